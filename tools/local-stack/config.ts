@@ -59,7 +59,8 @@ export function loadStackConfig(opts: StackOptions = {}): StackConfig {
   const longLived = { iss: 'supabase-demo', exp: 1983812996 };
   const anonKey = signJwt({ ...longLived, role: 'anon' }, jwtSecret);
   const serviceRoleKey = signJwt({ ...longLived, role: 'service_role' }, jwtSecret);
-  const externalUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
+  // An empty DATABASE_URL (as scripts pass when no external server is wanted) means embedded.
+  const externalUrl = opts.databaseUrl || process.env.DATABASE_URL || undefined;
   const databaseUrl = externalUrl ?? `postgresql://postgres:postgres@${host}:${ports.db}/postgres`;
   return {
     dataDir,

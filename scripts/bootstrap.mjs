@@ -1,0 +1,47 @@
+// Makes a fresh clone runnable: installs npm dependencies when missing or stale, and Debian's
+// Chromium for the browser tests (never Playwright's own browser download: the network here
+// reaches only the npm registry and Debian).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './lib/proc.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function lockHash() {
+  const lock = path.join(ROOT, 'package-lock.json');
+  return existsSync(lock) ? createHash('sha256').update(readFileSync(lock)).digest('hex') : 'none';
+}
+
+export function ensureNodeModules() {
+  const stamp = path.join(ROOT, 'node_modules/.zhixiang-install-stamp');
+  const want = lockHash();
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  console.log('[bootstrap] installing npm dependencies (npm ci)…');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm ci failed');
+  mkdirSync(path.dirname(stamp), { recursive: true });
+  writeFileSync(stamp, want);
+}
+
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  const isRoot = process.getuid?.() === 0;
+  const sudo = isRoot ? [] : ['sudo'];
+  console.log('[bootstrap] installing Debian chromium (apt-get)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args) => {
+    const [cmd, ...rest] = [...sudo, 'apt-get', ...args];
+    execFileSync(cmd, rest, { stdio: 'inherit', env });
+  };
+  apt(['update', '-qq']);
+  apt(['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']);
+  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} after install`);
+  return CHROMIUM;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureNodeModules();
+  if (process.argv.includes('--chromium')) ensureChromium();
+}

@@ -1,0 +1,136 @@
+// `npm test`: everything, from a fresh clone. Each step reports passed/failed counts; the last
+// line is the plain `N passed, N failed` that CI reads.
+//   node scripts/test.mjs [--only step,step] [--skip step,step]
+// Steps: typecheck lint unit stack integration deno build-h5 build-weapp build-qywx size e2e weapp
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ensureChromium, ensureNodeModules } from './bootstrap.mjs';
+import { BIN, ROOT, readEnvFile, run, startDaemon, stopDaemon } from './lib/proc.mjs';
+
+const args = process.argv.slice(2);
+const listArg = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1].split(',') : null);
+const only = listArg('--only');
+const skip = listArg('--skip') ?? [];
+const wanted = (step) => (!only || only.includes(step)) && !skip.includes(step);
+
+const TEST_PORT = Number(process.env.ZX_TEST_PORT ?? 56321);
+const TEST_DIR = path.join(ROOT, '.local/test');
+const STACK_ENV = path.join(TEST_DIR, 'stack.env');
+const results = [];
+const started = Date.now();
+
+function record(step, passed, failed, ms) {
+  results.push({ step, passed, failed, ms });
+  const mark = failed ? 'FAIL' : 'ok';
+  console.log(`\n[test] ${mark} ${step}: ${passed} passed, ${failed} failed (${(ms / 1000).toFixed(1)} s)\n`);
+}
+
+/** A step that is one check: exit code 0 passes. */
+async function check(step, cmd, cmdArgs, opts = {}) {
+  if (!wanted(step)) return;
+  const t = Date.now();
+  const { code } = await run(cmd, cmdArgs, { prefix: `[${step}] `, ...opts });
+  record(step, code === 0 ? 1 : 0, code === 0 ? 0 : 1, Date.now() - t);
+}
+
+/** A jest project: counts come from its JSON report. */
+async function jest(step, project, extra = [], env = {}) {
+  if (!wanted(step)) return;
+  const t = Date.now();
+  const out = path.join(TEST_DIR, `jest-${step}.json`);
+  rmSync(out, { force: true });
+  const { code } = await run(BIN('jest'), ['--selectProjects', project, '--json', `--outputFile=${out}`, ...extra], {
+    prefix: `[${step}] `,
+    env: { ZX_STACK_ENV: STACK_ENV, ...env },
+  });
+  if (!existsSync(out)) return record(step, 0, 1, Date.now() - t);
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  // A suite that fails to load has no test results; count it as a failure.
+  const broken = r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  const failed = r.numFailedTests + broken + (code !== 0 && r.numFailedTests + broken === 0 ? 1 : 0);
+  record(step, r.numPassedTests, failed, Date.now() - t);
+}
+
+async function denoTest() {
+  if (!wanted('deno')) return;
+  const t = Date.now();
+  const { code, out } = await run(BIN('deno'), ['test', '--allow-net', '--allow-env', '--allow-read', 'supabase/functions'], {
+    prefix: '[deno] ',
+    env: { NO_COLOR: '1' },
+  });
+  const m = /(?:ok|FAILED) \| (\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/.exec(out);
+  if (m) record('deno', Number(m[1]), Number(m[2]) + (code !== 0 && m[2] === '0' ? 1 : 0), Date.now() - t);
+  else record('deno', 0, 1, Date.now() - t);
+}
+
+async function startTestStack() {
+  rmSync(TEST_DIR, { recursive: true, force: true });
+  mkdirSync(TEST_DIR, { recursive: true });
+  const t = Date.now();
+  const daemon = startDaemon(BIN('tsx'), ['tools/local-stack/cli.ts'], {
+    env: { STACK_PORT: String(TEST_PORT), STACK_DATA_DIR: TEST_DIR, DATABASE_URL: process.env.ZX_TEST_DATABASE_URL ?? '' },
+    ready: /stack (is )?ready|Stack ready|ready on/i,
+    prefix: '[stack] ',
+    timeoutMs: 240_000,
+  });
+  try {
+    await daemon.ready;
+    if (!existsSync(STACK_ENV)) throw new Error(`stack started but wrote no ${STACK_ENV}`);
+    record('stack', 1, 0, Date.now() - t);
+    return daemon;
+  } catch (err) {
+    console.error(String(err));
+    record('stack', 0, 1, Date.now() - t);
+    await stopDaemon(daemon.child);
+    return null;
+  }
+}
+
+async function main() {
+  ensureNodeModules();
+  const needBrowser = wanted('e2e');
+  if (needBrowser) ensureChromium();
+
+  const needStack = ['integration', 'e2e', 'weapp', 'build-h5', 'build-weapp'].some(wanted);
+  const stackPromise = needStack ? startTestStack() : Promise.resolve(null);
+
+  await check('typecheck', BIN('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  await check('lint', BIN('eslint'), ['.', '--max-warnings=0']);
+  await jest('unit', 'unit');
+
+  const stack = await stackPromise;
+  const env = readEnvFile(STACK_ENV);
+  const appEnv = {
+    TARO_APP_SUPABASE_URL: env.SUPABASE_URL ?? `http://127.0.0.1:${TEST_PORT}`,
+    TARO_APP_SUPABASE_ANON_KEY: env.SUPABASE_ANON_KEY ?? '',
+    TARO_APP_LOCAL_STACK: 'true',
+  };
+  try {
+    if (stack) await jest('integration', 'integration');
+    await denoTest();
+    await check('build-h5', BIN('taro'), ['build', '--type', 'h5'], { env: { NODE_ENV: 'production', ...appEnv } });
+    await check('build-weapp', BIN('taro'), ['build', '--type', 'weapp'], { env: { NODE_ENV: 'production', ...appEnv } });
+    await check('build-qywx', BIN('taro'), ['build', '--type', 'qywx'], { env: { NODE_ENV: 'production', ...appEnv } });
+    await check('size', process.execPath, ['scripts/size.mjs']);
+    if (stack) {
+      await jest('e2e', 'e2e');
+      await jest('weapp', 'weapp');
+    }
+  } finally {
+    if (stack) await stopDaemon(stack.child, 'SIGINT', 20_000);
+  }
+
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  console.log('\n[test] summary');
+  for (const r of results) console.log(`  ${r.failed ? 'FAIL' : 'ok  '} ${r.step.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${(r.ms / 1000).toFixed(1)} s`);
+  console.log(`  total ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

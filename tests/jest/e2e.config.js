@@ -1,0 +1,9 @@
+const base = require('./integration.config.js');
+
+module.exports = {
+  ...base,
+  displayName: 'e2e',
+  testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+  testTimeout: 90000,
+  maxWorkers: 1,
+};

@@ -1,0 +1,2 @@
+// CSS (and lottie players) do nothing under jsdom.
+module.exports = {};

@@ -1,0 +1,9 @@
+const base = require('./integration.config.js');
+
+module.exports = {
+  ...base,
+  displayName: 'weapp',
+  testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+  testTimeout: 90000,
+  maxWorkers: 1,
+};

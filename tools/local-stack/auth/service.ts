@@ -1,0 +1,76 @@
+// The local GoTrue stand-in mounted at /auth/v1: the subset of GoTrue's HTTP API that supabase-js
+// uses for phone sign-in, sessions and user admin. Every request ends in a GoTrue-shaped answer;
+// anything unexpected becomes 500 unexpected_failure, bad input never does.
+import type { MountedService, ServiceContext } from '../types';
+import type { AuthDeps, Route } from './deps';
+import { notFound, sendError, sendJson, HttpError } from './errors';
+import { splitPath } from './http';
+import { createAdminUser, deleteAdminUser, getAdminUser, listUsers, updateAdminUser } from './routes-admin';
+import { postOtp, postSignup, postVerify } from './routes-signin';
+import { postToken } from './routes-token';
+import { getUser, postLogout, putUser } from './routes-user';
+import { loadAuthSettings } from './settings';
+
+const health: Route = async (_deps, { res }) => {
+  sendJson(res, 200, { version: 'local', name: 'GoTrue', description: 'GoTrue is a user registration and authentication API' });
+};
+
+// GET /settings: what GoTrue reports about enabled providers.
+const settingsRoute: Route = async (deps, { res }) => {
+  const s = deps.settings;
+  sendJson(res, 200, {
+    external: { anonymous_users: false, email: false, phone: s.sms.enabled, apple: false, github: false, google: false, wechat: false },
+    disable_signup: !s.enableSignup,
+    mailer_autoconfirm: false,
+    phone_autoconfirm: !s.sms.enableConfirmations,
+    sms_provider: s.sendSmsHook.enabled ? 'hook' : '',
+    saml_enabled: false,
+  });
+};
+
+type Table = Array<{ method: string; path: RegExp; route: Route }>;
+
+const ROUTES: Table = [
+  { method: 'GET', path: /^\/health$/, route: health },
+  { method: 'GET', path: /^\/settings$/, route: settingsRoute },
+  { method: 'POST', path: /^\/otp$/, route: postOtp },
+  { method: 'POST', path: /^\/signup$/, route: postSignup },
+  { method: 'POST', path: /^\/verify$/, route: postVerify },
+  { method: 'POST', path: /^\/token$/, route: postToken },
+  { method: 'GET', path: /^\/user$/, route: getUser },
+  { method: 'PUT', path: /^\/user$/, route: putUser },
+  { method: 'POST', path: /^\/logout$/, route: postLogout },
+  { method: 'GET', path: /^\/admin\/users$/, route: listUsers },
+  { method: 'POST', path: /^\/admin\/users$/, route: createAdminUser },
+  { method: 'GET', path: /^\/admin\/users\/([^/]+)$/, route: getAdminUser },
+  { method: 'PUT', path: /^\/admin\/users\/([^/]+)$/, route: updateAdminUser },
+  { method: 'DELETE', path: /^\/admin\/users\/([^/]+)$/, route: deleteAdminUser },
+];
+
+export function createAuthService(ctx: ServiceContext): MountedService {
+  const deps: AuthDeps = { config: ctx.config, pool: ctx.pool, log: ctx.log, settings: loadAuthSettings() };
+  return {
+    async handle(req, res, path) {
+      try {
+        const { pathname, query } = splitPath(path);
+        const method = (req.method ?? 'GET').toUpperCase();
+        const matches = ROUTES.filter((r) => r.path.test(pathname));
+        if (matches.length === 0) throw notFound('not_found', 'Not found');
+        const hit = matches.find((r) => r.method === method || (method === 'HEAD' && r.method === 'GET'));
+        if (!hit) throw new HttpError(405, 'method_not_allowed', 'Method not allowed');
+        const params = (hit.path.exec(pathname) ?? []).slice(1).map((p) => safeDecode(p));
+        await hit.route(deps, { req, res, query, params });
+      } catch (e) {
+        sendError(req, res, e, ctx.log);
+      }
+    },
+  };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
