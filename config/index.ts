@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+// Output per platform so weapp, h5 and qywx builds can coexist (dist/weapp is what WeChat DevTools opens).
+const taroEnv = process.env.TARO_ENV ?? 'h5';
+
+// NutUI's styles are written against a 375 px design; ours too, so one width serves both.
+const DESIGN_WIDTH = 375;
+
+export default defineConfig<'webpack5'>(async (merge, { mode }) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'zhixiang',
+    date: '2026-11-22',
+    designWidth: DESIGN_WIDTH,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${taroEnv}`,
+    plugins: ['@tarojs/plugin-platform-weapp-qy'],
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: {
+      // Persistent cache, one per platform and mode (.env.<mode> values are inlined into modules).
+      enable: true,
+      name: `${taroEnv}-${mode}`,
+      buildDependencies: { config: [__filename, path.resolve(__dirname, '..', 'babel.config.js')] },
+    },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        // Taro swaps every bare URL/URLSearchParams for its own http(s)-only version; supabase-js
+        // builds `new URL('ws://…')` for realtime in createClient and would throw. Standard versions
+        // instead, plus Headers, which mini-program runtimes lack.
+        chain.plugin('providerPlugin').tap((args: Array<Record<string, string | string[]>>) => {
+          const provided = { ...(args[0] ?? {}) };
+          provided.URL = 'core-js-pure/stable/url/index.js';
+          provided.URLSearchParams = 'core-js-pure/stable/url-search-params/index.js';
+          provided.Headers = ['headers-polyfill', 'Headers'];
+          return [provided];
+        });
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      // React components rendering plain HTML (<input>, <button>…) instead of Stencil web
+      // components: lighter, and labels/test ids land on the real form controls.
+      useHtmlComponents: true,
+      webpackChain(chain) {
+        // Taro splits only initial chunks; pages are async chunks, so each page carried its own
+        // copy of NutUI and the Taro components. Share them between pages as well.
+        const splitChunks = chain.optimization.get('splitChunks');
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+      },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

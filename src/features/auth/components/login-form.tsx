@@ -1,0 +1,194 @@
+import { Text, View } from '@tarojs/components';
+import { useState, type ComponentType } from 'react';
+import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { Input } from '../../../ui/input';
+import { useCountdown } from '../hooks/use-countdown';
+import { firstIssue, otpCodeSchema, phoneSchema, signInPasswordSchema } from '../schemas/auth.schema';
+import { authService, type AuthService } from '../services/auth.service';
+import { LoginTabs, type LoginMode } from './login-tabs';
+import './login-form.css';
+
+export const RESEND_SECONDS = 60;
+
+export interface LocalCodeHintProps {
+  phone: string | null;
+  sentAt: number;
+  onFill(code: string): void;
+}
+
+export interface LoginFormProps {
+  onSignedIn(phone: string): void;
+  initialPhone?: string;
+  service?: Pick<AuthService, 'sendSmsCode' | 'verifySmsCode' | 'signInWithPassword'>;
+  /** local stack only: shows the code from the local SMS outbox */
+  localCodeHint?: ComponentType<LocalCodeHintProps> | null;
+}
+
+type FieldErrors = Partial<Record<'phone' | 'code' | 'password', string>>;
+
+export function LoginForm({ onSignedIn, initialPhone = '', service = authService, localCodeHint: LocalCodeHint = null }: LoginFormProps) {
+  const [mode, setMode] = useState<LoginMode>('sms');
+  const [phone, setPhone] = useState(initialPhone);
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState('');
+  const [sending, setSending] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [sent, setSent] = useState<{ phone: string; at: number } | null>(null);
+  const countdown = useCountdown(RESEND_SECONDS);
+
+  const validPhone = (): string | null => {
+    const parsed = phoneSchema.safeParse(phone);
+    if (!parsed.success) {
+      setErrors({ phone: firstIssue(parsed.error) });
+      return null;
+    }
+    return parsed.data;
+  };
+
+  const handleSendCode = async () => {
+    setFormError('');
+    const e164 = validPhone();
+    if (!e164) return;
+    setErrors({});
+    setSending(true);
+    try {
+      await service.sendSmsCode(e164);
+      countdown.start();
+      setSent({ phone: e164, at: Date.now() });
+    } catch (error) {
+      setFormError(messageOf(error));
+      // The server says wait: show the wait on the button too.
+      if (error instanceof AppError && error.code === 'over_sms_send_rate_limit') countdown.start();
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const handleSubmit = async () => {
+    setFormError('');
+    const e164 = validPhone();
+    if (!e164) return;
+    const secret = mode === 'sms' ? otpCodeSchema.safeParse(code) : signInPasswordSchema.safeParse(password);
+    if (!secret.success) {
+      setErrors({ [mode === 'sms' ? 'code' : 'password']: firstIssue(secret.error) });
+      return;
+    }
+    setErrors({});
+    setSubmitting(true);
+    try {
+      if (mode === 'sms') await service.verifySmsCode(e164, secret.data);
+      else await service.signInWithPassword(e164, secret.data);
+      onSignedIn(e164);
+    } catch (error) {
+      setFormError(messageOf(error));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const switchMode = (next: LoginMode) => {
+    setMode(next);
+    setErrors({});
+    setFormError('');
+  };
+
+  const sendLabel = countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : sending ? '发送中…' : '获取验证码';
+
+  return (
+    <View className='login-form'>
+      <LoginTabs mode={mode} onChange={switchMode} />
+
+      <View className='field'>
+        <Text className='field__label'>手机号</Text>
+        <View className={`field__control ${errors.phone ? 'field__control--invalid' : ''}`}>
+          <Text className='field__prefix'>+86</Text>
+          <Input
+            type='number'
+            placeholder='请输入手机号'
+            maxLength={11}
+            value={phone}
+            onChange={(value: string) => setPhone(value)}
+            aria-label='手机号'
+            aria-invalid={Boolean(errors.phone)}
+            data-testid='login-phone'
+          />
+        </View>
+        {errors.phone && <Text className='field__error' role='alert'>{errors.phone}</Text>}
+      </View>
+
+      {mode === 'sms' ? (
+        <View className='field'>
+          <Text className='field__label'>验证码</Text>
+          <View className={`field__control ${errors.code ? 'field__control--invalid' : ''}`}>
+            <Input
+              type='number'
+              placeholder='6 位验证码'
+              maxLength={6}
+              value={code}
+              onChange={(value: string) => setCode(value)}
+              aria-label='验证码'
+              aria-invalid={Boolean(errors.code)}
+              data-testid='login-code'
+            />
+            <Button
+              className='field__action'
+              size='small'
+              fill='outline'
+              type='primary'
+              disabled={countdown.remaining > 0 || sending}
+              aria-disabled={countdown.remaining > 0 || sending}
+              role='button'
+              onClick={handleSendCode}
+              data-testid='login-send-code'
+            >
+              {sendLabel}
+            </Button>
+          </View>
+          {errors.code && <Text className='field__error' role='alert'>{errors.code}</Text>}
+          {LocalCodeHint && <LocalCodeHint phone={sent?.phone ?? null} sentAt={sent?.at ?? 0} onFill={setCode} />}
+        </View>
+      ) : (
+        <View className='field'>
+          <Text className='field__label'>密码</Text>
+          <View className={`field__control ${errors.password ? 'field__control--invalid' : ''}`}>
+            <Input
+              type='password'
+              placeholder='请输入密码'
+              value={password}
+              onChange={(value: string) => setPassword(value)}
+              aria-label='密码'
+              aria-invalid={Boolean(errors.password)}
+              data-testid='login-password'
+            />
+          </View>
+          {errors.password && <Text className='field__error' role='alert'>{errors.password}</Text>}
+        </View>
+      )}
+
+      {formError && (
+        <View className='form-error' role='alert' data-testid='login-error'>
+          {formError}
+        </View>
+      )}
+
+      <Button
+        className='login-form__submit'
+        type='primary'
+        block
+        size='large'
+        loading={submitting}
+        disabled={submitting}
+        aria-disabled={submitting}
+        role='button'
+        onClick={handleSubmit}
+        data-testid='login-submit'
+      >
+        登录
+      </Button>
+      {mode === 'sms' && <Text className='login-form__note'>未注册的手机号验证后将自动创建账号</Text>}
+    </View>
+  );
+}

@@ -1,0 +1,40 @@
+import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
+import { useSessionStore, type SessionStatus } from '../store/session.store';
+
+export const LOGIN_PAGE = '/pages/login/index';
+
+// Long enough for the pages being replaced to unmount.
+const SETTLE_MS = 1000;
+let leaving = false;
+
+function onLoginPage(): boolean {
+  const pages = Taro.getCurrentPages();
+  const route = pages[pages.length - 1]?.route ?? '';
+  return `/${route.replace(/^\//, '').split('?')[0]}` === LOGIN_PAGE;
+}
+
+/**
+ * Replaces the whole page stack with the sign-in page. When a session ends, several mounted pages
+ * (hidden pages stay mounted in the stack) and the sign-out button ask at once: only one navigates.
+ */
+export function goToLogin(): void {
+  if (leaving || onLoginPage()) return;
+  leaving = true;
+  Promise.resolve(Taro.reLaunch({ url: LOGIN_PAGE }))
+    .catch(() => undefined)
+    .finally(() => {
+      setTimeout(() => {
+        leaving = false;
+      }, SETTLE_MS);
+    });
+}
+
+/** For pages that need a signed-in user: sends signed-out visitors to the sign-in page. */
+export function useRequireSession(): SessionStatus {
+  const status = useSessionStore((state) => state.status);
+  useEffect(() => {
+    if (status === 'signed-out') goToLogin();
+  }, [status]);
+  return status;
+}

@@ -1,0 +1,52 @@
+import type { Session } from '@supabase/supabase-js';
+import { supabase } from '../../../lib/supabase/client';
+import type { E164Phone } from '../schemas/auth.schema';
+import { toAuthError } from './auth-errors';
+
+// Every function takes already-validated input (see auth.schema.ts) and throws AppError.
+
+type Result<T> = { data: T; error: null } | { data: unknown; error: unknown };
+
+async function run<T>(call: () => Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await call();
+  } catch (error) {
+    throw toAuthError(error);
+  }
+  if (result.error) throw toAuthError(result.error);
+  return result.data as T;
+}
+
+/** Sends a 6-digit SMS code; signs the phone up on first use. */
+export async function sendSmsCode(phone: E164Phone): Promise<void> {
+  await run(() => supabase.auth.signInWithOtp({ phone }));
+}
+
+export async function verifySmsCode(phone: E164Phone, token: string): Promise<Session | null> {
+  const data = await run(() => supabase.auth.verifyOtp({ phone, token, type: 'sms' }));
+  return data.session;
+}
+
+export async function signInWithPassword(phone: E164Phone, password: string): Promise<Session | null> {
+  const data = await run(() => supabase.auth.signInWithPassword({ phone, password }));
+  return data.session;
+}
+
+export async function setPassword(password: string): Promise<void> {
+  await run(() => supabase.auth.updateUser({ password }));
+}
+
+/** Ends the session on the server; when the server cannot be reached, still forgets it locally. */
+export async function signOut(): Promise<void> {
+  try {
+    const { error } = await supabase.auth.signOut();
+    if (!error) return;
+  } catch {
+    // fall through to the local sign-out
+  }
+  await supabase.auth.signOut({ scope: 'local' });
+}
+
+export const authService = { sendSmsCode, verifySmsCode, signInWithPassword, setPassword, signOut };
+export type AuthService = typeof authService;

@@ -1,0 +1,33 @@
+import { displayNameSchema, myProfileSchema } from '../schemas/profile.schema';
+
+describe('displayNameSchema (same rule as update_my_profile)', () => {
+  it('trims and accepts 1–40 characters', () => {
+    expect(displayNameSchema.parse('  张三  ')).toBe('张三');
+    expect(displayNameSchema.parse('李'.repeat(40))).toHaveLength(40);
+  });
+
+  it('counts characters, not UTF-16 units, like Postgres char_length', () => {
+    // 40 emoji are 80 UTF-16 units but 40 characters.
+    expect(displayNameSchema.safeParse('😀'.repeat(40)).success).toBe(true);
+    expect(displayNameSchema.safeParse('😀'.repeat(41)).success).toBe(false);
+  });
+
+  it.each([
+    ['', '请输入姓名'],
+    ['   ', '请输入姓名'],
+    ['王'.repeat(41), '姓名最多 40 个字'],
+    ['张\u0000三', '姓名不能包含控制字符'],
+    ['张\n三', '姓名不能包含控制字符'],
+  ])('rejects %j: %s', (input, message) => {
+    expect(displayNameSchema.safeParse(input).error?.issues[0]?.message).toBe(message);
+  });
+});
+
+describe('myProfileSchema', () => {
+  it('accepts what get_my_profile returns and rejects other shapes', () => {
+    const row = { id: 'u1', display_name: '张三', phone_masked: '138****8000', has_password: false };
+    expect(myProfileSchema.parse(row)).toEqual(row);
+    expect(myProfileSchema.safeParse({ ...row, has_password: 'no' }).success).toBe(false);
+    expect(myProfileSchema.safeParse(null).success).toBe(false);
+  });
+});

@@ -1,0 +1,6 @@
+// Public API of the profile feature.
+export { NameEditor } from './components/name-editor';
+export { ProfileCard } from './components/profile-card';
+export { useMyProfile } from './hooks/use-my-profile';
+export { profileService, getMyProfile, updateMyProfile } from './services/profile.service';
+export { displayNameSchema, myProfileSchema, type MyProfile } from './schemas/profile.schema';

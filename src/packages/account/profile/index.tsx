@@ -1,0 +1,92 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { authService, goToLogin, useRequireSession } from '../../../features/auth';
+import { NameEditor, ProfileCard, useMyProfile } from '../../../features/profile';
+import { messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { LinkCell } from '../../../ui/link-cell';
+import { Loading } from '../../../ui/loading';
+import './index.css';
+
+export default function ProfilePage() {
+  const status = useRequireSession();
+  const { profile, loading, error, reload, setProfile } = useMyProfile(status === 'signed-in');
+  const [signingOut, setSigningOut] = useState(false);
+  const [signOutError, setSignOutError] = useState('');
+  const firstShow = useRef(true);
+
+  // Back from the password page: has_password changed.
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false;
+    else if (status === 'signed-in') reload();
+  });
+
+  const handleSignOut = async () => {
+    setSigningOut(true);
+    setSignOutError('');
+    try {
+      await authService.signOut();
+      goToLogin();
+    } catch (failure) {
+      setSignOutError(messageOf(failure));
+      setSigningOut(false);
+    }
+  };
+
+  if (!profile) {
+    return (
+      <View className='page'>
+        <View className='state'>
+          {error ? (
+            <>
+              <Text role='alert'>{error}</Text>
+              <Button className='state__action' size='small' onClick={reload}>
+                重试
+              </Button>
+            </>
+          ) : (
+            <Loading type='circular'>{loading || status === 'loading' ? '加载中…' : ''}</Loading>
+          )}
+        </View>
+      </View>
+    );
+  }
+
+  return (
+    <View className='page profile-page'>
+      <View className='card'>
+        <ProfileCard profile={profile} />
+      </View>
+      <View className='card'>
+        <NameEditor currentName={profile.display_name} onSaved={setProfile} />
+      </View>
+      <LinkCell
+        title='设置密码'
+        description='设置后可用手机号 + 密码登录'
+        extra={profile.has_password ? '已设置' : '未设置'}
+        data-testid='profile-set-password'
+        onClick={() => void Taro.navigateTo({ url: '/packages/account/password/index' })}
+      />
+      {signOutError && (
+        <View className='form-error' role='alert'>
+          {signOutError}
+        </View>
+      )}
+      <Button
+        className='profile-page__sign-out'
+        block
+        size='large'
+        type='danger'
+        fill='outline'
+        loading={signingOut}
+        disabled={signingOut}
+        role='button'
+        data-testid='sign-out'
+        onClick={handleSignOut}
+      >
+        退出登录
+      </Button>
+    </View>
+  );
+}

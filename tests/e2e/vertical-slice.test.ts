@@ -1,0 +1,96 @@
+// A member's first minutes on the H5 build, in Debian Chromium against the live local stack:
+// SMS sign-in (code from the local outbox), profile, rename, password, sign-out, password sign-in.
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { randomPhone, sql } from '../support/clients';
+import { AppPages } from './support/app-pages';
+import { launchBrowser, mobileContext } from './support/browser';
+import { serveStatic, type StaticServer } from './support/static-server';
+
+const H5_DIR = process.env.ZX_H5_DIR ?? path.resolve(__dirname, '../../dist/h5');
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let app: AppPages;
+
+beforeAll(async () => {
+  server = await serveStatic(H5_DIR);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  context = await mobileContext(browser);
+  page = await context.newPage();
+  app = new AppPages(page, server.url);
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+const local = (e164: string) => e164.replace('+86', '');
+
+it('signs in with an SMS code, renames, sets a password, signs out and back in with it', async () => {
+  const phone = randomPhone();
+  await app.open();
+  // Signed out, the app lands on sign-in.
+  await page.getByTestId('login-phone').waitFor();
+  await app.shot('01-sign-in');
+
+  await app.requestCode(local(phone));
+  const code = await app.localCode();
+  await app.shot('02-sign-in-local-code');
+  await app.enterCode(code);
+  await app.submitLogin();
+  await app.greeting().waitFor();
+
+  const [user] = await sql<{ id: string }>('select id from auth.users where phone = $1', [phone.slice(1)]);
+  expect(user).toBeDefined();
+
+  await app.open('packages/account/profile/index');
+  const digits = local(phone);
+  await expect(page.getByTestId('profile-phone').textContent()).resolves.toContain(`${digits.slice(0, 3)}****${digits.slice(7)}`);
+  await app.renameTo('测试员工');
+  await page.getByText('测试员工').first().waitFor();
+  await app.shot('03-profile');
+  const [profile] = await sql<{ display_name: string }>('select display_name from public.profiles where id = $1', [user.id]);
+  expect(profile.display_name).toBe('测试员工');
+
+  await page.getByTestId('profile-set-password').click();
+  await page.getByTestId('password-new').waitFor();
+  await app.setPassword('Secret2026x');
+  await page.getByTestId('profile-phone').waitFor();
+
+  await app.signOut();
+  await page.getByTestId('login-phone').waitFor();
+
+  await app.signInWithPassword(digits, 'Secret2026x');
+  await expect(app.greeting().textContent()).resolves.toContain('测试员工');
+  await app.shot('04-home');
+});
+
+it('refuses a wrong code and keeps the member signed out', async () => {
+  const phone = randomPhone();
+  await app.open('pages/login/index');
+  await app.requestCode(local(phone));
+  const code = await app.localCode();
+  await app.enterCode(code === '000000' ? '111111' : '000000');
+  await app.submitLogin();
+  await page.getByText('验证码错误或已过期').first().waitFor();
+  expect(await app.greeting().count()).toBe(0);
+});
+
+it('refuses a malformed phone number before sending anything', async () => {
+  await app.open('pages/login/index');
+  await app.requestCode('12345');
+  await page.getByText(/手机号/).first().waitFor();
+  const sent = await sql('select 1 from auth.users where phone = $1', ['12345']);
+  expect(sent).toHaveLength(0);
+});

@@ -1,0 +1,2 @@
+// DOM matchers (toHaveTextContent, toHaveAttribute…) registered by tests/jest/setup-dom.js.
+import '@testing-library/jest-dom';
