@@ -106,15 +106,16 @@ async function main() {
     TARO_APP_LOCAL_STACK: 'true',
   };
   try {
-    if (stack) await jest('integration', 'integration');
+    // One stack serves every integration file; the files are independent (random phones, unique names).
+    if (stack) await jest('integration', 'integration', ['--maxWorkers=2']);
     await denoTest();
     await check('build-h5', BIN('taro'), ['build', '--type', 'h5'], { env: { NODE_ENV: 'production', ...appEnv } });
     await check('build-weapp', BIN('taro'), ['build', '--type', 'weapp'], { env: { NODE_ENV: 'production', ...appEnv } });
     await check('build-qywx', BIN('taro'), ['build', '--type', 'qywx'], { env: { NODE_ENV: 'production', ...appEnv } });
     await check('size', process.execPath, ['scripts/size.mjs']);
     if (stack) {
-      await jest('e2e', 'e2e');
-      await jest('weapp', 'weapp');
+      await jest('e2e', 'e2e', ['--runInBand']);
+      await jest('weapp', 'weapp', ['--runInBand']);
     }
   } finally {
     if (stack) await stopDaemon(stack.child, 'SIGINT', 20_000);

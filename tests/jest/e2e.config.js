@@ -4,6 +4,4 @@ module.exports = {
   ...base,
   displayName: 'e2e',
   testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
-  testTimeout: 90000,
-  maxWorkers: 1,
 };

@@ -20,7 +20,5 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/'],
-  testTimeout: 30000,
-  // One stack is shared by every file; the files are independent (random phones, unique names).
-  maxWorkers: 2,
+  setupFilesAfterEnv: ['<rootDir>/tests/jest/slow-timeout.js'],
 };

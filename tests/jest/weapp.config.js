@@ -4,6 +4,4 @@ module.exports = {
   ...base,
   displayName: 'weapp',
   testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
-  testTimeout: 90000,
-  maxWorkers: 1,
 };

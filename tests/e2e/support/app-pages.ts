@@ -22,7 +22,10 @@ export class AppPages {
 
   async shot(name: string): Promise<void> {
     const file = screenshotPath(name);
-    if (file) await this.page.screenshot({ path: file });
+    if (!file) return;
+    // Let Taro's page-slide transition finish so the picture shows the page, not the animation.
+    await this.page.waitForTimeout(600);
+    await this.page.screenshot({ path: file });
   }
 
   // ---- sign-in page
