@@ -18,9 +18,11 @@ export function ensureNodeModules() {
   const stamp = path.join(ROOT, 'node_modules/.zhixiang-install-stamp');
   const want = lockHash();
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
-  console.log('[bootstrap] installing npm dependencies (npm ci)…');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm ci failed');
+  // `npm install`, not `npm ci`: the registry here serves no other-platform builds of deno, postgrest
+  // and the supabase CLI, so the lockfile lacks those optional entries and `npm ci` refuses it.
+  console.log('[bootstrap] installing npm dependencies (npm install from the lockfile)…');
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm install failed');
   mkdirSync(path.dirname(stamp), { recursive: true });
   writeFileSync(stamp, want);
 }
