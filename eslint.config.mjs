@@ -26,6 +26,10 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    files: ['tests/**', '**/__tests__/**'],
+    languageOptions: { globals: { ...globals.jest } },
+  },
+  {
     files: ['**/*.{js,cjs}'],
     languageOptions: { sourceType: 'commonjs' },
   },

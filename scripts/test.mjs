@@ -29,7 +29,9 @@ function record(step, passed, failed, ms) {
 async function check(step, cmd, cmdArgs, opts = {}) {
   if (!wanted(step)) return;
   const t = Date.now();
-  const { code } = await run(cmd, cmdArgs, { prefix: `[${step}] `, ...opts });
+  const { code, out } = await run(cmd, cmdArgs, { prefix: `[${step}] `, ...opts });
+  // Quiet steps (builds: their progress bars would bury the log) show their tail only on failure.
+  if (code !== 0 && opts.quiet) console.log(out.split('\n').slice(-80).join('\n'));
   record(step, code === 0 ? 1 : 0, code === 0 ? 0 : 1, Date.now() - t);
 }
 
@@ -109,9 +111,9 @@ async function main() {
     // One stack serves every integration file; the files are independent (random phones, unique names).
     if (stack) await jest('integration', 'integration', ['--maxWorkers=2']);
     await denoTest();
-    await check('build-h5', BIN('taro'), ['build', '--type', 'h5'], { env: { NODE_ENV: 'production', ...appEnv } });
-    await check('build-weapp', BIN('taro'), ['build', '--type', 'weapp'], { env: { NODE_ENV: 'production', ...appEnv } });
-    await check('build-qywx', BIN('taro'), ['build', '--type', 'qywx'], { env: { NODE_ENV: 'production', ...appEnv } });
+    await check('build-h5', BIN('taro'), ['build', '--type', 'h5'], { env: { NODE_ENV: 'production', ...appEnv }, quiet: true });
+    await check('build-weapp', BIN('taro'), ['build', '--type', 'weapp'], { env: { NODE_ENV: 'production', ...appEnv }, quiet: true });
+    await check('build-qywx', BIN('taro'), ['build', '--type', 'qywx'], { env: { NODE_ENV: 'production', ...appEnv }, quiet: true });
     await check('size', process.execPath, ['scripts/size.mjs']);
     if (stack) {
       await jest('e2e', 'e2e', ['--runInBand']);
