@@ -21,7 +21,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${taroEnv}`,
+    // ZX_OUTPUT_ROOT lets parallel builds (tests, a second checkout) avoid overwriting each other.
+    outputRoot: process.env.ZX_OUTPUT_ROOT ?? `dist/${taroEnv}`,
     plugins: ['@tarojs/plugin-platform-weapp-qy'],
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
