@@ -1,0 +1,375 @@
+// The `wx` object of a WeChat mini-program, as far as the compiled app touches it. Network calls
+// are real: wx.request goes over HTTP to the live local stack, with WeChat's rules (its method
+// list, its data/dataType/responseType handling, success for every HTTP status, fail only when no
+// response arrives), so a bundle that works here only depends on what WeChat really offers.
+// Everything else (storage, toasts, navigation, sockets) is recorded for the test to assert on.
+import http from 'node:http';
+import https from 'node:https';
+import { URL as NodeURL } from 'node:url';
+import querystring from 'node:querystring';
+import { setTimeout as nodeSetTimeout } from 'node:timers';
+
+/** wx.request's `method` enum. WeChat has no PATCH: supabase-js `.update()` cannot work there. */
+export const WX_REQUEST_METHODS = ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT'] as const;
+
+type Callback<T> = ((result: T) => void) | undefined;
+type Json = Record<string, unknown>;
+
+interface AsyncOptions<T = Json> {
+  success?: Callback<T>;
+  fail?: Callback<{ errMsg: string }>;
+  complete?: Callback<T | { errMsg: string }>;
+}
+
+export interface WxRequestOptions extends AsyncOptions<WxRequestSuccess> {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, unknown>;
+  dataType?: string;
+  responseType?: string;
+  timeout?: number;
+}
+
+export interface WxRequestSuccess {
+  data: unknown;
+  statusCode: number;
+  header: Record<string, string>;
+  cookies: string[];
+  errMsg: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  statusCode?: number;
+  errMsg: string;
+}
+
+export interface Navigation {
+  api: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'navigateBack';
+  url?: string;
+  delta?: number;
+}
+
+export interface RecordedSocket {
+  url: string;
+  protocols?: string[];
+  closed: boolean;
+}
+
+export interface WxBridge {
+  wx: Record<string, unknown>;
+  storage: Map<string, unknown>;
+  requests: RecordedRequest[];
+  navigations: Navigation[];
+  toasts: Array<Record<string, unknown>>;
+  modals: Array<Record<string, unknown>>;
+  sockets: RecordedSocket[];
+  /** requests started but not yet answered; lets a test wait until the app is quiet */
+  inFlight(): number;
+  /** drops kept-alive connections (WeChat reuses them too) so nothing outlives the harness */
+  close(): void;
+}
+
+function later(fn: () => void): void {
+  // WeChat calls back asynchronously, never inside the API call itself.
+  nodeSetTimeout(fn, 0);
+}
+
+function succeed<T>(options: AsyncOptions<T> | undefined, result: T): void {
+  later(() => {
+    options?.success?.(result);
+    options?.complete?.(result);
+  });
+}
+
+function failWith(options: AsyncOptions<never> | undefined, errMsg: string): void {
+  later(() => {
+    options?.fail?.({ errMsg });
+    options?.complete?.({ errMsg });
+  });
+}
+
+function toBody(method: string, data: unknown, contentType: string): Buffer | undefined {
+  if (data === undefined || data === null || method === 'GET') return undefined;
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  // WeChat serialises objects by the request's content-type.
+  if (/application\/x-www-form-urlencoded/i.test(contentType)) {
+    return Buffer.from(querystring.stringify(data as querystring.ParsedUrlQueryInput), 'utf8');
+  }
+  return Buffer.from(JSON.stringify(data), 'utf8');
+}
+
+function withQuery(url: string, method: string, data: unknown): string {
+  // For GET, WeChat turns an object `data` into query parameters.
+  if (method !== 'GET' || !data || typeof data !== 'object' || data instanceof ArrayBuffer) return url;
+  const query = querystring.stringify(data as querystring.ParsedUrlQueryInput);
+  if (!query) return url;
+  return url + (url.includes('?') ? '&' : '?') + query;
+}
+
+/** Response headers with the server's spelling, as WeChat hands them over. */
+function rawHeaders(res: http.IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < res.rawHeaders.length; i += 2) {
+    const name = res.rawHeaders[i];
+    const value = res.rawHeaders[i + 1];
+    out[name] = name in out ? `${out[name]},${value}` : value;
+  }
+  return out;
+}
+
+function decodeData(body: Buffer, dataType: string, responseType: string): unknown {
+  if (responseType === 'arraybuffer') {
+    return body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength);
+  }
+  const text = body.toString('utf8');
+  if (dataType !== 'json') return text;
+  // dataType 'json' (WeChat's default): parse if possible, otherwise hand over the text.
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export function createWxBridge(): WxBridge {
+  const storage = new Map<string, unknown>();
+  const requests: RecordedRequest[] = [];
+  const navigations: Navigation[] = [];
+  const toasts: Array<Record<string, unknown>> = [];
+  const modals: Array<Record<string, unknown>> = [];
+  const sockets: RecordedSocket[] = [];
+  let inFlight = 0;
+  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+
+  function request(options: WxRequestOptions) {
+    const method = String(options.method ?? 'GET').toUpperCase();
+    const record: RecordedRequest = { method, url: options.url, errMsg: '' };
+    requests.push(record);
+    let aborted = false;
+    // Assigned once the request is validated; abort() may come before or after.
+    const sent: { request?: http.ClientRequest } = {};
+    const task = {
+      abort() {
+        aborted = true;
+        sent.request?.destroy();
+      },
+      onHeadersReceived() {},
+      offHeadersReceived() {},
+      onChunkReceived() {},
+      offChunkReceived() {},
+    };
+    const fail = (errMsg: string) => {
+      record.errMsg = errMsg;
+      failWith(options, errMsg);
+    };
+
+    if (!(WX_REQUEST_METHODS as readonly string[]).includes(method)) {
+      // What WeChat's parameter check answers for a method outside its enum.
+      fail(`request:fail parameter error: parameter.method should be one of ${WX_REQUEST_METHODS.join(', ')} instead of ${method};`);
+      return task;
+    }
+    let target: NodeURL;
+    try {
+      target = new NodeURL(withQuery(options.url, method, options.data));
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error('protocol');
+    } catch {
+      fail('request:fail invalid url');
+      return task;
+    }
+
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(options.header ?? {})) {
+      if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
+    }
+    headers['content-type'] ??= 'application/json';
+    // WeChat sends a fixed Referer and no Origin; the server sees a non-browser client.
+    headers.referer = 'https://servicewechat.com/touristappid/devtools/page-frame.html';
+    const body = toBody(method, options.data, headers['content-type']);
+    if (body) headers['content-length'] = String(body.length);
+    const dataType = options.dataType ?? 'json';
+    const responseType = options.responseType ?? 'text';
+
+    inFlight += 1;
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      inFlight -= 1;
+      fn();
+    };
+    const secure = target.protocol === 'https:';
+    const transport = secure ? https : http;
+    const agent = secure ? agents.https : agents.http;
+    const clientRequest = transport.request(target, { method, headers, agent, timeout: options.timeout ?? 60_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', () => settle(() => fail(aborted ? 'request:fail abort' : 'request:fail response error')));
+      res.on('end', () =>
+        settle(() => {
+          const result: WxRequestSuccess = {
+            data: decodeData(Buffer.concat(chunks), dataType, responseType),
+            statusCode: res.statusCode ?? 0,
+            header: rawHeaders(res),
+            cookies: [],
+            errMsg: 'request:ok',
+          };
+          record.statusCode = result.statusCode;
+          record.errMsg = result.errMsg;
+          succeed(options, result);
+        }),
+      );
+    });
+    sent.request = clientRequest;
+    clientRequest.on('timeout', () => clientRequest.destroy(new Error('timeout')));
+    clientRequest.on('error', (error) =>
+      settle(() => fail(aborted ? 'request:fail abort' : `request:fail ${(error as Error).message}`)),
+    );
+    if (body) clientRequest.write(body);
+    clientRequest.end();
+    return task;
+  }
+
+  function connectSocket(options: AsyncOptions & { url: string; protocols?: string[] }) {
+    // Enough for supabase-js to construct its realtime transport; no realtime server exists here,
+    // so the socket never opens. A test that needs realtime must replace this.
+    const record: RecordedSocket = { url: options.url, protocols: options.protocols, closed: false };
+    sockets.push(record);
+    const listeners: Record<string, Array<(result: unknown) => void>> = {};
+    const on = (name: string) => (callback: (result: unknown) => void) => {
+      (listeners[name] ??= []).push(callback);
+    };
+    const task = {
+      send(sendOptions: AsyncOptions) {
+        failWith(sendOptions, 'sendSocketMessage:fail WebSocket is not connected');
+      },
+      close(closeOptions: AsyncOptions & { code?: number; reason?: string } = {}) {
+        if (record.closed) return;
+        record.closed = true;
+        succeed(closeOptions, { errMsg: 'closeSocket:ok' });
+        later(() => listeners.close?.forEach((cb) => cb({ code: closeOptions.code ?? 1000, reason: closeOptions.reason ?? '' })));
+      },
+      onOpen: on('open'),
+      onMessage: on('message'),
+      onClose: on('close'),
+      onError: on('error'),
+    };
+    succeed(options, { errMsg: 'connectSocket:ok' });
+    return task;
+  }
+
+  const navigate = (api: Navigation['api']) => (options: AsyncOptions & { url?: string; delta?: number }) => {
+    navigations.push({ api, url: options.url, delta: options.delta });
+    succeed(options, { errMsg: `${api}:ok` });
+  };
+
+  const systemInfo = {
+    brand: 'devtools',
+    model: 'iPhone 12',
+    pixelRatio: 3,
+    screenWidth: 375,
+    screenHeight: 812,
+    windowWidth: 375,
+    windowHeight: 724,
+    statusBarHeight: 44,
+    language: 'zh_CN',
+    version: '8.0.50',
+    system: 'iOS 16.0',
+    platform: 'devtools',
+    SDKVersion: '3.5.0',
+    safeArea: { left: 0, right: 375, top: 44, bottom: 778, width: 375, height: 734 },
+  };
+
+  const wx: Record<string, unknown> = {
+    request,
+    connectSocket,
+    getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+    removeStorageSync: (key: string) => void storage.delete(key),
+    clearStorageSync: () => storage.clear(),
+    getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
+    getStorage: (o: AsyncOptions & { key: string }) =>
+      storage.has(o.key) ? succeed(o, { data: storage.get(o.key), errMsg: 'getStorage:ok' }) : failWith(o, 'getStorage:fail data not found'),
+    setStorage: (o: AsyncOptions & { key: string; data: unknown }) => {
+      storage.set(o.key, o.data);
+      succeed(o, { errMsg: 'setStorage:ok' });
+    },
+    removeStorage: (o: AsyncOptions & { key: string }) => {
+      storage.delete(o.key);
+      succeed(o, { errMsg: 'removeStorage:ok' });
+    },
+    showToast: (o: AsyncOptions & Json) => {
+      toasts.push({ title: o.title, icon: o.icon });
+      succeed(o, { errMsg: 'showToast:ok' });
+    },
+    hideToast: (o?: AsyncOptions) => succeed(o, { errMsg: 'hideToast:ok' }),
+    showLoading: (o?: AsyncOptions) => succeed(o, { errMsg: 'showLoading:ok' }),
+    hideLoading: (o?: AsyncOptions) => succeed(o, { errMsg: 'hideLoading:ok' }),
+    showModal: (o: AsyncOptions & Json) => {
+      modals.push({ title: o.title, content: o.content });
+      succeed(o, { confirm: true, cancel: false, errMsg: 'showModal:ok' });
+    },
+    navigateTo: navigate('navigateTo'),
+    redirectTo: navigate('redirectTo'),
+    reLaunch: navigate('reLaunch'),
+    switchTab: navigate('switchTab'),
+    navigateBack: navigate('navigateBack'),
+    setNavigationBarTitle: (o?: AsyncOptions) => succeed(o, { errMsg: 'setNavigationBarTitle:ok' }),
+    stopPullDownRefresh: (o?: AsyncOptions) => succeed(o, { errMsg: 'stopPullDownRefresh:ok' }),
+    getSystemInfoSync: () => ({ ...systemInfo }),
+    getSystemInfo: (o: AsyncOptions) => succeed(o, { ...systemInfo, errMsg: 'getSystemInfo:ok' }),
+    getWindowInfo: () => ({ ...systemInfo }),
+    getDeviceInfo: () => ({ ...systemInfo }),
+    getAppBaseInfo: () => ({ ...systemInfo }),
+    getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 48, right: 365, bottom: 80, left: 278 }),
+    getLaunchOptionsSync: () => ({ path: '', query: {}, scene: 1001, referrerInfo: {} }),
+    getEnterOptionsSync: () => ({ path: '', query: {}, scene: 1001, referrerInfo: {} }),
+    getAccountInfoSync: () => ({ miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' } }),
+    canIUse: () => true,
+    nextTick: (fn: () => void) => void Promise.resolve().then(fn),
+    onAppShow: () => {},
+    onAppHide: () => {},
+    offAppShow: () => {},
+    offAppHide: () => {},
+    onNetworkStatusChange: () => {},
+    getNetworkType: (o: AsyncOptions) => succeed(o, { networkType: 'wifi', errMsg: 'getNetworkType:ok' }),
+    createSelectorQuery: () => {
+      // Layout does not exist here; answer every measurement with null, as for a detached node.
+      const query = {
+        in: () => query,
+        select: () => nodesRef,
+        selectAll: () => nodesRef,
+        selectViewport: () => nodesRef,
+        exec: (cb?: (res: unknown[]) => void) => later(() => cb?.([])),
+      };
+      const nodesRef = {
+        boundingClientRect: () => query,
+        scrollOffset: () => query,
+        fields: () => query,
+        node: () => query,
+        context: () => query,
+      };
+      return query;
+    },
+    env: { USER_DATA_PATH: 'http://usr' },
+  };
+
+  return {
+    wx,
+    storage,
+    requests,
+    navigations,
+    toasts,
+    modals,
+    sockets,
+    inFlight: () => inFlight,
+    close() {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
+}
