@@ -76,7 +76,8 @@ it('signs in with an SMS code, renames, sets a password, signs out and back in w
   await page.getByTestId('login-phone').waitFor();
 
   await app.signInWithPassword(digits, 'Secret2026x');
-  await expect(app.greeting().textContent()).resolves.toContain('测试员工');
+  // Home first renders while the profile loads; wait for the greeting with the name.
+  await app.greeting().filter({ hasText: '测试员工' }).waitFor();
   await app.shot('05-home');
 });
 
