@@ -40,5 +40,8 @@ export function useMyProfile(enabled: boolean, service: Pick<ProfileService, 'ge
   }, [enabled, attempt, service]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { profile, loading, error, reload, setProfile };
+  // Until the first answer arrives the profile is loading, even in the render before the effect
+  // runs; otherwise home flashes the "new member" greeting for a named member.
+  const pending = enabled && profile === null && error === '';
+  return { profile, loading: loading || pending, error, reload, setProfile };
 }
