@@ -9,6 +9,7 @@ import type { Pool } from 'pg';
 import { REPO_ROOT, type StackConfig } from './config';
 import { verifyJwt } from './jwt';
 import { proxy } from './proxy';
+import { parseToml } from './toml';
 import { createLocalSms } from './local-sms';
 import { createAuthService } from './auth/service';
 import { createStorageService } from './storage/service';
@@ -34,13 +35,9 @@ const STORAGE_OPEN = /^\/(object|render\/image)\/(public|sign|upload\/sign)\//;
 /** `[functions.<name>] verify_jwt = false` in supabase/config.toml; default true like Supabase. */
 export function loadVerifyJwt(file = path.join(REPO_ROOT, 'supabase', 'config.toml')): Map<string, boolean> {
   const out = new Map<string, boolean>();
-  let current: string | undefined;
-  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
-    const section = /^\s*\[functions\.("?)([A-Za-z0-9_-]+)\1\]\s*$/.exec(line);
-    if (section) current = section[2];
-    else if (/^\s*\[/.test(line)) current = undefined;
-    const setting = current && /^\s*verify_jwt\s*=\s*(true|false)\b/.exec(line);
-    if (current && setting) out.set(current, setting[1] === 'true');
+  for (const [table, values] of Object.entries(parseToml(fs.readFileSync(file, 'utf8')))) {
+    const name = /^functions\.([A-Za-z0-9_-]+)$/.exec(table)?.[1];
+    if (name && typeof values.verify_jwt === 'boolean') out.set(name, values.verify_jwt);
   }
   return out;
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../config';
-import { parseToml, type TomlTable, type TomlValue } from './toml';
+import { parseToml, type TomlTable, type TomlValue } from '../toml';
 
 export interface AuthSettings {
   jwtExpiry: number;

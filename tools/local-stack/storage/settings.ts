@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../config';
-import { parseToml } from '../auth/toml';
+import { parseToml } from '../toml';
 
 /** Storage's own default (FILE_SIZE_LIMIT) when config.toml says nothing. */
 export const DEFAULT_FILE_SIZE_LIMIT = 50 * 1024 * 1024;

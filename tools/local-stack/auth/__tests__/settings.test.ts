@@ -2,7 +2,7 @@
 // the caller's IP is taken from a header only when one is configured as trusted.
 import type { IncomingMessage } from 'node:http';
 import { loadAuthSettings, durationSeconds } from '../settings';
-import { parseToml } from '../toml';
+import { parseToml } from '../../toml';
 import { clientIp } from '../http';
 import { normalizePhone } from '../phone';
 

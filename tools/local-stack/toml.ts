@@ -1,4 +1,5 @@
-// Just enough TOML for supabase/config.toml (tables, strings, numbers, booleans, one-line arrays).
+// Just enough TOML for supabase/config.toml (tables, strings, numbers, booleans, one-line arrays),
+// shared by the gateway (verify_jwt), the auth stand-in and the storage stand-in.
 // No TOML package is installed and the auth settings we read are all of these simple shapes.
 export type TomlValue = string | number | boolean | TomlValue[];
 export type TomlTable = Record<string, TomlValue>;
