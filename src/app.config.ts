@@ -5,7 +5,17 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/account',
-      pages: ['profile/index', 'password/index'],
+      pages: ['profile/index', 'password/index', 'agreements/index', 'cancel/index', 'report-stolen/index'],
+    },
+    {
+      // Birth date, agreements and guardian confirmation: everything a new or uncleared member sees.
+      root: 'packages/onboarding',
+      pages: ['index'],
+    },
+    {
+      // Platform operators (H5): agreement publishing, account actions, stolen-account reports.
+      root: 'packages/ops',
+      pages: ['index'],
     },
   ],
   window: {

@@ -2,7 +2,7 @@
 // SMS sign-in (code from the local outbox), profile, rename, password, sign-out, password sign-in.
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { randomPhone, sql } from '../support/clients';
+import { birthDateForAge, randomPhone, sql } from '../support/clients';
 import { AppPages } from './support/app-pages';
 import { launchBrowser, mobileContext } from './support/browser';
 import { serveStatic, type StaticServer } from './support/static-server';
@@ -51,6 +51,8 @@ it('signs in with an SMS code, renames, sets a password, signs out and back in w
   await app.shot('02-sign-in-local-code');
   await app.enterCode(code);
   await app.submitLogin();
+  // A new member passes onboarding first (birth date, agreements): see onboarding.test.ts.
+  await app.completeAdultOnboarding(birthDateForAge(30));
   await expect(app.greeting().textContent()).resolves.toContain('你好');
 
   const [user] = await sql<{ id: string }>('select id from auth.users where phone = $1', [phone.slice(1)]);

@@ -1,5 +1,5 @@
 // The vertical slice's data rules, through the gateway as the app calls them.
-import { anonClient, serviceClient, signInWithSms, sql } from '../support/clients';
+import { anonClient, serviceClient, signInCleared, signInWithSms, sql } from '../support/clients';
 import { getStack } from '../support/stack';
 
 describe('profiles', () => {
@@ -13,7 +13,7 @@ describe('profiles', () => {
   });
 
   it('renames through the RPC, trimming and validating the name', async () => {
-    const { client, userId } = await signInWithSms();
+    const { client, userId } = await signInCleared();
     const ok = await client.rpc('update_my_profile', { p_display_name: '  陈静  ' });
     expect(ok.error).toBeNull();
     expect(ok.data.display_name).toBe('陈静');
@@ -30,7 +30,7 @@ describe('profiles', () => {
   });
 
   it('answers bad input with 400, not 5xx', async () => {
-    const { client } = await signInWithSms();
+    const { client } = await signInCleared();
     const { data } = await client.auth.getSession();
     const res = await fetch(`${getStack().url}/rest/v1/rpc/update_my_profile`, {
       method: 'POST',
@@ -45,8 +45,8 @@ describe('profiles', () => {
   });
 
   it('nobody reads or writes another person’s profile', async () => {
-    const alice = await signInWithSms();
-    const bob = await signInWithSms();
+    const alice = await signInCleared();
+    const bob = await signInCleared();
     await alice.client.rpc('update_my_profile', { p_display_name: '爱丽丝' });
 
     const read = await bob.client.from('profiles').select('*').eq('id', alice.userId);

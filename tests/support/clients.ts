@@ -55,3 +55,113 @@ export async function signInWithSms(phone = randomPhone()): Promise<{ client: Su
   if (error || !data.user) throw error ?? new Error('no user');
   return { client, phone, userId: data.user.id };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Identity (issue 3): users in a given state of the consent gate. Each sign-in talks from its own
+// loopback address (see tests/contract/auth-support.ts), so the many sign-ins of the identity
+// suites never exhaust the per-IP SMS / sign-in budgets other suites rely on.
+// ---------------------------------------------------------------------------------------------
+import { clientFrom, randomLoopbackIp } from '../contract/auth-support';
+
+export interface SignedInUser {
+  client: SupabaseClient;
+  phone: string;
+  userId: string;
+  /** the access token, for raw calls through the gateway */
+  token: string;
+}
+
+/** A new phone user signed in with an SMS code from the outbox, from a fresh loopback address. */
+export async function signInFresh(phone = randomPhone()): Promise<SignedInUser> {
+  const client = clientFrom(randomLoopbackIp());
+  const sent = await client.auth.signInWithOtp({ phone });
+  if (sent.error) throw sent.error;
+  const code = await latestSmsCode(phone);
+  if (!code) throw new Error(`no SMS code for ${phone}`);
+  const { data, error } = await client.auth.verifyOtp({ phone, token: code, type: 'sms' });
+  if (error || !data.user || !data.session) throw error ?? new Error('no user');
+  return { client, phone, userId: data.user.id, token: data.session.access_token };
+}
+
+/** A birth date (YYYY-MM-DD) making someone `years` old today in Asia/Shanghai, a month past the birthday. */
+export function birthDateForAge(years: number): string {
+  const shanghai = new Date(Date.now() + 8 * 3600 * 1000);
+  const d = new Date(Date.UTC(shanghai.getUTCFullYear() - years, shanghai.getUTCMonth() - 1, Math.min(shanghai.getUTCDate(), 28)));
+  return d.toISOString().slice(0, 10);
+}
+
+interface MissingAgreement {
+  version_id: string;
+  required: boolean;
+  needs_guardian: boolean;
+}
+
+/** Accepts every required agreement the user still lacks and may accept themselves. */
+export async function acceptRequiredAgreements(client: SupabaseClient, channel = 'h5'): Promise<Record<string, unknown>> {
+  const status = await client.rpc('my_consent_status');
+  if (status.error) throw status.error;
+  const ids = (status.data.missing as MissingAgreement[]).filter((m) => m.required && !m.needs_guardian).map((m) => m.version_id);
+  if (ids.length === 0) return status.data;
+  const accepted = await client.rpc('accept_agreements', { p_version_ids: ids, p_channel: channel });
+  if (accepted.error) throw accepted.error;
+  return accepted.data;
+}
+
+/** Signs in, sets a birth date (adult by default) and accepts the current required agreements. */
+export async function signInCleared(opts: { age?: number } = {}): Promise<SignedInUser> {
+  const user = await signInFresh();
+  const birth = await user.client.rpc('set_my_birth_date', { p_birth_date: birthDateForAge(opts.age ?? 30) });
+  if (birth.error) throw birth.error;
+  await acceptRequiredAgreements(user.client);
+  return user;
+}
+
+/** A raw JSON call through the gateway: `{ status, body }`, never throwing on HTTP errors. */
+export async function callApi(
+  path: string,
+  opts: { method?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
+): Promise<{ status: number; body: any }> {
+  const s = getStack();
+  const res = await fetch(`${s.url}${path}`, {
+    method: opts.method ?? 'POST',
+    headers: {
+      apikey: s.anonKey,
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      'content-type': 'application/json',
+      ...opts.headers,
+    },
+    body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // keep the text
+  }
+  return { status: res.status, body };
+}
+
+/** Makes an existing user a platform operator (arranging state; operators are appointed out of band). */
+export async function makePlatformOperator(userId: string): Promise<void> {
+  await sql(`insert into private.platform_operators (user_id, note) values ($1, 'test') on conflict do nothing`, [userId]);
+}
+
+/**
+ * Arranges an existing user as cleared (adult birth date, consent to every current required
+ * version) straight in the database — for suites that drive other flows (e2e, weapp) and only need
+ * a usable account. Identity behaviour itself is tested through the API in tests/integration/identity-*.
+ */
+export async function markCleared(userId: string, birthDate = '1990-01-01'): Promise<void> {
+  await sql(`update private.accounts set birth_date = $2, birth_date_set_at = now() where user_id = $1`, [userId, birthDate]);
+  await sql(
+    `insert into public.consents (user_id, document_id, version_id, channel, consented_by)
+     select $1, d.id, cv.version_id, 'h5', 'self'
+       from public.agreement_documents d
+       join private.current_versions() cv on cv.document_id = d.id
+      where d.required and d.audience = 'everyone'
+     on conflict do nothing`,
+    [userId],
+  );
+}

@@ -11,6 +11,7 @@ import { verifyJwt } from './jwt';
 import { proxy } from './proxy';
 import { parseToml } from './toml';
 import { createLocalSms } from './local-sms';
+import { createLocalWechat } from './local-wechat';
 import { createAuthService } from './auth/service';
 import { createStorageService } from './storage/service';
 import type { MountedService, ServiceContext } from './types';
@@ -84,6 +85,7 @@ export async function startGateway({ config, pool, log }: GatewayOptions) {
   const auth: MountedService = createAuthService(ctx);
   const storage: MountedService = createStorageService(ctx);
   const sms = createLocalSms();
+  const wechat = createLocalWechat();
   const verifyJwtFor = loadVerifyJwt();
   const apiKeys = new Set([config.anonKey, config.serviceRoleKey]);
 
@@ -158,6 +160,9 @@ export async function startGateway({ config, pool, log }: GatewayOptions) {
       return sms.list(query, res);
     }
     if (config.local && pathname === '/__local/sms-provider') return sms.provider(req, res);
+    // Fake WeChat / WeCom server APIs (see local-wechat.ts); codes are programmed at /__local/wechat/codes.
+    if (config.local && (sub = under('/__local/wechat')) !== undefined) return wechat.handle('wechat', req, res, withQuery(sub));
+    if (config.local && (sub = under('/__local/wecom')) !== undefined) return wechat.handle('wecom', req, res, withQuery(sub));
     sendJson(res, 404, { message: 'no Route matched with those values' });
   }
 

@@ -6,4 +6,5 @@ export { toAuthError, AUTH_ERROR_MESSAGES } from './services/auth-errors';
 export { useSessionStore, type SessionStatus, type SessionUser } from './store/session.store';
 export { startSessionSync } from './store/session-sync';
 export { goToLogin, useRequireSession } from './hooks/use-require-session';
-export { phoneSchema, otpCodeSchema, passwordSchema, setPasswordSchema } from './schemas/auth.schema';
+export { useCountdown } from './hooks/use-countdown';
+export { phoneSchema, otpCodeSchema, passwordSchema, setPasswordSchema, firstIssue } from './schemas/auth.schema';

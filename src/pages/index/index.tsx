@@ -1,7 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useSessionStore } from '../../features/auth';
+// Direct modules, not the feature index: the main package must not carry the onboarding screens.
+import { checkGate } from '../../features/identity/services/gate-router';
+import { useGateStore } from '../../features/identity/store/gate.store';
 import { useMyProfile } from '../../features/profile';
 import { Button } from '../../ui/button';
 import { LinkCell } from '../../ui/link-cell';
@@ -13,16 +16,45 @@ const LOGIN_PAGE = '/pages/login/index';
 
 export default function HomePage() {
   const status = useSessionStore((state) => state.status);
-  const { profile, loading, error, reload } = useMyProfile(status === 'signed-in');
+  const gate = useGateStore((state) => state.state);
+  const gateError = useGateStore((state) => state.error);
+  const wasCleared = useGateStore((state) => state.status?.cleared === true);
+  // While re-checking, keep showing what a cleared member saw (no flicker on every return).
+  const cleared = status === 'signed-in' && (gate === 'cleared' || (gate === 'checking' && wasCleared));
+  const { profile, loading, error, reload } = useMyProfile(cleared);
   const firstShow = useRef(true);
 
-  // Coming back from the profile page: show the edited name.
+  // Nothing of the product shows before the server says this member is cleared (consents,
+  // birth date, guardian); an uncleared member is sent to onboarding by checkGate.
+  useEffect(() => {
+    if (status === 'signed-in' && gate === 'unknown') void checkGate();
+  }, [status, gate]);
+
+  // Every return to home asks again (a new agreement version may be out); and shows the edited name.
   useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else if (status === 'signed-in') reload();
+    if (firstShow.current) {
+      firstShow.current = false;
+      return;
+    }
+    if (status !== 'signed-in') return;
+    void checkGate();
+    reload();
   });
 
-  if (status === 'loading' || (status === 'signed-in' && loading && !profile)) {
+  if (status === 'signed-in' && gate === 'error') {
+    return (
+      <View className='page'>
+        <View className='state'>
+          <Text role='alert'>{gateError}</Text>
+          <Button className='state__action' size='small' onClick={() => void checkGate()}>
+            重试
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
+  if (status === 'loading' || (status === 'signed-in' && (!cleared || (loading && !profile)))) {
     return (
       <View className='page'>
         <View className='state' aria-busy>

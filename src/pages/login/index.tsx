@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, type ComponentType } from 'react';
+import { useEffect, useRef, type ComponentType } from 'react';
 import { LoginForm, useSessionStore, type LocalCodeHintProps } from '../../features/auth';
+// Direct module, not the feature index: the main package must not carry the onboarding screens.
+import { checkGate, ONBOARDING_PAGE } from '../../features/identity/services/gate-router';
 import './index.css';
 
 const HOME_PAGE = '/pages/index/index';
@@ -18,13 +20,21 @@ export default function LoginPage() {
   const lastPhone = useSessionStore((state) => state.lastPhone);
   const rememberPhone = useSessionStore((state) => state.rememberPhone);
 
+  const routed = useRef(false);
+
+  // Signed in (just now, or already on arrival): through the gate. An uncleared member (new, a
+  // minor, or behind on agreements) goes to onboarding, everyone else home. Once per visit: the
+  // form's callback and the session store both report the same sign-in.
   useEffect(() => {
-    if (status === 'signed-in') void Taro.reLaunch({ url: HOME_PAGE });
+    if (status !== 'signed-in' || routed.current) return;
+    routed.current = true;
+    void checkGate({ route: false }).then((gate) =>
+      Taro.reLaunch({ url: gate && !gate.cleared ? ONBOARDING_PAGE : HOME_PAGE }),
+    );
   }, [status]);
 
   const handleSignedIn = (phone: string) => {
     rememberPhone(phone.replace(/^\+86/, ''));
-    void Taro.reLaunch({ url: HOME_PAGE });
   };
 
   return (
@@ -35,6 +45,14 @@ export default function LoginPage() {
       </View>
       <View className='card'>
         <LoginForm initialPhone={lastPhone} onSignedIn={handleSignedIn} localCodeHint={LocalCodeHint} />
+      </View>
+      <View
+        className='login-page__help'
+        role='link'
+        data-testid='login-report-stolen'
+        onClick={() => void Taro.navigateTo({ url: '/packages/account/report-stolen/index' })}
+      >
+        账号被盗？
       </View>
     </View>
   );

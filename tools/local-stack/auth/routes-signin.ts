@@ -4,6 +4,7 @@ import { sendSmsCode, ipOf, type Route } from './deps';
 import { badRequest, sendJson, unprocessable, validationFailed, weakPassword, forbidden } from './errors';
 import { bool, obj, readJsonObject, str } from './http';
 import { checkOtp, otpInvalid } from './otp';
+import { verifyTokenHash } from './routes-links';
 import { normalizePhone } from './phone';
 import { consume } from './rate-limit';
 import { startSession } from './sessions';
@@ -85,6 +86,7 @@ const VERIFY_TYPES = ['sms', 'phone_change', 'signup', 'invite', 'magiclink', 'r
 export const postVerify: Route = async (deps, { req, res }) => {
   const body = await readJsonObject(req);
   await consume(deps.pool, deps.settings, 'token_verifications', ipOf(deps, req));
+  if (str(body, 'token_hash') !== undefined) return verifyTokenHash(deps, req, res, body);
   const type = str(body, 'type') ?? '';
   const token = str(body, 'token') ?? '';
   const phoneIn = str(body, 'phone');

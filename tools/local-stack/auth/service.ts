@@ -6,6 +6,7 @@ import type { AuthDeps, Route } from './deps';
 import { notFound, sendError, sendJson, HttpError } from './errors';
 import { splitPath } from './http';
 import { createAdminUser, deleteAdminUser, getAdminUser, listUsers, updateAdminUser } from './routes-admin';
+import { postGenerateLink } from './routes-links';
 import { postOtp, postSignup, postVerify } from './routes-signin';
 import { postToken } from './routes-token';
 import { getUser, postLogout, putUser } from './routes-user';
@@ -45,6 +46,7 @@ const ROUTES: Table = [
   { method: 'GET', path: /^\/admin\/users\/([^/]+)$/, route: getAdminUser },
   { method: 'PUT', path: /^\/admin\/users\/([^/]+)$/, route: updateAdminUser },
   { method: 'DELETE', path: /^\/admin\/users\/([^/]+)$/, route: deleteAdminUser },
+  { method: 'POST', path: /^\/admin\/generate_link$/, route: postGenerateLink },
 ];
 
 export function createAuthService(ctx: ServiceContext): MountedService {

@@ -68,6 +68,18 @@ export default function ProfilePage() {
         data-testid='profile-set-password'
         onClick={() => void Taro.navigateTo({ url: '/packages/account/password/index' })}
       />
+      <LinkCell
+        title='协议与隐私'
+        description='查看协议、管理授权、同意记录'
+        data-testid='profile-agreements'
+        onClick={() => void Taro.navigateTo({ url: '/packages/account/agreements/index' })}
+      />
+      <LinkCell
+        title='注销账号'
+        description='永久删除账号和个人信息'
+        data-testid='profile-cancel-account'
+        onClick={() => void Taro.navigateTo({ url: '/packages/account/cancel/index' })}
+      />
       {signOutError && (
         <View className='form-error' role='alert'>
           {signOutError}

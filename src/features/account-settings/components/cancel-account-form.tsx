@@ -1,0 +1,131 @@
+import { Text, View } from '@tarojs/components';
+import { useState, type ComponentType } from 'react';
+import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { Input } from '../../../ui/input';
+import { useCountdown } from '../../auth/hooks/use-countdown';
+import { accountSettingsService, type AccountSettingsService } from '../services/account-settings.service';
+import { AckCheckbox } from './ack-checkbox';
+import { CancelWarning } from './cancel-warning';
+import './settings.css';
+
+export interface LocalCodeHintLike {
+  phone: string | null;
+  sentAt: number;
+  onFill(code: string): void;
+}
+
+export interface CancelAccountFormProps {
+  /** the signed-in phone in E.164, for the local outbox hint */
+  phone: string | null;
+  onCancelled(): void;
+  service?: Pick<AccountSettingsService, 'sendCancelCode' | 'confirmCancel'>;
+  localCodeHint?: ComponentType<LocalCodeHintLike> | null;
+}
+
+const CODE = /^\d{6}$/;
+
+/** 注销账号: warning, SMS re-verification, an explicit acknowledgement (never pre-ticked), confirm. */
+export function CancelAccountForm({ phone, onCancelled, service = accountSettingsService, localCodeHint: LocalCodeHint = null }: CancelAccountFormProps) {
+  const [code, setCode] = useState('');
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [sentTo, setSentTo] = useState<{ masked: string; at: number } | null>(null);
+  const [sending, setSending] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState('');
+  const countdown = useCountdown(60);
+
+  const handleSend = async () => {
+    setError('');
+    setSending(true);
+    try {
+      const sent = await service.sendCancelCode();
+      setSentTo({ masked: sent.phone_masked, at: Date.now() });
+      countdown.start();
+    } catch (failure) {
+      setError(messageOf(failure));
+      if (failure instanceof AppError && failure.code === 'code_resend_too_soon') countdown.start();
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const ready = CODE.test(code) && acknowledged && !submitting;
+  const handleConfirm = async () => {
+    if (!ready) return;
+    setError('');
+    setSubmitting(true);
+    try {
+      await service.confirmCancel(code);
+    } catch (failure) {
+      setError(messageOf(failure));
+      setSubmitting(false);
+      return;
+    }
+    onCancelled();
+  };
+
+  const sendLabel = countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : sending ? '发送中…' : '获取验证码';
+  return (
+    <View data-testid='cancel-form'>
+      <CancelWarning />
+      <View className='card'>
+        <View className='field'>
+          <Text className='field__label'>短信验证码</Text>
+          <View className='field__control'>
+            <Input
+              type='number'
+              placeholder='6 位验证码'
+              maxLength={6}
+              value={code}
+              onChange={(value: string) => setCode(value.trim())}
+              aria-label='短信验证码'
+              data-testid='cancel-code'
+            />
+            <Button
+              className='field__action'
+              size='small'
+              fill='outline'
+              type='primary'
+              disabled={countdown.remaining > 0 || sending}
+              aria-disabled={countdown.remaining > 0 || sending}
+              role='button'
+              data-testid='cancel-send-code'
+              onClick={handleSend}
+            >
+              {sendLabel}
+            </Button>
+          </View>
+          {sentTo && (
+            <Text className='settings-muted' data-testid='cancel-code-sent'>
+              验证码已发送至 {sentTo.masked}，5 分钟内有效
+            </Text>
+          )}
+          {LocalCodeHint && <LocalCodeHint phone={sentTo ? phone : null} sentAt={sentTo?.at ?? 0} onFill={setCode} />}
+        </View>
+        <AckCheckbox checked={acknowledged} onChange={setAcknowledged} testId='cancel-ack'>
+          我已了解注销后数据不可恢复
+        </AckCheckbox>
+        {error && (
+          <View className='form-error' role='alert' data-testid='cancel-error'>
+            {error}
+          </View>
+        )}
+        <Button
+          className='login-form__submit'
+          type='danger'
+          block
+          size='large'
+          loading={submitting}
+          disabled={!ready}
+          aria-disabled={!ready}
+          role='button'
+          data-testid='cancel-confirm'
+          onClick={handleConfirm}
+        >
+          确认注销
+        </Button>
+      </View>
+    </View>
+  );
+}

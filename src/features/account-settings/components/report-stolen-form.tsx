@@ -1,0 +1,100 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import { messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { Input } from '../../../ui/input';
+import { phoneSchema } from '../../auth';
+import { accountSettingsService, type AccountSettingsService } from '../services/account-settings.service';
+import './settings.css';
+
+export interface ReportStolenFormProps {
+  service?: Pick<AccountSettingsService, 'reportStolenAccount'>;
+}
+
+/** 账号被盗/被冒用申诉 (LX 3.2.4): works signed out, since the victim may have lost access. */
+export function ReportStolenForm({ service = accountSettingsService }: ReportStolenFormProps) {
+  const [phone, setPhone] = useState('');
+  const [realName, setRealName] = useState('');
+  const [evidence, setEvidence] = useState('');
+  const [contact, setContact] = useState('');
+  const [error, setError] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [caseId, setCaseId] = useState<string | null>(null);
+
+  const handleSubmit = async () => {
+    const parsed = phoneSchema.safeParse(phone);
+    if (!parsed.success) {
+      setError('请填写被盗用账号的中国大陆手机号');
+      return;
+    }
+    setError('');
+    setSubmitting(true);
+    try {
+      const report = await service.reportStolenAccount({ phone: parsed.data, realName, evidence, contact });
+      setCaseId(report.id);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (caseId) {
+    return (
+      <View className='card' data-testid='report-done' role='status'>
+        <Text className='page-title'>申诉已提交</Text>
+        <Text className='settings-note'>申诉编号（请保存，联系客服时提供）：</Text>
+        <Text className='settings-doc__title' data-testid='report-case-id' selectable>
+          {caseId}
+        </Text>
+        <Text className='settings-note'>接下来：平台运营人员会核实你提供的身份证明和情况说明，并通过你留下的联系方式与你联系。</Text>
+        <Text className='settings-note'>核实属实的，我们会冻结该账号（暂停使用并让所有设备退出登录），防止继续被盗用，再协助你找回；未能核实的，会告诉你原因。</Text>
+      </View>
+    );
+  }
+
+  return (
+    <View className='card' data-testid='report-form'>
+      <Text className='settings-note'>如果你的账号被他人盗用或冒用，请填写以下信息。无需登录。</Text>
+      <View className='field'>
+        <Text className='field__label'>被盗账号的手机号</Text>
+        <View className='field__control'>
+          <Text className='field__prefix'>+86</Text>
+          <Input type='number' maxLength={11} placeholder='请输入手机号' value={phone} onChange={setPhone} aria-label='被盗账号的手机号' data-testid='report-phone' />
+        </View>
+      </View>
+      <View className='field'>
+        <Text className='field__label'>真实姓名</Text>
+        <View className='field__control'>
+          <Input type='text' placeholder='账号所有人的真实姓名' value={realName} onChange={setRealName} aria-label='真实姓名' data-testid='report-name' />
+        </View>
+      </View>
+      <View className='field'>
+        <Text className='field__label'>情况说明与身份证明</Text>
+        <Textarea
+          className='settings-textarea'
+          maxlength={2000}
+          placeholder='请说明发现被盗的经过，以及能证明你是账号所有人的信息（10–2000 字）'
+          value={evidence}
+          onInput={(e) => setEvidence(e.detail.value)}
+          aria-label='情况说明与身份证明'
+          data-testid='report-evidence'
+        />
+      </View>
+      <View className='field'>
+        <Text className='field__label'>联系方式</Text>
+        <View className='field__control'>
+          <Input type='text' placeholder='其他手机号、邮箱等' value={contact} onChange={setContact} aria-label='联系方式' data-testid='report-contact' />
+        </View>
+      </View>
+      {error && (
+        <View className='form-error' role='alert' data-testid='report-error'>
+          {error}
+        </View>
+      )}
+      <Button type='primary' block size='large' loading={submitting} disabled={submitting} role='button' data-testid='report-submit' onClick={handleSubmit}>
+        提交申诉
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,13 @@
+// Public API of the account-settings feature: 协议与隐私, 注销账号, 账号被盗申诉.
+export { AgreementsSettings } from './components/agreements-settings';
+export { AgreementCard } from './components/agreement-card';
+export { CancelAccountForm, type CancelAccountFormProps, type LocalCodeHintLike } from './components/cancel-account-form';
+export { ConfirmAction } from './components/confirm-action';
+export { ConsentChoices } from './components/consent-choices';
+export { ConsentHistory } from './components/consent-history';
+export { MarkdownText } from './components/markdown-text';
+export { ReportStolenForm } from './components/report-stolen-form';
+export { AckCheckbox } from './components/ack-checkbox';
+export { formatShanghai } from './components/format';
+export { accountSettingsService, type AccountSettingsService } from './services/account-settings.service';
+export type * from './services/account-settings.types';

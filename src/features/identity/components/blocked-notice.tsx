@@ -1,0 +1,27 @@
+import { Text, View } from '@tarojs/components';
+import './identity.css';
+import { Button } from '../../../ui/button';
+import type { AccountStatus } from '../services/identity.types';
+
+export interface BlockedNoticeProps {
+  accountStatus: AccountStatus;
+  signingOut: boolean;
+  onSignOut(): void;
+}
+
+/** A suspended or terminated account: nothing to fix here, only a way out (and who to ask). */
+export function BlockedNotice({ accountStatus, signingOut, onSignOut }: BlockedNoticeProps) {
+  const terminated = accountStatus === 'terminated';
+  return (
+    <View className='card onboarding-step' role='alert' data-testid='account-blocked'>
+      <Text className='onboarding-step__title'>{terminated ? '账号已被终止' : '账号已被暂停使用'}</Text>
+      <Text className='onboarding-step__why'>
+        {terminated ? '你的账号已被终止，无法继续使用。' : '你的账号已被暂停使用，如有疑问请联系客服。'}
+        平台对账号采取的措施及原因会以站内通知的形式告知你；如认为处理有误，可以联系客服申诉。
+      </Text>
+      <Button type='primary' block size='large' loading={signingOut} disabled={signingOut} role='button' onClick={onSignOut} data-testid='blocked-sign-out'>
+        退出登录
+      </Button>
+    </View>
+  );
+}

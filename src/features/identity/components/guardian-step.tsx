@@ -1,0 +1,150 @@
+import { Text, View } from '@tarojs/components';
+import './identity.css';
+import { useState, type ComponentType } from 'react';
+import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { Input } from '../../../ui/input';
+import { useCountdown } from '../../auth/hooks/use-countdown';
+import { firstIssue, otpCodeSchema, phoneSchema } from '../../auth/schemas/auth.schema';
+import { identityService, type IdentityService } from '../services/identity.service';
+import type { ConsentStatus, CurrentAgreement, GuardianRelationship } from '../services/identity.types';
+import { ConsentCheckbox } from './consent-checkbox';
+import { MarkdownView } from './markdown-view';
+import { RelationshipChoice } from './relationship-choice';
+
+export interface LocalCodeHintProps {
+  phone: string | null;
+  sentAt: number;
+  onFill(code: string): void;
+}
+
+export interface GuardianStepProps {
+  /** under 14: the guardian must also accept the children's statement */
+  childrenStatement: CurrentAgreement | null;
+  onDone(status: ConsentStatus): void;
+  service?: Pick<IdentityService, 'sendGuardianCode' | 'confirmGuardian'>;
+  localCodeHint?: ComponentType<LocalCodeHintProps> | null;
+}
+
+/** Step (c): a guardian confirms with a code sent to the guardian's own phone. */
+export function GuardianStep({ childrenStatement, onDone, service = identityService, localCodeHint: LocalCodeHint = null }: GuardianStepProps) {
+  const [name, setName] = useState('');
+  const [relationship, setRelationship] = useState<GuardianRelationship | null>(null);
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [statementAccepted, setStatementAccepted] = useState(false);
+  const [sent, setSent] = useState<{ phone: string; at: number; masked: string } | null>(null);
+  const [busy, setBusy] = useState<'send' | 'confirm' | null>(null);
+  const [error, setError] = useState('');
+  const countdown = useCountdown(60);
+
+  const send = async () => {
+    const parsed = phoneSchema.safeParse(phone);
+    if (!parsed.success) return setError(firstIssue(parsed.error));
+    setBusy('send');
+    setError('');
+    try {
+      const result = await service.sendGuardianCode(parsed.data);
+      countdown.start();
+      setSent({ phone: parsed.data, at: Date.now(), masked: result.phone_masked });
+    } catch (failure) {
+      setError(messageOf(failure));
+      if (failure instanceof AppError && failure.code === 'code_resend_too_soon') countdown.start();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const needsStatement = childrenStatement !== null;
+  const ready = name.trim().length >= 2 && relationship !== null && sent !== null && /^\d{6}$/.test(code) && (!needsStatement || statementAccepted);
+
+  const confirm = async () => {
+    const parsedCode = otpCodeSchema.safeParse(code);
+    if (!parsedCode.success) return setError(firstIssue(parsedCode.error));
+    if (!ready || !relationship) return undefined;
+    setBusy('confirm');
+    setError('');
+    try {
+      const result = await service.confirmGuardian({
+        code: parsedCode.data,
+        guardian_name: name.trim(),
+        relationship,
+        accept_children_statement: needsStatement && statementAccepted,
+      });
+      onDone(result.status);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(null);
+    }
+    return undefined;
+  };
+
+  return (
+    <View className='card onboarding-step' data-testid='onboarding-guardian'>
+      <Text className='onboarding-step__title'>监护人确认</Text>
+      <Text className='onboarding-step__why'>
+        你未满 18 周岁，须由父母或其他监护人确认后才能使用知享。请监护人在旁填写以下信息，验证码将发送到监护人的手机。
+        {needsStatement ? '你未满 14 周岁，监护人还须阅读并同意《儿童个人信息保护规则》。' : ''}
+      </Text>
+      <View className='field'>
+        <Text className='field__label'>监护人姓名</Text>
+        <View className='field__control'>
+          <Input placeholder='监护人的真实姓名' maxLength={40} value={name} onChange={(v: string) => setName(v)} aria-label='监护人姓名' data-testid='guardian-name' />
+        </View>
+      </View>
+      <RelationshipChoice value={relationship} onChange={setRelationship} />
+      <View className='field'>
+        <Text className='field__label'>监护人手机号</Text>
+        <View className='field__control'>
+          <Text className='field__prefix'>+86</Text>
+          <Input type='number' placeholder='监护人的手机号' maxLength={11} value={phone} onChange={(v: string) => setPhone(v)} aria-label='监护人手机号' data-testid='guardian-phone' />
+        </View>
+      </View>
+      <View className='field'>
+        <Text className='field__label'>验证码{sent ? `（已发送至 ${sent.masked}）` : ''}</Text>
+        <View className='field__control'>
+          <Input type='number' placeholder='6 位验证码' maxLength={6} value={code} onChange={(v: string) => setCode(v)} aria-label='监护人收到的验证码' data-testid='guardian-code' />
+          <Button
+            className='field__action'
+            size='small'
+            fill='outline'
+            type='primary'
+            disabled={countdown.remaining > 0 || busy !== null}
+            aria-disabled={countdown.remaining > 0 || busy !== null}
+            role='button'
+            onClick={send}
+            data-testid='guardian-send-code'
+          >
+            {countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : busy === 'send' ? '发送中…' : '发送验证码'}
+          </Button>
+        </View>
+        {LocalCodeHint && <LocalCodeHint phone={sent?.phone ?? null} sentAt={sent?.at ?? 0} onFill={setCode} />}
+      </View>
+      {childrenStatement && (
+        <View className='guardian-statement' data-testid='children-statement'>
+          <Text className='guardian-statement__title'>{childrenStatement.version_title}</Text>
+          <View className='guardian-statement__body'>
+            <MarkdownView source={childrenStatement.body_md} />
+          </View>
+          <ConsentCheckbox
+            checked={statementAccepted}
+            onChange={setStatementAccepted}
+            label={`监护人已阅读并同意《${childrenStatement.title}》`}
+            data-testid='guardian-accept-statement'
+          >
+            我是该用户的监护人，已阅读并同意《{childrenStatement.title}》
+          </ConsentCheckbox>
+        </View>
+      )}
+      {error && (
+        <View className='form-error' role='alert' data-testid='guardian-error'>
+          {error}
+        </View>
+      )}
+      <Button type='primary' block size='large' loading={busy === 'confirm'} disabled={!ready || busy !== null} aria-disabled={!ready || busy !== null} role='button' onClick={confirm} data-testid='guardian-confirm'>
+        监护人确认
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,27 @@
+// Public API of the identity feature (consent gate, agreements, minors, account services).
+export * from './services/identity.service';
+export type * from './services/identity.types';
+export {
+  GATE_CODES,
+  FIXABLE_GATE_CODES,
+  IDENTITY_ERROR_MESSAGES,
+  isGateCode,
+  isFixableGate,
+  toIdentityError,
+  fromPostgrestError,
+  fromFunctionsError,
+  type GateCode,
+} from './services/identity-errors';
+export { parseMarkdown, parseInline, type Block, type Inline } from './services/markdown';
+export { CHANNEL, channelOf, type Channel } from '../../platform/channel';
+export { checkGate, goToOnboarding, startGateWatch, ONBOARDING_PAGE, HOME_PAGE } from './services/gate-router';
+export { useGateStore, type GateState } from './store/gate.store';
+export { useOnboarding, stepFor, type OnboardingStep } from './hooks/use-onboarding';
+export { MarkdownView } from './components/markdown-view';
+export { ConsentCheckbox } from './components/consent-checkbox';
+export { AgreementsStep } from './components/agreements-step';
+export { BirthDateStep } from './components/birth-date-step';
+export { GuardianStep, type LocalCodeHintProps } from './components/guardian-step';
+export { BlockedNotice } from './components/blocked-notice';
+export { ExitDialog } from './components/exit-dialog';
+export { OnboardingSteps } from './components/onboarding-steps';

@@ -1,0 +1,81 @@
+import Taro from '@tarojs/taro';
+import { messageOf } from '../../../lib/errors/app-error';
+import { useGateStore } from '../store/gate.store';
+import { getConsentStatus, onGateRefusal } from './identity.service';
+import type { ConsentStatus } from './identity.types';
+
+export const ONBOARDING_PAGE = '/packages/onboarding/index';
+export const HOME_PAGE = '/pages/index/index';
+
+// Long enough for the pages being replaced to unmount (as goToLogin does).
+const SETTLE_MS = 1000;
+let leaving = false;
+let inFlight: Promise<ConsentStatus | null> | null = null;
+
+function currentRoute(): string {
+  const pages = Taro.getCurrentPages();
+  const route = pages[pages.length - 1]?.route ?? '';
+  return `/${route.replace(/^\//, '').split('?')[0]}`;
+}
+
+export const onOnboardingPage = (): boolean => currentRoute() === ONBOARDING_PAGE;
+
+/**
+ * Replaces the page stack with onboarding (which also shows the blocked-account notice). Several
+ * refusals can arrive at once (every mounted page loads data): only one navigates.
+ */
+export function goToOnboarding(): void {
+  if (leaving || onOnboardingPage()) return;
+  leaving = true;
+  Promise.resolve(Taro.reLaunch({ url: ONBOARDING_PAGE }))
+    .catch(() => undefined)
+    .finally(() => {
+      setTimeout(() => {
+        leaving = false;
+      }, SETTLE_MS);
+    });
+}
+
+/** Asks the server whether the signed-in user is cleared; routes to onboarding when not. */
+export function checkGate(opts: { route?: boolean } = {}): Promise<ConsentStatus | null> {
+  const route = opts.route ?? true;
+  if (!inFlight) {
+    const store = useGateStore.getState();
+    store.set({ state: 'checking', error: '' });
+    inFlight = getConsentStatus()
+      .then((status) => {
+        useGateStore.getState().set({ state: status.cleared ? 'cleared' : 'uncleared', status });
+        return status;
+      })
+      .catch((failure: unknown) => {
+        useGateStore.getState().set({ state: 'error', error: messageOf(failure) });
+        return null;
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+  }
+  return inFlight.then((status) => {
+    if (route && status && !status.cleared) goToOnboarding();
+    return status;
+  });
+}
+
+let watching = false;
+
+/**
+ * From app launch: any gate refusal of any identity call sends the user to onboarding, and the
+ * server is asked again whenever the app comes back to the foreground (a new agreement version
+ * may have been published meanwhile). `isSignedIn` avoids asking for signed-out visitors.
+ */
+export function startGateWatch(isSignedIn: () => boolean): void {
+  if (watching) return;
+  watching = true;
+  onGateRefusal(() => {
+    useGateStore.getState().set({ state: 'uncleared' });
+    goToOnboarding();
+  });
+  Taro.onAppShow?.(() => {
+    if (isSignedIn()) void checkGate();
+  });
+}

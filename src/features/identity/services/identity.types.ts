@@ -1,0 +1,136 @@
+// Shapes of the identity RPC / edge-function results (docs/api.md). The database returns json, so
+// the generated types say `Json`; these are the documented contracts.
+import type { Channel } from '../../../platform/channel';
+
+export type { Channel };
+export type DocumentKind = 'service' | 'privacy' | 'children_privacy' | 'service_specific';
+export type Audience = 'everyone' | 'under_18' | 'under_14';
+export type AgeBand = 'unknown' | 'under_14' | 'under_18' | 'adult';
+export type GuardianStatus = 'not_needed' | 'missing' | 'confirmed' | 'withdrawn';
+export type AccountStatus = 'active' | 'restricted' | 'suspended' | 'terminated';
+export type GuardianRelationship = 'father' | 'mother' | 'grandparent' | 'other_guardian';
+
+export interface KeyClause {
+  id: string;
+  title: string;
+}
+
+export interface CurrentAgreement {
+  document_id: string;
+  slug: string;
+  kind: DocumentKind;
+  title: string;
+  required: boolean;
+  audience: Audience;
+  version_id: string;
+  version: number;
+  version_title: string;
+  body_md: string;
+  key_clauses: KeyClause[];
+  effective_at: string;
+  published_at: string;
+}
+
+export interface MissingAgreement {
+  document_id: string;
+  slug: string;
+  kind: DocumentKind;
+  title: string;
+  required: boolean;
+  audience: Audience;
+  needs_guardian: boolean;
+  version_id: string;
+  version: number;
+  version_title: string;
+  effective_at: string;
+  previously_consented_version: number | null;
+}
+
+export interface GuardianInfo {
+  needed: boolean;
+  status: GuardianStatus;
+  name: string | null;
+  relationship: GuardianRelationship | null;
+  phone_masked: string | null;
+  confirmed_at: string | null;
+  children_statement_needed: boolean;
+}
+
+export interface ConsentStatus {
+  cleared: boolean;
+  gate: string | null;
+  gate_hint: string | null;
+  missing: MissingAgreement[];
+  birth_date_set: boolean;
+  birth_date_locked: boolean;
+  age_band: AgeBand;
+  guardian: GuardianInfo;
+  account_status: AccountStatus;
+}
+
+export interface ConsentRecord {
+  id: string;
+  document_id: string;
+  slug: string;
+  kind: DocumentKind;
+  title: string;
+  version_id: string;
+  version: number;
+  version_title: string;
+  channel: Channel;
+  consented_by: 'self' | 'guardian';
+  guardian_name: string | null;
+  guardian_relationship: GuardianRelationship | null;
+  consented_at: string;
+  withdrawn_at: string | null;
+  withdrawn_channel: Channel | null;
+}
+
+export interface CodeSent {
+  sent: true;
+  phone_masked: string;
+  expires_in: number;
+  resend_after: number;
+}
+
+export interface GuardianConfirmInput {
+  code: string;
+  guardian_name: string;
+  relationship: GuardianRelationship;
+  accept_children_statement: boolean;
+  channel?: Channel;
+}
+
+export interface StolenAccountReportInput {
+  phone: string;
+  realName: string;
+  evidence: string;
+  contact: string;
+  evidencePath?: string;
+}
+
+export type AccountAction = 'warn' | 'restrict' | 'suspend' | 'terminate' | 'restore';
+
+export interface PublishedVersion {
+  id: string;
+  document_id: string;
+  version: number;
+  title: string;
+  effective_at: string;
+}
+
+export interface AccountActionResult {
+  id: string;
+  user_id: string;
+  action: AccountAction;
+  reason: string;
+  sessions_ended: boolean;
+  account_status: AccountStatus;
+}
+
+export interface ReportResolution {
+  id: string;
+  status: string;
+  froze_account: boolean;
+  resolved_at: string;
+}

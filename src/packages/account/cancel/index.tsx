@@ -1,0 +1,33 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { ComponentType } from 'react';
+import { CancelAccountForm, type LocalCodeHintLike } from '../../../features/account-settings';
+import { authService, useRequireSession, useSessionStore } from '../../../features/auth';
+
+const HOME_PAGE = '/pages/index/index';
+
+// Same build-time switch as the sign-in page: the local outbox hint exists only in local builds.
+const LocalCodeHint: ComponentType<LocalCodeHintLike> | null =
+  process.env.TARO_APP_LOCAL_STACK === 'true'
+    ? (require('../../../features/local-dev') as typeof import('../../../features/local-dev')).LocalSmsHint
+    : null;
+
+export default function CancelPage() {
+  useRequireSession();
+  const phone = useSessionStore((state) => state.user?.phone);
+
+  const handleCancelled = async () => {
+    // Leave first, then sign out: signing out while this page (and the profile page below it) is
+    // mounted makes them send the visitor to the sign-in page instead of home.
+    await Taro.reLaunch({ url: HOME_PAGE }).catch(() => undefined);
+    // The account no longer exists: the server-side sign-out fails and falls back to local.
+    await authService.signOut();
+    void Taro.showToast({ title: '账号已注销', icon: 'success', duration: 2000 });
+  };
+
+  return (
+    <View className='page'>
+      <CancelAccountForm phone={phone ? `+${phone}` : null} onCancelled={() => void handleCancelled()} localCodeHint={LocalCodeHint} />
+    </View>
+  );
+}

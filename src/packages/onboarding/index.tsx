@@ -1,0 +1,107 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { authService, goToLogin, useRequireSession } from '../../features/auth';
+import {
+  AgreementsStep,
+  BirthDateStep,
+  BlockedNotice,
+  ExitDialog,
+  GuardianStep,
+  OnboardingSteps,
+  HOME_PAGE,
+  useOnboarding,
+  type LocalCodeHintProps,
+} from '../../features/identity';
+import { Button } from '../../ui/button';
+import { Loading } from '../../ui/loading';
+import './index.css';
+
+const CANCEL_PAGE = '/packages/account/cancel/index';
+
+// As on the sign-in page: only local-stack builds carry the outbox hint (webpack drops the rest).
+const LocalCodeHint: ComponentType<LocalCodeHintProps> | null =
+  process.env.TARO_APP_LOCAL_STACK === 'true'
+    ? (require('../../features/local-dev') as typeof import('../../features/local-dev')).LocalSmsHint
+    : null;
+
+export default function OnboardingPage() {
+  const session = useRequireSession();
+  const { status, agreements, step, error, reload, apply } = useOnboarding(session === 'signed-in');
+  const [exitOpen, setExitOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+  const firstShow = useRef(true);
+
+  // Back from the cancellation page, or the app returning to the foreground: ask again.
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false;
+    else if (session === 'signed-in') reload();
+  });
+
+  useEffect(() => {
+    if (step === 'done') void Taro.reLaunch({ url: HOME_PAGE });
+  }, [step]);
+
+  const signOut = async () => {
+    setSigningOut(true);
+    await authService.signOut().catch(() => undefined);
+    goToLogin();
+  };
+
+  if (!status || !step || step === 'done') {
+    return (
+      <View className='page'>
+        <View className='state' aria-busy={!error}>
+          {error ? (
+            <>
+              <Text role='alert'>{error}</Text>
+              <Button className='state__action' size='small' onClick={reload}>
+                重试
+              </Button>
+            </>
+          ) : (
+            <Loading type='circular'>加载中…</Loading>
+          )}
+        </View>
+      </View>
+    );
+  }
+
+  const reconsent = step === 'agreements' && status.birth_date_locked && status.missing.some((m) => m.previously_consented_version !== null);
+  const minor = status.age_band === 'under_14' || status.age_band === 'under_18';
+  const childrenStatement = status.guardian.children_statement_needed
+    ? (agreements.find((doc) => doc.kind === 'children_privacy') ?? null)
+    : null;
+
+  return (
+    <View className='page onboarding-page' data-testid='onboarding-page' data-step={step}>
+      {step === 'blocked' ? (
+        <BlockedNotice accountStatus={status.account_status} signingOut={signingOut} onSignOut={signOut} />
+      ) : (
+        <>
+          {!reconsent && <OnboardingSteps current={step} minor={minor} />}
+          {step === 'birth' && <BirthDateStep onDone={apply} />}
+          {step === 'agreements' && (
+            <AgreementsStep missing={status.missing} agreements={agreements} onDone={apply} onDecline={() => setExitOpen(true)} />
+          )}
+          {step === 'guardian' && <GuardianStep childrenStatement={childrenStatement} onDone={apply} localCodeHint={LocalCodeHint} />}
+          {step !== 'agreements' && (
+            <Text className='onboarding-page__leave' role='button' onClick={() => setExitOpen(true)} data-testid='onboarding-leave'>
+              暂不继续
+            </Text>
+          )}
+        </>
+      )}
+      <ExitDialog
+        visible={exitOpen}
+        signingOut={signingOut}
+        onBack={() => setExitOpen(false)}
+        onSignOut={signOut}
+        onCancelAccount={() => {
+          setExitOpen(false);
+          void Taro.navigateTo({ url: CANCEL_PAGE });
+        }}
+      />
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '平台运营' });

@@ -1,0 +1,83 @@
+// The WeChat / WeCom adapters against a local server answering like the real APIs: request shapes,
+// access-token caching, errcode mapping. Only the far end is local.
+import { deepStrictEqual as assertEquals, rejects } from 'node:assert/strict';
+import { code2Session, getPhoneNumber, type WeixinConfig } from './weixin.ts';
+import { wecomCode2Session, type WecomConfig } from './wecom.ts';
+import { WechatApiError } from './errors.ts';
+
+interface Seen {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+}
+
+async function withFake(reply: (s: Seen) => unknown, fn: (base: string, seen: Seen[]) => Promise<void>) {
+  const seen: Seen[] = [];
+  const server = Deno.serve({ hostname: '127.0.0.1', port: 0, onListen: () => {} }, async (req) => {
+    const url = new URL(req.url);
+    const text = await req.text();
+    const s = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: text ? JSON.parse(text) : undefined };
+    seen.push(s);
+    return Response.json(reply(s));
+  });
+  try {
+    await fn(`http://127.0.0.1:${server.addr.port}`, seen);
+  } finally {
+    await server.shutdown();
+  }
+}
+
+const wx = (baseUrl: string): WeixinConfig => ({ baseUrl, appId: 'wxapp', appSecret: 'wxsecret' });
+
+Deno.test('code2Session sends appid, secret, js_code and grant_type and returns openid/unionid only', async () => {
+  await withFake(() => ({ openid: 'o1', unionid: 'u1', session_key: 'k' }), async (base, seen) => {
+    assertEquals(await code2Session(wx(base), 'abc'), { openid: 'o1', unionid: 'u1' });
+    assertEquals(seen[0].method, 'GET');
+    assertEquals(seen[0].path, '/sns/jscode2session');
+    assertEquals(seen[0].query, { appid: 'wxapp', secret: 'wxsecret', js_code: 'abc', grant_type: 'authorization_code' });
+  });
+});
+
+Deno.test('errcodes map to clear errors', async () => {
+  for (const [errcode, status, code] of [[40029, 400, 'wechat_code_invalid'], [45011, 429, 'wechat_rate_limited'], [40226, 403, 'wechat_user_blocked'], [40013, 502, 'wechat_unavailable']] as const) {
+    await withFake(() => ({ errcode, errmsg: 'x' }), async (base) => {
+      await rejects(code2Session(wx(base), 'abc'), (e: unknown) => e instanceof WechatApiError && e.status === status && e.code === code);
+    });
+  }
+});
+
+Deno.test('getPhoneNumber fetches an access token once, then POSTs { code }', async () => {
+  const reply = (s: Seen) =>
+    s.path === '/cgi-bin/token'
+      ? { access_token: 'T1', expires_in: 7200 }
+      : { errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: '13800138000', purePhoneNumber: '13800138000', countryCode: '86' } };
+  await withFake(reply, async (base, seen) => {
+    const cfg = { ...wx(base), appId: 'wxapp-phone' };
+    assertEquals((await getPhoneNumber(cfg, 'pc1')).purePhoneNumber, '13800138000');
+    await getPhoneNumber(cfg, 'pc2');
+    assertEquals(seen.map((s) => s.path), ['/cgi-bin/token', '/wxa/business/getuserphonenumber', '/wxa/business/getuserphonenumber']);
+    assertEquals(seen[0].query, { grant_type: 'client_credential', appid: 'wxapp-phone', secret: 'wxsecret' });
+    assertEquals(seen[1].method, 'POST');
+    assertEquals(seen[1].query, { access_token: 'T1' });
+    assertEquals(seen[2].body, { code: 'pc2' });
+  });
+});
+
+Deno.test('WeCom: gettoken with corpid/corpsecret, then miniprogram/jscode2session', async () => {
+  const reply = (s: Seen) =>
+    s.path === '/cgi-bin/gettoken'
+      ? { errcode: 0, access_token: 'Q1', expires_in: 7200 }
+      : { errcode: 0, errmsg: 'ok', corpid: 'ww1', userid: 'zhangsan', session_key: 'k' };
+  await withFake(reply, async (base, seen) => {
+    const cfg: WecomConfig = { baseUrl: base, corpId: 'ww1', corpSecret: 'cs' };
+    assertEquals(await wecomCode2Session(cfg, 'qc'), { corpid: 'ww1', userid: 'zhangsan' });
+    assertEquals(seen[0].query, { corpid: 'ww1', corpsecret: 'cs' });
+    assertEquals(seen[1].path, '/cgi-bin/miniprogram/jscode2session');
+    assertEquals(seen[1].query, { access_token: 'Q1', js_code: 'qc', grant_type: 'authorization_code' });
+  });
+});
+
+Deno.test('an unreachable API is a 502, not a crash', async () => {
+  await rejects(code2Session(wx('http://127.0.0.1:1'), 'abc'), (e: unknown) => e instanceof WechatApiError && e.status === 502);
+});

@@ -1,0 +1,69 @@
+// WeCom (企业微信) server API for the mini-program running inside WeCom: `wx.qy.login` code →
+// `miniprogram/jscode2session` → { corpid, userid }. Access token from `gettoken`, cached until expiry.
+// Base URL from env, like the WeChat adapter.
+import { callJson, envOr, fromErrcode, TokenCache, unavailable } from './errors.ts';
+
+export interface WecomConfig {
+  baseUrl: string;
+  corpId: string;
+  corpSecret: string;
+}
+
+export function wecomConfigFromEnv(get?: (name: string) => string | undefined): WecomConfig {
+  return {
+    baseUrl: envOr('WECOM_API_BASE_URL', 'https://qyapi.weixin.qq.com', get),
+    corpId: envOr('WECOM_CORP_ID', 'wwlocalcorp0000001', get),
+    corpSecret: envOr('WECOM_CORP_SECRET', 'local-wecom-corp-secret', get),
+  };
+}
+
+export interface WecomMember {
+  corpid: string;
+  userid: string;
+}
+
+const endpoint = (cfg: WecomConfig, path: string, params: Record<string, string>) => {
+  const url = new URL(cfg.baseUrl.replace(/\/+$/, '') + path);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  return url;
+};
+
+const tokens = new TokenCache();
+const cacheKey = (cfg: WecomConfig) => `${cfg.baseUrl}|${cfg.corpId}`;
+
+function accessToken(cfg: WecomConfig): Promise<string> {
+  return tokens.get(cacheKey(cfg), async () => {
+    const body = await callJson<{ access_token?: string; expires_in?: number; errcode?: number; errmsg?: string }>(
+      'wecom',
+      endpoint(cfg, '/cgi-bin/gettoken', { corpid: cfg.corpId, corpsecret: cfg.corpSecret }),
+    );
+    if (body.errcode) throw fromErrcode('wecom', body.errcode, body.errmsg ?? '');
+    if (typeof body.access_token !== 'string') throw unavailable('wecom', 'gettoken without access_token');
+    return { token: body.access_token, expiresIn: Number(body.expires_in) || 7200 };
+  });
+}
+
+/** `wx.qy.login` code → the member (corpid, userid) who opened the app. */
+export async function wecomCode2Session(cfg: WecomConfig, jsCode: string): Promise<WecomMember> {
+  for (let attempt = 0; ; attempt++) {
+    const token = await accessToken(cfg);
+    const body = await callJson<{ corpid?: string; userid?: string; session_key?: string; errcode?: number; errmsg?: string }>(
+      'wecom',
+      endpoint(cfg, '/cgi-bin/miniprogram/jscode2session', {
+        access_token: token,
+        js_code: jsCode,
+        grant_type: 'authorization_code',
+      }),
+    );
+    if ((body.errcode === 40014 || body.errcode === 42001) && attempt === 0) {
+      tokens.drop(cacheKey(cfg));
+      continue;
+    }
+    if (body.errcode) throw fromErrcode('wecom', body.errcode, body.errmsg ?? '');
+    if (typeof body.corpid !== 'string' || !body.corpid || typeof body.userid !== 'string' || !body.userid) {
+      // An external contact (no userid) is not a member of the enterprise: not a sign-in.
+      throw unavailable('wecom', 'jscode2session without corpid/userid');
+    }
+    return { corpid: body.corpid, userid: body.userid };
+  }
+}

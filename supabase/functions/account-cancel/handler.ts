@@ -1,0 +1,60 @@
+// Self-service account cancellation (LX 3.3). POST { action: 'send' } texts a code to the account's
+// own phone; POST { action: 'confirm', code, acknowledge_irreversible: true } checks it, anonymises
+// what the cascade would not reach, then deletes the auth user through GoTrue's admin API: sessions
+// end, the profile, birth date, guardian records and notifications go with it, consents remain only
+// as anonymous records, authored content shows "已注销用户", and the phone can register again.
+// Callable before clearance (declining new terms must leave a way out), but not while the account
+// is suspended or terminated (a frozen, possibly stolen account must not be destroyed by the thief).
+import { preflight } from '../_shared/cors.ts';
+import { json, readJson } from '../_shared/http.ts';
+import { FIXABLE, gate } from '../_shared/gate.ts';
+import { deleteAuthUser, rpc, serviceKey } from '../_shared/rest.ts';
+import { CODE_MESSAGES, deliverCode, fail, failFromDb, maskPhone } from '../_shared/sms-challenge.ts';
+import { CancelRequest } from './schema.ts';
+
+export async function handler(req: Request): Promise<Response> {
+  const pre = preflight(req);
+  if (pre) return pre;
+  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
+  const g = await gate(req, { allow: FIXABLE });
+  if (!g.ok) return g.response;
+  const raw = await readJson(req);
+  const parsed = CancelRequest.safeParse(raw);
+  if (!parsed.success) {
+    const confirmWithoutAck = typeof raw === 'object' && raw !== null &&
+      (raw as { action?: unknown }).action === 'confirm' &&
+      (raw as { acknowledge_irreversible?: unknown }).acknowledge_irreversible !== true;
+    return confirmWithoutAck
+      ? fail(400, 'acknowledge_required', '请确认你已知晓注销后数据将被删除且无法恢复')
+      : fail(400, 'invalid_request', '请求参数有误，请检查后重试');
+  }
+  const userId = g.caller.userId;
+
+  if (parsed.data.action === 'send') {
+    const issued = await rpc<{ code: string; phone: string }>(
+      'account_cancel_issue_code',
+      { p_user_id: userId },
+      serviceKey(),
+    );
+    if (issued.error) return failFromDb(issued.error);
+    const smsError = await deliverCode(issued.data.phone, issued.data.code);
+    if (smsError) return smsError;
+    return json({ sent: true, phone_masked: maskPhone(issued.data.phone), expires_in: 300, resend_after: 60 });
+  }
+
+  const verified = await rpc<{ ok: boolean; error?: string }>(
+    'account_cancel_verify',
+    { p_user_id: userId, p_code: parsed.data.code },
+    serviceKey(),
+  );
+  if (verified.error) return failFromDb(verified.error);
+  if (!verified.data.ok) {
+    const code = verified.data.error ?? 'code_invalid';
+    return fail(400, code, CODE_MESSAGES[code] ?? '验证码错误');
+  }
+  if (!(await deleteAuthUser(userId))) {
+    // The account is already anonymised and blocked (no birth date); the user can retry.
+    return fail(502, 'cancel_incomplete', '注销未完成，请稍后重试或联系客服');
+  }
+  return json({ cancelled: true });
+}

@@ -1,0 +1,198 @@
+// Local mode only: fake WeChat (api.weixin.qq.com) and WeCom (qyapi.weixin.qq.com) server APIs,
+// answering like the real ones (`{ errcode, errmsg }` with HTTP 200 on errors), so the login
+// functions run their real HTTP client code. Codes are programmed by tests or people:
+//   POST /__local/wechat/codes { kind: 'login', code, openid, unionid? }
+//   POST /__local/wechat/codes { kind: 'phone', code, phone: '+8613800138000' }
+//   POST /__local/wechat/codes { kind: 'wecom', code, userid, corpid? }
+//   any kind may carry `errcode` (+ `errmsg`) to make the API answer that error instead.
+// Like the real APIs, a code works once (then 40163) and an unknown code is 40029; appid/secret and
+// access tokens are checked, so a client sending the wrong ones fails here as it would there.
+import crypto from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const LOCAL_WECHAT_APP_ID = 'wx0000000000local';
+export const LOCAL_WECHAT_APP_SECRET = 'local-wechat-app-secret';
+export const LOCAL_WECOM_CORP_ID = 'wwlocalcorp0000001';
+export const LOCAL_WECOM_CORP_SECRET = 'local-wecom-corp-secret';
+
+type Programmed =
+  | { kind: 'login'; openid: string; unionid?: string }
+  | { kind: 'phone'; phone: string }
+  | { kind: 'wecom'; userid: string; corpid: string };
+type Entry = Programmed & { errcode?: number; errmsg?: string; used: boolean };
+
+const MAX_CODES = 5000;
+const MAX_BODY = 16 * 1024;
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+const err = (res: ServerResponse, errcode: number, errmsg: string) =>
+  send(res, 200, { errcode, errmsg: `${errmsg}, rid: ${crypto.randomBytes(6).toString('hex')}` });
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
+const text = (v: unknown, max = 200) => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
+
+export interface LocalWechatOptions {
+  appId?: string;
+  appSecret?: string;
+  corpId?: string;
+  corpSecret?: string;
+}
+
+export function createLocalWechat(opts: LocalWechatOptions = {}) {
+  const appId = opts.appId ?? LOCAL_WECHAT_APP_ID;
+  const appSecret = opts.appSecret ?? LOCAL_WECHAT_APP_SECRET;
+  const corpId = opts.corpId ?? LOCAL_WECOM_CORP_ID;
+  const corpSecret = opts.corpSecret ?? LOCAL_WECOM_CORP_SECRET;
+  const codes = new Map<string, Entry>();
+  const tokens = new Map<string, 'wechat' | 'wecom'>();
+  /** every API request received, newest last (tests assert request shapes) */
+  const requests: Array<{ method: string; path: string; query: Record<string, string>; body?: unknown }> = [];
+
+  function program(body: Record<string, unknown>): string | undefined {
+    const code = text(body.code, 128);
+    if (!code) return 'code';
+    const errcode = typeof body.errcode === 'number' ? body.errcode : undefined;
+    const errmsg = text(body.errmsg);
+    let entry: Programmed;
+    if (body.kind === 'login') {
+      const openid = text(body.openid);
+      if (!openid && errcode === undefined) return 'openid';
+      entry = { kind: 'login', openid: openid ?? '', unionid: text(body.unionid) };
+    } else if (body.kind === 'phone') {
+      const phone = text(body.phone, 20);
+      if ((!phone || !/^\+\d{6,15}$/.test(phone)) && errcode === undefined) return 'phone (E.164)';
+      entry = { kind: 'phone', phone: phone ?? '' };
+    } else if (body.kind === 'wecom') {
+      const userid = text(body.userid, 64);
+      if (!userid && errcode === undefined) return 'userid';
+      entry = { kind: 'wecom', userid: userid ?? '', corpid: text(body.corpid) ?? corpId };
+    } else return 'kind';
+    codes.set(code, { ...entry, errcode, errmsg, used: false });
+    if (codes.size > MAX_CODES) codes.delete(codes.keys().next().value as string);
+    return undefined;
+  }
+
+  /** The programmed entry of a code of `kind`, answering the API's error itself when there is none. */
+  function take(res: ServerResponse, code: string | undefined, kind: Programmed['kind']): Entry | undefined {
+    if (!code) return void err(res, 41008, 'missing code');
+    const e = codes.get(code);
+    if (!e || e.kind !== kind) return void err(res, 40029, 'invalid code');
+    if (e.used) return void err(res, 40163, 'code been used');
+    e.used = true;
+    if (e.errcode !== undefined) return void err(res, e.errcode, e.errmsg ?? 'programmed error');
+    return e;
+  }
+
+  function newToken(api: 'wechat' | 'wecom'): string {
+    const t = `${api === 'wechat' ? '' : 'qy'}${crypto.randomBytes(24).toString('base64url')}`;
+    tokens.set(t, api);
+    return t;
+  }
+
+  /** `path` is below the mount point, with its query: `/sns/jscode2session?…`. */
+  async function handle(api: 'wechat' | 'wecom', req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const url = new URL(path, 'http://local');
+    const q = (k: string) => url.searchParams.get(k) ?? undefined;
+    const method = req.method ?? 'GET';
+    if (api === 'wechat' && url.pathname === '/codes') {
+      if (method !== 'POST') return send(res, 405, { message: 'POST only' });
+      const raw = await readBody(req);
+      let body: unknown;
+      try {
+        body = JSON.parse(raw ?? '');
+      } catch {
+        return send(res, 400, { message: 'JSON body required' });
+      }
+      if (typeof body !== 'object' || body === null) return send(res, 400, { message: 'JSON object required' });
+      const bad = program(body as Record<string, unknown>);
+      return bad ? send(res, 400, { message: `invalid ${bad}` }) : send(res, 201, { ok: true });
+    }
+    if (api === 'wechat' && url.pathname === '/requests') return send(res, 200, requests.slice(-50).reverse());
+
+    const raw = method === 'POST' ? await readBody(req) : undefined;
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      body = raw;
+    }
+    requests.push({ method, path: `/${api}${url.pathname}`, query: Object.fromEntries(url.searchParams), body });
+    requests.splice(0, Math.max(0, requests.length - 500));
+
+    if (api === 'wechat') {
+      if (url.pathname === '/sns/jscode2session' && method === 'GET') {
+        if (q('appid') !== appId) return err(res, 40013, 'invalid appid');
+        if (q('secret') !== appSecret) return err(res, 40125, 'invalid appsecret');
+        if (q('grant_type') !== 'authorization_code') return err(res, 40002, 'invalid grant_type');
+        const e = take(res, q('js_code'), 'login');
+        if (!e || e.kind !== 'login') return;
+        return send(res, 200, {
+          openid: e.openid,
+          session_key: crypto.randomBytes(16).toString('base64'),
+          ...(e.unionid ? { unionid: e.unionid } : {}),
+        });
+      }
+      if (url.pathname === '/cgi-bin/token' && method === 'GET') {
+        if (q('grant_type') !== 'client_credential') return err(res, 40002, 'invalid grant_type');
+        if (q('appid') !== appId) return err(res, 40013, 'invalid appid');
+        if (q('secret') !== appSecret) return err(res, 40125, 'invalid appsecret');
+        return send(res, 200, { access_token: newToken('wechat'), expires_in: 7200 });
+      }
+      if (url.pathname === '/wxa/business/getuserphonenumber' && method === 'POST') {
+        if (tokens.get(q('access_token') ?? '') !== 'wechat') return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+        const code = typeof body === 'object' && body !== null ? text((body as { code?: unknown }).code, 128) : undefined;
+        const e = take(res, code, 'phone');
+        if (!e || e.kind !== 'phone') return;
+        const m = /^\+(86)(\d+)$/.exec(e.phone) ?? /^\+(\d{1,3})(\d+)$/.exec(e.phone)!;
+        const [cc, pure] = [m[1], m[2]];
+        return send(res, 200, {
+          errcode: 0,
+          errmsg: 'ok',
+          phone_info: {
+            phoneNumber: cc === '86' ? pure : `+${cc} ${pure}`,
+            purePhoneNumber: pure,
+            countryCode: cc,
+            watermark: { timestamp: Math.floor(Date.now() / 1000), appid: appId },
+          },
+        });
+      }
+    } else {
+      if (url.pathname === '/cgi-bin/gettoken' && method === 'GET') {
+        if (q('corpid') !== corpId) return err(res, 40013, 'invalid corpid');
+        if (q('corpsecret') !== corpSecret) return err(res, 40001, 'invalid secret');
+        return send(res, 200, { errcode: 0, errmsg: 'ok', access_token: newToken('wecom'), expires_in: 7200 });
+      }
+      if (url.pathname === '/cgi-bin/miniprogram/jscode2session' && method === 'GET') {
+        if (tokens.get(q('access_token') ?? '') !== 'wecom') return err(res, 40014, 'invalid access_token');
+        if (q('grant_type') !== 'authorization_code') return err(res, 40002, 'invalid grant_type');
+        const e = take(res, q('js_code'), 'wecom');
+        if (!e || e.kind !== 'wecom') return;
+        return send(res, 200, {
+          errcode: 0,
+          errmsg: 'ok',
+          corpid: e.corpid,
+          userid: e.userid,
+          session_key: crypto.randomBytes(16).toString('base64'),
+        });
+      }
+    }
+    return err(res, 48001, 'api unauthorized');
+  }
+
+  return { handle, program, codes, requests };
+}
