@@ -90,7 +90,7 @@ it('cancels an account: old password refused, profile removed, the phone signs u
   await page.getByTestId('profile-cancel-account').click();
   await page.getByTestId('cancel-warning').waitFor();
   await expect(page.getByTestId('cancel-confirm').getAttribute('aria-disabled')).resolves.toBe('true');
-  await app.shot('10-cancel-account');
+  await app.shot('20-cancel-account');
   await app.cancelAccount();
   // Signed out, back on the signed-out home.
   await page.getByTestId('home-sign-in').waitFor({ timeout: 20_000 });
@@ -127,7 +127,7 @@ it('withdraws an optional consent from settings: shown in the history and record
   // Required documents cannot be withdrawn on their own.
   expect(await page.getByTestId('consent-service-withdraw').count()).toBe(0);
   expect(await page.getByTestId('consent-privacy-withdraw').count()).toBe(0);
-  await app.shot('11-agreements');
+  await app.shot('21-agreements');
 
   await app.withdrawConsent('learning-recommendations');
   await app.consentState('learning-recommendations').filter({ hasText: '未同意' }).waitFor();
@@ -161,7 +161,7 @@ it('an operator suspends a member from the ops page; the member is refused at th
     await openAsOperator(ops);
     const result = await ops.actOnAccount(userId, 'suspend', '发布违规内容，暂停使用');
     expect(result).toContain('已暂停');
-    await ops.shot('12-ops-action');
+    await ops.shot('22-ops-action');
   } finally {
     await operatorContext.close();
   }
@@ -174,7 +174,7 @@ it('an operator suspends a member from the ops page; the member is refused at th
   // The app, reopened, shows the blocked state (the gate routing of the onboarding feature).
   await memberPage.reload();
   await memberPage.getByTestId('account-blocked').filter({ hasText: '暂停' }).waitFor({ timeout: 20_000 });
-  await app.shot('14-member-blocked');
+  await app.shot('24-member-blocked');
 
   const [action] = await sql<{ action: string; reason: string; operator_id: string }>(
     'select action, reason, operator_id from public.account_actions where user_id = $1',
@@ -196,7 +196,7 @@ it('a stolen-account report submitted signed out reaches the operator, who confi
     contact: 'chen@example.com',
   });
   expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
-  await app.shot('13-report-done');
+  await app.shot('23-report-done');
   const [report] = await sql<{ status: string; target_user_id: string }>('select status, target_user_id from public.account_reports where id = $1', [caseId]);
   expect(report).toEqual({ status: 'open', target_user_id: victim.userId });
 
