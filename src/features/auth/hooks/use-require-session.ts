@@ -30,6 +30,24 @@ export function goToLogin(): void {
     });
 }
 
+/**
+ * Signs out and lands on `url` instead of the sign-in page (after cancelling an account). Holds the
+ * same navigation claim as goToLogin, so the mounted pages that need a session stay put while the
+ * session ends; leaving first instead would let those pages fetch with a session that no longer
+ * exists and be routed elsewhere by the refusal.
+ */
+export async function signOutTo(url: string, signOut: () => Promise<void>): Promise<void> {
+  leaving = true;
+  try {
+    await signOut();
+    await Promise.resolve(Taro.reLaunch({ url })).catch(() => undefined);
+  } finally {
+    setTimeout(() => {
+      leaving = false;
+    }, SETTLE_MS);
+  }
+}
+
 /** For pages that need a signed-in user: sends signed-out visitors to the sign-in page. */
 export function useRequireSession(): SessionStatus {
   const status = useSessionStore((state) => state.status);

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ComponentType } from 'react';
 import { CancelAccountForm, type LocalCodeHintLike } from '../../../features/account-settings';
-import { authService, useRequireSession, useSessionStore } from '../../../features/auth';
+import { authService, signOutTo, useRequireSession, useSessionStore } from '../../../features/auth';
 
 const HOME_PAGE = '/pages/index/index';
 
@@ -17,11 +17,8 @@ export default function CancelPage() {
   const phone = useSessionStore((state) => state.user?.phone);
 
   const handleCancelled = async () => {
-    // Leave first, then sign out: signing out while this page (and the profile page below it) is
-    // mounted makes them send the visitor to the sign-in page instead of home.
-    await Taro.reLaunch({ url: HOME_PAGE }).catch(() => undefined);
     // The account no longer exists: the server-side sign-out fails and falls back to local.
-    await authService.signOut();
+    await signOutTo(HOME_PAGE, authService.signOut);
     void Taro.showToast({ title: '账号已注销', icon: 'success', duration: 2000 });
   };
 
