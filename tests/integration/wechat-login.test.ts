@@ -23,7 +23,7 @@ const userCount = () =>
 beforeEach(async () => {
   // Every login verifies a token from the functions' address (loopback); other suites must not
   // inherit an exhausted per-IP budget from this one, nor this one from them.
-  await sql(`delete from auth.local_rate_limits where bucket = 'token_verifications' and key in ('127.0.0.1', '::ffff:127.0.0.1')`);
+  await sql(`delete from auth.local_rate_limits where bucket = 'ip:token_verifications' and key in ('127.0.0.1', '::ffff:127.0.0.1')`);
 });
 
 describe('wechat-login', () => {

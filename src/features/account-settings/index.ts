@@ -5,7 +5,6 @@ export { CancelAccountForm, type CancelAccountFormProps, type LocalCodeHintLike 
 export { ConfirmAction } from './components/confirm-action';
 export { ConsentChoices } from './components/consent-choices';
 export { ConsentHistory } from './components/consent-history';
-export { MarkdownText } from './components/markdown-text';
 export { ReportStolenForm } from './components/report-stolen-form';
 export { AckCheckbox } from './components/ack-checkbox';
 export { formatShanghai } from './components/format';

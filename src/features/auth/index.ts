@@ -1,10 +1,17 @@
 // Public API of the auth feature.
 export { LoginForm, type LoginFormProps, type LocalCodeHintProps } from './components/login-form';
 export { SetPasswordForm } from './components/set-password-form';
+export { ProviderSignIn, type ProviderSignInProps } from './components/provider-sign-in';
+export { WechatSignIn } from './components/wechat-sign-in';
+export { WecomSignIn } from './components/wecom-sign-in';
+export { PrivacyPopup } from './components/privacy-popup';
 export { authService, type AuthService } from './services/auth.service';
-export { toAuthError, AUTH_ERROR_MESSAGES } from './services/auth-errors';
+export { providerSignInService, signInWithWechat, signInWithWecom, linkWecom, type ProviderSignInService } from './services/provider-sign-in.service';
+export { toAuthError, toProviderError, AUTH_ERROR_MESSAGES, PROVIDER_ERROR_MESSAGES } from './services/auth-errors';
 export { useSessionStore, type SessionStatus, type SessionUser } from './store/session.store';
+export { usePrivacyStore, startPrivacyPrompt } from './store/privacy.store';
 export { startSessionSync } from './store/session-sync';
 export { goToLogin, signOutTo, useRequireSession } from './hooks/use-require-session';
 export { useCountdown } from './hooks/use-countdown';
+export { useWecomLink, type SignInMethod } from './hooks/use-wecom-link';
 export { phoneSchema, otpCodeSchema, passwordSchema, setPasswordSchema, firstIssue } from './schemas/auth.schema';

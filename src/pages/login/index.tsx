@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, type ComponentType } from 'react';
-import { LoginForm, useSessionStore, type LocalCodeHintProps } from '../../features/auth';
+import { LoginForm, ProviderSignIn, useSessionStore, useWecomLink, type LocalCodeHintProps, type SignInMethod } from '../../features/auth';
 // Direct module, not the feature index: the main package must not carry the onboarding screens.
 import { checkGate, ONBOARDING_PAGE } from '../../features/identity/services/gate-router';
 import './index.css';
@@ -21,6 +21,7 @@ export default function LoginPage() {
   const rememberPhone = useSessionStore((state) => state.rememberPhone);
 
   const routed = useRef(false);
+  const wecomLink = useWecomLink();
 
   // Signed in (just now, or already on arrival): through the gate. An uncleared member (new, a
   // minor, or behind on agreements) goes to onboarding, everyone else home. Once per visit: the
@@ -33,8 +34,9 @@ export default function LoginPage() {
     );
   }, [status]);
 
-  const handleSignedIn = (phone: string) => {
+  const handleSignedIn = (phone: string, method: SignInMethod) => {
     rememberPhone(phone.replace(/^\+86/, ''));
+    void wecomLink.afterSignIn(method);
   };
 
   return (
@@ -45,6 +47,8 @@ export default function LoginPage() {
       </View>
       <View className='card'>
         <LoginForm initialPhone={lastPhone} onSignedIn={handleSignedIn} localCodeHint={LocalCodeHint} />
+        {/* WeChat (weapp) / WeCom (qywx) one-tap sign-in; nothing on H5 (platform/mini-login). */}
+        <ProviderSignIn onNeedsWecomLink={wecomLink.arm} />
       </View>
       <View
         className='login-page__help'

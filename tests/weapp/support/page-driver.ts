@@ -100,6 +100,13 @@ export class PageDriver {
     await this.settle();
   }
 
+  /** Fires a component event other than tap (e.g. `getphonenumber`, `change` of a picker) with `detail`. */
+  async fire(target: ViewNode | string, name: string, detail: Record<string, unknown>): Promise<void> {
+    const node = typeof target === 'string' ? await this.waitFor(() => this.byText(target), `"${target}"`) : target;
+    this.dispatch(node.node, name, detail);
+    await this.settle();
+  }
+
   /** Types `value` into an input: WeChat fires `input` with the whole new value, then `blur`. */
   async type(target: ViewNode | string | RegExp, value: string): Promise<void> {
     const node =

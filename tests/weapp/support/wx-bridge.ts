@@ -58,8 +58,31 @@ export interface RecordedSocket {
   closed: boolean;
 }
 
+/** What the app answered through `wx.onNeedPrivacyAuthorization`'s resolve. */
+export interface PrivacyResolution {
+  event: string;
+  buttonId?: string;
+}
+
+/**
+ * WeChat's privacy authorization as the app sees it: while `needAuthorization`, a privacy API or
+ * component (the getPhoneNumber button) first calls the app's onNeedPrivacyAuthorization listener
+ * and waits for its resolve. `request()` plays that part: it resolves with the app's final answer.
+ */
+export interface WxPrivacy {
+  needAuthorization: boolean;
+  resolutions: PrivacyResolution[];
+  contractOpened: number;
+  request(): Promise<'agree' | 'disagree' | 'not-needed' | 'no-listener'>;
+}
+
 export interface WxBridge {
   wx: Record<string, unknown>;
+  /** codes `wx.login` hands out, first in first out (program them in the local fake first) */
+  loginCodes: string[];
+  /** codes WeCom's `wx.qy.login` hands out (the qywx build), first in first out */
+  qyLoginCodes: string[];
+  privacy: WxPrivacy;
   storage: Map<string, unknown>;
   requests: RecordedRequest[];
   navigations: Navigation[];
@@ -284,8 +307,56 @@ export function createWxBridge(): WxBridge {
     safeArea: { left: 0, right: 375, top: 44, bottom: 778, width: 375, height: 734 },
   };
 
+  const loginCodes: string[] = [];
+  const qyLoginCodes: string[] = [];
+  let privacyListener: ((resolve: (r: PrivacyResolution) => void, info: { referrer: string }) => void) | undefined;
+  const privacy: WxPrivacy = {
+    needAuthorization: false,
+    resolutions: [],
+    contractOpened: 0,
+    request() {
+      if (!privacy.needAuthorization) return Promise.resolve('not-needed');
+      const listener = privacyListener;
+      if (!listener) return Promise.resolve('no-listener');
+      return new Promise((resolve) => {
+        later(() =>
+          listener(
+            (r) => {
+              privacy.resolutions.push({ ...r });
+              if (r.event === 'agree') privacy.needAuthorization = false;
+              if (r.event === 'agree' || r.event === 'disagree') resolve(r.event);
+            },
+            { referrer: 'getPhoneNumber' },
+          ),
+        );
+      });
+    },
+  };
+
   const wx: Record<string, unknown> = {
     request,
+    login: (o: AsyncOptions) => {
+      const code = loginCodes.shift();
+      if (code) succeed(o, { code, errMsg: 'login:ok' });
+      else failWith(o, 'login:fail no code programmed in the bridge');
+    },
+    // WeCom's extra namespace (only the qywx build calls it; Taro wraps it as Taro.qy).
+    qy: {
+      login: (o: AsyncOptions) => {
+        const code = qyLoginCodes.shift();
+        if (code) succeed(o, { code, errMsg: 'qy.login:ok' });
+        else failWith(o, 'qy.login:fail no code programmed in the bridge');
+      },
+    },
+    onNeedPrivacyAuthorization: (listener: typeof privacyListener) => {
+      privacyListener = listener;
+    },
+    getPrivacySetting: (o: AsyncOptions) =>
+      succeed(o, { needAuthorization: privacy.needAuthorization, privacyContractName: '《知享小程序隐私保护指引》', errMsg: 'getPrivacySetting:ok' }),
+    openPrivacyContract: (o?: AsyncOptions) => {
+      privacy.contractOpened += 1;
+      succeed(o, { errMsg: 'openPrivacyContract:ok' });
+    },
     connectSocket,
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
@@ -360,6 +431,9 @@ export function createWxBridge(): WxBridge {
 
   return {
     wx,
+    loginCodes,
+    qyLoginCodes,
+    privacy,
     storage,
     requests,
     navigations,

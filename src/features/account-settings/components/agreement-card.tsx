@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { MarkdownView } from '../../identity';
 import type { AgreementDocument } from '../services/account-settings.types';
 import { formatShanghai } from './format';
-import { MarkdownText } from './markdown-text';
 import './settings.css';
 
 /** One current document: key clauses up front (LX: 重点条款须显著提示), the full text on demand. */
@@ -36,7 +36,7 @@ export function AgreementCard({ doc }: { doc: AgreementDocument }) {
       >
         {open ? '收起全文' : '阅读全文'}
       </View>
-      {open && <MarkdownText source={doc.body_md} testId={`agreement-${doc.slug}-body`} />}
+      {open && <MarkdownView source={doc.body_md} testId={`agreement-${doc.slug}-body`} />}
     </View>
   );
 }

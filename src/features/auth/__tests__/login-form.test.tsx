@@ -71,7 +71,7 @@ describe('LoginForm', () => {
     type('login-code', '123456');
     await click('login-submit');
     expect(service.verifySmsCode).toHaveBeenCalledWith('+8613800138000', '123456');
-    expect(onSignedIn).toHaveBeenCalledWith('+8613800138000');
+    expect(onSignedIn).toHaveBeenCalledWith('+8613800138000', 'sms');
   });
 
   it('asks for a 6-digit code before calling the server', async () => {
@@ -111,7 +111,8 @@ describe('LoginForm', () => {
 
   it('signs in with a password on the password tab, keeping the phone', async () => {
     const service = fakeService();
-    render(<LoginForm onSignedIn={jest.fn()} service={service} initialPhone='13800138000' />);
+    const onSignedIn = jest.fn();
+    render(<LoginForm onSignedIn={onSignedIn} service={service} initialPhone='13800138000' />);
     await click('login-tab-password');
     expect(screen.queryByTestId('login-code')).not.toBeInTheDocument();
     expect(screen.getByTestId('login-phone')).toHaveValue('13800138000');
@@ -119,6 +120,8 @@ describe('LoginForm', () => {
     await click('login-submit');
     expect(service.signInWithPassword).toHaveBeenCalledWith('+8613800138000', 'abcd1234');
     expect(service.verifySmsCode).not.toHaveBeenCalled();
+    // A password is not a phone verification: the page must not link a WeCom member on it.
+    expect(onSignedIn).toHaveBeenCalledWith('+8613800138000', 'password');
   });
 
   it('fills the code from the local SMS hint when one is given', async () => {

@@ -18,7 +18,8 @@ export interface LocalCodeHintProps {
 }
 
 export interface LoginFormProps {
-  onSignedIn(phone: string): void;
+  /** `method`: how the user proved the phone (an SMS code also verifies it for WeCom linking) */
+  onSignedIn(phone: string, method: LoginMode): void;
   initialPhone?: string;
   service?: Pick<AuthService, 'sendSmsCode' | 'verifySmsCode' | 'signInWithPassword'>;
   /** local stack only: shows the code from the local SMS outbox */
@@ -81,7 +82,7 @@ export function LoginForm({ onSignedIn, initialPhone = '', service = authService
     try {
       if (mode === 'sms') await service.verifySmsCode(e164, secret.data);
       else await service.signInWithPassword(e164, secret.data);
-      onSignedIn(e164);
+      onSignedIn(e164, mode);
     } catch (error) {
       setFormError(messageOf(error));
     } finally {

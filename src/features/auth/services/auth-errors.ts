@@ -32,3 +32,51 @@ export function toAuthError(error: unknown): AppError {
   }
   return new AppError('unknown', UNKNOWN_ERROR_MESSAGE);
 }
+
+/** Codes of the wechat-login / wecom-login functions (docs/api.md) and of the host's login APIs. */
+export const PROVIDER_ERROR_MESSAGES: Record<string, string> = {
+  invalid_request: '请求参数有误，请检查后重试',
+  wechat_code_invalid: '登录凭证无效或已过期，请重新登录',
+  wecom_code_invalid: '登录凭证无效或已过期，请重新登录',
+  wechat_phone_code_invalid: '手机号授权已失效，请重新授权',
+  wechat_phone_unsupported: '仅支持中国大陆手机号，请更换微信绑定的手机号后重试',
+  wechat_not_linked: '请授权手机号完成登录',
+  wecom_not_linked: '首次使用请先用手机号验证码登录，完成企业微信账号绑定',
+  wechat_already_linked: '该账号已绑定其他微信或企业微信账号',
+  wechat_user_blocked: '该微信账号存在风险，暂时无法登录',
+  account_banned: '你的账号已被暂停或终止使用，如有疑问请联系客服',
+  wechat_rate_limited: '登录请求过于频繁，请稍后再试',
+  wecom_rate_limited: '登录请求过于频繁，请稍后再试',
+  wechat_unavailable: '微信服务暂时不可用，请稍后再试',
+  wecom_unavailable: '企业微信服务暂时不可用，请稍后再试',
+  sign_in_unavailable: '登录暂时不可用，请稍后再试',
+  host_login_failed: '无法获取登录凭证，请稍后重试',
+  phone_denied: '未授权手机号。你也可以使用手机号验证码登录',
+  network: NETWORK_ERROR_MESSAGE,
+};
+
+const providerError = (code: string, serverText?: unknown) =>
+  new AppError(code, PROVIDER_ERROR_MESSAGES[code] ?? (typeof serverText === 'string' && serverText ? serverText : UNKNOWN_ERROR_MESSAGE));
+
+/**
+ * A failed `supabase.functions.invoke('wechat-login' | 'wecom-login')` → AppError. Function errors
+ * are `{ code, message }` bodies on `error.context` (a Response); matched by name, not instanceof,
+ * since functions-js may be bundled more than once.
+ */
+export async function toProviderError(error: unknown): Promise<AppError> {
+  if (error instanceof AppError) return error;
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'FunctionsFetchError' || name === 'FunctionsRelayError' || looksLikeNetworkFailure(error)) {
+    return providerError('network');
+  }
+  const response = (error as { context?: unknown } | null)?.context;
+  if (name === 'FunctionsHttpError' && response && typeof (response as Response).json === 'function') {
+    try {
+      const body = (await (response as Response).clone().json()) as { code?: unknown; message?: unknown };
+      if (typeof body.code === 'string') return providerError(body.code, body.message);
+    } catch {
+      // not JSON: fall through
+    }
+  }
+  return new AppError('unknown', UNKNOWN_ERROR_MESSAGE);
+}

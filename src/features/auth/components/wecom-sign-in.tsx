@@ -1,0 +1,59 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { providerSignInService, type ProviderSignInService } from '../services/provider-sign-in.service';
+import './provider-sign-in.css';
+
+export interface WecomSignInProps {
+  service?: Pick<ProviderSignInService, 'signInWithWecom'>;
+  /** the WeCom member has no account yet: link it after the SMS sign-in */
+  onNeedsLink(): void;
+  onSignedIn?(): void;
+}
+
+/**
+ * 企业微信一键登录 for a member already linked. WeCom gives mini-programs no phone number, so the
+ * first time the member signs in with an SMS code and the page links the WeCom member afterwards.
+ */
+export function WecomSignIn({ service = providerSignInService, onNeedsLink, onSignedIn }: WecomSignInProps) {
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+
+  const signIn = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await service.signInWithWecom();
+      onSignedIn?.();
+    } catch (failure) {
+      if (failure instanceof AppError && failure.code === 'wecom_not_linked') {
+        setNotice(failure.message);
+        onNeedsLink();
+      } else setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='provider-sign-in' data-testid='wecom-sign-in'>
+      <Text className='provider-sign-in__divider'>或</Text>
+      {notice ? (
+        <Text className='provider-sign-in__note' role='status' data-testid='wecom-link-note'>
+          {notice}
+        </Text>
+      ) : (
+        <Button type='primary' fill='outline' block size='large' loading={busy} disabled={busy} aria-disabled={busy} role='button' onClick={() => void signIn()} data-testid='wecom-sign-in-button'>
+          企业微信一键登录
+        </Button>
+      )}
+      {error && (
+        <View className='form-error provider-sign-in__error' role='alert' data-testid='wecom-sign-in-error'>
+          {error}
+        </View>
+      )}
+    </View>
+  );
+}
