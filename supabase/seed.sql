@@ -494,3 +494,128 @@ on conflict do nothing;
 insert into private.platform_operators (user_id, note)
 values ('33333333-3333-4333-8333-333333333333', 'demo platform operator')
 on conflict (user_id) do nothing;
+
+-- -----------------------------------------------------------------------------
+-- Tenancy (issue 4): six more demo users and three enterprises with departments and members.
+--   星河科技 (professional): 张伟 admin, 李娜, 陈静, 刘洋, 赵磊 members; 研发中心 > 前端组 / 后端组, 市场部
+--   青禾教育 (basic):        李娜 admin, 张伟 member (张伟 belongs to two enterprises)
+--   远山制造 (private, join rule approval): 孙丽 admin, 周杰, 吴敏 members; 刘洋 has a pending request
+-- 王芳 stays the platform operator and belongs to no enterprise. Re-runnable (fixed ids, on conflict).
+-- -----------------------------------------------------------------------------
+insert into auth.users (
+  instance_id, id, aud, role, phone, phone_confirmed_at, encrypted_password,
+  raw_app_meta_data, raw_user_meta_data, created_at, updated_at
+)
+select '00000000-0000-0000-0000-000000000000', u.id::uuid, 'authenticated', 'authenticated', u.phone, now(),
+       extensions.crypt('Zhixiang2026', extensions.gen_salt('bf')),
+       '{"provider":"phone","providers":["phone"]}'::jsonb,
+       jsonb_build_object('display_name', u.name), now(), now()
+  from (values
+    ('44444444-4444-4444-8444-444444444444', '8613800000004', '陈静'),
+    ('55555555-5555-4555-8555-555555555555', '8613800000005', '刘洋'),
+    ('66666666-6666-4666-8666-666666666666', '8613800000006', '赵磊'),
+    ('77777777-7777-4777-8777-777777777777', '8613800000007', '孙丽'),
+    ('88888888-8888-4888-8888-888888888888', '8613800000008', '周杰'),
+    ('99999999-9999-4999-8999-999999999999', '8613800000009', '吴敏')
+  ) as u(id, phone, name)
+on conflict (id) do nothing;
+
+insert into auth.identities (id, user_id, provider_id, provider, identity_data, created_at, updated_at)
+select gen_random_uuid(), u.id, u.id::text, 'phone',
+       jsonb_build_object('sub', u.id::text, 'phone', u.phone, 'phone_verified', true), now(), now()
+  from auth.users u
+ where u.id in ('44444444-4444-4444-8444-444444444444', '55555555-5555-4555-8555-555555555555',
+                '66666666-6666-4666-8666-666666666666', '77777777-7777-4777-8777-777777777777',
+                '88888888-8888-4888-8888-888888888888', '99999999-9999-4999-8999-999999999999')
+on conflict do nothing;
+
+update private.accounts a
+   set birth_date = d.birth_date, birth_date_set_at = now()
+  from (values
+    ('44444444-4444-4444-8444-444444444444'::uuid, date '1992-02-11'),
+    ('55555555-5555-4555-8555-555555555555'::uuid, date '1995-07-23'),
+    ('66666666-6666-4666-8666-666666666666'::uuid, date '1987-12-02'),
+    ('77777777-7777-4777-8777-777777777777'::uuid, date '1983-04-30'),
+    ('88888888-8888-4888-8888-888888888888'::uuid, date '1991-10-08'),
+    ('99999999-9999-4999-8999-999999999999'::uuid, date '1996-06-17')
+  ) as d(user_id, birth_date)
+ where a.user_id = d.user_id and a.birth_date is null;
+
+insert into public.consents (user_id, document_id, version_id, channel, consented_by)
+select u.id, v.document_id, v.id, 'h5', 'self'
+  from auth.users u
+  cross join public.agreement_versions v
+ where u.id in ('44444444-4444-4444-8444-444444444444', '55555555-5555-4555-8555-555555555555',
+                '66666666-6666-4666-8666-666666666666', '77777777-7777-4777-8777-777777777777',
+                '88888888-8888-4888-8888-888888888888', '99999999-9999-4999-8999-999999999999')
+   and v.id in ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002')
+on conflict do nothing;
+
+insert into public.enterprises (id, name, industry, size_band, edition, contact_name, contact_phone, join_rule,
+                                members_can_invite, created_by) values
+  ('e0000000-0000-4000-8000-000000000001', '星河科技', '互联网/软件', '50-199', 'professional', '张伟', '8613800000001',
+   'invite', true, '11111111-1111-4111-8111-111111111111'),
+  ('e0000000-0000-4000-8000-000000000002', '青禾教育', '教育培训', '1-49', 'basic', '李娜', '8613800000002',
+   'invite', false, '22222222-2222-4222-8222-222222222222'),
+  ('e0000000-0000-4000-8000-000000000003', '远山制造', '制造业', '200-999', 'private', '孙丽', '8613800000007',
+   'approval', false, '77777777-7777-4777-8777-777777777777')
+on conflict (id) do nothing;
+
+insert into public.departments (id, enterprise_id, parent_id, name, depth, sort_order) values
+  ('de000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', null, '研发中心', 1, 10),
+  ('de000000-0000-4000-8000-000000000004', 'e0000000-0000-4000-8000-000000000001', null, '市场部', 1, 20),
+  ('de000000-0000-4000-8000-000000000002', 'e0000000-0000-4000-8000-000000000001', 'de000000-0000-4000-8000-000000000001', '前端组', 2, 10),
+  ('de000000-0000-4000-8000-000000000003', 'e0000000-0000-4000-8000-000000000001', 'de000000-0000-4000-8000-000000000001', '后端组', 2, 20),
+  ('de000000-0000-4000-8000-000000000011', 'e0000000-0000-4000-8000-000000000002', null, '教研组', 1, 10),
+  ('de000000-0000-4000-8000-000000000021', 'e0000000-0000-4000-8000-000000000003', null, '生产部', 1, 10),
+  ('de000000-0000-4000-8000-000000000022', 'e0000000-0000-4000-8000-000000000003', null, '质量部', 1, 20)
+on conflict (id) do nothing;
+
+insert into public.enterprise_members (enterprise_id, user_id, role, scopes, department_id, display_name, title, employee_no, email) values
+  ('e0000000-0000-4000-8000-000000000001', '11111111-1111-4111-8111-111111111111', 'admin', '{}', 'de000000-0000-4000-8000-000000000001', '张伟', '研发总监', 'XH001', 'zhangwei@xinghe.example'),
+  ('e0000000-0000-4000-8000-000000000001', '22222222-2222-4222-8222-222222222222', 'member', '{content}', 'de000000-0000-4000-8000-000000000004', '李娜', '市场经理', 'XH002', 'lina@xinghe.example'),
+  ('e0000000-0000-4000-8000-000000000001', '44444444-4444-4444-8444-444444444444', 'member', '{}', 'de000000-0000-4000-8000-000000000002', '陈静', '前端工程师', 'XH003', 'chenjing@xinghe.example'),
+  ('e0000000-0000-4000-8000-000000000001', '55555555-5555-4555-8555-555555555555', 'member', '{}', 'de000000-0000-4000-8000-000000000003', '刘洋', '后端工程师', 'XH004', ''),
+  ('e0000000-0000-4000-8000-000000000001', '66666666-6666-4666-8666-666666666666', 'member', '{}', 'de000000-0000-4000-8000-000000000004', '赵磊', '市场专员', 'XH005', ''),
+  ('e0000000-0000-4000-8000-000000000002', '22222222-2222-4222-8222-222222222222', 'admin', '{}', 'de000000-0000-4000-8000-000000000011', '李娜', '校长', 'QH001', ''),
+  ('e0000000-0000-4000-8000-000000000002', '11111111-1111-4111-8111-111111111111', 'member', '{}', 'de000000-0000-4000-8000-000000000011', '张伟', '兼职讲师', 'QH002', ''),
+  ('e0000000-0000-4000-8000-000000000003', '77777777-7777-4777-8777-777777777777', 'admin', '{}', null, '孙丽', '总经理', 'YS001', ''),
+  ('e0000000-0000-4000-8000-000000000003', '88888888-8888-4888-8888-888888888888', 'member', '{}', 'de000000-0000-4000-8000-000000000021', '周杰', '车间主任', 'YS002', ''),
+  ('e0000000-0000-4000-8000-000000000003', '99999999-9999-4999-8999-999999999999', 'member', '{}', 'de000000-0000-4000-8000-000000000022', '吴敏', '质检员', 'YS003', '')
+on conflict (enterprise_id, user_id) do nothing;
+
+update public.departments d set head_user_id = h.user_id
+  from (values
+    ('de000000-0000-4000-8000-000000000001'::uuid, '11111111-1111-4111-8111-111111111111'::uuid),
+    ('de000000-0000-4000-8000-000000000004'::uuid, '22222222-2222-4222-8222-222222222222'::uuid),
+    ('de000000-0000-4000-8000-000000000021'::uuid, '88888888-8888-4888-8888-888888888888'::uuid)
+  ) as h(department_id, user_id)
+ where d.id = h.department_id and d.head_user_id is null;
+
+-- The enterprise each demo login opens in.
+update public.profiles p set current_enterprise_id = c.enterprise_id
+  from (values
+    ('11111111-1111-4111-8111-111111111111'::uuid, 'e0000000-0000-4000-8000-000000000001'::uuid),
+    ('22222222-2222-4222-8222-222222222222'::uuid, 'e0000000-0000-4000-8000-000000000002'::uuid),
+    ('44444444-4444-4444-8444-444444444444'::uuid, 'e0000000-0000-4000-8000-000000000001'::uuid),
+    ('55555555-5555-4555-8555-555555555555'::uuid, 'e0000000-0000-4000-8000-000000000001'::uuid),
+    ('66666666-6666-4666-8666-666666666666'::uuid, 'e0000000-0000-4000-8000-000000000001'::uuid),
+    ('77777777-7777-4777-8777-777777777777'::uuid, 'e0000000-0000-4000-8000-000000000003'::uuid),
+    ('88888888-8888-4888-8888-888888888888'::uuid, 'e0000000-0000-4000-8000-000000000003'::uuid),
+    ('99999999-9999-4999-8999-999999999999'::uuid, 'e0000000-0000-4000-8000-000000000003'::uuid)
+  ) as c(user_id, enterprise_id)
+ where p.id = c.user_id and p.current_enterprise_id is null;
+
+-- Demo invitation codes (valid for a year from seeding): XHKJDEM8 joins 星河科技 at once;
+-- YSZZDEM8 asks 远山制造's admin for approval. 刘洋 already asked through it and waits.
+insert into public.invitations (id, enterprise_id, code, role, department_id, created_by, expires_at) values
+  ('1a000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', 'XHKJDEM8', 'member', null,
+   '11111111-1111-4111-8111-111111111111', now() + interval '365 days'),
+  ('1a000000-0000-4000-8000-000000000003', 'e0000000-0000-4000-8000-000000000003', 'YSZZDEM8', 'member', 'de000000-0000-4000-8000-000000000021',
+   '77777777-7777-4777-8777-777777777777', now() + interval '365 days')
+on conflict (id) do nothing;
+
+insert into public.join_requests (id, enterprise_id, user_id, invitation_id, status) values
+  ('1b000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000003', '55555555-5555-4555-8555-555555555555',
+   '1a000000-0000-4000-8000-000000000003', 'pending')
+on conflict do nothing;

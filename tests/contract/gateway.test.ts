@@ -43,7 +43,7 @@ describe('CORS', () => {
   );
 
   it('lets browsers read Content-Range on normal responses', async () => {
-    const res = await call('/rest/v1/profiles?select=id', { headers: { apikey: s().anonKey, prefer: 'count=exact' } });
+    const res = await call('/rest/v1/agreement_documents?select=id', { headers: { apikey: s().anonKey, prefer: 'count=exact' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-expose-headers')).toMatch(/Content-Range/);
@@ -65,7 +65,7 @@ describe('API keys', () => {
   });
 
   it('accepts the key as a query parameter, as Supabase does', async () => {
-    const res = await call(`/rest/v1/profiles?select=id&apikey=${s().anonKey}`);
+    const res = await call(`/rest/v1/agreement_documents?select=id&apikey=${s().anonKey}`);
     expect(res.status).toBe(200);
   });
 });

@@ -21,6 +21,14 @@ const PRE_CLEARANCE_RPCS = new Set([
 ]);
 /** RPCs that need clearance (and maybe more): an uncleared caller gets 403. */
 const GATED_RPCS = new Set([
+  // membership (20261129020000_membership.sql)
+  'create_enterprise', 'my_enterprises', 'switch_enterprise', 'enterprise_features', 'update_enterprise_settings',
+  'set_member_role', 'create_invitation', 'revoke_invitation', 'get_invitation', 'accept_invitation',
+  'decline_invitation', 'decide_join_request', 'withdraw_join_request', 'list_join_requests', 'set_phone_allowlist',
+  'leave_enterprise', 'remove_member', 'submit_qualification', 'platform_review_qualification',
+  // directory (20261129030000_directory.sql)
+  'create_department', 'rename_department', 'move_department', 'delete_department', 'set_department_head',
+  'move_member', 'update_member_profile', 'department_tree', 'directory',
   'update_my_profile',
   'publish_agreement_version',
   'platform_act_on_account',
@@ -46,7 +54,7 @@ const FUNCTIONS_DIR = path.resolve(__dirname, '../../supabase/functions');
 
 async function executableRpcs(): Promise<Array<{ name: string; args: string[] }>> {
   const rows = await sql<{ name: string; args: string[] | null }>(
-    `select p.proname as name, p.proargnames as args
+    `select p.proname as name, p.proargnames[1:p.pronargs] as args -- input arguments only (not RETURNS TABLE columns)
        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
       where n.nspname = 'public' and has_function_privilege('authenticated', p.oid, 'execute')
       order by 1`,

@@ -165,3 +165,74 @@ export async function markCleared(userId: string, birthDate = '1990-01-01'): Pro
     [userId],
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Tenancy (issue 4): enterprises and memberships arranged through the membership RPCs.
+// ---------------------------------------------------------------------------------------------
+
+/** Creates an enterprise as `admin` (who becomes its admin); returns its id. */
+export async function createEnterpriseAs(
+  admin: SignedInUser,
+  fields: { name?: string; industry?: string; size_band?: string; contact_name?: string; contact_phone?: string } = {},
+): Promise<string> {
+  const { data, error } = await admin.client.rpc('create_enterprise', {
+    p_name: fields.name ?? `测试企业${Math.random().toString(36).slice(2, 8)}`,
+    p_industry: fields.industry ?? '软件',
+    p_size_band: fields.size_band ?? '1-49',
+    p_contact_name: fields.contact_name ?? '联系人',
+    p_contact_phone: fields.contact_phone ?? admin.phone,
+  });
+  if (error) throw error;
+  return data as string;
+}
+
+/** Creates an invitation as `inviter`; returns its code. */
+export async function inviteCode(
+  inviter: SignedInUser,
+  enterpriseId: string,
+  opts: { role?: 'admin' | 'member'; departmentId?: string | null; validHours?: number; maxUses?: number | null } = {},
+): Promise<string> {
+  const { data, error } = await inviter.client.rpc('create_invitation', {
+    p_enterprise_id: enterpriseId,
+    p_role: opts.role ?? 'member',
+    p_department_id: opts.departmentId ?? null,
+    p_valid_hours: opts.validHours ?? 168,
+    p_max_uses: opts.maxUses ?? null,
+  });
+  if (error) throw error;
+  return (data as Array<{ code: string }>)[0].code;
+}
+
+/** `joiner` joins through an invitation from `admin` (the enterprise's join rule must admit them at once). */
+export async function joinEnterprise(
+  admin: SignedInUser,
+  enterpriseId: string,
+  joiner: SignedInUser,
+  opts: { role?: 'admin' | 'member'; departmentId?: string | null } = {},
+): Promise<void> {
+  const code = await inviteCode(admin, enterpriseId, { ...opts, maxUses: 1 });
+  const { data, error } = await joiner.client.rpc('accept_invitation', { p_code: code });
+  if (error) throw error;
+  const status = (data as Array<{ status: string }>)[0]?.status;
+  if (status !== 'joined') throw new Error(`expected to join, got ${status}`);
+}
+
+/** Raw Storage API call as a user: upload (POST) or authenticated download (GET). */
+export async function storageObject(
+  token: string,
+  method: 'POST' | 'GET',
+  bucket: string,
+  objectPath: string,
+  body?: { bytes: Uint8Array; contentType: string },
+): Promise<{ status: number; text: string }> {
+  const s = getStack();
+  const url = method === 'GET'
+    ? `${s.url}/storage/v1/object/authenticated/${bucket}/${objectPath}`
+    : `${s.url}/storage/v1/object/${bucket}/${objectPath}`;
+  const res = await fetch(url, {
+    method,
+    headers: { apikey: s.anonKey, authorization: `Bearer ${token}`, ...(body ? { 'content-type': body.contentType } : {}) },
+    body: body ? Buffer.from(body.bytes) : undefined,
+  });
+  return { status: res.status, text: await res.text() };
+}

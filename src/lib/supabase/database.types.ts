@@ -105,6 +105,106 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"departments": {
+                  Row: {
+                    "created_at": string,"depth": number,"enterprise_id": string,"head_user_id": string | null,"id": string,"name": string,"parent_id": string | null,"sort_order": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"depth"?: number,"enterprise_id": string,"head_user_id"?: string | null,"id"?: string,"name": string,"parent_id"?: string | null,"sort_order"?: number
+                  }
+                  Update: {
+                    "created_at"?: string,"depth"?: number,"enterprise_id"?: string,"head_user_id"?: string | null,"id"?: string,"name"?: string,"parent_id"?: string | null,"sort_order"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "departments_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "departments_parent_fk"
+      columns: ["enterprise_id","parent_id"]
+isOneToOne: false
+      referencedRelation: "departments"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"edition_features": {
+                  Row: {
+                    "edition": string,"feature": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "edition": string,"feature": string
+                  }
+                  Update: {
+                    "edition"?: string,"feature"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"enterprise_members": {
+                  Row: {
+                    "department_id": string | null,"display_name": string,"email": string,"employee_no": string,"enterprise_id": string,"invited_by": string | null,"joined_at": string,"role": string,"scopes": (string)[],"title": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id": string,"invited_by"?: string | null,"joined_at"?: string,"role"?: string,"scopes"?: (string)[],"title"?: string,"user_id": string
+                  }
+                  Update: {
+                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id"?: string,"invited_by"?: string | null,"joined_at"?: string,"role"?: string,"scopes"?: (string)[],"title"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "enterprise_members_department_fk"
+      columns: ["enterprise_id","department_id"]
+isOneToOne: false
+      referencedRelation: "departments"
+      referencedColumns: ["enterprise_id","id"]
+    },{
+      foreignKeyName: "enterprise_members_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"enterprise_phone_allowlist": {
+                  Row: {
+                    "added_by": string | null,"created_at": string,"enterprise_id": string,"phone": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "added_by"?: string | null,"created_at"?: string,"enterprise_id": string,"phone": string
+                  }
+                  Update: {
+                    "added_by"?: string | null,"created_at"?: string,"enterprise_id"?: string,"phone"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "enterprise_phone_allowlist_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"enterprises": {
+                  Row: {
+                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": string,"edition": string,"id": string,"industry": string,"join_rule": string,"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry": string,"join_rule"?: string,"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry"?: string,"join_rule"?: string,"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
                 },"guardians": {
                   Row: {
                     "channel": string,"confirmed_at": string,"guardian_name": string,"guardian_phone": string,"id": string,"phone_verified_at": string,"relationship": string,"user_id": string,"withdrawn_at": string | null
@@ -118,6 +218,58 @@ isOneToOne: false
                   }
                   Relationships: [
                     
+                  ]
+                },"invitations": {
+                  Row: {
+                    "code": string,"created_at": string,"created_by": string,"department_id": string | null,"enterprise_id": string,"expires_at": string,"id": string,"max_uses": number | null,"revoked_at": string | null,"role": string,"use_count": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "code": string,"created_at"?: string,"created_by": string,"department_id"?: string | null,"enterprise_id": string,"expires_at": string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: string,"use_count"?: number
+                  }
+                  Update: {
+                    "code"?: string,"created_at"?: string,"created_by"?: string,"department_id"?: string | null,"enterprise_id"?: string,"expires_at"?: string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: string,"use_count"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "invitations_department_fk"
+      columns: ["enterprise_id","department_id"]
+isOneToOne: false
+      referencedRelation: "departments"
+      referencedColumns: ["enterprise_id","id"]
+    },{
+      foreignKeyName: "invitations_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"join_requests": {
+                  Row: {
+                    "created_at": string,"decided_at": string | null,"decided_by": string | null,"enterprise_id": string,"id": string,"invitation_id": string | null,"reason": string,"status": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"decided_at"?: string | null,"decided_by"?: string | null,"enterprise_id": string,"id"?: string,"invitation_id"?: string | null,"reason"?: string,"status"?: string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"decided_at"?: string | null,"decided_by"?: string | null,"enterprise_id"?: string,"id"?: string,"invitation_id"?: string | null,"reason"?: string,"status"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "join_requests_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "join_requests_invitation_id_fkey"
+      columns: ["invitation_id"]
+isOneToOne: false
+      referencedRelation: "invitations"
+      referencedColumns: ["id"]
+    }
                   ]
                 },"notifications": {
                   Row: {
@@ -135,17 +287,43 @@ isOneToOne: false
                   ]
                 },"profiles": {
                   Row: {
-                    "created_at": string,"display_name": string,"id": string,"updated_at": string
+                    "created_at": string,"current_enterprise_id": string | null,"display_name": string,"id": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"display_name"?: string,"id": string,"updated_at"?: string
+                    "created_at"?: string,"current_enterprise_id"?: string | null,"display_name"?: string,"id": string,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"display_name"?: string,"id"?: string,"updated_at"?: string
+                    "created_at"?: string,"current_enterprise_id"?: string | null,"display_name"?: string,"id"?: string,"updated_at"?: string
                   }
                   Relationships: [
-                    
+                    {
+      foreignKeyName: "profiles_current_enterprise_id_fkey"
+      columns: ["current_enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"qualification_documents": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"file_name": string,"id": string,"kind": string,"object_path": string,"review_reason": string,"reviewed_at": string | null,"reviewed_by": string | null,"status": string,"submitted_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"file_name"?: string,"id"?: string,"kind": string,"object_path": string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"submitted_by"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"file_name"?: string,"id"?: string,"kind"?: string,"object_path"?: string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"submitted_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "qualification_documents_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
                   ]
                 }
           }
@@ -156,14 +334,57 @@ isOneToOne: false
             "accept_agreements":
 { Args: { "p_channel": string,"p_version_ids": (string)[] }; Returns: Json
                            },
+"accept_invitation":
+{ Args: { "p_code": string }; Returns: {
+              "enterprise_id": string,"status": string
+            }[]
+                           },
 "account_cancel_issue_code":
 { Args: { "p_user_id": string }; Returns: Json
                            },
 "account_cancel_verify":
 { Args: { "p_code": string,"p_user_id": string }; Returns: Json
                            },
+"create_department":
+{ Args: { "p_enterprise_id": string,"p_name": string,"p_parent_id": string }; Returns: string
+                           },
+"create_enterprise":
+{ Args: { "p_contact_name": string,"p_contact_phone": string,"p_industry": string,"p_name": string,"p_size_band": string }; Returns: string
+                           },
+"create_invitation":
+{ Args: { "p_department_id"?: string,"p_enterprise_id": string,"p_max_uses"?: number,"p_role"?: string,"p_valid_hours"?: number }; Returns: {
+              "code": string,"expires_at": string,"id": string
+            }[]
+                           },
+"decide_join_request":
+{ Args: { "p_approve": boolean,"p_reason"?: string,"p_request_id": string }; Returns: undefined
+                           },
+"decline_invitation":
+{ Args: { "p_code": string }; Returns: undefined
+                           },
+"delete_department":
+{ Args: { "p_department_id": string }; Returns: undefined
+                           },
+"department_tree":
+{ Args: { "p_enterprise_id": string }; Returns: {
+              "depth": number,"head_name": string,"head_user_id": string,"id": string,"member_count": number,"name": string,"parent_id": string
+            }[]
+                           },
+"directory":
+{ Args: { "p_department_id"?: string,"p_enterprise_id": string,"p_limit"?: number,"p_offset"?: number,"p_query"?: string }; Returns: {
+              "department_id": string,"department_name": string,"display_name": string,"email": string,"employee_no": string,"is_head": boolean,"phone": string,"role": string,"title": string,"user_id": string
+            }[]
+                           },
+"enterprise_features":
+{ Args: { "p_enterprise_id": string }; Returns: (string)[]
+                           },
 "get_current_agreements":
 { Args: Record<PropertyKey, never>; Returns: Json
+                           },
+"get_invitation":
+{ Args: { "p_code": string }; Returns: {
+              "enterprise_id": string,"enterprise_name": string,"expires_at": string,"industry": string,"inviter_name": string,"join_rule": string,"role": string,"state": string
+            }[]
                            },
 "get_my_profile":
 { Args: Record<PropertyKey, never>; Returns: Json
@@ -174,8 +395,22 @@ isOneToOne: false
 "guardian_issue_code":
 { Args: { "p_guardian_phone": string,"p_user_id": string }; Returns: Json
                            },
+"leave_enterprise":
+{ Args: { "p_enterprise_id": string }; Returns: undefined
+                           },
+"list_join_requests":
+{ Args: { "p_enterprise_id": string,"p_status"?: string }; Returns: {
+              "created_at": string,"decided_at": string,"department_id": string,"display_name": string,"id": string,"invitation_id": string,"inviter_name": string,"phone_masked": string,"reason": string,"role": string,"status": string,"user_id": string
+            }[]
+                           },
 "mark_notifications_read":
 { Args: { "p_ids": (string)[] }; Returns: number
+                           },
+"move_department":
+{ Args: { "p_department_id": string,"p_new_parent_id": string }; Returns: undefined
+                           },
+"move_member":
+{ Args: { "p_department_id": string,"p_enterprise_id": string,"p_user_id": string }; Returns: undefined
                            },
 "my_consent_history":
 { Args: Record<PropertyKey, never>; Returns: Json
@@ -183,11 +418,19 @@ isOneToOne: false
 "my_consent_status":
 { Args: Record<PropertyKey, never>; Returns: Json
                            },
+"my_enterprises":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "edition": string,"id": string,"industry": string,"is_current": boolean,"member_count": number,"name": string,"qualification_status": string,"role": string,"scopes": (string)[]
+            }[]
+                           },
 "platform_act_on_account":
 { Args: { "p_action": string,"p_reason": string,"p_user_id": string }; Returns: Json
                            },
 "platform_resolve_account_report":
 { Args: { "p_freeze": boolean,"p_note": string,"p_outcome": string,"p_report_id": string }; Returns: Json
+                           },
+"platform_review_qualification":
+{ Args: { "p_approve": boolean,"p_document_id": string,"p_reason"?: string }; Returns: undefined
                            },
 "platform_set_birth_date":
 { Args: { "p_birth_date": string,"p_reason": string,"p_user_id": string }; Returns: Json
@@ -195,20 +438,62 @@ isOneToOne: false
 "publish_agreement_version":
 { Args: { "p_body_md": string,"p_document_id": string,"p_effective_at"?: string,"p_key_clauses"?: Json,"p_title": string }; Returns: Json
                            },
+"remove_member":
+{ Args: { "p_enterprise_id": string,"p_user_id": string }; Returns: undefined
+                           },
+"rename_department":
+{ Args: { "p_department_id": string,"p_name": string }; Returns: undefined
+                           },
 "report_stolen_account":
 { Args: { "p_contact": string,"p_evidence": string,"p_evidence_path"?: string,"p_phone": string,"p_real_name": string }; Returns: Json
+                           },
+"revoke_invitation":
+{ Args: { "p_invitation_id": string }; Returns: undefined
+                           },
+"set_department_head":
+{ Args: { "p_department_id": string,"p_user_id": string }; Returns: undefined
+                           },
+"set_member_role":
+{ Args: { "p_enterprise_id": string,"p_role": string,"p_scopes"?: (string)[],"p_user_id": string }; Returns: undefined
                            },
 "set_my_birth_date":
 { Args: { "p_birth_date": string }; Returns: Json
                            },
+"set_phone_allowlist":
+{ Args: { "p_enterprise_id": string,"p_phones": (string)[] }; Returns: number
+                           },
+"submit_qualification":
+{ Args: { "p_enterprise_id": string,"p_file_name": string,"p_kind": string,"p_object_path": string }; Returns: string
+                           },
+"switch_enterprise":
+{ Args: { "p_enterprise_id": string }; Returns: undefined
+                           },
+"update_enterprise_settings":
+{ Args: { "p_enterprise_id": string,"p_settings": Json }; Returns: undefined
+                           },
+"update_member_profile":
+{ Args: { "p_enterprise_id": string,"p_fields": Json,"p_user_id": string }; Returns: undefined
+                           },
 "update_my_profile":
 { Args: { "p_display_name": string }; Returns: Json
+                           },
+"wechat_link_bind":
+{ Args: { "p_provider": string,"p_subject": string,"p_unionid": string,"p_user_id": string }; Returns: string
+                           },
+"wechat_link_lookup":
+{ Args: { "p_provider": string,"p_subject": string }; Returns: string
+                           },
+"wechat_user_by_phone":
+{ Args: { "p_phone": string }; Returns: string
                            },
 "withdraw_consent":
 { Args: { "p_channel": string,"p_document_id": string }; Returns: Json
                            },
 "withdraw_guardian_consent":
 { Args: { "p_channel": string }; Returns: Json
+                           },
+"withdraw_join_request":
+{ Args: { "p_request_id": string }; Returns: undefined
                            }
           }
           Enums: {

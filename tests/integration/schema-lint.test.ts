@@ -1,0 +1,230 @@
+// Schema lint (issue 4), read from the live catalog after all migrations: the rules of
+// ARCHITECTURE.md "Database rules" and Supabase's database linter (splinter) that matter here.
+// - RLS on every table of the exposed schemas; views run as the caller (security_invoker)
+// - every function in public/private has a fixed search_path; PUBLIC executes no security definer
+//   function, and the API roles execute exactly the ones declared below
+// - the client roles hold no table privilege beyond the declared reads
+// - policies evaluate auth.uid()/auth.jwt() and helper calls once per statement: wrapped in a
+//   sub-select, never called per row
+// - at most one permissive policy per table, role and command
+// - every foreign key and every column a policy filters on is covered by an index that leads with it
+import { sql } from '../support/clients';
+
+const EXPOSED = ['public', 'storage'];
+const OWN = ['public', 'private'];
+
+/** Who may execute each security definer function of `public` (service_role always may). */
+type Exec = 'anon' | 'authenticated' | 'service';
+const PUBLIC_DEFINER: Record<string, Exec> = {
+  // identity
+  get_my_profile: 'authenticated', update_my_profile: 'authenticated', my_consent_status: 'authenticated',
+  accept_agreements: 'authenticated', withdraw_consent: 'authenticated', my_consent_history: 'authenticated',
+  set_my_birth_date: 'authenticated', withdraw_guardian_consent: 'authenticated', mark_notifications_read: 'authenticated',
+  platform_set_birth_date: 'authenticated', platform_act_on_account: 'authenticated',
+  platform_resolve_account_report: 'authenticated', publish_agreement_version: 'authenticated',
+  report_stolen_account: 'anon',
+  guardian_issue_code: 'service', guardian_confirm: 'service', account_cancel_issue_code: 'service', account_cancel_verify: 'service',
+  wechat_link_lookup: 'service', wechat_user_by_phone: 'service', wechat_link_bind: 'service',
+  // membership
+  create_enterprise: 'authenticated', my_enterprises: 'authenticated', switch_enterprise: 'authenticated',
+  enterprise_features: 'authenticated', update_enterprise_settings: 'authenticated', set_member_role: 'authenticated',
+  create_invitation: 'authenticated', revoke_invitation: 'authenticated', get_invitation: 'authenticated',
+  accept_invitation: 'authenticated', decline_invitation: 'authenticated', decide_join_request: 'authenticated', list_join_requests: 'authenticated',
+  withdraw_join_request: 'authenticated', set_phone_allowlist: 'authenticated', leave_enterprise: 'authenticated',
+  remove_member: 'authenticated', submit_qualification: 'authenticated', platform_review_qualification: 'authenticated',
+  // directory
+  create_department: 'authenticated', rename_department: 'authenticated', move_department: 'authenticated',
+  delete_department: 'authenticated', set_department_head: 'authenticated', move_member: 'authenticated',
+  update_member_profile: 'authenticated', department_tree: 'authenticated', directory: 'authenticated',
+};
+/** Private helpers that RLS policies call as the querying role; every other private function is internal. */
+const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids'];
+/** Public tables anon may read (catalogues shown before sign-in). Everything else: authenticated only. */
+const ANON_READABLE = ['agreement_documents', 'agreement_versions', 'edition_features'];
+
+const ROLE_SETS: Record<Exec, string[]> = {
+  anon: ['anon', 'authenticated', 'service_role'],
+  authenticated: ['authenticated', 'service_role'],
+  service: ['service_role'],
+};
+
+describe('schema lint', () => {
+  it('every table in the exposed schemas has row level security enabled; views run as the caller', async () => {
+    const rows = await sql<{ name: string; kind: string; rls: boolean; options: string[] | null }>(
+      `select n.nspname || '.' || c.relname as name, c.relkind::text as kind, c.relrowsecurity as rls, c.reloptions as options
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = any($1) and c.relkind in ('r', 'p', 'v', 'm')
+        order by 1`,
+      [EXPOSED],
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => (r.kind === 'r' || r.kind === 'p') && !r.rls).map((r) => r.name)).toEqual([]);
+    // materialized views cannot have RLS: none may be exposed
+    expect(rows.filter((r) => r.kind === 'm').map((r) => r.name)).toEqual([]);
+    expect(rows.filter((r) => r.kind === 'v' && !(r.options ?? []).some((o) => /^security_invoker=(true|on|1)$/i.test(o))).map((r) => r.name)).toEqual([]);
+  });
+
+  it('every function of our schemas has a fixed search_path', async () => {
+    const rows = await sql<{ name: string }>(
+      `select n.nspname || '.' || p.proname as name
+         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname = any($1)
+          and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+          and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) c where c like 'search_path=%')
+        order by 1`,
+      [OWN],
+    );
+    expect(rows.map((r) => r.name)).toEqual([]);
+  });
+
+  it('security definer functions: never executable by PUBLIC, and by the API roles exactly as declared', async () => {
+    const rows = await sql<{ schema: string; name: string; public_exec: boolean; roles: string[] }>(
+      `select n.nspname as schema, p.proname as name,
+              exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                       where a.grantee = 0 and a.privilege_type = 'EXECUTE') as public_exec,
+              array(select r from unnest(array['anon', 'authenticated', 'service_role']) r
+                     where has_function_privilege(r, p.oid, 'execute') order by r) as roles
+         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname = any($1) and p.prosecdef
+        order by 1, 2`,
+      [[...OWN, 'storage']],
+    );
+    expect(rows.filter((r) => r.public_exec).map((r) => `${r.schema}.${r.name}`)).toEqual([]);
+    const wrong: string[] = [];
+    for (const r of rows) {
+      let expected: string[];
+      if (r.schema === 'public') {
+        const declared = PUBLIC_DEFINER[r.name];
+        if (!declared) {
+          wrong.push(`public.${r.name}: not declared in PUBLIC_DEFINER`);
+          continue;
+        }
+        expected = ROLE_SETS[declared];
+      } else {
+        expected = POLICY_HELPERS.includes(r.name) && r.schema === 'private' ? ['authenticated'] : [];
+      }
+      if (JSON.stringify(r.roles) !== JSON.stringify(expected)) wrong.push(`${r.schema}.${r.name}: executable by [${r.roles}] instead of [${expected}]`);
+    }
+    expect(wrong).toEqual([]);
+    const present = new Set(rows.filter((r) => r.schema === 'public').map((r) => r.name));
+    expect(Object.keys(PUBLIC_DEFINER).filter((n) => !present.has(n))).toEqual([]); // no stale declarations
+  });
+
+  it('the client roles hold no table privilege but the declared reads', async () => {
+    const rows = await sql<{ role: string; tbl: string; priv: string }>(
+      `select r as role, c.relname as tbl, priv
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        cross join unnest(array['anon', 'authenticated']) r
+        cross join unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) priv
+        where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f')
+          and has_table_privilege(r, c.oid, priv)
+        order by 1, 2, 3`,
+    );
+    const unexpected = rows.filter((r) => !(r.priv === 'SELECT' && (r.role === 'authenticated' || ANON_READABLE.includes(r.tbl))));
+    expect(unexpected.map((r) => `${r.role} ${r.priv} ${r.tbl}`)).toEqual([]);
+  });
+
+  it('policies call auth.uid(), auth.jwt(), current_setting() and helpers once per statement (wrapped in a sub-select)', async () => {
+    const rows = await sql<{ name: string; expr: string }>(
+      `select schemaname || '.' || tablename || ' / ' || policyname as name, coalesce(qual, '') || ' ' || coalesce(with_check, '') as expr
+         from pg_policies where schemaname = any($1) order by 1`,
+      [EXPOSED],
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    const found = rows.flatMap((r) => unwrappedCalls(r.expr).map((call) => `${r.name}: ${call}`));
+    expect(found).toEqual([]);
+  });
+
+  it('the wrapping check itself tells wrapped from unwrapped calls', () => {
+    expect(unwrappedCalls('(user_id = auth.uid())')).toEqual(['auth.uid()']);
+    expect(unwrappedCalls("(current_setting('request.jwt.claims'::text, true) IS NOT NULL)")).toEqual(['current_setting(']);
+    expect(unwrappedCalls('(user_id = ( SELECT auth.uid() AS uid))')).toEqual([]);
+    expect(unwrappedCalls('(x IN ( SELECT (a.a)::text AS a FROM private.my_admin_enterprise_ids() a(a)))')).toEqual([]);
+    expect(unwrappedCalls("(name = 'auth.uid()')")).toEqual([]);
+  });
+
+  it('at most one permissive policy per table, role and command', async () => {
+    const rows = await sql<{ tbl: string; role: string; cmd: string; n: number; names: string[] }>(
+      `with expanded as (
+         select p.schemaname || '.' || p.tablename as tbl, p.policyname, r.role, c.cmd
+           from pg_policies p
+          cross join lateral unnest(case when p.roles = '{public}' then array['anon', 'authenticated'] else p.roles::text[] end) as r(role)
+          cross join lateral unnest(case when p.cmd = 'ALL' then array['SELECT', 'INSERT', 'UPDATE', 'DELETE'] else array[p.cmd] end) as c(cmd)
+          where p.schemaname = any($1) and p.permissive = 'PERMISSIVE'
+       )
+       select tbl, role, cmd, count(*)::int as n, array_agg(policyname order by policyname) as names
+         from expanded group by tbl, role, cmd having count(*) > 1 order by 1, 2, 3`,
+      [EXPOSED],
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('every foreign key is covered by an index that leads with its columns', async () => {
+    const rows = await sql<{ name: string }>(
+      `select c.conrelid::regclass::text || ' ' || c.conname || ' (' ||
+              (select string_agg(a.attname, ', ') from pg_attribute a where a.attrelid = c.conrelid and a.attnum = any (c.conkey)) || ')' as name
+         from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+        where c.contype = 'f' and n.nspname = any($1)
+          and not exists (
+            select 1 from pg_index i
+             where i.indrelid = c.conrelid
+               and (select array_agg(k order by k) from unnest(i.indkey::int2[]) with ordinality u(k, ord) where ord <= cardinality(c.conkey))
+                   = (select array_agg(k order by k) from unnest(c.conkey) k))
+        order by 1`,
+      [OWN],
+    );
+    expect(rows.map((r) => r.name)).toEqual([]);
+  });
+
+  it('every column a policy filters on leads some index of its table', async () => {
+    const policies = await sql<{ tbl: string; oid: number; name: string; expr: string }>(
+      `select p.tablename as tbl, ('public.' || quote_ident(p.tablename))::regclass::oid::int as oid, p.policyname as name,
+              coalesce(p.qual, '') || ' ' || coalesce(p.with_check, '') as expr
+         from pg_policies p where p.schemaname = 'public' order by 1, 3`,
+    );
+    const missing: string[] = [];
+    for (const p of policies) {
+      const cols = await sql<{ col: string; leads: boolean }>(
+        `select a.attname as col,
+                exists (select 1 from pg_index i where i.indrelid = a.attrelid and i.indkey[0] = a.attnum) as leads
+           from pg_attribute a where a.attrelid = $1 and a.attnum > 0 and not a.attisdropped`,
+        [p.oid],
+      );
+      const text = stripLiterals(p.expr).replace(/\bAS\s+\w+/gi, '');
+      for (const c of cols) {
+        const used = new RegExp(`(?<![\\w."])"?${c.col}"?(?![\\w(])`).test(text);
+        if (used && !c.leads) missing.push(`${p.tbl}.${c.col} (policy "${p.name}")`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+function stripLiterals(expr: string): string {
+  return expr.replace(/'(?:[^']|'')*'/g, "''");
+}
+
+/**
+ * Calls in a policy expression that Postgres would evaluate per row: schema-qualified calls
+ * without arguments (auth.uid(), auth.jwt(), private.is_platform_operator() …) and
+ * current_setting(…), unless they sit inside a parenthesised SELECT (then they are an InitPlan,
+ * evaluated once per statement).
+ */
+function unwrappedCalls(expr: string): string[] {
+  const text = stripLiterals(expr);
+  // for every position: is it inside a "( SELECT …)"?
+  const inSelect: boolean[] = new Array(text.length).fill(false);
+  const stack: boolean[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') stack.push(/^\(\s*SELECT\b/i.test(text.slice(i, i + 12)));
+    inSelect[i] = stack.some(Boolean);
+    if (ch === ')') stack.pop();
+  }
+  const found: string[] = [];
+  const pattern = /\b[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*\(\s*\)|\bcurrent_setting\(/gi;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (!inSelect[m.index]) found.push(m[0]);
+  }
+  return found;
+}
