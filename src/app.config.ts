@@ -17,6 +17,16 @@ export default defineAppConfig({
       root: 'packages/ops',
       pages: ['index'],
     },
+    {
+      // Enterprises for members: create, my enterprises (switch), invitation landing, code entry, 通讯录.
+      root: 'packages/enterprise',
+      pages: ['mine/index', 'create/index', 'join/index', 'code/index', 'directory/index'],
+    },
+    {
+      // Enterprise admins: members, invitations, join requests, departments, settings, qualification.
+      root: 'packages/admin',
+      pages: ['index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

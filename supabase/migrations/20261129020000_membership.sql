@@ -103,7 +103,9 @@ begin
 end;
 $$;
 
--- Adds a member (accepting an invitation, or an approved request) and makes it their current enterprise.
+-- Adds a member (accepting an invitation, or an approved request). Joining by oneself makes it the
+-- current enterprise; an admin's approval does so only for someone without one, so a member working
+-- in another enterprise does not find the app switched under them.
 create or replace function private.add_member(p_enterprise_id uuid, p_user_id uuid, p_role text, p_department_id uuid, p_invited_by uuid)
 returns void
 language plpgsql
@@ -117,7 +119,8 @@ begin
          coalesce((select left(p.display_name, 40) from public.profiles p where p.id = p_user_id), ''),
          (select u.id from auth.users u where u.id = p_invited_by)
   on conflict (enterprise_id, user_id) do nothing;
-  update public.profiles p set current_enterprise_id = p_enterprise_id, updated_at = now() where p.id = p_user_id;
+  update public.profiles p set current_enterprise_id = p_enterprise_id, updated_at = now()
+   where p.id = p_user_id and (p.current_enterprise_id is null or p_user_id = (select auth.uid()));
 end;
 $$;
 

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { authService, goToLogin, useRequireSession } from '../../features/auth';
+import { routeAfterSignIn } from '../../features/enterprise/services/pending-invite';
 import {
   AgreementsStep,
   BirthDateStep,
@@ -39,7 +40,8 @@ export default function OnboardingPage() {
   });
 
   useEffect(() => {
-    if (step === 'done') void Taro.reLaunch({ url: HOME_PAGE });
+    // Done: home, or the invitation link the new member opened before signing in.
+    if (step === 'done') void Taro.reLaunch({ url: routeAfterSignIn(HOME_PAGE) });
   }, [step]);
 
   const signOut = async () => {

@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components';
 import { useRequireSession } from '../../features/auth';
-import { OpsConsole } from '../../features/ops';
+import { OpsSections } from './ops-sections';
 
 export default function OpsPage() {
   const status = useRequireSession();
   return (
     <View className='page'>
-      <OpsConsole enabled={status === 'signed-in'} />
+      <OpsSections enabled={status === 'signed-in'} />
     </View>
   );
 }

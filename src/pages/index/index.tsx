@@ -2,6 +2,9 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef } from 'react';
 import { useSessionStore } from '../../features/auth';
+// Direct modules, not the feature index: the admin and directory screens live in subpackages.
+import { CurrentEnterpriseCard } from '../../features/enterprise/components/current-enterprise-card';
+import { useEnterprises } from '../../features/enterprise/hooks/use-enterprises';
 // Direct modules, not the feature index: the main package must not carry the onboarding screens.
 import { checkGate } from '../../features/identity/services/gate-router';
 import { useGateStore } from '../../features/identity/store/gate.store';
@@ -13,6 +16,7 @@ import './index.css';
 
 const PROFILE_PAGE = '/packages/account/profile/index';
 const LOGIN_PAGE = '/pages/login/index';
+const ENTERPRISES_PAGE = '/packages/enterprise/mine/index';
 
 export default function HomePage() {
   const status = useSessionStore((state) => state.status);
@@ -22,6 +26,7 @@ export default function HomePage() {
   // While re-checking, keep showing what a cleared member saw (no flicker on every return).
   const cleared = status === 'signed-in' && (gate === 'cleared' || (gate === 'checking' && wasCleared));
   const { profile, loading, error, reload } = useMyProfile(cleared);
+  const enterprises = useEnterprises(cleared);
   const firstShow = useRef(true);
 
   // Nothing of the product shows before the server says this member is cleared (consents,
@@ -39,6 +44,7 @@ export default function HomePage() {
     if (status !== 'signed-in') return;
     void checkGate();
     reload();
+    enterprises.reload();
   });
 
   if (status === 'signed-in' && gate === 'error') {
@@ -103,6 +109,13 @@ export default function HomePage() {
           </Text>
         </View>
       )}
+      <CurrentEnterpriseCard
+        current={enterprises.current}
+        count={enterprises.enterprises.length}
+        loading={enterprises.status === 'loading' || enterprises.status === 'idle'}
+        error={enterprises.error}
+        onOpen={() => void Taro.navigateTo({ url: ENTERPRISES_PAGE })}
+      />
       <LinkCell
         title='我的资料'
         description='姓名、手机号、密码'

@@ -4,6 +4,8 @@ import { useEffect, useRef, type ComponentType } from 'react';
 import { LoginForm, ProviderSignIn, useSessionStore, useWecomLink, type LocalCodeHintProps, type SignInMethod } from '../../features/auth';
 // Direct module, not the feature index: the main package must not carry the onboarding screens.
 import { checkGate, ONBOARDING_PAGE } from '../../features/identity/services/gate-router';
+// Tiny module (no feature index): an invitation link opened while signed out is resumed here.
+import { routeAfterSignIn } from '../../features/enterprise/services/pending-invite';
 import './index.css';
 
 const HOME_PAGE = '/pages/index/index';
@@ -25,12 +27,13 @@ export default function LoginPage() {
 
   // Signed in (just now, or already on arrival): through the gate. An uncleared member (new, a
   // minor, or behind on agreements) goes to onboarding, everyone else home. Once per visit: the
-  // form's callback and the session store both report the same sign-in.
+  // form's callback and the session store both report the same sign-in. A pending invitation
+  // (opened while signed out) replaces home; onboarding resumes it when it is done.
   useEffect(() => {
     if (status !== 'signed-in' || routed.current) return;
     routed.current = true;
     void checkGate({ route: false }).then((gate) =>
-      Taro.reLaunch({ url: gate && !gate.cleared ? ONBOARDING_PAGE : HOME_PAGE }),
+      Taro.reLaunch({ url: gate && !gate.cleared ? ONBOARDING_PAGE : routeAfterSignIn(HOME_PAGE) }),
     );
   }, [status]);
 

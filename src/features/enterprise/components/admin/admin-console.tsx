@@ -1,0 +1,66 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { useLoader } from '../../hooks/use-loader';
+import { enterpriseService } from '../../services/enterprise.service';
+import type { MyEnterprise } from '../../services/enterprise.types';
+import { ChoiceChips } from '../choice-chips';
+import { EDITION_LABEL } from '../labels';
+import { DepartmentsPanel } from './departments-panel';
+import { InvitationsPanel } from './invitations-panel';
+import { JoinRequestsPanel } from './join-requests-panel';
+import { MembersPanel } from './members-panel';
+import { QualificationPanel } from './qualification-panel';
+import { SettingsPanel } from './settings-panel';
+
+export type AdminTab = 'members' | 'invitations' | 'requests' | 'departments' | 'settings' | 'qualification';
+
+const TABS: { value: AdminTab; label: string }[] = [
+  { value: 'members', label: '成员' },
+  { value: 'invitations', label: '邀请' },
+  { value: 'requests', label: '加入申请' },
+  { value: 'departments', label: '部门' },
+  { value: 'settings', label: '设置' },
+  { value: 'qualification', label: '企业认证' },
+];
+
+export interface AdminConsoleProps {
+  enterprise: MyEnterprise;
+  selfId: string;
+  initialTab?: AdminTab;
+  /** something changed the enterprise summary (qualification status): reload the list */
+  onEnterpriseChanged?(): void;
+}
+
+/** 企业管理 for the enterprise's admins (the database refuses everyone else anyway). */
+export function AdminConsole({ enterprise, selfId, initialTab = 'members', onEnterpriseChanged }: AdminConsoleProps) {
+  const [tab, setTab] = useState<AdminTab>(initialTab);
+  const features = useLoader(() => enterpriseService.enterpriseFeatures(enterprise.id), enterprise.id);
+
+  if (enterprise.role !== 'admin') {
+    return (
+      <View className='state' role='alert' data-testid='admin-denied'>
+        <Text className='page-title'>无权限</Text>
+        <Text className='page-subtitle'>仅企业管理员可以使用企业管理。</Text>
+      </View>
+    );
+  }
+
+  const id = enterprise.id;
+  return (
+    <View data-testid='admin-console'>
+      <View className='card'>
+        <Text className='page-title'>{enterprise.name}</Text>
+        <Text className='page-subtitle'>
+          {EDITION_LABEL[enterprise.edition] ?? enterprise.edition} · {enterprise.member_count} 人
+        </Text>
+      </View>
+      <ChoiceChips label='管理功能' testId='admin-tab' value={tab} onChange={(v) => setTab(v as AdminTab)} options={TABS} />
+      {tab === 'members' && <MembersPanel enterpriseId={id} selfId={selfId} canGrantScopes={features.data?.includes('manager_roles') ?? false} />}
+      {tab === 'invitations' && <InvitationsPanel enterpriseId={id} />}
+      {tab === 'requests' && <JoinRequestsPanel enterpriseId={id} />}
+      {tab === 'departments' && <DepartmentsPanel enterpriseId={id} />}
+      {tab === 'settings' && <SettingsPanel enterpriseId={id} />}
+      {tab === 'qualification' && <QualificationPanel enterpriseId={id} status={enterprise.qualification_status} onSubmitted={onEnterpriseChanged} />}
+    </View>
+  );
+}

@@ -1,0 +1,50 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { useLoader } from '../../hooks/use-loader';
+import { adminService, type AdminService } from '../../services/admin.service';
+import { directoryService, type DirectoryService } from '../../services/directory.service';
+import { treeOrder } from '../directory-view';
+import { LoadState } from '../load-state';
+import { MemberItem } from './member-item';
+
+export interface MembersPanelProps {
+  enterpriseId: string;
+  selfId: string;
+  canGrantScopes: boolean;
+  service?: Pick<AdminService, 'listMembers' | 'setMemberRole' | 'removeMember' | 'moveMember'>;
+  directory?: Pick<DirectoryService, 'departmentTree'>;
+}
+
+/** 成员管理: everyone in the enterprise, with role, scopes, department and removal. */
+export function MembersPanel({ enterpriseId, selfId, canGrantScopes, service = adminService, directory = directoryService }: MembersPanelProps) {
+  const members = useLoader(() => service.listMembers(enterpriseId), enterpriseId);
+  const tree = useLoader(() => directory.departmentTree(enterpriseId), enterpriseId);
+  const [result, setResult] = useState('');
+  const departments = treeOrder(tree.data ?? []);
+
+  return (
+    <View data-testid='admin-members'>
+      {result && (
+        <Text className='ent-muted' role='status' data-testid='admin-members-result'>
+          {result}
+        </Text>
+      )}
+      <LoadState loading={members.loading && !members.data} error={members.error} onRetry={members.reload} isEmpty={members.data?.length === 0} empty='暂无成员' testId='admin-members' />
+      {members.data?.map((m) => (
+        <MemberItem
+          key={`${m.user_id}-${m.role}-${m.department_id ?? ''}`}
+          enterpriseId={enterpriseId}
+          member={m}
+          departments={departments}
+          canGrantScopes={canGrantScopes}
+          isSelf={m.user_id === selfId}
+          service={service}
+          onChanged={(message) => {
+            setResult(message);
+            members.reload();
+          }}
+        />
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,114 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { messageOf } from '../../../../lib/errors/app-error';
+import { Button } from '../../../../ui/button';
+import { useLoader } from '../../hooks/use-loader';
+import { chooseQualificationFile } from '../../services/choose-file';
+import type { QualificationKind, QualificationStatus } from '../../services/enterprise.types';
+import { checkFile, qualificationService, type ChosenFile, type QualificationService } from '../../services/qualification.service';
+import { formatTime, QUALIFICATION_LABEL } from '../labels';
+import { LoadState } from '../load-state';
+
+export interface QualificationPanelProps {
+  enterpriseId: string;
+  status: QualificationStatus;
+  service?: Pick<QualificationService, 'uploadQualificationFile' | 'submitQualification' | 'listQualificationDocuments'>;
+  choose?: () => Promise<ChosenFile | null>;
+  /** after a submission: the enterprise's status is now pending */
+  onSubmitted?(): void;
+}
+
+const KINDS: { kind: QualificationKind; label: string }[] = [
+  { kind: 'business_licence', label: '营业执照' },
+  { kind: 'legal_rep_id', label: '法定代表人身份证明' },
+];
+const DOC_STATUS = { pending: '审核中', approved: '已通过', rejected: '未通过' } as const;
+
+/** 企业认证: upload each document (image or PDF, progress shown), submit it for review, see the outcome. */
+export function QualificationPanel({ enterpriseId, status, service = qualificationService, choose = chooseQualificationFile, onSubmitted }: QualificationPanelProps) {
+  const docs = useLoader(() => service.listQualificationDocuments(enterpriseId), enterpriseId);
+  const [uploading, setUploading] = useState<QualificationKind | null>(null);
+  const [progress, setProgress] = useState(0);
+  const [error, setError] = useState('');
+  const [result, setResult] = useState('');
+
+  const upload = async (kind: QualificationKind, label: string) => {
+    setError('');
+    setResult('');
+    let file: ChosenFile | null;
+    try {
+      file = await choose();
+    } catch (failure) {
+      setError(messageOf(failure));
+      return;
+    }
+    if (!file) return;
+    const problem = checkFile(file);
+    if (problem) return setError(problem);
+    setUploading(kind);
+    setProgress(0);
+    try {
+      const path = await service.uploadQualificationFile(enterpriseId, kind, file, setProgress);
+      await service.submitQualification(enterpriseId, kind, path, file.name);
+      setResult(`${label}已提交，等待平台审核`);
+      docs.reload();
+      onSubmitted?.();
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setUploading(null);
+    }
+  };
+
+  const latest = (kind: QualificationKind) => docs.data?.find((d) => d.kind === kind);
+
+  return (
+    <View data-testid='admin-qualification'>
+      <View className='card'>
+        <Text className='field__label'>认证状态</Text>
+        <Text className='ent-title' data-testid='qualification-status'>
+          {QUALIFICATION_LABEL[status] ?? status}
+        </Text>
+        <Text className='ent-muted'>请上传营业执照和法定代表人身份证明（JPG、PNG 或 PDF，不超过 10 MB），由平台审核。</Text>
+      </View>
+      <LoadState loading={docs.loading && !docs.data} error={docs.error} onRetry={docs.reload} testId='qualification-docs' />
+      {KINDS.map(({ kind, label }) => {
+        const doc = latest(kind);
+        return (
+          <View key={kind} className='ent-item' data-testid={`qualification-${kind}`}>
+            <View className='ent-row'>
+              <Text className='ent-title'>{label}</Text>
+              <Text className={`ent-tag ${doc?.status === 'rejected' ? 'ent-tag--bad' : ''}`}>{doc ? DOC_STATUS[doc.status] : '未上传'}</Text>
+            </View>
+            {doc && (
+              <Text className='ent-muted'>
+                {doc.file_name} · {formatTime(doc.created_at)}
+                {doc.status === 'rejected' && doc.review_reason ? ` · 原因：${doc.review_reason}` : ''}
+              </Text>
+            )}
+            {uploading === kind && (
+              <View className='ent-progress' role='progressbar' aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress} aria-label={`${label}上传进度`} data-testid={`qualification-${kind}-progress`}>
+                <View className='ent-progress__bar' style={{ width: `${progress}%` }} />
+              </View>
+            )}
+            <View className='ent-actions'>
+              <Button size='small' type='primary' fill='outline' role='button' loading={uploading === kind} disabled={uploading !== null} data-testid={`qualification-${kind}-upload`} onClick={() => void upload(kind, label)}>
+                {doc ? '重新上传' : '选择文件上传'}
+              </Button>
+            </View>
+          </View>
+        );
+      })}
+      {error && (
+        <View className='form-error' role='alert' data-testid='qualification-error'>
+          {error}
+        </View>
+      )}
+      {result && (
+        <Text className='ent-muted' role='status' data-testid='qualification-result'>
+          {result}
+        </Text>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,88 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { createEnterpriseSchema, firstMessage, SIZE_BANDS, type CreateEnterpriseForm } from '../schemas/enterprise.schema';
+import { enterpriseService, type EnterpriseService } from '../services/enterprise.service';
+import { ChoiceChips } from './choice-chips';
+import { TextField } from './text-field';
+
+export interface CreateEnterpriseFormProps {
+  /** the new enterprise's id; it is already the current enterprise */
+  onCreated(enterpriseId: string): void;
+  service?: Pick<EnterpriseService, 'createEnterprise'>;
+}
+
+const EMPTY: CreateEnterpriseForm = { name: '', industry: '', sizeBand: '1-49', contactName: '', contactPhone: '' };
+type Field = keyof CreateEnterpriseForm;
+
+/** 创建企业: the creator becomes its administrator; the edition starts as 基础版. */
+export function CreateEnterpriseForm({ onCreated, service = enterpriseService }: CreateEnterpriseFormProps) {
+  const [form, setForm] = useState<CreateEnterpriseForm>(EMPTY);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const set = (field: Field) => (value: string) => {
+    setForm((f) => ({ ...f, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const submit = async () => {
+    const parsed = createEnterpriseSchema.safeParse(form);
+    if (!parsed.success) {
+      const next: Partial<Record<Field, string>> = {};
+      for (const issue of parsed.error.issues) next[issue.path[0] as Field] ??= issue.message;
+      setErrors(next);
+      setError(firstMessage(parsed.error));
+      return;
+    }
+    setError('');
+    setSaving(true);
+    try {
+      const id = await service.createEnterprise(parsed.data);
+      onCreated(id);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='card' data-testid='create-enterprise-form'>
+      <TextField label='企业名称' value={form.name} onChange={set('name')} testId='enterprise-name' error={errors.name} maxLength={70} />
+      <TextField label='所属行业' value={form.industry} onChange={set('industry')} testId='enterprise-industry' error={errors.industry} placeholder='如：互联网、教育、制造' />
+      <ChoiceChips label='企业规模' testId='enterprise-size' options={SIZE_BANDS} value={form.sizeBand} onChange={set('sizeBand')} />
+      <TextField label='联系人姓名' value={form.contactName} onChange={set('contactName')} testId='enterprise-contact-name' error={errors.contactName} />
+      <TextField
+        label='联系人手机号'
+        type='tel'
+        value={form.contactPhone}
+        onChange={set('contactPhone')}
+        testId='enterprise-contact-phone'
+        error={errors.contactPhone}
+        maxLength={20}
+      />
+      <Text className='ent-muted'>创建后你将成为企业管理员，可邀请同事加入；企业初始为基础版。</Text>
+      {error && (
+        <View className='form-error' role='alert' data-testid='create-enterprise-error'>
+          {error}
+        </View>
+      )}
+      <Button
+        type='primary'
+        block
+        size='large'
+        loading={saving}
+        disabled={saving}
+        role='button'
+        data-testid='create-enterprise-submit'
+        onClick={submit}
+        style={{ marginTop: '16px' }}
+      >
+        创建企业
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,95 @@
+import { callRow, callRpc, callVoid, readRows } from './enterprise.rpc';
+import type {
+  CreatedInvitation,
+  EnterpriseSettings,
+  InvitationRow,
+  JoinRequestRow,
+  ManagerScope,
+  MemberRole,
+  MemberRow,
+} from './enterprise.types';
+
+// The enterprise admin's calls (subpackage `packages/admin`). Reads are RLS-scoped selects
+// (admins read their enterprise's rows); every change is an RPC.
+
+export const listMembers = (enterpriseId: string) =>
+  readRows<MemberRow>('enterprise_members', 'user_id, role, scopes, department_id, display_name, title, employee_no, joined_at', (q) =>
+    q.eq('enterprise_id', enterpriseId).order('joined_at', { ascending: true }).limit(1000),
+  );
+
+export const setMemberRole = (enterpriseId: string, userId: string, role: MemberRole, scopes: ManagerScope[] = []) =>
+  callVoid('set_member_role', { p_enterprise_id: enterpriseId, p_user_id: userId, p_role: role, p_scopes: scopes });
+
+export const removeMember = (enterpriseId: string, userId: string) =>
+  callVoid('remove_member', { p_enterprise_id: enterpriseId, p_user_id: userId });
+
+export const moveMember = (enterpriseId: string, userId: string, departmentId: string | null) =>
+  callVoid('move_member', { p_enterprise_id: enterpriseId, p_user_id: userId, p_department_id: departmentId });
+
+export const listInvitations = (enterpriseId: string) =>
+  readRows<InvitationRow>('invitations', 'id, code, role, department_id, expires_at, max_uses, use_count, revoked_at, created_at', (q) =>
+    q.eq('enterprise_id', enterpriseId).order('created_at', { ascending: false }).limit(50),
+  );
+
+export interface InvitationOptions {
+  role: MemberRole;
+  departmentId?: string | null;
+  validHours: number;
+  maxUses?: number | null;
+}
+
+export const createInvitation = (enterpriseId: string, options: InvitationOptions) =>
+  callRow<CreatedInvitation>('create_invitation', {
+    p_enterprise_id: enterpriseId,
+    p_role: options.role,
+    p_department_id: options.departmentId ?? null,
+    p_valid_hours: options.validHours,
+    p_max_uses: options.maxUses ?? null,
+  });
+
+export const revokeInvitation = (invitationId: string) => callVoid('revoke_invitation', { p_invitation_id: invitationId });
+
+/** The review list (RPC: applicants' profiles are private, the function shows name and masked phone). */
+export const listJoinRequests = (enterpriseId: string, status: 'pending' | 'all' = 'pending') =>
+  callRpc<JoinRequestRow[]>('list_join_requests', { p_enterprise_id: enterpriseId, p_status: status });
+
+export const decideJoinRequest = (requestId: string, approve: boolean, reason = '') =>
+  callVoid('decide_join_request', { p_request_id: requestId, p_approve: approve, p_reason: reason });
+
+export async function getSettings(enterpriseId: string): Promise<EnterpriseSettings | null> {
+  const rows = await readRows<EnterpriseSettings>(
+    'enterprises',
+    'name, industry, size_band, contact_name, contact_phone, join_rule, members_can_invite, directory_scope, directory_hidden_fields',
+    (q) => q.eq('id', enterpriseId).limit(1),
+  );
+  return rows[0] ?? null;
+}
+
+export const updateSettings = (enterpriseId: string, settings: Partial<EnterpriseSettings>) =>
+  callVoid('update_enterprise_settings', { p_enterprise_id: enterpriseId, p_settings: settings });
+
+export const listAllowlist = async (enterpriseId: string) =>
+  (await readRows<{ phone: string }>('enterprise_phone_allowlist', 'phone', (q) => q.eq('enterprise_id', enterpriseId).limit(5000))).map(
+    (r) => r.phone,
+  );
+
+/** Replaces the allow-list; returns how many phones it now holds. */
+export const setPhoneAllowlist = (enterpriseId: string, phones: string[]) =>
+  callRpc<number>('set_phone_allowlist', { p_enterprise_id: enterpriseId, p_phones: phones });
+
+export const adminService = {
+  listMembers,
+  setMemberRole,
+  removeMember,
+  moveMember,
+  listInvitations,
+  createInvitation,
+  revokeInvitation,
+  listJoinRequests,
+  decideJoinRequest,
+  getSettings,
+  updateSettings,
+  listAllowlist,
+  setPhoneAllowlist,
+};
+export type AdminService = typeof adminService;

@@ -1,0 +1,51 @@
+import { callRpc, callVoid } from './enterprise.rpc';
+import type { DepartmentNode, DirectoryEntry } from './enterprise.types';
+
+// 通讯录 and departments. The directory function applies the enterprise's visibility settings
+// (scope, hidden fields) on the server; the app shows what comes back.
+
+export const departmentTree = (enterpriseId: string) => callRpc<DepartmentNode[]>('department_tree', { p_enterprise_id: enterpriseId });
+
+export interface DirectoryQuery {
+  query?: string;
+  departmentId?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export const directory = (enterpriseId: string, q: DirectoryQuery = {}) =>
+  callRpc<DirectoryEntry[]>('directory', {
+    p_enterprise_id: enterpriseId,
+    p_query: q.query ?? '',
+    p_department_id: q.departmentId ?? null,
+    p_limit: q.limit ?? 50,
+    p_offset: q.offset ?? 0,
+  });
+
+export const createDepartment = (enterpriseId: string, parentId: string | null, name: string) =>
+  callRpc<string>('create_department', { p_enterprise_id: enterpriseId, p_parent_id: parentId, p_name: name });
+
+export const renameDepartment = (departmentId: string, name: string) => callVoid('rename_department', { p_department_id: departmentId, p_name: name });
+
+export const moveDepartment = (departmentId: string, newParentId: string | null) =>
+  callVoid('move_department', { p_department_id: departmentId, p_new_parent_id: newParentId });
+
+export const deleteDepartment = (departmentId: string) => callVoid('delete_department', { p_department_id: departmentId });
+
+export const setDepartmentHead = (departmentId: string, userId: string | null) =>
+  callVoid('set_department_head', { p_department_id: departmentId, p_user_id: userId });
+
+export const updateMemberProfile = (enterpriseId: string, userId: string, fields: Record<string, string>) =>
+  callVoid('update_member_profile', { p_enterprise_id: enterpriseId, p_user_id: userId, p_fields: fields });
+
+export const directoryService = {
+  departmentTree,
+  directory,
+  createDepartment,
+  renameDepartment,
+  moveDepartment,
+  deleteDepartment,
+  setDepartmentHead,
+  updateMemberProfile,
+};
+export type DirectoryService = typeof directoryService;

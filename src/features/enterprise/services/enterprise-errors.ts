@@ -1,0 +1,51 @@
+import type { PostgrestError } from '@supabase/supabase-js';
+import { AppError, NETWORK_ERROR_MESSAGE, UNKNOWN_ERROR_MESSAGE } from '../../../lib/errors/app-error';
+import { IDENTITY_ERROR_MESSAGES } from '../../identity/services/identity-errors';
+
+// Stable codes of the tenancy RPCs → what people read when the server sends no Chinese `hint`.
+export const ENTERPRISE_ERROR_MESSAGES: Record<string, string> = {
+  not_enterprise_member: '你不是该企业的成员',
+  not_enterprise_admin: '仅企业管理员可以执行此操作',
+  last_admin: '企业至少需要一名管理员',
+  feature_not_in_edition: '当前版本不包含此功能，请升级企业版本',
+  invitation_not_found: '邀请不存在，请确认邀请码或链接是否正确',
+  invitation_code_invalid: '邀请码为 8 位字母或数字',
+  invitation_expired: '该邀请已过期，请联系邀请人重新邀请',
+  invitation_revoked: '该邀请已被撤销',
+  invitation_used_up: '该邀请的使用次数已满',
+  already_member: '你已经是该企业的成员',
+  join_request_pending: '你已提交加入申请，请等待管理员审批',
+  join_request_not_pending: '该申请已处理',
+  reason_required: '拒绝时请填写理由（至少 2 个字）',
+  department_too_deep: '部门层级最多 15 级',
+  department_cycle: '不能把部门移动到它自己或它的下级部门之下',
+  department_not_empty: '请先移走该部门的下级部门和成员',
+  department_name_taken: '同一上级部门下已有同名部门',
+  qualification_file_not_found: '请先上传文件',
+  rpc_missing: '服务暂不可用，请稍后再试',
+};
+
+/**
+ * The message people read for a stable code. The tenancy functions send precise Chinese hints
+ * (one code, several situations), so the server's text wins; the tables cover a missing hint.
+ */
+export function enterpriseMessage(code: string, serverText?: string | null): string {
+  return serverText || ENTERPRISE_ERROR_MESSAGES[code] || IDENTITY_ERROR_MESSAGES[code] || UNKNOWN_ERROR_MESSAGE;
+}
+
+/** Maps a PostgREST error of an RPC or a read (message = stable code, hint = Chinese). */
+export function toEnterpriseError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof TypeError || (error instanceof Error && error.name === 'AbortError')) {
+    return new AppError('network', NETWORK_ERROR_MESSAGE);
+  }
+  const e = error as Partial<PostgrestError> | null;
+  if (!e || typeof e !== 'object' || typeof e.message !== 'string') return new AppError('unknown', UNKNOWN_ERROR_MESSAGE);
+  if (!e.code && /fetch|network|request failed|aborted/i.test(e.message)) return new AppError('network', NETWORK_ERROR_MESSAGE);
+  // Type errors (bad uuid, bad date) carry Postgres' English text: not for people.
+  if (/^22(P02|007|008)$/.test(e.code ?? '')) return new AppError('invalid_request', IDENTITY_ERROR_MESSAGES.invalid_request);
+  // PostgREST's own "function not found" (PGRST202): the server lacks this RPC (not migrated yet).
+  if (e.code === 'PGRST202') return new AppError('rpc_missing', '服务暂不可用，请稍后再试');
+  if (/^[a-z][a-z0-9_]*$/.test(e.message)) return new AppError(e.message, enterpriseMessage(e.message, e.hint));
+  return new AppError('unknown', e.hint || UNKNOWN_ERROR_MESSAGE);
+}

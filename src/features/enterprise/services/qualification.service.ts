@@ -1,0 +1,123 @@
+import Taro from '@tarojs/taro';
+import { AppError, NETWORK_ERROR_MESSAGE, UNKNOWN_ERROR_MESSAGE } from '../../../lib/errors/app-error';
+import { supabase } from '../../../lib/supabase/client';
+import { SUPABASE_ANON_KEY, SUPABASE_URL } from '../../../lib/supabase/env';
+import { callRpc, callVoid, readRows } from './enterprise.rpc';
+import type { QualificationDocument, QualificationKind } from './enterprise.types';
+
+// Qualification materials (营业执照, 法定代表人身份证明): uploaded to the private Storage bucket
+// `qualifications` under `<enterprise_id>/`, then submitted for review by platform operators.
+// Storage RLS lets only the enterprise's admins write there and only them and operators read.
+
+export const BUCKET = 'qualifications';
+export const MAX_BYTES = 10 * 1024 * 1024;
+
+export interface ChosenFile {
+  /** a local path (mini-programs) or an object URL (H5) that Taro.uploadFile can read */
+  path: string;
+  name: string;
+  size: number;
+}
+
+const EXT = /\.(jpe?g|png|pdf)$/i;
+
+/** `<enterprise>/<kind>-<time>.<ext>`: ASCII, unique per upload, inside the enterprise's folder. */
+export function objectPathFor(enterpriseId: string, kind: QualificationKind, fileName: string, now = Date.now()): string {
+  const ext = (EXT.exec(fileName)?.[1] ?? 'jpg').toLowerCase().replace('jpeg', 'jpg');
+  return `${enterpriseId}/${kind}-${now}.${ext}`;
+}
+
+/** Checks a chosen file before any byte is sent (the bucket enforces the same limits). */
+export function checkFile(file: ChosenFile): string | null {
+  if (!EXT.test(file.name)) return '仅支持 JPG、PNG 图片或 PDF 文件';
+  if (file.size > MAX_BYTES) return '文件不能超过 10 MB';
+  return null;
+}
+
+/**
+ * Uploads through the Storage API with Taro.uploadFile (multipart, as Storage accepts), which
+ * reports progress on every platform. Resolves with the object path.
+ */
+export async function uploadQualificationFile(
+  enterpriseId: string,
+  kind: QualificationKind,
+  file: ChosenFile,
+  onProgress: (percent: number) => void,
+): Promise<string> {
+  const { data } = await supabase.auth.getSession();
+  const token = data.session?.access_token;
+  if (!token) throw new AppError('not_authenticated', '请先登录');
+  const objectPath = objectPathFor(enterpriseId, kind, file.name);
+  const result = await new Promise<{ statusCode: number; data: unknown }>((resolve, reject) => {
+    const task = Taro.uploadFile({
+      url: `${SUPABASE_URL}/storage/v1/object/${BUCKET}/${objectPath}`,
+      filePath: file.path,
+      name: 'file',
+      fileName: file.name,
+      header: { Authorization: `Bearer ${token}`, apikey: SUPABASE_ANON_KEY, 'x-upsert': 'false' },
+      withCredentials: false,
+      success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
+      fail: () => reject(new AppError('network', NETWORK_ERROR_MESSAGE)),
+    } as Taro.uploadFile.Option);
+    task?.onProgressUpdate?.((p) => onProgress(p.progress));
+  });
+  if (result.statusCode >= 400) {
+    const statusCode = result.statusCode;
+    if (statusCode === 413) throw new AppError('file_too_large', '文件不能超过 10 MB');
+    if (statusCode === 415 || /mime/i.test(String(result.data))) throw new AppError('file_type_invalid', '仅支持 JPG、PNG 图片或 PDF 文件');
+    if (statusCode === 401 || statusCode === 403) throw new AppError('not_enterprise_admin', '仅企业管理员可以上传资质材料');
+    throw new AppError('upload_failed', UNKNOWN_ERROR_MESSAGE);
+  }
+  onProgress(100);
+  return objectPath;
+}
+
+export const submitQualification = (enterpriseId: string, kind: QualificationKind, objectPath: string, fileName: string) =>
+  callRpc<string>('submit_qualification', { p_enterprise_id: enterpriseId, p_kind: kind, p_object_path: objectPath, p_file_name: fileName });
+
+const DOC_COLUMNS = 'id, enterprise_id, kind, object_path, file_name, status, review_reason, created_at, reviewed_at';
+
+/** An admin's view of their enterprise's documents, newest first. */
+export const listQualificationDocuments = (enterpriseId: string) =>
+  readRows<QualificationDocument>('qualification_documents', DOC_COLUMNS, (q) =>
+    q.eq('enterprise_id', enterpriseId).order('created_at', { ascending: false }).limit(50),
+  );
+
+// ---- platform operators (ops subpackage)
+
+export interface ReviewItem extends QualificationDocument {
+  enterprise_name: string;
+}
+
+/** Documents awaiting review (or all), with the enterprise's name; RLS shows operators every one. */
+export async function listDocumentsForReview(status: 'pending' | 'all'): Promise<ReviewItem[]> {
+  const docs = await readRows<QualificationDocument>('qualification_documents', DOC_COLUMNS, (q) =>
+    (status === 'pending' ? q.eq('status', 'pending') : q).order('created_at', { ascending: status === 'pending' }).limit(100),
+  );
+  const ids = [...new Set(docs.map((d) => d.enterprise_id))];
+  const names = ids.length
+    ? await readRows<{ id: string; name: string }>('enterprises', 'id, name', (q) => q.in('id', ids))
+    : [];
+  const byId = new Map(names.map((n) => [n.id, n.name]));
+  return docs.map((d) => ({ ...d, enterprise_name: byId.get(d.enterprise_id) ?? '' }));
+}
+
+/** A short-lived link to preview the file (Storage checks the caller may read it). */
+export async function signedPreviewUrl(objectPath: string): Promise<string> {
+  const { data, error } = await supabase.storage.from(BUCKET).createSignedUrl(objectPath, 600);
+  if (error || !data?.signedUrl) throw new AppError('preview_failed', '无法打开文件预览，请稍后重试');
+  return data.signedUrl;
+}
+
+export const reviewQualification = (documentId: string, approve: boolean, reason = '') =>
+  callVoid('platform_review_qualification', { p_document_id: documentId, p_approve: approve, p_reason: reason });
+
+export const qualificationService = {
+  uploadQualificationFile,
+  submitQualification,
+  listQualificationDocuments,
+  listDocumentsForReview,
+  signedPreviewUrl,
+  reviewQualification,
+};
+export type QualificationService = typeof qualificationService;

@@ -1,0 +1,21 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { CreateEnterpriseForm } from '../../../features/enterprise/components/create-enterprise-form';
+import { useEnterpriseStore } from '../../../features/enterprise/store/enterprise.store';
+import { useRequireSession } from '../../../features/auth';
+
+export default function CreateEnterprisePage() {
+  useRequireSession();
+  const load = useEnterpriseStore((s) => s.load);
+  return (
+    <View className='page'>
+      <CreateEnterpriseForm
+        onCreated={(id) => {
+          void load();
+          void Taro.showToast({ title: '企业已创建', icon: 'success', duration: 1500 });
+          void Taro.redirectTo({ url: `/packages/admin/index?id=${id}&tab=invitations` });
+        }}
+      />
+    </View>
+  );
+}

@@ -1,0 +1,23 @@
+import { Text, View } from '@tarojs/components';
+import { DirectoryView } from '../../../features/enterprise/components/directory-view';
+import { LoadState } from '../../../features/enterprise/components/load-state';
+import { useEnterprisePage } from '../../../features/enterprise/hooks/use-enterprise-page';
+
+export default function DirectoryPage() {
+  const page = useEnterprisePage();
+  if (!page.enterprise) {
+    return (
+      <View className='page'>
+        <LoadState loading={!page.settled} error={page.error} onRetry={page.reload} isEmpty empty='请先加入或选择一个企业' testId='directory-page' />
+      </View>
+    );
+  }
+  return (
+    <View className='page' data-testid='directory-page'>
+      <Text className='page-subtitle' data-testid='directory-enterprise'>
+        {page.enterprise.name} · 通讯录
+      </Text>
+      <DirectoryView enterpriseId={page.enterprise.id} />
+    </View>
+  );
+}

@@ -1,0 +1,39 @@
+import { View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { OpsConsole, opsService, type OperatorAccess } from '../../features/ops';
+import { ChoiceChips } from '../../features/enterprise/components/choice-chips';
+import { QualificationReview } from './qualification-review';
+
+type Section = 'console' | 'qualifications';
+
+/**
+ * The ops page's sections: the identity console (its own tabs and access check) and the
+ * qualification review. The section switch shows only once the database says "operator".
+ */
+export function OpsSections({ enabled }: { enabled: boolean }) {
+  const [access, setAccess] = useState<OperatorAccess | null>(null);
+  const [section, setSection] = useState<Section>('console');
+
+  useEffect(() => {
+    if (!enabled) return;
+    opsService.probeOperator().then(setAccess, () => setAccess(null));
+  }, [enabled]);
+
+  return (
+    <View>
+      {access === 'operator' && (
+        <ChoiceChips
+          label='运营板块'
+          testId='ops-section'
+          value={section}
+          onChange={(v) => setSection(v as Section)}
+          options={[
+            { value: 'console', label: '账号与协议' },
+            { value: 'qualifications', label: '企业资质审核' },
+          ]}
+        />
+      )}
+      {section === 'console' || access !== 'operator' ? <OpsConsole enabled={enabled} /> : <QualificationReview />}
+    </View>
+  );
+}
