@@ -1,0 +1,2 @@
+// The product's Babel config (babel-preset-taro), unchanged.
+module.exports = require('../../babel.config.js');

@@ -1,0 +1,225 @@
+// Database figures: synthetic community data on the real tenant tables, then the hottest list
+// queries as a member under RLS versus the same list as the table owner with explicit filters.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { msSince, percentile, round } from './stats.mjs';
+
+const SQL_DIR = path.resolve(new URL('../sql', import.meta.url).pathname);
+const sqlFile = (name, vars = {}) =>
+  readFileSync(path.join(SQL_DIR, name), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k) => {
+    if (!(k in vars)) throw new Error(`${name}: no value for {{${k}}}`);
+    return String(vars[k]);
+  });
+
+const COLUMNS = 'id, space_id, author_id, created_at, title';
+const POLICY = '"Members read posts in spaces they may see"';
+const PRODUCT_POLICY = 'space_id in (select bench_private.my_space_ids())';
+// The first version of the bench policy: tenant clause and space clause, two helper calls.
+const TWO_HELPER_POLICY =
+  'enterprise_id in (select private.my_enterprise_ids()) and space_id in (select bench_private.my_space_ids())';
+const IS_MEMBER_POLICY = 'private.is_member(enterprise_id) and space_id in (select bench_private.my_space_ids())';
+const POLICIES = { product: PRODUCT_POLICY, two_helpers: TWO_HELPER_POLICY, is_member: IS_MEMBER_POLICY };
+
+/** The hottest lists; `member` runs under RLS, `owner` bypasses it and filters explicitly. */
+export const QUERIES = {
+  latest_in_enterprise: {
+    title: 'latest items in my enterprise',
+    member: { text: `select ${COLUMNS} from bench.posts where enterprise_id = $1 order by created_at desc limit 20`, args: (m) => [m.enterpriseId] },
+    // The same statement as the owner: the tenant filter is already explicit, RLS adds the rest.
+    owner: { text: `select ${COLUMNS} from bench.posts where enterprise_id = $1 order by created_at desc limit 20`, args: (m) => [m.enterpriseId] },
+  },
+  items_in_space: {
+    title: 'items I may see in a space (a private space I joined)',
+    member: { text: `select ${COLUMNS} from bench.posts where space_id = $1 order by created_at desc limit 20`, args: (m) => [m.spaceId] },
+    owner: {
+      text: `select ${COLUMNS} from bench.posts where enterprise_id = $1 and space_id = $2 order by created_at desc limit 20`,
+      args: (m) => [m.enterpriseId, m.spaceId],
+    },
+  },
+  feed_without_client_filter: {
+    title: 'latest items relying on RLS alone (no tenant filter from the client)',
+    informational: true,
+    member: { text: `select ${COLUMNS} from bench.posts order by created_at desc limit 20`, args: () => [] },
+    owner: {
+      text: `select ${COLUMNS} from bench.posts where enterprise_id = any($1::uuid[]) order by created_at desc limit 20`,
+      args: (m) => [m.enterpriseIds],
+    },
+  },
+};
+
+export async function connect(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  return client;
+}
+
+/** Creates the bench schema and loads the rows; returns seconds per phase. */
+export async function generate(client, sizes) {
+  const phases = {};
+  let t = process.hrtime.bigint();
+  const mark = (name) => {
+    phases[name] = round(msSince(t) / 1000, 1);
+    t = process.hrtime.bigint();
+  };
+  await client.query(sqlFile('schema.sql'));
+  mark('schema');
+  // Bulk load: bigger work memory, no synchronous commit wait (bench stack only).
+  await client.query(`set maintenance_work_mem = '256MB'; set work_mem = '64MB'; set synchronous_commit = off`);
+  await client.query(sqlFile('generate.sql', sizes));
+  mark('rows');
+  await client.query(sqlFile('indexes.sql'));
+  mark('indexes');
+  const { rows } = await client.query(`select
+      (select count(*) from bench.posts)::int as posts,
+      (select count(*) from public.enterprises)::int as enterprises,
+      (select count(distinct user_id) from public.enterprise_members)::int as members,
+      (select count(*) from public.enterprise_members)::int as memberships,
+      (select count(*) from bench.spaces)::int as spaces,
+      (select count(*) from bench.space_members)::int as space_members,
+      pg_size_pretty(pg_total_relation_size('bench.posts')) as posts_size`);
+  return { phases, counts: rows[0] };
+}
+
+/** A member of the largest enterprise who joined one of its private spaces. */
+export async function pickMember(client) {
+  const { rows } = await client.query(`
+    with top as (
+      select enterprise_id from public.enterprise_members group by enterprise_id order by count(*) desc, enterprise_id limit 1
+    )
+    select m.user_id, m.enterprise_id, sm.space_id
+      from public.enterprise_members m
+      join top using (enterprise_id)
+      join bench.space_members sm on sm.user_id = m.user_id
+      join bench.spaces s on s.id = sm.space_id and s.enterprise_id = m.enterprise_id
+     order by m.user_id
+     limit 1`);
+  if (!rows.length) throw new Error('no member of the largest enterprise is in a private space');
+  const { user_id: userId, enterprise_id: enterpriseId, space_id: spaceId } = rows[0];
+  const claims = JSON.stringify({ sub: userId, role: 'authenticated', aud: 'authenticated' });
+  // What the member may see, computed by the helpers under the member's identity.
+  const seen = await asMember(client, claims, async () => ({
+    ents: (await client.query('select private.my_enterprise_ids() as id')).rows.map((r) => r.id),
+    spaces: (await client.query('select bench_private.my_space_ids() as id')).rows.map((r) => r.id),
+  }));
+  const { rows: size } = await client.query('select count(*)::int as n from bench.posts where enterprise_id = $1', [enterpriseId]);
+  return { userId, enterpriseId, spaceId, claims, enterpriseIds: seen.ents, visibleSpaceIds: seen.spaces, enterprisePosts: size[0].n };
+}
+
+async function asMember(client, claims, fn) {
+  await client.query('begin');
+  try {
+    await client.query('set local role authenticated');
+    await client.query(`select set_config('request.jwt.claims', $1, true)`, [claims]);
+    return await fn();
+  } finally {
+    await client.query('commit');
+  }
+}
+
+async function asOwner(client, fn) {
+  await client.query('begin');
+  try {
+    return await fn();
+  } finally {
+    await client.query('commit');
+  }
+}
+
+/** One timed execution (the statement only; the transaction set-up is PostgREST's job too). */
+// Unnamed statements: planned for the actual values every time (a named prepared statement switches
+// to a generic plan after five runs; see the README for what that did to a multi-parameter list).
+async function timed(client, q, args) {
+  const t = process.hrtime.bigint();
+  const r = await client.query({ text: q.text, values: args });
+  return { ms: msSince(t), ids: r.rows.map((row) => row.id) };
+}
+
+/** p50/p95 of member-under-RLS and owner runs, interleaved; plus both plans. */
+export async function measureQuery(client, key, member, { iterations, warmup = 10 }) {
+  const q = QUERIES[key];
+  const memberArgs = q.member.args(member);
+  const ownerArgs = q.owner.args(member);
+  const runMember = () => asMember(client, member.claims, () => timed(client, q.member, memberArgs));
+  const runOwner = () => asOwner(client, () => timed(client, q.owner, ownerArgs));
+  const memberMs = [];
+  const ownerMs = [];
+  let first;
+  for (let i = 0; i < warmup + iterations; i++) {
+    // Alternate which goes first so neither always follows the other's cache warm-up.
+    let m;
+    let o;
+    if (i % 2) {
+      o = await runOwner();
+      m = await runMember();
+    } else {
+      m = await runMember();
+      o = await runOwner();
+    }
+    first ??= { member: m.ids, owner: o.ids };
+    if (i >= warmup) {
+      memberMs.push(m.ms);
+      ownerMs.push(o.ms);
+    }
+  }
+  const sameRows = first.member.length === first.owner.length && first.member.every((id, i) => id === first.owner[i]);
+  const plans = {
+    member: await asMember(client, member.claims, () => explain(client, q.member.text, memberArgs)),
+    owner: await asOwner(client, () => explain(client, q.owner.text, ownerArgs)),
+  };
+  return {
+    key,
+    title: q.title,
+    informational: Boolean(q.informational),
+    rows: first.member.length,
+    sameRows,
+    member: { p50: percentile(memberMs, 50), p95: percentile(memberMs, 95) },
+    owner: { p50: percentile(ownerMs, 50), p95: percentile(ownerMs, 95) },
+    plans,
+    sql: { member: q.member.text, owner: q.owner.text },
+  };
+}
+
+async function explain(client, text, args) {
+  const { rows } = await client.query({ text: `explain (analyze, buffers, costs off) ${text}`, values: args });
+  return rows.map((r) => r['QUERY PLAN']).join('\n');
+}
+
+/** Swaps the posts policy to another form (`product`, `two_helpers`, `is_member`). */
+export async function usePolicy(client, form) {
+  if (form === 'is_member') await client.query('grant execute on function private.is_member(uuid) to authenticated');
+  await client.query(`alter policy ${POLICY} on bench.posts using (${POLICIES[form]})`);
+}
+
+/** Lets PostgREST serve the bench schema (in-database config; bench stack only). */
+export async function exposeBenchSchema(client) {
+  await client.query(`alter role authenticator set pgrst.db_schemas = 'public,graphql_public,bench'`);
+  await client.query(`notify pgrst, 'reload config'`);
+  await client.query(`notify pgrst, 'reload schema'`);
+}
+
+/** p50 per call of each helper the policy runs, as the member, minus a bare round trip. */
+export async function helperCosts(client, member, iterations) {
+  const probes = {
+    'select 1': 'select 1',
+    'private.is_cleared()': 'select private.is_cleared()',
+    'private.my_enterprise_ids()': 'select count(*) from private.my_enterprise_ids()',
+    'bench_private.my_space_ids()': 'select count(*) from bench_private.my_space_ids()',
+  };
+  const p50 = {};
+  await asMember(client, member.claims, async () => {
+    for (const [name, text] of Object.entries(probes)) {
+      const ms = [];
+      for (let i = 0; i < iterations + 10; i++) {
+        const t = process.hrtime.bigint();
+        await client.query(text);
+        if (i >= 10) ms.push(msSince(t));
+      }
+      p50[name] = percentile(ms, 50);
+    }
+  });
+  const base = p50['select 1'];
+  delete p50['select 1'];
+  for (const k of Object.keys(p50)) p50[k] = Math.max(0, p50[k] - base);
+  return p50;
+}

@@ -1,0 +1,309 @@
+#!/usr/bin/env node
+// `npm run bench`: the performance harness (not part of `npm test`). Writes bench/report.md and
+// bench/report.json; raw artefacts (builds, logs) go under bench/out/.
+//   npm run bench [-- --quick] [--only stack,db,api,sizes,lighthouse,start,test]
+//                 [--stack-env FILE] [--test-log FILE]
+// Env: ZX_BENCH_PORT (base port, default 58321; uses +0…+9, +20…+29, +40), ZX_BENCH_DIR (stack data,
+// default .local/bench), ZX_BENCH_OUT (build output, default bench/out/dist), ZX_BENCH_TEST_LOG.
+// See bench/README.md for every figure, its source and its budget.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureChromium } from '../scripts/bootstrap.mjs';
+import { ROOT } from '../scripts/lib/proc.mjs';
+import * as api from './lib/api.mjs';
+import * as db from './lib/db.mjs';
+import { runLighthouse, demoSession, serveStatic } from './lib/lighthouse.mjs';
+import { Report } from './lib/report.mjs';
+import * as sizes from './lib/sizes.mjs';
+import { attachStack, startBenchStack } from './lib/stack.mjs';
+import { coldStart, installIsCurrent, testDuration } from './lib/startup.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const quick = flag('--quick');
+const only = option('--only')?.split(',');
+const wanted = (s) => !only || only.includes(s);
+
+const BASE_PORT = Number(process.env.ZX_BENCH_PORT ?? 58321);
+const DATA_DIR = path.resolve(process.env.ZX_BENCH_DIR ?? path.join(ROOT, '.local/bench'));
+const OUT = path.resolve(process.env.ZX_BENCH_OUT ?? path.join(ROOT, 'bench/out/dist'));
+const BENCH_DIR = path.join(ROOT, 'bench');
+
+const KB = 1024;
+const MB = 1024 * 1024;
+const SIZES = quick ? { E: 50, M: 5000, S: 10, N: 50_000 } : { E: 1000, M: 100_000, S: 10, N: 1_000_000 };
+const ITER = quick ? 40 : 300;
+const LOAD_SECONDS = quick ? 5 : 15;
+const LH_RUNS = quick ? 1 : 3;
+
+const report = new Report({ mode: quick ? 'quick' : 'full', startedAt: new Date().toISOString() });
+const log = (m) => console.log(`[bench] ${m}`);
+const t0 = Date.now();
+
+const S_STACK = 'Start-up: local stack, npm start, npm test';
+const S_DB = 'Database: list queries under RLS';
+const S_API = 'API: gateway versus PostgREST';
+const S_WEAPP = 'Mini-program (weapp) package sizes';
+const S_H5 = 'H5: first load and Lighthouse (mobile)';
+
+async function section(name, fn) {
+  try {
+    await fn();
+  } catch (err) {
+    console.error(`[bench] ${name} failed:`, err);
+    report.fail(name, err);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database: generator, hot lists as member (RLS) versus owner, plans
+// ---------------------------------------------------------------------------------------------
+async function databaseFigures(stack) {
+  const client = await db.connect(stack.env.DATABASE_URL);
+  try {
+    log(`generating ${SIZES.N} posts, ${SIZES.E} enterprises, ${SIZES.M} members…`);
+    const gen = await db.generate(client, SIZES);
+    const genSeconds = gen.phases.rows + gen.phases.indexes + gen.phases.schema;
+    report.add({
+      section: S_DB, name: 'db.generate', value: genSeconds, unit: 's', budget: null, digits: 1,
+      source: `set-based SQL (bench/sql): rows ${gen.phases.rows} s, keys+indexes+analyze ${gen.phases.indexes} s`,
+      note: `${gen.counts.posts} posts (${gen.counts.posts_size}), ${gen.counts.enterprises} enterprises, ${gen.counts.members} members / ${gen.counts.memberships} memberships, ${gen.counts.spaces} spaces, ${gen.counts.space_members} private-space members`,
+    });
+    const member = await db.pickMember(client);
+    report.note(S_DB, `Member measured: a member of the largest enterprise (${member.enterprisePosts} of its posts), in one private space; sees ${member.visibleSpaceIds.length} spaces. ` +
+      `${ITER} timed runs per query after 10 warm-up runs, member and owner interleaved, on one connection; times are client-side (statement round trip).`);
+
+    const measureAll = async (label) => {
+      const out = [];
+      for (const key of Object.keys(db.QUERIES)) {
+        // The RLS-alone feed scans the table: fewer runs (it is informational).
+        const iterations = db.QUERIES[key].informational ? Math.min(ITER, 30) : ITER;
+        out.push(await db.measureQuery(client, key, member, { iterations }));
+      }
+      return out.map((r) => ({ ...r, label }));
+    };
+
+    const product = await measureAll('product policy');
+    for (const r of product) {
+      for (const p of ['p50', 'p95']) {
+        report.add({
+          section: S_DB, name: `db.${r.key}.${p}`, value: r.member[p], unit: 'ms', reference: r.owner[p],
+          budget: r.informational ? null : 1.2 * r.owner[p], budgetRule: r.informational ? undefined : 'ratio ≤ 1.2',
+          source: p === 'p50' ? `${r.title}; member under RLS vs owner, same rows: ${r.sameRows ? 'yes' : `no (RLS hides posts of private spaces the member has not joined)`}` : undefined,
+        });
+      }
+      report.block(S_DB, `Plans: ${r.title} — member under RLS`, `${r.sql.member}\n\n${r.plans.member}`);
+      report.block(S_DB, `Plans: ${r.title} — owner, no RLS`, `${r.sql.owner}\n\n${r.plans.owner}`);
+    }
+
+    // The same lists under other policy forms: two helper calls (tenant clause + space clause), and
+    // the tenant clause per row as private.is_member(enterprise_id).
+    const variants = {
+      two_helpers: 'policy with a tenant clause and a space clause (two helper calls, the gate runs twice)',
+      per_row_is_member: 'policy written per row as private.is_member(enterprise_id) (a gate check per row read)',
+    };
+    for (const [form, label] of Object.entries(variants)) {
+      await db.usePolicy(client, form === 'per_row_is_member' ? 'is_member' : form);
+      for (const key of ['latest_in_enterprise', 'items_in_space']) {
+        const r = await db.measureQuery(client, key, member, { iterations: Math.min(ITER, 100) });
+        report.add({ section: S_DB, name: `db.${r.key}.p50.${form}`, value: r.member.p50, unit: 'ms', reference: r.owner.p50, budget: null, note: `informational: ${label}` });
+        if (form === 'per_row_is_member') report.block(S_DB, `Plans: ${r.title} — member, ${label}`, r.plans.member);
+      }
+    }
+    await db.usePolicy(client, 'product');
+
+    // Where the RLS time goes: one call of each helper the policy runs, as the member.
+    const helperMs = await db.helperCosts(client, member, ITER);
+    report.note(S_DB, `Helper cost per call as the member (p50, client round trip of \`select 1\` subtracted): ` +
+      Object.entries(helperMs).map(([k, v]) => `\`${k}\` ${v.toFixed(3)} ms`).join(', ') + '.');
+    return member;
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// API: gateway versus PostgREST, then load
+// ---------------------------------------------------------------------------------------------
+async function apiFigures(stack, member) {
+  const client = await db.connect(stack.env.DATABASE_URL);
+  try {
+    await db.exposeBenchSchema(client);
+  } finally {
+    await client.end();
+  }
+  await new Promise((r) => setTimeout(r, 1500)); // PostgREST reloads its config and schema cache
+  const token = api.memberJwt(member.userId, stack.env.STACK_JWT_SECRET);
+  const targets = api.listTargets({ env: stack.env, restPort: stack.restPort, member, token });
+  const lat = await api.latency(targets, { iterations: ITER });
+  report.note(S_API, `List: \`GET posts?enterprise_id=eq.<largest>&order=created_at.desc&limit=20\` (Accept-Profile: bench) as the member; ` +
+    `${ITER} sequential keep-alive requests each way, interleaved; both return the same ${lat.rows} rows.`);
+  for (const p of ['p50', 'p95']) {
+    report.add({
+      section: S_API, name: `api.list.gateway_latency.${p}`, value: lat.gateway[p], unit: 'ms', reference: lat.direct[p],
+      budget: p === 'p50' ? 1.1 * lat.direct[p] : null, budgetRule: p === 'p50' ? 'ratio ≤ 1.1' : undefined,
+      source: p === 'p50' ? 'gateway /rest/v1 (apikey + member JWT) vs PostgREST port directly' : undefined,
+    });
+  }
+  const gw = await api.load(targets.gateway, { seconds: LOAD_SECONDS });
+  const direct = await api.load(targets.direct, { seconds: LOAD_SECONDS });
+  report.add({
+    section: S_API, name: 'api.list.load.gateway_ms_per_request', value: 1000 / gw.rps, unit: 'ms', reference: 1000 / direct.rps, budget: null,
+    source: `autocannon in a second process, 10 connections, ${LOAD_SECONDS} s each: gateway ${gw.rps.toFixed(0)} req/s (p50 ${gw.p50} ms, p97.5 ${gw.p97_5} ms), ` +
+      `PostgREST ${direct.rps.toFixed(0)} req/s (p50 ${direct.p50} ms, p97.5 ${direct.p97_5} ms)`,
+    note: 'inverse throughput (1000 / req/s) so that lower is better; informational',
+  });
+  report.add({ section: S_API, name: 'api.list.load.gateway_rps', value: gw.rps, unit: 'req/s', reference: direct.rps, budget: null, digits: 0, note: 'higher is better (the one exception); informational' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes and Lighthouse
+// ---------------------------------------------------------------------------------------------
+function appEnv(stack) {
+  return { TARO_APP_SUPABASE_URL: stack.env.SUPABASE_URL, TARO_APP_SUPABASE_ANON_KEY: stack.env.SUPABASE_ANON_KEY };
+}
+
+async function weappFigures(stack) {
+  const env = appEnv(stack);
+  log('building weapp and the floor app…');
+  const buildSeconds = await sizes.build({ type: 'weapp', outDir: path.join(OUT, 'weapp'), env });
+  const floorSeconds = await sizes.buildFloor(path.join(OUT, 'floor-weapp'), env);
+  const app = sizes.weappPackages(path.join(OUT, 'weapp'));
+  const floor = sizes.weappPackages(path.join(OUT, 'floor-weapp'));
+  report.add({
+    section: S_WEAPP, name: 'weapp.main', value: app.main, unit: 'B', budget: 1.0 * MB, reference: floor.total, digits: 0,
+    source: `production build (${buildSeconds.toFixed(0)} s); reference: bare Taro + supabase-js app (bench/floor-app) with the same config (${floorSeconds.toFixed(0)} s)`,
+  });
+  for (const sub of app.subpackages) report.add({ section: S_WEAPP, name: `weapp.subpackage.${sub.root}`, value: sub.bytes, unit: 'B', budget: 2 * MB, digits: 0 });
+  report.add({ section: S_WEAPP, name: 'weapp.total', value: app.total, unit: 'B', budget: 30 * MB, digits: 0 });
+}
+
+async function h5Figures(stack) {
+  const env = appEnv(stack);
+  const dir = path.join(OUT, 'h5');
+  log('building h5…');
+  const buildSeconds = await sizes.build({ type: 'h5', outDir: dir, env });
+  const first = sizes.h5FirstLoad(dir);
+  report.add({
+    section: S_H5, name: 'h5.first_load_js_gzip', value: first.js.gzip, unit: 'B', budget: 200 * KB, digits: 0,
+    source: `production build (${buildSeconds.toFixed(0)} s), gzip -9 of ${first.js.files.map((f) => f.src).join(', ')} (raw ${(first.js.raw / KB).toFixed(0)} KB)`,
+  });
+  report.add({ section: S_H5, name: 'h5.first_load_css_gzip', value: first.css.gzip, unit: 'B', budget: null, digits: 0, note: 'informational (the issue sets no CSS budget)' });
+
+  log('Lighthouse…');
+  const server = await serveStatic(dir);
+  try {
+    const session = await demoSession(stack.env);
+    const results = await runLighthouse({
+      baseUrl: server.url, env: stack.env, session, runs: LH_RUNS,
+      pages: [
+        { name: 'sign-in', route: 'pages/login/index' },
+        { name: 'home', route: '', signedIn: true },
+      ],
+    });
+    for (const r of results) {
+      const src = `Lighthouse ${LH_RUNS > 1 ? `median of ${r.runs} runs` : '1 run'}, mobile (simulated slow 4G, 4× CPU), FCP ${(r.fcp / 1000).toFixed(2)} s, score ${Math.round(r.score * 100)}, benchmarkIndex ${Math.round(r.benchmarkIndex)}${r.lcpElement ? `, LCP element \`${r.lcpElement}\`` : ''}`;
+      report.add({ section: S_H5, name: `lighthouse.${r.name}.lcp`, value: r.lcp / 1000, unit: 's', budget: 1.5, source: src });
+      if (r.tti !== null) report.add({ section: S_H5, name: `lighthouse.${r.name}.interactive`, value: r.tti / 1000, unit: 's', budget: null, note: 'informational: Lighthouse time to interactive, when the app (not the HTML shell) is up' });
+      report.add({ section: S_H5, name: `lighthouse.${r.name}.tbt`, value: r.tbt, unit: 'ms', budget: null, digits: 0, note: 'informational' });
+      report.add({ section: S_H5, name: `lighthouse.${r.name}.cls`, value: r.cls, unit: '', budget: null, note: 'informational' });
+    }
+    // The same pages really throttled (applied, not simulated): informational, to tell the shell's
+    // effect on a real slow phone from the simulation's estimate.
+    const applied = await runLighthouse({
+      baseUrl: server.url, env: stack.env, session, runs: 1, throttlingMethod: 'devtools',
+      pages: [
+        { name: 'sign-in', route: 'pages/login/index' },
+        { name: 'home', route: '', signedIn: true },
+      ],
+    });
+    for (const r of applied) {
+      report.add({
+        section: S_H5, name: `lighthouse.${r.name}.lcp_applied_throttling`, value: r.lcp / 1000, unit: 's', budget: null,
+        note: `informational: Lighthouse with devtools (applied) throttling, same mobile settings, 1 run; FCP ${(r.fcp / 1000).toFixed(2)} s${r.tti !== null ? `, interactive ${(r.tti / 1000).toFixed(2)} s` : ''}`,
+      });
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+async function main() {
+  // Never installs (that is npm install's job); says what is missing instead.
+  for (const dep of ['lighthouse', 'autocannon', 'puppeteer-core']) {
+    if (!existsSync(path.join(ROOT, 'node_modules', dep))) throw new Error(`bench: node_modules/${dep} missing (npm install)`);
+  }
+  if (wanted('lighthouse') || wanted('start')) ensureChromium();
+  mkdirSync(path.join(BENCH_DIR, 'out'), { recursive: true });
+  const needStack = ['stack', 'db', 'api', 'sizes', 'lighthouse'].some(wanted);
+  let stack = null;
+  if (needStack) {
+    const envFile = option('--stack-env');
+    if (envFile) stack = attachStack(path.resolve(envFile), Number(process.env.ZX_BENCH_PORT ?? BASE_PORT));
+    else {
+      log(`starting the bench stack on ${BASE_PORT} (${path.relative(ROOT, DATA_DIR)})…`);
+      stack = await startBenchStack({ port: BASE_PORT, dataDir: DATA_DIR });
+      report.add({
+        section: S_STACK, name: 'stack.start', value: stack.startSeconds, unit: 's', budget: null, digits: 1,
+        source: `the stack's own "started in" line, fresh data folder (initdb, bootstrap, migrations, seed, PostgREST, Deno, gateway); wall ${stack.wallSeconds.toFixed(1)} s with tsx start-up`,
+      });
+    }
+  }
+  try {
+    let member = null;
+    if (wanted('db') || wanted('api')) await section(S_DB, async () => (member = await databaseFigures(stack)));
+    if (wanted('api') && member) await section(S_API, () => apiFigures(stack, member));
+    if (wanted('sizes')) await section(S_WEAPP, () => weappFigures(stack));
+    if (wanted('sizes') || wanted('lighthouse')) await section(S_H5, () => h5Figures(stack));
+  } finally {
+    await stack?.stop();
+  }
+  if (wanted('start')) {
+    await section(S_STACK, async () => {
+      if (!installIsCurrent()) throw new Error('node_modules does not match package-lock.json: npm start would install first (run npm install, then the bench)');
+      log('cold npm start…');
+      const r = await coldStart({ stackPort: BASE_PORT + 20, h5Port: BASE_PORT + 40, dataDir: path.join(DATA_DIR, 'start') });
+      report.add({
+        section: S_STACK, name: 'npm_start.cold_to_usable_page', value: r.usableMs / 1000, unit: 's', budget: 30, digits: 1,
+        source: `node scripts/start.mjs, fresh stack data folder, until Chromium shows the sign-in entry (URL printed at ${(r.printedMs / 1000).toFixed(1)} s, answering at ${(r.servedMs / 1000).toFixed(1)} s; its stack started in ${r.stackSeconds} s)`,
+        note: `webpack persistent cache for h5 dev ${r.webpackCache ? 'present (warm build)' : 'absent (first build on this machine)'}`,
+      });
+    });
+  }
+  if (wanted('test')) {
+    const logFile = option('--test-log') ?? process.env.ZX_BENCH_TEST_LOG ?? path.join(ROOT, '.local/test/npm-test.log');
+    const t = testDuration(logFile);
+    if (t) {
+      report.add({
+        section: S_STACK, name: 'npm_test.duration', value: t.seconds, unit: 's', budget: null, digits: 0,
+        source: `from the summary of a saved run (${path.relative(ROOT, t.file)}, ${t.at}), not run by the bench`,
+        note: t.missing.length ? `partial run: steps ${t.missing.join(', ')} not in that log` : 'all steps',
+      });
+    } else {
+      report.note(S_STACK, `**npm test duration: not measured.** No saved \`npm test\` log at ${path.relative(ROOT, logFile)}; ` +
+        'save one (`npm test 2>&1 | tee .local/test/npm-test.log`) or pass `--test-log FILE`. The bench does not run the test suite itself.');
+    }
+  }
+
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average at start ${os.loadavg()[0].toFixed(2)} (machine shared)`;
+  const seconds = Math.round((Date.now() - t0) / 1000);
+  const partial = Boolean(only) || Boolean(option('--stack-env'));
+  const dir = partial ? path.join(BENCH_DIR, 'out') : BENCH_DIR;
+  report.write(dir, { machine, seconds, sizes: SIZES, iterations: ITER });
+  writeFileSync(path.join(BENCH_DIR, 'out', `last-${report.mode}.json`), JSON.stringify({ seconds, figures: report.figures.length }, null, 2));
+  log(`wrote ${path.relative(ROOT, dir)}/report.md and report.json in ${seconds} s${partial ? ' (partial run: bench/report.* untouched)' : ''}`);
+  const missed = report.missed();
+  for (const f of missed) log(`over budget: ${f.name} = ${f.value} ${f.unit} (budget ${f.budget})`);
+  if (report.failures.length) log(`not measured: ${report.failures.map((f) => f.section).join(', ')}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
+

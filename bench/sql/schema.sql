@@ -1,0 +1,89 @@
+-- =============================================================================
+-- Bench-only schema: community-style rows (spaces, posts) on the real tenant tables
+-- (public.enterprises, public.enterprise_members) and the real membership helpers
+-- (private.my_enterprise_ids(), private.is_member()). Created by `npm run bench` on its own
+-- throwaway stack, never by a migration. The policies follow the product's pattern so the
+-- RLS-versus-owner ratio measures what the product's community tables will cost.
+-- =============================================================================
+drop schema if exists bench cascade;
+drop schema if exists bench_private cascade;
+create schema bench;
+create schema bench_private;
+grant usage on schema bench to authenticated, service_role;
+grant usage on schema bench_private to authenticated;
+
+-- -----------------------------------------------------------------------------
+-- Tables (indexes are created after the bulk load, see indexes.sql)
+-- -----------------------------------------------------------------------------
+create table bench.spaces (
+  id uuid primary key,
+  enterprise_id uuid not null references public.enterprises (id) on delete cascade,
+  name text not null,
+  visibility text not null constraint spaces_visibility_valid check (visibility in ('open', 'private')),
+  created_at timestamptz not null default now()
+);
+alter table bench.spaces enable row level security;
+
+create table bench.space_members (
+  space_id uuid not null references bench.spaces (id) on delete cascade,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  primary key (space_id, user_id)
+);
+alter table bench.space_members enable row level security;
+
+create table bench.posts (
+  id uuid primary key,
+  enterprise_id uuid not null,
+  space_id uuid not null,
+  author_id uuid not null,
+  created_at timestamptz not null,
+  title text not null,
+  body text not null
+);
+alter table bench.posts enable row level security;
+
+revoke all on bench.spaces, bench.space_members, bench.posts from anon, authenticated;
+grant select on bench.spaces, bench.space_members, bench.posts to authenticated;
+
+-- -----------------------------------------------------------------------------
+-- Helpers (private schema, security definer, empty search_path: the product's rules)
+-- -----------------------------------------------------------------------------
+-- Spaces the caller may read: open spaces of their enterprises, private spaces they joined. The
+-- enterprise set comes from the product helper private.my_enterprise_ids(), which applies the
+-- identity gate; so a policy needs this one helper call, not a second gate through
+-- my_enterprise_ids() (each helper call re-runs the gate: ~0.2-0.3 ms, see the report).
+create or replace function bench_private.my_space_ids()
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select s.id
+    from bench.spaces s
+   where s.enterprise_id in (select private.my_enterprise_ids())
+     and (s.visibility = 'open'
+          or exists (select 1 from bench.space_members sm where sm.space_id = s.id and sm.user_id = (select auth.uid())));
+$$;
+revoke execute on function bench_private.my_space_ids() from public, anon;
+grant execute on function bench_private.my_space_ids() to authenticated;
+
+-- -----------------------------------------------------------------------------
+-- Policies (one per table and command, plain-English names)
+-- -----------------------------------------------------------------------------
+create policy "Members read spaces they may see"
+  on bench.spaces for select
+  to authenticated
+  using (id in (select bench_private.my_space_ids()));
+
+create policy "Members read their own space memberships"
+  on bench.space_members for select
+  to authenticated
+  using (user_id = (select auth.uid()));
+
+-- The product pattern (as on public.departments): a set-returning helper in an uncorrelated
+-- subquery, evaluated once per statement, never per row.
+create policy "Members read posts in spaces they may see"
+  on bench.posts for select
+  to authenticated
+  using (space_id in (select bench_private.my_space_ids()));
