@@ -109,7 +109,6 @@ it('keeps a 16-year-old out until the guardian confirms with the code sent to th
   expect(rename.status).toBe(403);
   expect(rename.body.message).toBe('guardian_required');
   await app.open('packages/account/profile/index');
-  await page.reload();
   await app.onboardingStep('guardian');
 
   const guardianPhone = randomPhone();

@@ -16,7 +16,12 @@ export class AppPages {
     readonly baseUrl: string,
   ) {}
 
+  /**
+   * Opens the app at `route` as a fresh page load. Changing only the hash of an app already running
+   * would navigate inside it instead, racing whatever it is doing (a redirect, a sign-in check).
+   */
   async open(route = ''): Promise<void> {
+    await this.page.goto('about:blank');
     await this.page.goto(`${this.baseUrl}/${route ? `#/${route}` : ''}`);
   }
 
@@ -207,8 +212,8 @@ export class AccountPages extends AppPages {
     const key = `sb-${new URL(supabaseUrl).hostname.split('.')[0]}-auth-token`;
     await this.page.goto(this.baseUrl);
     await this.page.evaluate(([k, value]) => localStorage.setItem(k, value), [key, JSON.stringify(session)]);
-    await this.page.goto(`${this.baseUrl}/#/${route}`);
-    await this.page.reload();
+    // A fresh load at the route, so the app starts with the session (see open()).
+    await this.open(route);
   }
 
   // ---- 协议与隐私

@@ -86,7 +86,12 @@ function safeJson(value: unknown): string {
 // Node's own timers: the harness's waiting must not be cleared with the app's timers.
 const sleep = (ms: number) => new Promise<void>((resolve) => nodeSetTimeout(resolve, ms));
 
-export function openHarness(options: { distDir?: string; launchPath: string }): Harness {
+export function openHarness(options: {
+  distDir?: string;
+  launchPath: string;
+  /** wx storage as the app finds it at launch (e.g. a session saved by an earlier sign-in) */
+  storage?: Record<string, unknown>;
+}): Harness {
   const distDir = path.resolve(options.distDir ?? weappDir());
   if (!fs.existsSync(path.join(distDir, 'app.js'))) {
     throw new Error(
@@ -100,6 +105,7 @@ export function openHarness(options: { distDir?: string; launchPath: string }): 
   const dispatch: DispatchEvent = (node, name, detail) =>
     exparser.Event.dispatchEvent(node, exparser.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true }));
   const bridge = createWxBridge();
+  for (const [key, value] of Object.entries(options.storage ?? {})) bridge.storage.set(key, value);
   const runtime = createMiniRuntime(distDir);
   const timers = createTrackedTimers();
   const logs: string[] = [];
