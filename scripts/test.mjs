@@ -13,7 +13,9 @@ const only = listArg('--only');
 const skip = listArg('--skip') ?? [];
 const wanted = (step) => (!only || only.includes(step)) && !skip.includes(step);
 
-const TEST_PORT = Number(process.env.ZX_TEST_PORT ?? 56321);
+// Below Linux's ephemeral port range (32768–60999): a port there can be held by any outgoing
+// connection of the suites at the moment the stack binds it.
+const TEST_PORT = Number(process.env.ZX_TEST_PORT ?? 31321);
 // Every browser and simulator sign-in comes from 127.0.0.1 and shares one per-IP budget; the shared
 // test stack gets a larger one (GoTrue's own env names). The rate-limit tests read the same values.
 process.env.GOTRUE_RATE_LIMIT_SMS_SENT ??= '120';

@@ -54,7 +54,7 @@ export async function coldStart({ stackPort, h5Port, dataDir }) {
 
 /**
  * `npm test` duration from a saved run log (its "[test] summary ... total N s" block), never by
- * running it (it owns ports 56321–56340 and takes the machine for minutes).
+ * running it (it owns ports 31321–31340 and takes the machine for minutes).
  */
 export function testDuration(logFile) {
   if (!logFile || !existsSync(logFile)) return null;

@@ -6,63 +6,12 @@ import { verifyJwt } from '../../tools/local-stack/jwt';
 import { randomPhone, sql } from '../support/clients';
 import { getStack } from '../support/stack';
 import { openHarness, type Harness } from './support/harness';
-import { latestSmsCodeOverHttp } from './support/outbox';
-import type { PageDriver } from './support/page-driver';
+import { HOME_URL, LOGIN_PAGE, ONBOARDING_URL, signInWithSms } from './support/sign-in-flow';
 
-const LOGIN_PAGE = 'pages/login/index';
 const PROFILE_PAGE = 'packages/account/profile/index';
-const HOME_URL = /^\/?pages\/index\/index(\?|$)/;
-const ONBOARDING_URL = /^\/?packages\/onboarding\/index(\?|$)/;
 
 // Sign-in crosses the gateway, auth service, SMS hook, Deno function and Postgres several times.
 jest.setTimeout(90_000);
-
-interface StoredSession {
-  access_token: string;
-  refresh_token: string;
-  user: { id: string; phone: string };
-}
-
-/** The supabase-js session the app persisted through wx storage (found by shape: the key is the app's choice). */
-function storedSession(harness: Harness): StoredSession | undefined {
-  for (const value of harness.bridge.storage.values()) {
-    if (typeof value !== 'string' || !value.startsWith('{')) continue;
-    const session = JSON.parse(value) as Partial<StoredSession>;
-    if (session.access_token && session.refresh_token && session.user) return session as StoredSession;
-  }
-  return undefined;
-}
-
-/** Polls the outbox without blocking the driver's synchronous waitFor. */
-function outboxPoller(stackUrl: string, phone: string): () => string | undefined {
-  let pending: Promise<void> | undefined;
-  let code: string | undefined;
-  return () => {
-    pending ??= latestSmsCodeOverHttp(stackUrl, phone).then(
-      (found) => {
-        code = found;
-        pending = undefined;
-      },
-      () => {
-        pending = undefined;
-      },
-    );
-    return code;
-  };
-}
-
-/** What a person does on the sign-in page: phone, 获取验证码, the code from the SMS, 登录. */
-async function signInWithSms(harness: Harness, phone: string): Promise<{ page: PageDriver; session: StoredSession }> {
-  const page = await harness.openPage(LOGIN_PAGE);
-  await page.type('请输入手机号', phone.replace(/^\+86/, ''));
-  await page.tap('获取验证码');
-  const code = await page.waitFor(outboxPoller(getStack().url, phone), 'the SMS code in the local outbox');
-  expect(code).toMatch(/^\d{6}$/);
-  await page.type(/验证码/, code);
-  await page.tap('登录');
-  const session = await page.waitFor(() => storedSession(harness), 'a session in wx storage');
-  return { page, session };
-}
 
 describe('weapp build in miniprogram-simulate', () => {
   let harness: Harness;

@@ -1,6 +1,6 @@
 // `npm run stack` as a developer lives with it: data survives a restart, Ctrl-C/SIGTERM stops every
 // child, a hard-killed node leaves no postgres/postgrest/deno behind, `--reset-only` wipes data.
-// Runs the real CLI in a child process on its own ports (56521+), separate from the shared test stack.
+// Runs the real CLI in a child process on its own ports (31521+), separate from the shared test stack.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -9,7 +9,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const BASE_PORT = 56521;
+// Below Linux's ephemeral range (32768–60999): outgoing connections of the suites running alongside
+// can never hold one of these ports when the stack binds them.
+const BASE_PORT = 31521;
 const PORTS = [BASE_PORT, BASE_PORT + 1, BASE_PORT + 8, BASE_PORT + 9];
 let dataDir: string;
 
