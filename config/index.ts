@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
@@ -5,6 +6,14 @@ import prodConfig from './prod';
 
 // Output per platform so weapp, h5 and qywx builds can coexist (dist/weapp is what WeChat DevTools opens).
 const taroEnv = process.env.TARO_ENV ?? 'h5';
+
+// TARO_APP_* values (Supabase URL and key, local mode) are inlined into modules, so builds against
+// different stacks must not share a persistent cache: a module cached for one would be reused for
+// the other.
+const appEnvHash = createHash('sha256')
+  .update(JSON.stringify(Object.entries(process.env).filter(([k]) => k.startsWith('TARO_APP_')).sort()))
+  .digest('hex')
+  .slice(0, 12);
 
 // NutUI's styles are written against a 375 px design; ours too, so one width serves both.
 const DESIGN_WIDTH = 375;
@@ -32,9 +41,9 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: {
-      // Persistent cache, one per platform and mode (.env.<mode> values are inlined into modules).
+      // Persistent cache, one per platform, mode and TARO_APP_* environment (all inlined into modules).
       enable: true,
-      name: `${taroEnv}-${mode}`,
+      name: `${taroEnv}-${mode}-${appEnvHash}`,
       buildDependencies: { config: [__filename, path.resolve(__dirname, '..', 'babel.config.js')] },
     },
     mini: {

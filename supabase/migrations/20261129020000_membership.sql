@@ -103,6 +103,30 @@ begin
 end;
 $$;
 
+-- An approve / reject decision (join requests, qualification reviews): `p_approve` must be given and
+-- a rejection needs a reason the person is shown. Returns the trimmed reason.
+create or replace function private.decision_reason(p_approve boolean, p_reason text, p_max integer, p_yes text, p_no text)
+returns text
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  v_reason text := btrim(coalesce(p_reason, ''));
+begin
+  if p_approve is null then
+    raise exception using errcode = '22023', message = 'approve_invalid', hint = '请选择' || p_yes || '或' || p_no;
+  end if;
+  if char_length(v_reason) > p_max or v_reason ~ '[[:cntrl:]]' then
+    raise exception using errcode = '22023', message = 'reason_invalid', hint = '理由不超过 ' || p_max || ' 个字符';
+  end if;
+  if not p_approve and char_length(v_reason) < 2 then
+    raise exception using errcode = '22023', message = 'reason_required', hint = p_no || '时请填写理由（至少 2 个字）';
+  end if;
+  return v_reason;
+end;
+$$;
+
 -- Adds a member (accepting an invitation, or an approved request). Joining by oneself makes it the
 -- current enterprise; an admin's approval does so only for someone without one, so a member working
 -- in another enterprise does not find the app switched under them.
@@ -663,22 +687,14 @@ as $$
 declare
   v_req public.join_requests;
   v_inv public.invitations;
-  v_reason text := btrim(coalesce(p_reason, ''));
+  v_reason text;
   v_name text;
 begin
   perform private.assert_cleared();
   if p_request_id is null then
     raise exception using errcode = '22023', message = 'join_request_id_required', hint = '请选择加入申请';
   end if;
-  if p_approve is null then
-    raise exception using errcode = '22023', message = 'approve_invalid', hint = '请选择同意或拒绝';
-  end if;
-  if char_length(v_reason) > 200 or v_reason ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'reason_invalid', hint = '理由不超过 200 个字符';
-  end if;
-  if not p_approve and char_length(v_reason) < 2 then
-    raise exception using errcode = '22023', message = 'reason_required', hint = '拒绝时请填写理由（至少 2 个字）';
-  end if;
+  v_reason := private.decision_reason(p_approve, p_reason, 200, '同意', '拒绝');
   select * into v_req from public.join_requests r where r.id = p_request_id for update;
   if not found then
     raise exception using errcode = '22023', message = 'join_request_not_found', hint = '找不到该加入申请';
@@ -907,22 +923,14 @@ set search_path = ''
 as $$
 declare
   v_doc public.qualification_documents;
-  v_reason text := btrim(coalesce(p_reason, ''));
+  v_reason text;
   v_status text;
 begin
   perform private.assert_platform_operator();
   if p_document_id is null then
     raise exception using errcode = '22023', message = 'qualification_id_required', hint = '请选择资质材料';
   end if;
-  if p_approve is null then
-    raise exception using errcode = '22023', message = 'approve_invalid', hint = '请选择通过或驳回';
-  end if;
-  if char_length(v_reason) > 500 or v_reason ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'reason_invalid', hint = '理由不超过 500 个字符';
-  end if;
-  if not p_approve and char_length(v_reason) < 2 then
-    raise exception using errcode = '22023', message = 'reason_required', hint = '驳回时请填写理由（至少 2 个字）';
-  end if;
+  v_reason := private.decision_reason(p_approve, p_reason, 500, '通过', '驳回');
   select * into v_doc from public.qualification_documents q where q.id = p_document_id for update;
   if not found then
     raise exception using errcode = '22023', message = 'qualification_not_found', hint = '找不到该资质材料';
@@ -987,6 +995,7 @@ revoke execute on function
   private.clean_text(text, integer, integer), private.new_invitation_code(), private.normalize_invitation_code(text),
   private.admin_count(uuid), private.notify_admins(uuid, text, text, text, jsonb), private.end_membership(uuid, uuid),
   private.add_member(uuid, uuid, text, uuid, uuid), private.invitation_by_code(text, boolean),
+  private.decision_reason(boolean, text, integer, text, text),
   private.invitation_state(public.invitations), private.assert_enterprise_id(uuid)
 from public, anon, authenticated;
 

@@ -124,6 +124,23 @@ begin
 end;
 $$;
 
+-- Recomputes every account nobody holds locked. Skipped rows (a consent being given right now)
+-- stay behind the epoch and are computed in full until their own refresh; nobody waits on anybody.
+create or replace function private.refresh_unlocked_gates()
+returns void
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+  update private.accounts a
+     set gate_code = private.gate_code_uncached(a.user_id),
+         gate_epoch = (select e.epoch from private.gate_epoch e),
+         gate_checked_at = now(),
+         gate_valid_until = private.next_age_boundary(a.birth_date)
+   where a.user_id in (select l.user_id from private.accounts l for update skip locked);
+$$;
+
 create or replace function private.refresh_all_gates()
 returns trigger
 language plpgsql
@@ -132,14 +149,7 @@ set search_path = ''
 as $$
 begin
   update private.gate_epoch set epoch = epoch + 1;
-  -- Skip rows other transactions hold (a consent being given right now): they stay behind the
-  -- epoch and are computed in full until their next refresh, and nobody waits on anybody.
-  update private.accounts a
-     set gate_code = private.gate_code_uncached(a.user_id),
-         gate_epoch = (select e.epoch from private.gate_epoch e),
-         gate_checked_at = now(),
-         gate_valid_until = private.next_age_boundary(a.birth_date)
-   where a.user_id in (select l.user_id from private.accounts l for update skip locked);
+  perform private.refresh_unlocked_gates();
   return null;
 end;
 $$;
@@ -165,13 +175,9 @@ create trigger refresh_gates_on_agreement_document
   for each statement execute function private.refresh_all_gates();
 
 -- Accounts that exist already.
-update private.accounts a
-   set gate_code = private.gate_code_uncached(a.user_id),
-       gate_epoch = (select e.epoch from private.gate_epoch e),
-       gate_checked_at = now(),
-       gate_valid_until = private.next_age_boundary(a.birth_date);
+select private.refresh_unlocked_gates();
 
 revoke execute on function
   private.gate_code(uuid), private.gate_code_uncached(uuid), private.refresh_gate(uuid), private.next_age_boundary(date),
-  private.refresh_gate_of_row(), private.refresh_all_gates()
+  private.refresh_gate_of_row(), private.refresh_all_gates(), private.refresh_unlocked_gates()
   from public, anon, authenticated;

@@ -1,39 +1,26 @@
 // Account settings on the H5 build, in Debian Chromium against the live local stack: cancellation,
 // withdrawing an optional consent, an operator suspending a member, and a stolen-account report.
 // Users are arranged as cleared (adult, consented) in the database: the onboarding flow has its own suite.
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { clientFrom, randomLoopbackIp } from '../contract/auth-support';
 import { callApi, serviceClient, signInCleared, signInFresh, sql } from '../support/clients';
 import { getStack } from '../support/stack';
 import { AccountPages } from './support/app-pages';
-import { launchBrowser, mobileContext } from './support/browser';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { mobileContext } from './support/browser';
+import { browserSuite } from './support/suite';
 
-const H5_DIR = process.env.ZX_H5_DIR ?? path.resolve(__dirname, '../../dist/h5');
 const OPERATOR = { phone: '13800000003', password: 'Zhixiang2026' };
 const OPTIONAL_DOC = 'a0000000-0000-4000-8000-000000000004';
 
-let server: StaticServer;
-let browser: Browser;
+const suite = browserSuite();
 let context: BrowserContext;
 let page: Page;
 let app: AccountPages;
 
-beforeAll(async () => {
-  server = await serveStatic(H5_DIR);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 beforeEach(async () => {
-  context = await mobileContext(browser);
+  context = await mobileContext(suite.browser);
   page = await context.newPage();
-  app = new AccountPages(page, server.url);
+  app = new AccountPages(page, suite.server.url);
 });
 
 afterEach(async () => {
@@ -155,9 +142,9 @@ it('an operator suspends a member from the ops page; the member is refused at th
   const before = await callApi('/rest/v1/rpc/update_my_profile', { token: memberToken, body: { p_display_name: '正常员工' } });
   expect(before.status).toBe(200);
 
-  const operatorContext = await mobileContext(browser);
+  const operatorContext = await mobileContext(suite.browser);
   try {
-    const ops = new AccountPages(await operatorContext.newPage(), server.url);
+    const ops = new AccountPages(await operatorContext.newPage(), suite.server.url);
     await openAsOperator(ops);
     const result = await ops.actOnAccount(userId, 'suspend', '发布违规内容，暂停使用');
     expect(result).toContain('已暂停');

@@ -3,31 +3,17 @@
 // flow, switching enterprises, directory visibility, and removal (the removed member then sees
 // nothing of the enterprise). Users are arranged as cleared through the API (onboarding has its
 // own suite); what a test is about happens in the browser, and is then checked in the database.
-import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { clientFrom, randomLoopbackIp } from '../contract/auth-support';
 import { birthDateForAge, callApi, markCleared, randomPhone, serviceClient, signInCleared, sql, type SignedInUser } from '../support/clients';
 import { getStack } from '../support/stack';
-import { launchBrowser, mobileContext } from './support/browser';
+import { mobileContext } from './support/browser';
 import { EnterprisePages, routeOfLink } from './support/enterprise-pages';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { browserSuite } from './support/suite';
 
-const H5_DIR = process.env.ZX_H5_DIR ?? path.resolve(__dirname, '../../dist/h5');
-
-let server: StaticServer;
-let browser: Browser;
+const suite = browserSuite();
 const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await serveStatic(H5_DIR);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 afterEach(async () => {
   while (contexts.length) await contexts.pop()?.close();
@@ -48,9 +34,9 @@ async function person(name: string): Promise<Person> {
 
 /** Opens the app signed in as `who` on `route`, in a browser context of their own. */
 async function openAs(who: Person, route: string): Promise<EnterprisePages> {
-  const context = await mobileContext(browser);
+  const context = await mobileContext(suite.browser);
   contexts.push(context);
-  const app = new EnterprisePages(await context.newPage(), server.url);
+  const app = new EnterprisePages(await context.newPage(), suite.server.url);
   const { data } = await who.client.auth.getSession();
   if (!data.session) throw new Error('no session');
   await app.openSignedIn(data.session, route, getStack().url);
@@ -290,9 +276,9 @@ it('qualification: the admin uploads both documents; a platform operator approve
   const client = clientFrom(randomLoopbackIp());
   const signed = await client.auth.signInWithPassword({ phone: OPERATOR.phone, password: OPERATOR.password });
   if (signed.error || !signed.data.session) throw signed.error ?? new Error('no session');
-  const context = await mobileContext(browser);
+  const context = await mobileContext(suite.browser);
   contexts.push(context);
-  const ops = new EnterprisePages(await context.newPage(), server.url);
+  const ops = new EnterprisePages(await context.newPage(), suite.server.url);
   await ops.openSignedIn(signed.data.session, 'packages/ops/index', getStack().url);
   await ops.page.getByTestId('ops-section-qualifications').click();
   const [licence, id] = docs;
@@ -357,9 +343,9 @@ it('a member leaves an enterprise on 我的企业 and then sees nothing of it; t
 
 /** Opens an invitation link in a fresh, signed-out browser; the app sends the visitor to sign in. */
 async function openSignedOut(route: string): Promise<EnterprisePages> {
-  const context = await mobileContext(browser);
+  const context = await mobileContext(suite.browser);
   contexts.push(context);
-  const app = new EnterprisePages(await context.newPage(), server.url);
+  const app = new EnterprisePages(await context.newPage(), suite.server.url);
   await app.open(route);
   await app.page.getByTestId('login-phone').waitFor();
   return app;

@@ -1,36 +1,23 @@
 // Sign-up on the H5 build in Debian Chromium against the live local stack (issue 3): birth date,
 // agreements (never pre-ticked), guardian confirmation for minors, re-consent after a new version.
 // The server's records are checked with SQL; refusals are checked at the API, as an attacker would try.
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { birthDateForAge, callApi, makePlatformOperator, markCleared, randomPhone, signInCleared, sql } from '../support/clients';
 import { AppPages } from './support/app-pages';
-import { launchBrowser, mobileContext } from './support/browser';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { mobileContext } from './support/browser';
+import { browserSuite } from './support/suite';
 
-const H5_DIR = process.env.ZX_H5_DIR ?? path.resolve(__dirname, '../../dist/h5');
 const PRIVACY_DOC = 'a0000000-0000-4000-8000-000000000002';
 
-let server: StaticServer;
-let browser: Browser;
+const suite = browserSuite();
 let context: BrowserContext;
 let page: Page;
 let app: AppPages;
 
-beforeAll(async () => {
-  server = await serveStatic(H5_DIR);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 beforeEach(async () => {
-  context = await mobileContext(browser);
+  context = await mobileContext(suite.browser);
   page = await context.newPage();
-  app = new AppPages(page, server.url);
+  app = new AppPages(page, suite.server.url);
 });
 
 afterEach(async () => {

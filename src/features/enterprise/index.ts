@@ -19,7 +19,6 @@ export { InvitationLanding } from './components/invitation-landing';
 export { JoinCodeForm } from './components/join-code-form';
 export { DirectoryView, treeOrder } from './components/directory-view';
 export { CurrentEnterpriseCard } from './components/current-enterprise-card';
-export { ChoiceChips } from './components/choice-chips';
 export { LoadState } from './components/load-state';
 export { QrCode, qrSvg } from './components/qr-code';
 export { AdminConsole, type AdminTab } from './components/admin/admin-console';

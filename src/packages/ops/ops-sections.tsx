@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { OpsConsole, opsService, type OperatorAccess } from '../../features/ops';
-import { ChoiceChips } from '../../features/enterprise/components/choice-chips';
+import { ChoiceChips } from '../../ui/choice-chips';
 import { QualificationReview } from './qualification-review';
 
 type Section = 'console' | 'qualifications';

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 // Direct modules, not the feature index: the ops subpackage needs only the review pieces.
-import { ChoiceChips } from '../../features/enterprise/components/choice-chips';
+import { ChoiceChips } from '../../ui/choice-chips';
 import { LoadState } from '../../features/enterprise/components/load-state';
 import { useLoader } from '../../features/enterprise/hooks/use-loader';
 import { qualificationService, type QualificationService } from '../../features/enterprise/services/qualification.service';

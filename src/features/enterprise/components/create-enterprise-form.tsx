@@ -4,7 +4,7 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { createEnterpriseSchema, firstMessage, SIZE_BANDS, type CreateEnterpriseForm } from '../schemas/enterprise.schema';
 import { enterpriseService, type EnterpriseService } from '../services/enterprise.service';
-import { ChoiceChips } from './choice-chips';
+import { ChoiceChips } from '../../../ui/choice-chips';
 import { TextField } from './text-field';
 
 export interface CreateEnterpriseFormProps {

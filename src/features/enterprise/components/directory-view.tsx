@@ -5,7 +5,7 @@ import { Input } from '../../../ui/input';
 import { useLoader } from '../hooks/use-loader';
 import { directoryService, type DirectoryService } from '../services/directory.service';
 import type { DepartmentNode } from '../services/enterprise.types';
-import { ChoiceChips } from './choice-chips';
+import { ChoiceChips } from '../../../ui/choice-chips';
 import { ROLE_LABEL } from './labels';
 import { LoadState } from './load-state';
 import './enterprise.css';

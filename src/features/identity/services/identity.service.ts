@@ -33,8 +33,13 @@ export function onGateRefusal(listener: GateListener | null): void {
   gateListener = listener;
 }
 
-function raise(error: AppError): never {
+/** Tells the listener of a gate refusal met anywhere (identity calls, other features' RPCs). */
+export function reportGateRefusal(error: AppError): void {
   if (isGateCode(error.code)) gateListener?.(error.code);
+}
+
+function raise(error: AppError): never {
+  reportGateRefusal(error);
   throw error;
 }
 

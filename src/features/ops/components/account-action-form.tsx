@@ -4,7 +4,7 @@ import { Input } from '../../../ui/input';
 import { ConfirmAction } from '../../account-settings';
 import type { AccountAction } from '../../identity';
 import type { OpsService } from '../services/ops.service';
-import { OptionChips } from './option-chips';
+import { ChoiceChips } from '../../../ui/choice-chips';
 
 export const ACTION_LABELS: Record<AccountAction, string> = {
   warn: '警告',
@@ -60,7 +60,7 @@ export function AccountActionForm({ service, userId: initialUserId = '' }: Accou
         </View>
         <Text className='settings-muted'>接口按用户 ID 处置账号，暂不支持按手机号查找；也可在“被盗申诉”中从申诉记录带入。</Text>
       </View>
-      <OptionChips
+      <ChoiceChips tone='danger'
         label='处置方式'
         testId='ops-action-kind'
         value={action}

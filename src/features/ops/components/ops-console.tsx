@@ -5,7 +5,7 @@ import { Button } from '../../../ui/button';
 import { Loading } from '../../../ui/loading';
 import { opsService, type OperatorAccess, type OpsService } from '../services/ops.service';
 import { AccountActionForm } from './account-action-form';
-import { OptionChips } from './option-chips';
+import { ChoiceChips } from '../../../ui/choice-chips';
 import { PublishVersionForm } from './publish-version-form';
 import { ReportsList } from './reports-list';
 
@@ -58,7 +58,7 @@ export function OpsConsole({ enabled, service = opsService }: OpsConsoleProps) {
 
   return (
     <View data-testid='ops-console'>
-      <OptionChips
+      <ChoiceChips tone='danger'
         label='运营功能'
         testId='ops-tab'
         value={tab}

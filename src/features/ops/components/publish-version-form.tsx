@@ -4,7 +4,7 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Input } from '../../../ui/input';
 import { ConfirmAction, formatShanghai, type AgreementDocument } from '../../account-settings';
 import type { OpsService } from '../services/ops.service';
-import { OptionChips } from './option-chips';
+import { ChoiceChips } from '../../../ui/choice-chips';
 
 export interface PublishVersionFormProps {
   service: Pick<OpsService, 'getCurrentAgreements' | 'publishAgreementVersion'>;
@@ -47,7 +47,7 @@ export function PublishVersionForm({ service }: PublishVersionFormProps) {
   return (
     <View className='card' data-testid='ops-publish'>
       {error && <Text className='field__error' role='alert'>{error}</Text>}
-      <OptionChips
+      <ChoiceChips tone='danger'
         label='协议'
         testId='ops-publish-doc'
         value={docId}

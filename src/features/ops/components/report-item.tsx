@@ -2,7 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { AckCheckbox, ConfirmAction, formatShanghai } from '../../account-settings';
 import type { AccountReport, OpsService } from '../services/ops.service';
-import { OptionChips } from './option-chips';
+import { ChoiceChips } from '../../../ui/choice-chips';
 import './ops.css';
 
 export interface ReportItemProps {
@@ -53,7 +53,7 @@ export function ReportItem({ report, service, onResolved, onActOnAccount }: Repo
         </Text>
       ) : (
         <View>
-          <OptionChips
+          <ChoiceChips tone='danger'
             label='处理结果'
             testId={`ops-report-${report.id}-outcome`}
             value={outcome}

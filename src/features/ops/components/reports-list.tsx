@@ -4,7 +4,7 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { Loading } from '../../../ui/loading';
 import type { AccountReport, OpsService } from '../services/ops.service';
-import { OptionChips } from './option-chips';
+import { ChoiceChips } from '../../../ui/choice-chips';
 import { ReportItem } from './report-item';
 
 export interface ReportsListProps {
@@ -28,7 +28,7 @@ export function ReportsList({ service, onActOnAccount }: ReportsListProps) {
 
   return (
     <View className='card' data-testid='ops-reports'>
-      <OptionChips
+      <ChoiceChips tone='danger'
         label='显示'
         testId='ops-reports-filter'
         value={filter}

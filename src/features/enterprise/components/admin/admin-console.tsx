@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useLoader } from '../../hooks/use-loader';
 import { enterpriseService } from '../../services/enterprise.service';
 import type { MyEnterprise } from '../../services/enterprise.types';
-import { ChoiceChips } from '../choice-chips';
+import { ChoiceChips } from '../../../../ui/choice-chips';
 import { EDITION_LABEL } from '../labels';
 import { DepartmentsPanel } from './departments-panel';
 import { InvitationsPanel } from './invitations-panel';

@@ -6,7 +6,7 @@ import { Button } from '../../../../ui/button';
 import { departmentNameSchema, firstMessage } from '../../schemas/enterprise.schema';
 import type { DirectoryService } from '../../services/directory.service';
 import type { DepartmentNode, MemberRow } from '../../services/enterprise.types';
-import { ChoiceChips } from '../choice-chips';
+import { ChoiceChips } from '../../../../ui/choice-chips';
 import { TextField } from '../text-field';
 
 export interface DepartmentItemProps {

@@ -7,7 +7,7 @@ import { useLoader } from '../../hooks/use-loader';
 import { firstMessage, invitationOptionsSchema } from '../../schemas/enterprise.schema';
 import { adminService, type AdminService } from '../../services/admin.service';
 import type { CreatedInvitation, InvitationRow, MemberRole } from '../../services/enterprise.types';
-import { ChoiceChips } from '../choice-chips';
+import { ChoiceChips } from '../../../../ui/choice-chips';
 import { formatTime, ROLE_LABEL } from '../labels';
 import { LoadState } from '../load-state';
 import { TextField } from '../text-field';

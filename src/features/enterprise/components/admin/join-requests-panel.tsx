@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useLoader } from '../../hooks/use-loader';
 import { adminService, type AdminService } from '../../services/admin.service';
-import { ChoiceChips } from '../choice-chips';
+import { ChoiceChips } from '../../../../ui/choice-chips';
 import { LoadState } from '../load-state';
 import { JoinRequestItem } from './join-request-item';
 

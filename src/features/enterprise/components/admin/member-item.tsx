@@ -5,7 +5,7 @@ import { messageOf } from '../../../../lib/errors/app-error';
 import { Button } from '../../../../ui/button';
 import type { AdminService } from '../../services/admin.service';
 import type { DepartmentNode, ManagerScope, MemberRole, MemberRow } from '../../services/enterprise.types';
-import { ChoiceChips } from '../choice-chips';
+import { ChoiceChips } from '../../../../ui/choice-chips';
 import { ROLE_LABEL, SCOPE_LABEL } from '../labels';
 
 export interface MemberItemProps {

@@ -6,7 +6,7 @@ import { useLoader } from '../../hooks/use-loader';
 import { MAX_ALLOWLIST, parseAllowlist } from '../../schemas/enterprise.schema';
 import { adminService, type AdminService } from '../../services/admin.service';
 import type { DirectoryField, DirectoryScope, EnterpriseSettings, JoinRule } from '../../services/enterprise.types';
-import { ChoiceChips } from '../choice-chips';
+import { ChoiceChips } from '../../../../ui/choice-chips';
 import { JOIN_RULE_LABEL } from '../labels';
 import { LoadState } from '../load-state';
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import './enterprise.css';
+import './choice-chips.css';
 
 export interface ChoiceChipsProps {
   label: string;
@@ -8,20 +8,25 @@ export interface ChoiceChipsProps {
   value: string | readonly string[];
   onChange(value: string): void;
   testId: string;
+  /** 'danger' marks the chosen chip in the warning colour (operator consoles) */
+  tone?: 'primary' | 'danger';
 }
 
-/** Visible choices: a radio group for one value, a checkbox group for several. */
-export function ChoiceChips({ label, options, value, onChange, testId }: ChoiceChipsProps) {
+/**
+ * Visible choices — a radio group for one value, a checkbox group for several: people should see
+ * every option rather than hunt in a picker.
+ */
+export function ChoiceChips({ label, options, value, onChange, testId, tone = 'primary' }: ChoiceChipsProps) {
   const multi = Array.isArray(value);
   const on = (v: string) => (multi ? (value as readonly string[]).includes(v) : value === v);
   return (
     <View className='field'>
       <Text className='field__label'>{label}</Text>
-      <View className='ent-chips' role={multi ? 'group' : 'radiogroup'} aria-label={label} data-testid={testId}>
+      <View className='zx-chips' role={multi ? 'group' : 'radiogroup'} aria-label={label} data-testid={testId}>
         {options.map((option) => (
           <View
             key={option.value}
-            className={`ent-chip ${on(option.value) ? 'ent-chip--on' : ''}`}
+            className={`zx-chip zx-chip--${tone} ${on(option.value) ? 'zx-chip--on' : ''}`}
             role={multi ? 'checkbox' : 'radio'}
             aria-checked={on(option.value)}
             data-testid={`${testId}-${option.value}`}
