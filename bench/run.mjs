@@ -4,7 +4,8 @@
 //   npm run bench [-- --quick] [--only stack,db,api,sizes,lighthouse,start,test]
 //                 [--stack-env FILE] [--test-log FILE]
 // Env: ZX_BENCH_PORT (base port, default 58321; uses +0…+9, +20…+29, +40), ZX_BENCH_DIR (stack data,
-// default .local/bench), ZX_BENCH_OUT (build output, default bench/out/dist), ZX_BENCH_TEST_LOG.
+// default .local/bench), ZX_BENCH_OUT (build output, default bench/out/dist), ZX_BENCH_TEST_LOG,
+// ZX_BENCH_REPORT_DIR (where a partial run writes its report, default bench/out).
 // See bench/README.md for every figure, its source and its budget.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -114,10 +115,23 @@ async function databaseFigures(stack) {
     }
     await db.usePolicy(client, 'product');
 
+    // The same lists when no request context was made (direct SQL, Realtime): the helpers compute.
+    for (const key of ['latest_in_enterprise', 'items_in_space']) {
+      const r = await db.measureQuery(client, key, member, { iterations: Math.min(ITER, 100), context: false });
+      report.add({ section: S_DB, name: `db.${r.key}.p50.without_request_context`, value: r.member.p50, unit: 'ms', reference: r.owner.p50, budget: null,
+        note: 'informational: no pre-request hook ran, so each helper resolves the caller itself (the path of direct SQL and Realtime)' });
+    }
+
     // Where the RLS time goes: one call of each helper the policy runs, as the member.
     const helperMs = await db.helperCosts(client, member, ITER);
-    report.note(S_DB, `Helper cost per call as the member (p50, client round trip of \`select 1\` subtracted): ` +
-      Object.entries(helperMs).map(([k, v]) => `\`${k}\` ${v.toFixed(3)} ms`).join(', ') + '.');
+    if (helperMs.preRequest) {
+      report.add({ section: S_DB, name: 'db.request_context', value: helperMs.preRequest.ms, unit: 'ms', budget: null,
+        source: `\`select ${helperMs.preRequest.name}\` as the member, p50, client round trip of \`select 1\` subtracted`,
+        note: 'informational: what PostgREST\'s pre-request hook costs once per API request (resolves the gate, enterprises, admin enterprises and spaces); the statements above then read the answer' });
+    }
+    const fmt = (o) => Object.entries(o).map(([k, v]) => `\`${k}\` ${v.toFixed(3)} ms`).join(', ');
+    report.note(S_DB, `Helper cost per call as the member (p50, client round trip of \`select 1\` subtracted): computed ${fmt(helperMs.computed)}; ` +
+      `from the request context ${fmt(helperMs.fromContext)}.`);
     return member;
   } finally {
     await client.end();
@@ -293,9 +307,10 @@ async function main() {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average at start ${os.loadavg()[0].toFixed(2)} (machine shared)`;
   const seconds = Math.round((Date.now() - t0) / 1000);
   const partial = Boolean(only) || Boolean(option('--stack-env'));
-  const dir = partial ? path.join(BENCH_DIR, 'out') : BENCH_DIR;
+  const dir = partial ? path.resolve(process.env.ZX_BENCH_REPORT_DIR ?? path.join(BENCH_DIR, 'out')) : BENCH_DIR;
+  mkdirSync(dir, { recursive: true });
   report.write(dir, { machine, seconds, sizes: SIZES, iterations: ITER });
-  writeFileSync(path.join(BENCH_DIR, 'out', `last-${report.mode}.json`), JSON.stringify({ seconds, figures: report.figures.length }, null, 2));
+  writeFileSync(path.join(partial ? dir : path.join(BENCH_DIR, 'out'), `last-${report.mode}.json`), JSON.stringify({ seconds, figures: report.figures.length }, null, 2));
   log(`wrote ${path.relative(ROOT, dir)}/report.md and report.json in ${seconds} s${partial ? ' (partial run: bench/report.* untouched)' : ''}`);
   const missed = report.missed();
   for (const f of missed) log(`over budget: ${f.name} = ${f.value} ${f.unit} (budget ${f.budget})`);

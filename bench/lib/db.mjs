@@ -106,11 +106,31 @@ export async function pickMember(client) {
   return { userId, enterpriseId, spaceId, claims, enterpriseIds: seen.ents, visibleSpaceIds: seen.spaces, enterprisePosts: size[0].n };
 }
 
-async function asMember(client, claims, fn) {
+const preRequests = new WeakMap();
+
+/** The function PostgREST calls before each request (`pgrst.db_pre_request` on the authenticator). */
+async function preRequestFunction(client) {
+  const { rows } = await client.query(`
+    select split_part(c, '=', 2) as fn
+      from pg_db_role_setting s join pg_roles r on r.oid = s.setrole, unnest(s.setconfig) c
+     where r.rolname = 'authenticator' and c like 'pgrst.db_pre_request=%'`);
+  const fn = rows[0]?.fn;
+  if (fn && !/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/.test(fn)) throw new Error(`unexpected pre-request function ${fn}`);
+  return fn ?? null;
+}
+
+/**
+ * A member's transaction as PostgREST opens it: role, JWT claims, then the pre-request hook (which
+ * resolves the request context); `context: false` skips the hook (direct SQL, Realtime).
+ */
+async function asMember(client, claims, fn, { context = true } = {}) {
+  if (!preRequests.has(client)) preRequests.set(client, await preRequestFunction(client));
+  const preRequest = preRequests.get(client);
   await client.query('begin');
   try {
     await client.query('set local role authenticated');
     await client.query(`select set_config('request.jwt.claims', $1, true)`, [claims]);
+    if (context && preRequest) await client.query(`select ${preRequest}()`);
     return await fn();
   } finally {
     await client.query('commit');
@@ -136,11 +156,11 @@ async function timed(client, q, args) {
 }
 
 /** p50/p95 of member-under-RLS and owner runs, interleaved; plus both plans. */
-export async function measureQuery(client, key, member, { iterations, warmup = 10 }) {
+export async function measureQuery(client, key, member, { iterations, warmup = 10, context = true }) {
   const q = QUERIES[key];
   const memberArgs = q.member.args(member);
   const ownerArgs = q.owner.args(member);
-  const runMember = () => asMember(client, member.claims, () => timed(client, q.member, memberArgs));
+  const runMember = () => asMember(client, member.claims, () => timed(client, q.member, memberArgs), { context });
   const runOwner = () => asOwner(client, () => timed(client, q.owner, ownerArgs));
   const memberMs = [];
   const ownerMs = [];
@@ -164,7 +184,7 @@ export async function measureQuery(client, key, member, { iterations, warmup = 1
   }
   const sameRows = first.member.length === first.owner.length && first.member.every((id, i) => id === first.owner[i]);
   const plans = {
-    member: await asMember(client, member.claims, () => explain(client, q.member.text, memberArgs)),
+    member: await asMember(client, member.claims, () => explain(client, q.member.text, memberArgs), { context }),
     owner: await asOwner(client, () => explain(client, q.owner.text, ownerArgs)),
   };
   return {
@@ -198,28 +218,34 @@ export async function exposeBenchSchema(client) {
   await client.query(`notify pgrst, 'reload schema'`);
 }
 
-/** p50 per call of each helper the policy runs, as the member, minus a bare round trip. */
+/**
+ * p50 per call of each helper the policy runs, as the member, minus a bare round trip: computed
+ * (no request context: direct SQL, Realtime) and answered from the context the pre-request made;
+ * and the pre-request itself, which an API request pays once whatever it reads.
+ */
 export async function helperCosts(client, member, iterations) {
-  const probes = {
-    'select 1': 'select 1',
+  const helpers = {
     'private.is_cleared()': 'select private.is_cleared()',
     'private.my_enterprise_ids()': 'select count(*) from private.my_enterprise_ids()',
     'bench_private.my_space_ids()': 'select count(*) from bench_private.my_space_ids()',
   };
-  const p50 = {};
-  await asMember(client, member.claims, async () => {
-    for (const [name, text] of Object.entries(probes)) {
-      const ms = [];
-      for (let i = 0; i < iterations + 10; i++) {
-        const t = process.hrtime.bigint();
-        await client.query(text);
-        if (i >= 10) ms.push(msSince(t));
-      }
-      p50[name] = percentile(ms, 50);
+  const probe = async (text) => {
+    const ms = [];
+    for (let i = 0; i < iterations + 10; i++) {
+      const t = process.hrtime.bigint();
+      await client.query(text);
+      if (i >= 10) ms.push(msSince(t));
     }
-  });
-  const base = p50['select 1'];
-  delete p50['select 1'];
-  for (const k of Object.keys(p50)) p50[k] = Math.max(0, p50[k] - base);
-  return p50;
+    return percentile(ms, 50);
+  };
+  const out = { computed: {}, fromContext: {}, preRequest: null };
+  const preRequest = preRequests.get(client);
+  for (const [mode, context] of [['computed', false], ['fromContext', true]]) {
+    await asMember(client, member.claims, async () => {
+      const base = await probe('select 1');
+      for (const [name, text] of Object.entries(helpers)) out[mode][name] = Math.max(0, (await probe(text)) - base);
+      if (context && preRequest) out.preRequest = { name: `${preRequest}()`, ms: Math.max(0, (await probe(`select ${preRequest}()`)) - base) };
+    }, { context });
+  }
+  return out;
 }

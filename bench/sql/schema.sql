@@ -50,21 +50,59 @@ grant select on bench.spaces, bench.space_members, bench.posts to authenticated;
 -- -----------------------------------------------------------------------------
 -- Spaces the caller may read: open spaces of their enterprises, private spaces they joined. The
 -- enterprise set comes from the product helper private.my_enterprise_ids(), which applies the
--- identity gate; so a policy needs this one helper call, not a second gate through
--- my_enterprise_ids() (each helper call re-runs the gate: ~0.2-0.3 ms, see the report).
+-- identity gate. Like the product helpers: PL/pgSQL (plans cached per connection; a `language sql`
+-- definer function is re-planned on every statement) and answered from the request context that
+-- the pre-request hook resolves once per API request (supabase/migrations/20261130010000_…).
 create or replace function bench_private.my_space_ids()
 returns setof uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select s.id
-    from bench.spaces s
-   where s.enterprise_id in (select private.my_enterprise_ids())
-     and (s.visibility = 'open'
-          or exists (select 1 from bench.space_members sm where sm.space_id = s.id and sm.user_id = (select auth.uid())));
+declare
+  v_uid uuid := auth.uid();
+  v_id uuid;
+begin
+  if v_uid is not null and current_setting('zx.ctx_uid', true) = v_uid::text
+     and current_setting('zx.ctx_space_ids', true) <> '' then
+    foreach v_id in array current_setting('zx.ctx_space_ids')::uuid[] loop
+      return next v_id;
+    end loop;
+    return;
+  end if;
+  return query
+    select s.id
+      from bench.spaces s
+     where s.enterprise_id in (select private.my_enterprise_ids())
+       and (s.visibility = 'open'
+            or exists (select 1 from bench.space_members sm where sm.space_id = s.id and sm.user_id = v_uid));
+end;
 $$;
+
+-- The community module's part of the request context: the product hook, then the caller's spaces.
+create or replace function bench_private.begin_request()
+returns void
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+begin
+  perform set_config('zx.ctx_space_ids', '', true);
+  perform hooks.begin_request();
+  if current_setting('zx.ctx_uid', true) <> '' then
+    perform set_config('zx.ctx_space_ids',
+      coalesce((select array_agg(s)::text from bench_private.my_space_ids() s), '{}'), true);
+  end if;
+end;
+$$;
+revoke execute on function bench_private.begin_request() from public;
+grant execute on function bench_private.begin_request() to anon, authenticated, service_role;
+grant usage on schema bench_private to anon;
+alter role authenticator set pgrst.db_pre_request = 'bench_private.begin_request';
+notify pgrst, 'reload config';
+
 revoke execute on function bench_private.my_space_ids() from public, anon;
 grant execute on function bench_private.my_space_ids() to authenticated;
 

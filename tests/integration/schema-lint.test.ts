@@ -11,7 +11,7 @@
 import { sql } from '../support/clients';
 
 const EXPOSED = ['public', 'storage'];
-const OWN = ['public', 'private'];
+const OWN = ['public', 'private', 'hooks'];
 
 /** Who may execute each security definer function of `public` (service_role always may). */
 type Exec = 'anon' | 'authenticated' | 'service';
@@ -39,6 +39,8 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
 };
 /** Private helpers that RLS policies call as the querying role; every other private function is internal. */
 const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids'];
+/** PostgREST's hooks (schema hooks), run as every request's role. */
+const HOOKS: Record<string, Exec> = { begin_request: 'anon' };
 /** Public tables anon may read (catalogues shown before sign-in). Everything else: authenticated only. */
 const ANON_READABLE = ['agreement_documents', 'agreement_versions', 'edition_features'];
 
@@ -100,6 +102,8 @@ describe('schema lint', () => {
           continue;
         }
         expected = ROLE_SETS[declared];
+      } else if (r.schema === 'hooks') {
+        expected = HOOKS[r.name] ? ROLE_SETS[HOOKS[r.name]] : [];
       } else {
         expected = POLICY_HELPERS.includes(r.name) && r.schema === 'private' ? ['authenticated'] : [];
       }
@@ -133,6 +137,30 @@ describe('schema lint', () => {
     expect(rows.length).toBeGreaterThan(10);
     const found = rows.flatMap((r) => unwrappedCalls(r.expr).map((call) => `${r.name}: ${call}`));
     expect(found).toEqual([]);
+  });
+
+  // Postgres 17 re-plans a `language sql` function's body on every statement unless it is inlined,
+  // and security definer functions or functions with a SET clause never are: a policy helper in SQL
+  // costs a parse and plan per statement (bench/report.md). PL/pgSQL keeps its plans per connection.
+  it('policies call no SQL function that Postgres has to re-plan on every statement', async () => {
+    const rows = await sql<{ name: string; fn: string }>(
+      `select distinct pol.polname || ' on ' || c.relname as name, n.nspname || '.' || p.proname as fn
+         from pg_policy pol
+         join pg_class c on c.oid = pol.polrelid
+         join pg_depend d on d.classid = 'pg_policy'::regclass and d.objid = pol.oid and d.refclassid = 'pg_proc'::regclass
+         join pg_proc p on p.oid = d.refobjid
+         join pg_namespace n on n.oid = p.pronamespace
+         join pg_language l on l.oid = p.prolang
+        where l.lanname = 'sql' and (p.prosecdef or p.proconfig is not null)
+        order by 1, 2`,
+    );
+    expect(rows.map((r) => `${r.name}: ${r.fn}`)).toEqual([]);
+    // The check sees policy dependencies at all (a helper every tenant policy uses).
+    const seen = await sql<{ n: number }>(
+      `select count(*)::int as n from pg_depend d join pg_proc p on p.oid = d.refobjid
+        where d.classid = 'pg_policy'::regclass and p.proname = 'my_enterprise_ids'`,
+    );
+    expect(seen[0].n).toBeGreaterThan(3);
   });
 
   it('the wrapping check itself tells wrapped from unwrapped calls', () => {
