@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureChromium } from '../scripts/bootstrap.mjs';
+import { ensureChromium, ensureNginx } from '../scripts/bootstrap.mjs';
 import { ROOT } from '../scripts/lib/proc.mjs';
 import * as api from './lib/api.mjs';
 import * as db from './lib/db.mjs';
@@ -253,6 +253,7 @@ async function main() {
     if (!existsSync(path.join(ROOT, 'node_modules', dep))) throw new Error(`bench: node_modules/${dep} missing (npm install)`);
   }
   if (wanted('lighthouse') || wanted('start')) ensureChromium();
+  ensureNginx(); // the stack's edge: the API figures measure the gateway users get from `npm start`
   mkdirSync(path.join(BENCH_DIR, 'out'), { recursive: true });
   const needStack = ['stack', 'db', 'api', 'sizes', 'lighthouse'].some(wanted);
   let stack = null;

@@ -1,6 +1,6 @@
-// Makes a fresh clone runnable: installs npm dependencies when missing or stale, and Debian's
-// Chromium for the browser tests (never Playwright's own browser download: the network here
-// reaches only the npm registry and Debian).
+// Makes a fresh clone runnable: installs npm dependencies when missing or stale, Debian's Chromium
+// for the browser tests (never Playwright's own browser download: the network here reaches only the
+// npm registry and Debian), and optionally Debian's nginx-light for the local stack's edge.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -43,7 +43,29 @@ export function ensureChromium() {
   return CHROMIUM;
 }
 
+const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'];
+
+/**
+ * Debian's nginx-light for the local stack's edge (tools/local-stack/edge.ts: nginx in front of the
+ * Node gateway, as Kong is in Supabase). Optional: returns null instead of throwing when it cannot be
+ * installed, and the stack then runs the Node gateway alone. Never starts the system service.
+ */
+export function ensureNginx() {
+  const found = () => NGINX.find((p) => existsSync(p)) ?? null;
+  if (found()) return found();
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  console.log('[bootstrap] installing Debian nginx-light (apt-get) for the local stack edge…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'nginx-light']]) {
+    const [cmd, ...rest] = [...sudo, 'apt-get', ...args];
+    if (spawnSync(cmd, rest, { stdio: 'inherit', env }).status !== 0) break;
+  }
+  if (!found()) console.log('[bootstrap] nginx not installed: the local stack runs its Node gateway alone (slower /rest/v1)');
+  return found();
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   ensureNodeModules();
   if (process.argv.includes('--chromium')) ensureChromium();
+  if (process.argv.includes('--nginx')) ensureNginx();
 }

@@ -1,11 +1,12 @@
 // `npm start`: from a fresh clone, install what is missing, start the local Supabase stack with
 // demo data, serve the H5 app, and print the URL and demo logins. Ctrl-C stops everything.
 import path from 'node:path';
-import { ensureNodeModules } from './bootstrap.mjs';
+import { ensureNginx, ensureNodeModules } from './bootstrap.mjs';
 import { BIN, ROOT, startDaemon, stopDaemon } from './lib/proc.mjs';
 
 const t0 = Date.now();
 ensureNodeModules();
+ensureNginx(); // the local stack's edge in front of the gateway (optional)
 
 const H5_PORT = Number(process.env.H5_PORT ?? 10086);
 // The app needs only the stack's URL and anon key, which follow from the stack's settings (the same

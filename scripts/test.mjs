@@ -4,7 +4,7 @@
 // Steps: typecheck lint unit stack integration deno build-h5 build-weapp build-qywx size e2e weapp
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ensureChromium, ensureNodeModules } from './bootstrap.mjs';
+import { ensureChromium, ensureNginx, ensureNodeModules } from './bootstrap.mjs';
 import { BIN, ROOT, readEnvFile, run, startDaemon, stopDaemon } from './lib/proc.mjs';
 
 const args = process.argv.slice(2);
@@ -100,6 +100,7 @@ async function main() {
   if (needBrowser) ensureChromium();
 
   const needStack = ['integration', 'e2e', 'weapp', 'build-h5', 'build-weapp'].some(wanted);
+  if (needStack) ensureNginx(); // the stack's edge, as `npm start` runs it (optional: Node gateway alone without)
   const stackPromise = needStack ? startTestStack() : Promise.resolve(null);
 
   await check('typecheck', BIN('tsc'), ['--noEmit', '-p', 'tsconfig.json']);

@@ -2,11 +2,15 @@
 // CORS, `apikey` checks per route, and routing to PostgREST, Deno, and the auth/storage stand-ins.
 // Authorization decisions stay in the database (RLS) and in the services; the gateway only refuses
 // what Supabase's gateway refuses before a request reaches them.
+// When nginx is installed, the edge (edge.ts) takes the API port and serves `/rest/v1` with a valid
+// key itself; this server then listens on a unix socket behind it and answers everything else.
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { REPO_ROOT, type StackConfig } from './config';
+import { ALLOW_HEADERS, EXPOSE_HEADERS } from './cors';
+import { gatewaySocketPath, nginxBinary, PEER_HEADER, startEdge, type EdgeHandle } from './edge';
 import { verifyJwt } from './jwt';
 import { proxy } from './proxy';
 import { parseToml } from './toml';
@@ -18,14 +22,6 @@ import type { MountedService, ServiceContext } from './types';
 
 const FUNCTIONS_DIR = path.join(REPO_ROOT, 'supabase', 'functions');
 const FUNCTION_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
-
-// Kong's cors plugin as Supabase configures it: any origin, request headers echoed.
-const ALLOW_HEADERS =
-  'authorization, x-client-info, apikey, content-type, prefer, range, accept-profile, content-profile, ' +
-  'x-upsert, cache-control, x-supabase-api-version, accept, accept-language, content-language, x-requested-with';
-const EXPOSE_HEADERS =
-  'Content-Length, Content-Range, Content-Type, Content-Disposition, Content-Location, ETag, Location, ' +
-  'Preference-Applied, Range-Unit, X-Supabase-Api-Version, X-Total-Count';
 
 // Auth routes Kong leaves open: links opened from SMS/email or a browser redirect carry no apikey.
 const AUTH_OPEN = /^\/(verify|callback|authorize)(\/|$)/;
@@ -61,6 +57,7 @@ function setCors(req: IncomingMessage, res: ServerResponse): void {
 
 /** Query without `apikey`, other parameters byte for byte (PostgREST filters are encoding-sensitive). */
 function withoutApikey(query: string): string {
+  if (!query.includes('apikey') && !query.includes('&&') && !query.startsWith('&') && !query.endsWith('&')) return query;
   return query
     .split('&')
     .filter((p) => p && !/^apikey(=|$)/.test(p))
@@ -99,8 +96,8 @@ export async function startGateway({ config, pool, log }: GatewayOptions) {
   };
 
   /** Kong's key-auth: refuses here and returns false, or returns the key. */
-  function apiKey(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): string | false {
-    const key = (req.headers.apikey as string | undefined) ?? query.get('apikey') ?? undefined;
+  function apiKey(req: IncomingMessage, res: ServerResponse, query: () => URLSearchParams): string | false {
+    const key = (req.headers.apikey as string | undefined) ?? query().get('apikey') ?? undefined;
     if (!key) {
       sendJson(res, 401, { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' });
       return false;
@@ -117,7 +114,8 @@ export async function startGateway({ config, pool, log }: GatewayOptions) {
     const q = raw.indexOf('?');
     const pathname = q < 0 ? raw : raw.slice(0, q);
     const queryString = q < 0 ? '' : raw.slice(q + 1);
-    const query = new URLSearchParams(queryString);
+    let parsed: URLSearchParams | undefined;
+    const query = () => (parsed ??= new URLSearchParams(queryString)); // parsed only when read
     const under = (prefix: string) => (pathname === prefix || pathname.startsWith(prefix + '/') ? pathname.slice(prefix.length) || '/' : undefined);
     const withQuery = (p: string) => (queryString ? `${p}?${queryString}` : p);
 
@@ -157,7 +155,7 @@ export async function startGateway({ config, pool, log }: GatewayOptions) {
     }
     if (config.local && pathname === '/__local/sms') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { message: 'GET only' });
-      return sms.list(query, res);
+      return sms.list(query(), res);
     }
     if (config.local && pathname === '/__local/sms-provider') return sms.provider(req, res);
     // Fake WeChat / WeCom server APIs (see local-wechat.ts); codes are programmed at /__local/wechat/codes.
@@ -166,7 +164,10 @@ export async function startGateway({ config, pool, log }: GatewayOptions) {
     sendJson(res, 404, { message: 'no Route matched with those values' });
   }
 
+  let edge: EdgeHandle | undefined;
+  let behindEdge = false;
   const server = http.createServer((req, res) => {
+    if (behindEdge) presentPeer(req);
     route(req, res).catch((e: unknown) => {
       log(`gateway: ${req.method} ${req.url}: ${e instanceof Error ? e.stack : String(e)}`);
       if (!res.headersSent) sendJson(res, 500, { message: 'internal gateway error' });
@@ -177,16 +178,58 @@ export async function startGateway({ config, pool, log }: GatewayOptions) {
   server.on('clientError', (_e, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.ports.api, config.host, () => resolve());
-  });
-  log(`gateway on ${config.apiUrl}`);
+  const listen = (target: { port: number; host: string } | { path: string }) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(target, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+
+  const nginx = nginxBinary();
+  const socket = gatewaySocketPath(config);
+  if (nginx) {
+    try {
+      fs.rmSync(socket, { force: true });
+      await listen({ path: socket });
+      behindEdge = true;
+      edge = await startEdge({ config, gatewaySocket: socket, nginx });
+      log(`gateway on ${config.apiUrl} (nginx edge; Node gateway on ${socket})`);
+    } catch (e) {
+      // No edge, no harm: the Node gateway alone does everything (just slower on /rest/v1).
+      log(`edge (nginx) not started, Node gateway alone: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      behindEdge = false;
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      fs.rmSync(socket, { force: true });
+    }
+  }
+  if (!edge) {
+    await listen({ port: config.ports.api, host: config.host });
+    log(`gateway on ${config.apiUrl}`);
+  }
   return {
     async stop() {
+      await edge?.stop();
       await Promise.all([auth.close?.(), storage.close?.()]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (edge) fs.rmSync(socket, { force: true });
     },
   };
+}
+
+/**
+ * Behind the edge every connection comes from nginx: show the services (the auth rate limiter keys
+ * on `req.socket.remoteAddress`) the client's address, which nginx sends in PEER_HEADER after
+ * overwriting whatever the client sent. The socket is the gateway's unix socket, which only the
+ * edge connects to, and the edge opens one connection per request (no upstream keep-alive).
+ */
+function presentPeer(req: IncomingMessage): void {
+  const peer = req.headers[PEER_HEADER];
+  delete req.headers[PEER_HEADER];
+  for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2) {
+    if (req.rawHeaders[i].toLowerCase() === PEER_HEADER) req.rawHeaders.splice(i, 2);
+  }
+  if (typeof peer === 'string' && peer) Object.defineProperty(req.socket, 'remoteAddress', { value: peer, configurable: true });
 }
