@@ -71,11 +71,18 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       // React components rendering plain HTML (<input>, <button>…) instead of Stencil web
       // components: lighter, and labels/test ids land on the real form controls.
       useHtmlComponents: true,
+      // src/index.html places the stylesheet and script tags itself (after the inline app shell,
+      // scripts preloaded and run once the shell has painted): see the comments there.
+      htmlPluginOption: { inject: false },
       webpackChain(chain) {
         // Taro splits only initial chunks; pages are async chunks, so each page carried its own
-        // copy of NutUI and the Taro components. Share them between pages as well.
+        // copy of NutUI and the Taro components. Share them between pages as well. Taro's minSize
+        // of 0 split every shared module into its own file (24 requests for the home page, many
+        // under 1 KB): over HTTP/1.1's six connections a page then waited for four rounds of
+        // requests. webpack's default 20 KB keeps small shared modules in their users' chunks
+        // (home: 12 requests; bench/README.md, "LCP").
         const splitChunks = chain.optimization.get('splitChunks');
-        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', minSize: 20000 });
       },
       output: {
         filename: 'js/[name].[contenthash:8].js',

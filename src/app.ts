@@ -1,8 +1,35 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
-import { startSessionSync } from './features/auth/store/session-sync';
-import { useSupabaseAutoRefresh } from './lib/supabase/use-auto-refresh';
 import './app.css';
+
+type SessionSyncModule = typeof import('./features/auth/store/session-sync');
+type AutoRefreshModule = typeof import('./lib/supabase/use-auto-refresh');
+
+// H5: supabase-js, the session mirror and the identity gate are not part of the entry chunk. They
+// are an async chunk, requested as soon as the entry runs, in parallel with the first page's
+// chunks (which need supabase-js too), so the entry holds only React and Taro and the first screen
+// waits for less script on a slow network (bench/README.md, "LCP"). Mini-programs load everything
+// from the package, so they keep the plain synchronous start. The conditions are written out (not
+// a variable) so that webpack drops the other branch from each build: TARO_ENV is inlined.
+const sessionSyncChunk: Promise<SessionSyncModule> | null =
+  process.env.TARO_ENV === 'h5' ? import('./features/auth/store/session-sync') : null;
+
+function startSessionSync(): void {
+  if (process.env.TARO_ENV === 'h5') {
+    sessionSyncChunk
+      ?.then((m) => m.startSessionSync())
+      .catch((error: unknown) => console.error('session sync failed to load', error));
+  } else {
+    (require('./features/auth/store/session-sync') as SessionSyncModule).startSessionSync();
+  }
+}
+
+// In a browser supabase-js refreshes tokens by itself (visibility-driven; supabase-runtime.ts has
+// manageAutoRefresh: false), so the hook only matters in mini-programs.
+const useSupabaseAutoRefresh: () => void =
+  process.env.TARO_ENV === 'h5'
+    ? () => undefined
+    : (require('./lib/supabase/use-auto-refresh') as AutoRefreshModule).useSupabaseAutoRefresh;
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => startSessionSync());
