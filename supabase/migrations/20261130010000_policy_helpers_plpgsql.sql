@@ -235,7 +235,8 @@ create trigger forget_request_context_on_gate_epoch
   after update on private.gate_epoch
   for each statement execute function private.forget_request_context();
 
--- The membership helpers, answering from the context when it is there.
+-- The membership helpers, answering from the context when it is there. Two functions, not one
+-- taking the setting's name: a policy pays one helper call per statement, never a nested one.
 create or replace function private.my_enterprise_ids()
 returns setof uuid
 language plpgsql
