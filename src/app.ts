@@ -1,5 +1,6 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { loadWithRetry } from './lib/chunks/load-with-retry';
 import './app.css';
 
 type SessionSyncModule = typeof import('./features/auth/store/session-sync');
@@ -12,7 +13,7 @@ type AutoRefreshModule = typeof import('./lib/supabase/use-auto-refresh');
 // from the package, so they keep the plain synchronous start. The conditions are written out (not
 // a variable) so that webpack drops the other branch from each build: TARO_ENV is inlined.
 const sessionSyncChunk: Promise<SessionSyncModule> | null =
-  process.env.TARO_ENV === 'h5' ? import('./features/auth/store/session-sync') : null;
+  process.env.TARO_ENV === 'h5' ? loadWithRetry(() => import('./features/auth/store/session-sync')) : null;
 
 function startSessionSync(): void {
   if (process.env.TARO_ENV === 'h5') {
