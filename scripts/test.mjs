@@ -23,6 +23,7 @@ process.env.GOTRUE_RATE_LIMIT_OTP ??= '120';
 const TEST_DIR = path.join(ROOT, '.local/test');
 const STACK_ENV = path.join(TEST_DIR, 'stack.env');
 const results = [];
+const failures = []; // { step, title, message }: repeated just above the summary, which is all a CI log tail may show
 const started = Date.now();
 
 function record(step, passed, failed, ms) {
@@ -56,7 +57,23 @@ async function jest(step, project, extra = [], env = {}) {
   // A suite that fails to load has no test results; count it as a failure.
   const broken = r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
   const failed = r.numFailedTests + broken + (code !== 0 && r.numFailedTests + broken === 0 ? 1 : 0);
+  collectFailures(step, r, code);
   record(step, r.numPassedTests, failed, Date.now() - t);
+}
+
+/** Failed tests, and suites that failed outside any test (a hook, a load error), from a jest JSON report. */
+function collectFailures(step, report, code) {
+  const firstLines = (text) => String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => l.trim()).slice(0, 12).join('\n');
+  for (const suite of report.testResults) {
+    const file = path.relative(ROOT, suite.name);
+    for (const a of suite.assertionResults) {
+      if (a.status === 'failed') failures.push({ step, title: `${file} › ${a.fullName}`, message: firstLines(a.failureMessages?.join('\n')) });
+    }
+    if (suite.status === 'failed' && !suite.assertionResults.some((a) => a.status === 'failed')) {
+      failures.push({ step, title: `${file} (outside any test)`, message: firstLines(suite.message || suite.failureMessage) });
+    }
+  }
+  if (code !== 0 && !failures.some((f) => f.step === step)) failures.push({ step, title: `jest exited with ${code}`, message: '' });
 }
 
 async function denoTest() {
@@ -132,6 +149,10 @@ async function main() {
 
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
+  if (failures.length) {
+    console.log('\n[test] failures');
+    for (const f of failures) console.log(`  ${f.step}: ${f.title}\n${f.message.replace(/^/gm, '      ')}`);
+  }
   console.log('\n[test] summary');
   for (const r of results) console.log(`  ${r.failed ? 'FAIL' : 'ok  '} ${r.step.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${(r.ms / 1000).toFixed(1)} s`);
   console.log(`  total ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
