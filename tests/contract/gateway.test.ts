@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { signJwt } from '../../tools/local-stack/jwt';
 import { sql } from '../support/clients';
 import { getStack } from '../support/stack';
+import { THROWAWAY_TABLE_PREFIX, throwawayDdl } from '../support/throwaway';
 
 const s = () => getStack();
 const now = () => Math.floor(Date.now() / 1000);
@@ -108,14 +109,16 @@ describe('JWTs', () => {
 });
 
 describe('PostgREST through the gateway', () => {
-  const table = `zz_gateway_${process.pid}_${Date.now()}`;
+  const table = `${THROWAWAY_TABLE_PREFIX}gateway_${process.pid}_${Date.now()}`;
   const alice = crypto.randomUUID();
   const bob = crypto.randomUUID();
 
   beforeAll(async () => {
-    await sql(`create table public.${table} (id bigint generated always as identity primary key, owner uuid not null, note text not null)`);
-    await sql(`alter table public.${table} enable row level security`);
-    await sql(`create policy "Owners read their notes" on public.${table} for select to authenticated using (owner = (select auth.uid()))`);
+    await throwawayDdl([
+      `create table public.${table} (id bigint generated always as identity primary key, owner uuid not null, note text not null)`,
+      `alter table public.${table} enable row level security`,
+      `create policy "Owners read their notes" on public.${table} for select to authenticated using (owner = (select auth.uid()))`,
+    ]);
     await sql(`insert into public.${table} (owner, note) values ($1, 'a1'), ($1, 'a2'), ($2, 'b1')`, [alice, bob]);
     // The DDL event trigger reloads PostgREST's schema cache asynchronously: wait for the table.
     for (let i = 0; i < 100; i++) {
@@ -124,7 +127,7 @@ describe('PostgREST through the gateway', () => {
     }
   });
   afterAll(async () => {
-    await sql(`drop table if exists public.${table}`);
+    await throwawayDdl([`drop table if exists public.${table}`]);
   });
 
   const notes = async (headers: Record<string, string>) => {

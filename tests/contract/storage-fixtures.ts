@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { signJwt } from '../../tools/local-stack/jwt';
 import { serviceClient, sql } from '../support/clients';
 import { getStack } from '../support/stack';
+import { THROWAWAY_BUCKET_PREFIX, throwawayDdl } from '../support/throwaway';
 
 export interface TestUser {
   id: string;
@@ -40,7 +41,7 @@ export function newUser(): TestUser {
 }
 
 export function uniqueName(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  return `${THROWAWAY_BUCKET_PREFIX}${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 /**
@@ -62,9 +63,9 @@ export async function ownerFolderBucket(
     `create policy "${bucket}: update own" on storage.objects for update to authenticated using (${own}) with check (${own})`,
     `create policy "${bucket}: delete own" on storage.objects for delete to authenticated using (${own})`,
   ];
-  for (const p of policies) await sql(p);
+  await throwawayDdl(policies);
   return async () => {
-    for (const cmd of ['read', 'insert', 'update', 'delete']) await sql(`drop policy if exists "${bucket}: ${cmd} own" on storage.objects`);
+    await throwawayDdl(['read', 'insert', 'update', 'delete'].map((cmd) => `drop policy if exists "${bucket}: ${cmd} own" on storage.objects`));
     // Through the API so the stored bytes go too; SQL as a fallback if the API refuses.
     const svc = serviceClient().storage;
     await svc.emptyBucket(bucket);

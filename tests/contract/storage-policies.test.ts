@@ -1,6 +1,7 @@
 // Contract: what storage policies can rely on, as on Supabase — `owner_id` is the uploader's `sub`,
 // and the request settings (`auth.uid()`, `auth.jwt()`, `storage.operation`) are set per request.
 import { serviceClient, sql } from '../support/clients';
+import { throwawayDdl } from '../support/throwaway';
 import { clientWith, newUser, uniqueName, type TestUser } from './storage-fixtures';
 
 const bucket = uniqueName('st-pol');
@@ -17,10 +18,10 @@ beforeAll(async () => {
   alice = newUser();
   bob = newUser();
   await sql('insert into storage.buckets (id, name) values ($1, $1)', [bucket]);
-  for (const p of policies) await sql(`create policy ${p}`);
+  await throwawayDdl(policies.map((p) => `create policy ${p}`));
 });
 afterAll(async () => {
-  for (const p of policies) await sql(`drop policy if exists ${p.slice(0, p.indexOf(' on storage.objects'))} on storage.objects`);
+  await throwawayDdl(policies.map((p) => `drop policy if exists ${p.slice(0, p.indexOf(' on storage.objects'))} on storage.objects`));
   await serviceClient().storage.emptyBucket(bucket);
   await serviceClient().storage.deleteBucket(bucket);
 });

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { acceptRequiredAgreements, birthDateForAge, callApi, signInCleared, signInFresh, sql, type SignedInUser } from '../support/clients';
+import { THROWAWAY_TABLE_LIKE } from '../support/throwaway';
 
 /** RPCs a user may call before clearance: read agreements, consent, fix what is missing, or leave. */
 const PRE_CLEARANCE_RPCS = new Set([
@@ -67,9 +68,10 @@ async function writableTables(): Promise<Array<{ name: string; privilege: string
     `select c.relname as name, priv as privilege
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
        cross join unnest(array['INSERT', 'UPDATE', 'DELETE']) as priv
-      where n.nspname = 'public' and c.relkind in ('r', 'v', 'p')
+      where n.nspname = 'public' and c.relkind in ('r', 'v', 'p') and c.relname not like $1
         and has_table_privilege('authenticated', c.oid, priv)
       order by 1, 2`,
+    [THROWAWAY_TABLE_LIKE],
   );
 }
 

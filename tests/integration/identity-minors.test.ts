@@ -156,10 +156,23 @@ describe('new agreement versions', () => {
     docId = doc.id;
   });
   afterAll(async () => {
-    await sql('delete from public.notifications where data ->> $1 = $2', ['document_id', docId]);
-    await sql('delete from public.consents where document_id = $1', [docId]);
-    await sql('delete from public.agreement_versions where document_id = $1', [docId]);
-    await sql('delete from public.agreement_documents where id = $1', [docId]);
+    // Minors signed up by suites running in parallel consent to this document too. First stop it
+    // applying to anyone new; then delete it with everything that points at it in one transaction,
+    // again if a consent made meanwhile holds it by its foreign key (23503).
+    await sql('update public.agreement_documents set required = false where id = $1', [docId]);
+    const id = `'${docId}'::uuid`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await sql(`delete from public.notifications where data ->> 'document_id' = ${id}::text;
+                   delete from public.consents where document_id = ${id};
+                   delete from public.agreement_versions where document_id = ${id};
+                   delete from public.agreement_documents where id = ${id};`);
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '23503' || attempt === 5) throw err;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
   });
 
   it('publishing a new required version forces re-consent at the next request, with an in-app notice', async () => {

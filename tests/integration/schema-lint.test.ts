@@ -8,7 +8,10 @@
 //   sub-select, never called per row
 // - at most one permissive policy per table, role and command
 // - every foreign key and every column a policy filters on is covered by an index that leads with it
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from '../support/clients';
+import { THROWAWAY_BUCKET_LIKE, THROWAWAY_BUCKET_PREFIX, THROWAWAY_TABLE_LIKE, THROWAWAY_TABLE_PREFIX } from '../support/throwaway';
 
 const EXPOSED = ['public', 'storage'];
 const OWN = ['public', 'private', 'hooks'];
@@ -55,9 +58,9 @@ describe('schema lint', () => {
     const rows = await sql<{ name: string; kind: string; rls: boolean; options: string[] | null }>(
       `select n.nspname || '.' || c.relname as name, c.relkind::text as kind, c.relrowsecurity as rls, c.reloptions as options
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = any($1) and c.relkind in ('r', 'p', 'v', 'm')
+        where n.nspname = any($1) and c.relkind in ('r', 'p', 'v', 'm') and c.relname not like $2
         order by 1`,
-      [EXPOSED],
+      [EXPOSED, THROWAWAY_TABLE_LIKE],
     );
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.filter((r) => (r.kind === 'r' || r.kind === 'p') && !r.rls).map((r) => r.name)).toEqual([]);
@@ -120,9 +123,10 @@ describe('schema lint', () => {
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
         cross join unnest(array['anon', 'authenticated']) r
         cross join unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) priv
-        where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f')
+        where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f') and c.relname not like $1
           and has_table_privilege(r, c.oid, priv)
         order by 1, 2, 3`,
+      [THROWAWAY_TABLE_LIKE],
     );
     const unexpected = rows.filter((r) => !(r.priv === 'SELECT' && (r.role === 'authenticated' || ANON_READABLE.includes(r.tbl))));
     expect(unexpected.map((r) => `${r.role} ${r.priv} ${r.tbl}`)).toEqual([]);
@@ -131,8 +135,8 @@ describe('schema lint', () => {
   it('policies call auth.uid(), auth.jwt(), current_setting() and helpers once per statement (wrapped in a sub-select)', async () => {
     const rows = await sql<{ name: string; expr: string }>(
       `select schemaname || '.' || tablename || ' / ' || policyname as name, coalesce(qual, '') || ' ' || coalesce(with_check, '') as expr
-         from pg_policies where schemaname = any($1) order by 1`,
-      [EXPOSED],
+         from pg_policies where schemaname = any($1) and not (tablename like $2 or policyname like $3) order by 1`,
+      [EXPOSED, THROWAWAY_TABLE_LIKE, THROWAWAY_BUCKET_LIKE],
     );
     expect(rows.length).toBeGreaterThan(10);
     const found = rows.flatMap((r) => unwrappedCalls(r.expr).map((call) => `${r.name}: ${call}`));
@@ -152,7 +156,9 @@ describe('schema lint', () => {
          join pg_namespace n on n.oid = p.pronamespace
          join pg_language l on l.oid = p.prolang
         where l.lanname = 'sql' and (p.prosecdef or p.proconfig is not null)
+          and not (c.relname like $1 or pol.polname like $2)
         order by 1, 2`,
+      [THROWAWAY_TABLE_LIKE, THROWAWAY_BUCKET_LIKE],
     );
     expect(rows.map((r) => `${r.name}: ${r.fn}`)).toEqual([]);
     // The check sees policy dependencies at all (a helper every tenant policy uses).
@@ -184,11 +190,11 @@ describe('schema lint', () => {
            from pg_policies p
           cross join lateral unnest(case when p.roles = '{public}' then array['anon', 'authenticated'] else p.roles::text[] end) as r(role)
           cross join lateral unnest(case when p.cmd = 'ALL' then array['SELECT', 'INSERT', 'UPDATE', 'DELETE'] else array[p.cmd] end) as c(cmd)
-          where p.schemaname = any($1) and p.permissive = 'PERMISSIVE'
+          where p.schemaname = any($1) and p.permissive = 'PERMISSIVE' and not (p.tablename like $2 or p.policyname like $3)
        )
        select tbl, role, cmd, count(*)::int as n, array_agg(policyname order by policyname) as names
          from expanded group by tbl, role, cmd having count(*) > 1 order by 1, 2, 3`,
-      [EXPOSED],
+      [EXPOSED, THROWAWAY_TABLE_LIKE, THROWAWAY_BUCKET_LIKE],
     );
     expect(rows).toEqual([]);
   });
@@ -214,7 +220,8 @@ describe('schema lint', () => {
     const policies = await sql<{ tbl: string; oid: number; name: string; expr: string }>(
       `select p.tablename as tbl, ('public.' || quote_ident(p.tablename))::regclass::oid::int as oid, p.policyname as name,
               coalesce(p.qual, '') || ' ' || coalesce(p.with_check, '') as expr
-         from pg_policies p where p.schemaname = 'public' order by 1, 3`,
+         from pg_policies p where p.schemaname = 'public' and p.tablename not like $1 order by 1, 3`,
+      [THROWAWAY_TABLE_LIKE],
     );
     const missing: string[] = [];
     for (const p of policies) {
@@ -231,6 +238,18 @@ describe('schema lint', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  // The checks above skip contract tests' throwaway objects by name (tests/support/throwaway.ts).
+  it('no migration or seed creates anything under the throwaway prefixes the checks skip', () => {
+    const dir = path.join(__dirname, '../../supabase');
+    const files = [...readdirSync(path.join(dir, 'migrations')).map((f) => path.join(dir, 'migrations', f)), path.join(dir, 'seed.sql')];
+    expect(files.length).toBeGreaterThan(5);
+    const offending = files.filter((f) => {
+      const text = readFileSync(f, 'utf8').toLowerCase();
+      return text.includes(THROWAWAY_TABLE_PREFIX) || text.includes(THROWAWAY_BUCKET_PREFIX);
+    });
+    expect(offending).toEqual([]);
   });
 });
 
