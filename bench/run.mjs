@@ -35,7 +35,7 @@ const BENCH_DIR = path.join(ROOT, 'bench');
 const KB = 1024;
 const MB = 1024 * 1024;
 const SIZES = quick ? { E: 50, M: 5000, S: 10, N: 50_000 } : { E: 1000, M: 100_000, S: 10, N: 1_000_000 };
-const ITER = quick ? 40 : 300;
+const ITER = quick ? 40 : 1000;
 const LOAD_SECONDS = quick ? 5 : 15;
 const LH_RUNS = quick ? 1 : 3;
 
@@ -66,10 +66,10 @@ async function databaseFigures(stack) {
   try {
     log(`generating ${SIZES.N} posts, ${SIZES.E} enterprises, ${SIZES.M} members…`);
     const gen = await db.generate(client, SIZES);
-    const genSeconds = gen.phases.rows + gen.phases.indexes + gen.phases.schema;
+    const genSeconds = gen.phases.rows + gen.phases.indexes + gen.phases.vacuum + gen.phases.schema;
     report.add({
       section: S_DB, name: 'db.generate', value: genSeconds, unit: 's', budget: null, digits: 1,
-      source: `set-based SQL (bench/sql): rows ${gen.phases.rows} s, keys+indexes+analyze ${gen.phases.indexes} s`,
+      source: `set-based SQL (bench/sql): rows ${gen.phases.rows} s, keys+indexes ${gen.phases.indexes} s, vacuum+analyze ${gen.phases.vacuum} s`,
       note: `${gen.counts.posts} posts (${gen.counts.posts_size}), ${gen.counts.enterprises} enterprises, ${gen.counts.members} members / ${gen.counts.memberships} memberships, ${gen.counts.spaces} spaces, ${gen.counts.space_members} private-space members`,
     });
     const member = await db.pickMember(client);
@@ -79,8 +79,7 @@ async function databaseFigures(stack) {
     const measureAll = async (label) => {
       const out = [];
       for (const key of Object.keys(db.QUERIES)) {
-        // The RLS-alone feed scans the table: fewer runs (it is informational).
-        const iterations = db.QUERIES[key].informational ? Math.min(ITER, 30) : ITER;
+        const iterations = db.QUERIES[key].fewRuns ? Math.min(ITER, 30) : ITER;
         out.push(await db.measureQuery(client, key, member, { iterations }));
       }
       return out.map((r) => ({ ...r, label }));
