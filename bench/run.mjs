@@ -7,7 +7,7 @@
 // default .local/bench), ZX_BENCH_OUT (build output, default bench/out/dist), ZX_BENCH_TEST_LOG,
 // ZX_BENCH_REPORT_DIR (where a partial run writes its report, default bench/out).
 // See bench/README.md for every figure, its source and its budget.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureChromium, ensureNginx } from '../scripts/bootstrap.mjs';
@@ -309,6 +309,10 @@ async function main() {
   const partial = Boolean(only) || Boolean(option('--stack-env'));
   const dir = partial ? path.resolve(process.env.ZX_BENCH_REPORT_DIR ?? path.join(BENCH_DIR, 'out')) : BENCH_DIR;
   mkdirSync(dir, { recursive: true });
+  // The findings are written once, in bench/README.md; the report carries them so it says what each fix changed.
+  const readme = readFileSync(path.join(BENCH_DIR, 'README.md'), 'utf8');
+  const at = readme.indexOf('## Findings the figures led to');
+  if (at >= 0) report.setAppendix('What each fix changed (from bench/README.md, "Findings the figures led to")', readme.slice(at).replace(/^## .*\n/, ''));
   report.write(dir, { machine, seconds, sizes: SIZES, iterations: ITER });
   writeFileSync(path.join(partial ? dir : path.join(BENCH_DIR, 'out'), `last-${report.mode}.json`), JSON.stringify({ seconds, figures: report.figures.length }, null, 2));
   log(`wrote ${path.relative(ROOT, dir)}/report.md and report.json in ${seconds} s${partial ? ' (partial run: bench/report.* untouched)' : ''}`);

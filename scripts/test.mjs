@@ -4,6 +4,7 @@
 // Steps: typecheck lint unit stack integration deno build-h5 build-weapp build-qywx size e2e weapp
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ensureChromium, ensureNginx, ensureNodeModules } from './bootstrap.mjs';
 import { BIN, ROOT, readEnvFile, run, startDaemon, stopDaemon } from './lib/proc.mjs';
 
@@ -39,6 +40,7 @@ async function check(step, cmd, cmdArgs, opts = {}) {
   const { code, out } = await run(cmd, cmdArgs, { prefix: `[${step}] `, ...opts });
   // Quiet steps (builds: their progress bars would bury the log) show their tail only on failure.
   if (code !== 0 && opts.quiet) console.log(out.split('\n').slice(-80).join('\n'));
+  if (code !== 0) failures.push({ step, title: `exited with ${code}`, message: stripVTControlCharacters(out).split('\n').filter((l) => l.trim()).slice(-12).join('\n') });
   record(step, code === 0 ? 1 : 0, code === 0 ? 0 : 1, Date.now() - t);
 }
 
@@ -63,7 +65,7 @@ async function jest(step, project, extra = [], env = {}) {
 
 /** Failed tests, and suites that failed outside any test (a hook, a load error), from a jest JSON report. */
 function collectFailures(step, report, code) {
-  const firstLines = (text) => String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => l.trim()).slice(0, 12).join('\n');
+  const firstLines = (text) => stripVTControlCharacters(String(text ?? '')).split('\n').filter((l) => l.trim()).slice(0, 12).join('\n');
   for (const suite of report.testResults) {
     const file = path.relative(ROOT, suite.name);
     for (const a of suite.assertionResults) {

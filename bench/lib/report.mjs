@@ -53,6 +53,11 @@ export class Report {
     return this.figures.filter((f) => f.withinBudget === false);
   }
 
+  /** Text closing report.md (not report.json): what the fixes changed. */
+  setAppendix(title, text) {
+    this.appendix = { title, text };
+  }
+
   write(dir, meta) {
     mkdirSync(dir, { recursive: true });
     const json = {
@@ -103,6 +108,7 @@ export class Report {
         lines.push(`<details><summary>${b.title}</summary>`, '', '```', b.text.trimEnd(), '```', '', '</details>', '');
       }
     }
+    if (this.appendix) lines.push(`## ${this.appendix.title}`, '', this.appendix.text.trim(), '');
     return lines.join('\n');
   }
 }
