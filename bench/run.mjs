@@ -69,7 +69,7 @@ async function databaseFigures(stack) {
     const genSeconds = gen.phases.rows + gen.phases.indexes + gen.phases.vacuum + gen.phases.schema;
     report.add({
       section: S_DB, name: 'db.generate', value: genSeconds, unit: 's', budget: null, digits: 1,
-      source: `set-based SQL (bench/sql): rows ${gen.phases.rows} s, keys+indexes ${gen.phases.indexes} s, vacuum+analyze ${gen.phases.vacuum} s`,
+      source: `set-based SQL (bench/sql): rows ${gen.phases.rows} s, keys+indexes ${gen.phases.indexes} s, vacuum+analyze+checkpoint ${gen.phases.vacuum} s`,
       note: `${gen.counts.posts} posts (${gen.counts.posts_size}), ${gen.counts.enterprises} enterprises, ${gen.counts.members} members / ${gen.counts.memberships} memberships, ${gen.counts.spaces} spaces, ${gen.counts.space_members} private-space members`,
     });
     const member = await db.pickMember(client);

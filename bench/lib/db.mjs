@@ -86,6 +86,7 @@ export async function generate(client, sizes) {
   // A settled table, as production's are: without this, autovacuum's first pass over the freshly
   // loaded rows (and the hint bits every first read sets) would run during the measurements.
   for (const t of ['bench.posts', 'bench.spaces', 'bench.space_members']) await client.query(`vacuum (analyze) ${t}`);
+  await settle(client);
   mark('vacuum');
   const { rows } = await client.query(`select
       (select count(*) from bench.posts)::int as posts,
@@ -96,6 +97,19 @@ export async function generate(client, sizes) {
       (select count(*) from bench.space_members)::int as space_members,
       pg_size_pretty(pg_total_relation_size('bench.posts')) as posts_size`);
   return { phases, counts: rows[0] };
+}
+
+/**
+ * Lets the database go quiet after the bulk load: the dirty pages written out now rather than by
+ * the checkpointer during the measurements, and autovacuum workers (woken by the load) finished.
+ */
+async function settle(client) {
+  await client.query('checkpoint');
+  for (let i = 0; i < 120; i++) {
+    const { rows } = await client.query(`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'`);
+    if (rows[0].n === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 /** A member of the largest enterprise who joined one of its private spaces. */

@@ -14,8 +14,10 @@ export const THROWAWAY_BUCKET_LIKE = 'zz-test-%';
 
 /**
  * Runs the DDL that creates or drops throwaway objects, in one transaction. DDL on a table other
- * suites are using at the same moment (storage.objects above all) can deadlock with their traffic;
- * Postgres then aborts one side (40P01), and the DDL is simply run again.
+ * suites are using at the same moment (storage.objects above all) can deadlock with their traffic,
+ * and Postgres may then abort the other side. So the DDL waits for its locks for less than the
+ * deadlock check takes to start (deadlock_timeout, 1 s) and gives way (55P03), or is itself the
+ * one aborted (40P01); either way it is simply run again a moment later.
  */
 export async function throwawayDdl(statements: string[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -23,12 +25,13 @@ export async function throwawayDdl(statements: string[]): Promise<void> {
     await c.connect();
     try {
       await c.query('begin');
+      await c.query(`set local lock_timeout = '500ms'`);
       for (const s of statements) await c.query(s);
       await c.query('commit');
       return;
     } catch (err) {
       await c.query('rollback').catch(() => undefined);
-      if ((err as { code?: string }).code !== '40P01' || attempt === 5) throw err;
+      if (!['40P01', '55P03'].includes((err as { code?: string }).code ?? '') || attempt === 10) throw err;
       await new Promise((r) => setTimeout(r, 100 * attempt));
     } finally {
       await c.end();
