@@ -3,7 +3,7 @@
 // bench/report.json; raw artefacts (builds, logs) go under bench/out/.
 //   npm run bench [-- --quick] [--only stack,db,api,sizes,lighthouse,start,test]
 //                 [--stack-env FILE] [--test-log FILE]
-// Env: ZX_BENCH_PORT (base port, default 58321; uses +0…+9, +20…+29, +40), ZX_BENCH_DIR (stack data,
+// Env: ZX_BENCH_PORT (base port, default 29321, below Linux's ephemeral port range; uses +0…+9, +20…+29, +40), ZX_BENCH_DIR (stack data,
 // default .local/bench), ZX_BENCH_OUT (build output, default bench/out/dist), ZX_BENCH_TEST_LOG,
 // ZX_BENCH_REPORT_DIR (where a partial run writes its report, default bench/out).
 // See bench/README.md for every figure, its source and its budget.
@@ -27,7 +27,7 @@ const quick = flag('--quick');
 const only = option('--only')?.split(',');
 const wanted = (s) => !only || only.includes(s);
 
-const BASE_PORT = Number(process.env.ZX_BENCH_PORT ?? 58321);
+const BASE_PORT = Number(process.env.ZX_BENCH_PORT ?? 29321);
 const DATA_DIR = path.resolve(process.env.ZX_BENCH_DIR ?? path.join(ROOT, '.local/bench'));
 const OUT = path.resolve(process.env.ZX_BENCH_OUT ?? path.join(ROOT, 'bench/out/dist'));
 const BENCH_DIR = path.join(ROOT, 'bench');
