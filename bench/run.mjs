@@ -285,7 +285,7 @@ async function main() {
       report.add({
         section: S_STACK, name: 'npm_start.cold_to_usable_page', value: r.usableMs / 1000, unit: 's', budget: 30, digits: 1,
         source: `node scripts/start.mjs, fresh stack data folder, until Chromium shows the sign-in entry (URL printed at ${(r.printedMs / 1000).toFixed(1)} s, answering at ${(r.servedMs / 1000).toFixed(1)} s; its stack started in ${r.stackSeconds} s)`,
-        note: `webpack persistent cache for h5 dev ${r.webpackCache ? 'present (warm build)' : 'absent (first build on this machine)'}`,
+        note: 'first start after npm install: the H5 dev build caches (webpack, Taro prebundle) removed before',
       });
     });
   }
