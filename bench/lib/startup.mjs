@@ -12,7 +12,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * seed), timed until the printed URL serves a page a browser renders the sign-in entry of.
  * Cold as in a fresh clone after `npm install`: the H5 dev build's caches (webpack's persistent
  * cache, Taro's prebundled dependencies) are removed first, so the figure does not depend on what
- * ran before (with them: 7–9 s; without: 25–29 s).
+ * ran before (with them: 7–9 s; without: 21–29 s).
  */
 export async function coldStart({ stackPort, h5Port, dataDir }) {
   rmSync(dataDir, { recursive: true, force: true });
