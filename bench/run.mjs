@@ -4,8 +4,9 @@
 //   npm run bench [-- --quick] [--only stack,db,api,sizes,lighthouse,start,test]
 //                 [--stack-env FILE] [--test-log FILE]
 // Env: ZX_BENCH_PORT (base port, default 29321, below Linux's ephemeral port range; uses +0…+9,
-// +20…+29, +40), ZX_BENCH_DIR (stack data, default .local/bench), ZX_BENCH_OUT (build output, default bench/out/dist), ZX_BENCH_TEST_LOG,
-// ZX_BENCH_REPORT_DIR (where a partial run writes its report, default bench/out).
+// +20…+29, +40), ZX_BENCH_DIR (stack data, default .local/bench), ZX_BENCH_OUT (build output,
+// default bench/out/dist), ZX_BENCH_TEST_LOG, ZX_BENCH_REPORT_DIR (where a partial run writes its
+// report, default bench/out).
 // See bench/README.md for every figure, its source and its budget.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
