@@ -298,7 +298,7 @@ async function main() {
     if (t) {
       report.add({
         section: S_STACK, name: 'npm_test.duration', value: t.seconds, unit: 's', budget: null, digits: 0,
-        source: `from the summary of a saved run (${path.relative(ROOT, t.file)}, ${t.at}), not run by the bench`,
+        source: `from the summary of a saved run (${path.relative(ROOT, t.file).startsWith('..') ? t.file : path.relative(ROOT, t.file)}, ${t.at}), not run by the bench`,
         note: t.missing.length ? `partial run: steps ${t.missing.join(', ')} not in that log` : 'all steps',
       });
     } else {
