@@ -1,6 +1,6 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
-import { loadWithRetry } from './lib/chunks/load-with-retry';
+import { retryChunkLoads } from './lib/chunks/retry-chunk-loads';
 import './app.css';
 
 type SessionSyncModule = typeof import('./features/auth/store/session-sync');
@@ -12,8 +12,11 @@ type AutoRefreshModule = typeof import('./lib/supabase/use-auto-refresh');
 // waits for less script on a slow network (bench/README.md, "LCP"). Mini-programs load everything
 // from the package, so they keep the plain synchronous start. The conditions are written out (not
 // a variable) so that webpack drops the other branch from each build: TARO_ENV is inlined.
+// Every async chunk (this one, and each page Taro's router imports) is retried when its request
+// drops; set up first, before anything asks for a chunk.
+if (process.env.TARO_ENV === 'h5') retryChunkLoads();
 const sessionSyncChunk: Promise<SessionSyncModule> | null =
-  process.env.TARO_ENV === 'h5' ? loadWithRetry(() => import('./features/auth/store/session-sync')) : null;
+  process.env.TARO_ENV === 'h5' ? import('./features/auth/store/session-sync') : null;
 
 function startSessionSync(): void {
   if (process.env.TARO_ENV === 'h5') {
