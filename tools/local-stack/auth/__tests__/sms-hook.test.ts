@@ -24,9 +24,15 @@ const server = http.createServer((req, res) => {
 });
 let url = '';
 
+/** Listens on a free loopback port the kernel picks (a fixed one can be held by an outgoing connection). */
+const listenAnywhere = (s: http.Server) =>
+  new Promise<number>((resolve, reject) => {
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => resolve((s.address() as AddressInfo).port));
+  });
+
 beforeAll(async () => {
-  // a port of this helper's range (55100–55199), loopback only
-  await new Promise<void>((resolve) => server.listen(55150, '127.0.0.1', resolve));
+  await listenAnywhere(server);
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/functions/v1/send-sms`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -68,6 +74,10 @@ test('a 204 or an empty 200 is success; a non-JSON 200 is refused', async () => 
 });
 
 test('an unreachable hook is a 500', async () => {
-  const err = await callSendSmsHook('http://127.0.0.1:55151/nothing', SECRET, user, '1', 'otp').catch((e) => e);
+  // A port that was free a moment ago and has nothing listening now.
+  const closed = http.createServer();
+  const port = await listenAnywhere(closed);
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const err = await callSendSmsHook(`http://127.0.0.1:${port}/nothing`, SECRET, user, '1', 'otp').catch((e) => e);
   expect(err).toMatchObject({ status: 500 });
 });
