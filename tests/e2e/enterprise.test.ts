@@ -58,7 +58,7 @@ async function enterpriseOf(admin: Person, name: string): Promise<string> {
 
 async function joinThroughApi(admin: Person, member: Person, enterpriseId: string): Promise<void> {
   const [inv] = await rpc<{ code: string }[]>(admin.client, 'create_invitation', { p_enterprise_id: enterpriseId });
-  const [res] = await rpc<{ status: string }[]>(member.client, 'accept_invitation', { p_code: inv.code });
+  const res = await rpc<{ status: string }>(member.client, 'accept_invitation', { p_code: inv.code });
   expect(res.status).toBe('joined');
 }
 

@@ -29,13 +29,13 @@ async function myEnterprises(u: SignedInUser): Promise<MyEnterprise[]> {
 async function invitation(u: SignedInUser, code: string) {
   const { data, error } = await u.client.rpc('get_invitation', { p_code: code });
   if (error) throw error;
-  return (data as Array<Record<string, unknown>>)[0];
+  return data as Record<string, unknown>;
 }
 
 async function accept(u: SignedInUser, code: string): Promise<string> {
   const { data, error } = await u.client.rpc('accept_invitation', { p_code: code });
   if (error) throw error;
-  return (data as Array<{ status: string }>)[0].status;
+  return (data as { status: string }).status;
 }
 
 /** What a person can read of an enterprise through the API's tables. */

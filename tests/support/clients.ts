@@ -125,7 +125,7 @@ export async function callApi(
   path: string,
   opts: { method?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: any; headers: Headers }> {
   const s = getStack();
   const res = await fetch(`${s.url}${path}`, {
     method: opts.method ?? 'POST',
@@ -144,7 +144,7 @@ export async function callApi(
   } catch {
     // keep the text
   }
-  return { status: res.status, body };
+  return { status: res.status, body, headers: res.headers };
 }
 
 /** Makes an existing user a platform operator (arranging state; operators are appointed out of band). */
@@ -217,7 +217,7 @@ export async function joinEnterprise(
   const code = await inviteCode(admin, enterpriseId, { ...opts, maxUses: 1 });
   const { data, error } = await joiner.client.rpc('accept_invitation', { p_code: code });
   if (error) throw error;
-  const status = (data as Array<{ status: string }>)[0]?.status;
+  const status = (data as { status?: string } | null)?.status;
   if (status !== 'joined') throw new Error(`expected to join, got ${status}`);
 }
 

@@ -335,9 +335,7 @@ isOneToOne: false
 { Args: { "p_channel": string,"p_version_ids": (string)[] }; Returns: Json
                            },
 "accept_invitation":
-{ Args: { "p_code": string }; Returns: {
-              "enterprise_id": string,"status": string
-            }[]
+{ Args: { "p_code": string }; Returns: Json
                            },
 "account_cancel_issue_code":
 { Args: { "p_user_id": string }; Returns: Json
@@ -360,7 +358,7 @@ isOneToOne: false
 { Args: { "p_approve": boolean,"p_reason"?: string,"p_request_id": string }; Returns: undefined
                            },
 "decline_invitation":
-{ Args: { "p_code": string }; Returns: undefined
+{ Args: { "p_code": string }; Returns: Json
                            },
 "delete_department":
 { Args: { "p_department_id": string }; Returns: undefined
@@ -382,9 +380,7 @@ isOneToOne: false
 { Args: Record<PropertyKey, never>; Returns: Json
                            },
 "get_invitation":
-{ Args: { "p_code": string }; Returns: {
-              "enterprise_id": string,"enterprise_name": string,"expires_at": string,"industry": string,"inviter_name": string,"join_rule": string,"role": string,"state": string
-            }[]
+{ Args: { "p_code": string }; Returns: Json
                            },
 "get_my_profile":
 { Args: Record<PropertyKey, never>; Returns: Json

@@ -10,6 +10,7 @@ export const ENTERPRISE_ERROR_MESSAGES: Record<string, string> = {
   feature_not_in_edition: '当前版本不包含此功能，请升级企业版本',
   invitation_not_found: '邀请不存在，请确认邀请码或链接是否正确',
   invitation_code_invalid: '邀请码为 8 位字母或数字',
+  invitation_attempts_exceeded: '邀请码错误次数过多，请 1 小时后再试',
   invitation_expired: '该邀请已过期，请联系邀请人重新邀请',
   invitation_revoked: '该邀请已被撤销',
   invitation_used_up: '该邀请的使用次数已满',

@@ -1,4 +1,4 @@
-import { callRow, callRpc, callVoid, readRows } from './enterprise.rpc';
+import { callRpc, callVoid, readRows } from './enterprise.rpc';
 import type { AcceptResult, CreateEnterpriseInput, InvitationPreview, MyEnterprise } from './enterprise.types';
 
 // The member's side of tenancy: create, list and switch enterprises, feature gate, invitations.
@@ -20,10 +20,11 @@ export const switchEnterprise = (enterpriseId: string) => callVoid('switch_enter
 /** The features of the enterprise's edition: the app's feature gate (the database enforces it too). */
 export const enterpriseFeatures = (enterpriseId: string) => callRpc<string[]>('enterprise_features', { p_enterprise_id: enterpriseId });
 
-export const getInvitation = (code: string) => callRow<InvitationPreview>('get_invitation', { p_code: code });
+export const getInvitation = (code: string) => callRpc<InvitationPreview>('get_invitation', { p_code: code });
 
-export const acceptInvitation = (code: string) => callRow<AcceptResult>('accept_invitation', { p_code: code });
+export const acceptInvitation = (code: string) => callRpc<AcceptResult>('accept_invitation', { p_code: code });
 
+// Answers { status: 'declined' }; nothing in it the screen needs.
 export const declineInvitation = (code: string) => callVoid('decline_invitation', { p_code: code });
 
 export const withdrawJoinRequest = (requestId: string) => callVoid('withdraw_join_request', { p_request_id: requestId });
