@@ -18,9 +18,10 @@ export default defineAppConfig({
       pages: ['index'],
     },
     {
-      // Enterprises for members: create, my enterprises (switch), invitation landing, code entry, 通讯录.
+      // Enterprises for members: create, my enterprises (switch), invitation landing, code entry, 通讯录,
+      // 我的名片 (the member's own directory card).
       root: 'packages/enterprise',
-      pages: ['mine/index', 'create/index', 'join/index', 'code/index', 'directory/index'],
+      pages: ['mine/index', 'create/index', 'join/index', 'code/index', 'directory/index', 'card/index'],
     },
     {
       // Enterprise admins: members, invitations, join requests, departments, settings, qualification.

@@ -341,6 +341,28 @@ it('a member leaves an enterprise on 我的企业 and then sees nothing of it; t
   expect(await membersOf(enterpriseId)).toEqual([{ user_id: admin.userId, role: 'admin' }]);
 });
 
+it('a member edits 我的名片; colleagues see the new name and title in the directory', async () => {
+  const [admin, member] = await Promise.all([person('班超'), person('甘英')]);
+  const name = `名片测试${tag()}`;
+  const enterpriseId = await enterpriseOf(admin, name);
+  await joinThroughApi(admin, member, enterpriseId);
+
+  const memberApp = await openAs(member, 'packages/enterprise/mine/index');
+  await memberApp.openCardOf(name);
+  // A bad address is refused next to the field and nothing is saved.
+  await memberApp.submitCard({ email: 'gan-ying' });
+  await memberApp.page.getByTestId('member-card-email-error').filter({ hasText: '请输入有效的邮箱地址' }).waitFor();
+  expect(await memberApp.saveCard({ name: '甘英（西域）', title: '出使大秦', email: 'Gan.Ying@Example.com' })).toContain('已保存');
+  await memberApp.shot('48-member-card');
+  const [row] = await sql<{ display_name: string; title: string; email: string }>(
+    'select display_name, title, email from public.enterprise_members where enterprise_id = $1 and user_id = $2', [enterpriseId, member.userId]);
+  expect(row).toEqual({ display_name: '甘英（西域）', title: '出使大秦', email: 'gan.ying@example.com' });
+
+  const adminApp = await openAs(admin, `packages/enterprise/directory/index?id=${enterpriseId}`);
+  const entry = adminApp.page.getByTestId('directory-entry').filter({ hasText: '甘英（西域）' });
+  await entry.filter({ hasText: '出使大秦' }).waitFor();
+});
+
 /** Opens an invitation link in a fresh, signed-out browser; the app sends the visitor to sign in. */
 async function openSignedOut(route: string): Promise<EnterprisePages> {
   const context = await mobileContext(suite.browser);

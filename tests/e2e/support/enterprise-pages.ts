@@ -175,6 +175,28 @@ export class EnterprisePages extends AccountPages {
     await fillIn(this.page, 'directory-search', text);
     await this.page.getByTestId('directory-search-submit').click();
   }
+
+  // ---- 我的名片
+  async openCardOf(enterpriseName: string): Promise<void> {
+    await this.page.getByTestId(`enterprise-card-${enterpriseName}`).click();
+    await this.page.getByTestId('member-card').waitFor();
+  }
+
+  /** Fills the given fields of 我的名片 and taps 保存. */
+  async submitCard(fields: { name?: string; title?: string; email?: string }): Promise<void> {
+    if (fields.name !== undefined) await fillIn(this.page, 'member-card-name', fields.name);
+    if (fields.title !== undefined) await fillIn(this.page, 'member-card-title', fields.title);
+    if (fields.email !== undefined) await fillIn(this.page, 'member-card-email', fields.email);
+    await this.page.getByTestId('member-card-save').click();
+  }
+
+  /** submitCard, then the status line the page shows once saved. */
+  async saveCard(fields: { name?: string; title?: string; email?: string }): Promise<string> {
+    await this.submitCard(fields);
+    const status = this.page.getByTestId('member-card-status');
+    await status.waitFor();
+    return (await status.textContent()) ?? '';
+  }
 }
 
 /** The route part of an invitation link (`…#/packages/enterprise/join/index?code=…`). */

@@ -32,6 +32,7 @@ function Harness({ server }: { server: ReturnType<typeof fakeServer> }) {
       onRetry={jest.fn()}
       onSwitch={jest.fn()}
       onOpenDirectory={jest.fn()}
+      onOpenCard={jest.fn()}
       onOpenAdmin={jest.fn()}
       onLeave={(e) => leave(e.id, server)}
     />

@@ -15,13 +15,14 @@ export interface EnterpriseListProps {
   onRetry(): void;
   onSwitch(id: string): Promise<void>;
   onOpenDirectory(enterprise: MyEnterprise): void;
+  onOpenCard(enterprise: MyEnterprise): void;
   onOpenAdmin(enterprise: MyEnterprise): void;
   /** leaves the enterprise (then the list reloads); a thrown AppError is shown on the item */
   onLeave(enterprise: MyEnterprise): Promise<void>;
 }
 
 /** 我的企业: every enterprise the member belongs to; one is current, the others can be switched to. */
-export function EnterpriseList({ enterprises, loading, error, onRetry, onSwitch, onOpenDirectory, onOpenAdmin, onLeave }: EnterpriseListProps) {
+export function EnterpriseList({ enterprises, loading, error, onRetry, onSwitch, onOpenDirectory, onOpenCard, onOpenAdmin, onLeave }: EnterpriseListProps) {
   const [busy, setBusy] = useState('');
   const [switchError, setSwitchError] = useState('');
   const [notice, setNotice] = useState('');
@@ -104,6 +105,9 @@ export function EnterpriseList({ enterprises, loading, error, onRetry, onSwitch,
           <View className='ent-actions'>
             <Button size='small' fill='outline' role='button' data-testid={`enterprise-directory-${e.name}`} onClick={() => onOpenDirectory(e)}>
               通讯录
+            </Button>
+            <Button size='small' fill='outline' role='button' data-testid={`enterprise-card-${e.name}`} onClick={() => onOpenCard(e)}>
+              我的名片
             </Button>
             {e.role === 'admin' && (
               <Button size='small' fill='outline' role='button' data-testid={`enterprise-admin-${e.name}`} onClick={() => onOpenAdmin(e)}>

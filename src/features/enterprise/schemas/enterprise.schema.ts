@@ -55,6 +55,18 @@ export const invitationOptionsSchema = z.object({
 
 export const departmentNameSchema = text('部门名称', 1, 40);
 
+/** A member's own card in an enterprise (update_member_profile): name, title, email ('' clears it). */
+export const memberCardSchema = z.object({
+  displayName: text('姓名', 1, 40),
+  title: text('职位', 0, 40),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => v === '' || (chars(v) <= 120 && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)), { message: '请输入有效的邮箱地址' }),
+});
+export type MemberCardForm = z.input<typeof memberCardSchema>;
+
 /** A rejection reason (join requests, qualification review): required, 2–200 characters. */
 export const rejectReasonSchema = text('拒绝原因', 2, 200);
 

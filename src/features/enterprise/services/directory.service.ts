@@ -1,5 +1,7 @@
-import { callRpc, callVoid } from './enterprise.rpc';
-import type { DepartmentNode, DirectoryEntry } from './enterprise.types';
+import { AppError } from '../../../lib/errors/app-error';
+import { enterpriseMessage } from './enterprise-errors';
+import { callRpc, callVoid, readRows } from './enterprise.rpc';
+import type { DepartmentNode, DirectoryEntry, MemberCard } from './enterprise.types';
 
 // 通讯录 and departments. The directory function applies the enterprise's visibility settings
 // (scope, hidden fields) on the server; the app shows what comes back.
@@ -38,6 +40,15 @@ export const setDepartmentHead = (departmentId: string, userId: string | null) =
 export const updateMemberProfile = (enterpriseId: string, userId: string, fields: Record<string, string>) =>
   callVoid('update_member_profile', { p_enterprise_id: enterpriseId, p_user_id: userId, p_fields: fields });
 
+/** The caller's own card in an enterprise (RLS: a member reads their own enterprise_members row). */
+export async function myMemberCard(enterpriseId: string, userId: string): Promise<MemberCard> {
+  const rows = await readRows<MemberCard>('enterprise_members', 'display_name, title, email, employee_no', (q) =>
+    q.eq('enterprise_id', enterpriseId).eq('user_id', userId).limit(1),
+  );
+  if (!rows[0]) throw new AppError('not_enterprise_member', enterpriseMessage('not_enterprise_member'));
+  return rows[0];
+}
+
 export const directoryService = {
   departmentTree,
   directory,
@@ -47,5 +58,6 @@ export const directoryService = {
   deleteDepartment,
   setDepartmentHead,
   updateMemberProfile,
+  myMemberCard,
 };
 export type DirectoryService = typeof directoryService;

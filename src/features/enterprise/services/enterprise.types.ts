@@ -141,3 +141,11 @@ export interface QualificationDocument {
   created_at: string;
   reviewed_at: string | null;
 }
+
+/** What a member may edit of themselves in an enterprise; the employee number is the admins'. */
+export interface MemberCard {
+  display_name: string;
+  title: string;
+  email: string;
+  employee_no: string;
+}

@@ -26,6 +26,7 @@ export default function MyEnterprisesPage() {
         onRetry={page.reload}
         onSwitch={page.switchTo}
         onOpenDirectory={(e) => void Taro.navigateTo({ url: `/packages/enterprise/directory/index?id=${e.id}` })}
+        onOpenCard={(e) => void Taro.navigateTo({ url: `/packages/enterprise/card/index?id=${e.id}` })}
         onOpenAdmin={(e) => void Taro.navigateTo({ url: `/packages/admin/index?id=${e.id}` })}
         onLeave={(e) => leave(e.id)}
       />

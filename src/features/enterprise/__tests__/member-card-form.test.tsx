@@ -1,0 +1,71 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { AppError } from '../../../lib/errors/app-error';
+import { MemberCardForm } from '../components/member-card-form';
+import type { MemberCard } from '../services/enterprise.types';
+
+const CARD: MemberCard = { display_name: '李娜', title: '', email: '', employee_no: 'XH-007' };
+
+function service(card: MemberCard = CARD) {
+  return {
+    myMemberCard: jest.fn().mockResolvedValue(card),
+    updateMemberProfile: jest.fn().mockResolvedValue(undefined),
+  };
+}
+
+const type = (testId: string, value: string) => fireEvent.input(screen.getByTestId(testId), { target: { value } });
+const save = async () => {
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('member-card-save'));
+  });
+};
+
+describe('MemberCardForm (我的名片)', () => {
+  it('starts from the saved card and sends only what changed, trimmed', async () => {
+    const s = service();
+    render(<MemberCardForm enterpriseId='e1' userId='u1' service={s} />);
+    await screen.findByTestId('member-card');
+    expect(screen.getByTestId('member-card-employee-no')).toHaveTextContent('工号：XH-007（由企业管理员设置）');
+    type('member-card-title', '  产品经理 ');
+    type('member-card-email', 'Li.Na@Example.COM');
+    await save();
+    expect(s.myMemberCard).toHaveBeenCalledWith('e1', 'u1');
+    expect(s.updateMemberProfile).toHaveBeenCalledWith('e1', 'u1', { title: '产品经理', email: 'li.na@example.com' });
+    expect(screen.getByTestId('member-card-status')).toHaveTextContent('已保存');
+  });
+
+  it('names the field at fault and sends nothing', async () => {
+    const s = service();
+    render(<MemberCardForm enterpriseId='e1' userId='u1' service={s} />);
+    await screen.findByTestId('member-card');
+    type('member-card-name', '   ');
+    type('member-card-email', 'not-an-address');
+    await save();
+    expect(screen.getByTestId('member-card-name-error')).toHaveTextContent('请填写姓名');
+    expect(screen.getByTestId('member-card-email-error')).toHaveTextContent('请输入有效的邮箱地址');
+    expect(s.updateMemberProfile).not.toHaveBeenCalled();
+  });
+
+  it('says so when nothing changed, and shows the server’s reason when saving fails', async () => {
+    const s = service();
+    s.updateMemberProfile.mockRejectedValue(new AppError('display_name_invalid', '姓名须为 1–40 个字符'));
+    render(<MemberCardForm enterpriseId='e1' userId='u1' service={s} />);
+    await screen.findByTestId('member-card');
+    await save();
+    expect(screen.getByTestId('member-card-status')).toHaveTextContent('没有需要保存的修改');
+    expect(s.updateMemberProfile).not.toHaveBeenCalled();
+    type('member-card-name', '李娜娜');
+    await save();
+    expect(screen.getByRole('alert')).toHaveTextContent('姓名须为 1–40 个字符');
+  });
+
+  it('shows why the card could not be read, with a retry', async () => {
+    const s = service();
+    s.myMemberCard.mockRejectedValueOnce(new AppError('not_enterprise_member', '你不是该企业的成员'));
+    render(<MemberCardForm enterpriseId='e1' userId='u1' service={s} />);
+    expect(await screen.findByText('你不是该企业的成员')).toBeInTheDocument();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '重试' }));
+    });
+    expect(await screen.findByTestId('member-card-name')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,93 @@
+import { Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { memberCardSchema, type MemberCardForm as Form } from '../schemas/enterprise.schema';
+import { directoryService, type DirectoryService } from '../services/directory.service';
+import type { MemberCard } from '../services/enterprise.types';
+import { useLoader } from '../hooks/use-loader';
+import { LoadState } from './load-state';
+import { TextField } from './text-field';
+
+export interface MemberCardFormProps {
+  enterpriseId: string;
+  userId: string;
+  service?: Pick<DirectoryService, 'myMemberCard' | 'updateMemberProfile'>;
+}
+
+type FieldErrors = Partial<Record<keyof Form, string>>;
+const fromCard = (c: MemberCard): Form => ({ displayName: c.display_name, title: c.title, email: c.email });
+
+/**
+ * 我的名片: how colleagues see the member in this enterprise's directory. Sends only what changed;
+ * the employee number is shown but set by admins.
+ */
+export function MemberCardForm({ enterpriseId, userId, service = directoryService }: MemberCardFormProps) {
+  const card = useLoader(() => service.myMemberCard(enterpriseId, userId), `${enterpriseId}:${userId}`, Boolean(enterpriseId && userId));
+  const [form, setForm] = useState<Form>({ displayName: '', title: '', email: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<{ kind: 'saved' | 'unchanged' | 'failed'; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (card.data) setForm(fromCard(card.data));
+  }, [card.data]);
+
+  if (!card.data) {
+    return <LoadState loading={card.loading} error={card.error} onRetry={card.reload} testId='member-card' />;
+  }
+  const saved = card.data;
+
+  const edit = (key: keyof Form) => (value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+    setStatus(null);
+  };
+
+  const save = async () => {
+    const parsed = memberCardSchema.safeParse(form);
+    if (!parsed.success) {
+      const next: FieldErrors = {};
+      for (const issue of parsed.error.issues) next[issue.path[0] as keyof Form] ??= issue.message;
+      setErrors(next);
+      return;
+    }
+    const fields: Record<string, string> = {};
+    if (parsed.data.displayName !== saved.display_name) fields.display_name = parsed.data.displayName;
+    if (parsed.data.title !== saved.title) fields.title = parsed.data.title;
+    if (parsed.data.email !== saved.email) fields.email = parsed.data.email;
+    if (Object.keys(fields).length === 0) {
+      setStatus({ kind: 'unchanged', text: '没有需要保存的修改' });
+      return;
+    }
+    setSaving(true);
+    try {
+      await service.updateMemberProfile(enterpriseId, userId, fields);
+      setStatus({ kind: 'saved', text: '已保存，同事在通讯录中会看到新的资料' });
+      card.reload();
+    } catch (failure) {
+      setStatus({ kind: 'failed', text: messageOf(failure) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='card' data-testid='member-card'>
+      <TextField label='姓名' value={form.displayName} onChange={edit('displayName')} testId='member-card-name' maxLength={40} error={errors.displayName} />
+      <TextField label='职位' value={form.title} onChange={edit('title')} testId='member-card-title' placeholder='如：产品经理（可不填）' maxLength={40} error={errors.title} />
+      <TextField label='邮箱' value={form.email} onChange={edit('email')} testId='member-card-email' placeholder='工作邮箱（可不填）' maxLength={120} error={errors.email} />
+      <Text className='ent-muted' data-testid='member-card-employee-no'>
+        工号：{saved.employee_no || '未设置'}（由企业管理员设置）
+      </Text>
+      {status && (
+        <View className={status.kind === 'failed' ? 'form-error' : 'ent-muted'} role={status.kind === 'failed' ? 'alert' : 'status'} data-testid='member-card-status'>
+          {status.text}
+        </View>
+      )}
+      <Button type='primary' block size='large' role='button' loading={saving} disabled={saving} data-testid='member-card-save' onClick={() => void save()} style={{ marginTop: '16px' }}>
+        保存
+      </Button>
+    </View>
+  );
+}
