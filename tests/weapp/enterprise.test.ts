@@ -4,6 +4,7 @@
 // enterprises and invitations are arranged through the API; what a test is about happens in the
 // simulated pages, and is then checked in the database.
 import { createEnterpriseAs, inviteCode, signInCleared, sql, type SignedInUser } from '../support/clients';
+import { fakeRequests } from '../support/fake-wechat';
 import { openHarness, type Harness } from './support/harness';
 import type { PageDriver } from './support/page-driver';
 import { signedInStorage } from './support/signed-in';
@@ -13,6 +14,7 @@ jest.setTimeout(120_000);
 const JOIN_PAGE = 'packages/enterprise/join/index';
 const MINE_PAGE = 'packages/enterprise/mine/index';
 const DIRECTORY_PAGE = 'packages/enterprise/directory/index';
+const ADMIN_PAGE = 'packages/admin/index';
 const LOGIN_URL = /^\/?pages\/login\/index(\?|$)/;
 
 const tag = () => Math.floor(Math.random() * 1e6).toString(36).toUpperCase();
@@ -103,6 +105,24 @@ describe('weapp enterprises', () => {
     await directory.waitFor(() => directory.byText('周芷若管理员'), 'the colleague in the directory');
     expect(directory.text()).toContain('张无忌');
     await closeQuiet();
+  });
+
+  test('an admin creates an invitation and gets its mini-program code, made on the server', async () => {
+    const admin = await person('张三丰');
+    const enterpriseId = await createEnterpriseAs(admin, { name: `太极书院${tag()}` });
+
+    const page = await openAs(admin, ADMIN_PAGE, { id: enterpriseId, tab: 'invitations' });
+    await page.waitFor(() => page.nodes().some((n) => n.text === '生成邀请'), 'the invitation form');
+    await page.tap('生成邀请');
+    const image = await page.waitFor(() => page.nodes().find((n) => n.tag === 'image' && String(n.attrs.src ?? '').startsWith('data:image/png;base64,')), 'the mini-program code');
+    expect(page.text()).toContain('用微信扫一扫，直接打开邀请');
+    await closeQuiet();
+
+    // The code on screen is the invitation's, and WeChat was asked for its landing page.
+    const [inv] = await sql<{ code: string }>('select code from public.invitations where enterprise_id = $1', [enterpriseId]);
+    const sent = (await fakeRequests()).find((r) => r.path === '/wechat/wxa/getwxacodeunlimit' && (r.body as { scene?: string })?.scene === inv.code);
+    expect(sent?.body).toMatchObject({ scene: inv.code, page: JOIN_PAGE });
+    expect(String(image.attrs.src).length).toBeGreaterThan(200);
   });
 
   test('a scanned mini-program code (`scene`) opens the same invitation; 拒绝 declines without joining', async () => {

@@ -5,10 +5,13 @@
 //   POST /__local/wechat/codes { kind: 'phone', code, phone: '+8613800138000' }
 //   POST /__local/wechat/codes { kind: 'wecom', code, userid, corpid? }
 //   any kind may carry `errcode` (+ `errmsg`) to make the API answer that error instead.
+// wxacode.getUnlimited (POST /wxa/getwxacodeunlimit) answers a PNG: a QR code of
+// `wxacode:<page>?scene=<scene>` standing in for the round mini-program code.
 // Like the real APIs, a code works once (then 40163) and an unknown code is 40029; appid/secret and
 // access tokens are checked, so a client sending the wrong ones fails here as it would there.
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import QRCode from 'qrcode';
 
 export const LOCAL_WECHAT_APP_ID = 'wx0000000000local';
 export const LOCAL_WECHAT_APP_SECRET = 'local-wechat-app-secret';
@@ -170,6 +173,18 @@ export function createLocalWechat(opts: LocalWechatOptions = {}) {
             watermark: { timestamp: Math.floor(Date.now() / 1000), appid: appId },
           },
         });
+      }
+      if (url.pathname === '/wxa/getwxacodeunlimit' && method === 'POST') {
+        if (tokens.get(q('access_token') ?? '') !== 'wechat') return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+        const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+        // scene: at most 32 visible characters of the documented set; page: an app page without a leading slash.
+        if (typeof b.scene !== 'string' || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/.test(b.scene)) return err(res, 40169, 'invalid length for scene, or the data is not json');
+        if (b.page !== undefined && (typeof b.page !== 'string' || !/^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/i.test(b.page))) return err(res, 41030, 'invalid page');
+        if (b.env_version !== undefined && !['release', 'trial', 'develop'].includes(String(b.env_version))) return err(res, 40097, 'invalid args');
+        const png = await QRCode.toBuffer(`wxacode:${String(b.page ?? '')}?scene=${b.scene}`, { type: 'png', width: Math.min(1280, Math.max(280, Number(b.width) || 430)) });
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) });
+        res.end(png);
+        return;
       }
     } else {
       if (url.pathname === '/cgi-bin/gettoken' && method === 'GET') {

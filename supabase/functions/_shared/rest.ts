@@ -53,6 +53,22 @@ export async function rpc<T>(fn: string, args: Record<string, unknown>, token: s
 
 export const serviceKey = () => projectEnv('SUPABASE_SERVICE_ROLE_KEY');
 
+/** Reads `table` through PostgREST as `token`'s role (RLS decides the rows); `query` is PostgREST's. */
+export async function selectRows<T>(table: string, query: Record<string, string>, token: string): Promise<ApiResult<T[]>> {
+  const url = new URL(`${projectEnv('SUPABASE_URL')}/rest/v1/${table}`);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  const res = await fetch(url, { headers: { apikey: projectEnv('SUPABASE_ANON_KEY'), authorization: `Bearer ${token}` } });
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!res.ok || !Array.isArray(body)) return { data: null, error: fromPostgrest(res.status, body) };
+  return { data: body as T[], error: null };
+}
+
 /** The caller's auth user. GoTrue checks the session too, so ended sessions and deleted users fail here. */
 export async function getAuthUser(token: string): Promise<{ id: string; phone?: string } | null> {
   const res = await fetch(`${projectEnv('SUPABASE_URL')}/auth/v1/user`, {

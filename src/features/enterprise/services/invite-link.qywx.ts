@@ -1,6 +1,6 @@
-// WeCom mini-program (same as weapp): the invitation is the landing page's path (shared as a card or opened from a
-// mini-program code). The QR shown in the app carries the same path; a scannable WeChat
-// mini-program code (wxacode.getUnlimited with scene = code) needs the app secret on the server.
+// WeCom mini-program (same as weapp): the invitation is the landing page's path (shared as a card).
+// The QR shown in the app carries the same path; the WeChat mini-program code (edge function
+// `invitation-wxacode`) opens the WeChat build, so WeCom shows this QR instead.
 export const JOIN_ROUTE = 'packages/enterprise/join/index';
 
 export function inviteLink(code: string): string {

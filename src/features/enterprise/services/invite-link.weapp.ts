@@ -1,6 +1,5 @@
-// Mini-program: the invitation is the landing page's path (shared as a card or opened from a
-// mini-program code). The QR shown in the app carries the same path; a scannable WeChat
-// mini-program code (wxacode.getUnlimited with scene = code) needs the app secret on the server.
+// Mini-program: the invitation is the landing page's path (shared as a card, or opened from the
+// mini-program code the edge function `invitation-wxacode` makes, with scene = the code).
 export const JOIN_ROUTE = 'packages/enterprise/join/index';
 
 export function inviteLink(code: string): string {

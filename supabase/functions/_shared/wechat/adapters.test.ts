@@ -1,7 +1,7 @@
 // The WeChat / WeCom adapters against a local server answering like the real APIs: request shapes,
 // access-token caching, errcode mapping. Only the far end is local.
 import { deepStrictEqual as assertEquals, rejects } from 'node:assert/strict';
-import { code2Session, getPhoneNumber, type WeixinConfig } from './weixin.ts';
+import { code2Session, getPhoneNumber, getUnlimitedWxacode, type WeixinConfig } from './weixin.ts';
 import { wecomCode2Session, type WecomConfig } from './wecom.ts';
 import { WechatApiError } from './errors.ts';
 
@@ -19,7 +19,8 @@ async function withFake(reply: (s: Seen) => unknown, fn: (base: string, seen: Se
     const text = await req.text();
     const s = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: text ? JSON.parse(text) : undefined };
     seen.push(s);
-    return Response.json(reply(s));
+    const answer = reply(s);
+    return answer instanceof Response ? answer : Response.json(answer);
   });
   try {
     await fn(`http://127.0.0.1:${server.addr.port}`, seen);
@@ -80,4 +81,37 @@ Deno.test('WeCom: gettoken with corpid/corpsecret, then miniprogram/jscode2sessi
 
 Deno.test('an unreachable API is a 502, not a crash', async () => {
   await rejects(code2Session(wx('http://127.0.0.1:1'), 'abc'), (e: unknown) => e instanceof WechatApiError && e.status === 502);
+});
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+const wxacodeReq = { scene: 'ABCD2345', page: 'packages/enterprise/join/index', envVersion: 'release' as const };
+
+Deno.test('getwxacodeunlimit: POSTs scene and page with the access token, returns the image bytes', async () => {
+  const reply = (s: Seen) =>
+    s.path === '/cgi-bin/token' ? { access_token: 'T9', expires_in: 7200 } : new Response(PNG, { headers: { 'content-type': 'image/png' } });
+  await withFake(reply, async (base, seen) => {
+    const image = await getUnlimitedWxacode({ ...wx(base), appId: 'wxapp-code' }, wxacodeReq);
+    assertEquals([image.contentType, [...image.bytes]], ['image/png', [...PNG]]);
+    assertEquals(seen[1].path, '/wxa/getwxacodeunlimit');
+    assertEquals(seen[1].query, { access_token: 'T9' });
+    assertEquals(seen[1].body, { scene: 'ABCD2345', page: 'packages/enterprise/join/index', check_path: false, env_version: 'release', width: 430 });
+  });
+});
+
+Deno.test('getwxacodeunlimit: a stale token is fetched again once; JSON errors become clear errors', async () => {
+  let calls = 0;
+  const reply = (s: Seen) => {
+    if (s.path === '/cgi-bin/token') return { access_token: `T${++calls}`, expires_in: 7200 };
+    return s.query.access_token === 'T1' ? { errcode: 40001, errmsg: 'invalid credential' } : new Response(PNG, { headers: { 'content-type': 'image/jpeg' } });
+  };
+  await withFake(reply, async (base, seen) => {
+    assertEquals((await getUnlimitedWxacode({ ...wx(base), appId: 'wxapp-stale' }, wxacodeReq)).contentType, 'image/jpeg');
+    assertEquals(seen.map((s) => s.path), ['/cgi-bin/token', '/wxa/getwxacodeunlimit', '/cgi-bin/token', '/wxa/getwxacodeunlimit']);
+  });
+  for (const [errcode, status, code] of [[45009, 429, 'wechat_rate_limited'], [41030, 502, 'wechat_unavailable']] as const) {
+    const r = (s: Seen) => (s.path === '/cgi-bin/token' ? { access_token: 'T', expires_in: 7200 } : { errcode, errmsg: 'x' });
+    await withFake(r, async (base) => {
+      await rejects(getUnlimitedWxacode({ ...wx(base), appId: `wxapp-${errcode}` }, wxacodeReq), (e: unknown) => e instanceof WechatApiError && e.status === status && e.code === code);
+    });
+  }
 });

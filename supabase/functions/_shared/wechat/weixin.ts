@@ -1,7 +1,8 @@
-// WeChat mini-program server API (api.weixin.qq.com): `code2Session` for `wx.login` codes and
-// `getuserphonenumber` for `<Button openType="getPhoneNumber">` codes. Plain HTTP; the base URL comes
+// WeChat mini-program server API (api.weixin.qq.com): `code2Session` for `wx.login` codes,
+// `getuserphonenumber` for `<Button openType="getPhoneNumber">` codes and `getwxacodeunlimit` for
+// mini-program codes. Plain HTTP; the base URL comes
 // from env so tests and the local stack talk to a fake that answers like the real API.
-import { callJson, envOr, fromErrcode, phoneCodeError, TokenCache, unavailable } from './errors.ts';
+import { callJson, envOr, fromErrcode, phoneCodeError, TokenCache, unavailable, WechatApiError } from './errors.ts';
 
 export interface WeixinConfig {
   baseUrl: string;
@@ -85,5 +86,63 @@ export async function getPhoneNumber(cfg: WeixinConfig, phoneCode: string): Prom
       throw unavailable('wechat', 'getuserphonenumber without phone_info');
     }
     return { phoneNumber: String(p.phoneNumber ?? ''), purePhoneNumber: p.purePhoneNumber, countryCode: p.countryCode };
+  }
+}
+
+export interface Wxacode {
+  bytes: Uint8Array;
+  /** image/png or image/jpeg, as WeChat sends it */
+  contentType: string;
+}
+
+export interface WxacodeRequest {
+  /** what the opened page receives as `scene`: at most 32 visible characters */
+  scene: string;
+  /** an app page without a leading slash */
+  page: string;
+  envVersion: 'release' | 'trial' | 'develop';
+  width?: number;
+}
+
+function wxacodeError(errcode: number, errmsg: string): WechatApiError {
+  if (errcode === 45009 || errcode === 45011 || errcode === -1) {
+    return new WechatApiError(429, 'wechat_rate_limited', '生成小程序码过于频繁，请稍后再试', errcode, errmsg);
+  }
+  return new WechatApiError(502, 'wechat_unavailable', '暂时无法生成小程序码，请稍后再试', errcode, errmsg);
+}
+
+/**
+ * wxacode.getUnlimited: a mini-program code that opens `page` with `scene`. Answers the image, or
+ * `{ errcode, errmsg }` as JSON on failure (both with HTTP 200).
+ */
+export async function getUnlimitedWxacode(cfg: WeixinConfig, req: WxacodeRequest, timeoutMs = 8_000): Promise<Wxacode> {
+  for (let attempt = 0; ; attempt++) {
+    const token = await accessToken(cfg);
+    let res: Response;
+    try {
+      res = await fetch(endpoint(cfg, '/wxa/getwxacodeunlimit', { access_token: token }), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scene: req.scene, page: req.page, check_path: false, env_version: req.envVersion, width: req.width ?? 430 }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      throw unavailable('wechat', e instanceof Error ? e.message : String(e));
+    }
+    const contentType = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (!res.ok) throw unavailable('wechat', `getwxacodeunlimit HTTP ${res.status}`);
+    if (contentType.startsWith('image/')) return { bytes, contentType };
+    let body: { errcode?: number; errmsg?: string };
+    try {
+      body = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      throw unavailable('wechat', `getwxacodeunlimit answered ${contentType || 'no content type'}`);
+    }
+    if ((body.errcode === 40001 || body.errcode === 42001) && attempt === 0) {
+      tokens.drop(`${cfg.baseUrl}|${cfg.appId}`);
+      continue;
+    }
+    throw wxacodeError(Number(body.errcode ?? -2), body.errmsg ?? 'no image');
   }
 }

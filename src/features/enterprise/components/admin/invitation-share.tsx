@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '../../../../ui/button';
-import { inviteLink, inviteQrText } from '../../services/invite-link';
+import { inviteLink } from '../../services/invite-link';
 import type { CreatedInvitation } from '../../services/enterprise.types';
 import { formatTime } from '../labels';
-import { QrCode } from '../qr-code';
+import { InvitationCodeImage } from './invitation-code-image';
 
-/** A new invitation three ways: link, QR code, short code. */
+/** A new invitation three ways: link, QR code (a mini-program code in the mini-program), short code. */
 export function InvitationShare({ invitation }: { invitation: CreatedInvitation }) {
   const link = inviteLink(invitation.code);
   const copy = () => void Taro.setClipboardData({ data: link }).catch(() => undefined);
@@ -14,7 +14,7 @@ export function InvitationShare({ invitation }: { invitation: CreatedInvitation 
     <View className='ent-item' data-testid='invitation-share'>
       <Text className='ent-title'>邀请已创建</Text>
       <Text className='ent-muted'>有效期至 {formatTime(invitation.expires_at)}。把链接、二维码或邀请码发给同事。</Text>
-      <QrCode text={inviteQrText(invitation.code)} label={`邀请二维码，邀请码 ${invitation.code}`} testId='invitation-qr' />
+      <InvitationCodeImage code={invitation.code} />
       <Text className='ent-muted'>邀请码</Text>
       <Text className='ent-code' data-testid='invitation-code' selectable>
         {invitation.code}
