@@ -29,6 +29,16 @@ function fromPostgrest(status: number, body: unknown): ApiError {
   };
 }
 
+/** The response's JSON, or null when it has none. */
+async function jsonBody(res: Response): Promise<unknown> {
+  const text = await res.text();
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Calls `public.<fn>` as `token`'s role: a user's JWT (RLS and auth.uid() apply) or the service key. */
 export async function rpc<T>(fn: string, args: Record<string, unknown>, token: string): Promise<ApiResult<T>> {
   const res = await fetch(`${projectEnv('SUPABASE_URL')}/rest/v1/rpc/${fn}`, {
@@ -40,13 +50,7 @@ export async function rpc<T>(fn: string, args: Record<string, unknown>, token: s
     },
     body: JSON.stringify(args),
   });
-  const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
+  const body = await jsonBody(res);
   if (!res.ok) return { data: null, error: fromPostgrest(res.status, body) };
   return { data: body as T, error: null };
 }
@@ -58,13 +62,7 @@ export async function selectRows<T>(table: string, query: Record<string, string>
   const url = new URL(`${projectEnv('SUPABASE_URL')}/rest/v1/${table}`);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   const res = await fetch(url, { headers: { apikey: projectEnv('SUPABASE_ANON_KEY'), authorization: `Bearer ${token}` } });
-  const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
+  const body = await jsonBody(res);
   if (!res.ok || !Array.isArray(body)) return { data: null, error: fromPostgrest(res.status, body) };
   return { data: body as T[], error: null };
 }
