@@ -1,5 +1,6 @@
 // Small JSON response helpers shared by the functions.
 import { corsHeaders } from './cors.ts';
+import type { ApiError } from './rest.ts';
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -21,4 +22,15 @@ export function env(name: string, fallback?: string): string {
   const value = Deno.env.get(name) ?? fallback;
   if (value === undefined) throw new Error(`missing env ${name}`);
   return value;
+}
+
+/** A refusal in the functions' shape: `{ code, message }` (stable English code, Chinese text). */
+export const fail = (status: number, code: string, message: string) => json({ code, message }, status);
+
+/** A database refusal as the function's answer: rights 403, too-soon 429, rules and input 400. */
+export function failFromDb(e: ApiError): Response {
+  if (e.status === 401 || e.status === 403) return fail(e.status, e.code, e.message);
+  if (e.code === 'code_resend_too_soon') return fail(429, e.code, e.message);
+  if (e.status >= 500) return fail(502, 'database_unavailable', '服务暂时不可用，请稍后再试');
+  return fail(400, e.code, e.message);
 }

@@ -1,8 +1,7 @@
 // Codes the functions send themselves (guardian phone, cancellation re-verification): the database
 // issues and checks them (hashed, 6 digits, 5 min, 60 s resend, 5 attempts); this delivers them
 // through the same Tencent Cloud SMS adapter the Send-SMS hook uses.
-import { json } from './http.ts';
-import type { ApiError } from './rest.ts';
+import { fail } from './http.ts';
 import { isRateLimit, sendVerificationCode, tencentConfigFromEnv } from './sms/tencent.ts';
 
 export const CODE_MESSAGES: Record<string, string> = {
@@ -12,16 +11,6 @@ export const CODE_MESSAGES: Record<string, string> = {
   code_attempts_exceeded: '验证码错误次数过多，请重新获取',
   code_resend_too_soon: '验证码发送过于频繁，请 60 秒后再试',
 };
-
-export const fail = (status: number, code: string, message: string) => json({ code, message }, status);
-
-/** A database refusal as the function's answer: rights 403, too-soon 429, rules and input 400. */
-export function failFromDb(e: ApiError): Response {
-  if (e.status === 401 || e.status === 403) return fail(e.status, e.code, e.message);
-  if (e.code === 'code_resend_too_soon') return fail(429, e.code, e.message);
-  if (e.status >= 500) return fail(502, 'database_unavailable', '服务暂时不可用，请稍后再试');
-  return fail(400, e.code, e.message);
-}
 
 export async function deliverCode(phoneE164: string, code: string): Promise<Response | null> {
   const result = await sendVerificationCode(tencentConfigFromEnv(), phoneE164, code, 5);

@@ -6,10 +6,10 @@
 // Callable before clearance (declining new terms must leave a way out), but not while the account
 // is suspended or terminated (a frozen, possibly stolen account must not be destroyed by the thief).
 import { preflight } from '../_shared/cors.ts';
-import { json, readJson } from '../_shared/http.ts';
+import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
 import { FIXABLE, gate } from '../_shared/gate.ts';
 import { deleteAuthUser, rpc, serviceKey } from '../_shared/rest.ts';
-import { CODE_MESSAGES, deliverCode, fail, failFromDb, maskPhone } from '../_shared/sms-challenge.ts';
+import { CODE_MESSAGES, deliverCode, maskPhone } from '../_shared/sms-challenge.ts';
 import { CancelRequest } from './schema.ts';
 
 export async function handler(req: Request): Promise<Response> {

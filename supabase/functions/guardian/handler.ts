@@ -5,10 +5,10 @@
 // gets cleared. Codes are issued and checked in the database with the service role, so no client
 // can read or skip them.
 import { preflight } from '../_shared/cors.ts';
-import { json, readJson } from '../_shared/http.ts';
+import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
 import { FIXABLE, gate } from '../_shared/gate.ts';
 import { rpc, serviceKey } from '../_shared/rest.ts';
-import { CODE_MESSAGES, deliverCode, fail, failFromDb, maskPhone } from '../_shared/sms-challenge.ts';
+import { CODE_MESSAGES, deliverCode, maskPhone } from '../_shared/sms-challenge.ts';
 import { GuardianRequest } from './schema.ts';
 
 export async function handler(req: Request): Promise<Response> {

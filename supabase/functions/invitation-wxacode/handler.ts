@@ -4,10 +4,9 @@
 // caller's own token (admins see their enterprise's invitations, members their own). Answers
 // { image: 'data:image/png;base64,…', page, scene }. The app secret stays here, on the server.
 import { preflight } from '../_shared/cors.ts';
-import { json, readJson } from '../_shared/http.ts';
+import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
 import { gate } from '../_shared/gate.ts';
 import { selectRows } from '../_shared/rest.ts';
-import { fail, failFromDb } from '../_shared/sms-challenge.ts';
 import { WechatApiError } from '../_shared/wechat/errors.ts';
 import { getUnlimitedWxacode, weixinConfigFromEnv } from '../_shared/wechat/weixin.ts';
 import { WxacodeRequest } from './schema.ts';

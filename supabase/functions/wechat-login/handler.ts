@@ -5,11 +5,11 @@
 // either: 404 `wechat_not_linked`, and the app shows the phone-number button. Consent and the rest
 // of the gate apply after sign-in, as for SMS sign-in.
 import { preflight } from '../_shared/cors.ts';
-import { readJson } from '../_shared/http.ts';
+import { fail, readJson } from '../_shared/http.ts';
 import { bearerToken } from '../_shared/gate.ts';
 import { code2Session, getPhoneNumber, weixinConfigFromEnv } from '../_shared/wechat/weixin.ts';
 import { WechatApiError } from '../_shared/wechat/errors.ts';
-import { fail, signInLinked } from '../_shared/wechat/sign-in.ts';
+import { signInLinked } from '../_shared/wechat/sign-in.ts';
 import { WechatLoginRequest } from './schema.ts';
 
 export async function handler(req: Request): Promise<Response> {

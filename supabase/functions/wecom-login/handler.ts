@@ -5,10 +5,10 @@
 // sends their access token): the member is then linked to that account. Until then 404
 // `wecom_not_linked`.
 import { preflight } from '../_shared/cors.ts';
-import { readJson } from '../_shared/http.ts';
+import { fail, readJson } from '../_shared/http.ts';
 import { bearerToken } from '../_shared/gate.ts';
 import { wecomCode2Session, wecomConfigFromEnv } from '../_shared/wechat/wecom.ts';
-import { fail, signInLinked } from '../_shared/wechat/sign-in.ts';
+import { signInLinked } from '../_shared/wechat/sign-in.ts';
 import { WecomLoginRequest } from './schema.ts';
 
 export async function handler(req: Request): Promise<Response> {

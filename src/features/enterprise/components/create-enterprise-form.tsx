@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { createEnterpriseSchema, firstMessage, SIZE_BANDS, type CreateEnterpriseForm } from '../schemas/enterprise.schema';
+import { createEnterpriseSchema, fieldErrors, firstMessage, SIZE_BANDS, type CreateEnterpriseForm } from '../schemas/enterprise.schema';
 import { enterpriseService, type EnterpriseService } from '../services/enterprise.service';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import { TextField } from './text-field';
@@ -31,9 +31,7 @@ export function CreateEnterpriseForm({ onCreated, service = enterpriseService }:
   const submit = async () => {
     const parsed = createEnterpriseSchema.safeParse(form);
     if (!parsed.success) {
-      const next: Partial<Record<Field, string>> = {};
-      for (const issue of parsed.error.issues) next[issue.path[0] as Field] ??= issue.message;
-      setErrors(next);
+      setErrors(fieldErrors<Field>(parsed.error));
       setError(firstMessage(parsed.error));
       return;
     }

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { memberCardSchema, type MemberCardForm as Form } from '../schemas/enterprise.schema';
+import { fieldErrors, memberCardSchema, type MemberCardForm as Form } from '../schemas/enterprise.schema';
 import { directoryService, type DirectoryService } from '../services/directory.service';
 import type { MemberCard } from '../services/enterprise.types';
 import { useLoader } from '../hooks/use-loader';
@@ -47,9 +47,7 @@ export function MemberCardForm({ enterpriseId, userId, service = directoryServic
   const save = async () => {
     const parsed = memberCardSchema.safeParse(form);
     if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) next[issue.path[0] as keyof Form] ??= issue.message;
-      setErrors(next);
+      setErrors(fieldErrors<keyof Form>(parsed.error));
       return;
     }
     const fields: Record<string, string> = {};

@@ -89,6 +89,13 @@ export function parseAllowlist(raw: string): { phones: string[]; invalid: string
 }
 
 /** First message of a failed parse. */
+/** The first message per field (`path[0]`), for errors shown next to each field. */
+export function fieldErrors<K extends string>(error: z.ZodError): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const issue of error.issues) out[issue.path[0] as K] ??= issue.message;
+  return out;
+}
+
 export function firstMessage(error: z.ZodError): string {
   return error.issues[0]?.message ?? '输入有误';
 }

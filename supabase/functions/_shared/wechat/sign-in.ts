@@ -2,12 +2,10 @@
 // to the WeChat/WeCom subject, or link one (by a WeChat-verified phone number, or to the caller's
 // own signed-in account), then mint a GoTrue session for it. Links live in private.wechat_links,
 // read and written only through service-role RPCs.
-import { json } from '../http.ts';
+import { fail, json } from '../http.ts';
 import { AuthAdminError, createPhoneUser, mintSession } from '../auth-admin.ts';
 import { getAuthUser, rpc, serviceKey } from '../rest.ts';
 import { WechatApiError } from './errors.ts';
-
-export const fail = (status: number, code: string, message: string) => json({ code, message }, status);
 
 export type Provider = 'wechat' | 'wecom';
 
