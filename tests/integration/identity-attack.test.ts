@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { acceptRequiredAgreements, birthDateForAge, callApi, signInCleared, signInFresh, sql, type SignedInUser } from '../support/clients';
 import { THROWAWAY_TABLE_LIKE } from '../support/throwaway';
+import { holdAgreements, type AgreementsLock } from '../support/agreement-lock';
 
 /** RPCs a user may call before clearance: read agreements, consent, fix what is missing, or leave. */
 const PRE_CLEARANCE_RPCS = new Set([
@@ -98,9 +99,12 @@ async function unclearedUsers(): Promise<Array<[string, SignedInUser, string]>> 
 
 describe('attack: uncleared users are refused everywhere', () => {
   let users: Array<[string, SignedInUser, string]>;
+  let lock: AgreementsLock;
   beforeAll(async () => {
+    lock = await holdAgreements('rely'); // the minor's expected code is guardian_required
     users = await unclearedUsers();
   });
+  afterAll(() => lock?.release());
 
   it('every executable RPC has a declared expectation', async () => {
     const undeclared = (await executableRpcs()).map((f) => f.name).filter((n) => !PRE_CLEARANCE_RPCS.has(n) && !GATED_RPCS.has(n));

@@ -10,6 +10,7 @@
 import { Client } from 'pg';
 import { getStack } from '../support/stack';
 import { signInCleared, sql, type SignedInUser } from '../support/clients';
+import { holdAgreements, type AgreementsLock } from '../support/agreement-lock';
 
 const SERVICE_DOC = 'a0000000-0000-4000-8000-000000000001';
 
@@ -55,6 +56,12 @@ async function versionRow(q: (text: string, params?: unknown[]) => Promise<Recor
 }
 
 describe('cached gate', () => {
+  let lock: AgreementsLock;
+  beforeAll(async () => {
+    lock = await holdAgreements('rely'); // its minors must be cleared to begin with
+  });
+  afterAll(() => lock?.release());
+
   it('a member cleared before a required version became effective is refused once it is', async () => {
     const member = await signInCleared();
     await inRolledBackTransaction(async (q) => {

@@ -6,6 +6,7 @@ import {
   acceptRequiredAgreements, birthDateForAge, callApi, latestSmsCode, makePlatformOperator, randomPhone,
   signInCleared, signInFresh, sql, type SignedInUser,
 } from '../support/clients';
+import { holdAgreements, type AgreementsLock } from '../support/agreement-lock';
 
 const guardianFn = (u: SignedInUser, body: unknown) => callApi('/functions/v1/guardian', { token: u.token, body });
 
@@ -145,9 +146,11 @@ describe('minors and guardians', () => {
 
 describe('new agreement versions', () => {
   let docId = '';
+  let lock: AgreementsLock;
   beforeAll(async () => {
+    lock = await holdAgreements('change');
     // A required document that applies only to under-18s, so re-consent here cannot disturb the
-    // adults of suites running in parallel.
+    // adults of suites running in parallel; suites with minors wait for the lock.
     const [doc] = await sql<{ id: string }>(
       `insert into public.agreement_documents (slug, kind, title, required, audience, sort_order)
        values ($1, 'service_specific', '未成年人学习服务补充协议（测试）', true, 'under_18', 950) returning id`,
@@ -159,19 +162,23 @@ describe('new agreement versions', () => {
     // Minors signed up by suites running in parallel consent to this document too. First stop it
     // applying to anyone new; then delete it with everything that points at it in one transaction,
     // again if a consent made meanwhile holds it by its foreign key (23503).
-    await sql('update public.agreement_documents set required = false where id = $1', [docId]);
-    const id = `'${docId}'::uuid`;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await sql(`delete from public.notifications where data ->> 'document_id' = ${id}::text;
-                   delete from public.consents where document_id = ${id};
-                   delete from public.agreement_versions where document_id = ${id};
-                   delete from public.agreement_documents where id = ${id};`);
-        return;
-      } catch (err) {
-        if ((err as { code?: string }).code !== '23503' || attempt === 5) throw err;
-        await new Promise((r) => setTimeout(r, 200));
+    try {
+      await sql('update public.agreement_documents set required = false where id = $1', [docId]);
+      const id = `'${docId}'::uuid`;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await sql(`delete from public.notifications where data ->> 'document_id' = ${id}::text;
+                     delete from public.consents where document_id = ${id};
+                     delete from public.agreement_versions where document_id = ${id};
+                     delete from public.agreement_documents where id = ${id};`);
+          return;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '23503' || attempt === 5) throw err;
+          await new Promise((r) => setTimeout(r, 200));
+        }
       }
+    } finally {
+      await lock?.release();
     }
   });
 
