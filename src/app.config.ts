@@ -19,7 +19,7 @@ export default defineAppConfig({
     },
     {
       // Enterprises for members: create, my enterprises (switch), invitation landing, code entry, 通讯录,
-      // 我的名片 (the member's own directory card).
+      // 我的名片 (the member's own directory card; with ?user= an admin edits a member's).
       root: 'packages/enterprise',
       pages: ['mine/index', 'create/index', 'join/index', 'code/index', 'directory/index', 'card/index'],
     },

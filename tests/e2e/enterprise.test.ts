@@ -361,6 +361,30 @@ it('a member edits 我的名片; colleagues see the new name and title in the di
   const adminApp = await openAs(admin, `packages/enterprise/directory/index?id=${enterpriseId}`);
   const entry = adminApp.page.getByTestId('directory-entry').filter({ hasText: '甘英（西域）' });
   await entry.filter({ hasText: '出使大秦' }).waitFor();
+
+  // A member cannot open a colleague's card for editing.
+  await memberApp.open(`packages/enterprise/card/index?id=${enterpriseId}&user=${admin.userId}`);
+  await memberApp.page.getByTestId('member-card-denied').filter({ hasText: '仅企业管理员' }).waitFor();
+  expect(await memberApp.page.getByTestId('member-card-save').count()).toBe(0);
+});
+
+it('an admin edits a member’s card from 成员管理, employee number included; the list shows it on return', async () => {
+  const [admin, member] = await Promise.all([person('张骞'), person('堂邑父')]);
+  const name = `成员名片测试${tag()}`;
+  const enterpriseId = await enterpriseOf(admin, name);
+  await joinThroughApi(admin, member, enterpriseId);
+
+  const adminApp = await openAs(admin, `packages/admin/index?id=${enterpriseId}`);
+  await adminApp.page.getByTestId('member-堂邑父').waitFor();
+  await adminApp.openMemberCard('堂邑父');
+  await adminApp.page.getByTestId('member-card-enterprise').filter({ hasText: '成员名片' }).waitFor();
+  expect(await adminApp.saveCard({ title: '向导', employeeNo: 'XY-0139' })).toContain('成员的通讯录资料已更新');
+  const [row] = await sql<{ title: string; employee_no: string }>(
+    'select title, employee_no from public.enterprise_members where enterprise_id = $1 and user_id = $2', [enterpriseId, member.userId]);
+  expect(row).toEqual({ title: '向导', employee_no: 'XY-0139' });
+
+  await adminApp.page.goBack();
+  await adminApp.page.getByTestId('member-堂邑父').filter({ hasText: '工号 XY-0139' }).waitFor();
 });
 
 /** Opens an invitation link in a fresh, signed-out browser; the app sends the visitor to sign in. */

@@ -1,10 +1,19 @@
 import { View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
 import { AdminConsole, type AdminTab } from '../../features/enterprise/components/admin/admin-console';
 import { LoadState } from '../../features/enterprise/components/load-state';
 import { useEnterprisePage } from '../../features/enterprise/hooks/use-enterprise-page';
 
 export default function AdminPage() {
   const page = useEnterprisePage();
+  // Back from a page opened here (a member's card): show what was changed there.
+  const [returns, setReturns] = useState(0);
+  const shownBefore = useRef(false);
+  useDidShow(() => {
+    if (shownBefore.current) setReturns((n) => n + 1);
+    shownBefore.current = true;
+  });
   if (!page.enterprise) {
     return (
       <View className='page'>
@@ -20,6 +29,7 @@ export default function AdminPage() {
         selfId={page.selfId}
         initialTab={(page.params.tab as AdminTab | undefined) ?? 'members'}
         onEnterpriseChanged={page.reload}
+        refreshKey={returns}
       />
     </View>
   );

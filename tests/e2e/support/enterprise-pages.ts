@@ -18,6 +18,8 @@ export interface NewEnterprise {
   contactPhone: string;
 }
 
+type CardFields = { name?: string; title?: string; email?: string; employeeNo?: string };
+
 export class EnterprisePages extends AccountPages {
   constructor(page: Page, baseUrl: string) {
     super(page, baseUrl);
@@ -145,6 +147,12 @@ export class EnterprisePages extends AccountPages {
     await this.page.getByTestId('admin-members-result').filter({ hasText: `已调整 ${displayName} 的部门` }).waitFor();
   }
 
+  /** 编辑名片 on a member's row: the card page for that member. */
+  async openMemberCard(displayName: string): Promise<void> {
+    await this.page.getByTestId(`member-${displayName}-card`).click();
+    await this.page.getByTestId('member-card').waitFor();
+  }
+
   async removeMember(displayName: string): Promise<void> {
     const prefix = `member-${displayName}`;
     await this.page.getByTestId(`${prefix}-edit`).click();
@@ -182,16 +190,17 @@ export class EnterprisePages extends AccountPages {
     await this.page.getByTestId('member-card').waitFor();
   }
 
-  /** Fills the given fields of 我的名片 and taps 保存. */
-  async submitCard(fields: { name?: string; title?: string; email?: string }): Promise<void> {
+  /** Fills the given fields of a card (the employee number: admins only) and taps 保存. */
+  async submitCard(fields: CardFields): Promise<void> {
     if (fields.name !== undefined) await fillIn(this.page, 'member-card-name', fields.name);
     if (fields.title !== undefined) await fillIn(this.page, 'member-card-title', fields.title);
     if (fields.email !== undefined) await fillIn(this.page, 'member-card-email', fields.email);
+    if (fields.employeeNo !== undefined) await fillIn(this.page, 'member-card-employee-no', fields.employeeNo);
     await this.page.getByTestId('member-card-save').click();
   }
 
   /** submitCard, then the status line the page shows once saved. */
-  async saveCard(fields: { name?: string; title?: string; email?: string }): Promise<string> {
+  async saveCard(fields: CardFields): Promise<string> {
     await this.submitCard(fields);
     const status = this.page.getByTestId('member-card-status');
     await status.waitFor();

@@ -12,19 +12,24 @@ import { TextField } from './text-field';
 export interface MemberCardFormProps {
   enterpriseId: string;
   userId: string;
-  service?: Pick<DirectoryService, 'myMemberCard' | 'updateMemberProfile'>;
+  /** the card is the caller's own (else an admin edits a member's) */
+  own: boolean;
+  /** admins set employee numbers, their own included */
+  canSetEmployeeNo: boolean;
+  service?: Pick<DirectoryService, 'memberCard' | 'updateMemberProfile'>;
 }
 
 type FieldErrors = Partial<Record<keyof Form, string>>;
-const fromCard = (c: MemberCard): Form => ({ displayName: c.display_name, title: c.title, email: c.email });
+const fromCard = (c: MemberCard): Form => ({ displayName: c.display_name, title: c.title, email: c.email, employeeNo: c.employee_no });
+const SERVER_FIELD = { displayName: 'display_name', title: 'title', email: 'email', employeeNo: 'employee_no' } as const;
 
 /**
- * 我的名片: how colleagues see the member in this enterprise's directory. Sends only what changed;
- * the employee number is shown but set by admins.
+ * A member's card: how colleagues see them in this enterprise's directory. Members edit their own
+ * (我的名片), admins anyone's and the employee number too. Sends only what changed.
  */
-export function MemberCardForm({ enterpriseId, userId, service = directoryService }: MemberCardFormProps) {
-  const card = useLoader(() => service.myMemberCard(enterpriseId, userId), `${enterpriseId}:${userId}`, Boolean(enterpriseId && userId));
-  const [form, setForm] = useState<Form>({ displayName: '', title: '', email: '' });
+export function MemberCardForm({ enterpriseId, userId, own, canSetEmployeeNo, service = directoryService }: MemberCardFormProps) {
+  const card = useLoader(() => service.memberCard(enterpriseId, userId, own), `${enterpriseId}:${userId}`, Boolean(enterpriseId && userId));
+  const [form, setForm] = useState<Form>({ displayName: '', title: '', email: '', employeeNo: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<{ kind: 'saved' | 'unchanged' | 'failed'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -51,9 +56,10 @@ export function MemberCardForm({ enterpriseId, userId, service = directoryServic
       return;
     }
     const fields: Record<string, string> = {};
-    if (parsed.data.displayName !== saved.display_name) fields.display_name = parsed.data.displayName;
-    if (parsed.data.title !== saved.title) fields.title = parsed.data.title;
-    if (parsed.data.email !== saved.email) fields.email = parsed.data.email;
+    for (const key of Object.keys(SERVER_FIELD) as Array<keyof Form>) {
+      if (key === 'employeeNo' && !canSetEmployeeNo) continue;
+      if (parsed.data[key] !== saved[SERVER_FIELD[key]]) fields[SERVER_FIELD[key]] = parsed.data[key];
+    }
     if (Object.keys(fields).length === 0) {
       setStatus({ kind: 'unchanged', text: '没有需要保存的修改' });
       return;
@@ -61,7 +67,7 @@ export function MemberCardForm({ enterpriseId, userId, service = directoryServic
     setSaving(true);
     try {
       await service.updateMemberProfile(enterpriseId, userId, fields);
-      setStatus({ kind: 'saved', text: '已保存，同事在通讯录中会看到新的资料' });
+      setStatus({ kind: 'saved', text: own ? '已保存，同事在通讯录中会看到新的资料' : '已保存，成员的通讯录资料已更新' });
       card.reload();
     } catch (failure) {
       setStatus({ kind: 'failed', text: messageOf(failure) });
@@ -75,9 +81,13 @@ export function MemberCardForm({ enterpriseId, userId, service = directoryServic
       <TextField label='姓名' value={form.displayName} onChange={edit('displayName')} testId='member-card-name' maxLength={40} error={errors.displayName} />
       <TextField label='职位' value={form.title} onChange={edit('title')} testId='member-card-title' placeholder='如：产品经理（可不填）' maxLength={40} error={errors.title} />
       <TextField label='邮箱' value={form.email} onChange={edit('email')} testId='member-card-email' placeholder='工作邮箱（可不填）' maxLength={120} error={errors.email} />
-      <Text className='ent-muted' data-testid='member-card-employee-no'>
-        工号：{saved.employee_no || '未设置'}（由企业管理员设置）
-      </Text>
+      {canSetEmployeeNo ? (
+        <TextField label='工号' value={form.employeeNo} onChange={edit('employeeNo')} testId='member-card-employee-no' placeholder='如：XH-007（可不填）' maxLength={32} error={errors.employeeNo} />
+      ) : (
+        <Text className='ent-muted' data-testid='member-card-employee-no'>
+          工号：{saved.employee_no || '未设置'}（由企业管理员设置）
+        </Text>
+      )}
       {status && (
         <View className={status.kind === 'failed' ? 'form-error' : 'ent-muted'} role={status.kind === 'failed' ? 'alert' : 'status'} data-testid='member-card-status'>
           {status.text}

@@ -55,7 +55,10 @@ export const invitationOptionsSchema = z.object({
 
 export const departmentNameSchema = text('部门名称', 1, 40);
 
-/** A member's own card in an enterprise (update_member_profile): name, title, email ('' clears it). */
+/**
+ * A member's card in an enterprise (update_member_profile): name, title, email ('' clears it), and
+ * the employee number, which only admins set.
+ */
 export const memberCardSchema = z.object({
   displayName: text('姓名', 1, 40),
   title: text('职位', 0, 40),
@@ -64,6 +67,7 @@ export const memberCardSchema = z.object({
     .trim()
     .toLowerCase()
     .refine((v) => v === '' || (chars(v) <= 120 && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)), { message: '请输入有效的邮箱地址' }),
+  employeeNo: text('工号', 0, 32),
 });
 export type MemberCardForm = z.input<typeof memberCardSchema>;
 

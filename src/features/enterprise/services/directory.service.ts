@@ -40,13 +40,18 @@ export const setDepartmentHead = (departmentId: string, userId: string | null) =
 export const updateMemberProfile = (enterpriseId: string, userId: string, fields: Record<string, string>) =>
   callVoid('update_member_profile', { p_enterprise_id: enterpriseId, p_user_id: userId, p_fields: fields });
 
-/** The caller's own card in an enterprise (RLS: a member reads their own enterprise_members row). */
-export async function myMemberCard(enterpriseId: string, userId: string): Promise<MemberCard> {
+/**
+ * A member's card in an enterprise. RLS decides whose: a member reads their own enterprise_members
+ * row, an admin every row of the enterprise; anything else reads as no row.
+ */
+export async function memberCard(enterpriseId: string, userId: string, own = true): Promise<MemberCard> {
   const rows = await readRows<MemberCard>('enterprise_members', 'display_name, title, email, employee_no', (q) =>
     q.eq('enterprise_id', enterpriseId).eq('user_id', userId).limit(1),
   );
-  if (!rows[0]) throw new AppError('not_enterprise_member', enterpriseMessage('not_enterprise_member'));
-  return rows[0];
+  if (rows[0]) return rows[0];
+  throw own
+    ? new AppError('not_enterprise_member', enterpriseMessage('not_enterprise_member'))
+    : new AppError('member_not_found', enterpriseMessage('member_not_found'));
 }
 
 export const directoryService = {
@@ -58,6 +63,6 @@ export const directoryService = {
   deleteDepartment,
   setDepartmentHead,
   updateMemberProfile,
-  myMemberCard,
+  memberCard,
 };
 export type DirectoryService = typeof directoryService;

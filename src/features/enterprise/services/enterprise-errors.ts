@@ -6,6 +6,7 @@ import { IDENTITY_ERROR_MESSAGES } from '../../identity/services/identity-errors
 export const ENTERPRISE_ERROR_MESSAGES: Record<string, string> = {
   not_enterprise_member: '你不是该企业的成员',
   not_enterprise_admin: '仅企业管理员可以执行此操作',
+  member_not_found: '找不到该成员：TA 可能已离开企业，或你没有查看其资料的权限',
   last_admin: '企业至少需要一名管理员',
   feature_not_in_edition: '当前版本不包含此功能，请升级企业版本',
   invitation_not_found: '邀请不存在，请确认邀请码或链接是否正确',

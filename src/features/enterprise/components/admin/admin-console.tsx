@@ -29,10 +29,12 @@ export interface AdminConsoleProps {
   initialTab?: AdminTab;
   /** something changed the enterprise summary (qualification status): reload the list */
   onEnterpriseChanged?(): void;
+  /** changes when the page is shown again, so lists edited elsewhere are read again */
+  refreshKey?: number;
 }
 
 /** 企业管理 for the enterprise's admins (the database refuses everyone else anyway). */
-export function AdminConsole({ enterprise, selfId, initialTab = 'members', onEnterpriseChanged }: AdminConsoleProps) {
+export function AdminConsole({ enterprise, selfId, initialTab = 'members', onEnterpriseChanged, refreshKey = 0 }: AdminConsoleProps) {
   const [tab, setTab] = useState<AdminTab>(initialTab);
   const features = useLoader(() => enterpriseService.enterpriseFeatures(enterprise.id), enterprise.id);
 
@@ -55,7 +57,7 @@ export function AdminConsole({ enterprise, selfId, initialTab = 'members', onEnt
         </Text>
       </View>
       <ChoiceChips label='管理功能' testId='admin-tab' value={tab} onChange={(v) => setTab(v as AdminTab)} options={TABS} />
-      {tab === 'members' && <MembersPanel enterpriseId={id} selfId={selfId} canGrantScopes={features.data?.includes('manager_roles') ?? false} />}
+      {tab === 'members' && <MembersPanel enterpriseId={id} selfId={selfId} canGrantScopes={features.data?.includes('manager_roles') ?? false} refreshKey={refreshKey} />}
       {tab === 'invitations' && <InvitationsPanel enterpriseId={id} />}
       {tab === 'requests' && <JoinRequestsPanel enterpriseId={id} />}
       {tab === 'departments' && <DepartmentsPanel enterpriseId={id} />}

@@ -17,12 +17,14 @@ export interface MemberItemProps {
   isSelf: boolean;
   service: Pick<AdminService, 'setMemberRole' | 'removeMember' | 'moveMember'>;
   onChanged(message: string): void;
+  /** edit the member's card (name, title, email, employee number) */
+  onOpenCard(): void;
 }
 
 const SCOPES = Object.keys(SCOPE_LABEL) as ManagerScope[];
 
-/** One member: role and manager scopes, department, removal. */
-export function MemberItem({ enterpriseId, member, departments, canGrantScopes, isSelf, service, onChanged }: MemberItemProps) {
+/** One member: role and manager scopes, department, card, removal. */
+export function MemberItem({ enterpriseId, member, departments, canGrantScopes, isSelf, service, onChanged, onOpenCard }: MemberItemProps) {
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<MemberRole>(member.role);
   const [scopes, setScopes] = useState<ManagerScope[]>(member.scopes ?? []);
@@ -61,12 +63,16 @@ export function MemberItem({ enterpriseId, member, departments, canGrantScopes, 
       <Text className='ent-muted'>
         {departmentName}
         {member.title ? ` · ${member.title}` : ''}
+        {member.employee_no ? ` · 工号 ${member.employee_no}` : ''}
         {member.scopes?.length ? ` · ${member.scopes.map((s) => SCOPE_LABEL[s] ?? s).join('、')}` : ''}
       </Text>
       {!open ? (
         <View className='ent-actions'>
           <Button size='small' fill='outline' role='button' data-testid={`${testId}-edit`} onClick={() => setOpen(true)}>
             调整
+          </Button>
+          <Button size='small' fill='outline' role='button' data-testid={`${testId}-card`} onClick={onOpenCard}>
+            编辑名片
           </Button>
         </View>
       ) : (

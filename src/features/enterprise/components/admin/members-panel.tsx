@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { useLoader } from '../../hooks/use-loader';
 import { adminService, type AdminService } from '../../services/admin.service';
@@ -13,11 +14,20 @@ export interface MembersPanelProps {
   canGrantScopes: boolean;
   service?: Pick<AdminService, 'listMembers' | 'setMemberRole' | 'removeMember' | 'moveMember'>;
   directory?: Pick<DirectoryService, 'departmentTree'>;
+  /** read the members again when it changes (back from editing a card) */
+  refreshKey?: number;
+  /** opens a member's card for editing (default: the card page with `?user=`) */
+  onOpenCard?(userId: string): void;
 }
 
-/** 成员管理: everyone in the enterprise, with role, scopes, department and removal. */
-export function MembersPanel({ enterpriseId, selfId, canGrantScopes, service = adminService, directory = directoryService }: MembersPanelProps) {
-  const members = useLoader(() => service.listMembers(enterpriseId), enterpriseId);
+const openCardPage = (enterpriseId: string) => (userId: string) =>
+  void Taro.navigateTo({ url: `/packages/enterprise/card/index?id=${enterpriseId}&user=${userId}` });
+
+/** 成员管理: everyone in the enterprise, with role, scopes, department, card and removal. */
+export function MembersPanel({
+  enterpriseId, selfId, canGrantScopes, service = adminService, directory = directoryService, refreshKey = 0, onOpenCard = openCardPage(enterpriseId),
+}: MembersPanelProps) {
+  const members = useLoader(() => service.listMembers(enterpriseId), `${enterpriseId}|${refreshKey}`);
   const tree = useLoader(() => directory.departmentTree(enterpriseId), enterpriseId);
   const [result, setResult] = useState('');
   const departments = treeOrder(tree.data ?? []);
@@ -39,6 +49,7 @@ export function MembersPanel({ enterpriseId, selfId, canGrantScopes, service = a
           canGrantScopes={canGrantScopes}
           isSelf={m.user_id === selfId}
           service={service}
+          onOpenCard={() => onOpenCard(m.user_id)}
           onChanged={(message) => {
             setResult(message);
             members.reload();
