@@ -1,6 +1,7 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { retryChunkLoads } from './lib/chunks/retry-chunk-loads';
+import { trackPageChanges } from './lib/navigation/relaunch';
 import './app.css';
 
 type SessionSyncModule = typeof import('./features/auth/store/session-sync');
@@ -15,6 +16,9 @@ type AutoRefreshModule = typeof import('./lib/supabase/use-auto-refresh');
 // Every async chunk (this one, and each page Taro's router imports) is retried when its request
 // drops; set up first, before anything asks for a chunk.
 if (process.env.TARO_ENV === 'h5') retryChunkLoads();
+// The app's reLaunches wait for page changes in flight (lib/navigation/relaunch.ts); the first
+// change begins as soon as this module has run.
+if (process.env.TARO_ENV === 'h5') trackPageChanges();
 const sessionSyncChunk: Promise<SessionSyncModule> | null =
   process.env.TARO_ENV === 'h5' ? import('./features/auth/store/session-sync') : null;
 

@@ -16,6 +16,7 @@ import {
 } from '../../features/identity';
 import { Button } from '../../ui/button';
 import { Loading } from '../../ui/loading';
+import { relaunch } from '../../lib/navigation/relaunch';
 import './index.css';
 
 const CANCEL_PAGE = '/packages/account/cancel/index';
@@ -41,7 +42,7 @@ export default function OnboardingPage() {
 
   useEffect(() => {
     // Done: home, or the invitation link the new member opened before signing in.
-    if (step === 'done') void Taro.reLaunch({ url: routeAfterSignIn(HOME_PAGE) });
+    if (step === 'done') void relaunch(routeAfterSignIn(HOME_PAGE));
   }, [step]);
 
   const signOut = async () => {

@@ -7,6 +7,7 @@ import { checkGate, ONBOARDING_PAGE } from '../../features/identity/services/gat
 // Tiny module (no feature index): an invitation link opened while signed out is resumed here.
 import { routeAfterSignIn } from '../../features/enterprise/services/pending-invite';
 import './index.css';
+import { relaunch } from '../../lib/navigation/relaunch';
 
 const HOME_PAGE = '/pages/index/index';
 
@@ -33,7 +34,7 @@ export default function LoginPage() {
     if (status !== 'signed-in' || routed.current) return;
     routed.current = true;
     void checkGate({ route: false }).then((gate) =>
-      Taro.reLaunch({ url: gate && !gate.cleared ? ONBOARDING_PAGE : routeAfterSignIn(HOME_PAGE) }),
+      relaunch(gate && !gate.cleared ? ONBOARDING_PAGE : routeAfterSignIn(HOME_PAGE)),
     );
   }, [status]);
 

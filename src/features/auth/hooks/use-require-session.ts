@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
+import { relaunch } from '../../../lib/navigation/relaunch';
 import { useSessionStore, type SessionStatus } from '../store/session.store';
 
 export const LOGIN_PAGE = '/pages/login/index';
@@ -21,7 +22,7 @@ function onLoginPage(): boolean {
 export function goToLogin(): void {
   if (leaving || onLoginPage()) return;
   leaving = true;
-  Promise.resolve(Taro.reLaunch({ url: LOGIN_PAGE }))
+  relaunch(LOGIN_PAGE)
     .catch(() => undefined)
     .finally(() => {
       setTimeout(() => {
@@ -40,7 +41,7 @@ export async function signOutTo(url: string, signOut: () => Promise<void>): Prom
   leaving = true;
   try {
     await signOut();
-    await Promise.resolve(Taro.reLaunch({ url })).catch(() => undefined);
+    await relaunch(url).catch(() => undefined);
   } finally {
     setTimeout(() => {
       leaving = false;

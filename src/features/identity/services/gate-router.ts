@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { messageOf } from '../../../lib/errors/app-error';
+import { relaunch } from '../../../lib/navigation/relaunch';
 import { useGateStore } from '../store/gate.store';
 import { getConsentStatus, onGateRefusal } from './identity.service';
 import type { ConsentStatus } from './identity.types';
@@ -27,7 +28,7 @@ export const onOnboardingPage = (): boolean => currentRoute() === ONBOARDING_PAG
 export function goToOnboarding(): void {
   if (leaving || onOnboardingPage()) return;
   leaving = true;
-  Promise.resolve(Taro.reLaunch({ url: ONBOARDING_PAGE }))
+  relaunch(ONBOARDING_PAGE)
     .catch(() => undefined)
     .finally(() => {
       setTimeout(() => {
