@@ -4,5 +4,4 @@ module.exports = {
   ...base,
   displayName: 'e2e',
   testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
-  setupFilesAfterEnv: [...base.setupFilesAfterEnv, '<rootDir>/tests/jest/e2e-retry.js'],
 };
