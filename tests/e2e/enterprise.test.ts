@@ -379,6 +379,7 @@ it('an admin edits a member’s card from 成员管理, employee number included
   await adminApp.openMemberCard('堂邑父');
   await adminApp.page.getByTestId('member-card-enterprise').filter({ hasText: '成员名片' }).waitFor();
   expect(await adminApp.saveCard({ title: '向导', employeeNo: 'XY-0139' })).toContain('成员的通讯录资料已更新');
+  await adminApp.shot('49-member-card-admin');
   const [row] = await sql<{ title: string; employee_no: string }>(
     'select title, employee_no from public.enterprise_members where enterprise_id = $1 and user_id = $2', [enterpriseId, member.userId]);
   expect(row).toEqual({ title: '向导', employee_no: 'XY-0139' });
