@@ -18,7 +18,7 @@ type AutoRefreshModule = typeof import('./lib/supabase/use-auto-refresh');
 if (process.env.TARO_ENV === 'h5') retryChunkLoads();
 // The app's reLaunches wait for page changes in flight (lib/navigation/relaunch.ts); the first
 // change begins as soon as this module has run.
-if (process.env.TARO_ENV === 'h5') trackPageChanges();
+trackPageChanges();
 const sessionSyncChunk: Promise<SessionSyncModule> | null =
   process.env.TARO_ENV === 'h5' ? import('./features/auth/store/session-sync') : null;
 

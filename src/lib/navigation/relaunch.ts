@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro';
 // H5: Taro's router handles each location change only after loading that page's script, and a
 // change that finishes late still acts as the newest: it hides whatever page is on top (the one a
 // reLaunch put there meanwhile) and shows its own, while the address names the other. So the app's
-// reLaunches wait until no page change is in flight. Mini-programs navigate natively and need none
-// of this.
+// reLaunches wait until no page change is in flight. Mini-programs navigate natively: their router
+// sends none of these events and always has a page, so nothing waits there.
 
 /** How long a change may stay unfinished before it counts as abandoned (a superseded or failed load). */
 const STALE_MS = 8000;
@@ -36,8 +36,8 @@ export async function pageChangesSettled(): Promise<void> {
   while (changing(Date.now()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL_MS));
 }
 
-/** Taro.reLaunch, after any page change in flight has finished (H5). */
+/** Taro.reLaunch, after any page change in flight has finished. */
 export async function relaunch(url: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') await pageChangesSettled();
+  await pageChangesSettled();
   await Taro.reLaunch({ url });
 }
