@@ -31,7 +31,7 @@ function changing(now: number): boolean {
 }
 
 /** Resolves once no page change is in flight (at most STALE_MS later). */
-export async function pageChangesSettled(): Promise<void> {
+async function pageChangesSettled(): Promise<void> {
   const deadline = Date.now() + STALE_MS;
   while (changing(Date.now()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL_MS));
 }

@@ -47,9 +47,12 @@ export async function code2Session(cfg: WeixinConfig, jsCode: string): Promise<W
 }
 
 const tokens = new TokenCache();
+const tokenKey = (cfg: WeixinConfig) => `${cfg.baseUrl}|${cfg.appId}`;
+/** WeChat's "access token expired / invalidated elsewhere" errcodes. */
+const TOKEN_EXPIRED = new Set([40001, 42001]);
 
 function accessToken(cfg: WeixinConfig): Promise<string> {
-  return tokens.get(`${cfg.baseUrl}|${cfg.appId}`, async () => {
+  return tokens.get(tokenKey(cfg), async () => {
     const body = await callJson<{ access_token?: string; expires_in?: number; errcode?: number; errmsg?: string }>(
       'wechat',
       endpoint(cfg, '/cgi-bin/token', { grant_type: 'client_credential', appid: cfg.appId, secret: cfg.appSecret }),
@@ -58,6 +61,17 @@ function accessToken(cfg: WeixinConfig): Promise<string> {
     if (typeof body.access_token !== 'string') throw unavailable('wechat', 'token without access_token');
     return { token: body.access_token, expiresIn: Number(body.expires_in) || 7200 };
   });
+}
+
+/**
+ * Calls an API that takes the app's access token, and once more with a fresh token when WeChat
+ * answers that the cached one expired or was replaced elsewhere (`errcode` 40001 / 42001).
+ */
+async function withAccessToken<T extends { errcode?: number }>(cfg: WeixinConfig, call: (token: string) => Promise<T>): Promise<T> {
+  const first = await call(await accessToken(cfg));
+  if (!TOKEN_EXPIRED.has(Number(first.errcode))) return first;
+  tokens.drop(tokenKey(cfg));
+  return call(await accessToken(cfg));
 }
 
 export interface WeixinPhone {
@@ -69,24 +83,19 @@ export interface WeixinPhone {
 
 /** getPhoneNumber button code → the user's WeChat-verified phone number. */
 export async function getPhoneNumber(cfg: WeixinConfig, phoneCode: string): Promise<WeixinPhone> {
-  for (let attempt = 0; ; attempt++) {
-    const token = await accessToken(cfg);
-    const body = await callJson<{ phone_info?: Partial<WeixinPhone>; errcode?: number; errmsg?: string }>(
+  const body = await withAccessToken(cfg, (token) =>
+    callJson<{ phone_info?: Partial<WeixinPhone>; errcode?: number; errmsg?: string }>(
       'wechat',
       endpoint(cfg, '/wxa/business/getuserphonenumber', { access_token: token }),
       { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: phoneCode }) },
-    );
-    if ((body.errcode === 40001 || body.errcode === 42001) && attempt === 0) {
-      tokens.drop(`${cfg.baseUrl}|${cfg.appId}`); // expired/invalidated elsewhere: fetch once more
-      continue;
-    }
-    if (body.errcode) throw phoneCodeError(body.errcode, body.errmsg ?? '');
-    const p = body.phone_info;
-    if (!p || typeof p.purePhoneNumber !== 'string' || typeof p.countryCode !== 'string') {
-      throw unavailable('wechat', 'getuserphonenumber without phone_info');
-    }
-    return { phoneNumber: String(p.phoneNumber ?? ''), purePhoneNumber: p.purePhoneNumber, countryCode: p.countryCode };
+    ),
+  );
+  if (body.errcode) throw phoneCodeError(body.errcode, body.errmsg ?? '');
+  const p = body.phone_info;
+  if (!p || typeof p.purePhoneNumber !== 'string' || typeof p.countryCode !== 'string') {
+    throw unavailable('wechat', 'getuserphonenumber without phone_info');
   }
+  return { phoneNumber: String(p.phoneNumber ?? ''), purePhoneNumber: p.purePhoneNumber, countryCode: p.countryCode };
 }
 
 export interface Wxacode {
@@ -111,38 +120,37 @@ function wxacodeError(errcode: number, errmsg: string): WechatApiError {
   return new WechatApiError(502, 'wechat_unavailable', '暂时无法生成小程序码，请稍后再试', errcode, errmsg);
 }
 
-/**
- * wxacode.getUnlimited: a mini-program code that opens `page` with `scene`. Answers the image, or
- * `{ errcode, errmsg }` as JSON on failure (both with HTTP 200).
- */
-export async function getUnlimitedWxacode(cfg: WeixinConfig, req: WxacodeRequest, timeoutMs = 8_000): Promise<Wxacode> {
-  for (let attempt = 0; ; attempt++) {
-    const token = await accessToken(cfg);
-    let res: Response;
-    try {
-      res = await fetch(endpoint(cfg, '/wxa/getwxacodeunlimit', { access_token: token }), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ scene: req.scene, page: req.page, check_path: false, env_version: req.envVersion, width: req.width ?? 430 }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (e) {
-      throw unavailable('wechat', e instanceof Error ? e.message : String(e));
-    }
-    const contentType = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    if (!res.ok) throw unavailable('wechat', `getwxacodeunlimit HTTP ${res.status}`);
-    if (contentType.startsWith('image/')) return { bytes, contentType };
-    let body: { errcode?: number; errmsg?: string };
-    try {
-      body = JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      throw unavailable('wechat', `getwxacodeunlimit answered ${contentType || 'no content type'}`);
-    }
-    if ((body.errcode === 40001 || body.errcode === 42001) && attempt === 0) {
-      tokens.drop(`${cfg.baseUrl}|${cfg.appId}`);
-      continue;
-    }
-    throw wxacodeError(Number(body.errcode ?? -2), body.errmsg ?? 'no image');
+/** One getwxacodeunlimit call: the image, or WeChat's `{ errcode, errmsg }` (both come with HTTP 200). */
+async function requestWxacode(
+  cfg: WeixinConfig, token: string, req: WxacodeRequest, timeoutMs: number,
+): Promise<Wxacode & { errcode?: undefined } | { errcode: number; errmsg: string }> {
+  let res: Response;
+  try {
+    res = await fetch(endpoint(cfg, '/wxa/getwxacodeunlimit', { access_token: token }), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scene: req.scene, page: req.page, check_path: false, env_version: req.envVersion, width: req.width ?? 430 }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (e) {
+    throw unavailable('wechat', e instanceof Error ? e.message : String(e));
   }
+  const contentType = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (!res.ok) throw unavailable('wechat', `getwxacodeunlimit HTTP ${res.status}`);
+  if (contentType.startsWith('image/')) return { bytes, contentType };
+  let body: { errcode?: number; errmsg?: string };
+  try {
+    body = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw unavailable('wechat', `getwxacodeunlimit answered ${contentType || 'no content type'}`);
+  }
+  return { errcode: Number(body.errcode ?? -2), errmsg: body.errmsg ?? 'no image' };
+}
+
+/** wxacode.getUnlimited: a mini-program code that opens `page` with `scene`. */
+export async function getUnlimitedWxacode(cfg: WeixinConfig, req: WxacodeRequest, timeoutMs = 8_000): Promise<Wxacode> {
+  const answer = await withAccessToken(cfg, (token) => requestWxacode(cfg, token, req, timeoutMs));
+  if (answer.errcode !== undefined) throw wxacodeError(answer.errcode, answer.errmsg);
+  return answer;
 }
