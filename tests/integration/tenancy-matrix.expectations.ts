@@ -145,6 +145,11 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     select: byRole<SelectOutcome>('denied', [], [], [], [], ['person:memberA', 'person:memberB']),
     ...noWrites,
   },
+  operator_audit_log: {
+    rows: personRows('operator_audit_log', 'operator_id'),
+    select: byRole<SelectOutcome>('denied', [], [], [], [], ['person:memberA', 'person:memberB']),
+    ...noWrites,
+  },
   agreement_documents: {
     rows: publicRows('agreement_documents', ['id']),
     select: byRole<SelectOutcome>(['public'], ['public'], ['public'], ['public'], ['public'], ['public']),
@@ -169,6 +174,7 @@ export async function arrangePersonRows(fx: Pick<Fixture, 'users'>): Promise<voi
       `insert into public.account_reports (reporter_user_id, reported_phone, real_name, evidence, contact)
        values ($1, '8613900000001', '矩阵举报人', '矩阵测试的情况说明', '13900000001')`, [uid]);
     await q(`insert into public.account_actions (user_id, action, reason) values ($1, 'warn', '矩阵测试')`, [uid]);
+    await q(`insert into public.operator_audit_log (operator_id, action, target_type, target_id) values ($1::uuid, 'matrix.test', 'account', $1::text)`, [uid]);
   }
 }
 
