@@ -28,6 +28,8 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
   report_stolen_account: 'anon',
   guardian_issue_code: 'service', guardian_confirm: 'service', account_cancel_issue_code: 'service', account_cancel_verify: 'service',
   wechat_link_lookup: 'service', wechat_user_by_phone: 'service', wechat_link_bind: 'service',
+  // sign-in security
+  sms_code_issue: 'service', sms_code_redeem: 'service',
   // membership
   create_enterprise: 'authenticated', my_enterprises: 'authenticated', switch_enterprise: 'authenticated',
   enterprise_features: 'authenticated', update_enterprise_settings: 'authenticated', set_member_role: 'authenticated',
