@@ -28,7 +28,9 @@ export async function handler(req: Request): Promise<Response> {
   if (!redeemed.data.ok) {
     const err = redeemed.data.error ?? 'code_invalid';
     const status = err === 'code_attempts_exceeded' ? 429 : 400;
-    return json({ code: err, message: CODE_MESSAGES[err] ?? '验证码错误', attempts_left: redeemed.data.attempts_left }, status);
+    const left = redeemed.data.attempts_left;
+    const message = err === 'code_invalid' && typeof left === 'number' ? `验证码错误，还可再试 ${left} 次` : CODE_MESSAGES[err] ?? '验证码错误';
+    return json({ code: err, message, attempts_left: left }, status);
   }
   return json({ token: redeemed.data.token, type });
 }
