@@ -79,7 +79,14 @@ begin
   if v_code is not null and v_code in ('not_authenticated', 'account_terminated', 'account_suspended') then
     return v_code;
   end if;
-  if not private.platform_initialized() then
+  -- private.platform_initialized(), inlined: a nested security-definer call (its search_path
+  -- switch) would cost more than the query itself, on every gate answer outside a request context.
+  if not exists (
+    select 1 from public.agreement_documents d
+     where d.required and d.audience = 'everyone'
+       and exists (select 1 from public.agreement_versions v
+                    where v.document_id = d.id and v.effective_at <= now()))
+  then
     return 'platform_not_initialized';
   end if;
   return v_code;
