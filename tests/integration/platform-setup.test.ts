@@ -4,7 +4,8 @@
 // texts. The fresh database is a second database in the stack's Postgres server, so emptying the
 // agreements never disturbs the suites running against the stack.
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Client, Pool } from 'pg';
 import { sql } from '../support/clients';
@@ -132,6 +133,19 @@ describe('production bootstrap (a database with migrations only)', () => {
                                           (select count(*) from private.platform_operators)::int as operators,
                                           (select count(*) from auth.users where phone = '8613912345678')::int as users`);
     expect(counts.rows[0]).toEqual({ docs: files.length, versions: files.length, operators: 1, users: 1 });
+
+    // A file edited after publication never rewrites the published version: it is reported.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zx-agreements-'));
+    try {
+      writeFileSync(path.join(dir, 'service.md'), `${readFileSync(path.join(AGREEMENTS, 'service.md'), 'utf8')}\n改过的条款\n`);
+      const edited = await runSetup(['--db-url', dbUrl, '--operator-phone', '13912345678', '--agreements', dir]);
+      expect(edited.code).toBe(0);
+      expect(edited.out).toContain('service v1: present, but its text differs');
+      const body = await db.query(`select v.body_md from public.agreement_versions v join public.agreement_documents d on d.id = v.document_id where d.slug = 'service'`);
+      expect(body.rows).toEqual([{ body_md: agreementFile('service.md').body }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('refuses a database without the schema, saying what to run first', async () => {
