@@ -135,7 +135,7 @@ it('withdraws an optional consent from settings: shown in the history and record
 
 it('an operator suspends a member from the ops page; the member is refused at the next request and sees the block', async () => {
   // The member uses the app in their own browser; the operator in another.
-  const { userId } = await openAsNewClearedMember(app, 'pages/index/index');
+  const { userId, phone } = await openAsNewClearedMember(app, 'pages/index/index');
   const memberPage = page;
   await app.greeting().waitFor();
   const memberToken = await accessTokenIn(memberPage);
@@ -146,7 +146,7 @@ it('an operator suspends a member from the ops page; the member is refused at th
   try {
     const ops = new AccountPages(await operatorContext.newPage(), suite.server.url);
     await openAsOperator(ops);
-    const result = await ops.actOnAccount(userId, 'suspend', '发布违规内容，暂停使用');
+    const result = await ops.actOnAccount(phone.replace(/^\+?86/, ''), 'suspend', '发布违规内容，暂停使用');
     expect(result).toContain('已暂停');
     await ops.shot('22-ops-action');
   } finally {

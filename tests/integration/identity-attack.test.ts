@@ -36,6 +36,9 @@ const GATED_RPCS = new Set([
   'platform_act_on_account',
   'platform_resolve_account_report',
   'platform_set_birth_date',
+  // platform operations (20261206040000_platform_ops.sql)
+  'platform_find_account', 'platform_audit_log', 'platform_set_enterprise_status', 'platform_find_enterprises',
+  'request_enterprise_cancellation', 'platform_review_enterprise_cancellation',
 ]);
 /** Tables `authenticated` may write directly, and what an uncleared user gets then (none today). */
 const WRITABLE_TABLES = new Map<string, 'gated'>();

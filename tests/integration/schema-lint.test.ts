@@ -41,9 +41,12 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
   create_department: 'authenticated', rename_department: 'authenticated', move_department: 'authenticated',
   delete_department: 'authenticated', set_department_head: 'authenticated', move_member: 'authenticated',
   update_member_profile: 'authenticated', department_tree: 'authenticated', directory: 'authenticated',
+  // platform operations
+  platform_find_account: 'authenticated', platform_set_enterprise_status: 'authenticated', platform_find_enterprises: 'authenticated',
+  request_enterprise_cancellation: 'authenticated', platform_review_enterprise_cancellation: 'authenticated',
 };
 /** Private helpers that RLS policies call as the querying role; every other private function is internal. */
-const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids'];
+const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids'];
 /** PostgREST's hooks (schema hooks), run as every request's role. */
 const HOOKS: Record<string, Exec> = { begin_request: 'anon' };
 /** Public tables anon may read (catalogues shown before sign-in). Everything else: authenticated only. */

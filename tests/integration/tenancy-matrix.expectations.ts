@@ -109,6 +109,19 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     select: byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], ['A', 'B']),
     ...noWrites,
   },
+  // LX 3.3 cancellation requests (20261206040000_platform_ops.sql): the matrix adds one per tenant.
+  enterprise_cancellation_requests: {
+    rows: async (fx) => {
+      await q(
+        `insert into public.enterprise_cancellation_requests (enterprise_id, reason)
+         select e, '矩阵测试的注销申请原因' from unnest($1::uuid[]) e
+          where not exists (select 1 from public.enterprise_cancellation_requests r where r.enterprise_id = e)`,
+        [[fx.A.id, fx.B.id]]);
+      return tenantRows('enterprise_cancellation_requests', ['id'])(fx);
+    },
+    select: byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], ['A', 'B']),
+    ...noWrites,
+  },
   edition_features: {
     rows: publicRows('edition_features', ['edition', 'feature']),
     select: byRole<SelectOutcome>(['public'], ['public'], ['public'], ['public'], ['public'], ['public']),
@@ -351,6 +364,19 @@ export const RPCS: Record<string, RpcExpectation> = {
     roles: operatorOnly,
     args: (fx) => ({ p_document_id: fx.A.documentId, p_approve: true, p_reason: '' }),
     changesA: ['operator'],
+  },
+
+  // --- platform operations (20261206040000_platform_ops.sql) ------------------------------------
+  platform_find_account: { roles: operatorAny, args: () => ({ p_phone: '13900000009' }) },
+  platform_audit_log: { roles: operatorOnly, args: () => ({ p_target_type: 'account', p_limit: 5 }) },
+  // an unknown enterprise / request: never suspends or closes the matrix's tenants
+  platform_set_enterprise_status: { roles: operatorAny, args: () => ({ p_enterprise_id: ZERO, p_status: 'suspended', p_reason: '矩阵测试' }) },
+  platform_find_enterprises: { roles: operatorOnly, args: (fx) => ({ p_query: fx.A.name }), revealsA: true },
+  platform_review_enterprise_cancellation: { roles: operatorAny, args: () => ({ p_request_id: ZERO, p_approve: false, p_reason: '矩阵测试' }) },
+  request_enterprise_cancellation: {
+    roles: adminOfA,
+    args: (fx) => ({ p_enterprise_id: fx.A.id, p_reason: '矩阵测试：公司业务调整，申请注销', p_document_paths: [] }),
+    changesA: ['adminA'],
   },
 
   // --- directory (20261129030000_directory.sql) -------------------------------------------------

@@ -79,7 +79,7 @@ export default function OnboardingPage() {
   return (
     <View className='page onboarding-page' data-testid='onboarding-page' data-step={step}>
       {step === 'blocked' ? (
-        <BlockedNotice accountStatus={status.account_status} signingOut={signingOut} onSignOut={signOut} />
+        <BlockedNotice accountStatus={status.account_status} gate={status.gate} signingOut={signingOut} onSignOut={signOut} />
       ) : (
         <>
           {!reconsent && <OnboardingSteps current={step} minor={minor} />}

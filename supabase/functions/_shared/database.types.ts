@@ -145,6 +145,26 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"enterprise_cancellation_requests": {
+                  Row: {
+                    "created_at": string,"document_paths": (string)[],"enterprise_id": string,"id": string,"reason": string,"requested_by": string | null,"review_reason": string,"reviewed_at": string | null,"reviewed_by": string | null,"status": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"document_paths"?: (string)[],"enterprise_id": string,"id"?: string,"reason": string,"requested_by"?: string | null,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"document_paths"?: (string)[],"enterprise_id"?: string,"id"?: string,"reason"?: string,"requested_by"?: string | null,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "enterprise_cancellation_requests_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"enterprise_members": {
                   Row: {
                     "department_id": string | null,"display_name": string,"email": string,"employee_no": string,"enterprise_id": string,"invited_by": string | null,"joined_at": string,"role": string,"scopes": (string)[],"title": string,"user_id": string
@@ -193,14 +213,14 @@ isOneToOne: false
                   ]
                 },"enterprises": {
                   Row: {
-                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": string,"edition": string,"id": string,"industry": string,"join_rule": string,"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": string,"updated_at": string
+                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": string,"edition": string,"id": string,"industry": string,"join_rule": string,"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": string,"status": string,"status_changed_at": string | null,"status_reason": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry": string,"join_rule"?: string,"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": string,"updated_at"?: string
+                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry": string,"join_rule"?: string,"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": string,"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
                   }
                   Update: {
-                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry"?: string,"join_rule"?: string,"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: string,"updated_at"?: string
+                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry"?: string,"join_rule"?: string,"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: string,"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -281,6 +301,20 @@ isOneToOne: false
                   }
                   Update: {
                     "body"?: string,"created_at"?: string,"data"?: NonNullable<Json>,"id"?: string,"kind"?: string,"read_at"?: string | null,"title"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"operator_audit_log": {
+                  Row: {
+                    "action": string,"after": Json | null,"before": Json | null,"created_at": string,"id": number,"operator_id": string | null,"reason": string,"target_id": string | null,"target_type": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action": string,"after"?: Json | null,"before"?: Json | null,"created_at"?: string,"id"?: never,"operator_id"?: string | null,"reason"?: string,"target_id"?: string | null,"target_type": string
+                  }
+                  Update: {
+                    "action"?: string,"after"?: Json | null,"before"?: Json | null,"created_at"?: string,"id"?: never,"operator_id"?: string | null,"reason"?: string,"target_id"?: string | null,"target_type"?: string
                   }
                   Relationships: [
                     
@@ -422,14 +456,46 @@ isOneToOne: false
 "platform_act_on_account":
 { Args: { "p_action": string,"p_reason": string,"p_user_id": string }; Returns: Json
                            },
+"platform_audit_log":
+{ Args: { "p_before_id"?: number,"p_limit"?: number,"p_operator_id"?: string,"p_target_id"?: string,"p_target_type"?: string }; Returns: {
+              "action": string,
+"after": Json | null,
+"before": Json | null,
+"created_at": string,
+"id": number,
+"operator_id": string | null,
+"reason": string,
+"target_id": string | null,
+"target_type": string
+            }[]
+                          SetofOptions: {
+        from: "*"
+        to: "operator_audit_log"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
+"platform_find_account":
+{ Args: { "p_phone": string }; Returns: Json
+                           },
+"platform_find_enterprises":
+{ Args: { "p_query": string }; Returns: {
+              "created_at": string,"edition": string,"id": string,"member_count": number,"name": string,"qualification_status": string,"status": string,"status_reason": string
+            }[]
+                           },
 "platform_resolve_account_report":
 { Args: { "p_freeze": boolean,"p_note": string,"p_outcome": string,"p_report_id": string }; Returns: Json
+                           },
+"platform_review_enterprise_cancellation":
+{ Args: { "p_approve": boolean,"p_reason"?: string,"p_request_id": string }; Returns: Json
                            },
 "platform_review_qualification":
 { Args: { "p_approve": boolean,"p_document_id": string,"p_reason"?: string }; Returns: undefined
                            },
 "platform_set_birth_date":
 { Args: { "p_birth_date": string,"p_reason": string,"p_user_id": string }; Returns: Json
+                           },
+"platform_set_enterprise_status":
+{ Args: { "p_enterprise_id": string,"p_reason": string,"p_status": string }; Returns: Json
                            },
 "publish_agreement_version":
 { Args: { "p_body_md": string,"p_document_id": string,"p_effective_at"?: string,"p_key_clauses"?: Json,"p_title": string }; Returns: Json
@@ -442,6 +508,9 @@ isOneToOne: false
                            },
 "report_stolen_account":
 { Args: { "p_contact": string,"p_evidence": string,"p_evidence_path"?: string,"p_phone": string,"p_real_name": string }; Returns: Json
+                           },
+"request_enterprise_cancellation":
+{ Args: { "p_document_paths"?: (string)[],"p_enterprise_id": string,"p_reason": string }; Returns: Json
                            },
 "revoke_invitation":
 { Args: { "p_invitation_id": string }; Returns: undefined

@@ -94,3 +94,12 @@ Deno.test('a database refusal of the status call keeps its code', async () => {
     assertEquals([status, body.code], [403, 'account_suspended']);
   });
 });
+
+Deno.test('an uninitialised platform is a 403 platform_not_initialized, even where fixable codes are allowed', async () => {
+  await withFakeProject({
+    status: [200, { cleared: false, gate: 'platform_not_initialized', age_band: 'adult', account_status: 'active' }],
+  }, async () => {
+    const [status, body] = await refusal(await gate(req('token'), { allow: FIXABLE }));
+    assertEquals([status, body.code, body.message], [403, 'platform_not_initialized', '平台尚未完成初始化，请稍后再试']);
+  });
+});

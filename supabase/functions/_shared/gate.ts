@@ -12,6 +12,8 @@ export const GATE_CODES = [
   'guardian_required',
   'account_suspended',
   'account_terminated',
+  // No required agreement exists yet (a project without `npm run setup:production`): nobody is let in.
+  'platform_not_initialized',
 ] as const;
 export type GateCode = (typeof GATE_CODES)[number];
 
@@ -25,6 +27,7 @@ export const GATE_MESSAGES: Record<GateCode | 'not_authenticated', string> = {
   guardian_required: '未成年人须经监护人确认后才能使用',
   account_suspended: '你的账号已被暂停使用，如有疑问请联系客服',
   account_terminated: '你的账号已被终止，无法继续使用',
+  platform_not_initialized: '平台尚未完成初始化，请稍后再试',
 };
 
 export interface ConsentStatus {

@@ -252,9 +252,12 @@ export class AccountPages extends AppPages {
   }
 
   // ---- ops
-  async actOnAccount(userId: string, action: 'warn' | 'restrict' | 'suspend' | 'terminate' | 'restore', reason: string): Promise<string> {
+  /** Finds the account by its phone (national digits) and acts on it. */
+  async actOnAccount(phone: string, action: 'warn' | 'restrict' | 'suspend' | 'terminate' | 'restore', reason: string): Promise<string> {
     await this.page.getByTestId('ops-tab-action').click();
-    await fillText(this.page, 'ops-action-user', userId);
+    await fillText(this.page, 'ops-action-phone', phone);
+    await this.page.getByTestId('ops-action-find').click();
+    await this.page.getByTestId('ops-action-account').waitFor();
     await this.page.getByTestId(`ops-action-kind-${action}`).click();
     await fillText(this.page, 'ops-action-reason', reason);
     await this.page.getByTestId('ops-action-submit').click();

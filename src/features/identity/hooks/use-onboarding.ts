@@ -9,6 +9,8 @@ export type OnboardingStep = 'blocked' | 'birth' | 'agreements' | 'guardian' | '
 /** Which step a status calls for, in the gate's order of precedence (docs/api.md). */
 export function stepFor(status: ConsentStatus): OnboardingStep {
   if (status.account_status === 'suspended' || status.account_status === 'terminated') return 'blocked';
+  // Nothing the user can fix: the operator has not run `npm run setup:production` yet.
+  if (status.gate === 'platform_not_initialized') return 'blocked';
   if (!status.birth_date_set) return 'birth';
   if (status.missing.some((item) => item.required && !item.needs_guardian)) return 'agreements';
   const guardianMissing = status.guardian.needed && status.guardian.status !== 'confirmed';

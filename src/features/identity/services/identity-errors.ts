@@ -12,6 +12,7 @@ export const GATE_CODES = [
   'birth_date_required',
   'consent_required',
   'guardian_required',
+  'platform_not_initialized',
 ] as const;
 export type GateCode = (typeof GATE_CODES)[number];
 
@@ -24,6 +25,8 @@ export const IDENTITY_ERROR_MESSAGES: Record<string, string> = {
   birth_date_required: '请先填写出生日期',
   consent_required: '请先阅读并同意最新的用户协议和隐私政策',
   guardian_required: '未成年人须经监护人确认后才能使用',
+  platform_not_initialized: '平台尚未完成初始化，请稍后再试',
+  account_restricted: '账号功能受限：暂时不能创建企业、邀请成员、发布或评论内容，如有疑问请联系客服',
   not_authenticated: '请先登录',
   channel_invalid: '渠道须为 weapp、h5 或 qywx',
   agreement_versions_required: '请勾选要同意的协议',

@@ -1,6 +1,7 @@
 import type { PostgrestError } from '@supabase/supabase-js';
 import { supabase } from '../../../lib/supabase/client';
 import { actOnAccount, fromPostgrestError, getCurrentAgreements, publishAgreementVersion, resolveAccountReport } from '../../identity';
+import { platformOpsService } from './platform-ops.service';
 
 // Operator calls. The operator RPCs themselves are wrapped by the identity feature; this adds the
 // two reads the ops pages need (who am I, the reports table).
@@ -56,5 +57,6 @@ export const opsService = {
   publishAgreementVersion,
   actOnAccount,
   resolveAccountReport,
+  ...platformOpsService,
 };
 export type OpsService = typeof opsService;
