@@ -285,6 +285,20 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"operator_audit_log": {
+                  Row: {
+                    "action": string,"after": Json | null,"before": Json | null,"created_at": string,"id": number,"operator_id": string | null,"reason": string,"target_id": string | null,"target_type": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action": string,"after"?: Json | null,"before"?: Json | null,"created_at"?: string,"id"?: never,"operator_id"?: string | null,"reason"?: string,"target_id"?: string | null,"target_type": string
+                  }
+                  Update: {
+                    "action"?: string,"after"?: Json | null,"before"?: Json | null,"created_at"?: string,"id"?: never,"operator_id"?: string | null,"reason"?: string,"target_id"?: string | null,"target_type"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
                 },"profiles": {
                   Row: {
                     "created_at": string,"current_enterprise_id": string | null,"display_name": string,"id": string,"updated_at": string
@@ -389,7 +403,19 @@ isOneToOne: false
 { Args: { "p_accept_children_statement": boolean,"p_channel": string,"p_code": string,"p_guardian_name": string,"p_relationship": string,"p_user_id": string }; Returns: Json
                            },
 "guardian_issue_code":
-{ Args: { "p_guardian_phone": string,"p_user_id": string }; Returns: Json
+{ Args: { "p_child_name"?: string,"p_guardian_phone": string,"p_user_id": string }; Returns: Json
+                           },
+"guardian_link_confirm":
+{ Args: { "p_accept_children_statement": boolean,"p_client"?: string,"p_code": string,"p_guardian_name": string,"p_relationship": string,"p_token": string }; Returns: Json
+                           },
+"guardian_link_create":
+{ Args: { "p_child_name"?: string,"p_guardian_phone": string,"p_user_id": string }; Returns: Json
+                           },
+"guardian_link_issue_code":
+{ Args: { "p_client"?: string,"p_token": string }; Returns: Json
+                           },
+"guardian_link_view":
+{ Args: { "p_client"?: string,"p_token": string }; Returns: Json
                            },
 "leave_enterprise":
 { Args: { "p_enterprise_id": string }; Returns: undefined
@@ -408,6 +434,9 @@ isOneToOne: false
 "move_member":
 { Args: { "p_department_id": string,"p_enterprise_id": string,"p_user_id": string }; Returns: undefined
                            },
+"my_birth_date_corrections":
+{ Args: Record<PropertyKey, never>; Returns: Json
+                           },
 "my_consent_history":
 { Args: Record<PropertyKey, never>; Returns: Json
                            },
@@ -422,14 +451,17 @@ isOneToOne: false
 "platform_act_on_account":
 { Args: { "p_action": string,"p_reason": string,"p_user_id": string }; Returns: Json
                            },
+"platform_decide_birth_date_correction":
+{ Args: { "p_approve": boolean,"p_reason": string,"p_request_id": string }; Returns: Json
+                           },
+"platform_list_birth_date_corrections":
+{ Args: { "p_status"?: string }; Returns: Json
+                           },
 "platform_resolve_account_report":
 { Args: { "p_freeze": boolean,"p_note": string,"p_outcome": string,"p_report_id": string }; Returns: Json
                            },
 "platform_review_qualification":
 { Args: { "p_approve": boolean,"p_document_id": string,"p_reason"?: string }; Returns: undefined
-                           },
-"platform_set_birth_date":
-{ Args: { "p_birth_date": string,"p_reason": string,"p_user_id": string }; Returns: Json
                            },
 "publish_agreement_version":
 { Args: { "p_body_md": string,"p_document_id": string,"p_effective_at"?: string,"p_key_clauses"?: Json,"p_title": string }; Returns: Json
@@ -442,6 +474,9 @@ isOneToOne: false
                            },
 "report_stolen_account":
 { Args: { "p_contact": string,"p_evidence": string,"p_evidence_path"?: string,"p_phone": string,"p_real_name": string }; Returns: Json
+                           },
+"request_birth_date_correction":
+{ Args: { "p_birth_date": string,"p_evidence_path"?: string,"p_reason": string }; Returns: Json
                            },
 "revoke_invitation":
 { Args: { "p_invitation_id": string }; Returns: undefined
