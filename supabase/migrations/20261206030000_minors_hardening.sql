@@ -313,6 +313,9 @@ begin
     raise exception using errcode = 'P0001', message = 'sms_phone_daily_limit', hint = '该手机号今天接收验证码的次数已达上限，请明天再试';
   end if;
   v_code := lpad((('x' || encode(extensions.gen_random_bytes(4), 'hex'))::bit(32)::bigint % 1000000)::text, 6, '0');
+  -- The log holds phone numbers only as long as the limits need them (today, with a day's margin).
+  delete from private.sms_sends s where (s.user_id = p_user_id or s.phone = p_phone) and s.sent_at < now() - interval '2 days';
+  delete from private.sms_code_failures f where f.user_id = p_user_id and f.failed_at < now() - interval '2 days';
   insert into private.sms_sends (user_id, purpose, phone) values (p_user_id, p_purpose, p_phone);
   insert into private.sms_challenges (user_id, purpose, phone, code_hash, expires_at, sent_at, attempts)
   values (p_user_id, p_purpose, p_phone, extensions.crypt(v_code, extensions.gen_salt('bf', 6)), now() + interval '5 minutes', now(), 0)
