@@ -10,12 +10,14 @@ export default defineAppConfig({
     {
       // Birth date, agreements and guardian confirmation: everything a new or uncleared member sees.
       root: 'packages/onboarding',
-      pages: ['index'],
+      // guardian-link: the guardian's page, opened from a link on their own phone (no account)
+      pages: ['index', 'guardian-link/index'],
     },
     {
       // Platform operators (H5): agreement publishing, account actions, stolen-account reports.
       root: 'packages/ops',
-      pages: ['index'],
+      // birth-date-corrections: review of members' birth-date correction requests
+      pages: ['index', 'birth-date-corrections/index'],
     },
     {
       // Enterprises for members: create, my enterprises (switch), invitation landing, code entry, 通讯录,

@@ -20,6 +20,9 @@ const PRE_CLEARANCE_RPCS = new Set([
   'withdraw_guardian_consent',
   'mark_notifications_read',
   'report_stolen_account',
+  // a wrong birth date may be what blocks the person (20261206030000_minors_hardening.sql)
+  'request_birth_date_correction',
+  'my_birth_date_corrections',
 ]);
 /** RPCs that need clearance (and maybe more): an uncleared caller gets 403. */
 const GATED_RPCS = new Set([
@@ -35,10 +38,11 @@ const GATED_RPCS = new Set([
   'publish_agreement_version',
   'platform_act_on_account',
   'platform_resolve_account_report',
-  'platform_set_birth_date',
   // platform operations (20261206040000_platform_ops.sql)
   'platform_find_account', 'platform_audit_log', 'platform_set_enterprise_status', 'platform_find_enterprises',
   'request_enterprise_cancellation', 'platform_review_enterprise_cancellation',
+  'platform_list_birth_date_corrections',
+  'platform_decide_birth_date_correction',
 ]);
 /** Tables `authenticated` may write directly, and what an uncleared user gets then (none today). */
 const WRITABLE_TABLES = new Map<string, 'gated'>();

@@ -111,7 +111,7 @@ describe('fuzz: identity RPCs answer bad input with 4xx and write nothing', () =
         expectClear4xx(await rpc('publish_agreement_version', op.token, { p_document_id: a, p_title: b, p_body_md: c, p_key_clauses: b, p_effective_at: c }));
         expectClear4xx(await rpc('platform_act_on_account', op.token, { p_user_id: a, p_action: b, p_reason: c }));
         expectClear4xx(await rpc('platform_resolve_account_report', op.token, { p_report_id: a, p_outcome: b, p_freeze: c, p_note: c }));
-        expectClear4xx(await rpc('platform_set_birth_date', op.token, { p_user_id: a, p_birth_date: b, p_reason: c }));
+        expectClear4xx(await rpc('platform_decide_birth_date_correction', op.token, { p_request_id: a, p_approve: b, p_reason: c }));
       }),
       { numRuns: 40 },
     );

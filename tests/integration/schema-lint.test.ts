@@ -23,13 +23,18 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
   get_my_profile: 'authenticated', update_my_profile: 'authenticated', my_consent_status: 'authenticated',
   accept_agreements: 'authenticated', withdraw_consent: 'authenticated', my_consent_history: 'authenticated',
   set_my_birth_date: 'authenticated', withdraw_guardian_consent: 'authenticated', mark_notifications_read: 'authenticated',
-  platform_set_birth_date: 'authenticated', platform_act_on_account: 'authenticated',
+  platform_act_on_account: 'authenticated',
   platform_resolve_account_report: 'authenticated', publish_agreement_version: 'authenticated',
   report_stolen_account: 'anon',
   guardian_issue_code: 'service', guardian_confirm: 'service', account_cancel_issue_code: 'service', account_cancel_verify: 'service',
   wechat_link_lookup: 'service', wechat_user_by_phone: 'service', wechat_link_bind: 'service',
   // sign-in security
   sms_code_issue: 'service', sms_code_redeem: 'service',
+  // minors hardening (20261206030000_minors_hardening.sql)
+  request_birth_date_correction: 'authenticated', my_birth_date_corrections: 'authenticated',
+  platform_list_birth_date_corrections: 'authenticated', platform_decide_birth_date_correction: 'authenticated',
+  guardian_link_create: 'service', guardian_link_view: 'service', guardian_link_issue_code: 'service',
+  guardian_link_confirm: 'service',
   // membership
   create_enterprise: 'authenticated', my_enterprises: 'authenticated', switch_enterprise: 'authenticated',
   enterprise_features: 'authenticated', update_enterprise_settings: 'authenticated', set_member_role: 'authenticated',

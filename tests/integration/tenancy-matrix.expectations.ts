@@ -272,9 +272,13 @@ export const RPCS: Record<string, RpcExpectation> = {
     roles: operatorAny,
     args: () => ({ p_report_id: ZERO, p_outcome: 'rejected', p_freeze: false, p_note: '矩阵测试' }),
   },
-  platform_set_birth_date: {
+  // birth-date corrections (20261206030000_minors_hardening.sql)
+  request_birth_date_correction: { roles: signedInAny, args: () => ({ p_birth_date: '1990-01-02', p_reason: '矩阵测试的更正原因' }) },
+  my_birth_date_corrections: { roles: signedIn, args: () => ({}) },
+  platform_list_birth_date_corrections: { roles: operatorOnly, args: () => ({ p_status: 'pending' }) },
+  platform_decide_birth_date_correction: {
     roles: operatorAny,
-    args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_birth_date: '1990-01-01', p_reason: '矩阵测试' }),
+    args: () => ({ p_request_id: ZERO, p_approve: false, p_reason: '矩阵测试' }),
   },
   publish_agreement_version: {
     roles: operatorAny, // an unknown document: never publishes (that would un-clear everyone on the stack)
@@ -287,6 +291,15 @@ export const RPCS: Record<string, RpcExpectation> = {
     args: (fx) => ({
       p_user_id: fx.users.memberA.userId, p_code: '000000', p_guardian_name: '矩阵', p_relationship: 'mother', p_channel: 'h5',
       p_accept_children_statement: true,
+    }),
+  },
+  guardian_link_create: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_guardian_phone: '13900000000' }) },
+  guardian_link_view: { roles: serviceOnly, args: () => ({ p_token: 'matrixmatrixmatrixmatrix' }) },
+  guardian_link_issue_code: { roles: serviceOnly, args: () => ({ p_token: 'matrixmatrixmatrixmatrix' }) },
+  guardian_link_confirm: {
+    roles: serviceOnly,
+    args: () => ({
+      p_token: 'matrixmatrixmatrixmatrix', p_code: '000000', p_guardian_name: '矩阵', p_relationship: 'mother', p_accept_children_statement: true,
     }),
   },
   account_cancel_issue_code: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId }) },

@@ -12,6 +12,8 @@ export interface SentSms {
   phone: string; // E.164 with '+'
   code: string;
   sent_at: string; // ISO time
+  template_id: string;
+  params: string[];
 }
 
 const MAX_KEPT = 1000;
@@ -78,7 +80,7 @@ export function createLocalSms(secretId = LOCAL_TENCENT_SECRET_ID, secretKey = L
     if (!crypto.timingSafeEqual(Buffer.from(m[2]), Buffer.from(expected))) {
       return tencentError(res, 'AuthFailure.SignatureFailure', 'signature mismatch');
     }
-    let body: { PhoneNumberSet?: unknown; TemplateParamSet?: unknown };
+    let body: { PhoneNumberSet?: unknown; TemplateParamSet?: unknown; TemplateId?: unknown };
     try {
       body = JSON.parse(payload);
     } catch {
@@ -89,7 +91,8 @@ export function createLocalSms(secretId = LOCAL_TENCENT_SECRET_ID, secretKey = L
     const valid = (a: unknown): a is string[] => Array.isArray(a) && a.length > 0 && a.every((x) => typeof x === 'string');
     if (!valid(phones) || !valid(params)) return tencentError(res, 'InvalidParameter', 'PhoneNumberSet/TemplateParamSet');
     const sentAt = new Date().toISOString();
-    for (const p of phones) outbox.push({ phone: `+${phoneDigits(p)}`, code: params[0], sent_at: sentAt });
+    const templateId = typeof body.TemplateId === 'string' ? body.TemplateId : '';
+    for (const p of phones) outbox.push({ phone: `+${phoneDigits(p)}`, code: params[0], sent_at: sentAt, template_id: templateId, params });
     outbox.splice(0, Math.max(0, outbox.length - MAX_KEPT));
     send(res, 200, {
       Response: {

@@ -5,9 +5,11 @@ import { authService, goToLogin, useRequireSession } from '../../features/auth';
 import { routeAfterSignIn } from '../../features/enterprise/services/pending-invite';
 import {
   AgreementsStep,
+  BirthDateCorrectionForm,
   BirthDateStep,
   BlockedNotice,
   ExitDialog,
+  GuardianLinkShare,
   GuardianStep,
   OnboardingSteps,
   HOME_PAGE,
@@ -87,7 +89,13 @@ export default function OnboardingPage() {
           {step === 'agreements' && (
             <AgreementsStep missing={status.missing} agreements={agreements} onDone={apply} onDecline={() => setExitOpen(true)} />
           )}
-          {step === 'guardian' && <GuardianStep childrenStatement={childrenStatement} onDone={apply} localCodeHint={LocalCodeHint} />}
+          {step === 'guardian' && (
+            <>
+              <GuardianStep childrenStatement={childrenStatement} onDone={apply} localCodeHint={LocalCodeHint} />
+              <GuardianLinkShare />
+              <BirthDateCorrectionForm />
+            </>
+          )}
           {step !== 'agreements' && (
             <Text className='onboarding-page__leave' role='button' onClick={() => setExitOpen(true)} data-testid='onboarding-leave'>
               暂不继续

@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useRequireSession } from '../../features/auth';
+import { LinkCell } from '../../ui/link-cell';
 import { OpsSections } from './ops-sections';
 
 export default function OpsPage() {
@@ -7,6 +9,12 @@ export default function OpsPage() {
   return (
     <View className='page'>
       <OpsSections enabled={status === 'signed-in'} />
+      <LinkCell
+        title='出生日期更正审核'
+        description='核对并批准或驳回用户的出生日期更正申请'
+        data-testid='ops-birth-corrections-link'
+        onClick={() => void Taro.navigateTo({ url: '/packages/ops/birth-date-corrections/index' })}
+      />
     </View>
   );
 }

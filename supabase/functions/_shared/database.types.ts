@@ -145,26 +145,6 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
-                },"enterprise_cancellation_requests": {
-                  Row: {
-                    "created_at": string,"document_paths": (string)[],"enterprise_id": string,"id": string,"reason": string,"requested_by": string | null,"review_reason": string,"reviewed_at": string | null,"reviewed_by": string | null,"status": string
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "created_at"?: string,"document_paths"?: (string)[],"enterprise_id": string,"id"?: string,"reason": string,"requested_by"?: string | null,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string
-                  }
-                  Update: {
-                    "created_at"?: string,"document_paths"?: (string)[],"enterprise_id"?: string,"id"?: string,"reason"?: string,"requested_by"?: string | null,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string
-                  }
-                  Relationships: [
-                    {
-      foreignKeyName: "enterprise_cancellation_requests_enterprise_id_fkey"
-      columns: ["enterprise_id"]
-isOneToOne: false
-      referencedRelation: "enterprises"
-      referencedColumns: ["id"]
-    }
-                  ]
                 },"enterprise_members": {
                   Row: {
                     "department_id": string | null,"display_name": string,"email": string,"employee_no": string,"enterprise_id": string,"invited_by": string | null,"joined_at": string,"role": string,"scopes": (string)[],"title": string,"user_id": string
@@ -213,14 +193,14 @@ isOneToOne: false
                   ]
                 },"enterprises": {
                   Row: {
-                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": string,"edition": string,"id": string,"industry": string,"join_rule": string,"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": string,"status": string,"status_changed_at": string | null,"status_reason": string,"updated_at": string
+                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": string,"edition": string,"id": string,"industry": string,"join_rule": string,"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry": string,"join_rule"?: string,"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": string,"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
+                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry": string,"join_rule"?: string,"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": string,"updated_at"?: string
                   }
                   Update: {
-                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry"?: string,"join_rule"?: string,"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: string,"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
+                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry"?: string,"join_rule"?: string,"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -423,7 +403,19 @@ isOneToOne: false
 { Args: { "p_accept_children_statement": boolean,"p_channel": string,"p_code": string,"p_guardian_name": string,"p_relationship": string,"p_user_id": string }; Returns: Json
                            },
 "guardian_issue_code":
-{ Args: { "p_guardian_phone": string,"p_user_id": string }; Returns: Json
+{ Args: { "p_child_name"?: string,"p_guardian_phone": string,"p_user_id": string }; Returns: Json
+                           },
+"guardian_link_confirm":
+{ Args: { "p_accept_children_statement": boolean,"p_client"?: string,"p_code": string,"p_guardian_name": string,"p_relationship": string,"p_token": string }; Returns: Json
+                           },
+"guardian_link_create":
+{ Args: { "p_child_name"?: string,"p_guardian_phone": string,"p_user_id": string }; Returns: Json
+                           },
+"guardian_link_issue_code":
+{ Args: { "p_client"?: string,"p_token": string }; Returns: Json
+                           },
+"guardian_link_view":
+{ Args: { "p_client"?: string,"p_token": string }; Returns: Json
                            },
 "leave_enterprise":
 { Args: { "p_enterprise_id": string }; Returns: undefined
@@ -442,6 +434,9 @@ isOneToOne: false
 "move_member":
 { Args: { "p_department_id": string,"p_enterprise_id": string,"p_user_id": string }; Returns: undefined
                            },
+"my_birth_date_corrections":
+{ Args: Record<PropertyKey, never>; Returns: Json
+                           },
 "my_consent_history":
 { Args: Record<PropertyKey, never>; Returns: Json
                            },
@@ -456,46 +451,17 @@ isOneToOne: false
 "platform_act_on_account":
 { Args: { "p_action": string,"p_reason": string,"p_user_id": string }; Returns: Json
                            },
-"platform_audit_log":
-{ Args: { "p_before_id"?: number,"p_limit"?: number,"p_operator_id"?: string,"p_target_id"?: string,"p_target_type"?: string }; Returns: {
-              "action": string,
-"after": Json | null,
-"before": Json | null,
-"created_at": string,
-"id": number,
-"operator_id": string | null,
-"reason": string,
-"target_id": string | null,
-"target_type": string
-            }[]
-                          SetofOptions: {
-        from: "*"
-        to: "operator_audit_log"
-        isOneToOne: false
-        isSetofReturn: true
-      } },
-"platform_find_account":
-{ Args: { "p_phone": string }; Returns: Json
+"platform_decide_birth_date_correction":
+{ Args: { "p_approve": boolean,"p_reason": string,"p_request_id": string }; Returns: Json
                            },
-"platform_find_enterprises":
-{ Args: { "p_query": string }; Returns: {
-              "created_at": string,"edition": string,"id": string,"member_count": number,"name": string,"qualification_status": string,"status": string,"status_reason": string
-            }[]
+"platform_list_birth_date_corrections":
+{ Args: { "p_status"?: string }; Returns: Json
                            },
 "platform_resolve_account_report":
 { Args: { "p_freeze": boolean,"p_note": string,"p_outcome": string,"p_report_id": string }; Returns: Json
                            },
-"platform_review_enterprise_cancellation":
-{ Args: { "p_approve": boolean,"p_reason"?: string,"p_request_id": string }; Returns: Json
-                           },
 "platform_review_qualification":
 { Args: { "p_approve": boolean,"p_document_id": string,"p_reason"?: string }; Returns: undefined
-                           },
-"platform_set_birth_date":
-{ Args: { "p_birth_date": string,"p_reason": string,"p_user_id": string }; Returns: Json
-                           },
-"platform_set_enterprise_status":
-{ Args: { "p_enterprise_id": string,"p_reason": string,"p_status": string }; Returns: Json
                            },
 "publish_agreement_version":
 { Args: { "p_body_md": string,"p_document_id": string,"p_effective_at"?: string,"p_key_clauses"?: Json,"p_title": string }; Returns: Json
@@ -509,8 +475,8 @@ isOneToOne: false
 "report_stolen_account":
 { Args: { "p_contact": string,"p_evidence": string,"p_evidence_path"?: string,"p_phone": string,"p_real_name": string }; Returns: Json
                            },
-"request_enterprise_cancellation":
-{ Args: { "p_document_paths"?: (string)[],"p_enterprise_id": string,"p_reason": string }; Returns: Json
+"request_birth_date_correction":
+{ Args: { "p_birth_date": string,"p_evidence_path"?: string,"p_reason": string }; Returns: Json
                            },
 "revoke_invitation":
 { Args: { "p_invitation_id": string }; Returns: undefined

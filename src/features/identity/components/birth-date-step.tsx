@@ -15,15 +15,15 @@ export interface BirthDateStepProps {
 
 // Where the picker wheel starts: a neutral date, not a value — nothing is chosen until the user does.
 export const PICKER_START_VALUE = '2000-01-01';
-const EARLIEST = '1906-01-01';
+export const EARLIEST = '1906-01-01';
 
-function localToday(): string {
+export function localToday(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function formatChinese(date: string): string {
+export function formatChinese(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${y} 年 ${m} 月 ${d} 日`;
 }
@@ -52,7 +52,7 @@ export function BirthDateStep({ onDone, service = identityService, today = local
       <Text className='onboarding-step__title'>填写出生日期</Text>
       <Text className='onboarding-step__why'>
         依照法律，我们需要知道你是否已满 18 周岁：未满 18 周岁的用户须经监护人确认后才能使用知享，未满 14
-        周岁的用户还须由监护人同意《儿童个人信息保护规则》。出生日期仅用于判断年龄，不会公开展示；确认后不能自行修改，请如实填写。
+        周岁的用户还须由监护人同意《儿童个人信息保护规则》。出生日期仅用于判断年龄，不会公开展示；提交后不能自行修改（填错须提交更正申请，由平台审核），请如实填写。
       </Text>
       <View className='field'>
         <Text className='field__label'>出生日期</Text>

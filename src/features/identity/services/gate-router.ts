@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { messageOf } from '../../../lib/errors/app-error';
 import { relaunch } from '../../../lib/navigation/relaunch';
 import { useGateStore } from '../store/gate.store';
+import { GUARDIAN_LINK_ROUTE } from './guardian-link';
 import { getConsentStatus, onGateRefusal } from './identity.service';
 import type { ConsentStatus } from './identity.types';
 
@@ -21,12 +22,16 @@ function currentRoute(): string {
 
 export const onOnboardingPage = (): boolean => currentRoute() === ONBOARDING_PAGE;
 
+// The guardian's page belongs to the guardian, not to whoever is signed in on this browser: a
+// guardian who is also an uncleared user (or a shared device) must still be able to confirm there.
+const onGuardianLinkPage = (): boolean => currentRoute() === `/${GUARDIAN_LINK_ROUTE}`;
+
 /**
  * Replaces the page stack with onboarding (which also shows the blocked-account notice). Several
  * refusals can arrive at once (every mounted page loads data): only one navigates.
  */
 export function goToOnboarding(): void {
-  if (leaving || onOnboardingPage()) return;
+  if (leaving || onOnboardingPage() || onGuardianLinkPage()) return;
   leaving = true;
   relaunch(ONBOARDING_PAGE)
     .catch(() => undefined)

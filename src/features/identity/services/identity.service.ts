@@ -11,7 +11,14 @@ import type {
   ConsentRecord,
   ConsentStatus,
   CurrentAgreement,
+  BirthDateCorrection,
+  BirthDateCorrectionDecision,
+  BirthDateCorrectionForReview,
+  CorrectionStatus,
   GuardianConfirmInput,
+  GuardianLink,
+  GuardianLinkConfirmInput,
+  GuardianLinkView,
   KeyClause,
   PublishedVersion,
   ReportResolution,
@@ -90,9 +97,28 @@ export const withdrawGuardianConsent = (channel = CHANNEL) =>
 
 // ---- guardian (edge function)
 
-/** `guardianPhone` in E.164 (+86…). */
-export const sendGuardianCode = (guardianPhone: string) =>
-  invoke<CodeSent>('guardian', { action: 'send', guardian_phone: guardianPhone });
+/** `guardianPhone` in E.164 (+86…). `childName` only names the child in the guardian's SMS (not stored). */
+export const sendGuardianCode = (guardianPhone: string, childName?: string) =>
+  invoke<CodeSent>('guardian', { action: 'send', guardian_phone: guardianPhone, ...(childName ? { child_name: childName } : {}) });
+
+/** A single-use link (24 h) the guardian opens on their own phone; the code goes to `guardianPhone`. */
+export const createGuardianLink = (guardianPhone: string, childName?: string) =>
+  invoke<GuardianLink>('guardian', { action: 'create_link', guardian_phone: guardianPhone, ...(childName ? { child_name: childName } : {}) });
+
+// The guardian's side of a link: no account; the token is the authority.
+export const viewGuardianLink = (token: string) => invoke<GuardianLinkView>('guardian', { action: 'link_view', token });
+
+export const sendGuardianLinkCode = (token: string) => invoke<CodeSent>('guardian', { action: 'link_send', token });
+
+export const confirmGuardianLink = (input: GuardianLinkConfirmInput) =>
+  invoke<{ confirmed: true }>('guardian', {
+    action: 'link_confirm',
+    token: input.token,
+    code: input.code,
+    guardian_name: input.guardian_name,
+    relationship: input.relationship,
+    accept_children_statement: input.accept_children_statement,
+  });
 
 export const confirmGuardian = (input: GuardianConfirmInput) =>
   invoke<{ confirmed: true; status: ConsentStatus }>('guardian', {
@@ -154,8 +180,26 @@ export const resolveAccountReport = (reportId: string, outcome: 'confirmed' | 'r
     supabase.rpc('platform_resolve_account_report', { p_report_id: reportId, p_outcome: outcome, p_freeze: freeze, p_note: note }),
   );
 
-export const setUserBirthDate = (userId: string, birthDate: string, reason: string) =>
-  rpc<ConsentStatus>(supabase.rpc('platform_set_birth_date', { p_user_id: userId, p_birth_date: birthDate, p_reason: reason }));
+// ---- birth-date corrections (the date is set once; changes are reviewed by an operator)
+
+export const requestBirthDateCorrection = (birthDate: string, reason: string, evidencePath?: string) =>
+  rpc<BirthDateCorrection>(
+    supabase.rpc('request_birth_date_correction', {
+      p_birth_date: birthDate,
+      p_reason: reason,
+      ...(evidencePath ? { p_evidence_path: evidencePath } : {}),
+    }),
+  );
+
+export const myBirthDateCorrections = () => rpc<BirthDateCorrection[]>(supabase.rpc('my_birth_date_corrections'));
+
+export const listBirthDateCorrections = (status: CorrectionStatus = 'pending') =>
+  rpc<BirthDateCorrectionForReview[]>(supabase.rpc('platform_list_birth_date_corrections', { p_status: status }));
+
+export const decideBirthDateCorrection = (requestId: string, approve: boolean, reason: string) =>
+  rpc<BirthDateCorrectionDecision>(
+    supabase.rpc('platform_decide_birth_date_correction', { p_request_id: requestId, p_approve: approve, p_reason: reason }),
+  );
 
 export const identityService = {
   getCurrentAgreements,
@@ -167,6 +211,10 @@ export const identityService = {
   withdrawGuardianConsent,
   sendGuardianCode,
   confirmGuardian,
+  createGuardianLink,
+  viewGuardianLink,
+  sendGuardianLinkCode,
+  confirmGuardianLink,
   sendCancelCode,
   confirmCancel,
   reportStolenAccount,
@@ -174,6 +222,9 @@ export const identityService = {
   publishAgreementVersion,
   actOnAccount,
   resolveAccountReport,
-  setUserBirthDate,
+  requestBirthDateCorrection,
+  myBirthDateCorrections,
+  listBirthDateCorrections,
+  decideBirthDateCorrection,
 };
 export type IdentityService = typeof identityService;

@@ -134,3 +134,55 @@ export interface ReportResolution {
   froze_account: boolean;
   resolved_at: string;
 }
+
+export interface GuardianLink {
+  /** secret: whoever holds it can ask the code to the guardian phone; share only with the guardian */
+  token: string;
+  expires_at: string;
+  phone_masked: string;
+}
+
+/** What the guardian sees when opening a link (the child masked; never the child's account data). */
+export interface GuardianLinkView {
+  child_label: string;
+  age_band: AgeBand;
+  children_statement_needed: boolean;
+  guardian_phone_masked: string;
+  expires_at: string;
+}
+
+export interface GuardianLinkConfirmInput {
+  token: string;
+  code: string;
+  guardian_name: string;
+  relationship: GuardianRelationship;
+  accept_children_statement: boolean;
+}
+
+export type CorrectionStatus = 'pending' | 'approved' | 'rejected';
+
+export interface BirthDateCorrection {
+  id: string;
+  current_birth_date: string;
+  claimed_birth_date: string;
+  reason: string;
+  evidence_path: string | null;
+  status: CorrectionStatus;
+  created_at: string;
+  decided_at: string | null;
+  decision_reason: string | null;
+}
+
+export interface BirthDateCorrectionForReview extends BirthDateCorrection {
+  user_id: string;
+  display_name: string;
+  phone_masked: string;
+  current_age_band: AgeBand;
+  claimed_age_band: AgeBand;
+  account_status: AccountStatus;
+}
+
+export interface BirthDateCorrectionDecision {
+  request: BirthDateCorrection;
+  status: ConsentStatus;
+}

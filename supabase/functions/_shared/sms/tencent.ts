@@ -10,6 +10,8 @@ export interface TencentSmsConfig {
   sdkAppId: string;
   signName: string;
   templateId: string;
+  /** The guardian's own text (names the child and what the guardian approves), not the sign-in one. */
+  guardianTemplateId: string;
 }
 
 export interface SendResult {
@@ -40,6 +42,7 @@ export function tencentConfigFromEnv(get: (name: string) => string | undefined =
     sdkAppId: get('TENCENT_SMS_SDK_APP_ID') ?? '1400000000',
     signName: get('TENCENT_SMS_SIGN_NAME') ?? '知享',
     templateId: get('TENCENT_SMS_TEMPLATE_ID') ?? '1000000',
+    guardianTemplateId: get('TENCENT_SMS_GUARDIAN_TEMPLATE_ID') ?? '1000001',
   };
 }
 
@@ -83,20 +86,46 @@ interface TencentResponse {
 }
 
 /** Sends `code` (valid `minutes`) to one E.164 phone. Never throws on provider errors: returns them. */
-export async function sendVerificationCode(
+export function sendVerificationCode(
   cfg: TencentSmsConfig,
   phoneE164: string,
   code: string,
   minutes = 5,
   timeoutMs = 10_000,
 ): Promise<SendResult> {
+  return sendTemplate(cfg, phoneE164, cfg.templateId, [code, String(minutes)], timeoutMs);
+}
+
+/**
+ * The guardian's code. Template TENCENT_SMS_GUARDIAN_TEMPLATE_ID, params in this order, e.g.
+ * "{1}为监护人验证码，{4}分钟内有效。{2}申请使用知享，需要您作为监护人同意{3}。如非本人知情，请忽略。"
+ * {1} code, {2} the child (masked name, e.g. 王*明), {3} what is approved (e.g. 儿童个人信息保护规则),
+ * {4} minutes. The code comes first, as in the sign-in template.
+ */
+export function sendGuardianCode(
+  cfg: TencentSmsConfig,
+  phoneE164: string,
+  params: { code: string; child: string; approves: string; minutes?: number },
+  timeoutMs = 10_000,
+): Promise<SendResult> {
+  const tplParams = [params.code, params.child, params.approves, String(params.minutes ?? 5)];
+  return sendTemplate(cfg, phoneE164, cfg.guardianTemplateId, tplParams, timeoutMs);
+}
+
+async function sendTemplate(
+  cfg: TencentSmsConfig,
+  phoneE164: string,
+  templateId: string,
+  templateParams: string[],
+  timeoutMs: number,
+): Promise<SendResult> {
   const url = new URL(cfg.baseUrl);
   const payload = JSON.stringify({
     PhoneNumberSet: [phoneE164],
     SmsSdkAppId: cfg.sdkAppId,
     SignName: cfg.signName,
-    TemplateId: cfg.templateId,
-    TemplateParamSet: [code, String(minutes)],
+    TemplateId: templateId,
+    TemplateParamSet: templateParams,
   });
   const timestamp = Math.floor(Date.now() / 1000);
   let res: Response;

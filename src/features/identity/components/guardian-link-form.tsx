@@ -1,0 +1,161 @@
+import { Text, View } from '@tarojs/components';
+import './identity.css';
+import { useEffect, useState } from 'react';
+import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { Input } from '../../../ui/input';
+import { Loading } from '../../../ui/loading';
+import { useCountdown } from '../../auth/hooks/use-countdown';
+import { firstIssue, otpCodeSchema } from '../../auth/schemas/auth.schema';
+import { identityService, type IdentityService } from '../services/identity.service';
+import type { CurrentAgreement, GuardianLinkView, GuardianRelationship } from '../services/identity.types';
+import { ConsentCheckbox } from './consent-checkbox';
+import { MarkdownView } from './markdown-view';
+import { RelationshipChoice } from './relationship-choice';
+
+export interface GuardianLinkFormProps {
+  token: string;
+  service?: Pick<IdentityService, 'viewGuardianLink' | 'sendGuardianLinkCode' | 'confirmGuardianLink' | 'getCurrentAgreements'>;
+}
+
+/**
+ * The guardian's page, opened from the link the minor sent (no account needed). It shows the child
+ * only masked and what the guardian approves; the code goes to the phone the minor named, so only
+ * the holder of that phone can confirm.
+ */
+export function GuardianLinkForm({ token, service = identityService }: GuardianLinkFormProps) {
+  const [view, setView] = useState<GuardianLinkView | null>(null);
+  const [statement, setStatement] = useState<CurrentAgreement | null>(null);
+  const [loadError, setLoadError] = useState('');
+  const [name, setName] = useState('');
+  const [relationship, setRelationship] = useState<GuardianRelationship | null>(null);
+  const [code, setCode] = useState('');
+  const [accepted, setAccepted] = useState(false);
+  const [sentAt, setSentAt] = useState(0);
+  const [busy, setBusy] = useState<'send' | 'confirm' | null>(null);
+  const [error, setError] = useState('');
+  const [done, setDone] = useState(false);
+  const countdown = useCountdown(60);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const linkView = await service.viewGuardianLink(token);
+      const docs = linkView.children_statement_needed ? await service.getCurrentAgreements() : [];
+      if (!live) return;
+      setView(linkView);
+      setStatement(docs.find((d) => d.kind === 'children_privacy') ?? null);
+    })().catch((failure: unknown) => live && setLoadError(messageOf(failure)));
+    return () => {
+      live = false;
+    };
+  }, [token, service]);
+
+  if (loadError) {
+    return (
+      <View className='card onboarding-step' role='alert' data-testid='guardian-link-invalid'>
+        <Text className='onboarding-step__title'>无法打开此链接</Text>
+        <Text className='onboarding-step__why'>{loadError}</Text>
+      </View>
+    );
+  }
+  if (!view) return <Loading type='circular'>加载中…</Loading>;
+  if (done) {
+    return (
+      <View className='card onboarding-step' data-testid='guardian-link-done'>
+        <Text className='onboarding-step__title'>确认成功</Text>
+        <Text className='onboarding-step__why'>感谢你的确认，{view.child_label} 现在可以使用知享了。你可以随时在孩子的设备上撤回确认。</Text>
+      </View>
+    );
+  }
+
+  const needsStatement = view.children_statement_needed;
+  const ready = name.trim().length >= 2 && relationship !== null && sentAt > 0 && /^\d{6}$/.test(code) && (!needsStatement || accepted);
+
+  const send = async () => {
+    setBusy('send');
+    setError('');
+    try {
+      await service.sendGuardianLinkCode(token);
+      countdown.start();
+      setSentAt(Date.now());
+    } catch (failure) {
+      setError(messageOf(failure));
+      if (failure instanceof AppError && failure.code === 'code_resend_too_soon') countdown.start();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const confirm = async () => {
+    const parsed = otpCodeSchema.safeParse(code);
+    if (!parsed.success) return setError(firstIssue(parsed.error));
+    if (!ready || !relationship) return undefined;
+    setBusy('confirm');
+    setError('');
+    try {
+      await service.confirmGuardianLink({ token, code: parsed.data, guardian_name: name.trim(), relationship, accept_children_statement: needsStatement && accepted });
+      setDone(true);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(null);
+    }
+    return undefined;
+  };
+
+  return (
+    <View className='card onboarding-step' data-testid='guardian-link-form'>
+      <Text className='onboarding-step__title'>监护人确认</Text>
+      <Text className='onboarding-step__why' data-testid='guardian-link-summary'>
+        {view.child_label} 未满 {needsStatement ? '14' : '18'} 周岁，正在申请使用知享（企业学习社区），需要你作为监护人确认
+        {needsStatement ? '，并阅读、同意下面的《儿童个人信息保护规则》' : ''}。验证码将发送至 {view.guardian_phone_masked}。
+      </Text>
+      <View className='field'>
+        <Text className='field__label'>监护人姓名</Text>
+        <View className='field__control'>
+          <Input placeholder='你的真实姓名' maxLength={40} value={name} onChange={(v: string) => setName(v)} aria-label='监护人姓名' data-testid='guardian-link-name' />
+        </View>
+      </View>
+      <RelationshipChoice value={relationship} onChange={setRelationship} />
+      {needsStatement && statement && (
+        <View className='guardian-statement' data-testid='children-statement'>
+          <Text className='guardian-statement__title'>{statement.version_title}</Text>
+          <View className='guardian-statement__body'>
+            <MarkdownView source={statement.body_md} />
+          </View>
+          <ConsentCheckbox checked={accepted} onChange={setAccepted} label={`监护人已阅读并同意《${statement.title}》`} data-testid='guardian-link-accept-statement'>
+            我是该用户的监护人，已阅读并同意《{statement.title}》
+          </ConsentCheckbox>
+        </View>
+      )}
+      <View className='field'>
+        <Text className='field__label'>验证码{sentAt ? `（已发送至 ${view.guardian_phone_masked}）` : ''}</Text>
+        <View className='field__control'>
+          <Input type='number' placeholder='6 位验证码' maxLength={6} value={code} onChange={(v: string) => setCode(v)} aria-label='验证码' data-testid='guardian-link-code' />
+          <Button
+            className='field__action'
+            size='small'
+            fill='outline'
+            type='primary'
+            disabled={countdown.remaining > 0 || busy !== null}
+            aria-disabled={countdown.remaining > 0 || busy !== null}
+            role='button'
+            onClick={send}
+            data-testid='guardian-link-send-code'
+          >
+            {countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : busy === 'send' ? '发送中…' : '发送验证码'}
+          </Button>
+        </View>
+      </View>
+      {error && (
+        <View className='form-error' role='alert' data-testid='guardian-link-error'>
+          {error}
+        </View>
+      )}
+      <Button type='primary' block size='large' loading={busy === 'confirm'} disabled={!ready || busy !== null} aria-disabled={!ready || busy !== null} role='button' onClick={confirm} data-testid='guardian-link-confirm'>
+        确认
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,100 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import './identity.css';
+import { useState } from 'react';
+import { messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { Input } from '../../../ui/input';
+import { firstIssue, phoneSchema } from '../../auth/schemas/auth.schema';
+import { guardianLinkUrl } from '../services/guardian-link';
+import { identityService, type IdentityService } from '../services/identity.service';
+
+export interface GuardianLinkShareProps {
+  service?: Pick<IdentityService, 'createGuardianLink'>;
+}
+
+/**
+ * "发送链接给监护人": for a guardian who is not beside the minor. The link (single use, 24 hours)
+ * opens a page where the guardian reads what they approve and confirms with a code sent to the
+ * phone given here. The child's name only labels the request for the guardian; it is not stored.
+ */
+export function GuardianLinkShare({ service = identityService }: GuardianLinkShareProps) {
+  const [open, setOpen] = useState(false);
+  const [phone, setPhone] = useState('');
+  const [childName, setChildName] = useState('');
+  const [link, setLink] = useState<{ url: string; masked: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [copied, setCopied] = useState(false);
+
+  const create = async () => {
+    const parsed = phoneSchema.safeParse(phone);
+    if (!parsed.success) return setError(firstIssue(parsed.error));
+    setBusy(true);
+    setError('');
+    try {
+      const created = await service.createGuardianLink(parsed.data, childName.trim() || undefined);
+      setLink({ url: guardianLinkUrl(created.token), masked: created.phone_masked });
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+    return undefined;
+  };
+
+  const copy = async () => {
+    if (!link) return;
+    await Taro.setClipboardData({ data: link.url }).then(() => setCopied(true), () => setCopied(false));
+  };
+
+  if (!open) {
+    return (
+      <Text className='onboarding-page__leave' role='button' onClick={() => setOpen(true)} data-testid='guardian-link-open'>
+        监护人不在身边？发送链接给监护人
+      </Text>
+    );
+  }
+
+  return (
+    <View className='card onboarding-step' data-testid='guardian-link-share'>
+      <Text className='onboarding-step__title'>发送链接给监护人</Text>
+      <Text className='onboarding-step__why'>
+        监护人在自己的手机上打开链接，阅读需要同意的内容，并用发到监护人手机的验证码确认。链接 24 小时内有效，只能使用一次，请只发给你的监护人。
+      </Text>
+      <View className='field'>
+        <Text className='field__label'>监护人手机号</Text>
+        <View className='field__control'>
+          <Text className='field__prefix'>+86</Text>
+          <Input type='number' placeholder='监护人的手机号' maxLength={11} value={phone} onChange={(v: string) => setPhone(v)} aria-label='监护人手机号（链接）' data-testid='guardian-link-phone' />
+        </View>
+      </View>
+      <View className='field'>
+        <Text className='field__label'>你的姓名（选填，仅用于让监护人认出你，不会保存）</Text>
+        <View className='field__control'>
+          <Input placeholder='例如：王小明' maxLength={20} value={childName} onChange={(v: string) => setChildName(v)} aria-label='你的姓名' data-testid='guardian-link-child-name' />
+        </View>
+      </View>
+      {error && (
+        <View className='form-error' role='alert' data-testid='guardian-link-error'>
+          {error}
+        </View>
+      )}
+      {link ? (
+        <View data-testid='guardian-link-result'>
+          <Text className='onboarding-step__why'>请把下面的链接发给监护人（验证码将发送至 {link.masked}）：</Text>
+          <Text className='guardian-link__url' selectable data-testid='guardian-link-url'>
+            {link.url}
+          </Text>
+          <Button block size='small' fill='outline' type='primary' role='button' onClick={() => void copy()} data-testid='guardian-link-copy'>
+            {copied ? '已复制' : '复制链接'}
+          </Button>
+        </View>
+      ) : (
+        <Button type='primary' block loading={busy} disabled={busy} aria-disabled={busy} role='button' onClick={create} data-testid='guardian-link-create'>
+          生成链接
+        </Button>
+      )}
+    </View>
+  );
+}

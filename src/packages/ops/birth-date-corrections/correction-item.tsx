@@ -1,0 +1,80 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import '../../../features/account-settings/components/settings.css';
+import { formatTime } from '../../../features/enterprise/components/labels';
+import type { IdentityService } from '../../../features/identity/services/identity.service';
+import type { AgeBand, BirthDateCorrectionForReview } from '../../../features/identity/services/identity.types';
+import { messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+
+const BAND: Record<AgeBand, string> = { adult: '成年', under_18: '14–17 周岁', under_14: '未满 14 周岁', unknown: '未知' };
+const STATUS = { pending: '待审核', approved: '已批准', rejected: '已驳回' } as const;
+
+export interface CorrectionItemProps {
+  item: BirthDateCorrectionForReview;
+  service: Pick<IdentityService, 'decideBirthDateCorrection'>;
+  onDecided(message: string): void;
+}
+
+/** One request: who, the date now and the date claimed (with the age band each means), why; decide with a reason. */
+export function CorrectionItem({ item, service, onDecided }: CorrectionItemProps) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const testId = `ops-birth-correction-${item.id}`;
+
+  const decide = async (approve: boolean) => {
+    if (reason.trim().length < 2) return setError('请填写 2–500 字的原因');
+    setBusy(true);
+    setError('');
+    try {
+      await service.decideBirthDateCorrection(item.id, approve, reason.trim());
+      onDecided(`${item.display_name || item.phone_masked} 的出生日期更正${approve ? '已批准' : '已驳回'}`);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+    return undefined;
+  };
+
+  return (
+    <View className='settings-list-item' data-testid={testId}>
+      <View className='settings-row'>
+        <Text className='settings-doc__title'>
+          {item.display_name || '（未填写姓名）'} · {item.phone_masked}
+        </Text>
+        <Text className={`settings-tag ${item.status === 'pending' ? 'settings-tag--required' : ''}`}>{STATUS[item.status]}</Text>
+      </View>
+      <Text className='settings-muted'>
+        现为 {item.current_birth_date}（{BAND[item.current_age_band]}）→ 申请改为 {item.claimed_birth_date}（{BAND[item.claimed_age_band]}）
+      </Text>
+      <Text className='settings-muted'>
+        原因：{item.reason}
+        {item.evidence_path ? ` · 证明材料：${item.evidence_path}` : ''} · 提交于 {formatTime(item.created_at)}
+        {item.account_status !== 'active' ? ` · 账号状态：${item.account_status}` : ''}
+      </Text>
+      {item.decision_reason && <Text className='settings-muted'>处理说明：{item.decision_reason}</Text>}
+      {item.status === 'pending' && (
+        <View>
+          <View className='field'>
+            <Textarea className='settings-textarea' maxlength={500} value={reason} onInput={(e) => setReason(e.detail.value)} aria-label='处理原因' data-testid={`${testId}-reason`} />
+          </View>
+          {error && (
+            <View className='form-error' role='alert' data-testid={`${testId}-error`}>
+              {error}
+            </View>
+          )}
+          <View className='settings-row'>
+            <Button size='small' type='primary' disabled={busy} role='button' data-testid={`${testId}-approve`} onClick={() => void decide(true)}>
+              批准
+            </Button>
+            <Button size='small' fill='outline' disabled={busy} role='button' data-testid={`${testId}-reject`} onClick={() => void decide(false)}>
+              驳回
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}
