@@ -189,6 +189,7 @@ create table private.sms_deliveries (
   last_error text
 );
 create index sms_deliveries_pending_idx on private.sms_deliveries (created_at) where sent_at is null;
+create index sms_deliveries_report_id_idx on private.sms_deliveries (report_id);
 revoke all on private.sms_deliveries from public, anon, authenticated;
 
 -- The client address PostgREST saw (first X-Forwarded-For entry, as Supabase's gateway sets it).
@@ -354,15 +355,18 @@ insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_typ
 values ('account-report-evidence', 'account-report-evidence', false, 5242880, array['image/jpeg', 'image/png', 'application/pdf'])
 on conflict (id) do nothing;
 
+-- plpgsql, like the other policy helpers: a `language sql` definer function is re-planned per statement.
 create or replace function private.my_open_report_ids()
 returns setof uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select r.id from public.account_reports r
-   where r.reporter_user_id = (select auth.uid()) and r.status = 'open';
+begin
+  return query select r.id from public.account_reports r
+                where r.reporter_user_id = (select auth.uid()) and r.status = 'open';
+end;
 $$;
 revoke execute on function private.my_open_report_ids() from public, anon;
 grant execute on function private.my_open_report_ids() to authenticated;

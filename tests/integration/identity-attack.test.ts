@@ -20,6 +20,7 @@ const PRE_CLEARANCE_RPCS = new Set([
   'withdraw_guardian_consent',
   'mark_notifications_read',
   'report_stolen_account',
+  'my_account_reports',
 ]);
 /** RPCs that need clearance (and maybe more): an uncleared caller gets 403. */
 const GATED_RPCS = new Set([
@@ -45,6 +46,10 @@ const UNGATED_FUNCTIONS: Record<string, string> = {
   'send-sms': 'GoTrue hook, Standard Webhooks signature instead of a user',
   guardian: 'how a minor becomes cleared',
   'account-cancel': 'declining new terms must leave a way out',
+  // Uploads are authorised by the report's one-time token (the reporter is often signed out); the
+  // operators' `sign` action goes through the gate.
+  'report-evidence': 'stolen-account evidence, authorised by the report\'s upload token',
+  'sms-deliveries': 'service role only: every user gets 403 service_role_required',
   // Pre-clearance sign-in: they authenticate by a WeChat/WeCom code and hand out a session; the gate
   // applies to what that session does afterwards, as with SMS sign-in. An empty body is a 400.
   'wechat-login': 'sign-in (before consent is possible), authenticated by a wx.login code',

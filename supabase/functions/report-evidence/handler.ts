@@ -16,7 +16,7 @@ export const SIGNED_URL_SECONDS = 600;
 const storageUrl = (path: string) => `${Deno.env.get('SUPABASE_URL')}/storage/v1${path}`;
 const serviceHeaders = () => ({ apikey: serviceKey(), authorization: `Bearer ${serviceKey()}` });
 
-function decodeBase64(data: string): Uint8Array | null {
+function decodeBase64(data: string): Uint8Array<ArrayBuffer> | null {
   try {
     return Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
   } catch {
