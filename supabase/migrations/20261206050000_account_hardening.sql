@@ -768,3 +768,42 @@ revoke execute on function private.password_problem(text, text), public.password
   public.password_change_permit(uuid, text, text) from public, anon, authenticated;
 grant execute on function public.password_change_issue_code(uuid), public.password_change_permit(uuid, text, text)
   to service_role;
+
+-- -----------------------------------------------------------------------------
+-- 7. Signed URLs: at most one hour, decided by the product
+-- -----------------------------------------------------------------------------
+-- Supabase Storage signs a URL for whoever may select the object, for any expiry the client asks
+-- (ten years included), and such a link cannot be revoked. So no client may select in the private
+-- buckets any more: the storage-sign function checks the caller's right here and signs for at most
+-- one hour with the service role. Uploads are unchanged (insert policies).
+drop policy "Admins and platform operators read qualification files" on storage.objects;
+
+-- Service role (storage-sign function): may p_user_id read this object?
+create or replace function public.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_folder text := split_part(coalesce(p_path, ''), '/', 1);
+  v_operator boolean := exists (select 1 from private.platform_operators o where o.user_id = p_user_id);
+begin
+  if p_user_id is null or p_path is null or p_path ~ '\.\.'
+     or not exists (select 1 from storage.objects o where o.bucket_id = p_bucket and o.name = p_path) then
+    return false;
+  end if;
+  if p_bucket = 'qualifications' then
+    return v_operator or exists (
+      select 1 from public.enterprise_members m
+       where m.user_id = p_user_id and m.role = 'admin' and m.enterprise_id::text = v_folder);
+  end if;
+  if p_bucket = 'account-report-evidence' then
+    return v_operator;
+  end if;
+  return false;
+end;
+$$;
+revoke execute on function public.storage_sign_allowed(uuid, text, text) from public, anon, authenticated;
+grant execute on function public.storage_sign_allowed(uuid, text, text) to service_role;

@@ -32,7 +32,7 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
   my_account_reports: 'authenticated', account_report_evidence_claim: 'service', account_report_evidence_list: 'service',
   sms_deliveries_claim: 'service', sms_delivery_done: 'service', gate_refresh_batch: 'service',
   wechat_token_lease: 'service', wechat_token_store: 'service', wechat_token_release: 'service',
-  password_change_issue_code: 'service', password_change_permit: 'service',
+  password_change_issue_code: 'service', password_change_permit: 'service', storage_sign_allowed: 'service',
   // membership
   create_enterprise: 'authenticated', my_enterprises: 'authenticated', switch_enterprise: 'authenticated',
   enterprise_features: 'authenticated', update_enterprise_settings: 'authenticated', set_member_role: 'authenticated',

@@ -204,7 +204,8 @@ export const BUCKETS: Record<string, BucketExpectation> = {
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
   },
   qualifications: {
-    select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'ok'),
+    // Issue 10: read only through 1-hour links from the storage-sign function, so nobody can sign longer
+    select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
@@ -298,6 +299,7 @@ export const RPCS: Record<string, RpcExpectation> = {
   wechat_token_store: { roles: serviceOnly, args: () => ({ p_app_key: 'matrix|app', p_lease: ZERO, p_token: 't', p_expires_in: 7200 }) },
   wechat_token_release: { roles: serviceOnly, args: () => ({ p_app_key: 'matrix|app', p_lease: ZERO }) },
   password_change_issue_code: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId }) },
+  storage_sign_allowed: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.adminA.userId, p_bucket: 'qualifications', p_path: 'x/y.pdf' }) },
   password_change_permit: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_code: '000000', p_password: 'x' }) },
   wechat_link_lookup: { roles: serviceOnly, args: () => ({ p_provider: 'wechat', p_subject: 'matrix' }) },
   wechat_user_by_phone: { roles: serviceOnly, args: () => ({ p_phone: '13800000001' }) },
