@@ -47,7 +47,8 @@ export function ReportStolenForm({ service = accountSettingsService }: ReportSto
         <Text className='settings-doc__title' data-testid='report-case-id' selectable>
           {caseId}
         </Text>
-        <Text className='settings-note'>接下来：平台运营人员会核实你提供的身份证明和情况说明，并通过你留下的联系方式与你联系。</Text>
+        <Text className='settings-note'>接下来：平台运营人员会核实你提供的身份证明和情况说明，处理结果会以短信通知你留下的手机号。</Text>
+        <Text className='settings-note'>仅凭申诉不会冻结任何账号，是否冻结由运营人员核实后决定。</Text>
         <Text className='settings-note'>核实属实的，我们会冻结该账号（暂停使用并让所有设备退出登录），防止继续被盗用，再协助你找回；未能核实的，会告诉你原因。</Text>
       </View>
     );
@@ -82,10 +83,11 @@ export function ReportStolenForm({ service = accountSettingsService }: ReportSto
         />
       </View>
       <View className='field'>
-        <Text className='field__label'>联系方式</Text>
+        <Text className='field__label'>联系手机号</Text>
         <View className='field__control'>
-          <Input type='text' placeholder='其他手机号、邮箱等' value={contact} onChange={setContact} aria-label='联系方式' data-testid='report-contact' />
+          <Input type='text' placeholder='另一个可以收短信的手机号' value={contact} onChange={setContact} aria-label='联系手机号' data-testid='report-contact' />
         </View>
+        <Text className='settings-muted'>处理结果会以短信发送到这个号码（已登录时也会在站内通知你）。</Text>
       </View>
       {error && (
         <View className='form-error' role='alert' data-testid='report-error'>
