@@ -117,6 +117,22 @@ describe('stolen-account reports', () => {
     expect(Buffer.from(await file.arrayBuffer()).subarray(0, 8)).toEqual(PNG.subarray(0, 8));
   });
 
+  it('evidence also arrives as multipart, as Taro.uploadFile sends it from mini-programs and H5', async () => {
+    const filed = await report(randomLoopbackIp(), randomPhone());
+    const form = new FormData();
+    form.set('report_id', filed.body.id);
+    form.set('token', filed.body.upload_token);
+    form.set('file', new Blob([PNG], { type: 'application/octet-stream' }), 'tmp_123.png');
+    const s = getStack();
+    const res = await fetch(`${s.url}/functions/v1/report-evidence`, {
+      method: 'POST', headers: { apikey: s.anonKey, authorization: `Bearer ${s.anonKey}` }, body: form,
+    });
+    expect(res.status).toBe(201);
+    const [obj] = await sql<{ name: string }>(
+      `select name from storage.objects where bucket_id = 'account-report-evidence' and name like $1`, [`${filed.body.id}/%`]);
+    expect(obj.name).toMatch(/\.png$/);
+  });
+
   it('signed-in reporters may upload straight into their own open report only', async () => {
     const reporter = await signInCleared();
     const other = await signInCleared();

@@ -1,6 +1,7 @@
 // Evidence for stolen-account reports (LX 3.2.4), kept in the private bucket `account-report-evidence`.
 // upload: whoever filed the report — often signed out, the account being stolen — sends the file
-//   with the one-time token report_stolen_account returned; the database checks the token and picks
+//   (JSON with base64, or multipart as Taro.uploadFile sends it) with the one-time token
+//   report_stolen_account returned; the database checks the token and picks
 //   the object path inside the report's folder (at most 5 files, JPG/PNG/PDF, 5 MB).
 // sign: a platform operator gets links valid for 10 minutes. Clients cannot read or sign in this
 //   bucket through the Storage API at all (no select policy), so no longer-lived link can exist.
@@ -8,7 +9,7 @@ import { preflight } from '../_shared/cors.ts';
 import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
 import { gate } from '../_shared/gate.ts';
 import { rpc, serviceKey } from '../_shared/rest.ts';
-import { EvidenceRequest } from './schema.ts';
+import { EvidenceRequest, MAX_EVIDENCE_BYTES } from './schema.ts';
 
 const BUCKET = 'account-report-evidence';
 export const SIGNED_URL_SECONDS = 600;
@@ -75,11 +76,36 @@ async function sign(httpReq: Request, reportId: string): Promise<Response> {
   return json({ files: signed });
 }
 
+/** The type the first bytes show (multipart uploads from mini-programs often say octet-stream). */
+function sniff(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'application/pdf' | null {
+  for (const type of ['image/jpeg', 'image/png', 'application/pdf'] as const) if (looksLike(bytes, type)) return type;
+  return null;
+}
+
+/** Taro.uploadFile (weapp, qywx, H5) sends multipart: fields report_id and token, the file as `file`. */
+async function fromMultipart(req: Request): Promise<unknown> {
+  try {
+    const form = await req.formData();
+    const file = form.get('file');
+    if (!(file instanceof File) || file.size > MAX_EVIDENCE_BYTES) return undefined;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return {
+      action: 'upload', report_id: form.get('report_id'), token: form.get('token'),
+      content_type: sniff(bytes) ?? 'application/octet-stream', data_base64: btoa(binary),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 export async function handler(req: Request): Promise<Response> {
   const pre = preflight(req);
   if (pre) return pre;
   if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
-  const parsed = EvidenceRequest.safeParse(await readJson(req));
+  const multipart = (req.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+  const parsed = EvidenceRequest.safeParse(multipart ? await fromMultipart(req) : await readJson(req));
   if (!parsed.success) return fail(400, 'invalid_request', '请求参数有误，请检查后重试');
   return parsed.data.action === 'upload' ? upload(parsed.data) : sign(req, parsed.data.report_id);
 }
