@@ -592,6 +592,16 @@ update public.departments d set head_user_id = h.user_id
   ) as h(department_id, user_id)
  where d.id = h.department_id and d.head_user_id is null;
 
+-- Demo names (profiles never take their name from sign-up metadata: 20261206020000_sign_in_security.sql).
+update public.profiles p set display_name = u.raw_user_meta_data ->> 'display_name'
+  from auth.users u
+ where u.id = p.id and p.display_name = '' and u.raw_user_meta_data ? 'display_name'
+   and u.id in ('11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222',
+                '33333333-3333-4333-8333-333333333333', '44444444-4444-4444-8444-444444444444',
+                '55555555-5555-4555-8555-555555555555', '66666666-6666-4666-8666-666666666666',
+                '77777777-7777-4777-8777-777777777777', '88888888-8888-4888-8888-888888888888',
+                '99999999-9999-4999-8999-999999999999');
+
 -- The enterprise each demo login opens in.
 update public.profiles p set current_enterprise_id = c.enterprise_id
   from (values

@@ -5,7 +5,7 @@ import http from 'node:http';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { getStack } from '../support/stack';
-import { sql } from '../support/clients';
+import { latestGotrueCode, sql } from '../support/clients';
 
 export { randomPhone, sql, latestSmsCode } from '../support/clients';
 export { getStack };
@@ -85,14 +85,15 @@ export function decodeJwt(token: string): Record<string, any> { // eslint-disabl
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
 }
 
-/** Requests a code for `phone` from `ip` and reads it from the local SMS outbox. */
-export async function requestCode(ip: string, phone: string): Promise<string> {
+/**
+ * Requests a code for `phone` from `ip` and returns GoTrue's code for it: the Send SMS hook texts a
+ * code of ours (read from the local SMS outbox), which the sms-otp function trades for GoTrue's
+ * (docs/security.md, "Sign-in codes").
+ */
+export async function requestCode(ip: string, phone: string, type = 'sms'): Promise<string> {
   const r = await authCall(ip, 'POST', '/otp', { phone, create_user: true, channel: 'sms' });
   if (r.status !== 200) throw new Error(`POST /otp → ${r.status} ${JSON.stringify(r.body)}`);
-  const res = await fetch(`${getStack().url}/__local/sms?phone=${encodeURIComponent(phone.startsWith('+') ? phone : '+' + phone)}`);
-  const list = (await res.json()) as Array<{ code: string }>;
-  if (!list[0]) throw new Error(`no SMS for ${phone}`);
-  return list[0].code;
+  return latestGotrueCode(phone.startsWith('+') ? phone : '+' + phone, type);
 }
 
 /** Signs `phone` in with an SMS code from `ip`; returns the session JSON of POST /verify. */

@@ -69,14 +69,14 @@ it('signs in with an SMS code, renames, sets a password, signs out and back in w
   await app.shot('05-home');
 });
 
-it('refuses a wrong code and keeps the member signed out', async () => {
+it('refuses a wrong code, says how many tries are left, and keeps the member signed out', async () => {
   const phone = randomPhone();
   await app.open('pages/login/index');
   await app.requestCode(local(phone));
   const code = await app.localCode();
   await app.enterCode(code === '000000' ? '111111' : '000000');
   await app.submitLogin();
-  await page.getByText('验证码错误或已过期').first().waitFor();
+  await page.getByText('验证码错误，还可再试 4 次').first().waitFor();
   expect(await app.greeting().count()).toBe(0);
 });
 

@@ -54,6 +54,7 @@ const UNGATED_FUNCTIONS: Record<string, string> = {
   // applies to what that session does afterwards, as with SMS sign-in. An empty body is a 400.
   'wechat-login': 'sign-in (before consent is possible), authenticated by a wx.login code',
   'wecom-login': 'sign-in (before consent is possible), authenticated by a wx.qy.login code',
+  'sms-otp': 'sign-in (before consent is possible): trades a texted code for GoTrue\'s, hands out no session',
 };
 
 const ZERO = '00000000-0000-4000-8000-000000000000';

@@ -33,6 +33,8 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
   sms_deliveries_claim: 'service', sms_delivery_done: 'service', gate_refresh_batch: 'service',
   wechat_token_lease: 'service', wechat_token_store: 'service', wechat_token_release: 'service',
   password_change_issue_code: 'service', password_change_permit: 'service', storage_sign_allowed: 'service',
+  // sign-in security
+  sms_code_issue: 'service', sms_code_redeem: 'service',
   // membership
   create_enterprise: 'authenticated', my_enterprises: 'authenticated', switch_enterprise: 'authenticated',
   enterprise_features: 'authenticated', update_enterprise_settings: 'authenticated', set_member_role: 'authenticated',

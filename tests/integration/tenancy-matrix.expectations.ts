@@ -303,6 +303,8 @@ export const RPCS: Record<string, RpcExpectation> = {
   password_change_permit: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_code: '000000', p_password: 'x' }) },
   wechat_link_lookup: { roles: serviceOnly, args: () => ({ p_provider: 'wechat', p_subject: 'matrix' }) },
   wechat_user_by_phone: { roles: serviceOnly, args: () => ({ p_phone: '13800000001' }) },
+  sms_code_issue: { roles: serviceOnly, args: () => ({ p_phone: '8613900000000', p_sms_type: 'sms', p_gotrue_token: '1234567890' }) },
+  sms_code_redeem: { roles: serviceOnly, args: () => ({ p_phone: '8613900000000', p_sms_type: 'sms', p_code: '000000' }) },
   wechat_link_bind: {
     roles: serviceOnly,
     args: (fx) => ({ p_provider: 'wechat', p_subject: 'matrix', p_unionid: 'matrix', p_user_id: fx.users.memberA.userId }),

@@ -44,14 +44,36 @@ export async function latestSmsCode(phone: string): Promise<string | undefined> 
   return list[0]?.code;
 }
 
+/**
+ * The SMS code a person received (from the outbox) traded for GoTrue's own code through the sms-otp
+ * function, as the app does (docs/security.md, "Sign-in codes"). Throws with the function's answer.
+ */
+export async function redeemSmsCode(phone: string, code: string, type = 'sms'): Promise<string> {
+  const s = getStack();
+  const res = await fetch(`${s.url}/functions/v1/sms-otp`, {
+    method: 'POST',
+    headers: { apikey: s.anonKey, authorization: `Bearer ${s.anonKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, code, type }),
+  });
+  const body = (await res.json()) as { token?: string; code?: string };
+  if (!res.ok || !body.token) throw new Error(`sms-otp answered ${res.status} ${body.code ?? ''}`);
+  return body.token;
+}
+
+/** The newest SMS code sent to `phone`, already traded for GoTrue's code (for verifyOtp). */
+export async function latestGotrueCode(phone: string, type = 'sms'): Promise<string> {
+  const code = await latestSmsCode(phone);
+  if (!code) throw new Error(`no SMS code for ${phone}`);
+  return redeemSmsCode(phone, code, type);
+}
+
 /** Signs a phone user in with an SMS code read from the outbox; returns the signed-in client. */
 export async function signInWithSms(phone = randomPhone()): Promise<{ client: SupabaseClient; phone: string; userId: string }> {
   const client = anonClient();
   const sent = await client.auth.signInWithOtp({ phone });
   if (sent.error) throw sent.error;
-  const code = await latestSmsCode(phone);
-  if (!code) throw new Error(`no SMS code for ${phone}`);
-  const { data, error } = await client.auth.verifyOtp({ phone, token: code, type: 'sms' });
+  const token = await latestGotrueCode(phone);
+  const { data, error } = await client.auth.verifyOtp({ phone, token, type: 'sms' });
   if (error || !data.user) throw error ?? new Error('no user');
   return { client, phone, userId: data.user.id };
 }
@@ -76,9 +98,8 @@ export async function signInFresh(phone = randomPhone()): Promise<SignedInUser> 
   const client = clientFrom(randomLoopbackIp());
   const sent = await client.auth.signInWithOtp({ phone });
   if (sent.error) throw sent.error;
-  const code = await latestSmsCode(phone);
-  if (!code) throw new Error(`no SMS code for ${phone}`);
-  const { data, error } = await client.auth.verifyOtp({ phone, token: code, type: 'sms' });
+  const token = await latestGotrueCode(phone);
+  const { data, error } = await client.auth.verifyOtp({ phone, token, type: 'sms' });
   if (error || !data.user || !data.session) throw error ?? new Error('no user');
   return { client, phone, userId: data.user.id, token: data.session.access_token };
 }

@@ -1,5 +1,7 @@
-// The send-sms hook against a local HTTP server that answers like Tencent Cloud SMS: the real
-// handler, the real webhook verification and the real HTTP client, only the far end is local.
+// The send-sms hook against a local HTTP server that answers like Tencent Cloud SMS (and like
+// PostgREST for the one RPC the hook calls): the real handler, the real webhook verification and
+// the real HTTP client, only the far ends are local. The database side of sms_code_issue is
+// tested against the real database in tests/integration/sign-in-codes.test.ts.
 // node:assert ships with Deno; JSR (where @std/assert lives) is not reachable from every machine.
 import { deepStrictEqual as assertEquals, match as assertMatch } from 'node:assert/strict';
 import { handler } from './handler.ts';
@@ -14,23 +16,34 @@ interface Received {
   raw: string;
 }
 
+const issued = () => new Response(JSON.stringify({ code: '246810', expires_in: 300 }), { status: 200 });
+
 async function withFakeTencent(
   reply: (r: Received) => unknown,
-  fn: (received: Received[]) => Promise<void>,
+  fn: (received: Received[], rpcCalls: Received[]) => Promise<void>,
+  rpcReply: () => Response = issued,
 ): Promise<void> {
   const received: Received[] = [];
+  const rpcCalls: Received[] = [];
   const server = Deno.serve({ hostname: '127.0.0.1', port: 0, onListen: () => {} }, async (req) => {
     const raw = await req.text();
     const r = { headers: req.headers, body: JSON.parse(raw), raw };
+    if (new URL(req.url).pathname === '/rest/v1/rpc/sms_code_issue') {
+      rpcCalls.push(r);
+      return rpcReply();
+    }
     received.push(r);
     return Response.json(reply(r));
   });
   Deno.env.set('SMS_API_BASE_URL', `http://127.0.0.1:${server.addr.port}`);
+  Deno.env.set('SUPABASE_URL', `http://127.0.0.1:${server.addr.port}`);
+  Deno.env.set('SUPABASE_ANON_KEY', 'anon-key');
+  Deno.env.set('SUPABASE_SERVICE_ROLE_KEY', 'service-key');
   Deno.env.set('SEND_SMS_HOOK_SECRET', SECRET);
   Deno.env.set('TENCENT_SMS_SECRET_ID', 'AKIDtest');
   Deno.env.set('TENCENT_SMS_SECRET_KEY', 'test-key');
   try {
-    await fn(received);
+    await fn(received, rpcCalls);
   } finally {
     await server.shutdown();
   }
@@ -56,17 +69,21 @@ async function hookRequest(payload: unknown, opts: { secret?: string; timestamp?
   });
 }
 
-const goodPayload = { user: { id: '11111111-1111-4111-8111-111111111111', phone: '8613800138000' }, sms: { otp: '123456' } };
+const goodPayload = { user: { id: '11111111-1111-4111-8111-111111111111', phone: '8613800138000' }, sms: { otp: '1234567890' } };
 
-Deno.test('a signed hook call sends the code through Tencent SendSms', async () => {
-  await withFakeTencent(ok, async (received) => {
+Deno.test("a signed hook call keeps GoTrue's code and texts ours through Tencent SendSms", async () => {
+  await withFakeTencent(ok, async (received, rpcCalls) => {
     const res = await handler(await hookRequest(goodPayload));
     assertEquals(res.status, 200);
     assertEquals(await res.json(), {});
+    assertEquals(rpcCalls.length, 1);
+    assertEquals(rpcCalls[0].body, { p_phone: '8613800138000', p_sms_type: 'sms', p_gotrue_token: '1234567890' });
+    assertEquals(rpcCalls[0].headers.get('authorization'), 'Bearer service-key');
     assertEquals(received.length, 1);
     const [r] = received;
     assertEquals(r.body.PhoneNumberSet, ['+8613800138000']);
-    assertEquals(r.body.TemplateParamSet, ['123456', '5']);
+    // the person gets our 6-digit code, never GoTrue's
+    assertEquals(r.body.TemplateParamSet, ['246810', '5']);
     assertEquals(r.headers.get('x-tc-action'), 'SendSms');
     assertEquals(r.headers.get('x-tc-version'), '2021-01-11');
     const ts = Number(r.headers.get('x-tc-timestamp'));
@@ -80,13 +97,26 @@ Deno.test('a phone change code goes to the new number', async () => {
   await withFakeTencent(ok, async (received) => {
     const payload = {
       user: { id: goodPayload.user.id, phone: '8613800138000', new_phone: '8613900139000' },
-      sms: { otp: '654321', sms_type: 'phone_change' },
+      sms: { otp: '6543210987', sms_type: 'phone_change' },
     };
     const res = await handler(await hookRequest(payload));
     assertEquals(res.status, 200);
     await res.body?.cancel();
     assertEquals(received[0].body.PhoneNumberSet, ['+8613900139000']);
   });
+});
+
+Deno.test("the database's per-phone limit becomes a 429 hook error and nothing is sent", async () => {
+  const limited = () =>
+    new Response(JSON.stringify({ code: 'P0001', message: 'sms_hourly_limit', hint: '该手机号本小时获取验证码次数过多，请稍后再试' }), { status: 400 });
+  await withFakeTencent(ok, async (received) => {
+    const res = await handler(await hookRequest(goodPayload));
+    assertEquals(res.status, 200); // GoTrue relays an error body of a 2xx answer
+    const body = await res.json();
+    assertEquals(body.error.http_code, 429);
+    assertMatch(body.error.message, /本小时/);
+    assertEquals(received.length, 0);
+  }, limited);
 });
 
 Deno.test('a wrong signature is refused with 401 and nothing is sent', async () => {

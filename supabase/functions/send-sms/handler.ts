@@ -1,8 +1,12 @@
-// GoTrue's Send SMS hook: GoTrue POSTs `{ user, sms: { otp } }` signed per Standard Webhooks; we
-// deliver the code through Tencent Cloud SMS. Errors use the hook error shape GoTrue relays to the
+// GoTrue's Send SMS hook: GoTrue POSTs `{ user, sms: { otp, sms_type } }` signed per Standard
+// Webhooks. GoTrue's own code (10 digits) never reaches a person: the database keeps it
+// (`sms_code_issue`, which also enforces the per-phone send limits) and gives us a 6-digit code of
+// ours, which we deliver through Tencent Cloud SMS; the `sms-otp` function trades a right 6-digit
+// code for GoTrue's (5 wrong tries kill it). Errors use the hook error shape GoTrue relays to the
 // client (`{ error: { http_code, message } }`).
 import { z } from 'npm:zod@3';
 import { json } from '../_shared/http.ts';
+import { rpc, serviceKey } from '../_shared/rest.ts';
 import { verifyWebhook, WebhookError } from '../_shared/webhooks.ts';
 import { isRateLimit, sendVerificationCode, tencentConfigFromEnv } from '../_shared/sms/tencent.ts';
 
@@ -23,6 +27,9 @@ const Payload = z
   })
   .transform((p) => ({
     otp: p.sms.otp,
+    // GoTrue's sms_type names the flow (sign-in/sign-up codes, phone change, re-authentication);
+    // the app names the same three when it redeems a code.
+    smsType: p.sms.sms_type === 'phone_change' ? 'phone_change' : /reauth/.test(p.sms.sms_type ?? '') ? 'reauthentication' : 'sms',
     phone: p.sms.sms_type === 'phone_change' && p.user.new_phone ? p.user.new_phone : p.user.phone,
   }))
   .refine((p) => Boolean(p.phone), { message: 'no phone number to send to' });
@@ -53,7 +60,18 @@ export async function handler(req: Request): Promise<Response> {
   if (!parsed.success) return hookError(400, `invalid payload: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
 
   const phone = parsed.data.phone!.startsWith('+') ? parsed.data.phone! : `+${parsed.data.phone}`;
-  const result = await sendVerificationCode(tencentConfigFromEnv(), phone, parsed.data.otp);
+  const issued = await rpc<{ code: string }>(
+    'sms_code_issue',
+    { p_phone: phone.slice(1), p_sms_type: parsed.data.smsType, p_gotrue_token: parsed.data.otp },
+    serviceKey(),
+  );
+  if (issued.error) {
+    if (issued.error.status >= 500) return hookError(500, 'database unavailable');
+    // Per-phone limits: GoTrue relays an error in a 2xx answer to the app with its status and
+    // message (a non-2xx answer becomes its generic 500).
+    return json({ error: { http_code: issued.error.code.startsWith('sms_') ? 429 : 400, message: issued.error.message } });
+  }
+  const result = await sendVerificationCode(tencentConfigFromEnv(), phone, issued.data.code);
   if (result.ok) return json({});
   const status = isRateLimit(result.code) ? 429 : 500;
   console.error(`send-sms: provider refused (${result.code}): ${result.message}`);

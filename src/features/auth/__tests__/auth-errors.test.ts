@@ -25,4 +25,13 @@ describe('GoTrue errors → what people read', () => {
     });
     expect(toAuthError(new AuthApiError('slow down', 429, undefined))).toMatchObject({ code: 'over_request_rate_limit' });
   });
+
+  it("shows the Send SMS hook's own Chinese refusal (per-phone limits), which GoTrue relays without a code", () => {
+    expect(toAuthError(new AuthApiError('该手机号本小时获取验证码次数过多，请稍后再试', 429, undefined))).toMatchObject({
+      code: 'sms_limited',
+      message: '该手机号本小时获取验证码次数过多，请稍后再试',
+    });
+    // English server text without a code never reaches people
+    expect(toAuthError(new AuthApiError('Hook error', 400, undefined)).message).toBe('操作失败，请稍后重试');
+  });
 });

@@ -27,7 +27,12 @@ export function toAuthError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (looksLikeNetworkFailure(error)) return new AppError('network', NETWORK_ERROR_MESSAGE);
   if (isAuthError(error)) {
-    const code = error.code ?? (error.status === 429 ? 'over_request_rate_limit' : 'unknown');
+    // Our Send SMS hook's refusals (per-phone limits) reach the app through GoTrue as a status and
+    // the hook's Chinese message, without a GoTrue code: show the message.
+    if (!error.code && /[\u4e00-\u9fff]/.test(error.message)) {
+      return new AppError(error.status === 429 ? 'sms_limited' : 'sms_refused', error.message);
+    }
+    const code = error.code || (error.status === 429 ? 'over_request_rate_limit' : 'unknown');
     return new AppError(code, AUTH_ERROR_MESSAGES[code] ?? UNKNOWN_ERROR_MESSAGE);
   }
   return new AppError('unknown', UNKNOWN_ERROR_MESSAGE);

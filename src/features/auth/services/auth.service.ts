@@ -1,7 +1,8 @@
 import type { Session } from '@supabase/supabase-js';
 import { supabase } from '../../../lib/supabase/client';
+import { AppError } from '../../../lib/errors/app-error';
 import type { E164Phone } from '../schemas/auth.schema';
-import { toAuthError } from './auth-errors';
+import { PROVIDER_ERROR_MESSAGES, toAuthError, toProviderError } from './auth-errors';
 
 // Every function takes already-validated input (see auth.schema.ts) and throws AppError.
 
@@ -23,7 +24,25 @@ export async function sendSmsCode(phone: E164Phone): Promise<void> {
   await run(() => supabase.auth.signInWithOtp({ phone }));
 }
 
-export async function verifySmsCode(phone: E164Phone, token: string): Promise<Session | null> {
+/**
+ * The 6-digit code a person received → GoTrue's own code, through the sms-otp function, which
+ * counts wrong tries (docs/security.md, "Sign-in codes"). `type` is the GoTrue flow of the code.
+ */
+export async function redeemSmsCode(phone: E164Phone, code: string, type: 'sms' | 'phone_change' | 'reauthentication' = 'sms'): Promise<string> {
+  let result: { data: unknown; error: unknown };
+  try {
+    result = await supabase.functions.invoke('sms-otp', { body: { phone, code, type } });
+  } catch (failure) {
+    throw await toProviderError(failure);
+  }
+  if (result.error) throw await toProviderError(result.error);
+  const token = (result.data as { token?: unknown } | null)?.token;
+  if (typeof token !== 'string' || !token) throw new AppError('sign_in_unavailable', PROVIDER_ERROR_MESSAGES.sign_in_unavailable);
+  return token;
+}
+
+export async function verifySmsCode(phone: E164Phone, code: string): Promise<Session | null> {
+  const token = await redeemSmsCode(phone, code);
   const data = await run(() => supabase.auth.verifyOtp({ phone, token, type: 'sms' }));
   return data.session;
 }

@@ -12,7 +12,7 @@ test('config.toml carries the hardening of issue 2', () => {
     jwtExpiry: 3600,
     refreshTokenRotation: true,
     refreshTokenReuseInterval: 10,
-    sms: { enabled: true, enableConfirmations: true, otpLength: 6, otpExpirySeconds: 300, maxFrequencySeconds: 60 },
+    sms: { enabled: true, enableConfirmations: true, otpLength: 10, otpExpirySeconds: 300, maxFrequencySeconds: 60 },
     sendSmsHook: { enabled: true },
   });
 });
