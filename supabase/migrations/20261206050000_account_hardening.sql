@@ -245,7 +245,9 @@ begin
   if v_path is not null and (char_length(v_path) > 500 or v_path !~ '^[A-Za-z0-9_./-]+$' or v_path ~ '\.\.') then
     raise exception using errcode = '22023', message = 'evidence_path_invalid', hint = '证明材料的文件路径无效';
   end if;
-  v_ip_hash := case when v_ip is null then null else encode(extensions.digest(v_ip, 'sha256'), 'hex') end;
+  -- Without an address (a call that bypassed the gateway) every such caller shares one bucket, so the
+  -- per-address limits still bind.
+  v_ip_hash := encode(extensions.digest(coalesce(v_ip, 'no-address'), 'sha256'), 'hex');
 
   -- Limits per source, not per phone: a per-phone cap let a few strangers use up the owner's right to
   -- report. Serialise per source so two concurrent reports cannot both pass the count.
