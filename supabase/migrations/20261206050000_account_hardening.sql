@@ -122,8 +122,11 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
+declare
+  v_refreshed integer := private.refresh_stale_gates(p_limit);
 begin
-  return json_build_object('refreshed', private.refresh_stale_gates(p_limit),
+  -- Counted in a statement of its own, so it sees the rows just refreshed.
+  return json_build_object('refreshed', v_refreshed,
     'remaining', (select count(*) from private.accounts a
                    where a.gate_epoch is distinct from (select e.epoch from private.gate_epoch e)));
 end;

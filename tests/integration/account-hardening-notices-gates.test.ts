@@ -65,6 +65,9 @@ describe('publishing an agreement version', () => {
       const first = (await c.query('select public.gate_refresh_batch(2) as r')).rows[0].r;
       expect(first.refreshed).toBe(2);
       await c.query('reset role');
+      const [{ stale }] = (await c.query(
+        `select count(*)::int as stale from private.accounts where gate_epoch is distinct from (select epoch from private.gate_epoch)`)).rows;
+      expect(first.remaining).toBe(stale);
     } finally {
       await c.query('rollback').catch(() => undefined);
       await c.end();
