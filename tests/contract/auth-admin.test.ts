@@ -1,7 +1,7 @@
 // Contract: GoTrue's admin user API through supabase-js' auth.admin, service_role only.
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { authCall, clientFrom, getStack, randomLoopbackIp, randomPhone, signIn } from './auth-support';
+import { authCall, clientFrom, getStack, randomLoopbackIp, randomPhone, signIn, sql } from './auth-support';
 
 function adminClient() {
   return createClient(getStack().url, getStack().serviceRoleKey, {
@@ -39,6 +39,9 @@ describe('auth: admin users API', () => {
     const got = await admin.getUserById(user.id);
     expect(got.data.user?.id).toBe(user.id);
 
+    // Issue 10: changing an existing password needs a permit (trigger zx_password_permit on auth.users),
+    // which the password-change function issues after an SMS re-verification; arranged here directly.
+    await sql(`insert into private.password_permits (user_id, expires_at) values ($1, now() + interval '2 minutes')`, [user.id]);
     const updated = await admin.updateUserById(user.id, { user_metadata: { display_name: '改名' }, password: 'another-pw' });
     expect(updated.error).toBeNull();
     expect(updated.data.user?.user_metadata).toEqual({ display_name: '改名' });

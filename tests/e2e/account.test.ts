@@ -180,7 +180,7 @@ it('a stolen-account report submitted signed out reaches the operator, who confi
     phone: local(victim.phone),
     name: '陈小明',
     evidence: '昨天开始无法登录，收到陌生设备登录提醒，可提供工牌和身份证照片。',
-    contact: 'chen@example.com',
+    contact: '13800001234', // issue 10: signed out, the outcome is texted to a mobile number
   });
   expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
   await app.shot('23-report-done');

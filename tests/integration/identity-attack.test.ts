@@ -23,6 +23,7 @@ const PRE_CLEARANCE_RPCS = new Set([
   // a wrong birth date may be what blocks the person (20261206030000_minors_hardening.sql)
   'request_birth_date_correction',
   'my_birth_date_corrections',
+  'my_account_reports',
 ]);
 /** RPCs that need clearance (and maybe more): an uncleared caller gets 403. */
 const GATED_RPCS = new Set([
@@ -52,6 +53,10 @@ const UNGATED_FUNCTIONS: Record<string, string> = {
   'send-sms': 'GoTrue hook, Standard Webhooks signature instead of a user',
   guardian: 'how a minor becomes cleared',
   'account-cancel': 'declining new terms must leave a way out',
+  // Uploads are authorised by the report's one-time token (the reporter is often signed out); the
+  // operators' `sign` action goes through the gate.
+  'report-evidence': 'stolen-account evidence, authorised by the report\'s upload token',
+  'sms-deliveries': 'service role only: every user gets 403 service_role_required',
   // Pre-clearance sign-in: they authenticate by a WeChat/WeCom code and hand out a session; the gate
   // applies to what that session does afterwards, as with SMS sign-in. An empty body is a 400.
   'wechat-login': 'sign-in (before consent is possible), authenticated by a wx.login code',

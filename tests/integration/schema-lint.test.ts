@@ -28,6 +28,11 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
   report_stolen_account: 'anon',
   guardian_issue_code: 'service', guardian_confirm: 'service', account_cancel_issue_code: 'service', account_cancel_verify: 'service',
   wechat_link_lookup: 'service', wechat_user_by_phone: 'service', wechat_link_bind: 'service',
+  // account hardening (20261206050000_account_hardening.sql)
+  my_account_reports: 'authenticated', account_report_evidence_claim: 'service', account_report_evidence_list: 'service',
+  sms_deliveries_claim: 'service', sms_delivery_done: 'service', gate_refresh_batch: 'service',
+  wechat_token_lease: 'service', wechat_token_store: 'service', wechat_token_release: 'service',
+  password_change_issue_code: 'service', password_change_permit: 'service', storage_sign_allowed: 'service',
   // sign-in security
   sms_code_issue: 'service', sms_code_redeem: 'service',
   // minors hardening (20261206030000_minors_hardening.sql)
@@ -51,7 +56,7 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
   request_enterprise_cancellation: 'authenticated', platform_review_enterprise_cancellation: 'authenticated',
 };
 /** Private helpers that RLS policies call as the querying role; every other private function is internal. */
-const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids'];
+const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids', 'my_open_report_ids'];
 /** PostgREST's hooks (schema hooks), run as every request's role. */
 const HOOKS: Record<string, Exec> = { begin_request: 'anon' };
 /** Public tables anon may read (catalogues shown before sign-in). Everything else: authenticated only. */

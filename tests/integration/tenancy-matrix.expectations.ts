@@ -150,7 +150,8 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   },
   account_reports: {
     rows: personRows('account_reports', 'reporter_user_id'),
-    select: byRole<SelectOutcome>('denied', own('memberA'), own('memberB'), [], [], ['person:memberA', 'person:memberB']),
+    // Issue 10: reporters read their reports through my_account_reports() (without the matched account)
+    select: byRole<SelectOutcome>('denied', [], [], [], [], ['person:memberA', 'person:memberB']),
     ...noWrites,
   },
   account_actions: {
@@ -207,8 +208,17 @@ export interface BucketExpectation {
 }
 
 export const BUCKETS: Record<string, BucketExpectation> = {
+  // Issue 10: written by the report-evidence function (or a reporter into their own report's folder),
+  // read by nobody through the Storage API: operators get 10-minute links from the function.
+  'account-report-evidence': {
+    select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+  },
   qualifications: {
-    select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'ok'),
+    // Issue 10: read only through 1-hour links from the storage-sign function, so nobody can sign longer
+    select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
@@ -304,6 +314,19 @@ export const RPCS: Record<string, RpcExpectation> = {
   },
   account_cancel_issue_code: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId }) },
   account_cancel_verify: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_code: '000000' }) },
+  // account hardening (20261206050000_account_hardening.sql)
+  my_account_reports: { roles: signedIn, args: () => ({}) },
+  account_report_evidence_claim: { roles: serviceOnly, args: () => ({ p_report_id: ZERO, p_token: 'x', p_content_type: 'image/png' }) },
+  account_report_evidence_list: { roles: serviceOnly, args: (fx) => ({ p_operator_id: fx.users.operator.userId, p_report_id: ZERO }) },
+  sms_deliveries_claim: { roles: serviceOnly, args: () => ({ p_limit: 1 }) },
+  sms_delivery_done: { roles: serviceOnly, args: () => ({ p_id: ZERO, p_ok: false }) },
+  gate_refresh_batch: { roles: serviceOnly, args: () => ({ p_limit: 1 }) },
+  wechat_token_lease: { roles: serviceOnly, args: () => ({ p_app_key: 'matrix|app' }) },
+  wechat_token_store: { roles: serviceOnly, args: () => ({ p_app_key: 'matrix|app', p_lease: ZERO, p_token: 't', p_expires_in: 7200 }) },
+  wechat_token_release: { roles: serviceOnly, args: () => ({ p_app_key: 'matrix|app', p_lease: ZERO }) },
+  password_change_issue_code: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId }) },
+  storage_sign_allowed: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.adminA.userId, p_bucket: 'qualifications', p_path: 'x/y.pdf' }) },
+  password_change_permit: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_code: '000000', p_password: 'x' }) },
   wechat_link_lookup: { roles: serviceOnly, args: () => ({ p_provider: 'wechat', p_subject: 'matrix' }) },
   wechat_user_by_phone: { roles: serviceOnly, args: () => ({ p_phone: '13800000001' }) },
   sms_code_issue: { roles: serviceOnly, args: () => ({ p_phone: '8613900000000', p_sms_type: 'sms', p_gotrue_token: '1234567890' }) },

@@ -480,8 +480,11 @@ describe('qualification documents', () => {
     })).data as string;
     expect((await myEnterprises(admin))[0].qualification_status).toBe('pending');
 
-    const download = await storageObject(op.token, 'GET', 'qualifications', `${eid}/licence.pdf`);
-    expect(download).toEqual({ status: 200, text: '%PDF-1.4 test licence' });
+    // Issue 10: operators read through a link from storage-sign (at most one hour), not Storage directly
+    expect((await storageObject(op.token, 'GET', 'qualifications', `${eid}/licence.pdf`)).status).toBeGreaterThanOrEqual(400);
+    const link = await callApi('/functions/v1/storage-sign', { token: op.token, body: { bucket: 'qualifications', path: `${eid}/licence.pdf` } });
+    expect(link.status).toBe(200);
+    expect(await (await fetch(link.body.url)).text()).toBe('%PDF-1.4 test licence');
     const { data: queue } = await op.client.from('qualification_documents').select('id, status').eq('enterprise_id', eid).order('kind');
     expect(queue).toEqual([{ id: licence, status: 'pending' }, { id: idCard, status: 'pending' }]);
 

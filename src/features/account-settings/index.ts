@@ -6,6 +6,8 @@ export { ConfirmAction } from './components/confirm-action';
 export { ConsentChoices } from './components/consent-choices';
 export { ConsentHistory } from './components/consent-history';
 export { ReportStolenForm } from './components/report-stolen-form';
+export { ChangePasswordForm, type ChangePasswordFormProps } from './components/change-password-form';
+export { passwordService, type PasswordService } from './services/password.service';
 export { AckCheckbox } from './components/ack-checkbox';
 export { formatShanghai } from './components/format';
 export { accountSettingsService, type AccountSettingsService } from './services/account-settings.service';

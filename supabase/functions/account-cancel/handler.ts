@@ -1,14 +1,14 @@
 // Self-service account cancellation (LX 3.3). POST { action: 'send' } texts a code to the account's
 // own phone; POST { action: 'confirm', code, acknowledge_irreversible: true } checks it, anonymises
-// what the cascade would not reach, then deletes the auth user through GoTrue's admin API: sessions
-// end, the profile, birth date, guardian records and notifications go with it, consents remain only
+// what the cascade would not reach and deletes the auth user, all in one database transaction
+// (account_cancel_verify), so a failure midway leaves the account exactly as it was: sessions end, the profile, birth date, guardian records and notifications go with it, consents remain only
 // as anonymous records, authored content shows "已注销用户", and the phone can register again.
 // Callable before clearance (declining new terms must leave a way out), but not while the account
 // is suspended or terminated (a frozen, possibly stolen account must not be destroyed by the thief).
 import { preflight } from '../_shared/cors.ts';
 import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
 import { FIXABLE, gate } from '../_shared/gate.ts';
-import { deleteAuthUser, rpc, serviceKey } from '../_shared/rest.ts';
+import { rpc, serviceKey } from '../_shared/rest.ts';
 import { CODE_MESSAGES, deliverCode, maskPhone } from '../_shared/sms-challenge.ts';
 import { CancelRequest } from './schema.ts';
 
@@ -50,11 +50,11 @@ export async function handler(req: Request): Promise<Response> {
   if (verified.error) return failFromDb(verified.error);
   if (!verified.data.ok) {
     const code = verified.data.error ?? 'code_invalid';
+    if (code === 'cancel_failed') {
+      // Rolled back in the database: nothing changed, but the code was used up.
+      return fail(503, 'cancel_failed', '注销未完成，账号未做任何改动，请重新获取验证码后再试');
+    }
     return fail(400, code, CODE_MESSAGES[code] ?? '验证码错误');
-  }
-  if (!(await deleteAuthUser(userId))) {
-    // The account is already anonymised and blocked (no birth date); the user can retry.
-    return fail(502, 'cancel_incomplete', '注销未完成，请稍后重试或联系客服');
   }
   return json({ cancelled: true });
 }

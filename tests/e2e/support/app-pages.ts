@@ -74,7 +74,10 @@ export class AppPages {
     await this.page.getByTestId('profile-save-name').click();
   }
 
+  /** Issue 10: setting or changing a password needs an SMS code first. */
   async setPassword(password: string): Promise<void> {
+    await this.page.getByTestId('password-send-code').click();
+    await fillText(this.page, 'password-code', await this.localCode());
     await fill(this.page, 'password-new', password);
     await fill(this.page, 'password-confirm', password);
     await this.page.getByTestId('password-submit').click();

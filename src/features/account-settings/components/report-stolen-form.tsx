@@ -5,14 +5,17 @@ import { Button } from '../../../ui/button';
 import { Input } from '../../../ui/input';
 import { phoneSchema } from '../../auth';
 import { accountSettingsService, type AccountSettingsService } from '../services/account-settings.service';
+import type { ReportEvidenceService } from '../services/report-evidence.service';
+import { EvidenceUpload } from './evidence-upload';
 import './settings.css';
 
 export interface ReportStolenFormProps {
   service?: Pick<AccountSettingsService, 'reportStolenAccount'>;
+  evidenceService?: ReportEvidenceService;
 }
 
 /** 账号被盗/被冒用申诉 (LX 3.2.4): works signed out, since the victim may have lost access. */
-export function ReportStolenForm({ service = accountSettingsService }: ReportStolenFormProps) {
+export function ReportStolenForm({ service = accountSettingsService, evidenceService }: ReportStolenFormProps) {
   const [phone, setPhone] = useState('');
   const [realName, setRealName] = useState('');
   const [evidence, setEvidence] = useState('');
@@ -20,6 +23,7 @@ export function ReportStolenForm({ service = accountSettingsService }: ReportSto
   const [error, setError] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [caseId, setCaseId] = useState<string | null>(null);
+  const [uploadToken, setUploadToken] = useState<string | null>(null);
 
   const handleSubmit = async () => {
     const parsed = phoneSchema.safeParse(phone);
@@ -31,6 +35,9 @@ export function ReportStolenForm({ service = accountSettingsService }: ReportSto
     setSubmitting(true);
     try {
       const report = await service.reportStolenAccount({ phone: parsed.data, realName, evidence, contact });
+      // The one-time evidence upload token (docs/api.md); absent from the generated return type.
+      const token = (report as { upload_token?: unknown }).upload_token;
+      setUploadToken(typeof token === 'string' ? token : null);
       setCaseId(report.id);
     } catch (failure) {
       setError(messageOf(failure));
@@ -47,7 +54,9 @@ export function ReportStolenForm({ service = accountSettingsService }: ReportSto
         <Text className='settings-doc__title' data-testid='report-case-id' selectable>
           {caseId}
         </Text>
-        <Text className='settings-note'>接下来：平台运营人员会核实你提供的身份证明和情况说明，并通过你留下的联系方式与你联系。</Text>
+        <Text className='settings-note'>接下来：平台运营人员会核实你提供的身份证明和情况说明，处理结果会以短信通知你留下的手机号。</Text>
+        <Text className='settings-note'>仅凭申诉不会冻结任何账号，是否冻结由运营人员核实后决定。</Text>
+        {uploadToken && <EvidenceUpload reportId={caseId} uploadToken={uploadToken} service={evidenceService} />}
         <Text className='settings-note'>核实属实的，我们会冻结该账号（暂停使用并让所有设备退出登录），防止继续被盗用，再协助你找回；未能核实的，会告诉你原因。</Text>
       </View>
     );
@@ -82,10 +91,11 @@ export function ReportStolenForm({ service = accountSettingsService }: ReportSto
         />
       </View>
       <View className='field'>
-        <Text className='field__label'>联系方式</Text>
+        <Text className='field__label'>联系手机号</Text>
         <View className='field__control'>
-          <Input type='text' placeholder='其他手机号、邮箱等' value={contact} onChange={setContact} aria-label='联系方式' data-testid='report-contact' />
+          <Input type='text' placeholder='另一个可以收短信的手机号' value={contact} onChange={setContact} aria-label='联系手机号' data-testid='report-contact' />
         </View>
+        <Text className='settings-muted'>处理结果会以短信发送到这个号码（已登录时也会在站内通知你）。</Text>
       </View>
       {error && (
         <View className='form-error' role='alert' data-testid='report-error'>

@@ -7,7 +7,8 @@ import type { QualificationDocument, QualificationKind } from './enterprise.type
 
 // Qualification materials (营业执照, 法定代表人身份证明): uploaded to the private Storage bucket
 // `qualifications` under `<enterprise_id>/`, then submitted for review by platform operators.
-// Storage RLS lets only the enterprise's admins write there and only them and operators read.
+// Storage RLS lets only the enterprise's admins write there; nobody reads through Storage directly:
+// previews are links from the storage-sign function (at most one hour).
 
 export const BUCKET = 'qualifications';
 export const MAX_BYTES = 10 * 1024 * 1024;
@@ -102,11 +103,20 @@ export async function listDocumentsForReview(status: 'pending' | 'all'): Promise
   return docs.map((d) => ({ ...d, enterprise_name: byId.get(d.enterprise_id) ?? '' }));
 }
 
-/** A short-lived link to preview the file (Storage checks the caller may read it). */
+/**
+ * A 10-minute link to preview the file. Clients cannot sign in this bucket themselves (Storage would
+ * sign for any expiry): the storage-sign function checks the right and caps the link at one hour.
+ */
 export async function signedPreviewUrl(objectPath: string): Promise<string> {
-  const { data, error } = await supabase.storage.from(BUCKET).createSignedUrl(objectPath, 600);
-  if (error || !data?.signedUrl) throw new AppError('preview_failed', '无法打开文件预览，请稍后重试');
-  return data.signedUrl;
+  let url: unknown;
+  try {
+    const { data, error } = await supabase.functions.invoke('storage-sign', { body: { bucket: BUCKET, path: objectPath, expires_in: 600 } });
+    url = error ? undefined : (data as { url?: unknown } | null)?.url;
+  } catch {
+    url = undefined;
+  }
+  if (typeof url !== 'string') throw new AppError('preview_failed', '无法打开文件预览，请稍后重试');
+  return url;
 }
 
 export const reviewQualification = (documentId: string, approve: boolean, reason = '') =>

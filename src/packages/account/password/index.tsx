@@ -1,14 +1,23 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { SetPasswordForm, useRequireSession } from '../../../features/auth';
+import type { ComponentType } from 'react';
+import { ChangePasswordForm, type LocalCodeHintLike } from '../../../features/account-settings';
+import { useRequireSession, useSessionStore } from '../../../features/auth';
 
 const PROFILE_PAGE = '/packages/account/profile/index';
 
+// Same build-time switch as the sign-in page: the local outbox hint exists only in local builds.
+const LocalCodeHint: ComponentType<LocalCodeHintLike> | null =
+  process.env.TARO_APP_LOCAL_STACK === 'true'
+    ? (require('../../../features/local-dev') as typeof import('../../../features/local-dev')).LocalSmsHint
+    : null;
+
 export default function PasswordPage() {
   useRequireSession();
+  const phone = useSessionStore((state) => state.user?.phone);
 
   const handleDone = () => {
-    void Taro.showToast({ title: '密码已设置', icon: 'success', duration: 1500 });
+    void Taro.showToast({ title: '密码已保存', icon: 'success', duration: 1500 });
     // Opened directly (e.g. an H5 deep link) there is nothing to go back to.
     setTimeout(() => {
       Taro.navigateBack().catch(() => Taro.redirectTo({ url: PROFILE_PAGE }));
@@ -18,10 +27,12 @@ export default function PasswordPage() {
   return (
     <View className='page'>
       <View className='card'>
-        <Text className='page-subtitle'>设置密码后，可以用手机号和密码登录。密码至少 8 位，须同时包含字母和数字。</Text>
+        <Text className='page-subtitle'>
+          设置密码后，可以用手机号和密码登录。为保护账号安全，设置或修改密码前需要短信验证。密码至少 8 位，须同时包含字母和数字，且不能是常见密码。
+        </Text>
       </View>
       <View className='card'>
-        <SetPasswordForm onDone={handleDone} />
+        <ChangePasswordForm phone={phone ? `+${phone}` : null} onDone={handleDone} localCodeHint={LocalCodeHint} />
       </View>
     </View>
   );

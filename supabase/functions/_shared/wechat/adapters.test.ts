@@ -115,3 +115,12 @@ Deno.test('getwxacodeunlimit: a stale token is fetched again once; JSON errors b
     });
   }
 });
+
+Deno.test('errors never carry the app secret or an access token (fetch errors name the URL)', async () => {
+  const cfg = { baseUrl: 'http://127.0.0.1:9', appId: 'wxapp', appSecret: 'TOP-SECRET-VALUE' };
+  await rejects(code2Session(cfg, 'abc'), (e: unknown) => e instanceof WechatApiError && !e.message.includes('TOP-SECRET-VALUE'));
+  const redacted = new WechatApiError(502, 'wechat_unavailable', 'x', -1,
+    'error sending request for url (https://api.weixin.qq.com/cgi-bin/token?grant_type=client_credential&appid=wx1&secret=S3CR3T)');
+  assertEquals(redacted.message.includes('S3CR3T'), false);
+  assertEquals(redacted.message.includes('secret=[redacted]'), true);
+});

@@ -10,7 +10,8 @@ export class WechatApiError extends Error {
     readonly errcode: number,
     detail: string,
   ) {
-    super(`${code} (errcode ${errcode}): ${detail}`);
+    // Details end up in logs: a fetch error names the URL, whose query carries the app secret.
+    super(`${code} (errcode ${errcode}): ${redactSecrets(detail)}`);
   }
 }
 
@@ -73,20 +74,9 @@ export async function callJson<T extends ErrBody>(
   return body as T;
 }
 
-/** A cached access token per (base URL, app): reused until 5 minutes before `expires_in` ends. */
-export class TokenCache {
-  private tokens = new Map<string, { token: string; until: number }>();
-  async get(key: string, fetchToken: () => Promise<{ token: string; expiresIn: number }>): Promise<string> {
-    const hit = this.tokens.get(key);
-    if (hit && hit.until > Date.now()) return hit.token;
-    const fresh = await fetchToken();
-    this.tokens.set(key, { token: fresh.token, until: Date.now() + Math.max(0, fresh.expiresIn - 300) * 1000 });
-    return fresh.token;
-  }
-  /** An API said the token is invalid (40001/42001): forget it so the next call fetches anew. */
-  drop(key: string): void {
-    this.tokens.delete(key);
-  }
+/** Query values that must never reach a log: app secrets and access tokens. */
+export function redactSecrets(text: string): string {
+  return text.replace(/\b(secret|corpsecret|access_token|appsecret)=[^&\s)"']*/gi, '$1=[redacted]');
 }
 
 const denoEnv = (name: string): string | undefined =>

@@ -1,7 +1,8 @@
 // WeCom (企业微信) server API for the mini-program running inside WeCom: `wx.qy.login` code →
 // `miniprogram/jscode2session` → { corpid, userid }. Access token from `gettoken`, cached until expiry.
 // Base URL from env, like the WeChat adapter.
-import { callJson, envOr, fromErrcode, TokenCache, unavailable } from './errors.ts';
+import { callJson, envOr, fromErrcode, unavailable } from './errors.ts';
+import { tokenStore } from './token-store.ts';
 
 export interface WecomConfig {
   baseUrl: string;
@@ -28,11 +29,11 @@ const endpoint = (cfg: WecomConfig, path: string, params: Record<string, string>
   return url;
 };
 
-const tokens = new TokenCache();
-const cacheKey = (cfg: WecomConfig) => `${cfg.baseUrl}|${cfg.corpId}`;
+const cacheKey = (cfg: WecomConfig) => `wecom|${cfg.baseUrl}|${cfg.corpId}`;
 
-function accessToken(cfg: WecomConfig): Promise<string> {
-  return tokens.get(cacheKey(cfg), async () => {
+/** The corp's one shared access token (see token-store.ts); `rejected` was just refused by WeCom. */
+function accessToken(cfg: WecomConfig, rejected?: string): Promise<string> {
+  return tokenStore('wecom').get(cacheKey(cfg), async () => {
     const body = await callJson<{ access_token?: string; expires_in?: number; errcode?: number; errmsg?: string }>(
       'wecom',
       endpoint(cfg, '/cgi-bin/gettoken', { corpid: cfg.corpId, corpsecret: cfg.corpSecret }),
@@ -40,13 +41,14 @@ function accessToken(cfg: WecomConfig): Promise<string> {
     if (body.errcode) throw fromErrcode('wecom', body.errcode, body.errmsg ?? '');
     if (typeof body.access_token !== 'string') throw unavailable('wecom', 'gettoken without access_token');
     return { token: body.access_token, expiresIn: Number(body.expires_in) || 7200 };
-  });
+  }, rejected);
 }
 
 /** `wx.qy.login` code → the member (corpid, userid) who opened the app. */
 export async function wecomCode2Session(cfg: WecomConfig, jsCode: string): Promise<WecomMember> {
+  let rejected: string | undefined;
   for (let attempt = 0; ; attempt++) {
-    const token = await accessToken(cfg);
+    const token = await accessToken(cfg, rejected);
     const body = await callJson<{ corpid?: string; userid?: string; session_key?: string; errcode?: number; errmsg?: string }>(
       'wecom',
       endpoint(cfg, '/cgi-bin/miniprogram/jscode2session', {
@@ -56,7 +58,7 @@ export async function wecomCode2Session(cfg: WecomConfig, jsCode: string): Promi
       }),
     );
     if ((body.errcode === 40014 || body.errcode === 42001) && attempt === 0) {
-      tokens.drop(cacheKey(cfg));
+      rejected = token;
       continue;
     }
     if (body.errcode) throw fromErrcode('wecom', body.errcode, body.errmsg ?? '');

@@ -2,7 +2,8 @@
 // `getuserphonenumber` for `<Button openType="getPhoneNumber">` codes and `getwxacodeunlimit` for
 // mini-program codes. Plain HTTP; the base URL comes
 // from env so tests and the local stack talk to a fake that answers like the real API.
-import { callJson, envOr, fromErrcode, phoneCodeError, TokenCache, unavailable, WechatApiError } from './errors.ts';
+import { callJson, envOr, fromErrcode, phoneCodeError, unavailable, WechatApiError } from './errors.ts';
+import { tokenStore } from './token-store.ts';
 
 export interface WeixinConfig {
   baseUrl: string;
@@ -46,13 +47,13 @@ export async function code2Session(cfg: WeixinConfig, jsCode: string): Promise<W
   return { openid: body.openid, unionid: typeof body.unionid === 'string' && body.unionid ? body.unionid : undefined };
 }
 
-const tokens = new TokenCache();
-const tokenKey = (cfg: WeixinConfig) => `${cfg.baseUrl}|${cfg.appId}`;
+const tokenKey = (cfg: WeixinConfig) => `wechat|${cfg.baseUrl}|${cfg.appId}`;
 /** WeChat's "access token expired / invalidated elsewhere" errcodes. */
 const TOKEN_EXPIRED = new Set([40001, 42001]);
 
-function accessToken(cfg: WeixinConfig): Promise<string> {
-  return tokens.get(tokenKey(cfg), async () => {
+/** The app's one shared access token (see token-store.ts); `rejected` was just refused by WeChat. */
+function accessToken(cfg: WeixinConfig, rejected?: string): Promise<string> {
+  return tokenStore('wechat').get(tokenKey(cfg), async () => {
     const body = await callJson<{ access_token?: string; expires_in?: number; errcode?: number; errmsg?: string }>(
       'wechat',
       endpoint(cfg, '/cgi-bin/token', { grant_type: 'client_credential', appid: cfg.appId, secret: cfg.appSecret }),
@@ -60,18 +61,18 @@ function accessToken(cfg: WeixinConfig): Promise<string> {
     if (body.errcode) throw fromErrcode('wechat', body.errcode, body.errmsg ?? '');
     if (typeof body.access_token !== 'string') throw unavailable('wechat', 'token without access_token');
     return { token: body.access_token, expiresIn: Number(body.expires_in) || 7200 };
-  });
+  }, rejected);
 }
 
 /**
  * Calls an API that takes the app's access token, and once more with a fresh token when WeChat
- * answers that the cached one expired or was replaced elsewhere (`errcode` 40001 / 42001).
+ * answers that the stored one expired or was replaced elsewhere (`errcode` 40001 / 42001).
  */
 async function withAccessToken<T extends { errcode?: number }>(cfg: WeixinConfig, call: (token: string) => Promise<T>): Promise<T> {
-  const first = await call(await accessToken(cfg));
+  const token = await accessToken(cfg);
+  const first = await call(token);
   if (!TOKEN_EXPIRED.has(Number(first.errcode))) return first;
-  tokens.drop(tokenKey(cfg));
-  return call(await accessToken(cfg));
+  return call(await accessToken(cfg, token));
 }
 
 export interface WeixinPhone {

@@ -1,0 +1,160 @@
+import { Text, View } from '@tarojs/components';
+import { useState, type ComponentType } from 'react';
+import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { Input } from '../../../ui/input';
+import { setPasswordSchema, useCountdown } from '../../auth';
+import { passwordService, type PasswordService } from '../services/password.service';
+import type { LocalCodeHintLike } from './cancel-account-form';
+import './settings.css';
+
+export interface ChangePasswordFormProps {
+  /** the signed-in phone in E.164, for the local outbox hint */
+  phone: string | null;
+  onDone(): void;
+  service?: PasswordService;
+  localCodeHint?: ComponentType<LocalCodeHintLike> | null;
+}
+
+type FieldErrors = Partial<Record<'code' | 'password' | 'confirm', string>>;
+const CODE = /^\d{6}$/;
+
+/**
+ * 设置/修改密码: an SMS code to the account's own phone first (a stolen session alone must not be
+ * able to take the account over by changing its password), then the new password twice. The
+ * server refuses common passwords; its Chinese message is shown as it comes.
+ */
+export function ChangePasswordForm({ phone, onDone, service = passwordService, localCodeHint: LocalCodeHint = null }: ChangePasswordFormProps) {
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [sentTo, setSentTo] = useState<{ masked: string; at: number } | null>(null);
+  const [sending, setSending] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState('');
+  const countdown = useCountdown(60);
+
+  const handleSend = async () => {
+    setFormError('');
+    setSending(true);
+    try {
+      const sent = await service.sendPasswordCode();
+      setSentTo({ masked: sent.phone_masked, at: Date.now() });
+      countdown.start();
+    } catch (failure) {
+      setFormError(messageOf(failure));
+      if (failure instanceof AppError && failure.code === 'code_resend_too_soon') countdown.start();
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const handleSubmit = async () => {
+    setFormError('');
+    const next: FieldErrors = {};
+    if (!CODE.test(code)) next.code = '请输入 6 位短信验证码';
+    const parsed = setPasswordSchema.safeParse({ password, confirm });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) next[issue.path[0] === 'confirm' ? 'confirm' : 'password'] ??= issue.message;
+    }
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !parsed.success) return;
+    setSaving(true);
+    try {
+      await service.changePassword(code, parsed.data.password);
+    } catch (failure) {
+      setFormError(messageOf(failure));
+      setSaving(false);
+      return;
+    }
+    onDone();
+  };
+
+  const sendLabel = countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : sending ? '发送中…' : '获取验证码';
+  return (
+    <View className='set-password' data-testid='password-form'>
+      <View className='field'>
+        <Text className='field__label'>短信验证码</Text>
+        <View className={`field__control ${errors.code ? 'field__control--invalid' : ''}`}>
+          <Input
+            type='number'
+            placeholder='6 位验证码'
+            maxLength={6}
+            value={code}
+            onChange={(value: string) => setCode(value.trim())}
+            aria-label='短信验证码'
+            data-testid='password-code'
+          />
+          <Button
+            className='field__action'
+            size='small'
+            fill='outline'
+            type='primary'
+            disabled={countdown.remaining > 0 || sending}
+            aria-disabled={countdown.remaining > 0 || sending}
+            role='button'
+            data-testid='password-send-code'
+            onClick={handleSend}
+          >
+            {sendLabel}
+          </Button>
+        </View>
+        {errors.code && <Text className='field__error' role='alert'>{errors.code}</Text>}
+        {sentTo && (
+          <Text className='settings-muted' data-testid='password-code-sent'>
+            验证码已发送至 {sentTo.masked}，5 分钟内有效
+          </Text>
+        )}
+        {LocalCodeHint && <LocalCodeHint phone={sentTo ? phone : null} sentAt={sentTo?.at ?? 0} onFill={setCode} />}
+      </View>
+      <View className='field'>
+        <Text className='field__label'>新密码</Text>
+        <View className={`field__control ${errors.password ? 'field__control--invalid' : ''}`}>
+          <Input
+            type='password'
+            placeholder='至少 8 位，包含字母和数字'
+            value={password}
+            onChange={(value: string) => setPassword(value)}
+            aria-label='新密码'
+            aria-invalid={Boolean(errors.password)}
+            data-testid='password-new'
+          />
+        </View>
+        {errors.password && <Text className='field__error' role='alert'>{errors.password}</Text>}
+      </View>
+      <View className='field'>
+        <Text className='field__label'>确认新密码</Text>
+        <View className={`field__control ${errors.confirm ? 'field__control--invalid' : ''}`}>
+          <Input
+            type='password'
+            placeholder='再输入一次'
+            value={confirm}
+            onChange={(value: string) => setConfirm(value)}
+            aria-label='确认新密码'
+            aria-invalid={Boolean(errors.confirm)}
+            data-testid='password-confirm'
+          />
+        </View>
+        {errors.confirm && <Text className='field__error' role='alert'>{errors.confirm}</Text>}
+      </View>
+      {formError && (
+        <View className='form-error' role='alert' data-testid='password-error'>
+          {formError}
+        </View>
+      )}
+      <Button
+        className='set-password__submit'
+        type='primary'
+        block
+        size='large'
+        loading={saving}
+        role='button'
+        data-testid='password-submit'
+        onClick={handleSubmit}
+      >
+        保存密码
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,78 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { checkEvidenceFile, reportEvidenceService, type ReportEvidenceService } from '../services/report-evidence.service';
+import './settings.css';
+
+export interface EvidenceUploadProps {
+  reportId: string;
+  uploadToken: string;
+  service?: ReportEvidenceService;
+}
+
+const MAX_FILES = 5;
+
+/** 上传证明材料 after a report was filed: up to 5 images or PDFs, into the report's private folder. */
+export function EvidenceUpload({ reportId, uploadToken, service = reportEvidenceService }: EvidenceUploadProps) {
+  const [uploaded, setUploaded] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const handleChoose = async () => {
+    setError('');
+    let file;
+    try {
+      file = await service.chooseEvidenceFile();
+    } catch (failure) {
+      setError(messageOf(failure));
+      return;
+    }
+    if (!file) return;
+    const problem = checkEvidenceFile(file);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setBusy(true);
+    try {
+      await service.uploadReportEvidence(reportId, uploadToken, file);
+      setUploaded((list) => [...list, file.name]);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const full = uploaded.length >= MAX_FILES;
+  return (
+    <View className='field' data-testid='report-evidence-upload'>
+      <Text className='field__label'>证明材料（可选）</Text>
+      <Text className='settings-muted'>可上传身份证、手机号实名证明等，JPG、PNG 或 PDF，每个不超过 5 MB，最多 5 个。仅平台运营人员可以查看。</Text>
+      {uploaded.map((name, i) => (
+        <Text key={`${name}-${i}`} className='settings-note' data-testid='report-evidence-item'>
+          已上传：{name}
+        </Text>
+      ))}
+      {error && (
+        <View className='form-error' role='alert' data-testid='report-evidence-error'>
+          {error}
+        </View>
+      )}
+      <Button
+        type='primary'
+        fill='outline'
+        block
+        loading={busy}
+        disabled={busy || full}
+        aria-disabled={busy || full}
+        role='button'
+        data-testid='report-evidence-choose'
+        onClick={handleChoose}
+      >
+        {full ? '已达上传上限' : '上传证明材料'}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,72 @@
+// Setting or changing the password after a fresh re-verification (issue 10). POST { action: 'send' }
+// texts a code to the account's phone; POST { action: 'confirm', code, password } checks the password
+// against the rules and the weak-password list, then the code, and only then lets the database issue
+// a two-minute permit and sets the password through GoTrue's admin API. The trigger
+// `zx_password_permit` on auth.users refuses any change of an existing password without a permit, so
+// GoTrue's own PUT /user cannot be used to skip the re-verification with a stolen session.
+import { preflight } from '../_shared/cors.ts';
+import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
+import { gate } from '../_shared/gate.ts';
+import { rpc, serviceKey } from '../_shared/rest.ts';
+import { CODE_MESSAGES, deliverCode, maskPhone } from '../_shared/sms-challenge.ts';
+import { PasswordChangeRequest } from './schema.ts';
+
+export const PASSWORD_MESSAGES: Record<string, string> = {
+  password_too_short: '密码至少 8 位',
+  password_too_long: '密码最多 72 位',
+  password_needs_letters_digits: '密码须同时包含字母和数字',
+  password_too_common: '这个密码太常见，容易被猜到，请换一个',
+  password_contains_phone: '密码不能包含手机号',
+};
+
+async function setPassword(userId: string, password: string): Promise<Response | null> {
+  const url = `${Deno.env.get('SUPABASE_URL')}/auth/v1/admin/users/${encodeURIComponent(userId)}`;
+  const res = await fetch(url, {
+    method: 'PUT',
+    headers: { apikey: serviceKey(), authorization: `Bearer ${serviceKey()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ password }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (res.ok) {
+    await res.body?.cancel();
+    return null;
+  }
+  const body = await res.json().catch(() => ({})) as { error_code?: string };
+  if (res.status === 422 && body.error_code === 'weak_password') return fail(400, 'password_too_weak', '密码强度不足：至少 8 位，包含字母和数字');
+  if (res.status === 422 && body.error_code === 'same_password') return fail(400, 'same_password', '新密码不能与当前密码相同');
+  console.error(`password-change: GoTrue ${res.status} ${body.error_code ?? ''}`);
+  return fail(502, 'password_change_failed', '密码修改失败，请稍后重试');
+}
+
+export async function handler(req: Request): Promise<Response> {
+  const pre = preflight(req);
+  if (pre) return pre;
+  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
+  const g = await gate(req);
+  if (!g.ok) return g.response;
+  const parsed = PasswordChangeRequest.safeParse(await readJson(req));
+  if (!parsed.success) return fail(400, 'invalid_request', '请求参数有误，请检查后重试');
+  const userId = g.caller.userId;
+
+  if (parsed.data.action === 'send') {
+    const issued = await rpc<{ code: string; phone: string }>('password_change_issue_code', { p_user_id: userId }, serviceKey());
+    if (issued.error) return failFromDb(issued.error);
+    const smsError = await deliverCode(issued.data.phone, issued.data.code);
+    if (smsError) return smsError;
+    return json({ sent: true, phone_masked: maskPhone(issued.data.phone), expires_in: 300, resend_after: 60 });
+  }
+
+  const permit = await rpc<{ ok: boolean; error?: string }>(
+    'password_change_permit',
+    { p_user_id: userId, p_code: parsed.data.code, p_password: parsed.data.password },
+    serviceKey(),
+  );
+  if (permit.error) return failFromDb(permit.error);
+  if (!permit.data.ok) {
+    const code = permit.data.error ?? 'code_invalid';
+    return fail(400, code, PASSWORD_MESSAGES[code] ?? CODE_MESSAGES[code] ?? '验证码错误');
+  }
+  const refused = await setPassword(userId, parsed.data.password);
+  if (refused) return refused;
+  return json({ changed: true });
+}

@@ -1,0 +1,36 @@
+// Short-lived links to files in the private buckets (issue 10). Clients may not select objects there,
+// so they cannot sign links themselves (Storage would sign for any expiry, ten years included); this
+// function checks the caller's right in the database (storage_sign_allowed: enterprise admins their
+// enterprise's qualification files, platform operators all of them and report evidence) and signs
+// with the service role for at most one hour.
+import { preflight } from '../_shared/cors.ts';
+import { fail, json, readJson } from '../_shared/http.ts';
+import { gate } from '../_shared/gate.ts';
+import { rpc, serviceKey } from '../_shared/rest.ts';
+import { SignRequest } from './schema.ts';
+
+export async function handler(req: Request): Promise<Response> {
+  const pre = preflight(req);
+  if (pre) return pre;
+  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
+  const g = await gate(req);
+  if (!g.ok) return g.response;
+  const parsed = SignRequest.safeParse(await readJson(req));
+  if (!parsed.success) return fail(400, 'invalid_request', '请求参数有误，请检查后重试');
+  const { bucket, path, expires_in } = parsed.data;
+
+  const allowed = await rpc<boolean>('storage_sign_allowed', { p_user_id: g.caller.userId, p_bucket: bucket, p_path: path }, serviceKey());
+  if (allowed.error) return fail(502, 'database_unavailable', '服务暂时不可用，请稍后再试');
+  // Missing and forbidden look the same: the answer must not confirm that a file exists.
+  if (allowed.data !== true) return fail(404, 'object_not_found', '文件不存在或无权查看');
+
+  const base = `${Deno.env.get('SUPABASE_URL')}/storage/v1`;
+  const res = await fetch(`${base}/object/sign/${bucket}/${path}`, {
+    method: 'POST',
+    headers: { apikey: serviceKey(), authorization: `Bearer ${serviceKey()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ expiresIn: expires_in }),
+  });
+  const body = await res.json().catch(() => ({})) as { signedURL?: string };
+  if (!res.ok || typeof body.signedURL !== 'string') return fail(502, 'sign_failed', '暂时无法打开文件，请稍后重试');
+  return json({ url: `${base}${body.signedURL}`, expires_in });
+}
