@@ -18,7 +18,7 @@ describe('auth: admin users API', () => {
     const created = await admin.createUser({
       phone,
       email,
-      password: 'admin-set-pw',
+      password: 'admin-set-pw-1',
       phone_confirm: true,
       email_confirm: true,
       user_metadata: { display_name: '管理员建' },
@@ -39,13 +39,14 @@ describe('auth: admin users API', () => {
     const got = await admin.getUserById(user.id);
     expect(got.data.user?.id).toBe(user.id);
 
-    const updated = await admin.updateUserById(user.id, { user_metadata: { display_name: '改名' }, password: 'another-pw' });
+    const updated = await admin.updateUserById(user.id, { user_metadata: { display_name: '改名' }, password: 'another-pw-2' });
     expect(updated.error).toBeNull();
     expect(updated.data.user?.user_metadata).toEqual({ display_name: '改名' });
-    const pw = await clientFrom(randomLoopbackIp()).auth.signInWithPassword({ phone, password: 'another-pw' });
+    const pw = await clientFrom(randomLoopbackIp()).auth.signInWithPassword({ phone, password: 'another-pw-2' });
     expect(pw.error).toBeNull();
-    const byEmail = await clientFrom(randomLoopbackIp()).auth.signInWithPassword({ email, password: 'another-pw' });
-    expect(byEmail.error).toBeNull();
+    // [auth.email] enable_signup = false turns the e-mail provider off: no password sign-in by e-mail
+    const byEmail = await clientFrom(randomLoopbackIp()).auth.signInWithPassword({ email, password: 'another-pw-2' });
+    expect(byEmail.error).toMatchObject({ status: 422, code: 'email_provider_disabled' });
 
     const list = await admin.listUsers({ page: 1, perPage: 1 });
     expect(list.error).toBeNull();

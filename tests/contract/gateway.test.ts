@@ -53,7 +53,8 @@ describe('CORS', () => {
 });
 
 describe('API keys', () => {
-  it.each(['/rest/v1/profiles', '/auth/v1/user', '/storage/v1/bucket'])('refuses %s without apikey or with a wrong one', async (path) => {
+  // /storage/v1 is not in the list: Supabase's gateway has no key-auth there (upstream-storage.test.ts).
+  it.each(['/rest/v1/profiles', '/auth/v1/user'])('refuses %s without apikey or with a wrong one', async (path) => {
     const missing = await call(path);
     expect(missing.status).toBe(401);
     expect(missing.body.message).toBe('No API key found in request');
