@@ -182,6 +182,16 @@ describeTargets('upstream auth: users and metadata', (t) => {
     expect(r.body).toMatchObject({ error_code: 'validation_failed', msg: 'Invalid phone number format (E.164 required)' });
   });
 
+  // KNOWN GAP (test.failing until send-sms changes): validatePhone accepts 2–15 digits, so a short
+  // number reaches the Send SMS hook; send-sms refuses it with HTTP 400 and GoTrue's runHTTPHook
+  // turns any non-2xx hook answer into 500. send-sms must answer HTTP 200 with
+  // { error: { http_code: 400, message } } (invokeHook relays http_code). Local only: on hosted it
+  // would leave a user with a 2-digit phone behind.
+  (t.local ? test.failing : test.skip)('a number GoTrue accepts but send-sms cannot text is a 4xx, not a 500 (local only)', async () => {
+    const r = await call(t.get(), 'POST', '/auth/v1/otp', { phone: `+${10000 + Math.floor(Math.random() * 89999)}` });
+    expect(r.status).toBeLessThan(500);
+  });
+
   // internal/api/password.go checkPasswordStrength with config.toml's minimum_password_length = 8
   // and password_requirements = "letters_digits" (the CLI's two character sets).
   test('passwords need 8 characters with letters and digits, in GoTrue\'s words', async () => {
