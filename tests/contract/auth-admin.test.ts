@@ -10,7 +10,7 @@ function adminClient() {
   });
 }
 
-describe('auth: admin users API', () => {
+describe('auth: admin users API (local only)', () => {
   test('create, read, update, list and delete a user', async () => {
     const admin = adminClient().auth.admin;
     const phone = randomPhone();

@@ -11,7 +11,7 @@ import { loadAuthSettings } from '../../tools/local-stack/auth/settings';
 const OTP_LENGTH = loadAuthSettings().sms.otpLength;
 const otherCode = (code: string, plus: number) => String((Number(code) + plus) % 10 ** OTP_LENGTH).padStart(OTP_LENGTH, '0');
 
-describe('auth: SMS one-time codes', () => {
+describe('auth: SMS one-time codes (local only)', () => {
   test("supabase-js signs in with GoTrue's code; the session carries GoTrue claims", async () => {
     const ip = randomLoopbackIp();
     const phone = randomPhone();

@@ -12,7 +12,7 @@ async function outbox(phone: string): Promise<Array<{ code: string }>> {
 
 const passwordGrant = (ip: string, body: unknown) => authCall(ip, 'POST', '/token?grant_type=password', body);
 
-describe('auth: phone + password', () => {
+describe('auth: phone + password (local only)', () => {
   test('sign-up sends an SMS; the phone must be confirmed before a password sign-in', async () => {
     const ip = randomLoopbackIp();
     const phone = randomPhone();

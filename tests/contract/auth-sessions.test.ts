@@ -15,7 +15,7 @@ async function ageToken(token: string, seconds: number): Promise<void> {
   await sql(`update auth.refresh_tokens set updated_at = updated_at - make_interval(secs => $2) where token = $1`, [token, seconds]);
 }
 
-describe('auth: refresh tokens and sessions', () => {
+describe('auth: refresh tokens and sessions (local only)', () => {
   test('a refresh rotates the token; the new pair works', async () => {
     const ip = randomLoopbackIp();
     const s = await signIn(ip, randomPhone());

@@ -19,7 +19,7 @@ async function untilDeleted(del: () => Promise<{ data: unknown; error: unknown }
   throw new Error('the bucket was never emptied');
 }
 
-describe('bucket management', () => {
+describe('bucket management (local only)', () => {
   it('lets service_role create, read, update, empty and delete a bucket', async () => {
     const svc = serviceClient().storage;
     const id = uniqueName('st-bkt');
@@ -58,7 +58,7 @@ describe('bucket management', () => {
   });
 });
 
-describe('public bucket', () => {
+describe('public bucket (local only)', () => {
   const bucket = uniqueName('st-pub');
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
@@ -88,7 +88,7 @@ describe('public bucket', () => {
   });
 });
 
-describe('bucket limits', () => {
+describe('bucket limits (local only)', () => {
   const bucket = uniqueName('st-lim');
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
