@@ -19,7 +19,8 @@ const wanted = (step) => (!only || only.includes(step)) && !skip.includes(step);
 const TEST_PORT = Number(process.env.ZX_TEST_PORT ?? 31321);
 // Every browser and simulator sign-in comes from 127.0.0.1 and shares one per-IP budget; the shared
 // test stack gets a larger one (GoTrue's own env names). The rate-limit tests read the same values.
-process.env.GOTRUE_RATE_LIMIT_SMS_SENT ??= '120';
+// The SMS budget is project-wide (as on hosted): one integration run sends ~185 SMS, plus e2e/weapp.
+process.env.GOTRUE_RATE_LIMIT_SMS_SENT ??= '1000';
 process.env.GOTRUE_RATE_LIMIT_OTP ??= '120';
 const TEST_DIR = path.join(ROOT, '.local/test');
 const STACK_ENV = path.join(TEST_DIR, 'stack.env');

@@ -1,9 +1,11 @@
-// Contract: per-IP rate limits with GoTrue's budgets from supabase/config.toml [auth.rate_limit]
+// Contract: rate limits with GoTrue's budgets from supabase/config.toml [auth.rate_limit]
 // (5-minute windows) and GoTrue's 429 shape. Each test uses a fresh loopback source address, so the
 // limiter sees a new client; the caller's IP comes from the socket, and a client-sent
 // X-Forwarded-For must not buy a fresh budget. Windows are aged in Postgres instead of waited out.
 import { loadAuthSettings } from '../../tools/local-stack/auth/settings';
-import { authCall, randomLoopbackIp, randomPhone, signIn, sql } from './auth-support';
+import { SMS_BUDGET_BUCKET } from '../../tools/local-stack/auth/rate-limit';
+import { authCall, fetchFrom, randomLoopbackIp, randomPhone, signIn, sql } from './auth-support';
+import { startSecondProject } from './second-project';
 
 const limits = loadAuthSettings().rateLimits;
 
@@ -14,7 +16,7 @@ async function ageWindow(ip: string, bucket: string): Promise<void> {
   ]);
 }
 
-describe('auth: per-IP rate limits', () => {
+describe('auth: rate limits (local only: windows are aged in the stand-in\'s table)', () => {
   test('sign-in attempts: the budget is enforced per socket IP, spoofed headers change nothing', async () => {
     const ip = randomLoopbackIp();
     const attempt = (headers: Record<string, string> = {}) =>
@@ -76,15 +78,24 @@ describe('auth: per-IP rate limits', () => {
     expect(ok.status).toBe(200);
   });
 
-  test('SMS sends are limited per IP per hour', async () => {
-    const ip = randomLoopbackIp();
-    await sql(`insert into auth.local_rate_limits (bucket, key, window_start, hits) values ('ip:sms_sent', $1, now(), $2)`, [
-      ip,
-      limits.smsSent,
-    ]);
-    const phone = randomPhone();
-    const r = await authCall(ip, 'POST', '/otp', { phone });
-    expect(r.status).toBe(429);
-    expect(r.body).toEqual({ code: 429, error_code: 'over_sms_send_rate_limit', msg: 'SMS rate limit exceeded' });
+  // supabase/auth: the sms_sent budget ([auth.rate_limit] sms_sent, GOTRUE_RATE_LIMIT_SMS_SENT) is one
+  // limiter for the whole instance, not keyed by IP — unlike sign_in_sign_ups and token_verifications.
+  test('the SMS budget is project-wide: once spent, a new client is refused too', async () => {
+    const project = await startSecondProject((s) => ({ ...s, rateLimits: { ...s.rateLimits, smsSent: 2 } }));
+    try {
+      const otp = (ip: string) =>
+        fetchFrom(ip)(`${project.authUrl}/otp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: randomPhone() }) });
+      expect((await otp(randomLoopbackIp())).status).toBe(200);
+      expect((await otp(randomLoopbackIp())).status).toBe(200);
+      const third = await otp(randomLoopbackIp());
+      expect(third.status).toBe(429);
+      expect(await third.json()).toEqual({ code: 429, error_code: 'over_sms_send_rate_limit', msg: 'SMS rate limit exceeded' });
+      // one counter row for the project (local only: reads the stand-in's table)
+      const rows = await sql<{ key: string; hits: number }>(`select key, hits from auth.local_rate_limits where bucket = $1`, [SMS_BUDGET_BUCKET]);
+      expect(rows.filter((r) => r.key === project.projectRef)).toEqual([{ key: project.projectRef, hits: 3 }]);
+    } finally {
+      await sql(`delete from auth.local_rate_limits where bucket = $1 and key = $2`, [SMS_BUDGET_BUCKET, project.projectRef]);
+      await project.close();
+    }
   });
 });

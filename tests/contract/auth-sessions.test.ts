@@ -1,6 +1,7 @@
-// Contract: sessions — refresh-token rotation with GoTrue's reuse interval (10 s), reuse detection
-// that ends the session, sign-out scopes, and user deletion. An ended session's access tokens are
-// refused by GET /user at once, not only when they expire.
+// Contract: sessions — refresh-token rotation with GoTrue's reuse rules (supabase/auth
+// internal/tokens/service.go RefreshTokenGrant, legacy tokens), sign-out scopes, and user deletion.
+// A signed-out session's access tokens are refused by GET /user at once. Local only: tokens are
+// aged in the stand-in's tables (upstream-auth.test.ts holds the cases that also run on hosted).
 import {
   authCall, clientFrom, getStack, getUserWith, randomLoopbackIp, randomPhone, signIn, sql,
 } from './auth-support';
@@ -14,7 +15,7 @@ async function ageToken(token: string, seconds: number): Promise<void> {
   await sql(`update auth.refresh_tokens set updated_at = updated_at - make_interval(secs => $2) where token = $1`, [token, seconds]);
 }
 
-describe('auth: refresh tokens and sessions', () => {
+describe('auth: refresh tokens and sessions (local only)', () => {
   test('a refresh rotates the token; the new pair works', async () => {
     const ip = randomLoopbackIp();
     const s = await signIn(ip, randomPhone());
@@ -43,25 +44,44 @@ describe('auth: refresh tokens and sessions', () => {
     expect(a.body.refresh_token).toBe(b.body.refresh_token);
   });
 
-  test('reuse after the window revokes the whole session: 400 refresh_token_already_used', async () => {
+  // RefreshTokenGrant: a revoked token that is the parent of the active one gets the active one back,
+  // whenever it comes — a retried refresh whose answer was lost keeps the member signed in.
+  test('the parent of the active token gets the active token back, also after the reuse window', async () => {
     const ip = randomLoopbackIp();
     const s = await signIn(ip, randomPhone());
     const child = await refresh(ip, s.refresh_token);
+    await ageToken(s.refresh_token, 3600);
+    const retry = await refresh(ip, s.refresh_token);
+    expect(retry.status).toBe(200);
+    expect(retry.body.refresh_token).toBe(child.body.refresh_token);
+    expect((await refresh(ip, child.body.refresh_token)).status).toBe(200);
+  });
+
+  // RefreshTokenGrant: an older token outside the reuse interval revokes the token family (committed)
+  // and answers refresh_token_already_used; the session row stays, so access tokens still work.
+  test('reuse of an older token after the window revokes the refresh tokens, not the access token', async () => {
+    const ip = randomLoopbackIp();
+    const s = await signIn(ip, randomPhone());
+    const child = await refresh(ip, s.refresh_token);
+    const grandchild = await refresh(ip, child.body.refresh_token);
     await ageToken(s.refresh_token, 11);
     const stolen = await refresh(ip, s.refresh_token);
     expect(stolen.status).toBe(400);
     expect(stolen.body).toEqual({ code: 400, error_code: 'refresh_token_already_used', msg: 'Invalid Refresh Token: Already Used' });
-    // the legitimate holder's newer tokens die too
-    const childRefresh = await refresh(ip, child.body.refresh_token);
-    expect(childRefresh.status).toBe(400);
-    expect(childRefresh.body.error_code).toBe('session_expired');
-    const me = await getUserWith(ip, child.body.access_token);
-    expect(me.status).toBe(403);
-    expect(me.body.error_code).toBe('session_not_found');
-    // and supabase-js sees it as a failed refresh
+    const left = await sql<{ n: number }>(`select count(*)::int as n from auth.refresh_tokens where token = $1 and not revoked`, [
+      grandchild.body.refresh_token,
+    ]);
+    expect(left).toEqual([{ n: 0 }]);
+    // the access token of the same session is still honoured (GoTrue keeps the session row)
+    expect((await getUserWith(ip, grandchild.body.access_token)).status).toBe(200);
+    // the revoked active token: within its own reuse window GoTrue still swaps it, later it is refused
+    await ageToken(grandchild.body.refresh_token, 11);
+    const late = await refresh(ip, grandchild.body.refresh_token);
+    expect(late.status).toBe(400);
+    expect(late.body.error_code).toBe('refresh_token_already_used');
     const sb = clientFrom(ip);
     const { error } = await sb.auth.refreshSession({ refresh_token: s.refresh_token });
-    expect(error).toMatchObject({ status: 400 });
+    expect(error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
   });
 
   test('an unknown refresh token is 400 refresh_token_not_found', async () => {
@@ -116,6 +136,7 @@ describe('auth: refresh tokens and sessions', () => {
     expect((await getUserWith(ip, token)).status).toBe(403);
   });
 
+  // maybeLoadUserOrSession loads the user before the session: a deleted user's token is user_not_found.
   test('deleting a user ends their sessions', async () => {
     const ip = randomLoopbackIp();
     const s = await signIn(ip, randomPhone());
@@ -125,7 +146,9 @@ describe('auth: refresh tokens and sessions', () => {
     });
     const del = await admin.auth.admin.deleteUser(s.user.id);
     expect(del.error).toBeNull();
-    expect((await getUserWith(ip, s.access_token)).status).toBe(403);
+    const me = await getUserWith(ip, s.access_token);
+    expect(me.status).toBe(403);
+    expect(me.body.error_code).toBe('user_not_found');
     expect((await refresh(ip, s.refresh_token)).status).toBe(400);
     const left = await sql(`select 1 from auth.sessions where user_id = $1`, [s.user.id]);
     expect(left).toHaveLength(0);

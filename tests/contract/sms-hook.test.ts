@@ -45,7 +45,7 @@ const payloadFor = (phone: string, otp: string) => ({
   sms: { otp },
 });
 
-describe('send-sms hook → outbox', () => {
+describe('send-sms hook → outbox (local only)', () => {
   it('delivers a signed hook call to the outbox, newest first, findable by any phone spelling', async () => {
     const phone = randomDigitsPhone();
     const first = await callHook(payloadFor(phone, '111111'));

@@ -54,7 +54,7 @@ function raw(method: string, path: string, opts: { token?: string; body?: Buffer
   });
 }
 
-describe('path traversal', () => {
+describe('path traversal (local only)', () => {
   const marker = `zx-storage-escape-${Date.now()}`;
   const escapes = [
     `../../../../../../../../../tmp/${marker}`,
@@ -97,7 +97,7 @@ describe('path traversal', () => {
   });
 });
 
-describe('malformed requests', () => {
+describe('malformed requests (local only)', () => {
   it('answers bad JSON with 400', async () => {
     const r = await raw('POST', `/object/list/${bucket}`, { token: alice.token, body: '{"prefix":', headers: { 'content-type': 'application/json' } });
     expect(r.status).toBe(400);

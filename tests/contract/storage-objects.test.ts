@@ -18,7 +18,7 @@ afterAll(async () => {
 
 const text = (s: string) => new Blob([s], { type: 'text/plain' });
 
-describe('upload', () => {
+describe('upload (local only)', () => {
   it('lets the owner upload a Blob (multipart) and answers { path, id, fullPath }', async () => {
     const { data, error } = await alice.client.storage.from(bucket).upload(`${alice.id}/notes/a.txt`, text('hello 知享'));
     expect(error).toBeNull();
@@ -87,7 +87,7 @@ describe('upload', () => {
   });
 });
 
-describe('download, info, list', () => {
+describe('download, info, list (local only)', () => {
   const key = () => `${alice.id}/docs/read.txt`;
   beforeAll(async () => {
     await alice.client.storage.from(bucket).upload(key(), text('readable'));
@@ -142,7 +142,7 @@ describe('download, info, list', () => {
   });
 });
 
-describe('remove, move, copy', () => {
+describe('remove, move, copy (local only)', () => {
   it('removes only what the caller may delete and returns the removed objects', async () => {
     await alice.client.storage.from(bucket).upload(`${alice.id}/rm/1.txt`, text('1'));
     await bob.client.storage.from(bucket).upload(`${bob.id}/rm/2.txt`, text('2'));

@@ -25,9 +25,6 @@ const FUNCTION_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
 
 // Auth routes Kong leaves open: links opened from SMS/email or a browser redirect carry no apikey.
 const AUTH_OPEN = /^\/(verify|callback|authorize)(\/|$)/;
-// Storage downloads by public or signed URL are plain links (<img src>, wx.downloadFile); a signed
-// upload URL is likewise used bare (wx.uploadFile).
-const STORAGE_OPEN = /^\/(object|render\/image)\/(public|sign|upload\/sign)\//;
 
 /** `[functions.<name>] verify_jwt = false` in supabase/config.toml; default true like Supabase. */
 export function loadVerifyJwt(file = path.join(REPO_ROOT, 'supabase', 'config.toml')): Map<string, boolean> {
@@ -137,8 +134,9 @@ export async function startGateway({ config, pool, log }: GatewayOptions) {
       return auth.handle(req, res, withQuery(sub));
     }
     if ((sub = under('/storage/v1')) !== undefined) {
+      // Supabase's gateway has no key-auth on /storage/v1 (Kong's storage route only adds CORS):
+      // a request with a valid JWT and no apikey reaches Storage, which decides by the JWT alone.
       // Bad JWTs are the storage service's to refuse, with Storage's own status and body.
-      if (!STORAGE_OPEN.test(sub) && !apiKey(req, res, query)) return;
       return storage.handle(req, res, withQuery(sub));
     }
     if ((sub = under('/functions/v1')) !== undefined) {

@@ -24,6 +24,8 @@ function verified(req: IncomingMessage, secret: string): JwtPayload {
 export interface Caller {
   user: UserRow;
   sessionId: string | undefined;
+  /** session older than 24 h (database clock): GoTrue's secure password change then wants a nonce */
+  sessionOlderThanADay: boolean;
   claims: JwtPayload;
 }
 
@@ -31,22 +33,26 @@ export async function requireUser(req: IncomingMessage, pool: Pool, secret: stri
   const claims = verified(req, secret);
   const sub = typeof claims.sub === 'string' ? claims.sub : '';
   if (!isUuid(sub)) throw forbidden('bad_jwt', 'invalid claim: missing sub claim');
-  const sessionId = claims.session_id;
-  if (sessionId !== undefined) {
-    const ok =
-      typeof sessionId === 'string' &&
-      isUuid(sessionId) &&
-      (
-        await pool.query(
-          `select 1 from auth.sessions where id = $1 and user_id = $2 and (not_after is null or not_after > now())`,
-          [sessionId, sub],
-        )
-      ).rowCount === 1;
-    if (!ok) throw forbidden('session_not_found', 'Session from session_id claim in JWT does not exist');
-  }
+  // GoTrue's maybeLoadUserOrSession loads the user first: a deleted user's token answers
+  // user_not_found, a signed-out session's token session_not_found.
   const user = await findUser(pool, 'id', sub);
   if (!user) throw forbidden('user_not_found', 'User from sub claim in JWT does not exist');
-  return { user, sessionId: typeof sessionId === 'string' ? sessionId : undefined, claims };
+  const sessionId = claims.session_id;
+  let sessionOlderThanADay = true; // no session at all counts as old, as in GoTrue's UserUpdate
+  if (sessionId !== undefined) {
+    const rows =
+      typeof sessionId === 'string' && isUuid(sessionId)
+        ? (
+            await pool.query<{ old: boolean }>(
+              `select created_at + interval '24 hours' < now() as old from auth.sessions where id = $1 and user_id = $2 and (not_after is null or not_after > now())`,
+              [sessionId, sub],
+            )
+          ).rows
+        : [];
+    if (rows.length !== 1) throw forbidden('session_not_found', 'Session from session_id claim in JWT does not exist');
+    sessionOlderThanADay = rows[0].old;
+  }
+  return { user, sessionId: typeof sessionId === 'string' ? sessionId : undefined, sessionOlderThanADay, claims };
 }
 
 export function requireAdmin(req: IncomingMessage, secret: string): JwtPayload {

@@ -13,6 +13,8 @@ import { findUser, userJson, type UserRow } from './users';
 export interface AuthDeps {
   config: StackConfig;
   settings: AuthSettings;
+  /** names the project whose SMS budget this service counts (one row per project) */
+  projectRef: string;
   pool: Pool;
   log: (msg: string) => void;
 }
@@ -36,11 +38,11 @@ export function ipOf(deps: AuthDeps, req: IncomingMessage): string {
  * Send SMS hook — inside the caller's transaction, so a failed send leaves no half-issued code.
  */
 export async function sendSmsCode(
-  deps: AuthDeps, tx: PoolClient, req: IncomingMessage, user: UserRow, kind: OtpKind, phone: string, smsType: string,
+  deps: AuthDeps, tx: PoolClient, _req: IncomingMessage, user: UserRow, kind: OtpKind, phone: string, smsType: string,
 ): Promise<void> {
   const { settings, config } = deps;
   await assertCanResend(tx, settings, user.id, kind);
-  await consume(deps.pool, settings, 'sms_sent', ipOf(deps, req));
+  await consume(deps.pool, settings, 'sms_sent', deps.projectRef);
   if (!settings.sendSmsHook.enabled) {
     throw new HttpError(500, 'sms_send_failed', 'Error sending SMS: no SMS provider or Send SMS hook is configured');
   }

@@ -1,18 +1,20 @@
 // SMS one-time codes. Stored as GoTrue stores them — sha224(phone + code) in
 // auth.users.confirmation_token / phone_change_token and a mirror row in auth.one_time_tokens —
 // never in plain text. Every time decision (resend frequency, expiry) uses the database clock, so
-// tests move `*_sent_at` back instead of waiting. Beyond GoTrue: a code dies after
-// `maxVerifyAttempts` wrong guesses (auth.local_otp_attempts), so 6 digits can't be brute-forced.
+// tests move `*_sent_at` back instead of waiting. Like GoTrue, a wrong guess leaves the code alive:
+// hosted GoTrue has only per-IP verification budgets, so the product's "a code dies after 5 wrong
+// tries" lives in the `sms-otp` edge function and the database, not here.
 import crypto from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { forbidden, HttpError, tooManyRequests } from './errors';
 import type { AuthSettings } from './settings';
 
-export type OtpKind = 'confirmation' | 'phone_change';
+export type OtpKind = 'confirmation' | 'phone_change' | 'reauthentication';
 
 const COLUMNS: Record<OtpKind, { token: string; sentAt: string; type: string }> = {
   confirmation: { token: 'confirmation_token', sentAt: 'confirmation_sent_at', type: 'confirmation_token' },
   phone_change: { token: 'phone_change_token', sentAt: 'phone_change_sent_at', type: 'phone_change_token' },
+  reauthentication: { token: 'reauthentication_token', sentAt: 'reauthentication_sent_at', type: 'reauthentication_token' },
 };
 
 export function tokenHash(phone: string, otp: string): string {
@@ -56,7 +58,6 @@ export async function issueOtp(tx: PoolClient, settings: AuthSettings, userId: s
        set token_hash = excluded.token_hash, relates_to = excluded.relates_to, updated_at = now()`,
     [userId, c.type, hash, phone],
   );
-  await tx.query(`delete from auth.local_otp_attempts where user_id = $1 and token_type = $2`, [userId, c.type]);
   return otp;
 }
 
@@ -64,45 +65,30 @@ async function clearOtp(tx: PoolClient, userId: string, kind: OtpKind): Promise<
   const c = COLUMNS[kind];
   await tx.query(`update auth.users set ${c.token} = '' where id = $1`, [userId]);
   await tx.query(`delete from auth.one_time_tokens where user_id = $1 and token_type = $2`, [userId, c.type]);
-  await tx.query(`delete from auth.local_otp_attempts where user_id = $1 and token_type = $2`, [userId, c.type]);
 }
 
 export const otpInvalid = (): HttpError => forbidden('otp_expired', 'Token has expired or is invalid');
 
 /**
- * Checks `otp` against the stored code (the user row must be locked by the caller). On a wrong
- * guess the attempt is counted — and the code destroyed at the limit — and `false` is returned so
- * the caller can COMMIT that bookkeeping before answering 403.
+ * GoTrue's isOtpValid: the stored hash matches and the code is still fresh. A match clears the code
+ * (single use); a wrong or expired guess changes nothing, as in GoTrue's smsVerify.
  */
 export async function checkOtp(tx: PoolClient, settings: AuthSettings, userId: string, kind: OtpKind, phone: string, otp: string): Promise<boolean> {
   const c = COLUMNS[kind];
-  const { rows } = await tx.query<{ hash: string | null; fresh: boolean; failed: number }>(
-    `select u.${c.token} as hash,
-            coalesce(u.${c.sentAt} + make_interval(secs => $2) > now(), false) as fresh,
-            coalesce(a.failed, 0) as failed
-     from auth.users u
-     left join auth.local_otp_attempts a on a.user_id = u.id and a.token_type = $3
-     where u.id = $1`,
-    [userId, settings.sms.otpExpirySeconds, c.type],
+  const { rows } = await tx.query<{ hash: string | null; fresh: boolean }>(
+    `select u.${c.token} as hash, coalesce(u.${c.sentAt} + make_interval(secs => $2) > now(), false) as fresh
+     from auth.users u where u.id = $1`,
+    [userId, settings.sms.otpExpirySeconds],
   );
   const row = rows[0];
-  if (!row?.hash) return false;
-  const given = Buffer.from(tokenHash(phone, otp));
-  const stored = Buffer.from(row.hash);
-  const match = given.length === stored.length && crypto.timingSafeEqual(given, stored);
-  if (match && row.fresh && row.failed < settings.sms.maxVerifyAttempts) {
-    await clearOtp(tx, userId, kind);
-    return true;
-  }
-  const failed = row.failed + 1;
-  if (failed >= settings.sms.maxVerifyAttempts || !row.fresh) {
-    await clearOtp(tx, userId, kind);
-  } else {
-    await tx.query(
-      `insert into auth.local_otp_attempts (user_id, token_type, failed) values ($1, $2, $3)
-       on conflict (user_id, token_type) do update set failed = excluded.failed`,
-      [userId, c.type, failed],
-    );
-  }
-  return false;
+  if (!row?.hash || !row.fresh) return false;
+  if (!hashMatches(tokenHash(phone, otp), row.hash)) return false;
+  await clearOtp(tx, userId, kind);
+  return true;
+}
+
+export function hashMatches(given: string, stored: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(stored);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
 }

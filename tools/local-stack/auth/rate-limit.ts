@@ -1,4 +1,6 @@
-// Per-IP request budgets with GoTrue's names and windows ([auth.rate_limit] in config.toml).
+// Request budgets with GoTrue's names and windows ([auth.rate_limit] in config.toml): per IP,
+// except the SMS budget, which hosted GoTrue counts for the whole project (the 31st SMS of the hour
+// fails for everyone), so it is one row keyed 'project'.
 // Fixed windows counted in auth.local_rate_limits with the database clock: restarts keep the
 // counts, concurrent requests cannot both take the last slot, and tests can age a window by
 // moving window_start back instead of sleeping.
@@ -25,9 +27,16 @@ function limitOf(settings: AuthSettings, bucket: Bucket): number {
   }
 }
 
-/** Counts one request against `bucket` for `ip`; throws GoTrue's 429 when over budget. */
-export async function consume(pool: Pool, settings: AuthSettings, bucket: Bucket, ip: string): Promise<void> {
+/** The bucket of the project-wide SMS budget in auth.local_rate_limits; its key is the project. */
+export const SMS_BUDGET_BUCKET = 'project:sms_sent';
+
+/**
+ * Counts one request against `bucket`; throws GoTrue's 429 when over budget. `key` is the caller's
+ * IP, except for 'sms_sent', where it is the project (AuthDeps.projectRef).
+ */
+export async function consume(pool: Pool, settings: AuthSettings, bucket: Bucket, key: string): Promise<void> {
   const windowSec = WINDOW_SECONDS[bucket];
+  const row = bucket === 'sms_sent' ? { bucket: SMS_BUDGET_BUCKET, key } : { bucket: `ip:${bucket}`, key };
   const { rows } = await pool.query<{ hits: number }>(
     `insert into auth.local_rate_limits as r (bucket, key, window_start, hits)
      values ($1, $2, now(), 1)
@@ -35,7 +44,7 @@ export async function consume(pool: Pool, settings: AuthSettings, bucket: Bucket
        window_start = case when r.window_start + make_interval(secs => $3) <= now() then now() else r.window_start end,
        hits = case when r.window_start + make_interval(secs => $3) <= now() then 1 else r.hits + 1 end
      returning hits`,
-    [`ip:${bucket}`, ip, windowSec],
+    [row.bucket, row.key, windowSec],
   );
   // Now and then drop windows that ended long ago, so one row per past client does not pile up.
   if (Math.random() < 0.01) {

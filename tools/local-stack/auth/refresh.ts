@@ -1,11 +1,13 @@
-// grant_type=refresh_token with rotation, after GoTrue's RefreshTokenGrant:
+// grant_type=refresh_token with rotation, after GoTrue's RefreshTokenGrant (legacy opaque tokens,
+// internal/tokens/service.go):
 //  - a live token is revoked and replaced by a child (parent = old token);
-//  - a revoked token presented within refresh_token_reuse_interval (by its updated_at, the moment
-//    it was revoked) gets the already-issued child back — a client that lost the response can
-//    retry — or, if the family moved on, a new child;
-//  - a revoked token presented later is treated as theft: every token of the session is revoked
-//    and the session ends (not_after = now()), so its access tokens stop working too. GoTrue only
-//    revokes the token family here; ending the session is the stand-in's stricter reading.
+//  - a revoked token that is the parent of the session's active token gets that active token back,
+//    at any time: the client lost the answer of its last refresh and stays signed in;
+//  - any other revoked token within refresh_token_reuse_interval of its revocation (updated_at)
+//    gets a new child;
+//  - later, it is treated as theft: every token of the session is revoked (updated_at = now()),
+//    the revocation is committed and the answer is 400 refresh_token_already_used. The session row
+//    stays, so access tokens already issued keep working until they expire — as on hosted.
 import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
 import type { Pool, PoolClient } from 'pg';
@@ -47,20 +49,21 @@ async function grant(tx: PoolClient, req: IncomingMessage, config: StackConfig, 
 
   let issued: string | undefined;
   if (rt.revoked) {
-    if (!rt.in_reuse_window && settings.refreshTokenRotation) {
-      await tx.query(
-        `update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false`,
-        [rt.session_id],
-      );
-      await tx.query(`update auth.sessions set not_after = now(), updated_at = now() where id = $1`, [rt.session_id]);
+    const active = await tx.query<{ token: string; parent: string | null }>(
+      `select token, parent from auth.refresh_tokens where session_id = $1 and revoked = false order by id desc limit 1`,
+      [rt.session_id],
+    );
+    if (active.rows[0] && active.rows[0].parent === rt.token) {
+      issued = active.rows[0].token;
+    } else if (!rt.in_reuse_window) {
+      if (settings.refreshTokenRotation) {
+        await tx.query(
+          `update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false`,
+          [rt.session_id],
+        );
+      }
       throw new CommitThenFail(badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used'));
     }
-    const child = await tx.query<{ token: string }>(
-      `select token from auth.refresh_tokens where session_id = $1 and revoked = false and parent = $2
-       order by id desc limit 1`,
-      [rt.session_id, rt.token],
-    );
-    issued = child.rows[0]?.token;
   }
   if (!issued) {
     await tx.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1 and revoked = false`, [rt.id]);

@@ -2,12 +2,13 @@
 import { requireAdmin } from './authn';
 import { withTx } from './db';
 import type { Route, RouteArgs, AuthDeps } from './deps';
-import { badRequest, notFound, sendJson, validationFailed, weakPassword } from './errors';
+import { badRequest, notFound, sendJson, validationFailed } from './errors';
 import { bool, obj, readJsonObject, readOptionalJsonObject, str, type Json } from './http';
 import { normalizePhone } from './phone';
 import { durationSeconds } from './settings';
 import {
-  assertEmailShape, createUser, findUser, isUuid, passwordTooShort, setPassword, uniqueViolation, userJson, type UserRow,
+  assertEmailShape, assertPasswordStrength, createUser, findUser, isUuid, mergeMetadataSql, setPassword, uniqueViolation, userJson,
+  type UserRow,
 } from './users';
 
 const userNotFound = () => notFound('user_not_found', 'User not found');
@@ -20,17 +21,27 @@ async function targetUser(deps: AuthDeps, args: RouteArgs): Promise<UserRow> {
   return user;
 }
 
+/** adminUserCreate / adminUserUpdate run GoTrue's checkPasswordStrength on a given password. */
 function checkPasswordLength(deps: AuthDeps, password: string | undefined): void {
-  const min = deps.settings.minimumPasswordLength;
-  if (password !== undefined && passwordTooShort(password, min)) {
-    throw weakPassword(`Password should be at least ${min} characters.`, ['length']);
+  if (password !== undefined) {
+    assertPasswordStrength(password, deps.settings.minimumPasswordLength, deps.settings.passwordRequiredCharacters);
   }
+}
+
+/** GoTrue's paginate(): strconv.ParseUint, so '-1' or 'x' is a 400, not a silent page 1. */
+function pageParam(query: URLSearchParams, name: string, fallback: number): number {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (!/^\d{1,19}$/.test(raw)) {
+    throw validationFailed(`Bad Pagination Parameters: strconv.ParseUint: parsing ${JSON.stringify(raw)}: invalid syntax`);
+  }
+  return Number(raw);
 }
 
 export const listUsers: Route = async (deps, { req, res, query }) => {
   requireAdmin(req, deps.config.jwtSecret);
-  const page = Math.min(1_000_000, Math.max(1, Math.floor(Number(query.get('page') || 1)) || 1));
-  const perPage = Math.min(1000, Math.max(1, Math.floor(Number(query.get('per_page') || 50)) || 50));
+  const page = Math.min(1_000_000, Math.max(1, pageParam(query, 'page', 1)));
+  const perPage = Math.min(1000, Math.max(1, pageParam(query, 'per_page', 50)));
   const total = Number((await deps.pool.query(`select count(*)::int as n from auth.users where deleted_at is null`)).rows[0].n);
   const { rows } = await deps.pool.query<{ id: string }>(
     `select id from auth.users where deleted_at is null order by created_at desc, id limit $1 offset $2`,
@@ -55,10 +66,10 @@ export const createAdminUser: Route = async (deps, { req, res }) => {
   const phoneIn = str(body, 'phone');
   const password = str(body, 'password');
   const role = str(body, 'role');
-  checkPasswordLength(deps, password);
+  if (!email && !phoneIn) throw validationFailed('Cannot create a user without either an email or phone');
   if (email) assertEmailShape(email);
   const phone = phoneIn ? normalizePhone(phoneIn) : undefined;
-  if (!email && !phone) throw validationFailed('Unable to validate email address: invalid format');
+  checkPasswordLength(deps, password);
   const user = await withTx(deps.pool, async (tx) => {
     const created = await createUser(tx, {
       email: email || undefined,
@@ -119,13 +130,9 @@ export const updateAdminUser: Route = async (deps, args) => {
     if (role) await tx.query(`update auth.users set role = $2 where id = $1`, [id, role]);
     if (bool(body, 'email_confirm')) await tx.query(`update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now()) where id = $1`, [id]);
     if (bool(body, 'phone_confirm')) await tx.query(`update auth.users set phone_confirmed_at = coalesce(phone_confirmed_at, now()) where id = $1`, [id]);
-    if (userMeta) await tx.query(`update auth.users set raw_user_meta_data = $2 where id = $1`, [id, userMeta]);
-    if (appMeta) {
-      await tx.query(
-        `update auth.users set raw_app_meta_data = coalesce(raw_app_meta_data, '{}'::jsonb) || $2::jsonb where id = $1`,
-        [id, JSON.stringify(appMeta)],
-      );
-    }
+    // Both merge key by key on hosted (a null removes the key), not replace.
+    if (userMeta) await tx.query(`update auth.users set ${mergeMetadataSql('raw_user_meta_data')} where id = $1`, [id, JSON.stringify(userMeta)]);
+    if (appMeta) await tx.query(`update auth.users set ${mergeMetadataSql('raw_app_meta_data')} where id = $1`, [id, JSON.stringify(appMeta)]);
     await applyBan(tx, id, str(body, 'ban_duration'));
     await tx.query(`update auth.users set updated_at = now() where id = $1`, [id]);
     return userJson(tx, (await findUser(tx, 'id', id)) ?? target);

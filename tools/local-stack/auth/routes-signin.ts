@@ -1,7 +1,7 @@
 // POST /otp, /signup, /verify — phone sign-in and sign-up with SMS codes, as GoTrue answers them.
 import { withTx, CommitThenFail } from './db';
 import { sendSmsCode, ipOf, type Route } from './deps';
-import { badRequest, sendJson, unprocessable, validationFailed, weakPassword, forbidden } from './errors';
+import { badRequest, sendJson, unprocessable, validationFailed, forbidden } from './errors';
 import { bool, obj, readJsonObject, str } from './http';
 import { checkOtp, otpInvalid } from './otp';
 import { verifyTokenHash } from './routes-links';
@@ -10,11 +10,22 @@ import { consume } from './rate-limit';
 import { startSession } from './sessions';
 import type { AuthSettings } from './settings';
 import {
-  createUser, findUser, findUserByPendingPhone, passwordTooShort, setPassword, uniqueViolation, userJson,
+  assertPasswordStrength, createUser, findUser, findUserByPendingPhone, setPassword, uniqueViolation, userJson,
 } from './users';
 
 function requirePhoneProvider(settings: AuthSettings): void {
   if (!settings.sms.enabled) throw badRequest('phone_provider_disabled', 'Phone logins are disabled');
+}
+
+/**
+ * `[auth.email] enable_signup = false` is GOTRUE_EXTERNAL_EMAIL_ENABLED=false on hosted (the CLI maps
+ * it so): the e-mail provider is off, and GoTrue refuses e-mail sign-up, sign-in and recovery with
+ * email_provider_disabled. The admin API (create user, generate_link) and /verify with a token
+ * hash do not look at it — the WeChat alias flow relies on that.
+ */
+export function emailProviderDisabled(kind: 'signups' | 'logins', status: 400 | 422 = 400) {
+  const msg = kind === 'signups' ? 'Email signups are disabled' : 'Email logins are disabled';
+  return status === 422 ? unprocessable('email_provider_disabled', msg) : badRequest('email_provider_disabled', msg);
 }
 
 function checkChannel(channel: string | undefined): void {
@@ -31,8 +42,14 @@ export const postOtp: Route = async (deps, { req, res }) => {
   const data = obj(body, 'data');
   const createUserFlag = bool(body, 'create_user') ?? true;
   checkChannel(str(body, 'channel'));
-  if (!phoneIn && email) throw validationFailed('Email OTP is not available: this project signs in with phone numbers');
-  if (!phoneIn || email) throw validationFailed('Only an email address or phone number should be provided');
+  if (phoneIn && email) throw validationFailed('Only an email address or phone number should be provided');
+  if (!phoneIn && !email) throw validationFailed('An email address or phone number is required');
+  if (email !== undefined) {
+    // GoTrue's Otp hands e-mail to MagicLink, which refuses while the e-mail provider is off.
+    if (!deps.settings.email.enabled) throw emailProviderDisabled('logins');
+    throw validationFailed('Email OTP is not available in the local stand-in');
+  }
+  if (!phoneIn) throw validationFailed('An email address or phone number is required');
   requirePhoneProvider(deps.settings);
   const phone = normalizePhone(phoneIn);
   await withTx(deps.pool, async (tx) => {
@@ -56,13 +73,15 @@ export const postSignup: Route = async (deps, { req, res }) => {
   const data = obj(body, 'data');
   checkChannel(str(body, 'channel'));
   if (!deps.settings.enableSignup) throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
-  if (!phoneIn && email) throw validationFailed('Email sign-ups are not available: this project signs up with phone numbers');
+  if (!phoneIn && email) {
+    if (!deps.settings.email.enabled) throw emailProviderDisabled('signups');
+    throw validationFailed('Email sign-ups are not available in the local stand-in');
+  }
   // GoTrue reads a sign-up without email or phone as an anonymous sign-in, disabled in config.toml.
   if (!phoneIn) throw unprocessable('anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
   requirePhoneProvider(deps.settings);
   const phone = normalizePhone(phoneIn);
-  const min = deps.settings.minimumPasswordLength;
-  if (passwordTooShort(password, min)) throw weakPassword(`Password should be at least ${min} characters.`, ['length']);
+  assertPasswordStrength(password, deps.settings.minimumPasswordLength, deps.settings.passwordRequiredCharacters);
   const confirm = deps.settings.sms.enableConfirmations;
   const out = await withTx(deps.pool, async (tx) => {
     let user = await findUser(tx, 'phone', phone, true);

@@ -7,6 +7,7 @@ import { readJsonObject, str } from './http';
 import { normalizePhone } from './phone';
 import { consume } from './rate-limit';
 import { refreshTokenGrant } from './refresh';
+import { emailProviderDisabled } from './routes-signin';
 import { startSession } from './sessions';
 import { checkPassword, findUser } from './users';
 
@@ -28,6 +29,8 @@ const passwordGrant: Route = async (deps, { req, res }) => {
   if ((phoneIn && email) || (!phoneIn && !email)) {
     throw validationFailed('Only an email address or phone number should be provided on login.');
   }
+  // GoTrue's password grant: 422 email_provider_disabled while the e-mail provider is off.
+  if (email && !deps.settings.email.enabled) throw emailProviderDisabled('logins', 422);
   let phone: string | undefined;
   if (phoneIn) {
     if (!deps.settings.sms.enabled) throw badRequest('phone_provider_disabled', 'Phone logins are disabled');

@@ -9,8 +9,9 @@ import { createAdminUser, deleteAdminUser, getAdminUser, listUsers, updateAdminU
 import { postGenerateLink } from './routes-links';
 import { postOtp, postSignup, postVerify } from './routes-signin';
 import { postToken } from './routes-token';
-import { getUser, postLogout, putUser } from './routes-user';
-import { loadAuthSettings } from './settings';
+import { deleteIdentity, getReauthenticate, getUser, postLogout, putUser } from './routes-user';
+import { postInvite, postRecover, postResend } from './routes-email';
+import { loadAuthSettings, type AuthSettings } from './settings';
 
 const health: Route = async (_deps, { res }) => {
   sendJson(res, 200, { version: 'local', name: 'GoTrue', description: 'GoTrue is a user registration and authentication API' });
@@ -20,7 +21,7 @@ const health: Route = async (_deps, { res }) => {
 const settingsRoute: Route = async (deps, { res }) => {
   const s = deps.settings;
   sendJson(res, 200, {
-    external: { anonymous_users: false, email: false, phone: s.sms.enabled, apple: false, github: false, google: false, wechat: false },
+    external: { anonymous_users: false, email: s.email.enabled, phone: s.sms.enabled, apple: false, github: false, google: false, wechat: false },
     disable_signup: !s.enableSignup,
     mailer_autoconfirm: false,
     phone_autoconfirm: !s.sms.enableConfirmations,
@@ -41,6 +42,11 @@ const ROUTES: Table = [
   { method: 'GET', path: /^\/user$/, route: getUser },
   { method: 'PUT', path: /^\/user$/, route: putUser },
   { method: 'POST', path: /^\/logout$/, route: postLogout },
+  { method: 'POST', path: /^\/resend$/, route: postResend },
+  { method: 'POST', path: /^\/recover$/, route: postRecover },
+  { method: 'POST', path: /^\/invite$/, route: postInvite },
+  { method: 'GET', path: /^\/reauthenticate$/, route: getReauthenticate },
+  { method: 'DELETE', path: /^\/user\/identities\/([^/]+)$/, route: deleteIdentity },
   { method: 'GET', path: /^\/admin\/users$/, route: listUsers },
   { method: 'POST', path: /^\/admin\/users$/, route: createAdminUser },
   { method: 'GET', path: /^\/admin\/users\/([^/]+)$/, route: getAdminUser },
@@ -49,8 +55,21 @@ const ROUTES: Table = [
   { method: 'POST', path: /^\/admin\/generate_link$/, route: postGenerateLink },
 ];
 
-export function createAuthService(ctx: ServiceContext): MountedService {
-  const deps: AuthDeps = { config: ctx.config, pool: ctx.pool, log: ctx.log, settings: loadAuthSettings() };
+export interface AuthServiceOptions {
+  /** default: supabase/config.toml and GOTRUE_* env */
+  settings?: AuthSettings;
+  /** default 'local': the stack is one project. Contract tests mount a second one to spend an SMS budget of its own. */
+  projectRef?: string;
+}
+
+export function createAuthService(ctx: ServiceContext, opts: AuthServiceOptions = {}): MountedService {
+  const deps: AuthDeps = {
+    config: ctx.config,
+    pool: ctx.pool,
+    log: ctx.log,
+    settings: opts.settings ?? loadAuthSettings(),
+    projectRef: opts.projectRef ?? 'local',
+  };
   return {
     async handle(req, res, path) {
       try {

@@ -13,6 +13,17 @@ export interface AuthSettings {
   refreshTokenReuseInterval: number;
   enableSignup: boolean;
   minimumPasswordLength: number;
+  /** GoTrue's PASSWORD_REQUIRED_CHARACTERS: each set needs one character of the password */
+  passwordRequiredCharacters: string[];
+  /** [auth] enable_manual_linking: gates /user/identities (link and unlink) */
+  manualLinking: boolean;
+  email: {
+    /** GOTRUE_EXTERNAL_EMAIL_ENABLED, which the CLI takes from [auth.email] enable_signup */
+    enabled: boolean;
+    /** [auth.email] secure_password_change: old sessions need a reauthentication nonce */
+    securePasswordChange: boolean;
+    otpExpirySeconds: number;
+  };
   sms: {
     enabled: boolean;
     /** false = GoTrue's SMS autoconfirm: phone sign-ups get a session at once */
@@ -20,8 +31,6 @@ export interface AuthSettings {
     otpLength: number;
     otpExpirySeconds: number;
     maxFrequencySeconds: number;
-    /** not a GoTrue setting: the stand-in kills a code after this many wrong guesses */
-    maxVerifyAttempts: number;
   };
   sendSmsHook: { enabled: boolean; uri: string };
   rateLimits: {
@@ -31,7 +40,7 @@ export interface AuthSettings {
     tokenVerifications: number;
     /** per IP per 5 minutes: refresh_token grant */
     tokenRefresh: number;
-    /** per IP per hour: SMS messages sent */
+    /** per hour for the whole project (as hosted GoTrue counts it): SMS messages sent */
     smsSent: number;
     /** header trusted for the caller's IP, or undefined for the socket address */
     header: string | undefined;
@@ -65,12 +74,28 @@ function envInt(name: string): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const DIGITS = '0123456789';
+const SYMBOLS = "!@#$%^&*()_+-=[]{};'\\:\"|<>?,./`~";
+
+/** The CLI's password_requirements → GoTrue's required character sets (pkg/config/auth.go). */
+export function requiredCharacters(v: TomlValue | undefined): string[] {
+  switch (v) {
+    case 'letters_digits': return [LOWER + UPPER, DIGITS];
+    case 'lower_upper_letters_digits': return [LOWER, UPPER, DIGITS];
+    case 'lower_upper_letters_digits_symbols': return [LOWER, UPPER, DIGITS, SYMBOLS];
+    default: return [];
+  }
+}
+
 export function loadAuthSettings(file = CONFIG_TOML): AuthSettings {
   const toml = fs.existsSync(file) ? parseToml(fs.readFileSync(file, 'utf8')) : {};
   const auth = toml['auth'];
   const sms = toml['auth.sms'];
   const limits = toml['auth.rate_limit'];
   const hook = toml['auth.hook.send_sms'];
+  const email = toml['auth.email'];
   // [auth.sms] `enabled` is the CLI's current name for the legacy `enable_signup`.
   const smsEnabled = flag(sms, 'enabled', flag(sms, 'enable_signup', false));
   return {
@@ -79,13 +104,19 @@ export function loadAuthSettings(file = CONFIG_TOML): AuthSettings {
     refreshTokenReuseInterval: num(auth, 'refresh_token_reuse_interval', 10),
     enableSignup: flag(auth, 'enable_signup', true),
     minimumPasswordLength: Math.max(6, num(auth, 'minimum_password_length', 6)),
+    passwordRequiredCharacters: requiredCharacters(auth?.['password_requirements']),
+    manualLinking: flag(auth, 'enable_manual_linking', false),
+    email: {
+      enabled: flag(email, 'enable_signup', true),
+      securePasswordChange: flag(email, 'secure_password_change', false),
+      otpExpirySeconds: num(email, 'otp_expiry', 3600),
+    },
     sms: {
       enabled: smsEnabled,
       enableConfirmations: flag(sms, 'enable_confirmations', false),
       otpLength: Math.min(10, Math.max(6, num(sms, 'otp_length', 6))),
       otpExpirySeconds: num(sms, 'otp_expiry', 60),
       maxFrequencySeconds: durationSeconds(sms?.['max_frequency'], 60),
-      maxVerifyAttempts: 5,
     },
     sendSmsHook: {
       enabled: flag(hook, 'enabled', false),

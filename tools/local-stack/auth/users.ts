@@ -1,7 +1,7 @@
 // auth.users rows and their JSON form — the User object GoTrue returns (models.User's JSON tags).
 import crypto from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { unprocessable, validationFailed } from './errors';
+import { unprocessable, validationFailed, weakPassword } from './errors';
 import type { Json } from './http';
 
 type Db = Pick<PoolClient, 'query'>;
@@ -129,15 +129,48 @@ export async function setPassword(db: Db, userId: string, password: string): Pro
   );
 }
 
-/** GoTrue's length check (minimum_password_length), reported as weak_password by the caller. */
+/** GoTrue's length check: Go's len(), i.e. UTF-8 bytes, against minimum_password_length. */
 export function passwordTooShort(password: string, min: number): boolean {
-  return [...password].length < min;
+  return Buffer.byteLength(password, 'utf8') < min;
 }
 
-export function assertEmailShape(email: string): void {
-  if (email.length > 255 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    throw validationFailed('Unable to validate email address: invalid format');
+/**
+ * GoTrue's checkPasswordStrength (internal/api/password.go): length, then one character of each
+ * required set ([auth] password_requirements); every failed rule adds its sentence and reason.
+ */
+export function assertPasswordStrength(password: string, min: number, requiredSets: string[]): void {
+  const messages: string[] = [];
+  const reasons: string[] = [];
+  if (passwordTooShort(password, min)) {
+    reasons.push('length');
+    messages.push(`Password should be at least ${min} characters.`);
   }
+  if (requiredSets.some((set) => set !== '' && ![...set].some((ch) => password.includes(ch)))) {
+    reasons.push('characters');
+    messages.push(`Password should contain at least one character of each: ${requiredSets.join(', ')}.`);
+  }
+  if (reasons.length) throw weakPassword(messages.join(' '), reasons);
+}
+
+// checkmail.ValidateFormat, which GoTrue's validateEmail uses (no dot needed after the @).
+const EMAIL_FORMAT =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/** GoTrue's validateEmail: required, at most 255 characters, checkmail's format. */
+export function assertEmailShape(email: string): void {
+  if (email === '') throw validationFailed('An email address is required');
+  if (email.length > 255) throw validationFailed('An email address is too long');
+  if (!EMAIL_FORMAT.test(email)) throw validationFailed('Unable to validate email address: invalid format');
+}
+
+/**
+ * GoTrue's UpdateUserMetaData / UpdateAppMetaData: top-level keys merge into the stored object, a
+ * top-level null removes its key, anything nested (nulls included) is stored as given. $2 is the
+ * update as JSON text.
+ */
+export function mergeMetadataSql(column: 'raw_user_meta_data' | 'raw_app_meta_data'): string {
+  return `${column} = (coalesce(${column}, '{}'::jsonb) || $2::jsonb)
+    - coalesce((select array_agg(k.key) from jsonb_each($2::jsonb) k where k.value = 'null'::jsonb), '{}'::text[])`;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : undefined);

@@ -133,16 +133,11 @@ create table if not exists auth.audit_log_entries (
 );
 
 -- ------------------------------------------------------------------ local stand-in state
--- GoTrue has no attempt limit on SMS codes; the stand-in enforces "5 wrong attempts and the code
--- is dead" here. Keyed like one_time_tokens; a new code resets the count.
-create table if not exists auth.local_otp_attempts (
-  user_id uuid not null references auth.users (id) on delete cascade,
-  token_type auth.one_time_token_type not null,
-  failed integer not null default 0,
-  primary key (user_id, token_type)
-);
+-- GoTrue has no attempt limit on SMS codes, and neither has the stand-in any more (the product's
+-- try limit lives in the sms-otp edge function). Drop the table earlier versions created.
+drop table if exists auth.local_otp_attempts;
 
--- Fixed-window request counters (per IP, per phone). In the database so that restarts keep them
+-- Fixed-window request counters (per IP; the SMS budget has one project-wide row). In the database so that restarts keep them
 -- and tests can move a window into the past instead of sleeping.
 create table if not exists auth.local_rate_limits (
   bucket text not null,

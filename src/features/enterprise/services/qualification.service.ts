@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro';
-import { AppError, NETWORK_ERROR_MESSAGE, UNKNOWN_ERROR_MESSAGE } from '../../../lib/errors/app-error';
+import { AppError, NETWORK_ERROR_MESSAGE } from '../../../lib/errors/app-error';
 import { supabase } from '../../../lib/supabase/client';
 import { SUPABASE_ANON_KEY, SUPABASE_URL } from '../../../lib/supabase/env';
 import { callRpc, callVoid, readRows } from './enterprise.rpc';
 import type { QualificationDocument, QualificationKind } from './enterprise.types';
+import { uploadError } from './upload-errors';
 
 // Qualification materials (营业执照, 法定代表人身份证明): uploaded to the private Storage bucket
 // `qualifications` under `<enterprise_id>/`, then submitted for review by platform operators.
@@ -62,13 +63,7 @@ export async function uploadQualificationFile(
     } as Taro.uploadFile.Option);
     task?.onProgressUpdate?.((p) => onProgress(p.progress));
   });
-  if (result.statusCode >= 400) {
-    const statusCode = result.statusCode;
-    if (statusCode === 413) throw new AppError('file_too_large', '文件不能超过 10 MB');
-    if (statusCode === 415 || /mime/i.test(String(result.data))) throw new AppError('file_type_invalid', '仅支持 JPG、PNG 图片或 PDF 文件');
-    if (statusCode === 401 || statusCode === 403) throw new AppError('not_enterprise_admin', '仅企业管理员可以上传资质材料');
-    throw new AppError('upload_failed', UNKNOWN_ERROR_MESSAGE);
-  }
+  if (result.statusCode >= 400) throw uploadError(result.statusCode, result.data);
   onProgress(100);
   return objectPath;
 }

@@ -6,14 +6,21 @@ import { parseToml } from '../../toml';
 import { clientIp } from '../http';
 import { normalizePhone } from '../phone';
 
-test('config.toml carries the hardening of issue 2', () => {
+test('config.toml is read as the Supabase CLI maps it to GoTrue', () => {
   const s = loadAuthSettings();
   expect(s).toMatchObject({
     jwtExpiry: 3600,
     refreshTokenRotation: true,
     refreshTokenReuseInterval: 10,
+    // GoTrue's own code is 10 digits; members get the sms-otp function's 6-digit one (issue 10)
     sms: { enabled: true, enableConfirmations: true, otpLength: 10, otpExpirySeconds: 300, maxFrequencySeconds: 60 },
     sendSmsHook: { enabled: true },
+    minimumPasswordLength: 8,
+    // password_requirements = "letters_digits" → the CLI's two required character sets
+    passwordRequiredCharacters: ['abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', '0123456789'],
+    manualLinking: false,
+    // [auth.email] enable_signup = false → GOTRUE_EXTERNAL_EMAIL_ENABLED=false
+    email: { enabled: false, securePasswordChange: true, otpExpirySeconds: 3600 },
   });
 });
 
@@ -46,10 +53,13 @@ test('the rate-limit IP is the socket address unless a header is configured', ()
   expect(clientIp(fakeReq('10.0.0.1'), 'X-Forwarded-For')).toBe('10.0.0.1');
 });
 
+// supabase/auth internal/api/phone.go validatePhone: formatPhoneNumber drops one '+' and spaces,
+// then ^[1-9]\d{1,14}$ — two digits pass, dashes do not.
 test('phone numbers are normalised like GoTrue (digits, no plus)', () => {
-  expect(normalizePhone('+86 138-0013-8000')).toBe('8613800138000');
+  expect(normalizePhone('+86 138 0013 8000')).toBe('8613800138000');
   expect(normalizePhone('8613800138000')).toBe('8613800138000');
-  for (const bad of ['', '+', '0861380013800', '86abc', '+123', '1'.repeat(16)]) {
+  expect(normalizePhone('+12')).toBe('12');
+  for (const bad of ['', '+', '0861380013800', '86abc', '+1', '1'.repeat(16), '+86 138-0013-8000', '++8613800138000']) {
     expect(() => normalizePhone(bad)).toThrow(/E\.164/);
   }
 });
