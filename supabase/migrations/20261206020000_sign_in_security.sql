@@ -14,8 +14,10 @@
 --      row (a password, sign-up metadata such as a display name) is dropped;
 --    - sign-up metadata of public sign-ups is never stored beyond GoTrue's own keys, and profiles
 --      no longer take their name from it (private.handle_new_user);
---    - the only e-mail address an account may hold is its own WeChat alias
---      (`<user id>@wechat.users.zhixiang.invalid`, set by the sign-in functions).
+--    - nobody may hold another account's WeChat alias (`<user id>@wechat.users.zhixiang.invalid`,
+--      set by the sign-in functions), so it can't be pre-claimed; e-mail sign-up itself is off in
+--      the auth config (`[auth.email] enable_signup = false`: GoTrue answers 400
+--      email_provider_disabled).
 --    GoTrue answers a refused write with its generic database error (500); only callers that go
 --    around the app meet it (docs/security.md).
 -- 2. Phone lookups for WeChat sign-in match confirmed phones only; an unconfirmed sign-up holding
@@ -60,11 +62,11 @@ as $$
 declare
   v_confirmed boolean := new.phone_confirmed_at is not null or new.email_confirmed_at is not null;
 begin
-  if coalesce(new.email, '') <> ''
+  if lower(coalesce(new.email, '')) like '%@wechat.users.zhixiang.invalid'
      and (tg_op = 'INSERT' or new.email is distinct from old.email)
      and lower(new.email) <> private.alias_email_of(new.id) then
-    raise exception using errcode = '42501', message = 'email_accounts_disabled',
-      hint = '知享只支持手机号账号';
+    raise exception using errcode = '42501', message = 'alias_email_taken',
+      hint = '该登录别名属于其他账号';
   end if;
 
   if tg_op = 'INSERT' then

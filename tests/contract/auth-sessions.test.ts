@@ -7,6 +7,7 @@ import {
 } from './auth-support';
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
+import { latestGotrueCode } from '../support/clients';
 
 const refresh = (ip: string, token: string) => authCall(ip, 'POST', '/token?grant_type=refresh_token', { refresh_token: token });
 
@@ -128,9 +129,8 @@ describe('auth: refresh tokens and sessions (local only)', () => {
     const phone = randomPhone();
     const sb = clientFrom(ip);
     await sb.auth.signInWithOtp({ phone });
-    const res = await fetch(`${getStack().url}/__local/sms?phone=${encodeURIComponent(phone)}`);
-    const [{ code }] = (await res.json()) as Array<{ code: string }>;
-    const { data } = await sb.auth.verifyOtp({ phone, token: code, type: 'sms' });
+    const token0 = await latestGotrueCode(phone);
+    const { data } = await sb.auth.verifyOtp({ phone, token: token0, type: 'sms' });
     const token = data.session!.access_token;
     expect((await sb.auth.signOut()).error).toBeNull();
     expect((await getUserWith(ip, token)).status).toBe(403);

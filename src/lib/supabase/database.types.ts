@@ -27,14 +27,14 @@ isOneToOne: false
                   ]
                 },"account_reports": {
                   Row: {
-                    "contact": string,"created_at": string,"evidence": string,"evidence_path": string | null,"froze_account": boolean,"id": string,"real_name": string,"reported_phone": string,"reporter_user_id": string | null,"resolution_note": string | null,"resolved_at": string | null,"resolved_by": string | null,"status": string,"target_user_id": string | null
+                    "contact": string,"created_at": string,"evidence": string,"evidence_path": string | null,"froze_account": boolean,"id": string,"notify_phone": string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash": string | null,"reporter_user_id": string | null,"resolution_note": string | null,"resolved_at": string | null,"resolved_by": string | null,"status": string,"target_user_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "contact": string,"created_at"?: string,"evidence": string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"real_name": string,"reported_phone": string,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: string,"target_user_id"?: string | null
+                    "contact": string,"created_at"?: string,"evidence": string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: string,"target_user_id"?: string | null
                   }
                   Update: {
-                    "contact"?: string,"created_at"?: string,"evidence"?: string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"real_name"?: string,"reported_phone"?: string,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: string,"target_user_id"?: string | null
+                    "contact"?: string,"created_at"?: string,"evidence"?: string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name"?: string,"reported_phone"?: string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: string,"target_user_id"?: string | null
                   }
                   Relationships: [
                     
@@ -145,6 +145,26 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"enterprise_cancellation_requests": {
+                  Row: {
+                    "created_at": string,"document_paths": (string)[],"enterprise_id": string,"id": string,"reason": string,"requested_by": string | null,"review_reason": string,"reviewed_at": string | null,"reviewed_by": string | null,"status": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"document_paths"?: (string)[],"enterprise_id": string,"id"?: string,"reason": string,"requested_by"?: string | null,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"document_paths"?: (string)[],"enterprise_id"?: string,"id"?: string,"reason"?: string,"requested_by"?: string | null,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "enterprise_cancellation_requests_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"enterprise_members": {
                   Row: {
                     "department_id": string | null,"display_name": string,"email": string,"employee_no": string,"enterprise_id": string,"invited_by": string | null,"joined_at": string,"role": string,"scopes": (string)[],"title": string,"user_id": string
@@ -193,14 +213,14 @@ isOneToOne: false
                   ]
                 },"enterprises": {
                   Row: {
-                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": string,"edition": string,"id": string,"industry": string,"join_rule": string,"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": string,"updated_at": string
+                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": string,"edition": string,"id": string,"industry": string,"join_rule": string,"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": string,"status": string,"status_changed_at": string | null,"status_reason": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry": string,"join_rule"?: string,"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": string,"updated_at"?: string
+                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry": string,"join_rule"?: string,"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": string,"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
                   }
                   Update: {
-                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry"?: string,"join_rule"?: string,"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: string,"updated_at"?: string
+                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry"?: string,"join_rule"?: string,"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: string,"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -273,14 +293,14 @@ isOneToOne: false
                   ]
                 },"notifications": {
                   Row: {
-                    "body": string,"created_at": string,"data": NonNullable<Json>,"id": string,"kind": string,"read_at": string | null,"title": string,"user_id": string
+                    "body": string,"created_at": string,"data": NonNullable<Json>,"dedup_key": string | null,"id": string,"kind": string,"read_at": string | null,"title": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "body"?: string,"created_at"?: string,"data"?: NonNullable<Json>,"id"?: string,"kind": string,"read_at"?: string | null,"title": string,"user_id": string
+                    "body"?: string,"created_at"?: string,"data"?: NonNullable<Json>,"dedup_key"?: string | null,"id"?: string,"kind": string,"read_at"?: string | null,"title": string,"user_id": string
                   }
                   Update: {
-                    "body"?: string,"created_at"?: string,"data"?: NonNullable<Json>,"id"?: string,"kind"?: string,"read_at"?: string | null,"title"?: string,"user_id"?: string
+                    "body"?: string,"created_at"?: string,"data"?: NonNullable<Json>,"dedup_key"?: string | null,"id"?: string,"kind"?: string,"read_at"?: string | null,"title"?: string,"user_id"?: string
                   }
                   Relationships: [
                     
@@ -357,6 +377,12 @@ isOneToOne: false
 "account_cancel_verify":
 { Args: { "p_code": string,"p_user_id": string }; Returns: Json
                            },
+"account_report_evidence_claim":
+{ Args: { "p_content_type": string,"p_report_id": string,"p_token": string }; Returns: Json
+                           },
+"account_report_evidence_list":
+{ Args: { "p_operator_id": string,"p_report_id": string }; Returns: Json
+                           },
 "create_department":
 { Args: { "p_enterprise_id": string,"p_name": string,"p_parent_id": string }; Returns: string
                            },
@@ -389,6 +415,9 @@ isOneToOne: false
                            },
 "enterprise_features":
 { Args: { "p_enterprise_id": string }; Returns: (string)[]
+                           },
+"gate_refresh_batch":
+{ Args: { "p_limit"?: number }; Returns: Json
                            },
 "get_current_agreements":
 { Args: Record<PropertyKey, never>; Returns: Json
@@ -434,6 +463,11 @@ isOneToOne: false
 "move_member":
 { Args: { "p_department_id": string,"p_enterprise_id": string,"p_user_id": string }; Returns: undefined
                            },
+"my_account_reports":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "created_at": string,"evidence_files": number,"id": string,"reported_phone": string,"resolution_note": string,"resolved_at": string,"status": string
+            }[]
+                           },
 "my_birth_date_corrections":
 { Args: Record<PropertyKey, never>; Returns: Json
                            },
@@ -448,11 +482,43 @@ isOneToOne: false
               "edition": string,"id": string,"industry": string,"is_current": boolean,"member_count": number,"name": string,"qualification_status": string,"role": string,"scopes": (string)[]
             }[]
                            },
+"password_change_issue_code":
+{ Args: { "p_user_id": string }; Returns: Json
+                           },
+"password_change_permit":
+{ Args: { "p_code": string,"p_password": string,"p_user_id": string }; Returns: Json
+                           },
 "platform_act_on_account":
 { Args: { "p_action": string,"p_reason": string,"p_user_id": string }; Returns: Json
                            },
+"platform_audit_log":
+{ Args: { "p_before_id"?: number,"p_limit"?: number,"p_operator_id"?: string,"p_target_id"?: string,"p_target_type"?: string }; Returns: {
+              "action": string,
+"after": Json | null,
+"before": Json | null,
+"created_at": string,
+"id": number,
+"operator_id": string | null,
+"reason": string,
+"target_id": string | null,
+"target_type": string
+            }[]
+                          SetofOptions: {
+        from: "*"
+        to: "operator_audit_log"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
 "platform_decide_birth_date_correction":
 { Args: { "p_approve": boolean,"p_reason": string,"p_request_id": string }; Returns: Json
+                           },
+"platform_find_account":
+{ Args: { "p_phone": string }; Returns: Json
+                           },
+"platform_find_enterprises":
+{ Args: { "p_query": string }; Returns: {
+              "created_at": string,"edition": string,"id": string,"member_count": number,"name": string,"qualification_status": string,"status": string,"status_reason": string
+            }[]
                            },
 "platform_list_birth_date_corrections":
 { Args: { "p_status"?: string }; Returns: Json
@@ -460,8 +526,14 @@ isOneToOne: false
 "platform_resolve_account_report":
 { Args: { "p_freeze": boolean,"p_note": string,"p_outcome": string,"p_report_id": string }; Returns: Json
                            },
+"platform_review_enterprise_cancellation":
+{ Args: { "p_approve": boolean,"p_reason"?: string,"p_request_id": string }; Returns: Json
+                           },
 "platform_review_qualification":
 { Args: { "p_approve": boolean,"p_document_id": string,"p_reason"?: string }; Returns: undefined
+                           },
+"platform_set_enterprise_status":
+{ Args: { "p_enterprise_id": string,"p_reason": string,"p_status": string }; Returns: Json
                            },
 "publish_agreement_version":
 { Args: { "p_body_md": string,"p_document_id": string,"p_effective_at"?: string,"p_key_clauses"?: Json,"p_title": string }; Returns: Json
@@ -478,6 +550,9 @@ isOneToOne: false
 "request_birth_date_correction":
 { Args: { "p_birth_date": string,"p_evidence_path"?: string,"p_reason": string }; Returns: Json
                            },
+"request_enterprise_cancellation":
+{ Args: { "p_document_paths"?: (string)[],"p_enterprise_id": string,"p_reason": string }; Returns: Json
+                           },
 "revoke_invitation":
 { Args: { "p_invitation_id": string }; Returns: undefined
                            },
@@ -492,6 +567,23 @@ isOneToOne: false
                            },
 "set_phone_allowlist":
 { Args: { "p_enterprise_id": string,"p_phones": (string)[] }; Returns: number
+                           },
+"sms_code_issue":
+{ Args: { "p_gotrue_token": string,"p_phone": string,"p_sms_type": string }; Returns: Json
+                           },
+"sms_code_redeem":
+{ Args: { "p_code": string,"p_phone": string,"p_sms_type": string }; Returns: Json
+                           },
+"sms_deliveries_claim":
+{ Args: { "p_limit"?: number }; Returns: {
+              "id": string,"params": (string)[],"phone": string,"template": string
+            }[]
+                           },
+"sms_delivery_done":
+{ Args: { "p_error"?: string,"p_id": string,"p_ok": boolean }; Returns: undefined
+                           },
+"storage_sign_allowed":
+{ Args: { "p_bucket": string,"p_path": string,"p_user_id": string }; Returns: boolean
                            },
 "submit_qualification":
 { Args: { "p_enterprise_id": string,"p_file_name": string,"p_kind": string,"p_object_path": string }; Returns: string
@@ -513,6 +605,15 @@ isOneToOne: false
                            },
 "wechat_link_lookup":
 { Args: { "p_provider": string,"p_subject": string }; Returns: string
+                           },
+"wechat_token_lease":
+{ Args: { "p_app_key": string,"p_rejected"?: string }; Returns: Json
+                           },
+"wechat_token_release":
+{ Args: { "p_app_key": string,"p_lease": string }; Returns: undefined
+                           },
+"wechat_token_store":
+{ Args: { "p_app_key": string,"p_expires_in": number,"p_lease": string,"p_token": string }; Returns: Json
                            },
 "wechat_user_by_phone":
 { Args: { "p_phone": string }; Returns: string

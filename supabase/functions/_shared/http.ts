@@ -27,10 +27,16 @@ export function env(name: string, fallback?: string): string {
 /** A refusal in the functions' shape: `{ code, message }` (stable English code, Chinese text). */
 export const fail = (status: number, code: string, message: string) => json({ code, message }, status);
 
-/** A database refusal as the function's answer: rights 403, too-soon 429, rules and input 400. */
+/** Database refusals that mean "too often": the function answers 429 (with Retry-After semantics left to the text). */
+export const TOO_MANY = new Set([
+  'code_resend_too_soon', 'code_attempts_exceeded_today', 'sms_daily_limit', 'sms_phone_daily_limit',
+  'link_daily_limit', 'link_lookup_rate_limited',
+]);
+
+/** A database refusal as the function's answer: rights 403, too-often 429, rules and input 400. */
 export function failFromDb(e: ApiError): Response {
   if (e.status === 401 || e.status === 403) return fail(e.status, e.code, e.message);
-  if (e.code === 'code_resend_too_soon') return fail(429, e.code, e.message);
+  if (TOO_MANY.has(e.code)) return fail(429, e.code, e.message);
   if (e.status >= 500) return fail(502, 'database_unavailable', '服务暂时不可用，请稍后再试');
   return fail(400, e.code, e.message);
 }

@@ -17,10 +17,7 @@ export const CODE_MESSAGES: Record<string, string> = {
 };
 
 /** Database refusals of a send that mean "too many": HTTP 429 rather than 400. */
-export const TOO_MANY = new Set([
-  'code_resend_too_soon', 'code_attempts_exceeded_today', 'sms_daily_limit', 'sms_phone_daily_limit',
-  'link_daily_limit', 'link_lookup_rate_limited',
-]);
+export { TOO_MANY } from './http.ts';
 
 export async function deliverCode(phoneE164: string, code: string): Promise<Response | null> {
   return providerAnswer(await sendVerificationCode(tencentConfigFromEnv(), phoneE164, code, 5));

@@ -35,6 +35,10 @@ const Payload = z
   .refine((p) => Boolean(p.phone), { message: 'no phone number to send to' });
 
 const hookError = (httpCode: number, message: string) => json({ error: { http_code: httpCode, message } }, httpCode);
+// GoTrue relays an error carried in a 2xx answer with its own status and message; a non-2xx answer
+// becomes GoTrue's generic 500. Refusals of a person's request (a number we can't text, per-phone
+// limits) go this way, so the app sees a 4xx it can explain.
+const refusal = (httpCode: number, message: string) => json({ error: { http_code: httpCode, message } });
 
 export async function handler(req: Request): Promise<Response> {
   if (req.method !== 'POST') return hookError(405, 'method not allowed');
@@ -54,10 +58,10 @@ export async function handler(req: Request): Promise<Response> {
   try {
     data = JSON.parse(body);
   } catch {
-    return hookError(400, 'invalid JSON payload');
+    return refusal(400, 'invalid JSON payload');
   }
   const parsed = Payload.safeParse(data);
-  if (!parsed.success) return hookError(400, `invalid payload: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+  if (!parsed.success) return refusal(400, '无法向该手机号发送短信，请检查号码');
 
   const phone = parsed.data.phone!.startsWith('+') ? parsed.data.phone! : `+${parsed.data.phone}`;
   const issued = await rpc<{ code: string }>(
@@ -67,9 +71,7 @@ export async function handler(req: Request): Promise<Response> {
   );
   if (issued.error) {
     if (issued.error.status >= 500) return hookError(500, 'database unavailable');
-    // Per-phone limits: GoTrue relays an error in a 2xx answer to the app with its status and
-    // message (a non-2xx answer becomes its generic 500).
-    return json({ error: { http_code: issued.error.code.startsWith('sms_') ? 429 : 400, message: issued.error.message } });
+    return refusal(issued.error.code.startsWith('sms_') ? 429 : 400, issued.error.message);
   }
   const result = await sendVerificationCode(tencentConfigFromEnv(), phone, issued.data.code);
   if (result.ok) return json({});
