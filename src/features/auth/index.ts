@@ -1,6 +1,5 @@
 // Public API of the auth feature.
 export { LoginForm, type LoginFormProps, type LocalCodeHintProps } from './components/login-form';
-export { SetPasswordForm } from './components/set-password-form';
 export { ProviderSignIn, type ProviderSignInProps } from './components/provider-sign-in';
 export { WechatSignIn } from './components/wechat-sign-in';
 export { WecomSignIn } from './components/wecom-sign-in';

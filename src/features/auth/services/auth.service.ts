@@ -52,10 +52,6 @@ export async function signInWithPassword(phone: E164Phone, password: string): Pr
   return data.session;
 }
 
-export async function setPassword(password: string): Promise<void> {
-  await run(() => supabase.auth.updateUser({ password }));
-}
-
 /** Ends the session on the server; when the server cannot be reached, still forgets it locally. */
 export async function signOut(): Promise<void> {
   try {
@@ -67,5 +63,5 @@ export async function signOut(): Promise<void> {
   await supabase.auth.signOut({ scope: 'local' });
 }
 
-export const authService = { sendSmsCode, verifySmsCode, signInWithPassword, setPassword, signOut };
+export const authService = { sendSmsCode, verifySmsCode, signInWithPassword, signOut };
 export type AuthService = typeof authService;
