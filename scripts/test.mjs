@@ -96,7 +96,8 @@ async function startTestStack() {
   mkdirSync(TEST_DIR, { recursive: true });
   const t = Date.now();
   const daemon = startDaemon(BIN('tsx'), ['tools/local-stack/cli.ts'], {
-    env: { STACK_PORT: String(TEST_PORT), STACK_DATA_DIR: TEST_DIR, DATABASE_URL: process.env.ZX_TEST_DATABASE_URL ?? '' },
+    // No background jobs: suites assert what holds before a job runs (tools/local-stack/jobs.ts).
+    env: { STACK_PORT: String(TEST_PORT), STACK_DATA_DIR: TEST_DIR, DATABASE_URL: process.env.ZX_TEST_DATABASE_URL ?? '', STACK_JOBS_SECONDS: '0' },
     ready: /stack (is )?ready|Stack ready|ready on/i,
     prefix: '[stack] ',
     timeoutMs: 240_000,

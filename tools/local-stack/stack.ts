@@ -10,6 +10,7 @@ import { applyBootstrap, pushIsNoop, pushMigrations } from './schema';
 import { startPostgrest } from './postgrest';
 import { startFunctions } from './functions-runner';
 import { startGateway } from './gateway';
+import { startJobs } from './jobs';
 
 export interface StartStackOptions {
   dataDir?: string;
@@ -103,6 +104,9 @@ export async function startStack(opts: StartStackOptions = {}): Promise<RunningS
     const gateway = await startGateway({ config, pool, log });
     stops.push(() => gateway.stop());
     mark('gateway');
+
+    const jobs = startJobs(config, pool, log);
+    stops.push(() => jobs.stop());
 
     writeStackEnv(config);
     timings.total = Date.now() - t0;

@@ -1,0 +1,52 @@
+// The scheduled jobs a hosted project runs with pg_cron + pg_net (docs/security.md, "Scheduled
+// jobs"), run here by the stack itself: deliver queued SMS (report outcomes) through the
+// sms-deliveries function, and rebuild cached gate answers after an agreement was published.
+// STACK_JOBS_SECONDS sets the period (default 30); 0 turns them off, as `npm test` does so that
+// suites asserting what happens before a job runs stay deterministic.
+import type { Pool } from 'pg';
+import type { StackConfig } from './config';
+
+export interface Jobs {
+  stop: () => Promise<void>;
+}
+
+export function jobsPeriodSeconds(): number {
+  const raw = process.env.STACK_JOBS_SECONDS;
+  const n = raw === undefined || raw === '' ? 30 : Number(raw);
+  return Number.isFinite(n) && n >= 0 ? n : 30;
+}
+
+export async function runJobsOnce(config: StackConfig, pool: Pool, log: (m: string) => void): Promise<void> {
+  try {
+    const res = await fetch(`${config.apiUrl}/functions/v1/sms-deliveries`, {
+      method: 'POST',
+      headers: { apikey: config.anonKey, authorization: `Bearer ${config.serviceRoleKey}`, 'content-type': 'application/json' },
+      body: '{}',
+      signal: AbortSignal.timeout(20_000),
+    });
+    await res.text();
+    if (!res.ok) log(`jobs: sms-deliveries answered ${res.status}`);
+  } catch (e) {
+    log(`jobs: sms-deliveries failed: ${(e as Error).message}`);
+  }
+  try {
+    await pool.query('select public.gate_refresh_batch(2000)');
+  } catch (e) {
+    log(`jobs: gate_refresh_batch failed: ${(e as Error).message}`);
+  }
+}
+
+export function startJobs(config: StackConfig, pool: Pool, log: (m: string) => void, periodSeconds = jobsPeriodSeconds()): Jobs {
+  if (periodSeconds === 0) return { stop: async () => undefined };
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    running ??= runJobsOnce(config, pool, log).finally(() => (running = null));
+  }, periodSeconds * 1000);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
