@@ -479,7 +479,7 @@ isOneToOne: false
                            },
 "my_enterprises":
 { Args: Record<PropertyKey, never>; Returns: {
-              "edition": string,"id": string,"industry": string,"is_current": boolean,"member_count": number,"name": string,"qualification_status": string,"role": string,"scopes": (string)[]
+              "edition": string,"id": string,"industry": string,"is_current": boolean,"member_count": number,"name": string,"qualification_status": string,"role": string,"scopes": (string)[],"status": string,"status_reason": string
             }[]
                            },
 "password_change_issue_code":
