@@ -3,7 +3,7 @@ import type { MyEnterprise } from '../services/enterprise.types';
 import { selectCurrent, useEnterpriseStore } from '../store/enterprise.store';
 
 const ent = (id: string, name: string, current: boolean): MyEnterprise => ({
-  id, name, industry: '互联网', edition: 'basic', role: 'member', scopes: [], is_current: current, qualification_status: 'none', member_count: 3,
+  id, name, industry: '互联网', edition: 'basic', role: 'member', scopes: [], is_current: current, qualification_status: 'none', member_count: 3, status: 'normal', status_reason: '',
 });
 
 function fakeServer(userId: string) {

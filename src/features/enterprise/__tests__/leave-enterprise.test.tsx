@@ -6,7 +6,7 @@ import type { MyEnterprise } from '../services/enterprise.types';
 import { selectCurrent, useEnterpriseStore } from '../store/enterprise.store';
 
 const ent = (id: string, name: string, role: 'admin' | 'member', current: boolean): MyEnterprise => ({
-  id, name, industry: '互联网', edition: 'basic', role, scopes: [], is_current: current, qualification_status: 'none', member_count: 3,
+  id, name, industry: '互联网', edition: 'basic', role, scopes: [], is_current: current, qualification_status: 'none', member_count: 3, status: 'normal', status_reason: '',
 });
 
 /** The server's view: memberships of one person; leaving the last-admin enterprise is refused. */

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { MyEnterprise } from '../services/enterprise.types';
+import { ENTERPRISE_STATUS_LABEL } from './labels';
 import '../../../ui/link-cell.css';
 import './enterprise.css';
 
@@ -15,6 +16,11 @@ export interface CurrentEnterpriseCardProps {
 export function CurrentEnterpriseCard({ current, count, loading, error, onOpen }: CurrentEnterpriseCardProps) {
   let title: string;
   let hint: string;
+  // Suspended or closed: said on the card itself, with the platform's reason (LX 3.2.5).
+  const inactive = current && current.status && current.status !== 'normal' ? current : null;
+  const statusLine = inactive
+    ? `${ENTERPRISE_STATUS_LABEL[inactive.status] ?? inactive.status}${inactive.status_reason ? `：${inactive.status_reason}` : ''}`
+    : '';
   if (error) {
     title = '企业信息加载失败';
     hint = '点击重试或查看我的企业';
@@ -35,6 +41,11 @@ export function CurrentEnterpriseCard({ current, count, loading, error, onOpen }
         <Text className='link-cell__title' data-testid='home-enterprise-name'>
           {title}
         </Text>
+        {statusLine && (
+          <Text className={`ent-tag ${inactive?.status === 'closed' ? 'ent-tag--bad' : 'ent-tag--warn'}`} role='status' data-testid='home-enterprise-status'>
+            {statusLine}
+          </Text>
+        )}
         {hint && <Text className='link-cell__description'>{hint}</Text>}
       </View>
       <Text className='link-cell__extra'>切换</Text>

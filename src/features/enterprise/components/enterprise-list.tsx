@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import type { MyEnterprise } from '../services/enterprise.types';
+import { EnterpriseStatusNotice, isWritable } from './enterprise-status-notice';
 import { EDITION_LABEL, QUALIFICATION_LABEL, ROLE_LABEL } from './labels';
 import { LeaveEnterprise } from './leave-enterprise';
 import { LoadState } from './load-state';
@@ -102,13 +103,20 @@ export function EnterpriseList({ enterprises, loading, error, onRetry, onSwitch,
             {e.industry} · {EDITION_LABEL[e.edition] ?? e.edition} · {ROLE_LABEL[e.role] ?? e.role} · {e.member_count} 人 · 资质
             {QUALIFICATION_LABEL[e.qualification_status] ?? e.qualification_status}
           </Text>
+          <EnterpriseStatusNotice enterprise={e} testId={`enterprise-status-${e.name}`} />
+          {/* Closed: nothing of it is readable any more; suspended: read-only, so no card editing.
+              Admins keep 企业管理 (it explains the status and shows the cancellation request). */}
           <View className='ent-actions'>
-            <Button size='small' fill='outline' role='button' data-testid={`enterprise-directory-${e.name}`} onClick={() => onOpenDirectory(e)}>
-              通讯录
-            </Button>
-            <Button size='small' fill='outline' role='button' data-testid={`enterprise-card-${e.name}`} onClick={() => onOpenCard(e)}>
-              我的名片
-            </Button>
+            {e.status !== 'closed' && (
+              <Button size='small' fill='outline' role='button' data-testid={`enterprise-directory-${e.name}`} onClick={() => onOpenDirectory(e)}>
+                通讯录
+              </Button>
+            )}
+            {isWritable(e) && (
+              <Button size='small' fill='outline' role='button' data-testid={`enterprise-card-${e.name}`} onClick={() => onOpenCard(e)}>
+                我的名片
+              </Button>
+            )}
             {e.role === 'admin' && (
               <Button size='small' fill='outline' role='button' data-testid={`enterprise-admin-${e.name}`} onClick={() => onOpenAdmin(e)}>
                 企业管理

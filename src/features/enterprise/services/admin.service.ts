@@ -1,5 +1,6 @@
 import { callRow, callRpc, callVoid, readRows } from './enterprise.rpc';
 import type {
+  CancellationRequest,
   CreatedInvitation,
   EnterpriseSettings,
   InvitationRow,
@@ -77,6 +78,16 @@ export const listAllowlist = async (enterpriseId: string) =>
 export const setPhoneAllowlist = (enterpriseId: string, phones: string[]) =>
   callRpc<number>('set_phone_allowlist', { p_enterprise_id: enterpriseId, p_phones: phones });
 
+/** The enterprise's cancellation requests, newest first (RLS: its admins, also once it is closed). */
+export const listCancellationRequests = (enterpriseId: string) =>
+  readRows<CancellationRequest>('enterprise_cancellation_requests', 'id, status, reason, review_reason, created_at, reviewed_at', (q) =>
+    q.eq('enterprise_id', enterpriseId).order('created_at', { ascending: false }).limit(20),
+  );
+
+/** LX 3.3: asks the platform to cancel the enterprise; an operator approves (closed) or rejects. */
+export const requestCancellation = (enterpriseId: string, reason: string) =>
+  callRpc<{ id: string; status: 'pending' }>('request_enterprise_cancellation', { p_enterprise_id: enterpriseId, p_reason: reason });
+
 export const adminService = {
   listMembers,
   setMemberRole,
@@ -91,5 +102,7 @@ export const adminService = {
   updateSettings,
   listAllowlist,
   setPhoneAllowlist,
+  listCancellationRequests,
+  requestCancellation,
 };
 export type AdminService = typeof adminService;

@@ -10,6 +10,8 @@ export type DirectoryField = 'phone' | 'email' | 'title' | 'employee_no';
 export type QualificationStatus = 'none' | 'pending' | 'approved' | 'rejected';
 export type QualificationKind = 'business_licence' | 'legal_rep_id';
 export type SizeBand = '1-49' | '50-199' | '200-999' | '1000+';
+export type EnterpriseStatus = 'normal' | 'suspended' | 'closed';
+export type CancellationStatus = 'pending' | 'approved' | 'rejected';
 export type InvitationState = 'valid' | 'expired' | 'revoked' | 'used_up' | 'already_member' | 'pending_request';
 
 export interface MyEnterprise {
@@ -22,6 +24,19 @@ export interface MyEnterprise {
   is_current: boolean;
   qualification_status: QualificationStatus;
   member_count: number;
+  /** suspended: read-only; closed: final, only leaving works (docs/api.md "Enterprise status") */
+  status: EnterpriseStatus;
+  status_reason: string;
+}
+
+/** A row of enterprise_cancellation_requests as its enterprise's admins read it (LX 3.3). */
+export interface CancellationRequest {
+  id: string;
+  status: CancellationStatus;
+  reason: string;
+  review_reason: string;
+  created_at: string;
+  reviewed_at: string | null;
 }
 
 export interface CreateEnterpriseInput {

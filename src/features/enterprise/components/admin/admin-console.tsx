@@ -4,7 +4,9 @@ import { useLoader } from '../../hooks/use-loader';
 import { enterpriseService } from '../../services/enterprise.service';
 import type { MyEnterprise } from '../../services/enterprise.types';
 import { ChoiceChips } from '../../../../ui/choice-chips';
+import { EnterpriseStatusNotice } from '../enterprise-status-notice';
 import { EDITION_LABEL } from '../labels';
+import { CancellationPanel } from './cancellation-panel';
 import { DepartmentsPanel } from './departments-panel';
 import { InvitationsPanel } from './invitations-panel';
 import { JoinRequestsPanel } from './join-requests-panel';
@@ -12,7 +14,7 @@ import { MembersPanel } from './members-panel';
 import { QualificationPanel } from './qualification-panel';
 import { SettingsPanel } from './settings-panel';
 
-export type AdminTab = 'members' | 'invitations' | 'requests' | 'departments' | 'settings' | 'qualification';
+export type AdminTab = 'members' | 'invitations' | 'requests' | 'departments' | 'settings' | 'qualification' | 'cancellation';
 
 const TABS: { value: AdminTab; label: string }[] = [
   { value: 'members', label: '成员' },
@@ -21,6 +23,7 @@ const TABS: { value: AdminTab; label: string }[] = [
   { value: 'departments', label: '部门' },
   { value: 'settings', label: '设置' },
   { value: 'qualification', label: '企业认证' },
+  { value: 'cancellation', label: '注销企业' },
 ];
 
 export interface AdminConsoleProps {
@@ -35,8 +38,12 @@ export interface AdminConsoleProps {
 
 /** 企业管理 for the enterprise's admins (the database refuses everyone else anyway). */
 export function AdminConsole({ enterprise, selfId, initialTab = 'members', onEnterpriseChanged, refreshKey = 0 }: AdminConsoleProps) {
-  const [tab, setTab] = useState<AdminTab>(initialTab);
-  const features = useLoader(() => enterpriseService.enterpriseFeatures(enterprise.id), enterprise.id);
+  const closed = enterprise.status === 'closed';
+  // A closed enterprise keeps only its cancellation record for its admins: the other panels'
+  // reads are refused or empty (docs/api.md "Enterprise status"), so they are not offered.
+  const [tab, setTab] = useState<AdminTab>(closed ? 'cancellation' : initialTab);
+  const features = useLoader(() => enterpriseService.enterpriseFeatures(enterprise.id), enterprise.id, !closed);
+  const tabs = closed ? TABS.filter((t) => t.value === 'cancellation') : TABS;
 
   if (enterprise.role !== 'admin') {
     return (
@@ -55,14 +62,18 @@ export function AdminConsole({ enterprise, selfId, initialTab = 'members', onEnt
         <Text className='page-subtitle'>
           {EDITION_LABEL[enterprise.edition] ?? enterprise.edition} · {enterprise.member_count} 人
         </Text>
+        <EnterpriseStatusNotice enterprise={enterprise} testId='admin-enterprise-status' />
       </View>
-      <ChoiceChips label='管理功能' testId='admin-tab' value={tab} onChange={(v) => setTab(v as AdminTab)} options={TABS} />
+      <ChoiceChips label='管理功能' testId='admin-tab' value={tab} onChange={(v) => setTab(v as AdminTab)} options={tabs} />
       {tab === 'members' && <MembersPanel enterpriseId={id} selfId={selfId} canGrantScopes={features.data?.includes('manager_roles') ?? false} refreshKey={refreshKey} />}
       {tab === 'invitations' && <InvitationsPanel enterpriseId={id} />}
       {tab === 'requests' && <JoinRequestsPanel enterpriseId={id} />}
       {tab === 'departments' && <DepartmentsPanel enterpriseId={id} />}
       {tab === 'settings' && <SettingsPanel enterpriseId={id} />}
       {tab === 'qualification' && <QualificationPanel enterpriseId={id} status={enterprise.qualification_status} onSubmitted={onEnterpriseChanged} />}
+      {tab === 'cancellation' && (
+        <CancellationPanel enterpriseId={id} enterpriseName={enterprise.name} status={enterprise.status} onChanged={onEnterpriseChanged} />
+      )}
     </View>
   );
 }
