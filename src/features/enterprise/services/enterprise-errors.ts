@@ -25,6 +25,10 @@ export const ENTERPRISE_ERROR_MESSAGES: Record<string, string> = {
   department_name_taken: '同一上级部门下已有同名部门',
   qualification_file_not_found: '请先上传文件',
   rpc_missing: '服务暂不可用，请稍后再试',
+  enterprise_suspended: '该企业已被暂停，暂时只能查看，不能修改或加入',
+  enterprise_closed: '该企业已注销',
+  cancellation_reason_invalid: '请用 10–2000 字说明注销原因',
+  cancellation_already_pending: '已有待审核的注销申请',
 };
 
 /**
