@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
 import type { MyEnterprise } from '../services/enterprise.types';
-import { ENTERPRISE_STATUS_LABEL } from './labels';
 import '../../../ui/link-cell.css';
 import './enterprise.css';
 
@@ -12,6 +11,9 @@ export interface CurrentEnterpriseCardProps {
   onOpen(): void;
 }
 
+// Not labels.ts: this card is in the main package, kept small.
+const STATUS_LABEL: Record<string, string> = { suspended: '已暂停', closed: '已注销' };
+
 /** Home: the current enterprise and the way to switch, create or join. Small: main package. */
 export function CurrentEnterpriseCard({ current, count, loading, error, onOpen }: CurrentEnterpriseCardProps) {
   let title: string;
@@ -19,7 +21,7 @@ export function CurrentEnterpriseCard({ current, count, loading, error, onOpen }
   // Suspended or closed: said on the card itself, with the platform's reason (LX 3.2.5).
   const inactive = current && current.status && current.status !== 'normal' ? current : null;
   const statusLine = inactive
-    ? `${ENTERPRISE_STATUS_LABEL[inactive.status] ?? inactive.status}${inactive.status_reason ? `：${inactive.status_reason}` : ''}`
+    ? `${STATUS_LABEL[inactive.status] ?? inactive.status}${inactive.status_reason ? `：${inactive.status_reason}` : ''}`
     : '';
   if (error) {
     title = '企业信息加载失败';
