@@ -40,6 +40,8 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
   platform_list_birth_date_corrections: 'authenticated', platform_decide_birth_date_correction: 'authenticated',
   guardian_link_create: 'service', guardian_link_view: 'service', guardian_link_issue_code: 'service',
   guardian_link_confirm: 'service',
+  // birth-date evidence (20261206080000_birth_date_evidence.sql)
+  birth_date_evidence_sign_allowed: 'service',
   // membership
   create_enterprise: 'authenticated', my_enterprises: 'authenticated', switch_enterprise: 'authenticated',
   enterprise_features: 'authenticated', update_enterprise_settings: 'authenticated', set_member_role: 'authenticated',
