@@ -16,12 +16,32 @@ insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_typ
 values ('birth-date-evidence', 'birth-date-evidence', false, 5242880, array['image/jpeg', 'image/png', 'application/pdf'])
 on conflict (id) do nothing;
 
+-- How many evidence files the caller already has. Definer: no client may select in this bucket, so
+-- a plain subquery in the policy would always count 0. plpgsql, like the other policy helpers.
+create or replace function private.my_birth_evidence_count()
+returns integer
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return (select count(*)::integer from storage.objects o
+           where o.bucket_id = 'birth-date-evidence' and (storage.foldername(o.name))[1] = (select auth.uid())::text);
+end;
+$$;
+revoke execute on function private.my_birth_evidence_count() from public, anon;
+grant execute on function private.my_birth_evidence_count() to authenticated;
+
+-- At most 10 files per member (5 MB each): enough for a few attempts, not free storage. Files
+-- stay (nobody deletes through the API), so this is a lifetime cap per account.
 create policy "Members upload birth date evidence into their own folder"
   on storage.objects for insert
   to authenticated
   with check (
     bucket_id = 'birth-date-evidence'
     and (storage.foldername(name))[1] = (select auth.uid())::text
+    and (select private.my_birth_evidence_count()) < 10
   );
 
 -- Same rules as before, plus: the evidence path must be the caller's own uploaded object.

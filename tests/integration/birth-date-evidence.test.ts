@@ -40,6 +40,14 @@ describe('birth-date evidence bucket', () => {
     expect(upsert.status).toBeGreaterThanOrEqual(400);
   });
 
+  it('a member stores at most 10 evidence files', async () => {
+    const carol = await signInCleared();
+    for (let i = 0; i < 10; i++) {
+      expect((await storageObject(carol.token, 'POST', BUCKET, `${carol.userId}/evidence-${i}.pdf`, pdf(String(i)))).status).toBe(200);
+    }
+    expect((await storageObject(carol.token, 'POST', BUCKET, `${carol.userId}/evidence-10.pdf`, pdf('10'))).status).toBeGreaterThanOrEqual(400);
+  });
+
   it('the request takes only the caller\'s own uploaded object as evidence', async () => {
     const [alice, bob] = await Promise.all([signInCleared(), signInCleared()]);
     const bobs = `${bob.userId}/birth-cert.pdf`;

@@ -58,7 +58,8 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
   request_enterprise_cancellation: 'authenticated', platform_review_enterprise_cancellation: 'authenticated',
 };
 /** Private helpers that RLS policies call as the querying role; every other private function is internal. */
-const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids', 'my_open_report_ids'];
+const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids', 'my_open_report_ids',
+  'my_birth_evidence_count'];
 /** PostgREST's hooks (schema hooks), run as every request's role. */
 const HOOKS: Record<string, Exec> = { begin_request: 'anon' };
 /** Public tables anon may read (catalogues shown before sign-in). Everything else: authenticated only. */
