@@ -5,7 +5,8 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/account',
-      pages: ['profile/index', 'password/index', 'agreements/index', 'cancel/index', 'report-stolen/index'],
+      // birth-date: 出生日期 (state, correction requests with evidence)
+      pages: ['profile/index', 'password/index', 'agreements/index', 'cancel/index', 'report-stolen/index', 'birth-date/index'],
     },
     {
       // Birth date, agreements and guardian confirmation: everything a new or uncleared member sees.

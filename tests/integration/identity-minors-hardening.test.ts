@@ -3,7 +3,7 @@
 // the local stack, with SQL only to arrange state or to read what no client may read.
 import {
   acceptRequiredAgreements, birthDateForAge, callApi, latestSmsCode, makePlatformOperator, randomPhone,
-  signInCleared, signInFresh, sql, type SignedInUser,
+  signInCleared, signInFresh, sql, storageObject, type SignedInUser,
 } from '../support/clients';
 import { getStack } from '../support/stack';
 
@@ -57,8 +57,12 @@ describe('birth date: set once, then only a reviewed correction changes it', () 
 
   it('a correction request is reviewed by an operator: reason kept, audited, the member notified', async () => {
     const teen = await minor(16);
+    // the evidence must be the member's own upload (20261206080000_birth_date_evidence)
+    const evidence = `${teen.userId}/id-card.jpg`;
+    const jpeg = { bytes: Buffer.from('ffd8ffe000104a464946', 'hex'), contentType: 'image/jpeg' };
+    expect((await storageObject(teen.token, 'POST', 'birth-date-evidence', evidence, jpeg)).status).toBe(200);
     const request = await teen.client.rpc('request_birth_date_correction', {
-      p_birth_date: birthDateForAge(19), p_reason: '注册时年份选错了，身份证上是成年人', p_evidence_path: 'corrections/id-card.jpg',
+      p_birth_date: birthDateForAge(19), p_reason: '注册时年份选错了，身份证上是成年人', p_evidence_path: evidence,
     });
     expect(request.error).toBeNull();
     expect(request.data).toMatchObject({ status: 'pending', claimed_birth_date: birthDateForAge(19), current_birth_date: birthDateForAge(16) });

@@ -40,6 +40,8 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
   platform_list_birth_date_corrections: 'authenticated', platform_decide_birth_date_correction: 'authenticated',
   guardian_link_create: 'service', guardian_link_view: 'service', guardian_link_issue_code: 'service',
   guardian_link_confirm: 'service',
+  // birth-date evidence (20261206080000_birth_date_evidence.sql)
+  birth_date_evidence_sign_allowed: 'service',
   // membership
   create_enterprise: 'authenticated', my_enterprises: 'authenticated', switch_enterprise: 'authenticated',
   enterprise_features: 'authenticated', update_enterprise_settings: 'authenticated', set_member_role: 'authenticated',
@@ -56,7 +58,8 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
   request_enterprise_cancellation: 'authenticated', platform_review_enterprise_cancellation: 'authenticated',
 };
 /** Private helpers that RLS policies call as the querying role; every other private function is internal. */
-const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids', 'my_open_report_ids'];
+const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids', 'my_open_report_ids',
+  'my_birth_evidence_count'];
 /** PostgREST's hooks (schema hooks), run as every request's role. */
 const HOOKS: Record<string, Exec> = { begin_request: 'anon' };
 /** Public tables anon may read (catalogues shown before sign-in). Everything else: authenticated only. */

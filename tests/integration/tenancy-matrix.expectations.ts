@@ -216,6 +216,15 @@ export const BUCKETS: Record<string, BucketExpectation> = {
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
   },
+  // Issue 10: birth-date correction evidence, uploaded by a member into `<their user id>/` only (the
+  // matrix writes into A's enterprise folder, which is nobody's user id); read by nobody through the
+  // Storage API: operators get links of at most an hour from the storage-sign function.
+  'birth-date-evidence': {
+    select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+  },
   qualifications: {
     // Issue 10: read only through 1-hour links from the storage-sign function, so nobody can sign longer
     select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
@@ -325,6 +334,7 @@ export const RPCS: Record<string, RpcExpectation> = {
   wechat_token_store: { roles: serviceOnly, args: () => ({ p_app_key: 'matrix|app', p_lease: ZERO, p_token: 't', p_expires_in: 7200 }) },
   wechat_token_release: { roles: serviceOnly, args: () => ({ p_app_key: 'matrix|app', p_lease: ZERO }) },
   password_change_issue_code: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId }) },
+  birth_date_evidence_sign_allowed: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.adminA.userId, p_path: 'x/y.pdf' }) },
   storage_sign_allowed: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.adminA.userId, p_bucket: 'qualifications', p_path: 'x/y.pdf' }) },
   password_change_permit: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_code: '000000', p_password: 'x' }) },
   wechat_link_lookup: { roles: serviceOnly, args: () => ({ p_provider: 'wechat', p_subject: 'matrix' }) },

@@ -12,3 +12,4 @@ export { AckCheckbox } from './components/ack-checkbox';
 export { formatShanghai } from './components/format';
 export { accountSettingsService, type AccountSettingsService } from './services/account-settings.service';
 export type * from './services/account-settings.types';
+export { BirthDateSettings, type BirthDateSettingsProps } from './components/birth-date-settings';

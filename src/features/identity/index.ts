@@ -24,7 +24,15 @@ export { BirthDateStep } from './components/birth-date-step';
 export { GuardianStep, type LocalCodeHintProps } from './components/guardian-step';
 export { GuardianLinkShare } from './components/guardian-link-share';
 export { GuardianLinkForm } from './components/guardian-link-form';
-export { BirthDateCorrectionForm } from './components/birth-date-correction-form';
+export { BirthDateCorrectionForm, type BirthDateCorrectionFormProps, type BirthEvidencePicker } from './components/birth-date-correction-form';
+export {
+  birthDateEvidenceService,
+  checkBirthEvidenceFile,
+  signedBirthEvidenceUrl,
+  uploadBirthDateEvidence,
+  type BirthDateEvidenceService,
+  type BirthEvidenceFile,
+} from './services/birth-date-evidence.service';
 export { guardianLinkUrl, GUARDIAN_LINK_ROUTE } from './services/guardian-link';
 export { BlockedNotice } from './components/blocked-notice';
 export { ExitDialog } from './components/exit-dialog';

@@ -1,7 +1,8 @@
 // Short-lived links to files in the private buckets (issue 10). Clients may not select objects there,
 // so they cannot sign links themselves (Storage would sign for any expiry, ten years included); this
 // function checks the caller's right in the database (storage_sign_allowed: enterprise admins their
-// enterprise's qualification files, platform operators all of them and report evidence) and signs
+// enterprise's qualification files, platform operators all of them and report evidence;
+// birth_date_evidence_sign_allowed: operators the evidence of birth-date corrections) and signs
 // with the service role for at most one hour.
 import { preflight } from '../_shared/cors.ts';
 import { fail, json, readJson } from '../_shared/http.ts';
@@ -19,7 +20,10 @@ export async function handler(req: Request): Promise<Response> {
   if (!parsed.success) return fail(400, 'invalid_request', '请求参数有误，请检查后重试');
   const { bucket, path, expires_in } = parsed.data;
 
-  const allowed = await rpc<boolean>('storage_sign_allowed', { p_user_id: g.caller.userId, p_bucket: bucket, p_path: path }, serviceKey());
+  // Birth-date evidence has its own check (operators, files a correction request names).
+  const allowed = bucket === 'birth-date-evidence'
+    ? await rpc<boolean>('birth_date_evidence_sign_allowed', { p_user_id: g.caller.userId, p_path: path }, serviceKey())
+    : await rpc<boolean>('storage_sign_allowed', { p_user_id: g.caller.userId, p_bucket: bucket, p_path: path }, serviceKey());
   if (allowed.error) return fail(502, 'database_unavailable', '服务暂时不可用，请稍后再试');
   // Missing and forbidden look the same: the answer must not confirm that a file exists.
   if (allowed.data !== true) return fail(404, 'object_not_found', '文件不存在或无权查看');

@@ -5,26 +5,40 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { BirthDateCorrection } from '../services/identity.types';
+import { checkBirthEvidenceFile, type BirthEvidenceFile } from '../services/birth-date-evidence.service';
 import { EARLIEST, formatChinese, localToday, PICKER_START_VALUE } from './birth-date-step';
 
 const STATUS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
 
+/** Optional evidence upload: how a file is chosen (platform-specific) and where it goes. */
+export interface BirthEvidencePicker {
+  choose(): Promise<BirthEvidenceFile | null>;
+  /** resolves with the object path the request then names */
+  upload(file: BirthEvidenceFile): Promise<string>;
+}
+
 export interface BirthDateCorrectionFormProps {
   service?: Pick<IdentityService, 'requestBirthDateCorrection' | 'myBirthDateCorrections'>;
   today?: string;
+  /** shown expanded (account settings) instead of behind a link (onboarding) */
+  startOpen?: boolean;
+  /** when given, the member may attach one file that only platform operators can open */
+  evidence?: BirthEvidencePicker;
 }
 
 /**
  * The birth date is set once; a wrong one is corrected through a request that a platform operator
  * reviews (the date decides who needs a guardian, so nobody may simply choose it again).
  */
-export function BirthDateCorrectionForm({ service = identityService, today = localToday() }: BirthDateCorrectionFormProps) {
-  const [open, setOpen] = useState(false);
+export function BirthDateCorrectionForm({ service = identityService, today = localToday(), startOpen = false, evidence }: BirthDateCorrectionFormProps) {
+  const [open, setOpen] = useState(startOpen);
   const [requests, setRequests] = useState<BirthDateCorrection[]>([]);
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [file, setFile] = useState<{ name: string; path: string } | null>(null);
+  const [uploading, setUploading] = useState(false);
 
   useEffect(() => {
     if (!open) return undefined;
@@ -36,17 +50,45 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
   }, [open, service]);
 
   const pending = requests.find((r) => r.status === 'pending');
-  const ready = date !== '' && reason.trim().length >= 5 && !busy;
+  const ready = date !== '' && reason.trim().length >= 5 && !busy && !uploading;
+
+  const attach = async () => {
+    if (!evidence) return;
+    setError('');
+    let chosen: BirthEvidenceFile | null;
+    try {
+      chosen = await evidence.choose();
+    } catch (failure) {
+      setError(messageOf(failure));
+      return;
+    }
+    if (!chosen) return;
+    const problem = checkBirthEvidenceFile(chosen);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setUploading(true);
+    try {
+      const path = await evidence.upload(chosen);
+      setFile({ name: chosen.name, path });
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setUploading(false);
+    }
+  };
 
   const submit = async () => {
     if (!ready) return;
     setBusy(true);
     setError('');
     try {
-      const created = await service.requestBirthDateCorrection(date, reason.trim());
+      const created = await service.requestBirthDateCorrection(date, reason.trim(), file?.path);
       setRequests((list) => [created, ...list]);
       setDate('');
       setReason('');
+      setFile(null);
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -68,8 +110,9 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
       <Text className='onboarding-step__why'>出生日期提交后不能自行修改。请填写正确的日期并说明原因，平台审核后会通知你结果。</Text>
       {requests.map((r) => (
         <Text key={r.id} className='onboarding-step__why' data-testid={`birth-correction-${r.status}`}>
-          {formatChinese(r.claimed_birth_date)} · {STATUS[r.status]}
-          {r.decision_reason ? ` · ${r.decision_reason}` : ''}
+          申请改为 {formatChinese(r.claimed_birth_date)} · {STATUS[r.status]}
+          {r.evidence_path ? ' · 已附证明材料' : ''}
+          {r.decision_reason ? ` · 审核说明：${r.decision_reason}` : ''}
         </Text>
       ))}
       {!pending && (
@@ -94,6 +137,29 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
               data-testid='birth-correction-reason'
             />
           </View>
+          {evidence && (
+            <View className='field' data-testid='birth-correction-evidence'>
+              <Text className='field__label'>证明材料（可选）</Text>
+              <Text className='onboarding-step__why'>身份证、户口簿或出生证明，JPG、PNG 或 PDF，不超过 5 MB。仅平台审核人员可以查看。</Text>
+              {file && (
+                <Text className='onboarding-step__why' data-testid='birth-correction-evidence-name'>
+                  已上传：{file.name}
+                </Text>
+              )}
+              <Button
+                fill='outline'
+                block
+                loading={uploading}
+                disabled={uploading || busy}
+                aria-disabled={uploading || busy}
+                role='button'
+                onClick={attach}
+                data-testid='birth-correction-evidence-choose'
+              >
+                {file ? '重新上传' : '上传证明材料'}
+              </Button>
+            </View>
+          )}
           {error && (
             <View className='form-error' role='alert' data-testid='birth-correction-error'>
               {error}

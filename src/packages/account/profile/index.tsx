@@ -69,6 +69,12 @@ export default function ProfilePage() {
         onClick={() => void Taro.navigateTo({ url: '/packages/account/password/index' })}
       />
       <LinkCell
+        title='出生日期'
+        description='查看填写状态，填错了可申请更正'
+        data-testid='profile-birth-date'
+        onClick={() => void Taro.navigateTo({ url: '/packages/account/birth-date/index' })}
+      />
+      <LinkCell
         title='协议与隐私'
         description='查看协议、管理授权、同意记录'
         data-testid='profile-agreements'

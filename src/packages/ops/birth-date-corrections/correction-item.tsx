@@ -1,7 +1,8 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import '../../../features/account-settings/components/settings.css';
 import { formatTime } from '../../../features/enterprise/components/labels';
+import { birthDateEvidenceService, type BirthDateEvidenceService } from '../../../features/identity/services/birth-date-evidence.service';
 import type { IdentityService } from '../../../features/identity/services/identity.service';
 import type { AgeBand, BirthDateCorrectionForReview } from '../../../features/identity/services/identity.types';
 import { messageOf } from '../../../lib/errors/app-error';
@@ -13,15 +14,28 @@ const STATUS = { pending: '待审核', approved: '已批准', rejected: '已驳�
 export interface CorrectionItemProps {
   item: BirthDateCorrectionForReview;
   service: Pick<IdentityService, 'decideBirthDateCorrection'>;
+  /** signs a short-lived link to the request's evidence (storage-sign checks the operator) */
+  evidence?: Pick<BirthDateEvidenceService, 'signedBirthEvidenceUrl'>;
   onDecided(message: string): void;
 }
 
 /** One request: who, the date now and the date claimed (with the age band each means), why; decide with a reason. */
-export function CorrectionItem({ item, service, onDecided }: CorrectionItemProps) {
+export function CorrectionItem({ item, service, evidence = birthDateEvidenceService, onDecided }: CorrectionItemProps) {
   const [reason, setReason] = useState('');
+  const [evidenceUrl, setEvidenceUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const testId = `ops-birth-correction-${item.id}`;
+
+  const openEvidence = async () => {
+    if (!item.evidence_path) return;
+    setError('');
+    try {
+      setEvidenceUrl(await evidence.signedBirthEvidenceUrl(item.evidence_path));
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
 
   const decide = async (approve: boolean) => {
     if (reason.trim().length < 2) return setError('请填写 2–500 字的原因');
@@ -51,20 +65,30 @@ export function CorrectionItem({ item, service, onDecided }: CorrectionItemProps
       </Text>
       <Text className='settings-muted'>
         原因：{item.reason}
-        {item.evidence_path ? ` · 证明材料：${item.evidence_path}` : ''} · 提交于 {formatTime(item.created_at)}
+        {item.evidence_path ? '' : ' · 未附证明材料'} · 提交于 {formatTime(item.created_at)}
         {item.account_status !== 'active' ? ` · 账号状态：${item.account_status}` : ''}
       </Text>
+      {item.evidence_path && !evidenceUrl && (
+        <Button size='small' fill='outline' role='button' data-testid={`${testId}-evidence`} onClick={() => void openEvidence()}>
+          查看材料
+        </Button>
+      )}
+      {evidenceUrl && (
+        <View>
+          <Text className='settings-link' data-testid={`${testId}-evidence-link`} onClick={() => typeof window !== 'undefined' && window.open(evidenceUrl, '_blank')}>
+            打开证明材料（链接 10 分钟内有效）
+          </Text>
+          {!/\.pdf$/i.test(item.evidence_path ?? '') && (
+            <Image src={evidenceUrl} mode='aspectFit' style={{ width: '100%', height: '240px', marginTop: '8px', background: '#f7f8fa' }} aria-label='证明材料预览' data-testid={`${testId}-evidence-image`} />
+          )}
+        </View>
+      )}
       {item.decision_reason && <Text className='settings-muted'>处理说明：{item.decision_reason}</Text>}
       {item.status === 'pending' && (
         <View>
           <View className='field'>
             <Textarea className='settings-textarea' maxlength={500} value={reason} onInput={(e) => setReason(e.detail.value)} aria-label='处理原因' data-testid={`${testId}-reason`} />
           </View>
-          {error && (
-            <View className='form-error' role='alert' data-testid={`${testId}-error`}>
-              {error}
-            </View>
-          )}
           <View className='settings-row'>
             <Button size='small' type='primary' disabled={busy} role='button' data-testid={`${testId}-approve`} onClick={() => void decide(true)}>
               批准
@@ -73,6 +97,11 @@ export function CorrectionItem({ item, service, onDecided }: CorrectionItemProps
               驳回
             </Button>
           </View>
+        </View>
+      )}
+      {error && (
+        <View className='form-error' role='alert' data-testid={`${testId}-error`}>
+          {error}
         </View>
       )}
     </View>
