@@ -383,6 +383,9 @@ isOneToOne: false
 "account_report_evidence_list":
 { Args: { "p_operator_id": string,"p_report_id": string }; Returns: Json
                            },
+"birth_date_evidence_sign_allowed":
+{ Args: { "p_path": string,"p_user_id": string }; Returns: boolean
+                           },
 "create_department":
 { Args: { "p_enterprise_id": string,"p_name": string,"p_parent_id": string }; Returns: string
                            },
