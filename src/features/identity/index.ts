@@ -28,6 +28,7 @@ export { BirthDateCorrectionForm, type BirthDateCorrectionFormProps, type BirthE
 export {
   birthDateEvidenceService,
   checkBirthEvidenceFile,
+  chooseBirthEvidenceFile,
   signedBirthEvidenceUrl,
   uploadBirthDateEvidence,
   type BirthDateEvidenceService,

@@ -4,6 +4,7 @@
 // a two-minute permit and sets the password through GoTrue's admin API. The trigger
 // `zx_password_permit` on auth.users refuses any change of an existing password without a permit, so
 // GoTrue's own PUT /user cannot be used to skip the re-verification with a stolen session.
+import { AuthAdminError, setUserPassword } from '../_shared/auth-admin.ts';
 import { preflight } from '../_shared/cors.ts';
 import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
 import { gate } from '../_shared/gate.ts';
@@ -20,22 +21,16 @@ export const PASSWORD_MESSAGES: Record<string, string> = {
 };
 
 async function setPassword(userId: string, password: string): Promise<Response | null> {
-  const url = `${Deno.env.get('SUPABASE_URL')}/auth/v1/admin/users/${encodeURIComponent(userId)}`;
-  const res = await fetch(url, {
-    method: 'PUT',
-    headers: { apikey: serviceKey(), authorization: `Bearer ${serviceKey()}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ password }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (res.ok) {
-    await res.body?.cancel();
+  try {
+    await setUserPassword(userId, password);
     return null;
+  } catch (e) {
+    if (!(e instanceof AuthAdminError)) throw e;
+    if (e.status === 422 && e.errorCode === 'weak_password') return fail(400, 'password_too_weak', '密码强度不足：至少 8 位，包含字母和数字');
+    if (e.status === 422 && e.errorCode === 'same_password') return fail(400, 'same_password', '新密码不能与当前密码相同');
+    console.error(`password-change: ${e.message}`);
+    return fail(502, 'password_change_failed', '密码修改失败，请稍后重试');
   }
-  const body = await res.json().catch(() => ({})) as { error_code?: string };
-  if (res.status === 422 && body.error_code === 'weak_password') return fail(400, 'password_too_weak', '密码强度不足：至少 8 位，包含字母和数字');
-  if (res.status === 422 && body.error_code === 'same_password') return fail(400, 'same_password', '新密码不能与当前密码相同');
-  console.error(`password-change: GoTrue ${res.status} ${body.error_code ?? ''}`);
-  return fail(502, 'password_change_failed', '密码修改失败，请稍后重试');
 }
 
 export async function handler(req: Request): Promise<Response> {

@@ -4,6 +4,7 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import {
   BirthDateCorrectionForm,
+  chooseBirthEvidenceFile,
   identityService,
   uploadBirthDateEvidence,
   type AgeBand,
@@ -11,12 +12,11 @@ import {
   type BirthEvidencePicker,
   type ConsentStatus,
 } from '../../identity';
-import { chooseEvidenceFile } from '../services/choose-evidence';
 import './settings.css';
 
 const BAND: Record<AgeBand, string> = { adult: '已成年', under_18: '14–17 周岁', under_14: '未满 14 周岁', unknown: '未知' };
 
-const DEFAULT_EVIDENCE: BirthEvidencePicker = { choose: chooseEvidenceFile, upload: uploadBirthDateEvidence };
+const DEFAULT_EVIDENCE: BirthEvidencePicker = { choose: chooseBirthEvidenceFile, upload: uploadBirthDateEvidence };
 
 export interface BirthDateSettingsProps {
   service?: Pick<typeof identityService, 'getConsentStatus'> & NonNullable<BirthDateCorrectionFormProps['service']>;

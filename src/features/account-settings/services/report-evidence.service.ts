@@ -1,27 +1,20 @@
 import Taro from '@tarojs/taro';
 import { AppError, NETWORK_ERROR_MESSAGE, UNKNOWN_ERROR_MESSAGE } from '../../../lib/errors/app-error';
 import { SUPABASE_ANON_KEY, SUPABASE_URL } from '../../../lib/supabase/env';
-import { chooseEvidenceFile } from './choose-evidence';
+import { chooseDocumentFile } from '../../../platform/choose-file';
+import type { ChosenFile } from '../../../platform/choose-file.types';
+import { checkDocumentFile } from '../../../lib/files/document-file';
 
 // Evidence for a stolen-account report: the report RPC returned a one-time upload token, the
 // report-evidence function takes the file (multipart, as Taro.uploadFile sends it on every platform)
 // into the private bucket. Works signed out: the anon key is the caller.
 
-export interface EvidenceFile {
-  /** a local path (mini-programs) or an object URL (H5) that Taro.uploadFile can read */
-  path: string;
-  name: string;
-  size: number;
-}
+export type EvidenceFile = ChosenFile;
 
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
-const EXT = /\.(jpe?g|png|pdf)$/i;
+export const checkEvidenceFile = (file: EvidenceFile): string | null => checkDocumentFile(file, MAX_EVIDENCE_BYTES);
 
-export function checkEvidenceFile(file: EvidenceFile): string | null {
-  if (!EXT.test(file.name)) return '仅支持 JPG、PNG 图片或 PDF 文件';
-  if (file.size > MAX_EVIDENCE_BYTES) return '文件不能超过 5 MB';
-  return null;
-}
+export const chooseEvidenceFile = (): Promise<EvidenceFile | null> => chooseDocumentFile('report-evidence-file-input');
 
 const MESSAGES: Record<string, string> = {
   upload_token_invalid: '上传凭证无效或已过期，请重新提交申诉',

@@ -5,6 +5,10 @@ import { SUPABASE_ANON_KEY, SUPABASE_URL } from '../../../lib/supabase/env';
 import { callRpc, callVoid, readRows } from './enterprise.rpc';
 import type { QualificationDocument, QualificationKind } from './enterprise.types';
 import { uploadError } from './upload-errors';
+import { chooseDocumentFile } from '../../../platform/choose-file';
+import type { ChosenFile } from '../../../platform/choose-file.types';
+import { checkDocumentFile, documentObjectPath } from '../../../lib/files/document-file';
+import { signedFileUrl } from '../../../lib/files/signed-url';
 
 // Qualification materials (营业执照, 法定代表人身份证明): uploaded to the private Storage bucket
 // `qualifications` under `<enterprise_id>/`, then submitted for review by platform operators.
@@ -14,27 +18,17 @@ import { uploadError } from './upload-errors';
 export const BUCKET = 'qualifications';
 export const MAX_BYTES = 10 * 1024 * 1024;
 
-export interface ChosenFile {
-  /** a local path (mini-programs) or an object URL (H5) that Taro.uploadFile can read */
-  path: string;
-  name: string;
-  size: number;
-}
-
-const EXT = /\.(jpe?g|png|pdf)$/i;
+export type { ChosenFile };
 
 /** `<enterprise>/<kind>-<time>.<ext>`: ASCII, unique per upload, inside the enterprise's folder. */
 export function objectPathFor(enterpriseId: string, kind: QualificationKind, fileName: string, now = Date.now()): string {
-  const ext = (EXT.exec(fileName)?.[1] ?? 'jpg').toLowerCase().replace('jpeg', 'jpg');
-  return `${enterpriseId}/${kind}-${now}.${ext}`;
+  return documentObjectPath(enterpriseId, kind, fileName, now);
 }
 
 /** Checks a chosen file before any byte is sent (the bucket enforces the same limits). */
-export function checkFile(file: ChosenFile): string | null {
-  if (!EXT.test(file.name)) return '仅支持 JPG、PNG 图片或 PDF 文件';
-  if (file.size > MAX_BYTES) return '文件不能超过 10 MB';
-  return null;
-}
+export const checkFile = (file: ChosenFile): string | null => checkDocumentFile(file, MAX_BYTES);
+
+export const chooseQualificationFile = (): Promise<ChosenFile | null> => chooseDocumentFile('qualification-file-input');
 
 /**
  * Uploads through the Storage API with Taro.uploadFile (multipart, as Storage accepts), which
@@ -102,17 +96,8 @@ export async function listDocumentsForReview(status: 'pending' | 'all'): Promise
  * A 10-minute link to preview the file. Clients cannot sign in this bucket themselves (Storage would
  * sign for any expiry): the storage-sign function checks the right and caps the link at one hour.
  */
-export async function signedPreviewUrl(objectPath: string): Promise<string> {
-  let url: unknown;
-  try {
-    const { data, error } = await supabase.functions.invoke('storage-sign', { body: { bucket: BUCKET, path: objectPath, expires_in: 600 } });
-    url = error ? undefined : (data as { url?: unknown } | null)?.url;
-  } catch {
-    url = undefined;
-  }
-  if (typeof url !== 'string') throw new AppError('preview_failed', '无法打开文件预览，请稍后重试');
-  return url;
-}
+export const signedPreviewUrl = (objectPath: string): Promise<string> =>
+  signedFileUrl(BUCKET, objectPath, new AppError('preview_failed', '无法打开文件预览，请稍后重试'));
 
 export const reviewQualification = (documentId: string, approve: boolean, reason = '') =>
   callVoid('platform_review_qualification', { p_document_id: documentId, p_approve: approve, p_reason: reason });

@@ -3,6 +3,10 @@ import { AppError, NETWORK_ERROR_MESSAGE, UNKNOWN_ERROR_MESSAGE } from '../../..
 import { supabase } from '../../../lib/supabase/client';
 import { SUPABASE_ANON_KEY, SUPABASE_URL } from '../../../lib/supabase/env';
 import { storageStatus } from '../../enterprise/services/upload-errors';
+import { chooseDocumentFile } from '../../../platform/choose-file';
+import type { ChosenFile } from '../../../platform/choose-file.types';
+import { checkDocumentFile, documentObjectPath } from '../../../lib/files/document-file';
+import { signedFileUrl } from '../../../lib/files/signed-url';
 
 // Evidence for a birth-date correction (ID card, household register, birth certificate): one file
 // in the private bucket `birth-date-evidence` under `<user id>/`. Storage RLS lets a member write only
@@ -11,26 +15,18 @@ import { storageStatus } from '../../enterprise/services/upload-errors';
 
 export const EVIDENCE_BUCKET = 'birth-date-evidence';
 export const MAX_BIRTH_EVIDENCE_BYTES = 5 * 1024 * 1024;
-const EXT = /\.(jpe?g|png|pdf)$/i;
 
-export interface BirthEvidenceFile {
-  /** a local path (mini-programs) or an object URL (H5) that Taro.uploadFile can read */
-  path: string;
-  name: string;
-  size: number;
-}
+export type BirthEvidenceFile = ChosenFile;
 
 /** Checks a chosen file before any byte is sent (the bucket enforces the same limits). */
-export function checkBirthEvidenceFile(file: BirthEvidenceFile): string | null {
-  if (!EXT.test(file.name)) return '仅支持 JPG、PNG 图片或 PDF 文件';
-  if (file.size > MAX_BIRTH_EVIDENCE_BYTES) return '文件不能超过 5 MB';
-  return null;
-}
+export const checkBirthEvidenceFile = (file: BirthEvidenceFile): string | null => checkDocumentFile(file, MAX_BIRTH_EVIDENCE_BYTES);
+
+/** The picker for evidence files, per build. */
+export const chooseBirthEvidenceFile = (): Promise<BirthEvidenceFile | null> => chooseDocumentFile('birth-evidence-file-input');
 
 /** `<user>/evidence-<time>.<ext>`: ASCII (the request RPC accepts only such paths), unique per upload. */
 export function birthEvidencePath(userId: string, fileName: string, now = Date.now()): string {
-  const ext = (EXT.exec(fileName)?.[1] ?? 'jpg').toLowerCase().replace('jpeg', 'jpg');
-  return `${userId}/evidence-${now}.${ext}`;
+  return documentObjectPath(userId, 'evidence', fileName, now);
 }
 
 /** Uploads through the Storage API (multipart via Taro.uploadFile, on every platform); resolves with the path. */
@@ -60,19 +56,8 @@ export async function uploadBirthDateEvidence(file: BirthEvidenceFile): Promise<
 }
 
 /** Operators: a 10-minute link to a request's evidence (the function refuses everyone else alike). */
-export async function signedBirthEvidenceUrl(objectPath: string): Promise<string> {
-  let url: unknown;
-  try {
-    const { data, error } = await supabase.functions.invoke('storage-sign', {
-      body: { bucket: EVIDENCE_BUCKET, path: objectPath, expires_in: 600 },
-    });
-    url = error ? undefined : (data as { url?: unknown } | null)?.url;
-  } catch {
-    url = undefined;
-  }
-  if (typeof url !== 'string') throw new AppError('evidence_open_failed', '暂时无法打开证明材料，请稍后重试');
-  return url;
-}
+export const signedBirthEvidenceUrl = (objectPath: string): Promise<string> =>
+  signedFileUrl(EVIDENCE_BUCKET, objectPath, new AppError('evidence_open_failed', '暂时无法打开证明材料，请稍后重试'));
 
 export const birthDateEvidenceService = { uploadBirthDateEvidence, signedBirthEvidenceUrl };
 export type BirthDateEvidenceService = typeof birthDateEvidenceService;

@@ -112,7 +112,8 @@ export function sendGuardianCode(
   return sendTemplate(cfg, phoneE164, cfg.guardianTemplateId, tplParams, timeoutMs);
 }
 
-async function sendTemplate(
+/** Any registered template, its parameters in order (codes above, notices in notice.ts). */
+export async function sendTemplate(
   cfg: TencentSmsConfig,
   phoneE164: string,
   templateId: string,

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { messageOf } from '../../../../lib/errors/app-error';
 import { Button } from '../../../../ui/button';
 import { useLoader } from '../../hooks/use-loader';
-import { chooseQualificationFile } from '../../services/choose-file';
 import type { QualificationKind, QualificationStatus } from '../../services/enterprise.types';
-import { checkFile, qualificationService, type ChosenFile, type QualificationService } from '../../services/qualification.service';
+import { checkFile, chooseQualificationFile, qualificationService, type ChosenFile, type QualificationService } from '../../services/qualification.service';
 import { formatTime, QUALIFICATION_LABEL } from '../labels';
 import { LoadState } from '../load-state';
 

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
-import type { ChosenFile } from './qualification.service';
+import type { ChosenFile } from './choose-file.types';
 
-// WeCom mini-program (as weapp): files come from a chat (PDF or image); resolves null when the person cancels.
-export async function chooseQualificationFile(): Promise<ChosenFile | null> {
+// Mini-program: a PDF or image from a chat; resolves null when the person cancels.
+export async function chooseDocumentFile(_testId?: string): Promise<ChosenFile | null> {
   try {
     const res = await Taro.chooseMessageFile({ count: 1, type: 'all', extension: ['pdf', 'jpg', 'jpeg', 'png'] });
     const file = res.tempFiles[0];

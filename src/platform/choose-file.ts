@@ -1,15 +1,18 @@
-import { AppError } from '../../../lib/errors/app-error';
-import type { ChosenFile } from './qualification.service';
+import { AppError } from '../lib/errors/app-error';
+import type { ChosenFile } from './choose-file.types';
 
-// H5: the browser's file picker (images or PDF). Resolves null when the person closes it.
-export function chooseQualificationFile(): Promise<ChosenFile | null> {
+/**
+ * H5: the browser's file picker (images or PDF). Resolves null when the person closes it.
+ * `testId` names the hidden input, so a browser test can set its file.
+ */
+export function chooseDocumentFile(testId: string): Promise<ChosenFile | null> {
   return new Promise((resolve, reject) => {
     if (typeof document === 'undefined') return reject(new AppError('unsupported', '当前环境不支持选择文件'));
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = 'image/jpeg,image/png,application/pdf';
     input.style.display = 'none';
-    input.setAttribute('data-testid', 'qualification-file-input');
+    input.setAttribute('data-testid', testId);
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       input.remove();

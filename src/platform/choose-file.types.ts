@@ -1,0 +1,7 @@
+// A document a person picked to upload (qualification, report or birth-date evidence), per build.
+export interface ChosenFile {
+  /** a local path (mini-programs) or an object URL (H5) that Taro.uploadFile can read */
+  path: string;
+  name: string;
+  size: number;
+}
