@@ -25,7 +25,8 @@
 -- 3. Sign-in codes. GoTrue's own SMS code (10 digits, `[auth.sms] otp_length`) never reaches a
 --    person: the Send SMS hook stores it here and texts a 6-digit code of ours (per-phone send
 --    limits: 5 an hour, 10 a day), and the `sms-otp` function hands GoTrue's code back only for a right 6-digit code
---    (5 wrong tries kill a code; 15 wrong tries a day lock the phone's codes for the day). A
+--    (5 wrong tries kill a code; with 10 texts a day a phone's codes take at most 50 guesses a
+--    day, and no lock outlives a code, so a stranger can't lock the owner out for the day). A
 --    10-digit code nobody is told can't be guessed within GoTrue's per-IP verification budget.
 -- =============================================================================
 
@@ -226,7 +227,6 @@ set search_path = ''
 as $$
 declare
   v private.auth_sms_codes;
-  v_failed_today integer;
   v_token text;
 begin
   if p_phone is null or p_phone !~ '^[1-9][0-9]{6,14}$' then
@@ -239,12 +239,10 @@ begin
   if not found then
     return json_build_object('ok', false, 'error', 'code_not_requested');
   end if;
-  select coalesce(sum(attempts), 0) into v_failed_today
-    from private.auth_sms_codes where phone = p_phone and created_at > now() - interval '1 day';
   if v.redeemed_at is not null then
     return json_build_object('ok', false, 'error', 'code_not_requested');
   end if;
-  if v.attempts >= 5 or v_failed_today >= 15 then
+  if v.attempts >= 5 then
     return json_build_object('ok', false, 'error', 'code_attempts_exceeded');
   end if;
   if v.gotrue_token is null then
@@ -255,7 +253,7 @@ begin
   end if;
   if p_code is null or p_code !~ '^[0-9]{6}$' or extensions.crypt(p_code, v.code_hash) <> v.code_hash then
     update private.auth_sms_codes set attempts = attempts + 1 where id = v.id;
-    if v.attempts + 1 >= 5 or v_failed_today + 1 >= 15 then
+    if v.attempts + 1 >= 5 then
       update private.auth_sms_codes set gotrue_token = null where id = v.id;
       return json_build_object('ok', false, 'error', 'code_attempts_exceeded');
     end if;

@@ -145,13 +145,29 @@ describe('sign-in codes', () => {
     expect(await smsOtp({ phone, code })).toMatchObject({ status: 429, body: { code: 'code_attempts_exceeded' } });
   });
 
-  test('a new code does not reset the day: 15 wrong tries lock the phone until tomorrow', async () => {
-    const phone = randomPhone();
-    // three earlier codes today, each tried wrongly 5 times
+  test("a stranger's wrong guesses kill only the codes they hit: the owner's next code still signs them in", async () => {
+    // the chain: the owner has an account; a stranger makes GoTrue text the owner codes and burns
+    // them with wrong guesses (three earlier today, one now); the owner then asks for a new code
+    const owner = await signInFresh();
+    const phone = owner.phone;
     await sql(`insert into private.auth_sms_codes (phone, sms_type, code_hash, gotrue_token, attempts, created_at, expires_at)
-               select $1, 'sms', 'x', null, 5, now() - interval '30 minutes', now() - interval '25 minutes' from generate_series(1, 3)`, [digits(phone)]);
+               select $1, 'sms', 'x', null, 5, now() - interval '3 hours', now() - interval '3 hours' + interval '5 minutes' from generate_series(1, 3)`, [digits(phone)]);
+    const moveSendsBack = () => sql(`update auth.users set confirmation_sent_at = now() - interval '2 minutes',
+                                       recovery_sent_at = now() - interval '2 minutes' where id = $1`, [owner.userId]);
+    await moveSendsBack();
+    const stranger = clientFrom(randomLoopbackIp());
+    expect((await stranger.auth.signInWithOtp({ phone })).error).toBeNull();
+    const texted = await latestSmsCode(phone);
+    const wrong = texted === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) await smsOtp({ phone, code: wrong });
+    expect(await smsOtp({ phone, code: texted })).toMatchObject({ status: 429, body: { code: 'code_attempts_exceeded' } });
+
+    await moveSendsBack();
     const code = await requestOwnCode(phone);
-    expect(await smsOtp({ phone, code })).toMatchObject({ status: 429, body: { code: 'code_attempts_exceeded' } });
+    const traded = await smsOtp({ phone, code });
+    expect(traded.status).toBe(200);
+    const session = await clientFrom(randomLoopbackIp()).auth.verifyOtp({ phone, token: String(traded.body.token), type: 'sms' });
+    expect(session.data.user?.id).toBe(owner.userId);
   });
 
   test('per-phone send limits hold whoever asks: the sixth text of an hour is refused and nothing is sent', async () => {

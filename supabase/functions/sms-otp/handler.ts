@@ -1,8 +1,8 @@
 // Trades the 6-digit code a person received for GoTrue's own code, which the app then gives to
 // GoTrue (`verifyOtp`, or `updateUser({ nonce })` for a re-authentication) to get its session.
 // The Send SMS hook kept GoTrue's code in the database and texted ours; the database checks ours
-// with a try counter (5 wrong tries kill the code, 15 a day lock the phone's codes until the next
-// day), which hosted GoTrue has no equivalent of. Callable before sign-in (anon key).
+// with a try counter (5 wrong tries kill the code; with 10 texts a day, at most 50 guesses a day per
+// phone), which hosted GoTrue has no equivalent of. Callable before sign-in (anon key).
 import { preflight } from '../_shared/cors.ts';
 import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
 import { rpc, serviceKey } from '../_shared/rest.ts';
