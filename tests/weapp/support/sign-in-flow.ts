@@ -27,7 +27,7 @@ export function storedSession(harness: Harness): StoredSession | undefined {
 }
 
 /** Polls the outbox without blocking the driver's synchronous waitFor. */
-function outboxPoller(stackUrl: string, phone: string): () => string | undefined {
+export function outboxPoller(stackUrl: string, phone: string): () => string | undefined {
   let pending: Promise<void> | undefined;
   let code: string | undefined;
   return () => {
