@@ -63,7 +63,7 @@ const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids
 /** PostgREST's hooks (schema hooks), run as every request's role. */
 const HOOKS: Record<string, Exec> = { begin_request: 'anon' };
 /** Public tables anon may read (catalogues shown before sign-in). Everything else: authenticated only. */
-const ANON_READABLE = ['agreement_documents', 'agreement_versions', 'edition_features'];
+const ANON_READABLE = ['notification_kinds', 'agreement_documents', 'agreement_versions', 'edition_features'];
 
 const ROLE_SETS: Record<Exec, string[]> = {
   anon: ['anon', 'authenticated', 'service_role'],

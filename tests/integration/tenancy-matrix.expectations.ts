@@ -127,6 +127,11 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     select: byRole<SelectOutcome>(['public'], ['public'], ['public'], ['public'], ['public'], ['public']),
     ...noWrites,
   },
+  notification_kinds: {
+    rows: publicRows('notification_kinds', ['kind']),
+    select: byRole<SelectOutcome>(['public'], ['public'], ['public'], ['public'], ['public'], ['public']),
+    ...noWrites,
+  },
   // --- people (identity) -----------------------------------------------------------------------
   profiles: {
     rows: personRows('profiles', 'id'),

@@ -291,6 +291,20 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"notification_kinds": {
+                  Row: {
+                    "domain": string,"kind": string,"label": string,"mandatory": boolean,"sort_order": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "domain": string,"kind": string,"label": string,"mandatory"?: boolean,"sort_order"?: number
+                  }
+                  Update: {
+                    "domain"?: string,"kind"?: string,"label"?: string,"mandatory"?: boolean,"sort_order"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
                 },"notifications": {
                   Row: {
                     "body": string,"created_at": string,"data": NonNullable<Json>,"dedup_key": string | null,"id": string,"kind": string,"read_at": string | null,"title": string,"user_id": string
@@ -303,7 +317,13 @@ isOneToOne: false
                     "body"?: string,"created_at"?: string,"data"?: NonNullable<Json>,"dedup_key"?: string | null,"id"?: string,"kind"?: string,"read_at"?: string | null,"title"?: string,"user_id"?: string
                   }
                   Relationships: [
-                    
+                    {
+      foreignKeyName: "notifications_kind_fk"
+      columns: ["kind"]
+isOneToOne: false
+      referencedRelation: "notification_kinds"
+      referencedColumns: ["kind"]
+    }
                   ]
                 },"operator_audit_log": {
                   Row: {
