@@ -261,7 +261,11 @@ describe('schema lint', () => {
   // The checks above skip contract tests' throwaway objects by name (tests/support/throwaway.ts).
   it('no migration or seed creates anything under the throwaway prefixes the checks skip', () => {
     const dir = path.join(__dirname, '../../supabase');
-    const files = [...readdirSync(path.join(dir, 'migrations')).map((f) => path.join(dir, 'migrations', f)), path.join(dir, 'seed.sql')];
+    const files = [
+      ...readdirSync(path.join(dir, 'migrations')).map((f) => path.join(dir, 'migrations', f)),
+      path.join(dir, 'seed.sql'),
+      ...readdirSync(path.join(dir, 'seeds')).filter((f) => f.endsWith('.sql')).map((f) => path.join(dir, 'seeds', f)),
+    ];
     expect(files.length).toBeGreaterThan(5);
     const offending = files.filter((f) => {
       const text = readFileSync(f, 'utf8').toLowerCase();

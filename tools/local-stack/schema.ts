@@ -36,19 +36,30 @@ export async function pushIsNoop(pool: Pool): Promise<boolean> {
   const versions = fs.existsSync(dir)
     ? fs.readdirSync(dir).filter((f) => /^\d+_.*\.sql$/.test(f)).map((f) => f.split('_')[0])
     : [];
-  const seedFile = path.join(REPO_ROOT, 'supabase', 'seed.sql');
   try {
     const applied = new Set(
       (await pool.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map((r) => r.version),
     );
     if (!versions.every((v) => applied.has(v))) return false;
-    if (!fs.existsSync(seedFile)) return true;
-    const hash = crypto.createHash('sha256').update(fs.readFileSync(seedFile)).digest('hex');
-    const seeded = await pool.query('select 1 from supabase_migrations.seed_files where path = $1 and hash = $2', ['supabase/seed.sql', hash]);
-    return seeded.rowCount === 1;
+    for (const rel of seedFiles()) {
+      const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(REPO_ROOT, rel))).digest('hex');
+      const seeded = await pool.query('select 1 from supabase_migrations.seed_files where path = $1 and hash = $2', [rel, hash]);
+      if (seeded.rowCount !== 1) return false;
+    }
+    return true;
   } catch {
     return false; // no migration history yet: a fresh database
   }
+}
+
+/** The seed files config.toml lists (`supabase/seed.sql`, then `supabase/seeds/*.sql` in name order), repo-relative. */
+export function seedFiles(): string[] {
+  const seedDir = path.join(REPO_ROOT, 'supabase', 'seeds');
+  const modules = fs.existsSync(seedDir) ? fs.readdirSync(seedDir).filter((f) => f.endsWith('.sql')).sort() : [];
+  return [
+    ...(fs.existsSync(path.join(REPO_ROOT, 'supabase', 'seed.sql')) ? ['supabase/seed.sql'] : []),
+    ...modules.map((f) => `supabase/seeds/${f}`),
+  ];
 }
 
 function supabaseBin(): string {
