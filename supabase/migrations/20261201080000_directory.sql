@@ -1,3 +1,18 @@
+-- Directory: departments and member profiles.
+-- Squashed from the migrations of 2026-11-22 … 2026-12-06 (see docs/database.md): every object is
+-- defined once, in its final form. Change a deployed function in a new <timestamp>_<domain>_<change>.sql.
+
+-- Files run in domain order, and a function body may name a table of a later domain file: bodies
+-- are checked when they run, not when they are created (as pg_dump does).
+set check_function_bodies = off;
+
+
+/**
+  * -------------------------------------------------------
+  * Section - Directory (from 20261129030000)
+  * -------------------------------------------------------
+  */
+
 -- =============================================================================
 -- Directory (通讯录) and org structure: departments (a tree of at most 15 levels), who is in which
 -- department, department heads, the member's profile inside an enterprise, and the directory read
@@ -384,6 +399,7 @@ set search_path = ''
 as $$
 begin
   perform private.assert_member(p_enterprise_id);
+  perform private.assert_enterprise_open(p_enterprise_id);
   return query
   select d.id, d.parent_id, d.name, d.depth, d.head_user_id,
          case when d.head_user_id is null then null
@@ -398,12 +414,8 @@ begin
 end;
 $$;
 
--- The directory, with the enterprise's visibility settings applied for members (admins see all):
--- directory_scope 'department' → only people of the caller's own department (a caller without a
--- department sees only themself); fields listed in directory_hidden_fields come back null, and are
--- not searched. The caller's own row is always complete. p_department_id filters to that
--- department and its sub-departments. Search (case-insensitive substring, wildcards taken
--- literally) looks at the name, and the title and employee number where visible.
+-- The directory, as in 20261129030000_directory.sql (visibility settings, search, paging), refused
+-- once the enterprise is closed.
 create or replace function public.directory(
   p_enterprise_id uuid,
   p_query text default '',
@@ -430,6 +442,7 @@ declare
   v_my_department uuid;
 begin
   perform private.assert_member(p_enterprise_id);
+  perform private.assert_enterprise_open(p_enterprise_id);
   if char_length(v_query) > 40 or v_query ~ '[[:cntrl:]]' then
     raise exception using errcode = '22023', message = 'query_invalid', hint = '搜索内容最多 40 个字符';
   end if;
@@ -497,20 +510,37 @@ $$;
 -- =============================================================================
 -- Grants
 -- =============================================================================
-revoke execute on function
-  private.department_enterprise(uuid), private.assert_department_in(uuid, uuid), private.assert_member_of(uuid, uuid),
-  private.clean_department_name(text), private.lock_org_tree(uuid), private.clear_department_head_on_leave()
-from public, anon, authenticated;
+revoke execute on function private.department_enterprise(uuid) from public, anon, authenticated;
+revoke execute on function private.assert_department_in(uuid, uuid) from public, anon, authenticated;
+revoke execute on function private.assert_member_of(uuid, uuid) from public, anon, authenticated;
+revoke execute on function private.clean_department_name(text) from public, anon, authenticated;
+revoke execute on function private.lock_org_tree(uuid) from public, anon, authenticated;
+revoke execute on function private.clear_department_head_on_leave() from public, anon, authenticated;
+revoke execute on function public.create_department(uuid, uuid, text) from public, anon;
+revoke execute on function public.rename_department(uuid, text) from public, anon;
+revoke execute on function public.move_department(uuid, uuid) from public, anon;
+revoke execute on function public.delete_department(uuid) from public, anon;
+revoke execute on function public.set_department_head(uuid, uuid) from public, anon;
+revoke execute on function public.move_member(uuid, uuid, uuid) from public, anon;
+revoke execute on function public.update_member_profile(uuid, uuid, jsonb) from public, anon;
+revoke execute on function public.department_tree(uuid) from public, anon;
+revoke execute on function public.directory(uuid, text, uuid, integer, integer) from public, anon;
+grant execute on function public.create_department(uuid, uuid, text) to authenticated;
+grant execute on function public.rename_department(uuid, text) to authenticated;
+grant execute on function public.move_department(uuid, uuid) to authenticated;
+grant execute on function public.delete_department(uuid) to authenticated;
+grant execute on function public.set_department_head(uuid, uuid) to authenticated;
+grant execute on function public.move_member(uuid, uuid, uuid) to authenticated;
+grant execute on function public.update_member_profile(uuid, uuid, jsonb) to authenticated;
+grant execute on function public.department_tree(uuid) to authenticated;
+grant execute on function public.directory(uuid, text, uuid, integer, integer) to authenticated;
 
-revoke execute on function
-  public.create_department(uuid, uuid, text), public.rename_department(uuid, text), public.move_department(uuid, uuid),
-  public.delete_department(uuid), public.set_department_head(uuid, uuid), public.move_member(uuid, uuid, uuid),
-  public.update_member_profile(uuid, uuid, jsonb), public.department_tree(uuid),
-  public.directory(uuid, text, uuid, integer, integer)
-from public, anon;
-grant execute on function
-  public.create_department(uuid, uuid, text), public.rename_department(uuid, text), public.move_department(uuid, uuid),
-  public.delete_department(uuid), public.set_department_head(uuid, uuid), public.move_member(uuid, uuid, uuid),
-  public.update_member_profile(uuid, uuid, jsonb), public.department_tree(uuid),
-  public.directory(uuid, text, uuid, integer, integer)
-to authenticated;
+/**
+  * -------------------------------------------------------
+  * Section - Enterprise status app (from 20261206070000)
+  * -------------------------------------------------------
+  */
+revoke execute on function public.department_tree(uuid) from public, anon;
+revoke execute on function public.directory(uuid, text, uuid, integer, integer) from public, anon;
+grant execute on function public.department_tree(uuid) to authenticated;
+grant execute on function public.directory(uuid, text, uuid, integer, integer) to authenticated;

@@ -1,3 +1,59 @@
+-- Minors and guardians.
+-- Squashed from the migrations of 2026-11-22 … 2026-12-06 (see docs/database.md): every object is
+-- defined once, in its final form. Change a deployed function in a new <timestamp>_<domain>_<change>.sql.
+
+-- Files run in domain order, and a function body may name a table of a later domain file: bodies
+-- are checked when they run, not when they are created (as pg_dump does).
+set check_function_bodies = off;
+
+
+/**
+  * -------------------------------------------------------
+  * Section - Identity (from 20261122030000)
+  * -------------------------------------------------------
+  */
+
+create or replace function private.age_years(p_birth_date date)
+returns integer
+language sql
+stable
+set search_path = ''
+as $$
+  select case when p_birth_date is null then null
+              else extract(year from age(private.shanghai_today(), p_birth_date))::integer end;
+$$;
+
+create or replace function private.age_band(p_birth_date date)
+returns text
+language sql
+stable
+set search_path = ''
+as $$
+  select case when p_birth_date is null then 'unknown'
+              when private.age_years(p_birth_date) < 14 then 'under_14'
+              when private.age_years(p_birth_date) < 18 then 'under_18'
+              else 'adult' end;
+$$;
+
+-- -----------------------------------------------------------------------------
+-- Birth date
+-- -----------------------------------------------------------------------------
+create or replace function private.assert_birth_date(p_birth_date date)
+returns void
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  if p_birth_date is null
+     or p_birth_date > private.shanghai_today()
+     or p_birth_date < (private.shanghai_today() - interval '120 years')::date
+     or private.age_years(p_birth_date) < 3 then
+    raise exception using errcode = '22023', message = 'birth_date_invalid', hint = '请填写真实的出生日期';
+  end if;
+end;
+$$;
+
 -- =============================================================================
 -- Minors hardening (issue 10): birth date set once, corrections reviewed by an operator; abuse
 -- limits on SMS codes the functions send; the guardian's phone never the minor's own; no profile
@@ -46,9 +102,123 @@ begin
 end;
 $$;
 
--- The direct operator override is replaced by the reviewed correction below (it kept no request,
--- no evidence, and no audit entry).
-drop function if exists public.platform_set_birth_date(uuid, date, text);
+create or replace function public.guardian_confirm(
+  p_user_id uuid,
+  p_code text,
+  p_guardian_name text,
+  p_relationship text,
+  p_channel text,
+  p_accept_children_statement boolean
+)
+returns json
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_name text := btrim(coalesce(p_guardian_name, ''));
+  v_account private.accounts;
+  v_age integer;
+  v_phone text;
+  v_err text;
+  v_guardian_id uuid;
+begin
+  select * into v_account from private.accounts a where a.user_id = p_user_id;
+  if not found then
+    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
+  end if;
+  if v_account.status in ('suspended', 'terminated') then
+    raise exception using errcode = '42501', message = 'account_' || v_account.status, hint = private.gate_hint('account_' || v_account.status);
+  end if;
+  if v_account.birth_date is null then
+    raise exception using errcode = 'P0001', message = 'birth_date_required', hint = '请先填写出生日期';
+  end if;
+  v_age := private.age_years(v_account.birth_date);
+  if v_age >= 18 then
+    raise exception using errcode = 'P0001', message = 'guardian_not_needed', hint = '已成年用户无需监护人确认';
+  end if;
+  if char_length(v_name) not between 2 and 40 or v_name ~ '[[:cntrl:]]' then
+    raise exception using errcode = '22023', message = 'guardian_name_invalid', hint = '请填写监护人的真实姓名（2–40 个字符）';
+  end if;
+  if p_relationship is null or p_relationship not in ('father', 'mother', 'grandparent', 'other_guardian') then
+    raise exception using errcode = '22023', message = 'relationship_invalid', hint = '请选择监护人与你的关系';
+  end if;
+  perform private.assert_channel(p_channel);
+  if v_age < 14 and p_accept_children_statement is not true then
+    raise exception using errcode = '22023', message = 'children_statement_required',
+      hint = '未满 14 周岁的用户，须由监护人阅读并同意《儿童个人信息保护规则》';
+  end if;
+
+  select phone into v_phone from private.sms_challenges where user_id = p_user_id and purpose = 'guardian';
+  -- The minor's own phone may have become the one the code went to since it was sent.
+  if v_phone is not null and private.is_own_phone(p_user_id, v_phone) then
+    raise exception using errcode = '22023', message = 'guardian_phone_is_own', hint = '监护人手机号不能与本人手机号相同';
+  end if;
+  v_err := private.check_sms_challenge(p_user_id, 'guardian', p_code);
+  if v_err is not null then
+    return json_build_object('ok', false, 'error', v_err);
+  end if;
+
+  -- A new confirmation replaces the previous guardian and that guardian's consents.
+  update public.consents set withdrawn_at = now(), withdrawn_channel = p_channel
+   where user_id = p_user_id and consented_by = 'guardian' and withdrawn_at is null;
+  update public.guardians set withdrawn_at = now() where user_id = p_user_id and withdrawn_at is null;
+  insert into public.guardians (user_id, guardian_name, relationship, guardian_phone, phone_verified_at, channel)
+  values (p_user_id, v_name, p_relationship, v_phone, now(), p_channel)
+  returning id into v_guardian_id;
+
+  if v_age < 14 then
+    insert into public.consents (user_id, document_id, version_id, channel, consented_by, guardian_id)
+    select p_user_id, d.id, cv.version_id, p_channel, 'guardian', v_guardian_id
+      from public.agreement_documents d
+      join private.current_versions() cv on cv.document_id = d.id
+     where d.audience = 'under_14';
+  end if;
+  -- A link to the guardian is spent once a guardian has confirmed, whichever way.
+  update private.guardian_links set used_at = now() where user_id = p_user_id and used_at is null;
+  return json_build_object('ok', true, 'status', private.consent_status(p_user_id));
+end;
+$$;
+
+-- The guardian (at the minor's device) withdraws: the guardian record and the guardian's consents
+-- end, and the minor is blocked again until a guardian confirms.
+create or replace function public.withdraw_guardian_consent(p_channel text)
+returns json
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := (select auth.uid());
+begin
+  if v_uid is null then
+    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
+  end if;
+  perform private.assert_channel(p_channel);
+  if not exists (select 1 from public.guardians g where g.user_id = v_uid and g.withdrawn_at is null) then
+    raise exception using errcode = 'P0001', message = 'guardian_not_found', hint = '当前没有有效的监护人确认';
+  end if;
+  update public.consents set withdrawn_at = now(), withdrawn_channel = p_channel
+   where user_id = v_uid and consented_by = 'guardian' and withdrawn_at is null;
+  update public.guardians set withdrawn_at = now() where user_id = v_uid and withdrawn_at is null;
+  return private.consent_status(v_uid);
+end;
+$$;
+revoke execute on function private.age_years(date) from public, anon, authenticated;
+revoke execute on function private.age_band(date) from public, anon, authenticated;
+revoke execute on function private.assert_birth_date(date) from public, anon, authenticated;
+revoke execute on function public.set_my_birth_date(date) from public, anon, authenticated;
+revoke execute on function public.guardian_confirm(uuid, text, text, text, text, boolean) from public, anon, authenticated;
+revoke execute on function public.withdraw_guardian_consent(text) from public, anon, authenticated;
+grant execute on function public.set_my_birth_date(date) to authenticated;
+grant execute on function public.withdraw_guardian_consent(text) to authenticated;
+grant execute on function public.guardian_confirm(uuid, text, text, text, text, boolean) to service_role;
+
+/**
+  * -------------------------------------------------------
+  * Section - Minors hardening (from 20261206030000)
+  * -------------------------------------------------------
+  */
 
 create table private.birth_date_corrections (
   id uuid primary key default gen_random_uuid(),
@@ -64,9 +234,13 @@ create table private.birth_date_corrections (
   decided_by uuid,
   decision_reason text
 );
+
 revoke all on private.birth_date_corrections from public, anon, authenticated;
+
 create index birth_date_corrections_user_idx on private.birth_date_corrections (user_id, created_at desc);
+
 create index birth_date_corrections_status_idx on private.birth_date_corrections (status, created_at);
+
 create unique index birth_date_corrections_one_pending_idx on private.birth_date_corrections (user_id) where status = 'pending';
 
 create or replace function private.birth_date_correction_json(p private.birth_date_corrections)
@@ -81,8 +255,7 @@ as $$
     'decided_at', p.decided_at, 'decision_reason', p.decision_reason);
 $$;
 
--- Callable before clearance (a wrong date may be what blocks the person) but not while the account
--- is suspended or terminated: a frozen account cannot start changing which rules apply to it.
+-- Same rules as before, plus: the evidence path must be the caller's own uploaded object.
 create or replace function public.request_birth_date_correction(p_birth_date date, p_reason text, p_evidence_path text default null)
 returns json
 language plpgsql
@@ -118,6 +291,12 @@ begin
   end if;
   if v_path is not null and (char_length(v_path) > 500 or v_path !~ '^[A-Za-z0-9_./-]+$' or v_path ~ '\.\.') then
     raise exception using errcode = '22023', message = 'evidence_path_invalid', hint = '证明材料的文件路径无效';
+  end if;
+  -- Another member's file (or a path never uploaded) would let a request point operators at a
+  -- document the requester does not own.
+  if v_path is not null and (split_part(v_path, '/', 1) <> v_uid::text
+     or not exists (select 1 from storage.objects o where o.bucket_id = 'birth-date-evidence' and o.name = v_path)) then
+    raise exception using errcode = '22023', message = 'evidence_not_found', hint = '找不到你上传的证明材料，请重新上传';
   end if;
   if exists (select 1 from private.birth_date_corrections c where c.user_id = v_uid and c.status = 'pending') then
     raise exception using errcode = 'P0001', message = 'correction_pending', hint = '你已有一份待审核的更正申请，请耐心等待结果';
@@ -234,127 +413,6 @@ end;
 $$;
 
 -- -----------------------------------------------------------------------------
--- SMS codes sent by the functions (guardian phone, cancellation): limits that hold across
--- accounts and resends. Numbers (Asia/Shanghai calendar day):
---   - one send per account and purpose per 60 s (as before);
---   - 5 sends per account and purpose per day;
---   - 5 sends to one phone per day, whichever accounts ask (one phone cannot be flooded by many
---     throwaway accounts);
---   - 10 wrong codes per account and purpose per day, counted across resends; a challenge still
---     dies after 5 wrong tries. A resend therefore no longer buys new guesses: at most 10 guesses a
---     day per account for a one-in-a-million code.
--- -----------------------------------------------------------------------------
-create table private.sms_sends (
-  user_id uuid not null references auth.users (id) on delete cascade,
-  purpose text not null,
-  phone text not null,
-  sent_at timestamptz not null default now()
-);
-create index sms_sends_user_idx on private.sms_sends (user_id, purpose, sent_at);
-create index sms_sends_phone_idx on private.sms_sends (phone, sent_at);
-revoke all on private.sms_sends from public, anon, authenticated;
-
-create table private.sms_code_failures (
-  user_id uuid not null references auth.users (id) on delete cascade,
-  purpose text not null,
-  failed_at timestamptz not null default now()
-);
-create index sms_code_failures_user_idx on private.sms_code_failures (user_id, purpose, failed_at);
-revoke all on private.sms_code_failures from public, anon, authenticated;
-
--- Start of the current Asia/Shanghai day as a timestamptz.
-create or replace function private.shanghai_day_start()
-returns timestamptz
-language sql
-stable
-set search_path = ''
-as $$
-  select (private.shanghai_today()::timestamp) at time zone 'Asia/Shanghai';
-$$;
-
-create or replace function private.sms_failures_today(p_user_id uuid, p_purpose text)
-returns integer
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select count(*)::integer from private.sms_code_failures f
-   where f.user_id = p_user_id and f.purpose = p_purpose and f.failed_at >= private.shanghai_day_start();
-$$;
-
-create or replace function private.issue_sms_challenge(p_user_id uuid, p_purpose text, p_phone text)
-returns text
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  v_code text;
-  v_last timestamptz;
-  v_day timestamptz := private.shanghai_day_start();
-begin
-  -- Serialise sends of one account (the row lock) and of one phone (an advisory lock), so two
-  -- concurrent requests cannot both pass a count.
-  perform 1 from private.accounts a where a.user_id = p_user_id for update;
-  perform pg_advisory_xact_lock(hashtextextended('sms_phone:' || p_phone, 0));
-  select sent_at into v_last from private.sms_challenges where user_id = p_user_id and purpose = p_purpose for update;
-  if v_last is not null and v_last > now() - interval '60 seconds' then
-    raise exception using errcode = 'P0001', message = 'code_resend_too_soon', hint = '验证码发送过于频繁，请 60 秒后再试';
-  end if;
-  if private.sms_failures_today(p_user_id, p_purpose) >= 10 then
-    raise exception using errcode = 'P0001', message = 'code_attempts_exceeded_today', hint = '今天验证码错误次数过多，请明天再试';
-  end if;
-  if (select count(*) from private.sms_sends s
-       where s.user_id = p_user_id and s.purpose = p_purpose and s.sent_at >= v_day) >= 5 then
-    raise exception using errcode = 'P0001', message = 'sms_daily_limit', hint = '今天获取验证码的次数已达上限，请明天再试';
-  end if;
-  if (select count(*) from private.sms_sends s where s.phone = p_phone and s.sent_at >= v_day) >= 5 then
-    raise exception using errcode = 'P0001', message = 'sms_phone_daily_limit', hint = '该手机号今天接收验证码的次数已达上限，请明天再试';
-  end if;
-  v_code := lpad((('x' || encode(extensions.gen_random_bytes(4), 'hex'))::bit(32)::bigint % 1000000)::text, 6, '0');
-  -- The log holds phone numbers only as long as the limits need them (today, with a day's margin).
-  delete from private.sms_sends s where (s.user_id = p_user_id or s.phone = p_phone) and s.sent_at < now() - interval '2 days';
-  delete from private.sms_code_failures f where f.user_id = p_user_id and f.failed_at < now() - interval '2 days';
-  insert into private.sms_sends (user_id, purpose, phone) values (p_user_id, p_purpose, p_phone);
-  insert into private.sms_challenges (user_id, purpose, phone, code_hash, expires_at, sent_at, attempts)
-  values (p_user_id, p_purpose, p_phone, extensions.crypt(v_code, extensions.gen_salt('bf', 6)), now() + interval '5 minutes', now(), 0)
-  on conflict (user_id, purpose) do update
-    set phone = excluded.phone, code_hash = excluded.code_hash, expires_at = excluded.expires_at,
-        sent_at = excluded.sent_at, attempts = 0;
-  return v_code;
-end;
-$$;
-
--- Returns null when the code is right (and consumes it), otherwise the error code. It does not
--- raise on a wrong code: the attempt must be counted, and an exception would roll that back.
-create or replace function private.check_sms_challenge(p_user_id uuid, p_purpose text, p_code text)
-returns text
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  v private.sms_challenges;
-begin
-  select * into v from private.sms_challenges where user_id = p_user_id and purpose = p_purpose for update;
-  if not found then return 'code_not_requested'; end if;
-  -- Checked before the code itself: once the day's budget is spent, even the right code is refused,
-  -- so guessing gains nothing.
-  if private.sms_failures_today(p_user_id, p_purpose) >= 10 then return 'code_attempts_exceeded_today'; end if;
-  if v.attempts >= 5 then return 'code_attempts_exceeded'; end if;
-  if v.expires_at <= now() then return 'code_expired'; end if;
-  if p_code is null or p_code !~ '^\d{6}$' or extensions.crypt(p_code, v.code_hash) <> v.code_hash then
-    update private.sms_challenges set attempts = attempts + 1 where user_id = p_user_id and purpose = p_purpose;
-    insert into private.sms_code_failures (user_id, purpose) values (p_user_id, p_purpose);
-    return case when v.attempts + 1 >= 5 then 'code_attempts_exceeded' else 'code_invalid' end;
-  end if;
-  delete from private.sms_challenges where user_id = p_user_id and purpose = p_purpose;
-  return null;
-end;
-$$;
-
--- -----------------------------------------------------------------------------
 -- The guardian's phone is never the minor's own: checked when a code is issued and when it is
 -- confirmed (the minor's phone may have changed in between), refused on every guardian row, and
 -- refused when the minor's phone later changes to the active guardian's.
@@ -409,22 +467,6 @@ create trigger zx_guardian_phone_differs
   before update of phone on auth.users
   for each row when (new.phone is distinct from old.phone and new.phone is not null and new.phone <> '')
   execute function private.guardian_phone_differs();
-
--- -----------------------------------------------------------------------------
--- Guardian flow. The SMS names the child (masked) and what the guardian approves, so the guardian
--- knows what the code is for; the child's name given here is used for that text only and is not
--- stored (an under-14's personal data waits for the guardian's consent).
--- -----------------------------------------------------------------------------
-create or replace function private.mask_person_name(p_name text)
-returns text
-language sql
-immutable
-set search_path = ''
-as $$
-  select case when p_name is null or btrim(p_name) = '' then null
-              when char_length(btrim(p_name)) <= 2 then left(btrim(p_name), 1) || '*'
-              else left(btrim(p_name), 1) || repeat('*', char_length(btrim(p_name)) - 2) || right(btrim(p_name), 1) end;
-$$;
 
 -- What the guardian sees of the child: the masked name given now, else the masked profile name,
 -- else the tail of the child's phone.
@@ -487,7 +529,6 @@ begin
 end;
 $$;
 
-drop function if exists public.guardian_issue_code(uuid, text);
 create or replace function public.guardian_issue_code(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
 returns json
 language plpgsql
@@ -507,107 +548,6 @@ begin
 end;
 $$;
 
-create or replace function public.guardian_confirm(
-  p_user_id uuid,
-  p_code text,
-  p_guardian_name text,
-  p_relationship text,
-  p_channel text,
-  p_accept_children_statement boolean
-)
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  v_name text := btrim(coalesce(p_guardian_name, ''));
-  v_account private.accounts;
-  v_age integer;
-  v_phone text;
-  v_err text;
-  v_guardian_id uuid;
-begin
-  select * into v_account from private.accounts a where a.user_id = p_user_id;
-  if not found then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
-  if v_account.status in ('suspended', 'terminated') then
-    raise exception using errcode = '42501', message = 'account_' || v_account.status, hint = private.gate_hint('account_' || v_account.status);
-  end if;
-  if v_account.birth_date is null then
-    raise exception using errcode = 'P0001', message = 'birth_date_required', hint = '请先填写出生日期';
-  end if;
-  v_age := private.age_years(v_account.birth_date);
-  if v_age >= 18 then
-    raise exception using errcode = 'P0001', message = 'guardian_not_needed', hint = '已成年用户无需监护人确认';
-  end if;
-  if char_length(v_name) not between 2 and 40 or v_name ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'guardian_name_invalid', hint = '请填写监护人的真实姓名（2–40 个字符）';
-  end if;
-  if p_relationship is null or p_relationship not in ('father', 'mother', 'grandparent', 'other_guardian') then
-    raise exception using errcode = '22023', message = 'relationship_invalid', hint = '请选择监护人与你的关系';
-  end if;
-  perform private.assert_channel(p_channel);
-  if v_age < 14 and p_accept_children_statement is not true then
-    raise exception using errcode = '22023', message = 'children_statement_required',
-      hint = '未满 14 周岁的用户，须由监护人阅读并同意《儿童个人信息保护规则》';
-  end if;
-
-  select phone into v_phone from private.sms_challenges where user_id = p_user_id and purpose = 'guardian';
-  -- The minor's own phone may have become the one the code went to since it was sent.
-  if v_phone is not null and private.is_own_phone(p_user_id, v_phone) then
-    raise exception using errcode = '22023', message = 'guardian_phone_is_own', hint = '监护人手机号不能与本人手机号相同';
-  end if;
-  v_err := private.check_sms_challenge(p_user_id, 'guardian', p_code);
-  if v_err is not null then
-    return json_build_object('ok', false, 'error', v_err);
-  end if;
-
-  -- A new confirmation replaces the previous guardian and that guardian's consents.
-  update public.consents set withdrawn_at = now(), withdrawn_channel = p_channel
-   where user_id = p_user_id and consented_by = 'guardian' and withdrawn_at is null;
-  update public.guardians set withdrawn_at = now() where user_id = p_user_id and withdrawn_at is null;
-  insert into public.guardians (user_id, guardian_name, relationship, guardian_phone, phone_verified_at, channel)
-  values (p_user_id, v_name, p_relationship, v_phone, now(), p_channel)
-  returning id into v_guardian_id;
-
-  if v_age < 14 then
-    insert into public.consents (user_id, document_id, version_id, channel, consented_by, guardian_id)
-    select p_user_id, d.id, cv.version_id, p_channel, 'guardian', v_guardian_id
-      from public.agreement_documents d
-      join private.current_versions() cv on cv.document_id = d.id
-     where d.audience = 'under_14';
-  end if;
-  -- A link to the guardian is spent once a guardian has confirmed, whichever way.
-  update private.guardian_links set used_at = now() where user_id = p_user_id and used_at is null;
-  return json_build_object('ok', true, 'status', private.consent_status(p_user_id));
-end;
-$$;
-
-create or replace function public.withdraw_guardian_consent(p_channel text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  v_uid uuid := (select auth.uid());
-begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
-  perform private.assert_channel(p_channel);
-  if not exists (select 1 from public.guardians g where g.user_id = v_uid and g.withdrawn_at is null) then
-    raise exception using errcode = 'P0001', message = 'guardian_not_found', hint = '当前没有有效的监护人确认';
-  end if;
-  update public.consents set withdrawn_at = now(), withdrawn_channel = p_channel
-   where user_id = v_uid and consented_by = 'guardian' and withdrawn_at is null;
-  update public.guardians set withdrawn_at = now() where user_id = v_uid and withdrawn_at is null;
-  return private.consent_status(v_uid);
-end;
-$$;
-
 -- -----------------------------------------------------------------------------
 -- Guardian link: the minor sends a link to the guardian, who confirms on their own phone without
 -- an account. The token is 144 random bits; only its SHA-256 is stored (a leaked table names no
@@ -624,15 +564,20 @@ create table private.guardian_links (
   expires_at timestamptz not null,
   used_at timestamptz
 );
+
 create index guardian_links_user_idx on private.guardian_links (user_id, created_at desc);
+
 revoke all on private.guardian_links from public, anon, authenticated;
 
 create table private.guardian_link_misses (
   client text not null default '',
   missed_at timestamptz not null default now()
 );
+
 create index guardian_link_misses_time_idx on private.guardian_link_misses (missed_at);
+
 create index guardian_link_misses_client_idx on private.guardian_link_misses (client, missed_at);
+
 revoke all on private.guardian_link_misses from public, anon, authenticated;
 
 create or replace function public.guardian_link_create(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
@@ -799,61 +744,109 @@ as $$
     from private.accounts a where a.user_id = p_user_id;
 $$;
 
-create or replace function public.update_my_profile(p_display_name text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  v_uid uuid := (select auth.uid());
-  v_name text := btrim(coalesce(p_display_name, ''));
-begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
-  if coalesce(private.needs_guardian_consent_for_data(v_uid), false) then
-    raise exception using errcode = '42501', message = 'guardian_consent_required_for_profile',
-      hint = '未满 14 周岁的用户，须经监护人同意后才能填写个人资料';
-  end if;
-  perform private.assert_cleared();
-  if char_length(v_name) < 1 or char_length(v_name) > 40 then
-    raise exception using errcode = '22023', message = 'display_name_invalid', hint = '姓名须为 1–40 个字符';
-  end if;
-  if v_name ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'display_name_invalid', hint = '姓名不能包含控制字符';
-  end if;
-  update public.profiles set display_name = v_name, updated_at = now() where id = v_uid;
-  return public.get_my_profile();
-end;
-$$;
-
 -- -----------------------------------------------------------------------------
 -- Grants
 -- -----------------------------------------------------------------------------
-revoke execute on function
-  private.birth_date_correction_json(private.birth_date_corrections), private.shanghai_day_start(),
-  private.sms_failures_today(uuid, text), private.is_own_phone(uuid, text), private.guardian_phone_not_own(),
-  private.guardian_phone_differs(), private.mask_person_name(text), private.child_label(uuid, text),
-  private.assert_guardian_request(uuid, text), private.guardian_link_by_token(text, text),
-  private.guardian_link_problem(private.guardian_links), private.needs_guardian_consent_for_data(uuid)
-from public, anon, authenticated;
+revoke execute on function private.birth_date_correction_json(private.birth_date_corrections) from public, anon, authenticated;
+revoke execute on function private.is_own_phone(uuid, text) from public, anon, authenticated;
+revoke execute on function private.guardian_phone_not_own() from public, anon, authenticated;
+revoke execute on function private.guardian_phone_differs() from public, anon, authenticated;
+revoke execute on function private.child_label(uuid, text) from public, anon, authenticated;
+revoke execute on function private.assert_guardian_request(uuid, text) from public, anon, authenticated;
+revoke execute on function private.guardian_link_by_token(text, text) from public, anon, authenticated;
+revoke execute on function private.guardian_link_problem(private.guardian_links) from public, anon, authenticated;
+revoke execute on function private.needs_guardian_consent_for_data(uuid) from public, anon, authenticated;
+revoke execute on function public.request_birth_date_correction(date, text, text) from public, anon, authenticated;
+revoke execute on function public.my_birth_date_corrections() from public, anon, authenticated;
+revoke execute on function public.platform_list_birth_date_corrections(text) from public, anon, authenticated;
+revoke execute on function public.platform_decide_birth_date_correction(uuid, boolean, text) from public, anon, authenticated;
+revoke execute on function public.guardian_issue_code(uuid, text, text) from public, anon, authenticated;
+revoke execute on function public.guardian_link_create(uuid, text, text) from public, anon, authenticated;
+revoke execute on function public.guardian_link_view(text, text) from public, anon, authenticated;
+revoke execute on function public.guardian_link_issue_code(text, text) from public, anon, authenticated;
+revoke execute on function public.guardian_link_confirm(text, text, text, text, boolean, text) from public, anon, authenticated;
+grant execute on function public.request_birth_date_correction(date, text, text) to authenticated;
+grant execute on function public.my_birth_date_corrections() to authenticated;
+grant execute on function public.platform_list_birth_date_corrections(text) to authenticated;
+grant execute on function public.platform_decide_birth_date_correction(uuid, boolean, text) to authenticated;
 
-revoke execute on function
-  public.request_birth_date_correction(date, text, text), public.my_birth_date_corrections(),
-  public.platform_list_birth_date_corrections(text), public.platform_decide_birth_date_correction(uuid, boolean, text),
-  public.guardian_issue_code(uuid, text, text), public.guardian_link_create(uuid, text, text),
-  public.guardian_link_view(text, text), public.guardian_link_issue_code(text, text),
-  public.guardian_link_confirm(text, text, text, text, boolean, text)
-from public, anon, authenticated;
-
-grant execute on function
-  public.request_birth_date_correction(date, text, text), public.my_birth_date_corrections(),
-  public.platform_list_birth_date_corrections(text), public.platform_decide_birth_date_correction(uuid, boolean, text)
-  to authenticated;
 -- Only the guardian edge function (service role) issues codes and handles links.
-grant execute on function
-  public.guardian_issue_code(uuid, text, text), public.guardian_link_create(uuid, text, text),
-  public.guardian_link_view(text, text), public.guardian_link_issue_code(text, text),
-  public.guardian_link_confirm(text, text, text, text, boolean, text)
-  to service_role;
+grant execute on function public.guardian_issue_code(uuid, text, text) to service_role;
+grant execute on function public.guardian_link_create(uuid, text, text) to service_role;
+grant execute on function public.guardian_link_view(text, text) to service_role;
+grant execute on function public.guardian_link_issue_code(text, text) to service_role;
+grant execute on function public.guardian_link_confirm(text, text, text, text, boolean, text) to service_role;
+
+/**
+  * -------------------------------------------------------
+  * Section - Birth date evidence (from 20261206080000)
+  * -------------------------------------------------------
+  */
+
+-- =============================================================================
+-- Birth-date correction evidence (issue 10, follow-up to 20261206030000_minors_hardening)
+--
+-- A member asking for a birth-date correction may attach one file (ID card, household register,
+-- birth certificate). It lives in the private bucket `birth-date-evidence` under `<user id>/`:
+--   - a member uploads only into their own folder (insert policy below);
+--   - nobody selects, updates or deletes through the Storage API (no such policies), so no client
+--     can sign a link of its own choosing (Storage would sign for any expiry);
+--   - platform operators get links of at most one hour from the storage-sign function, which asks
+--     birth_date_evidence_sign_allowed here;
+--   - request_birth_date_correction accepts an evidence path only if it names an existing object
+--     in the caller's own folder of that bucket.
+-- =============================================================================
+insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
+values ('birth-date-evidence', 'birth-date-evidence', false, 5242880, array['image/jpeg', 'image/png', 'application/pdf'])
+on conflict (id) do nothing;
+
+-- How many evidence files the caller already has. Definer: no client may select in this bucket, so
+-- a plain subquery in the policy would always count 0. plpgsql, like the other policy helpers.
+create or replace function private.my_birth_evidence_count()
+returns integer
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return (select count(*)::integer from storage.objects o
+           where o.bucket_id = 'birth-date-evidence' and (storage.foldername(o.name))[1] = (select auth.uid())::text);
+end;
+$$;
+revoke execute on function private.my_birth_evidence_count() from public, anon;
+grant execute on function private.my_birth_evidence_count() to authenticated;
+
+-- At most 10 files per member (5 MB each): enough for a few attempts, not free storage. Files
+-- stay (nobody deletes through the API), so this is a lifetime cap per account.
+create policy "Members upload birth date evidence into their own folder"
+  on storage.objects for insert
+  to authenticated
+  with check (
+    bucket_id = 'birth-date-evidence'
+    and (storage.foldername(name))[1] = (select auth.uid())::text
+    and (select private.my_birth_evidence_count()) < 10
+  );
+
+-- Service role (storage-sign function): may p_user_id read this evidence file? Only platform
+-- operators, and only files that a correction request names (not every upload in the bucket).
+create or replace function public.birth_date_evidence_sign_allowed(p_user_id uuid, p_path text)
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if p_user_id is null or p_path is null or p_path ~ '\.\.' then
+    return false;
+  end if;
+  return exists (select 1 from private.platform_operators o where o.user_id = p_user_id)
+     and exists (select 1 from private.birth_date_corrections c where c.evidence_path = p_path)
+     and exists (select 1 from storage.objects o where o.bucket_id = 'birth-date-evidence' and o.name = p_path);
+end;
+$$;
+revoke execute on function public.request_birth_date_correction(date, text, text) from public, anon, authenticated;
+revoke execute on function public.birth_date_evidence_sign_allowed(uuid, text) from public, anon, authenticated;
+grant execute on function public.request_birth_date_correction(date, text, text) to authenticated;
+grant execute on function public.birth_date_evidence_sign_allowed(uuid, text) to service_role;
