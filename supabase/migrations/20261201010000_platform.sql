@@ -19,7 +19,8 @@ create schema if not exists private;
 
 revoke all on schema private from public;
 
-grant usage on schema private to authenticated, service_role;
+-- anon too: public.report_stolen_account (reachable before sign-in) is a wrapper of a private function.
+grant usage on schema private to anon, authenticated, service_role;
 
 -- 13812345678 → 138****5678: what an operator sees of someone's phone on screen.
 create or replace function private.mask_phone(p_phone text)
@@ -264,7 +265,7 @@ $$;
 -- -----------------------------------------------------------------------------
 -- Notifications
 -- -----------------------------------------------------------------------------
-create or replace function public.mark_notifications_read(p_ids uuid[])
+create or replace function private.mark_notifications_read(p_ids uuid[])
 returns integer
 language plpgsql
 security definer
@@ -285,6 +286,19 @@ begin
   get diagnostics v_count = row_count;
   return v_count;
 end;
+$$;
+revoke all on function private.mark_notifications_read(uuid[]) from public, anon, authenticated, service_role;
+grant execute on function private.mark_notifications_read(uuid[]) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.mark_notifications_read.
+create or replace function public.mark_notifications_read(p_ids uuid[])
+returns integer
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.mark_notifications_read(p_ids);
 $$;
 
 -- -----------------------------------------------------------------------------

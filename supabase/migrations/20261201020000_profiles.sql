@@ -58,7 +58,7 @@ create trigger on_auth_user_created
 -- get_my_profile answered a missing profile (a session outliving its account) with SQLSTATE P0002,
 -- which PostgREST turns into a 500. It is the caller's session that is no longer valid: 403, like
 -- every other refusal of a session without a usable account.
-create or replace function public.get_my_profile()
+create or replace function private.get_my_profile()
 returns json
 language plpgsql
 stable
@@ -88,8 +88,21 @@ begin
   return v_result;
 end;
 $$;
+revoke all on function private.get_my_profile() from public, anon, authenticated, service_role;
+grant execute on function private.get_my_profile() to authenticated, service_role;
 
-create or replace function public.update_my_profile(p_display_name text)
+-- The API entry point: runs as the caller; the rights it needs live in private.get_my_profile.
+create or replace function public.get_my_profile()
+returns json
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select private.get_my_profile();
+$$;
+
+create or replace function private.update_my_profile(p_display_name text)
 returns json
 language plpgsql
 security definer
@@ -116,6 +129,19 @@ begin
   update public.profiles set display_name = v_name, updated_at = now() where id = v_uid;
   return public.get_my_profile();
 end;
+$$;
+revoke all on function private.update_my_profile(text) from public, anon, authenticated, service_role;
+grant execute on function private.update_my_profile(text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.update_my_profile.
+create or replace function public.update_my_profile(p_display_name text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.update_my_profile(p_display_name);
 $$;
 revoke execute on function public.get_my_profile() from public, anon;
 revoke execute on function public.update_my_profile(text) from public, anon;

@@ -358,7 +358,7 @@ begin
 end;
 $$;
 
-create or replace function public.my_consent_status()
+create or replace function private.my_consent_status()
 returns json
 language plpgsql
 stable
@@ -373,6 +373,19 @@ begin
   end if;
   return private.consent_status(v_uid);
 end;
+$$;
+revoke all on function private.my_consent_status() from public, anon, authenticated, service_role;
+grant execute on function private.my_consent_status() to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.my_consent_status.
+create or replace function public.my_consent_status()
+returns json
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select private.my_consent_status();
 $$;
 
 -- Security invoker: anon and authenticated read the tables through their select policies, so no
@@ -415,7 +428,7 @@ begin
 end;
 $$;
 
-create or replace function public.accept_agreements(p_version_ids uuid[], p_channel text)
+create or replace function private.accept_agreements(p_version_ids uuid[], p_channel text)
 returns json
 language plpgsql
 security definer
@@ -460,8 +473,21 @@ begin
   return private.consent_status(v_uid);
 end;
 $$;
+revoke all on function private.accept_agreements(uuid[],text) from public, anon, authenticated, service_role;
+grant execute on function private.accept_agreements(uuid[],text) to authenticated, service_role;
 
-create or replace function public.withdraw_consent(p_document_id uuid, p_channel text)
+-- The API entry point: runs as the caller; the rights it needs live in private.accept_agreements.
+create or replace function public.accept_agreements(p_version_ids uuid[], p_channel text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.accept_agreements(p_version_ids, p_channel);
+$$;
+
+create or replace function private.withdraw_consent(p_document_id uuid, p_channel text)
 returns json
 language plpgsql
 security definer
@@ -489,8 +515,21 @@ begin
   return private.consent_status(v_uid);
 end;
 $$;
+revoke all on function private.withdraw_consent(uuid,text) from public, anon, authenticated, service_role;
+grant execute on function private.withdraw_consent(uuid,text) to authenticated, service_role;
 
-create or replace function public.my_consent_history()
+-- The API entry point: runs as the caller; the rights it needs live in private.withdraw_consent.
+create or replace function public.withdraw_consent(p_document_id uuid, p_channel text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.withdraw_consent(p_document_id, p_channel);
+$$;
+
+create or replace function private.my_consent_history()
 returns json
 language plpgsql
 stable
@@ -519,11 +558,24 @@ begin
   );
 end;
 $$;
+revoke all on function private.my_consent_history() from public, anon, authenticated, service_role;
+grant execute on function private.my_consent_history() to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.my_consent_history.
+create or replace function public.my_consent_history()
+returns json
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select private.my_consent_history();
+$$;
 
 -- -----------------------------------------------------------------------------
 -- Publishing agreement versions
 -- -----------------------------------------------------------------------------
-create or replace function public.publish_agreement_version(
+create or replace function private.publish_agreement_version(
   p_document_id uuid, p_title text, p_body_md text, p_key_clauses jsonb default '[]'::jsonb, p_effective_at timestamptz default null
 )
 returns json
@@ -577,6 +629,19 @@ begin
   return json_build_object('id', v_id, 'document_id', v_doc.id, 'version', v_version, 'title', v_title,
                            'effective_at', greatest(v_effective, now()));
 end;
+$$;
+revoke all on function private.publish_agreement_version(uuid,text,text,jsonb,timestamp with time zone) from public, anon, authenticated, service_role;
+grant execute on function private.publish_agreement_version(uuid,text,text,jsonb,timestamp with time zone) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.publish_agreement_version.
+create or replace function public.publish_agreement_version(p_document_id uuid, p_title text, p_body_md text, p_key_clauses jsonb default '[]'::jsonb, p_effective_at timestamptz default null)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.publish_agreement_version(p_document_id, p_title, p_body_md, p_key_clauses, p_effective_at);
 $$;
 revoke execute on function private.current_versions() from public, anon, authenticated;
 revoke execute on function private.gate_code_uncached(uuid) from public, anon, authenticated;

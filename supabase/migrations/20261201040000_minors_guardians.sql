@@ -71,7 +71,7 @@ $$;
 -- while a new agreement waits) would let them pick which rules apply. Changes are corrections:
 -- requested with the claimed date, a reason and optional evidence, decided by an operator.
 -- -----------------------------------------------------------------------------
-create or replace function public.set_my_birth_date(p_birth_date date)
+create or replace function private.set_my_birth_date(p_birth_date date)
 returns json
 language plpgsql
 security definer
@@ -101,8 +101,21 @@ begin
   return private.consent_status(v_uid);
 end;
 $$;
+revoke all on function private.set_my_birth_date(date) from public, anon, authenticated, service_role;
+grant execute on function private.set_my_birth_date(date) to authenticated, service_role;
 
-create or replace function public.guardian_confirm(
+-- The API entry point: runs as the caller; the rights it needs live in private.set_my_birth_date.
+create or replace function public.set_my_birth_date(p_birth_date date)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.set_my_birth_date(p_birth_date);
+$$;
+
+create or replace function private.guardian_confirm(
   p_user_id uuid,
   p_code text,
   p_guardian_name text,
@@ -179,10 +192,28 @@ begin
   return json_build_object('ok', true, 'status', private.consent_status(p_user_id));
 end;
 $$;
+revoke all on function private.guardian_confirm(uuid,text,text,text,text,boolean) from public, anon, authenticated, service_role;
+grant execute on function private.guardian_confirm(uuid,text,text,text,text,boolean) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.guardian_confirm.
+create or replace function public.guardian_confirm(p_user_id uuid,
+  p_code text,
+  p_guardian_name text,
+  p_relationship text,
+  p_channel text,
+  p_accept_children_statement boolean)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.guardian_confirm(p_user_id, p_code, p_guardian_name, p_relationship, p_channel, p_accept_children_statement);
+$$;
 
 -- The guardian (at the minor's device) withdraws: the guardian record and the guardian's consents
 -- end, and the minor is blocked again until a guardian confirms.
-create or replace function public.withdraw_guardian_consent(p_channel text)
+create or replace function private.withdraw_guardian_consent(p_channel text)
 returns json
 language plpgsql
 security definer
@@ -203,6 +234,19 @@ begin
   update public.guardians set withdrawn_at = now() where user_id = v_uid and withdrawn_at is null;
   return private.consent_status(v_uid);
 end;
+$$;
+revoke all on function private.withdraw_guardian_consent(text) from public, anon, authenticated, service_role;
+grant execute on function private.withdraw_guardian_consent(text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.withdraw_guardian_consent.
+create or replace function public.withdraw_guardian_consent(p_channel text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.withdraw_guardian_consent(p_channel);
 $$;
 revoke execute on function private.age_years(date) from public, anon, authenticated;
 revoke execute on function private.age_band(date) from public, anon, authenticated;
@@ -256,7 +300,7 @@ as $$
 $$;
 
 -- Same rules as before, plus: the evidence path must be the caller's own uploaded object.
-create or replace function public.request_birth_date_correction(p_birth_date date, p_reason text, p_evidence_path text default null)
+create or replace function private.request_birth_date_correction(p_birth_date date, p_reason text, p_evidence_path text default null)
 returns json
 language plpgsql
 security definer
@@ -311,8 +355,21 @@ begin
   return private.birth_date_correction_json(v_row);
 end;
 $$;
+revoke all on function private.request_birth_date_correction(date,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.request_birth_date_correction(date,text,text) to authenticated, service_role;
 
-create or replace function public.my_birth_date_corrections()
+-- The API entry point: runs as the caller; the rights it needs live in private.request_birth_date_correction.
+create or replace function public.request_birth_date_correction(p_birth_date date, p_reason text, p_evidence_path text default null)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.request_birth_date_correction(p_birth_date, p_reason, p_evidence_path);
+$$;
+
+create or replace function private.my_birth_date_corrections()
 returns json
 language plpgsql
 stable
@@ -329,8 +386,21 @@ begin
                      from private.birth_date_corrections c where c.user_id = v_uid), '[]'::json);
 end;
 $$;
+revoke all on function private.my_birth_date_corrections() from public, anon, authenticated, service_role;
+grant execute on function private.my_birth_date_corrections() to authenticated, service_role;
 
-create or replace function public.platform_list_birth_date_corrections(p_status text default 'pending')
+-- The API entry point: runs as the caller; the rights it needs live in private.my_birth_date_corrections.
+create or replace function public.my_birth_date_corrections()
+returns json
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select private.my_birth_date_corrections();
+$$;
+
+create or replace function private.platform_list_birth_date_corrections(p_status text default 'pending')
 returns json
 language plpgsql
 stable
@@ -358,8 +428,21 @@ begin
          limit 200) r), '[]'::json);
 end;
 $$;
+revoke all on function private.platform_list_birth_date_corrections(text) from public, anon, authenticated, service_role;
+grant execute on function private.platform_list_birth_date_corrections(text) to authenticated, service_role;
 
-create or replace function public.platform_decide_birth_date_correction(p_request_id uuid, p_approve boolean, p_reason text)
+-- The API entry point: runs as the caller; the rights it needs live in private.platform_list_birth_date_corrections.
+create or replace function public.platform_list_birth_date_corrections(p_status text default 'pending')
+returns json
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select private.platform_list_birth_date_corrections(p_status);
+$$;
+
+create or replace function private.platform_decide_birth_date_correction(p_request_id uuid, p_approve boolean, p_reason text)
 returns json
 language plpgsql
 security definer
@@ -410,6 +493,19 @@ begin
     jsonb_build_object('action', 'birth_date_correction', 'request_id', v_row.id, 'outcome', v_row.status));
   return json_build_object('request', private.birth_date_correction_json(v_row), 'status', private.consent_status(v_row.user_id));
 end;
+$$;
+revoke all on function private.platform_decide_birth_date_correction(uuid,boolean,text) from public, anon, authenticated, service_role;
+grant execute on function private.platform_decide_birth_date_correction(uuid,boolean,text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.platform_decide_birth_date_correction.
+create or replace function public.platform_decide_birth_date_correction(p_request_id uuid, p_approve boolean, p_reason text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.platform_decide_birth_date_correction(p_request_id, p_approve, p_reason);
 $$;
 
 -- -----------------------------------------------------------------------------
@@ -529,7 +625,7 @@ begin
 end;
 $$;
 
-create or replace function public.guardian_issue_code(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
+create or replace function private.guardian_issue_code(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
 returns json
 language plpgsql
 security definer
@@ -546,6 +642,19 @@ begin
     'approves', case when private.age_years(v_account.birth_date) < 14 then '儿童个人信息保护规则' else '其使用知享服务' end,
     'minutes', 5);
 end;
+$$;
+revoke all on function private.guardian_issue_code(uuid,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.guardian_issue_code(uuid,text,text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.guardian_issue_code.
+create or replace function public.guardian_issue_code(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.guardian_issue_code(p_user_id, p_guardian_phone, p_child_name);
 $$;
 
 -- -----------------------------------------------------------------------------
@@ -580,7 +689,7 @@ create index guardian_link_misses_client_idx on private.guardian_link_misses (cl
 
 revoke all on private.guardian_link_misses from public, anon, authenticated;
 
-create or replace function public.guardian_link_create(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
+create or replace function private.guardian_link_create(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
 returns json
 language plpgsql
 security definer
@@ -605,6 +714,19 @@ begin
   values (p_user_id, extensions.digest(v_token, 'sha256'), v_phone, v_label, v_expires);
   return json_build_object('token', v_token, 'expires_at', v_expires, 'phone', '+' || v_phone);
 end;
+$$;
+revoke all on function private.guardian_link_create(uuid,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.guardian_link_create(uuid,text,text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_create.
+create or replace function public.guardian_link_create(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.guardian_link_create(p_user_id, p_guardian_phone, p_child_name);
 $$;
 
 -- The live link a token names, or null after counting the miss. Refuses (429) a client with 20
@@ -649,7 +771,7 @@ as $$
               when p_link.expires_at <= now() then 'link_expired' end;
 $$;
 
-create or replace function public.guardian_link_view(p_token text, p_client text default null)
+create or replace function private.guardian_link_view(p_token text, p_client text default null)
 returns json
 language plpgsql
 security definer
@@ -672,8 +794,21 @@ begin
     'expires_at', v_link.expires_at));
 end;
 $$;
+revoke all on function private.guardian_link_view(text,text) from public, anon, authenticated, service_role;
+grant execute on function private.guardian_link_view(text,text) to service_role;
 
-create or replace function public.guardian_link_issue_code(p_token text, p_client text default null)
+-- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_view.
+create or replace function public.guardian_link_view(p_token text, p_client text default null)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.guardian_link_view(p_token, p_client);
+$$;
+
+create or replace function private.guardian_link_issue_code(p_token text, p_client text default null)
 returns json
 language plpgsql
 security definer
@@ -691,8 +826,21 @@ begin
       || jsonb_build_object('child_label', v_link.child_label));
 end;
 $$;
+revoke all on function private.guardian_link_issue_code(text,text) from public, anon, authenticated, service_role;
+grant execute on function private.guardian_link_issue_code(text,text) to service_role;
 
-create or replace function public.guardian_link_confirm(
+-- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_issue_code.
+create or replace function public.guardian_link_issue_code(p_token text, p_client text default null)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.guardian_link_issue_code(p_token, p_client);
+$$;
+
+create or replace function private.guardian_link_confirm(
   p_token text, p_code text, p_guardian_name text, p_relationship text, p_accept_children_statement boolean,
   p_client text default null
 )
@@ -722,6 +870,20 @@ begin
   end if;
   return json_build_object('ok', false, 'error', v_result ->> 'error');
 end;
+$$;
+revoke all on function private.guardian_link_confirm(text,text,text,text,boolean,text) from public, anon, authenticated, service_role;
+grant execute on function private.guardian_link_confirm(text,text,text,text,boolean,text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_confirm.
+create or replace function public.guardian_link_confirm(p_token text, p_code text, p_guardian_name text, p_relationship text, p_accept_children_statement boolean,
+  p_client text default null)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.guardian_link_confirm(p_token, p_code, p_guardian_name, p_relationship, p_accept_children_statement, p_client);
 $$;
 
 -- -----------------------------------------------------------------------------
@@ -830,7 +992,7 @@ create policy "Members upload birth date evidence into their own folder"
 
 -- Service role (storage-sign function): may p_user_id read this evidence file? Only platform
 -- operators, and only files that a correction request names (not every upload in the bucket).
-create or replace function public.birth_date_evidence_sign_allowed(p_user_id uuid, p_path text)
+create or replace function private.birth_date_evidence_sign_allowed(p_user_id uuid, p_path text)
 returns boolean
 language plpgsql
 stable
@@ -845,6 +1007,19 @@ begin
      and exists (select 1 from private.birth_date_corrections c where c.evidence_path = p_path)
      and exists (select 1 from storage.objects o where o.bucket_id = 'birth-date-evidence' and o.name = p_path);
 end;
+$$;
+revoke all on function private.birth_date_evidence_sign_allowed(uuid,text) from public, anon, authenticated, service_role;
+grant execute on function private.birth_date_evidence_sign_allowed(uuid,text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.birth_date_evidence_sign_allowed.
+create or replace function public.birth_date_evidence_sign_allowed(p_user_id uuid, p_path text)
+returns boolean
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select private.birth_date_evidence_sign_allowed(p_user_id, p_path);
 $$;
 revoke execute on function public.request_birth_date_correction(date, text, text) from public, anon, authenticated;
 revoke execute on function public.birth_date_evidence_sign_allowed(uuid, text) from public, anon, authenticated;

@@ -83,7 +83,7 @@ create policy "Platform operators can read account actions"
 -- profile, accounts row (birth date), guardians, notifications, SMS challenges are deleted;
 -- consents, account actions and reports keep no link to the person (user_id set null).
 -- -----------------------------------------------------------------------------
-create or replace function public.account_cancel_issue_code(p_user_id uuid)
+create or replace function private.account_cancel_issue_code(p_user_id uuid)
 returns json
 language plpgsql
 security definer
@@ -100,6 +100,19 @@ begin
   return json_build_object('code', private.issue_sms_challenge(p_user_id, 'cancel', v_phone), 'phone', '+' || v_phone);
 end;
 $$;
+revoke all on function private.account_cancel_issue_code(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.account_cancel_issue_code(uuid) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.account_cancel_issue_code.
+create or replace function public.account_cancel_issue_code(p_user_id uuid)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.account_cancel_issue_code(p_user_id);
+$$;
 
 -- -----------------------------------------------------------------------------
 -- 4. Cancellation in one transaction
@@ -108,7 +121,7 @@ $$;
 -- refresh tokens cascade, as GoTrue's admin delete does) in this one function: any failure rolls all
 -- of it back and the account stays exactly as it was, so there is no half-anonymised state to retry
 -- from. A wrong code is answered without raising so the attempt still counts.
-create or replace function public.account_cancel_verify(p_user_id uuid, p_code text)
+create or replace function private.account_cancel_verify(p_user_id uuid, p_code text)
 returns json
 language plpgsql
 security definer
@@ -138,6 +151,19 @@ begin
   return json_build_object('ok', true);
 end;
 $$;
+revoke all on function private.account_cancel_verify(uuid,text) from public, anon, authenticated, service_role;
+grant execute on function private.account_cancel_verify(uuid,text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.account_cancel_verify.
+create or replace function public.account_cancel_verify(p_user_id uuid, p_code text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.account_cancel_verify(p_user_id, p_code);
+$$;
 
 -- -----------------------------------------------------------------------------
 -- Platform actions on accounts
@@ -155,7 +181,7 @@ as $$
 $$;
 
 -- Drop the old signature: the new one adds nothing to the arguments but returns the upload token.
-create or replace function public.report_stolen_account(
+create or replace function private.report_stolen_account(
   p_phone text, p_real_name text, p_evidence text, p_contact text, p_evidence_path text default null
 )
 returns json
@@ -225,8 +251,21 @@ begin
   return json_build_object('id', v_id, 'status', 'open', 'upload_token', v_token);
 end;
 $$;
+revoke all on function private.report_stolen_account(text,text,text,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.report_stolen_account(text,text,text,text,text) to anon, authenticated, service_role;
 
-create or replace function public.platform_resolve_account_report(p_report_id uuid, p_outcome text, p_freeze boolean, p_note text)
+-- The API entry point: runs as the caller; the rights it needs live in private.report_stolen_account.
+create or replace function public.report_stolen_account(p_phone text, p_real_name text, p_evidence text, p_contact text, p_evidence_path text default null)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.report_stolen_account(p_phone, p_real_name, p_evidence, p_contact, p_evidence_path);
+$$;
+
+create or replace function private.platform_resolve_account_report(p_report_id uuid, p_outcome text, p_freeze boolean, p_note text)
 returns json
 language plpgsql
 security definer
@@ -283,6 +322,19 @@ begin
             from public.account_reports r where r.id = p_report_id);
 end;
 $$;
+revoke all on function private.platform_resolve_account_report(uuid,text,boolean,text) from public, anon, authenticated, service_role;
+grant execute on function private.platform_resolve_account_report(uuid,text,boolean,text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.platform_resolve_account_report.
+create or replace function public.platform_resolve_account_report(p_report_id uuid, p_outcome text, p_freeze boolean, p_note text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.platform_resolve_account_report(p_report_id, p_outcome, p_freeze, p_note);
+$$;
 revoke execute on function private.end_sessions(uuid) from public, anon, authenticated;
 revoke execute on function public.account_cancel_issue_code(uuid) from public, anon, authenticated;
 revoke execute on function public.account_cancel_verify(uuid, text) from public, anon, authenticated;
@@ -328,7 +380,7 @@ create index wechat_links_user_id_idx on private.wechat_links (user_id);
 -- -----------------------------------------------------------------------------
 -- The linked user of a WeChat/WeCom subject, or null. Marks the sign-in time.
 -- -----------------------------------------------------------------------------
-create or replace function public.wechat_link_lookup(p_provider text, p_subject text)
+create or replace function private.wechat_link_lookup(p_provider text, p_subject text)
 returns uuid
 language sql
 security definer
@@ -339,13 +391,26 @@ as $$
    where provider = p_provider and subject = p_subject
   returning user_id;
 $$;
+revoke all on function private.wechat_link_lookup(text,text) from public, anon, authenticated, service_role;
+grant execute on function private.wechat_link_lookup(text,text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.wechat_link_lookup.
+create or replace function public.wechat_link_lookup(p_provider text, p_subject text)
+returns uuid
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.wechat_link_lookup(p_provider, p_subject);
+$$;
 
 -- -----------------------------------------------------------------------------
 -- Links a subject to a user. Returns the user the subject is linked to afterwards: an earlier link
 -- of the same subject wins (two first logins racing end on one account). A user already linked to
 -- another subject of the same provider is refused with `wechat_already_linked`.
 -- -----------------------------------------------------------------------------
-create or replace function public.wechat_link_bind(p_provider text, p_subject text, p_unionid text, p_user_id uuid)
+create or replace function private.wechat_link_bind(p_provider text, p_subject text, p_unionid text, p_user_id uuid)
 returns uuid
 language plpgsql
 security definer
@@ -372,6 +437,19 @@ exception
   when foreign_key_violation then
     raise exception using errcode = 'P0002', message = 'user_not_found', hint = '找不到该用户';
 end;
+$$;
+revoke all on function private.wechat_link_bind(text,text,text,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.wechat_link_bind(text,text,text,uuid) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.wechat_link_bind.
+create or replace function public.wechat_link_bind(p_provider text, p_subject text, p_unionid text, p_user_id uuid)
+returns uuid
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.wechat_link_bind(p_provider, p_subject, p_unionid, p_user_id);
 $$;
 revoke execute on function public.wechat_link_lookup(text, text) from public, anon, authenticated;
 revoke execute on function public.wechat_link_bind(text, text, text, uuid) from public, anon, authenticated;
@@ -531,7 +609,7 @@ create trigger zx_guard_credentials
   before insert or update on auth.users
   for each row execute function private.guard_credentials();
 
-create function public.wechat_user_by_phone(p_phone text)
+create function private.wechat_user_by_phone(p_phone text)
 returns uuid
 language plpgsql
 security definer
@@ -558,6 +636,19 @@ begin
   return v_id;
 end;
 $$;
+revoke all on function private.wechat_user_by_phone(text) from public, anon, authenticated, service_role;
+grant execute on function private.wechat_user_by_phone(text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.wechat_user_by_phone.
+create or replace function public.wechat_user_by_phone(p_phone text)
+returns uuid
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.wechat_user_by_phone(p_phone);
+$$;
 revoke execute on function public.wechat_user_by_phone(text) from public, anon, authenticated;
 grant execute on function public.wechat_user_by_phone(text) to service_role;
 
@@ -583,7 +674,7 @@ revoke all on private.auth_sms_codes from public, anon, authenticated;
 -- Per-phone limits on texts, whoever asks: GoTrue's own limits are one text per phone per
 -- `[auth.sms] max_frequency` plus per-IP budgets, so one client could otherwise flood a phone from
 -- many addresses. 5 an hour and 10 a day are Tencent Cloud SMS's default per-number limits.
-create or replace function public.sms_code_issue(p_phone text, p_sms_type text, p_gotrue_token text)
+create or replace function private.sms_code_issue(p_phone text, p_sms_type text, p_gotrue_token text)
 returns json
 language plpgsql
 security definer
@@ -625,10 +716,23 @@ begin
   return json_build_object('code', v_code, 'expires_in', 300);
 end;
 $$;
+revoke all on function private.sms_code_issue(text,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.sms_code_issue(text,text,text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.sms_code_issue.
+create or replace function public.sms_code_issue(p_phone text, p_sms_type text, p_gotrue_token text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.sms_code_issue(p_phone, p_sms_type, p_gotrue_token);
+$$;
 
 -- Checks a 6-digit code: right → GoTrue's code (once); otherwise the reason. It answers instead of
 -- raising so that the counted attempt is kept.
-create or replace function public.sms_code_redeem(p_phone text, p_sms_type text, p_code text)
+create or replace function private.sms_code_redeem(p_phone text, p_sms_type text, p_code text)
 returns json
 language plpgsql
 security definer
@@ -672,6 +776,19 @@ begin
   update private.auth_sms_codes set gotrue_token = null, redeemed_at = now() where id = v.id;
   return json_build_object('ok', true, 'token', v_token);
 end;
+$$;
+revoke all on function private.sms_code_redeem(text,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.sms_code_redeem(text,text,text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.sms_code_redeem.
+create or replace function public.sms_code_redeem(p_phone text, p_sms_type text, p_code text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.sms_code_redeem(p_phone, p_sms_type, p_code);
 $$;
 revoke execute on function public.sms_code_issue(text, text, text) from public, anon, authenticated;
 revoke execute on function public.sms_code_redeem(text, text, text) from public, anon, authenticated;
@@ -742,7 +859,7 @@ create index sms_deliveries_report_id_idx on private.sms_deliveries (report_id);
 revoke all on private.sms_deliveries from public, anon, authenticated;
 
 -- The caller's own reports, without the matched account.
-create or replace function public.my_account_reports()
+create or replace function private.my_account_reports()
 returns table (id uuid, reported_phone text, status text, resolution_note text, resolved_at timestamptz,
                created_at timestamptz, evidence_files integer)
 language plpgsql
@@ -763,9 +880,23 @@ begin
      limit 50;
 end;
 $$;
+revoke all on function private.my_account_reports() from public, anon, authenticated, service_role;
+grant execute on function private.my_account_reports() to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.my_account_reports.
+create or replace function public.my_account_reports()
+returns table (id uuid, reported_phone text, status text, resolution_note text, resolved_at timestamptz,
+               created_at timestamptz, evidence_files integer)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select * from private.my_account_reports();
+$$;
 
 -- Service role (report-evidence function): checks the token and reserves an object path.
-create or replace function public.account_report_evidence_claim(p_report_id uuid, p_token text, p_content_type text)
+create or replace function private.account_report_evidence_claim(p_report_id uuid, p_token text, p_content_type text)
 returns json
 language plpgsql
 security definer
@@ -794,9 +925,22 @@ begin
   return json_build_object('bucket', 'account-report-evidence', 'path', v_path);
 end;
 $$;
+revoke all on function private.account_report_evidence_claim(uuid,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.account_report_evidence_claim(uuid,text,text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.account_report_evidence_claim.
+create or replace function public.account_report_evidence_claim(p_report_id uuid, p_token text, p_content_type text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.account_report_evidence_claim(p_report_id, p_token, p_content_type);
+$$;
 
 -- Service role (report-evidence function, for an operator it has authenticated): the report's files.
-create or replace function public.account_report_evidence_list(p_operator_id uuid, p_report_id uuid)
+create or replace function private.account_report_evidence_list(p_operator_id uuid, p_report_id uuid)
 returns json
 language plpgsql
 security definer
@@ -814,6 +958,19 @@ begin
                                    where o.bucket_id = 'account-report-evidence' and o.name = e.object_path)),
                   '[]'::json);
 end;
+$$;
+revoke all on function private.account_report_evidence_list(uuid,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.account_report_evidence_list(uuid,uuid) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.account_report_evidence_list.
+create or replace function public.account_report_evidence_list(p_operator_id uuid, p_report_id uuid)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.account_report_evidence_list(p_operator_id, p_report_id);
 $$;
 
 -- Evidence bucket: private. Signed-in reporters may upload straight into their own open report's
@@ -848,7 +1005,7 @@ create policy "Reporters can upload evidence into their open reports"
   );
 
 -- Service role (sms-deliveries function): claims up to p_limit pending messages for 2 minutes.
-create or replace function public.sms_deliveries_claim(p_limit integer default 20)
+create or replace function private.sms_deliveries_claim(p_limit integer default 20)
 returns table (id uuid, phone text, template text, params text[])
 language plpgsql
 security definer
@@ -866,8 +1023,21 @@ begin
     returning d.id, '+' || d.phone, d.template, d.params;
 end;
 $$;
+revoke all on function private.sms_deliveries_claim(integer) from public, anon, authenticated, service_role;
+grant execute on function private.sms_deliveries_claim(integer) to service_role;
 
-create or replace function public.sms_delivery_done(p_id uuid, p_ok boolean, p_error text default null)
+-- The API entry point: runs as the caller; the rights it needs live in private.sms_deliveries_claim.
+create or replace function public.sms_deliveries_claim(p_limit integer default 20)
+returns table (id uuid, phone text, template text, params text[])
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select * from private.sms_deliveries_claim(p_limit);
+$$;
+
+create or replace function private.sms_delivery_done(p_id uuid, p_ok boolean, p_error text default null)
 returns void
 language sql
 security definer
@@ -876,6 +1046,19 @@ as $$
   update private.sms_deliveries
      set sent_at = case when p_ok then now() end, claimed_until = null, last_error = left(p_error, 500)
    where id = p_id;
+$$;
+revoke all on function private.sms_delivery_done(uuid,boolean,text) from public, anon, authenticated, service_role;
+grant execute on function private.sms_delivery_done(uuid,boolean,text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.sms_delivery_done.
+create or replace function public.sms_delivery_done(p_id uuid, p_ok boolean, p_error text default null)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.sms_delivery_done(p_id, p_ok, p_error);
 $$;
 revoke execute on function public.report_stolen_account(text, text, text, text, text) from public, anon, authenticated;
 revoke execute on function public.my_account_reports() from public, anon, authenticated;
@@ -961,7 +1144,7 @@ create table private.password_permits (
 revoke all on private.password_permits from public, anon, authenticated;
 
 -- Service role (password-change function): sends the re-verification code.
-create or replace function public.password_change_issue_code(p_user_id uuid)
+create or replace function private.password_change_issue_code(p_user_id uuid)
 returns json
 language plpgsql
 security definer
@@ -977,10 +1160,23 @@ begin
   return json_build_object('code', private.issue_sms_challenge(p_user_id, 'password', v_phone), 'phone', '+' || v_phone);
 end;
 $$;
+revoke all on function private.password_change_issue_code(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.password_change_issue_code(uuid) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.password_change_issue_code.
+create or replace function public.password_change_issue_code(p_user_id uuid)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.password_change_issue_code(p_user_id);
+$$;
 
 -- Service role (password-change function): checks the password, then the code, then issues the
 -- permit. The strength check comes first so a weak password does not use up the code.
-create or replace function public.password_change_permit(p_user_id uuid, p_code text, p_password text)
+create or replace function private.password_change_permit(p_user_id uuid, p_code text, p_password text)
 returns json
 language plpgsql
 security definer
@@ -1001,6 +1197,19 @@ begin
   on conflict (user_id) do update set expires_at = excluded.expires_at;
   return json_build_object('ok', true);
 end;
+$$;
+revoke all on function private.password_change_permit(uuid,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.password_change_permit(uuid,text,text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.password_change_permit.
+create or replace function public.password_change_permit(p_user_id uuid, p_code text, p_password text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.password_change_permit(p_user_id, p_code, p_password);
 $$;
 
 -- Any change of an existing password (GoTrue's PUT /user or admin update alike) needs a fresh permit,

@@ -463,7 +463,7 @@ $$;
 -- Membership RPCs refused to restricted accounts and inside inactive enterprises (bodies as in
 -- 20261129020000_membership.sql, plus the two checks after the gate).
 -- -----------------------------------------------------------------------------
-create or replace function public.create_enterprise(
+create or replace function private.create_enterprise(
   p_name text, p_industry text, p_size_band text, p_contact_name text, p_contact_phone text
 )
 returns uuid
@@ -508,8 +508,21 @@ begin
   return v_id;
 end;
 $$;
+revoke all on function private.create_enterprise(text,text,text,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.create_enterprise(text,text,text,text,text) to authenticated, service_role;
 
-create or replace function public.switch_enterprise(p_enterprise_id uuid)
+-- The API entry point: runs as the caller; the rights it needs live in private.create_enterprise.
+create or replace function public.create_enterprise(p_name text, p_industry text, p_size_band text, p_contact_name text, p_contact_phone text)
+returns uuid
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.create_enterprise(p_name, p_industry, p_size_band, p_contact_name, p_contact_phone);
+$$;
+
+create or replace function private.switch_enterprise(p_enterprise_id uuid)
 returns void
 language plpgsql
 security definer
@@ -523,12 +536,25 @@ begin
    where p.id = (select auth.uid());
 end;
 $$;
+revoke all on function private.switch_enterprise(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.switch_enterprise(uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.switch_enterprise.
+create or replace function public.switch_enterprise(p_enterprise_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.switch_enterprise(p_enterprise_id);
+$$;
 
 -- -----------------------------------------------------------------------------
 -- 2. Member reads refuse a closed enterprise (bodies as in 20261129020000_membership.sql and
 --    20261129030000_directory.sql, plus private.assert_enterprise_open after the membership check).
 -- -----------------------------------------------------------------------------
-create or replace function public.enterprise_features(p_enterprise_id uuid)
+create or replace function private.enterprise_features(p_enterprise_id uuid)
 returns text[]
 language plpgsql
 stable
@@ -546,8 +572,21 @@ begin
                     where e.id = p_enterprise_id), '{}');
 end;
 $$;
+revoke all on function private.enterprise_features(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.enterprise_features(uuid) to authenticated, service_role;
 
-create or replace function public.update_enterprise_settings(p_enterprise_id uuid, p_settings jsonb)
+-- The API entry point: runs as the caller; the rights it needs live in private.enterprise_features.
+create or replace function public.enterprise_features(p_enterprise_id uuid)
+returns text[]
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select private.enterprise_features(p_enterprise_id);
+$$;
+
+create or replace function private.update_enterprise_settings(p_enterprise_id uuid, p_settings jsonb)
 returns void
 language plpgsql
 security definer
@@ -634,11 +673,24 @@ begin
    where e.id = p_enterprise_id;
 end;
 $$;
+revoke all on function private.update_enterprise_settings(uuid,jsonb) from public, anon, authenticated, service_role;
+grant execute on function private.update_enterprise_settings(uuid,jsonb) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.update_enterprise_settings.
+create or replace function public.update_enterprise_settings(p_enterprise_id uuid, p_settings jsonb)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.update_enterprise_settings(p_enterprise_id, p_settings);
+$$;
 
 -- =============================================================================
 -- Roles
 -- =============================================================================
-create or replace function public.set_member_role(p_enterprise_id uuid, p_user_id uuid, p_role text, p_scopes text[] default '{}')
+create or replace function private.set_member_role(p_enterprise_id uuid, p_user_id uuid, p_role text, p_scopes text[] default '{}')
 returns void
 language plpgsql
 security definer
@@ -685,11 +737,24 @@ begin
   end if;
 end;
 $$;
+revoke all on function private.set_member_role(uuid,uuid,text,text[]) from public, anon, authenticated, service_role;
+grant execute on function private.set_member_role(uuid,uuid,text,text[]) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.set_member_role.
+create or replace function public.set_member_role(p_enterprise_id uuid, p_user_id uuid, p_role text, p_scopes text[] default '{}')
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.set_member_role(p_enterprise_id, p_user_id, p_role, p_scopes);
+$$;
 
 -- =============================================================================
 -- Leaving and removal
 -- =============================================================================
-create or replace function public.leave_enterprise(p_enterprise_id uuid)
+create or replace function private.leave_enterprise(p_enterprise_id uuid)
 returns void
 language plpgsql
 security definer
@@ -709,8 +774,21 @@ begin
   perform private.end_membership(p_enterprise_id, v_uid);
 end;
 $$;
+revoke all on function private.leave_enterprise(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.leave_enterprise(uuid) to authenticated, service_role;
 
-create or replace function public.remove_member(p_enterprise_id uuid, p_user_id uuid)
+-- The API entry point: runs as the caller; the rights it needs live in private.leave_enterprise.
+create or replace function public.leave_enterprise(p_enterprise_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.leave_enterprise(p_enterprise_id);
+$$;
+
+create or replace function private.remove_member(p_enterprise_id uuid, p_user_id uuid)
 returns void
 language plpgsql
 security definer
@@ -738,11 +816,24 @@ begin
     jsonb_build_object('enterprise_id', p_enterprise_id, 'status', 'removed'));
 end;
 $$;
+revoke all on function private.remove_member(uuid,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.remove_member(uuid,uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.remove_member.
+create or replace function public.remove_member(p_enterprise_id uuid, p_user_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.remove_member(p_enterprise_id, p_user_id);
+$$;
 
 -- =============================================================================
 -- Qualification documents (files in bucket `qualifications` under `<enterprise_id>/`)
 -- =============================================================================
-create or replace function public.submit_qualification(p_enterprise_id uuid, p_kind text, p_object_path text, p_file_name text)
+create or replace function private.submit_qualification(p_enterprise_id uuid, p_kind text, p_object_path text, p_file_name text)
 returns uuid
 language plpgsql
 security definer
@@ -781,9 +872,22 @@ begin
   return v_id;
 end;
 $$;
+revoke all on function private.submit_qualification(uuid,text,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.submit_qualification(uuid,text,text,text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.submit_qualification.
+create or replace function public.submit_qualification(p_enterprise_id uuid, p_kind text, p_object_path text, p_file_name text)
+returns uuid
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.submit_qualification(p_enterprise_id, p_kind, p_object_path, p_file_name);
+$$;
 
 -- Qualification review, as in 20261129020000_membership.sql, now audited with before/after.
-create or replace function public.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
+create or replace function private.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
 returns void
 language plpgsql
 security definer
@@ -841,6 +945,19 @@ begin
     jsonb_build_object('document_id', v_doc.id, 'kind', v_doc.kind, 'status', case when p_approve then 'approved' else 'rejected' end,
                        'qualification_status', v_status));
 end;
+$$;
+revoke all on function private.platform_review_qualification(uuid,boolean,text) from public, anon, authenticated, service_role;
+grant execute on function private.platform_review_qualification(uuid,boolean,text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.platform_review_qualification.
+create or replace function public.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.platform_review_qualification(p_document_id, p_approve, p_reason);
 $$;
 
 -- -----------------------------------------------------------------------------
@@ -1129,7 +1246,7 @@ create policy "Admins and platform operators read cancellation requests"
   to authenticated
   using (enterprise_id in (select private.my_admin_enterprise_ids()) or (select private.is_platform_operator()));
 
-create or replace function public.request_enterprise_cancellation(p_enterprise_id uuid, p_reason text, p_document_paths text[] default '{}')
+create or replace function private.request_enterprise_cancellation(p_enterprise_id uuid, p_reason text, p_document_paths text[] default '{}')
 returns json
 language plpgsql
 security definer
@@ -1171,8 +1288,21 @@ begin
   return json_build_object('id', v_id, 'status', 'pending');
 end;
 $$;
+revoke all on function private.request_enterprise_cancellation(uuid,text,text[]) from public, anon, authenticated, service_role;
+grant execute on function private.request_enterprise_cancellation(uuid,text,text[]) to authenticated, service_role;
 
-create or replace function public.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
+-- The API entry point: runs as the caller; the rights it needs live in private.request_enterprise_cancellation.
+create or replace function public.request_enterprise_cancellation(p_enterprise_id uuid, p_reason text, p_document_paths text[] default '{}')
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.request_enterprise_cancellation(p_enterprise_id, p_reason, p_document_paths);
+$$;
+
+create or replace function private.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
 returns json
 language plpgsql
 security definer
@@ -1214,6 +1344,19 @@ begin
   return json_build_object('id', v_req.id, 'status', case when p_approve then 'approved' else 'rejected' end,
                            'review_reason', v_reason);
 end;
+$$;
+revoke all on function private.platform_review_enterprise_cancellation(uuid,boolean,text) from public, anon, authenticated, service_role;
+grant execute on function private.platform_review_enterprise_cancellation(uuid,boolean,text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.platform_review_enterprise_cancellation.
+create or replace function public.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.platform_review_enterprise_cancellation(p_request_id, p_approve, p_reason);
 $$;
 revoke execute on function private.closed_enterprise_ids() from public, anon, authenticated;
 revoke execute on function private.enterprise_status_error(text) from public, anon, authenticated;
@@ -1271,7 +1414,7 @@ end;
 $$;
 revoke execute on function private.assert_enterprise_open(uuid) from public, anon, authenticated;
 
-create function public.my_enterprises()
+create function private.my_enterprises()
 returns table (id uuid, name text, industry text, edition text, role text, scopes text[], is_current boolean,
                qualification_status text, member_count integer, status text, status_reason text)
 language plpgsql
@@ -1296,6 +1439,20 @@ begin
    where m.user_id = v_uid
    order by m.joined_at, e.name;
 end;
+$$;
+revoke all on function private.my_enterprises() from public, anon, authenticated, service_role;
+grant execute on function private.my_enterprises() to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.my_enterprises.
+create or replace function public.my_enterprises()
+returns table (id uuid, name text, industry text, edition text, role text, scopes text[], is_current boolean,
+               qualification_status text, member_count integer, status text, status_reason text)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select * from private.my_enterprises();
 $$;
 
 -- -----------------------------------------------------------------------------

@@ -192,7 +192,7 @@ $$;
 -- =============================================================================
 -- Invitations
 -- =============================================================================
-create or replace function public.create_invitation(
+create or replace function private.create_invitation(
   p_enterprise_id uuid, p_role text default 'member', p_department_id uuid default null,
   p_valid_hours integer default 168, p_max_uses integer default null
 )
@@ -267,8 +267,22 @@ begin
   return next;
 end;
 $$;
+revoke all on function private.create_invitation(uuid,text,uuid,integer,integer) from public, anon, authenticated, service_role;
+grant execute on function private.create_invitation(uuid,text,uuid,integer,integer) to authenticated, service_role;
 
-create or replace function public.revoke_invitation(p_invitation_id uuid)
+-- The API entry point: runs as the caller; the rights it needs live in private.create_invitation.
+create or replace function public.create_invitation(p_enterprise_id uuid, p_role text default 'member', p_department_id uuid default null,
+  p_valid_hours integer default 168, p_max_uses integer default null)
+returns table (id uuid, code text, expires_at timestamptz)
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select * from private.create_invitation(p_enterprise_id, p_role, p_department_id, p_valid_hours, p_max_uses);
+$$;
+
+create or replace function private.revoke_invitation(p_invitation_id uuid)
 returns void
 language plpgsql
 security definer
@@ -292,11 +306,24 @@ begin
   update public.invitations i set revoked_at = now() where i.id = p_invitation_id and i.revoked_at is null;
 end;
 $$;
+revoke all on function private.revoke_invitation(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.revoke_invitation(uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.revoke_invitation.
+create or replace function public.revoke_invitation(p_invitation_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.revoke_invitation(p_invitation_id);
+$$;
 
 -- =============================================================================
 -- Join requests
 -- =============================================================================
-create or replace function public.decide_join_request(p_request_id uuid, p_approve boolean, p_reason text default '')
+create or replace function private.decide_join_request(p_request_id uuid, p_approve boolean, p_reason text default '')
 returns void
 language plpgsql
 security definer
@@ -339,11 +366,24 @@ begin
   end if;
 end;
 $$;
+revoke all on function private.decide_join_request(uuid,boolean,text) from public, anon, authenticated, service_role;
+grant execute on function private.decide_join_request(uuid,boolean,text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.decide_join_request.
+create or replace function public.decide_join_request(p_request_id uuid, p_approve boolean, p_reason text default '')
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.decide_join_request(p_request_id, p_approve, p_reason);
+$$;
 
 -- The admin's review list: who is asking (name from their profile, phone masked), through whose
 -- invitation and with which role / department. Profiles are private to their owner, so the raw
 -- join_requests rows alone would show admins only user ids.
-create or replace function public.list_join_requests(p_enterprise_id uuid, p_status text default 'pending')
+create or replace function private.list_join_requests(p_enterprise_id uuid, p_status text default 'pending')
 returns table (id uuid, user_id uuid, display_name text, phone_masked text, invitation_id uuid, inviter_name text,
                role text, department_id uuid, status text, reason text, created_at timestamptz, decided_at timestamptz)
 language plpgsql
@@ -374,8 +414,22 @@ begin
    limit 500;
 end;
 $$;
+revoke all on function private.list_join_requests(uuid,text) from public, anon, authenticated, service_role;
+grant execute on function private.list_join_requests(uuid,text) to authenticated, service_role;
 
-create or replace function public.withdraw_join_request(p_request_id uuid)
+-- The API entry point: runs as the caller; the rights it needs live in private.list_join_requests.
+create or replace function public.list_join_requests(p_enterprise_id uuid, p_status text default 'pending')
+returns table (id uuid, user_id uuid, display_name text, phone_masked text, invitation_id uuid, inviter_name text,
+               role text, department_id uuid, status text, reason text, created_at timestamptz, decided_at timestamptz)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select * from private.list_join_requests(p_enterprise_id, p_status);
+$$;
+
+create or replace function private.withdraw_join_request(p_request_id uuid)
 returns void
 language plpgsql
 security definer
@@ -400,11 +454,24 @@ begin
    where r.id = p_request_id;
 end;
 $$;
+revoke all on function private.withdraw_join_request(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.withdraw_join_request(uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.withdraw_join_request.
+create or replace function public.withdraw_join_request(p_request_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.withdraw_join_request(p_request_id);
+$$;
 
 -- =============================================================================
 -- Phone allow-list
 -- =============================================================================
-create or replace function public.set_phone_allowlist(p_enterprise_id uuid, p_phones text[])
+create or replace function private.set_phone_allowlist(p_enterprise_id uuid, p_phones text[])
 returns integer
 language plpgsql
 security definer
@@ -435,6 +502,19 @@ begin
   select p_enterprise_id, x, (select auth.uid()) from unnest(v_phones) x;
   return cardinality(v_phones);
 end;
+$$;
+revoke all on function private.set_phone_allowlist(uuid,text[]) from public, anon, authenticated, service_role;
+grant execute on function private.set_phone_allowlist(uuid,text[]) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.set_phone_allowlist.
+create or replace function public.set_phone_allowlist(p_enterprise_id uuid, p_phones text[])
+returns integer
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.set_phone_allowlist(p_enterprise_id, p_phones);
 $$;
 revoke execute on function private.new_invitation_code() from public, anon, authenticated;
 revoke execute on function private.normalize_invitation_code(text) from public, anon, authenticated;
@@ -527,7 +607,7 @@ end;
 $$;
 
 -- What an invitee sees before deciding. Shown to any cleared user holding the code.
-create function public.get_invitation(p_code text)
+create function private.get_invitation(p_code text)
 returns jsonb
 language plpgsql
 volatile
@@ -566,9 +646,22 @@ begin
   return v_result;
 end;
 $$;
+revoke all on function private.get_invitation(text) from public, anon, authenticated, service_role;
+grant execute on function private.get_invitation(text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.get_invitation.
+create or replace function public.get_invitation(p_code text)
+returns jsonb
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.get_invitation(p_code);
+$$;
 
 -- {enterprise_id, status: joined | pending}
-create function public.accept_invitation(p_code text)
+create function private.accept_invitation(p_code text)
 returns jsonb
 language plpgsql
 security definer
@@ -628,9 +721,22 @@ begin
   return jsonb_build_object('enterprise_id', v_e.id, 'status', 'pending');
 end;
 $$;
+revoke all on function private.accept_invitation(text) from public, anon, authenticated, service_role;
+grant execute on function private.accept_invitation(text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.accept_invitation.
+create or replace function public.accept_invitation(p_code text)
+returns jsonb
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.accept_invitation(p_code);
+$$;
 
 -- {status: declined}
-create function public.decline_invitation(p_code text)
+create function private.decline_invitation(p_code text)
 returns jsonb
 language plpgsql
 security definer
@@ -659,6 +765,19 @@ begin
                       where r.invitation_id = v_inv.id and r.user_id = v_uid and r.status = 'declined');
   return jsonb_build_object('status', 'declined');
 end;
+$$;
+revoke all on function private.decline_invitation(text) from public, anon, authenticated, service_role;
+grant execute on function private.decline_invitation(text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.decline_invitation.
+create or replace function public.decline_invitation(p_code text)
+returns jsonb
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.decline_invitation(p_code);
 $$;
 revoke execute on function private.assert_code_attempts_left(uuid) from public, anon, authenticated;
 revoke execute on function private.invitation_not_found() from public, anon, authenticated;

@@ -136,7 +136,7 @@ create trigger enterprise_members_clear_department_head
 -- =============================================================================
 -- Departments (admin)
 -- =============================================================================
-create or replace function public.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
+create or replace function private.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
 returns uuid
 language plpgsql
 security definer
@@ -172,8 +172,21 @@ exception
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '同一上级部门下已有同名部门';
 end;
 $$;
+revoke all on function private.create_department(uuid,uuid,text) from public, anon, authenticated, service_role;
+grant execute on function private.create_department(uuid,uuid,text) to authenticated, service_role;
 
-create or replace function public.rename_department(p_department_id uuid, p_name text)
+-- The API entry point: runs as the caller; the rights it needs live in private.create_department.
+create or replace function public.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
+returns uuid
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.create_department(p_enterprise_id, p_parent_id, p_name);
+$$;
+
+create or replace function private.rename_department(p_department_id uuid, p_name text)
 returns void
 language plpgsql
 security definer
@@ -193,10 +206,23 @@ exception
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '同一上级部门下已有同名部门';
 end;
 $$;
+revoke all on function private.rename_department(uuid,text) from public, anon, authenticated, service_role;
+grant execute on function private.rename_department(uuid,text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.rename_department.
+create or replace function public.rename_department(p_department_id uuid, p_name text)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.rename_department(p_department_id, p_name);
+$$;
 
 -- Moves a department (with its whole subtree) under another parent, or to the top when
 -- p_new_parent_id is null. Depths of the subtree follow.
-create or replace function public.move_department(p_department_id uuid, p_new_parent_id uuid)
+create or replace function private.move_department(p_department_id uuid, p_new_parent_id uuid)
 returns void
 language plpgsql
 security definer
@@ -245,8 +271,21 @@ exception
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '目标上级部门下已有同名部门';
 end;
 $$;
+revoke all on function private.move_department(uuid,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.move_department(uuid,uuid) to authenticated, service_role;
 
-create or replace function public.delete_department(p_department_id uuid)
+-- The API entry point: runs as the caller; the rights it needs live in private.move_department.
+create or replace function public.move_department(p_department_id uuid, p_new_parent_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.move_department(p_department_id, p_new_parent_id);
+$$;
+
+create or replace function private.delete_department(p_department_id uuid)
 returns void
 language plpgsql
 security definer
@@ -267,9 +306,22 @@ begin
   delete from public.departments where id = p_department_id;
 end;
 $$;
+revoke all on function private.delete_department(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.delete_department(uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.delete_department.
+create or replace function public.delete_department(p_department_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.delete_department(p_department_id);
+$$;
 
 -- The head must be a member of the enterprise (not necessarily of that department); null clears.
-create or replace function public.set_department_head(p_department_id uuid, p_user_id uuid)
+create or replace function private.set_department_head(p_department_id uuid, p_user_id uuid)
 returns void
 language plpgsql
 security definer
@@ -287,11 +339,24 @@ begin
   update public.departments set head_user_id = p_user_id where id = p_department_id;
 end;
 $$;
+revoke all on function private.set_department_head(uuid,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.set_department_head(uuid,uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.set_department_head.
+create or replace function public.set_department_head(p_department_id uuid, p_user_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.set_department_head(p_department_id, p_user_id);
+$$;
 
 -- =============================================================================
 -- Members' place and profile
 -- =============================================================================
-create or replace function public.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
+create or replace function private.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
 returns void
 language plpgsql
 security definer
@@ -305,10 +370,23 @@ begin
    where enterprise_id = p_enterprise_id and user_id = p_user_id;
 end;
 $$;
+revoke all on function private.move_member(uuid,uuid,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.move_member(uuid,uuid,uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.move_member.
+create or replace function public.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.move_member(p_enterprise_id, p_user_id, p_department_id);
+$$;
 
 -- p_fields: a JSON object of strings. Anyone may change their own display_name, title and email;
 -- admins may also change employee_no, and change anyone's profile in their enterprise.
-create or replace function public.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
+create or replace function private.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
 returns void
 language plpgsql
 security definer
@@ -384,13 +462,26 @@ begin
    where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id;
 end;
 $$;
+revoke all on function private.update_member_profile(uuid,uuid,jsonb) from public, anon, authenticated, service_role;
+grant execute on function private.update_member_profile(uuid,uuid,jsonb) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.update_member_profile.
+create or replace function public.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.update_member_profile(p_enterprise_id, p_user_id, p_fields);
+$$;
 
 -- =============================================================================
 -- Reads (members)
 -- =============================================================================
 
 -- The whole tree, parents before children; member_count counts the department's own members.
-create or replace function public.department_tree(p_enterprise_id uuid)
+create or replace function private.department_tree(p_enterprise_id uuid)
 returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer)
 language plpgsql
 stable
@@ -413,10 +504,23 @@ begin
    order by d.depth, d.sort_order, d.name, d.id;
 end;
 $$;
+revoke all on function private.department_tree(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.department_tree(uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.department_tree.
+create or replace function public.department_tree(p_enterprise_id uuid)
+returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select * from private.department_tree(p_enterprise_id);
+$$;
 
 -- The directory, as in 20261129030000_directory.sql (visibility settings, search, paging), refused
 -- once the enterprise is closed.
-create or replace function public.directory(
+create or replace function private.directory(
   p_enterprise_id uuid,
   p_query text default '',
   p_department_id uuid default null,
@@ -505,6 +609,26 @@ begin
    order by p.name, p.user_id
    limit p_limit offset p_offset;
 end;
+$$;
+revoke all on function private.directory(uuid,text,uuid,integer,integer) from public, anon, authenticated, service_role;
+grant execute on function private.directory(uuid,text,uuid,integer,integer) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.directory.
+create or replace function public.directory(p_enterprise_id uuid,
+  p_query text default '',
+  p_department_id uuid default null,
+  p_limit integer default 50,
+  p_offset integer default 0)
+returns table (
+  user_id uuid, display_name text, department_id uuid, department_name text, title text, phone text,
+  email text, employee_no text, role text, is_head boolean
+)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select * from private.directory(p_enterprise_id, p_query, p_department_id, p_limit, p_offset);
 $$;
 
 -- =============================================================================

@@ -82,7 +82,7 @@ begin
 end;
 $$;
 
-create or replace function public.platform_act_on_account(p_user_id uuid, p_action text, p_reason text)
+create or replace function private.platform_act_on_account(p_user_id uuid, p_action text, p_reason text)
 returns json
 language plpgsql
 security definer
@@ -92,6 +92,19 @@ begin
   perform private.assert_platform_operator();
   return private.apply_account_action((select auth.uid()), p_user_id, p_action, p_reason, null);
 end;
+$$;
+revoke all on function private.platform_act_on_account(uuid,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.platform_act_on_account(uuid,text,text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.platform_act_on_account.
+create or replace function public.platform_act_on_account(p_user_id uuid, p_action text, p_reason text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.platform_act_on_account(p_user_id, p_action, p_reason);
 $$;
 revoke execute on function private.apply_account_action(uuid, uuid, text, text, uuid) from public, anon, authenticated;
 revoke execute on function public.platform_act_on_account(uuid, text, text) from public, anon, authenticated;
@@ -103,7 +116,7 @@ grant execute on function public.platform_act_on_account(uuid, text, text) to au
   * -------------------------------------------------------
   */
 
-create or replace function public.platform_set_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text)
+create or replace function private.platform_set_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text)
 returns json
 language plpgsql
 security definer
@@ -126,9 +139,22 @@ begin
     v_reason, 'enterprise.' || case p_status when 'normal' then 'restore' when 'suspended' then 'suspend' else 'close' end);
 end;
 $$;
+revoke all on function private.platform_set_enterprise_status(uuid,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.platform_set_enterprise_status(uuid,text,text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.platform_set_enterprise_status.
+create or replace function public.platform_set_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.platform_set_enterprise_status(p_enterprise_id, p_status, p_reason);
+$$;
 
 -- Operators find an enterprise by (part of) its name, with its status.
-create or replace function public.platform_find_enterprises(p_query text)
+create or replace function private.platform_find_enterprises(p_query text)
 returns table (id uuid, name text, status text, status_reason text, edition text, qualification_status text,
                member_count integer, created_at timestamptz)
 language plpgsql
@@ -153,11 +179,25 @@ begin
    limit 20;
 end;
 $$;
+revoke all on function private.platform_find_enterprises(text) from public, anon, authenticated, service_role;
+grant execute on function private.platform_find_enterprises(text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.platform_find_enterprises.
+create or replace function public.platform_find_enterprises(p_query text)
+returns table (id uuid, name text, status text, status_reason text, edition text, qualification_status text,
+               member_count integer, created_at timestamptz)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select * from private.platform_find_enterprises(p_query);
+$$;
 
 -- The account behind a phone number, for acting on it. The operator typed the number, so it is
 -- echoed only masked; the birth date is never shown (an age band is), nor the consents. Each lookup
 -- is audited: it reveals who holds a number.
-create or replace function public.platform_find_account(p_phone text)
+create or replace function private.platform_find_account(p_phone text)
 returns json
 language plpgsql
 security definer
@@ -199,6 +239,19 @@ begin
   perform private.audit('account.lookup', 'account', v_uid::text, '按手机号查找账号');
   return v_result;
 end;
+$$;
+revoke all on function private.platform_find_account(text) from public, anon, authenticated, service_role;
+grant execute on function private.platform_find_account(text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.platform_find_account.
+create or replace function public.platform_find_account(p_phone text)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.platform_find_account(p_phone);
 $$;
 
 -- -----------------------------------------------------------------------------
@@ -251,7 +304,7 @@ grant execute on function public.platform_audit_log(text, text, uuid, bigint, in
   */
 
 -- The scheduler's entry point (service role: pg_cron + pg_net, or the local stack's tests).
-create or replace function public.gate_refresh_batch(p_limit integer default 500)
+create or replace function private.gate_refresh_batch(p_limit integer default 500)
 returns json
 language plpgsql
 security definer
@@ -265,6 +318,19 @@ begin
     'remaining', (select count(*) from private.accounts a
                    where a.gate_epoch is distinct from (select e.epoch from private.gate_epoch e)));
 end;
+$$;
+revoke all on function private.gate_refresh_batch(integer) from public, anon, authenticated, service_role;
+grant execute on function private.gate_refresh_batch(integer) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.gate_refresh_batch.
+create or replace function public.gate_refresh_batch(p_limit integer default 500)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.gate_refresh_batch(p_limit);
 $$;
 revoke execute on function public.gate_refresh_batch(integer) from public, anon, authenticated;
 grant execute on function public.gate_refresh_batch(integer) to service_role;
@@ -289,7 +355,7 @@ revoke all on private.wechat_access_tokens from public, anon, authenticated;
 
 -- p_rejected: a token the API just refused (40001/42001): it is never handed out again.
 -- Answers {token} or {lease} (the caller must fetch and store) or {wait: true}.
-create or replace function public.wechat_token_lease(p_app_key text, p_rejected text default null)
+create or replace function private.wechat_token_lease(p_app_key text, p_rejected text default null)
 returns json
 language plpgsql
 security definer
@@ -323,8 +389,21 @@ begin
   return json_build_object('lease', v_lease);
 end;
 $$;
+revoke all on function private.wechat_token_lease(text,text) from public, anon, authenticated, service_role;
+grant execute on function private.wechat_token_lease(text,text) to service_role;
 
-create or replace function public.wechat_token_store(p_app_key text, p_lease uuid, p_token text, p_expires_in integer)
+-- The API entry point: runs as the caller; the rights it needs live in private.wechat_token_lease.
+create or replace function public.wechat_token_lease(p_app_key text, p_rejected text default null)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.wechat_token_lease(p_app_key, p_rejected);
+$$;
+
+create or replace function private.wechat_token_store(p_app_key text, p_lease uuid, p_token text, p_expires_in integer)
 returns json
 language plpgsql
 security definer
@@ -344,9 +423,22 @@ begin
   return json_build_object('stored', true);
 end;
 $$;
+revoke all on function private.wechat_token_store(text,uuid,text,integer) from public, anon, authenticated, service_role;
+grant execute on function private.wechat_token_store(text,uuid,text,integer) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.wechat_token_store.
+create or replace function public.wechat_token_store(p_app_key text, p_lease uuid, p_token text, p_expires_in integer)
+returns json
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.wechat_token_store(p_app_key, p_lease, p_token, p_expires_in);
+$$;
 
 -- A failed refresh gives the lease back at once, so the next caller may try.
-create or replace function public.wechat_token_release(p_app_key text, p_lease uuid)
+create or replace function private.wechat_token_release(p_app_key text, p_lease uuid)
 returns void
 language sql
 security definer
@@ -354,6 +446,19 @@ set search_path = ''
 as $$
   update private.wechat_access_tokens set lease_id = null, lease_until = null
    where app_key = p_app_key and lease_id = p_lease;
+$$;
+revoke all on function private.wechat_token_release(text,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.wechat_token_release(text,uuid) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.wechat_token_release.
+create or replace function public.wechat_token_release(p_app_key text, p_lease uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.wechat_token_release(p_app_key, p_lease);
 $$;
 revoke execute on function public.wechat_token_lease(text, text) from public, anon, authenticated;
 revoke execute on function public.wechat_token_store(text, uuid, text, integer) from public, anon, authenticated;
@@ -363,7 +468,7 @@ grant execute on function public.wechat_token_store(text, uuid, text, integer) t
 grant execute on function public.wechat_token_release(text, uuid) to service_role;
 
 -- Service role (storage-sign function): may p_user_id read this object?
-create or replace function public.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
+create or replace function private.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
 returns boolean
 language plpgsql
 stable
@@ -388,6 +493,19 @@ begin
   end if;
   return false;
 end;
+$$;
+revoke all on function private.storage_sign_allowed(uuid,text,text) from public, anon, authenticated, service_role;
+grant execute on function private.storage_sign_allowed(uuid,text,text) to service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.storage_sign_allowed.
+create or replace function public.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
+returns boolean
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select private.storage_sign_allowed(p_user_id, p_bucket, p_path);
 $$;
 revoke execute on function public.storage_sign_allowed(uuid, text, text) from public, anon, authenticated;
 grant execute on function public.storage_sign_allowed(uuid, text, text) to service_role;
