@@ -2,9 +2,10 @@ import Taro from '@tarojs/taro';
 import { AppError, NETWORK_ERROR_MESSAGE } from '../../../lib/errors/app-error';
 import { supabase } from '../../../lib/supabase/client';
 import { SUPABASE_ANON_KEY, SUPABASE_URL } from '../../../lib/supabase/env';
-import { callRpc, callVoid, readRows } from './enterprise.rpc';
+import { db } from './enterprise.db';
+import { mapStorageError } from '../../../lib/data';
+import { QUALIFICATION_UPLOAD_MESSAGES } from '../enterprise.messages';
 import type { QualificationDocument, QualificationKind } from './enterprise.types';
-import { uploadError } from './upload-errors';
 import { chooseDocumentFile } from '../../../platform/choose-file';
 import type { ChosenFile } from '../../../platform/choose-file.types';
 import { checkDocumentFile, documentObjectPath } from '../../../lib/files/document-file';
@@ -57,21 +58,19 @@ export async function uploadQualificationFile(
     } as Taro.uploadFile.Option);
     task?.onProgressUpdate?.((p) => onProgress(p.progress));
   });
-  if (result.statusCode >= 400) throw uploadError(result.statusCode, result.data);
+  if (result.statusCode >= 400) throw mapStorageError(result.statusCode, result.data, QUALIFICATION_UPLOAD_MESSAGES, 'not_enterprise_admin');
   onProgress(100);
   return objectPath;
 }
 
 export const submitQualification = (enterpriseId: string, kind: QualificationKind, objectPath: string, fileName: string) =>
-  callRpc<string>('submit_qualification', { p_enterprise_id: enterpriseId, p_kind: kind, p_object_path: objectPath, p_file_name: fileName });
+  db.call('submit_qualification', { p_enterprise_id: enterpriseId, p_kind: kind, p_object_path: objectPath, p_file_name: fileName });
 
 const DOC_COLUMNS = 'id, enterprise_id, kind, object_path, file_name, status, review_reason, created_at, reviewed_at';
 
 /** An admin's view of their enterprise's documents, newest first. */
 export const listQualificationDocuments = (enterpriseId: string) =>
-  readRows<QualificationDocument>('qualification_documents', DOC_COLUMNS, (q) =>
-    q.eq('enterprise_id', enterpriseId).order('created_at', { ascending: false }).limit(50),
-  );
+  db.read((c) => c.from('qualification_documents').select(DOC_COLUMNS).eq('enterprise_id', enterpriseId).order('created_at', { ascending: false }).limit(50).overrideTypes<QualificationDocument[], { merge: false }>());
 
 // ---- platform operators (ops subpackage)
 
@@ -81,12 +80,13 @@ export interface ReviewItem extends QualificationDocument {
 
 /** Documents awaiting review (or all), with the enterprise's name; RLS shows operators every one. */
 export async function listDocumentsForReview(status: 'pending' | 'all'): Promise<ReviewItem[]> {
-  const docs = await readRows<QualificationDocument>('qualification_documents', DOC_COLUMNS, (q) =>
-    (status === 'pending' ? q.eq('status', 'pending') : q).order('created_at', { ascending: status === 'pending' }).limit(100),
-  );
+  const docs = await db.read((c) => {
+    const all = c.from('qualification_documents').select(DOC_COLUMNS);
+    return (status === 'pending' ? all.eq('status', 'pending') : all).order('created_at', { ascending: status === 'pending' }).limit(100).overrideTypes<QualificationDocument[], { merge: false }>();
+  });
   const ids = [...new Set(docs.map((d) => d.enterprise_id))];
   const names = ids.length
-    ? await readRows<{ id: string; name: string }>('enterprises', 'id, name', (q) => q.in('id', ids))
+    ? await db.read((c) => c.from('enterprises').select('id, name').in('id', ids))
     : [];
   const byId = new Map(names.map((n) => [n.id, n.name]));
   return docs.map((d) => ({ ...d, enterprise_name: byId.get(d.enterprise_id) ?? '' }));
@@ -100,7 +100,7 @@ export const signedPreviewUrl = (objectPath: string): Promise<string> =>
   signedFileUrl(BUCKET, objectPath, new AppError('preview_failed', '无法打开文件预览，请稍后重试'));
 
 export const reviewQualification = (documentId: string, approve: boolean, reason = '') =>
-  callVoid('platform_review_qualification', { p_document_id: documentId, p_approve: approve, p_reason: reason });
+  db.run('platform_review_qualification', { p_document_id: documentId, p_approve: approve, p_reason: reason });
 
 export const qualificationService = {
   uploadQualificationFile,

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro';
-import { AppError, NETWORK_ERROR_MESSAGE, UNKNOWN_ERROR_MESSAGE } from '../../../lib/errors/app-error';
+import { mapStorageError } from '../../../lib/data';
+import { AppError, NETWORK_ERROR_MESSAGE } from '../../../lib/errors/app-error';
 import { supabase } from '../../../lib/supabase/client';
 import { SUPABASE_ANON_KEY, SUPABASE_URL } from '../../../lib/supabase/env';
-import { storageStatus } from '../../enterprise/services/upload-errors';
+import { BIRTH_EVIDENCE_UPLOAD_MESSAGES } from '../identity.messages';
 import { chooseDocumentFile } from '../../../platform/choose-file';
 import type { ChosenFile } from '../../../platform/choose-file.types';
 import { checkDocumentFile, documentObjectPath } from '../../../lib/files/document-file';
@@ -49,10 +50,7 @@ export async function uploadBirthDateEvidence(file: BirthEvidenceFile): Promise<
     } as Taro.uploadFile.Option);
   });
   if (result.statusCode < 400) return objectPath;
-  const status = storageStatus(result.statusCode, result.data);
-  if (status === 413) throw new AppError('file_too_large', '文件不能超过 5 MB');
-  if (status === 415) throw new AppError('file_type_invalid', '仅支持 JPG、PNG 图片或 PDF 文件');
-  throw new AppError('upload_failed', UNKNOWN_ERROR_MESSAGE);
+  throw mapStorageError(result.statusCode, result.data, BIRTH_EVIDENCE_UPLOAD_MESSAGES);
 }
 
 /** Operators: a 10-minute link to a request's evidence (the function refuses everyone else alike). */
