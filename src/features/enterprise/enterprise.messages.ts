@@ -1,5 +1,6 @@
 import type { ModuleMessages } from '../../lib/data';
-import { IDENTITY_ERROR_MESSAGES } from '../identity';
+// The table only (no runtime): importing identity's index would pull in its services and Taro.
+import { IDENTITY_ERROR_MESSAGES } from '../identity/identity.messages';
 
 // Stable codes of the tenancy RPCs (docs/api.md) → what people read when the server sends no
 // Chinese `hint`. The tenancy functions send precise hints (one code, several situations), so the
