@@ -1,9 +1,7 @@
-import Taro from '@tarojs/taro';
-import { AppError, NETWORK_ERROR_MESSAGE } from '../../../lib/errors/app-error';
+import { AppError } from '../../../lib/errors/app-error';
+import { uploadToStorage } from '../../../lib/files/storage-upload';
 import { supabase } from '../../../lib/supabase/client';
-import { SUPABASE_ANON_KEY, SUPABASE_URL } from '../../../lib/supabase/env';
 import { db } from './enterprise.db';
-import { mapStorageError } from '../../../lib/data';
 import { QUALIFICATION_UPLOAD_MESSAGES } from '../enterprise.messages';
 import type { QualificationDocument, QualificationKind } from './enterprise.types';
 import { chooseDocumentFile } from '../../../platform/choose-file';
@@ -31,10 +29,7 @@ export const checkFile = (file: ChosenFile): string | null => checkDocumentFile(
 
 export const chooseQualificationFile = (): Promise<ChosenFile | null> => chooseDocumentFile('qualification-file-input');
 
-/**
- * Uploads through the Storage API with Taro.uploadFile (multipart, as Storage accepts), which
- * reports progress on every platform. Resolves with the object path.
- */
+/** Uploads into the enterprise's folder (lib/files/storage-upload.ts); resolves with the object path. */
 export async function uploadQualificationFile(
   enterpriseId: string,
   kind: QualificationKind,
@@ -45,20 +40,15 @@ export async function uploadQualificationFile(
   const token = data.session?.access_token;
   if (!token) throw new AppError('not_authenticated', '请先登录');
   const objectPath = objectPathFor(enterpriseId, kind, file.name);
-  const result = await new Promise<{ statusCode: number; data: unknown }>((resolve, reject) => {
-    const task = Taro.uploadFile({
-      url: `${SUPABASE_URL}/storage/v1/object/${BUCKET}/${objectPath}`,
-      filePath: file.path,
-      name: 'file',
-      fileName: file.name,
-      header: { Authorization: `Bearer ${token}`, apikey: SUPABASE_ANON_KEY, 'x-upsert': 'false' },
-      withCredentials: false,
-      success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
-      fail: () => reject(new AppError('network', NETWORK_ERROR_MESSAGE)),
-    } as Taro.uploadFile.Option);
-    task?.onProgressUpdate?.((p) => onProgress(p.progress));
+  await uploadToStorage({
+    bucket: BUCKET,
+    objectPath,
+    file,
+    token,
+    messages: QUALIFICATION_UPLOAD_MESSAGES,
+    deniedCode: 'not_enterprise_admin',
+    onProgress,
   });
-  if (result.statusCode >= 400) throw mapStorageError(result.statusCode, result.data, QUALIFICATION_UPLOAD_MESSAGES, 'not_enterprise_admin');
   onProgress(100);
   return objectPath;
 }
