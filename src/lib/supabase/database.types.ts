@@ -505,6 +505,9 @@ isOneToOne: false
               "edition": string,"id": string,"industry": string,"is_current": boolean,"member_count": number,"name": string,"qualification_status": string,"role": string,"scopes": (string)[],"status": string,"status_reason": string
             }[]
                            },
+"my_platform_role":
+{ Args: Record<PropertyKey, never>; Returns: string
+                           },
 "password_change_issue_code":
 { Args: { "p_user_id": string }; Returns: Json
                            },
