@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { AdminConsole, type AdminTab } from '../../features/enterprise/components/admin/admin-console';
-import { LoadState } from '../../features/enterprise/components/load-state';
+import { LoadState } from '../../ui/load-state';
 import { useEnterprisePage } from '../../features/enterprise/hooks/use-enterprise-page';
 
 export default function AdminPage() {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { AgreementDocument } from '../services/account-settings.types';
-import { ConfirmAction } from './confirm-action';
+import { ConfirmAction } from '../../../ui/confirm-action';
 import './settings.css';
 
 export const CANCEL_PAGE = '/packages/account/cancel/index';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
 import { AppError, messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { Input } from '../../../ui/input';
+import { TextField } from '../../../ui/text-field';
 import { useCountdown } from '../hooks/use-countdown';
 import { firstIssue, otpCodeSchema, phoneSchema, signInPasswordSchema } from '../schemas/auth.schema';
 import { authService, type AuthService } from '../services/auth.service';
@@ -102,38 +102,19 @@ export function LoginForm({ onSignedIn, initialPhone = '', service = authService
     <View className='login-form'>
       <LoginTabs mode={mode} onChange={switchMode} />
 
-      <View className='field'>
-        <Text className='field__label'>手机号</Text>
-        <View className={`field__control ${errors.phone ? 'field__control--invalid' : ''}`}>
-          <Text className='field__prefix'>+86</Text>
-          <Input
-            type='number'
-            placeholder='请输入手机号'
-            maxLength={11}
-            value={phone}
-            onChange={(value: string) => setPhone(value)}
-            aria-label='手机号'
-            aria-invalid={Boolean(errors.phone)}
-            data-testid='login-phone'
-          />
-        </View>
-        {errors.phone && <Text className='field__error' role='alert'>{errors.phone}</Text>}
-      </View>
+      <TextField label='手机号' prefix='+86' type='number' maxLength={11} value={phone} onChange={setPhone} error={errors.phone} testId='login-phone' />
 
       {mode === 'sms' ? (
-        <View className='field'>
-          <Text className='field__label'>验证码</Text>
-          <View className={`field__control ${errors.code ? 'field__control--invalid' : ''}`}>
-            <Input
-              type='number'
-              placeholder='6 位验证码'
-              maxLength={6}
-              value={code}
-              onChange={(value: string) => setCode(value)}
-              aria-label='验证码'
-              aria-invalid={Boolean(errors.code)}
-              data-testid='login-code'
-            />
+        <TextField
+          label='验证码'
+          type='number'
+          placeholder='6 位验证码'
+          maxLength={6}
+          value={code}
+          onChange={setCode}
+          error={errors.code}
+          testId='login-code'
+          action={
             <Button
               className='field__action'
               size='small'
@@ -147,26 +128,12 @@ export function LoginForm({ onSignedIn, initialPhone = '', service = authService
             >
               {sendLabel}
             </Button>
-          </View>
-          {errors.code && <Text className='field__error' role='alert'>{errors.code}</Text>}
+          }
+        >
           {LocalCodeHint && <LocalCodeHint phone={sent?.phone ?? null} sentAt={sent?.at ?? 0} onFill={setCode} />}
-        </View>
+        </TextField>
       ) : (
-        <View className='field'>
-          <Text className='field__label'>密码</Text>
-          <View className={`field__control ${errors.password ? 'field__control--invalid' : ''}`}>
-            <Input
-              type='password'
-              placeholder='请输入密码'
-              value={password}
-              onChange={(value: string) => setPassword(value)}
-              aria-label='密码'
-              aria-invalid={Boolean(errors.password)}
-              data-testid='login-password'
-            />
-          </View>
-          {errors.password && <Text className='field__error' role='alert'>{errors.password}</Text>}
-        </View>
+        <TextField label='密码' type='password' placeholder='请输入密码' maxLength={null} value={password} onChange={setPassword} error={errors.password} testId='login-password' />
       )}
 
       {formError && (

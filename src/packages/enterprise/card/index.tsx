@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
-import { LoadState } from '../../../features/enterprise/components/load-state';
+import { LoadState } from '../../../ui/load-state';
 import { MemberCardForm } from '../../../features/enterprise/components/member-card-form';
 import { useEnterprisePage } from '../../../features/enterprise/hooks/use-enterprise-page';
 

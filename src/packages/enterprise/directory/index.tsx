@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { DirectoryView } from '../../../features/enterprise/components/directory-view';
-import { LoadState } from '../../../features/enterprise/components/load-state';
+import { LoadState } from '../../../ui/load-state';
 import { useEnterprisePage } from '../../../features/enterprise/hooks/use-enterprise-page';
 
 export default function DirectoryPage() {

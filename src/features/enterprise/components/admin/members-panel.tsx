@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { useLoader } from '../../hooks/use-loader';
+import { useLoader } from '../../../../lib/hooks/use-loader';
 import { adminService, type AdminService } from '../../services/admin.service';
 import { directoryService, type DirectoryService } from '../../services/directory.service';
 import { treeOrder } from '../directory-view';
-import { LoadState } from '../load-state';
+import { LoadState } from '../../../../ui/load-state';
 import { MemberItem } from './member-item';
 
 export interface MembersPanelProps {
