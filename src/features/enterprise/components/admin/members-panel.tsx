@@ -7,6 +7,7 @@ import { directoryService, type DirectoryService } from '../../services/director
 import { treeOrder } from '../directory-view';
 import { LoadState } from '../../../../ui/load-state';
 import { MemberItem } from './member-item';
+import { routeUrl } from '../../../../lib/routes';
 
 export interface MembersPanelProps {
   enterpriseId: string;
@@ -21,7 +22,7 @@ export interface MembersPanelProps {
 }
 
 const openCardPage = (enterpriseId: string) => (userId: string) =>
-  void Taro.navigateTo({ url: `/packages/enterprise/card/index?id=${enterpriseId}&user=${userId}` });
+  void Taro.navigateTo({ url: routeUrl('card', { id: enterpriseId, user: userId }) });
 
 /** 成员管理: everyone in the enterprise, with role, scopes, department, card and removal. */
 export function MembersPanel({
