@@ -9,7 +9,6 @@ export { providerSignInService, signInWithWechat, signInWithWecom, linkWecom, ty
 export { toAuthError, toProviderError, AUTH_ERROR_MESSAGES, PROVIDER_ERROR_MESSAGES } from './services/auth-errors';
 export { useSessionStore, type SessionStatus, type SessionUser } from './store/session.store';
 export { usePrivacyStore, startPrivacyPrompt } from './store/privacy.store';
-export { startSessionSync } from './store/session-sync';
 export { goToLogin, signOutTo, useRequireSession } from './hooks/use-require-session';
 export { useCountdown } from './hooks/use-countdown';
 export { useWecomLink, type SignInMethod } from './hooks/use-wecom-link';

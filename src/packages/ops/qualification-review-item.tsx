@@ -1,7 +1,7 @@
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { firstMessage, rejectReasonSchema } from '../../features/enterprise/schemas/enterprise.schema';
-import type { QualificationService, ReviewItem } from '../../features/enterprise/services/qualification.service';
+import { firstMessage, rejectReasonSchema } from '../../features/enterprise';
+import type { QualificationService, ReviewItem } from '../../features/enterprise';
 import { messageOf } from '../../lib/errors/app-error';
 import { Button } from '../../ui/button';
 import { formatShanghai } from '../../lib/time';

@@ -1,23 +1,7 @@
 import { AppError, UNKNOWN_ERROR_MESSAGE } from '../../../lib/errors/app-error';
+import { storageStatus } from '../../../lib/files/storage-status';
 
-// Supabase Storage answers most refusals with HTTP 400 and puts the real status in the body as a
-// string (`{"statusCode":"413","error":"Payload too large",...}`), on hosted and locally alike.
-// Taro.uploadFile hands the body over as text, so the status has to be read from there.
-
-/** The status Storage meant: the body's `statusCode` when it has one, else the HTTP status. */
-export function storageStatus(httpStatus: number, body: unknown): number {
-  let parsed: unknown = body;
-  if (typeof body === 'string') {
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return httpStatus;
-    }
-  }
-  const code = (parsed as { statusCode?: unknown } | null)?.statusCode;
-  const n = typeof code === 'string' || typeof code === 'number' ? Number(code) : NaN;
-  return Number.isInteger(n) && n >= 400 && n <= 599 ? n : httpStatus;
-}
+export { storageStatus };
 
 /** The error a failed qualification upload shows, by the status Storage meant. */
 export function uploadError(httpStatus: number, body: unknown): AppError {

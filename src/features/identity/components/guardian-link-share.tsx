@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
-import { firstIssue, phoneSchema } from '../../auth/schemas/auth.schema';
+import { firstIssue, phoneSchema } from '../../auth';
 import { guardianLinkUrl } from '../services/guardian-link';
 import { identityService, type IdentityService } from '../services/identity.service';
 

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { AppError, NETWORK_ERROR_MESSAGE, UNKNOWN_ERROR_MESSAGE } from '../../../lib/errors/app-error';
 import { supabase } from '../../../lib/supabase/client';
 import { SUPABASE_ANON_KEY, SUPABASE_URL } from '../../../lib/supabase/env';
-import { storageStatus } from '../../enterprise/services/upload-errors';
+import { storageStatus } from '../../../lib/files/storage-status';
 import { chooseDocumentFile } from '../../../platform/choose-file';
 import type { ChosenFile } from '../../../platform/choose-file.types';
 import { checkDocumentFile, documentObjectPath } from '../../../lib/files/document-file';

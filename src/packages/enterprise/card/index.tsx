@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import { LoadState } from '../../../ui/load-state';
-import { MemberCardForm } from '../../../features/enterprise/components/member-card-form';
-import { useEnterprisePage } from '../../../features/enterprise/hooks/use-enterprise-page';
+import { MemberCardForm, useEnterprisePage } from '../../../features/enterprise';
 
 /** 我的名片, or with `?user=` an admin editing a member's card (opened from 成员管理). */
 export default function MemberCardPage() {

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { JoinCodeForm } from '../../../features/enterprise/components/join-code-form';
+import { JoinCodeForm } from '../../../features/enterprise';
 import { useRequireSession } from '../../../features/auth';
 import { routeUrl } from '../../../lib/routes';
 

@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { CreateEnterpriseForm } from '../../../features/enterprise/components/create-enterprise-form';
-import { useEnterpriseStore } from '../../../features/enterprise/store/enterprise.store';
+import { CreateEnterpriseForm, useEnterpriseStore } from '../../../features/enterprise';
 import { useRequireSession } from '../../../features/auth';
 import { routeUrl } from '../../../lib/routes';
 

@@ -2,9 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { useRequireSession } from '../../../features/auth';
-import { InvitationLanding } from '../../../features/enterprise/components/invitation-landing';
-import { clearPendingInvite, rememberPendingInvite } from '../../../features/enterprise/services/pending-invite';
-import { useEnterpriseStore } from '../../../features/enterprise/store/enterprise.store';
+import { InvitationLanding, clearPendingInvite, rememberPendingInvite, useEnterpriseStore } from '../../../features/enterprise';
 import { LinkCell } from '../../../ui/link-cell';
 import { routeUrl } from '../../../lib/routes';
 

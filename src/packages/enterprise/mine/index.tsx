@@ -1,9 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
-import { useEnterpriseStore } from '../../../features/enterprise/store/enterprise.store';
-import { EnterpriseList } from '../../../features/enterprise/components/enterprise-list';
-import { useEnterprisePage } from '../../../features/enterprise/hooks/use-enterprise-page';
+import { useEnterpriseStore, EnterpriseList, useEnterprisePage } from '../../../features/enterprise';
 import { LinkCell } from '../../../ui/link-cell';
 import { routeUrl } from '../../../lib/routes';
 

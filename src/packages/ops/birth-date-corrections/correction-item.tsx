@@ -1,9 +1,9 @@
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import '../../../features/account-settings/components/settings.css';
-import { birthDateEvidenceService, type BirthDateEvidenceService } from '../../../features/identity/services/birth-date-evidence.service';
-import type { IdentityService } from '../../../features/identity/services/identity.service';
-import type { AgeBand, BirthDateCorrectionForReview } from '../../../features/identity/services/identity.types';
+import { birthDateEvidenceService, type BirthDateEvidenceService } from '../../../features/identity';
+import type { IdentityService } from '../../../features/identity';
+import type { AgeBand, BirthDateCorrectionForReview } from '../../../features/identity';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { formatShanghai } from '../../../lib/time';
