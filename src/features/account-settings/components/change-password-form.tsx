@@ -7,6 +7,7 @@ import { setPasswordSchema, useCountdown } from '../../auth';
 import { passwordService, type PasswordService } from '../services/password.service';
 import type { LocalCodeHintLike } from './cancel-account-form';
 import './settings.css';
+import { CodeField } from '../../../ui/code-field';
 
 export interface ChangePasswordFormProps {
   /** the signed-in phone in E.164, for the local outbox hint */
@@ -71,33 +72,18 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
     onDone();
   };
 
-  const sendLabel = countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : sending ? '发送中…' : '获取验证码';
   return (
     <View className='set-password' data-testid='password-form'>
-      <TextField
+      <CodeField
         label='短信验证码'
-        type='number'
-        placeholder='6 位验证码'
-        maxLength={6}
         value={code}
         onChange={(value) => setCode(value.trim())}
         error={errors.code}
         testId='password-code'
-        action={
-          <Button
-            className='field__action'
-            size='small'
-            fill='outline'
-            type='primary'
-            disabled={countdown.remaining > 0 || sending}
-            aria-disabled={countdown.remaining > 0 || sending}
-            role='button'
-            data-testid='password-send-code'
-            onClick={handleSend}
-          >
-            {sendLabel}
-          </Button>
-        }
+        sendTestId='password-send-code'
+        remaining={countdown.remaining}
+        sending={sending}
+        onSend={handleSend}
       >
         {sentTo && (
           <Text className='settings-muted' data-testid='password-code-sent'>
@@ -105,7 +91,7 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
           </Text>
         )}
         {LocalCodeHint && <LocalCodeHint phone={sentTo ? phone : null} sentAt={sentTo?.at ?? 0} onFill={setCode} />}
-      </TextField>
+      </CodeField>
       <TextField label='新密码' type='password' placeholder='至少 8 位，包含字母和数字' maxLength={null} value={password} onChange={setPassword} error={errors.password} testId='password-new' />
       <TextField label='确认新密码' type='password' placeholder='再输入一次' maxLength={null} value={confirm} onChange={setConfirm} error={errors.confirm} testId='password-confirm' />
       {formError && (

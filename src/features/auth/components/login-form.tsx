@@ -8,6 +8,7 @@ import { firstIssue, otpCodeSchema, phoneSchema, signInPasswordSchema } from '..
 import { authService, type AuthService } from '../services/auth.service';
 import { LoginTabs, type LoginMode } from './login-tabs';
 import './login-form.css';
+import { CodeField } from '../../../ui/code-field';
 
 export const RESEND_SECONDS = 60;
 
@@ -96,7 +97,6 @@ export function LoginForm({ onSignedIn, initialPhone = '', service = authService
     setFormError('');
   };
 
-  const sendLabel = countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : sending ? '发送中…' : '获取验证码';
 
   return (
     <View className='login-form'>
@@ -105,33 +105,19 @@ export function LoginForm({ onSignedIn, initialPhone = '', service = authService
       <TextField label='手机号' prefix='+86' type='number' maxLength={11} value={phone} onChange={setPhone} error={errors.phone} testId='login-phone' />
 
       {mode === 'sms' ? (
-        <TextField
+        <CodeField
           label='验证码'
-          type='number'
-          placeholder='6 位验证码'
-          maxLength={6}
           value={code}
           onChange={setCode}
           error={errors.code}
           testId='login-code'
-          action={
-            <Button
-              className='field__action'
-              size='small'
-              fill='outline'
-              type='primary'
-              disabled={countdown.remaining > 0 || sending}
-              aria-disabled={countdown.remaining > 0 || sending}
-              role='button'
-              onClick={handleSendCode}
-              data-testid='login-send-code'
-            >
-              {sendLabel}
-            </Button>
-          }
+          sendTestId='login-send-code'
+          remaining={countdown.remaining}
+          sending={sending}
+          onSend={handleSendCode}
         >
           {LocalCodeHint && <LocalCodeHint phone={sent?.phone ?? null} sentAt={sent?.at ?? 0} onFill={setCode} />}
-        </TextField>
+        </CodeField>
       ) : (
         <TextField label='密码' type='password' placeholder='请输入密码' maxLength={null} value={password} onChange={setPassword} error={errors.password} testId='login-password' />
       )}

@@ -11,6 +11,7 @@ import type { CurrentAgreement, GuardianLinkView, GuardianRelationship } from '.
 import { ConsentCheckbox } from './consent-checkbox';
 import { MarkdownView } from './markdown-view';
 import { RelationshipChoice } from './relationship-choice';
+import { CodeField } from '../../../ui/code-field';
 
 export interface GuardianLinkFormProps {
   token: string;
@@ -123,30 +124,18 @@ export function GuardianLinkForm({ token, service = identityService }: GuardianL
           </ConsentCheckbox>
         </View>
       )}
-      <TextField
+      <CodeField
         label={`验证码${sentAt ? `（已发送至 ${view.guardian_phone_masked}）` : ''}`}
         ariaLabel='验证码'
-        type='number'
-        placeholder='6 位验证码'
-        maxLength={6}
         value={code}
         onChange={setCode}
         testId='guardian-link-code'
-        action={
-          <Button
-            className='field__action'
-            size='small'
-            fill='outline'
-            type='primary'
-            disabled={countdown.remaining > 0 || busy !== null}
-            aria-disabled={countdown.remaining > 0 || busy !== null}
-            role='button'
-            onClick={send}
-            data-testid='guardian-link-send-code'
-          >
-            {countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : busy === 'send' ? '发送中…' : '发送验证码'}
-          </Button>
-        }
+        sendTestId='guardian-link-send-code'
+        remaining={countdown.remaining}
+        sending={busy === 'send'}
+        busy={busy !== null}
+        sendLabel='发送验证码'
+        onSend={send}
       />
       {error && (
         <View className='form-error' role='alert' data-testid='guardian-link-error'>

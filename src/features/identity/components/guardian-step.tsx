@@ -10,6 +10,7 @@ import type { ConsentStatus, CurrentAgreement, GuardianRelationship } from '../s
 import { ConsentCheckbox } from './consent-checkbox';
 import { MarkdownView } from './markdown-view';
 import { RelationshipChoice } from './relationship-choice';
+import { CodeField } from '../../../ui/code-field';
 
 export interface LocalCodeHintProps {
   phone: string | null;
@@ -89,33 +90,21 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
       <TextField label='监护人姓名' placeholder='监护人的真实姓名' maxLength={40} value={name} onChange={setName} testId='guardian-name' />
       <RelationshipChoice value={relationship} onChange={setRelationship} />
       <TextField label='监护人手机号' prefix='+86' type='number' placeholder='监护人的手机号' maxLength={11} value={phone} onChange={setPhone} testId='guardian-phone' />
-      <TextField
+      <CodeField
         label={`验证码${sent ? `（已发送至 ${sent.masked}）` : ''}`}
         ariaLabel='监护人收到的验证码'
-        type='number'
-        placeholder='6 位验证码'
-        maxLength={6}
         value={code}
         onChange={setCode}
         testId='guardian-code'
-        action={
-          <Button
-            className='field__action'
-            size='small'
-            fill='outline'
-            type='primary'
-            disabled={countdown.remaining > 0 || busy !== null}
-            aria-disabled={countdown.remaining > 0 || busy !== null}
-            role='button'
-            onClick={send}
-            data-testid='guardian-send-code'
-          >
-            {countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : busy === 'send' ? '发送中…' : '发送验证码'}
-          </Button>
-        }
+        sendTestId='guardian-send-code'
+        remaining={countdown.remaining}
+        sending={busy === 'send'}
+        busy={busy !== null}
+        sendLabel='发送验证码'
+        onSend={send}
       >
         {LocalCodeHint && <LocalCodeHint phone={sent?.phone ?? null} sentAt={sent?.at ?? 0} onFill={setCode} />}
-      </TextField>
+      </CodeField>
       {childrenStatement && (
         <View className='guardian-statement' data-testid='children-statement'>
           <Text className='guardian-statement__title'>{childrenStatement.version_title}</Text>
