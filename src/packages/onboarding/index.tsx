@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { authService, goToLogin, useRequireSession } from '../../features/auth';
-import { routeAfterSignIn } from '../../features/enterprise';
+import { routeAfterSignIn } from '../../features/enterprise/services/pending-invite';
 import {
   AgreementsStep,
   BirthDateCorrectionForm,

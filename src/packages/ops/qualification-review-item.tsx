@@ -1,6 +1,6 @@
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { firstMessage, rejectReasonSchema } from '../../features/enterprise';
+import { firstMessage, rejectReasonSchema } from '../../features/enterprise/schemas/enterprise.schema';
 import type { QualificationService, ReviewItem } from '../../features/enterprise';
 import { messageOf } from '../../lib/errors/app-error';
 import { Button } from '../../ui/button';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ChoiceChips } from '../../ui/choice-chips';
 import { LoadState } from '../../ui/load-state';
 import { useLoader } from '../../lib/hooks/use-loader';
-import { qualificationService, type QualificationService } from '../../features/enterprise';
+import { qualificationService, type QualificationService } from '../../features/enterprise/services/qualification.service';
 import { QualificationReviewItem } from './qualification-review-item';
 
 export interface QualificationReviewProps {
