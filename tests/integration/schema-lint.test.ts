@@ -57,6 +57,16 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
   platform_find_account: 'authenticated', platform_set_enterprise_status: 'authenticated', platform_find_enterprises: 'authenticated',
   request_enterprise_cancellation: 'authenticated', platform_review_enterprise_cancellation: 'authenticated',
 };
+/**
+ * Definer bodies in `private` behind `security invoker` wrappers of the same name in `public`: the
+ * wrapper runs as the caller, so the caller's role executes the body (and no other API role does).
+ */
+const PRIVATE_DEFINER: Record<string, Exec> = {
+  // notification delivery (20261210010000_notification_delivery.sql)
+  mark_all_notifications_read: 'authenticated', my_notification_settings: 'authenticated',
+  set_notification_preference: 'authenticated', record_wechat_subscriptions: 'authenticated',
+  notification_deliveries_claim: 'service', notification_delivery_done: 'service',
+};
 /** Private helpers that RLS policies call as the querying role; every other private function is internal. */
 const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids', 'my_open_report_ids',
   'my_birth_evidence_count'];
@@ -126,7 +136,9 @@ describe('schema lint', () => {
       } else if (r.schema === 'hooks') {
         expected = HOOKS[r.name] ? ROLE_SETS[HOOKS[r.name]] : [];
       } else {
-        expected = POLICY_HELPERS.includes(r.name) && r.schema === 'private' ? ['authenticated'] : [];
+        const wrapped = r.schema === 'private' ? PRIVATE_DEFINER[r.name] : undefined;
+        expected = wrapped ? [wrapped === 'service' ? 'service_role' : wrapped]
+          : POLICY_HELPERS.includes(r.name) && r.schema === 'private' ? ['authenticated'] : [];
       }
       if (JSON.stringify(r.roles) !== JSON.stringify(expected)) wrong.push(`${r.schema}.${r.name}: executable by [${r.roles}] instead of [${expected}]`);
     }

@@ -153,6 +153,23 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     select: byRole<SelectOutcome>('denied', own('memberA'), own('memberB'), [], [], []),
     ...noWrites,
   },
+  // issue 13 (20261210010000_notification_delivery.sql): the matrix gives memberA/memberB a
+  // preference each, and their matrix notice (a mandatory kind) queues a text to their phone.
+  notification_preferences: {
+    rows: async (fx) => {
+      const rows = await q<{ user_id: string; kind: string; channel: string }>(
+        `select user_id::text, kind, channel::text from public.notification_preferences where user_id = any($1::uuid[])`,
+        [[...fx.roleOf.keys()]]);
+      return rows.map((r) => ({ label: `person:${fx.roleOf.get(r.user_id)}`, key: { user_id: r.user_id, kind: r.kind, channel: r.channel } }));
+    },
+    select: byRole<SelectOutcome>('denied', own('memberA'), own('memberB'), [], [], []),
+    ...noWrites,
+  },
+  notification_deliveries: {
+    rows: personRows('notification_deliveries', 'user_id'),
+    select: byRole<SelectOutcome>('denied', own('memberA'), own('memberB'), [], [], []),
+    ...noWrites,
+  },
   account_reports: {
     rows: personRows('account_reports', 'reporter_user_id'),
     // Issue 10: reporters read their reports through my_account_reports() (without the matched account)
@@ -189,6 +206,7 @@ export async function arrangePersonRows(fx: Pick<Fixture, 'users'>): Promise<voi
       `insert into public.guardians (user_id, guardian_name, relationship, guardian_phone, phone_verified_at, channel, withdrawn_at)
        values ($1, '矩阵监护人', 'mother', '8613900000000', now(), 'h5', now())`, [uid]);
     await q(`insert into public.notifications (user_id, kind, title) values ($1, 'account_action', '矩阵通知')`, [uid]);
+    await q(`insert into public.notification_preferences (user_id, kind, channel, enabled) values ($1, 'account_report', 'sms', true)`, [uid]);
     await q(
       `insert into public.account_reports (reporter_user_id, reported_phone, real_name, evidence, contact)
        values ($1, '8613900000001', '矩阵举报人', '矩阵测试的情况说明', '13900000001')`, [uid]);
@@ -288,6 +306,15 @@ export const RPCS: Record<string, RpcExpectation> = {
   set_my_birth_date: { roles: signedInAny, args: () => ({ p_birth_date: '1990-01-01' }) },
   withdraw_guardian_consent: { roles: signedInAny, args: () => ({ p_channel: 'h5' }) },
   mark_notifications_read: { roles: signedIn, args: () => ({ p_ids: [ZERO] }) },
+  // notification center (20261210010000_notification_delivery.sql): each caller's own notices only
+  my_notifications: { roles: signedIn, args: () => ({ p_before: null, p_limit: 20 }) },
+  my_unread_notification_count: { roles: signedIn, args: () => ({}) },
+  mark_all_notifications_read: { roles: signedIn, args: () => ({}) },
+  my_notification_settings: { roles: signedIn, args: () => ({}) },
+  set_notification_preference: { roles: signedIn, args: () => ({ p_kind: 'account_report', p_channel: 'wecom', p_enabled: false }) },
+  record_wechat_subscriptions: { roles: signedInAny, args: () => ({ p_template_ids: ['matrixUnknownTemplate'] }) },
+  notification_deliveries_claim: { roles: serviceOnly, args: () => ({ p_limit: 1 }) },
+  notification_delivery_done: { roles: serviceOnly, args: () => ({ p_id: ZERO, p_claim_id: ZERO, p_result: 'failed' }) },
   platform_act_on_account: {
     roles: operatorOnly,
     args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_action: 'warn', p_reason: '矩阵测试警告' }),

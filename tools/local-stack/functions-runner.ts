@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { StackConfig } from './config';
 import { REPO_ROOT } from './config';
 import { LOCAL_TENCENT_SECRET_ID, LOCAL_TENCENT_SECRET_KEY } from './local-sms';
-import { LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, LOCAL_WECOM_CORP_ID, LOCAL_WECOM_CORP_SECRET } from './local-wechat';
+import { LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, LOCAL_WECOM_CORP_ID, LOCAL_WECOM_AGENT_ID, LOCAL_WECOM_CORP_SECRET } from './local-wechat';
 import { portOpen, spawnManaged, waitUntil } from './children';
 
 export interface FunctionsHandle {
@@ -62,6 +62,7 @@ export function functionsEnv(config: StackConfig): Record<string, string> {
     WECOM_API_BASE_URL: `${config.apiUrl}/__local/wecom`,
     WECOM_CORP_ID: LOCAL_WECOM_CORP_ID,
     WECOM_CORP_SECRET: LOCAL_WECOM_CORP_SECRET,
+    WECOM_AGENT_ID: String(LOCAL_WECOM_AGENT_ID),
     ...secretsFromFiles(),
   };
 }

@@ -68,7 +68,7 @@ function accessToken(cfg: WeixinConfig, rejected?: string): Promise<string> {
  * Calls an API that takes the app's access token, and once more with a fresh token when WeChat
  * answers that the stored one expired or was replaced elsewhere (`errcode` 40001 / 42001).
  */
-async function withAccessToken<T extends { errcode?: number }>(cfg: WeixinConfig, call: (token: string) => Promise<T>): Promise<T> {
+export async function withAccessToken<T extends { errcode?: number }>(cfg: WeixinConfig, call: (token: string) => Promise<T>): Promise<T> {
   const token = await accessToken(cfg);
   const first = await call(token);
   if (!TOKEN_EXPIRED.has(Number(first.errcode))) return first;
