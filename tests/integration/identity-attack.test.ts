@@ -19,6 +19,10 @@ const PRE_CLEARANCE_RPCS = new Set([
   'set_my_birth_date',
   'withdraw_guardian_consent',
   'mark_notifications_read',
+  // notification center (20261210010000_notification_delivery.sql): a member's own inbox and channel
+  // choices; a suspended or not-yet-consented member must still read why (account actions, agreement updates)
+  'my_notifications', 'my_unread_notification_count', 'mark_all_notifications_read', 'my_notification_settings',
+  'set_notification_preference', 'record_wechat_subscriptions',
   'report_stolen_account',
   // a wrong birth date may be what blocks the person (20261206030000_minors_hardening.sql)
   'request_birth_date_correction',
@@ -57,6 +61,7 @@ const UNGATED_FUNCTIONS: Record<string, string> = {
   // operators' `sign` action goes through the gate.
   'report-evidence': 'stolen-account evidence, authorised by the report\'s upload token',
   'sms-deliveries': 'service role only: every user gets 403 service_role_required',
+  'notify-deliveries': 'service role only: every user gets 403 service_role_required',
   // Pre-clearance sign-in: they authenticate by a WeChat/WeCom code and hand out a session; the gate
   // applies to what that session does afterwards, as with SMS sign-in. An empty body is a 400.
   'wechat-login': 'sign-in (before consent is possible), authenticated by a wx.login code',
