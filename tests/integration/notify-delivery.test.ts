@@ -357,3 +357,34 @@ describe('inbox RPCs and isolation', () => {
     expect(claim.error).not.toBeNull();
   });
 });
+
+describe('a real decision reaches the applicant beyond the app', () => {
+  it('an approval-rule join: the admin is told of the request, the rejected applicant by WeCom and (by choice) SMS, linked to the enterprise', async () => {
+    const admin = await signInCleared();
+    const eid = await createEnterpriseAs(admin, { name: `通知审批${crypto.randomBytes(2).toString('hex')}` });
+    expect((await admin.client.rpc('update_enterprise_settings', { p_enterprise_id: eid, p_settings: { join_rule: 'approval' } })).error).toBeNull();
+    const applicant = await signInCleared();
+    const wecomUser = `ap${crypto.randomBytes(5).toString('hex')}`;
+    await sql(`insert into private.wechat_links (provider, subject, user_id) values ('wecom', $1, $2)`, [`${CORP}:${wecomUser}`, applicant.userId]);
+    await applicant.client.rpc('set_notification_preference', { p_kind: 'enterprise_membership', p_channel: 'sms', p_enabled: true });
+    const code = (await admin.client.rpc('create_invitation', {
+      p_enterprise_id: eid, p_role: 'member', p_department_id: null, p_valid_hours: 24, p_max_uses: null,
+    })).data[0].code as string;
+    expect((await applicant.client.rpc('accept_invitation', { p_code: code })).data).toMatchObject({ status: 'pending' });
+
+    const adminInbox = (await admin.client.rpc('my_notifications', { p_limit: 5 })).data as Array<{ kind: string; target: { kind: string; id: string } }>;
+    const request = adminInbox.find((n) => n.kind === 'enterprise_join_request')!;
+    expect(request.target.kind).toBe('join_request');
+    expect((await admin.client.rpc('decide_join_request', { p_request_id: request.target.id, p_approve: false, p_reason: '请使用公司手机号' })).error).toBeNull();
+
+    await setAsideOthers([applicant.userId, admin.userId]);
+    expect((await runWorker()).status).toBe(200);
+    const [notice] = (await applicant.client.rpc('my_notifications', { p_limit: 1 })).data as Array<{ id: string; title: string; target: unknown; read_at: string | null }>;
+    expect(notice).toMatchObject({ title: '加入申请未通过', target: { kind: 'enterprise', id: eid }, read_at: null });
+    const texts = await smsNotices(applicant.phone);
+    expect(texts.map((t) => t.params)).toEqual([['成员变动', '加入申请未通过']]);
+    const wecom = await fakeMessages(wecomUser);
+    expect(wecom).toHaveLength(1);
+    expect(wecom[0].content).toContain('请使用公司手机号');
+  });
+});
