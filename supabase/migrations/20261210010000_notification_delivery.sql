@@ -129,8 +129,9 @@ revoke all on private.wechat_subscribe_grants from public, anon, authenticated;
 create table public.notification_deliveries (
   id uuid primary key default gen_random_uuid(),
   notification_id uuid not null references public.notifications (id) on delete cascade,
-  -- the recipient, copied from the notice so the read policy needs no join
-  user_id uuid not null references auth.users (id) on delete cascade,
+  -- the recipient, copied from the notice so the read policy needs no join (no foreign key of its
+  -- own: the row goes with its notice, which goes with the user, and a bulk notice skips one check per row)
+  user_id uuid not null,
   channel public.notification_channel not null,
   status public.notification_delivery_status not null default 'pending',
   attempts integer not null default 0,
@@ -174,18 +175,20 @@ as $$
 declare
   r record;
 begin
-  -- sms and wecom: reachable and wanted
+  -- sms and wecom: reachable (by key lookups per notice, never a scan of all users) and wanted
   insert into public.notification_deliveries (notification_id, user_id, channel)
   select n.id, n.user_id, c.channel
     from new_rows n
     join public.notification_kinds k on k.kind = n.kind
-   cross join (values ('sms'::public.notification_channel), ('wecom'::public.notification_channel)) as c (channel)
+    join auth.users u on u.id = n.user_id
+   cross join lateral (
+          select 'sms'::public.notification_channel as channel where coalesce(u.phone, '') <> ''
+          union all
+          select 'wecom'::public.notification_channel
+           where exists (select 1 from private.wechat_links l where l.user_id = n.user_id and l.provider = 'wecom')
+        ) as c
     left join public.notification_preferences p on p.user_id = n.user_id and p.kind = n.kind and p.channel = c.channel
-   where (k.mandatory or coalesce(p.enabled, private.notification_channel_default(c.channel)))
-     and case c.channel
-           when 'sms' then exists (select 1 from auth.users u where u.id = n.user_id and coalesce(u.phone, '') <> '')
-           else exists (select 1 from private.wechat_links l where l.provider = 'wecom' and l.user_id = n.user_id)
-         end
+   where k.mandatory or coalesce(p.enabled, private.notification_channel_default(c.channel))
   on conflict (notification_id, channel) do nothing;
 
   -- wechat_subscribe: a WeChat sign-in, the kind's template, and a grant, spent here (one per message)
