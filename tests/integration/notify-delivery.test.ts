@@ -5,7 +5,7 @@
 // The worker claims every due row of the stack: each test first sets other suites' rows aside.
 import crypto from 'node:crypto';
 import {
-  callApi, createEnterpriseAs, NOTICE_SMS_TEMPLATE_ID, serviceClient, signInCleared, signInFresh, sql, type SignedInUser,
+  callApi, createEnterpriseAs, serviceClient, signInCleared, signInFresh, sql, type SignedInUser,
 } from '../support/clients';
 import { getStack } from '../support/stack';
 
@@ -83,10 +83,9 @@ async function failNextSends(api: 'wechat' | 'wecom', touser: string, errcode: n
   expect(res.status).toBe(201);
 }
 
+/** Notice texts sent to `phone` (the outbox lists them apart from codes). */
 async function smsNotices(phone: string): Promise<Array<{ template_id: string; params: string[] }>> {
-  const list = (await (await fetch(`${getStack().url}/__local/sms?phone=${encodeURIComponent(phone)}`)).json()) as
-    Array<{ template_id: string; params: string[] }>;
-  return list.filter((s) => s.template_id === NOTICE_SMS_TEMPLATE_ID);
+  return (await fetch(`${getStack().url}/__local/sms?phone=${encodeURIComponent(phone)}&notices=1`)).json();
 }
 
 type Settings = Array<{ kind: string; mandatory: boolean; channels: Array<{ channel: string; enabled: boolean; reachable: boolean; grants: number | null }> }>;
@@ -182,7 +181,10 @@ describe('the notify-deliveries worker', () => {
 
     const texts = await smsNotices(m.phone);
     expect(texts).toHaveLength(1);
-    expect(texts[0].params).toEqual(['举报处理结果', '你的账号申诉已核实']);
+    expect(texts[0]).toMatchObject({ template_id: '1000002', params: ['举报处理结果', '你的账号申诉已核实'] });
+    // the outbox's code listing (the sign-in page's local hint) still shows the sign-in code, not the notice
+    const codes = (await (await fetch(`${getStack().url}/__local/sms?phone=${encodeURIComponent(m.phone)}`)).json()) as Array<{ code: string }>;
+    expect(codes[0].code).toMatch(/^\d{6}$/);
     const wx = await fakeMessages(m.openid);
     expect(wx).toHaveLength(1);
     expect(wx[0]).toMatchObject({ template_id: ACCOUNT_TPL, page: `packages/notifications/pages/inbox/index?id=${id}` });

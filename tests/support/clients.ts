@@ -37,14 +37,11 @@ export async function sql<T = Record<string, unknown>>(text: string, params: unk
   }
 }
 
-/** Tencent template of notice texts (notify-deliveries' TENCENT_SMS_NOTICE_TEMPLATE_ID default): no code in them. */
-export const NOTICE_SMS_TEMPLATE_ID = '1000002';
-
-/** Reads the newest SMS code sent to `phone` from the local outbox (notice texts are skipped). */
+/** Reads the newest SMS code sent to `phone` from the local outbox. */
 export async function latestSmsCode(phone: string): Promise<string | undefined> {
   const res = await fetch(`${getStack().url}/__local/sms?phone=${encodeURIComponent(phone)}`);
-  const list = (await res.json()) as Array<{ code: string; template_id?: string }>;
-  return list.find((s) => s.template_id !== NOTICE_SMS_TEMPLATE_ID)?.code;
+  const list = (await res.json()) as Array<{ code: string }>;
+  return list[0]?.code;
 }
 
 /**

@@ -7,6 +7,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const LOCAL_TENCENT_SECRET_ID = 'AKIDlocalzhixiang';
 export const LOCAL_TENCENT_SECRET_KEY = 'local-zhixiang-secret-key';
+/**
+ * The notice template (notify-deliveries' TENCENT_SMS_NOTICE_TEMPLATE_ID locally). Notice texts carry
+ * no code: the outbox lists them only when asked (`&notices=1`), so whatever reads the newest code
+ * for a phone (the sign-in page's local hint, tests) never meets a notice's first parameter instead.
+ */
+export const LOCAL_NOTICE_TEMPLATE_ID = '1000002';
 
 export interface SentSms {
   phone: string; // E.164 with '+'
@@ -110,11 +116,15 @@ export function createLocalSms(secretId = LOCAL_TENCENT_SECRET_ID, secretKey = L
     });
   }
 
-  /** GET /__local/sms[?phone=…]: newest first; all phones (latest 50) without a filter. */
+  /**
+   * GET /__local/sms[?phone=…][&notices=1]: newest first; all phones (latest 50) without a filter.
+   * Codes and other texts by default; with `notices=1` the notice texts only.
+   */
   function list(query: URLSearchParams, res: ServerResponse): void {
     const phone = query.get('phone');
+    const notices = query.get('notices') === '1';
     const digits = phone ? phoneDigits(phone) : '';
-    const hits = outbox.filter((s) => !phone || phoneDigits(s.phone) === digits);
+    const hits = outbox.filter((s) => (!phone || phoneDigits(s.phone) === digits) && (s.template_id === LOCAL_NOTICE_TEMPLATE_ID) === notices);
     send(res, 200, hits.slice(-50).reverse());
   }
 
