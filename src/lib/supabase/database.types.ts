@@ -133,14 +133,14 @@ isOneToOne: false
                   ]
                 },"edition_features": {
                   Row: {
-                    "edition": string,"feature": string
+                    "edition": Database["public"]['Enums']["enterprise_edition"],"feature": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "edition": string,"feature": string
+                    "edition": Database["public"]['Enums']["enterprise_edition"],"feature": string
                   }
                   Update: {
-                    "edition"?: string,"feature"?: string
+                    "edition"?: Database["public"]['Enums']["enterprise_edition"],"feature"?: string
                   }
                   Relationships: [
                     
@@ -167,14 +167,14 @@ isOneToOne: false
                   ]
                 },"enterprise_members": {
                   Row: {
-                    "department_id": string | null,"display_name": string,"email": string,"employee_no": string,"enterprise_id": string,"invited_by": string | null,"joined_at": string,"role": string,"scopes": (string)[],"title": string,"user_id": string
+                    "department_id": string | null,"display_name": string,"email": string,"employee_no": string,"enterprise_id": string,"invited_by": string | null,"joined_at": string,"role": Database["public"]['Enums']["member_role"],"scopes": (string)[],"title": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id": string,"invited_by"?: string | null,"joined_at"?: string,"role"?: string,"scopes"?: (string)[],"title"?: string,"user_id": string
+                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id": string,"invited_by"?: string | null,"joined_at"?: string,"role"?: Database["public"]['Enums']["member_role"],"scopes"?: (string)[],"title"?: string,"user_id": string
                   }
                   Update: {
-                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id"?: string,"invited_by"?: string | null,"joined_at"?: string,"role"?: string,"scopes"?: (string)[],"title"?: string,"user_id"?: string
+                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id"?: string,"invited_by"?: string | null,"joined_at"?: string,"role"?: Database["public"]['Enums']["member_role"],"scopes"?: (string)[],"title"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {
@@ -213,14 +213,14 @@ isOneToOne: false
                   ]
                 },"enterprises": {
                   Row: {
-                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": string,"edition": string,"id": string,"industry": string,"join_rule": string,"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": string,"status": string,"status_changed_at": string | null,"status_reason": string,"updated_at": string
+                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": Database["public"]['Enums']["directory_scope"],"edition": Database["public"]['Enums']["enterprise_edition"],"id": string,"industry": string,"join_rule": Database["public"]['Enums']["enterprise_join_rule"],"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": Database["public"]['Enums']["enterprise_size_band"],"status": string,"status_changed_at": string | null,"status_reason": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry": string,"join_rule"?: string,"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": string,"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
+                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: Database["public"]['Enums']["directory_scope"],"edition"?: Database["public"]['Enums']["enterprise_edition"],"id"?: string,"industry": string,"join_rule"?: Database["public"]['Enums']["enterprise_join_rule"],"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": Database["public"]['Enums']["enterprise_size_band"],"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
                   }
                   Update: {
-                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry"?: string,"join_rule"?: string,"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: string,"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
+                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: Database["public"]['Enums']["directory_scope"],"edition"?: Database["public"]['Enums']["enterprise_edition"],"id"?: string,"industry"?: string,"join_rule"?: Database["public"]['Enums']["enterprise_join_rule"],"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: Database["public"]['Enums']["enterprise_size_band"],"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -241,14 +241,14 @@ isOneToOne: false
                   ]
                 },"invitations": {
                   Row: {
-                    "code": string,"created_at": string,"created_by": string,"department_id": string | null,"enterprise_id": string,"expires_at": string,"id": string,"max_uses": number | null,"revoked_at": string | null,"role": string,"use_count": number
+                    "code": string,"created_at": string,"created_by": string,"department_id": string | null,"enterprise_id": string,"expires_at": string,"id": string,"max_uses": number | null,"revoked_at": string | null,"role": Database["public"]['Enums']["member_role"],"use_count": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "code": string,"created_at"?: string,"created_by": string,"department_id"?: string | null,"enterprise_id": string,"expires_at": string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: string,"use_count"?: number
+                    "code": string,"created_at"?: string,"created_by": string,"department_id"?: string | null,"enterprise_id": string,"expires_at": string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: Database["public"]['Enums']["member_role"],"use_count"?: number
                   }
                   Update: {
-                    "code"?: string,"created_at"?: string,"created_by"?: string,"department_id"?: string | null,"enterprise_id"?: string,"expires_at"?: string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: string,"use_count"?: number
+                    "code"?: string,"created_at"?: string,"created_by"?: string,"department_id"?: string | null,"enterprise_id"?: string,"expires_at"?: string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: Database["public"]['Enums']["member_role"],"use_count"?: number
                   }
                   Relationships: [
                     {
@@ -291,59 +291,19 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
-                },"notification_deliveries": {
-                  Row: {
-                    "attempts": number,"channel": Database["public"]['Enums']["notification_channel"],"claim_id": string | null,"claimed_until": string | null,"created_at": string,"id": string,"last_error": string | null,"next_attempt_at": string,"notification_id": string,"sent_at": string | null,"status": Database["public"]['Enums']["notification_delivery_status"],"user_id": string
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "attempts"?: number,"channel": Database["public"]['Enums']["notification_channel"],"claim_id"?: string | null,"claimed_until"?: string | null,"created_at"?: string,"id"?: string,"last_error"?: string | null,"next_attempt_at"?: string,"notification_id": string,"sent_at"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"user_id": string
-                  }
-                  Update: {
-                    "attempts"?: number,"channel"?: Database["public"]['Enums']["notification_channel"],"claim_id"?: string | null,"claimed_until"?: string | null,"created_at"?: string,"id"?: string,"last_error"?: string | null,"next_attempt_at"?: string,"notification_id"?: string,"sent_at"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"user_id"?: string
-                  }
-                  Relationships: [
-                    {
-      foreignKeyName: "notification_deliveries_notification_id_fkey"
-      columns: ["notification_id"]
-isOneToOne: false
-      referencedRelation: "notifications"
-      referencedColumns: ["id"]
-    }
-                  ]
                 },"notification_kinds": {
                   Row: {
-                    "domain": string,"kind": string,"label": string,"mandatory": boolean,"sort_order": number,"target_key": string | null,"target_kind": string | null
+                    "domain": string,"kind": string,"label": string,"mandatory": boolean,"sort_order": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "domain": string,"kind": string,"label": string,"mandatory"?: boolean,"sort_order"?: number,"target_key"?: string | null,"target_kind"?: string | null
+                    "domain": string,"kind": string,"label": string,"mandatory"?: boolean,"sort_order"?: number
                   }
                   Update: {
-                    "domain"?: string,"kind"?: string,"label"?: string,"mandatory"?: boolean,"sort_order"?: number,"target_key"?: string | null,"target_kind"?: string | null
+                    "domain"?: string,"kind"?: string,"label"?: string,"mandatory"?: boolean,"sort_order"?: number
                   }
                   Relationships: [
                     
-                  ]
-                },"notification_preferences": {
-                  Row: {
-                    "channel": Database["public"]['Enums']["notification_channel"],"enabled": boolean,"kind": string,"updated_at": string,"user_id": string
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "channel": Database["public"]['Enums']["notification_channel"],"enabled": boolean,"kind": string,"updated_at"?: string,"user_id": string
-                  }
-                  Update: {
-                    "channel"?: Database["public"]['Enums']["notification_channel"],"enabled"?: boolean,"kind"?: string,"updated_at"?: string,"user_id"?: string
-                  }
-                  Relationships: [
-                    {
-      foreignKeyName: "notification_preferences_kind_fkey"
-      columns: ["kind"]
-isOneToOne: false
-      referencedRelation: "notification_kinds"
-      referencedColumns: ["kind"]
-    }
                   ]
                 },"notifications": {
                   Row: {
@@ -517,9 +477,6 @@ isOneToOne: false
               "created_at": string,"decided_at": string,"department_id": string,"display_name": string,"id": string,"invitation_id": string,"inviter_name": string,"phone_masked": string,"reason": string,"role": string,"status": string,"user_id": string
             }[]
                            },
-"mark_all_notifications_read":
-{ Args: Record<PropertyKey, never>; Returns: number
-                           },
 "mark_notifications_read":
 { Args: { "p_ids": (string)[] }; Returns: number
                            },
@@ -548,24 +505,8 @@ isOneToOne: false
               "edition": string,"id": string,"industry": string,"is_current": boolean,"member_count": number,"name": string,"qualification_status": string,"role": string,"scopes": (string)[],"status": string,"status_reason": string
             }[]
                            },
-"my_notification_settings":
-{ Args: Record<PropertyKey, never>; Returns: Json
-                           },
-"my_notifications":
-{ Args: { "p_before"?: string,"p_limit"?: number }; Returns: {
-              "body": string,"created_at": string,"data": Json,"id": string,"kind": string,"label": string,"read_at": string,"target": Json,"title": string
-            }[]
-                           },
-"my_unread_notification_count":
-{ Args: Record<PropertyKey, never>; Returns: number
-                           },
-"notification_deliveries_claim":
-{ Args: { "p_limit"?: number }; Returns: {
-              "address": string,"attempts": number,"body": string,"channel": Database["public"]['Enums']["notification_channel"],"claim_id": string,"created_at": string,"fields": Json,"id": string,"kind": string,"label": string,"notification_id": string,"target": Json,"template_id": string,"title": string
-            }[]
-                           },
-"notification_delivery_done":
-{ Args: { "p_claim_id": string,"p_error"?: string,"p_id": string,"p_result": string }; Returns: boolean
+"my_platform_role":
+{ Args: Record<PropertyKey, never>; Returns: string
                            },
 "password_change_issue_code":
 { Args: { "p_user_id": string }; Returns: Json
@@ -623,9 +564,6 @@ isOneToOne: false
 "publish_agreement_version":
 { Args: { "p_body_md": string,"p_document_id": string,"p_effective_at"?: string,"p_key_clauses"?: Json,"p_title": string }; Returns: Json
                            },
-"record_wechat_subscriptions":
-{ Args: { "p_template_ids": (string)[] }; Returns: Json
-                           },
 "remove_member":
 { Args: { "p_enterprise_id": string,"p_user_id": string }; Returns: undefined
                            },
@@ -652,9 +590,6 @@ isOneToOne: false
                            },
 "set_my_birth_date":
 { Args: { "p_birth_date": string }; Returns: Json
-                           },
-"set_notification_preference":
-{ Args: { "p_channel": string,"p_enabled": boolean,"p_kind": string }; Returns: Json
                            },
 "set_phone_allowlist":
 { Args: { "p_enterprise_id": string,"p_phones": (string)[] }; Returns: number
@@ -720,7 +655,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "notification_channel": "sms"|"wechat_subscribe"|"wecom","notification_delivery_status": "pending"|"sending"|"sent"|"failed"
+            "directory_scope": "all"|"department","enterprise_edition": "basic"|"professional"|"private","enterprise_join_rule": "invite"|"approval"|"allowlist","enterprise_size_band": "1-49"|"50-199"|"200-999"|"1000+","member_role": "admin"|"member"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -836,7 +771,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "notification_channel": ["sms", "wechat_subscribe", "wecom"],"notification_delivery_status": ["pending", "sending", "sent", "failed"]
+            "directory_scope": ["all", "department"],"enterprise_edition": ["basic", "professional", "private"],"enterprise_join_rule": ["invite", "approval", "allowlist"],"enterprise_size_band": ["1-49", "50-199", "200-999", "1000+"],"member_role": ["admin", "member"]
           }
         }
 } as const

@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useState } from 'react';
+import { messageOf } from '../errors/app-error';
+
+export interface Loaded<T> {
+  data: T | null;
+  loading: boolean;
+  error: string;
+  reload(): void;
+  /** replaces the data with what a mutation returned (no reload) */
+  setData(data: T): void;
+}
+
+/**
+ * Runs `load` when `enabled` and whenever `key` changes; keeps the last data while reloading.
+ * Until the first answer arrives `loading` is true, even in the render before the effect runs, so
+ * a screen never flashes its empty state (home's "new member" greeting for a named member).
+ */
+export function useLoader<T>(load: () => Promise<T>, key: string, enabled = true): Loaded<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState('');
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let cancelled = false;
+    setLoading(true);
+    setError('');
+    load()
+      .then((result) => {
+        if (!cancelled) setData(result);
+      })
+      .catch((failure: unknown) => {
+        if (!cancelled) setError(messageOf(failure));
+      })
+      .finally(() => {
+        if (!cancelled) setLoading(false);
+      });
+    return () => {
+      cancelled = true;
+    };
+    // `load` is a fresh closure each render; `key` says when its inputs changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, enabled, attempt]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { data, loading: loading || (enabled && data === null && error === ''), error, reload, setData };
+}

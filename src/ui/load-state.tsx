@@ -1,0 +1,42 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from './button';
+import { Loading } from './loading';
+
+export interface LoadStateProps {
+  loading: boolean;
+  error: string;
+  onRetry(): void;
+  /** shown when loaded and empty */
+  empty?: string;
+  isEmpty?: boolean;
+  testId?: string;
+}
+
+/** Loading / error (with retry) / empty states; renders nothing once there is something to show. */
+export function LoadState({ loading, error, onRetry, empty, isEmpty, testId = 'load-state' }: LoadStateProps) {
+  if (error) {
+    return (
+      <View className='state' data-testid={`${testId}-error`}>
+        <Text role='alert'>{error}</Text>
+        <Button className='state__action' size='small' role='button' onClick={onRetry}>
+          重试
+        </Button>
+      </View>
+    );
+  }
+  if (loading) {
+    return (
+      <View className='state' aria-busy data-testid={`${testId}-loading`}>
+        <Loading type='circular'>加载中…</Loading>
+      </View>
+    );
+  }
+  if (isEmpty && empty) {
+    return (
+      <View className='state' data-testid={`${testId}-empty`}>
+        <Text>{empty}</Text>
+      </View>
+    );
+  }
+  return null;
+}

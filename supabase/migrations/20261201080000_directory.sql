@@ -1,0 +1,670 @@
+-- Directory: departments and member profiles.
+-- Squashed from the migrations of 2026-11-22 … 2026-12-06 (see docs/database.md): every object is
+-- defined once, in its final form. Change a deployed function in a new <timestamp>_<domain>_<change>.sql.
+
+-- Files run in domain order, and a function body may name a table of a later domain file: bodies
+-- are checked when they run, not when they are created (as pg_dump does).
+set check_function_bodies = off;
+
+
+/**
+  * -------------------------------------------------------
+  * Section - Directory (from 20261129030000)
+  * -------------------------------------------------------
+  */
+
+-- =============================================================================
+-- Directory (通讯录) and org structure: departments (a tree of at most 15 levels), who is in which
+-- department, department heads, the member's profile inside an enterprise, and the directory read
+-- that applies the enterprise's visibility settings.
+--
+-- Builds only on 20261129010000_enterprises.sql (tables and private.assert_member/assert_admin).
+-- Every RPC checks the identity gate first (assert_member / assert_admin include it), then its
+-- input. Errors: 42501 → 403 (rights), 22023 → 400 (bad input, including `department_not_found` /
+-- `member_not_found` — also what an outsider gets for another enterprise's department, so ids of
+-- other tenants are neither confirmed nor changed), P0001 → 400 (a rule refused the change).
+-- `message` = stable English code, `hint` = Chinese text.
+-- =============================================================================
+
+-- -----------------------------------------------------------------------------
+-- Private helpers
+-- -----------------------------------------------------------------------------
+
+-- The enterprise of a department the caller belongs to; 22023 department_not_found when there is no such department or
+-- it belongs to an enterprise the caller is not a member of.
+create or replace function private.department_enterprise(p_department_id uuid)
+returns uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_enterprise_id uuid;
+begin
+  select d.enterprise_id into v_enterprise_id from public.departments d where d.id = p_department_id;
+  if v_enterprise_id is null or not private.is_member(v_enterprise_id) then
+    raise exception using errcode = '22023', message = 'department_not_found', hint = '找不到该部门';
+  end if;
+  return v_enterprise_id;
+end;
+$$;
+
+-- A department of the given enterprise (null passes); 22023 department_not_found otherwise.
+create or replace function private.assert_department_in(p_enterprise_id uuid, p_department_id uuid)
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if p_department_id is not null and not exists (
+    select 1 from public.departments d where d.id = p_department_id and d.enterprise_id = p_enterprise_id
+  ) then
+    raise exception using errcode = '22023', message = 'department_not_found', hint = '找不到该部门';
+  end if;
+end;
+$$;
+
+create or replace function private.assert_member_of(p_enterprise_id uuid, p_user_id uuid)
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if p_user_id is null or not exists (
+    select 1 from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id
+  ) then
+    raise exception using errcode = '22023', message = 'member_not_found', hint = '该用户不是本企业成员';
+  end if;
+end;
+$$;
+
+create or replace function private.clean_department_name(p_name text)
+returns text
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  v_name text := btrim(coalesce(p_name, ''));
+begin
+  if char_length(v_name) < 1 or char_length(v_name) > 40 or v_name ~ '[[:cntrl:]]' then
+    raise exception using errcode = '22023', message = 'department_name_invalid', hint = '部门名称须为 1–40 个字符';
+  end if;
+  return v_name;
+end;
+$$;
+
+-- Tree changes of one enterprise run one at a time (two concurrent moves could otherwise make a
+-- cycle that neither saw). Also checks the edition includes the directory.
+create or replace function private.lock_org_tree(p_enterprise_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform 1 from public.enterprises e where e.id = p_enterprise_id for update;
+  if not private.has_feature(p_enterprise_id, 'directory') then
+    raise exception using errcode = 'P0001', message = 'feature_not_in_edition', hint = '当前版本不包含通讯录功能';
+  end if;
+end;
+$$;
+
+-- A person who leaves (or is removed) stops being the head of any department there.
+create or replace function private.clear_department_head_on_leave()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.departments d set head_user_id = null
+   where d.enterprise_id = old.enterprise_id and d.head_user_id = old.user_id;
+  return old;
+end;
+$$;
+
+create trigger enterprise_members_clear_department_head
+  after delete on public.enterprise_members
+  for each row execute function private.clear_department_head_on_leave();
+
+-- =============================================================================
+-- Departments (admin)
+-- =============================================================================
+create or replace function private.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
+returns uuid
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_name text;
+  v_depth smallint := 1;
+  v_id uuid;
+begin
+  perform private.assert_admin(p_enterprise_id);
+  v_name := private.clean_department_name(p_name);
+  perform private.lock_org_tree(p_enterprise_id);
+  if p_parent_id is not null then
+    select d.depth + 1 into v_depth from public.departments d
+     where d.id = p_parent_id and d.enterprise_id = p_enterprise_id;
+    if v_depth is null then
+      raise exception using errcode = '22023', message = 'department_not_found', hint = '找不到上级部门';
+    end if;
+    if v_depth > 15 then
+      raise exception using errcode = 'P0001', message = 'department_too_deep', hint = '部门层级最多 15 级';
+    end if;
+  end if;
+  if (select count(*) from public.departments d where d.enterprise_id = p_enterprise_id) >= 5000 then
+    raise exception using errcode = 'P0001', message = 'too_many_departments', hint = '部门数量已达上限（5000 个）';
+  end if;
+  insert into public.departments (enterprise_id, parent_id, name, depth)
+  values (p_enterprise_id, p_parent_id, v_name, v_depth)
+  returning id into v_id;
+  return v_id;
+exception
+  when unique_violation then
+    raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '同一上级部门下已有同名部门';
+end;
+$$;
+revoke all on function private.create_department(uuid,uuid,text) from public, anon, authenticated, service_role;
+grant execute on function private.create_department(uuid,uuid,text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.create_department.
+create or replace function public.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
+returns uuid
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.create_department(p_enterprise_id, p_parent_id, p_name);
+$$;
+
+create or replace function private.rename_department(p_department_id uuid, p_name text)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_enterprise_id uuid;
+  v_name text;
+begin
+  perform private.assert_cleared();
+  v_enterprise_id := private.department_enterprise(p_department_id);
+  perform private.assert_admin(v_enterprise_id);
+  v_name := private.clean_department_name(p_name);
+  update public.departments set name = v_name where id = p_department_id;
+exception
+  when unique_violation then
+    raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '同一上级部门下已有同名部门';
+end;
+$$;
+revoke all on function private.rename_department(uuid,text) from public, anon, authenticated, service_role;
+grant execute on function private.rename_department(uuid,text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.rename_department.
+create or replace function public.rename_department(p_department_id uuid, p_name text)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.rename_department(p_department_id, p_name);
+$$;
+
+-- Moves a department (with its whole subtree) under another parent, or to the top when
+-- p_new_parent_id is null. Depths of the subtree follow.
+create or replace function private.move_department(p_department_id uuid, p_new_parent_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_enterprise_id uuid;
+  v_old_depth smallint;
+  v_new_depth integer := 1;
+  v_height integer;
+  v_subtree uuid[];
+begin
+  perform private.assert_cleared();
+  v_enterprise_id := private.department_enterprise(p_department_id);
+  perform private.assert_admin(v_enterprise_id);
+  perform private.lock_org_tree(v_enterprise_id);
+  perform private.assert_department_in(v_enterprise_id, p_new_parent_id);
+
+  select d.depth into v_old_depth from public.departments d where d.id = p_department_id;
+
+  -- the subtree: the department and everything under it, and the deepest level reached there
+  with recursive sub as (
+    select d.id, d.depth from public.departments d where d.id = p_department_id
+    union all
+    select c.id, c.depth from public.departments c join sub on c.parent_id = sub.id
+     where c.enterprise_id = v_enterprise_id
+  )
+  select array_agg(sub.id), max(sub.depth) - v_old_depth into v_subtree, v_height from sub;
+
+  if p_new_parent_id is not null then
+    if p_new_parent_id = any (v_subtree) then
+      raise exception using errcode = 'P0001', message = 'department_cycle', hint = '不能把部门移动到它自己或它的下级部门之下';
+    end if;
+    select d.depth + 1 into v_new_depth from public.departments d where d.id = p_new_parent_id;
+  end if;
+  if v_new_depth + v_height > 15 then
+    raise exception using errcode = 'P0001', message = 'department_too_deep', hint = '部门层级最多 15 级';
+  end if;
+
+  update public.departments d
+     set depth = d.depth + (v_new_depth - v_old_depth),
+         parent_id = case when d.id = p_department_id then p_new_parent_id else d.parent_id end
+   where d.id = any (v_subtree);
+exception
+  when unique_violation then
+    raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '目标上级部门下已有同名部门';
+end;
+$$;
+revoke all on function private.move_department(uuid,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.move_department(uuid,uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.move_department.
+create or replace function public.move_department(p_department_id uuid, p_new_parent_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.move_department(p_department_id, p_new_parent_id);
+$$;
+
+create or replace function private.delete_department(p_department_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_enterprise_id uuid;
+begin
+  perform private.assert_cleared();
+  v_enterprise_id := private.department_enterprise(p_department_id);
+  perform private.assert_admin(v_enterprise_id);
+  perform private.lock_org_tree(v_enterprise_id);
+  if exists (select 1 from public.departments d where d.enterprise_id = v_enterprise_id and d.parent_id = p_department_id)
+     or exists (select 1 from public.enterprise_members m where m.enterprise_id = v_enterprise_id and m.department_id = p_department_id)
+  then
+    raise exception using errcode = 'P0001', message = 'department_not_empty', hint = '请先移走该部门的下级部门和成员';
+  end if;
+  delete from public.departments where id = p_department_id;
+end;
+$$;
+revoke all on function private.delete_department(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.delete_department(uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.delete_department.
+create or replace function public.delete_department(p_department_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.delete_department(p_department_id);
+$$;
+
+-- The head must be a member of the enterprise (not necessarily of that department); null clears.
+create or replace function private.set_department_head(p_department_id uuid, p_user_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_enterprise_id uuid;
+begin
+  perform private.assert_cleared();
+  v_enterprise_id := private.department_enterprise(p_department_id);
+  perform private.assert_admin(v_enterprise_id);
+  if p_user_id is not null then
+    perform private.assert_member_of(v_enterprise_id, p_user_id);
+  end if;
+  update public.departments set head_user_id = p_user_id where id = p_department_id;
+end;
+$$;
+revoke all on function private.set_department_head(uuid,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.set_department_head(uuid,uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.set_department_head.
+create or replace function public.set_department_head(p_department_id uuid, p_user_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.set_department_head(p_department_id, p_user_id);
+$$;
+
+-- =============================================================================
+-- Members' place and profile
+-- =============================================================================
+create or replace function private.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.assert_admin(p_enterprise_id);
+  perform private.assert_member_of(p_enterprise_id, p_user_id);
+  perform private.assert_department_in(p_enterprise_id, p_department_id);
+  update public.enterprise_members set department_id = p_department_id
+   where enterprise_id = p_enterprise_id and user_id = p_user_id;
+end;
+$$;
+revoke all on function private.move_member(uuid,uuid,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.move_member(uuid,uuid,uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.move_member.
+create or replace function public.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.move_member(p_enterprise_id, p_user_id, p_department_id);
+$$;
+
+-- p_fields: a JSON object of strings. Anyone may change their own display_name, title and email;
+-- admins may also change employee_no, and change anyone's profile in their enterprise.
+create or replace function private.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := (select auth.uid());
+  v_is_admin boolean;
+  v_key text;
+  v_value jsonb;
+  v_text text;
+  v_member public.enterprise_members;
+begin
+  perform private.assert_member(p_enterprise_id);
+  v_is_admin := private.is_admin(p_enterprise_id);
+  if p_user_id is null then
+    raise exception using errcode = '22023', message = 'user_id_required', hint = '请指定成员';
+  end if;
+  if p_user_id <> v_uid and not v_is_admin then
+    raise exception using errcode = '42501', message = 'not_enterprise_admin', hint = '仅企业管理员可以修改他人的资料';
+  end if;
+  perform private.assert_member_of(p_enterprise_id, p_user_id);
+  if p_fields is null or jsonb_typeof(p_fields) <> 'object' or p_fields = '{}'::jsonb then
+    raise exception using errcode = '22023', message = 'fields_invalid', hint = '请提供要修改的资料';
+  end if;
+
+  select * into v_member from public.enterprise_members m
+   where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id
+   for update;
+
+  for v_key, v_value in select e.key, e.value from jsonb_each(p_fields) e loop
+    if v_key not in ('display_name', 'title', 'email', 'employee_no') then
+      raise exception using errcode = '22023', message = 'unknown_field', hint = '不支持修改该字段：' || left(v_key, 40);
+    end if;
+    if v_key = 'employee_no' and not v_is_admin then
+      raise exception using errcode = '42501', message = 'field_admin_only', hint = '工号只能由企业管理员修改';
+    end if;
+    if jsonb_typeof(v_value) <> 'string' then
+      raise exception using errcode = '22023', message = v_key || '_invalid', hint = '资料字段须为文本';
+    end if;
+    v_text := btrim(v_value #>> '{}');
+    if v_text ~ '[[:cntrl:]]' then
+      raise exception using errcode = '22023', message = v_key || '_invalid', hint = '资料不能包含控制字符';
+    end if;
+    case v_key
+      when 'display_name' then
+        if char_length(v_text) < 1 or char_length(v_text) > 40 then
+          raise exception using errcode = '22023', message = 'display_name_invalid', hint = '姓名须为 1–40 个字符';
+        end if;
+        v_member.display_name := v_text;
+      when 'title' then
+        if char_length(v_text) > 40 then
+          raise exception using errcode = '22023', message = 'title_invalid', hint = '职位最多 40 个字符';
+        end if;
+        v_member.title := v_text;
+      when 'email' then
+        v_text := lower(v_text);
+        if v_text <> '' and (char_length(v_text) > 120 or v_text !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$') then
+          raise exception using errcode = '22023', message = 'email_invalid', hint = '请输入有效的邮箱地址';
+        end if;
+        v_member.email := v_text;
+      else
+        if char_length(v_text) > 32 then
+          raise exception using errcode = '22023', message = 'employee_no_invalid', hint = '工号最多 32 个字符';
+        end if;
+        v_member.employee_no := v_text;
+    end case;
+  end loop;
+
+  update public.enterprise_members m
+     set display_name = v_member.display_name, title = v_member.title,
+         email = v_member.email, employee_no = v_member.employee_no
+   where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id;
+end;
+$$;
+revoke all on function private.update_member_profile(uuid,uuid,jsonb) from public, anon, authenticated, service_role;
+grant execute on function private.update_member_profile(uuid,uuid,jsonb) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.update_member_profile.
+create or replace function public.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.update_member_profile(p_enterprise_id, p_user_id, p_fields);
+$$;
+
+-- =============================================================================
+-- Reads (members)
+-- =============================================================================
+
+-- The whole tree, parents before children; member_count counts the department's own members.
+create or replace function private.department_tree(p_enterprise_id uuid)
+returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.assert_member(p_enterprise_id);
+  perform private.assert_enterprise_open(p_enterprise_id);
+  return query
+  select d.id, d.parent_id, d.name, d.depth, d.head_user_id,
+         case when d.head_user_id is null then null
+              else coalesce(nullif(hm.display_name, ''), nullif(hp.display_name, ''), '') end,
+         (select count(*)::integer from public.enterprise_members m
+           where m.enterprise_id = d.enterprise_id and m.department_id = d.id)
+    from public.departments d
+    left join public.enterprise_members hm on hm.enterprise_id = d.enterprise_id and hm.user_id = d.head_user_id
+    left join public.profiles hp on hp.id = d.head_user_id
+   where d.enterprise_id = p_enterprise_id
+   order by d.depth, d.sort_order, d.name, d.id;
+end;
+$$;
+revoke all on function private.department_tree(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.department_tree(uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.department_tree.
+create or replace function public.department_tree(p_enterprise_id uuid)
+returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select * from private.department_tree(p_enterprise_id);
+$$;
+
+-- The directory, as in 20261129030000_directory.sql (visibility settings, search, paging), refused
+-- once the enterprise is closed.
+create or replace function private.directory(
+  p_enterprise_id uuid,
+  p_query text default '',
+  p_department_id uuid default null,
+  p_limit integer default 50,
+  p_offset integer default 0
+)
+returns table (
+  user_id uuid, display_name text, department_id uuid, department_name text, title text, phone text,
+  email text, employee_no text, role text, is_head boolean
+)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := (select auth.uid());
+  v_query text := btrim(coalesce(p_query, ''));
+  v_pattern text;
+  v_is_admin boolean;
+  v_scope text;
+  v_hidden text[];
+  v_my_department uuid;
+begin
+  perform private.assert_member(p_enterprise_id);
+  perform private.assert_enterprise_open(p_enterprise_id);
+  if char_length(v_query) > 40 or v_query ~ '[[:cntrl:]]' then
+    raise exception using errcode = '22023', message = 'query_invalid', hint = '搜索内容最多 40 个字符';
+  end if;
+  if p_limit is null or p_limit < 1 or p_limit > 100 then
+    raise exception using errcode = '22023', message = 'limit_invalid', hint = '每页数量须为 1–100';
+  end if;
+  if p_offset is null or p_offset < 0 or p_offset > 100000 then
+    raise exception using errcode = '22023', message = 'offset_invalid', hint = '分页位置无效';
+  end if;
+  perform private.assert_department_in(p_enterprise_id, p_department_id);
+
+  v_is_admin := private.is_admin(p_enterprise_id);
+  select e.directory_scope, e.directory_hidden_fields into v_scope, v_hidden
+    from public.enterprises e where e.id = p_enterprise_id;
+  if v_is_admin then
+    v_scope := 'all';
+    v_hidden := '{}';
+  end if;
+  select m.department_id into v_my_department
+    from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = v_uid;
+  v_pattern := '%' || replace(replace(replace(v_query, '\', '\\'), '%', '\%'), '_', '\_') || '%';
+
+  return query
+  with recursive filter_departments as (
+    select d.id from public.departments d where d.id = p_department_id and d.enterprise_id = p_enterprise_id
+    union all
+    select c.id from public.departments c join filter_departments f on c.parent_id = f.id
+     where c.enterprise_id = p_enterprise_id
+  ),
+  people as (
+    select m.user_id, m.department_id, m.role::text as role, m.title, m.email, m.employee_no,
+           coalesce(nullif(m.display_name, ''), pr.display_name, '') as name,
+           u.phone as raw_phone,
+           (m.user_id = v_uid) as own
+      from public.enterprise_members m
+      left join public.profiles pr on pr.id = m.user_id
+      left join auth.users u on u.id = m.user_id
+     where m.enterprise_id = p_enterprise_id
+       and (v_scope = 'all' or m.user_id = v_uid
+            or (v_my_department is not null and m.department_id = v_my_department))
+       and (p_department_id is null or m.department_id in (select f.id from filter_departments f))
+  )
+  select p.user_id,
+         p.name,
+         p.department_id,
+         d.name,
+         case when p.own or not ('title' = any (v_hidden)) then p.title end,
+         case when (p.own or not ('phone' = any (v_hidden))) and coalesce(p.raw_phone, '') <> ''
+              then '+' || p.raw_phone end,
+         case when p.own or not ('email' = any (v_hidden)) then p.email end,
+         case when p.own or not ('employee_no' = any (v_hidden)) then p.employee_no end,
+         p.role,
+         exists (select 1 from public.departments h where h.enterprise_id = p_enterprise_id and h.head_user_id = p.user_id)
+    from people p
+    left join public.departments d on d.enterprise_id = p_enterprise_id and d.id = p.department_id
+   where v_query = ''
+      or p.name ilike v_pattern
+      or ((p.own or not ('title' = any (v_hidden))) and p.title ilike v_pattern)
+      or ((p.own or not ('employee_no' = any (v_hidden))) and p.employee_no ilike v_pattern)
+   order by p.name, p.user_id
+   limit p_limit offset p_offset;
+end;
+$$;
+revoke all on function private.directory(uuid,text,uuid,integer,integer) from public, anon, authenticated, service_role;
+grant execute on function private.directory(uuid,text,uuid,integer,integer) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.directory.
+create or replace function public.directory(p_enterprise_id uuid,
+  p_query text default '',
+  p_department_id uuid default null,
+  p_limit integer default 50,
+  p_offset integer default 0)
+returns table (
+  user_id uuid, display_name text, department_id uuid, department_name text, title text, phone text,
+  email text, employee_no text, role text, is_head boolean
+)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select * from private.directory(p_enterprise_id, p_query, p_department_id, p_limit, p_offset);
+$$;
+
+-- =============================================================================
+-- Grants
+-- =============================================================================
+revoke execute on function private.department_enterprise(uuid) from public, anon, authenticated;
+revoke execute on function private.assert_department_in(uuid, uuid) from public, anon, authenticated;
+revoke execute on function private.assert_member_of(uuid, uuid) from public, anon, authenticated;
+revoke execute on function private.clean_department_name(text) from public, anon, authenticated;
+revoke execute on function private.lock_org_tree(uuid) from public, anon, authenticated;
+revoke execute on function private.clear_department_head_on_leave() from public, anon, authenticated;
+revoke execute on function public.create_department(uuid, uuid, text) from public, anon;
+revoke execute on function public.rename_department(uuid, text) from public, anon;
+revoke execute on function public.move_department(uuid, uuid) from public, anon;
+revoke execute on function public.delete_department(uuid) from public, anon;
+revoke execute on function public.set_department_head(uuid, uuid) from public, anon;
+revoke execute on function public.move_member(uuid, uuid, uuid) from public, anon;
+revoke execute on function public.update_member_profile(uuid, uuid, jsonb) from public, anon;
+revoke execute on function public.department_tree(uuid) from public, anon;
+revoke execute on function public.directory(uuid, text, uuid, integer, integer) from public, anon;
+grant execute on function public.create_department(uuid, uuid, text) to authenticated;
+grant execute on function public.rename_department(uuid, text) to authenticated;
+grant execute on function public.move_department(uuid, uuid) to authenticated;
+grant execute on function public.delete_department(uuid) to authenticated;
+grant execute on function public.set_department_head(uuid, uuid) to authenticated;
+grant execute on function public.move_member(uuid, uuid, uuid) to authenticated;
+grant execute on function public.update_member_profile(uuid, uuid, jsonb) to authenticated;
+grant execute on function public.department_tree(uuid) to authenticated;
+grant execute on function public.directory(uuid, text, uuid, integer, integer) to authenticated;
+
+/**
+  * -------------------------------------------------------
+  * Section - Enterprise status app (from 20261206070000)
+  * -------------------------------------------------------
+  */
+revoke execute on function public.department_tree(uuid) from public, anon;
+revoke execute on function public.directory(uuid, text, uuid, integer, integer) from public, anon;
+grant execute on function public.department_tree(uuid) to authenticated;
+grant execute on function public.directory(uuid, text, uuid, integer, integer) to authenticated;
