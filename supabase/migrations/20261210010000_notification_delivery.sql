@@ -579,7 +579,7 @@ revoke execute on function
 from public, anon, authenticated;
 
 -- The invoker wrappers run as the caller, so the caller needs the definer bodies (and the helper
--- the invoker read uses) too.
+-- the invoker read uses) too: members, and the service role as for every member RPC.
 grant execute on function
   private.notification_target(text, jsonb),
   private.mark_all_notifications_read(), private.my_notification_settings(),
@@ -587,7 +587,7 @@ grant execute on function
   public.my_notifications(timestamptz, integer), public.my_unread_notification_count(),
   public.mark_all_notifications_read(), public.my_notification_settings(),
   public.set_notification_preference(text, text, boolean), public.record_wechat_subscriptions(text[])
-to authenticated;
+to authenticated, service_role;
 grant execute on function
   private.notification_deliveries_claim(integer), private.notification_delivery_done(uuid, uuid, text, text),
   public.notification_deliveries_claim(integer), public.notification_delivery_done(uuid, uuid, text, text)

@@ -187,7 +187,7 @@ describe('the notify-deliveries worker', () => {
     expect(codes[0].code).toMatch(/^\d{6}$/);
     const wx = await fakeMessages(m.openid);
     expect(wx).toHaveLength(1);
-    expect(wx[0]).toMatchObject({ template_id: ACCOUNT_TPL, page: `packages/notifications/pages/inbox/index?id=${id}` });
+    expect(wx[0]).toMatchObject({ template_id: ACCOUNT_TPL, page: `packages/notifications/inbox/index?id=${id}` });
     expect(wx[0].data).toMatchObject({ thing1: { value: '举报处理结果' }, thing2: { value: '你的账号申诉已核实' } });
     expect(wx[0].data!.time3.value).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
     const qy = await fakeMessages(m.wecomUser);

@@ -8,6 +8,7 @@ import { useEnterprises } from '../../features/enterprise/hooks/use-enterprises'
 // Direct modules, not the feature index: the main package must not carry the onboarding screens.
 import { checkGate } from '../../features/identity/services/gate-router';
 import { useGateStore } from '../../features/identity/store/gate.store';
+import { useUnreadCount } from '../../features/notifications/hooks/use-unread-count';
 import { useMyProfile } from '../../features/profile';
 import { Button } from '../../ui/button';
 import { LinkCell } from '../../ui/link-cell';
@@ -18,6 +19,7 @@ import { routeUrl } from '../../lib/routes';
 const PROFILE_PAGE = routeUrl('profile');
 const LOGIN_PAGE = routeUrl('login');
 const ENTERPRISES_PAGE = routeUrl('myEnterprises');
+const INBOX_PAGE = routeUrl('inbox');
 
 export default function HomePage() {
   const status = useSessionStore((state) => state.status);
@@ -28,6 +30,7 @@ export default function HomePage() {
   const cleared = status === 'signed-in' && (gate === 'cleared' || (gate === 'checking' && wasCleared));
   const { profile, loading, error, reload } = useMyProfile(cleared);
   const enterprises = useEnterprises(cleared);
+  const unread = useUnreadCount(cleared, 'home');
   const firstShow = useRef(true);
 
   // Nothing of the product shows before the server says this member is cleared (consents,
@@ -46,6 +49,7 @@ export default function HomePage() {
     void checkGate();
     reload();
     enterprises.reload();
+    unread.reload();
   });
 
   if (status === 'signed-in' && gate === 'error') {
@@ -116,6 +120,13 @@ export default function HomePage() {
         loading={enterprises.status === 'loading' || enterprises.status === 'idle'}
         error={enterprises.error}
         onOpen={() => void Taro.navigateTo({ url: ENTERPRISES_PAGE })}
+      />
+      <LinkCell
+        title='消息'
+        description='审批结果、协议更新等通知'
+        extra={unread.count ? `${unread.count > 99 ? '99+' : unread.count} 条未读` : undefined}
+        data-testid='home-inbox-link'
+        onClick={() => void Taro.navigateTo({ url: INBOX_PAGE })}
       />
       <LinkCell
         title='我的资料'

@@ -17,6 +17,8 @@ export const SUBPACKAGES = {
   enterprise: 'packages/enterprise',
   /** enterprise admins */
   admin: 'packages/admin',
+  /** 消息 (inbox) and 通知设置 */
+  notifications: 'packages/notifications',
 } as const;
 
 export type Subpackage = keyof typeof SUBPACKAGES;
@@ -56,6 +58,9 @@ export const ROUTES = {
   /** 我的名片; with `user` an admin edits that member's card */
   card: route('packages/enterprise/card/index', 'enterprise', ['id', 'user']),
   admin: route('packages/admin/index', 'admin', ['id', 'tab']),
+  /** 消息; `id` = a notice opened from a WeChat subscribe message (marked read) */
+  inbox: route('packages/notifications/inbox/index', 'notifications', ['id']),
+  notificationSettings: route('packages/notifications/settings/index', 'notifications', []),
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

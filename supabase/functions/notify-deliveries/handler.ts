@@ -3,7 +3,7 @@
 // pg_net every minute on a hosted project, see docs/api.md; tools/local-stack/jobs.ts locally).
 // Claims a batch (rows no other worker holds), sends each through its channel's adapter, reports
 // sent / retry / failed; a row is marked by the claim's holder only, so two workers never both send.
-import { preflight } from '../_shared/cors.ts';
+import { postOnly } from '../_shared/request.ts';
 import { bearerToken } from '../_shared/gate.ts';
 import { fail, json } from '../_shared/http.ts';
 import { rpc, serviceKey } from '../_shared/rest.ts';
@@ -14,9 +14,8 @@ const BATCH = 20;
 const PARALLEL = 4;
 
 export async function handler(req: Request): Promise<Response> {
-  const pre = preflight(req);
-  if (pre) return pre;
-  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
+  const early = postOnly(req);
+  if (early) return early;
   if (bearerToken(req) !== serviceKey()) return fail(403, 'service_role_required', '仅限服务端调用');
   const claimed = await rpc<ClaimedDelivery[]>('notification_deliveries_claim', { p_limit: BATCH }, serviceKey());
   if (claimed.error) return fail(502, 'database_unavailable', '服务暂时不可用，请稍后再试');

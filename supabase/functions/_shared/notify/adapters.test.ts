@@ -34,7 +34,7 @@ async function withFake(reply: (s: Seen) => unknown | Promise<unknown>, fn: (bas
 const notice = { title: '加入申请已通过，欢迎加入星河科技研发中心前端组', body: '你已加入 星河科技', label: '成员变动', createdAt: '2026-12-06T11:40:00Z' };
 const subscribe = (openid = 'o1') => ({
   openid, templateId: 'tpl1', fields: { thing1: 'title', thing2: 'body', time3: 'time', phrase4: 'kind' }, notice,
-  page: 'packages/notifications/pages/inbox/index?id=n1', state: 'formal' as const,
+  page: 'packages/notifications/inbox/index?id=n1', state: 'formal' as const,
 });
 
 Deno.test('subscribeMessage.send: token once, then POST touser/template/page/data within WeChat limits', async () => {
@@ -48,7 +48,7 @@ Deno.test('subscribeMessage.send: token once, then POST touser/template/page/dat
     const body = seen[1].body as Record<string, unknown>;
     assertEquals(body.touser, 'o1');
     assertEquals(body.template_id, 'tpl1');
-    assertEquals(body.page, 'packages/notifications/pages/inbox/index?id=n1');
+    assertEquals(body.page, 'packages/notifications/inbox/index?id=n1');
     assertEquals(body.miniprogram_state, 'formal');
     const data = body.data as Record<string, { value: string }>;
     ok(Array.from(data.thing1.value).length <= 20, 'thing ≤ 20 characters');

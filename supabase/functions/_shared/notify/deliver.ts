@@ -4,6 +4,7 @@ import { tencentConfigFromEnv } from '../sms/tencent.ts';
 import { weixinConfigFromEnv } from '../wechat/weixin.ts';
 import { wecomConfigFromEnv } from '../wechat/wecom.ts';
 import { envOr } from '../wechat/errors.ts';
+import { ROUTES } from '../routes.ts';
 import { type DeliveryOutcome, failed } from './outcome.ts';
 import { sendSmsNotice } from './sms.ts';
 import { sendSubscribeMessage } from './wechat-subscribe.ts';
@@ -28,7 +29,7 @@ export interface ClaimedDelivery {
 }
 
 /** The inbox page a message opens (the notice is highlighted there, then its object is one tap away). */
-export const INBOX_PAGE = 'packages/notifications/pages/inbox/index';
+export const INBOX_PAGE = ROUTES.inbox.path;
 
 export function deliver(d: ClaimedDelivery, get?: (name: string) => string | undefined): Promise<DeliveryOutcome> {
   if (!d.address) return Promise.resolve(failed(`${d.channel}:no_address`));
