@@ -63,7 +63,8 @@ it('a join decision shows as unread on home; the inbox opens it, marks it read, 
   const [read] = await sql<{ read_at: string | null }>('select read_at from public.notifications where id = $1', [notice.id]);
   expect(read.read_at).not.toBeNull();
 
-  await app.page.goBack();
+  // opened again (a fresh load): the notice stays read
+  await app.open('packages/notifications/inbox/index');
   await app.page.getByTestId('inbox-unread').filter({ hasText: '没有未读消息' }).waitFor();
   expect(await app.page.getByTestId(`notice-${notice.id}`).getAttribute('data-unread')).toBe('false');
 });
