@@ -27,14 +27,14 @@ isOneToOne: false
                   ]
                 },"account_reports": {
                   Row: {
-                    "contact": string,"created_at": string,"evidence": string,"evidence_path": string | null,"froze_account": boolean,"id": string,"notify_phone": string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash": string | null,"reporter_user_id": string | null,"resolution_note": string | null,"resolved_at": string | null,"resolved_by": string | null,"status": string,"target_user_id": string | null
+                    "contact": string,"created_at": string,"evidence": string,"evidence_path": string | null,"froze_account": boolean,"id": string,"notify_phone": string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash": string | null,"reporter_user_id": string | null,"resolution_note": string | null,"resolved_at": string | null,"resolved_by": string | null,"status": Database["public"]['Enums']["report_status"],"target_user_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "contact": string,"created_at"?: string,"evidence": string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: string,"target_user_id"?: string | null
+                    "contact": string,"created_at"?: string,"evidence": string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: Database["public"]['Enums']["report_status"],"target_user_id"?: string | null
                   }
                   Update: {
-                    "contact"?: string,"created_at"?: string,"evidence"?: string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name"?: string,"reported_phone"?: string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: string,"target_user_id"?: string | null
+                    "contact"?: string,"created_at"?: string,"evidence"?: string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name"?: string,"reported_phone"?: string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: Database["public"]['Enums']["report_status"],"target_user_id"?: string | null
                   }
                   Relationships: [
                     
@@ -75,14 +75,14 @@ isOneToOne: false
                   ]
                 },"consents": {
                   Row: {
-                    "channel": string,"consented_at": string,"consented_by": string,"document_id": string,"guardian_id": string | null,"id": string,"user_id": string | null,"version_id": string,"withdrawn_at": string | null,"withdrawn_channel": string | null
+                    "channel": Database["public"]['Enums']["client_channel"],"consented_at": string,"consented_by": Database["public"]['Enums']["consent_giver"],"document_id": string,"guardian_id": string | null,"id": string,"user_id": string | null,"version_id": string,"withdrawn_at": string | null,"withdrawn_channel": Database["public"]['Enums']["client_channel"] | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "channel": string,"consented_at"?: string,"consented_by"?: string,"document_id": string,"guardian_id"?: string | null,"id"?: string,"user_id"?: string | null,"version_id": string,"withdrawn_at"?: string | null,"withdrawn_channel"?: string | null
+                    "channel": Database["public"]['Enums']["client_channel"],"consented_at"?: string,"consented_by"?: Database["public"]['Enums']["consent_giver"],"document_id": string,"guardian_id"?: string | null,"id"?: string,"user_id"?: string | null,"version_id": string,"withdrawn_at"?: string | null,"withdrawn_channel"?: Database["public"]['Enums']["client_channel"] | null
                   }
                   Update: {
-                    "channel"?: string,"consented_at"?: string,"consented_by"?: string,"document_id"?: string,"guardian_id"?: string | null,"id"?: string,"user_id"?: string | null,"version_id"?: string,"withdrawn_at"?: string | null,"withdrawn_channel"?: string | null
+                    "channel"?: Database["public"]['Enums']["client_channel"],"consented_at"?: string,"consented_by"?: Database["public"]['Enums']["consent_giver"],"document_id"?: string,"guardian_id"?: string | null,"id"?: string,"user_id"?: string | null,"version_id"?: string,"withdrawn_at"?: string | null,"withdrawn_channel"?: Database["public"]['Enums']["client_channel"] | null
                   }
                   Relationships: [
                     {
@@ -227,14 +227,14 @@ isOneToOne: false
                   ]
                 },"guardians": {
                   Row: {
-                    "channel": string,"confirmed_at": string,"guardian_name": string,"guardian_phone": string,"id": string,"phone_verified_at": string,"relationship": string,"user_id": string,"withdrawn_at": string | null
+                    "channel": Database["public"]['Enums']["client_channel"],"confirmed_at": string,"guardian_name": string,"guardian_phone": string,"id": string,"phone_verified_at": string,"relationship": Database["public"]['Enums']["guardian_relationship"],"user_id": string,"withdrawn_at": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "channel": string,"confirmed_at"?: string,"guardian_name": string,"guardian_phone": string,"id"?: string,"phone_verified_at": string,"relationship": string,"user_id": string,"withdrawn_at"?: string | null
+                    "channel": Database["public"]['Enums']["client_channel"],"confirmed_at"?: string,"guardian_name": string,"guardian_phone": string,"id"?: string,"phone_verified_at": string,"relationship": Database["public"]['Enums']["guardian_relationship"],"user_id": string,"withdrawn_at"?: string | null
                   }
                   Update: {
-                    "channel"?: string,"confirmed_at"?: string,"guardian_name"?: string,"guardian_phone"?: string,"id"?: string,"phone_verified_at"?: string,"relationship"?: string,"user_id"?: string,"withdrawn_at"?: string | null
+                    "channel"?: Database["public"]['Enums']["client_channel"],"confirmed_at"?: string,"guardian_name"?: string,"guardian_phone"?: string,"id"?: string,"phone_verified_at"?: string,"relationship"?: Database["public"]['Enums']["guardian_relationship"],"user_id"?: string,"withdrawn_at"?: string | null
                   }
                   Relationships: [
                     
@@ -291,59 +291,19 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
-                },"notification_deliveries": {
-                  Row: {
-                    "attempts": number,"channel": Database["public"]['Enums']["notification_channel"],"claim_id": string | null,"claimed_until": string | null,"created_at": string,"id": string,"last_error": string | null,"next_attempt_at": string,"notification_id": string,"sent_at": string | null,"status": Database["public"]['Enums']["notification_delivery_status"],"user_id": string
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "attempts"?: number,"channel": Database["public"]['Enums']["notification_channel"],"claim_id"?: string | null,"claimed_until"?: string | null,"created_at"?: string,"id"?: string,"last_error"?: string | null,"next_attempt_at"?: string,"notification_id": string,"sent_at"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"user_id": string
-                  }
-                  Update: {
-                    "attempts"?: number,"channel"?: Database["public"]['Enums']["notification_channel"],"claim_id"?: string | null,"claimed_until"?: string | null,"created_at"?: string,"id"?: string,"last_error"?: string | null,"next_attempt_at"?: string,"notification_id"?: string,"sent_at"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"user_id"?: string
-                  }
-                  Relationships: [
-                    {
-      foreignKeyName: "notification_deliveries_notification_id_fkey"
-      columns: ["notification_id"]
-isOneToOne: false
-      referencedRelation: "notifications"
-      referencedColumns: ["id"]
-    }
-                  ]
                 },"notification_kinds": {
                   Row: {
-                    "domain": string,"kind": string,"label": string,"mandatory": boolean,"sort_order": number,"target_key": string | null,"target_kind": string | null
+                    "domain": string,"kind": string,"label": string,"mandatory": boolean,"sort_order": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "domain": string,"kind": string,"label": string,"mandatory"?: boolean,"sort_order"?: number,"target_key"?: string | null,"target_kind"?: string | null
+                    "domain": string,"kind": string,"label": string,"mandatory"?: boolean,"sort_order"?: number
                   }
                   Update: {
-                    "domain"?: string,"kind"?: string,"label"?: string,"mandatory"?: boolean,"sort_order"?: number,"target_key"?: string | null,"target_kind"?: string | null
+                    "domain"?: string,"kind"?: string,"label"?: string,"mandatory"?: boolean,"sort_order"?: number
                   }
                   Relationships: [
                     
-                  ]
-                },"notification_preferences": {
-                  Row: {
-                    "channel": Database["public"]['Enums']["notification_channel"],"enabled": boolean,"kind": string,"updated_at": string,"user_id": string
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "channel": Database["public"]['Enums']["notification_channel"],"enabled": boolean,"kind": string,"updated_at"?: string,"user_id": string
-                  }
-                  Update: {
-                    "channel"?: Database["public"]['Enums']["notification_channel"],"enabled"?: boolean,"kind"?: string,"updated_at"?: string,"user_id"?: string
-                  }
-                  Relationships: [
-                    {
-      foreignKeyName: "notification_preferences_kind_fkey"
-      columns: ["kind"]
-isOneToOne: false
-      referencedRelation: "notification_kinds"
-      referencedColumns: ["kind"]
-    }
                   ]
                 },"notifications": {
                   Row: {
@@ -401,14 +361,14 @@ isOneToOne: false
                   ]
                 },"qualification_documents": {
                   Row: {
-                    "created_at": string,"enterprise_id": string,"file_name": string,"id": string,"kind": string,"object_path": string,"review_reason": string,"reviewed_at": string | null,"reviewed_by": string | null,"status": string,"submitted_by": string | null
+                    "created_at": string,"enterprise_id": string,"file_name": string,"id": string,"kind": string,"object_path": string,"review_reason": string,"reviewed_at": string | null,"reviewed_by": string | null,"status": Database["public"]['Enums']["review_status"],"submitted_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"enterprise_id": string,"file_name"?: string,"id"?: string,"kind": string,"object_path": string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"submitted_by"?: string | null
+                    "created_at"?: string,"enterprise_id": string,"file_name"?: string,"id"?: string,"kind": string,"object_path": string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: Database["public"]['Enums']["review_status"],"submitted_by"?: string | null
                   }
                   Update: {
-                    "created_at"?: string,"enterprise_id"?: string,"file_name"?: string,"id"?: string,"kind"?: string,"object_path"?: string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"submitted_by"?: string | null
+                    "created_at"?: string,"enterprise_id"?: string,"file_name"?: string,"id"?: string,"kind"?: string,"object_path"?: string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: Database["public"]['Enums']["review_status"],"submitted_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -517,9 +477,6 @@ isOneToOne: false
               "created_at": string,"decided_at": string,"department_id": string,"display_name": string,"id": string,"invitation_id": string,"inviter_name": string,"phone_masked": string,"reason": string,"role": string,"status": string,"user_id": string
             }[]
                            },
-"mark_all_notifications_read":
-{ Args: Record<PropertyKey, never>; Returns: number
-                           },
 "mark_notifications_read":
 { Args: { "p_ids": (string)[] }; Returns: number
                            },
@@ -548,27 +505,8 @@ isOneToOne: false
               "edition": string,"id": string,"industry": string,"is_current": boolean,"member_count": number,"name": string,"qualification_status": string,"role": string,"scopes": (string)[],"status": string,"status_reason": string
             }[]
                            },
-"my_notification_settings":
-{ Args: Record<PropertyKey, never>; Returns: Json
-                           },
-"my_notifications":
-{ Args: { "p_before"?: string,"p_limit"?: number }; Returns: {
-              "body": string,"created_at": string,"data": Json,"id": string,"kind": string,"label": string,"read_at": string,"target": Json,"title": string
-            }[]
-                           },
 "my_platform_role":
 { Args: Record<PropertyKey, never>; Returns: string
-                           },
-"my_unread_notification_count":
-{ Args: Record<PropertyKey, never>; Returns: number
-                           },
-"notification_deliveries_claim":
-{ Args: { "p_limit"?: number }; Returns: {
-              "address": string,"attempts": number,"body": string,"channel": Database["public"]['Enums']["notification_channel"],"claim_id": string,"created_at": string,"fields": Json,"id": string,"kind": string,"label": string,"notification_id": string,"target": Json,"template_id": string,"title": string
-            }[]
-                           },
-"notification_delivery_done":
-{ Args: { "p_claim_id": string,"p_error"?: string,"p_id": string,"p_result": string }; Returns: boolean
                            },
 "password_change_issue_code":
 { Args: { "p_user_id": string }; Returns: Json
@@ -626,9 +564,6 @@ isOneToOne: false
 "publish_agreement_version":
 { Args: { "p_body_md": string,"p_document_id": string,"p_effective_at"?: string,"p_key_clauses"?: Json,"p_title": string }; Returns: Json
                            },
-"record_wechat_subscriptions":
-{ Args: { "p_template_ids": (string)[] }; Returns: Json
-                           },
 "remove_member":
 { Args: { "p_enterprise_id": string,"p_user_id": string }; Returns: undefined
                            },
@@ -655,9 +590,6 @@ isOneToOne: false
                            },
 "set_my_birth_date":
 { Args: { "p_birth_date": string }; Returns: Json
-                           },
-"set_notification_preference":
-{ Args: { "p_channel": string,"p_enabled": boolean,"p_kind": string }; Returns: Json
                            },
 "set_phone_allowlist":
 { Args: { "p_enterprise_id": string,"p_phones": (string)[] }; Returns: number
@@ -723,7 +655,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "directory_scope": "all"|"department","enterprise_edition": "basic"|"professional"|"private","enterprise_join_rule": "invite"|"approval"|"allowlist","enterprise_size_band": "1-49"|"50-199"|"200-999"|"1000+","member_role": "admin"|"member","notification_channel": "sms"|"wechat_subscribe"|"wecom","notification_delivery_status": "pending"|"sending"|"sent"|"failed"
+            "client_channel": "weapp"|"h5"|"qywx","consent_giver": "self"|"guardian","directory_scope": "all"|"department","enterprise_edition": "basic"|"professional"|"private","enterprise_join_rule": "invite"|"approval"|"allowlist","enterprise_size_band": "1-49"|"50-199"|"200-999"|"1000+","guardian_relationship": "father"|"mother"|"grandparent"|"other_guardian","member_role": "admin"|"member","report_status": "open"|"confirmed"|"rejected","review_status": "pending"|"approved"|"rejected"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -839,7 +771,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "directory_scope": ["all", "department"],"enterprise_edition": ["basic", "professional", "private"],"enterprise_join_rule": ["invite", "approval", "allowlist"],"enterprise_size_band": ["1-49", "50-199", "200-999", "1000+"],"member_role": ["admin", "member"],"notification_channel": ["sms", "wechat_subscribe", "wecom"],"notification_delivery_status": ["pending", "sending", "sent", "failed"]
+            "client_channel": ["weapp", "h5", "qywx"],"consent_giver": ["self", "guardian"],"directory_scope": ["all", "department"],"enterprise_edition": ["basic", "professional", "private"],"enterprise_join_rule": ["invite", "approval", "allowlist"],"enterprise_size_band": ["1-49", "50-199", "200-999", "1000+"],"guardian_relationship": ["father", "mother", "grandparent", "other_guardian"],"member_role": ["admin", "member"],"report_status": ["open", "confirmed", "rejected"],"review_status": ["pending", "approved", "rejected"]
           }
         }
 } as const
