@@ -291,19 +291,59 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
-                },"notification_kinds": {
+                },"notification_deliveries": {
                   Row: {
-                    "domain": string,"kind": string,"label": string,"mandatory": boolean,"sort_order": number
+                    "attempts": number,"channel": Database["public"]['Enums']["notification_channel"],"claim_id": string | null,"claimed_until": string | null,"created_at": string,"id": string,"last_error": string | null,"next_attempt_at": string,"notification_id": string,"sent_at": string | null,"status": Database["public"]['Enums']["notification_delivery_status"],"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "domain": string,"kind": string,"label": string,"mandatory"?: boolean,"sort_order"?: number
+                    "attempts"?: number,"channel": Database["public"]['Enums']["notification_channel"],"claim_id"?: string | null,"claimed_until"?: string | null,"created_at"?: string,"id"?: string,"last_error"?: string | null,"next_attempt_at"?: string,"notification_id": string,"sent_at"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"user_id": string
                   }
                   Update: {
-                    "domain"?: string,"kind"?: string,"label"?: string,"mandatory"?: boolean,"sort_order"?: number
+                    "attempts"?: number,"channel"?: Database["public"]['Enums']["notification_channel"],"claim_id"?: string | null,"claimed_until"?: string | null,"created_at"?: string,"id"?: string,"last_error"?: string | null,"next_attempt_at"?: string,"notification_id"?: string,"sent_at"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_deliveries_notification_id_fkey"
+      columns: ["notification_id"]
+isOneToOne: false
+      referencedRelation: "notifications"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notification_kinds": {
+                  Row: {
+                    "domain": string,"kind": string,"label": string,"mandatory": boolean,"sort_order": number,"target_key": string | null,"target_kind": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "domain": string,"kind": string,"label": string,"mandatory"?: boolean,"sort_order"?: number,"target_key"?: string | null,"target_kind"?: string | null
+                  }
+                  Update: {
+                    "domain"?: string,"kind"?: string,"label"?: string,"mandatory"?: boolean,"sort_order"?: number,"target_key"?: string | null,"target_kind"?: string | null
                   }
                   Relationships: [
                     
+                  ]
+                },"notification_preferences": {
+                  Row: {
+                    "channel": Database["public"]['Enums']["notification_channel"],"enabled": boolean,"kind": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "channel": Database["public"]['Enums']["notification_channel"],"enabled": boolean,"kind": string,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "channel"?: Database["public"]['Enums']["notification_channel"],"enabled"?: boolean,"kind"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_preferences_kind_fkey"
+      columns: ["kind"]
+isOneToOne: false
+      referencedRelation: "notification_kinds"
+      referencedColumns: ["kind"]
+    }
                   ]
                 },"notifications": {
                   Row: {
@@ -477,6 +517,9 @@ isOneToOne: false
               "created_at": string,"decided_at": string,"department_id": string,"display_name": string,"id": string,"invitation_id": string,"inviter_name": string,"phone_masked": string,"reason": string,"role": string,"status": string,"user_id": string
             }[]
                            },
+"mark_all_notifications_read":
+{ Args: Record<PropertyKey, never>; Returns: number
+                           },
 "mark_notifications_read":
 { Args: { "p_ids": (string)[] }; Returns: number
                            },
@@ -505,8 +548,27 @@ isOneToOne: false
               "edition": string,"id": string,"industry": string,"is_current": boolean,"member_count": number,"name": string,"qualification_status": string,"role": string,"scopes": (string)[],"status": string,"status_reason": string
             }[]
                            },
+"my_notification_settings":
+{ Args: Record<PropertyKey, never>; Returns: Json
+                           },
+"my_notifications":
+{ Args: { "p_before"?: string,"p_limit"?: number }; Returns: {
+              "body": string,"created_at": string,"data": Json,"id": string,"kind": string,"label": string,"read_at": string,"target": Json,"title": string
+            }[]
+                           },
 "my_platform_role":
 { Args: Record<PropertyKey, never>; Returns: string
+                           },
+"my_unread_notification_count":
+{ Args: Record<PropertyKey, never>; Returns: number
+                           },
+"notification_deliveries_claim":
+{ Args: { "p_limit"?: number }; Returns: {
+              "address": string,"attempts": number,"body": string,"channel": Database["public"]['Enums']["notification_channel"],"claim_id": string,"created_at": string,"fields": Json,"id": string,"kind": string,"label": string,"notification_id": string,"target": Json,"template_id": string,"title": string
+            }[]
+                           },
+"notification_delivery_done":
+{ Args: { "p_claim_id": string,"p_error"?: string,"p_id": string,"p_result": string }; Returns: boolean
                            },
 "password_change_issue_code":
 { Args: { "p_user_id": string }; Returns: Json
@@ -564,6 +626,9 @@ isOneToOne: false
 "publish_agreement_version":
 { Args: { "p_body_md": string,"p_document_id": string,"p_effective_at"?: string,"p_key_clauses"?: Json,"p_title": string }; Returns: Json
                            },
+"record_wechat_subscriptions":
+{ Args: { "p_template_ids": (string)[] }; Returns: Json
+                           },
 "remove_member":
 { Args: { "p_enterprise_id": string,"p_user_id": string }; Returns: undefined
                            },
@@ -590,6 +655,9 @@ isOneToOne: false
                            },
 "set_my_birth_date":
 { Args: { "p_birth_date": string }; Returns: Json
+                           },
+"set_notification_preference":
+{ Args: { "p_channel": string,"p_enabled": boolean,"p_kind": string }; Returns: Json
                            },
 "set_phone_allowlist":
 { Args: { "p_enterprise_id": string,"p_phones": (string)[] }; Returns: number
@@ -655,7 +723,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "client_channel": "weapp"|"h5"|"qywx","consent_giver": "self"|"guardian","directory_scope": "all"|"department","enterprise_edition": "basic"|"professional"|"private","enterprise_join_rule": "invite"|"approval"|"allowlist","enterprise_size_band": "1-49"|"50-199"|"200-999"|"1000+","guardian_relationship": "father"|"mother"|"grandparent"|"other_guardian","member_role": "admin"|"member","report_status": "open"|"confirmed"|"rejected","review_status": "pending"|"approved"|"rejected"
+            "client_channel": "weapp"|"h5"|"qywx","consent_giver": "self"|"guardian","directory_scope": "all"|"department","enterprise_edition": "basic"|"professional"|"private","enterprise_join_rule": "invite"|"approval"|"allowlist","enterprise_size_band": "1-49"|"50-199"|"200-999"|"1000+","guardian_relationship": "father"|"mother"|"grandparent"|"other_guardian","member_role": "admin"|"member","notification_channel": "sms"|"wechat_subscribe"|"wecom","notification_delivery_status": "pending"|"sending"|"sent"|"failed","report_status": "open"|"confirmed"|"rejected","review_status": "pending"|"approved"|"rejected"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -771,7 +839,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "client_channel": ["weapp", "h5", "qywx"],"consent_giver": ["self", "guardian"],"directory_scope": ["all", "department"],"enterprise_edition": ["basic", "professional", "private"],"enterprise_join_rule": ["invite", "approval", "allowlist"],"enterprise_size_band": ["1-49", "50-199", "200-999", "1000+"],"guardian_relationship": ["father", "mother", "grandparent", "other_guardian"],"member_role": ["admin", "member"],"report_status": ["open", "confirmed", "rejected"],"review_status": ["pending", "approved", "rejected"]
+            "client_channel": ["weapp", "h5", "qywx"],"consent_giver": ["self", "guardian"],"directory_scope": ["all", "department"],"enterprise_edition": ["basic", "professional", "private"],"enterprise_join_rule": ["invite", "approval", "allowlist"],"enterprise_size_band": ["1-49", "50-199", "200-999", "1000+"],"guardian_relationship": ["father", "mother", "grandparent", "other_guardian"],"member_role": ["admin", "member"],"notification_channel": ["sms", "wechat_subscribe", "wecom"],"notification_delivery_status": ["pending", "sending", "sent", "failed"],"report_status": ["open", "confirmed", "rejected"],"review_status": ["pending", "approved", "rejected"]
           }
         }
 } as const
