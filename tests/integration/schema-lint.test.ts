@@ -59,7 +59,20 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
 };
 /** Private helpers that RLS policies call as the querying role; every other private function is internal. */
 const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids', 'my_open_report_ids',
-  'my_birth_evidence_count'];
+  'my_birth_evidence_count', 'training_manager_ids'];
+/**
+ * Private definer bodies behind public SECURITY INVOKER wrappers of the same API name: the caller's
+ * role needs execute on them (issue 16, 20261211020000_training_rpcs.sql).
+ */
+const PRIVATE_API: Record<string, string[]> = {
+  ...Object.fromEntries([
+    'training_save_course', 'training_save_chapter', 'training_save_lesson', 'training_publish_course', 'training_assign_course',
+    'training_save_question', 'training_question_key', 'training_save_paper', 'training_course_report', 'training_my_assignments',
+    'training_course_outline', 'training_report_progress', 'training_start_attempt', 'training_attempt', 'training_save_answer',
+    'training_submit_attempt', 'training_record_leave', 'training_leaderboard',
+  ].map((n) => [n, ['authenticated']])),
+  training_verify_certificate: ['anon', 'authenticated'],
+};
 /** PostgREST's hooks (schema hooks), run as every request's role. */
 const HOOKS: Record<string, Exec> = { begin_request: 'anon' };
 /** Public tables anon may read (catalogues shown before sign-in). Everything else: authenticated only. */
@@ -126,7 +139,7 @@ describe('schema lint', () => {
       } else if (r.schema === 'hooks') {
         expected = HOOKS[r.name] ? ROLE_SETS[HOOKS[r.name]] : [];
       } else {
-        expected = POLICY_HELPERS.includes(r.name) && r.schema === 'private' ? ['authenticated'] : [];
+        expected = POLICY_HELPERS.includes(r.name) && r.schema === 'private' ? ['authenticated'] : (r.schema === 'private' && PRIVATE_API[r.name]) || [];
       }
       if (JSON.stringify(r.roles) !== JSON.stringify(expected)) wrong.push(`${r.schema}.${r.name}: executable by [${r.roles}] instead of [${expected}]`);
     }
