@@ -69,8 +69,10 @@ const PRIVATE_API: Record<string, string[]> = {
     'training_save_course', 'training_save_chapter', 'training_save_lesson', 'training_publish_course', 'training_assign_course',
     'training_save_question', 'training_question_key', 'training_save_paper', 'training_course_report', 'training_my_assignments',
     'training_course_outline', 'training_report_progress', 'training_start_attempt', 'training_attempt', 'training_save_answer',
-    'training_submit_attempt', 'training_record_leave', 'training_leaderboard',
+    'training_submit_attempt', 'training_record_leave', 'training_leaderboard', 'training_save_path', 'training_path_outline',
+    'training_import_questions', 'training_paper_report', 'training_course_csv',
   ].map((n) => [n, ['authenticated']])),
+  training_run_jobs: ['service_role'],
   training_verify_certificate: ['anon', 'authenticated'],
 };
 /** PostgREST's hooks (schema hooks), run as every request's role. */

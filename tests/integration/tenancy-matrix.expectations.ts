@@ -96,6 +96,8 @@ async function seedTraining(fx: Fixture): Promise<void> {
             ru as (insert into public.training_paper_rules (paper_id, enterprise_id, question_count, score) select pa.id, $1, 1, 10 from pa returning id),
             att as (insert into public.training_attempts (enterprise_id, paper_id, user_id, attempt_no, status, deadline_at, submitted_at, score, total_score, pass_score, passed, submit_reason)
                     select $1, pa.id, $2, 1, 'submitted', now(), now(), 10, 10, 6, true, 'learner' from pa returning id, paper_id),
+            pth as (insert into public.training_paths (enterprise_id, title, status) values ($1, '矩阵路径', 'published') returning id),
+            pc as (insert into public.training_path_courses (path_id, course_id, enterprise_id, position) select pth.id, c.id, $1, 1 from pth, c returning path_id),
             ce as (insert into public.training_certificates (enterprise_id, user_id, attempt_id, paper_id, serial, verification_code, holder_name, title, score)
                    select $1, $2, att.id, att.paper_id, 'ZXMATRIX-' || att.id, 'MX' || left(replace(att.id::text, '-', ''), 10), '矩阵学员', '矩阵课程', 10 from att returning id)
        insert into public.training_points (enterprise_id, user_id, source_kind, source_id, points)
@@ -241,6 +243,8 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   training_course_completions: { rows: trainingPersonRows('training_course_completions', ['user_id', 'course_id']), select: ownOrManager, ...noWrites },
   training_certificates: { rows: trainingPersonRows('training_certificates', ['id']), select: ownOrManager, ...noWrites },
   training_points: { rows: trainingPersonRows('training_points', ['id']), select: ownOrManager, ...noWrites },
+  training_paths: { rows: trainingRows('training_paths', ['id']), select: publishedSelect, ...noWrites },
+  training_path_courses: { rows: trainingRows('training_path_courses', ['path_id', 'course_id']), select: publishedSelect, ...noWrites },
 };
 
 /** Rows the matrix adds once for the people (non-tenant tables with no RPC that writes them for us). */
@@ -550,4 +554,15 @@ export const RPCS: Record<string, RpcExpectation> = {
   training_save_answer: { roles: serviceOnly, args: () => ({ p_attempt_id: ZERO, p_position: 1, p_answer: 'A' }) },
   training_submit_attempt: { roles: serviceOnly, args: () => ({ p_attempt_id: ZERO }) },
   training_record_leave: { roles: serviceOnly, args: () => ({ p_attempt_id: ZERO }) },
+  // 20261211030000_training_paths_reports_jobs.sql
+  training_save_path: { roles: serviceOnly, args: (fx) => ({ p_enterprise_id: fx.A.id, p_title: '矩阵路径', p_course_ids: [ZERO] }) },
+  training_path_outline: { roles: serviceOnly, args: () => ({ p_path_id: ZERO }) },
+  training_import_questions: {
+    roles: adminOfA,
+    args: (fx) => ({ p_enterprise_id: fx.A.id, p_rows: [{ kind: '判断', stem: '矩阵导入题', answer: '正确' }] }),
+    changesA: ['adminA'],
+  },
+  training_paper_report: { roles: serviceOnly, args: () => ({ p_paper_id: ZERO }) },
+  training_course_csv: { roles: serviceOnly, args: () => ({ p_course_id: ZERO }) },
+  training_run_jobs: { roles: serviceOnly, args: () => ({}) },
 };

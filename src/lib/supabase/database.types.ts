@@ -695,6 +695,58 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"training_path_courses": {
+                  Row: {
+                    "course_id": string,"enterprise_id": string,"path_id": string,"position": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "course_id": string,"enterprise_id": string,"path_id": string,"position": number
+                  }
+                  Update: {
+                    "course_id"?: string,"enterprise_id"?: string,"path_id"?: string,"position"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_path_courses_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_path_courses_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_path_courses_path_id_fkey"
+      columns: ["path_id"]
+isOneToOne: false
+      referencedRelation: "training_paths"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_paths": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"id": string,"status": string,"summary": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"id"?: string,"status"?: string,"summary"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"id"?: string,"status"?: string,"summary"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_paths_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"training_points": {
                   Row: {
                     "created_at": string,"enterprise_id": string,"id": string,"points": number,"reason": string,"source_id": string,"source_kind": string,"user_id": string
@@ -976,17 +1028,29 @@ isOneToOne: false
 "training_attempt":
 { Args: { "p_attempt_id": string }; Returns: Json
                            },
+"training_course_csv":
+{ Args: { "p_course_id": string }; Returns: string
+                           },
 "training_course_outline":
 { Args: { "p_course_id": string }; Returns: Json
                            },
 "training_course_report":
 { Args: { "p_course_id": string }; Returns: Json
                            },
+"training_import_questions":
+{ Args: { "p_enterprise_id": string,"p_rows": Json }; Returns: Json
+                           },
 "training_leaderboard":
 { Args: { "p_department_id"?: string,"p_enterprise_id": string,"p_month"?: string }; Returns: Json
                            },
 "training_my_assignments":
 { Args: { "p_enterprise_id": string }; Returns: Json
+                           },
+"training_paper_report":
+{ Args: { "p_paper_id": string }; Returns: Json
+                           },
+"training_path_outline":
+{ Args: { "p_path_id": string }; Returns: Json
                            },
 "training_publish_course":
 { Args: { "p_course_id": string }; Returns: undefined
@@ -999,6 +1063,9 @@ isOneToOne: false
                            },
 "training_report_progress":
 { Args: { "p_completed"?: boolean,"p_lesson_id": string,"p_position_seconds": number }; Returns: Json
+                           },
+"training_run_jobs":
+{ Args: Record<PropertyKey, never>; Returns: Json
                            },
 "training_save_answer":
 { Args: { "p_answer": Json,"p_attempt_id": string,"p_position": number }; Returns: Json
@@ -1014,6 +1081,9 @@ isOneToOne: false
                            },
 "training_save_paper":
 { Args: { "p_enterprise_id": string,"p_paper_id"?: string,"p_publish"?: boolean,"p_settings": Json }; Returns: string
+                           },
+"training_save_path":
+{ Args: { "p_course_ids": (string)[],"p_enterprise_id": string,"p_path_id"?: string,"p_publish"?: boolean,"p_summary"?: string,"p_title": string }; Returns: string
                            },
 "training_save_question":
 { Args: { "p_answer": Json,"p_category"?: string,"p_difficulty"?: number,"p_enterprise_id": string,"p_explanation"?: string,"p_kind": string,"p_options"?: Json,"p_question_id"?: string,"p_stem": string,"p_tags"?: (string)[] }; Returns: string
