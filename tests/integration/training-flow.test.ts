@@ -1,7 +1,7 @@
 // Issue 16: the learner's path end to end through the API — assigned a course (to their department,
 // reaching sub-departments), learning it (video progress held to wall time), taking the exam
 // (frozen, shuffled, graded in SQL), a certificate anyone can verify, and points counted once.
-import { anonClient, sql } from '../support/clients';
+import { anonClient, callApi, sql } from '../support/clients';
 import {
   ageProgress, buildTrainingWorld, correctAnswer, dropTrainingWorld, ok, publishPaper, rpc, type AttemptView, type TrainingWorld,
 } from './support-training/fixture';
@@ -126,6 +126,20 @@ describe('assign → learn → exam → certificate → points', () => {
     expect(bad.data).toEqual({ valid: false, name: null });
     const { data: mine } = await w.learner.client.from('training_certificates').select('serial, holder_name, title, score');
     expect(mine).toEqual([{ serial: attempt.certificate!.serial, holder_name: '李学员', title: '信息安全合规培训', score: 100 }]);
+  });
+
+  it('the certificate image (edge function): the holder and the managers get it, a colleague does not', async () => {
+    const { data: [cert] } = await w.learner.client.from('training_certificates').select('id');
+    const call = (token: string) => callApi('/functions/v1/training-certificate', { token, body: { certificate_id: cert.id } });
+    const mine = await call(w.learner.token);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(mine.body).toContain('李学员');
+    expect(mine.body).toContain('《信息安全合规培训》');
+    expect(mine.body).toContain(attempt.certificate!.serial);
+    expect((await call(w.admin.token)).status).toBe(200);
+    expect(await call(w.subLearner.token)).toMatchObject({ status: 404, body: { code: 'certificate_not_found' } });
+    expect((await callApi('/functions/v1/training-certificate', { token: w.learner.token, body: { certificate_id: 'x' } })).status).toBe(400);
   });
 
   it('points: the exam counts once, and the month leaderboard ranks the learner', async () => {
