@@ -89,6 +89,15 @@ describe('submitting', () => {
     expect(r.result!.items!.find((i) => i.position === multiple.position)!.earned).toBe(0);
   });
 
+  it('starting twice at once (a double tap) opens one attempt', async () => {
+    const paper = await publishPaper(w, { attemptLimit: 1 });
+    const starts = await Promise.all(Array.from({ length: 5 }, () => rpc<AttemptView>(w.learner, 'training_start_attempt', { p_paper_id: paper })));
+    expect(starts.map((s) => s.status)).toEqual(Array(5).fill(200));
+    expect(new Set(starts.map((s) => s.body.id)).size).toBe(1);
+    const [n] = await sql<{ n: number }>('select count(*)::int as n from public.training_attempts where paper_id = $1', [paper]);
+    expect(n.n).toBe(1);
+  });
+
   it('attempt limit: the learner cannot start more attempts than the paper allows', async () => {
     const paper = await publishPaper(w, { attemptLimit: 1 });
     const a = await ok<AttemptView>(w.learner, 'training_start_attempt', { p_paper_id: paper });
