@@ -129,7 +129,8 @@ describe('assign → learn → exam → certificate → points', () => {
   });
 
   it('the certificate image (edge function): the holder and the managers get it, a colleague does not', async () => {
-    const { data: [cert] } = await w.learner.client.from('training_certificates').select('id');
+    const { data } = await w.learner.client.from('training_certificates').select('id');
+    const cert = data![0] as { id: string };
     const call = (token: string) => callApi('/functions/v1/training-certificate', { token, body: { certificate_id: cert.id } });
     const mine = await call(w.learner.token);
     expect(mine.status).toBe(200);
