@@ -296,6 +296,13 @@ export const BUCKETS: Record<string, BucketExpectation> = {
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
   },
+  // Issue 16 (20261211040000_training_media.sql): A's members read; A's training managers write.
+  training: {
+    select: byRole<StorageOutcome>('denied', 'ok', 'denied', 'ok', 'ok', 'denied'),
+    insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
+    update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
+    delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
+  },
   qualifications: {
     // Issue 10: read only through 1-hour links from the storage-sign function, so nobody can sign longer
     select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
