@@ -93,6 +93,32 @@ begin
       from generate_series(1, 8) i
     on conflict do nothing;
 
+    -- Some progress in 星河科技, so 学习 and the leaderboard are not empty: 陈静 finished the course,
+    -- 李娜 two lessons, 刘洋 one (points as the RPCs would have written them).
+    if e = 'e0000000-0000-4000-8000-000000000001' then
+      insert into public.training_lesson_progress (user_id, lesson_id, enterprise_id, course_id, position_seconds, watched_seconds, completed_at)
+      select p.user_id, md5('training-lesson-' || p.n || '-' || e)::uuid, e, v_course,
+             case when p.n = 2 then 300 else 0 end, case when p.n = 2 then 300 else 0 end, now() - interval '2 days'
+        from (values ('44444444-4444-4444-8444-444444444444'::uuid, 1), ('44444444-4444-4444-8444-444444444444'::uuid, 2),
+                     ('44444444-4444-4444-8444-444444444444'::uuid, 3), ('22222222-2222-4222-8222-222222222222'::uuid, 1),
+                     ('22222222-2222-4222-8222-222222222222'::uuid, 3), ('55555555-5555-4555-8555-555555555555'::uuid, 1)) p(user_id, n)
+       where exists (select 1 from public.enterprise_members m where m.enterprise_id = e and m.user_id = p.user_id)
+      on conflict do nothing;
+      insert into public.training_course_completions (user_id, course_id, enterprise_id, completed_at)
+      select '44444444-4444-4444-8444-444444444444', v_course, e, now() - interval '2 days'
+       where exists (select 1 from public.enterprise_members m where m.enterprise_id = e and m.user_id = '44444444-4444-4444-8444-444444444444')
+      on conflict do nothing;
+      insert into public.training_points (enterprise_id, user_id, source_kind, source_id, points, reason)
+      select e, p.user_id, 'lesson', p.lesson_id, 2, '完成课时：' || l.title
+        from public.training_lesson_progress p join public.training_lessons l on l.id = p.lesson_id
+       where p.course_id = v_course and p.completed_at is not null
+      on conflict on constraint training_points_once_per_source do nothing;
+      insert into public.training_points (enterprise_id, user_id, source_kind, source_id, points, reason)
+      select e, c.user_id, 'course', v_course, 10, '完成课程：信息安全合规培训'
+        from public.training_course_completions c where c.course_id = v_course
+      on conflict on constraint training_points_once_per_source do nothing;
+    end if;
+
     insert into public.training_assignments (id, enterprise_id, course_id, target, due_at)
     values (md5('training-assignment-' || e)::uuid, e, v_course, 'everyone', date_trunc('day', now()) + interval '30 days')
     on conflict (id) do nothing;
