@@ -41,7 +41,7 @@ async function arrange(client, learners) {
       where u.id::text like 'b7a1%'`);
   await client.query(
     `insert into public.enterprise_members (enterprise_id, user_id, role, display_name)
-     select $1, u.id, case when u.id = $2::uuid then 'admin' else 'member' end, '学员' from auth.users u where u.id::text like 'b7a1%'`, [ENT, uid(0)]);
+     select $1, u.id, case when u.id = $2::uuid then 'admin' else 'member' end::public.member_role, '学员' from auth.users u where u.id::text like 'b7a1%'`, [ENT, uid(0)]);
   // 100 questions (25 of each kind), their keys, a fixed paper of all of them; a course with a video
   await client.query(
     `with q as (

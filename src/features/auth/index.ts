@@ -6,7 +6,7 @@ export { WecomSignIn } from './components/wecom-sign-in';
 export { PrivacyPopup } from './components/privacy-popup';
 export { authService, type AuthService } from './services/auth.service';
 export { providerSignInService, signInWithWechat, signInWithWecom, linkWecom, type ProviderSignInService } from './services/provider-sign-in.service';
-export { toAuthError, toProviderError, AUTH_ERROR_MESSAGES, PROVIDER_ERROR_MESSAGES } from './services/auth-errors';
+export { AUTH_ERROR_MESSAGES, PROVIDER_ERROR_MESSAGES, AUTH_MESSAGES } from './auth.messages';
 export { useSessionStore, type SessionStatus, type SessionUser } from './store/session.store';
 export { usePrivacyStore, startPrivacyPrompt } from './store/privacy.store';
 export { startSessionSync } from './store/session-sync';

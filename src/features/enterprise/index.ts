@@ -6,7 +6,7 @@ export * from './services/admin.service';
 export * from './services/directory.service';
 export * from './services/qualification.service';
 export type * from './services/enterprise.types';
-export { ENTERPRISE_ERROR_MESSAGES, enterpriseMessage, toEnterpriseError } from './services/enterprise-errors';
+export { ENTERPRISE_ERROR_MESSAGES, ENTERPRISE_MESSAGES } from './enterprise.messages';
 export { inviteLink, JOIN_ROUTE } from './services/invite-link';
 export * from './schemas/enterprise.schema';
 export { useEnterpriseStore, selectCurrent } from './store/enterprise.store';

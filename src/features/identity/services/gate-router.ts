@@ -3,7 +3,8 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { relaunch } from '../../../lib/navigation/relaunch';
 import { useGateStore } from '../store/gate.store';
 import { GUARDIAN_LINK_ROUTE } from './guardian-link';
-import { getConsentStatus, onGateRefusal } from './identity.service';
+import { onGateRefusal } from '../../../lib/data';
+import { getConsentStatus } from './identity.service';
 import type { ConsentStatus } from './identity.types';
 
 export const ONBOARDING_PAGE = '/packages/onboarding/index';
