@@ -430,6 +430,8 @@ as $$ select private.training_run_jobs() $$;
 revoke execute on function public.training_save_path(uuid, text, uuid[], uuid, text, boolean), public.training_path_outline(uuid),
   public.training_import_questions(uuid, jsonb), public.training_paper_report(uuid), public.training_course_csv(uuid),
   public.training_run_jobs() from public, anon;
+-- the platform's default privileges give authenticated every new public function: not this one
+revoke execute on function public.training_run_jobs() from authenticated;
 grant execute on function public.training_save_path(uuid, text, uuid[], uuid, text, boolean), public.training_path_outline(uuid),
   public.training_import_questions(uuid, jsonb), public.training_paper_report(uuid), public.training_course_csv(uuid)
   to authenticated;
@@ -440,5 +442,5 @@ revoke execute on function private.training_save_path(uuid, uuid, text, text, uu
   private.training_run_jobs() from public, anon, authenticated;
 grant execute on function private.training_save_path(uuid, uuid, text, text, uuid[], boolean), private.training_path_outline(uuid),
   private.training_import_questions(uuid, jsonb), private.training_paper_report(uuid), private.training_course_csv(uuid)
-  to authenticated;
+  to authenticated, service_role;
 grant execute on function private.training_run_jobs() to service_role;

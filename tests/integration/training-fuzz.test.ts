@@ -52,7 +52,7 @@ describe('fuzz: training RPCs answer bad input with 4xx and write nothing', () =
     const before = await snapshot();
     await fc.assert(fc.asyncProperty(
       fc.oneof(
-        fc.record({ fn: fc.constant('training_save_course'), args: fc.record({ p_enterprise_id: fc.constant(w.enterpriseId), p_title: fc.oneof(junk.filter((v) => typeof v !== 'string' || v.trim().length === 0 || v.length > 80), fc.constant('x'.repeat(81))), p_points: junk }) }),
+        fc.record({ fn: fc.constant('training_save_course'), args: fc.record({ p_enterprise_id: fc.constant(w.enterpriseId), p_title: fc.constantFrom(null, '', '   ', 'x'.repeat(81), '\u0001', '课'.repeat(81)), p_points: junk }) }),
         fc.record({ fn: fc.constant('training_save_course'), args: fc.record({ p_enterprise_id: fc.constant(w.enterpriseId), p_title: fc.constant('课程'), p_points: fc.oneof(fc.constant(-1), fc.constant(1001)) }) }),
         fc.record({ fn: fc.constant('training_save_lesson'), args: fc.record({ p_chapter_id: fc.oneof(junk, fc.uuid()), p_title: fc.constant('课时'), p_kind: junk, p_body_delta: junk }) }),
         fc.record({ fn: fc.constant('training_save_question'), args: fc.record({
@@ -85,14 +85,14 @@ describe('fuzz: training RPCs answer bad input with 4xx and write nothing', () =
     await fc.assert(fc.asyncProperty(
       fc.oneof(
         fc.record({ fn: fc.constant('training_report_progress'), args: fc.record({ p_lesson_id: fc.oneof(junk, fc.uuid()), p_position_seconds: junk }) }),
-        fc.record({ fn: fc.constant('training_report_progress'), args: fc.record({ p_lesson_id: fc.constant(w.videoLessonId), p_position_seconds: fc.oneof(fc.constant(-1), fc.constant(86401), fc.double(), fc.string()) }) }),
+        fc.record({ fn: fc.constant('training_report_progress'), args: fc.record({ p_lesson_id: fc.constant(w.videoLessonId), p_position_seconds: fc.oneof(fc.constant(-1), fc.constant(86401), fc.double().filter((d) => !Number.isInteger(d)), fc.string().filter((t) => !/^\s*[+-]?[0-9]+\s*$/.test(t))) }) }),
         fc.record({ fn: fc.constant('training_save_answer'), args: fc.record({ p_attempt_id: fc.constant(attempt.id), p_position: fc.oneof(junk, fc.integer({ min: 6, max: 10_000 })), p_answer: fc.constant('A') }) }),
         fc.record({ fn: fc.constant('training_save_answer'), args: fc.record({
           p_attempt_id: fc.constant(attempt.id), p_position: fc.constantFrom(...attempt.questions.filter((q) => q.kind !== 'fill').map((q) => q.position)),
           p_answer: fc.oneof(fc.integer(), fc.boolean(), fc.constant({}), fc.constant(['Z']), fc.constant('x'.repeat(201)), fc.constant([['A']])),
         }) }),
         fc.record({ fn: fc.constant('training_submit_attempt'), args: fc.record({ p_attempt_id: fc.constant(attempt.id), p_answers: fc.oneof(
-          fc.constant([1, 2]), fc.constant('x'), fc.constant({ 99: 'A' }), fc.constant({ '-1': 'A' }), fc.constant({ x: 'A' }), fc.constant({ 1: ['Z'] }),
+          fc.constant([1, 2]), fc.constant('x'), fc.constant({ 99: 'A' }), fc.constant({ '-1': 'A' }), fc.constant({ x: 'A' }), fc.constant({ [attempt.questions.find((q) => q.kind !== 'fill')!.position]: ['Z'] }),
         ) }) }),
         fc.record({ fn: fc.constantFrom('training_attempt', 'training_record_leave', 'training_submit_attempt'), args: fc.record({ p_attempt_id: fc.oneof(junk, fc.uuid()) }) }),
         fc.record({ fn: fc.constant('training_start_attempt'), args: fc.record({ p_paper_id: fc.oneof(junk, fc.uuid()) }) }),
