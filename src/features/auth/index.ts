@@ -9,7 +9,6 @@ export { providerSignInService, signInWithWechat, signInWithWecom, linkWecom, ty
 export { AUTH_ERROR_MESSAGES, PROVIDER_ERROR_MESSAGES, AUTH_MESSAGES } from './auth.messages';
 export { useSessionStore, type SessionStatus, type SessionUser } from './store/session.store';
 export { usePrivacyStore, startPrivacyPrompt } from './store/privacy.store';
-export { startSessionSync } from './store/session-sync';
 export { goToLogin, signOutTo, useRequireSession } from './hooks/use-require-session';
 export { useCountdown } from './hooks/use-countdown';
 export { useWecomLink, type SignInMethod } from './hooks/use-wecom-link';

@@ -6,11 +6,13 @@
 import { fail, failFromDb, json } from '../_shared/http.ts';
 import { acceptGated } from '../_shared/request.ts';
 import { selectRows } from '../_shared/rest.ts';
+import { ROUTES } from '../_shared/routes.ts';
 import { WechatApiError } from '../_shared/wechat/errors.ts';
 import { getUnlimitedWxacode, weixinConfigFromEnv } from '../_shared/wechat/weixin.ts';
 import { WxacodeRequest } from './schema.ts';
 
-export const JOIN_PAGE = 'packages/enterprise/join/index';
+/** The invitation's landing page, from the app's route table. */
+export const JOIN_PAGE = ROUTES.join.path;
 
 const ENV_VERSIONS = ['release', 'trial', 'develop'] as const;
 type EnvVersion = (typeof ENV_VERSIONS)[number];
