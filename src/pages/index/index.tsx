@@ -18,6 +18,7 @@ import { routeUrl } from '../../lib/routes';
 const PROFILE_PAGE = routeUrl('profile');
 const LOGIN_PAGE = routeUrl('login');
 const ENTERPRISES_PAGE = routeUrl('myEnterprises');
+const TRAINING_PAGE = routeUrl('training');
 
 export default function HomePage() {
   const status = useSessionStore((state) => state.status);
@@ -117,6 +118,14 @@ export default function HomePage() {
         error={enterprises.error}
         onOpen={() => void Taro.navigateTo({ url: ENTERPRISES_PAGE })}
       />
+      {enterprises.current && (
+        <LinkCell
+          title='学习'
+          description='学习任务、考试、证书与积分'
+          data-testid='home-training-link'
+          onClick={() => void Taro.navigateTo({ url: TRAINING_PAGE })}
+        />
+      )}
       <LinkCell
         title='我的资料'
         description='姓名、手机号、密码'

@@ -17,6 +17,8 @@ export const SUBPACKAGES = {
   enterprise: 'packages/enterprise',
   /** enterprise admins */
   admin: 'packages/admin',
+  /** 学习: assignments, courses, lessons, exams, certificates, points; the public certificate check */
+  training: 'packages/training',
 } as const;
 
 export type Subpackage = keyof typeof SUBPACKAGES;
@@ -56,6 +58,17 @@ export const ROUTES = {
   /** 我的名片; with `user` an admin edits that member's card */
   card: route('packages/enterprise/card/index', 'enterprise', ['id', 'user']),
   admin: route('packages/admin/index', 'admin', ['id', 'tab']),
+  /** 学习: my assignments with deadlines, points, entries to certificates and the leaderboard */
+  training: route('packages/training/index', 'training', []),
+  trainingCourse: route('packages/training/course/index', 'training', ['id']),
+  /** `course`: the course the lesson belongs to (its outline carries the learner's progress) */
+  trainingLesson: route('packages/training/lesson/index', 'training', ['id', 'course']),
+  /** `attempt` resumes an attempt; without it the paper's open attempt is resumed or a new one starts */
+  trainingExam: route('packages/training/exam/index', 'training', ['paper', 'attempt']),
+  trainingCertificates: route('packages/training/certificates/index', 'training', []),
+  trainingLeaderboard: route('packages/training/leaderboard/index', 'training', []),
+  /** public: anyone checks a certificate's verification code (validity and name only) */
+  certificateVerify: route('packages/training/verify/index', 'training', ['code']),
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;
