@@ -22,6 +22,9 @@ const DEEP_IMPORT_EXCEPTIONS = [
   { from: 'app/session-sync', to: 'features/identity/store/gate.store', why: MAIN_PACKAGE },
   // A message table is data only: the identity index would bring its services and Taro along.
   { from: 'features/enterprise/enterprise.messages', to: 'features/identity/identity.messages', why: 'a message table is data only; the index would bring services and Taro' },
+  { from: 'features/training/training.messages', to: 'features/identity/identity.messages', why: 'a message table is data only; the index would bring services and Taro' },
+  // The training subpackage needs the current enterprise, not enterprise's admin screens.
+  { from: 'packages/training/', to: 'features/enterprise/hooks/use-enterprise-page', why: SUBPACKAGE },
   // Subpackages that need one function of a feature whose screens live elsewhere.
   { from: 'packages/onboarding/index', to: 'features/enterprise/services/pending-invite', why: SUBPACKAGE },
   { from: 'packages/ops/qualification-review', to: 'features/enterprise/services/qualification.service', why: SUBPACKAGE },

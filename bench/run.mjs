@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the performance harness (not part of `npm test`). Writes bench/report.md and
 // bench/report.json; raw artefacts (builds, logs) go under bench/out/.
-//   npm run bench [-- --quick] [--only stack,db,api,sizes,lighthouse,start,test,notify]
+//   npm run bench [-- --quick] [--only stack,db,api,training,sizes,lighthouse,start,test,notify]
 //                 [--stack-env FILE] [--test-log FILE]
 // Env: ZX_BENCH_PORT (base port, default 29321, below Linux's ephemeral port range; uses +0…+9,
 // +20…+29, +40), ZX_BENCH_DIR (stack data, default .local/bench), ZX_BENCH_OUT (build output,
@@ -19,6 +19,7 @@ import { runLighthouse, demoSession, serveStatic } from './lib/lighthouse.mjs';
 import { Report } from './lib/report.mjs';
 import * as sizes from './lib/sizes.mjs';
 import { notifyFigures } from './lib/notify.mjs';
+import { trainingFigures } from './lib/training.mjs';
 import { attachStack, startBenchStack } from './lib/stack.mjs';
 import { coldStart, installIsCurrent, testDuration } from './lib/startup.mjs';
 
@@ -52,6 +53,7 @@ const S_API = 'API: gateway versus PostgREST';
 const S_WEAPP = 'Mini-program (weapp) package sizes';
 const S_H5 = 'H5: first load and Lighthouse (mobile)';
 const S_NOTIFY = 'Notification center: queueing, claiming, inbox, worker';
+const S_TRAINING = 'Training: exams and progress';
 
 async function section(name, fn) {
   try {
@@ -259,7 +261,7 @@ async function main() {
   if (wanted('lighthouse') || wanted('start')) ensureChromium();
   ensureNginx(); // the stack's edge: the API figures measure the gateway users get from `npm start`
   mkdirSync(path.join(BENCH_DIR, 'out'), { recursive: true });
-  const needStack = ['stack', 'db', 'api', 'sizes', 'lighthouse', 'notify'].some(wanted);
+  const needStack = ['stack', 'db', 'api', 'training', 'sizes', 'lighthouse', 'notify'].some(wanted);
   let stack = null;
   if (needStack) {
     const envFile = option('--stack-env');
@@ -279,6 +281,19 @@ async function main() {
     if (wanted('api') && member) await section(S_API, () => apiFigures(stack, member));
     if (wanted('notify')) {
       await section(S_NOTIFY, () => notifyFigures({ env: stack.env, report, section: S_NOTIFY, iterations: ITER, members: quick ? 2000 : 20_000 }));
+    }
+    if (wanted('training')) {
+      await section(S_TRAINING, async () => {
+        const client = await db.connect(stack.env.DATABASE_URL);
+        try {
+          await trainingFigures({
+            client, env: stack.env, iterations: quick ? 40 : 300, learners: quick ? 200 : 1000, concurrent: 200,
+            add: (f) => report.add(f), note: (sec, text) => report.note(sec, text),
+          });
+        } finally {
+          await client.end();
+        }
+      });
     }
     if (wanted('sizes')) await section(S_WEAPP, () => weappFigures(stack));
     if (wanted('sizes') || wanted('lighthouse')) await section(S_H5, () => h5Figures(stack));

@@ -72,6 +72,53 @@ const publicRows = (table: string, keyCols: string[]) => async (): Promise<Label
 
 const own = (p: string) => [`person:${p}`];
 
+// --- training fixture rows (one small world per tenant, made once per fixture) ---------------------
+const trainingSeeded = new Set<string>();
+async function seedTraining(fx: Fixture): Promise<void> {
+  if (trainingSeeded.has(fx.A.id)) return;
+  trainingSeeded.add(fx.A.id);
+  for (const [t, learner] of [[fx.A, fx.users.memberA.userId], [fx.B, fx.users.memberB.userId]] as const) {
+    await q(
+      `with c as (insert into public.training_courses (enterprise_id, title, status, published_at) values ($1, '矩阵课程', 'published', now()) returning id),
+            ch as (insert into public.training_chapters (enterprise_id, course_id, title) select $1, c.id, '矩阵章节' from c returning id, course_id),
+            l as (insert into public.training_lessons (enterprise_id, course_id, chapter_id, title, kind, body_delta, body_text)
+                  select $1, ch.course_id, ch.id, '矩阵课时', 'text', '{"ops":[{"insert":"矩阵"}]}', '矩阵' from ch returning id, course_id),
+            a as (insert into public.training_assignments (enterprise_id, course_id, target) select $1, c.id, 'everyone' from c returning id),
+            pr as (insert into public.training_lesson_progress (user_id, lesson_id, enterprise_id, course_id, completed_at)
+                   select $2, l.id, $1, l.course_id, now() from l returning lesson_id),
+            cc as (insert into public.training_course_completions (user_id, course_id, enterprise_id) select $2, c.id, $1 from c returning course_id),
+            qu as (insert into public.training_questions (enterprise_id, kind, stem, options) values ($1, 'true_false', '矩阵题', '[{"id":"T","text":"正确"},{"id":"F","text":"错误"}]') returning id),
+            k as (insert into private.training_question_keys (question_id, answer) select qu.id, '["T"]' from qu returning question_id),
+            pa as (insert into public.training_papers (enterprise_id, course_id, title, total_score, pass_score, duration_minutes, status)
+                   select $1, c.id, '矩阵试卷', 10, 6, 10, 'published' from c returning id),
+            pq as (insert into public.training_paper_questions (paper_id, question_id, enterprise_id, score, position)
+                   select pa.id, qu.id, $1, 10, 1 from pa, qu returning paper_id),
+            ru as (insert into public.training_paper_rules (paper_id, enterprise_id, question_count, score) select pa.id, $1, 1, 10 from pa returning id),
+            att as (insert into public.training_attempts (enterprise_id, paper_id, user_id, attempt_no, status, deadline_at, submitted_at, score, total_score, pass_score, passed, submit_reason)
+                    select $1, pa.id, $2, 1, 'submitted', now(), now(), 10, 10, 6, true, 'learner' from pa returning id, paper_id),
+            pth as (insert into public.training_paths (enterprise_id, title, status) values ($1, '矩阵路径', 'published') returning id),
+            pc as (insert into public.training_path_courses (path_id, course_id, enterprise_id, position) select pth.id, c.id, $1, 1 from pth, c returning path_id),
+            ce as (insert into public.training_certificates (enterprise_id, user_id, attempt_id, paper_id, serial, verification_code, holder_name, title, score)
+                   select $1, $2, att.id, att.paper_id, 'ZXMATRIX-' || att.id, 'MX' || left(replace(att.id::text, '-', ''), 10), '矩阵学员', '矩阵课程', 10 from att returning id)
+       insert into public.training_points (enterprise_id, user_id, source_kind, source_id, points)
+       select $1, $2, 'course', c.id, 5 from c`,
+      [t.id, learner]);
+  }
+}
+const trainingRows = (table: string, keyCols: string[]) => async (fx: Fixture) => {
+  await seedTraining(fx);
+  return tenantRows(table, keyCols)(fx);
+};
+const trainingPersonRows = (table: string, keyCols: string[]) => async (fx: Fixture) => {
+  await seedTraining(fx);
+  return tenantPersonRows(table, keyCols, 'user_id')(fx);
+};
+// 'both' is a member of A and the admin (so training manager) of B
+const publishedSelect = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['A', 'B'], []);
+const managersSelect = byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], []);
+const learnerRowsManagersOnly = byRole<SelectOutcome>('denied', [], [], ['A:memberA'], ['B:memberB'], []);
+const ownOrManager = byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], ['A:memberA'], ['B:memberB'], []);
+
 export const RELATIONS: Record<string, RelationExpectation> = {
   // --- tenancy ---------------------------------------------------------------------------------
   enterprises: {
@@ -196,6 +243,25 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     select: byRole<SelectOutcome>(['public'], ['public'], ['public'], ['public'], ['public'], ['public']),
     ...noWrites,
   },
+  // --- training (20261211010000_training_schema.sql): the matrix seeds a small course world in A and B.
+  // Members read what is published; training managers (admins here) read all of their enterprise's;
+  // learners read their own progress, completions, certificates and points; attempts, assignments,
+  // the bank and paper contents are the managers'.
+  training_courses: { rows: trainingRows('training_courses', ['id']), select: publishedSelect, ...noWrites },
+  training_chapters: { rows: trainingRows('training_chapters', ['id']), select: publishedSelect, ...noWrites },
+  training_lessons: { rows: trainingRows('training_lessons', ['id']), select: publishedSelect, ...noWrites },
+  training_papers: { rows: trainingRows('training_papers', ['id']), select: publishedSelect, ...noWrites },
+  training_assignments: { rows: trainingRows('training_assignments', ['id']), select: managersSelect, ...noWrites },
+  training_questions: { rows: trainingRows('training_questions', ['id']), select: managersSelect, ...noWrites },
+  training_paper_questions: { rows: trainingRows('training_paper_questions', ['paper_id', 'question_id']), select: managersSelect, ...noWrites },
+  training_paper_rules: { rows: trainingRows('training_paper_rules', ['id']), select: managersSelect, ...noWrites },
+  training_attempts: { rows: trainingPersonRows('training_attempts', ['id']), select: learnerRowsManagersOnly, ...noWrites },
+  training_lesson_progress: { rows: trainingPersonRows('training_lesson_progress', ['user_id', 'lesson_id']), select: ownOrManager, ...noWrites },
+  training_course_completions: { rows: trainingPersonRows('training_course_completions', ['user_id', 'course_id']), select: ownOrManager, ...noWrites },
+  training_certificates: { rows: trainingPersonRows('training_certificates', ['id']), select: ownOrManager, ...noWrites },
+  training_points: { rows: trainingPersonRows('training_points', ['id']), select: ownOrManager, ...noWrites },
+  training_paths: { rows: trainingRows('training_paths', ['id']), select: publishedSelect, ...noWrites },
+  training_path_courses: { rows: trainingRows('training_path_courses', ['path_id', 'course_id']), select: publishedSelect, ...noWrites },
 };
 
 /** Rows the matrix adds once for the people (non-tenant tables with no RPC that writes them for us). */
@@ -247,6 +313,13 @@ export const BUCKETS: Record<string, BucketExpectation> = {
     insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+  },
+  // Issue 16 (20261211040000_training_media.sql): A's members read; A's training managers write.
+  training: {
+    select: byRole<StorageOutcome>('denied', 'ok', 'denied', 'ok', 'ok', 'denied'),
+    insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
+    update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
+    delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
   },
   qualifications: {
     // Issue 10: read only through 1-hour links from the storage-sign function, so nobody can sign longer
@@ -486,4 +559,46 @@ export const RPCS: Record<string, RpcExpectation> = {
   },
   department_tree: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
   directory: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+
+  // --- training (20261211020000_training_rpcs.sql) ---------------------------------------------
+  // Calls on A's enterprise id; the ones taking a course/paper/attempt id get an unknown one (the
+  // matrix world has no training rows per RPC call): refused for everyone, changing nothing.
+  // tests/integration/training-isolation.test.ts calls them across tenants with real ids.
+  training_save_course: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_title: '矩阵课程' }), changesA: ['adminA'] },
+  training_save_question: {
+    roles: adminOfA,
+    args: (fx) => ({ p_enterprise_id: fx.A.id, p_kind: 'true_false', p_stem: '矩阵判断题', p_answer: true }),
+    changesA: ['adminA'],
+  },
+  training_save_paper: {
+    roles: serviceOnly, // no questions in A's bank: refused for A's admin by input, for everyone else by rights
+    args: (fx) => ({ p_enterprise_id: fx.A.id, p_settings: { title: '矩阵试卷', mode: 'random', pass_score: 1, duration_minutes: 10, rules: [{ count: 1, score: 1 }] } }),
+  },
+  training_my_assignments: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  training_leaderboard: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  training_verify_certificate: { roles: everyone, args: () => ({ p_code: 'ABCDEFGHJKMN' }) },
+  training_save_chapter: { roles: serviceOnly, args: () => ({ p_course_id: ZERO, p_title: '矩阵章节' }) },
+  training_save_lesson: { roles: serviceOnly, args: () => ({ p_chapter_id: ZERO, p_title: '矩阵课时', p_kind: 'text', p_body_delta: { ops: [] } }) },
+  training_publish_course: { roles: serviceOnly, args: () => ({ p_course_id: ZERO }) },
+  training_assign_course: { roles: serviceOnly, args: () => ({ p_course_id: ZERO, p_target: 'everyone' }) },
+  training_question_key: { roles: serviceOnly, args: () => ({ p_question_id: ZERO }) },
+  training_course_report: { roles: serviceOnly, args: () => ({ p_course_id: ZERO }) },
+  training_course_outline: { roles: serviceOnly, args: () => ({ p_course_id: ZERO }) },
+  training_report_progress: { roles: serviceOnly, args: () => ({ p_lesson_id: ZERO, p_position_seconds: 1 }) },
+  training_start_attempt: { roles: serviceOnly, args: () => ({ p_paper_id: ZERO }) },
+  training_attempt: { roles: serviceOnly, args: () => ({ p_attempt_id: ZERO }) },
+  training_save_answer: { roles: serviceOnly, args: () => ({ p_attempt_id: ZERO, p_position: 1, p_answer: 'A' }) },
+  training_submit_attempt: { roles: serviceOnly, args: () => ({ p_attempt_id: ZERO }) },
+  training_record_leave: { roles: serviceOnly, args: () => ({ p_attempt_id: ZERO }) },
+  // 20261211030000_training_paths_reports_jobs.sql
+  training_save_path: { roles: serviceOnly, args: (fx) => ({ p_enterprise_id: fx.A.id, p_title: '矩阵路径', p_course_ids: [ZERO] }) },
+  training_path_outline: { roles: serviceOnly, args: () => ({ p_path_id: ZERO }) },
+  training_import_questions: {
+    roles: adminOfA,
+    args: (fx) => ({ p_enterprise_id: fx.A.id, p_rows: [{ kind: '判断', stem: '矩阵导入题', answer: '正确' }] }),
+    changesA: ['adminA'],
+  },
+  training_paper_report: { roles: serviceOnly, args: () => ({ p_paper_id: ZERO }) },
+  training_course_csv: { roles: serviceOnly, args: () => ({ p_course_id: ZERO }) },
+  training_run_jobs: { roles: serviceOnly, args: () => ({}) },
 };

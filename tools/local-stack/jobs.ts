@@ -1,6 +1,8 @@
 // The scheduled jobs a hosted project runs with pg_cron + pg_net (docs/security.md, "Scheduled
 // jobs"), run here by the stack itself: deliver queued SMS (report outcomes) through the
-// sms-deliveries function, deliver notices to SMS / WeChat / WeCom through notify-deliveries, and rebuild cached gate answers after an agreement was published.
+// sms-deliveries function, deliver notices to SMS / WeChat / WeCom through notify-deliveries,
+// rebuild cached gate answers after an agreement was published, and run training's job (deadline
+// reminders, overdue notices, late exam attempts graded).
 // STACK_JOBS_SECONDS sets the period (default 30); 0 turns them off, as `npm test` does so that
 // suites asserting what happens before a job runs stay deterministic.
 import type { Pool } from 'pg';
@@ -38,6 +40,11 @@ export async function runJobsOnce(config: StackConfig, pool: Pool, log: (m: stri
     await pool.query('select public.gate_refresh_batch(2000)');
   } catch (e) {
     log(`jobs: gate_refresh_batch failed: ${(e as Error).message}`);
+  }
+  try {
+    await pool.query('select public.training_run_jobs()');
+  } catch (e) {
+    log(`jobs: training_run_jobs failed: ${(e as Error).message}`);
   }
 }
 

@@ -32,6 +32,7 @@ export type EdgeFunctionName =
   | 'password-change'
   | 'sms-otp'
   | 'storage-sign'
+  | 'training-certificate'
   | 'wechat-login'
   | 'wecom-login';
 

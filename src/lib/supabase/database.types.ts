@@ -419,6 +419,414 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"training_assignments": {
+                  Row: {
+                    "course_id": string,"created_at": string,"created_by": string | null,"department_id": string | null,"due_at": string | null,"enterprise_id": string,"id": string,"target": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "course_id": string,"created_at"?: string,"created_by"?: string | null,"department_id"?: string | null,"due_at"?: string | null,"enterprise_id": string,"id"?: string,"target": string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "course_id"?: string,"created_at"?: string,"created_by"?: string | null,"department_id"?: string | null,"due_at"?: string | null,"enterprise_id"?: string,"id"?: string,"target"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_assignments_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_assignments_department_id_fkey"
+      columns: ["department_id"]
+isOneToOne: false
+      referencedRelation: "departments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_assignments_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_attempts": {
+                  Row: {
+                    "attempt_no": number,"deadline_at": string,"enterprise_id": string,"id": string,"leave_count": number,"paper_id": string,"pass_score": number,"passed": boolean | null,"score": number | null,"started_at": string,"status": string,"submit_reason": string | null,"submitted_at": string | null,"total_score": number,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempt_no": number,"deadline_at": string,"enterprise_id": string,"id"?: string,"leave_count"?: number,"paper_id": string,"pass_score": number,"passed"?: boolean | null,"score"?: number | null,"started_at"?: string,"status"?: string,"submit_reason"?: string | null,"submitted_at"?: string | null,"total_score": number,"user_id": string
+                  }
+                  Update: {
+                    "attempt_no"?: number,"deadline_at"?: string,"enterprise_id"?: string,"id"?: string,"leave_count"?: number,"paper_id"?: string,"pass_score"?: number,"passed"?: boolean | null,"score"?: number | null,"started_at"?: string,"status"?: string,"submit_reason"?: string | null,"submitted_at"?: string | null,"total_score"?: number,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_attempts_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_attempts_paper_id_fkey"
+      columns: ["paper_id"]
+isOneToOne: false
+      referencedRelation: "training_papers"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_certificates": {
+                  Row: {
+                    "attempt_id": string,"course_id": string | null,"enterprise_id": string,"holder_name": string,"id": string,"issued_at": string,"paper_id": string,"revoked_at": string | null,"score": number,"serial": string,"title": string,"user_id": string,"verification_code": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempt_id": string,"course_id"?: string | null,"enterprise_id": string,"holder_name": string,"id"?: string,"issued_at"?: string,"paper_id": string,"revoked_at"?: string | null,"score": number,"serial": string,"title": string,"user_id": string,"verification_code": string
+                  }
+                  Update: {
+                    "attempt_id"?: string,"course_id"?: string | null,"enterprise_id"?: string,"holder_name"?: string,"id"?: string,"issued_at"?: string,"paper_id"?: string,"revoked_at"?: string | null,"score"?: number,"serial"?: string,"title"?: string,"user_id"?: string,"verification_code"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_certificates_attempt_id_fkey"
+      columns: ["attempt_id"]
+isOneToOne: true
+      referencedRelation: "training_attempts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_certificates_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_certificates_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_certificates_paper_id_fkey"
+      columns: ["paper_id"]
+isOneToOne: false
+      referencedRelation: "training_papers"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_chapters": {
+                  Row: {
+                    "course_id": string,"created_at": string,"enterprise_id": string,"id": string,"sort_order": number,"title": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "course_id": string,"created_at"?: string,"enterprise_id": string,"id"?: string,"sort_order"?: number,"title": string
+                  }
+                  Update: {
+                    "course_id"?: string,"created_at"?: string,"enterprise_id"?: string,"id"?: string,"sort_order"?: number,"title"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_chapters_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_chapters_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_course_completions": {
+                  Row: {
+                    "completed_at": string,"course_id": string,"enterprise_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "completed_at"?: string,"course_id": string,"enterprise_id": string,"user_id": string
+                  }
+                  Update: {
+                    "completed_at"?: string,"course_id"?: string,"enterprise_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_course_completions_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_course_completions_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_courses": {
+                  Row: {
+                    "category": string,"cover_path": string | null,"created_at": string,"created_by": string | null,"enterprise_id": string,"id": string,"points": number,"published_at": string | null,"required": boolean,"status": string,"summary": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category"?: string,"cover_path"?: string | null,"created_at"?: string,"created_by"?: string | null,"enterprise_id": string,"id"?: string,"points"?: number,"published_at"?: string | null,"required"?: boolean,"status"?: string,"summary"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "category"?: string,"cover_path"?: string | null,"created_at"?: string,"created_by"?: string | null,"enterprise_id"?: string,"id"?: string,"points"?: number,"published_at"?: string | null,"required"?: boolean,"status"?: string,"summary"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_courses_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_lesson_progress": {
+                  Row: {
+                    "completed_at": string | null,"course_id": string,"enterprise_id": string,"last_report_at": string,"lesson_id": string,"position_seconds": number,"started_at": string,"user_id": string,"watched_seconds": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "completed_at"?: string | null,"course_id": string,"enterprise_id": string,"last_report_at"?: string,"lesson_id": string,"position_seconds"?: number,"started_at"?: string,"user_id": string,"watched_seconds"?: number
+                  }
+                  Update: {
+                    "completed_at"?: string | null,"course_id"?: string,"enterprise_id"?: string,"last_report_at"?: string,"lesson_id"?: string,"position_seconds"?: number,"started_at"?: string,"user_id"?: string,"watched_seconds"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_lesson_progress_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_lesson_progress_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_lesson_progress_lesson_id_fkey"
+      columns: ["lesson_id"]
+isOneToOne: false
+      referencedRelation: "training_lessons"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_lessons": {
+                  Row: {
+                    "body_delta": Json | null,"body_text": string,"chapter_id": string,"course_id": string,"created_at": string,"document_path": string | null,"enterprise_id": string,"id": string,"kind": string,"points": number,"sort_order": number,"title": string,"updated_at": string,"video_path": string | null,"video_seconds": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body_delta"?: Json | null,"body_text"?: string,"chapter_id": string,"course_id": string,"created_at"?: string,"document_path"?: string | null,"enterprise_id": string,"id"?: string,"kind": string,"points"?: number,"sort_order"?: number,"title": string,"updated_at"?: string,"video_path"?: string | null,"video_seconds"?: number | null
+                  }
+                  Update: {
+                    "body_delta"?: Json | null,"body_text"?: string,"chapter_id"?: string,"course_id"?: string,"created_at"?: string,"document_path"?: string | null,"enterprise_id"?: string,"id"?: string,"kind"?: string,"points"?: number,"sort_order"?: number,"title"?: string,"updated_at"?: string,"video_path"?: string | null,"video_seconds"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_lessons_chapter_id_fkey"
+      columns: ["chapter_id"]
+isOneToOne: false
+      referencedRelation: "training_chapters"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_lessons_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_lessons_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_paper_questions": {
+                  Row: {
+                    "enterprise_id": string,"paper_id": string,"position": number,"question_id": string,"score": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "enterprise_id": string,"paper_id": string,"position": number,"question_id": string,"score": number
+                  }
+                  Update: {
+                    "enterprise_id"?: string,"paper_id"?: string,"position"?: number,"question_id"?: string,"score"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_paper_questions_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_paper_questions_paper_id_fkey"
+      columns: ["paper_id"]
+isOneToOne: false
+      referencedRelation: "training_papers"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_paper_questions_question_id_fkey"
+      columns: ["question_id"]
+isOneToOne: false
+      referencedRelation: "training_questions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_paper_rules": {
+                  Row: {
+                    "category": string,"difficulty": number | null,"enterprise_id": string,"id": string,"paper_id": string,"position": number,"question_count": number,"score": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category"?: string,"difficulty"?: number | null,"enterprise_id": string,"id"?: string,"paper_id": string,"position"?: number,"question_count": number,"score": number
+                  }
+                  Update: {
+                    "category"?: string,"difficulty"?: number | null,"enterprise_id"?: string,"id"?: string,"paper_id"?: string,"position"?: number,"question_count"?: number,"score"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_paper_rules_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_paper_rules_paper_id_fkey"
+      columns: ["paper_id"]
+isOneToOne: false
+      referencedRelation: "training_papers"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_papers": {
+                  Row: {
+                    "attempt_limit": number | null,"certificate": boolean,"closes_at": string | null,"course_id": string | null,"created_at": string,"created_by": string | null,"duration_minutes": number,"enterprise_id": string,"id": string,"leave_limit": number | null,"mode": string,"opens_at": string | null,"pass_score": number,"points": number,"review_after_close": string,"review_after_submit": string,"shuffle_options": boolean,"shuffle_questions": boolean,"status": string,"title": string,"total_score": number,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempt_limit"?: number | null,"certificate"?: boolean,"closes_at"?: string | null,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"duration_minutes": number,"enterprise_id": string,"id"?: string,"leave_limit"?: number | null,"mode"?: string,"opens_at"?: string | null,"pass_score": number,"points"?: number,"review_after_close"?: string,"review_after_submit"?: string,"shuffle_options"?: boolean,"shuffle_questions"?: boolean,"status"?: string,"title": string,"total_score"?: number,"updated_at"?: string
+                  }
+                  Update: {
+                    "attempt_limit"?: number | null,"certificate"?: boolean,"closes_at"?: string | null,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"duration_minutes"?: number,"enterprise_id"?: string,"id"?: string,"leave_limit"?: number | null,"mode"?: string,"opens_at"?: string | null,"pass_score"?: number,"points"?: number,"review_after_close"?: string,"review_after_submit"?: string,"shuffle_options"?: boolean,"shuffle_questions"?: boolean,"status"?: string,"title"?: string,"total_score"?: number,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_papers_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_papers_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_path_courses": {
+                  Row: {
+                    "course_id": string,"enterprise_id": string,"path_id": string,"position": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "course_id": string,"enterprise_id": string,"path_id": string,"position": number
+                  }
+                  Update: {
+                    "course_id"?: string,"enterprise_id"?: string,"path_id"?: string,"position"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_path_courses_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_path_courses_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_path_courses_path_id_fkey"
+      columns: ["path_id"]
+isOneToOne: false
+      referencedRelation: "training_paths"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_paths": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"id": string,"status": string,"summary": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"id"?: string,"status"?: string,"summary"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"id"?: string,"status"?: string,"summary"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_paths_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_points": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"id": string,"points": number,"reason": string,"source_id": string,"source_kind": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"id"?: string,"points": number,"reason"?: string,"source_id": string,"source_kind": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"id"?: string,"points"?: number,"reason"?: string,"source_id"?: string,"source_kind"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_points_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_questions": {
+                  Row: {
+                    "archived": boolean,"category": string,"created_at": string,"difficulty": number,"enterprise_id": string,"id": string,"kind": string,"options": NonNullable<Json>,"stem": string,"tags": (string)[],"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "archived"?: boolean,"category"?: string,"created_at"?: string,"difficulty"?: number,"enterprise_id": string,"id"?: string,"kind": string,"options"?: NonNullable<Json>,"stem": string,"tags"?: (string)[],"updated_at"?: string
+                  }
+                  Update: {
+                    "archived"?: boolean,"category"?: string,"created_at"?: string,"difficulty"?: number,"enterprise_id"?: string,"id"?: string,"kind"?: string,"options"?: NonNullable<Json>,"stem"?: string,"tags"?: (string)[],"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_questions_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
                 }
           }
           Views: {
@@ -684,6 +1092,81 @@ isOneToOne: false
                            },
 "switch_enterprise":
 { Args: { "p_enterprise_id": string }; Returns: undefined
+                           },
+"training_assign_course":
+{ Args: { "p_course_id": string,"p_department_id"?: string,"p_due_at"?: string,"p_target": string,"p_user_ids"?: (string)[] }; Returns: Json
+                           },
+"training_attempt":
+{ Args: { "p_attempt_id": string }; Returns: Json
+                           },
+"training_course_csv":
+{ Args: { "p_course_id": string }; Returns: string
+                           },
+"training_course_outline":
+{ Args: { "p_course_id": string }; Returns: Json
+                           },
+"training_course_report":
+{ Args: { "p_course_id": string }; Returns: Json
+                           },
+"training_import_questions":
+{ Args: { "p_enterprise_id": string,"p_rows": Json }; Returns: Json
+                           },
+"training_leaderboard":
+{ Args: { "p_department_id"?: string,"p_enterprise_id": string,"p_month"?: string }; Returns: Json
+                           },
+"training_my_assignments":
+{ Args: { "p_enterprise_id": string }; Returns: Json
+                           },
+"training_paper_report":
+{ Args: { "p_paper_id": string }; Returns: Json
+                           },
+"training_path_outline":
+{ Args: { "p_path_id": string }; Returns: Json
+                           },
+"training_publish_course":
+{ Args: { "p_course_id": string }; Returns: undefined
+                           },
+"training_question_key":
+{ Args: { "p_question_id": string }; Returns: Json
+                           },
+"training_record_leave":
+{ Args: { "p_attempt_id": string }; Returns: Json
+                           },
+"training_report_progress":
+{ Args: { "p_completed"?: boolean,"p_lesson_id": string,"p_position_seconds": number }; Returns: Json
+                           },
+"training_run_jobs":
+{ Args: Record<PropertyKey, never>; Returns: Json
+                           },
+"training_save_answer":
+{ Args: { "p_answer": Json,"p_attempt_id": string,"p_position": number }; Returns: Json
+                           },
+"training_save_chapter":
+{ Args: { "p_chapter_id"?: string,"p_course_id": string,"p_sort_order"?: number,"p_title"?: string }; Returns: string
+                           },
+"training_save_course":
+{ Args: { "p_category"?: string,"p_course_id"?: string,"p_cover_path"?: string,"p_enterprise_id": string,"p_points"?: number,"p_required"?: boolean,"p_summary"?: string,"p_title"?: string }; Returns: string
+                           },
+"training_save_lesson":
+{ Args: { "p_body_delta"?: Json,"p_chapter_id": string,"p_document_path"?: string,"p_kind"?: string,"p_lesson_id"?: string,"p_points"?: number,"p_sort_order"?: number,"p_title"?: string,"p_video_path"?: string,"p_video_seconds"?: number }; Returns: string
+                           },
+"training_save_paper":
+{ Args: { "p_enterprise_id": string,"p_paper_id"?: string,"p_publish"?: boolean,"p_settings": Json }; Returns: string
+                           },
+"training_save_path":
+{ Args: { "p_course_ids": (string)[],"p_enterprise_id": string,"p_path_id"?: string,"p_publish"?: boolean,"p_summary"?: string,"p_title": string }; Returns: string
+                           },
+"training_save_question":
+{ Args: { "p_answer": Json,"p_category"?: string,"p_difficulty"?: number,"p_enterprise_id": string,"p_explanation"?: string,"p_kind": string,"p_options"?: Json,"p_question_id"?: string,"p_stem": string,"p_tags"?: (string)[] }; Returns: string
+                           },
+"training_start_attempt":
+{ Args: { "p_paper_id": string }; Returns: Json
+                           },
+"training_submit_attempt":
+{ Args: { "p_answers"?: Json,"p_attempt_id": string }; Returns: Json
+                           },
+"training_verify_certificate":
+{ Args: { "p_code": string }; Returns: Json
                            },
 "update_enterprise_settings":
 { Args: { "p_enterprise_id": string,"p_settings": Json }; Returns: undefined

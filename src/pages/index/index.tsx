@@ -20,6 +20,7 @@ const PROFILE_PAGE = routeUrl('profile');
 const LOGIN_PAGE = routeUrl('login');
 const ENTERPRISES_PAGE = routeUrl('myEnterprises');
 const INBOX_PAGE = routeUrl('inbox');
+const TRAINING_PAGE = routeUrl('training');
 
 export default function HomePage() {
   const status = useSessionStore((state) => state.status);
@@ -121,6 +122,14 @@ export default function HomePage() {
         error={enterprises.error}
         onOpen={() => void Taro.navigateTo({ url: ENTERPRISES_PAGE })}
       />
+      {enterprises.current && (
+        <LinkCell
+          title='学习'
+          description='学习任务、考试、证书与积分'
+          data-testid='home-training-link'
+          onClick={() => void Taro.navigateTo({ url: TRAINING_PAGE })}
+        />
+      )}
       <LinkCell
         title='消息'
         description='审批结果、协议更新等通知'

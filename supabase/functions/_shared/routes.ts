@@ -19,6 +19,8 @@ export const SUBPACKAGES = {
   admin: 'packages/admin',
   /** 消息 (inbox) and 通知设置 */
   notifications: 'packages/notifications',
+  /** 学习: assignments, courses, lessons, exams, certificates, points; the public certificate check */
+  training: 'packages/training',
 } as const;
 
 export type Subpackage = keyof typeof SUBPACKAGES;
@@ -61,6 +63,17 @@ export const ROUTES = {
   /** 消息; `id` = a notice opened from a WeChat subscribe message (marked read) */
   inbox: route('packages/notifications/inbox/index', 'notifications', ['id']),
   notificationSettings: route('packages/notifications/settings/index', 'notifications', []),
+  /** 学习: my assignments with deadlines, points, entries to certificates and the leaderboard */
+  training: route('packages/training/index', 'training', []),
+  trainingCourse: route('packages/training/course/index', 'training', ['id']),
+  /** `course`: the course the lesson belongs to (its outline carries the learner's progress) */
+  trainingLesson: route('packages/training/lesson/index', 'training', ['id', 'course']),
+  /** `attempt` resumes an attempt; without it the paper's open attempt is resumed or a new one starts */
+  trainingExam: route('packages/training/exam/index', 'training', ['paper', 'attempt']),
+  trainingCertificates: route('packages/training/certificates/index', 'training', []),
+  trainingLeaderboard: route('packages/training/leaderboard/index', 'training', []),
+  /** public: anyone checks a certificate's verification code (validity and name only) */
+  certificateVerify: route('packages/training/verify/index', 'training', ['code']),
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;
