@@ -59,7 +59,12 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
 };
 /** Private helpers that RLS policies call as the querying role; every other private function is internal. */
 const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids', 'my_open_report_ids',
-  'my_birth_evidence_count'];
+  'my_birth_evidence_count', 'kb_acl_ids', 'kb_manager_enterprise_ids', 'kb_object_allowed'];
+/** Private security definer bodies behind public security invoker wrappers of the same name (issue 14),
+ * executable by authenticated so the wrappers can call them. */
+const WRAPPED_DEFINERS = ['kb_create_space', 'kb_create_node', 'kb_rename_node', 'kb_move_node', 'kb_save_page', 'kb_restore_version',
+  'kb_set_file', 'kb_trash_node', 'kb_restore_node', 'kb_trash', 'kb_set_grants', 'kb_inherit_grants', 'kb_node_access', 'kb_open_page',
+  'kb_set_favorite', 'kb_set_like', 'kb_add_comment', 'kb_delete_comment', 'kb_set_comments_enabled'];
 /** PostgREST's hooks (schema hooks), run as every request's role. */
 const HOOKS: Record<string, Exec> = { begin_request: 'anon' };
 /** Public tables anon may read (catalogues shown before sign-in). Everything else: authenticated only. */
@@ -126,7 +131,7 @@ describe('schema lint', () => {
       } else if (r.schema === 'hooks') {
         expected = HOOKS[r.name] ? ROLE_SETS[HOOKS[r.name]] : [];
       } else {
-        expected = POLICY_HELPERS.includes(r.name) && r.schema === 'private' ? ['authenticated'] : [];
+        expected = (POLICY_HELPERS.includes(r.name) || WRAPPED_DEFINERS.includes(r.name)) && r.schema === 'private' ? ['authenticated'] : [];
       }
       if (JSON.stringify(r.roles) !== JSON.stringify(expected)) wrong.push(`${r.schema}.${r.name}: executable by [${r.roles}] instead of [${expected}]`);
     }

@@ -291,6 +291,190 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"kb_comments": {
+                  Row: {
+                    "author_id": string | null,"body": string,"created_at": string,"enterprise_id": string,"id": string,"node_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"body": string,"created_at"?: string,"enterprise_id": string,"id"?: string,"node_id": string
+                  }
+                  Update: {
+                    "author_id"?: string | null,"body"?: string,"created_at"?: string,"enterprise_id"?: string,"id"?: string,"node_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_comments_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_favorites": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"node_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"node_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"node_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_favorites_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_grants": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"department_id": string | null,"enterprise_id": string,"grantee_kind": string,"id": string,"node_id": string,"role": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"department_id"?: string | null,"enterprise_id": string,"grantee_kind": string,"id"?: string,"node_id": string,"role": string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"department_id"?: string | null,"enterprise_id"?: string,"grantee_kind"?: string,"id"?: string,"node_id"?: string,"role"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_grants_department_fk"
+      columns: ["enterprise_id","department_id"]
+isOneToOne: false
+      referencedRelation: "departments"
+      referencedColumns: ["enterprise_id","id"]
+    },{
+      foreignKeyName: "kb_grants_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "kb_grants_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_likes": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"node_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"node_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"node_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_likes_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_nodes": {
+                  Row: {
+                    "acl_node_id": string,"comments_enabled": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"parent_id": string | null,"path": (string)[],"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "acl_node_id": string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"parent_id"?: string | null,"path": (string)[],"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "acl_node_id"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"parent_id"?: string | null,"path"?: (string)[],"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_nodes_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "kb_nodes_parent_fk"
+      columns: ["enterprise_id","parent_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    },{
+      foreignKeyName: "kb_nodes_space_fk"
+      columns: ["enterprise_id","space_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_page_contents": {
+                  Row: {
+                    "body_text": string,"delta": NonNullable<Json>,"enterprise_id": string,"node_id": string,"updated_at": string,"updated_by": string | null,"version_no": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body_text"?: string,"delta"?: NonNullable<Json>,"enterprise_id": string,"node_id": string,"updated_at"?: string,"updated_by"?: string | null,"version_no"?: number
+                  }
+                  Update: {
+                    "body_text"?: string,"delta"?: NonNullable<Json>,"enterprise_id"?: string,"node_id"?: string,"updated_at"?: string,"updated_by"?: string | null,"version_no"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_page_contents_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_page_versions": {
+                  Row: {
+                    "author_id": string | null,"body_text": string,"created_at": string,"delta": NonNullable<Json>,"enterprise_id": string,"id": string,"node_id": string,"restored_from": number | null,"title": string,"version_no": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"body_text"?: string,"created_at"?: string,"delta": NonNullable<Json>,"enterprise_id": string,"id"?: string,"node_id": string,"restored_from"?: number | null,"title": string,"version_no": number
+                  }
+                  Update: {
+                    "author_id"?: string | null,"body_text"?: string,"created_at"?: string,"delta"?: NonNullable<Json>,"enterprise_id"?: string,"id"?: string,"node_id"?: string,"restored_from"?: number | null,"title"?: string,"version_no"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_page_versions_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_reads": {
+                  Row: {
+                    "enterprise_id": string,"first_read_at": string,"last_read_at": string,"node_id": string,"read_count": number,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "enterprise_id": string,"first_read_at"?: string,"last_read_at"?: string,"node_id": string,"read_count"?: number,"user_id": string
+                  }
+                  Update: {
+                    "enterprise_id"?: string,"first_read_at"?: string,"last_read_at"?: string,"node_id"?: string,"read_count"?: number,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_reads_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
                 },"notification_kinds": {
                   Row: {
                     "domain": string,"kind": string,"label": string,"mandatory": boolean,"sort_order": number
@@ -468,6 +652,75 @@ isOneToOne: false
                            },
 "guardian_link_view":
 { Args: { "p_client"?: string,"p_token": string }; Returns: Json
+                           },
+"kb_add_comment":
+{ Args: { "p_body": string,"p_node_id": string }; Returns: string
+                           },
+"kb_create_node":
+{ Args: { "p_kind": string,"p_parent_id": string,"p_title": string }; Returns: string
+                           },
+"kb_create_space":
+{ Args: { "p_description"?: string,"p_enterprise_id": string,"p_kind": string,"p_title": string }; Returns: string
+                           },
+"kb_delete_comment":
+{ Args: { "p_comment_id": string }; Returns: undefined
+                           },
+"kb_inherit_grants":
+{ Args: { "p_node_id": string }; Returns: undefined
+                           },
+"kb_move_node":
+{ Args: { "p_new_parent_id": string,"p_node_id": string,"p_sort_order"?: number }; Returns: undefined
+                           },
+"kb_node_access":
+{ Args: { "p_node_id": string }; Returns: Json
+                           },
+"kb_open_page":
+{ Args: { "p_node_id": string }; Returns: Json
+                           },
+"kb_recent":
+{ Args: { "p_enterprise_id": string,"p_limit"?: number }; Returns: {
+              "kind": string,"last_read_at": string,"node_id": string,"space_id": string,"title": string,"updated_since_read": boolean
+            }[]
+                           },
+"kb_rename_node":
+{ Args: { "p_description"?: string,"p_node_id": string,"p_title": string }; Returns: undefined
+                           },
+"kb_restore_node":
+{ Args: { "p_node_id": string }; Returns: undefined
+                           },
+"kb_restore_version":
+{ Args: { "p_version_id": string }; Returns: number
+                           },
+"kb_save_page":
+{ Args: { "p_base_version"?: number,"p_delta": Json,"p_node_id": string,"p_title"?: string }; Returns: number
+                           },
+"kb_search":
+{ Args: { "p_enterprise_id": string,"p_limit"?: number,"p_query": string }; Returns: {
+              "highlights": Json,"kind": string,"node_id": string,"parent_id": string,"rank": number,"snippet": string,"space_id": string,"title": string,"title_highlights": Json,"updated_at": string
+            }[]
+                           },
+"kb_set_comments_enabled":
+{ Args: { "p_enabled": boolean,"p_node_id": string }; Returns: undefined
+                           },
+"kb_set_favorite":
+{ Args: { "p_node_id": string,"p_on": boolean }; Returns: undefined
+                           },
+"kb_set_file":
+{ Args: { "p_mime": string,"p_node_id": string,"p_object_path": string,"p_size": number }; Returns: undefined
+                           },
+"kb_set_grants":
+{ Args: { "p_grants": Json,"p_node_id": string }; Returns: undefined
+                           },
+"kb_set_like":
+{ Args: { "p_node_id": string,"p_on": boolean }; Returns: undefined
+                           },
+"kb_trash":
+{ Args: { "p_space_id": string }; Returns: {
+              "deleted_at": string,"deleted_by": string,"id": string,"kind": string,"parent_id": string,"purge_at": string,"title": string
+            }[]
+                           },
+"kb_trash_node":
+{ Args: { "p_node_id": string }; Returns: undefined
                            },
 "leave_enterprise":
 { Args: { "p_enterprise_id": string }; Returns: undefined
