@@ -55,6 +55,8 @@ create table public.kb_nodes (
   file_path text constraint kb_nodes_file_path_format check (file_path is null or file_path ~ '^[0-9a-f-]{36}/[0-9a-f-]{36}/[^/]{1,200}$'),
   file_mime text not null default '' constraint kb_nodes_file_mime_length check (char_length(file_mime) <= 100),
   file_size bigint not null default 0 constraint kb_nodes_file_size_range check (file_size >= 0),
+  -- pages: the plain text of the current Delta (search, snippets); the Delta itself is in kb_page_contents
+  body_text text not null default '',
   search_grams text[] not null default '{}',
   created_by uuid references auth.users (id) on delete set null,
   updated_by uuid,
@@ -117,7 +119,6 @@ create table public.kb_page_contents (
   node_id uuid primary key,
   enterprise_id uuid not null,
   delta jsonb not null default '{"ops": []}'::jsonb,
-  body_text text not null default '',
   version_no integer not null default 0,
   updated_by uuid references auth.users (id) on delete set null,
   updated_at timestamptz not null default now(),
@@ -485,7 +486,7 @@ set search_path = ''
 as $$
 begin
   update public.kb_nodes n
-     set search_grams = private.kb_grams(n.title || ' ' || coalesce((select c.body_text from public.kb_page_contents c where c.node_id = n.id), ''))
+     set search_grams = private.kb_grams(n.title || ' ' || n.body_text)
    where n.id = p_node_id;
 end;
 $$;
@@ -681,10 +682,10 @@ begin
   v_text := left(private.kb_delta_text(p_delta), 100000);
   insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
   values (v_node.enterprise_id, v_node.id, v_content.version_no + 1, v_title, p_delta, v_text, v_uid);
-  update public.kb_page_contents set delta = p_delta, body_text = v_text, version_no = v_content.version_no + 1,
+  update public.kb_page_contents set delta = p_delta, version_no = v_content.version_no + 1,
          updated_by = v_uid, updated_at = now()
    where node_id = v_node.id;
-  update public.kb_nodes set title = v_title, updated_by = v_uid, updated_at = now() where id = v_node.id;
+  update public.kb_nodes set title = v_title, body_text = v_text, updated_by = v_uid, updated_at = now() where id = v_node.id;
   perform private.kb_reindex(v_node.id);
   return v_content.version_no + 1;
 end;
@@ -1090,10 +1091,12 @@ begin
 end;
 $$;
 
--- Chinese-first search over the titles and page bodies the caller may read (RLS on kb_nodes and
--- kb_page_contents decides), in one enterprise. Terms are split on spaces (at most 5); every term
--- must occur. Candidates come from the GIN index (`search_grams @> grams(query)`), then ILIKE
--- rechecks the exact substring. Ranked: terms in the title first, then recency.
+-- Chinese-first search over the titles and page bodies the caller may read (RLS on kb_nodes
+-- decides), in one enterprise. Terms are split on spaces (at most 5); every term must occur.
+-- Candidates come from the grams (`search_grams @> grams(query)`, GIN); where the grams are not
+-- exact (a CJK run longer than 2 characters, or CJK mixed with Latin in one term) ILIKE rechecks the
+-- substring. One- and two-character CJK terms and single Latin words (≤ 12) are exact on the grams.
+-- Ranked: terms in the title first, then recency.
 create or replace function public.kb_search(p_enterprise_id uuid, p_query text, p_limit integer default 20)
 returns table (node_id uuid, kind text, title text, space_id uuid, parent_id uuid, snippet text, highlights jsonb,
                title_highlights jsonb, rank integer, updated_at timestamptz)
@@ -1107,6 +1110,7 @@ declare
   v_terms text[];
   v_pats text[];
   v_grams text[];
+  v_recheck boolean;
 begin
   if p_enterprise_id is null or not exists (select 1 from private.my_enterprise_ids() x where x = p_enterprise_id) then
     raise exception using errcode = '42501', message = 'not_enterprise_member', hint = '你不是该企业的成员';
@@ -1120,21 +1124,22 @@ begin
   v_terms := (select array_agg(distinct t) from (select unnest(string_to_array(lower(v_query), ' ')) t limit 5) x where t <> '');
   v_pats := (select array_agg('%' || replace(replace(replace(t, '\', '\\'), '%', '\%'), '_', '\_') || '%') from unnest(v_terms) t);
   v_grams := private.kb_grams(array_to_string(v_terms, ' '));
+  v_recheck := exists (select 1 from unnest(v_terms) t
+                        where not (t ~ '^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}$' or t ~ '^[a-z0-9]{1,12}$'));
   return query
     with hits as (
-      select n.id, n.kind, n.title, n.space_id, n.parent_id, n.updated_at, c.body_text,
+      select n.id, n.kind, n.title, n.space_id, n.parent_id, n.updated_at, n.body_text,
              (select count(*)::integer from unnest(v_pats) p where n.title ilike p) as in_title
         from public.kb_nodes n
-        left join public.kb_page_contents c on c.node_id = n.id
        where n.enterprise_id = p_enterprise_id and n.deleted_at is null
          and n.search_grams @> v_grams
-         and not exists (select 1 from unnest(v_pats) p where not (n.title ilike p or coalesce(c.body_text, '') ilike p))
+         and (not v_recheck or not exists (select 1 from unnest(v_pats) p where not (n.title ilike p or n.body_text ilike p)))
        order by in_title desc, n.updated_at desc
        limit p_limit
     ), snip as (
       select h.*, coalesce((select min(nullif(strpos(lower(h.body_text), t), 0)) from unnest(v_terms) t), 1) as pos from hits h
     ), cut as (
-      select s.*, substr(coalesce(s.body_text, ''), greatest(1, s.pos - 30), 120) as snippet from snip s
+      select s.*, substr(s.body_text, greatest(1, s.pos - 30), 120) as snippet from snip s
     )
     select c.id, c.kind, c.title, c.space_id, c.parent_id, c.snippet, private.kb_highlights(c.snippet, v_terms),
            private.kb_highlights(c.title, v_terms), c.in_title, c.updated_at

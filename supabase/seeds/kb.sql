@@ -52,9 +52,10 @@ begin
     end if;
   end loop;
   v_delta := jsonb_build_object('ops', v_ops);
-  insert into public.kb_page_contents (node_id, enterprise_id, delta, body_text, version_no, updated_by)
-  values (v_id, p_ent, v_delta, private.kb_delta_text(v_delta), 1, p_author)
+  insert into public.kb_page_contents (node_id, enterprise_id, delta, version_no, updated_by)
+  values (v_id, p_ent, v_delta, 1, p_author)
   on conflict (node_id) do nothing;
+  update public.kb_nodes set body_text = private.kb_delta_text(v_delta) where id = v_id and body_text = '';
   insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
   values (p_ent, v_id, 1, p_title, v_delta, private.kb_delta_text(v_delta), p_author)
   on conflict (node_id, version_no) do nothing;

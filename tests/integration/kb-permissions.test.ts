@@ -23,9 +23,10 @@ describe.each(ALL_WHO)('as %s', (who) => {
   const user = () => w.people[who];
 
   it('REST: titles inside the restricted folder only with rights; the public folder for every member', async () => {
-    const secret = await rest(user(), `kb_nodes?select=id,title&parent_id=eq.${w.secretFolder}`);
+    const secret = await rest(user(), `kb_nodes?select=id,title,body_text&parent_id=eq.${w.secretFolder}`);
     expect(secret.status).toBe(200);
     expect(secret.body.map((r: { title: string }) => r.title)).toEqual(seesSecret(who) ? ['年终奖方案'] : []);
+    expect(JSON.stringify(secret.body).includes('系数')).toBe(seesSecret(who));
     const folder = await rest(user(), `kb_nodes?select=title&id=eq.${w.secretFolder}`);
     expect(folder.body.length).toBe(seesSecret(who) ? 1 : 0);
     const pub = await rest(user(), `kb_nodes?select=title&parent_id=eq.${w.publicFolder}`);
@@ -33,7 +34,7 @@ describe.each(ALL_WHO)('as %s', (who) => {
   });
 
   it('REST: page content, versions and comments follow the page', async () => {
-    const content = await rest(user(), `kb_page_contents?select=body_text&node_id=eq.${w.secretPage}`);
+    const content = await rest(user(), `kb_page_contents?select=delta&node_id=eq.${w.secretPage}`);
     const versions = await rest(user(), `kb_page_versions?select=version_no,body_text&node_id=eq.${w.secretPage}`);
     const comments = await rest(user(), `kb_comments?select=body&node_id=eq.${w.secretPage}`);
     expect([content.status, versions.status, comments.status]).toEqual([200, 200, 200]);

@@ -85,7 +85,7 @@ async function ensureKb(fx: Fixture): Promise<void> {
     const [page] = await q<{ id: string }>(
       `insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, path, acl_node_id, created_by)
        select i, $1, $2, $2, 'page', '矩阵页面', array[$2::uuid, i], $2, $3 from gen_random_uuid() i returning id`, [t.id, space.id, admin.userId]);
-    await q(`insert into public.kb_page_contents (node_id, enterprise_id, body_text, version_no) values ($1, $2, '矩阵正文', 1)`, [page.id, t.id]);
+    await q(`insert into public.kb_page_contents (node_id, enterprise_id, delta, version_no) values ($1, $2, '{"ops":[{"insert":"矩阵正文\\n"}]}', 1)`, [page.id, t.id]);
     await q(`insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
              values ($1, $2, 1, '矩阵页面', '{"ops":[]}', '矩阵正文', $3)`, [t.id, page.id, admin.userId]);
     await q(`insert into public.kb_comments (enterprise_id, node_id, author_id, body) values ($1, $2, $3, '矩阵评论')`, [t.id, page.id, member.userId]);
