@@ -5,7 +5,7 @@
 -- sub-department; members spread over them), 5 spaces (4 enterprise-wide readable by everyone, 1
 -- team space for two departments). Below each space a 4-ary tree (8 levels at ~6k nodes per space):
 -- nodes with children are folders, the rest pages with a Chinese body. 10 % of the nodes set their
--- own grants (half: everyone viewer plus a department editor; half: two departments viewer).
+-- own grants (half: everyone viewer plus a department editor; half: a department viewer and one editor).
 -- Deterministic (hashes of the position), set-based; triggers off during the load (bench only).
 -- =============================================================================
 set session_replication_role = replica;
@@ -68,13 +68,13 @@ create temporary table kb_gen as
 select q.e, q.enterprise_id, s, j, ((q.q - 5) / 5) as jmax
   from kb_quota q, generate_series(0, 4) s, lateral generate_series(0, (q.q - 5) / 5) j;
 
-insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, space_kind, title, path, acl_node_id, sets_grants,
+insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, space_kind, title, path, acl_node_id, read_key, sets_grants,
                              sort_order, created_at, updated_at, body_text, search_grams)
 select bench_private.kb_id(g.e, g.s, g.j), g.enterprise_id, bench_private.kb_id(g.e, g.s, 0),
        case when g.j > 0 then bench_private.kb_id(g.e, g.s, (g.j - 1) / 4) end,
        case when g.j = 0 then 'space' when 4 * g.j + 1 <= g.jmax then 'folder' else 'page' end,
        case when g.j = 0 then case when g.s = 4 then 'team' else 'enterprise' end end,
-       t.title, p.path, p.acl, bench_private.kb_sets(g.e, g.s, g.j), g.j,
+       t.title, p.path, p.acl, p.acl, bench_private.kb_sets(g.e, g.s, g.j), g.j,
        timestamptz '2026-11-29 00:00:00+08' - bench_private.h01('kt' || g.e || ':' || g.s || ':' || g.j) * interval '365 days',
        timestamptz '2026-11-29 00:00:00+08' - bench_private.h01('ku' || g.e || ':' || g.s || ':' || g.j) * interval '200 days',
        case when 4 * g.j + 1 > g.jmax and g.j > 0 then b.body else '' end,
@@ -106,5 +106,9 @@ select g.enterprise_id, bench_private.kb_id(g.e, g.s, g.j), x.role, x.kind, null
        ) x(role, kind, dept)
  where g.j > 0 and bench_private.kb_sets(g.e, g.s, g.j)
 on conflict on constraint kb_grants_one_per_grantee do nothing;
+
+-- read keys: the enterprise where the acl node grants everyone
+update public.kb_nodes n set read_key = n.enterprise_id
+ where exists (select 1 from public.kb_grants g where g.node_id = n.acl_node_id and g.grantee_kind = 'everyone');
 
 set session_replication_role = origin;

@@ -19,7 +19,9 @@
 --   manage the whole knowledge base of their enterprise, private spaces included.
 --   private.kb_my_grants() is the one place that decides which grants apply to the caller; the
 --   policies use its results once per statement (an InitPlan), so reads cost one hashed lookup
---   per row.
+--   per row. `read_key` folds the common case in: a node whose acl node grants everyone carries its
+--   enterprise id, so the caller's key set is their enterprises plus the few acl nodes that name
+--   them or their departments.
 --
 -- Reads go through RLS everywhere: nodes, page contents, versions, comments, the caller's own
 -- reads/favourites/likes, grants (managers only) and Storage objects. Counters are given only by
@@ -48,6 +50,9 @@ create table public.kb_nodes (
   description text not null default '' constraint kb_nodes_description_length check (char_length(description) <= 500),
   path uuid[] not null,
   acl_node_id uuid not null,
+  -- who may read it, in one key: the enterprise id when its acl node grants everyone at least
+  -- viewer, the acl node otherwise (private.kb_read_keys() lists the caller's keys)
+  read_key uuid not null,
   sets_grants boolean not null default false,
   sort_order integer not null default 0,
   comments_enabled boolean not null default true,
@@ -81,6 +86,7 @@ comment on table public.kb_nodes is 'Knowledge-base tree: spaces, folders, pages
 create index kb_nodes_parent_idx on public.kb_nodes (enterprise_id, parent_id, sort_order);
 create index kb_nodes_space_idx on public.kb_nodes (enterprise_id, space_id);
 create index kb_nodes_acl_idx on public.kb_nodes (acl_node_id);
+create index kb_nodes_read_key_idx on public.kb_nodes (read_key);
 create index kb_nodes_path_idx on public.kb_nodes using gin (path);
 create index kb_nodes_search_idx on public.kb_nodes using gin (search_grams);
 create index kb_nodes_created_by_idx on public.kb_nodes (created_by);
@@ -229,7 +235,7 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 -- (acl node, highest rank) for every grant naming the caller — directly, through a department the
 -- caller is in or one of its parent departments, or as everyone — in the caller's cleared, not
 -- closed enterprises. A removed member matches nothing: the membership row is gone.
-create or replace function private.kb_my_grants(p_acl_node_id uuid default null)
+create or replace function private.kb_my_grants(p_acl_node_id uuid default null, p_specific_only boolean default false)
 returns table (node_id uuid, rank smallint)
 language plpgsql
 stable
@@ -254,7 +260,7 @@ begin
       select p.id, p.parent_id from public.departments p join depts c on p.id = c.parent_id
     ), hits as (
       select g.node_id, (case g.role when 'viewer' then 1 when 'downloader' then 2 when 'editor' then 3 else 4 end)::smallint as rank from public.kb_grants g
-       where g.grantee_kind = 'everyone' and g.enterprise_id in (select me.enterprise_id from me)
+       where not p_specific_only and g.grantee_kind = 'everyone' and g.enterprise_id in (select me.enterprise_id from me)
          and (p_acl_node_id is null or g.node_id = p_acl_node_id)
       union all
       select g.node_id, (case g.role when 'viewer' then 1 when 'downloader' then 2 when 'editor' then 3 else 4 end)::smallint as rank from public.kb_grants g
@@ -304,6 +310,25 @@ set search_path = ''
 as $$
 begin
   return query select g.node_id from private.kb_my_grants(null) g where g.rank >= p_min;
+end;
+$$;
+
+-- The caller's read keys (policy helper): their cleared, not closed enterprises (nodes everyone
+-- there may read) and the acl nodes whose member or department grants name them. Small sets: the
+-- enterprise-wide grants, usually most of them, are one key per enterprise.
+create or replace function private.kb_read_keys()
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return query
+    select x from private.my_enterprise_ids() x
+     where not exists (select 1 from public.enterprises e where e.id = x and e.status = 'closed')
+    union all
+    select g.node_id from private.kb_my_grants(null, true) g;
 end;
 $$;
 
@@ -491,7 +516,7 @@ begin
 end;
 $$;
 
--- Recomputes acl_node_id for a subtree: the nearest ancestor-or-self that sets grants.
+-- Recomputes acl_node_id (the nearest ancestor-or-self that sets grants) and read_key for a subtree.
 create or replace function private.kb_refresh_acl(p_root_id uuid)
 returns void
 language plpgsql
@@ -504,6 +529,10 @@ begin
        select a.id from unnest(n.path) with ordinality p(id, ord)
          join public.kb_nodes a on a.id = p.id
         where a.sets_grants order by p.ord desc limit 1)
+   where n.path @> array[p_root_id];
+  update public.kb_nodes n
+     set read_key = case when exists (select 1 from public.kb_grants g where g.node_id = n.acl_node_id and g.grantee_kind = 'everyone')
+                         then n.enterprise_id else n.acl_node_id end
    where n.path @> array[p_root_id];
 end;
 $$;
@@ -538,9 +567,10 @@ begin
   if p_kind = 'enterprise' and not (p_enterprise_id in (select private.kb_manager_enterprise_ids())) then
     raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有内容管理员可以创建企业空间';
   end if;
-  insert into public.kb_nodes (id, enterprise_id, space_id, kind, space_kind, title, description, path, acl_node_id, sets_grants,
+  insert into public.kb_nodes (id, enterprise_id, space_id, kind, space_kind, title, description, path, acl_node_id, read_key, sets_grants,
                                created_by, updated_by, sort_order)
-  values (v_id, p_enterprise_id, v_id, 'space', p_kind, v_title, v_desc, array[v_id], v_id, true, v_uid, v_uid,
+  values (v_id, p_enterprise_id, v_id, 'space', p_kind, v_title, v_desc, array[v_id], v_id,
+          case when p_kind = 'enterprise' then p_enterprise_id else v_id end, true, v_uid, v_uid,
           (select coalesce(max(n.sort_order), 0) + 1 from public.kb_nodes n where n.enterprise_id = p_enterprise_id and n.kind = 'space'));
   insert into public.kb_grants (enterprise_id, node_id, role, grantee_kind, user_id, created_by)
   values (p_enterprise_id, v_id, 'manager', 'member', v_uid, v_uid);
@@ -578,9 +608,9 @@ begin
     raise exception using errcode = 'P0001', message = 'kb_too_deep', hint = '目录层级最多 12 层';
   end if;
   v_title := private.kb_clean_title(p_title);
-  insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, path, acl_node_id, created_by, updated_by, sort_order)
+  insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, path, acl_node_id, read_key, created_by, updated_by, sort_order)
   values (v_id, v_parent.enterprise_id, v_parent.space_id, v_parent.id, p_kind, v_title, v_parent.path || v_id, v_parent.acl_node_id,
-          v_uid, v_uid,
+          v_parent.read_key, v_uid, v_uid,
           (select coalesce(max(n.sort_order), 0) + 1 from public.kb_nodes n
             where n.enterprise_id = v_parent.enterprise_id and n.parent_id = v_parent.id));
   if p_kind = 'page' then
@@ -866,8 +896,8 @@ begin
   end loop;
   if not v_node.sets_grants then
     update public.kb_nodes set sets_grants = true where id = v_node.id;
-    perform private.kb_refresh_acl(v_node.id);
   end if;
+  perform private.kb_refresh_acl(v_node.id); -- an everyone grant added or removed changes read_key below
 end;
 $$;
 
@@ -930,10 +960,17 @@ set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
-  v_rank smallint := private.kb_rank(p_node_id);
+  v_node public.kb_nodes;
+  v_rank smallint;
   v_content public.kb_page_contents;
 begin
+  -- kb_node_for's checks, with the rank computed once (it is also the role shown)
+  perform private.assert_cleared();
+  select * into v_node from public.kb_nodes n where n.id = p_node_id;
+  v_rank := case when found then private.kb_rank(p_node_id) else 0 end;
+  if v_rank = 0 or v_node.deleted_at is not null then
+    raise exception using errcode = '22023', message = 'kb_node_not_found', hint = '找不到该内容，或你没有查看权限';
+  end if;
   if (select e.status from public.enterprises e where e.id = v_node.enterprise_id) = 'normal' then
     insert into public.kb_reads (node_id, user_id, enterprise_id) values (v_node.id, v_uid, v_node.enterprise_id)
     on conflict (node_id, user_id) do update set last_read_at = now(), read_count = public.kb_reads.read_count + 1;
@@ -1233,7 +1270,7 @@ create policy "Members read the knowledge-base nodes they have rights on"
   on public.kb_nodes for select to authenticated
   using (
     enterprise_id in (select private.kb_manager_enterprise_ids())
-    or (deleted_at is null and acl_node_id in (select private.kb_acl_ids(1::smallint)))
+    or (deleted_at is null and read_key in (select private.kb_read_keys()))
   );
 
 create policy "Managers of a node read its grants"
@@ -1306,7 +1343,7 @@ begin
     execute format('revoke execute on function %s from public, anon', r.sig);
     -- private helpers only the definer bodies call stay closed to the API roles
     if r.nspname = 'public' or r.proname in (
-         'kb_acl_ids', 'kb_manager_enterprise_ids', 'kb_object_allowed', 'kb_grams', 'kb_highlights',
+         'kb_acl_ids', 'kb_read_keys', 'kb_manager_enterprise_ids', 'kb_object_allowed', 'kb_grams', 'kb_highlights',
          'kb_create_space', 'kb_create_node', 'kb_rename_node', 'kb_move_node', 'kb_save_page', 'kb_restore_version',
          'kb_set_file', 'kb_trash_node', 'kb_restore_node', 'kb_trash', 'kb_set_grants', 'kb_inherit_grants',
          'kb_node_access', 'kb_open_page', 'kb_set_favorite', 'kb_set_like', 'kb_add_comment', 'kb_delete_comment',

@@ -16,13 +16,14 @@ declare
   v_parent public.kb_nodes;
 begin
   if p_parent_key is null then
-    insert into public.kb_nodes (id, enterprise_id, space_id, kind, space_kind, title, path, acl_node_id, sets_grants, created_by, updated_by, sort_order)
-    values (v_id, p_ent, v_id, 'space', p_space_kind, p_title, array[v_id], v_id, true, p_author, p_author, p_sort)
+    insert into public.kb_nodes (id, enterprise_id, space_id, kind, space_kind, title, path, acl_node_id, read_key, sets_grants, created_by, updated_by, sort_order)
+    values (v_id, p_ent, v_id, 'space', p_space_kind, p_title, array[v_id], v_id, v_id, true, p_author, p_author, p_sort)
     on conflict (id) do nothing;
   else
     select * into v_parent from public.kb_nodes n where n.id = pg_temp.kb_id(p_ent, p_parent_key);
-    insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, path, acl_node_id, created_by, updated_by, sort_order)
-    values (v_id, p_ent, v_parent.space_id, v_parent.id, p_kind, p_title, v_parent.path || v_id, v_parent.acl_node_id, p_author, p_author, p_sort)
+    insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, path, acl_node_id, read_key, created_by, updated_by, sort_order)
+    values (v_id, p_ent, v_parent.space_id, v_parent.id, p_kind, p_title, v_parent.path || v_id, v_parent.acl_node_id, v_parent.read_key,
+            p_author, p_author, p_sort)
     on conflict (id) do nothing;
   end if;
   perform private.kb_reindex(v_id);
@@ -70,10 +71,8 @@ begin
   insert into public.kb_grants (enterprise_id, node_id, role, grantee_kind, user_id, department_id, created_by)
   values (p_ent, v_id, p_role, p_kind, p_user, p_dept, p_by)
   on conflict on constraint kb_grants_one_per_grantee do nothing;
-  if not (select n.sets_grants from public.kb_nodes n where n.id = v_id) then
-    update public.kb_nodes set sets_grants = true where id = v_id;
-    perform private.kb_refresh_acl(v_id);
-  end if;
+  update public.kb_nodes set sets_grants = true where id = v_id and not sets_grants;
+  perform private.kb_refresh_acl(v_id);
 end $$;
 
 do $$

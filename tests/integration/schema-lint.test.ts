@@ -59,7 +59,7 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
 };
 /** Private helpers that RLS policies call as the querying role; every other private function is internal. */
 const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids', 'my_open_report_ids',
-  'my_birth_evidence_count', 'kb_acl_ids', 'kb_manager_enterprise_ids', 'kb_object_allowed'];
+  'my_birth_evidence_count', 'kb_acl_ids', 'kb_read_keys', 'kb_manager_enterprise_ids', 'kb_object_allowed'];
 /** Private security definer bodies behind public security invoker wrappers of the same name (issue 14),
  * executable by authenticated so the wrappers can call them. */
 const WRAPPED_DEFINERS = ['kb_create_space', 'kb_create_node', 'kb_rename_node', 'kb_move_node', 'kb_save_page', 'kb_restore_version',

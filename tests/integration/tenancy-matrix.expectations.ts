@@ -78,13 +78,13 @@ async function ensureKb(fx: Fixture): Promise<void> {
   for (const [t, admin, member] of [[fx.A, fx.users.adminA, fx.users.memberA], [fx.B, fx.users.both, fx.users.memberB]] as const) {
     if ((await q('select 1 from public.kb_nodes where enterprise_id = $1 limit 1', [t.id])).length) continue;
     const [space] = await q<{ id: string }>(
-      `insert into public.kb_nodes (id, enterprise_id, space_id, kind, space_kind, title, path, acl_node_id, sets_grants, created_by)
-       select i, $1, i, 'space', 'enterprise', '矩阵空间', array[i], i, true, $2 from gen_random_uuid() i returning id`, [t.id, admin.userId]);
+      `insert into public.kb_nodes (id, enterprise_id, space_id, kind, space_kind, title, path, acl_node_id, read_key, sets_grants, created_by)
+       select i, $1, i, 'space', 'enterprise', '矩阵空间', array[i], i, $1, true, $2 from gen_random_uuid() i returning id`, [t.id, admin.userId]);
     await q(`insert into public.kb_grants (enterprise_id, node_id, role, grantee_kind) values ($1, $2, 'viewer', 'everyone')`, [t.id, space.id]);
     await q(`insert into public.kb_grants (enterprise_id, node_id, role, grantee_kind, user_id) values ($1, $2, 'manager', 'member', $3)`, [t.id, space.id, admin.userId]);
     const [page] = await q<{ id: string }>(
-      `insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, path, acl_node_id, created_by)
-       select i, $1, $2, $2, 'page', '矩阵页面', array[$2::uuid, i], $2, $3 from gen_random_uuid() i returning id`, [t.id, space.id, admin.userId]);
+      `insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, path, acl_node_id, read_key, created_by)
+       select i, $1, $2, $2, 'page', '矩阵页面', array[$2::uuid, i], $2, $1, $3 from gen_random_uuid() i returning id`, [t.id, space.id, admin.userId]);
     await q(`insert into public.kb_page_contents (node_id, enterprise_id, delta, version_no) values ($1, $2, '{"ops":[{"insert":"矩阵正文\\n"}]}', 1)`, [page.id, t.id]);
     await q(`insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
              values ($1, $2, 1, '矩阵页面', '{"ops":[]}', '矩阵正文', $3)`, [t.id, page.id, admin.userId]);
