@@ -1341,13 +1341,14 @@ begin
   for r in select p.oid::regprocedure as sig, p.proname, n.nspname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where n.nspname in ('public', 'private') and p.proname like 'kb\_%' loop
     execute format('revoke execute on function %s from public, anon', r.sig);
-    -- private helpers only the definer bodies call stay closed to the API roles
-    if r.nspname = 'public' or r.proname in (
-         'kb_acl_ids', 'kb_read_keys', 'kb_manager_enterprise_ids', 'kb_object_allowed', 'kb_grams', 'kb_highlights',
-         'kb_create_space', 'kb_create_node', 'kb_rename_node', 'kb_move_node', 'kb_save_page', 'kb_restore_version',
-         'kb_set_file', 'kb_trash_node', 'kb_restore_node', 'kb_trash', 'kb_set_grants', 'kb_inherit_grants',
-         'kb_node_access', 'kb_open_page', 'kb_set_favorite', 'kb_set_like', 'kb_add_comment', 'kb_delete_comment',
-         'kb_set_comments_enabled') then
+    -- private helpers only the definer bodies call stay closed to the API roles; the bodies behind
+    -- the public wrappers are executable by exactly the wrappers' roles
+    if r.nspname = 'private' and exists (select 1 from pg_proc w join pg_namespace wn on wn.oid = w.pronamespace
+                                          where wn.nspname = 'public' and w.proname = r.proname) then
+      execute format('grant execute on function %s to authenticated, service_role', r.sig);
+    elsif r.nspname = 'public' or r.proname in (
+         -- policy helpers, and what the invoker functions kb_search / kb_recent call
+         'kb_acl_ids', 'kb_read_keys', 'kb_manager_enterprise_ids', 'kb_object_allowed', 'kb_grams', 'kb_highlights') then
       execute format('grant execute on function %s to authenticated', r.sig);
     else
       execute format('revoke execute on function %s from authenticated', r.sig);
