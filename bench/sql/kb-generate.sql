@@ -78,7 +78,7 @@ select bench_private.kb_id(g.e, g.s, g.j), g.enterprise_id, bench_private.kb_id(
        timestamptz '2026-11-29 00:00:00+08' - bench_private.h01('kt' || g.e || ':' || g.s || ':' || g.j) * interval '365 days',
        timestamptz '2026-11-29 00:00:00+08' - bench_private.h01('ku' || g.e || ':' || g.s || ':' || g.j) * interval '200 days',
        case when 4 * g.j + 1 > g.jmax and g.j > 0 then b.body else '' end,
-       private.kb_grams(t.title || ' ' || case when 4 * g.j + 1 > g.jmax then b.body else '' end)
+       private.kb_grams(t.title || ' ' || case when 4 * g.j + 1 > g.jmax then b.body else '' end) || ('@' || g.enterprise_id::text)
   from kb_gen g,
        lateral bench_private.kb_path(g.e, g.s, g.j) p,
        lateral (select bench_private.kb_words('t' || g.e || ':' || g.s || ':' || g.j, 3) || g.j as title) t,

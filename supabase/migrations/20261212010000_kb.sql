@@ -502,7 +502,9 @@ begin
 end;
 $$;
 
--- Recomputes the search terms of a node from its title and (pages) body.
+-- Recomputes the search terms of a node from its title and (pages) body, plus one term naming the
+-- enterprise ('@<id>'), so a search is a single GIN lookup (the enterprise's posting list intersected
+-- with the query's) instead of a per-row array check over every node of the enterprise.
 create or replace function private.kb_reindex(p_node_id uuid)
 returns void
 language plpgsql
@@ -511,7 +513,7 @@ set search_path = ''
 as $$
 begin
   update public.kb_nodes n
-     set search_grams = private.kb_grams(n.title || ' ' || n.body_text)
+     set search_grams = private.kb_grams(n.title || ' ' || n.body_text) || ('@' || n.enterprise_id::text)
    where n.id = p_node_id;
 end;
 $$;
@@ -1160,7 +1162,7 @@ begin
   end if;
   v_terms := (select array_agg(distinct t) from (select unnest(string_to_array(lower(v_query), ' ')) t limit 5) x where t <> '');
   v_pats := (select array_agg('%' || replace(replace(replace(t, '\', '\\'), '%', '\%'), '_', '\_') || '%') from unnest(v_terms) t);
-  v_grams := private.kb_grams(array_to_string(v_terms, ' '));
+  v_grams := private.kb_grams(array_to_string(v_terms, ' ')) || ('@' || p_enterprise_id::text);
   v_recheck := exists (select 1 from unnest(v_terms) t
                         where not (t ~ '^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}$' or t ~ '^[a-z0-9]{1,12}$'));
   return query
@@ -1168,8 +1170,8 @@ begin
       select n.id, n.kind, n.title, n.space_id, n.parent_id, n.updated_at, n.body_text,
              (select count(*)::integer from unnest(v_pats) p where n.title ilike p) as in_title
         from public.kb_nodes n
-       where n.enterprise_id = p_enterprise_id and n.deleted_at is null
-         and n.search_grams @> v_grams
+       where n.search_grams @> v_grams -- names the enterprise too: one GIN lookup
+         and n.deleted_at is null
          and (not v_recheck or not exists (select 1 from unnest(v_pats) p where not (n.title ilike p or n.body_text ilike p)))
        order by in_title desc, n.updated_at desc
        limit p_limit
