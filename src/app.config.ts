@@ -27,6 +27,12 @@ export default defineAppConfig({
       pages: ['mine/index', 'create/index', 'join/index', 'code/index', 'directory/index', 'card/index'],
     },
     {
+      // 知识库 (issue 14): home (search, spaces, recent, favourites), folders, page view, the simple
+      // editor, version history, search results.
+      root: 'packages/kb',
+      pages: ['index', 'folder/index', 'page/index', 'edit/index', 'versions/index', 'search/index'],
+    },
+    {
       // Enterprise admins: members, invitations, join requests, departments, settings, qualification.
       root: 'packages/admin',
       pages: ['index'],

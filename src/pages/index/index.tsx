@@ -17,6 +17,7 @@ import './index.css';
 const PROFILE_PAGE = '/packages/account/profile/index';
 const LOGIN_PAGE = '/pages/login/index';
 const ENTERPRISES_PAGE = '/packages/enterprise/mine/index';
+const KB_PAGE = '/packages/kb/index';
 
 export default function HomePage() {
   const status = useSessionStore((state) => state.status);
@@ -116,6 +117,14 @@ export default function HomePage() {
         error={enterprises.error}
         onOpen={() => void Taro.navigateTo({ url: ENTERPRISES_PAGE })}
       />
+      {enterprises.current ? (
+        <LinkCell
+          title='知识库'
+          description='员工手册、入职指南、产品文档，一两个字也能搜'
+          data-testid='home-kb-link'
+          onClick={() => void Taro.navigateTo({ url: KB_PAGE })}
+        />
+      ) : null}
       <LinkCell
         title='我的资料'
         description='姓名、手机号、密码'
