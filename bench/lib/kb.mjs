@@ -92,8 +92,8 @@ export async function measureListing(client, m, iterations) {
 }
 
 export const SEARCH_QUERIES = {
-  1: ['知', '表', '审', '品'],
-  2: ['报销', '绩效', '权限', '架构'],
+  1: ['知', '表', '的', '品'],
+  2: ['报销', '绩效', '权限', '发展'],
   3: ['入职指', '数据报', '研发测', '故障排'],
   4: ['产品发布', '安全规范', '预算审批', '会议纪要'],
 };
@@ -119,8 +119,8 @@ export async function measureSearch(client, m, iterations) {
   out.all = { p50: percentile(all, 50), p95: percentile(all, 95) };
   out.plan = await asMember(client, m.claims, () =>
     explain(client, `select n.id from public.kb_nodes n
-                      where n.search_grams @> (private.kb_grams($2) || ('@' || $1::text)) and n.deleted_at is null
-                      order by (n.title ilike '%' || $2 || '%') desc, n.updated_at desc limit 20`,
+                      where n.enterprise_id = $1 and n.search_grams @> (private.kb_grams($2) || ('@' || $1::text)) and n.deleted_at is null
+                      order by n.updated_at desc limit 40`,
     [m.enterpriseId, '绩效']));
   return out;
 }

@@ -6,6 +6,7 @@
 -- team space for two departments). Below each space a 4-ary tree (8 levels at ~6k nodes per space):
 -- nodes with children are folders, the rest pages with a Chinese body. 10 % of the nodes set their
 -- own grants (half: everyone viewer plus a department editor; half: a department viewer and one editor).
+-- Page bodies: 8 domain words (each in ~13 % of pages) amid 64 characters drawn from 300 common ones.
 -- Deterministic (hashes of the position), set-based; triggers off during the load (bench only).
 -- =============================================================================
 set session_replication_role = replica;
@@ -45,6 +46,14 @@ as $$
     from generate_series(1, p_n) i
 $$;
 
+-- p_n characters drawn from 300 common ones (a page's ordinary prose around its domain words)
+create or replace function bench_private.kb_chars(p_key text, p_n integer)
+returns text language sql immutable parallel safe
+as $$
+  select string_agg(substr('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严', 1 + floor(300 * bench_private.h01(p_key || i))::integer, 1), '')
+    from generate_series(1, p_n) i
+$$;
+
 create temporary table kb_quota as
 select e.n as e, ent.id as enterprise_id,
        greatest(10, round({{KBN}} * count(m.user_id)::numeric / sum(count(m.user_id)) over ()))::integer as q
@@ -69,7 +78,7 @@ select q.e, q.enterprise_id, s, j, ((q.q - 5) / 5) as jmax
   from kb_quota q, generate_series(0, 4) s, lateral generate_series(0, (q.q - 5) / 5) j;
 
 insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, space_kind, title, path, acl_node_id, read_key, sets_grants,
-                             sort_order, created_at, updated_at, body_text, search_grams)
+                             sort_order, created_at, updated_at, body_text, search_grams, title_grams)
 select bench_private.kb_id(g.e, g.s, g.j), g.enterprise_id, bench_private.kb_id(g.e, g.s, 0),
        case when g.j > 0 then bench_private.kb_id(g.e, g.s, (g.j - 1) / 4) end,
        case when g.j = 0 then 'space' when 4 * g.j + 1 <= g.jmax then 'folder' else 'page' end,
@@ -78,15 +87,16 @@ select bench_private.kb_id(g.e, g.s, g.j), g.enterprise_id, bench_private.kb_id(
        timestamptz '2026-11-29 00:00:00+08' - bench_private.h01('kt' || g.e || ':' || g.s || ':' || g.j) * interval '365 days',
        timestamptz '2026-11-29 00:00:00+08' - bench_private.h01('ku' || g.e || ':' || g.s || ':' || g.j) * interval '200 days',
        case when 4 * g.j + 1 > g.jmax and g.j > 0 then b.body else '' end,
-       private.kb_grams(t.title || ' ' || case when 4 * g.j + 1 > g.jmax then b.body else '' end) || ('@' || g.enterprise_id::text)
+       private.kb_grams(t.title || ' ' || case when 4 * g.j + 1 > g.jmax then b.body else '' end) || ('@' || g.enterprise_id::text),
+       private.kb_grams(t.title) || ('@' || g.enterprise_id::text)
   from kb_gen g,
        lateral bench_private.kb_path(g.e, g.s, g.j) p,
        lateral (select bench_private.kb_words('t' || g.e || ':' || g.s || ':' || g.j, 3) || g.j as title) t,
-       lateral (select bench_private.kb_words('b' || g.e || ':' || g.s || ':' || g.j, 40) as body) b;
+       lateral (select bench_private.kb_words('b' || g.e || ':' || g.s || ':' || g.j, 8) || bench_private.kb_chars('c' || g.e || ':' || g.s || ':' || g.j, 64) as body) b;
 
 insert into public.kb_page_contents (node_id, enterprise_id, delta, version_no)
 select bench_private.kb_id(g.e, g.s, g.j), g.enterprise_id, jsonb_build_object('ops', jsonb_build_array(jsonb_build_object('insert', b.body || E'\n'))), 1
-  from kb_gen g, lateral (select bench_private.kb_words('b' || g.e || ':' || g.s || ':' || g.j, 40) as body) b
+  from kb_gen g, lateral (select bench_private.kb_words('b' || g.e || ':' || g.s || ':' || g.j, 8) || bench_private.kb_chars('c' || g.e || ':' || g.s || ':' || g.j, 64) as body) b
  where 4 * g.j + 1 > g.jmax and g.j > 0;
 
 -- Grants: spaces 0–3 everyone viewer; space 4 two departments; own grants on 10 % of the nodes

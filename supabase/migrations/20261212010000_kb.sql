@@ -63,6 +63,7 @@ create table public.kb_nodes (
   -- pages: the plain text of the current Delta (search, snippets); the Delta itself is in kb_page_contents
   body_text text not null default '',
   search_grams text[] not null default '{}',
+  title_grams text[] not null default '{}',
   created_by uuid references auth.users (id) on delete set null,
   updated_by uuid,
   created_at timestamptz not null default now(),
@@ -89,6 +90,9 @@ create index kb_nodes_acl_idx on public.kb_nodes (acl_node_id);
 create index kb_nodes_read_key_idx on public.kb_nodes (read_key);
 create index kb_nodes_path_idx on public.kb_nodes using gin (path);
 create index kb_nodes_search_idx on public.kb_nodes using gin (search_grams);
+create index kb_nodes_title_search_idx on public.kb_nodes using gin (title_grams);
+-- search walks an enterprise's nodes newest first when a term is common (it stops after 20 hits)
+create index kb_nodes_recent_idx on public.kb_nodes (enterprise_id, updated_at desc);
 create index kb_nodes_created_by_idx on public.kb_nodes (created_by);
 create index kb_nodes_deleted_idx on public.kb_nodes (deleted_at) where deleted_at is not null;
 create index kb_nodes_spaces_idx on public.kb_nodes (enterprise_id, kind) where kind = 'space';
@@ -513,7 +517,8 @@ set search_path = ''
 as $$
 begin
   update public.kb_nodes n
-     set search_grams = private.kb_grams(n.title || ' ' || n.body_text) || ('@' || n.enterprise_id::text)
+     set search_grams = private.kb_grams(n.title || ' ' || n.body_text) || ('@' || n.enterprise_id::text),
+         title_grams = private.kb_grams(n.title) || ('@' || n.enterprise_id::text)
    where n.id = p_node_id;
 end;
 $$;
@@ -1135,7 +1140,7 @@ $$;
 -- Candidates come from the grams (`search_grams @> grams(query)`, GIN); where the grams are not
 -- exact (a CJK run longer than 2 characters, or CJK mixed with Latin in one term) ILIKE rechecks the
 -- substring. One- and two-character CJK terms and single Latin words (≤ 12) are exact on the grams.
--- Ranked: terms in the title first, then recency.
+-- Ranked: every term in the title first (rank 1), then recency.
 create or replace function public.kb_search(p_enterprise_id uuid, p_query text, p_limit integer default 20)
 returns table (node_id uuid, kind text, title text, space_id uuid, parent_id uuid, snippet text, highlights jsonb,
                title_highlights jsonb, rank integer, updated_at timestamptz)
@@ -1165,15 +1170,28 @@ begin
   v_grams := private.kb_grams(array_to_string(v_terms, ' ')) || ('@' || p_enterprise_id::text);
   v_recheck := exists (select 1 from unnest(v_terms) t
                         where not (t ~ '^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}$' or t ~ '^[a-z0-9]{1,12}$'));
+  -- Two index paths, each stopping at p_limit: nodes with every term in the title (rank 1), then
+  -- all matches newest first (rank 0). For a common term the planner walks the enterprise's nodes
+  -- by recency and stops after enough hits; for a rare one it intersects GIN posting lists.
   return query
-    with hits as (
-      select n.id, n.kind, n.title, n.space_id, n.parent_id, n.updated_at, n.body_text,
-             (select count(*)::integer from unnest(v_pats) p where n.title ilike p) as in_title
-        from public.kb_nodes n
-       where n.search_grams @> v_grams -- names the enterprise too: one GIN lookup
-         and n.deleted_at is null
+    with in_title as (
+      select n.id from public.kb_nodes n
+       where n.title_grams @> v_grams and n.deleted_at is null
+         and (not v_recheck or not exists (select 1 from unnest(v_pats) p where not (n.title ilike p)))
+       order by n.updated_at desc
+       limit p_limit
+    ), anywhere as (
+      select n.id from public.kb_nodes n
+       where n.enterprise_id = p_enterprise_id and n.search_grams @> v_grams and n.deleted_at is null
          and (not v_recheck or not exists (select 1 from unnest(v_pats) p where not (n.title ilike p or n.body_text ilike p)))
-       order by in_title desc, n.updated_at desc
+       order by n.updated_at desc
+       limit p_limit * 2
+    ), picked as (
+      select x.id, max(x.r) as r from (select t.id, 1 as r from in_title t union all select a.id, 0 from anywhere a) x group by x.id
+    ), hits as (
+      select n.id, n.kind, n.title, n.space_id, n.parent_id, n.updated_at, n.body_text, p.r as in_title
+        from picked p join public.kb_nodes n on n.id = p.id
+       order by p.r desc, n.updated_at desc
        limit p_limit
     ), snip as (
       select h.*, coalesce((select min(nullif(strpos(lower(h.body_text), t), 0)) from unnest(v_terms) t), 1) as pos from hits h
