@@ -1,11 +1,12 @@
-// The knowledge-base subpackage's pages (src/packages/kb).
-const ROOT = '/packages/kb';
+// The knowledge-base subpackage's pages, from the app's route table (src/lib/routes.ts).
+import { routeUrl } from '../../lib/routes';
+
 export const KB_ROUTES = {
-  home: `${ROOT}/index`,
-  folder: (id: string) => `${ROOT}/folder/index?node=${encodeURIComponent(id)}`,
-  page: (id: string) => `${ROOT}/page/index?node=${encodeURIComponent(id)}`,
-  edit: (id: string) => `${ROOT}/edit/index?node=${encodeURIComponent(id)}`,
-  versions: (id: string) => `${ROOT}/versions/index?node=${encodeURIComponent(id)}`,
-  search: (q = '') => `${ROOT}/search/index${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+  home: routeUrl('kb'),
+  folder: (id: string) => routeUrl('kbFolder', { node: id }),
+  page: (id: string) => routeUrl('kbPage', { node: id }),
+  edit: (id: string) => routeUrl('kbEdit', { node: id }),
+  versions: (id: string) => routeUrl('kbVersions', { node: id }),
+  search: (q = '') => (q ? routeUrl('kbSearch', { q }) : routeUrl('kbSearch')),
 };
 export const nodeRoute = (kind: string, id: string) => (kind === 'space' || kind === 'folder' ? KB_ROUTES.folder(id) : KB_ROUTES.page(id));

@@ -27,14 +27,14 @@ isOneToOne: false
                   ]
                 },"account_reports": {
                   Row: {
-                    "contact": string,"created_at": string,"evidence": string,"evidence_path": string | null,"froze_account": boolean,"id": string,"notify_phone": string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash": string | null,"reporter_user_id": string | null,"resolution_note": string | null,"resolved_at": string | null,"resolved_by": string | null,"status": string,"target_user_id": string | null
+                    "contact": string,"created_at": string,"evidence": string,"evidence_path": string | null,"froze_account": boolean,"id": string,"notify_phone": string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash": string | null,"reporter_user_id": string | null,"resolution_note": string | null,"resolved_at": string | null,"resolved_by": string | null,"status": Database["public"]['Enums']["report_status"],"target_user_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "contact": string,"created_at"?: string,"evidence": string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: string,"target_user_id"?: string | null
+                    "contact": string,"created_at"?: string,"evidence": string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: Database["public"]['Enums']["report_status"],"target_user_id"?: string | null
                   }
                   Update: {
-                    "contact"?: string,"created_at"?: string,"evidence"?: string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name"?: string,"reported_phone"?: string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: string,"target_user_id"?: string | null
+                    "contact"?: string,"created_at"?: string,"evidence"?: string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name"?: string,"reported_phone"?: string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: Database["public"]['Enums']["report_status"],"target_user_id"?: string | null
                   }
                   Relationships: [
                     
@@ -75,14 +75,14 @@ isOneToOne: false
                   ]
                 },"consents": {
                   Row: {
-                    "channel": string,"consented_at": string,"consented_by": string,"document_id": string,"guardian_id": string | null,"id": string,"user_id": string | null,"version_id": string,"withdrawn_at": string | null,"withdrawn_channel": string | null
+                    "channel": Database["public"]['Enums']["client_channel"],"consented_at": string,"consented_by": Database["public"]['Enums']["consent_giver"],"document_id": string,"guardian_id": string | null,"id": string,"user_id": string | null,"version_id": string,"withdrawn_at": string | null,"withdrawn_channel": Database["public"]['Enums']["client_channel"] | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "channel": string,"consented_at"?: string,"consented_by"?: string,"document_id": string,"guardian_id"?: string | null,"id"?: string,"user_id"?: string | null,"version_id": string,"withdrawn_at"?: string | null,"withdrawn_channel"?: string | null
+                    "channel": Database["public"]['Enums']["client_channel"],"consented_at"?: string,"consented_by"?: Database["public"]['Enums']["consent_giver"],"document_id": string,"guardian_id"?: string | null,"id"?: string,"user_id"?: string | null,"version_id": string,"withdrawn_at"?: string | null,"withdrawn_channel"?: Database["public"]['Enums']["client_channel"] | null
                   }
                   Update: {
-                    "channel"?: string,"consented_at"?: string,"consented_by"?: string,"document_id"?: string,"guardian_id"?: string | null,"id"?: string,"user_id"?: string | null,"version_id"?: string,"withdrawn_at"?: string | null,"withdrawn_channel"?: string | null
+                    "channel"?: Database["public"]['Enums']["client_channel"],"consented_at"?: string,"consented_by"?: Database["public"]['Enums']["consent_giver"],"document_id"?: string,"guardian_id"?: string | null,"id"?: string,"user_id"?: string | null,"version_id"?: string,"withdrawn_at"?: string | null,"withdrawn_channel"?: Database["public"]['Enums']["client_channel"] | null
                   }
                   Relationships: [
                     {
@@ -133,14 +133,14 @@ isOneToOne: false
                   ]
                 },"edition_features": {
                   Row: {
-                    "edition": string,"feature": string
+                    "edition": Database["public"]['Enums']["enterprise_edition"],"feature": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "edition": string,"feature": string
+                    "edition": Database["public"]['Enums']["enterprise_edition"],"feature": string
                   }
                   Update: {
-                    "edition"?: string,"feature"?: string
+                    "edition"?: Database["public"]['Enums']["enterprise_edition"],"feature"?: string
                   }
                   Relationships: [
                     
@@ -167,14 +167,14 @@ isOneToOne: false
                   ]
                 },"enterprise_members": {
                   Row: {
-                    "department_id": string | null,"display_name": string,"email": string,"employee_no": string,"enterprise_id": string,"invited_by": string | null,"joined_at": string,"role": string,"scopes": (string)[],"title": string,"user_id": string
+                    "department_id": string | null,"display_name": string,"email": string,"employee_no": string,"enterprise_id": string,"invited_by": string | null,"joined_at": string,"role": Database["public"]['Enums']["member_role"],"scopes": (string)[],"title": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id": string,"invited_by"?: string | null,"joined_at"?: string,"role"?: string,"scopes"?: (string)[],"title"?: string,"user_id": string
+                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id": string,"invited_by"?: string | null,"joined_at"?: string,"role"?: Database["public"]['Enums']["member_role"],"scopes"?: (string)[],"title"?: string,"user_id": string
                   }
                   Update: {
-                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id"?: string,"invited_by"?: string | null,"joined_at"?: string,"role"?: string,"scopes"?: (string)[],"title"?: string,"user_id"?: string
+                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id"?: string,"invited_by"?: string | null,"joined_at"?: string,"role"?: Database["public"]['Enums']["member_role"],"scopes"?: (string)[],"title"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {
@@ -213,42 +213,42 @@ isOneToOne: false
                   ]
                 },"enterprises": {
                   Row: {
-                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": string,"edition": string,"id": string,"industry": string,"join_rule": string,"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": string,"status": string,"status_changed_at": string | null,"status_reason": string,"updated_at": string
+                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": Database["public"]['Enums']["directory_scope"],"edition": Database["public"]['Enums']["enterprise_edition"],"id": string,"industry": string,"join_rule": Database["public"]['Enums']["enterprise_join_rule"],"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": Database["public"]['Enums']["enterprise_size_band"],"status": string,"status_changed_at": string | null,"status_reason": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry": string,"join_rule"?: string,"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": string,"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
+                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: Database["public"]['Enums']["directory_scope"],"edition"?: Database["public"]['Enums']["enterprise_edition"],"id"?: string,"industry": string,"join_rule"?: Database["public"]['Enums']["enterprise_join_rule"],"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": Database["public"]['Enums']["enterprise_size_band"],"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
                   }
                   Update: {
-                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry"?: string,"join_rule"?: string,"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: string,"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
+                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: Database["public"]['Enums']["directory_scope"],"edition"?: Database["public"]['Enums']["enterprise_edition"],"id"?: string,"industry"?: string,"join_rule"?: Database["public"]['Enums']["enterprise_join_rule"],"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: Database["public"]['Enums']["enterprise_size_band"],"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
                   ]
                 },"guardians": {
                   Row: {
-                    "channel": string,"confirmed_at": string,"guardian_name": string,"guardian_phone": string,"id": string,"phone_verified_at": string,"relationship": string,"user_id": string,"withdrawn_at": string | null
+                    "channel": Database["public"]['Enums']["client_channel"],"confirmed_at": string,"guardian_name": string,"guardian_phone": string,"id": string,"phone_verified_at": string,"relationship": Database["public"]['Enums']["guardian_relationship"],"user_id": string,"withdrawn_at": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "channel": string,"confirmed_at"?: string,"guardian_name": string,"guardian_phone": string,"id"?: string,"phone_verified_at": string,"relationship": string,"user_id": string,"withdrawn_at"?: string | null
+                    "channel": Database["public"]['Enums']["client_channel"],"confirmed_at"?: string,"guardian_name": string,"guardian_phone": string,"id"?: string,"phone_verified_at": string,"relationship": Database["public"]['Enums']["guardian_relationship"],"user_id": string,"withdrawn_at"?: string | null
                   }
                   Update: {
-                    "channel"?: string,"confirmed_at"?: string,"guardian_name"?: string,"guardian_phone"?: string,"id"?: string,"phone_verified_at"?: string,"relationship"?: string,"user_id"?: string,"withdrawn_at"?: string | null
+                    "channel"?: Database["public"]['Enums']["client_channel"],"confirmed_at"?: string,"guardian_name"?: string,"guardian_phone"?: string,"id"?: string,"phone_verified_at"?: string,"relationship"?: Database["public"]['Enums']["guardian_relationship"],"user_id"?: string,"withdrawn_at"?: string | null
                   }
                   Relationships: [
                     
                   ]
                 },"invitations": {
                   Row: {
-                    "code": string,"created_at": string,"created_by": string,"department_id": string | null,"enterprise_id": string,"expires_at": string,"id": string,"max_uses": number | null,"revoked_at": string | null,"role": string,"use_count": number
+                    "code": string,"created_at": string,"created_by": string,"department_id": string | null,"enterprise_id": string,"expires_at": string,"id": string,"max_uses": number | null,"revoked_at": string | null,"role": Database["public"]['Enums']["member_role"],"use_count": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "code": string,"created_at"?: string,"created_by": string,"department_id"?: string | null,"enterprise_id": string,"expires_at": string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: string,"use_count"?: number
+                    "code": string,"created_at"?: string,"created_by": string,"department_id"?: string | null,"enterprise_id": string,"expires_at": string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: Database["public"]['Enums']["member_role"],"use_count"?: number
                   }
                   Update: {
-                    "code"?: string,"created_at"?: string,"created_by"?: string,"department_id"?: string | null,"enterprise_id"?: string,"expires_at"?: string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: string,"use_count"?: number
+                    "code"?: string,"created_at"?: string,"created_by"?: string,"department_id"?: string | null,"enterprise_id"?: string,"expires_at"?: string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: Database["public"]['Enums']["member_role"],"use_count"?: number
                   }
                   Relationships: [
                     {
@@ -545,14 +545,14 @@ isOneToOne: false
                   ]
                 },"qualification_documents": {
                   Row: {
-                    "created_at": string,"enterprise_id": string,"file_name": string,"id": string,"kind": string,"object_path": string,"review_reason": string,"reviewed_at": string | null,"reviewed_by": string | null,"status": string,"submitted_by": string | null
+                    "created_at": string,"enterprise_id": string,"file_name": string,"id": string,"kind": string,"object_path": string,"review_reason": string,"reviewed_at": string | null,"reviewed_by": string | null,"status": Database["public"]['Enums']["review_status"],"submitted_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"enterprise_id": string,"file_name"?: string,"id"?: string,"kind": string,"object_path": string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"submitted_by"?: string | null
+                    "created_at"?: string,"enterprise_id": string,"file_name"?: string,"id"?: string,"kind": string,"object_path": string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: Database["public"]['Enums']["review_status"],"submitted_by"?: string | null
                   }
                   Update: {
-                    "created_at"?: string,"enterprise_id"?: string,"file_name"?: string,"id"?: string,"kind"?: string,"object_path"?: string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"submitted_by"?: string | null
+                    "created_at"?: string,"enterprise_id"?: string,"file_name"?: string,"id"?: string,"kind"?: string,"object_path"?: string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: Database["public"]['Enums']["review_status"],"submitted_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -758,6 +758,9 @@ isOneToOne: false
               "edition": string,"id": string,"industry": string,"is_current": boolean,"member_count": number,"name": string,"qualification_status": string,"role": string,"scopes": (string)[],"status": string,"status_reason": string
             }[]
                            },
+"my_platform_role":
+{ Args: Record<PropertyKey, never>; Returns: string
+                           },
 "password_change_issue_code":
 { Args: { "p_user_id": string }; Returns: Json
                            },
@@ -905,7 +908,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            [_ in never]: never
+            "client_channel": "weapp"|"h5"|"qywx","consent_giver": "self"|"guardian","directory_scope": "all"|"department","enterprise_edition": "basic"|"professional"|"private","enterprise_join_rule": "invite"|"approval"|"allowlist","enterprise_size_band": "1-49"|"50-199"|"200-999"|"1000+","guardian_relationship": "father"|"mother"|"grandparent"|"other_guardian","member_role": "admin"|"member","report_status": "open"|"confirmed"|"rejected","review_status": "pending"|"approved"|"rejected"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -1021,7 +1024,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            
+            "client_channel": ["weapp", "h5", "qywx"],"consent_giver": ["self", "guardian"],"directory_scope": ["all", "department"],"enterprise_edition": ["basic", "professional", "private"],"enterprise_join_rule": ["invite", "approval", "allowlist"],"enterprise_size_band": ["1-49", "50-199", "200-999", "1000+"],"guardian_relationship": ["father", "mother", "grandparent", "other_guardian"],"member_role": ["admin", "member"],"report_status": ["open", "confirmed", "rejected"],"review_status": ["pending", "approved", "rejected"]
           }
         }
 } as const

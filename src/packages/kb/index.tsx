@@ -1,16 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { LoadState } from '../../features/enterprise/components/load-state';
-import { useEnterprisePage } from '../../features/enterprise/hooks/use-enterprise-page';
-import { KbSearchBox } from '../../features/kb/components/kb-search-box';
-import { NodeList } from '../../features/kb/components/node-list';
-import { useLoader } from '../../features/kb/hooks/use-kb-loader';
-import { KB_ROUTES, nodeRoute } from '../../features/kb/routes';
-import { kbService } from '../../features/kb/services/kb.service';
+import { LoadState } from '../../ui/load-state';
+import { KB_ROUTES, KbSearchBox, NodeList, kbService, nodeRoute, useKbEnterprise, useLoader } from '../../features/kb';
 
 /** 知识库: search, spaces, recently viewed (with "updated since you read"), favourites. */
 export default function KbHomePage() {
-  const page = useEnterprisePage();
+  const page = useKbEnterprise();
   const ent = page.enterprise?.id ?? '';
   const spaces = useLoader(() => kbService.spaces(ent), ent, !!ent);
   const recent = useLoader(() => kbService.recent(ent), ent, !!ent);

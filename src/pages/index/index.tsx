@@ -13,11 +13,12 @@ import { Button } from '../../ui/button';
 import { LinkCell } from '../../ui/link-cell';
 import { Loading } from '../../ui/loading';
 import './index.css';
+import { routeUrl } from '../../lib/routes';
 
-const PROFILE_PAGE = '/packages/account/profile/index';
-const LOGIN_PAGE = '/pages/login/index';
-const ENTERPRISES_PAGE = '/packages/enterprise/mine/index';
-const KB_PAGE = '/packages/kb/index';
+const PROFILE_PAGE = routeUrl('profile');
+const LOGIN_PAGE = routeUrl('login');
+const ENTERPRISES_PAGE = routeUrl('myEnterprises');
+const KB_PAGE = routeUrl('kb');
 
 export default function HomePage() {
   const status = useSessionStore((state) => state.status);

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { PageEditor } from '../components/page-editor';
-import { kbError } from '../services/kb-errors';
+import { AppError } from '../../../lib/errors/app-error';
 import type { KbPage } from '../services/kb.types';
 
 const page = (over: Partial<KbPage> = {}): KbPage => ({
@@ -27,7 +27,7 @@ describe('PageEditor', () => {
 
   it('tells the editor when someone else saved meanwhile, and stays open', async () => {
     const saveMarkup = jest.fn(async () => {
-      throw kbError({ message: 'kb_version_conflict', hint: '页面已被他人更新，请刷新后再保存', code: 'P0001' });
+      throw new AppError('kb_version_conflict', '页面已被他人更新，请刷新后再保存', { status: 400 });
     });
     const onSaved = jest.fn();
     render(<PageEditor page={page()} onSaved={onSaved} service={{ saveMarkup }} />);

@@ -1,10 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { LoadState } from '../../../features/enterprise/components/load-state';
-import { PageEditor } from '../../../features/kb/components/page-editor';
-import { useLoader } from '../../../features/kb/hooks/use-kb-loader';
-import { KB_ROUTES } from '../../../features/kb/routes';
-import { kbService } from '../../../features/kb/services/kb.service';
+import { LoadState } from '../../../ui/load-state';
+import { KB_ROUTES, PageEditor, kbService, useLoader } from '../../../features/kb';
 
 export default function KbEditPage() {
   const nodeId = useRouter().params?.node ?? '';

@@ -4,12 +4,8 @@ import { useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { Input } from '../../../ui/input';
-import { LoadState } from '../../../features/enterprise/components/load-state';
-import { NodeList } from '../../../features/kb/components/node-list';
-import { useLoader } from '../../../features/kb/hooks/use-kb-loader';
-import { KB_ROUTES } from '../../../features/kb/routes';
-import { kbService } from '../../../features/kb/services/kb.service';
-import { canEdit } from '../../../features/kb/services/kb.types';
+import { LoadState } from '../../../ui/load-state';
+import { KB_ROUTES, NodeList, canEdit, kbService, useLoader } from '../../../features/kb';
 
 /** A space or folder: what the member may see inside; editors add pages and folders. */
 export default function KbFolderPage() {

@@ -1,10 +1,8 @@
 import { View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef } from 'react';
-import { LoadState } from '../../../features/enterprise/components/load-state';
-import { PageView } from '../../../features/kb/components/page-view';
-import { useLoader } from '../../../features/kb/hooks/use-kb-loader';
-import { kbService } from '../../../features/kb/services/kb.service';
+import { LoadState } from '../../../ui/load-state';
+import { PageView, kbService, useLoader } from '../../../features/kb';
 
 export default function KbPagePage() {
   const nodeId = useRouter().params?.node ?? '';

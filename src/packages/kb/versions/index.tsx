@@ -1,10 +1,7 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { LoadState } from '../../../features/enterprise/components/load-state';
-import { VersionList } from '../../../features/kb/components/version-list';
-import { useLoader } from '../../../features/kb/hooks/use-kb-loader';
-import { kbService } from '../../../features/kb/services/kb.service';
-import { canEdit } from '../../../features/kb/services/kb.types';
+import { LoadState } from '../../../ui/load-state';
+import { VersionList, canEdit, kbService, useLoader } from '../../../features/kb';
 
 export default function KbVersionsPage() {
   const nodeId = useRouter().params?.node ?? '';
