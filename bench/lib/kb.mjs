@@ -119,7 +119,7 @@ export async function measureSearch(client, m, iterations) {
   out.all = { p50: percentile(all, 50), p95: percentile(all, 95) };
   out.plan = await asMember(client, m.claims, () =>
     explain(client, `select n.id from public.kb_nodes n
-                      where n.enterprise_id = $1 and n.search_grams @> (private.kb_grams($2) || ('@' || $1::text)) and n.deleted_at is null
+                      where n.enterprise_id = $1 and n.search_grams @> private.kb_query_grams($2) and n.deleted_at is null
                       order by n.updated_at desc limit 40`,
     [m.enterpriseId, '绩效']));
   return out;

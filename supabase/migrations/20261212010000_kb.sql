@@ -445,6 +445,26 @@ as $$
   ) t
 $$;
 
+-- The fewest terms that imply a query's text (what search asks the index for): a single CJK character
+-- itself, a longer CJK run its bigrams (its unigrams are implied), a Latin word its prefix of at most
+-- 12. Fewer, uncorrelated terms also keep the planner's row estimate honest.
+create or replace function private.kb_query_grams(p_text text)
+returns text[]
+language sql
+immutable
+strict
+parallel safe
+set search_path = ''
+as $$
+  select coalesce(array_agg(distinct g), '{}') from (
+    select case when char_length(r.m[1]) = 1 then r.m[1] else substr(r.m[1], i, 2) end as g
+      from regexp_matches(lower(p_text), '([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)', 'g') as r(m),
+           generate_series(1, greatest(char_length(r.m[1]) - 1, 1)) as i
+    union all
+    select substr(w.m[1], 1, 12) from regexp_matches(lower(p_text), '([a-z0-9]+)', 'g') as w(m)
+  ) t
+$$;
+
 -- The plain text of a Quill Delta: the string inserts in order (embeds such as images count as a space).
 create or replace function private.kb_delta_text(p_delta jsonb)
 returns text
@@ -1167,7 +1187,7 @@ begin
   end if;
   v_terms := (select array_agg(distinct t) from (select unnest(string_to_array(lower(v_query), ' ')) t limit 5) x where t <> '');
   v_pats := (select array_agg('%' || replace(replace(replace(t, '\', '\\'), '%', '\%'), '_', '\_') || '%') from unnest(v_terms) t);
-  v_grams := private.kb_grams(array_to_string(v_terms, ' ')) || ('@' || p_enterprise_id::text);
+  v_grams := private.kb_query_grams(array_to_string(v_terms, ' '));
   v_recheck := exists (select 1 from unnest(v_terms) t
                         where not (t ~ '^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}$' or t ~ '^[a-z0-9]{1,12}$'));
   -- Two index paths, each stopping at p_limit: nodes with every term in the title (rank 1), then
@@ -1176,7 +1196,7 @@ begin
   return query
     with in_title as (
       select n.id from public.kb_nodes n
-       where n.title_grams @> v_grams and n.deleted_at is null
+       where n.title_grams @> (v_grams || ('@' || p_enterprise_id::text)) and n.deleted_at is null
          and (not v_recheck or not exists (select 1 from unnest(v_pats) p where not (n.title ilike p)))
        order by n.updated_at desc
        limit p_limit
@@ -1368,7 +1388,8 @@ begin
       execute format('grant execute on function %s to authenticated, service_role', r.sig);
     elsif r.nspname = 'public' or r.proname in (
          -- policy helpers, and what the invoker functions kb_search / kb_recent call
-         'kb_acl_ids', 'kb_read_keys', 'kb_manager_enterprise_ids', 'kb_object_allowed', 'kb_grams', 'kb_highlights') then
+         'kb_acl_ids', 'kb_read_keys', 'kb_manager_enterprise_ids', 'kb_object_allowed', 'kb_grams', 'kb_query_grams',
+         'kb_highlights') then
       execute format('grant execute on function %s to authenticated', r.sig);
     else
       execute format('revoke execute on function %s from authenticated', r.sig);
