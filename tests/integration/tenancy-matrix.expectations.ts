@@ -118,6 +118,34 @@ const publishedSelect = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['A
 const managersSelect = byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], []);
 const learnerRowsManagersOnly = byRole<SelectOutcome>('denied', [], [], ['A:memberA'], ['B:memberB'], []);
 const ownOrManager = byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], ['A:memberA'], ['B:memberB'], []);
+/** Knowledge-base rows of each tenant (once per fixture): a space readable by everyone in it, a page
+ * with one version and a comment, and the tenant's member's read, favourite and like. */
+async function ensureKb(fx: Fixture): Promise<void> {
+  for (const [t, admin, member] of [[fx.A, fx.users.adminA, fx.users.memberA], [fx.B, fx.users.both, fx.users.memberB]] as const) {
+    if ((await q('select 1 from public.kb_nodes where enterprise_id = $1 limit 1', [t.id])).length) continue;
+    const [space] = await q<{ id: string }>(
+      `insert into public.kb_nodes (id, enterprise_id, space_id, kind, space_kind, title, path, acl_node_id, read_key, sets_grants, created_by)
+       select i, $1, i, 'space', 'enterprise', '矩阵空间', array[i], i, $1, true, $2 from gen_random_uuid() i returning id`, [t.id, admin.userId]);
+    await q(`insert into public.kb_grants (enterprise_id, node_id, role, grantee_kind) values ($1, $2, 'viewer', 'everyone')`, [t.id, space.id]);
+    await q(`insert into public.kb_grants (enterprise_id, node_id, role, grantee_kind, user_id) values ($1, $2, 'manager', 'member', $3)`, [t.id, space.id, admin.userId]);
+    const [page] = await q<{ id: string }>(
+      `insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, path, acl_node_id, read_key, created_by)
+       select i, $1, $2, $2, 'page', '矩阵页面', array[$2::uuid, i], $2, $1, $3 from gen_random_uuid() i returning id`, [t.id, space.id, admin.userId]);
+    await q(`insert into public.kb_page_contents (node_id, enterprise_id, delta, version_no) values ($1, $2, '{"ops":[{"insert":"矩阵正文\\n"}]}', 1)`, [page.id, t.id]);
+    await q(`insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
+             values ($1, $2, 1, '矩阵页面', '{"ops":[]}', '矩阵正文', $3)`, [t.id, page.id, admin.userId]);
+    await q(`insert into public.kb_comments (enterprise_id, node_id, author_id, body) values ($1, $2, $3, '矩阵评论')`, [t.id, page.id, member.userId]);
+    for (const table of ['kb_reads', 'kb_favorites', 'kb_likes']) {
+      await q(`insert into public.${table} (enterprise_id, node_id, user_id) values ($1, $2, $3)`, [t.id, page.id, member.userId]);
+    }
+  }
+}
+const kbRows = (inner: (fx: Fixture) => Promise<LabelledRow[]>) => async (fx: Fixture) => {
+  await ensureKb(fx);
+  return inner(fx);
+};
+const kbReaders = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['A', 'B'], []);
+const kbOwn = byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], [], [], []);
 
 export const RELATIONS: Record<string, RelationExpectation> = {
   // --- tenancy ---------------------------------------------------------------------------------
@@ -179,6 +207,20 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     select: byRole<SelectOutcome>(['public'], ['public'], ['public'], ['public'], ['public'], ['public']),
     ...noWrites,
   },
+  // --- knowledge base (20261212010000_kb.sql): an enterprise-wide space per tenant, readable by
+  // everyone in it; grants only by managers (admins); own reads/favourites/likes only -------------
+  kb_nodes: { rows: kbRows(tenantRows('kb_nodes', ['id'])), select: kbReaders, ...noWrites },
+  kb_page_contents: { rows: kbRows(tenantRows('kb_page_contents', ['node_id'])), select: kbReaders, ...noWrites },
+  kb_page_versions: { rows: kbRows(tenantRows('kb_page_versions', ['id'])), select: kbReaders, ...noWrites },
+  kb_comments: { rows: kbRows(tenantRows('kb_comments', ['id'])), select: kbReaders, ...noWrites },
+  kb_grants: {
+    rows: kbRows(tenantRows('kb_grants', ['id'])),
+    select: byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], []),
+    ...noWrites,
+  },
+  kb_reads: { rows: kbRows(tenantPersonRows('kb_reads', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
+  kb_favorites: { rows: kbRows(tenantPersonRows('kb_favorites', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
+  kb_likes: { rows: kbRows(tenantPersonRows('kb_likes', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
   // --- people (identity) -----------------------------------------------------------------------
   profiles: {
     rows: personRows('profiles', 'id'),
@@ -320,6 +362,13 @@ export const BUCKETS: Record<string, BucketExpectation> = {
     insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
+  // Issue 14: objects live under `<enterprise>/<node>/<name>`; A's folder holds no node, so nobody
+  // reads or writes there (rights per node: tests/integration/kb-permissions.test.ts).
+  kb: {
+    select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
   },
   qualifications: {
     // Issue 10: read only through 1-hour links from the storage-sign function, so nobody can sign longer
@@ -360,6 +409,7 @@ const adminOfA = byRole(R, R, R, OK, R, R);
 const operatorOnly = byRole(R, R, R, R, R, OK);
 const operatorAny = byRole(R, R, R, R, R, ANY);
 const serviceOnly = byRole(R, R, R, R, R, R);
+const unknownNode = byRole(R, R, R, R, R, R);
 const ZERO = '00000000-0000-4000-8000-000000000000';
 const allSignedIn: Role[] = ['memberA', 'memberB', 'adminA', 'both', 'operator'];
 
@@ -558,6 +608,34 @@ export const RPCS: Record<string, RpcExpectation> = {
     changesA: ['memberA', 'adminA'],
   },
   department_tree: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+
+  // --- knowledge base (20261212010000_kb.sql): node ids the fixture doesn't hold are "not found"
+  // for everyone (4xx); per-node rights are covered in kb-permissions.test.ts -----------------------
+  kb_create_space: {
+    roles: adminOfA,
+    args: (fx) => ({ p_enterprise_id: fx.A.id, p_kind: 'enterprise', p_title: '矩阵空间' }),
+    changesA: ['adminA'],
+  },
+  kb_create_node: { roles: unknownNode, args: () => ({ p_parent_id: ZERO, p_kind: 'page', p_title: '矩阵' }) },
+  kb_rename_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_title: '矩阵' }) },
+  kb_move_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_new_parent_id: ZERO }) },
+  kb_save_page: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_delta: { ops: [{ insert: '矩阵\n' }] } }) },
+  kb_restore_version: { roles: unknownNode, args: () => ({ p_version_id: ZERO }) },
+  kb_set_file: { roles: unknownNode, args: (fx) => ({ p_node_id: ZERO, p_object_path: `${fx.A.id}/${ZERO}/a.pdf`, p_mime: 'application/pdf', p_size: 1 }) },
+  kb_trash_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_restore_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_trash: { roles: unknownNode, args: () => ({ p_space_id: ZERO }) },
+  kb_set_grants: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_grants: [{ role: 'viewer', kind: 'everyone' }] }) },
+  kb_inherit_grants: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_node_access: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_open_page: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_set_favorite: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_on: true }) },
+  kb_set_like: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_on: true }) },
+  kb_add_comment: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_body: '矩阵评论' }) },
+  kb_delete_comment: { roles: unknownNode, args: () => ({ p_comment_id: ZERO }) },
+  kb_set_comments_enabled: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_enabled: false }) },
+  kb_search: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_query: '矩阵' }) },
+  kb_recent: { roles: signedIn, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
   directory: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
 
   // --- training (20261211020000_training_rpcs.sql) ---------------------------------------------

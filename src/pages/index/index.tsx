@@ -21,6 +21,7 @@ const LOGIN_PAGE = routeUrl('login');
 const ENTERPRISES_PAGE = routeUrl('myEnterprises');
 const INBOX_PAGE = routeUrl('inbox');
 const TRAINING_PAGE = routeUrl('training');
+const KB_PAGE = routeUrl('kb');
 
 export default function HomePage() {
   const status = useSessionStore((state) => state.status);
@@ -137,6 +138,14 @@ export default function HomePage() {
         data-testid='home-inbox-link'
         onClick={() => void Taro.navigateTo({ url: INBOX_PAGE })}
       />
+      {enterprises.current ? (
+        <LinkCell
+          title='知识库'
+          description='员工手册、入职指南、产品文档，一两个字也能搜'
+          data-testid='home-kb-link'
+          onClick={() => void Taro.navigateTo({ url: KB_PAGE })}
+        />
+      ) : null}
       <LinkCell
         title='我的资料'
         description='姓名、手机号、密码'

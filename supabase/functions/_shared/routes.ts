@@ -21,6 +21,8 @@ export const SUBPACKAGES = {
   notifications: 'packages/notifications',
   /** 学习: assignments, courses, lessons, exams, certificates, points; the public certificate check */
   training: 'packages/training',
+  /** 知识库: home, folders, pages, the editor, versions, search */
+  kb: 'packages/kb',
 } as const;
 
 export type Subpackage = keyof typeof SUBPACKAGES;
@@ -74,6 +76,15 @@ export const ROUTES = {
   trainingLeaderboard: route('packages/training/leaderboard/index', 'training', []),
   /** public: anyone checks a certificate's verification code (validity and name only) */
   certificateVerify: route('packages/training/verify/index', 'training', ['code']),
+  /** 知识库 home: search, spaces, recently viewed, favourites */
+  kb: route('packages/kb/index', 'kb', []),
+  /** a space or folder; `node` = its id */
+  kbFolder: route('packages/kb/folder/index', 'kb', ['node']),
+  kbPage: route('packages/kb/page/index', 'kb', ['node']),
+  kbEdit: route('packages/kb/edit/index', 'kb', ['node']),
+  kbVersions: route('packages/kb/versions/index', 'kb', ['node']),
+  /** `q` = the query to run */
+  kbSearch: route('packages/kb/search/index', 'kb', ['q']),
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;
