@@ -59,7 +59,21 @@ const PUBLIC_DEFINER: Record<string, Exec> = {
 };
 /** Private helpers that RLS policies call as the querying role; every other private function is internal. */
 const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids', 'my_open_report_ids',
-  'my_birth_evidence_count'];
+  'my_birth_evidence_count', 'my_community_enterprise_ids', 'my_community_moderated_ids', 'my_community_section_ids'];
+/**
+ * Private security definer bodies of public security-invoker wrappers (common rule: no definer in
+ * public): executable by the role the wrapper runs as, or by policies as the querying role.
+ */
+const PRIVATE_CALLABLE: Record<string, Exec> = {
+  // community (20261213010000_community.sql, 20261213020000_community_rpcs.sql)
+  community_create_section: 'authenticated', community_archive_section: 'authenticated', community_create_post: 'authenticated',
+  community_edit_post: 'authenticated', community_delete_post: 'authenticated', community_mark_post: 'authenticated',
+  community_add_comment: 'authenticated', community_delete_comment: 'authenticated', community_react: 'authenticated',
+  community_report: 'authenticated', community_moderation_queue: 'authenticated', community_moderate: 'authenticated',
+  community_appeal: 'authenticated', community_decide_appeal: 'authenticated', community_set_word_list: 'authenticated',
+  community_my_status: 'authenticated',
+  community_check_record: 'service', community_word_list: 'service', community_wechat_openid: 'service',
+};
 /** PostgREST's hooks (schema hooks), run as every request's role. */
 const HOOKS: Record<string, Exec> = { begin_request: 'anon' };
 /** Public tables anon may read (catalogues shown before sign-in). Everything else: authenticated only. */
@@ -126,7 +140,9 @@ describe('schema lint', () => {
       } else if (r.schema === 'hooks') {
         expected = HOOKS[r.name] ? ROLE_SETS[HOOKS[r.name]] : [];
       } else {
-        expected = POLICY_HELPERS.includes(r.name) && r.schema === 'private' ? ['authenticated'] : [];
+        expected = r.schema !== 'private' ? []
+          : POLICY_HELPERS.includes(r.name) ? ['authenticated']
+          : PRIVATE_CALLABLE[r.name] ? ROLE_SETS[PRIVATE_CALLABLE[r.name]] : [];
       }
       if (JSON.stringify(r.roles) !== JSON.stringify(expected)) wrong.push(`${r.schema}.${r.name}: executable by [${r.roles}] instead of [${expected}]`);
     }
