@@ -53,7 +53,7 @@ create table public.community_posts (
   -- "review"); hidden: by reports past the threshold, a moderator, or until the required edit; deleted
   status text not null default 'published'
     constraint community_posts_status_valid check (status in ('published', 'held', 'hidden', 'deleted')),
-  hidden_reason text constraint community_posts_hidden_reason_valid check (hidden_reason in ('reports', 'moderation', 'edit_required')),
+  hidden_reason text constraint community_posts_hidden_reason_valid check (hidden_reason in ('reports', 'moderation', 'edit_required', 'author_left')),
   edit_required_at timestamptz,
   pinned_at timestamptz,
   featured_at timestamptz,
@@ -87,7 +87,7 @@ create table public.community_comments (
   body_text text not null constraint community_comments_body_length check (char_length(btrim(body_text)) between 1 and 2000),
   status text not null default 'published'
     constraint community_comments_status_valid check (status in ('published', 'held', 'hidden', 'deleted')),
-  hidden_reason text constraint community_comments_hidden_reason_valid check (hidden_reason in ('reports', 'moderation', 'edit_required')),
+  hidden_reason text constraint community_comments_hidden_reason_valid check (hidden_reason in ('reports', 'moderation', 'edit_required', 'author_left')),
   created_at timestamptz not null default now(),
   constraint community_comments_post_fk foreign key (enterprise_id, post_id)
     references public.community_posts (enterprise_id, id) on delete cascade
@@ -265,6 +265,19 @@ create table public.community_blocked_words (
 alter table public.community_blocked_words enable row level security;
 create index community_blocked_words_created_by_idx on public.community_blocked_words (created_by);
 
+-- The enterprise's community rules: how many report points hide an item until review, and what
+-- happens to a member's posts and comments when they leave (LX 2.1.2: the enterprise decides who
+-- owns what its members produced): kept under their name, or hidden.
+create table public.community_settings (
+  enterprise_id uuid primary key references public.enterprises (id) on delete cascade,
+  hide_threshold numeric(4, 1) not null default 3.0 constraint community_settings_threshold_range check (hide_threshold between 1 and 20),
+  on_leave text not null default 'keep' constraint community_settings_on_leave_valid check (on_leave in ('keep', 'hide')),
+  updated_by uuid references auth.users (id) on delete set null,
+  updated_at timestamptz not null default now()
+);
+alter table public.community_settings enable row level security;
+create index community_settings_updated_by_idx on public.community_settings (updated_by);
+
 -- Not exposed: the platform's word list, and the publishing check's verdicts (tickets) that the
 -- publish RPCs consume. A ticket is written by the community-publish edge function (service role)
 -- after the word lists and WeChat's check; it binds the caller, the enterprise and the exact text.
@@ -392,7 +405,9 @@ end;
 $$;
 
 -- Sections the caller can read: open to all members, or to the caller's department; moderators
--- read every section of their enterprise.
+-- read every section of their enterprise. One statement (the feed's policy pays for it once per
+-- statement): the caller's enterprises come from the request context when PostgREST's pre-request
+-- hook made one (20261130010000_policy_helpers_plpgsql.sql), else from private.my_enterprise_ids().
 create or replace function private.my_community_section_ids()
 returns setof uuid
 language plpgsql
@@ -401,16 +416,30 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_uid uuid := auth.uid();
+  v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
+  v_ids uuid[];
 begin
+  if v_uid is null then
+    return;
+  end if;
+  if current_setting('zx.ctx_uid', true) = v_uid::text then
+    v_ids := current_setting('zx.ctx_enterprise_ids')::uuid[];
+  else
+    v_ids := array(select private.my_enterprise_ids());
+  end if;
+  if cardinality(v_ids) = 0 then
+    return;
+  end if;
   return query
     select s.id
       from public.community_sections s
-      join private.my_community_enterprise_ids() x(id) on x.id = s.enterprise_id
-     where s.department_ids = '{}'
-        or exists (select 1 from public.enterprise_members m
-                    where m.enterprise_id = s.enterprise_id and m.user_id = v_uid
-                      and (m.department_id = any (s.department_ids) or m.role = 'admin' or 'community' = any (m.scopes)));
+      join public.enterprise_members m on m.enterprise_id = s.enterprise_id and m.user_id = v_uid
+      join public.enterprises e on e.id = s.enterprise_id
+     where s.enterprise_id = any (v_ids) and e.status <> 'closed'
+       and (s.department_ids = '{}' or m.department_id = any (s.department_ids) or m.role = 'admin' or 'community' = any (m.scopes))
+       and not exists (select 1 from public.community_sanctions x
+                        where x.user_id = v_uid and x.enterprise_id = s.enterprise_id and x.kind = 'suspended'
+                          and x.lifted_at is null and now() >= x.starts_at and now() < x.ends_at);
 end;
 $$;
 
@@ -516,20 +545,53 @@ begin
 end;
 $$;
 
--- The weighted score past which a reported item is hidden until reviewed (three new reporters).
-create or replace function private.community_hide_threshold()
+-- The weighted score past which a reported item is hidden until reviewed: the enterprise's setting,
+-- else 3.0 (three new reporters).
+create or replace function private.community_hide_threshold(p_enterprise_id uuid)
 returns numeric
-language sql
-immutable
+language plpgsql
+stable
+security definer
 set search_path = ''
 as $$
-  select 3.0::numeric;
+begin
+  return coalesce((select c.hide_threshold from public.community_settings c where c.enterprise_id = p_enterprise_id), 3.0);
+end;
 $$;
+
+-- A member leaves (or is removed): where the enterprise's rule says so, their published posts and
+-- comments are hidden (not deleted: moderators still see them, and an admin may restore the rule).
+create or replace function private.community_member_left()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_status_change text := current_setting('zx.enterprise_status_change', true);
+begin
+  if exists (select 1 from public.community_settings c where c.enterprise_id = old.enterprise_id and c.on_leave = 'hide') then
+    -- Leaving is allowed in a suspended enterprise, and so is what leaving winds down: the
+    -- inactive-enterprise triggers let this statement through (20261206040000_platform_ops.sql).
+    perform set_config('zx.enterprise_status_change', 'on', true);
+    update public.community_posts set status = 'hidden', hidden_reason = 'author_left', updated_at = now()
+     where enterprise_id = old.enterprise_id and author_id = old.user_id and status = 'published';
+    update public.community_comments set status = 'hidden', hidden_reason = 'author_left'
+     where enterprise_id = old.enterprise_id and author_id = old.user_id and status = 'published';
+    perform set_config('zx.enterprise_status_change', coalesce(v_status_change, ''), true);
+  end if;
+  return old;
+end;
+$$;
+create trigger community_member_left
+  after delete on public.enterprise_members
+  for each row execute function private.community_member_left();
 
 revoke all on function private.my_community_moderated_ids(), private.my_community_enterprise_ids(),
   private.my_community_section_ids(), private.is_community_moderator(uuid), private.assert_member_not_restricted(uuid),
   private.community_delta_text(jsonb), private.community_digest(uuid, text, text),
-  private.community_reporter_weight(uuid, uuid), private.community_hide_threshold(), private.community_actions_guard()
+  private.community_reporter_weight(uuid, uuid), private.community_hide_threshold(uuid), private.community_actions_guard(),
+  private.community_member_left()
   from public, anon, authenticated;
 -- Policy helpers run as the querying role.
 grant execute on function private.my_community_moderated_ids(), private.my_community_enterprise_ids(),
@@ -540,11 +602,11 @@ grant execute on function private.my_community_moderated_ids(), private.my_commu
 -- -----------------------------------------------------------------------------
 revoke all on public.community_sections, public.community_posts, public.community_comments, public.community_likes,
   public.community_favorites, public.community_report_categories, public.community_cases, public.community_reports,
-  public.community_actions, public.community_sanctions, public.community_blocked_words
+  public.community_actions, public.community_sanctions, public.community_blocked_words, public.community_settings
   from anon, authenticated;
 grant select on public.community_sections, public.community_posts, public.community_comments, public.community_likes,
   public.community_favorites, public.community_report_categories, public.community_cases, public.community_reports,
-  public.community_actions, public.community_sanctions, public.community_blocked_words
+  public.community_actions, public.community_sanctions, public.community_blocked_words, public.community_settings
   to authenticated;
 
 create policy "Members read the sections they can see"
@@ -596,3 +658,7 @@ create policy "Members read their own sanctions; moderators read their enterpris
 create policy "Moderators read their enterprise's word list"
   on public.community_blocked_words for select to authenticated
   using (enterprise_id in (select private.my_community_moderated_ids()));
+
+create policy "Members read their enterprise's community rules"
+  on public.community_settings for select to authenticated
+  using (enterprise_id in (select private.my_enterprise_ids()));

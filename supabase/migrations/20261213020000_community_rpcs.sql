@@ -621,7 +621,7 @@ begin
      set score = score + v_weight, report_count = report_count + 1
    where id = v_case.id
   returning * into v_case;
-  if v_case.score >= private.community_hide_threshold() and not v_case.hid_item and v_t.status = 'published' then
+  if v_case.score >= private.community_hide_threshold(v_t.enterprise_id) and not v_case.hid_item and v_t.status = 'published' then
     perform private.community_set_target_status(p_target_type, p_target_id, 'hidden', 'reports');
     update public.community_cases set hid_item = true where id = v_case.id;
     perform private.community_notify_moderators(v_t.enterprise_id, 'community_report', '社区内容被多人举报，已暂时隐藏',
@@ -931,6 +931,33 @@ begin
 end;
 $$;
 
+-- The enterprise's community rules (admins): the hiding threshold and what leaving does to posts.
+create or replace function private.community_set_settings(p_enterprise_id uuid, p_hide_threshold numeric, p_on_leave text)
+returns json
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_row public.community_settings;
+begin
+  perform private.assert_admin(p_enterprise_id);
+  perform private.assert_enterprise_writable(p_enterprise_id);
+  if p_hide_threshold is null or p_hide_threshold not between 1 and 20 then
+    raise exception using errcode = '22023', message = 'threshold_invalid', hint = '隐藏阈值须在 1–20 之间';
+  end if;
+  if p_on_leave is null or p_on_leave not in ('keep', 'hide') then
+    raise exception using errcode = '22023', message = 'on_leave_invalid', hint = '请选择成员离开后内容的处理方式';
+  end if;
+  insert into public.community_settings (enterprise_id, hide_threshold, on_leave, updated_by)
+  values (p_enterprise_id, round(p_hide_threshold, 1), p_on_leave, auth.uid())
+  on conflict (enterprise_id) do update
+    set hide_threshold = excluded.hide_threshold, on_leave = excluded.on_leave, updated_by = excluded.updated_by, updated_at = now()
+  returning * into v_row;
+  return json_build_object('hide_threshold', v_row.hide_threshold, 'on_leave', v_row.on_leave);
+end;
+$$;
+
 create or replace function private.community_my_status(p_enterprise_id uuid)
 returns json
 language plpgsql
@@ -968,7 +995,8 @@ revoke all on function
   private.community_react(uuid, text, boolean), private.community_report(text, uuid, text, text),
   private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
   private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
-  private.community_set_word_list(uuid, text[]), private.community_my_status(uuid)
+  private.community_set_word_list(uuid, text[]), private.community_my_status(uuid),
+  private.community_set_settings(uuid, numeric, text)
   from public, anon, authenticated;
 grant execute on function
   private.community_create_section(uuid, text, text, uuid[], integer), private.community_archive_section(uuid),
@@ -978,7 +1006,8 @@ grant execute on function
   private.community_react(uuid, text, boolean), private.community_report(text, uuid, text, text),
   private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
   private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
-  private.community_set_word_list(uuid, text[]), private.community_my_status(uuid)
+  private.community_set_word_list(uuid, text[]), private.community_my_status(uuid),
+  private.community_set_settings(uuid, numeric, text)
   to authenticated, service_role;
 grant execute on function private.community_word_list(uuid, text), private.community_wechat_openid(uuid),
   private.community_check_record(uuid, uuid, text, jsonb, text, text, text) to service_role;
@@ -1067,6 +1096,10 @@ as $$ select private.community_decide_appeal(p_action_id, p_uphold, p_note); $$;
 create function public.community_set_word_list(p_enterprise_id uuid, p_words text[])
 returns integer language sql security invoker set search_path = ''
 as $$ select private.community_set_word_list(p_enterprise_id, p_words); $$;
+
+create function public.community_set_settings(p_enterprise_id uuid, p_hide_threshold numeric, p_on_leave text)
+returns json language sql security invoker set search_path = ''
+as $$ select private.community_set_settings(p_enterprise_id, p_hide_threshold, p_on_leave); $$;
 
 create function public.community_my_status(p_enterprise_id uuid)
 returns json language sql stable security invoker set search_path = ''

@@ -114,3 +114,28 @@ describe('community moderation: report → hidden → agreed → notified → ap
     expect(Number(row.weight)).toBeCloseTo(2 * 1 / 3, 2); // one dismissed report: (0 + 1) / (1 + 2) × 2
   });
 });
+
+describe('community rules of the enterprise: hiding threshold and what leaving does (LX 2.1.2)', () => {
+  it('only admins set them; a threshold of 2 hides after two new reporters; "hide" on leave hides the leaver’s posts', async () => {
+    const c = await community(4);
+    const [author, r1, r2, reader] = c.members;
+    expect((await rpc(c.manager, 'community_set_settings', { p_enterprise_id: c.eid, p_hide_threshold: 2, p_on_leave: 'hide' })).status).toBe(403);
+    expect((await rpc(c.admin, 'community_set_settings', { p_enterprise_id: c.eid, p_hide_threshold: 0, p_on_leave: 'hide' })).body.message).toBe('threshold_invalid');
+    const set = await rpc(c.admin, 'community_set_settings', { p_enterprise_id: c.eid, p_hide_threshold: 2, p_on_leave: 'hide' });
+    expect(set.body).toEqual({ hide_threshold: 2, on_leave: 'hide' });
+    expect((await read(reader, `community_settings?enterprise_id=eq.${c.eid}&select=hide_threshold,on_leave`)).body).toEqual([{ hide_threshold: 2, on_leave: 'hide' }]);
+
+    const reported = await postOk(author, c.sectionId, '求推荐理财产品', '有没有年化 20% 的稳赚项目');
+    expect((await rpc(r1, 'community_report', { p_target_type: 'post', p_target_id: reported, p_category: 'ads' })).body.hidden).toBe(false);
+    expect((await rpc(r2, 'community_report', { p_target_type: 'post', p_target_id: reported, p_category: 'ads' })).body.hidden).toBe(true);
+
+    const kept = await postOk(r1, c.sectionId, '交接文档', '我负责的模块文档都放在知识库了');
+    expect(await feedIds(reader, c)).toContain(kept);
+    await sql('update public.profiles set current_enterprise_id = $2 where id = $1', [r1.userId, c.eid]);
+    const left = await rpc(r1, 'leave_enterprise', { p_enterprise_id: c.eid });
+    expect(left.status).toBeLessThan(300);
+    expect(await feedIds(reader, c)).not.toContain(kept);
+    const [row] = await sql<{ status: string; hidden_reason: string }>('select status, hidden_reason from public.community_posts where id = $1', [kept]);
+    expect(row).toEqual({ status: 'hidden', hidden_reason: 'author_left' });
+  });
+});

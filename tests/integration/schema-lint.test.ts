@@ -71,7 +71,7 @@ const PRIVATE_CALLABLE: Record<string, Exec> = {
   community_add_comment: 'authenticated', community_delete_comment: 'authenticated', community_react: 'authenticated',
   community_report: 'authenticated', community_moderation_queue: 'authenticated', community_moderate: 'authenticated',
   community_appeal: 'authenticated', community_decide_appeal: 'authenticated', community_set_word_list: 'authenticated',
-  community_my_status: 'authenticated',
+  community_my_status: 'authenticated', community_set_settings: 'authenticated',
   community_check_record: 'service', community_word_list: 'service', community_wechat_openid: 'service',
 };
 /** PostgREST's hooks (schema hooks), run as every request's role. */

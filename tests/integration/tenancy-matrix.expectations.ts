@@ -99,6 +99,7 @@ async function arrangeCommunity(fx: Fixture): Promise<void> {
        select $1, $2, 'restricted', now() - interval '2 days', now() - interval '1 day', a.id from a`,
       [t.id, author.userId, reporter.userId]);
     await q(`insert into public.community_blocked_words (enterprise_id, word) values ($1, '矩阵违禁词')`, [t.id]);
+    await q(`insert into public.community_settings (enterprise_id, hide_threshold) values ($1, 4)`, [t.id]);
   }
 }
 const communityRows = (table: string, keyCols: string[], personCol?: string) => async (fx: Fixture): Promise<LabelledRow[]> => {
@@ -189,6 +190,7 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   community_actions: { rows: communityRows('community_actions', ['id']), select: communityAuthors, ...noWrites },
   community_sanctions: { rows: communityRows('community_sanctions', ['id']), select: communityAuthors, ...noWrites },
   community_blocked_words: { rows: communityRows('community_blocked_words', ['enterprise_id', 'word']), select: communityModerators, ...noWrites },
+  community_settings: { rows: communityRows('community_settings', ['enterprise_id']), select: communityMembers, ...noWrites },
   // --- people (identity) -----------------------------------------------------------------------
   profiles: {
     rows: personRows('profiles', 'id'),
@@ -351,6 +353,7 @@ export const RPCS: Record<string, RpcExpectation> = {
   community_decide_appeal: { roles: serviceOnly, args: () => ({ p_action_id: ZERO, p_uphold: true, p_note: '矩阵决定' }) },
   community_set_word_list: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_words: ['矩阵新词'] }), changesA: ['adminA'] },
   community_my_status: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  community_set_settings: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_hide_threshold: 2, p_on_leave: 'hide' }), changesA: ['adminA'] },
   community_word_list: { roles: serviceOnly, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
   community_check_record: {
     roles: serviceOnly,
