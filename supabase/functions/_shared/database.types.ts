@@ -347,6 +347,26 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"community_settings": {
+                  Row: {
+                    "enterprise_id": string,"hide_threshold": number,"on_leave": string,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "enterprise_id": string,"hide_threshold"?: number,"on_leave"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "enterprise_id"?: string,"hide_threshold"?: number,"on_leave"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_settings_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: true
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"consents": {
                   Row: {
                     "channel": string,"consented_at": string,"consented_by": string,"document_id": string,"guardian_id": string | null,"id": string,"user_id": string | null,"version_id": string,"withdrawn_at": string | null,"withdrawn_channel": string | null
@@ -733,6 +753,9 @@ isOneToOne: false
                            },
 "community_set_like":
 { Args: { "p_on": boolean,"p_post_id": string }; Returns: number
+                           },
+"community_set_settings":
+{ Args: { "p_enterprise_id": string,"p_hide_threshold": number,"p_on_leave": string }; Returns: Json
                            },
 "community_set_word_list":
 { Args: { "p_enterprise_id": string,"p_words": (string)[] }; Returns: number
