@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the performance harness (not part of `npm test`). Writes bench/report.md and
 // bench/report.json; raw artefacts (builds, logs) go under bench/out/.
-//   npm run bench [-- --quick] [--only stack,db,api,sizes,lighthouse,start,test]
+//   npm run bench [-- --quick] [--only stack,db,api,community,sizes,lighthouse,start,test]
 //                 [--stack-env FILE] [--test-log FILE]
 // Env: ZX_BENCH_PORT (base port, default 29321, below Linux's ephemeral port range; uses +0…+9,
 // +20…+29, +40), ZX_BENCH_DIR (stack data, default .local/bench), ZX_BENCH_OUT (build output,
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { ensureChromium, ensureNginx } from '../scripts/bootstrap.mjs';
 import { ROOT } from '../scripts/lib/proc.mjs';
 import * as api from './lib/api.mjs';
+import * as community from './lib/community.mjs';
 import * as db from './lib/db.mjs';
 import { runLighthouse, demoSession, serveStatic } from './lib/lighthouse.mjs';
 import { Report } from './lib/report.mjs';
@@ -48,6 +49,7 @@ const t0 = Date.now();
 const S_STACK = 'Start-up: local stack, npm start, npm test';
 const S_DB = 'Database: list queries under RLS';
 const S_API = 'API: gateway versus PostgREST';
+const S_COMMUNITY = 'Community: feed, post page, publishing check';
 const S_WEAPP = 'Mini-program (weapp) package sizes';
 const S_H5 = 'H5: first load and Lighthouse (mobile)';
 
@@ -134,6 +136,18 @@ async function databaseFigures(stack) {
     report.note(S_DB, `Helper cost per call as the member (p50, client round trip of \`select 1\` subtracted): computed ${fmt(helperMs.computed)}; ` +
       `from the request context ${fmt(helperMs.fromContext)}.`);
     return member;
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Community (issue 15): feed and post page under RLS on the real tables, publishing check
+// ---------------------------------------------------------------------------------------------
+async function communityFigures(stack, member) {
+  const client = await db.connect(stack.env.DATABASE_URL);
+  try {
+    await community.communityFigures(client, member, { iterations: ITER, report, section: S_COMMUNITY });
   } finally {
     await client.end();
   }
@@ -257,7 +271,7 @@ async function main() {
   if (wanted('lighthouse') || wanted('start')) ensureChromium();
   ensureNginx(); // the stack's edge: the API figures measure the gateway users get from `npm start`
   mkdirSync(path.join(BENCH_DIR, 'out'), { recursive: true });
-  const needStack = ['stack', 'db', 'api', 'sizes', 'lighthouse'].some(wanted);
+  const needStack = ['stack', 'db', 'api', 'community', 'sizes', 'lighthouse'].some(wanted);
   let stack = null;
   if (needStack) {
     const envFile = option('--stack-env');
@@ -273,13 +287,15 @@ async function main() {
   }
   try {
     let member = null;
-    if (wanted('db') || wanted('api')) await section(S_DB, async () => (member = await databaseFigures(stack)));
+    if (wanted('db') || wanted('api') || wanted('community')) await section(S_DB, async () => (member = await databaseFigures(stack)));
     if (wanted('api') && member) await section(S_API, () => apiFigures(stack, member));
+    if (wanted('community') && member) await section(S_COMMUNITY, () => communityFigures(stack, member));
     if (wanted('sizes')) await section(S_WEAPP, () => weappFigures(stack));
     if (wanted('sizes') || wanted('lighthouse')) await section(S_H5, () => h5Figures(stack));
   } finally {
     await stack?.stop();
   }
+  if (wanted('community')) await section(S_COMMUNITY, async () => community.publishCheckFigures({ report, section: S_COMMUNITY, runs: quick ? 100 : 500 }));
   if (wanted('start')) {
     await section(S_STACK, async () => {
       if (!installIsCurrent()) throw new Error('node_modules does not match package-lock.json: npm start would install first (run npm install, then the bench)');

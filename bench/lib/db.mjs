@@ -154,7 +154,7 @@ async function preRequestFunction(client) {
  * A member's transaction as PostgREST opens it: role, JWT claims, then the pre-request hook (which
  * resolves the request context); `context: false` skips the hook (direct SQL, Realtime).
  */
-async function asMember(client, claims, fn, { context = true } = {}) {
+export async function asMember(client, claims, fn, { context = true } = {}) {
   if (!preRequests.has(client)) preRequests.set(client, await preRequestFunction(client));
   const preRequest = preRequests.get(client);
   await client.query('begin');
@@ -187,8 +187,8 @@ async function timed(client, q, args) {
 }
 
 /** p50/p95 of member-under-RLS and owner runs, interleaved; plus both plans. */
-export async function measureQuery(client, key, member, { iterations, warmup = 10, context = true }) {
-  const q = QUERIES[key];
+export async function measureQuery(client, key, member, { iterations, warmup = 10, context = true, query }) {
+  const q = query ?? QUERIES[key];
   const memberArgs = q.member.args(member);
   const ownerArgs = q.owner.args(member);
   const runMember = () => asMember(client, member.claims, () => timed(client, q.member, memberArgs), { context });

@@ -1,7 +1,7 @@
 // The publishing check (PRODUCT.md §5, LX 4.4): every post, edit and comment goes through here.
 //  1. the caller passes the consent gate; the body is validated;
 //  2. the text (title + plain text of the Delta, or the comment) is normalised and matched against
-//     the platform's list and the enterprise's own list (mint-filter): a hit is refused with the words;
+//     the platform's list and the enterprise's own list (fastscan): a hit is refused with the words;
 //  3. for mini-program users with an openid, WeChat's msgSecCheck v2: "risky" is refused with the
 //     reason, "review" publishes the item as held for a moderator; WeChat unreachable → held too;
 //  4. the verdict is recorded for the caller and this exact text (service role), and the publish RPC

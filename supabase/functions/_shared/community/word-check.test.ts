@@ -19,3 +19,8 @@ Deno.test('an empty list matches nothing; a delta gives its string inserts', () 
   assertEquals(new WordMatcher([' ', '']).find('赌博'), []);
   assertEquals(deltaText({ ops: [{ insert: '你好' }, { insert: { image: 'x.png' } }, { insert: '\n' }] }), '你好\n');
 });
+
+Deno.test('overlapping and nested entries are all found', () => {
+  const m = new WordMatcher(['赌博', '网络赌博', '博彩']);
+  assertEquals(m.find('网络赌博彩票').sort(), ['博彩', '网络赌博', '赌博'].sort());
+});
