@@ -571,6 +571,23 @@ begin
 end;
 $$;
 
+-- The API's bodies (named like their wrappers) over the two internal functions above.
+create or replace function private.community_pin_post(p_post_id uuid, p_on boolean)
+returns void language sql security definer set search_path = ''
+as $$ select private.community_mark_post(p_post_id, 'pinned', p_on); $$;
+
+create or replace function private.community_feature_post(p_post_id uuid, p_on boolean)
+returns void language sql security definer set search_path = ''
+as $$ select private.community_mark_post(p_post_id, 'featured', p_on); $$;
+
+create or replace function private.community_set_like(p_post_id uuid, p_on boolean)
+returns integer language sql security definer set search_path = ''
+as $$ select private.community_react(p_post_id, 'like', p_on); $$;
+
+create or replace function private.community_set_favorite(p_post_id uuid, p_on boolean)
+returns integer language sql security definer set search_path = ''
+as $$ select private.community_react(p_post_id, 'favorite', p_on); $$;
+
 -- -----------------------------------------------------------------------------
 -- Reports (LX 4.4): weighted by the reporter's accuracy; past the threshold the item is hidden
 -- until a moderator reviews it.
@@ -998,12 +1015,14 @@ revoke all on function
   private.community_set_word_list(uuid, text[]), private.community_my_status(uuid),
   private.community_set_settings(uuid, numeric, text)
   from public, anon, authenticated;
+revoke all on function private.community_pin_post(uuid, boolean), private.community_feature_post(uuid, boolean),
+  private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean) from public, anon, authenticated;
 grant execute on function
   private.community_create_section(uuid, text, text, uuid[], integer), private.community_archive_section(uuid),
   private.community_create_post(uuid, text, jsonb, text[]), private.community_edit_post(uuid, text, jsonb, text[]),
-  private.community_delete_post(uuid), private.community_mark_post(uuid, text, boolean),
+  private.community_delete_post(uuid), private.community_pin_post(uuid, boolean), private.community_feature_post(uuid, boolean),
   private.community_add_comment(uuid, text, uuid, uuid), private.community_delete_comment(uuid),
-  private.community_react(uuid, text, boolean), private.community_report(text, uuid, text, text),
+  private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean), private.community_report(text, uuid, text, text),
   private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
   private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
   private.community_set_word_list(uuid, text[]), private.community_my_status(uuid),
@@ -1051,11 +1070,11 @@ as $$ select private.community_delete_post(p_post_id); $$;
 
 create function public.community_pin_post(p_post_id uuid, p_on boolean)
 returns void language sql security invoker set search_path = ''
-as $$ select private.community_mark_post(p_post_id, 'pinned', p_on); $$;
+as $$ select private.community_pin_post(p_post_id, p_on); $$;
 
 create function public.community_feature_post(p_post_id uuid, p_on boolean)
 returns void language sql security invoker set search_path = ''
-as $$ select private.community_mark_post(p_post_id, 'featured', p_on); $$;
+as $$ select private.community_feature_post(p_post_id, p_on); $$;
 
 create function public.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid default null, p_quote_id uuid default null)
 returns json language sql security invoker set search_path = ''
@@ -1067,11 +1086,11 @@ as $$ select private.community_delete_comment(p_comment_id); $$;
 
 create function public.community_set_like(p_post_id uuid, p_on boolean)
 returns integer language sql security invoker set search_path = ''
-as $$ select private.community_react(p_post_id, 'like', p_on); $$;
+as $$ select private.community_set_like(p_post_id, p_on); $$;
 
 create function public.community_set_favorite(p_post_id uuid, p_on boolean)
 returns integer language sql security invoker set search_path = ''
-as $$ select private.community_react(p_post_id, 'favorite', p_on); $$;
+as $$ select private.community_set_favorite(p_post_id, p_on); $$;
 
 create function public.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text default '')
 returns json language sql security invoker set search_path = ''
@@ -1110,3 +1129,25 @@ revoke all on function public.community_word_list(uuid, text), public.community_
   public.community_check_record(uuid, uuid, text, jsonb, text, text, text) from public, anon, authenticated;
 grant execute on function public.community_word_list(uuid, text), public.community_wechat_openid(uuid),
   public.community_check_record(uuid, uuid, text, jsonb, text, text, text) to service_role;
+
+-- The wrappers: signed-in callers only (anon calls only the RPCs schema-lint declares).
+revoke execute on function
+  public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
+  public.community_create_post(uuid, text, jsonb, text[]), public.community_edit_post(uuid, text, jsonb, text[]),
+  public.community_delete_post(uuid), public.community_pin_post(uuid, boolean), public.community_feature_post(uuid, boolean),
+  public.community_add_comment(uuid, text, uuid, uuid), public.community_delete_comment(uuid),
+  public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
+  public.community_moderation_queue(uuid, text), public.community_moderate(uuid, text, text, text, integer),
+  public.community_appeal(uuid, text), public.community_decide_appeal(uuid, boolean, text),
+  public.community_set_word_list(uuid, text[]), public.community_set_settings(uuid, numeric, text), public.community_my_status(uuid)
+  from public, anon;
+grant execute on function
+  public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
+  public.community_create_post(uuid, text, jsonb, text[]), public.community_edit_post(uuid, text, jsonb, text[]),
+  public.community_delete_post(uuid), public.community_pin_post(uuid, boolean), public.community_feature_post(uuid, boolean),
+  public.community_add_comment(uuid, text, uuid, uuid), public.community_delete_comment(uuid),
+  public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
+  public.community_moderation_queue(uuid, text), public.community_moderate(uuid, text, text, text, integer),
+  public.community_appeal(uuid, text), public.community_decide_appeal(uuid, boolean, text),
+  public.community_set_word_list(uuid, text[]), public.community_set_settings(uuid, numeric, text), public.community_my_status(uuid)
+  to authenticated, service_role;

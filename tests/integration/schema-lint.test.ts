@@ -1,8 +1,11 @@
-// Schema lint (issue 4), read from the live catalog after all migrations: the rules of
-// ARCHITECTURE.md "Database rules" and Supabase's database linter (splinter) that matter here.
+// Schema lint, read from the live catalog after all migrations: the database rules of
+// docs/database.md ("Rules the lints enforce") and /work/shared/ARCHITECTURE.md "Database rules".
+// Supabase's own advisors (splinter) run in splinter-lints.test.ts; these are our stricter rules:
 // - RLS on every table of the exposed schemas; views run as the caller (security_invoker)
-// - every function in public/private has a fixed search_path; PUBLIC executes no security definer
-//   function, and the API roles execute exactly the ones declared below
+// - every function in public/private has a fixed search_path; no security definer function in
+//   public (the definer body is private.<name>, public.<name> a security invoker wrapper), PUBLIC
+//   executes no definer function, and a private definer function is executable by exactly the
+//   roles that may call its public wrapper (or, for policy helpers, by authenticated)
 // - the client roles hold no table privilege beyond the declared reads
 // - policies evaluate auth.uid()/auth.jwt() and helper calls once per statement: wrapped in a
 //   sub-select, never called per row
@@ -16,64 +19,12 @@ import { THROWAWAY_BUCKET_LIKE, THROWAWAY_BUCKET_PREFIX, THROWAWAY_TABLE_LIKE, T
 const EXPOSED = ['public', 'storage'];
 const OWN = ['public', 'private', 'hooks'];
 
-/** Who may execute each security definer function of `public` (service_role always may). */
 type Exec = 'anon' | 'authenticated' | 'service';
-const PUBLIC_DEFINER: Record<string, Exec> = {
-  // identity
-  get_my_profile: 'authenticated', update_my_profile: 'authenticated', my_consent_status: 'authenticated',
-  accept_agreements: 'authenticated', withdraw_consent: 'authenticated', my_consent_history: 'authenticated',
-  set_my_birth_date: 'authenticated', withdraw_guardian_consent: 'authenticated', mark_notifications_read: 'authenticated',
-  platform_act_on_account: 'authenticated',
-  platform_resolve_account_report: 'authenticated', publish_agreement_version: 'authenticated',
-  report_stolen_account: 'anon',
-  guardian_issue_code: 'service', guardian_confirm: 'service', account_cancel_issue_code: 'service', account_cancel_verify: 'service',
-  wechat_link_lookup: 'service', wechat_user_by_phone: 'service', wechat_link_bind: 'service',
-  // account hardening (20261206050000_account_hardening.sql)
-  my_account_reports: 'authenticated', account_report_evidence_claim: 'service', account_report_evidence_list: 'service',
-  sms_deliveries_claim: 'service', sms_delivery_done: 'service', gate_refresh_batch: 'service',
-  wechat_token_lease: 'service', wechat_token_store: 'service', wechat_token_release: 'service',
-  password_change_issue_code: 'service', password_change_permit: 'service', storage_sign_allowed: 'service',
-  // sign-in security
-  sms_code_issue: 'service', sms_code_redeem: 'service',
-  // minors hardening (20261206030000_minors_hardening.sql)
-  request_birth_date_correction: 'authenticated', my_birth_date_corrections: 'authenticated',
-  platform_list_birth_date_corrections: 'authenticated', platform_decide_birth_date_correction: 'authenticated',
-  guardian_link_create: 'service', guardian_link_view: 'service', guardian_link_issue_code: 'service',
-  guardian_link_confirm: 'service',
-  // birth-date evidence (20261206080000_birth_date_evidence.sql)
-  birth_date_evidence_sign_allowed: 'service',
-  // membership
-  create_enterprise: 'authenticated', my_enterprises: 'authenticated', switch_enterprise: 'authenticated',
-  enterprise_features: 'authenticated', update_enterprise_settings: 'authenticated', set_member_role: 'authenticated',
-  create_invitation: 'authenticated', revoke_invitation: 'authenticated', get_invitation: 'authenticated',
-  accept_invitation: 'authenticated', decline_invitation: 'authenticated', decide_join_request: 'authenticated', list_join_requests: 'authenticated',
-  withdraw_join_request: 'authenticated', set_phone_allowlist: 'authenticated', leave_enterprise: 'authenticated',
-  remove_member: 'authenticated', submit_qualification: 'authenticated', platform_review_qualification: 'authenticated',
-  // directory
-  create_department: 'authenticated', rename_department: 'authenticated', move_department: 'authenticated',
-  delete_department: 'authenticated', set_department_head: 'authenticated', move_member: 'authenticated',
-  update_member_profile: 'authenticated', department_tree: 'authenticated', directory: 'authenticated',
-  // platform operations
-  platform_find_account: 'authenticated', platform_set_enterprise_status: 'authenticated', platform_find_enterprises: 'authenticated',
-  request_enterprise_cancellation: 'authenticated', platform_review_enterprise_cancellation: 'authenticated',
-};
+/** The only RPCs anon may call (before sign-in); every other public function needs a signed-in user or the service role. */
+const ANON_CALLABLE = ['get_current_agreements', 'report_stolen_account'];
 /** Private helpers that RLS policies call as the querying role; every other private function is internal. */
 const POLICY_HELPERS = ['is_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids', 'my_open_report_ids',
   'my_birth_evidence_count', 'my_community_enterprise_ids', 'my_community_moderated_ids', 'my_community_section_ids'];
-/**
- * Private security definer bodies of public security-invoker wrappers (common rule: no definer in
- * public): executable by the role the wrapper runs as, or by policies as the querying role.
- */
-const PRIVATE_CALLABLE: Record<string, Exec> = {
-  // community (20261213010000_community.sql, 20261213020000_community_rpcs.sql)
-  community_create_section: 'authenticated', community_archive_section: 'authenticated', community_create_post: 'authenticated',
-  community_edit_post: 'authenticated', community_delete_post: 'authenticated', community_mark_post: 'authenticated',
-  community_add_comment: 'authenticated', community_delete_comment: 'authenticated', community_react: 'authenticated',
-  community_report: 'authenticated', community_moderation_queue: 'authenticated', community_moderate: 'authenticated',
-  community_appeal: 'authenticated', community_decide_appeal: 'authenticated', community_set_word_list: 'authenticated',
-  community_my_status: 'authenticated', community_set_settings: 'authenticated',
-  community_check_record: 'service', community_word_list: 'service', community_wechat_openid: 'service',
-};
 /** PostgREST's hooks (schema hooks), run as every request's role. */
 const HOOKS: Record<string, Exec> = { begin_request: 'anon' };
 /** Public tables anon may read (catalogues shown before sign-in). Everything else: authenticated only. */
@@ -114,15 +65,37 @@ describe('schema lint', () => {
     expect(rows.map((r) => r.name)).toEqual([]);
   });
 
-  it('security definer functions: never executable by PUBLIC, and by the API roles exactly as declared', async () => {
-    const rows = await sql<{ schema: string; name: string; public_exec: boolean; roles: string[] }>(
-      `select n.nspname as schema, p.proname as name,
-              exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
-                       where a.grantee = 0 and a.privilege_type = 'EXECUTE') as public_exec,
-              array(select r from unnest(array['anon', 'authenticated', 'service_role']) r
-                     where has_function_privilege(r, p.oid, 'execute') order by r) as roles
-         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-        where n.nspname = any($1) and p.prosecdef
+  it('no security definer function in public: each one is an invoker wrapper of private.<name>', async () => {
+    const rows = await sql<{ name: string; definer: boolean; lang: string; calls_private: boolean }>(
+      `select p.proname as name, p.prosecdef as definer, l.lanname as lang,
+              exists (select 1 from pg_proc q join pg_namespace qn on qn.oid = q.pronamespace
+                       where qn.nspname = 'private' and q.proname = p.proname and q.prosecdef) as calls_private
+         from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang
+        where n.nspname = 'public' and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+        order by 1`,
+    );
+    expect(rows.length).toBeGreaterThan(50);
+    expect(rows.filter((r) => r.definer).map((r) => r.name)).toEqual([]);
+    // a wrapper is one SQL statement; a public function with logic of its own runs as the caller
+    expect(rows.filter((r) => r.calls_private && r.lang !== 'sql').map((r) => r.name)).toEqual([]);
+  });
+
+  it('security definer functions: never executable by PUBLIC, and by the API roles exactly as their wrapper', async () => {
+    const rows = await sql<{ schema: string; name: string; public_exec: boolean; roles: string[]; wrapper_roles: string[] | null }>(
+      `with fn as (
+         select p.oid, n.nspname, p.proname, p.prosecdef, coalesce(p.proacl, acldefault('f', p.proowner)) as acl
+           from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       ), roles as (
+         select fn.oid, array(select r from unnest(array['anon', 'authenticated', 'service_role']) r
+                              where has_function_privilege(r, fn.oid, 'execute') order by r) as roles
+           from fn
+       )
+       select f.nspname as schema, f.proname as name,
+              exists (select 1 from aclexplode(f.acl) a where a.grantee = 0 and a.privilege_type = 'EXECUTE') as public_exec,
+              r.roles,
+              (select wr.roles from fn w join roles wr on wr.oid = w.oid where w.nspname = 'public' and w.proname = f.proname) as wrapper_roles
+         from fn f join roles r on r.oid = f.oid
+        where f.nspname = any($1) and f.prosecdef
         order by 1, 2`,
       [[...OWN, 'storage']],
     );
@@ -130,25 +103,20 @@ describe('schema lint', () => {
     const wrong: string[] = [];
     for (const r of rows) {
       let expected: string[];
-      if (r.schema === 'public') {
-        const declared = PUBLIC_DEFINER[r.name];
-        if (!declared) {
-          wrong.push(`public.${r.name}: not declared in PUBLIC_DEFINER`);
-          continue;
-        }
-        expected = ROLE_SETS[declared];
-      } else if (r.schema === 'hooks') {
-        expected = HOOKS[r.name] ? ROLE_SETS[HOOKS[r.name]] : [];
-      } else {
-        expected = r.schema !== 'private' ? []
-          : POLICY_HELPERS.includes(r.name) ? ['authenticated']
-          : PRIVATE_CALLABLE[r.name] ? ROLE_SETS[PRIVATE_CALLABLE[r.name]] : [];
-      }
+      if (r.schema === 'hooks') expected = HOOKS[r.name] ? ROLE_SETS[HOOKS[r.name]] : [];
+      else if (r.schema === 'private' && r.wrapper_roles) expected = r.wrapper_roles;
+      else expected = POLICY_HELPERS.includes(r.name) && r.schema === 'private' ? ['authenticated'] : [];
       if (JSON.stringify(r.roles) !== JSON.stringify(expected)) wrong.push(`${r.schema}.${r.name}: executable by [${r.roles}] instead of [${expected}]`);
     }
     expect(wrong).toEqual([]);
-    const present = new Set(rows.filter((r) => r.schema === 'public').map((r) => r.name));
-    expect(Object.keys(PUBLIC_DEFINER).filter((n) => !present.has(n))).toEqual([]); // no stale declarations
+    // the wrappers: anon calls only the declared ones
+    const anon = await sql<{ name: string }>(
+      `select p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname = 'public' and has_function_privilege('anon', p.oid, 'execute')
+          and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+        order by 1`,
+    );
+    expect(anon.map((r) => r.name)).toEqual(ANON_CALLABLE);
   });
 
   it('the client roles hold no table privilege but the declared reads', async () => {

@@ -1,3 +1,18 @@
+-- Directory: departments and member profiles.
+-- Squashed from the migrations of 2026-11-22 … 2026-12-06 (see docs/database.md): every object is
+-- defined once, in its final form. Change a deployed function in a new <timestamp>_<domain>_<change>.sql.
+
+-- Files run in domain order, and a function body may name a table of a later domain file: bodies
+-- are checked when they run, not when they are created (as pg_dump does).
+set check_function_bodies = off;
+
+
+/**
+  * -------------------------------------------------------
+  * Section - Directory (from 20261129030000)
+  * -------------------------------------------------------
+  */
+
 -- =============================================================================
 -- Directory (通讯录) and org structure: departments (a tree of at most 15 levels), who is in which
 -- department, department heads, the member's profile inside an enterprise, and the directory read
@@ -121,7 +136,7 @@ create trigger enterprise_members_clear_department_head
 -- =============================================================================
 -- Departments (admin)
 -- =============================================================================
-create or replace function public.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
+create or replace function private.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
 returns uuid
 language plpgsql
 security definer
@@ -157,8 +172,21 @@ exception
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '同一上级部门下已有同名部门';
 end;
 $$;
+revoke all on function private.create_department(uuid,uuid,text) from public, anon, authenticated, service_role;
+grant execute on function private.create_department(uuid,uuid,text) to authenticated, service_role;
 
-create or replace function public.rename_department(p_department_id uuid, p_name text)
+-- The API entry point: runs as the caller; the rights it needs live in private.create_department.
+create or replace function public.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
+returns uuid
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.create_department(p_enterprise_id, p_parent_id, p_name);
+$$;
+
+create or replace function private.rename_department(p_department_id uuid, p_name text)
 returns void
 language plpgsql
 security definer
@@ -178,10 +206,23 @@ exception
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '同一上级部门下已有同名部门';
 end;
 $$;
+revoke all on function private.rename_department(uuid,text) from public, anon, authenticated, service_role;
+grant execute on function private.rename_department(uuid,text) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.rename_department.
+create or replace function public.rename_department(p_department_id uuid, p_name text)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.rename_department(p_department_id, p_name);
+$$;
 
 -- Moves a department (with its whole subtree) under another parent, or to the top when
 -- p_new_parent_id is null. Depths of the subtree follow.
-create or replace function public.move_department(p_department_id uuid, p_new_parent_id uuid)
+create or replace function private.move_department(p_department_id uuid, p_new_parent_id uuid)
 returns void
 language plpgsql
 security definer
@@ -230,8 +271,21 @@ exception
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '目标上级部门下已有同名部门';
 end;
 $$;
+revoke all on function private.move_department(uuid,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.move_department(uuid,uuid) to authenticated, service_role;
 
-create or replace function public.delete_department(p_department_id uuid)
+-- The API entry point: runs as the caller; the rights it needs live in private.move_department.
+create or replace function public.move_department(p_department_id uuid, p_new_parent_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.move_department(p_department_id, p_new_parent_id);
+$$;
+
+create or replace function private.delete_department(p_department_id uuid)
 returns void
 language plpgsql
 security definer
@@ -252,9 +306,22 @@ begin
   delete from public.departments where id = p_department_id;
 end;
 $$;
+revoke all on function private.delete_department(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.delete_department(uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.delete_department.
+create or replace function public.delete_department(p_department_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.delete_department(p_department_id);
+$$;
 
 -- The head must be a member of the enterprise (not necessarily of that department); null clears.
-create or replace function public.set_department_head(p_department_id uuid, p_user_id uuid)
+create or replace function private.set_department_head(p_department_id uuid, p_user_id uuid)
 returns void
 language plpgsql
 security definer
@@ -272,11 +339,24 @@ begin
   update public.departments set head_user_id = p_user_id where id = p_department_id;
 end;
 $$;
+revoke all on function private.set_department_head(uuid,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.set_department_head(uuid,uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.set_department_head.
+create or replace function public.set_department_head(p_department_id uuid, p_user_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.set_department_head(p_department_id, p_user_id);
+$$;
 
 -- =============================================================================
 -- Members' place and profile
 -- =============================================================================
-create or replace function public.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
+create or replace function private.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
 returns void
 language plpgsql
 security definer
@@ -290,10 +370,23 @@ begin
    where enterprise_id = p_enterprise_id and user_id = p_user_id;
 end;
 $$;
+revoke all on function private.move_member(uuid,uuid,uuid) from public, anon, authenticated, service_role;
+grant execute on function private.move_member(uuid,uuid,uuid) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.move_member.
+create or replace function public.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.move_member(p_enterprise_id, p_user_id, p_department_id);
+$$;
 
 -- p_fields: a JSON object of strings. Anyone may change their own display_name, title and email;
 -- admins may also change employee_no, and change anyone's profile in their enterprise.
-create or replace function public.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
+create or replace function private.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
 returns void
 language plpgsql
 security definer
@@ -369,13 +462,26 @@ begin
    where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id;
 end;
 $$;
+revoke all on function private.update_member_profile(uuid,uuid,jsonb) from public, anon, authenticated, service_role;
+grant execute on function private.update_member_profile(uuid,uuid,jsonb) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.update_member_profile.
+create or replace function public.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.update_member_profile(p_enterprise_id, p_user_id, p_fields);
+$$;
 
 -- =============================================================================
 -- Reads (members)
 -- =============================================================================
 
 -- The whole tree, parents before children; member_count counts the department's own members.
-create or replace function public.department_tree(p_enterprise_id uuid)
+create or replace function private.department_tree(p_enterprise_id uuid)
 returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer)
 language plpgsql
 stable
@@ -384,6 +490,7 @@ set search_path = ''
 as $$
 begin
   perform private.assert_member(p_enterprise_id);
+  perform private.assert_enterprise_open(p_enterprise_id);
   return query
   select d.id, d.parent_id, d.name, d.depth, d.head_user_id,
          case when d.head_user_id is null then null
@@ -397,14 +504,23 @@ begin
    order by d.depth, d.sort_order, d.name, d.id;
 end;
 $$;
+revoke all on function private.department_tree(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.department_tree(uuid) to authenticated, service_role;
 
--- The directory, with the enterprise's visibility settings applied for members (admins see all):
--- directory_scope 'department' → only people of the caller's own department (a caller without a
--- department sees only themself); fields listed in directory_hidden_fields come back null, and are
--- not searched. The caller's own row is always complete. p_department_id filters to that
--- department and its sub-departments. Search (case-insensitive substring, wildcards taken
--- literally) looks at the name, and the title and employee number where visible.
-create or replace function public.directory(
+-- The API entry point: runs as the caller; the rights it needs live in private.department_tree.
+create or replace function public.department_tree(p_enterprise_id uuid)
+returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select * from private.department_tree(p_enterprise_id);
+$$;
+
+-- The directory, as in 20261129030000_directory.sql (visibility settings, search, paging), refused
+-- once the enterprise is closed.
+create or replace function private.directory(
   p_enterprise_id uuid,
   p_query text default '',
   p_department_id uuid default null,
@@ -430,6 +546,7 @@ declare
   v_my_department uuid;
 begin
   perform private.assert_member(p_enterprise_id);
+  perform private.assert_enterprise_open(p_enterprise_id);
   if char_length(v_query) > 40 or v_query ~ '[[:cntrl:]]' then
     raise exception using errcode = '22023', message = 'query_invalid', hint = '搜索内容最多 40 个字符';
   end if;
@@ -493,24 +610,61 @@ begin
    limit p_limit offset p_offset;
 end;
 $$;
+revoke all on function private.directory(uuid,text,uuid,integer,integer) from public, anon, authenticated, service_role;
+grant execute on function private.directory(uuid,text,uuid,integer,integer) to authenticated, service_role;
+
+-- The API entry point: runs as the caller; the rights it needs live in private.directory.
+create or replace function public.directory(p_enterprise_id uuid,
+  p_query text default '',
+  p_department_id uuid default null,
+  p_limit integer default 50,
+  p_offset integer default 0)
+returns table (
+  user_id uuid, display_name text, department_id uuid, department_name text, title text, phone text,
+  email text, employee_no text, role text, is_head boolean
+)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select * from private.directory(p_enterprise_id, p_query, p_department_id, p_limit, p_offset);
+$$;
 
 -- =============================================================================
 -- Grants
 -- =============================================================================
-revoke execute on function
-  private.department_enterprise(uuid), private.assert_department_in(uuid, uuid), private.assert_member_of(uuid, uuid),
-  private.clean_department_name(text), private.lock_org_tree(uuid), private.clear_department_head_on_leave()
-from public, anon, authenticated;
+revoke execute on function private.department_enterprise(uuid) from public, anon, authenticated;
+revoke execute on function private.assert_department_in(uuid, uuid) from public, anon, authenticated;
+revoke execute on function private.assert_member_of(uuid, uuid) from public, anon, authenticated;
+revoke execute on function private.clean_department_name(text) from public, anon, authenticated;
+revoke execute on function private.lock_org_tree(uuid) from public, anon, authenticated;
+revoke execute on function private.clear_department_head_on_leave() from public, anon, authenticated;
+revoke execute on function public.create_department(uuid, uuid, text) from public, anon;
+revoke execute on function public.rename_department(uuid, text) from public, anon;
+revoke execute on function public.move_department(uuid, uuid) from public, anon;
+revoke execute on function public.delete_department(uuid) from public, anon;
+revoke execute on function public.set_department_head(uuid, uuid) from public, anon;
+revoke execute on function public.move_member(uuid, uuid, uuid) from public, anon;
+revoke execute on function public.update_member_profile(uuid, uuid, jsonb) from public, anon;
+revoke execute on function public.department_tree(uuid) from public, anon;
+revoke execute on function public.directory(uuid, text, uuid, integer, integer) from public, anon;
+grant execute on function public.create_department(uuid, uuid, text) to authenticated;
+grant execute on function public.rename_department(uuid, text) to authenticated;
+grant execute on function public.move_department(uuid, uuid) to authenticated;
+grant execute on function public.delete_department(uuid) to authenticated;
+grant execute on function public.set_department_head(uuid, uuid) to authenticated;
+grant execute on function public.move_member(uuid, uuid, uuid) to authenticated;
+grant execute on function public.update_member_profile(uuid, uuid, jsonb) to authenticated;
+grant execute on function public.department_tree(uuid) to authenticated;
+grant execute on function public.directory(uuid, text, uuid, integer, integer) to authenticated;
 
-revoke execute on function
-  public.create_department(uuid, uuid, text), public.rename_department(uuid, text), public.move_department(uuid, uuid),
-  public.delete_department(uuid), public.set_department_head(uuid, uuid), public.move_member(uuid, uuid, uuid),
-  public.update_member_profile(uuid, uuid, jsonb), public.department_tree(uuid),
-  public.directory(uuid, text, uuid, integer, integer)
-from public, anon;
-grant execute on function
-  public.create_department(uuid, uuid, text), public.rename_department(uuid, text), public.move_department(uuid, uuid),
-  public.delete_department(uuid), public.set_department_head(uuid, uuid), public.move_member(uuid, uuid, uuid),
-  public.update_member_profile(uuid, uuid, jsonb), public.department_tree(uuid),
-  public.directory(uuid, text, uuid, integer, integer)
-to authenticated;
+/**
+  * -------------------------------------------------------
+  * Section - Enterprise status app (from 20261206070000)
+  * -------------------------------------------------------
+  */
+revoke execute on function public.department_tree(uuid) from public, anon;
+revoke execute on function public.directory(uuid, text, uuid, integer, integer) from public, anon;
+grant execute on function public.department_tree(uuid) to authenticated;
+grant execute on function public.directory(uuid, text, uuid, integer, integer) to authenticated;

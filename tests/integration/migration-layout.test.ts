@@ -1,0 +1,88 @@
+// Migration layout (docs/database.md "Migration layout"): every function is created in exactly one
+// migration file. A second `create or replace` in a later file silently replaces the first one,
+// so two helpers (or two modules) editing "the same" function in two files lose each other's work
+// and the reader of the first file reads code that no longer runs. Reads the files, not the catalog:
+// the catalog only ever shows the last definition.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const DIR = path.join(__dirname, '..', '..', 'supabase', 'migrations');
+
+/**
+ * Functions that a later migration is allowed to redefine, with the file that does it. Empty until
+ * the first production deploy: before it, a function is edited in place in its domain file. After
+ * it, a change to a deployed function goes into a new `<timestamp>_<domain>_<change>.sql` and is
+ * listed here ("private.fn" → that file's name).
+ */
+const REDEFINED_AFTER_DEPLOY: Record<string, string> = {};
+
+/** Blanks out comments, string literals and dollar-quoted bodies so only top-level SQL is scanned. */
+export function topLevelSql(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const rest = text.slice(i);
+    let m: RegExpMatchArray | null;
+    if (rest.startsWith('--')) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (rest.startsWith('/*')) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else if (text[i] === "'") {
+      let j = i + 1;
+      while (j < text.length && !(text[j] === "'" && text[j + 1] !== "'")) j += text[j] === "'" ? 2 : 1;
+      out += "''";
+      i = j + 1;
+    } else if ((m = rest.match(/^\$[A-Za-z_]*\$/))) {
+      const end = text.indexOf(m[0], i + m[0].length);
+      out += '$$ $$';
+      i = end < 0 ? text.length : end + m[0].length;
+    } else {
+      out += text[i];
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** `schema.name` of every function a migration creates (overloads are not used in this schema). */
+export function createdFunctions(text: string): string[] {
+  const names: string[] = [];
+  const re = /\bcreate\s+(?:or\s+replace\s+)?function\s+("?[\w]+"?\s*\.\s*"?[\w]+"?)\s*\(/gi;
+  for (const m of topLevelSql(text).matchAll(re)) names.push(m[1].replace(/["\s]/g, '').toLowerCase());
+  return names;
+}
+
+describe('migration layout', () => {
+  const files = readdirSync(DIR).filter((f) => f.endsWith('.sql')).sort();
+
+  it('the parser sees functions and skips bodies and comments', () => {
+    const sample = [
+      '-- create function private.commented()',
+      "create or replace function private.a(p text default 'create function private.quoted(')",
+      'returns void language plpgsql as $fn$ begin execute $$create function private.inner()$$; end $fn$;',
+      'CREATE FUNCTION public.b() returns int language sql as $$ select 1 $$;',
+    ].join('\n');
+    expect(createdFunctions(sample)).toEqual(['private.a', 'public.b']);
+  });
+
+  it('every function is created in exactly one migration file', () => {
+    expect(files.length).toBeGreaterThan(0);
+    const where = new Map<string, string[]>();
+    for (const f of files) {
+      for (const name of createdFunctions(readFileSync(path.join(DIR, f), 'utf8'))) {
+        where.set(name, [...(where.get(name) ?? []), f]);
+      }
+    }
+    expect(where.size).toBeGreaterThan(100);
+    const repeated = [...where]
+      .filter(([name, fs]) => fs.length > 1 && !fs.slice(1).every((f) => REDEFINED_AFTER_DEPLOY[name] === f))
+      .map(([name, fs]) => `${name}: ${fs.join(', ')}`);
+    expect(repeated).toEqual([]);
+  });
+
+  it('migration files are named <timestamp>_<domain>[_<change>].sql', () => {
+    expect(files.filter((f) => !/^\d{14}_[a-z0-9]+(_[a-z0-9]+)*\.sql$/.test(f))).toEqual([]);
+  });
+});
