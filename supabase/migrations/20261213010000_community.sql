@@ -350,7 +350,8 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
   ('community_moderation', 'community', true,  '社区内容处理', 200),
   ('community_report',     'community', false, '社区举报结果', 210),
   ('community_appeal',     'community', false, '社区申诉',     220),
-  ('community_reply',      'community', false, '社区回复',     230);
+  ('community_reply',      'community', false, '社区回复',     230),
+  ('community_mention',    'community', false, '社区提及',     240);
 
 -- -----------------------------------------------------------------------------
 -- 2. Helpers (PL/pgSQL: plans cached per connection; see 20261130010000)

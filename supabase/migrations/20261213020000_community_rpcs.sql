@@ -141,6 +141,30 @@ as $$
    where m.enterprise_id = p_enterprise_id and (m.role = 'admin' or 'community' = any (m.scopes));
 $$;
 
+-- @mentions: the mentioned colleagues who can read the section are notified (others are dropped
+-- without a word, so a mention can't probe who belongs to the enterprise); at most 20 per item.
+create or replace function private.community_notify_mentions(p_enterprise_id uuid, p_section_id uuid, p_mentions uuid[],
+  p_post_id uuid, p_comment_id uuid, p_excerpt text)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if cardinality(coalesce(p_mentions, '{}')) > 20 then
+    raise exception using errcode = '22023', message = 'too_many_mentions', hint = '一次最多提及 20 位同事';
+  end if;
+  insert into public.notifications (user_id, kind, title, body, data)
+  select distinct m.user_id, 'community_mention', format('%s 在社区提到了你', private.community_author_name(p_enterprise_id, auth.uid())),
+         left(p_excerpt, 80),
+         jsonb_build_object('enterprise_id', p_enterprise_id, 'post_id', p_post_id, 'comment_id', p_comment_id)
+    from public.enterprise_members m
+    join public.community_sections s on s.id = p_section_id
+   where m.enterprise_id = p_enterprise_id and m.user_id = any (coalesce(p_mentions, '{}')) and m.user_id <> auth.uid()
+     and (s.department_ids = '{}' or m.department_id = any (s.department_ids) or m.role = 'admin' or 'community' = any (m.scopes));
+end;
+$$;
+
 -- -----------------------------------------------------------------------------
 -- Sections
 -- -----------------------------------------------------------------------------
@@ -189,6 +213,7 @@ as $$
 declare
   v_eid uuid := (select s.enterprise_id from public.community_sections s where s.id = p_section_id);
 begin
+  perform private.assert_cleared();
   if v_eid is null or not private.is_member(v_eid) then
     raise exception using errcode = '22023', message = 'section_not_found', hint = '版块不存在';
   end if;
@@ -301,7 +326,7 @@ begin
 end;
 $$;
 
-create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[])
+create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[], p_mentions uuid[])
 returns json
 language plpgsql
 security definer
@@ -336,9 +361,14 @@ begin
   values (v_section.enterprise_id, v_section.id, v_uid, private.community_author_name(v_section.enterprise_id, v_uid),
           v_title, p_body, v_text, v_images, v_status)
   returning id into v_id;
+  if cardinality(coalesce(p_mentions, '{}')) > 20 then
+    raise exception using errcode = '22023', message = 'too_many_mentions', hint = '一次最多提及 20 位同事';
+  end if;
   if v_status = 'held' then
     insert into public.community_cases (enterprise_id, target_type, target_id, author_id, source, check_label)
     values (v_section.enterprise_id, 'post', v_id, v_uid, 'publish_check', v_check.label);
+  else
+    perform private.community_notify_mentions(v_section.enterprise_id, v_section.id, p_mentions, v_id, null, v_title);
   end if;
   return json_build_object('id', v_id, 'status', v_status);
 end;
@@ -445,7 +475,7 @@ $$;
 -- -----------------------------------------------------------------------------
 -- Comments, likes, favourites
 -- -----------------------------------------------------------------------------
-create or replace function private.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid, p_quote_id uuid)
+create or replace function private.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid, p_quote_id uuid, p_mentions uuid[])
 returns json
 language plpgsql
 security definer
@@ -492,11 +522,13 @@ begin
     values (v_post.enterprise_id, 'comment', v_id, v_uid, 'publish_check', v_check.label);
   else
     update public.community_posts set comment_count = comment_count + 1 where id = p_post_id;
-    v_notify := array_remove(array[v_post.author_id, v_parent.author_id], v_uid);
+    v_notify := array_remove(array_remove(array[v_post.author_id, v_parent.author_id], v_uid), null);
     insert into public.notifications (user_id, kind, title, body, data)
     select distinct u, 'community_reply', '你的帖子有新回复', left(v_text, 80),
            jsonb_build_object('enterprise_id', v_post.enterprise_id, 'post_id', p_post_id, 'comment_id', v_id)
       from unnest(v_notify) u where u is not null;
+    perform private.community_notify_mentions(v_post.enterprise_id, v_post.section_id,
+      array(select x from unnest(coalesce(p_mentions, '{}')) x where x <> all (v_notify)), p_post_id, v_id, v_text);
   end if;
   return json_build_object('id', v_id, 'status', v_status);
 end;
@@ -1002,13 +1034,14 @@ $$;
 revoke all on function
   private.community_assert_writer(uuid), private.community_assert_moderator(uuid), private.community_author_name(uuid, uuid),
   private.community_take_ticket(uuid, text, text), private.community_target(text, uuid),
+  private.community_notify_mentions(uuid, uuid, uuid[], uuid, uuid, text),
   private.community_set_target_status(text, uuid, text, text), private.community_notify_moderators(uuid, text, text, text, jsonb),
   private.community_clean_images(uuid, text[]), private.community_clean_title(text), private.community_action_title(text),
   private.community_create_section(uuid, text, text, uuid[], integer), private.community_archive_section(uuid),
   private.community_word_list(uuid, text), private.community_wechat_openid(uuid), private.community_check_record(uuid, uuid, text, jsonb, text, text, text),
-  private.community_create_post(uuid, text, jsonb, text[]), private.community_edit_post(uuid, text, jsonb, text[]),
+  private.community_create_post(uuid, text, jsonb, text[], uuid[]), private.community_edit_post(uuid, text, jsonb, text[]),
   private.community_delete_post(uuid), private.community_mark_post(uuid, text, boolean),
-  private.community_add_comment(uuid, text, uuid, uuid), private.community_delete_comment(uuid),
+  private.community_add_comment(uuid, text, uuid, uuid, uuid[]), private.community_delete_comment(uuid),
   private.community_react(uuid, text, boolean), private.community_report(text, uuid, text, text),
   private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
   private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
@@ -1019,9 +1052,9 @@ revoke all on function private.community_pin_post(uuid, boolean), private.commun
   private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean) from public, anon, authenticated;
 grant execute on function
   private.community_create_section(uuid, text, text, uuid[], integer), private.community_archive_section(uuid),
-  private.community_create_post(uuid, text, jsonb, text[]), private.community_edit_post(uuid, text, jsonb, text[]),
+  private.community_create_post(uuid, text, jsonb, text[], uuid[]), private.community_edit_post(uuid, text, jsonb, text[]),
   private.community_delete_post(uuid), private.community_pin_post(uuid, boolean), private.community_feature_post(uuid, boolean),
-  private.community_add_comment(uuid, text, uuid, uuid), private.community_delete_comment(uuid),
+  private.community_add_comment(uuid, text, uuid, uuid, uuid[]), private.community_delete_comment(uuid),
   private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean), private.community_report(text, uuid, text, text),
   private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
   private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
@@ -1056,9 +1089,10 @@ create function public.community_check_record(p_user_id uuid, p_enterprise_id uu
 returns json language sql security invoker set search_path = ''
 as $$ select private.community_check_record(p_user_id, p_enterprise_id, p_title, p_body, p_text, p_verdict, p_label); $$;
 
-create function public.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[] default '{}')
+create function public.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[] default '{}',
+  p_mentions uuid[] default '{}')
 returns json language sql security invoker set search_path = ''
-as $$ select private.community_create_post(p_section_id, p_title, p_body, p_images); $$;
+as $$ select private.community_create_post(p_section_id, p_title, p_body, p_images, p_mentions); $$;
 
 create function public.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[] default '{}')
 returns json language sql security invoker set search_path = ''
@@ -1076,9 +1110,10 @@ create function public.community_feature_post(p_post_id uuid, p_on boolean)
 returns void language sql security invoker set search_path = ''
 as $$ select private.community_feature_post(p_post_id, p_on); $$;
 
-create function public.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid default null, p_quote_id uuid default null)
+create function public.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid default null, p_quote_id uuid default null,
+  p_mentions uuid[] default '{}')
 returns json language sql security invoker set search_path = ''
-as $$ select private.community_add_comment(p_post_id, p_body_text, p_parent_id, p_quote_id); $$;
+as $$ select private.community_add_comment(p_post_id, p_body_text, p_parent_id, p_quote_id, p_mentions); $$;
 
 create function public.community_delete_comment(p_comment_id uuid)
 returns void language sql security invoker set search_path = ''
@@ -1133,9 +1168,9 @@ grant execute on function public.community_word_list(uuid, text), public.communi
 -- The wrappers: signed-in callers only (anon calls only the RPCs schema-lint declares).
 revoke execute on function
   public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
-  public.community_create_post(uuid, text, jsonb, text[]), public.community_edit_post(uuid, text, jsonb, text[]),
+  public.community_create_post(uuid, text, jsonb, text[], uuid[]), public.community_edit_post(uuid, text, jsonb, text[]),
   public.community_delete_post(uuid), public.community_pin_post(uuid, boolean), public.community_feature_post(uuid, boolean),
-  public.community_add_comment(uuid, text, uuid, uuid), public.community_delete_comment(uuid),
+  public.community_add_comment(uuid, text, uuid, uuid, uuid[]), public.community_delete_comment(uuid),
   public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
   public.community_moderation_queue(uuid, text), public.community_moderate(uuid, text, text, text, integer),
   public.community_appeal(uuid, text), public.community_decide_appeal(uuid, boolean, text),
@@ -1143,9 +1178,9 @@ revoke execute on function
   from public, anon;
 grant execute on function
   public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
-  public.community_create_post(uuid, text, jsonb, text[]), public.community_edit_post(uuid, text, jsonb, text[]),
+  public.community_create_post(uuid, text, jsonb, text[], uuid[]), public.community_edit_post(uuid, text, jsonb, text[]),
   public.community_delete_post(uuid), public.community_pin_post(uuid, boolean), public.community_feature_post(uuid, boolean),
-  public.community_add_comment(uuid, text, uuid, uuid), public.community_delete_comment(uuid),
+  public.community_add_comment(uuid, text, uuid, uuid, uuid[]), public.community_delete_comment(uuid),
   public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
   public.community_moderation_queue(uuid, text), public.community_moderate(uuid, text, text, text, integer),
   public.community_appeal(uuid, text), public.community_decide_appeal(uuid, boolean, text),

@@ -131,6 +131,20 @@ describe('community publishing check', () => {
     const [p] = await sql<{ comment_count: number }>('select comment_count from public.community_posts where id = $1', [postId]);
     expect(p.comment_count).toBe(2);
   });
+
+  it('@mentions notify colleagues who can read the section, and nobody outside it', async () => {
+    const stranger = (await community(1)).members[0];
+    const res = await publish(reader, { kind: 'comment', post_id: await postOk(author, c.sectionId, '周会纪要', '本周周会纪要见附件'),
+      text: '@成员3 @外人 请看一下', mentions: [c.members[2].userId, stranger.userId] });
+    expect(res.status).toBe(201);
+    const got = async (u: SignedInUser) =>
+      sql<{ title: string }>(`select title from public.notifications where user_id = $1 and kind = 'community_mention'`, [u.userId]);
+    expect((await got(c.members[2])).map((n) => n.title)).toEqual(['成员2 在社区提到了你']);
+    expect(await got(stranger)).toEqual([]);
+    const tooMany = await publish(reader, { kind: 'post', section_id: c.sectionId, title: '点名', body: delta('大家好'),
+      mentions: Array.from({ length: 21 }, () => c.members[2].userId) });
+    expect(tooMany.status).toBe(400);
+  });
 });
 
 describe('restricted members read but can’t write (enforced in the database)', () => {

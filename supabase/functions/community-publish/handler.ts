@@ -102,10 +102,10 @@ export async function handler(req: Request): Promise<Response> {
   if (ticket.error) return failFromDb(ticket.error);
 
   const result = body.kind === 'post'
-    ? await rpc('community_create_post', { p_section_id: body.section_id, p_title: title, p_body: body.body, p_images: body.images }, g.caller.token)
+    ? await rpc('community_create_post', { p_section_id: body.section_id, p_title: title, p_body: body.body, p_images: body.images, p_mentions: body.mentions }, g.caller.token)
     : body.kind === 'edit'
     ? await rpc('community_edit_post', { p_post_id: body.post_id, p_title: title, p_body: body.body, p_images: body.images }, g.caller.token)
-    : await rpc('community_add_comment', { p_post_id: body.post_id, p_body_text: text, p_parent_id: body.parent_id, p_quote_id: body.quote_id }, g.caller.token);
+    : await rpc('community_add_comment', { p_post_id: body.post_id, p_body_text: text, p_parent_id: body.parent_id, p_quote_id: body.quote_id, p_mentions: body.mentions }, g.caller.token);
   if (result.error) return failFromDb(result.error);
   return json(result.data, body.kind === 'edit' ? 200 : 201);
 }

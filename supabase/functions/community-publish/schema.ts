@@ -8,11 +8,13 @@ const Delta = z.object({
     .min(1).max(2000),
 }).strict();
 const channel = z.enum(['weapp', 'h5', 'qywx']).default('h5');
+// @mentions: colleagues' user ids (the database notifies those who can read the section)
+const mentions = z.array(uuid).max(20).default([]);
 
 export const PublishRequest = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('post'), channel, section_id: uuid, title: z.string().max(200), body: Delta,
-    images: z.array(z.string().max(300)).max(9).default([]),
+    images: z.array(z.string().max(300)).max(9).default([]), mentions,
   }).strict(),
   z.object({
     kind: z.literal('edit'), channel, post_id: uuid, title: z.string().max(200), body: Delta,
@@ -20,7 +22,7 @@ export const PublishRequest = z.discriminatedUnion('kind', [
   }).strict(),
   z.object({
     kind: z.literal('comment'), channel, post_id: uuid, text: z.string().max(4000),
-    parent_id: uuid.nullable().default(null), quote_id: uuid.nullable().default(null),
+    parent_id: uuid.nullable().default(null), quote_id: uuid.nullable().default(null), mentions,
   }).strict(),
 ]);
 export type PublishRequest = z.infer<typeof PublishRequest>;
