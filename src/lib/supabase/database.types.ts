@@ -701,7 +701,7 @@ isOneToOne: false
 { Args: { "p_path": string,"p_user_id": string }; Returns: boolean
                            },
 "community_add_comment":
-{ Args: { "p_body_text": string,"p_parent_id"?: string,"p_post_id": string,"p_quote_id"?: string }; Returns: Json
+{ Args: { "p_body_text": string,"p_mentions"?: (string)[],"p_parent_id"?: string,"p_post_id": string,"p_quote_id"?: string }; Returns: Json
                            },
 "community_appeal":
 { Args: { "p_action_id": string,"p_text": string }; Returns: undefined
@@ -713,7 +713,7 @@ isOneToOne: false
 { Args: { "p_body"?: Json,"p_enterprise_id": string,"p_label"?: string,"p_text"?: string,"p_title": string,"p_user_id": string,"p_verdict"?: string }; Returns: Json
                            },
 "community_create_post":
-{ Args: { "p_body": Json,"p_images"?: (string)[],"p_section_id": string,"p_title": string }; Returns: Json
+{ Args: { "p_body": Json,"p_images"?: (string)[],"p_mentions"?: (string)[],"p_section_id": string,"p_title": string }; Returns: Json
                            },
 "community_create_section":
 { Args: { "p_department_ids"?: (string)[],"p_description"?: string,"p_enterprise_id": string,"p_name": string,"p_sort_order"?: number }; Returns: string
