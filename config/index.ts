@@ -15,6 +15,10 @@ const appEnvHash = createHash('sha256')
   .digest('hex')
   .slice(0, 12);
 
+// The route table lives with the edge functions (Deno deploys only supabase/functions) and is
+// imported by src/lib/routes.ts: Babel must compile it like a file under src.
+const SHARED_APP_CODE = [path.resolve(__dirname, '..', 'supabase/functions/_shared/routes.ts')];
+
 // NutUI's styles are written against a 375 px design; ours too, so one width serves both.
 const DESIGN_WIDTH = 375;
 
@@ -47,6 +51,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       buildDependencies: { config: [__filename, path.resolve(__dirname, '..', 'babel.config.js')] },
     },
     mini: {
+      compile: { include: SHARED_APP_CODE },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -65,6 +70,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       },
     },
     h5: {
+      compile: { include: SHARED_APP_CODE },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

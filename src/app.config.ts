@@ -1,37 +1,18 @@
-// Main package: only the first screens (home, sign-in). Everything else lives in subpackages so
-// the mini-program main package stays small; admin/ops/training get their own subpackages later.
+import { appPages } from './lib/routes';
+
+// Pages come from the route table (supabase/functions/_shared/routes.ts), so a page, its links and
+// the edge function's landing page cannot drift apart. Main package: only the first screens (home,
+// sign-in). Everything else lives in subpackages so the mini-program main package stays small:
+// account (我的资料, password, agreements, cancellation, stolen-account report, birth date);
+// onboarding (birth date, agreements, guardian confirmation, and the guardian's own page opened
+// from a link on their phone); ops (platform operators, H5: agreements, account actions, reports,
+// birth-date corrections); enterprise (members: mine, create, invitation landing, code entry,
+// 通讯录, 我的名片); admin (enterprise admins). Later modules add their own subpackages.
+const { pages, subPackages } = appPages();
+
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index'],
-  subPackages: [
-    {
-      root: 'packages/account',
-      // birth-date: 出生日期 (state, correction requests with evidence)
-      pages: ['profile/index', 'password/index', 'agreements/index', 'cancel/index', 'report-stolen/index', 'birth-date/index'],
-    },
-    {
-      // Birth date, agreements and guardian confirmation: everything a new or uncleared member sees.
-      root: 'packages/onboarding',
-      // guardian-link: the guardian's page, opened from a link on their own phone (no account)
-      pages: ['index', 'guardian-link/index'],
-    },
-    {
-      // Platform operators (H5): agreement publishing, account actions, stolen-account reports.
-      root: 'packages/ops',
-      // birth-date-corrections: review of members' birth-date correction requests
-      pages: ['index', 'birth-date-corrections/index'],
-    },
-    {
-      // Enterprises for members: create, my enterprises (switch), invitation landing, code entry, 通讯录,
-      // 我的名片 (the member's own directory card; with ?user= an admin edits a member's).
-      root: 'packages/enterprise',
-      pages: ['mine/index', 'create/index', 'join/index', 'code/index', 'directory/index', 'card/index'],
-    },
-    {
-      // Enterprise admins: members, invitations, join requests, departments, settings, qualification.
-      root: 'packages/admin',
-      pages: ['index'],
-    },
-  ],
+  pages,
+  subPackages,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

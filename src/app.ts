@@ -4,7 +4,7 @@ import { retryChunkLoads } from './lib/chunks/retry-chunk-loads';
 import { trackPageChanges } from './lib/navigation/relaunch';
 import './app.css';
 
-type SessionSyncModule = typeof import('./features/auth/store/session-sync');
+type SessionSyncModule = typeof import('./app/session-sync');
 type AutoRefreshModule = typeof import('./lib/supabase/use-auto-refresh');
 
 // H5: supabase-js, the session mirror and the identity gate are not part of the entry chunk. They
@@ -20,7 +20,7 @@ if (process.env.TARO_ENV === 'h5') retryChunkLoads();
 // change begins as soon as this module has run.
 trackPageChanges();
 const sessionSyncChunk: Promise<SessionSyncModule> | null =
-  process.env.TARO_ENV === 'h5' ? import('./features/auth/store/session-sync') : null;
+  process.env.TARO_ENV === 'h5' ? import('./app/session-sync') : null;
 
 function startSessionSync(): void {
   if (process.env.TARO_ENV === 'h5') {
@@ -28,7 +28,7 @@ function startSessionSync(): void {
       ?.then((m) => m.startSessionSync())
       .catch((error: unknown) => console.error('session sync failed to load', error));
   } else {
-    (require('./features/auth/store/session-sync') as SessionSyncModule).startSessionSync();
+    (require('./app/session-sync') as SessionSyncModule).startSessionSync();
   }
 }
 

@@ -29,11 +29,21 @@ set check_function_bodies = off;
 -- =============================================================================
 
 -- -----------------------------------------------------------------------------
+-- Value lists as enums: the generated client types carry them as unions, and PostgREST takes the
+-- same strings. Functions taking these values as text parameters check them (with their own
+-- Chinese message) and cast when they write; a RETURN QUERY casts back to its declared text column.
+-- -----------------------------------------------------------------------------
+create type public.enterprise_edition as enum ('basic', 'professional', 'private');
+create type public.enterprise_size_band as enum ('1-49', '50-199', '200-999', '1000+');
+create type public.enterprise_join_rule as enum ('invite', 'approval', 'allowlist');
+create type public.directory_scope as enum ('all', 'department');
+create type public.member_role as enum ('admin', 'member');
+
+-- -----------------------------------------------------------------------------
 -- Editions and the features they include (LX 2.2.6). One table that SQL and the app both read.
 -- -----------------------------------------------------------------------------
 create table public.edition_features (
-  edition text not null
-    constraint edition_features_edition_valid check (edition in ('basic', 'professional', 'private')),
+  edition public.enterprise_edition not null,
   feature text not null
     constraint edition_features_feature_format check (feature ~ '^[a-z][a-z0-9_]{1,40}$'),
   primary key (edition, feature)
@@ -53,7 +63,7 @@ create policy "Anyone can read edition features"
   using (true);
 
 insert into public.edition_features (edition, feature)
-select e.edition, f.feature
+select e.edition::public.enterprise_edition, f.feature
   from (values ('basic', 1), ('professional', 2), ('private', 3)) as e(edition, rank)
   join (values
     ('knowledge_base', 1), ('community', 1), ('directory', 1), ('invitations', 1),
@@ -69,19 +79,15 @@ create table public.enterprises (
   id uuid primary key default gen_random_uuid(),
   name text not null constraint enterprises_name_length check (char_length(btrim(name)) between 2 and 60),
   industry text not null constraint enterprises_industry_length check (char_length(btrim(industry)) between 1 and 40),
-  size_band text not null
-    constraint enterprises_size_band_valid check (size_band in ('1-49', '50-199', '200-999', '1000+')),
-  edition text not null default 'basic'
-    constraint enterprises_edition_valid check (edition in ('basic', 'professional', 'private')),
+  size_band public.enterprise_size_band not null,
+  edition public.enterprise_edition not null default 'basic',
   contact_name text not null constraint enterprises_contact_name_length check (char_length(btrim(contact_name)) between 1 and 40),
   contact_phone text not null constraint enterprises_contact_phone_format check (contact_phone ~ '^861[3-9][0-9]{9}$'),
   -- LX 3.1.4: the enterprise sets the joining conditions.
-  join_rule text not null default 'invite'
-    constraint enterprises_join_rule_valid check (join_rule in ('invite', 'approval', 'allowlist')),
+  join_rule public.enterprise_join_rule not null default 'invite',
   members_can_invite boolean not null default false,
   -- Directory (通讯录) visibility for members; admins always see everything.
-  directory_scope text not null default 'all'
-    constraint enterprises_directory_scope_valid check (directory_scope in ('all', 'department')),
+  directory_scope public.directory_scope not null default 'all',
   directory_hidden_fields text[] not null default '{}'
     constraint enterprises_directory_hidden_fields_valid
       check (directory_hidden_fields <@ array['phone', 'email', 'title', 'employee_no']::text[]),
@@ -133,7 +139,7 @@ create index departments_head_user_idx on public.departments (head_user_id);
 create table public.enterprise_members (
   enterprise_id uuid not null references public.enterprises (id) on delete cascade,
   user_id uuid not null references auth.users (id) on delete cascade,
-  role text not null default 'member' constraint enterprise_members_role_valid check (role in ('admin', 'member')),
+  role public.member_role not null default 'member',
   -- Manager scopes granted by an admin (content, training, community, customer service).
   scopes text[] not null default '{}'
     constraint enterprise_members_scopes_valid check (scopes <@ array['content', 'training', 'community', 'service']::text[]),
@@ -436,7 +442,7 @@ set search_path = ''
 as $$
 begin
   insert into public.enterprise_members (enterprise_id, user_id, role, department_id, display_name, invited_by)
-  select p_enterprise_id, p_user_id, coalesce(p_role, 'member'),
+  select p_enterprise_id, p_user_id, coalesce(p_role, 'member')::public.member_role,
          (select d.id from public.departments d where d.enterprise_id = p_enterprise_id and d.id = p_department_id),
          coalesce((select left(p.display_name, 40) from public.profiles p where p.id = p_user_id), ''),
          (select u.id from auth.users u where u.id = p_invited_by)
@@ -502,7 +508,7 @@ begin
   end if;
 
   insert into public.enterprises (name, industry, size_band, edition, contact_name, contact_phone, created_by)
-  values (v_name, v_industry, p_size_band, 'basic', v_contact, v_phone, v_uid)
+  values (v_name, v_industry, p_size_band::public.enterprise_size_band, 'basic', v_contact, v_phone, v_uid)
   returning id into v_id;
   perform private.add_member(v_id, v_uid, 'admin', null, null);
   return v_id;
@@ -727,9 +733,9 @@ begin
     raise exception using errcode = 'P0001', message = 'last_admin', hint = '企业至少需要一名管理员，请先指定其他管理员';
   end if;
 
-  update public.enterprise_members m set role = p_role, scopes = v_scopes
+  update public.enterprise_members m set role = p_role::public.member_role, scopes = v_scopes
    where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id;
-  if v_member.role <> p_role then
+  if v_member.role::text <> p_role then
     perform private.notify(p_user_id, 'enterprise_membership',
       case p_role when 'admin' then '你已成为企业管理员' else '你的企业管理员权限已取消' end,
       (select e.name from public.enterprises e where e.id = p_enterprise_id),
@@ -1428,7 +1434,7 @@ declare
 begin
   perform private.assert_cleared();
   return query
-  select e.id, e.name, e.industry, e.edition, m.role, m.scopes,
+  select e.id, e.name, e.industry, e.edition::text, m.role::text, m.scopes,
          coalesce(p.current_enterprise_id = e.id, false),
          e.qualification_status,
          (select count(*)::integer from public.enterprise_members c where c.enterprise_id = e.id),

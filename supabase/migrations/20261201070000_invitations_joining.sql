@@ -22,7 +22,7 @@ create table public.invitations (
   enterprise_id uuid not null references public.enterprises (id) on delete cascade,
   -- 8 characters without look-alikes (no 0/O, 1/I/L): easy to read aloud and type.
   code text not null unique constraint invitations_code_format check (code ~ '^[A-HJKMNP-Z2-9]{8}$'),
-  role text not null default 'member' constraint invitations_role_valid check (role in ('admin', 'member')),
+  role public.member_role not null default 'member',
   department_id uuid,
   created_by uuid not null references auth.users (id) on delete cascade,
   expires_at timestamptz not null,
@@ -251,7 +251,7 @@ begin
   loop
     begin
       insert into public.invitations as i (enterprise_id, code, role, department_id, created_by, expires_at, max_uses)
-      values (p_enterprise_id, private.new_invitation_code(), p_role, p_department_id, v_uid,
+      values (p_enterprise_id, private.new_invitation_code(), p_role::public.member_role, p_department_id, v_uid,
               now() + make_interval(hours => p_valid_hours), p_max_uses)
       returning i.* into v_row;
       exit;
@@ -356,7 +356,7 @@ begin
   select e.name into v_name from public.enterprises e where e.id = v_req.enterprise_id;
   if p_approve then
     select * into v_inv from public.invitations i where i.id = v_req.invitation_id;
-    perform private.add_member(v_req.enterprise_id, v_req.user_id, coalesce(v_inv.role, 'member'),
+    perform private.add_member(v_req.enterprise_id, v_req.user_id, coalesce(v_inv.role::text, 'member'),
                                v_inv.department_id, v_inv.created_by);
     perform private.notify(v_req.user_id, 'enterprise_membership', '加入申请已通过', '你已加入 ' || v_name,
       jsonb_build_object('enterprise_id', v_req.enterprise_id, 'join_request_id', v_req.id, 'status', 'approved'));
@@ -401,7 +401,7 @@ begin
   end if;
   return query
   select r.id, r.user_id, coalesce(p.display_name, ''), private.mask_phone(u.phone), r.invitation_id,
-         coalesce(nullif(im.display_name, ''), ip.display_name), coalesce(i.role, 'member'), i.department_id,
+         coalesce(nullif(im.display_name, ''), ip.display_name), coalesce(i.role::text, 'member'), i.department_id,
          r.status, r.reason, r.created_at, r.decided_at
     from public.join_requests r
     left join public.profiles p on p.id = r.user_id
@@ -708,7 +708,7 @@ begin
   update public.invitations i set use_count = i.use_count + 1 where i.id = v_inv.id;
 
   if v_join then
-    perform private.add_member(v_e.id, v_uid, v_inv.role, v_inv.department_id, v_inv.created_by);
+    perform private.add_member(v_e.id, v_uid, v_inv.role::text, v_inv.department_id, v_inv.created_by);
     return jsonb_build_object('enterprise_id', v_e.id, 'status', 'joined');
   end if;
   insert into public.join_requests as r (enterprise_id, user_id, invitation_id)

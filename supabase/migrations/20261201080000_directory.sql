@@ -577,7 +577,7 @@ begin
      where c.enterprise_id = p_enterprise_id
   ),
   people as (
-    select m.user_id, m.department_id, m.role, m.title, m.email, m.employee_no,
+    select m.user_id, m.department_id, m.role::text as role, m.title, m.email, m.employee_no,
            coalesce(nullif(m.display_name, ''), pr.display_name, '') as name,
            u.phone as raw_phone,
            (m.user_id = v_uid) as own

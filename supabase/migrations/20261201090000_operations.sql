@@ -171,7 +171,7 @@ begin
     raise exception using errcode = '22023', message = 'query_invalid', hint = '请输入 1–60 个字的企业名称';
   end if;
   return query
-  select e.id, e.name, e.status, e.status_reason, e.edition, e.qualification_status,
+  select e.id, e.name, e.status, e.status_reason, e.edition::text, e.qualification_status,
          (select count(*)::integer from public.enterprise_members m where m.enterprise_id = e.id), e.created_at
     from public.enterprises e
    where e.name ilike '%' || replace(replace(replace(v_q, '\', '\\'), '%', '\%'), '_', '\_') || '%'

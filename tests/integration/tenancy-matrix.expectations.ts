@@ -418,6 +418,8 @@ export const RPCS: Record<string, RpcExpectation> = {
   account_cancel_verify: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_code: '000000' }) },
   // account hardening (20261206050000_account_hardening.sql)
   my_account_reports: { roles: signedIn, args: () => ({}) },
+  // operator rights (20261207005000_operator_rights.sql): a read; 'operator' or null, never a refusal for the signed-in
+  my_platform_role: { roles: signedIn, args: () => ({}) },
   account_report_evidence_claim: { roles: serviceOnly, args: () => ({ p_report_id: ZERO, p_token: 'x', p_content_type: 'image/png' }) },
   account_report_evidence_list: { roles: serviceOnly, args: (fx) => ({ p_operator_id: fx.users.operator.userId, p_report_id: ZERO }) },
   sms_deliveries_claim: { roles: serviceOnly, args: () => ({ p_limit: 1 }) },

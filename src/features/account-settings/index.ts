@@ -2,14 +2,12 @@
 export { AgreementsSettings } from './components/agreements-settings';
 export { AgreementCard } from './components/agreement-card';
 export { CancelAccountForm, type CancelAccountFormProps, type LocalCodeHintLike } from './components/cancel-account-form';
-export { ConfirmAction } from './components/confirm-action';
 export { ConsentChoices } from './components/consent-choices';
 export { ConsentHistory } from './components/consent-history';
 export { ReportStolenForm } from './components/report-stolen-form';
 export { ChangePasswordForm, type ChangePasswordFormProps } from './components/change-password-form';
 export { passwordService, type PasswordService } from './services/password.service';
 export { AckCheckbox } from './components/ack-checkbox';
-export { formatShanghai } from './components/format';
 export { accountSettingsService, type AccountSettingsService } from './services/account-settings.service';
 export type * from './services/account-settings.types';
 export { BirthDateSettings, type BirthDateSettingsProps } from './components/birth-date-settings';

@@ -1,17 +1,8 @@
 // Public API of the identity feature (consent gate, agreements, minors, account services).
 export * from './services/identity.service';
 export type * from './services/identity.types';
-export {
-  GATE_CODES,
-  FIXABLE_GATE_CODES,
-  IDENTITY_ERROR_MESSAGES,
-  isGateCode,
-  isFixableGate,
-  toIdentityError,
-  fromPostgrestError,
-  fromFunctionsError,
-  type GateCode,
-} from './services/identity-errors';
+export { GATE_CODES, FIXABLE_GATE_CODES, isGateCode, isFixableGate, onGateRefusal, type GateCode } from '../../lib/data';
+export { IDENTITY_ERROR_MESSAGES, IDENTITY_MESSAGES } from './identity.messages';
 export { parseMarkdown, parseInline, type Block, type Inline } from './services/markdown';
 export { CHANNEL, channelOf, type Channel } from '../../platform/channel';
 export { checkGate, goToOnboarding, startGateWatch, ONBOARDING_PAGE, HOME_PAGE } from './services/gate-router';

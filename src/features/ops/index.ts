@@ -1,6 +1,6 @@
 // Public API of the ops feature (platform operators, H5 subpackage).
 export { OpsConsole } from './components/ops-console';
-export { opsService, probeOperator, listAccountReports, type OpsService, type OperatorAccess, type AccountReport } from './services/ops.service';
+export { opsService, readOperatorAccess, listAccountReports, type OpsService, type OperatorAccess, type AccountReport } from './services/ops.service';
 export { AuditLog } from './components/audit-log';
 export { EnterpriseOps } from './components/enterprise-ops';
 export { platformOpsService, type PlatformOpsService, type FoundAccount, type AuditEntry, type FoundEnterprise } from './services/platform-ops.service';

@@ -427,14 +427,14 @@ isOneToOne: false
                   ]
                 },"edition_features": {
                   Row: {
-                    "edition": string,"feature": string
+                    "edition": Database["public"]['Enums']["enterprise_edition"],"feature": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "edition": string,"feature": string
+                    "edition": Database["public"]['Enums']["enterprise_edition"],"feature": string
                   }
                   Update: {
-                    "edition"?: string,"feature"?: string
+                    "edition"?: Database["public"]['Enums']["enterprise_edition"],"feature"?: string
                   }
                   Relationships: [
                     
@@ -461,14 +461,14 @@ isOneToOne: false
                   ]
                 },"enterprise_members": {
                   Row: {
-                    "department_id": string | null,"display_name": string,"email": string,"employee_no": string,"enterprise_id": string,"invited_by": string | null,"joined_at": string,"role": string,"scopes": (string)[],"title": string,"user_id": string
+                    "department_id": string | null,"display_name": string,"email": string,"employee_no": string,"enterprise_id": string,"invited_by": string | null,"joined_at": string,"role": Database["public"]['Enums']["member_role"],"scopes": (string)[],"title": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id": string,"invited_by"?: string | null,"joined_at"?: string,"role"?: string,"scopes"?: (string)[],"title"?: string,"user_id": string
+                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id": string,"invited_by"?: string | null,"joined_at"?: string,"role"?: Database["public"]['Enums']["member_role"],"scopes"?: (string)[],"title"?: string,"user_id": string
                   }
                   Update: {
-                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id"?: string,"invited_by"?: string | null,"joined_at"?: string,"role"?: string,"scopes"?: (string)[],"title"?: string,"user_id"?: string
+                    "department_id"?: string | null,"display_name"?: string,"email"?: string,"employee_no"?: string,"enterprise_id"?: string,"invited_by"?: string | null,"joined_at"?: string,"role"?: Database["public"]['Enums']["member_role"],"scopes"?: (string)[],"title"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {
@@ -507,14 +507,14 @@ isOneToOne: false
                   ]
                 },"enterprises": {
                   Row: {
-                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": string,"edition": string,"id": string,"industry": string,"join_rule": string,"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": string,"status": string,"status_changed_at": string | null,"status_reason": string,"updated_at": string
+                    "contact_name": string,"contact_phone": string,"created_at": string,"created_by": string | null,"directory_hidden_fields": (string)[],"directory_scope": Database["public"]['Enums']["directory_scope"],"edition": Database["public"]['Enums']["enterprise_edition"],"id": string,"industry": string,"join_rule": Database["public"]['Enums']["enterprise_join_rule"],"members_can_invite": boolean,"name": string,"qualification_status": string,"size_band": Database["public"]['Enums']["enterprise_size_band"],"status": string,"status_changed_at": string | null,"status_reason": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry": string,"join_rule"?: string,"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": string,"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
+                    "contact_name": string,"contact_phone": string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: Database["public"]['Enums']["directory_scope"],"edition"?: Database["public"]['Enums']["enterprise_edition"],"id"?: string,"industry": string,"join_rule"?: Database["public"]['Enums']["enterprise_join_rule"],"members_can_invite"?: boolean,"name": string,"qualification_status"?: string,"size_band": Database["public"]['Enums']["enterprise_size_band"],"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
                   }
                   Update: {
-                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: string,"edition"?: string,"id"?: string,"industry"?: string,"join_rule"?: string,"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: string,"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
+                    "contact_name"?: string,"contact_phone"?: string,"created_at"?: string,"created_by"?: string | null,"directory_hidden_fields"?: (string)[],"directory_scope"?: Database["public"]['Enums']["directory_scope"],"edition"?: Database["public"]['Enums']["enterprise_edition"],"id"?: string,"industry"?: string,"join_rule"?: Database["public"]['Enums']["enterprise_join_rule"],"members_can_invite"?: boolean,"name"?: string,"qualification_status"?: string,"size_band"?: Database["public"]['Enums']["enterprise_size_band"],"status"?: string,"status_changed_at"?: string | null,"status_reason"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -535,14 +535,14 @@ isOneToOne: false
                   ]
                 },"invitations": {
                   Row: {
-                    "code": string,"created_at": string,"created_by": string,"department_id": string | null,"enterprise_id": string,"expires_at": string,"id": string,"max_uses": number | null,"revoked_at": string | null,"role": string,"use_count": number
+                    "code": string,"created_at": string,"created_by": string,"department_id": string | null,"enterprise_id": string,"expires_at": string,"id": string,"max_uses": number | null,"revoked_at": string | null,"role": Database["public"]['Enums']["member_role"],"use_count": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "code": string,"created_at"?: string,"created_by": string,"department_id"?: string | null,"enterprise_id": string,"expires_at": string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: string,"use_count"?: number
+                    "code": string,"created_at"?: string,"created_by": string,"department_id"?: string | null,"enterprise_id": string,"expires_at": string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: Database["public"]['Enums']["member_role"],"use_count"?: number
                   }
                   Update: {
-                    "code"?: string,"created_at"?: string,"created_by"?: string,"department_id"?: string | null,"enterprise_id"?: string,"expires_at"?: string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: string,"use_count"?: number
+                    "code"?: string,"created_at"?: string,"created_by"?: string,"department_id"?: string | null,"enterprise_id"?: string,"expires_at"?: string,"id"?: string,"max_uses"?: number | null,"revoked_at"?: string | null,"role"?: Database["public"]['Enums']["member_role"],"use_count"?: number
                   }
                   Relationships: [
                     {
@@ -865,6 +865,9 @@ isOneToOne: false
               "edition": string,"id": string,"industry": string,"is_current": boolean,"member_count": number,"name": string,"qualification_status": string,"role": string,"scopes": (string)[],"status": string,"status_reason": string
             }[]
                            },
+"my_platform_role":
+{ Args: Record<PropertyKey, never>; Returns: string
+                           },
 "password_change_issue_code":
 { Args: { "p_user_id": string }; Returns: Json
                            },
@@ -1012,7 +1015,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            [_ in never]: never
+            "directory_scope": "all"|"department","enterprise_edition": "basic"|"professional"|"private","enterprise_join_rule": "invite"|"approval"|"allowlist","enterprise_size_band": "1-49"|"50-199"|"200-999"|"1000+","member_role": "admin"|"member"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -1128,7 +1131,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            
+            "directory_scope": ["all", "department"],"enterprise_edition": ["basic", "professional", "private"],"enterprise_join_rule": ["invite", "approval", "allowlist"],"enterprise_size_band": ["1-49", "50-199", "200-999", "1000+"],"member_role": ["admin", "member"]
           }
         }
 } as const

@@ -1,9 +1,8 @@
 import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { AdminConsole, type AdminTab } from '../../features/enterprise/components/admin/admin-console';
-import { LoadState } from '../../features/enterprise/components/load-state';
-import { useEnterprisePage } from '../../features/enterprise/hooks/use-enterprise-page';
+import { AdminConsole, type AdminTab, useEnterprisePage } from '../../features/enterprise';
+import { LoadState } from '../../ui/load-state';
 
 export default function AdminPage() {
   const page = useEnterprisePage();

@@ -20,8 +20,9 @@ import { Button } from '../../ui/button';
 import { Loading } from '../../ui/loading';
 import { relaunch } from '../../lib/navigation/relaunch';
 import './index.css';
+import { routeUrl } from '../../lib/routes';
 
-const CANCEL_PAGE = '/packages/account/cancel/index';
+const CANCEL_PAGE = routeUrl('cancel');
 
 // As on the sign-in page: only local-stack builds carry the outbox hint (webpack drops the rest).
 const LocalCodeHint: ComponentType<LocalCodeHintProps> | null =

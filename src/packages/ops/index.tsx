@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useRequireSession } from '../../features/auth';
 import { LinkCell } from '../../ui/link-cell';
 import { OpsSections } from './ops-sections';
+import { routeUrl } from '../../lib/routes';
 
 export default function OpsPage() {
   const status = useRequireSession();
@@ -13,7 +14,7 @@ export default function OpsPage() {
         title='出生日期更正审核'
         description='核对并批准或驳回用户的出生日期更正申请'
         data-testid='ops-birth-corrections-link'
-        onClick={() => void Taro.navigateTo({ url: '/packages/ops/birth-date-corrections/index' })}
+        onClick={() => void Taro.navigateTo({ url: routeUrl('birthDateCorrections') })}
       />
     </View>
   );

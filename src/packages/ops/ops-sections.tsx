@@ -17,7 +17,7 @@ export function OpsSections({ enabled }: { enabled: boolean }) {
 
   useEffect(() => {
     if (!enabled) return;
-    opsService.probeOperator().then(setAccess, () => setAccess(null));
+    opsService.readOperatorAccess().then(setAccess, () => setAccess(null));
   }, [enabled]);
 
   return (

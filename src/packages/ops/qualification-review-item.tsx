@@ -1,10 +1,10 @@
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { formatTime } from '../../features/enterprise/components/labels';
 import { firstMessage, rejectReasonSchema } from '../../features/enterprise/schemas/enterprise.schema';
-import type { QualificationService, ReviewItem } from '../../features/enterprise/services/qualification.service';
+import type { QualificationService, ReviewItem } from '../../features/enterprise';
 import { messageOf } from '../../lib/errors/app-error';
 import { Button } from '../../ui/button';
+import { formatShanghai } from '../../lib/time';
 
 const KIND = { business_licence: '营业执照', legal_rep_id: '法定代表人身份证明' } as const;
 const STATUS = { pending: '待审核', approved: '已通过', rejected: '已驳回' } as const;
@@ -61,7 +61,7 @@ export function QualificationReviewItem({ doc, service, onReviewed }: Qualificat
         <Text className={`settings-tag ${doc.status === 'pending' ? 'settings-tag--required' : ''}`}>{STATUS[doc.status]}</Text>
       </View>
       <Text className='settings-muted'>
-        {doc.file_name || doc.object_path} · 提交于 {formatTime(doc.created_at)}
+        {doc.file_name || doc.object_path} · 提交于 {formatShanghai(doc.created_at, '—')}
         {doc.review_reason ? ` · 原因：${doc.review_reason}` : ''}
       </Text>
       {!preview ? (

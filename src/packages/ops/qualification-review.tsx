@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 // Direct modules, not the feature index: the ops subpackage needs only the review pieces.
 import { ChoiceChips } from '../../ui/choice-chips';
-import { LoadState } from '../../features/enterprise/components/load-state';
-import { useLoader } from '../../features/enterprise/hooks/use-loader';
+import { LoadState } from '../../ui/load-state';
+import { useLoader } from '../../lib/hooks/use-loader';
 import { qualificationService, type QualificationService } from '../../features/enterprise/services/qualification.service';
 import { QualificationReviewItem } from './qualification-review-item';
 

@@ -13,10 +13,11 @@ import { Button } from '../../ui/button';
 import { LinkCell } from '../../ui/link-cell';
 import { Loading } from '../../ui/loading';
 import './index.css';
+import { routeUrl } from '../../lib/routes';
 
-const PROFILE_PAGE = '/packages/account/profile/index';
-const LOGIN_PAGE = '/pages/login/index';
-const ENTERPRISES_PAGE = '/packages/enterprise/mine/index';
+const PROFILE_PAGE = routeUrl('profile');
+const LOGIN_PAGE = routeUrl('login');
+const ENTERPRISES_PAGE = routeUrl('myEnterprises');
 
 export default function HomePage() {
   const status = useSessionStore((state) => state.status);

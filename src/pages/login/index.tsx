@@ -8,8 +8,9 @@ import { checkGate, ONBOARDING_PAGE } from '../../features/identity/services/gat
 import { routeAfterSignIn } from '../../features/enterprise/services/pending-invite';
 import './index.css';
 import { relaunch } from '../../lib/navigation/relaunch';
+import { routeUrl } from '../../lib/routes';
 
-const HOME_PAGE = '/pages/index/index';
+const HOME_PAGE = routeUrl('home');
 
 // A constant condition after Taro inlines the env: webpack drops the require (and the whole
 // local-dev feature) from builds where TARO_APP_LOCAL_STACK is not 'true'.
@@ -58,7 +59,7 @@ export default function LoginPage() {
         className='login-page__help'
         role='link'
         data-testid='login-report-stolen'
-        onClick={() => void Taro.navigateTo({ url: '/packages/account/report-stolen/index' })}
+        onClick={() => void Taro.navigateTo({ url: routeUrl('reportStolen') })}
       >
         账号被盗？
       </View>

@@ -5,32 +5,29 @@
 // as anonymous records, authored content shows "已注销用户", and the phone can register again.
 // Callable before clearance (declining new terms must leave a way out), but not while the account
 // is suspended or terminated (a frozen, possibly stolen account must not be destroyed by the thief).
-import { preflight } from '../_shared/cors.ts';
-import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
-import { FIXABLE, gate } from '../_shared/gate.ts';
+import { fail, failFromDb, json } from '../_shared/http.ts';
+import { FIXABLE } from '../_shared/gate.ts';
+import { acceptGated, INVALID_REQUEST_MESSAGE } from '../_shared/request.ts';
 import { rpc, serviceKey } from '../_shared/rest.ts';
 import { CODE_MESSAGES, deliverCode, maskPhone } from '../_shared/sms-challenge.ts';
 import { CancelRequest } from './schema.ts';
 
+/** A confirm without the irreversibility acknowledgement gets its own message. */
+function refuseBody(raw: unknown): Response {
+  const confirmWithoutAck = typeof raw === 'object' && raw !== null &&
+    (raw as { action?: unknown }).action === 'confirm' &&
+    (raw as { acknowledge_irreversible?: unknown }).acknowledge_irreversible !== true;
+  return confirmWithoutAck
+    ? fail(400, 'acknowledge_required', '请确认你已知晓注销后数据将被删除且无法恢复')
+    : fail(400, 'invalid_request', INVALID_REQUEST_MESSAGE);
+}
+
 export async function handler(req: Request): Promise<Response> {
-  const pre = preflight(req);
-  if (pre) return pre;
-  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
-  const g = await gate(req, { allow: FIXABLE });
+  const g = await acceptGated(req, CancelRequest, { allow: FIXABLE, invalid: refuseBody });
   if (!g.ok) return g.response;
-  const raw = await readJson(req);
-  const parsed = CancelRequest.safeParse(raw);
-  if (!parsed.success) {
-    const confirmWithoutAck = typeof raw === 'object' && raw !== null &&
-      (raw as { action?: unknown }).action === 'confirm' &&
-      (raw as { acknowledge_irreversible?: unknown }).acknowledge_irreversible !== true;
-    return confirmWithoutAck
-      ? fail(400, 'acknowledge_required', '请确认你已知晓注销后数据将被删除且无法恢复')
-      : fail(400, 'invalid_request', '请求参数有误，请检查后重试');
-  }
   const userId = g.caller.userId;
 
-  if (parsed.data.action === 'send') {
+  if (g.body.action === 'send') {
     const issued = await rpc<{ code: string; phone: string }>(
       'account_cancel_issue_code',
       { p_user_id: userId },
@@ -44,7 +41,7 @@ export async function handler(req: Request): Promise<Response> {
 
   const verified = await rpc<{ ok: boolean; error?: string }>(
     'account_cancel_verify',
-    { p_user_id: userId, p_code: parsed.data.code },
+    { p_user_id: userId, p_code: g.body.code },
     serviceKey(),
   );
   if (verified.error) return failFromDb(verified.error);

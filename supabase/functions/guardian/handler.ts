@@ -10,7 +10,7 @@
 //   { action: 'link_confirm', token, code, guardian_name, relationship, accept_children_statement }
 // Codes and links are issued and checked in the database with the service role, so no client can
 // read or skip them; the database also applies the send limits.
-import { preflight } from '../_shared/cors.ts';
+import { postOnly } from '../_shared/request.ts';
 import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
 import { FIXABLE, gate } from '../_shared/gate.ts';
 import { type ApiError, rpc, serviceKey } from '../_shared/rest.ts';
@@ -91,9 +91,8 @@ async function linkHandler(req: Request, raw: unknown): Promise<Response> {
 }
 
 export async function handler(req: Request): Promise<Response> {
-  const pre = preflight(req);
-  if (pre) return pre;
-  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
+  const early = postOnly(req);
+  if (early) return early;
   const raw = await readJson(req);
   const action = (raw as { action?: unknown } | null)?.action;
   if (typeof action === 'string' && (LINK_ACTIONS as readonly string[]).includes(action)) return linkHandler(req, raw);

@@ -3,15 +3,16 @@
 // mini-program. POST { code } as a cleared user who may see that invitation: RLS decides, with the
 // caller's own token (admins see their enterprise's invitations, members their own). Answers
 // { image: 'data:image/png;base64,…', page, scene }. The app secret stays here, on the server.
-import { preflight } from '../_shared/cors.ts';
-import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
-import { gate } from '../_shared/gate.ts';
+import { fail, failFromDb, json } from '../_shared/http.ts';
+import { acceptGated } from '../_shared/request.ts';
 import { selectRows } from '../_shared/rest.ts';
+import { ROUTES } from '../_shared/routes.ts';
 import { WechatApiError } from '../_shared/wechat/errors.ts';
 import { getUnlimitedWxacode, weixinConfigFromEnv } from '../_shared/wechat/weixin.ts';
 import { WxacodeRequest } from './schema.ts';
 
-export const JOIN_PAGE = 'packages/enterprise/join/index';
+/** The invitation's landing page, from the app's route table. */
+export const JOIN_PAGE = ROUTES.join.path;
 
 const ENV_VERSIONS = ['release', 'trial', 'develop'] as const;
 type EnvVersion = (typeof ENV_VERSIONS)[number];
@@ -29,14 +30,9 @@ function base64(bytes: Uint8Array): string {
 }
 
 export async function handler(req: Request): Promise<Response> {
-  const pre = preflight(req);
-  if (pre) return pre;
-  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
-  const g = await gate(req);
+  const g = await acceptGated(req, WxacodeRequest, { invalid: () => fail(400, 'invitation_code_invalid', '邀请码为 8 位字母或数字') });
   if (!g.ok) return g.response;
-  const parsed = WxacodeRequest.safeParse(await readJson(req));
-  if (!parsed.success) return fail(400, 'invitation_code_invalid', '邀请码为 8 位字母或数字');
-  const { code } = parsed.data;
+  const { code } = g.body;
 
   const rows = await selectRows<{ revoked_at: string | null; expires_at: string }>(
     'invitations',

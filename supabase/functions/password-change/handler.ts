@@ -5,9 +5,8 @@
 // `zx_password_permit` on auth.users refuses any change of an existing password without a permit, so
 // GoTrue's own PUT /user cannot be used to skip the re-verification with a stolen session.
 import { AuthAdminError, setUserPassword } from '../_shared/auth-admin.ts';
-import { preflight } from '../_shared/cors.ts';
-import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
-import { gate } from '../_shared/gate.ts';
+import { fail, failFromDb, json } from '../_shared/http.ts';
+import { acceptGated } from '../_shared/request.ts';
 import { rpc, serviceKey } from '../_shared/rest.ts';
 import { CODE_MESSAGES, deliverCode, maskPhone } from '../_shared/sms-challenge.ts';
 import { PasswordChangeRequest } from './schema.ts';
@@ -34,16 +33,11 @@ async function setPassword(userId: string, password: string): Promise<Response |
 }
 
 export async function handler(req: Request): Promise<Response> {
-  const pre = preflight(req);
-  if (pre) return pre;
-  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
-  const g = await gate(req);
+  const g = await acceptGated(req, PasswordChangeRequest);
   if (!g.ok) return g.response;
-  const parsed = PasswordChangeRequest.safeParse(await readJson(req));
-  if (!parsed.success) return fail(400, 'invalid_request', '请求参数有误，请检查后重试');
   const userId = g.caller.userId;
 
-  if (parsed.data.action === 'send') {
+  if (g.body.action === 'send') {
     const issued = await rpc<{ code: string; phone: string }>('password_change_issue_code', { p_user_id: userId }, serviceKey());
     if (issued.error) return failFromDb(issued.error);
     const smsError = await deliverCode(issued.data.phone, issued.data.code);
@@ -53,7 +47,7 @@ export async function handler(req: Request): Promise<Response> {
 
   const permit = await rpc<{ ok: boolean; error?: string }>(
     'password_change_permit',
-    { p_user_id: userId, p_code: parsed.data.code, p_password: parsed.data.password },
+    { p_user_id: userId, p_code: g.body.code, p_password: g.body.password },
     serviceKey(),
   );
   if (permit.error) return failFromDb(permit.error);
@@ -61,7 +55,7 @@ export async function handler(req: Request): Promise<Response> {
     const code = permit.data.error ?? 'code_invalid';
     return fail(400, code, PASSWORD_MESSAGES[code] ?? CODE_MESSAGES[code] ?? '验证码错误');
   }
-  const refused = await setPassword(userId, parsed.data.password);
+  const refused = await setPassword(userId, g.body.password);
   if (refused) return refused;
   return json({ changed: true });
 }

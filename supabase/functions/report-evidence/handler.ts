@@ -5,7 +5,7 @@
 //   the object path inside the report's folder (at most 5 files, JPG/PNG/PDF, 5 MB).
 // sign: a platform operator gets links valid for 10 minutes. Clients cannot read or sign in this
 //   bucket through the Storage API at all (no select policy), so no longer-lived link can exist.
-import { preflight } from '../_shared/cors.ts';
+import { postOnly } from '../_shared/request.ts';
 import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
 import { gate } from '../_shared/gate.ts';
 import { rpc, serviceKey } from '../_shared/rest.ts';
@@ -101,9 +101,8 @@ async function fromMultipart(req: Request): Promise<unknown> {
 }
 
 export async function handler(req: Request): Promise<Response> {
-  const pre = preflight(req);
-  if (pre) return pre;
-  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
+  const early = postOnly(req);
+  if (early) return early;
   const multipart = (req.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
   const parsed = EvidenceRequest.safeParse(multipart ? await fromMultipart(req) : await readJson(req));
   if (!parsed.success) return fail(400, 'invalid_request', '请求参数有误，请检查后重试');

@@ -2,7 +2,7 @@
 // report, texted to a reporter who filed it signed out (LX 3.2.4). Service role only: run by the
 // scheduler (pg_cron + pg_net every minute in production, see docs/api.md) or right after an
 // operator's decision. Claims a batch, sends each through the Tencent SMS adapter, marks it.
-import { preflight } from '../_shared/cors.ts';
+import { postOnly } from '../_shared/request.ts';
 import { bearerToken } from '../_shared/gate.ts';
 import { fail, json } from '../_shared/http.ts';
 import { rpc, serviceKey } from '../_shared/rest.ts';
@@ -14,9 +14,8 @@ const TEMPLATES: Record<string, string> = {
 };
 
 export async function handler(req: Request): Promise<Response> {
-  const pre = preflight(req);
-  if (pre) return pre;
-  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
+  const early = postOnly(req);
+  if (early) return early;
   if (bearerToken(req) !== serviceKey()) return fail(403, 'service_role_required', '仅限服务端调用');
   const claimed = await rpc<Array<{ id: string; phone: string; template: string; params: string[] }>>(
     'sms_deliveries_claim', { p_limit: 20 }, serviceKey());

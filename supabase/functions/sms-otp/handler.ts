@@ -3,22 +3,20 @@
 // The Send SMS hook kept GoTrue's code in the database and texted ours; the database checks ours
 // with a try counter (5 wrong tries kill the code; with 10 texts a day, at most 50 guesses a day per
 // phone), which hosted GoTrue has no equivalent of. Callable before sign-in (anon key).
-import { preflight } from '../_shared/cors.ts';
-import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
+import { acceptPost, INVALID_REQUEST_MESSAGE } from '../_shared/request.ts';
+import { fail, failFromDb, json } from '../_shared/http.ts';
 import { rpc, serviceKey } from '../_shared/rest.ts';
 import { CODE_MESSAGES } from '../_shared/sms-challenge.ts';
 import { RedeemRequest } from './schema.ts';
 
 export async function handler(req: Request): Promise<Response> {
-  const pre = preflight(req);
-  if (pre) return pre;
-  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
-  const parsed = RedeemRequest.safeParse(await readJson(req));
-  if (!parsed.success) {
-    const code = parsed.error.issues[0]?.message === 'code_invalid' ? 'code_invalid' : 'invalid_request';
-    return fail(400, code, code === 'code_invalid' ? '请输入 6 位数字验证码' : '请求参数有误，请检查后重试');
-  }
-  const { phone, code, type } = parsed.data;
+  const parsed = await acceptPost(req, RedeemRequest, (_raw, error) =>
+    error.issues[0]?.message === 'code_invalid'
+      ? fail(400, 'code_invalid', '请输入 6 位数字验证码')
+      : fail(400, 'invalid_request', INVALID_REQUEST_MESSAGE)
+  );
+  if (!parsed.ok) return parsed.response;
+  const { phone, code, type } = parsed.body;
   const redeemed = await rpc<{ ok: boolean; token?: string; error?: string; attempts_left?: number }>(
     'sms_code_redeem',
     { p_phone: phone.replace(/^\+/, ''), p_sms_type: type, p_code: code },

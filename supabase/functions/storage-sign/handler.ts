@@ -4,21 +4,15 @@
 // enterprise's qualification files, platform operators all of them and report evidence;
 // birth_date_evidence_sign_allowed: operators the evidence of birth-date corrections) and signs
 // with the service role for at most one hour.
-import { preflight } from '../_shared/cors.ts';
-import { fail, json, readJson } from '../_shared/http.ts';
-import { gate } from '../_shared/gate.ts';
+import { fail, json } from '../_shared/http.ts';
+import { acceptGated } from '../_shared/request.ts';
 import { rpc, serviceKey } from '../_shared/rest.ts';
 import { SignRequest } from './schema.ts';
 
 export async function handler(req: Request): Promise<Response> {
-  const pre = preflight(req);
-  if (pre) return pre;
-  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
-  const g = await gate(req);
+  const g = await acceptGated(req, SignRequest);
   if (!g.ok) return g.response;
-  const parsed = SignRequest.safeParse(await readJson(req));
-  if (!parsed.success) return fail(400, 'invalid_request', '请求参数有误，请检查后重试');
-  const { bucket, path, expires_in } = parsed.data;
+  const { bucket, path, expires_in } = g.body;
 
   // Birth-date evidence has its own check (operators, files a correction request names).
   const allowed = bucket === 'birth-date-evidence'

@@ -4,8 +4,7 @@
 // the existing phone account, or a new one is created, and the openid is linked to it. Without
 // either: 404 `wechat_not_linked`, and the app shows the phone-number button. Consent and the rest
 // of the gate apply after sign-in, as for SMS sign-in.
-import { preflight } from '../_shared/cors.ts';
-import { fail, readJson } from '../_shared/http.ts';
+import { acceptPost } from '../_shared/request.ts';
 import { bearerToken } from '../_shared/gate.ts';
 import { code2Session, getPhoneNumber, weixinConfigFromEnv } from '../_shared/wechat/weixin.ts';
 import { WechatApiError } from '../_shared/wechat/errors.ts';
@@ -13,12 +12,9 @@ import { signInLinked } from '../_shared/wechat/sign-in.ts';
 import { WechatLoginRequest } from './schema.ts';
 
 export async function handler(req: Request): Promise<Response> {
-  const pre = preflight(req);
-  if (pre) return pre;
-  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
-  const parsed = WechatLoginRequest.safeParse(await readJson(req));
-  if (!parsed.success) return fail(400, 'invalid_request', '请求参数有误，请检查后重试');
-  const { code, phone_code } = parsed.data;
+  const parsed = await acceptPost(req, WechatLoginRequest);
+  if (!parsed.ok) return parsed.response;
+  const { code, phone_code } = parsed.body;
   const cfg = weixinConfigFromEnv();
 
   return signInLinked({

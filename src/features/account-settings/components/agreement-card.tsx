@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MarkdownView } from '../../identity';
 import type { AgreementDocument } from '../services/account-settings.types';
-import { formatShanghai } from './format';
 import './settings.css';
+import { formatShanghai } from '../../../lib/time';
 
 /** One current document: key clauses up front (LX: 重点条款须显著提示), the full text on demand. */
 export function AgreementCard({ doc }: { doc: AgreementDocument }) {

@@ -2,12 +2,12 @@ import { Text, View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
 import { AppError, messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { Input } from '../../../ui/input';
 import { useCountdown } from '../../auth';
 import { accountSettingsService, type AccountSettingsService } from '../services/account-settings.service';
 import { AckCheckbox } from './ack-checkbox';
 import { CancelWarning } from './cancel-warning';
 import './settings.css';
+import { CodeField } from '../../../ui/code-field';
 
 export interface LocalCodeHintLike {
   phone: string | null;
@@ -65,44 +65,27 @@ export function CancelAccountForm({ phone, onCancelled, service = accountSetting
     onCancelled();
   };
 
-  const sendLabel = countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : sending ? '发送中…' : '获取验证码';
   return (
     <View data-testid='cancel-form'>
       <CancelWarning />
       <View className='card'>
-        <View className='field'>
-          <Text className='field__label'>短信验证码</Text>
-          <View className='field__control'>
-            <Input
-              type='number'
-              placeholder='6 位验证码'
-              maxLength={6}
-              value={code}
-              onChange={(value: string) => setCode(value.trim())}
-              aria-label='短信验证码'
-              data-testid='cancel-code'
-            />
-            <Button
-              className='field__action'
-              size='small'
-              fill='outline'
-              type='primary'
-              disabled={countdown.remaining > 0 || sending}
-              aria-disabled={countdown.remaining > 0 || sending}
-              role='button'
-              data-testid='cancel-send-code'
-              onClick={handleSend}
-            >
-              {sendLabel}
-            </Button>
-          </View>
+        <CodeField
+          label='短信验证码'
+          value={code}
+          onChange={(value) => setCode(value.trim())}
+          testId='cancel-code'
+          sendTestId='cancel-send-code'
+          remaining={countdown.remaining}
+          sending={sending}
+          onSend={handleSend}
+        >
           {sentTo && (
             <Text className='settings-muted' data-testid='cancel-code-sent'>
               验证码已发送至 {sentTo.masked}，5 分钟内有效
             </Text>
           )}
           {LocalCodeHint && <LocalCodeHint phone={sentTo ? phone : null} sentAt={sentTo?.at ?? 0} onFill={setCode} />}
-        </View>
+        </CodeField>
         <AckCheckbox checked={acknowledged} onChange={setAcknowledged} testId='cancel-ack'>
           我已了解注销后数据不可恢复
         </AckCheckbox>

@@ -2,11 +2,12 @@ import { Text, View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
 import { AppError, messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { Input } from '../../../ui/input';
+import { TextField } from '../../../ui/text-field';
 import { setPasswordSchema, useCountdown } from '../../auth';
 import { passwordService, type PasswordService } from '../services/password.service';
 import type { LocalCodeHintLike } from './cancel-account-form';
 import './settings.css';
+import { CodeField } from '../../../ui/code-field';
 
 export interface ChangePasswordFormProps {
   /** the signed-in phone in E.164, for the local outbox hint */
@@ -71,73 +72,28 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
     onDone();
   };
 
-  const sendLabel = countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : sending ? '发送中…' : '获取验证码';
   return (
     <View className='set-password' data-testid='password-form'>
-      <View className='field'>
-        <Text className='field__label'>短信验证码</Text>
-        <View className={`field__control ${errors.code ? 'field__control--invalid' : ''}`}>
-          <Input
-            type='number'
-            placeholder='6 位验证码'
-            maxLength={6}
-            value={code}
-            onChange={(value: string) => setCode(value.trim())}
-            aria-label='短信验证码'
-            data-testid='password-code'
-          />
-          <Button
-            className='field__action'
-            size='small'
-            fill='outline'
-            type='primary'
-            disabled={countdown.remaining > 0 || sending}
-            aria-disabled={countdown.remaining > 0 || sending}
-            role='button'
-            data-testid='password-send-code'
-            onClick={handleSend}
-          >
-            {sendLabel}
-          </Button>
-        </View>
-        {errors.code && <Text className='field__error' role='alert'>{errors.code}</Text>}
+      <CodeField
+        label='短信验证码'
+        value={code}
+        onChange={(value) => setCode(value.trim())}
+        error={errors.code}
+        testId='password-code'
+        sendTestId='password-send-code'
+        remaining={countdown.remaining}
+        sending={sending}
+        onSend={handleSend}
+      >
         {sentTo && (
           <Text className='settings-muted' data-testid='password-code-sent'>
             验证码已发送至 {sentTo.masked}，5 分钟内有效
           </Text>
         )}
         {LocalCodeHint && <LocalCodeHint phone={sentTo ? phone : null} sentAt={sentTo?.at ?? 0} onFill={setCode} />}
-      </View>
-      <View className='field'>
-        <Text className='field__label'>新密码</Text>
-        <View className={`field__control ${errors.password ? 'field__control--invalid' : ''}`}>
-          <Input
-            type='password'
-            placeholder='至少 8 位，包含字母和数字'
-            value={password}
-            onChange={(value: string) => setPassword(value)}
-            aria-label='新密码'
-            aria-invalid={Boolean(errors.password)}
-            data-testid='password-new'
-          />
-        </View>
-        {errors.password && <Text className='field__error' role='alert'>{errors.password}</Text>}
-      </View>
-      <View className='field'>
-        <Text className='field__label'>确认新密码</Text>
-        <View className={`field__control ${errors.confirm ? 'field__control--invalid' : ''}`}>
-          <Input
-            type='password'
-            placeholder='再输入一次'
-            value={confirm}
-            onChange={(value: string) => setConfirm(value)}
-            aria-label='确认新密码'
-            aria-invalid={Boolean(errors.confirm)}
-            data-testid='password-confirm'
-          />
-        </View>
-        {errors.confirm && <Text className='field__error' role='alert'>{errors.confirm}</Text>}
-      </View>
+      </CodeField>
+      <TextField label='新密码' type='password' placeholder='至少 8 位，包含字母和数字' maxLength={null} value={password} onChange={setPassword} error={errors.password} testId='password-new' />
+      <TextField label='确认新密码' type='password' placeholder='再输入一次' maxLength={null} value={confirm} onChange={setConfirm} error={errors.confirm} testId='password-confirm' />
       {formError && (
         <View className='form-error' role='alert' data-testid='password-error'>
           {formError}

@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import type { AgreementDocument } from '../services/account-settings.types';
-import { ConfirmAction } from './confirm-action';
+import { ConfirmAction } from '../../../ui/confirm-action';
 import './settings.css';
+import { routeUrl } from '../../../lib/routes';
 
-export const CANCEL_PAGE = '/packages/account/cancel/index';
+export const CANCEL_PAGE = routeUrl('cancel');
 
 export interface ConsentChoicesProps {
   docs: AgreementDocument[];

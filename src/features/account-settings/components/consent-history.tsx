@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { ConsentHistoryItem } from '../services/account-settings.types';
-import { CHANNEL_LABELS, RELATIONSHIP_LABELS, formatShanghai } from './format';
+import { CHANNEL_LABELS, RELATIONSHIP_LABELS } from './format';
 import './settings.css';
+import { formatShanghai } from '../../../lib/time';
 
 /** Every consent of the user, newest first, as my_consent_history returns it. */
 export function ConsentHistory({ items }: { items: ConsentHistoryItem[] }) {

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import type { GuardianInfo } from '../services/account-settings.types';
-import { ConfirmAction } from './confirm-action';
-import { RELATIONSHIP_LABELS, formatShanghai } from './format';
+import { ConfirmAction } from '../../../ui/confirm-action';
+import { RELATIONSHIP_LABELS } from './format';
 import './settings.css';
+import { formatShanghai } from '../../../lib/time';
 
 export interface GuardianPanelProps {
   guardian: GuardianInfo;

@@ -2,7 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { Input } from '../../../ui/input';
+import { TextField } from '../../../ui/text-field';
 import { phoneSchema } from '../../auth';
 import { accountSettingsService, type AccountSettingsService } from '../services/account-settings.service';
 import type { ReportEvidenceService } from '../services/report-evidence.service';
@@ -65,19 +65,8 @@ export function ReportStolenForm({ service = accountSettingsService, evidenceSer
   return (
     <View className='card' data-testid='report-form'>
       <Text className='settings-note'>如果你的账号被他人盗用或冒用，请填写以下信息。无需登录。</Text>
-      <View className='field'>
-        <Text className='field__label'>被盗账号的手机号</Text>
-        <View className='field__control'>
-          <Text className='field__prefix'>+86</Text>
-          <Input type='number' maxLength={11} placeholder='请输入手机号' value={phone} onChange={setPhone} aria-label='被盗账号的手机号' data-testid='report-phone' />
-        </View>
-      </View>
-      <View className='field'>
-        <Text className='field__label'>真实姓名</Text>
-        <View className='field__control'>
-          <Input type='text' placeholder='账号所有人的真实姓名' value={realName} onChange={setRealName} aria-label='真实姓名' data-testid='report-name' />
-        </View>
-      </View>
+      <TextField label='被盗账号的手机号' prefix='+86' type='number' maxLength={11} placeholder='请输入手机号' value={phone} onChange={setPhone} testId='report-phone' />
+      <TextField label='真实姓名' placeholder='账号所有人的真实姓名' maxLength={null} value={realName} onChange={setRealName} testId='report-name' />
       <View className='field'>
         <Text className='field__label'>情况说明与身份证明</Text>
         <Textarea
@@ -90,13 +79,9 @@ export function ReportStolenForm({ service = accountSettingsService, evidenceSer
           data-testid='report-evidence'
         />
       </View>
-      <View className='field'>
-        <Text className='field__label'>联系手机号</Text>
-        <View className='field__control'>
-          <Input type='text' placeholder='另一个可以收短信的手机号' value={contact} onChange={setContact} aria-label='联系手机号' data-testid='report-contact' />
-        </View>
+      <TextField label='联系手机号' placeholder='另一个可以收短信的手机号' maxLength={null} value={contact} onChange={setContact} testId='report-contact'>
         <Text className='settings-muted'>处理结果会以短信发送到这个号码（已登录时也会在站内通知你）。</Text>
-      </View>
+      </TextField>
       {error && (
         <View className='form-error' role='alert' data-testid='report-error'>
           {error}

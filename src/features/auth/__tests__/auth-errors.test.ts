@@ -1,5 +1,9 @@
 import { AuthApiError, AuthRetryableFetchError } from '@supabase/supabase-js';
-import { toAuthError } from '../services/auth-errors';
+import { mapError } from '../../../lib/data';
+import { AUTH_MESSAGES } from '../auth.messages';
+
+// The auth module's use of the one mapper (src/lib/data/errors.ts) with its message table.
+const toAuthError = (error: unknown) => mapError(error, AUTH_MESSAGES);
 
 describe('GoTrue errors → what people read', () => {
   it.each([

@@ -2,7 +2,10 @@ import { FunctionsFetchError, FunctionsHttpError } from '@supabase/supabase-js';
 import { AppError } from '../../../lib/errors/app-error';
 import { supabase } from '../../../lib/supabase/client';
 import { linkWecom, signInWithWechat, signInWithWecom } from '../services/provider-sign-in.service';
-import { toProviderError } from '../services/auth-errors';
+import { toAppError } from '../../../lib/data';
+import { AUTH_MESSAGES } from '../auth.messages';
+
+const toProviderError = (error: unknown) => toAppError(error, AUTH_MESSAGES);
 
 /** A function's error answer as supabase-js hands it over (the Response on `context`). */
 function httpError(status: number, body: unknown): FunctionsHttpError {

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { AppError } from '../../../lib/errors/app-error';
-import { PROVIDER_ERROR_MESSAGES } from '../services/auth-errors';
+import { PROVIDER_ERROR_MESSAGES } from '../auth.messages';
 import { WechatSignIn } from '../components/wechat-sign-in';
 import { nativeHandlers } from './native-button.stub';
 

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { AppError } from '../../../lib/errors/app-error';
-import { PROVIDER_ERROR_MESSAGES } from '../services/auth-errors';
+import { PROVIDER_ERROR_MESSAGES } from '../auth.messages';
 import { WecomSignIn } from '../components/wecom-sign-in';
 import { useWecomLink } from '../hooks/use-wecom-link';
 

@@ -2,12 +2,13 @@ import { Text, View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
 import { AppError, messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { Input } from '../../../ui/input';
+import { TextField } from '../../../ui/text-field';
 import { useCountdown } from '../hooks/use-countdown';
 import { firstIssue, otpCodeSchema, phoneSchema, signInPasswordSchema } from '../schemas/auth.schema';
 import { authService, type AuthService } from '../services/auth.service';
 import { LoginTabs, type LoginMode } from './login-tabs';
 import './login-form.css';
+import { CodeField } from '../../../ui/code-field';
 
 export const RESEND_SECONDS = 60;
 
@@ -96,77 +97,29 @@ export function LoginForm({ onSignedIn, initialPhone = '', service = authService
     setFormError('');
   };
 
-  const sendLabel = countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : sending ? '发送中…' : '获取验证码';
 
   return (
     <View className='login-form'>
       <LoginTabs mode={mode} onChange={switchMode} />
 
-      <View className='field'>
-        <Text className='field__label'>手机号</Text>
-        <View className={`field__control ${errors.phone ? 'field__control--invalid' : ''}`}>
-          <Text className='field__prefix'>+86</Text>
-          <Input
-            type='number'
-            placeholder='请输入手机号'
-            maxLength={11}
-            value={phone}
-            onChange={(value: string) => setPhone(value)}
-            aria-label='手机号'
-            aria-invalid={Boolean(errors.phone)}
-            data-testid='login-phone'
-          />
-        </View>
-        {errors.phone && <Text className='field__error' role='alert'>{errors.phone}</Text>}
-      </View>
+      <TextField label='手机号' prefix='+86' type='number' maxLength={11} value={phone} onChange={setPhone} error={errors.phone} testId='login-phone' />
 
       {mode === 'sms' ? (
-        <View className='field'>
-          <Text className='field__label'>验证码</Text>
-          <View className={`field__control ${errors.code ? 'field__control--invalid' : ''}`}>
-            <Input
-              type='number'
-              placeholder='6 位验证码'
-              maxLength={6}
-              value={code}
-              onChange={(value: string) => setCode(value)}
-              aria-label='验证码'
-              aria-invalid={Boolean(errors.code)}
-              data-testid='login-code'
-            />
-            <Button
-              className='field__action'
-              size='small'
-              fill='outline'
-              type='primary'
-              disabled={countdown.remaining > 0 || sending}
-              aria-disabled={countdown.remaining > 0 || sending}
-              role='button'
-              onClick={handleSendCode}
-              data-testid='login-send-code'
-            >
-              {sendLabel}
-            </Button>
-          </View>
-          {errors.code && <Text className='field__error' role='alert'>{errors.code}</Text>}
+        <CodeField
+          label='验证码'
+          value={code}
+          onChange={setCode}
+          error={errors.code}
+          testId='login-code'
+          sendTestId='login-send-code'
+          remaining={countdown.remaining}
+          sending={sending}
+          onSend={handleSendCode}
+        >
           {LocalCodeHint && <LocalCodeHint phone={sent?.phone ?? null} sentAt={sent?.at ?? 0} onFill={setCode} />}
-        </View>
+        </CodeField>
       ) : (
-        <View className='field'>
-          <Text className='field__label'>密码</Text>
-          <View className={`field__control ${errors.password ? 'field__control--invalid' : ''}`}>
-            <Input
-              type='password'
-              placeholder='请输入密码'
-              value={password}
-              onChange={(value: string) => setPassword(value)}
-              aria-label='密码'
-              aria-invalid={Boolean(errors.password)}
-              data-testid='login-password'
-            />
-          </View>
-          {errors.password && <Text className='field__error' role='alert'>{errors.password}</Text>}
-        </View>
+        <TextField label='密码' type='password' placeholder='请输入密码' maxLength={null} value={password} onChange={setPassword} error={errors.password} testId='login-password' />
       )}
 
       {formError && (

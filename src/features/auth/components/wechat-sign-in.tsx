@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { AppError, messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { PROVIDER_ERROR_MESSAGES } from '../services/auth-errors';
+import { PROVIDER_ERROR_MESSAGES } from '../auth.messages';
 import { providerSignInService, type ProviderSignInService } from '../services/provider-sign-in.service';
 import './provider-sign-in.css';
 

@@ -2,8 +2,9 @@ import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import { relaunch } from '../../../lib/navigation/relaunch';
 import { useSessionStore, type SessionStatus } from '../store/session.store';
+import { routeUrl } from '../../../lib/routes';
 
-export const LOGIN_PAGE = '/pages/login/index';
+export const LOGIN_PAGE = routeUrl('login');
 
 // Long enough for the pages being replaced to unmount.
 const SETTLE_MS = 1000;

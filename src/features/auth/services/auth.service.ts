@@ -1,10 +1,12 @@
 import type { Session } from '@supabase/supabase-js';
+import { bindDataLayer } from '../../../lib/data';
 import { supabase } from '../../../lib/supabase/client';
-import { AppError } from '../../../lib/errors/app-error';
+import { AUTH_MESSAGES } from '../auth.messages';
 import type { E164Phone } from '../schemas/auth.schema';
-import { PROVIDER_ERROR_MESSAGES, toAuthError, toProviderError } from './auth-errors';
 
-// Every function takes already-validated input (see auth.schema.ts) and throws AppError.
+// Every function takes already-validated input (see auth.schema.ts) and throws AppError. GoTrue
+// calls go through supabase.auth (the session lives there); their errors through the data layer.
+const db = bindDataLayer(AUTH_MESSAGES);
 
 type Result<T> = { data: T; error: null } | { data: unknown; error: unknown };
 
@@ -13,9 +15,9 @@ async function run<T>(call: () => Promise<Result<T>>): Promise<T> {
   try {
     result = await call();
   } catch (error) {
-    throw toAuthError(error);
+    throw await db.fail(error);
   }
-  if (result.error) throw toAuthError(result.error);
+  if (result.error) throw await db.fail(result.error);
   return result.data as T;
 }
 
@@ -29,15 +31,8 @@ export async function sendSmsCode(phone: E164Phone): Promise<void> {
  * counts wrong tries (docs/security.md, "Sign-in codes"). `type` is the GoTrue flow of the code.
  */
 export async function redeemSmsCode(phone: E164Phone, code: string, type: 'sms' | 'phone_change' | 'reauthentication' = 'sms'): Promise<string> {
-  let result: { data: unknown; error: unknown };
-  try {
-    result = await supabase.functions.invoke('sms-otp', { body: { phone, code, type } });
-  } catch (failure) {
-    throw await toProviderError(failure);
-  }
-  if (result.error) throw await toProviderError(result.error);
-  const token = (result.data as { token?: unknown } | null)?.token;
-  if (typeof token !== 'string' || !token) throw new AppError('sign_in_unavailable', PROVIDER_ERROR_MESSAGES.sign_in_unavailable);
+  const { token } = await db.invoke<{ token?: unknown }>('sms-otp', { phone, code, type });
+  if (typeof token !== 'string' || !token) throw db.error('sign_in_unavailable');
   return token;
 }
 

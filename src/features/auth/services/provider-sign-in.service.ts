@@ -1,8 +1,11 @@
+import { bindDataLayer } from '../../../lib/data';
 import { supabase } from '../../../lib/supabase/client';
 import { miniLogin } from '../../../platform/mini-login';
 import type { MiniLogin } from '../../../platform/mini-login.types';
 import { AppError } from '../../../lib/errors/app-error';
-import { PROVIDER_ERROR_MESSAGES, toAuthError, toProviderError } from './auth-errors';
+import { AUTH_MESSAGES } from '../auth.messages';
+
+const db = bindDataLayer(AUTH_MESSAGES);
 
 // WeChat / WeCom one-tap sign-in (docs/api.md "WeChat / WeCom sign-in"): a one-time code from the
 // host app → the wechat-login / wecom-login edge function → a normal GoTrue session, handed to
@@ -26,25 +29,19 @@ async function hostCode(host: Deps['host']): Promise<string> {
   try {
     return await host.loginCode();
   } catch {
-    throw new AppError('host_login_failed', PROVIDER_ERROR_MESSAGES.host_login_failed);
+    throw db.error('host_login_failed');
   }
 }
 
 async function callLogin(name: 'wechat-login' | 'wecom-login', body: Record<string, string>): Promise<LoginAnswer> {
-  let result: { data: unknown; error: unknown };
-  try {
-    // Signed out, supabase-js sends the anon key; signed in, the user's token (the function then
-    // links the identity to that account).
-    result = await supabase.functions.invoke(name, { body });
-  } catch (failure) {
-    throw await toProviderError(failure);
-  }
-  if (result.error) throw await toProviderError(result.error);
-  const answer = result.data as Partial<LoginAnswer> | null;
-  if (!answer?.session?.access_token || !answer.session.refresh_token || !answer.user_id) {
-    throw new AppError('sign_in_unavailable', PROVIDER_ERROR_MESSAGES.sign_in_unavailable);
-  }
-  return answer as LoginAnswer;
+  // Signed out, supabase-js sends the anon key; signed in, the user's token (the function then
+  // links the identity to that account). An answer without tokens means sign-in is unavailable.
+  const answer = await db.invoke<Partial<LoginAnswer>>(name, body).catch((failure: unknown) => {
+    throw failure instanceof AppError && failure.code === 'empty_response' ? db.error('sign_in_unavailable') : failure;
+  });
+  const { session, user_id } = answer;
+  if (!session?.access_token || !session.refresh_token || !user_id) throw db.error('sign_in_unavailable');
+  return { session, user_id, linked: answer.linked ?? false };
 }
 
 async function adopt(answer: LoginAnswer): Promise<ProviderSignInResult> {
@@ -55,7 +52,7 @@ async function adopt(answer: LoginAnswer): Promise<ProviderSignInResult> {
   } catch (failure) {
     error = failure;
   }
-  if (error) throw toAuthError(error);
+  if (error) throw await db.fail(error);
   return { userId: answer.user_id, linked: answer.linked };
 }
 
@@ -83,7 +80,7 @@ export async function signInWithWecom(deps: Deps = { host: miniLogin }): Promise
 export async function linkWecom(deps: Deps = { host: miniLogin }): Promise<boolean> {
   const { data } = await supabase.auth.getSession();
   const userId = data.session?.user.id;
-  if (!userId) throw new AppError('session_not_found', '登录已过期，请重新登录');
+  if (!userId) throw db.error('session_not_found');
   const answer = await callLogin('wecom-login', { code: await hostCode(deps.host) });
   return answer.user_id === userId;
 }

@@ -1,5 +1,9 @@
 import { AppError } from '../../../lib/errors/app-error';
-import { toEnterpriseError } from '../services/enterprise-errors';
+import { mapError } from '../../../lib/data';
+import { ENTERPRISE_MESSAGES } from '../enterprise.messages';
+
+// The enterprise module's use of the one mapper (src/lib/data/errors.ts) with its message table.
+const toEnterpriseError = (error: unknown) => mapError(error, ENTERPRISE_MESSAGES);
 
 describe('toEnterpriseError', () => {
   it("keeps the server's stable code and shows its Chinese hint", () => {

@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useSessionStore } from '../../auth/store/session.store';
 import { EnterpriseList } from '../components/enterprise-list';
-import { toEnterpriseError } from '../services/enterprise-errors';
+import { mapError } from '../../../lib/data';
+import { ENTERPRISE_MESSAGES } from '../enterprise.messages';
 import type { MyEnterprise } from '../services/enterprise.types';
 import { selectCurrent, useEnterpriseStore } from '../store/enterprise.store';
 
@@ -15,7 +16,7 @@ function fakeServer() {
   return {
     myEnterprises: jest.fn(async () => memberships),
     leaveEnterprise: jest.fn(async (id: string) => {
-      if (id === 'b') throw toEnterpriseError({ code: 'P0001', message: 'last_admin', details: '', hint: '' });
+      if (id === 'b') throw mapError({ code: 'P0001', message: 'last_admin', details: '', hint: '' }, ENTERPRISE_MESSAGES);
       memberships = memberships.filter((e) => e.id !== id);
     }),
   };

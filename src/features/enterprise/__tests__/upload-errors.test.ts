@@ -1,4 +1,8 @@
-import { storageStatus, uploadError } from '../services/upload-errors';
+import { mapStorageError, storageStatus } from '../../../lib/data';
+import { QUALIFICATION_UPLOAD_MESSAGES } from '../enterprise.messages';
+
+// How the qualification upload maps Storage's answers (qualification.service.ts).
+const uploadError = (status: number, body: unknown) => mapStorageError(status, body, QUALIFICATION_UPLOAD_MESSAGES, 'not_enterprise_admin');
 
 // Bodies as Storage sends them (HTTP 400, the meant status as a string in `statusCode`); the same
 // shapes come from the local stand-in (tools/local-stack/storage/errors.ts).

@@ -5,7 +5,7 @@ import { Button } from '../../../ui/button';
 import { createEnterpriseSchema, fieldErrors, firstMessage, SIZE_BANDS, type CreateEnterpriseForm } from '../schemas/enterprise.schema';
 import { enterpriseService, type EnterpriseService } from '../services/enterprise.service';
 import { ChoiceChips } from '../../../ui/choice-chips';
-import { TextField } from './text-field';
+import { TextField } from '../../../ui/text-field';
 
 export interface CreateEnterpriseFormProps {
   /** the new enterprise's id; it is already the current enterprise */

@@ -2,12 +2,12 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Button } from '../../../ui/button';
 import { Input } from '../../../ui/input';
-import { useLoader } from '../hooks/use-loader';
+import { useLoader } from '../../../lib/hooks/use-loader';
 import { directoryService, type DirectoryService } from '../services/directory.service';
 import type { DepartmentNode } from '../services/enterprise.types';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import { ROLE_LABEL } from './labels';
-import { LoadState } from './load-state';
+import { LoadState } from '../../../ui/load-state';
 import './enterprise.css';
 
 export interface DirectoryViewProps {

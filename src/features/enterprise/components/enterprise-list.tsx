@@ -6,7 +6,7 @@ import type { MyEnterprise } from '../services/enterprise.types';
 import { EnterpriseStatusNotice, isWritable } from './enterprise-status-notice';
 import { EDITION_LABEL, QUALIFICATION_LABEL, ROLE_LABEL } from './labels';
 import { LeaveEnterprise } from './leave-enterprise';
-import { LoadState } from './load-state';
+import { LoadState } from '../../../ui/load-state';
 import './enterprise.css';
 
 export interface EnterpriseListProps {

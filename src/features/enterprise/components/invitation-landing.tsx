@@ -2,12 +2,13 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { useLoader } from '../hooks/use-loader';
+import { useLoader } from '../../../lib/hooks/use-loader';
 import { enterpriseService, type EnterpriseService } from '../services/enterprise.service';
 import type { AcceptResult } from '../services/enterprise.types';
-import { formatTime, INVITATION_STATE_LABEL, JOIN_RULE_LABEL, ROLE_LABEL } from './labels';
-import { LoadState } from './load-state';
+import { INVITATION_STATE_LABEL, JOIN_RULE_LABEL, ROLE_LABEL } from './labels';
+import { LoadState } from '../../../ui/load-state';
 import './enterprise.css';
+import { formatShanghai } from '../../../lib/time';
 
 export interface InvitationLandingProps {
   code: string;
@@ -72,7 +73,7 @@ export function InvitationLanding({ code, enabled, onJoined, service = enterpris
         {inv.industry} · 加入后身份：{ROLE_LABEL[inv.role] ?? inv.role}
       </Text>
       <Text className='ent-muted'>加入方式：{JOIN_RULE_LABEL[inv.join_rule] ?? inv.join_rule}</Text>
-      <Text className='ent-muted'>有效期至 {formatTime(inv.expires_at)}</Text>
+      <Text className='ent-muted'>有效期至 {formatShanghai(inv.expires_at, '—')}</Text>
       <View className={open ? 'ent-muted' : 'form-error'} role='status' data-testid='invitation-status'>
         {status}
       </View>

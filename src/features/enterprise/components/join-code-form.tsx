@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Button } from '../../../ui/button';
 import { firstMessage, invitationCodeSchema } from '../schemas/enterprise.schema';
-import { TextField } from './text-field';
+import { TextField } from '../../../ui/text-field';
 
 export interface JoinCodeFormProps {
   /** the normalised 8-character code */

@@ -22,10 +22,3 @@ export const INVITATION_STATE_LABEL: Record<InvitationState, string> = {
   pending_request: '你的加入申请正在等待管理员审批',
 };
 
-/** `2026-11-29 18:05` in Asia/Shanghai, whatever the device's zone. */
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}

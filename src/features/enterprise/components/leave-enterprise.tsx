@@ -1,4 +1,4 @@
-import { ConfirmAction } from '../../account-settings/components/confirm-action';
+import { ConfirmAction } from '../../../ui/confirm-action';
 import type { MyEnterprise } from '../services/enterprise.types';
 
 export interface LeaveEnterpriseProps {

@@ -5,9 +5,9 @@ import { Button } from '../../../ui/button';
 import { fieldErrors, memberCardSchema, type MemberCardForm as Form } from '../schemas/enterprise.schema';
 import { directoryService, type DirectoryService } from '../services/directory.service';
 import type { MemberCard } from '../services/enterprise.types';
-import { useLoader } from '../hooks/use-loader';
-import { LoadState } from './load-state';
-import { TextField } from './text-field';
+import { useLoader } from '../../../lib/hooks/use-loader';
+import { LoadState } from '../../../ui/load-state';
+import { TextField } from '../../../ui/text-field';
 
 export interface MemberCardFormProps {
   enterpriseId: string;

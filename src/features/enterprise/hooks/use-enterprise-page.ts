@@ -1,6 +1,5 @@
 import { useRouter } from '@tarojs/taro';
-import { useSessionStore } from '../../auth/store/session.store';
-import { useRequireSession } from '../../auth/hooks/use-require-session';
+import { useSessionStore, useRequireSession } from '../../auth';
 import { useEnterprises } from './use-enterprises';
 
 /**

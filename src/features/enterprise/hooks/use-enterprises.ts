@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useSessionStore } from '../../auth/store/session.store';
+import { useSessionStore } from '../../auth';
 import { selectCurrent, useEnterpriseStore } from '../store/enterprise.store';
 
 /** The caller's enterprises and the current one; loads once when `enabled` (signed in and cleared). */

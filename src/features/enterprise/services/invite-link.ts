@@ -1,5 +1,6 @@
+import { ROUTES } from '../../../lib/routes';
 // H5: the invitation is a link to the landing page of this same site (hash router).
-export const JOIN_ROUTE = 'packages/enterprise/join/index';
+export const JOIN_ROUTE = ROUTES.join.path;
 
 export function inviteLink(code: string): string {
   const base = typeof window !== 'undefined' && window.location ? `${window.location.origin}${window.location.pathname}` : '';

@@ -1,11 +1,12 @@
 import { taroStringStorage } from '../../../lib/storage/taro-string-storage';
 import type { StringStorage } from '../../../lib/supabase/taro-storage';
+import { routeUrl } from '../../../lib/routes';
 
 // An invitation link opened while signed out: the join page remembers the code here before it
 // sends the visitor to sign in, and the post-sign-in / post-onboarding routing opens the
 // invitation again. Tiny on purpose: the sign-in page (main package) imports this file.
 
-export const JOIN_PAGE = '/packages/enterprise/join/index';
+export const JOIN_PAGE = routeUrl('join');
 const KEY = 'zx.pending-invite';
 /** A code remembered longer ago than this is forgotten (a shared device, a later sign-in). */
 export const PENDING_INVITE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -46,5 +47,5 @@ export function clearPendingInvite(storage: StringStorage = taroStringStorage): 
 export function routeAfterSignIn(fallback: string, now = Date.now(), storage: StringStorage = taroStringStorage): string {
   const code = pendingInvite(now, storage);
   clearPendingInvite(storage);
-  return code ? `${JOIN_PAGE}?code=${encodeURIComponent(code)}` : fallback;
+  return code ? routeUrl('join', { code }) : fallback;
 }

@@ -1,10 +1,9 @@
-import Taro from '@tarojs/taro';
-import { AppError, NETWORK_ERROR_MESSAGE } from '../../../lib/errors/app-error';
+import { AppError } from '../../../lib/errors/app-error';
+import { uploadToStorage } from '../../../lib/files/storage-upload';
 import { supabase } from '../../../lib/supabase/client';
-import { SUPABASE_ANON_KEY, SUPABASE_URL } from '../../../lib/supabase/env';
-import { callRpc, callVoid, readRows } from './enterprise.rpc';
+import { db } from './enterprise.db';
+import { QUALIFICATION_UPLOAD_MESSAGES } from '../enterprise.messages';
 import type { QualificationDocument, QualificationKind } from './enterprise.types';
-import { uploadError } from './upload-errors';
 import { chooseDocumentFile } from '../../../platform/choose-file';
 import type { ChosenFile } from '../../../platform/choose-file.types';
 import { checkDocumentFile, documentObjectPath } from '../../../lib/files/document-file';
@@ -30,10 +29,7 @@ export const checkFile = (file: ChosenFile): string | null => checkDocumentFile(
 
 export const chooseQualificationFile = (): Promise<ChosenFile | null> => chooseDocumentFile('qualification-file-input');
 
-/**
- * Uploads through the Storage API with Taro.uploadFile (multipart, as Storage accepts), which
- * reports progress on every platform. Resolves with the object path.
- */
+/** Uploads into the enterprise's folder (lib/files/storage-upload.ts); resolves with the object path. */
 export async function uploadQualificationFile(
   enterpriseId: string,
   kind: QualificationKind,
@@ -44,34 +40,27 @@ export async function uploadQualificationFile(
   const token = data.session?.access_token;
   if (!token) throw new AppError('not_authenticated', '请先登录');
   const objectPath = objectPathFor(enterpriseId, kind, file.name);
-  const result = await new Promise<{ statusCode: number; data: unknown }>((resolve, reject) => {
-    const task = Taro.uploadFile({
-      url: `${SUPABASE_URL}/storage/v1/object/${BUCKET}/${objectPath}`,
-      filePath: file.path,
-      name: 'file',
-      fileName: file.name,
-      header: { Authorization: `Bearer ${token}`, apikey: SUPABASE_ANON_KEY, 'x-upsert': 'false' },
-      withCredentials: false,
-      success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
-      fail: () => reject(new AppError('network', NETWORK_ERROR_MESSAGE)),
-    } as Taro.uploadFile.Option);
-    task?.onProgressUpdate?.((p) => onProgress(p.progress));
+  await uploadToStorage({
+    bucket: BUCKET,
+    objectPath,
+    file,
+    token,
+    messages: QUALIFICATION_UPLOAD_MESSAGES,
+    deniedCode: 'not_enterprise_admin',
+    onProgress,
   });
-  if (result.statusCode >= 400) throw uploadError(result.statusCode, result.data);
   onProgress(100);
   return objectPath;
 }
 
 export const submitQualification = (enterpriseId: string, kind: QualificationKind, objectPath: string, fileName: string) =>
-  callRpc<string>('submit_qualification', { p_enterprise_id: enterpriseId, p_kind: kind, p_object_path: objectPath, p_file_name: fileName });
+  db.call('submit_qualification', { p_enterprise_id: enterpriseId, p_kind: kind, p_object_path: objectPath, p_file_name: fileName });
 
 const DOC_COLUMNS = 'id, enterprise_id, kind, object_path, file_name, status, review_reason, created_at, reviewed_at';
 
 /** An admin's view of their enterprise's documents, newest first. */
 export const listQualificationDocuments = (enterpriseId: string) =>
-  readRows<QualificationDocument>('qualification_documents', DOC_COLUMNS, (q) =>
-    q.eq('enterprise_id', enterpriseId).order('created_at', { ascending: false }).limit(50),
-  );
+  db.read((c) => c.from('qualification_documents').select(DOC_COLUMNS).eq('enterprise_id', enterpriseId).order('created_at', { ascending: false }).limit(50).overrideTypes<QualificationDocument[], { merge: false }>());
 
 // ---- platform operators (ops subpackage)
 
@@ -81,12 +70,13 @@ export interface ReviewItem extends QualificationDocument {
 
 /** Documents awaiting review (or all), with the enterprise's name; RLS shows operators every one. */
 export async function listDocumentsForReview(status: 'pending' | 'all'): Promise<ReviewItem[]> {
-  const docs = await readRows<QualificationDocument>('qualification_documents', DOC_COLUMNS, (q) =>
-    (status === 'pending' ? q.eq('status', 'pending') : q).order('created_at', { ascending: status === 'pending' }).limit(100),
-  );
+  const docs = await db.read((c) => {
+    const all = c.from('qualification_documents').select(DOC_COLUMNS);
+    return (status === 'pending' ? all.eq('status', 'pending') : all).order('created_at', { ascending: status === 'pending' }).limit(100).overrideTypes<QualificationDocument[], { merge: false }>();
+  });
   const ids = [...new Set(docs.map((d) => d.enterprise_id))];
   const names = ids.length
-    ? await readRows<{ id: string; name: string }>('enterprises', 'id, name', (q) => q.in('id', ids))
+    ? await db.read((c) => c.from('enterprises').select('id, name').in('id', ids))
     : [];
   const byId = new Map(names.map((n) => [n.id, n.name]));
   return docs.map((d) => ({ ...d, enterprise_name: byId.get(d.enterprise_id) ?? '' }));
@@ -100,7 +90,7 @@ export const signedPreviewUrl = (objectPath: string): Promise<string> =>
   signedFileUrl(BUCKET, objectPath, new AppError('preview_failed', '无法打开文件预览，请稍后重试'));
 
 export const reviewQualification = (documentId: string, approve: boolean, reason = '') =>
-  callVoid('platform_review_qualification', { p_document_id: documentId, p_approve: approve, p_reason: reason });
+  db.run('platform_review_qualification', { p_document_id: documentId, p_approve: approve, p_reason: reason });
 
 export const qualificationService = {
   uploadQualificationFile,

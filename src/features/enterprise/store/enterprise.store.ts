@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { messageOf } from '../../../lib/errors/app-error';
-import { useSessionStore } from '../../auth/store/session.store';
+import { useSessionStore } from '../../auth';
 import { enterpriseService } from '../services/enterprise.service';
 import type { MyEnterprise } from '../services/enterprise.types';
 

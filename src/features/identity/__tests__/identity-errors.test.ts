@@ -1,6 +1,12 @@
 import { AppError, NETWORK_ERROR_MESSAGE } from '../../../lib/errors/app-error';
 import { stepFor } from '../hooks/use-onboarding';
-import { fromFunctionsError, fromPostgrestError, isFixableGate, isGateCode, toIdentityError } from '../services/identity-errors';
+import { isFixableGate, isGateCode, mapError, toAppError } from '../../../lib/data';
+import { IDENTITY_MESSAGES } from '../identity.messages';
+
+// The identity module's use of the one mapper (src/lib/data/errors.ts) with its message table.
+const fromPostgrestError = (error: { code: string; message: string; hint: string }) => mapError(error, IDENTITY_MESSAGES);
+const fromFunctionsError = (error: unknown) => toAppError(error, IDENTITY_MESSAGES);
+const toIdentityError = (error: unknown) => mapError(error, IDENTITY_MESSAGES);
 import type { ConsentStatus } from '../services/identity.types';
 
 describe('fromPostgrestError', () => {

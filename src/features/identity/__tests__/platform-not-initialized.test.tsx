@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { BlockedNotice } from '../components/blocked-notice';
 import { stepFor } from '../hooks/use-onboarding';
-import { isFixableGate, isGateCode } from '../services/identity-errors';
+import { isFixableGate, isGateCode } from '../../../lib/data';
 import type { ConsentStatus } from '../services/identity.types';
 
 // A project deployed without `npm run setup:production`: the database refuses everyone with

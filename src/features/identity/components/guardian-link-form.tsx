@@ -3,15 +3,15 @@ import './identity.css';
 import { useEffect, useState } from 'react';
 import { AppError, messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { Input } from '../../../ui/input';
+import { TextField } from '../../../ui/text-field';
 import { Loading } from '../../../ui/loading';
-import { useCountdown } from '../../auth/hooks/use-countdown';
-import { firstIssue, otpCodeSchema } from '../../auth/schemas/auth.schema';
+import { useCountdown, firstIssue, otpCodeSchema } from '../../auth';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { CurrentAgreement, GuardianLinkView, GuardianRelationship } from '../services/identity.types';
 import { ConsentCheckbox } from './consent-checkbox';
 import { MarkdownView } from './markdown-view';
 import { RelationshipChoice } from './relationship-choice';
+import { CodeField } from '../../../ui/code-field';
 
 export interface GuardianLinkFormProps {
   token: string;
@@ -111,12 +111,7 @@ export function GuardianLinkForm({ token, service = identityService }: GuardianL
         {view.child_label} 未满 {needsStatement ? '14' : '18'} 周岁，正在申请使用知享（企业学习社区），需要你作为监护人确认
         {needsStatement ? '，并阅读、同意下面的《儿童个人信息保护规则》' : ''}。验证码将发送至 {view.guardian_phone_masked}。
       </Text>
-      <View className='field'>
-        <Text className='field__label'>监护人姓名</Text>
-        <View className='field__control'>
-          <Input placeholder='你的真实姓名' maxLength={40} value={name} onChange={(v: string) => setName(v)} aria-label='监护人姓名' data-testid='guardian-link-name' />
-        </View>
-      </View>
+      <TextField label='监护人姓名' placeholder='你的真实姓名' maxLength={40} value={name} onChange={setName} testId='guardian-link-name' />
       <RelationshipChoice value={relationship} onChange={setRelationship} />
       {needsStatement && statement && (
         <View className='guardian-statement' data-testid='children-statement'>
@@ -129,25 +124,19 @@ export function GuardianLinkForm({ token, service = identityService }: GuardianL
           </ConsentCheckbox>
         </View>
       )}
-      <View className='field'>
-        <Text className='field__label'>验证码{sentAt ? `（已发送至 ${view.guardian_phone_masked}）` : ''}</Text>
-        <View className='field__control'>
-          <Input type='number' placeholder='6 位验证码' maxLength={6} value={code} onChange={(v: string) => setCode(v)} aria-label='验证码' data-testid='guardian-link-code' />
-          <Button
-            className='field__action'
-            size='small'
-            fill='outline'
-            type='primary'
-            disabled={countdown.remaining > 0 || busy !== null}
-            aria-disabled={countdown.remaining > 0 || busy !== null}
-            role='button'
-            onClick={send}
-            data-testid='guardian-link-send-code'
-          >
-            {countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : busy === 'send' ? '发送中…' : '发送验证码'}
-          </Button>
-        </View>
-      </View>
+      <CodeField
+        label={`验证码${sentAt ? `（已发送至 ${view.guardian_phone_masked}）` : ''}`}
+        ariaLabel='验证码'
+        value={code}
+        onChange={setCode}
+        testId='guardian-link-code'
+        sendTestId='guardian-link-send-code'
+        remaining={countdown.remaining}
+        sending={busy === 'send'}
+        busy={busy !== null}
+        sendLabel='发送验证码'
+        onSend={send}
+      />
       {error && (
         <View className='form-error' role='alert' data-testid='guardian-link-error'>
           {error}

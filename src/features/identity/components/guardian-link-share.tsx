@@ -4,8 +4,8 @@ import './identity.css';
 import { useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { Input } from '../../../ui/input';
-import { firstIssue, phoneSchema } from '../../auth/schemas/auth.schema';
+import { TextField } from '../../../ui/text-field';
+import { firstIssue, phoneSchema } from '../../auth';
 import { guardianLinkUrl } from '../services/guardian-link';
 import { identityService, type IdentityService } from '../services/identity.service';
 
@@ -62,19 +62,16 @@ export function GuardianLinkShare({ service = identityService }: GuardianLinkSha
       <Text className='onboarding-step__why'>
         监护人在自己的手机上打开链接，阅读需要同意的内容，并用发到监护人手机的验证码确认。链接 24 小时内有效，只能使用一次，请只发给你的监护人。
       </Text>
-      <View className='field'>
-        <Text className='field__label'>监护人手机号</Text>
-        <View className='field__control'>
-          <Text className='field__prefix'>+86</Text>
-          <Input type='number' placeholder='监护人的手机号' maxLength={11} value={phone} onChange={(v: string) => setPhone(v)} aria-label='监护人手机号（链接）' data-testid='guardian-link-phone' />
-        </View>
-      </View>
-      <View className='field'>
-        <Text className='field__label'>你的姓名（选填，仅用于让监护人认出你，不会保存）</Text>
-        <View className='field__control'>
-          <Input placeholder='例如：王小明' maxLength={20} value={childName} onChange={(v: string) => setChildName(v)} aria-label='你的姓名' data-testid='guardian-link-child-name' />
-        </View>
-      </View>
+      <TextField label='监护人手机号' ariaLabel='监护人手机号（链接）' prefix='+86' type='number' placeholder='监护人的手机号' maxLength={11} value={phone} onChange={setPhone} testId='guardian-link-phone' />
+      <TextField
+        label='你的姓名（选填，仅用于让监护人认出你，不会保存）'
+        ariaLabel='你的姓名'
+        placeholder='例如：王小明'
+        maxLength={20}
+        value={childName}
+        onChange={setChildName}
+        testId='guardian-link-child-name'
+      />
       {error && (
         <View className='form-error' role='alert' data-testid='guardian-link-error'>
           {error}

@@ -3,14 +3,14 @@ import './identity.css';
 import { useState, type ComponentType } from 'react';
 import { AppError, messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { Input } from '../../../ui/input';
-import { useCountdown } from '../../auth/hooks/use-countdown';
-import { firstIssue, otpCodeSchema, phoneSchema } from '../../auth/schemas/auth.schema';
+import { TextField } from '../../../ui/text-field';
+import { useCountdown, firstIssue, otpCodeSchema, phoneSchema } from '../../auth';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { ConsentStatus, CurrentAgreement, GuardianRelationship } from '../services/identity.types';
 import { ConsentCheckbox } from './consent-checkbox';
 import { MarkdownView } from './markdown-view';
 import { RelationshipChoice } from './relationship-choice';
+import { CodeField } from '../../../ui/code-field';
 
 export interface LocalCodeHintProps {
   phone: string | null;
@@ -87,40 +87,24 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
         你未满 18 周岁，须由父母或其他监护人确认后才能使用知享。请监护人在旁填写以下信息，验证码将发送到监护人的手机。
         {needsStatement ? '你未满 14 周岁，监护人还须阅读并同意《儿童个人信息保护规则》。' : ''}
       </Text>
-      <View className='field'>
-        <Text className='field__label'>监护人姓名</Text>
-        <View className='field__control'>
-          <Input placeholder='监护人的真实姓名' maxLength={40} value={name} onChange={(v: string) => setName(v)} aria-label='监护人姓名' data-testid='guardian-name' />
-        </View>
-      </View>
+      <TextField label='监护人姓名' placeholder='监护人的真实姓名' maxLength={40} value={name} onChange={setName} testId='guardian-name' />
       <RelationshipChoice value={relationship} onChange={setRelationship} />
-      <View className='field'>
-        <Text className='field__label'>监护人手机号</Text>
-        <View className='field__control'>
-          <Text className='field__prefix'>+86</Text>
-          <Input type='number' placeholder='监护人的手机号' maxLength={11} value={phone} onChange={(v: string) => setPhone(v)} aria-label='监护人手机号' data-testid='guardian-phone' />
-        </View>
-      </View>
-      <View className='field'>
-        <Text className='field__label'>验证码{sent ? `（已发送至 ${sent.masked}）` : ''}</Text>
-        <View className='field__control'>
-          <Input type='number' placeholder='6 位验证码' maxLength={6} value={code} onChange={(v: string) => setCode(v)} aria-label='监护人收到的验证码' data-testid='guardian-code' />
-          <Button
-            className='field__action'
-            size='small'
-            fill='outline'
-            type='primary'
-            disabled={countdown.remaining > 0 || busy !== null}
-            aria-disabled={countdown.remaining > 0 || busy !== null}
-            role='button'
-            onClick={send}
-            data-testid='guardian-send-code'
-          >
-            {countdown.remaining > 0 ? `${countdown.remaining} 秒后重发` : busy === 'send' ? '发送中…' : '发送验证码'}
-          </Button>
-        </View>
+      <TextField label='监护人手机号' prefix='+86' type='number' placeholder='监护人的手机号' maxLength={11} value={phone} onChange={setPhone} testId='guardian-phone' />
+      <CodeField
+        label={`验证码${sent ? `（已发送至 ${sent.masked}）` : ''}`}
+        ariaLabel='监护人收到的验证码'
+        value={code}
+        onChange={setCode}
+        testId='guardian-code'
+        sendTestId='guardian-send-code'
+        remaining={countdown.remaining}
+        sending={busy === 'send'}
+        busy={busy !== null}
+        sendLabel='发送验证码'
+        onSend={send}
+      >
         {LocalCodeHint && <LocalCodeHint phone={sent?.phone ?? null} sentAt={sent?.at ?? 0} onFill={setCode} />}
-      </View>
+      </CodeField>
       {childrenStatement && (
         <View className='guardian-statement' data-testid='children-statement'>
           <Text className='guardian-statement__title'>{childrenStatement.version_title}</Text>

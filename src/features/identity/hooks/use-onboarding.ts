@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useCallback } from 'react';
+import { useLoader } from '../../../lib/hooks/use-loader';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { ConsentStatus, CurrentAgreement } from '../services/identity.types';
 import { useGateStore } from '../store/gate.store';
@@ -29,42 +29,26 @@ export interface OnboardingState {
   apply(status: ConsentStatus): void;
 }
 
+const NO_AGREEMENTS: CurrentAgreement[] = [];
+
 type Service = Pick<IdentityService, 'getConsentStatus' | 'getCurrentAgreements'>;
 
 export function useOnboarding(enabled: boolean, service: Service = identityService): OnboardingState {
-  const [status, setStatus] = useState<ConsentStatus | null>(null);
-  const [agreements, setAgreements] = useState<CurrentAgreement[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState('');
-  const [attempt, setAttempt] = useState(0);
+  const { data, loading, error, reload, setData } = useLoader(
+    () => Promise.all([service.getConsentStatus(), service.getCurrentAgreements()]),
+    'onboarding',
+    enabled,
+  );
+  const status = data?.[0] ?? null;
+  const agreements = data?.[1] ?? NO_AGREEMENTS;
 
-  useEffect(() => {
-    if (!enabled) return undefined;
-    let cancelled = false;
-    setLoading(true);
-    setError('');
-    Promise.all([service.getConsentStatus(), service.getCurrentAgreements()])
-      .then(([nextStatus, current]) => {
-        if (cancelled) return;
-        setStatus(nextStatus);
-        setAgreements(current);
-      })
-      .catch((failure: unknown) => {
-        if (!cancelled) setError(messageOf(failure));
-      })
-      .finally(() => {
-        if (!cancelled) setLoading(false);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [enabled, attempt, service]);
+  const apply = useCallback(
+    (next: ConsentStatus) => {
+      setData([next, agreements]);
+      useGateStore.getState().set({ state: next.cleared ? 'cleared' : 'uncleared', status: next });
+    },
+    [agreements, setData],
+  );
 
-  const apply = useCallback((next: ConsentStatus) => {
-    setStatus(next);
-    useGateStore.getState().set({ state: next.cleared ? 'cleared' : 'uncleared', status: next });
-  }, []);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { status, agreements, step: status ? stepFor(status) : null, loading, error, reload, apply };
 }

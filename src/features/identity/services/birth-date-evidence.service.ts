@@ -1,8 +1,7 @@
-import Taro from '@tarojs/taro';
-import { AppError, NETWORK_ERROR_MESSAGE, UNKNOWN_ERROR_MESSAGE } from '../../../lib/errors/app-error';
+import { AppError } from '../../../lib/errors/app-error';
+import { uploadToStorage } from '../../../lib/files/storage-upload';
 import { supabase } from '../../../lib/supabase/client';
-import { SUPABASE_ANON_KEY, SUPABASE_URL } from '../../../lib/supabase/env';
-import { storageStatus } from '../../enterprise/services/upload-errors';
+import { BIRTH_EVIDENCE_UPLOAD_MESSAGES } from '../identity.messages';
 import { chooseDocumentFile } from '../../../platform/choose-file';
 import type { ChosenFile } from '../../../platform/choose-file.types';
 import { checkDocumentFile, documentObjectPath } from '../../../lib/files/document-file';
@@ -36,23 +35,8 @@ export async function uploadBirthDateEvidence(file: BirthEvidenceFile): Promise<
   const userId = data.session?.user.id;
   if (!token || !userId) throw new AppError('not_authenticated', '请先登录');
   const objectPath = birthEvidencePath(userId, file.name);
-  const result = await new Promise<{ statusCode: number; data: unknown }>((resolve, reject) => {
-    Taro.uploadFile({
-      url: `${SUPABASE_URL}/storage/v1/object/${EVIDENCE_BUCKET}/${objectPath}`,
-      filePath: file.path,
-      name: 'file',
-      fileName: file.name,
-      header: { Authorization: `Bearer ${token}`, apikey: SUPABASE_ANON_KEY, 'x-upsert': 'false' },
-      withCredentials: false,
-      success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
-      fail: () => reject(new AppError('network', NETWORK_ERROR_MESSAGE)),
-    } as Taro.uploadFile.Option);
-  });
-  if (result.statusCode < 400) return objectPath;
-  const status = storageStatus(result.statusCode, result.data);
-  if (status === 413) throw new AppError('file_too_large', '文件不能超过 5 MB');
-  if (status === 415) throw new AppError('file_type_invalid', '仅支持 JPG、PNG 图片或 PDF 文件');
-  throw new AppError('upload_failed', UNKNOWN_ERROR_MESSAGE);
+  await uploadToStorage({ bucket: EVIDENCE_BUCKET, objectPath, file, token, messages: BIRTH_EVIDENCE_UPLOAD_MESSAGES });
+  return objectPath;
 }
 
 /** Operators: a 10-minute link to a request's evidence (the function refuses everyone else alike). */

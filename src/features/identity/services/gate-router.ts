@@ -2,12 +2,13 @@ import Taro from '@tarojs/taro';
 import { messageOf } from '../../../lib/errors/app-error';
 import { relaunch } from '../../../lib/navigation/relaunch';
 import { useGateStore } from '../store/gate.store';
-import { GUARDIAN_LINK_ROUTE } from './guardian-link';
-import { getConsentStatus, onGateRefusal } from './identity.service';
+import { onGateRefusal } from '../../../lib/data';
+import { getConsentStatus } from './identity.service';
 import type { ConsentStatus } from './identity.types';
+import { routeUrl } from '../../../lib/routes';
 
-export const ONBOARDING_PAGE = '/packages/onboarding/index';
-export const HOME_PAGE = '/pages/index/index';
+export const ONBOARDING_PAGE = routeUrl('onboarding');
+export const HOME_PAGE = routeUrl('home');
 
 // Long enough for the pages being replaced to unmount (as goToLogin does).
 const SETTLE_MS = 1000;
@@ -24,7 +25,7 @@ export const onOnboardingPage = (): boolean => currentRoute() === ONBOARDING_PAG
 
 // The guardian's page belongs to the guardian, not to whoever is signed in on this browser: a
 // guardian who is also an uncleared user (or a shared device) must still be able to confirm there.
-const onGuardianLinkPage = (): boolean => currentRoute() === `/${GUARDIAN_LINK_ROUTE}`;
+const onGuardianLinkPage = (): boolean => currentRoute() === routeUrl('guardianLink');
 
 /**
  * Replaces the page stack with onboarding (which also shows the blocked-account notice). Several

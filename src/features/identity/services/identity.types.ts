@@ -10,10 +10,11 @@ export type GuardianStatus = 'not_needed' | 'missing' | 'confirmed' | 'withdrawn
 export type AccountStatus = 'active' | 'restricted' | 'suspended' | 'terminated';
 export type GuardianRelationship = 'father' | 'mother' | 'grandparent' | 'other_guardian';
 
-export interface KeyClause {
+// A type alias, not an interface: it is sent as jsonb, and aliases are assignable to `Json`.
+export type KeyClause = {
   id: string;
   title: string;
-}
+};
 
 export interface CurrentAgreement {
   document_id: string;

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { Input } from '../../../ui/input';
-import { ConfirmAction } from '../../account-settings';
+import { ConfirmAction } from '../../../ui/confirm-action';
 import type { AccountAction } from '../../identity';
 import type { FoundAccount } from '../services/platform-ops.service';
 import type { OpsService } from '../services/ops.service';

@@ -4,7 +4,7 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import { Input } from '../../../ui/input';
-import { ConfirmAction } from '../../account-settings';
+import { ConfirmAction } from '../../../ui/confirm-action';
 import type { EnterpriseStatus, FoundEnterprise, PlatformOpsService } from '../services/platform-ops.service';
 import { CancellationRequests } from './cancellation-requests';
 

@@ -27,7 +27,7 @@ export function OpsConsole({ enabled, service = opsService }: OpsConsoleProps) {
   useEffect(() => {
     if (!enabled) return;
     setError('');
-    service.probeOperator().then(setAccess, (failure: unknown) => setError(messageOf(failure)));
+    service.readOperatorAccess().then(setAccess, (failure: unknown) => setError(messageOf(failure)));
   }, [enabled, service, attempt]);
 
   if (error) {

@@ -2,9 +2,11 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Input } from '../../../ui/input';
-import { ConfirmAction, formatShanghai, type AgreementDocument } from '../../account-settings';
+import { ConfirmAction } from '../../../ui/confirm-action';
+import { type AgreementDocument } from '../../account-settings';
 import type { OpsService } from '../services/ops.service';
 import { ChoiceChips } from '../../../ui/choice-chips';
+import { formatShanghai } from '../../../lib/time';
 
 export interface PublishVersionFormProps {
   service: Pick<OpsService, 'getCurrentAgreements' | 'publishAgreementVersion'>;

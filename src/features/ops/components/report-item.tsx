@@ -1,9 +1,11 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { AckCheckbox, ConfirmAction, formatShanghai } from '../../account-settings';
+import { ConfirmAction } from '../../../ui/confirm-action';
+import { AckCheckbox } from '../../account-settings';
 import type { AccountReport, OpsService } from '../services/ops.service';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import './ops.css';
+import { formatShanghai } from '../../../lib/time';
 
 export interface ReportItemProps {
   report: AccountReport;

@@ -1,26 +1,26 @@
-import type { PostgrestError } from '@supabase/supabase-js';
-import { supabase } from '../../../lib/supabase/client';
-import { actOnAccount, fromPostgrestError, getCurrentAgreements, publishAgreementVersion, resolveAccountReport } from '../../identity';
+import { bindDataLayer } from '../../../lib/data';
+import { AppError } from '../../../lib/errors/app-error';
+import { actOnAccount, getCurrentAgreements, IDENTITY_MESSAGES, publishAgreementVersion, resolveAccountReport } from '../../identity';
 import { platformOpsService } from './platform-ops.service';
 
 // Operator calls. The operator RPCs themselves are wrapped by the identity feature; this adds the
-// two reads the ops pages need (who am I, the reports table).
+// two reads the ops pages need (who am I, the reports table). Operator codes are identity's.
+const db = bindDataLayer(IDENTITY_MESSAGES);
 
 export type OperatorAccess = 'operator' | 'denied' | 'signed-out';
 
 /**
- * There is no "am I an operator" RPC. Every operator RPC checks the operator first and validates
- * its arguments after, so an invalid action answers `not_platform_operator` to others and
- * `action_invalid` to operators — and writes nothing either way.
+ * Whether the caller may use the ops pages, read from `my_platform_role()`: 'operator' for a
+ * platform operator whose own account is cleared (the rule every operator RPC applies), null for
+ * everyone else. Signed-out callers get 401 (the function is for signed-in users only).
  */
-export async function probeOperator(): Promise<OperatorAccess> {
-  const { error } = await supabase.rpc('platform_act_on_account', { p_user_id: null as unknown as string, p_action: '', p_reason: '' });
-  if (!error) return 'operator';
-  const failure = fromPostgrestError(error);
-  if (failure.code === 'action_invalid') return 'operator';
-  if (failure.code === 'not_authenticated') return 'signed-out';
-  if (failure.code === 'not_platform_operator' || failure.code.startsWith('account_') || failure.code.endsWith('_required')) return 'denied';
-  throw failure;
+export async function readOperatorAccess(): Promise<OperatorAccess> {
+  try {
+    return (await db.callNullable('my_platform_role')) === 'operator' ? 'operator' : 'denied';
+  } catch (failure) {
+    if (failure instanceof AppError && (failure.status === 401 || failure.code === 'not_authenticated')) return 'signed-out';
+    throw failure;
+  }
 }
 
 export interface AccountReport {
@@ -38,20 +38,19 @@ export interface AccountReport {
 }
 
 /** Newest first; RLS shows operators every report (others only their own). */
-export async function listAccountReports(status: 'open' | 'all'): Promise<AccountReport[]> {
-  let query = supabase
-    .from('account_reports')
-    .select('id, reported_phone, target_user_id, real_name, evidence, contact, status, resolution_note, froze_account, resolved_at, created_at')
-    .order('created_at', { ascending: false })
-    .limit(100);
-  if (status === 'open') query = query.eq('status', 'open');
-  const { data, error } = await query;
-  if (error) throw fromPostgrestError(error as PostgrestError);
-  return (data ?? []) as AccountReport[];
-}
+export const listAccountReports = (status: 'open' | 'all'): Promise<AccountReport[]> =>
+  db.read((c) => {
+    const all = c
+      .from('account_reports')
+      .select('id, reported_phone, target_user_id, real_name, evidence, contact, status, resolution_note, froze_account, resolved_at, created_at');
+    return (status === 'open' ? all.eq('status', 'open') : all)
+      .order('created_at', { ascending: false })
+      .limit(100)
+      .overrideTypes<AccountReport[], { merge: false }>();
+  });
 
 export const opsService = {
-  probeOperator,
+  readOperatorAccess,
   listAccountReports,
   getCurrentAgreements,
   publishAgreementVersion,

@@ -1,14 +1,11 @@
-import type { PostgrestError } from '@supabase/supabase-js';
-import { supabase } from '../../../lib/supabase/client';
-import { fromPostgrestError } from '../../identity';
+import { asShape, bindDataLayer } from '../../../lib/data';
+import { IDENTITY_MESSAGES } from '../../identity';
 
 // Platform operations beyond identity (20261206040000_platform_ops.sql): finding an account by
 // phone, the audit log, enterprise status and cancellation requests. The database checks the
 // operator and audits every change; these are thin calls.
 
-const fail = (error: PostgrestError | null) => {
-  if (error) throw fromPostgrestError(error);
-};
+const db = bindDataLayer(IDENTITY_MESSAGES);
 
 export interface FoundAccount {
   user_id: string;
@@ -23,11 +20,8 @@ export interface FoundAccount {
   recent_actions: Array<{ action: string; reason: string; created_at: string }>;
 }
 
-export async function findAccount(phone: string): Promise<FoundAccount> {
-  const { data, error } = await supabase.rpc('platform_find_account', { p_phone: phone });
-  fail(error);
-  return data as unknown as FoundAccount;
-}
+export const findAccount = (phone: string): Promise<FoundAccount> =>
+  db.call('platform_find_account', { p_phone: phone }).then(asShape<FoundAccount>());
 
 export interface AuditEntry {
   id: number;
@@ -52,15 +46,14 @@ export interface AuditFilter {
 
 /** Newest first, `limit` at a time; the next page starts before the last id shown. */
 export async function listAuditLog(filter: AuditFilter = {}): Promise<AuditEntry[]> {
-  const { data, error } = await supabase.rpc('platform_audit_log', {
+  const rows = await db.callNullable('platform_audit_log', {
     p_target_type: filter.targetType || undefined,
     p_target_id: filter.targetId || undefined,
     p_operator_id: filter.operatorId || undefined,
     p_before_id: filter.beforeId,
     p_limit: filter.limit ?? 20,
   });
-  fail(error);
-  return (data ?? []) as AuditEntry[];
+  return rows ?? [];
 }
 
 export type EnterpriseStatus = 'normal' | 'suspended' | 'closed';
@@ -76,16 +69,11 @@ export interface FoundEnterprise {
   created_at: string;
 }
 
-export async function findEnterprises(query: string): Promise<FoundEnterprise[]> {
-  const { data, error } = await supabase.rpc('platform_find_enterprises', { p_query: query });
-  fail(error);
-  return (data ?? []) as FoundEnterprise[];
-}
+export const findEnterprises = (query: string): Promise<FoundEnterprise[]> =>
+  db.call('platform_find_enterprises', { p_query: query }).then(asShape<FoundEnterprise[]>());
 
-export async function setEnterpriseStatus(enterpriseId: string, status: EnterpriseStatus, reason: string): Promise<void> {
-  const { error } = await supabase.rpc('platform_set_enterprise_status', { p_enterprise_id: enterpriseId, p_status: status, p_reason: reason });
-  fail(error);
-}
+export const setEnterpriseStatus = (enterpriseId: string, status: EnterpriseStatus, reason: string): Promise<void> =>
+  db.run('platform_set_enterprise_status', { p_enterprise_id: enterpriseId, p_status: status, p_reason: reason });
 
 export interface CancellationRequest {
   id: string;
@@ -99,22 +87,19 @@ export interface CancellationRequest {
 }
 
 /** Pending first to work through, or all; RLS shows operators every request. */
-export async function listCancellationRequests(filter: 'pending' | 'all'): Promise<CancellationRequest[]> {
-  let query = supabase
-    .from('enterprise_cancellation_requests')
-    .select('id, enterprise_id, reason, document_paths, status, review_reason, created_at, enterprises(name)')
-    .order('created_at', { ascending: false })
-    .limit(100);
-  if (filter === 'pending') query = query.eq('status', 'pending');
-  const { data, error } = await query;
-  fail(error as PostgrestError | null);
-  return (data ?? []) as unknown as CancellationRequest[];
-}
+export const listCancellationRequests = (filter: 'pending' | 'all'): Promise<CancellationRequest[]> =>
+  db.read((c) => {
+    const all = c
+      .from('enterprise_cancellation_requests')
+      .select('id, enterprise_id, reason, document_paths, status, review_reason, created_at, enterprises(name)');
+    return (filter === 'pending' ? all.eq('status', 'pending') : all)
+      .order('created_at', { ascending: false })
+      .limit(100)
+      .overrideTypes<CancellationRequest[], { merge: false }>();
+  });
 
-export async function reviewCancellation(requestId: string, approve: boolean, reason: string): Promise<void> {
-  const { error } = await supabase.rpc('platform_review_enterprise_cancellation', { p_request_id: requestId, p_approve: approve, p_reason: reason });
-  fail(error);
-}
+export const reviewCancellation = (requestId: string, approve: boolean, reason: string): Promise<void> =>
+  db.run('platform_review_enterprise_cancellation', { p_request_id: requestId, p_approve: approve, p_reason: reason });
 
 export const platformOpsService = {
   findAccount,

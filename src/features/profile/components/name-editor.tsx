@@ -1,9 +1,8 @@
-import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { Input } from '../../../ui/input';
+import { TextField } from '../../../ui/text-field';
 import { DISPLAY_NAME_MAX, displayNameSchema, type MyProfile } from '../schemas/profile.schema';
 import { profileService, type ProfileService } from '../services/profile.service';
 
@@ -43,22 +42,19 @@ export function NameEditor({ currentName, onSaved, service = profileService }: N
 
   const unchanged = name.trim() === currentName;
   return (
-    <View className='field'>
-      <Text className='field__label'>姓名</Text>
-      <View className={`field__control ${error ? 'field__control--invalid' : ''}`}>
-        <Input
-          type='text'
-          placeholder='请输入真实姓名'
-          maxLength={DISPLAY_NAME_MAX + 10}
-          value={name}
-          onChange={(value: string) => {
-            setName(value);
-            if (error) setError('');
-          }}
-          aria-label='姓名'
-          aria-invalid={Boolean(error)}
-          data-testid='profile-edit-name'
-        />
+    <TextField
+      label='姓名'
+      placeholder='请输入真实姓名'
+      maxLength={DISPLAY_NAME_MAX + 10}
+      value={name}
+      onChange={(value) => {
+        setName(value);
+        if (error) setError('');
+      }}
+      error={error}
+      errorTestId='profile-name-error'
+      testId='profile-edit-name'
+      action={
         <Button
           className='field__action'
           size='small'
@@ -72,12 +68,7 @@ export function NameEditor({ currentName, onSaved, service = profileService }: N
         >
           保存
         </Button>
-      </View>
-      {error && (
-        <Text className='field__error' role='alert' data-testid='profile-name-error'>
-          {error}
-        </Text>
-      )}
-    </View>
+      }
+    />
   );
 }

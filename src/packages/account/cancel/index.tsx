@@ -3,8 +3,9 @@ import Taro from '@tarojs/taro';
 import type { ComponentType } from 'react';
 import { CancelAccountForm, type LocalCodeHintLike } from '../../../features/account-settings';
 import { authService, signOutTo, useRequireSession, useSessionStore } from '../../../features/auth';
+import { routeUrl } from '../../../lib/routes';
 
-const HOME_PAGE = '/pages/index/index';
+const HOME_PAGE = routeUrl('home');
 
 // Same build-time switch as the sign-in page: the local outbox hint exists only in local builds.
 const LocalCodeHint: ComponentType<LocalCodeHintLike> | null =

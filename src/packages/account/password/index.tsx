@@ -3,8 +3,9 @@ import Taro from '@tarojs/taro';
 import type { ComponentType } from 'react';
 import { ChangePasswordForm, type LocalCodeHintLike } from '../../../features/account-settings';
 import { useRequireSession, useSessionStore } from '../../../features/auth';
+import { routeUrl } from '../../../lib/routes';
 
-const PROFILE_PAGE = '/packages/account/profile/index';
+const PROFILE_PAGE = routeUrl('profile');
 
 // Same build-time switch as the sign-in page: the local outbox hint exists only in local builds.
 const LocalCodeHint: ComponentType<LocalCodeHintLike> | null =

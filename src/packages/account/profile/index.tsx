@@ -8,6 +8,7 @@ import { Button } from '../../../ui/button';
 import { LinkCell } from '../../../ui/link-cell';
 import { Loading } from '../../../ui/loading';
 import './index.css';
+import { routeUrl } from '../../../lib/routes';
 
 export default function ProfilePage() {
   const status = useRequireSession();
@@ -66,25 +67,25 @@ export default function ProfilePage() {
         description='设置后可用手机号 + 密码登录'
         extra={profile.has_password ? '已设置' : '未设置'}
         data-testid='profile-set-password'
-        onClick={() => void Taro.navigateTo({ url: '/packages/account/password/index' })}
+        onClick={() => void Taro.navigateTo({ url: routeUrl('password') })}
       />
       <LinkCell
         title='出生日期'
         description='查看填写状态，填错了可申请更正'
         data-testid='profile-birth-date'
-        onClick={() => void Taro.navigateTo({ url: '/packages/account/birth-date/index' })}
+        onClick={() => void Taro.navigateTo({ url: routeUrl('birthDate') })}
       />
       <LinkCell
         title='协议与隐私'
         description='查看协议、管理授权、同意记录'
         data-testid='profile-agreements'
-        onClick={() => void Taro.navigateTo({ url: '/packages/account/agreements/index' })}
+        onClick={() => void Taro.navigateTo({ url: routeUrl('agreements') })}
       />
       <LinkCell
         title='注销账号'
         description='永久删除账号和个人信息'
         data-testid='profile-cancel-account'
-        onClick={() => void Taro.navigateTo({ url: '/packages/account/cancel/index' })}
+        onClick={() => void Taro.navigateTo({ url: routeUrl('cancel') })}
       />
       {signOutError && (
         <View className='form-error' role='alert'>

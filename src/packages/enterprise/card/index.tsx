@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
-import { LoadState } from '../../../features/enterprise/components/load-state';
-import { MemberCardForm } from '../../../features/enterprise/components/member-card-form';
-import { useEnterprisePage } from '../../../features/enterprise/hooks/use-enterprise-page';
+import { LoadState } from '../../../ui/load-state';
+import { MemberCardForm, useEnterprisePage } from '../../../features/enterprise';
 
 /** 我的名片, or with `?user=` an admin editing a member's card (opened from 成员管理). */
 export default function MemberCardPage() {

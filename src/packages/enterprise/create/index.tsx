@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { CreateEnterpriseForm } from '../../../features/enterprise/components/create-enterprise-form';
-import { useEnterpriseStore } from '../../../features/enterprise/store/enterprise.store';
+import { CreateEnterpriseForm, useEnterpriseStore } from '../../../features/enterprise';
 import { useRequireSession } from '../../../features/auth';
+import { routeUrl } from '../../../lib/routes';
 
 export default function CreateEnterprisePage() {
   useRequireSession();
@@ -13,7 +13,7 @@ export default function CreateEnterprisePage() {
         onCreated={(id) => {
           void load();
           void Taro.showToast({ title: '企业已创建', icon: 'success', duration: 1500 });
-          void Taro.redirectTo({ url: `/packages/admin/index?id=${id}&tab=invitations` });
+          void Taro.redirectTo({ url: routeUrl('admin', { id, tab: 'invitations' }) });
         }}
       />
     </View>

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { DirectoryView } from '../../../features/enterprise/components/directory-view';
-import { LoadState } from '../../../features/enterprise/components/load-state';
-import { useEnterprisePage } from '../../../features/enterprise/hooks/use-enterprise-page';
+import { DirectoryView, useEnterprisePage } from '../../../features/enterprise';
+import { LoadState } from '../../../ui/load-state';
 
 export default function DirectoryPage() {
   const page = useEnterprisePage();

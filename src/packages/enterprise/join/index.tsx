@@ -2,10 +2,9 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { useRequireSession } from '../../../features/auth';
-import { InvitationLanding } from '../../../features/enterprise/components/invitation-landing';
-import { clearPendingInvite, rememberPendingInvite } from '../../../features/enterprise/services/pending-invite';
-import { useEnterpriseStore } from '../../../features/enterprise/store/enterprise.store';
+import { InvitationLanding, clearPendingInvite, rememberPendingInvite, useEnterpriseStore } from '../../../features/enterprise';
 import { LinkCell } from '../../../ui/link-cell';
+import { routeUrl } from '../../../lib/routes';
 
 /** `?code=XXXXXXXX` (link / QR) or `?scene=XXXXXXXX` (mini-program code). */
 export default function JoinPage() {
@@ -24,7 +23,7 @@ export default function JoinPage() {
   return (
     <View className='page' data-testid='join-page'>
       <InvitationLanding code={code} enabled={status === 'signed-in'} onJoined={() => void load()} />
-      <LinkCell title='我的企业' description='查看和切换已加入的企业' data-testid='join-my-enterprises' onClick={() => void Taro.redirectTo({ url: '/packages/enterprise/mine/index' })} />
+      <LinkCell title='我的企业' description='查看和切换已加入的企业' data-testid='join-my-enterprises' onClick={() => void Taro.redirectTo({ url: routeUrl('myEnterprises') })} />
     </View>
   );
 }

@@ -1,10 +1,9 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
-import { useEnterpriseStore } from '../../../features/enterprise/store/enterprise.store';
-import { EnterpriseList } from '../../../features/enterprise/components/enterprise-list';
-import { useEnterprisePage } from '../../../features/enterprise/hooks/use-enterprise-page';
+import { useEnterpriseStore, EnterpriseList, useEnterprisePage } from '../../../features/enterprise';
 import { LinkCell } from '../../../ui/link-cell';
+import { routeUrl } from '../../../lib/routes';
 
 export default function MyEnterprisesPage() {
   const page = useEnterprisePage();
@@ -25,13 +24,13 @@ export default function MyEnterprisesPage() {
         error={page.error}
         onRetry={page.reload}
         onSwitch={page.switchTo}
-        onOpenDirectory={(e) => void Taro.navigateTo({ url: `/packages/enterprise/directory/index?id=${e.id}` })}
-        onOpenCard={(e) => void Taro.navigateTo({ url: `/packages/enterprise/card/index?id=${e.id}` })}
-        onOpenAdmin={(e) => void Taro.navigateTo({ url: `/packages/admin/index?id=${e.id}` })}
+        onOpenDirectory={(e) => void Taro.navigateTo({ url: routeUrl('directory', { id: e.id }) })}
+        onOpenCard={(e) => void Taro.navigateTo({ url: routeUrl('card', { id: e.id }) })}
+        onOpenAdmin={(e) => void Taro.navigateTo({ url: routeUrl('admin', { id: e.id }) })}
         onLeave={(e) => leave(e.id)}
       />
-      <LinkCell title='创建企业' description='成为管理员，邀请同事加入' data-testid='enterprise-create-link' onClick={() => void Taro.navigateTo({ url: '/packages/enterprise/create/index' })} />
-      <LinkCell title='输入邀请码' description='用同事提供的邀请码加入企业' data-testid='enterprise-code-link' onClick={() => void Taro.navigateTo({ url: '/packages/enterprise/code/index' })} />
+      <LinkCell title='创建企业' description='成为管理员，邀请同事加入' data-testid='enterprise-create-link' onClick={() => void Taro.navigateTo({ url: routeUrl('createEnterprise') })} />
+      <LinkCell title='输入邀请码' description='用同事提供的邀请码加入企业' data-testid='enterprise-code-link' onClick={() => void Taro.navigateTo({ url: routeUrl('joinCode') })} />
     </View>
   );
 }

@@ -1,12 +1,12 @@
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import '../../../features/account-settings/components/settings.css';
-import { formatTime } from '../../../features/enterprise/components/labels';
-import { birthDateEvidenceService, type BirthDateEvidenceService } from '../../../features/identity/services/birth-date-evidence.service';
-import type { IdentityService } from '../../../features/identity/services/identity.service';
-import type { AgeBand, BirthDateCorrectionForReview } from '../../../features/identity/services/identity.types';
+import { birthDateEvidenceService, type BirthDateEvidenceService } from '../../../features/identity';
+import type { IdentityService } from '../../../features/identity';
+import type { AgeBand, BirthDateCorrectionForReview } from '../../../features/identity';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
+import { formatShanghai } from '../../../lib/time';
 
 const BAND: Record<AgeBand, string> = { adult: '成年', under_18: '14–17 周岁', under_14: '未满 14 周岁', unknown: '未知' };
 const STATUS = { pending: '待审核', approved: '已批准', rejected: '已驳回' } as const;
@@ -65,7 +65,7 @@ export function CorrectionItem({ item, service, evidence = birthDateEvidenceServ
       </Text>
       <Text className='settings-muted'>
         原因：{item.reason}
-        {item.evidence_path ? '' : ' · 未附证明材料'} · 提交于 {formatTime(item.created_at)}
+        {item.evidence_path ? '' : ' · 未附证明材料'} · 提交于 {formatShanghai(item.created_at, '—')}
         {item.account_status !== 'active' ? ` · 账号状态：${item.account_status}` : ''}
       </Text>
       {item.evidence_path && !evidenceUrl && (

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useRequireSession } from '../../../features/auth';
-import { LoadState } from '../../../features/enterprise/components/load-state';
-import { useLoader } from '../../../features/enterprise/hooks/use-loader';
-import { identityService } from '../../../features/identity/services/identity.service';
-import type { CorrectionStatus } from '../../../features/identity/services/identity.types';
+import { LoadState } from '../../../ui/load-state';
+import { useLoader } from '../../../lib/hooks/use-loader';
+import { identityService } from '../../../features/identity';
+import type { CorrectionStatus } from '../../../features/identity';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import { CorrectionItem } from './correction-item';
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { useLoader } from '../../hooks/use-loader';
+import { useLoader } from '../../../../lib/hooks/use-loader';
 import { enterpriseService } from '../../services/enterprise.service';
 import type { MyEnterprise } from '../../services/enterprise.types';
 import { ChoiceChips } from '../../../../ui/choice-chips';

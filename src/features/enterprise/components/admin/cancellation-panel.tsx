@@ -1,11 +1,11 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ConfirmAction } from '../../../account-settings/components/confirm-action';
-import { useLoader } from '../../hooks/use-loader';
+import { ConfirmAction } from '../../../../ui/confirm-action';
+import { useLoader } from '../../../../lib/hooks/use-loader';
 import { adminService, type AdminService } from '../../services/admin.service';
 import type { CancellationRequest, EnterpriseStatus } from '../../services/enterprise.types';
-import { formatTime } from '../labels';
-import { LoadState } from '../load-state';
+import { LoadState } from '../../../../ui/load-state';
+import { formatShanghai } from '../../../../lib/time';
 
 export interface CancellationPanelProps {
   enterpriseId: string;
@@ -29,13 +29,13 @@ function RequestLine({ r }: { r: CancellationRequest }) {
   return (
     <View className='ent-item' data-testid={`cancellation-${r.status}`}>
       <Text className='ent-title'>注销申请 · {label}</Text>
-      <Text className='ent-muted'>提交于 {formatTime(r.created_at)}：{r.reason}</Text>
+      <Text className='ent-muted'>提交于 {formatShanghai(r.created_at, '—')}：{r.reason}</Text>
       {r.status === 'rejected' && (
         <Text className='ent-muted' data-testid='cancellation-review-reason'>
           平台驳回理由：{r.review_reason}
         </Text>
       )}
-      {r.status !== 'pending' && <Text className='ent-muted'>审核于 {formatTime(r.reviewed_at)}</Text>}
+      {r.status !== 'pending' && <Text className='ent-muted'>审核于 {formatShanghai(r.reviewed_at, '—')}</Text>}
     </View>
   );
 }

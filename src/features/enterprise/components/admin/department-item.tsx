@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ConfirmAction } from '../../../account-settings/components/confirm-action';
+import { ConfirmAction } from '../../../../ui/confirm-action';
 import { messageOf } from '../../../../lib/errors/app-error';
 import { Button } from '../../../../ui/button';
 import { departmentNameSchema, firstMessage } from '../../schemas/enterprise.schema';
 import type { DirectoryService } from '../../services/directory.service';
 import type { DepartmentNode, MemberRow } from '../../services/enterprise.types';
 import { ChoiceChips } from '../../../../ui/choice-chips';
-import { TextField } from '../text-field';
+import { TextField } from '../../../../ui/text-field';
 
 export interface DepartmentItemProps {
   enterpriseId: string;

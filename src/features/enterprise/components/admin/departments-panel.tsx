@@ -2,13 +2,13 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { messageOf } from '../../../../lib/errors/app-error';
 import { Button } from '../../../../ui/button';
-import { useLoader } from '../../hooks/use-loader';
+import { useLoader } from '../../../../lib/hooks/use-loader';
 import { departmentNameSchema, firstMessage } from '../../schemas/enterprise.schema';
 import { adminService, type AdminService } from '../../services/admin.service';
 import { directoryService, type DirectoryService } from '../../services/directory.service';
 import { treeOrder } from '../directory-view';
-import { LoadState } from '../load-state';
-import { TextField } from '../text-field';
+import { LoadState } from '../../../../ui/load-state';
+import { TextField } from '../../../../ui/text-field';
 import { DepartmentItem } from './department-item';
 
 export interface DepartmentsPanelProps {

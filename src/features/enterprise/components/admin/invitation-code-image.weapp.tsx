@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
-import { useLoader } from '../../hooks/use-loader';
+import { useLoader } from '../../../../lib/hooks/use-loader';
 import { invitationWxacode } from '../../services/invitation-wxacode.service';
-import { LoadState } from '../load-state';
+import { LoadState } from '../../../../ui/load-state';
 
 /**
  * Mini-program: the invitation's WeChat mini-program code, made on the server (it needs the app

@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro';
 import { Button } from '../../../../ui/button';
 import { inviteLink } from '../../services/invite-link';
 import type { CreatedInvitation } from '../../services/enterprise.types';
-import { formatTime } from '../labels';
 import { InvitationCodeImage } from './invitation-code-image';
+import { formatShanghai } from '../../../../lib/time';
 
 /** A new invitation three ways: link, QR code (a mini-program code in the mini-program), short code. */
 export function InvitationShare({ invitation }: { invitation: CreatedInvitation }) {
@@ -13,7 +13,7 @@ export function InvitationShare({ invitation }: { invitation: CreatedInvitation 
   return (
     <View className='ent-item' data-testid='invitation-share'>
       <Text className='ent-title'>邀请已创建</Text>
-      <Text className='ent-muted'>有效期至 {formatTime(invitation.expires_at)}。把链接、二维码或邀请码发给同事。</Text>
+      <Text className='ent-muted'>有效期至 {formatShanghai(invitation.expires_at, '—')}。把链接、二维码或邀请码发给同事。</Text>
       <InvitationCodeImage code={invitation.code} />
       <Text className='ent-muted'>邀请码</Text>
       <Text className='ent-code' data-testid='invitation-code' selectable>

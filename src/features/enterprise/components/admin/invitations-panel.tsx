@@ -1,17 +1,18 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ConfirmAction } from '../../../account-settings/components/confirm-action';
+import { ConfirmAction } from '../../../../ui/confirm-action';
 import { messageOf } from '../../../../lib/errors/app-error';
 import { Button } from '../../../../ui/button';
-import { useLoader } from '../../hooks/use-loader';
+import { useLoader } from '../../../../lib/hooks/use-loader';
 import { firstMessage, invitationOptionsSchema } from '../../schemas/enterprise.schema';
 import { adminService, type AdminService } from '../../services/admin.service';
 import type { CreatedInvitation, InvitationRow, MemberRole } from '../../services/enterprise.types';
 import { ChoiceChips } from '../../../../ui/choice-chips';
-import { formatTime, ROLE_LABEL } from '../labels';
-import { LoadState } from '../load-state';
-import { TextField } from '../text-field';
+import { ROLE_LABEL } from '../labels';
+import { LoadState } from '../../../../ui/load-state';
+import { TextField } from '../../../../ui/text-field';
 import { InvitationShare } from './invitation-share';
+import { formatShanghai } from '../../../../lib/time';
 
 export interface InvitationsPanelProps {
   enterpriseId: string;
@@ -87,7 +88,7 @@ export function InvitationsPanel({ enterpriseId, service = adminService }: Invit
           </View>
           <Text className='ent-muted'>
             {ROLE_LABEL[inv.role]} · 已使用 {inv.use_count}
-            {inv.max_uses !== null ? ` / ${inv.max_uses}` : ''} 次 · 有效期至 {formatTime(inv.expires_at)}
+            {inv.max_uses !== null ? ` / ${inv.max_uses}` : ''} 次 · 有效期至 {formatShanghai(inv.expires_at, '—')}
           </Text>
           {stateOf(inv) === '有效' && (
             <ConfirmAction

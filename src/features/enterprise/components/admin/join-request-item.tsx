@@ -5,7 +5,8 @@ import { Button } from '../../../../ui/button';
 import { firstMessage, rejectReasonSchema } from '../../schemas/enterprise.schema';
 import type { AdminService } from '../../services/admin.service';
 import type { JoinRequestRow } from '../../services/enterprise.types';
-import { formatTime, ROLE_LABEL } from '../labels';
+import { ROLE_LABEL } from '../labels';
+import { formatShanghai } from '../../../../lib/time';
 
 export interface JoinRequestItemProps {
   request: JoinRequestRow;
@@ -56,7 +57,7 @@ export function JoinRequestItem({ request, service, onDecided }: JoinRequestItem
         {[request.phone_masked, request.inviter_name && `${request.inviter_name} 邀请`, `加入后为${ROLE_LABEL[request.role] ?? request.role}`].filter(Boolean).join(' · ')}
       </Text>
       <Text className='ent-muted'>
-        申请时间 {formatTime(request.created_at)}
+        申请时间 {formatShanghai(request.created_at, '—')}
         {request.status === 'rejected' && request.reason ? ` · 拒绝原因：${request.reason}` : ''}
       </Text>
       {request.status === 'pending' && (

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { useLoader } from '../../hooks/use-loader';
+import { useLoader } from '../../../../lib/hooks/use-loader';
 import { adminService, type AdminService } from '../../services/admin.service';
 import { ChoiceChips } from '../../../../ui/choice-chips';
-import { LoadState } from '../load-state';
+import { LoadState } from '../../../../ui/load-state';
 import { JoinRequestItem } from './join-request-item';
 
 export interface JoinRequestsPanelProps {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ConfirmAction } from '../../../account-settings/components/confirm-action';
+import { ConfirmAction } from '../../../../ui/confirm-action';
 import { messageOf } from '../../../../lib/errors/app-error';
 import { Button } from '../../../../ui/button';
 import type { AdminService } from '../../services/admin.service';

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { useLoader } from '../../hooks/use-loader';
+import { useLoader } from '../../../../lib/hooks/use-loader';
 import { adminService, type AdminService } from '../../services/admin.service';
 import { directoryService, type DirectoryService } from '../../services/directory.service';
 import { treeOrder } from '../directory-view';
-import { LoadState } from '../load-state';
+import { LoadState } from '../../../../ui/load-state';
 import { MemberItem } from './member-item';
+import { routeUrl } from '../../../../lib/routes';
 
 export interface MembersPanelProps {
   enterpriseId: string;
@@ -21,7 +22,7 @@ export interface MembersPanelProps {
 }
 
 const openCardPage = (enterpriseId: string) => (userId: string) =>
-  void Taro.navigateTo({ url: `/packages/enterprise/card/index?id=${enterpriseId}&user=${userId}` });
+  void Taro.navigateTo({ url: routeUrl('card', { id: enterpriseId, user: userId }) });
 
 /** 成员管理: everyone in the enterprise, with role, scopes, department, card and removal. */
 export function MembersPanel({

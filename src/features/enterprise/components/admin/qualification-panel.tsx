@@ -2,11 +2,12 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { messageOf } from '../../../../lib/errors/app-error';
 import { Button } from '../../../../ui/button';
-import { useLoader } from '../../hooks/use-loader';
+import { useLoader } from '../../../../lib/hooks/use-loader';
 import type { QualificationKind, QualificationStatus } from '../../services/enterprise.types';
 import { checkFile, chooseQualificationFile, qualificationService, type ChosenFile, type QualificationService } from '../../services/qualification.service';
-import { formatTime, QUALIFICATION_LABEL } from '../labels';
-import { LoadState } from '../load-state';
+import { QUALIFICATION_LABEL } from '../labels';
+import { LoadState } from '../../../../ui/load-state';
+import { formatShanghai } from '../../../../lib/time';
 
 export interface QualificationPanelProps {
   enterpriseId: string;
@@ -81,7 +82,7 @@ export function QualificationPanel({ enterpriseId, status, service = qualificati
             </View>
             {doc && (
               <Text className='ent-muted'>
-                {doc.file_name} · {formatTime(doc.created_at)}
+                {doc.file_name} · {formatShanghai(doc.created_at, '—')}
                 {doc.status === 'rejected' && doc.review_reason ? ` · 原因：${doc.review_reason}` : ''}
               </Text>
             )}

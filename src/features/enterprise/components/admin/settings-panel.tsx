@@ -2,13 +2,13 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { AppError, messageOf } from '../../../../lib/errors/app-error';
 import { Button } from '../../../../ui/button';
-import { useLoader } from '../../hooks/use-loader';
+import { useLoader } from '../../../../lib/hooks/use-loader';
 import { MAX_ALLOWLIST, parseAllowlist } from '../../schemas/enterprise.schema';
 import { adminService, type AdminService } from '../../services/admin.service';
 import type { DirectoryField, DirectoryScope, EnterpriseSettings, JoinRule } from '../../services/enterprise.types';
 import { ChoiceChips } from '../../../../ui/choice-chips';
 import { JOIN_RULE_LABEL } from '../labels';
-import { LoadState } from '../load-state';
+import { LoadState } from '../../../../ui/load-state';
 
 export interface SettingsPanelProps {
   enterpriseId: string;

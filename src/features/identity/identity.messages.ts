@@ -1,23 +1,8 @@
-import type { PostgrestError } from '@supabase/supabase-js';
-import { AppError, NETWORK_ERROR_MESSAGE, UNKNOWN_ERROR_MESSAGE } from '../../../lib/errors/app-error';
+import type { ModuleMessages } from '../../lib/data';
 
 // Stable codes of the identity module (docs/api.md) → what people read. The server already sends
-// Chinese text (RPC `hint`, function `message`); this table is the fallback when it does not, and
-// the one place the app's own wording lives.
-
-/** Codes that mean "this user is not cleared"; the app routes to onboarding or the blocked screen. */
-export const GATE_CODES = [
-  'account_terminated',
-  'account_suspended',
-  'birth_date_required',
-  'consent_required',
-  'guardian_required',
-  'platform_not_initialized',
-] as const;
-export type GateCode = (typeof GATE_CODES)[number];
-
-/** Gate codes the user can fix in onboarding (the others are account standing). */
-export const FIXABLE_GATE_CODES: readonly GateCode[] = ['birth_date_required', 'consent_required', 'guardian_required'];
+// Chinese text (RPC `hint`, function `message`); this table wins where it has the code (one
+// wording across the app), the server's text covers codes added since.
 
 export const IDENTITY_ERROR_MESSAGES: Record<string, string> = {
   account_terminated: '你的账号已被终止，无法继续使用',
@@ -97,65 +82,12 @@ export const IDENTITY_ERROR_MESSAGES: Record<string, string> = {
   correction_already_decided: '该申请已处理',
   decision_invalid: '请选择批准或驳回',
   status_invalid: '状态无效',
-  network: NETWORK_ERROR_MESSAGE,
 };
 
-export function isGateCode(code: string): code is GateCode {
-  return (GATE_CODES as readonly string[]).includes(code);
-}
+/** The identity module's binding of the data layer (src/lib/data). */
+export const IDENTITY_MESSAGES: ModuleMessages = { messages: IDENTITY_ERROR_MESSAGES };
 
-/** True for an AppError (or code) the onboarding page can fix. */
-export function isFixableGate(error: unknown): boolean {
-  const code = error instanceof AppError ? error.code : typeof error === 'string' ? error : '';
-  return (FIXABLE_GATE_CODES as readonly string[]).includes(code);
-}
-
-function fromCode(code: string, serverText?: string | null): AppError {
-  // Prefer our table for known codes (consistent wording), the server's text for new ones.
-  return new AppError(code, IDENTITY_ERROR_MESSAGES[code] ?? (serverText || UNKNOWN_ERROR_MESSAGE));
-}
-
-/** Maps a PostgREST error of an RPC (message = stable code, hint = Chinese). */
-export function fromPostgrestError(error: Pick<PostgrestError, 'code' | 'message' | 'hint'>): AppError {
-  // postgrest-js reports a failed fetch as an error with an empty code and the exception text.
-  if (!error.code && /fetch|network|request failed|aborted/i.test(error.message)) {
-    return new AppError('network', NETWORK_ERROR_MESSAGE);
-  }
-  // Type errors (22P02 bad uuid, 22007/22008 bad date) carry Postgres' English text: not for people.
-  if (/^22(P02|007|008)$/.test(error.code ?? '')) return new AppError('invalid_request', IDENTITY_ERROR_MESSAGES.invalid_request);
-  if (/^[a-z][a-z0-9_]*$/.test(error.message ?? '')) return fromCode(error.message, error.hint);
-  return new AppError('unknown', error.hint || UNKNOWN_ERROR_MESSAGE);
-}
-
-/** Edge-function error bodies are `{ code, message }`; the HTTP response sits on `error.context`. */
-export async function fromFunctionsError(error: unknown): Promise<AppError> {
-  // By name, not instanceof: functions-js may be bundled more than once.
-  const name = error instanceof Error ? error.name : '';
-  if (!name.startsWith('Functions')) return toIdentityError(error);
-  if (name === 'FunctionsFetchError' || name === 'FunctionsRelayError') {
-    return new AppError('network', NETWORK_ERROR_MESSAGE);
-  }
-  const response = (error as { context?: unknown }).context;
-  if (response && typeof (response as Response).json === 'function') {
-    try {
-      const body = (await (response as Response).clone().json()) as { code?: unknown; message?: unknown };
-      if (typeof body.code === 'string') return fromCode(body.code, typeof body.message === 'string' ? body.message : null);
-    } catch {
-      // not JSON: fall through
-    }
-  }
-  return new AppError('unknown', UNKNOWN_ERROR_MESSAGE);
-}
-
-/** Anything thrown by an identity call → AppError (sync; for already-mapped or unexpected errors). */
-export function toIdentityError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (error instanceof TypeError || (error instanceof Error && error.name === 'AbortError')) {
-    return new AppError('network', NETWORK_ERROR_MESSAGE);
-  }
-  const maybe = error as Partial<PostgrestError> | null;
-  if (maybe && typeof maybe === 'object' && typeof maybe.message === 'string' && 'hint' in maybe) {
-    return fromPostgrestError(maybe as PostgrestError);
-  }
-  return new AppError('unknown', UNKNOWN_ERROR_MESSAGE);
-}
+/** Birth-date evidence uploads (Storage; 5 MB bucket limit). */
+export const BIRTH_EVIDENCE_UPLOAD_MESSAGES: ModuleMessages = {
+  messages: { file_too_large: '文件不能超过 5 MB', file_type_invalid: '仅支持 JPG、PNG 图片或 PDF 文件' },
+};

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
-import { Button, type ButtonProps } from '../../../ui/button';
+import { messageOf } from '../lib/errors/app-error';
+import { Button, type ButtonProps } from './button';
 import './confirm-action.css';
 
 export interface ConfirmActionProps {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { Button } from '../../../ui/button';
-import { Loading } from '../../../ui/loading';
+import { Button } from './button';
+import { Loading } from './loading';
 
 export interface LoadStateProps {
   loading: boolean;

@@ -1,14 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { messageOf } from '../errors/app-error';
 
 export interface Loaded<T> {
   data: T | null;
   loading: boolean;
   error: string;
   reload(): void;
+  /** replaces the data with what a mutation returned (no reload) */
+  setData(data: T): void;
 }
 
-/** Runs `load` when `enabled` and whenever `key` changes; keeps the last data while reloading. */
+/**
+ * Runs `load` when `enabled` and whenever `key` changes; keeps the last data while reloading.
+ * Until the first answer arrives `loading` is true, even in the render before the effect runs, so
+ * a screen never flashes its empty state (home's "new member" greeting for a named member).
+ */
 export function useLoader<T>(load: () => Promise<T>, key: string, enabled = true): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
   const [loading, setLoading] = useState(false);
@@ -38,5 +44,5 @@ export function useLoader<T>(load: () => Promise<T>, key: string, enabled = true
   }, [key, enabled, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data, loading: loading || (enabled && data === null && error === ''), error, reload };
+  return { data, loading: loading || (enabled && data === null && error === ''), error, reload, setData };
 }

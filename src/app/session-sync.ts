@@ -1,7 +1,12 @@
-import { supabase } from '../../../lib/supabase/client';
-import { checkGate, startGateWatch } from '../../identity/services/gate-router';
-import { useGateStore } from '../../identity/store/gate.store';
-import { useSessionStore } from './session.store';
+import { useSessionStore } from '../features/auth/store/session.store';
+import { checkGate, startGateWatch } from '../features/identity/services/gate-router';
+import { useGateStore } from '../features/identity/store/gate.store';
+import { supabase } from '../lib/supabase/client';
+
+// App start wires the session to the identity gate: auth knows the session, identity knows the
+// gate, and neither imports the other for it. Deep imports on purpose (named in
+// eslint.config.mjs): this runs in the main package at launch, and the features' indexes would
+// bring their screens into it.
 
 let started = false;
 

@@ -1,0 +1,81 @@
+// The app's route table: every page path, the subpackage it lives in, and the query parameters it
+// reads. `src/app.config.ts` builds the page list from it, pages and links navigate with it, share
+// links and QR codes are built from it, and the `invitation-wxacode` edge function names the
+// invitation's landing page from it. It lives here, with no imports at all, because both runtimes
+// compile it: Deno (edge functions deploy only `supabase/functions`) and the Taro build (through
+// `src/lib/routes.ts`; `config/index.ts` lists this folder in `compile.include`).
+
+/** Subpackage roots (mini-program subpackages; plain folders on H5). The main package has none. */
+export const SUBPACKAGES = {
+  /** 我的资料, password, agreements, cancellation, stolen-account report, birth date */
+  account: 'packages/account',
+  /** everything a new or uncleared member sees, and the guardian's own page */
+  onboarding: 'packages/onboarding',
+  /** platform operators (H5) */
+  ops: 'packages/ops',
+  /** enterprises for members: mine, create, join, code, 通讯录, 我的名片 */
+  enterprise: 'packages/enterprise',
+  /** enterprise admins */
+  admin: 'packages/admin',
+} as const;
+
+export type Subpackage = keyof typeof SUBPACKAGES;
+
+interface RouteDef {
+  /** page path without a leading slash, as app.json and the mini-program code API spell it */
+  readonly path: string;
+  /** null: the main package */
+  readonly subpackage: Subpackage | null;
+  /** query parameters the page reads */
+  readonly query: readonly string[];
+}
+
+const route = <Q extends readonly string[]>(path: string, subpackage: Subpackage | null, query: Q) => ({ path, subpackage, query });
+
+// Main package first; the first entry is the app's start page.
+export const ROUTES = {
+  home: route('pages/index/index', null, []),
+  login: route('pages/login/index', null, []),
+  profile: route('packages/account/profile/index', 'account', []),
+  password: route('packages/account/password/index', 'account', []),
+  agreements: route('packages/account/agreements/index', 'account', []),
+  cancel: route('packages/account/cancel/index', 'account', []),
+  reportStolen: route('packages/account/report-stolen/index', 'account', []),
+  birthDate: route('packages/account/birth-date/index', 'account', []),
+  onboarding: route('packages/onboarding/index', 'onboarding', []),
+  /** the guardian's page, opened from a link on the guardian's phone; `t` = the link token */
+  guardianLink: route('packages/onboarding/guardian-link/index', 'onboarding', ['t']),
+  ops: route('packages/ops/index', 'ops', []),
+  birthDateCorrections: route('packages/ops/birth-date-corrections/index', 'ops', []),
+  myEnterprises: route('packages/enterprise/mine/index', 'enterprise', []),
+  createEnterprise: route('packages/enterprise/create/index', 'enterprise', []),
+  /** invitation landing: `code` from a link or QR, `scene` from the mini-program code */
+  join: route('packages/enterprise/join/index', 'enterprise', ['code', 'scene']),
+  joinCode: route('packages/enterprise/code/index', 'enterprise', []),
+  directory: route('packages/enterprise/directory/index', 'enterprise', ['id']),
+  /** 我的名片; with `user` an admin edits that member's card */
+  card: route('packages/enterprise/card/index', 'enterprise', ['id', 'user']),
+  admin: route('packages/admin/index', 'admin', ['id', 'tab']),
+} as const satisfies Record<string, RouteDef>;
+
+export type RouteName = keyof typeof ROUTES;
+export type RouteQuery<N extends RouteName> = Partial<Record<(typeof ROUTES)[N]['query'][number], string>>;
+
+/** `/packages/enterprise/join/index?code=AB12`: the in-app URL (navigateTo, redirectTo, reLaunch). */
+export function routeUrl<N extends RouteName>(name: N, query: RouteQuery<N> = {}): string {
+  const pairs = Object.entries(query as Record<string, string | undefined>)
+    .filter((pair): pair is [string, string] => pair[1] !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+  return `/${ROUTES[name].path}${pairs.length ? `?${pairs.join('&')}` : ''}`;
+}
+
+/** The app config's page lists: main package pages, then each subpackage's pages relative to its root. */
+export function appPages(): { pages: string[]; subPackages: { root: string; pages: string[] }[] } {
+  const all = Object.values(ROUTES) as RouteDef[];
+  const pages = all.filter((r) => r.subpackage === null).map((r) => r.path);
+  const subPackages = (Object.keys(SUBPACKAGES) as Subpackage[]).map((name) => {
+    const root = SUBPACKAGES[name];
+    return { root, pages: all.filter((r) => r.subpackage === name).map((r) => r.path.slice(root.length + 1)) };
+  });
+  return { pages, subPackages };
+}
