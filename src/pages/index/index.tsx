@@ -18,6 +18,7 @@ import { routeUrl } from '../../lib/routes';
 const PROFILE_PAGE = routeUrl('profile');
 const LOGIN_PAGE = routeUrl('login');
 const ENTERPRISES_PAGE = routeUrl('myEnterprises');
+const COMMUNITY_PAGE = routeUrl('community');
 
 export default function HomePage() {
   const status = useSessionStore((state) => state.status);
@@ -117,6 +118,14 @@ export default function HomePage() {
         error={enterprises.error}
         onOpen={() => void Taro.navigateTo({ url: ENTERPRISES_PAGE })}
       />
+      {enterprises.current && (
+        <LinkCell
+          title='社区'
+          description='同事们的分享、提问与讨论'
+          data-testid='home-community-link'
+          onClick={() => void Taro.navigateTo({ url: COMMUNITY_PAGE })}
+        />
+      )}
       <LinkCell
         title='我的资料'
         description='姓名、手机号、密码'

@@ -17,6 +17,8 @@ export const SUBPACKAGES = {
   enterprise: 'packages/enterprise',
   /** enterprise admins */
   admin: 'packages/admin',
+  /** 社区: feed, post page, compose, report, moderation queue, my records */
+  community: 'packages/community',
 } as const;
 
 export type Subpackage = keyof typeof SUBPACKAGES;
@@ -56,6 +58,14 @@ export const ROUTES = {
   /** 我的名片; with `user` an admin edits that member's card */
   card: route('packages/enterprise/card/index', 'enterprise', ['id', 'user']),
   admin: route('packages/admin/index', 'admin', ['id', 'tab']),
+  community: route('packages/community/index', 'community', []),
+  communityPost: route('packages/community/post/index', 'community', ['id']),
+  /** `section`: the section chosen in the feed */
+  communityCompose: route('packages/community/compose/index', 'community', ['section']),
+  /** `type`: post | comment, `id`: the item */
+  communityReport: route('packages/community/report/index', 'community', ['type', 'id']),
+  communityModeration: route('packages/community/moderation/index', 'community', []),
+  communityRecords: route('packages/community/records/index', 'community', []),
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;
