@@ -54,7 +54,7 @@ describe('ComposeForm (发帖)', () => {
   });
 
   it('shows the publishing check’s refusal with the words to change, and stays on the form', async () => {
-    mockedPublish.mockRejectedValue(new AppError('content_blocked', '内容包含不允许发布的词语：代开发票，请修改后再发布', 422));
+    mockedPublish.mockRejectedValue(new AppError('content_blocked', '内容包含不允许发布的词语：代开发票，请修改后再发布', { status: 422 }));
     const onDone = await renderForm();
     fireEvent.click(screen.getByText('技术交流'));
     type('community-compose-title', '发票问题');
