@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the performance harness (not part of `npm test`). Writes bench/report.md and
 // bench/report.json; raw artefacts (builds, logs) go under bench/out/.
-//   npm run bench [-- --quick] [--only stack,db,api,training,sizes,lighthouse,start,test,notify,kb]
+//   npm run bench [-- --quick] [--only stack,db,api,training,sizes,lighthouse,start,test,notify,kb,community]
 //                 [--stack-env FILE] [--test-log FILE]
 // Env: ZX_BENCH_PORT (base port, default 29321, below Linux's ephemeral port range; uses +0…+9,
 // +20…+29, +40), ZX_BENCH_DIR (stack data, default .local/bench), ZX_BENCH_OUT (build output,
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { ensureChromium, ensureNginx } from '../scripts/bootstrap.mjs';
 import { ROOT } from '../scripts/lib/proc.mjs';
 import * as api from './lib/api.mjs';
+import * as community from './lib/community.mjs';
 import * as db from './lib/db.mjs';
 import * as kb from './lib/kb.mjs';
 import { runLighthouse, demoSession, serveStatic } from './lib/lighthouse.mjs';
@@ -52,6 +53,7 @@ const S_STACK = 'Start-up: local stack, npm start, npm test';
 const S_DB = 'Database: list queries under RLS';
 const S_API = 'API: gateway versus PostgREST';
 const S_KB = 'Knowledge base: listing, search, page open (database)';
+const S_COMMUNITY = 'Community: feed, post page, publishing check';
 const S_WEAPP = 'Mini-program (weapp) package sizes';
 const S_H5 = 'H5: first load and Lighthouse (mobile)';
 const S_NOTIFY = 'Notification center: queueing, claiming, inbox, worker';
@@ -187,6 +189,18 @@ async function databaseFigures(stack) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Community (issue 15): feed and post page under RLS on the real tables, publishing check
+// ---------------------------------------------------------------------------------------------
+async function communityFigures(stack, member) {
+  const client = await db.connect(stack.env.DATABASE_URL);
+  try {
+    await community.communityFigures(client, member, { iterations: ITER, report, section: S_COMMUNITY });
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // API: gateway versus PostgREST, then load
 // ---------------------------------------------------------------------------------------------
 async function apiFigures(stack, member) {
@@ -304,7 +318,7 @@ async function main() {
   if (wanted('lighthouse') || wanted('start')) ensureChromium();
   ensureNginx(); // the stack's edge: the API figures measure the gateway users get from `npm start`
   mkdirSync(path.join(BENCH_DIR, 'out'), { recursive: true });
-  const needStack = ['stack', 'db', 'api', 'training', 'sizes', 'lighthouse', 'notify', 'kb'].some(wanted);
+  const needStack = ['stack', 'db', 'api', 'training', 'sizes', 'lighthouse', 'notify', 'kb', 'community'].some(wanted);
   let stack = null;
   if (needStack) {
     const envFile = option('--stack-env');
@@ -320,7 +334,7 @@ async function main() {
   }
   try {
     let member = null;
-    if (wanted('db') || wanted('api')) await section(S_DB, async () => (member = await databaseFigures(stack)));
+    if (wanted('db') || wanted('api') || wanted('community')) await section(S_DB, async () => (member = await databaseFigures(stack)));
     if (wanted('api') && member) await section(S_API, () => apiFigures(stack, member));
     if (wanted('notify')) {
       await section(S_NOTIFY, () => notifyFigures({ env: stack.env, report, section: S_NOTIFY, iterations: ITER, members: quick ? 2000 : 20_000 }));
@@ -351,11 +365,14 @@ async function main() {
       }
       await section(S_KB, () => kbFigures(stack));
     }
+    }
+    if (wanted('community') && member) await section(S_COMMUNITY, () => communityFigures(stack, member));
     if (wanted('sizes')) await section(S_WEAPP, () => weappFigures(stack));
     if (wanted('sizes') || wanted('lighthouse')) await section(S_H5, () => h5Figures(stack));
   } finally {
     await stack?.stop();
   }
+  if (wanted('community')) await section(S_COMMUNITY, async () => community.publishCheckFigures({ report, section: S_COMMUNITY, runs: quick ? 100 : 500 }));
   if (wanted('start')) {
     await section(S_STACK, async () => {
       if (!installIsCurrent()) throw new Error('node_modules does not match package-lock.json: npm start would install first (run npm install, then the bench)');

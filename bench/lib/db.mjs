@@ -187,8 +187,8 @@ async function timed(client, q, args) {
 }
 
 /** p50/p95 of member-under-RLS and owner runs, interleaved; plus both plans. */
-export async function measureQuery(client, key, member, { iterations, warmup = 10, context = true }) {
-  const q = QUERIES[key];
+export async function measureQuery(client, key, member, { iterations, warmup = 10, context = true, query }) {
+  const q = query ?? QUERIES[key];
   const memberArgs = q.member.args(member);
   const ownerArgs = q.owner.args(member);
   const runMember = () => asMember(client, member.claims, () => timed(client, q.member, memberArgs), { context });

@@ -50,6 +50,12 @@ const GATED_RPCS = new Set([
   'request_enterprise_cancellation', 'platform_review_enterprise_cancellation',
   'platform_list_birth_date_corrections',
   'platform_decide_birth_date_correction',
+  // community (20261213020000_community_rpcs.sql)
+  'community_create_section', 'community_archive_section', 'community_create_post', 'community_edit_post',
+  'community_delete_post', 'community_pin_post', 'community_feature_post', 'community_add_comment',
+  'community_delete_comment', 'community_set_like', 'community_set_favorite', 'community_report',
+  'community_moderation_queue', 'community_moderate', 'community_appeal', 'community_decide_appeal',
+  'community_set_word_list', 'community_set_settings', 'community_my_status',
 ]);
 /** Tables `authenticated` may write directly, and what an uncleared user gets then (none today). */
 const WRITABLE_TABLES = new Map<string, 'gated'>();

@@ -146,6 +146,43 @@ const kbRows = (inner: (fx: Fixture) => Promise<LabelledRow[]>) => async (fx: Fi
 };
 const kbReaders = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['A', 'B'], []);
 const kbOwn = byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], [], [], []);
+// Community rows (issue 15), arranged once per fixture: in each tenant a section open to all, a
+// published post by its member (A: memberA, B: memberB) with a comment, a like and a favourite, a
+// report of it by the tenant's admin (A: adminA, B: both) with its case, a warning of the author,
+// an expired restriction and one blocked word.
+const communityArranged = new Set<string>();
+async function arrangeCommunity(fx: Fixture): Promise<void> {
+  if (communityArranged.has(fx.A.id)) return;
+  communityArranged.add(fx.A.id);
+  for (const [t, author, reporter] of [[fx.A, fx.users.memberA, fx.users.adminA], [fx.B, fx.users.memberB, fx.users.both]] as const) {
+    await q(
+      `with s as (insert into public.community_sections (enterprise_id, name) values ($1, '矩阵版块') returning id),
+            p as (insert into public.community_posts (enterprise_id, section_id, author_id, title, body, body_text)
+                  select $1, s.id, $2, '矩阵帖子', '{"ops":[{"insert":"矩阵正文\\n"}]}', '矩阵正文' from s returning id, section_id),
+            c as (insert into public.community_comments (enterprise_id, section_id, post_id, author_id, body_text)
+                  select $1, p.section_id, p.id, $2, '矩阵评论' from p returning id),
+            l as (insert into public.community_likes (enterprise_id, post_id, user_id) select $1, p.id, $2 from p),
+            f as (insert into public.community_favorites (enterprise_id, post_id, user_id) select $1, p.id, $2 from p),
+            k as (insert into public.community_cases (enterprise_id, target_type, target_id, author_id, source, score, report_count)
+                  select $1, 'post', p.id, $2, 'reports', 1, 1 from p returning id, target_id),
+            r as (insert into public.community_reports (enterprise_id, case_id, target_type, target_id, reporter_id, category, weight)
+                  select $1, k.id, 'post', k.target_id, $3, 'ads', 1 from k),
+            a as (insert into public.community_actions (enterprise_id, case_id, target_type, target_id, author_id, actor_id, actor_role, action, clause, reason)
+                  select $1, k.id, 'post', k.target_id, $2, $3, 'moderator', 'warn', 'LX 4.4.2.2', '矩阵警告' from k returning id)
+       insert into public.community_sanctions (enterprise_id, user_id, kind, starts_at, ends_at, action_id)
+       select $1, $2, 'restricted', now() - interval '2 days', now() - interval '1 day', a.id from a`,
+      [t.id, author.userId, reporter.userId]);
+    await q(`insert into public.community_blocked_words (enterprise_id, word) values ($1, '矩阵违禁词')`, [t.id]);
+    await q(`insert into public.community_settings (enterprise_id, hide_threshold) values ($1, 4)`, [t.id]);
+  }
+}
+const communityRows = (table: string, keyCols: string[], personCol?: string) => async (fx: Fixture): Promise<LabelledRow[]> => {
+  await arrangeCommunity(fx);
+  return personCol ? tenantPersonRows(table, keyCols, personCol)(fx) : tenantRows(table, keyCols)(fx);
+};
+const communityMembers = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['A', 'B'], []);
+const communityModerators = byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], []);
+const communityAuthors = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['B'], []);
 
 export const RELATIONS: Record<string, RelationExpectation> = {
   // --- tenancy ---------------------------------------------------------------------------------
@@ -221,6 +258,27 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   kb_reads: { rows: kbRows(tenantPersonRows('kb_reads', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
   kb_favorites: { rows: kbRows(tenantPersonRows('kb_favorites', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
   kb_likes: { rows: kbRows(tenantPersonRows('kb_likes', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
+  // --- community (20261213010000_community.sql) -------------------------------------------------
+  community_sections: { rows: communityRows('community_sections', ['id']), select: communityMembers, ...noWrites },
+  community_posts: { rows: communityRows('community_posts', ['id']), select: communityMembers, ...noWrites },
+  community_comments: { rows: communityRows('community_comments', ['id']), select: communityMembers, ...noWrites },
+  community_likes: { rows: communityRows('community_likes', ['post_id', 'user_id']), select: communityMembers, ...noWrites },
+  community_favorites: {
+    rows: communityRows('community_favorites', ['post_id', 'user_id'], 'user_id'),
+    select: byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], [], [], []),
+    ...noWrites,
+  },
+  community_report_categories: {
+    rows: publicRows('community_report_categories', ['code']),
+    select: byRole<SelectOutcome>('denied', ['public'], ['public'], ['public'], ['public'], ['public']),
+    ...noWrites,
+  },
+  community_cases: { rows: communityRows('community_cases', ['id']), select: communityModerators, ...noWrites },
+  community_reports: { rows: communityRows('community_reports', ['id']), select: communityModerators, ...noWrites },
+  community_actions: { rows: communityRows('community_actions', ['id']), select: communityAuthors, ...noWrites },
+  community_sanctions: { rows: communityRows('community_sanctions', ['id']), select: communityAuthors, ...noWrites },
+  community_blocked_words: { rows: communityRows('community_blocked_words', ['enterprise_id', 'word']), select: communityModerators, ...noWrites },
+  community_settings: { rows: communityRows('community_settings', ['enterprise_id']), select: communityMembers, ...noWrites },
   // --- people (identity) -----------------------------------------------------------------------
   profiles: {
     rows: personRows('profiles', 'id'),
@@ -362,6 +420,7 @@ export const BUCKETS: Record<string, BucketExpectation> = {
     insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
+  },
   // Issue 14: objects live under `<enterprise>/<node>/<name>`; A's folder holds no node, so nobody
   // reads or writes there (rights per node: tests/integration/kb-permissions.test.ts).
   kb: {
@@ -414,6 +473,35 @@ const ZERO = '00000000-0000-4000-8000-000000000000';
 const allSignedIn: Role[] = ['memberA', 'memberB', 'adminA', 'both', 'operator'];
 
 export const RPCS: Record<string, RpcExpectation> = {
+  // --- community (20261213020000_community_rpcs.sql): RPCs on community objects get unknown ids
+  // here (the matrix fixture has none); tests/integration/community-isolation.test.ts calls them
+  // on real objects of another tenant.
+  community_create_section: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_name: '矩阵新版块' }), changesA: ['adminA'] },
+  community_archive_section: { roles: serviceOnly, args: () => ({ p_section_id: ZERO }) },
+  community_create_post: { roles: serviceOnly, args: () => ({ p_section_id: ZERO, p_title: '矩阵标题', p_body: { ops: [{ insert: '矩阵\n' }] } }) },
+  community_edit_post: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_title: '矩阵标题', p_body: { ops: [{ insert: '矩阵\n' }] } }) },
+  community_delete_post: { roles: serviceOnly, args: () => ({ p_post_id: ZERO }) },
+  community_pin_post: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_on: true }) },
+  community_feature_post: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_on: true }) },
+  community_add_comment: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_body_text: '矩阵评论' }) },
+  community_delete_comment: { roles: serviceOnly, args: () => ({ p_comment_id: ZERO }) },
+  community_set_like: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_on: true }) },
+  community_set_favorite: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_on: true }) },
+  community_report: { roles: serviceOnly, args: () => ({ p_target_type: 'post', p_target_id: ZERO, p_category: 'ads' }) },
+  community_moderation_queue: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  community_moderate: { roles: serviceOnly, args: () => ({ p_case_id: ZERO, p_action: 'hide', p_reason: '矩阵处理' }) },
+  community_appeal: { roles: serviceOnly, args: () => ({ p_action_id: ZERO, p_text: '矩阵申诉理由' }) },
+  community_decide_appeal: { roles: serviceOnly, args: () => ({ p_action_id: ZERO, p_uphold: true, p_note: '矩阵决定' }) },
+  community_set_word_list: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_words: ['矩阵新词'] }), changesA: ['adminA'] },
+  community_my_status: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  community_set_settings: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_hide_threshold: 2, p_on_leave: 'hide' }), changesA: ['adminA'] },
+  community_word_list: { roles: serviceOnly, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  community_check_record: {
+    roles: serviceOnly,
+    args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_enterprise_id: fx.A.id, p_title: '矩阵', p_text: '矩阵', p_verdict: 'pass' }),
+  },
+  community_wechat_openid: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId }) },
+
   // --- identity (20261122030000_identity.sql, 20261122020000_profiles.sql) -----------------------
   get_current_agreements: { roles: everyone, args: () => ({}) },
   report_stolen_account: {

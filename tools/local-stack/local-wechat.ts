@@ -255,6 +255,21 @@ export function createLocalWechat(opts: LocalWechatOptions = {}) {
         keep({ api: 'wechat', touser, template_id: String(b.template_id), page: b.page as string | undefined, data: data as SentMessage['data'] });
         return send(res, 200, { errcode: 0, errmsg: 'ok', msgid: Date.now() });
       }
+      // security.msgSecCheck v2: a fixed, documented rule set stands in for WeChat's models —
+      // "加微信领红包" is risky (10001 ads), "擦边" needs review (20012 vulgar), the rest passes.
+      if (url.pathname === '/wxa/msg_sec_check' && method === 'POST') {
+        if (tokens.get(q('access_token') ?? '') !== 'wechat') return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+        const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+        if (b.version !== 2 || ![1, 2, 3, 4].includes(Number(b.scene))) return err(res, 40097, 'invalid args');
+        if (typeof b.openid !== 'string' || !b.openid) return err(res, 40003, 'invalid openid');
+        if (typeof b.content !== 'string' || b.content.length > 2500) return err(res, 87014, 'content too long');
+        const content = `${typeof b.title === 'string' ? b.title : ''}${b.content}`;
+        const [suggest, label] = content.includes('加微信领红包') ? ['risky', 10001] : content.includes('擦边') ? ['review', 20012] : ['pass', 100];
+        return send(res, 200, {
+          errcode: 0, errmsg: 'ok', trace_id: crypto.randomBytes(8).toString('hex'),
+          result: { suggest, label }, detail: [{ strategy: 'content_model', errcode: 0, suggest, label }],
+        });
+      }
     } else {
       if (url.pathname === '/cgi-bin/message/send' && method === 'POST') {
         if (tokens.get(q('access_token') ?? '') !== 'wecom') return err(res, 40014, 'invalid access_token');

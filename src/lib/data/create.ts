@@ -27,6 +27,7 @@ type ArgsParam<N extends RpcName> = RpcArgs<N> extends NoArgs ? [args?: RpcArgs<
 /** The edge functions the app calls (supabase/functions/<name>). */
 export type EdgeFunctionName =
   | 'account-cancel'
+  | 'community-publish'
   | 'guardian'
   | 'invitation-wxacode'
   | 'password-change'

@@ -73,6 +73,300 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"community_actions": {
+                  Row: {
+                    "action": string,"actor_id": string | null,"actor_role": string,"appeal_decided_at": string | null,"appeal_decided_by": string | null,"appeal_note": string | null,"appeal_status": string | null,"appeal_text": string | null,"appealed_at": string | null,"author_id": string | null,"case_id": string | null,"clause": string,"created_at": string,"days": number | null,"enterprise_id": string,"id": string,"reason": string,"target_id": string | null,"target_type": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action": string,"actor_id"?: string | null,"actor_role": string,"appeal_decided_at"?: string | null,"appeal_decided_by"?: string | null,"appeal_note"?: string | null,"appeal_status"?: string | null,"appeal_text"?: string | null,"appealed_at"?: string | null,"author_id"?: string | null,"case_id"?: string | null,"clause"?: string,"created_at"?: string,"days"?: number | null,"enterprise_id": string,"id"?: string,"reason": string,"target_id"?: string | null,"target_type"?: string | null
+                  }
+                  Update: {
+                    "action"?: string,"actor_id"?: string | null,"actor_role"?: string,"appeal_decided_at"?: string | null,"appeal_decided_by"?: string | null,"appeal_note"?: string | null,"appeal_status"?: string | null,"appeal_text"?: string | null,"appealed_at"?: string | null,"author_id"?: string | null,"case_id"?: string | null,"clause"?: string,"created_at"?: string,"days"?: number | null,"enterprise_id"?: string,"id"?: string,"reason"?: string,"target_id"?: string | null,"target_type"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_actions_case_id_fkey"
+      columns: ["case_id"]
+isOneToOne: false
+      referencedRelation: "community_cases"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_actions_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_blocked_words": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"enterprise_id": string,"word": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"enterprise_id": string,"word": string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"enterprise_id"?: string,"word"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_blocked_words_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_cases": {
+                  Row: {
+                    "author_id": string | null,"check_label": string,"enterprise_id": string,"hid_item": boolean,"id": string,"opened_at": string,"report_count": number,"resolved_at": string | null,"resolved_by": string | null,"score": number,"source": string,"status": string,"target_id": string,"target_type": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"check_label"?: string,"enterprise_id": string,"hid_item"?: boolean,"id"?: string,"opened_at"?: string,"report_count"?: number,"resolved_at"?: string | null,"resolved_by"?: string | null,"score"?: number,"source": string,"status"?: string,"target_id": string,"target_type": string
+                  }
+                  Update: {
+                    "author_id"?: string | null,"check_label"?: string,"enterprise_id"?: string,"hid_item"?: boolean,"id"?: string,"opened_at"?: string,"report_count"?: number,"resolved_at"?: string | null,"resolved_by"?: string | null,"score"?: number,"source"?: string,"status"?: string,"target_id"?: string,"target_type"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_cases_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_comments": {
+                  Row: {
+                    "author_id": string | null,"author_name": string,"body_text": string,"created_at": string,"enterprise_id": string,"hidden_reason": string | null,"id": string,"parent_id": string | null,"post_id": string,"quote_id": string | null,"section_id": string,"status": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"author_name"?: string,"body_text": string,"created_at"?: string,"enterprise_id": string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id": string,"quote_id"?: string | null,"section_id": string,"status"?: string
+                  }
+                  Update: {
+                    "author_id"?: string | null,"author_name"?: string,"body_text"?: string,"created_at"?: string,"enterprise_id"?: string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id"?: string,"quote_id"?: string | null,"section_id"?: string,"status"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_comments_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_comments_parent_id_fkey"
+      columns: ["parent_id"]
+isOneToOne: false
+      referencedRelation: "community_comments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_comments_post_fk"
+      columns: ["enterprise_id","post_id"]
+isOneToOne: false
+      referencedRelation: "community_posts"
+      referencedColumns: ["enterprise_id","id"]
+    },{
+      foreignKeyName: "community_comments_quote_id_fkey"
+      columns: ["quote_id"]
+isOneToOne: false
+      referencedRelation: "community_comments"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_favorites": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"post_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"post_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"post_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_favorites_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_favorites_post_fk"
+      columns: ["enterprise_id","post_id"]
+isOneToOne: false
+      referencedRelation: "community_posts"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"community_likes": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"post_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"post_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"post_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_likes_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_likes_post_fk"
+      columns: ["enterprise_id","post_id"]
+isOneToOne: false
+      referencedRelation: "community_posts"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"community_posts": {
+                  Row: {
+                    "author_id": string | null,"author_name": string,"body": NonNullable<Json>,"body_text": string,"comment_count": number,"created_at": string,"edit_required_at": string | null,"enterprise_id": string,"favorite_count": number,"featured_at": string | null,"hidden_reason": string | null,"id": string,"images": (string)[],"like_count": number,"pinned_at": string | null,"section_id": string,"status": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"author_name"?: string,"body": NonNullable<Json>,"body_text": string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id": string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"section_id": string,"status"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "author_id"?: string | null,"author_name"?: string,"body"?: NonNullable<Json>,"body_text"?: string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id"?: string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"section_id"?: string,"status"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_posts_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_posts_section_fk"
+      columns: ["enterprise_id","section_id"]
+isOneToOne: false
+      referencedRelation: "community_sections"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"community_report_categories": {
+                  Row: {
+                    "clause": string,"code": string,"label": string,"sort_order": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "clause": string,"code": string,"label": string,"sort_order"?: number
+                  }
+                  Update: {
+                    "clause"?: string,"code"?: string,"label"?: string,"sort_order"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"community_reports": {
+                  Row: {
+                    "case_id": string,"category": string,"created_at": string,"enterprise_id": string,"id": string,"note": string,"outcome": string,"reporter_id": string | null,"target_id": string,"target_type": string,"weight": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "case_id": string,"category": string,"created_at"?: string,"enterprise_id": string,"id"?: string,"note"?: string,"outcome"?: string,"reporter_id"?: string | null,"target_id": string,"target_type": string,"weight": number
+                  }
+                  Update: {
+                    "case_id"?: string,"category"?: string,"created_at"?: string,"enterprise_id"?: string,"id"?: string,"note"?: string,"outcome"?: string,"reporter_id"?: string | null,"target_id"?: string,"target_type"?: string,"weight"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_reports_case_id_fkey"
+      columns: ["case_id"]
+isOneToOne: false
+      referencedRelation: "community_cases"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_reports_category_fkey"
+      columns: ["category"]
+isOneToOne: false
+      referencedRelation: "community_report_categories"
+      referencedColumns: ["code"]
+    },{
+      foreignKeyName: "community_reports_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_sanctions": {
+                  Row: {
+                    "action_id": string | null,"ends_at": string,"enterprise_id": string,"id": string,"kind": string,"lifted_at": string | null,"starts_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action_id"?: string | null,"ends_at": string,"enterprise_id": string,"id"?: string,"kind": string,"lifted_at"?: string | null,"starts_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "action_id"?: string | null,"ends_at"?: string,"enterprise_id"?: string,"id"?: string,"kind"?: string,"lifted_at"?: string | null,"starts_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_sanctions_action_id_fkey"
+      columns: ["action_id"]
+isOneToOne: false
+      referencedRelation: "community_actions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_sanctions_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_sections": {
+                  Row: {
+                    "archived_at": string | null,"created_at": string,"created_by": string | null,"department_ids": (string)[],"description": string,"enterprise_id": string,"id": string,"name": string,"sort_order": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "archived_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"department_ids"?: (string)[],"description"?: string,"enterprise_id": string,"id"?: string,"name": string,"sort_order"?: number
+                  }
+                  Update: {
+                    "archived_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"department_ids"?: (string)[],"description"?: string,"enterprise_id"?: string,"id"?: string,"name"?: string,"sort_order"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_sections_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_settings": {
+                  Row: {
+                    "enterprise_id": string,"hide_threshold": number,"on_leave": string,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "enterprise_id": string,"hide_threshold"?: number,"on_leave"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "enterprise_id"?: string,"hide_threshold"?: number,"on_leave"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_settings_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: true
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"consents": {
                   Row: {
                     "channel": Database["public"]['Enums']["client_channel"],"consented_at": string,"consented_by": Database["public"]['Enums']["consent_giver"],"document_id": string,"guardian_id": string | null,"id": string,"user_id": string | null,"version_id": string,"withdrawn_at": string | null,"withdrawn_channel": Database["public"]['Enums']["client_channel"] | null
@@ -289,6 +583,190 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "invitations"
       referencedColumns: ["id"]
+    }
+                  ]
+                },"kb_comments": {
+                  Row: {
+                    "author_id": string | null,"body": string,"created_at": string,"enterprise_id": string,"id": string,"node_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"body": string,"created_at"?: string,"enterprise_id": string,"id"?: string,"node_id": string
+                  }
+                  Update: {
+                    "author_id"?: string | null,"body"?: string,"created_at"?: string,"enterprise_id"?: string,"id"?: string,"node_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_comments_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_favorites": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"node_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"node_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"node_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_favorites_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_grants": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"department_id": string | null,"enterprise_id": string,"grantee_kind": string,"id": string,"node_id": string,"role": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"department_id"?: string | null,"enterprise_id": string,"grantee_kind": string,"id"?: string,"node_id": string,"role": string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"department_id"?: string | null,"enterprise_id"?: string,"grantee_kind"?: string,"id"?: string,"node_id"?: string,"role"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_grants_department_fk"
+      columns: ["enterprise_id","department_id"]
+isOneToOne: false
+      referencedRelation: "departments"
+      referencedColumns: ["enterprise_id","id"]
+    },{
+      foreignKeyName: "kb_grants_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "kb_grants_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_likes": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"node_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"node_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"node_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_likes_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_nodes": {
+                  Row: {
+                    "acl_node_id": string,"body_text": string,"comments_enabled": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"parent_id": string | null,"path": (string)[],"read_key": string,"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"title_grams": (string)[],"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "acl_node_id": string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"parent_id"?: string | null,"path": (string)[],"read_key": string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "acl_node_id"?: string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"parent_id"?: string | null,"path"?: (string)[],"read_key"?: string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_nodes_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "kb_nodes_parent_fk"
+      columns: ["enterprise_id","parent_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    },{
+      foreignKeyName: "kb_nodes_space_fk"
+      columns: ["enterprise_id","space_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_page_contents": {
+                  Row: {
+                    "delta": NonNullable<Json>,"enterprise_id": string,"node_id": string,"updated_at": string,"updated_by": string | null,"version_no": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "delta"?: NonNullable<Json>,"enterprise_id": string,"node_id": string,"updated_at"?: string,"updated_by"?: string | null,"version_no"?: number
+                  }
+                  Update: {
+                    "delta"?: NonNullable<Json>,"enterprise_id"?: string,"node_id"?: string,"updated_at"?: string,"updated_by"?: string | null,"version_no"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_page_contents_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_page_versions": {
+                  Row: {
+                    "author_id": string | null,"body_text": string,"created_at": string,"delta": NonNullable<Json>,"enterprise_id": string,"id": string,"node_id": string,"restored_from": number | null,"title": string,"version_no": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"body_text"?: string,"created_at"?: string,"delta": NonNullable<Json>,"enterprise_id": string,"id"?: string,"node_id": string,"restored_from"?: number | null,"title": string,"version_no": number
+                  }
+                  Update: {
+                    "author_id"?: string | null,"body_text"?: string,"created_at"?: string,"delta"?: NonNullable<Json>,"enterprise_id"?: string,"id"?: string,"node_id"?: string,"restored_from"?: number | null,"title"?: string,"version_no"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_page_versions_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_reads": {
+                  Row: {
+                    "enterprise_id": string,"first_read_at": string,"last_read_at": string,"node_id": string,"read_count": number,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "enterprise_id": string,"first_read_at"?: string,"last_read_at"?: string,"node_id": string,"read_count"?: number,"user_id": string
+                  }
+                  Update: {
+                    "enterprise_id"?: string,"first_read_at"?: string,"last_read_at"?: string,"node_id"?: string,"read_count"?: number,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_reads_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
     }
                   ]
                 },"notification_deliveries": {
@@ -854,6 +1332,72 @@ isOneToOne: false
 "birth_date_evidence_sign_allowed":
 { Args: { "p_path": string,"p_user_id": string }; Returns: boolean
                            },
+"community_add_comment":
+{ Args: { "p_body_text": string,"p_mentions"?: (string)[],"p_parent_id"?: string,"p_post_id": string,"p_quote_id"?: string }; Returns: Json
+                           },
+"community_appeal":
+{ Args: { "p_action_id": string,"p_text": string }; Returns: undefined
+                           },
+"community_archive_section":
+{ Args: { "p_section_id": string }; Returns: undefined
+                           },
+"community_check_record":
+{ Args: { "p_body"?: Json,"p_enterprise_id": string,"p_label"?: string,"p_text"?: string,"p_title": string,"p_user_id": string,"p_verdict"?: string }; Returns: Json
+                           },
+"community_create_post":
+{ Args: { "p_body": Json,"p_images"?: (string)[],"p_mentions"?: (string)[],"p_section_id": string,"p_title": string }; Returns: Json
+                           },
+"community_create_section":
+{ Args: { "p_department_ids"?: (string)[],"p_description"?: string,"p_enterprise_id": string,"p_name": string,"p_sort_order"?: number }; Returns: string
+                           },
+"community_decide_appeal":
+{ Args: { "p_action_id": string,"p_note": string,"p_uphold": boolean }; Returns: undefined
+                           },
+"community_delete_comment":
+{ Args: { "p_comment_id": string }; Returns: undefined
+                           },
+"community_delete_post":
+{ Args: { "p_post_id": string }; Returns: undefined
+                           },
+"community_edit_post":
+{ Args: { "p_body": Json,"p_images"?: (string)[],"p_post_id": string,"p_title": string }; Returns: Json
+                           },
+"community_feature_post":
+{ Args: { "p_on": boolean,"p_post_id": string }; Returns: undefined
+                           },
+"community_moderate":
+{ Args: { "p_action": string,"p_case_id": string,"p_clause"?: string,"p_days"?: number,"p_reason": string }; Returns: string
+                           },
+"community_moderation_queue":
+{ Args: { "p_enterprise_id"?: string,"p_status"?: string }; Returns: Json
+                           },
+"community_my_status":
+{ Args: { "p_enterprise_id": string }; Returns: Json
+                           },
+"community_pin_post":
+{ Args: { "p_on": boolean,"p_post_id": string }; Returns: undefined
+                           },
+"community_report":
+{ Args: { "p_category": string,"p_note"?: string,"p_target_id": string,"p_target_type": string }; Returns: Json
+                           },
+"community_set_favorite":
+{ Args: { "p_on": boolean,"p_post_id": string }; Returns: number
+                           },
+"community_set_like":
+{ Args: { "p_on": boolean,"p_post_id": string }; Returns: number
+                           },
+"community_set_settings":
+{ Args: { "p_enterprise_id": string,"p_hide_threshold": number,"p_on_leave": string }; Returns: Json
+                           },
+"community_set_word_list":
+{ Args: { "p_enterprise_id": string,"p_words": (string)[] }; Returns: number
+                           },
+"community_wechat_openid":
+{ Args: { "p_user_id": string }; Returns: string
+                           },
+"community_word_list":
+{ Args: { "p_enterprise_id": string,"p_known_version"?: string }; Returns: Json
+                           },
 "create_department":
 { Args: { "p_enterprise_id": string,"p_name": string,"p_parent_id": string }; Returns: string
                            },
@@ -916,6 +1460,75 @@ isOneToOne: false
                            },
 "guardian_link_view":
 { Args: { "p_client"?: string,"p_token": string }; Returns: Json
+                           },
+"kb_add_comment":
+{ Args: { "p_body": string,"p_node_id": string }; Returns: string
+                           },
+"kb_create_node":
+{ Args: { "p_kind": string,"p_parent_id": string,"p_title": string }; Returns: string
+                           },
+"kb_create_space":
+{ Args: { "p_description"?: string,"p_enterprise_id": string,"p_kind": string,"p_title": string }; Returns: string
+                           },
+"kb_delete_comment":
+{ Args: { "p_comment_id": string }; Returns: undefined
+                           },
+"kb_inherit_grants":
+{ Args: { "p_node_id": string }; Returns: undefined
+                           },
+"kb_move_node":
+{ Args: { "p_new_parent_id": string,"p_node_id": string,"p_sort_order"?: number }; Returns: undefined
+                           },
+"kb_node_access":
+{ Args: { "p_node_id": string }; Returns: Json
+                           },
+"kb_open_page":
+{ Args: { "p_node_id": string }; Returns: Json
+                           },
+"kb_recent":
+{ Args: { "p_enterprise_id": string,"p_limit"?: number }; Returns: {
+              "kind": string,"last_read_at": string,"node_id": string,"space_id": string,"title": string,"updated_since_read": boolean
+            }[]
+                           },
+"kb_rename_node":
+{ Args: { "p_description"?: string,"p_node_id": string,"p_title": string }; Returns: undefined
+                           },
+"kb_restore_node":
+{ Args: { "p_node_id": string }; Returns: undefined
+                           },
+"kb_restore_version":
+{ Args: { "p_version_id": string }; Returns: number
+                           },
+"kb_save_page":
+{ Args: { "p_base_version"?: number,"p_delta": Json,"p_node_id": string,"p_title"?: string }; Returns: number
+                           },
+"kb_search":
+{ Args: { "p_enterprise_id": string,"p_limit"?: number,"p_query": string }; Returns: {
+              "highlights": Json,"kind": string,"node_id": string,"parent_id": string,"rank": number,"snippet": string,"space_id": string,"title": string,"title_highlights": Json,"updated_at": string
+            }[]
+                           },
+"kb_set_comments_enabled":
+{ Args: { "p_enabled": boolean,"p_node_id": string }; Returns: undefined
+                           },
+"kb_set_favorite":
+{ Args: { "p_node_id": string,"p_on": boolean }; Returns: undefined
+                           },
+"kb_set_file":
+{ Args: { "p_mime": string,"p_node_id": string,"p_object_path": string,"p_size": number }; Returns: undefined
+                           },
+"kb_set_grants":
+{ Args: { "p_grants": Json,"p_node_id": string }; Returns: undefined
+                           },
+"kb_set_like":
+{ Args: { "p_node_id": string,"p_on": boolean }; Returns: undefined
+                           },
+"kb_trash":
+{ Args: { "p_space_id": string }; Returns: {
+              "deleted_at": string,"deleted_by": string,"id": string,"kind": string,"parent_id": string,"purge_at": string,"title": string
+            }[]
+                           },
+"kb_trash_node":
+{ Args: { "p_node_id": string }; Returns: undefined
                            },
 "leave_enterprise":
 { Args: { "p_enterprise_id": string }; Returns: undefined

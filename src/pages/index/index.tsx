@@ -22,6 +22,7 @@ const ENTERPRISES_PAGE = routeUrl('myEnterprises');
 const INBOX_PAGE = routeUrl('inbox');
 const TRAINING_PAGE = routeUrl('training');
 const KB_PAGE = routeUrl('kb');
+const COMMUNITY_PAGE = routeUrl('community');
 
 export default function HomePage() {
   const status = useSessionStore((state) => state.status);
@@ -144,6 +145,14 @@ export default function HomePage() {
           description='员工手册、入职指南、产品文档，一两个字也能搜'
           data-testid='home-kb-link'
           onClick={() => void Taro.navigateTo({ url: KB_PAGE })}
+        />
+      ) : null}
+      {enterprises.current ? (
+        <LinkCell
+          title='社区'
+          description='同事们的分享、提问与讨论'
+          data-testid='home-community-link'
+          onClick={() => void Taro.navigateTo({ url: COMMUNITY_PAGE })}
         />
       ) : null}
       <LinkCell

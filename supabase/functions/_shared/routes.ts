@@ -23,6 +23,8 @@ export const SUBPACKAGES = {
   training: 'packages/training',
   /** 知识库: home, folders, pages, the editor, versions, search */
   kb: 'packages/kb',
+  /** 社区: feed, post page, compose, report, moderation queue, my records */
+  community: 'packages/community',
 } as const;
 
 export type Subpackage = keyof typeof SUBPACKAGES;
@@ -85,6 +87,14 @@ export const ROUTES = {
   kbVersions: route('packages/kb/versions/index', 'kb', ['node']),
   /** `q` = the query to run */
   kbSearch: route('packages/kb/search/index', 'kb', ['q']),
+  community: route('packages/community/index', 'community', []),
+  communityPost: route('packages/community/post/index', 'community', ['id']),
+  /** `section`: the section chosen in the feed */
+  communityCompose: route('packages/community/compose/index', 'community', ['section']),
+  /** `type`: post | comment, `id`: the item */
+  communityReport: route('packages/community/report/index', 'community', ['type', 'id']),
+  communityModeration: route('packages/community/moderation/index', 'community', []),
+  communityRecords: route('packages/community/records/index', 'community', []),
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;
