@@ -365,7 +365,6 @@ async function main() {
       }
       await section(S_KB, () => kbFigures(stack));
     }
-    }
     if (wanted('community') && member) await section(S_COMMUNITY, () => communityFigures(stack, member));
     if (wanted('sizes')) await section(S_WEAPP, () => weappFigures(stack));
     if (wanted('sizes') || wanted('lighthouse')) await section(S_H5, () => h5Figures(stack));
