@@ -24,6 +24,8 @@ const PRE_CLEARANCE_RPCS = new Set([
   'my_notifications', 'my_unread_notification_count', 'mark_all_notifications_read', 'my_notification_settings',
   'set_notification_preference', 'record_wechat_subscriptions',
   'report_stolen_account',
+  // anyone checks a certificate code (20261211020000_training_rpcs.sql)
+  'training_verify_certificate',
   // a wrong birth date may be what blocks the person (20261206030000_minors_hardening.sql)
   'request_birth_date_correction',
   'my_birth_date_corrections',
@@ -33,6 +35,12 @@ const PRE_CLEARANCE_RPCS = new Set([
 ]);
 /** RPCs that need clearance (and maybe more): an uncleared caller gets 403. */
 const GATED_RPCS = new Set([
+  // training (20261211020000_training_rpcs.sql, 20261211030000_training_paths_reports_jobs.sql)
+  'training_save_course', 'training_save_chapter', 'training_save_lesson', 'training_publish_course', 'training_assign_course',
+  'training_save_question', 'training_question_key', 'training_save_paper', 'training_course_report', 'training_my_assignments',
+  'training_course_outline', 'training_report_progress', 'training_start_attempt', 'training_attempt', 'training_save_answer',
+  'training_submit_attempt', 'training_record_leave', 'training_leaderboard', 'training_save_path', 'training_path_outline',
+  'training_import_questions', 'training_paper_report', 'training_course_csv',
   // membership (20261129020000_membership.sql)
   'create_enterprise', 'my_enterprises', 'switch_enterprise', 'enterprise_features', 'update_enterprise_settings',
   'set_member_role', 'create_invitation', 'revoke_invitation', 'get_invitation', 'accept_invitation',
