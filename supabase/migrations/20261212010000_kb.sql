@@ -1192,36 +1192,39 @@ begin
                         where not (t ~ '^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}$' or t ~ '^[a-z0-9]{1,12}$'));
   -- Two index paths, each stopping at p_limit: nodes with every term in the title (rank 1), then
   -- all matches newest first (rank 0). For a common term the planner walks the enterprise's nodes
-  -- by recency and stops after enough hits; for a rare one it intersects GIN posting lists.
-  return query
+  -- by recency and stops after enough hits; for a rare one it intersects GIN posting lists. Run as
+  -- dynamic SQL so each search is planned for its own terms (a cached generic plan can't tell a
+  -- common term from a rare one).
+  return query execute $q$
     with in_title as (
       select n.id from public.kb_nodes n
-       where n.title_grams @> (v_grams || ('@' || p_enterprise_id::text)) and n.deleted_at is null
-         and (not v_recheck or not exists (select 1 from unnest(v_pats) p where not (n.title ilike p)))
+       where n.title_grams @> ($3 || ('@' || $1::text)) and n.deleted_at is null
+         and (not $5 or not exists (select 1 from unnest($4) p where not (n.title ilike p)))
        order by n.updated_at desc
-       limit p_limit
+       limit $6
     ), anywhere as (
       select n.id from public.kb_nodes n
-       where n.enterprise_id = p_enterprise_id and n.search_grams @> v_grams and n.deleted_at is null
-         and (not v_recheck or not exists (select 1 from unnest(v_pats) p where not (n.title ilike p or n.body_text ilike p)))
+       where n.enterprise_id = $1 and n.search_grams @> $3 and n.deleted_at is null
+         and (not $5 or not exists (select 1 from unnest($4) p where not (n.title ilike p or n.body_text ilike p)))
        order by n.updated_at desc
-       limit p_limit * 2
+       limit $6 * 2
     ), picked as (
       select x.id, max(x.r) as r from (select t.id, 1 as r from in_title t union all select a.id, 0 from anywhere a) x group by x.id
     ), hits as (
       select n.id, n.kind, n.title, n.space_id, n.parent_id, n.updated_at, n.body_text, p.r as in_title
         from picked p join public.kb_nodes n on n.id = p.id
        order by p.r desc, n.updated_at desc
-       limit p_limit
+       limit $6
     ), snip as (
-      select h.*, coalesce((select min(nullif(strpos(lower(h.body_text), t), 0)) from unnest(v_terms) t), 1) as pos from hits h
+      select h.*, coalesce((select min(nullif(strpos(lower(h.body_text), t), 0)) from unnest($2) t), 1) as pos from hits h
     ), cut as (
       select s.*, substr(s.body_text, greatest(1, s.pos - 30), 120) as snippet from snip s
     )
-    select c.id, c.kind, c.title, c.space_id, c.parent_id, c.snippet, private.kb_highlights(c.snippet, v_terms),
-           private.kb_highlights(c.title, v_terms), c.in_title, c.updated_at
+    select c.id, c.kind, c.title, c.space_id, c.parent_id, c.snippet, private.kb_highlights(c.snippet, $2),
+           private.kb_highlights(c.title, $2), c.in_title, c.updated_at
       from cut c
-     order by c.in_title desc, c.updated_at desc;
+     order by c.in_title desc, c.updated_at desc
+  $q$ using p_enterprise_id, v_terms, v_grams, v_pats, v_recheck, p_limit;
 end;
 $$;
 

@@ -4,10 +4,20 @@ import { useState } from 'react';
 import { LoadState } from '../../../ui/load-state';
 import { KbSearchBox, SearchResults, kbService, useKbEnterprise, useLoader } from '../../../features/kb';
 
+// weapp hands over the query string as sent (encoded); H5 may already have decoded it ('100%').
+function decodeParam(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
 /** Search over what the member may read in the current enterprise; one or two characters work. */
 export default function KbSearchPage() {
   const ent = useKbEnterprise().enterprise?.id ?? '';
-  const [query, setQuery] = useState(decodeURIComponent(useRouter().params?.q ?? ''));
+  const initial = useRouter().params?.q ?? '';
+  const [query, setQuery] = useState(() => decodeParam(initial));
   const hits = useLoader(() => kbService.search(ent, query), `${ent}|${query}`, !!ent && !!query);
   return (
     <View className='page' data-testid='kb-search'>
