@@ -93,17 +93,24 @@ as $$
 $$;
 
 -- -----------------------------------------------------------------------------
+-- Value lists as enums (docs/database.md "Enums"): the client the consent was given in, who gave
+-- it, and the guardian's relationship to the minor.
+-- -----------------------------------------------------------------------------
+create type public.client_channel as enum ('weapp', 'h5', 'qywx');
+create type public.consent_giver as enum ('self', 'guardian');
+create type public.guardian_relationship as enum ('father', 'mother', 'grandparent', 'other_guardian');
+
+-- -----------------------------------------------------------------------------
 -- Guardians (one active record per minor; withdrawn records stay as history)
 -- -----------------------------------------------------------------------------
 create table public.guardians (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references auth.users (id) on delete cascade,
   guardian_name text not null,
-  relationship text not null
-    constraint guardians_relationship_valid check (relationship in ('father', 'mother', 'grandparent', 'other_guardian')),
+  relationship public.guardian_relationship not null,
   guardian_phone text not null,
   phone_verified_at timestamptz not null,
-  channel text not null constraint guardians_channel_valid check (channel in ('weapp', 'h5', 'qywx')),
+  channel public.client_channel not null,
   confirmed_at timestamptz not null default now(),
   withdrawn_at timestamptz
 );
@@ -135,12 +142,12 @@ create table public.consents (
   user_id uuid references auth.users (id) on delete set null,
   document_id uuid not null references public.agreement_documents (id) on delete restrict,
   version_id uuid not null references public.agreement_versions (id) on delete restrict,
-  channel text not null constraint consents_channel_valid check (channel in ('weapp', 'h5', 'qywx')),
-  consented_by text not null default 'self' constraint consents_consented_by_valid check (consented_by in ('self', 'guardian')),
+  channel public.client_channel not null,
+  consented_by public.consent_giver not null default 'self',
   guardian_id uuid references public.guardians (id) on delete set null,
   consented_at timestamptz not null default now(),
   withdrawn_at timestamptz,
-  withdrawn_channel text constraint consents_withdrawn_channel_valid check (withdrawn_channel in ('weapp', 'h5', 'qywx'))
+  withdrawn_channel public.client_channel
 );
 
 alter table public.consents enable row level security;
@@ -465,7 +472,7 @@ begin
   end if;
 
   insert into public.consents (user_id, document_id, version_id, channel, consented_by)
-  select v_uid, v.document_id, v.id, p_channel, 'self'
+  select v_uid, v.document_id, v.id, p_channel::public.client_channel, 'self'
     from public.agreement_versions v
    where v.id = any (v_ids)
   on conflict (user_id, version_id, consented_by) where withdrawn_at is null and user_id is not null do nothing;
@@ -510,7 +517,7 @@ begin
       hint = '该协议是使用本服务所必需的，不能单独撤回。如不再同意，可以停止使用，或在“设置 › 注销账号”中注销账号。';
   end if;
   update public.consents c
-     set withdrawn_at = now(), withdrawn_channel = p_channel
+     set withdrawn_at = now(), withdrawn_channel = p_channel::public.client_channel
    where c.user_id = v_uid and c.document_id = v_doc.id and c.withdrawn_at is null;
   return private.consent_status(v_uid);
 end;

@@ -173,16 +173,16 @@ begin
   end if;
 
   -- A new confirmation replaces the previous guardian and that guardian's consents.
-  update public.consents set withdrawn_at = now(), withdrawn_channel = p_channel
+  update public.consents set withdrawn_at = now(), withdrawn_channel = p_channel::public.client_channel
    where user_id = p_user_id and consented_by = 'guardian' and withdrawn_at is null;
   update public.guardians set withdrawn_at = now() where user_id = p_user_id and withdrawn_at is null;
   insert into public.guardians (user_id, guardian_name, relationship, guardian_phone, phone_verified_at, channel)
-  values (p_user_id, v_name, p_relationship, v_phone, now(), p_channel)
+  values (p_user_id, v_name, p_relationship::public.guardian_relationship, v_phone, now(), p_channel::public.client_channel)
   returning id into v_guardian_id;
 
   if v_age < 14 then
     insert into public.consents (user_id, document_id, version_id, channel, consented_by, guardian_id)
-    select p_user_id, d.id, cv.version_id, p_channel, 'guardian', v_guardian_id
+    select p_user_id, d.id, cv.version_id, p_channel::public.client_channel, 'guardian', v_guardian_id
       from public.agreement_documents d
       join private.current_versions() cv on cv.document_id = d.id
      where d.audience = 'under_14';
@@ -229,7 +229,7 @@ begin
   if not exists (select 1 from public.guardians g where g.user_id = v_uid and g.withdrawn_at is null) then
     raise exception using errcode = 'P0001', message = 'guardian_not_found', hint = '当前没有有效的监护人确认';
   end if;
-  update public.consents set withdrawn_at = now(), withdrawn_channel = p_channel
+  update public.consents set withdrawn_at = now(), withdrawn_channel = p_channel::public.client_channel
    where user_id = v_uid and consented_by = 'guardian' and withdrawn_at is null;
   update public.guardians set withdrawn_at = now() where user_id = v_uid and withdrawn_at is null;
   return private.consent_status(v_uid);

@@ -16,6 +16,9 @@ set check_function_bodies = off;
 -- -----------------------------------------------------------------------------
 -- Account actions by platform operators (LX 3.2.5, 4.7, 5.1.5) and stolen-account reports (LX 3.2.4)
 -- -----------------------------------------------------------------------------
+-- Where a stolen-account report stands (docs/database.md "Enums").
+create type public.report_status as enum ('open', 'confirmed', 'rejected');
+
 create table public.account_reports (
   id uuid primary key default gen_random_uuid(),
   reporter_user_id uuid references auth.users (id) on delete set null,
@@ -25,7 +28,7 @@ create table public.account_reports (
   evidence text not null,
   evidence_path text,
   contact text not null,
-  status text not null default 'open' constraint account_reports_status_valid check (status in ('open', 'confirmed', 'rejected')),
+  status public.report_status not null default 'open',
   resolution_note text,
   froze_account boolean not null default false,
   resolved_by uuid references auth.users (id) on delete set null,
@@ -295,7 +298,7 @@ begin
   end if;
 
   update public.account_reports
-     set status = p_outcome, resolution_note = v_note, froze_account = coalesce(p_freeze, false),
+     set status = p_outcome::public.report_status, resolution_note = v_note, froze_account = coalesce(p_freeze, false),
          resolved_by = v_operator, resolved_at = now()
    where id = p_report_id;
   delete from private.account_report_upload_tokens where report_id = p_report_id;
@@ -872,7 +875,7 @@ begin
     raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
   end if;
   return query
-    select r.id, r.reported_phone, r.status, r.resolution_note, r.resolved_at, r.created_at,
+    select r.id, r.reported_phone, r.status::text, r.resolution_note, r.resolved_at, r.created_at,
            (select count(*)::integer from private.account_report_evidence e where e.report_id = r.id)
       from public.account_reports r
      where r.reporter_user_id = (select auth.uid())

@@ -38,6 +38,7 @@ create type public.enterprise_size_band as enum ('1-49', '50-199', '200-999', '1
 create type public.enterprise_join_rule as enum ('invite', 'approval', 'allowlist');
 create type public.directory_scope as enum ('all', 'department');
 create type public.member_role as enum ('admin', 'member');
+create type public.review_status as enum ('pending', 'approved', 'rejected');
 
 -- -----------------------------------------------------------------------------
 -- Editions and the features they include (LX 2.2.6). One table that SQL and the app both read.
@@ -180,8 +181,7 @@ create table public.qualification_documents (
   kind text not null constraint qualification_documents_kind_valid check (kind in ('business_licence', 'legal_rep_id')),
   object_path text not null constraint qualification_documents_object_path_format check (object_path ~ '^[0-9a-f-]{36}/[^/]{1,200}$'),
   file_name text not null default '' constraint qualification_documents_file_name_length check (char_length(file_name) <= 200),
-  status text not null default 'pending'
-    constraint qualification_documents_status_valid check (status in ('pending', 'approved', 'rejected')),
+  status public.review_status not null default 'pending',
   review_reason text not null default '' constraint qualification_documents_review_reason_length check (char_length(review_reason) <= 500),
   submitted_by uuid references auth.users (id) on delete set null,
   reviewed_by uuid references auth.users (id) on delete set null,
@@ -920,7 +920,7 @@ begin
   select e.qualification_status into v_before_status from public.enterprises e where e.id = v_doc.enterprise_id for update;
 
   update public.qualification_documents q
-     set status = case when p_approve then 'approved' else 'rejected' end,
+     set status = (case when p_approve then 'approved' else 'rejected' end)::public.review_status,
          review_reason = v_reason, reviewed_by = (select auth.uid()), reviewed_at = now()
    where q.id = p_document_id;
 

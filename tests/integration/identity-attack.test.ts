@@ -24,6 +24,8 @@ const PRE_CLEARANCE_RPCS = new Set([
   'request_birth_date_correction',
   'my_birth_date_corrections',
   'my_account_reports',
+  // reads only the caller's own platform role, so the app can decide which pages to show
+  'my_platform_role',
 ]);
 /** RPCs that need clearance (and maybe more): an uncleared caller gets 403. */
 const GATED_RPCS = new Set([

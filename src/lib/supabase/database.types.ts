@@ -27,14 +27,14 @@ isOneToOne: false
                   ]
                 },"account_reports": {
                   Row: {
-                    "contact": string,"created_at": string,"evidence": string,"evidence_path": string | null,"froze_account": boolean,"id": string,"notify_phone": string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash": string | null,"reporter_user_id": string | null,"resolution_note": string | null,"resolved_at": string | null,"resolved_by": string | null,"status": string,"target_user_id": string | null
+                    "contact": string,"created_at": string,"evidence": string,"evidence_path": string | null,"froze_account": boolean,"id": string,"notify_phone": string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash": string | null,"reporter_user_id": string | null,"resolution_note": string | null,"resolved_at": string | null,"resolved_by": string | null,"status": Database["public"]['Enums']["report_status"],"target_user_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "contact": string,"created_at"?: string,"evidence": string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: string,"target_user_id"?: string | null
+                    "contact": string,"created_at"?: string,"evidence": string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name": string,"reported_phone": string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: Database["public"]['Enums']["report_status"],"target_user_id"?: string | null
                   }
                   Update: {
-                    "contact"?: string,"created_at"?: string,"evidence"?: string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name"?: string,"reported_phone"?: string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: string,"target_user_id"?: string | null
+                    "contact"?: string,"created_at"?: string,"evidence"?: string,"evidence_path"?: string | null,"froze_account"?: boolean,"id"?: string,"notify_phone"?: string | null,"real_name"?: string,"reported_phone"?: string,"reporter_ip_hash"?: string | null,"reporter_user_id"?: string | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"resolved_by"?: string | null,"status"?: Database["public"]['Enums']["report_status"],"target_user_id"?: string | null
                   }
                   Relationships: [
                     
@@ -369,14 +369,14 @@ isOneToOne: true
                   ]
                 },"consents": {
                   Row: {
-                    "channel": string,"consented_at": string,"consented_by": string,"document_id": string,"guardian_id": string | null,"id": string,"user_id": string | null,"version_id": string,"withdrawn_at": string | null,"withdrawn_channel": string | null
+                    "channel": Database["public"]['Enums']["client_channel"],"consented_at": string,"consented_by": Database["public"]['Enums']["consent_giver"],"document_id": string,"guardian_id": string | null,"id": string,"user_id": string | null,"version_id": string,"withdrawn_at": string | null,"withdrawn_channel": Database["public"]['Enums']["client_channel"] | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "channel": string,"consented_at"?: string,"consented_by"?: string,"document_id": string,"guardian_id"?: string | null,"id"?: string,"user_id"?: string | null,"version_id": string,"withdrawn_at"?: string | null,"withdrawn_channel"?: string | null
+                    "channel": Database["public"]['Enums']["client_channel"],"consented_at"?: string,"consented_by"?: Database["public"]['Enums']["consent_giver"],"document_id": string,"guardian_id"?: string | null,"id"?: string,"user_id"?: string | null,"version_id": string,"withdrawn_at"?: string | null,"withdrawn_channel"?: Database["public"]['Enums']["client_channel"] | null
                   }
                   Update: {
-                    "channel"?: string,"consented_at"?: string,"consented_by"?: string,"document_id"?: string,"guardian_id"?: string | null,"id"?: string,"user_id"?: string | null,"version_id"?: string,"withdrawn_at"?: string | null,"withdrawn_channel"?: string | null
+                    "channel"?: Database["public"]['Enums']["client_channel"],"consented_at"?: string,"consented_by"?: Database["public"]['Enums']["consent_giver"],"document_id"?: string,"guardian_id"?: string | null,"id"?: string,"user_id"?: string | null,"version_id"?: string,"withdrawn_at"?: string | null,"withdrawn_channel"?: Database["public"]['Enums']["client_channel"] | null
                   }
                   Relationships: [
                     {
@@ -521,14 +521,14 @@ isOneToOne: false
                   ]
                 },"guardians": {
                   Row: {
-                    "channel": string,"confirmed_at": string,"guardian_name": string,"guardian_phone": string,"id": string,"phone_verified_at": string,"relationship": string,"user_id": string,"withdrawn_at": string | null
+                    "channel": Database["public"]['Enums']["client_channel"],"confirmed_at": string,"guardian_name": string,"guardian_phone": string,"id": string,"phone_verified_at": string,"relationship": Database["public"]['Enums']["guardian_relationship"],"user_id": string,"withdrawn_at": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "channel": string,"confirmed_at"?: string,"guardian_name": string,"guardian_phone": string,"id"?: string,"phone_verified_at": string,"relationship": string,"user_id": string,"withdrawn_at"?: string | null
+                    "channel": Database["public"]['Enums']["client_channel"],"confirmed_at"?: string,"guardian_name": string,"guardian_phone": string,"id"?: string,"phone_verified_at": string,"relationship": Database["public"]['Enums']["guardian_relationship"],"user_id": string,"withdrawn_at"?: string | null
                   }
                   Update: {
-                    "channel"?: string,"confirmed_at"?: string,"guardian_name"?: string,"guardian_phone"?: string,"id"?: string,"phone_verified_at"?: string,"relationship"?: string,"user_id"?: string,"withdrawn_at"?: string | null
+                    "channel"?: Database["public"]['Enums']["client_channel"],"confirmed_at"?: string,"guardian_name"?: string,"guardian_phone"?: string,"id"?: string,"phone_verified_at"?: string,"relationship"?: Database["public"]['Enums']["guardian_relationship"],"user_id"?: string,"withdrawn_at"?: string | null
                   }
                   Relationships: [
                     
@@ -655,14 +655,14 @@ isOneToOne: false
                   ]
                 },"qualification_documents": {
                   Row: {
-                    "created_at": string,"enterprise_id": string,"file_name": string,"id": string,"kind": string,"object_path": string,"review_reason": string,"reviewed_at": string | null,"reviewed_by": string | null,"status": string,"submitted_by": string | null
+                    "created_at": string,"enterprise_id": string,"file_name": string,"id": string,"kind": string,"object_path": string,"review_reason": string,"reviewed_at": string | null,"reviewed_by": string | null,"status": Database["public"]['Enums']["review_status"],"submitted_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"enterprise_id": string,"file_name"?: string,"id"?: string,"kind": string,"object_path": string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"submitted_by"?: string | null
+                    "created_at"?: string,"enterprise_id": string,"file_name"?: string,"id"?: string,"kind": string,"object_path": string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: Database["public"]['Enums']["review_status"],"submitted_by"?: string | null
                   }
                   Update: {
-                    "created_at"?: string,"enterprise_id"?: string,"file_name"?: string,"id"?: string,"kind"?: string,"object_path"?: string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"submitted_by"?: string | null
+                    "created_at"?: string,"enterprise_id"?: string,"file_name"?: string,"id"?: string,"kind"?: string,"object_path"?: string,"review_reason"?: string,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: Database["public"]['Enums']["review_status"],"submitted_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -1015,7 +1015,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "directory_scope": "all"|"department","enterprise_edition": "basic"|"professional"|"private","enterprise_join_rule": "invite"|"approval"|"allowlist","enterprise_size_band": "1-49"|"50-199"|"200-999"|"1000+","member_role": "admin"|"member"
+            "client_channel": "weapp"|"h5"|"qywx","consent_giver": "self"|"guardian","directory_scope": "all"|"department","enterprise_edition": "basic"|"professional"|"private","enterprise_join_rule": "invite"|"approval"|"allowlist","enterprise_size_band": "1-49"|"50-199"|"200-999"|"1000+","guardian_relationship": "father"|"mother"|"grandparent"|"other_guardian","member_role": "admin"|"member","report_status": "open"|"confirmed"|"rejected","review_status": "pending"|"approved"|"rejected"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -1131,7 +1131,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "directory_scope": ["all", "department"],"enterprise_edition": ["basic", "professional", "private"],"enterprise_join_rule": ["invite", "approval", "allowlist"],"enterprise_size_band": ["1-49", "50-199", "200-999", "1000+"],"member_role": ["admin", "member"]
+            "client_channel": ["weapp", "h5", "qywx"],"consent_giver": ["self", "guardian"],"directory_scope": ["all", "department"],"enterprise_edition": ["basic", "professional", "private"],"enterprise_join_rule": ["invite", "approval", "allowlist"],"enterprise_size_band": ["1-49", "50-199", "200-999", "1000+"],"guardian_relationship": ["father", "mother", "grandparent", "other_guardian"],"member_role": ["admin", "member"],"report_status": ["open", "confirmed", "rejected"],"review_status": ["pending", "approved", "rejected"]
           }
         }
 } as const
