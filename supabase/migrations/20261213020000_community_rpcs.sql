@@ -1007,6 +1007,39 @@ begin
 end;
 $$;
 
+-- The platform's word list (operators): add and remove entries; every change is audited.
+create or replace function private.platform_set_community_words(p_add text[], p_remove text[], p_category text)
+returns integer
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_add text[];
+  v_remove text[];
+begin
+  perform private.assert_platform_operator();
+  if cardinality(coalesce(p_add, '{}')) + cardinality(coalesce(p_remove, '{}')) = 0
+     or cardinality(coalesce(p_add, '{}')) > 5000 or cardinality(coalesce(p_remove, '{}')) > 5000 then
+    raise exception using errcode = '22023', message = 'word_list_invalid', hint = '请填写要添加或删除的词（每次最多 5000 个）';
+  end if;
+  if p_category is null or not exists (select 1 from public.community_report_categories c where c.code = p_category) then
+    raise exception using errcode = '22023', message = 'report_category_invalid', hint = '请选择词语所属的违规类型';
+  end if;
+  select coalesce(array_agg(distinct btrim(w)), '{}') into v_add from unnest(coalesce(p_add, '{}')) w where btrim(w) <> '';
+  select coalesce(array_agg(distinct btrim(w)), '{}') into v_remove from unnest(coalesce(p_remove, '{}')) w where btrim(w) <> '';
+  if exists (select 1 from unnest(v_add) w where char_length(w) > 30) then
+    raise exception using errcode = '22023', message = 'word_too_long', hint = '每个词不能超过 30 个字';
+  end if;
+  delete from private.community_platform_words where word = any (v_remove);
+  insert into private.community_platform_words (word, category) select w, p_category from unnest(v_add) w
+  on conflict (word) do update set category = excluded.category;
+  perform private.audit('community.platform_words', 'community_words', null, '',
+    jsonb_build_object('removed', v_remove), jsonb_build_object('added', v_add, 'category', p_category));
+  return (select count(*)::integer from private.community_platform_words);
+end;
+$$;
+
 create or replace function private.community_my_status(p_enterprise_id uuid)
 returns json
 language plpgsql
@@ -1046,7 +1079,7 @@ revoke all on function
   private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
   private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
   private.community_set_word_list(uuid, text[]), private.community_my_status(uuid),
-  private.community_set_settings(uuid, numeric, text)
+  private.community_set_settings(uuid, numeric, text), private.platform_set_community_words(text[], text[], text)
   from public, anon, authenticated;
 revoke all on function private.community_pin_post(uuid, boolean), private.community_feature_post(uuid, boolean),
   private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean) from public, anon, authenticated;
@@ -1059,7 +1092,7 @@ grant execute on function
   private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
   private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
   private.community_set_word_list(uuid, text[]), private.community_my_status(uuid),
-  private.community_set_settings(uuid, numeric, text)
+  private.community_set_settings(uuid, numeric, text), private.platform_set_community_words(text[], text[], text)
   to authenticated, service_role;
 grant execute on function private.community_word_list(uuid, text), private.community_wechat_openid(uuid),
   private.community_check_record(uuid, uuid, text, jsonb, text, text, text) to service_role;
@@ -1155,6 +1188,10 @@ create function public.community_set_settings(p_enterprise_id uuid, p_hide_thres
 returns json language sql security invoker set search_path = ''
 as $$ select private.community_set_settings(p_enterprise_id, p_hide_threshold, p_on_leave); $$;
 
+create function public.platform_set_community_words(p_add text[], p_remove text[] default '{}', p_category text default 'other')
+returns integer language sql security invoker set search_path = ''
+as $$ select private.platform_set_community_words(p_add, p_remove, p_category); $$;
+
 create function public.community_my_status(p_enterprise_id uuid)
 returns json language sql stable security invoker set search_path = ''
 as $$ select private.community_my_status(p_enterprise_id); $$;
@@ -1174,7 +1211,8 @@ revoke execute on function
   public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
   public.community_moderation_queue(uuid, text), public.community_moderate(uuid, text, text, text, integer),
   public.community_appeal(uuid, text), public.community_decide_appeal(uuid, boolean, text),
-  public.community_set_word_list(uuid, text[]), public.community_set_settings(uuid, numeric, text), public.community_my_status(uuid)
+  public.community_set_word_list(uuid, text[]), public.community_set_settings(uuid, numeric, text), public.community_my_status(uuid),
+  public.platform_set_community_words(text[], text[], text)
   from public, anon;
 grant execute on function
   public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
@@ -1184,5 +1222,6 @@ grant execute on function
   public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
   public.community_moderation_queue(uuid, text), public.community_moderate(uuid, text, text, text, integer),
   public.community_appeal(uuid, text), public.community_decide_appeal(uuid, boolean, text),
-  public.community_set_word_list(uuid, text[]), public.community_set_settings(uuid, numeric, text), public.community_my_status(uuid)
+  public.community_set_word_list(uuid, text[]), public.community_set_settings(uuid, numeric, text), public.community_my_status(uuid),
+  public.platform_set_community_words(text[], text[], text)
   to authenticated, service_role;

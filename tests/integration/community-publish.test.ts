@@ -43,6 +43,24 @@ describe('community publishing check', () => {
     expect(res.body.message).toContain('请修改后再发布');
   });
 
+  it('platform operators edit the platform list (audited); members and admins can’t', async () => {
+    const word = `平台禁词${Date.now().toString(36)}`; // not containing a seeded entry
+    expect((await rpc(c.admin, 'platform_set_community_words', { p_add: [word], p_category: 'illegal_11' })).status).toBe(403);
+    const op = c.members[2];
+    await sql(`insert into private.platform_operators (user_id) values ($1) on conflict do nothing`, [op.userId]);
+    try {
+      expect((await rpc(op, 'platform_set_community_words', { p_add: [word], p_category: 'nope' })).body.message).toBe('report_category_invalid');
+      expect((await rpc(op, 'platform_set_community_words', { p_add: [word], p_category: 'illegal_11' })).status).toBe(200);
+      expect((await publishPost(author, c.sectionId, '副业', `${word}了解一下`)).body.code).toBe('content_blocked');
+      const [audit] = await sql<{ n: number }>(`select count(*)::int as n from public.operator_audit_log where operator_id = $1 and action = 'community.platform_words'`, [op.userId]);
+      expect(audit.n).toBe(1);
+      expect((await rpc(op, 'platform_set_community_words', { p_add: [], p_remove: [word] })).status).toBe(200);
+      expect((await publishPost(author, c.sectionId, '副业', `${word}了解一下`)).status).toBe(201);
+    } finally {
+      await sql('delete from private.platform_operators where user_id = $1', [op.userId]);
+    }
+  });
+
   it('the enterprise edits its own list; changes apply to the next post', async () => {
     expect((await rpc(reader, 'community_set_word_list', { p_enterprise_id: c.eid, p_words: ['随便'] })).status).toBe(403);
     expect((await rpc(c.manager, 'community_set_word_list', { p_enterprise_id: c.eid, p_words: ['竞品甲公司', ' 内部报价 '] })).body).toBe(2);

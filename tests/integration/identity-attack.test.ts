@@ -63,7 +63,7 @@ const GATED_RPCS = new Set([
   'community_delete_post', 'community_pin_post', 'community_feature_post', 'community_add_comment',
   'community_delete_comment', 'community_set_like', 'community_set_favorite', 'community_report',
   'community_moderation_queue', 'community_moderate', 'community_appeal', 'community_decide_appeal',
-  'community_set_word_list', 'community_set_settings', 'community_my_status',
+  'community_set_word_list', 'community_set_settings', 'community_my_status', 'platform_set_community_words',
 ]);
 /** Tables `authenticated` may write directly, and what an uncleared user gets then (none today). */
 const WRITABLE_TABLES = new Map<string, 'gated'>();

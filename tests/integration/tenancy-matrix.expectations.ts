@@ -501,6 +501,8 @@ export const RPCS: Record<string, RpcExpectation> = {
     args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_enterprise_id: fx.A.id, p_title: '矩阵', p_text: '矩阵', p_verdict: 'pass' }),
   },
   community_wechat_openid: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId }) },
+  // removing a word that isn't listed: the operator's call succeeds and changes nothing
+  platform_set_community_words: { roles: operatorOnly, args: () => ({ p_add: [], p_remove: ['矩阵不存在的词'] }) },
 
   // --- identity (20261122030000_identity.sql, 20261122020000_profiles.sql) -----------------------
   get_current_agreements: { roles: everyone, args: () => ({}) },

@@ -1641,6 +1641,9 @@ isOneToOne: false
 "platform_review_qualification":
 { Args: { "p_approve": boolean,"p_document_id": string,"p_reason"?: string }; Returns: undefined
                            },
+"platform_set_community_words":
+{ Args: { "p_add": (string)[],"p_category"?: string,"p_remove"?: (string)[] }; Returns: number
+                           },
 "platform_set_enterprise_status":
 { Args: { "p_enterprise_id": string,"p_reason": string,"p_status": string }; Returns: Json
                            },
