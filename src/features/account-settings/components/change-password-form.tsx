@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
-import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
-import { setPasswordSchema, useCountdown } from '../../auth';
+import { setPasswordSchema } from '../../auth';
+import { useSendCode } from '../../../lib/hooks/use-send-code';
 import { passwordService, type PasswordService } from '../services/password.service';
 import type { LocalCodeHintLike } from './cancel-account-form';
 import './settings.css';
@@ -30,25 +31,14 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [sentTo, setSentTo] = useState<{ masked: string; at: number } | null>(null);
-  const [sending, setSending] = useState(false);
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState('');
-  const countdown = useCountdown(60);
+  const sendCode = useSendCode(setFormError);
 
   const handleSend = async () => {
     setFormError('');
-    setSending(true);
-    try {
-      const sent = await service.sendPasswordCode();
-      setSentTo({ masked: sent.phone_masked, at: Date.now() });
-      countdown.start();
-    } catch (failure) {
-      setFormError(messageOf(failure));
-      if (failure instanceof AppError && failure.code === 'code_resend_too_soon') countdown.start();
-    } finally {
-      setSending(false);
-    }
+    await sendCode.send(() => service.sendPasswordCode(), (sent) => setSentTo({ masked: sent.phone_masked, at: Date.now() }));
   };
 
   const handleSubmit = async () => {
@@ -81,8 +71,8 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
         error={errors.code}
         testId='password-code'
         sendTestId='password-send-code'
-        remaining={countdown.remaining}
-        sending={sending}
+        remaining={sendCode.remaining}
+        sending={sendCode.sending}
         onSend={handleSend}
       >
         {sentTo && (
