@@ -8,6 +8,7 @@ import { AckCheckbox } from './ack-checkbox';
 import { CancelWarning } from './cancel-warning';
 import './settings.css';
 import { CodeField } from '../../../ui/code-field';
+import { FormError } from '../../../ui/form-error';
 
 export interface LocalCodeHintLike {
   phone: string | null;
@@ -78,11 +79,7 @@ export function CancelAccountForm({ phone, onCancelled, service = accountSetting
         <AckCheckbox checked={acknowledged} onChange={setAcknowledged} testId='cancel-ack'>
           我已了解注销后数据不可恢复
         </AckCheckbox>
-        {error && (
-          <View className='form-error' role='alert' data-testid='cancel-error'>
-            {error}
-          </View>
-        )}
+        <FormError message={error} testId='cancel-error' />
         <Button
           className='login-form__submit'
           type='danger'

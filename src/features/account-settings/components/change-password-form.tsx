@@ -9,6 +9,7 @@ import { passwordService, type PasswordService } from '../services/password.serv
 import type { LocalCodeHintLike } from './cancel-account-form';
 import './settings.css';
 import { CodeField } from '../../../ui/code-field';
+import { FormError } from '../../../ui/form-error';
 
 export interface ChangePasswordFormProps {
   /** the signed-in phone in E.164, for the local outbox hint */
@@ -84,11 +85,7 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
       </CodeField>
       <TextField label='新密码' type='password' placeholder='至少 8 位，包含字母和数字' maxLength={null} value={password} onChange={setPassword} error={errors.password} testId='password-new' />
       <TextField label='确认新密码' type='password' placeholder='再输入一次' maxLength={null} value={confirm} onChange={setConfirm} error={errors.confirm} testId='password-confirm' />
-      {formError && (
-        <View className='form-error' role='alert' data-testid='password-error'>
-          {formError}
-        </View>
-      )}
+      <FormError message={formError} testId='password-error' />
       <Button
         className='set-password__submit'
         type='primary'

@@ -9,6 +9,7 @@ import { authService, type AuthService } from '../services/auth.service';
 import { LoginTabs, type LoginMode } from './login-tabs';
 import './login-form.css';
 import { CodeField } from '../../../ui/code-field';
+import { FormError } from '../../../ui/form-error';
 
 export const RESEND_SECONDS = 60;
 
@@ -111,11 +112,7 @@ export function LoginForm({ onSignedIn, initialPhone = '', service = authService
         <TextField label='密码' type='password' placeholder='请输入密码' maxLength={null} value={password} onChange={setPassword} error={errors.password} testId='login-password' />
       )}
 
-      {formError && (
-        <View className='form-error' role='alert' data-testid='login-error'>
-          {formError}
-        </View>
-      )}
+      <FormError message={formError} testId='login-error' />
 
       <Button
         className='login-form__submit'

@@ -13,6 +13,7 @@ import { ConsentCheckbox } from './consent-checkbox';
 import { MarkdownView } from './markdown-view';
 import { RelationshipChoice } from './relationship-choice';
 import { CodeField } from '../../../ui/code-field';
+import { FormError } from '../../../ui/form-error';
 
 export interface GuardianLinkFormProps {
   token: string;
@@ -129,11 +130,7 @@ export function GuardianLinkForm({ token, service = identityService }: GuardianL
         sendLabel='发送验证码'
         onSend={send}
       />
-      {error && (
-        <View className='form-error' role='alert' data-testid='guardian-link-error'>
-          {error}
-        </View>
-      )}
+      <FormError message={error} testId='guardian-link-error' />
       <Button type='primary' block size='large' loading={confirming} disabled={!ready || busy} aria-disabled={!ready || busy} role='button' onClick={confirm} data-testid='guardian-link-confirm'>
         确认
       </Button>

@@ -12,6 +12,7 @@ import { ConsentCheckbox } from './consent-checkbox';
 import { MarkdownView } from './markdown-view';
 import { RelationshipChoice } from './relationship-choice';
 import { CodeField } from '../../../ui/code-field';
+import { FormError } from '../../../ui/form-error';
 
 export interface LocalCodeHintProps {
   phone: string | null;
@@ -113,11 +114,7 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
           </ConsentCheckbox>
         </View>
       )}
-      {error && (
-        <View className='form-error' role='alert' data-testid='guardian-error'>
-          {error}
-        </View>
-      )}
+      <FormError message={error} testId='guardian-error' />
       <Button type='primary' block size='large' loading={confirming} disabled={!ready || busy} aria-disabled={!ready || busy} role='button' onClick={confirm} data-testid='guardian-confirm'>
         监护人确认
       </Button>

@@ -4,6 +4,7 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import type { CancellationRequest, PlatformOpsService } from '../services/platform-ops.service';
+import { FormError } from '../../../ui/form-error';
 
 const STATUS: Record<CancellationRequest['status'], string> = { pending: '待审核', approved: '已通过', rejected: '已驳回' };
 
@@ -50,11 +51,7 @@ export function CancellationRequests({ service }: CancellationRequestsProps) {
           {result}
         </Text>
       )}
-      {error && (
-        <Text className='form-error' role='alert' data-testid='ops-cancellations-error'>
-          {error}
-        </Text>
-      )}
+      <FormError message={error} testId='ops-cancellations-error' inline />
       {requests?.length === 0 && <Text className='settings-muted'>没有注销申请</Text>}
       {requests?.map((r) => (
         <View key={r.id} className='settings-list-item' data-testid={`ops-cancellation-${r.id}`}>

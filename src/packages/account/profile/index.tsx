@@ -9,6 +9,7 @@ import { LinkCell } from '../../../ui/link-cell';
 import { Loading } from '../../../ui/loading';
 import './index.css';
 import { routeUrl } from '../../../lib/routes';
+import { FormError } from '../../../ui/form-error';
 
 export default function ProfilePage() {
   const status = useRequireSession();
@@ -87,11 +88,7 @@ export default function ProfilePage() {
         data-testid='profile-cancel-account'
         onClick={() => void Taro.navigateTo({ url: routeUrl('cancel') })}
       />
-      {signOutError && (
-        <View className='form-error' role='alert'>
-          {signOutError}
-        </View>
-      )}
+      <FormError message={signOutError} />
       <Button
         className='profile-page__sign-out'
         block

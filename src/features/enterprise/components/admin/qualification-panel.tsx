@@ -8,6 +8,7 @@ import { checkFile, chooseQualificationFile, qualificationService, type ChosenFi
 import { QUALIFICATION_LABEL } from '../labels';
 import { LoadState } from '../../../../ui/load-state';
 import { formatShanghai } from '../../../../lib/time';
+import { FormError } from '../../../../ui/form-error';
 
 export interface QualificationPanelProps {
   enterpriseId: string;
@@ -99,11 +100,7 @@ export function QualificationPanel({ enterpriseId, status, service = qualificati
           </View>
         );
       })}
-      {error && (
-        <View className='form-error' role='alert' data-testid='qualification-error'>
-          {error}
-        </View>
-      )}
+      <FormError message={error} testId='qualification-error' />
       {result && (
         <Text className='ent-muted' role='status' data-testid='qualification-result'>
           {result}

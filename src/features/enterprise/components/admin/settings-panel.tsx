@@ -9,6 +9,7 @@ import type { DirectoryField, DirectoryScope, EnterpriseSettings, JoinRule } fro
 import { ChoiceChips } from '../../../../ui/choice-chips';
 import { JOIN_RULE_LABEL } from '../labels';
 import { LoadState } from '../../../../ui/load-state';
+import { FormError } from '../../../../ui/form-error';
 
 export interface SettingsPanelProps {
   enterpriseId: string;
@@ -110,11 +111,7 @@ export function SettingsPanel({ enterpriseId, service = adminService }: Settings
           保存白名单
         </Button>
       </View>
-      {error && (
-        <View className='form-error' role='alert' data-testid='settings-error'>
-          {error}
-        </View>
-      )}
+      <FormError message={error} testId='settings-error' />
       {result && (
         <Text className='ent-muted' role='status' data-testid='settings-result'>
           {result}
