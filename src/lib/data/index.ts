@@ -5,4 +5,5 @@ export { createDataLayer, type DataLayer, type EdgeFunctionName, type RpcArgs, t
 export { mapError, mapStorageError, messageFor, storageStatus, toAppError } from './errors';
 export { FIXABLE_GATE_CODES, GATE_CODES, isFixableGate, isGateCode, onGateRefusal, signalGateRefusal, type GateCode } from './gate';
 export { asShape } from './shape';
+export { newestFirst } from './newest';
 export { COMMON_MESSAGES, type MessageTable, type ModuleMessages } from './messages';

@@ -1,4 +1,4 @@
-import { bindDataLayer } from '../../../lib/data';
+import { bindDataLayer, newestFirst } from '../../../lib/data';
 import { AppError } from '../../../lib/errors/app-error';
 import { actOnAccount, getCurrentAgreements, IDENTITY_MESSAGES, publishAgreementVersion, resolveAccountReport } from '../../identity';
 import { platformOpsService } from './platform-ops.service';
@@ -39,15 +39,14 @@ export interface AccountReport {
 
 /** Newest first; RLS shows operators every report (others only their own). */
 export const listAccountReports = (status: 'open' | 'all'): Promise<AccountReport[]> =>
-  db.read((c) => {
-    const all = c
-      .from('account_reports')
-      .select('id, reported_phone, target_user_id, real_name, evidence, contact, status, resolution_note, froze_account, resolved_at, created_at');
-    return (status === 'open' ? all.eq('status', 'open') : all)
-      .order('created_at', { ascending: false })
-      .limit(100)
-      .overrideTypes<AccountReport[], { merge: false }>();
-  });
+  db.read((c) =>
+    newestFirst(
+      c
+        .from('account_reports')
+        .select('id, reported_phone, target_user_id, real_name, evidence, contact, status, resolution_note, froze_account, resolved_at, created_at'),
+      status === 'open' ? 'open' : null,
+    ).overrideTypes<AccountReport[], { merge: false }>(),
+  );
 
 export const opsService = {
   readOperatorAccess,

@@ -1,4 +1,4 @@
-import { asShape, bindDataLayer } from '../../../lib/data';
+import { asShape, bindDataLayer, newestFirst } from '../../../lib/data';
 import { IDENTITY_MESSAGES } from '../../identity';
 
 // Platform operations beyond identity (20261201090000_operations.sql): finding an account by
@@ -88,15 +88,12 @@ export interface CancellationRequest {
 
 /** Pending first to work through, or all; RLS shows operators every request. */
 export const listCancellationRequests = (filter: 'pending' | 'all'): Promise<CancellationRequest[]> =>
-  db.read((c) => {
-    const all = c
-      .from('enterprise_cancellation_requests')
-      .select('id, enterprise_id, reason, document_paths, status, review_reason, created_at, enterprises(name)');
-    return (filter === 'pending' ? all.eq('status', 'pending') : all)
-      .order('created_at', { ascending: false })
-      .limit(100)
-      .overrideTypes<CancellationRequest[], { merge: false }>();
-  });
+  db.read((c) =>
+    newestFirst(
+      c.from('enterprise_cancellation_requests').select('id, enterprise_id, reason, document_paths, status, review_reason, created_at, enterprises(name)'),
+      filter === 'pending' ? 'pending' : null,
+    ).overrideTypes<CancellationRequest[], { merge: false }>(),
+  );
 
 export const reviewCancellation = (requestId: string, approve: boolean, reason: string): Promise<void> =>
   db.run('platform_review_enterprise_cancellation', { p_request_id: requestId, p_approve: approve, p_reason: reason });

@@ -9,6 +9,7 @@ import { AppError, NETWORK_ERROR_MESSAGE, UNKNOWN_ERROR_MESSAGE } from '../../er
 import type { Database } from '../../supabase/database.types';
 import { createDataLayer } from '../create';
 import { mapStorageError } from '../errors';
+import { newestFirst } from '../newest';
 import { onGateRefusal, type GateCode } from '../gate';
 import type { ModuleMessages } from '../messages';
 
@@ -138,6 +139,15 @@ describe('read (PostgREST select)', () => {
     expect(rows.map((r) => r.phone)).toEqual(['13800000000']);
     expect(new URLSearchParams(seen[0].query).get('enterprise_id')).toBe('eq.e-1');
     expect(new URLSearchParams(seen[0].query).get('limit')).toBe('5');
+  });
+  it('newestFirst filters by status only when asked, newest first, at most 100 rows', async () => {
+    routes.set('GET /rest/v1/account_reports', () => ({ status: 200, body: [] }));
+    const db = createDataLayer(client(), TABLE_FIRST);
+    await db.read((c) => newestFirst(c.from('account_reports').select('id, status, created_at'), 'open'));
+    await db.read((c) => newestFirst(c.from('account_reports').select('id, status, created_at'), null));
+    const [open, all] = seen.map((r) => new URLSearchParams(r.query));
+    expect([open.get('status'), open.get('order'), open.get('limit')]).toEqual(['eq.open', 'created_at.desc', '100']);
+    expect([all.get('status'), all.get('order'), all.get('limit')]).toEqual([null, 'created_at.desc', '100']);
   });
 });
 
