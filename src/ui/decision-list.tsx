@@ -1,8 +1,9 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Fragment, useState, type ReactNode } from 'react';
 import { useLoader } from '../lib/hooks/use-loader';
 import { ChoiceChips } from './choice-chips';
 import { LoadState } from './load-state';
+import { StatusLine } from './status-line';
 
 export interface DecisionListProps<F extends string, T> {
   /** root test id; the filter, result and load states derive theirs from it unless given */
@@ -41,11 +42,7 @@ export function DecisionList<F extends string, T>(props: DecisionListProps<F, T>
   return (
     <View className={props.className} data-testid={testId}>
       <ChoiceChips label='显示' testId={props.filterTestId ?? `${testId}-filter`} value={filter} onChange={(v) => setFilter(v as F)} options={filters} />
-      {result && (
-        <Text className={props.resultClassName} role='status' data-testid={`${testId}-result`}>
-          {result}
-        </Text>
-      )}
+      <StatusLine message={result} className={props.resultClassName} testId={`${testId}-result`} />
       <LoadState
         loading={list.loading && !list.data}
         error={list.error}

@@ -9,6 +9,7 @@ import type { FoundAccount } from '../services/platform-ops.service';
 import type { OpsService } from '../services/ops.service';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import { FormError } from '../../../ui/form-error';
+import { StatusLine } from '../../../ui/status-line';
 
 export const ACTION_LABELS: Record<AccountAction, string> = {
   warn: '警告',
@@ -120,11 +121,7 @@ export function AccountActionForm({ service, userId: reportUserId = '' }: Accoun
         testId='ops-action-submit'
         onConfirm={act}
       />
-      {result && (
-        <Text className='settings-note' role='status' data-testid='ops-action-result'>
-          {result}
-        </Text>
-      )}
+      <StatusLine message={result} className='settings-note' testId='ops-action-result' />
     </View>
   );
 }

@@ -8,6 +8,7 @@ import { ConfirmAction } from '../../../ui/confirm-action';
 import type { EnterpriseStatus, FoundEnterprise, PlatformOpsService } from '../services/platform-ops.service';
 import { CancellationRequests } from './cancellation-requests';
 import { FormError } from '../../../ui/form-error';
+import { StatusLine } from '../../../ui/status-line';
 
 export const ENTERPRISE_STATUS_LABELS: Record<EnterpriseStatus, string> = { normal: '正常', suspended: '已暂停', closed: '已注销' };
 
@@ -107,11 +108,7 @@ export function EnterpriseOps({ service }: EnterpriseOpsProps) {
             )}
           </View>
         )}
-        {result && (
-          <Text className='settings-note' role='status' data-testid='ops-enterprise-result'>
-            {result}
-          </Text>
-        )}
+        <StatusLine message={result} className='settings-note' testId='ops-enterprise-result' />
       </View>
       <CancellationRequests service={service} />
     </View>

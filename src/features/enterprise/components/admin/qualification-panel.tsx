@@ -9,6 +9,7 @@ import { QUALIFICATION_LABEL } from '../labels';
 import { LoadState } from '../../../../ui/load-state';
 import { formatShanghai } from '../../../../lib/time';
 import { FormError } from '../../../../ui/form-error';
+import { StatusLine } from '../../../../ui/status-line';
 
 export interface QualificationPanelProps {
   enterpriseId: string;
@@ -101,11 +102,7 @@ export function QualificationPanel({ enterpriseId, status, service = qualificati
         );
       })}
       <FormError message={error} testId='qualification-error' />
-      {result && (
-        <Text className='ent-muted' role='status' data-testid='qualification-result'>
-          {result}
-        </Text>
-      )}
+      <StatusLine message={result} className='ent-muted' testId='qualification-result' />
     </View>
   );
 }

@@ -10,6 +10,7 @@ import { ChoiceChips } from '../../../../ui/choice-chips';
 import { JOIN_RULE_LABEL } from '../labels';
 import { LoadState } from '../../../../ui/load-state';
 import { FormError } from '../../../../ui/form-error';
+import { StatusLine } from '../../../../ui/status-line';
 
 export interface SettingsPanelProps {
   enterpriseId: string;
@@ -112,11 +113,7 @@ export function SettingsPanel({ enterpriseId, service = adminService }: Settings
         </Button>
       </View>
       <FormError message={error} testId='settings-error' />
-      {result && (
-        <Text className='ent-muted' role='status' data-testid='settings-result'>
-          {result}
-        </Text>
-      )}
+      <StatusLine message={result} className='ent-muted' testId='settings-result' />
     </View>
   );
 }
