@@ -26,7 +26,7 @@ const PRE_CLEARANCE_RPCS = new Set([
   'report_stolen_account',
   // anyone checks a certificate code (20261211020000_training_rpcs.sql)
   'training_verify_certificate',
-  // a wrong birth date may be what blocks the person (20261206030000_minors_hardening.sql)
+  // a wrong birth date may be what blocks the person (20261201040000_minors_guardians.sql)
   'request_birth_date_correction',
   'my_birth_date_corrections',
   'my_account_reports',
@@ -41,19 +41,19 @@ const GATED_RPCS = new Set([
   'training_course_outline', 'training_report_progress', 'training_start_attempt', 'training_attempt', 'training_save_answer',
   'training_submit_attempt', 'training_record_leave', 'training_leaderboard', 'training_save_path', 'training_path_outline',
   'training_import_questions', 'training_paper_report', 'training_course_csv',
-  // membership (20261129020000_membership.sql)
+  // membership (20261201060000_enterprises.sql, 20261201070000_invitations_joining.sql)
   'create_enterprise', 'my_enterprises', 'switch_enterprise', 'enterprise_features', 'update_enterprise_settings',
   'set_member_role', 'create_invitation', 'revoke_invitation', 'get_invitation', 'accept_invitation',
   'decline_invitation', 'decide_join_request', 'withdraw_join_request', 'list_join_requests', 'set_phone_allowlist',
   'leave_enterprise', 'remove_member', 'submit_qualification', 'platform_review_qualification',
-  // directory (20261129030000_directory.sql)
+  // directory (20261201080000_directory.sql)
   'create_department', 'rename_department', 'move_department', 'delete_department', 'set_department_head',
   'move_member', 'update_member_profile', 'department_tree', 'directory',
   'update_my_profile',
   'publish_agreement_version',
   'platform_act_on_account',
   'platform_resolve_account_report',
-  // platform operations (20261206040000_platform_ops.sql)
+  // platform operations (20261201090000_operations.sql)
   'platform_find_account', 'platform_audit_log', 'platform_set_enterprise_status', 'platform_find_enterprises',
   'request_enterprise_cancellation', 'platform_review_enterprise_cancellation',
   'platform_list_birth_date_corrections',

@@ -221,7 +221,7 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     select: byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], ['A', 'B']),
     ...noWrites,
   },
-  // LX 3.3 cancellation requests (20261206040000_platform_ops.sql): the matrix adds one per tenant.
+  // LX 3.3 cancellation requests (20261201090000_operations.sql): the matrix adds one per tenant.
   enterprise_cancellation_requests: {
     rows: async (fx) => {
       await q(
@@ -504,7 +504,7 @@ export const RPCS: Record<string, RpcExpectation> = {
   // removing a word that isn't listed: the operator's call succeeds and changes nothing
   platform_set_community_words: { roles: operatorOnly, args: () => ({ p_add: [], p_remove: ['矩阵不存在的词'] }) },
 
-  // --- identity (20261122030000_identity.sql, 20261122020000_profiles.sql) -----------------------
+  // --- identity (20261201020000_profiles.sql … 20261201050000_accounts.sql) ----------------------
   get_current_agreements: { roles: everyone, args: () => ({}) },
   report_stolen_account: {
     roles: byRole(ANY, ANY, ANY, ANY, ANY, ANY),
@@ -536,7 +536,7 @@ export const RPCS: Record<string, RpcExpectation> = {
     roles: operatorAny,
     args: () => ({ p_report_id: ZERO, p_outcome: 'rejected', p_freeze: false, p_note: '矩阵测试' }),
   },
-  // birth-date corrections (20261206030000_minors_hardening.sql)
+  // birth-date corrections (20261201040000_minors_guardians.sql)
   request_birth_date_correction: { roles: signedInAny, args: () => ({ p_birth_date: '1990-01-02', p_reason: '矩阵测试的更正原因' }) },
   my_birth_date_corrections: { roles: signedIn, args: () => ({}) },
   platform_list_birth_date_corrections: { roles: operatorOnly, args: () => ({ p_status: 'pending' }) },
@@ -568,7 +568,7 @@ export const RPCS: Record<string, RpcExpectation> = {
   },
   account_cancel_issue_code: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId }) },
   account_cancel_verify: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_code: '000000' }) },
-  // account hardening (20261206050000_account_hardening.sql)
+  // account hardening (20261201050000_accounts.sql)
   my_account_reports: { roles: signedIn, args: () => ({}) },
   // operator rights (20261207005000_operator_rights.sql): a read; 'operator' or null, never a refusal for the signed-in
   my_platform_role: { roles: signedIn, args: () => ({}) },
@@ -593,7 +593,7 @@ export const RPCS: Record<string, RpcExpectation> = {
     args: (fx) => ({ p_provider: 'wechat', p_subject: 'matrix', p_unionid: 'matrix', p_user_id: fx.users.memberA.userId }),
   },
 
-  // --- membership (20261129020000_membership.sql) -----------------------------------------------
+  // --- membership (20261201060000_enterprises.sql, 20261201070000_invitations_joining.sql) -------
   create_enterprise: {
     roles: signedIn,
     args: () => ({ p_name: '矩阵新企业', p_industry: '软件', p_size_band: '1-49', p_contact_name: '张三', p_contact_phone: '13800000000' }),
@@ -659,7 +659,7 @@ export const RPCS: Record<string, RpcExpectation> = {
     changesA: ['operator'],
   },
 
-  // --- platform operations (20261206040000_platform_ops.sql) ------------------------------------
+  // --- platform operations (20261201090000_operations.sql) --------------------------------------
   platform_find_account: { roles: operatorAny, args: () => ({ p_phone: '13900000009' }) },
   platform_audit_log: { roles: operatorOnly, args: () => ({ p_target_type: 'account', p_limit: 5 }) },
   // an unknown enterprise / request: never suspends or closes the matrix's tenants
@@ -672,7 +672,7 @@ export const RPCS: Record<string, RpcExpectation> = {
     changesA: ['adminA'],
   },
 
-  // --- directory (20261129030000_directory.sql) -------------------------------------------------
+  // --- directory (20261201080000_directory.sql) -------------------------------------------------
   create_department: {
     roles: adminOfA,
     args: (fx) => ({ p_enterprise_id: fx.A.id, p_parent_id: fx.A.rootDept, p_name: '矩阵新部门' }),

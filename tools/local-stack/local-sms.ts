@@ -4,6 +4,7 @@
 // of the Deno client's — so a wrongly signed request fails here as it would at Tencent.
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody as readJsonBody, sendJson } from './http-json';
 
 export const LOCAL_TENCENT_SECRET_ID = 'AKIDlocalzhixiang';
 export const LOCAL_TENCENT_SECRET_KEY = 'local-zhixiang-secret-key';
@@ -46,23 +47,9 @@ export function expectedTc3Signature(secretKey: string, headers: IncomingMessage
 /** Digits only: '+86 138…', '86138…' and '%2B86138…' (decoded) all name the same phone. */
 const phoneDigits = (p: string) => p.replace(/\D/g, '');
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(undefined));
-  });
-}
+const readBody = (req: IncomingMessage) => readJsonBody(req, MAX_BODY);
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
+const send = sendJson;
 
 export function createLocalSms(secretId = LOCAL_TENCENT_SECRET_ID, secretKey = LOCAL_TENCENT_SECRET_KEY) {
   const outbox: SentSms[] = []; // newest last

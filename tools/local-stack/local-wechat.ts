@@ -17,6 +17,7 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import QRCode from 'qrcode';
+import { readBody as readJsonBody, sendJson } from './http-json';
 
 export const LOCAL_WECHAT_APP_ID = 'wx0000000000local';
 export const LOCAL_WECHAT_APP_SECRET = 'local-wechat-app-secret';
@@ -45,25 +46,11 @@ type Entry = Programmed & { errcode?: number; errmsg?: string; used: boolean };
 const MAX_CODES = 5000;
 const MAX_BODY = 16 * 1024;
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
+const send = sendJson;
 const err = (res: ServerResponse, errcode: number, errmsg: string) =>
   send(res, 200, { errcode, errmsg: `${errmsg}, rid: ${crypto.randomBytes(6).toString('hex')}` });
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(undefined));
-  });
-}
+const readBody = (req: IncomingMessage) => readJsonBody(req, MAX_BODY);
 
 const text = (v: unknown, max = 200) => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
 
