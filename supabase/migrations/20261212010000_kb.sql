@@ -579,12 +579,14 @@ as $$
 declare
   v_uid uuid := auth.uid();
   v_id uuid := gen_random_uuid();
-  v_title text := private.kb_clean_title(p_title);
+  v_title text;
   v_desc text := btrim(coalesce(p_description, ''));
 begin
   perform private.assert_member(p_enterprise_id);
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(p_enterprise_id);
+  -- after the membership checks: an uncleared caller hears about the gate, not about the title
+  v_title := private.kb_clean_title(p_title);
   if p_kind is null or p_kind not in ('enterprise', 'team', 'private') then
     raise exception using errcode = '22023', message = 'kb_space_kind_invalid', hint = '空间类型须为企业、团队或个人';
   end if;
@@ -759,6 +761,7 @@ declare
   v_version public.kb_page_versions;
   v_no integer;
 begin
+  perform private.assert_cleared(); -- the gate speaks before any lookup
   select * into v_version from public.kb_page_versions v where v.id = p_version_id;
   if not found then
     raise exception using errcode = '22023', message = 'kb_version_not_found', hint = '找不到该版本';
@@ -1097,6 +1100,7 @@ declare
   v_comment public.kb_comments;
   v_node public.kb_nodes;
 begin
+  perform private.assert_cleared(); -- the gate speaks before any lookup
   select * into v_comment from public.kb_comments c where c.id = p_comment_id;
   if not found then
     raise exception using errcode = '22023', message = 'kb_comment_not_found', hint = '找不到该评论';
@@ -1176,6 +1180,7 @@ declare
   v_grams text[];
   v_recheck boolean;
 begin
+  perform private.assert_cleared(); -- the gate speaks first (403 with its code)
   if p_enterprise_id is null or not exists (select 1 from private.my_enterprise_ids() x where x = p_enterprise_id) then
     raise exception using errcode = '42501', message = 'not_enterprise_member', hint = '你不是该企业的成员';
   end if;
@@ -1231,17 +1236,22 @@ $$;
 -- The caller's recently viewed nodes in one enterprise (only those still readable).
 create or replace function public.kb_recent(p_enterprise_id uuid, p_limit integer default 20)
 returns table (node_id uuid, kind text, title text, space_id uuid, last_read_at timestamptz, updated_since_read boolean)
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
+  -- an uncleared caller hears the gate's code (403), as from every other gated RPC
+  perform private.assert_cleared();
+  return query
   select n.id, n.kind, n.title, n.space_id, r.last_read_at, n.updated_at > r.last_read_at
     from public.kb_reads r
     join public.kb_nodes n on n.id = r.node_id and n.deleted_at is null
    where r.user_id = (select auth.uid()) and r.enterprise_id = p_enterprise_id
    order by r.last_read_at desc
-   limit least(greatest(coalesce(p_limit, 20), 1), 50)
+   limit least(greatest(coalesce(p_limit, 20), 1), 50);
+end;
 $$;
 
 -- -----------------------------------------------------------------------------
@@ -1400,3 +1410,6 @@ begin
   end loop;
 end;
 $$;
+
+-- The invoker read functions (kb_search, kb_recent) let the gate answer first, as the definer RPCs do.
+grant execute on function private.assert_cleared() to authenticated;
