@@ -20,7 +20,7 @@ export function normalizeText(text: string): string {
 /** A matcher over one or more word lists; words are normalised like the text (empty ones dropped). */
 export class WordMatcher {
   readonly size: number;
-  private readonly scanner: { search(text: string, options?: { quick?: boolean; longest?: boolean }): Array<[number, string]> } | null;
+  private readonly scanner: InstanceType<typeof FastScanner> | null;
 
   constructor(words: Iterable<string>) {
     const set = new Set<string>();
@@ -37,7 +37,7 @@ export class WordMatcher {
     if (!this.scanner) return [];
     const normalized = normalizeText(text);
     if (!normalized) return [];
-    return [...new Set(this.scanner.search(normalized).map(([, word]) => word))];
+    return [...new Set(this.scanner.search(normalized).map((hit) => String(hit[1])))];
   }
 }
 
