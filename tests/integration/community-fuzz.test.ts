@@ -7,6 +7,14 @@ import { community, postOk, publish, rpc, type Community } from './support-commu
 
 const RUNS = 25;
 
+/** Values Postgres reads as a boolean (0, 1, 't', 'of', 'yes'…): valid input, so not junk for a boolean parameter. */
+function boolish(v: unknown): boolean {
+  if (typeof v === 'boolean' || v === 0 || v === 1) return true;
+  if (typeof v !== 'string') return false;
+  const t = v.trim().toLowerCase();
+  return t !== '' && (['true', 'false', 'yes', 'no'].some((w) => w.startsWith(t)) || ['on', 'off', 'of', '1', '0'].includes(t));
+}
+
 function expectClear4xx(res: Awaited<ReturnType<typeof callApi>>, what: unknown): void {
   if (res.status < 400 || res.status >= 500) throw new Error(`${res.status} for ${JSON.stringify(what)}: ${JSON.stringify(res.body)}`);
   const code = res.body?.code ?? res.body?.message;
@@ -86,8 +94,8 @@ describe('fuzz: community RPCs and the publishing function answer bad input with
       expectClear4xx(await rpc(author, 'community_delete_post', { p_post_id: id }), id);
       expectClear4xx(await rpc(author, 'community_delete_comment', { p_comment_id: id }), id);
       expectClear4xx(await rpc(c.members[2], 'community_set_like', { p_post_id: id, p_on: true }), id);
-      expectClear4xx(await rpc(c.members[2], 'community_set_favorite', { p_post_id: postId, p_on: typeof value === 'boolean' ? null : value }), value);
-      expectClear4xx(await rpc(c.admin, 'community_pin_post', { p_post_id: postId, p_on: typeof value === 'boolean' ? null : value }), value);
+      expectClear4xx(await rpc(c.members[2], 'community_set_favorite', { p_post_id: postId, p_on: boolish(value) ? null : value }), value);
+      expectClear4xx(await rpc(c.admin, 'community_pin_post', { p_post_id: postId, p_on: boolish(value) ? null : value }), value);
       expectClear4xx(await rpc(c.members[2], 'community_report', { p_target_type: value, p_target_id: postId, p_category: 'ads' }), value);
       expectClear4xx(await rpc(c.members[2], 'community_report', { p_target_type: 'post', p_target_id: id, p_category: 'ads' }), id);
       expectClear4xx(await rpc(c.members[2], 'community_report', { p_target_type: 'post', p_target_id: postId, p_category: value }), value);

@@ -73,7 +73,7 @@ describe('fuzz: notification RPCs answer bad input with 4xx and write nothing', 
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(fc.constant(null), fc.constant('2026-01-01T00:00:00Z'), junk),
-        fc.oneof(fc.integer({ min: -1000, max: 0 }), fc.integer({ min: 101, max: 100000 }), fc.constant(null), fc.string({ maxLength: 4 })),
+        fc.oneof(fc.integer({ min: -1000, max: 0 }), fc.integer({ min: 101, max: 100000 }), fc.constant(null), fc.string({ maxLength: 4 }).filter((t) => !/^\s*[+-]?\d+\s*$/.test(t))),
         async (before, limit) => {
           expectClear4xx(await rpc('my_notifications', user.token, { p_before: before, p_limit: limit }));
         },
