@@ -30,9 +30,6 @@ const DEEP_IMPORT_EXCEPTIONS = [
   { from: 'packages/ops/qualification-review', to: 'features/enterprise/services/qualification.service', why: SUBPACKAGE },
   { from: 'packages/ops/qualification-review-item', to: 'features/enterprise/schemas/enterprise.schema', why: SUBPACKAGE },
   { from: 'features/kb/hooks/use-kb-enterprise', to: 'features/enterprise/hooks/use-enterprise-page', why: SUBPACKAGE },
-  // The home page loads enterprise's store, which reaches these through enterprise's services.
-  { from: 'features/enterprise/services/', to: 'features/identity/services/identity-errors', why: MAIN_PACKAGE },
-  { from: 'features/enterprise/services/', to: 'features/identity/services/identity.service', why: MAIN_PACKAGE },
   // The home page's unread badge loads the notification services, whose message table extends identity's.
   { from: 'features/notifications/notifications.messages', to: 'features/identity/identity.messages', why: MAIN_PACKAGE },
 ];
