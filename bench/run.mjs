@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the performance harness (not part of `npm test`). Writes bench/report.md and
 // bench/report.json; raw artefacts (builds, logs) go under bench/out/.
-//   npm run bench [-- --quick] [--only stack,db,api,sizes,lighthouse,start,test]
+//   npm run bench [-- --quick] [--only stack,db,api,training,sizes,lighthouse,start,test,notify,kb,community]
 //                 [--stack-env FILE] [--test-log FILE]
 // Env: ZX_BENCH_PORT (base port, default 29321, below Linux's ephemeral port range; uses +0…+9,
 // +20…+29, +40), ZX_BENCH_DIR (stack data, default .local/bench), ZX_BENCH_OUT (build output,
@@ -14,10 +14,14 @@ import path from 'node:path';
 import { ensureChromium, ensureNginx } from '../scripts/bootstrap.mjs';
 import { ROOT } from '../scripts/lib/proc.mjs';
 import * as api from './lib/api.mjs';
+import * as community from './lib/community.mjs';
 import * as db from './lib/db.mjs';
+import * as kb from './lib/kb.mjs';
 import { runLighthouse, demoSession, serveStatic } from './lib/lighthouse.mjs';
 import { Report } from './lib/report.mjs';
 import * as sizes from './lib/sizes.mjs';
+import { notifyFigures } from './lib/notify.mjs';
+import { trainingFigures } from './lib/training.mjs';
 import { attachStack, startBenchStack } from './lib/stack.mjs';
 import { coldStart, installIsCurrent, testDuration } from './lib/startup.mjs';
 
@@ -35,7 +39,7 @@ const BENCH_DIR = path.join(ROOT, 'bench');
 
 const KB = 1024;
 const MB = 1024 * 1024;
-const SIZES = quick ? { E: 50, M: 5000, S: 10, N: 50_000 } : { E: 1000, M: 100_000, S: 10, N: 1_000_000 };
+const SIZES = quick ? { E: 50, M: 5000, S: 10, N: 50_000, KBN: 50_000 } : { E: 1000, M: 100_000, S: 10, N: 1_000_000, KBN: 1_000_000 };
 const ITER = quick ? 40 : 1000;
 const LAT_ROUNDS = quick ? 3 : 5;
 const LOAD_SECONDS = quick ? 5 : 15;
@@ -48,8 +52,12 @@ const t0 = Date.now();
 const S_STACK = 'Start-up: local stack, npm start, npm test';
 const S_DB = 'Database: list queries under RLS';
 const S_API = 'API: gateway versus PostgREST';
+const S_KB = 'Knowledge base: listing, search, page open (database)';
+const S_COMMUNITY = 'Community: feed, post page, publishing check';
 const S_WEAPP = 'Mini-program (weapp) package sizes';
 const S_H5 = 'H5: first load and Lighthouse (mobile)';
+const S_NOTIFY = 'Notification center: queueing, claiming, inbox, worker';
+const S_TRAINING = 'Training: exams and progress';
 
 async function section(name, fn) {
   try {
@@ -59,6 +67,47 @@ async function section(name, fn) {
     report.fail(name, err);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Knowledge base (issue 14): on the real kb tables, after the database section's enterprises
+// ---------------------------------------------------------------------------------------------
+async function kbFigures(stack) {
+  const client = await db.connect(stack.env.DATABASE_URL);
+  try {
+    log(`generating ${SIZES.KBN} knowledge-base nodes…`);
+    const gen = await kb.generate(client, SIZES);
+    const c = gen.counts;
+    report.add({
+      section: S_KB, name: 'kb.generate', value: gen.seconds, unit: 's', budget: null, digits: 1,
+      source: 'set-based SQL (bench/sql/kb-generate.sql), then vacuum (analyze)',
+      note: `${c.nodes} nodes (${c.nodes_size}), ${c.acl_nodes} set their own grants, ${c.grants} grants, depth ${c.depth}, largest enterprise ${c.largest} nodes`,
+    });
+    const m = await kb.pickMember(client);
+    report.note(S_KB, `Member measured: a member (not an admin) of the enterprise with the most nodes (${m.nodes}), reading ${m.acl.length} acl nodes. ` +
+      `Folder listed: depth 4. Times are client-side statement round trips inside the member's PostgREST transaction (claims, pre-request hook).`);
+    const l = await kb.measureListing(client, m, ITER);
+    for (const p of ['p50', 'p95']) {
+      report.add({
+        section: S_KB, name: `kb.folder_listing.${p}`, value: l.member[p], unit: 'ms', reference: l.owner[p],
+        budget: p === 'p50' ? 1.2 * l.owner[p] : null, budgetRule: p === 'p50' ? 'ratio ≤ 1.2' : undefined,
+        source: p === 'p50' ? `${l.rows} rows; member under RLS vs owner with enterprise, folder and the member's acl nodes explicit; same rows: ${l.sameRows ? 'yes' : 'NO'}` : undefined,
+      });
+    }
+    report.block(S_KB, 'Plans: folder listing — member under RLS', `${kb.LISTING.member}\n\n${l.plans.member}`);
+    report.block(S_KB, 'Plans: folder listing — owner, no RLS', `${kb.LISTING.owner}\n\n${l.plans.owner}`);
+    const s = await kb.measureSearch(client, m, Math.min(ITER, 200));
+    report.add({ section: S_KB, name: 'kb.search.p95', value: s.all.p95, unit: 'ms', budget: 50, source: 'kb_search as the member, 1–4 character Chinese queries, largest enterprise, 20 results' });
+    for (const len of Object.keys(kb.SEARCH_QUERIES)) {
+      report.add({ section: S_KB, name: `kb.search.${len}char.p95`, value: s[len].p95, unit: 'ms', budget: null, note: `informational; p50 ${round3(s[len].p50)} ms; up to ${s[len].hits} hits; queries ${kb.SEARCH_QUERIES[len].join(' ')}` });
+    }
+    report.block(S_KB, 'Plan: search candidates for 绩效 — member under RLS', s.plan);
+    const o = await kb.measureOpenPage(client, m, Math.min(ITER, 300));
+    report.add({ section: S_KB, name: 'kb.open_page.p95', value: o.p95, unit: 'ms', budget: 10, source: `kb_open_page as the member (content, rights, counters, records the read); p50 ${round3(o.p50)} ms` });
+  } finally {
+    await client.end();
+  }
+}
+const round3 = (n) => Number(n.toFixed(3));
 
 // ---------------------------------------------------------------------------------------------
 // Database: generator, hot lists as member (RLS) versus owner, plans
@@ -134,6 +183,18 @@ async function databaseFigures(stack) {
     report.note(S_DB, `Helper cost per call as the member (p50, client round trip of \`select 1\` subtracted): computed ${fmt(helperMs.computed)}; ` +
       `from the request context ${fmt(helperMs.fromContext)}.`);
     return member;
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Community (issue 15): feed and post page under RLS on the real tables, publishing check
+// ---------------------------------------------------------------------------------------------
+async function communityFigures(stack, member) {
+  const client = await db.connect(stack.env.DATABASE_URL);
+  try {
+    await community.communityFigures(client, member, { iterations: ITER, report, section: S_COMMUNITY });
   } finally {
     await client.end();
   }
@@ -257,7 +318,7 @@ async function main() {
   if (wanted('lighthouse') || wanted('start')) ensureChromium();
   ensureNginx(); // the stack's edge: the API figures measure the gateway users get from `npm start`
   mkdirSync(path.join(BENCH_DIR, 'out'), { recursive: true });
-  const needStack = ['stack', 'db', 'api', 'sizes', 'lighthouse'].some(wanted);
+  const needStack = ['stack', 'db', 'api', 'training', 'sizes', 'lighthouse', 'notify', 'kb', 'community'].some(wanted);
   let stack = null;
   if (needStack) {
     const envFile = option('--stack-env');
@@ -273,13 +334,44 @@ async function main() {
   }
   try {
     let member = null;
-    if (wanted('db') || wanted('api')) await section(S_DB, async () => (member = await databaseFigures(stack)));
+    if (wanted('db') || wanted('api') || wanted('community')) await section(S_DB, async () => (member = await databaseFigures(stack)));
     if (wanted('api') && member) await section(S_API, () => apiFigures(stack, member));
+    if (wanted('notify')) {
+      await section(S_NOTIFY, () => notifyFigures({ env: stack.env, report, section: S_NOTIFY, iterations: ITER, members: quick ? 2000 : 20_000 }));
+    }
+    if (wanted('training')) {
+      await section(S_TRAINING, async () => {
+        const client = await db.connect(stack.env.DATABASE_URL);
+        try {
+          await trainingFigures({
+            client, env: stack.env, iterations: quick ? 40 : 300, learners: quick ? 200 : 1000, concurrent: 200,
+            add: (f) => report.add(f), note: (sec, text) => report.note(sec, text),
+          });
+        } finally {
+          await client.end();
+        }
+      });
+    }
+    if (wanted('kb')) {
+      if (!member) {
+        await section(S_DB, async () => {
+          const client = await db.connect(stack.env.DATABASE_URL);
+          try {
+            await db.generate(client, SIZES); // the enterprises and members the knowledge base belongs to
+          } finally {
+            await client.end();
+          }
+        });
+      }
+      await section(S_KB, () => kbFigures(stack));
+    }
+    if (wanted('community') && member) await section(S_COMMUNITY, () => communityFigures(stack, member));
     if (wanted('sizes')) await section(S_WEAPP, () => weappFigures(stack));
     if (wanted('sizes') || wanted('lighthouse')) await section(S_H5, () => h5Figures(stack));
   } finally {
     await stack?.stop();
   }
+  if (wanted('community')) await section(S_COMMUNITY, async () => community.publishCheckFigures({ report, section: S_COMMUNITY, runs: quick ? 100 : 500 }));
   if (wanted('start')) {
     await section(S_STACK, async () => {
       if (!installIsCurrent()) throw new Error('node_modules does not match package-lock.json: npm start would install first (run npm install, then the bench)');

@@ -592,7 +592,7 @@ update public.departments d set head_user_id = h.user_id
   ) as h(department_id, user_id)
  where d.id = h.department_id and d.head_user_id is null;
 
--- Demo names (profiles never take their name from sign-up metadata: 20261206020000_sign_in_security.sql).
+-- Demo names (profiles never take their name from sign-up metadata: 20261201050000_accounts.sql).
 update public.profiles p set display_name = u.raw_user_meta_data ->> 'display_name'
   from auth.users u
  where u.id = p.id and p.display_name = '' and u.raw_user_meta_data ? 'display_name'

@@ -103,7 +103,7 @@ export async function generate(client, sizes) {
  * Lets the database go quiet after the bulk load: the dirty pages written out now rather than by
  * the checkpointer during the measurements, and autovacuum workers (woken by the load) finished.
  */
-async function settle(client) {
+export async function settle(client) {
   await client.query('checkpoint');
   for (let i = 0; i < 120; i++) {
     const { rows } = await client.query(`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'`);
@@ -154,7 +154,7 @@ async function preRequestFunction(client) {
  * A member's transaction as PostgREST opens it: role, JWT claims, then the pre-request hook (which
  * resolves the request context); `context: false` skips the hook (direct SQL, Realtime).
  */
-async function asMember(client, claims, fn, { context = true } = {}) {
+export async function asMember(client, claims, fn, { context = true } = {}) {
   if (!preRequests.has(client)) preRequests.set(client, await preRequestFunction(client));
   const preRequest = preRequests.get(client);
   await client.query('begin');
@@ -168,7 +168,7 @@ async function asMember(client, claims, fn, { context = true } = {}) {
   }
 }
 
-async function asOwner(client, fn) {
+export async function asOwner(client, fn) {
   await client.query('begin');
   try {
     return await fn();
@@ -187,8 +187,8 @@ async function timed(client, q, args) {
 }
 
 /** p50/p95 of member-under-RLS and owner runs, interleaved; plus both plans. */
-export async function measureQuery(client, key, member, { iterations, warmup = 10, context = true }) {
-  const q = QUERIES[key];
+export async function measureQuery(client, key, member, { iterations, warmup = 10, context = true, query }) {
+  const q = query ?? QUERIES[key];
   const memberArgs = q.member.args(member);
   const ownerArgs = q.owner.args(member);
   const runMember = () => asMember(client, member.claims, () => timed(client, q.member, memberArgs), { context });
@@ -231,7 +231,7 @@ export async function measureQuery(client, key, member, { iterations, warmup = 1
   };
 }
 
-async function explain(client, text, args) {
+export async function explain(client, text, args) {
   const { rows } = await client.query({ text: `explain (analyze, buffers, costs off) ${text}`, values: args });
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }

@@ -40,3 +40,30 @@ export function LoadState({ loading, error, onRetry, empty, isEmpty, testId = 'l
   }
   return null;
 }
+
+export interface PendingStateProps {
+  /** empty while loading */
+  error: string;
+  onRetry(): void;
+  ariaBusy?: boolean;
+  /** the spinner's text */
+  label?: string;
+}
+
+/** One state block for a screen that has nothing yet: the error with a retry, or the spinner. */
+export function PendingState({ error, onRetry, ariaBusy, label = '加载中…' }: PendingStateProps) {
+  return (
+    <View className='state' aria-busy={ariaBusy}>
+      {error ? (
+        <>
+          <Text role='alert'>{error}</Text>
+          <Button className='state__action' size='small' onClick={onRetry}>
+            重试
+          </Button>
+        </>
+      ) : (
+        <Loading type='circular'>{label}</Loading>
+      )}
+    </View>
+  );
+}

@@ -19,8 +19,14 @@ const PRE_CLEARANCE_RPCS = new Set([
   'set_my_birth_date',
   'withdraw_guardian_consent',
   'mark_notifications_read',
+  // notification center (20261210010000_notification_delivery.sql): a member's own inbox and channel
+  // choices; a suspended or not-yet-consented member must still read why (account actions, agreement updates)
+  'my_notifications', 'my_unread_notification_count', 'mark_all_notifications_read', 'my_notification_settings',
+  'set_notification_preference', 'record_wechat_subscriptions',
   'report_stolen_account',
-  // a wrong birth date may be what blocks the person (20261206030000_minors_hardening.sql)
+  // anyone checks a certificate code (20261211020000_training_rpcs.sql)
+  'training_verify_certificate',
+  // a wrong birth date may be what blocks the person (20261201040000_minors_guardians.sql)
   'request_birth_date_correction',
   'my_birth_date_corrections',
   'my_account_reports',
@@ -29,23 +35,40 @@ const PRE_CLEARANCE_RPCS = new Set([
 ]);
 /** RPCs that need clearance (and maybe more): an uncleared caller gets 403. */
 const GATED_RPCS = new Set([
-  // membership (20261129020000_membership.sql)
+  // training (20261211020000_training_rpcs.sql, 20261211030000_training_paths_reports_jobs.sql)
+  'training_save_course', 'training_save_chapter', 'training_save_lesson', 'training_publish_course', 'training_assign_course',
+  'training_save_question', 'training_question_key', 'training_save_paper', 'training_course_report', 'training_my_assignments',
+  'training_course_outline', 'training_report_progress', 'training_start_attempt', 'training_attempt', 'training_save_answer',
+  'training_submit_attempt', 'training_record_leave', 'training_leaderboard', 'training_save_path', 'training_path_outline',
+  'training_import_questions', 'training_paper_report', 'training_course_csv',
+  // knowledge base (20261212010000_kb.sql)
+  'kb_add_comment', 'kb_create_node', 'kb_create_space', 'kb_delete_comment', 'kb_inherit_grants', 'kb_move_node',
+  'kb_node_access', 'kb_open_page', 'kb_recent', 'kb_rename_node', 'kb_restore_node', 'kb_restore_version',
+  'kb_save_page', 'kb_search', 'kb_set_comments_enabled', 'kb_set_favorite', 'kb_set_file', 'kb_set_grants',
+  'kb_set_like', 'kb_trash', 'kb_trash_node',
+  // membership (20261201060000_enterprises.sql, 20261201070000_invitations_joining.sql)
   'create_enterprise', 'my_enterprises', 'switch_enterprise', 'enterprise_features', 'update_enterprise_settings',
   'set_member_role', 'create_invitation', 'revoke_invitation', 'get_invitation', 'accept_invitation',
   'decline_invitation', 'decide_join_request', 'withdraw_join_request', 'list_join_requests', 'set_phone_allowlist',
   'leave_enterprise', 'remove_member', 'submit_qualification', 'platform_review_qualification',
-  // directory (20261129030000_directory.sql)
+  // directory (20261201080000_directory.sql)
   'create_department', 'rename_department', 'move_department', 'delete_department', 'set_department_head',
   'move_member', 'update_member_profile', 'department_tree', 'directory',
   'update_my_profile',
   'publish_agreement_version',
   'platform_act_on_account',
   'platform_resolve_account_report',
-  // platform operations (20261206040000_platform_ops.sql)
+  // platform operations (20261201090000_operations.sql)
   'platform_find_account', 'platform_audit_log', 'platform_set_enterprise_status', 'platform_find_enterprises',
   'request_enterprise_cancellation', 'platform_review_enterprise_cancellation',
   'platform_list_birth_date_corrections',
   'platform_decide_birth_date_correction',
+  // community (20261213020000_community_rpcs.sql)
+  'community_create_section', 'community_archive_section', 'community_create_post', 'community_edit_post',
+  'community_delete_post', 'community_pin_post', 'community_feature_post', 'community_add_comment',
+  'community_delete_comment', 'community_set_like', 'community_set_favorite', 'community_report',
+  'community_moderation_queue', 'community_moderate', 'community_appeal', 'community_decide_appeal',
+  'community_set_word_list', 'community_set_settings', 'community_my_status', 'platform_set_community_words',
 ]);
 /** Tables `authenticated` may write directly, and what an uncleared user gets then (none today). */
 const WRITABLE_TABLES = new Map<string, 'gated'>();
@@ -59,6 +82,7 @@ const UNGATED_FUNCTIONS: Record<string, string> = {
   // operators' `sign` action goes through the gate.
   'report-evidence': 'stolen-account evidence, authorised by the report\'s upload token',
   'sms-deliveries': 'service role only: every user gets 403 service_role_required',
+  'notify-deliveries': 'service role only: every user gets 403 service_role_required',
   // Pre-clearance sign-in: they authenticate by a WeChat/WeCom code and hand out a session; the gate
   // applies to what that session does afterwards, as with SMS sign-in. An empty body is a 400.
   'wechat-login': 'sign-in (before consent is possible), authenticated by a wx.login code',

@@ -1,4 +1,4 @@
-// The identity gate's answer is cached per account (migration 20261129060000_gate_cache.sql). A stale
+// The identity gate's answer is cached per account (migration 20261201020000_profiles.sql). A stale
 // cache must never let anyone through: these tests build the situations in which a cached
 // "cleared" would be wrong and check that the caller is refused anyway — through the RPCs a member
 // calls, under the member's JWT, the way PostgREST runs them.

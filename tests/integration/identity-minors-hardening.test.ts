@@ -57,7 +57,7 @@ describe('birth date: set once, then only a reviewed correction changes it', () 
 
   it('a correction request is reviewed by an operator: reason kept, audited, the member notified', async () => {
     const teen = await minor(16);
-    // the evidence must be the member's own upload (20261206080000_birth_date_evidence)
+    // the evidence must be the member's own upload (20261201040000_minors_guardians.sql)
     const evidence = `${teen.userId}/id-card.jpg`;
     const jpeg = { bytes: Buffer.from('ffd8ffe000104a464946', 'hex'), contentType: 'image/jpeg' };
     expect((await storageObject(teen.token, 'POST', 'birth-date-evidence', evidence, jpeg)).status).toBe(200);

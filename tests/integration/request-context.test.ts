@@ -1,4 +1,4 @@
-// The request context (migration 20261130010000_policy_helpers_plpgsql.sql): PostgREST's pre-request
+// The request context (migration 20261201010000_platform.sql): PostgREST's pre-request
 // hook resolves the caller's gate and enterprises once per request, and the policy helpers read that
 // answer back. A stale or borrowed answer would let someone read what they may no longer read, so
 // each test opens a transaction the way PostgREST does (claims, role, hook), changes something the

@@ -1,6 +1,6 @@
 // Issue 10, critical: account takeover by pre-registration, and sign-in codes that die after 5
 // wrong tries on hosted Supabase too. Every rule here lives in the database or an edge function
-// (20261206020000_sign_in_security.sql, functions send-sms and sms-otp), so it holds whichever
+// (20261201050000_accounts.sql, functions send-sms and sms-otp), so it holds whichever
 // GoTrue writes the rows; the attacks go through the public auth API as an attacker would.
 import { authCall, clientFrom, randomLoopbackIp } from '../contract/auth-support';
 import { getStack } from '../support/stack';

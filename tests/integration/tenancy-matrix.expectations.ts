@@ -72,6 +72,118 @@ const publicRows = (table: string, keyCols: string[]) => async (): Promise<Label
 
 const own = (p: string) => [`person:${p}`];
 
+// --- training fixture rows (one small world per tenant, made once per fixture) ---------------------
+const trainingSeeded = new Set<string>();
+async function seedTraining(fx: Fixture): Promise<void> {
+  if (trainingSeeded.has(fx.A.id)) return;
+  trainingSeeded.add(fx.A.id);
+  for (const [t, learner] of [[fx.A, fx.users.memberA.userId], [fx.B, fx.users.memberB.userId]] as const) {
+    await q(
+      `with c as (insert into public.training_courses (enterprise_id, title, status, published_at) values ($1, '矩阵课程', 'published', now()) returning id),
+            ch as (insert into public.training_chapters (enterprise_id, course_id, title) select $1, c.id, '矩阵章节' from c returning id, course_id),
+            l as (insert into public.training_lessons (enterprise_id, course_id, chapter_id, title, kind, body_delta, body_text)
+                  select $1, ch.course_id, ch.id, '矩阵课时', 'text', '{"ops":[{"insert":"矩阵"}]}', '矩阵' from ch returning id, course_id),
+            a as (insert into public.training_assignments (enterprise_id, course_id, target) select $1, c.id, 'everyone' from c returning id),
+            pr as (insert into public.training_lesson_progress (user_id, lesson_id, enterprise_id, course_id, completed_at)
+                   select $2, l.id, $1, l.course_id, now() from l returning lesson_id),
+            cc as (insert into public.training_course_completions (user_id, course_id, enterprise_id) select $2, c.id, $1 from c returning course_id),
+            qu as (insert into public.training_questions (enterprise_id, kind, stem, options) values ($1, 'true_false', '矩阵题', '[{"id":"T","text":"正确"},{"id":"F","text":"错误"}]') returning id),
+            k as (insert into private.training_question_keys (question_id, answer) select qu.id, '["T"]' from qu returning question_id),
+            pa as (insert into public.training_papers (enterprise_id, course_id, title, total_score, pass_score, duration_minutes, status)
+                   select $1, c.id, '矩阵试卷', 10, 6, 10, 'published' from c returning id),
+            pq as (insert into public.training_paper_questions (paper_id, question_id, enterprise_id, score, position)
+                   select pa.id, qu.id, $1, 10, 1 from pa, qu returning paper_id),
+            ru as (insert into public.training_paper_rules (paper_id, enterprise_id, question_count, score) select pa.id, $1, 1, 10 from pa returning id),
+            att as (insert into public.training_attempts (enterprise_id, paper_id, user_id, attempt_no, status, deadline_at, submitted_at, score, total_score, pass_score, passed, submit_reason)
+                    select $1, pa.id, $2, 1, 'submitted', now(), now(), 10, 10, 6, true, 'learner' from pa returning id, paper_id),
+            pth as (insert into public.training_paths (enterprise_id, title, status) values ($1, '矩阵路径', 'published') returning id),
+            pc as (insert into public.training_path_courses (path_id, course_id, enterprise_id, position) select pth.id, c.id, $1, 1 from pth, c returning path_id),
+            ce as (insert into public.training_certificates (enterprise_id, user_id, attempt_id, paper_id, serial, verification_code, holder_name, title, score)
+                   select $1, $2, att.id, att.paper_id, 'ZXMATRIX-' || att.id, 'MX' || left(replace(att.id::text, '-', ''), 10), '矩阵学员', '矩阵课程', 10 from att returning id)
+       insert into public.training_points (enterprise_id, user_id, source_kind, source_id, points)
+       select $1, $2, 'course', c.id, 5 from c`,
+      [t.id, learner]);
+  }
+}
+const trainingRows = (table: string, keyCols: string[]) => async (fx: Fixture) => {
+  await seedTraining(fx);
+  return tenantRows(table, keyCols)(fx);
+};
+const trainingPersonRows = (table: string, keyCols: string[]) => async (fx: Fixture) => {
+  await seedTraining(fx);
+  return tenantPersonRows(table, keyCols, 'user_id')(fx);
+};
+// 'both' is a member of A and the admin (so training manager) of B
+const publishedSelect = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['A', 'B'], []);
+const managersSelect = byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], []);
+const learnerRowsManagersOnly = byRole<SelectOutcome>('denied', [], [], ['A:memberA'], ['B:memberB'], []);
+const ownOrManager = byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], ['A:memberA'], ['B:memberB'], []);
+/** Knowledge-base rows of each tenant (once per fixture): a space readable by everyone in it, a page
+ * with one version and a comment, and the tenant's member's read, favourite and like. */
+async function ensureKb(fx: Fixture): Promise<void> {
+  for (const [t, admin, member] of [[fx.A, fx.users.adminA, fx.users.memberA], [fx.B, fx.users.both, fx.users.memberB]] as const) {
+    if ((await q('select 1 from public.kb_nodes where enterprise_id = $1 limit 1', [t.id])).length) continue;
+    const [space] = await q<{ id: string }>(
+      `insert into public.kb_nodes (id, enterprise_id, space_id, kind, space_kind, title, path, acl_node_id, read_key, sets_grants, created_by)
+       select i, $1, i, 'space', 'enterprise', '矩阵空间', array[i], i, $1, true, $2 from gen_random_uuid() i returning id`, [t.id, admin.userId]);
+    await q(`insert into public.kb_grants (enterprise_id, node_id, role, grantee_kind) values ($1, $2, 'viewer', 'everyone')`, [t.id, space.id]);
+    await q(`insert into public.kb_grants (enterprise_id, node_id, role, grantee_kind, user_id) values ($1, $2, 'manager', 'member', $3)`, [t.id, space.id, admin.userId]);
+    const [page] = await q<{ id: string }>(
+      `insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, path, acl_node_id, read_key, created_by)
+       select i, $1, $2, $2, 'page', '矩阵页面', array[$2::uuid, i], $2, $1, $3 from gen_random_uuid() i returning id`, [t.id, space.id, admin.userId]);
+    await q(`insert into public.kb_page_contents (node_id, enterprise_id, delta, version_no) values ($1, $2, '{"ops":[{"insert":"矩阵正文\\n"}]}', 1)`, [page.id, t.id]);
+    await q(`insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
+             values ($1, $2, 1, '矩阵页面', '{"ops":[]}', '矩阵正文', $3)`, [t.id, page.id, admin.userId]);
+    await q(`insert into public.kb_comments (enterprise_id, node_id, author_id, body) values ($1, $2, $3, '矩阵评论')`, [t.id, page.id, member.userId]);
+    for (const table of ['kb_reads', 'kb_favorites', 'kb_likes']) {
+      await q(`insert into public.${table} (enterprise_id, node_id, user_id) values ($1, $2, $3)`, [t.id, page.id, member.userId]);
+    }
+  }
+}
+const kbRows = (inner: (fx: Fixture) => Promise<LabelledRow[]>) => async (fx: Fixture) => {
+  await ensureKb(fx);
+  return inner(fx);
+};
+const kbReaders = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['A', 'B'], []);
+const kbOwn = byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], [], [], []);
+// Community rows (issue 15), arranged once per fixture: in each tenant a section open to all, a
+// published post by its member (A: memberA, B: memberB) with a comment, a like and a favourite, a
+// report of it by the tenant's admin (A: adminA, B: both) with its case, a warning of the author,
+// an expired restriction and one blocked word.
+const communityArranged = new Set<string>();
+async function arrangeCommunity(fx: Fixture): Promise<void> {
+  if (communityArranged.has(fx.A.id)) return;
+  communityArranged.add(fx.A.id);
+  for (const [t, author, reporter] of [[fx.A, fx.users.memberA, fx.users.adminA], [fx.B, fx.users.memberB, fx.users.both]] as const) {
+    await q(
+      `with s as (insert into public.community_sections (enterprise_id, name) values ($1, '矩阵版块') returning id),
+            p as (insert into public.community_posts (enterprise_id, section_id, author_id, title, body, body_text)
+                  select $1, s.id, $2, '矩阵帖子', '{"ops":[{"insert":"矩阵正文\\n"}]}', '矩阵正文' from s returning id, section_id),
+            c as (insert into public.community_comments (enterprise_id, section_id, post_id, author_id, body_text)
+                  select $1, p.section_id, p.id, $2, '矩阵评论' from p returning id),
+            l as (insert into public.community_likes (enterprise_id, post_id, user_id) select $1, p.id, $2 from p),
+            f as (insert into public.community_favorites (enterprise_id, post_id, user_id) select $1, p.id, $2 from p),
+            k as (insert into public.community_cases (enterprise_id, target_type, target_id, author_id, source, score, report_count)
+                  select $1, 'post', p.id, $2, 'reports', 1, 1 from p returning id, target_id),
+            r as (insert into public.community_reports (enterprise_id, case_id, target_type, target_id, reporter_id, category, weight)
+                  select $1, k.id, 'post', k.target_id, $3, 'ads', 1 from k),
+            a as (insert into public.community_actions (enterprise_id, case_id, target_type, target_id, author_id, actor_id, actor_role, action, clause, reason)
+                  select $1, k.id, 'post', k.target_id, $2, $3, 'moderator', 'warn', 'LX 4.4.2.2', '矩阵警告' from k returning id)
+       insert into public.community_sanctions (enterprise_id, user_id, kind, starts_at, ends_at, action_id)
+       select $1, $2, 'restricted', now() - interval '2 days', now() - interval '1 day', a.id from a`,
+      [t.id, author.userId, reporter.userId]);
+    await q(`insert into public.community_blocked_words (enterprise_id, word) values ($1, '矩阵违禁词')`, [t.id]);
+    await q(`insert into public.community_settings (enterprise_id, hide_threshold) values ($1, 4)`, [t.id]);
+  }
+}
+const communityRows = (table: string, keyCols: string[], personCol?: string) => async (fx: Fixture): Promise<LabelledRow[]> => {
+  await arrangeCommunity(fx);
+  return personCol ? tenantPersonRows(table, keyCols, personCol)(fx) : tenantRows(table, keyCols)(fx);
+};
+const communityMembers = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['A', 'B'], []);
+const communityModerators = byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], []);
+const communityAuthors = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['B'], []);
+
 export const RELATIONS: Record<string, RelationExpectation> = {
   // --- tenancy ---------------------------------------------------------------------------------
   enterprises: {
@@ -109,7 +221,7 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     select: byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], ['A', 'B']),
     ...noWrites,
   },
-  // LX 3.3 cancellation requests (20261206040000_platform_ops.sql): the matrix adds one per tenant.
+  // LX 3.3 cancellation requests (20261201090000_operations.sql): the matrix adds one per tenant.
   enterprise_cancellation_requests: {
     rows: async (fx) => {
       await q(
@@ -132,6 +244,41 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     select: byRole<SelectOutcome>(['public'], ['public'], ['public'], ['public'], ['public'], ['public']),
     ...noWrites,
   },
+  // --- knowledge base (20261212010000_kb.sql): an enterprise-wide space per tenant, readable by
+  // everyone in it; grants only by managers (admins); own reads/favourites/likes only -------------
+  kb_nodes: { rows: kbRows(tenantRows('kb_nodes', ['id'])), select: kbReaders, ...noWrites },
+  kb_page_contents: { rows: kbRows(tenantRows('kb_page_contents', ['node_id'])), select: kbReaders, ...noWrites },
+  kb_page_versions: { rows: kbRows(tenantRows('kb_page_versions', ['id'])), select: kbReaders, ...noWrites },
+  kb_comments: { rows: kbRows(tenantRows('kb_comments', ['id'])), select: kbReaders, ...noWrites },
+  kb_grants: {
+    rows: kbRows(tenantRows('kb_grants', ['id'])),
+    select: byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], []),
+    ...noWrites,
+  },
+  kb_reads: { rows: kbRows(tenantPersonRows('kb_reads', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
+  kb_favorites: { rows: kbRows(tenantPersonRows('kb_favorites', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
+  kb_likes: { rows: kbRows(tenantPersonRows('kb_likes', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
+  // --- community (20261213010000_community.sql) -------------------------------------------------
+  community_sections: { rows: communityRows('community_sections', ['id']), select: communityMembers, ...noWrites },
+  community_posts: { rows: communityRows('community_posts', ['id']), select: communityMembers, ...noWrites },
+  community_comments: { rows: communityRows('community_comments', ['id']), select: communityMembers, ...noWrites },
+  community_likes: { rows: communityRows('community_likes', ['post_id', 'user_id']), select: communityMembers, ...noWrites },
+  community_favorites: {
+    rows: communityRows('community_favorites', ['post_id', 'user_id'], 'user_id'),
+    select: byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], [], [], []),
+    ...noWrites,
+  },
+  community_report_categories: {
+    rows: publicRows('community_report_categories', ['code']),
+    select: byRole<SelectOutcome>('denied', ['public'], ['public'], ['public'], ['public'], ['public']),
+    ...noWrites,
+  },
+  community_cases: { rows: communityRows('community_cases', ['id']), select: communityModerators, ...noWrites },
+  community_reports: { rows: communityRows('community_reports', ['id']), select: communityModerators, ...noWrites },
+  community_actions: { rows: communityRows('community_actions', ['id']), select: communityAuthors, ...noWrites },
+  community_sanctions: { rows: communityRows('community_sanctions', ['id']), select: communityAuthors, ...noWrites },
+  community_blocked_words: { rows: communityRows('community_blocked_words', ['enterprise_id', 'word']), select: communityModerators, ...noWrites },
+  community_settings: { rows: communityRows('community_settings', ['enterprise_id']), select: communityMembers, ...noWrites },
   // --- people (identity) -----------------------------------------------------------------------
   profiles: {
     rows: personRows('profiles', 'id'),
@@ -150,6 +297,23 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   },
   notifications: {
     rows: personRows('notifications', 'user_id'),
+    select: byRole<SelectOutcome>('denied', own('memberA'), own('memberB'), [], [], []),
+    ...noWrites,
+  },
+  // issue 13 (20261210010000_notification_delivery.sql): the matrix gives memberA/memberB a
+  // preference each, and their matrix notice (a mandatory kind) queues a text to their phone.
+  notification_preferences: {
+    rows: async (fx) => {
+      const rows = await q<{ user_id: string; kind: string; channel: string }>(
+        `select user_id::text, kind, channel::text from public.notification_preferences where user_id = any($1::uuid[])`,
+        [[...fx.roleOf.keys()]]);
+      return rows.map((r) => ({ label: `person:${fx.roleOf.get(r.user_id)}`, key: { user_id: r.user_id, kind: r.kind, channel: r.channel } }));
+    },
+    select: byRole<SelectOutcome>('denied', own('memberA'), own('memberB'), [], [], []),
+    ...noWrites,
+  },
+  notification_deliveries: {
+    rows: personRows('notification_deliveries', 'user_id'),
     select: byRole<SelectOutcome>('denied', own('memberA'), own('memberB'), [], [], []),
     ...noWrites,
   },
@@ -179,6 +343,25 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     select: byRole<SelectOutcome>(['public'], ['public'], ['public'], ['public'], ['public'], ['public']),
     ...noWrites,
   },
+  // --- training (20261211010000_training_schema.sql): the matrix seeds a small course world in A and B.
+  // Members read what is published; training managers (admins here) read all of their enterprise's;
+  // learners read their own progress, completions, certificates and points; attempts, assignments,
+  // the bank and paper contents are the managers'.
+  training_courses: { rows: trainingRows('training_courses', ['id']), select: publishedSelect, ...noWrites },
+  training_chapters: { rows: trainingRows('training_chapters', ['id']), select: publishedSelect, ...noWrites },
+  training_lessons: { rows: trainingRows('training_lessons', ['id']), select: publishedSelect, ...noWrites },
+  training_papers: { rows: trainingRows('training_papers', ['id']), select: publishedSelect, ...noWrites },
+  training_assignments: { rows: trainingRows('training_assignments', ['id']), select: managersSelect, ...noWrites },
+  training_questions: { rows: trainingRows('training_questions', ['id']), select: managersSelect, ...noWrites },
+  training_paper_questions: { rows: trainingRows('training_paper_questions', ['paper_id', 'question_id']), select: managersSelect, ...noWrites },
+  training_paper_rules: { rows: trainingRows('training_paper_rules', ['id']), select: managersSelect, ...noWrites },
+  training_attempts: { rows: trainingPersonRows('training_attempts', ['id']), select: learnerRowsManagersOnly, ...noWrites },
+  training_lesson_progress: { rows: trainingPersonRows('training_lesson_progress', ['user_id', 'lesson_id']), select: ownOrManager, ...noWrites },
+  training_course_completions: { rows: trainingPersonRows('training_course_completions', ['user_id', 'course_id']), select: ownOrManager, ...noWrites },
+  training_certificates: { rows: trainingPersonRows('training_certificates', ['id']), select: ownOrManager, ...noWrites },
+  training_points: { rows: trainingPersonRows('training_points', ['id']), select: ownOrManager, ...noWrites },
+  training_paths: { rows: trainingRows('training_paths', ['id']), select: publishedSelect, ...noWrites },
+  training_path_courses: { rows: trainingRows('training_path_courses', ['path_id', 'course_id']), select: publishedSelect, ...noWrites },
 };
 
 /** Rows the matrix adds once for the people (non-tenant tables with no RPC that writes them for us). */
@@ -189,6 +372,7 @@ export async function arrangePersonRows(fx: Pick<Fixture, 'users'>): Promise<voi
       `insert into public.guardians (user_id, guardian_name, relationship, guardian_phone, phone_verified_at, channel, withdrawn_at)
        values ($1, '矩阵监护人', 'mother', '8613900000000', now(), 'h5', now())`, [uid]);
     await q(`insert into public.notifications (user_id, kind, title) values ($1, 'account_action', '矩阵通知')`, [uid]);
+    await q(`insert into public.notification_preferences (user_id, kind, channel, enabled) values ($1, 'account_report', 'sms', true)`, [uid]);
     await q(
       `insert into public.account_reports (reporter_user_id, reported_phone, real_name, evidence, contact)
        values ($1, '8613900000001', '矩阵举报人', '矩阵测试的情况说明', '13900000001')`, [uid]);
@@ -225,6 +409,21 @@ export const BUCKETS: Record<string, BucketExpectation> = {
   // matrix writes into A's enterprise folder, which is nobody's user id); read by nobody through the
   // Storage API: operators get links of at most an hour from the storage-sign function.
   'birth-date-evidence': {
+    select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+  },
+  // Issue 16 (20261211040000_training_media.sql): A's members read; A's training managers write.
+  training: {
+    select: byRole<StorageOutcome>('denied', 'ok', 'denied', 'ok', 'ok', 'denied'),
+    insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
+    update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
+    delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
+  },
+  // Issue 14: objects live under `<enterprise>/<node>/<name>`; A's folder holds no node, so nobody
+  // reads or writes there (rights per node: tests/integration/kb-permissions.test.ts).
+  kb: {
     select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
@@ -269,11 +468,43 @@ const adminOfA = byRole(R, R, R, OK, R, R);
 const operatorOnly = byRole(R, R, R, R, R, OK);
 const operatorAny = byRole(R, R, R, R, R, ANY);
 const serviceOnly = byRole(R, R, R, R, R, R);
+const unknownNode = byRole(R, R, R, R, R, R);
 const ZERO = '00000000-0000-4000-8000-000000000000';
 const allSignedIn: Role[] = ['memberA', 'memberB', 'adminA', 'both', 'operator'];
 
 export const RPCS: Record<string, RpcExpectation> = {
-  // --- identity (20261122030000_identity.sql, 20261122020000_profiles.sql) -----------------------
+  // --- community (20261213020000_community_rpcs.sql): RPCs on community objects get unknown ids
+  // here (the matrix fixture has none); tests/integration/community-isolation.test.ts calls them
+  // on real objects of another tenant.
+  community_create_section: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_name: '矩阵新版块' }), changesA: ['adminA'] },
+  community_archive_section: { roles: serviceOnly, args: () => ({ p_section_id: ZERO }) },
+  community_create_post: { roles: serviceOnly, args: () => ({ p_section_id: ZERO, p_title: '矩阵标题', p_body: { ops: [{ insert: '矩阵\n' }] } }) },
+  community_edit_post: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_title: '矩阵标题', p_body: { ops: [{ insert: '矩阵\n' }] } }) },
+  community_delete_post: { roles: serviceOnly, args: () => ({ p_post_id: ZERO }) },
+  community_pin_post: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_on: true }) },
+  community_feature_post: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_on: true }) },
+  community_add_comment: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_body_text: '矩阵评论' }) },
+  community_delete_comment: { roles: serviceOnly, args: () => ({ p_comment_id: ZERO }) },
+  community_set_like: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_on: true }) },
+  community_set_favorite: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_on: true }) },
+  community_report: { roles: serviceOnly, args: () => ({ p_target_type: 'post', p_target_id: ZERO, p_category: 'ads' }) },
+  community_moderation_queue: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  community_moderate: { roles: serviceOnly, args: () => ({ p_case_id: ZERO, p_action: 'hide', p_reason: '矩阵处理' }) },
+  community_appeal: { roles: serviceOnly, args: () => ({ p_action_id: ZERO, p_text: '矩阵申诉理由' }) },
+  community_decide_appeal: { roles: serviceOnly, args: () => ({ p_action_id: ZERO, p_uphold: true, p_note: '矩阵决定' }) },
+  community_set_word_list: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_words: ['矩阵新词'] }), changesA: ['adminA'] },
+  community_my_status: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  community_set_settings: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_hide_threshold: 2, p_on_leave: 'hide' }), changesA: ['adminA'] },
+  community_word_list: { roles: serviceOnly, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  community_check_record: {
+    roles: serviceOnly,
+    args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_enterprise_id: fx.A.id, p_title: '矩阵', p_text: '矩阵', p_verdict: 'pass' }),
+  },
+  community_wechat_openid: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId }) },
+  // removing a word that isn't listed: the operator's call succeeds and changes nothing
+  platform_set_community_words: { roles: operatorOnly, args: () => ({ p_add: [], p_remove: ['矩阵不存在的词'] }) },
+
+  // --- identity (20261201020000_profiles.sql … 20261201050000_accounts.sql) ----------------------
   get_current_agreements: { roles: everyone, args: () => ({}) },
   report_stolen_account: {
     roles: byRole(ANY, ANY, ANY, ANY, ANY, ANY),
@@ -288,6 +519,15 @@ export const RPCS: Record<string, RpcExpectation> = {
   set_my_birth_date: { roles: signedInAny, args: () => ({ p_birth_date: '1990-01-01' }) },
   withdraw_guardian_consent: { roles: signedInAny, args: () => ({ p_channel: 'h5' }) },
   mark_notifications_read: { roles: signedIn, args: () => ({ p_ids: [ZERO] }) },
+  // notification center (20261210010000_notification_delivery.sql): each caller's own notices only
+  my_notifications: { roles: signedIn, args: () => ({ p_before: null, p_limit: 20 }) },
+  my_unread_notification_count: { roles: signedIn, args: () => ({}) },
+  mark_all_notifications_read: { roles: signedIn, args: () => ({}) },
+  my_notification_settings: { roles: signedIn, args: () => ({}) },
+  set_notification_preference: { roles: signedIn, args: () => ({ p_kind: 'account_report', p_channel: 'wecom', p_enabled: false }) },
+  record_wechat_subscriptions: { roles: signedInAny, args: () => ({ p_template_ids: ['matrixUnknownTemplate'] }) },
+  notification_deliveries_claim: { roles: serviceOnly, args: () => ({ p_limit: 1 }) },
+  notification_delivery_done: { roles: serviceOnly, args: () => ({ p_id: ZERO, p_claim_id: ZERO, p_result: 'failed' }) },
   platform_act_on_account: {
     roles: operatorOnly,
     args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_action: 'warn', p_reason: '矩阵测试警告' }),
@@ -296,7 +536,7 @@ export const RPCS: Record<string, RpcExpectation> = {
     roles: operatorAny,
     args: () => ({ p_report_id: ZERO, p_outcome: 'rejected', p_freeze: false, p_note: '矩阵测试' }),
   },
-  // birth-date corrections (20261206030000_minors_hardening.sql)
+  // birth-date corrections (20261201040000_minors_guardians.sql)
   request_birth_date_correction: { roles: signedInAny, args: () => ({ p_birth_date: '1990-01-02', p_reason: '矩阵测试的更正原因' }) },
   my_birth_date_corrections: { roles: signedIn, args: () => ({}) },
   platform_list_birth_date_corrections: { roles: operatorOnly, args: () => ({ p_status: 'pending' }) },
@@ -328,7 +568,7 @@ export const RPCS: Record<string, RpcExpectation> = {
   },
   account_cancel_issue_code: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId }) },
   account_cancel_verify: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_code: '000000' }) },
-  // account hardening (20261206050000_account_hardening.sql)
+  // account hardening (20261201050000_accounts.sql)
   my_account_reports: { roles: signedIn, args: () => ({}) },
   // operator rights (20261207005000_operator_rights.sql): a read; 'operator' or null, never a refusal for the signed-in
   my_platform_role: { roles: signedIn, args: () => ({}) },
@@ -353,7 +593,7 @@ export const RPCS: Record<string, RpcExpectation> = {
     args: (fx) => ({ p_provider: 'wechat', p_subject: 'matrix', p_unionid: 'matrix', p_user_id: fx.users.memberA.userId }),
   },
 
-  // --- membership (20261129020000_membership.sql) -----------------------------------------------
+  // --- membership (20261201060000_enterprises.sql, 20261201070000_invitations_joining.sql) -------
   create_enterprise: {
     roles: signedIn,
     args: () => ({ p_name: '矩阵新企业', p_industry: '软件', p_size_band: '1-49', p_contact_name: '张三', p_contact_phone: '13800000000' }),
@@ -419,7 +659,7 @@ export const RPCS: Record<string, RpcExpectation> = {
     changesA: ['operator'],
   },
 
-  // --- platform operations (20261206040000_platform_ops.sql) ------------------------------------
+  // --- platform operations (20261201090000_operations.sql) --------------------------------------
   platform_find_account: { roles: operatorAny, args: () => ({ p_phone: '13900000009' }) },
   platform_audit_log: { roles: operatorOnly, args: () => ({ p_target_type: 'account', p_limit: 5 }) },
   // an unknown enterprise / request: never suspends or closes the matrix's tenants
@@ -432,7 +672,7 @@ export const RPCS: Record<string, RpcExpectation> = {
     changesA: ['adminA'],
   },
 
-  // --- directory (20261129030000_directory.sql) -------------------------------------------------
+  // --- directory (20261201080000_directory.sql) -------------------------------------------------
   create_department: {
     roles: adminOfA,
     args: (fx) => ({ p_enterprise_id: fx.A.id, p_parent_id: fx.A.rootDept, p_name: '矩阵新部门' }),
@@ -458,5 +698,75 @@ export const RPCS: Record<string, RpcExpectation> = {
     changesA: ['memberA', 'adminA'],
   },
   department_tree: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+
+  // --- knowledge base (20261212010000_kb.sql): node ids the fixture doesn't hold are "not found"
+  // for everyone (4xx); per-node rights are covered in kb-permissions.test.ts -----------------------
+  kb_create_space: {
+    roles: adminOfA,
+    args: (fx) => ({ p_enterprise_id: fx.A.id, p_kind: 'enterprise', p_title: '矩阵空间' }),
+    changesA: ['adminA'],
+  },
+  kb_create_node: { roles: unknownNode, args: () => ({ p_parent_id: ZERO, p_kind: 'page', p_title: '矩阵' }) },
+  kb_rename_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_title: '矩阵' }) },
+  kb_move_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_new_parent_id: ZERO }) },
+  kb_save_page: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_delta: { ops: [{ insert: '矩阵\n' }] } }) },
+  kb_restore_version: { roles: unknownNode, args: () => ({ p_version_id: ZERO }) },
+  kb_set_file: { roles: unknownNode, args: (fx) => ({ p_node_id: ZERO, p_object_path: `${fx.A.id}/${ZERO}/a.pdf`, p_mime: 'application/pdf', p_size: 1 }) },
+  kb_trash_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_restore_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_trash: { roles: unknownNode, args: () => ({ p_space_id: ZERO }) },
+  kb_set_grants: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_grants: [{ role: 'viewer', kind: 'everyone' }] }) },
+  kb_inherit_grants: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_node_access: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_open_page: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_set_favorite: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_on: true }) },
+  kb_set_like: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_on: true }) },
+  kb_add_comment: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_body: '矩阵评论' }) },
+  kb_delete_comment: { roles: unknownNode, args: () => ({ p_comment_id: ZERO }) },
+  kb_set_comments_enabled: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_enabled: false }) },
+  kb_search: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_query: '矩阵' }) },
+  kb_recent: { roles: signedIn, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
   directory: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+
+  // --- training (20261211020000_training_rpcs.sql) ---------------------------------------------
+  // Calls on A's enterprise id; the ones taking a course/paper/attempt id get an unknown one (the
+  // matrix world has no training rows per RPC call): refused for everyone, changing nothing.
+  // tests/integration/training-isolation.test.ts calls them across tenants with real ids.
+  training_save_course: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_title: '矩阵课程' }), changesA: ['adminA'] },
+  training_save_question: {
+    roles: adminOfA,
+    args: (fx) => ({ p_enterprise_id: fx.A.id, p_kind: 'true_false', p_stem: '矩阵判断题', p_answer: true }),
+    changesA: ['adminA'],
+  },
+  training_save_paper: {
+    roles: serviceOnly, // no questions in A's bank: refused for A's admin by input, for everyone else by rights
+    args: (fx) => ({ p_enterprise_id: fx.A.id, p_settings: { title: '矩阵试卷', mode: 'random', pass_score: 1, duration_minutes: 10, rules: [{ count: 1, score: 1 }] } }),
+  },
+  training_my_assignments: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  training_leaderboard: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  training_verify_certificate: { roles: everyone, args: () => ({ p_code: 'ABCDEFGHJKMN' }) },
+  training_save_chapter: { roles: serviceOnly, args: () => ({ p_course_id: ZERO, p_title: '矩阵章节' }) },
+  training_save_lesson: { roles: serviceOnly, args: () => ({ p_chapter_id: ZERO, p_title: '矩阵课时', p_kind: 'text', p_body_delta: { ops: [] } }) },
+  training_publish_course: { roles: serviceOnly, args: () => ({ p_course_id: ZERO }) },
+  training_assign_course: { roles: serviceOnly, args: () => ({ p_course_id: ZERO, p_target: 'everyone' }) },
+  training_question_key: { roles: serviceOnly, args: () => ({ p_question_id: ZERO }) },
+  training_course_report: { roles: serviceOnly, args: () => ({ p_course_id: ZERO }) },
+  training_course_outline: { roles: serviceOnly, args: () => ({ p_course_id: ZERO }) },
+  training_report_progress: { roles: serviceOnly, args: () => ({ p_lesson_id: ZERO, p_position_seconds: 1 }) },
+  training_start_attempt: { roles: serviceOnly, args: () => ({ p_paper_id: ZERO }) },
+  training_attempt: { roles: serviceOnly, args: () => ({ p_attempt_id: ZERO }) },
+  training_save_answer: { roles: serviceOnly, args: () => ({ p_attempt_id: ZERO, p_position: 1, p_answer: 'A' }) },
+  training_submit_attempt: { roles: serviceOnly, args: () => ({ p_attempt_id: ZERO }) },
+  training_record_leave: { roles: serviceOnly, args: () => ({ p_attempt_id: ZERO }) },
+  // 20261211030000_training_paths_reports_jobs.sql
+  training_save_path: { roles: serviceOnly, args: (fx) => ({ p_enterprise_id: fx.A.id, p_title: '矩阵路径', p_course_ids: [ZERO] }) },
+  training_path_outline: { roles: serviceOnly, args: () => ({ p_path_id: ZERO }) },
+  training_import_questions: {
+    roles: adminOfA,
+    args: (fx) => ({ p_enterprise_id: fx.A.id, p_rows: [{ kind: '判断', stem: '矩阵导入题', answer: '正确' }] }),
+    changesA: ['adminA'],
+  },
+  training_paper_report: { roles: serviceOnly, args: () => ({ p_paper_id: ZERO }) },
+  training_course_csv: { roles: serviceOnly, args: () => ({ p_course_id: ZERO }) },
+  training_run_jobs: { roles: serviceOnly, args: () => ({}) },
 };

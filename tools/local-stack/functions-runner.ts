@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { StackConfig } from './config';
 import { REPO_ROOT } from './config';
-import { LOCAL_TENCENT_SECRET_ID, LOCAL_TENCENT_SECRET_KEY } from './local-sms';
-import { LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, LOCAL_WECOM_CORP_ID, LOCAL_WECOM_CORP_SECRET } from './local-wechat';
+import { LOCAL_NOTICE_TEMPLATE_ID, LOCAL_TENCENT_SECRET_ID, LOCAL_TENCENT_SECRET_KEY } from './local-sms';
+import { LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, LOCAL_WECOM_CORP_ID, LOCAL_WECOM_AGENT_ID, LOCAL_WECOM_CORP_SECRET } from './local-wechat';
 import { portOpen, spawnManaged, waitUntil } from './children';
 
 export interface FunctionsHandle {
@@ -55,6 +55,7 @@ export function functionsEnv(config: StackConfig): Record<string, string> {
     SMS_API_BASE_URL: `${config.apiUrl}/__local/sms-provider`,
     TENCENT_SMS_SECRET_ID: LOCAL_TENCENT_SECRET_ID,
     TENCENT_SMS_SECRET_KEY: LOCAL_TENCENT_SECRET_KEY,
+    TENCENT_SMS_NOTICE_TEMPLATE_ID: LOCAL_NOTICE_TEMPLATE_ID,
     // local mode: the gateway's fake WeChat / WeCom server APIs, which check these credentials
     WECHAT_API_BASE_URL: `${config.apiUrl}/__local/wechat`,
     WECHAT_APP_ID: LOCAL_WECHAT_APP_ID,
@@ -62,6 +63,7 @@ export function functionsEnv(config: StackConfig): Record<string, string> {
     WECOM_API_BASE_URL: `${config.apiUrl}/__local/wecom`,
     WECOM_CORP_ID: LOCAL_WECOM_CORP_ID,
     WECOM_CORP_SECRET: LOCAL_WECOM_CORP_SECRET,
+    WECOM_AGENT_ID: String(LOCAL_WECOM_AGENT_ID),
     ...secretsFromFiles(),
   };
 }

@@ -1,6 +1,8 @@
 // The scheduled jobs a hosted project runs with pg_cron + pg_net (docs/security.md, "Scheduled
 // jobs"), run here by the stack itself: deliver queued SMS (report outcomes) through the
-// sms-deliveries function, and rebuild cached gate answers after an agreement was published.
+// sms-deliveries function, deliver notices to SMS / WeChat / WeCom through notify-deliveries,
+// rebuild cached gate answers after an agreement was published, and run training's job (deadline
+// reminders, overdue notices, late exam attempts graded).
 // STACK_JOBS_SECONDS sets the period (default 30); 0 turns them off, as `npm test` does so that
 // suites asserting what happens before a job runs stay deterministic.
 import type { Pool } from 'pg';
@@ -16,23 +18,33 @@ export function jobsPeriodSeconds(): number {
   return Number.isFinite(n) && n >= 0 ? n : 30;
 }
 
+/** The scheduled functions, called as pg_net calls them on a hosted project (service role, POST). */
+const FUNCTIONS = ['sms-deliveries', 'notify-deliveries'];
+
 export async function runJobsOnce(config: StackConfig, pool: Pool, log: (m: string) => void): Promise<void> {
-  try {
-    const res = await fetch(`${config.apiUrl}/functions/v1/sms-deliveries`, {
-      method: 'POST',
-      headers: { apikey: config.anonKey, authorization: `Bearer ${config.serviceRoleKey}`, 'content-type': 'application/json' },
-      body: '{}',
-      signal: AbortSignal.timeout(20_000),
-    });
-    await res.text();
-    if (!res.ok) log(`jobs: sms-deliveries answered ${res.status}`);
-  } catch (e) {
-    log(`jobs: sms-deliveries failed: ${(e as Error).message}`);
+  for (const name of FUNCTIONS) {
+    try {
+      const res = await fetch(`${config.apiUrl}/functions/v1/${name}`, {
+        method: 'POST',
+        headers: { apikey: config.anonKey, authorization: `Bearer ${config.serviceRoleKey}`, 'content-type': 'application/json' },
+        body: '{}',
+        signal: AbortSignal.timeout(20_000),
+      });
+      await res.text();
+      if (!res.ok) log(`jobs: ${name} answered ${res.status}`);
+    } catch (e) {
+      log(`jobs: ${name} failed: ${(e as Error).message}`);
+    }
   }
   try {
     await pool.query('select public.gate_refresh_batch(2000)');
   } catch (e) {
     log(`jobs: gate_refresh_batch failed: ${(e as Error).message}`);
+  }
+  try {
+    await pool.query('select public.training_run_jobs()');
+  } catch (e) {
+    log(`jobs: training_run_jobs failed: ${(e as Error).message}`);
   }
 }
 

@@ -4,9 +4,16 @@
 // of the Deno client's — so a wrongly signed request fails here as it would at Tencent.
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody as readJsonBody, sendJson } from './http-json';
 
 export const LOCAL_TENCENT_SECRET_ID = 'AKIDlocalzhixiang';
 export const LOCAL_TENCENT_SECRET_KEY = 'local-zhixiang-secret-key';
+/**
+ * The notice template (notify-deliveries' TENCENT_SMS_NOTICE_TEMPLATE_ID locally). Notice texts carry
+ * no code: the outbox lists them only when asked (`&notices=1`), so whatever reads the newest code
+ * for a phone (the sign-in page's local hint, tests) never meets a notice's first parameter instead.
+ */
+export const LOCAL_NOTICE_TEMPLATE_ID = '1000002';
 
 export interface SentSms {
   phone: string; // E.164 with '+'
@@ -40,23 +47,9 @@ export function expectedTc3Signature(secretKey: string, headers: IncomingMessage
 /** Digits only: '+86 138…', '86138…' and '%2B86138…' (decoded) all name the same phone. */
 const phoneDigits = (p: string) => p.replace(/\D/g, '');
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(undefined));
-  });
-}
+const readBody = (req: IncomingMessage) => readJsonBody(req, MAX_BODY);
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
+const send = sendJson;
 
 export function createLocalSms(secretId = LOCAL_TENCENT_SECRET_ID, secretKey = LOCAL_TENCENT_SECRET_KEY) {
   const outbox: SentSms[] = []; // newest last
@@ -110,11 +103,15 @@ export function createLocalSms(secretId = LOCAL_TENCENT_SECRET_ID, secretKey = L
     });
   }
 
-  /** GET /__local/sms[?phone=…]: newest first; all phones (latest 50) without a filter. */
+  /**
+   * GET /__local/sms[?phone=…][&notices=1]: newest first; all phones (latest 50) without a filter.
+   * Codes and other texts by default; with `notices=1` the notice texts only.
+   */
   function list(query: URLSearchParams, res: ServerResponse): void {
     const phone = query.get('phone');
+    const notices = query.get('notices') === '1';
     const digits = phone ? phoneDigits(phone) : '';
-    const hits = outbox.filter((s) => !phone || phoneDigits(s.phone) === digits);
+    const hits = outbox.filter((s) => (!phone || phoneDigits(s.phone) === digits) && (s.template_id === LOCAL_NOTICE_TEMPLATE_ID) === notices);
     send(res, 200, hits.slice(-50).reverse());
   }
 

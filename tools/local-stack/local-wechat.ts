@@ -7,16 +7,35 @@
 //   any kind may carry `errcode` (+ `errmsg`) to make the API answer that error instead.
 // wxacode.getUnlimited (POST /wxa/getwxacodeunlimit) answers a PNG: a QR code of
 // `wxacode:<page>?scene=<scene>` standing in for the round mini-program code.
+// Notices: subscribeMessage.send (POST /cgi-bin/message/subscribe/send) and WeCom message/send
+// (POST /cgi-bin/message/send) check the token and the body's shape and keep what they accepted:
+//   GET  /__local/wechat/messages[?touser=…]   newest first
+//   POST /__local/wechat/send-errors { api: 'wechat' | 'wecom', touser, errcode, times? }
+//        makes the next `times` (default 1) sends to `touser` answer `errcode`.
 // Like the real APIs, a code works once (then 40163) and an unknown code is 40029; appid/secret and
 // access tokens are checked, so a client sending the wrong ones fails here as it would there.
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import QRCode from 'qrcode';
+import { readBody as readJsonBody, sendJson } from './http-json';
 
 export const LOCAL_WECHAT_APP_ID = 'wx0000000000local';
 export const LOCAL_WECHAT_APP_SECRET = 'local-wechat-app-secret';
 export const LOCAL_WECOM_CORP_ID = 'wwlocalcorp0000001';
 export const LOCAL_WECOM_CORP_SECRET = 'local-wecom-corp-secret';
+export const LOCAL_WECOM_AGENT_ID = 1000002;
+
+export interface SentMessage {
+  api: 'wechat' | 'wecom';
+  touser: string;
+  sent_at: string;
+  /** wechat: template_id, page, data; wecom: agentid, content */
+  template_id?: string;
+  page?: string;
+  data?: Record<string, { value: string }>;
+  agentid?: number;
+  content?: string;
+}
 
 type Programmed =
   | { kind: 'login'; openid: string; unionid?: string }
@@ -27,25 +46,11 @@ type Entry = Programmed & { errcode?: number; errmsg?: string; used: boolean };
 const MAX_CODES = 5000;
 const MAX_BODY = 16 * 1024;
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
+const send = sendJson;
 const err = (res: ServerResponse, errcode: number, errmsg: string) =>
   send(res, 200, { errcode, errmsg: `${errmsg}, rid: ${crypto.randomBytes(6).toString('hex')}` });
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(undefined));
-  });
-}
+const readBody = (req: IncomingMessage) => readJsonBody(req, MAX_BODY);
 
 const text = (v: unknown, max = 200) => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
 
@@ -65,6 +70,23 @@ export function createLocalWechat(opts: LocalWechatOptions = {}) {
   const tokens = new Map<string, 'wechat' | 'wecom'>();
   /** every API request received, newest last (tests assert request shapes) */
   const requests: Array<{ method: string; path: string; query: Record<string, string>; body?: unknown }> = [];
+  /** notices the fake accepted, newest last */
+  const messages: SentMessage[] = [];
+  /** `<api>|<touser>` → the errcode the next sends answer, and how many times */
+  const sendErrors = new Map<string, { errcode: number; times: number }>();
+
+  /** A programmed failure for this send, if any (counted down). */
+  function sendError(api: 'wechat' | 'wecom', touser: string): number | undefined {
+    const key = `${api}|${touser}`;
+    const e = sendErrors.get(key);
+    if (!e) return undefined;
+    if (--e.times <= 0) sendErrors.delete(key);
+    return e.errcode;
+  }
+  function keep(m: Omit<SentMessage, 'sent_at'>): void {
+    messages.push({ ...m, sent_at: new Date().toISOString() });
+    messages.splice(0, Math.max(0, messages.length - 1000));
+  }
 
   function program(body: Record<string, unknown>): string | undefined {
     const code = text(body.code, 128);
@@ -126,6 +148,23 @@ export function createLocalWechat(opts: LocalWechatOptions = {}) {
       return bad ? send(res, 400, { message: `invalid ${bad}` }) : send(res, 201, { ok: true });
     }
     if (api === 'wechat' && url.pathname === '/requests') return send(res, 200, requests.slice(-50).reverse());
+    if (api === 'wechat' && url.pathname === '/messages' && method === 'GET') {
+      const touser = q('touser');
+      return send(res, 200, messages.filter((m) => !touser || m.touser === touser).slice(-100).reverse());
+    }
+    if (api === 'wechat' && url.pathname === '/send-errors' && method === 'POST') {
+      let b: Record<string, unknown>;
+      try {
+        b = JSON.parse((await readBody(req)) ?? '');
+      } catch {
+        return send(res, 400, { message: 'JSON body required' });
+      }
+      const target = b.api === 'wechat' || b.api === 'wecom' ? b.api : undefined;
+      const touser = text(b.touser);
+      if (!target || !touser || typeof b.errcode !== 'number') return send(res, 400, { message: 'api, touser, errcode required' });
+      sendErrors.set(`${target}|${touser}`, { errcode: b.errcode, times: typeof b.times === 'number' && b.times > 0 ? b.times : 1 });
+      return send(res, 201, { ok: true });
+    }
 
     const raw = method === 'POST' ? await readBody(req) : undefined;
     let body: unknown;
@@ -186,7 +225,52 @@ export function createLocalWechat(opts: LocalWechatOptions = {}) {
         res.end(png);
         return;
       }
+      if (url.pathname === '/cgi-bin/message/subscribe/send' && method === 'POST') {
+        if (tokens.get(q('access_token') ?? '') !== 'wechat') return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+        const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+        const touser = text(b.touser);
+        if (!touser) return err(res, 40003, 'invalid openid');
+        if (!text(b.template_id, 64)) return err(res, 40037, 'invalid template_id');
+        if (b.page !== undefined && (typeof b.page !== 'string' || b.page.startsWith('/'))) return err(res, 41030, 'invalid page');
+        const data = b.data as Record<string, { value?: unknown }> | undefined;
+        // keyword values: an object per keyword with a string value; thing.DATA at most 20 characters
+        const bad = !data || typeof data !== 'object' || Object.keys(data).length === 0 || Object.entries(data).some(([k, v]) =>
+          typeof v?.value !== 'string' || v.value.length === 0 || (k.startsWith('thing') && Array.from(v.value).length > 20));
+        if (bad) return err(res, 47003, 'argument invalid! data.thing.value invalid');
+        const programmed = sendError('wechat', touser);
+        if (programmed !== undefined) return err(res, programmed, 'programmed error');
+        keep({ api: 'wechat', touser, template_id: String(b.template_id), page: b.page as string | undefined, data: data as SentMessage['data'] });
+        return send(res, 200, { errcode: 0, errmsg: 'ok', msgid: Date.now() });
+      }
+      // security.msgSecCheck v2: a fixed, documented rule set stands in for WeChat's models —
+      // "加微信领红包" is risky (10001 ads), "擦边" needs review (20012 vulgar), the rest passes.
+      if (url.pathname === '/wxa/msg_sec_check' && method === 'POST') {
+        if (tokens.get(q('access_token') ?? '') !== 'wechat') return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+        const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+        if (b.version !== 2 || ![1, 2, 3, 4].includes(Number(b.scene))) return err(res, 40097, 'invalid args');
+        if (typeof b.openid !== 'string' || !b.openid) return err(res, 40003, 'invalid openid');
+        if (typeof b.content !== 'string' || b.content.length > 2500) return err(res, 87014, 'content too long');
+        const content = `${typeof b.title === 'string' ? b.title : ''}${b.content}`;
+        const [suggest, label] = content.includes('加微信领红包') ? ['risky', 10001] : content.includes('擦边') ? ['review', 20012] : ['pass', 100];
+        return send(res, 200, {
+          errcode: 0, errmsg: 'ok', trace_id: crypto.randomBytes(8).toString('hex'),
+          result: { suggest, label }, detail: [{ strategy: 'content_model', errcode: 0, suggest, label }],
+        });
+      }
     } else {
+      if (url.pathname === '/cgi-bin/message/send' && method === 'POST') {
+        if (tokens.get(q('access_token') ?? '') !== 'wecom') return err(res, 40014, 'invalid access_token');
+        const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+        if (b.agentid !== LOCAL_WECOM_AGENT_ID) return err(res, 40056, 'invalid agentid');
+        const touser = text(b.touser, 1000);
+        const content = (b.text as { content?: unknown } | undefined)?.content;
+        if (!touser) return err(res, 40003, 'invalid userid');
+        if (b.msgtype !== 'text' || typeof content !== 'string' || !content) return err(res, 40008, 'invalid message type');
+        const programmed = sendError('wecom', touser);
+        if (programmed !== undefined) return err(res, programmed, 'programmed error');
+        keep({ api: 'wecom', touser, agentid: b.agentid as number, content });
+        return send(res, 200, { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `m${Date.now()}` });
+      }
       if (url.pathname === '/cgi-bin/gettoken' && method === 'GET') {
         if (q('corpid') !== corpId) return err(res, 40013, 'invalid corpid');
         if (q('corpsecret') !== corpSecret) return err(res, 40001, 'invalid secret');
@@ -209,5 +293,5 @@ export function createLocalWechat(opts: LocalWechatOptions = {}) {
     return err(res, 48001, 'api unauthorized');
   }
 
-  return { handle, program, codes, requests };
+  return { handle, program, codes, requests, messages };
 }

@@ -64,7 +64,7 @@ export const IDENTITY_ERROR_MESSAGES: Record<string, string> = {
   freeze_not_possible: '只有确认属实且账号存在的申诉才能冻结账号',
   profile_not_found: '找不到你的资料，请重新登录',
   display_name_invalid: '姓名须为 1–40 个字符',
-  // minors hardening (20261206030000_minors_hardening.sql)
+  // minors hardening (20261201040000_minors_guardians.sql)
   code_attempts_exceeded_today: '今天验证码错误次数过多，请明天再试',
   sms_daily_limit: '今天获取验证码的次数已达上限，请明天再试',
   sms_phone_daily_limit: '该手机号今天接收验证码的次数已达上限，请明天再试',

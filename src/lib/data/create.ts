@@ -27,11 +27,13 @@ type ArgsParam<N extends RpcName> = RpcArgs<N> extends NoArgs ? [args?: RpcArgs<
 /** The edge functions the app calls (supabase/functions/<name>). */
 export type EdgeFunctionName =
   | 'account-cancel'
+  | 'community-publish'
   | 'guardian'
   | 'invitation-wxacode'
   | 'password-change'
   | 'sms-otp'
   | 'storage-sign'
+  | 'training-certificate'
   | 'wechat-login'
   | 'wecom-login';
 

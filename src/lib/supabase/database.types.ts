@@ -73,6 +73,300 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"community_actions": {
+                  Row: {
+                    "action": string,"actor_id": string | null,"actor_role": string,"appeal_decided_at": string | null,"appeal_decided_by": string | null,"appeal_note": string | null,"appeal_status": string | null,"appeal_text": string | null,"appealed_at": string | null,"author_id": string | null,"case_id": string | null,"clause": string,"created_at": string,"days": number | null,"enterprise_id": string,"id": string,"reason": string,"target_id": string | null,"target_type": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action": string,"actor_id"?: string | null,"actor_role": string,"appeal_decided_at"?: string | null,"appeal_decided_by"?: string | null,"appeal_note"?: string | null,"appeal_status"?: string | null,"appeal_text"?: string | null,"appealed_at"?: string | null,"author_id"?: string | null,"case_id"?: string | null,"clause"?: string,"created_at"?: string,"days"?: number | null,"enterprise_id": string,"id"?: string,"reason": string,"target_id"?: string | null,"target_type"?: string | null
+                  }
+                  Update: {
+                    "action"?: string,"actor_id"?: string | null,"actor_role"?: string,"appeal_decided_at"?: string | null,"appeal_decided_by"?: string | null,"appeal_note"?: string | null,"appeal_status"?: string | null,"appeal_text"?: string | null,"appealed_at"?: string | null,"author_id"?: string | null,"case_id"?: string | null,"clause"?: string,"created_at"?: string,"days"?: number | null,"enterprise_id"?: string,"id"?: string,"reason"?: string,"target_id"?: string | null,"target_type"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_actions_case_id_fkey"
+      columns: ["case_id"]
+isOneToOne: false
+      referencedRelation: "community_cases"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_actions_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_blocked_words": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"enterprise_id": string,"word": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"enterprise_id": string,"word": string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"enterprise_id"?: string,"word"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_blocked_words_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_cases": {
+                  Row: {
+                    "author_id": string | null,"check_label": string,"enterprise_id": string,"hid_item": boolean,"id": string,"opened_at": string,"report_count": number,"resolved_at": string | null,"resolved_by": string | null,"score": number,"source": string,"status": string,"target_id": string,"target_type": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"check_label"?: string,"enterprise_id": string,"hid_item"?: boolean,"id"?: string,"opened_at"?: string,"report_count"?: number,"resolved_at"?: string | null,"resolved_by"?: string | null,"score"?: number,"source": string,"status"?: string,"target_id": string,"target_type": string
+                  }
+                  Update: {
+                    "author_id"?: string | null,"check_label"?: string,"enterprise_id"?: string,"hid_item"?: boolean,"id"?: string,"opened_at"?: string,"report_count"?: number,"resolved_at"?: string | null,"resolved_by"?: string | null,"score"?: number,"source"?: string,"status"?: string,"target_id"?: string,"target_type"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_cases_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_comments": {
+                  Row: {
+                    "author_id": string | null,"author_name": string,"body_text": string,"created_at": string,"enterprise_id": string,"hidden_reason": string | null,"id": string,"parent_id": string | null,"post_id": string,"quote_id": string | null,"section_id": string,"status": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"author_name"?: string,"body_text": string,"created_at"?: string,"enterprise_id": string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id": string,"quote_id"?: string | null,"section_id": string,"status"?: string
+                  }
+                  Update: {
+                    "author_id"?: string | null,"author_name"?: string,"body_text"?: string,"created_at"?: string,"enterprise_id"?: string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id"?: string,"quote_id"?: string | null,"section_id"?: string,"status"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_comments_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_comments_parent_id_fkey"
+      columns: ["parent_id"]
+isOneToOne: false
+      referencedRelation: "community_comments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_comments_post_fk"
+      columns: ["enterprise_id","post_id"]
+isOneToOne: false
+      referencedRelation: "community_posts"
+      referencedColumns: ["enterprise_id","id"]
+    },{
+      foreignKeyName: "community_comments_quote_id_fkey"
+      columns: ["quote_id"]
+isOneToOne: false
+      referencedRelation: "community_comments"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_favorites": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"post_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"post_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"post_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_favorites_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_favorites_post_fk"
+      columns: ["enterprise_id","post_id"]
+isOneToOne: false
+      referencedRelation: "community_posts"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"community_likes": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"post_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"post_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"post_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_likes_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_likes_post_fk"
+      columns: ["enterprise_id","post_id"]
+isOneToOne: false
+      referencedRelation: "community_posts"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"community_posts": {
+                  Row: {
+                    "author_id": string | null,"author_name": string,"body": NonNullable<Json>,"body_text": string,"comment_count": number,"created_at": string,"edit_required_at": string | null,"enterprise_id": string,"favorite_count": number,"featured_at": string | null,"hidden_reason": string | null,"id": string,"images": (string)[],"like_count": number,"pinned_at": string | null,"section_id": string,"status": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"author_name"?: string,"body": NonNullable<Json>,"body_text": string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id": string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"section_id": string,"status"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "author_id"?: string | null,"author_name"?: string,"body"?: NonNullable<Json>,"body_text"?: string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id"?: string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"section_id"?: string,"status"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_posts_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_posts_section_fk"
+      columns: ["enterprise_id","section_id"]
+isOneToOne: false
+      referencedRelation: "community_sections"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"community_report_categories": {
+                  Row: {
+                    "clause": string,"code": string,"label": string,"sort_order": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "clause": string,"code": string,"label": string,"sort_order"?: number
+                  }
+                  Update: {
+                    "clause"?: string,"code"?: string,"label"?: string,"sort_order"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"community_reports": {
+                  Row: {
+                    "case_id": string,"category": string,"created_at": string,"enterprise_id": string,"id": string,"note": string,"outcome": string,"reporter_id": string | null,"target_id": string,"target_type": string,"weight": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "case_id": string,"category": string,"created_at"?: string,"enterprise_id": string,"id"?: string,"note"?: string,"outcome"?: string,"reporter_id"?: string | null,"target_id": string,"target_type": string,"weight": number
+                  }
+                  Update: {
+                    "case_id"?: string,"category"?: string,"created_at"?: string,"enterprise_id"?: string,"id"?: string,"note"?: string,"outcome"?: string,"reporter_id"?: string | null,"target_id"?: string,"target_type"?: string,"weight"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_reports_case_id_fkey"
+      columns: ["case_id"]
+isOneToOne: false
+      referencedRelation: "community_cases"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_reports_category_fkey"
+      columns: ["category"]
+isOneToOne: false
+      referencedRelation: "community_report_categories"
+      referencedColumns: ["code"]
+    },{
+      foreignKeyName: "community_reports_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_sanctions": {
+                  Row: {
+                    "action_id": string | null,"ends_at": string,"enterprise_id": string,"id": string,"kind": string,"lifted_at": string | null,"starts_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action_id"?: string | null,"ends_at": string,"enterprise_id": string,"id"?: string,"kind": string,"lifted_at"?: string | null,"starts_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "action_id"?: string | null,"ends_at"?: string,"enterprise_id"?: string,"id"?: string,"kind"?: string,"lifted_at"?: string | null,"starts_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_sanctions_action_id_fkey"
+      columns: ["action_id"]
+isOneToOne: false
+      referencedRelation: "community_actions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_sanctions_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_sections": {
+                  Row: {
+                    "archived_at": string | null,"created_at": string,"created_by": string | null,"department_ids": (string)[],"description": string,"enterprise_id": string,"id": string,"name": string,"sort_order": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "archived_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"department_ids"?: (string)[],"description"?: string,"enterprise_id": string,"id"?: string,"name": string,"sort_order"?: number
+                  }
+                  Update: {
+                    "archived_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"department_ids"?: (string)[],"description"?: string,"enterprise_id"?: string,"id"?: string,"name"?: string,"sort_order"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_sections_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"community_settings": {
+                  Row: {
+                    "enterprise_id": string,"hide_threshold": number,"on_leave": string,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "enterprise_id": string,"hide_threshold"?: number,"on_leave"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "enterprise_id"?: string,"hide_threshold"?: number,"on_leave"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_settings_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: true
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"consents": {
                   Row: {
                     "channel": Database["public"]['Enums']["client_channel"],"consented_at": string,"consented_by": Database["public"]['Enums']["consent_giver"],"document_id": string,"guardian_id": string | null,"id": string,"user_id": string | null,"version_id": string,"withdrawn_at": string | null,"withdrawn_channel": Database["public"]['Enums']["client_channel"] | null
@@ -291,19 +585,243 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
-                },"notification_kinds": {
+                },"kb_comments": {
                   Row: {
-                    "domain": string,"kind": string,"label": string,"mandatory": boolean,"sort_order": number
+                    "author_id": string | null,"body": string,"created_at": string,"enterprise_id": string,"id": string,"node_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "domain": string,"kind": string,"label": string,"mandatory"?: boolean,"sort_order"?: number
+                    "author_id"?: string | null,"body": string,"created_at"?: string,"enterprise_id": string,"id"?: string,"node_id": string
                   }
                   Update: {
-                    "domain"?: string,"kind"?: string,"label"?: string,"mandatory"?: boolean,"sort_order"?: number
+                    "author_id"?: string | null,"body"?: string,"created_at"?: string,"enterprise_id"?: string,"id"?: string,"node_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_comments_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_favorites": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"node_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"node_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"node_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_favorites_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_grants": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"department_id": string | null,"enterprise_id": string,"grantee_kind": string,"id": string,"node_id": string,"role": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"department_id"?: string | null,"enterprise_id": string,"grantee_kind": string,"id"?: string,"node_id": string,"role": string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"department_id"?: string | null,"enterprise_id"?: string,"grantee_kind"?: string,"id"?: string,"node_id"?: string,"role"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_grants_department_fk"
+      columns: ["enterprise_id","department_id"]
+isOneToOne: false
+      referencedRelation: "departments"
+      referencedColumns: ["enterprise_id","id"]
+    },{
+      foreignKeyName: "kb_grants_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "kb_grants_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_likes": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"node_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"node_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"node_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_likes_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_nodes": {
+                  Row: {
+                    "acl_node_id": string,"body_text": string,"comments_enabled": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"parent_id": string | null,"path": (string)[],"read_key": string,"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"title_grams": (string)[],"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "acl_node_id": string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"parent_id"?: string | null,"path": (string)[],"read_key": string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "acl_node_id"?: string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"parent_id"?: string | null,"path"?: (string)[],"read_key"?: string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_nodes_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "kb_nodes_parent_fk"
+      columns: ["enterprise_id","parent_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    },{
+      foreignKeyName: "kb_nodes_space_fk"
+      columns: ["enterprise_id","space_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_page_contents": {
+                  Row: {
+                    "delta": NonNullable<Json>,"enterprise_id": string,"node_id": string,"updated_at": string,"updated_by": string | null,"version_no": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "delta"?: NonNullable<Json>,"enterprise_id": string,"node_id": string,"updated_at"?: string,"updated_by"?: string | null,"version_no"?: number
+                  }
+                  Update: {
+                    "delta"?: NonNullable<Json>,"enterprise_id"?: string,"node_id"?: string,"updated_at"?: string,"updated_by"?: string | null,"version_no"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_page_contents_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_page_versions": {
+                  Row: {
+                    "author_id": string | null,"body_text": string,"created_at": string,"delta": NonNullable<Json>,"enterprise_id": string,"id": string,"node_id": string,"restored_from": number | null,"title": string,"version_no": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"body_text"?: string,"created_at"?: string,"delta": NonNullable<Json>,"enterprise_id": string,"id"?: string,"node_id": string,"restored_from"?: number | null,"title": string,"version_no": number
+                  }
+                  Update: {
+                    "author_id"?: string | null,"body_text"?: string,"created_at"?: string,"delta"?: NonNullable<Json>,"enterprise_id"?: string,"id"?: string,"node_id"?: string,"restored_from"?: number | null,"title"?: string,"version_no"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_page_versions_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_reads": {
+                  Row: {
+                    "enterprise_id": string,"first_read_at": string,"last_read_at": string,"node_id": string,"read_count": number,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "enterprise_id": string,"first_read_at"?: string,"last_read_at"?: string,"node_id": string,"read_count"?: number,"user_id": string
+                  }
+                  Update: {
+                    "enterprise_id"?: string,"first_read_at"?: string,"last_read_at"?: string,"node_id"?: string,"read_count"?: number,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_reads_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"notification_deliveries": {
+                  Row: {
+                    "attempts": number,"channel": Database["public"]['Enums']["notification_channel"],"claim_id": string | null,"claimed_until": string | null,"created_at": string,"id": string,"last_error": string | null,"next_attempt_at": string,"notification_id": string,"sent_at": string | null,"status": Database["public"]['Enums']["notification_delivery_status"],"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempts"?: number,"channel": Database["public"]['Enums']["notification_channel"],"claim_id"?: string | null,"claimed_until"?: string | null,"created_at"?: string,"id"?: string,"last_error"?: string | null,"next_attempt_at"?: string,"notification_id": string,"sent_at"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"user_id": string
+                  }
+                  Update: {
+                    "attempts"?: number,"channel"?: Database["public"]['Enums']["notification_channel"],"claim_id"?: string | null,"claimed_until"?: string | null,"created_at"?: string,"id"?: string,"last_error"?: string | null,"next_attempt_at"?: string,"notification_id"?: string,"sent_at"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_deliveries_notification_id_fkey"
+      columns: ["notification_id"]
+isOneToOne: false
+      referencedRelation: "notifications"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notification_kinds": {
+                  Row: {
+                    "domain": string,"kind": string,"label": string,"mandatory": boolean,"sort_order": number,"target_key": string | null,"target_kind": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "domain": string,"kind": string,"label": string,"mandatory"?: boolean,"sort_order"?: number,"target_key"?: string | null,"target_kind"?: string | null
+                  }
+                  Update: {
+                    "domain"?: string,"kind"?: string,"label"?: string,"mandatory"?: boolean,"sort_order"?: number,"target_key"?: string | null,"target_kind"?: string | null
                   }
                   Relationships: [
                     
+                  ]
+                },"notification_preferences": {
+                  Row: {
+                    "channel": Database["public"]['Enums']["notification_channel"],"enabled": boolean,"kind": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "channel": Database["public"]['Enums']["notification_channel"],"enabled": boolean,"kind": string,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "channel"?: Database["public"]['Enums']["notification_channel"],"enabled"?: boolean,"kind"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_preferences_kind_fkey"
+      columns: ["kind"]
+isOneToOne: false
+      referencedRelation: "notification_kinds"
+      referencedColumns: ["kind"]
+    }
                   ]
                 },"notifications": {
                   Row: {
@@ -379,6 +897,414 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"training_assignments": {
+                  Row: {
+                    "course_id": string,"created_at": string,"created_by": string | null,"department_id": string | null,"due_at": string | null,"enterprise_id": string,"id": string,"target": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "course_id": string,"created_at"?: string,"created_by"?: string | null,"department_id"?: string | null,"due_at"?: string | null,"enterprise_id": string,"id"?: string,"target": string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "course_id"?: string,"created_at"?: string,"created_by"?: string | null,"department_id"?: string | null,"due_at"?: string | null,"enterprise_id"?: string,"id"?: string,"target"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_assignments_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_assignments_department_id_fkey"
+      columns: ["department_id"]
+isOneToOne: false
+      referencedRelation: "departments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_assignments_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_attempts": {
+                  Row: {
+                    "attempt_no": number,"deadline_at": string,"enterprise_id": string,"id": string,"leave_count": number,"paper_id": string,"pass_score": number,"passed": boolean | null,"score": number | null,"started_at": string,"status": string,"submit_reason": string | null,"submitted_at": string | null,"total_score": number,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempt_no": number,"deadline_at": string,"enterprise_id": string,"id"?: string,"leave_count"?: number,"paper_id": string,"pass_score": number,"passed"?: boolean | null,"score"?: number | null,"started_at"?: string,"status"?: string,"submit_reason"?: string | null,"submitted_at"?: string | null,"total_score": number,"user_id": string
+                  }
+                  Update: {
+                    "attempt_no"?: number,"deadline_at"?: string,"enterprise_id"?: string,"id"?: string,"leave_count"?: number,"paper_id"?: string,"pass_score"?: number,"passed"?: boolean | null,"score"?: number | null,"started_at"?: string,"status"?: string,"submit_reason"?: string | null,"submitted_at"?: string | null,"total_score"?: number,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_attempts_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_attempts_paper_id_fkey"
+      columns: ["paper_id"]
+isOneToOne: false
+      referencedRelation: "training_papers"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_certificates": {
+                  Row: {
+                    "attempt_id": string,"course_id": string | null,"enterprise_id": string,"holder_name": string,"id": string,"issued_at": string,"paper_id": string,"revoked_at": string | null,"score": number,"serial": string,"title": string,"user_id": string,"verification_code": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempt_id": string,"course_id"?: string | null,"enterprise_id": string,"holder_name": string,"id"?: string,"issued_at"?: string,"paper_id": string,"revoked_at"?: string | null,"score": number,"serial": string,"title": string,"user_id": string,"verification_code": string
+                  }
+                  Update: {
+                    "attempt_id"?: string,"course_id"?: string | null,"enterprise_id"?: string,"holder_name"?: string,"id"?: string,"issued_at"?: string,"paper_id"?: string,"revoked_at"?: string | null,"score"?: number,"serial"?: string,"title"?: string,"user_id"?: string,"verification_code"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_certificates_attempt_id_fkey"
+      columns: ["attempt_id"]
+isOneToOne: true
+      referencedRelation: "training_attempts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_certificates_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_certificates_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_certificates_paper_id_fkey"
+      columns: ["paper_id"]
+isOneToOne: false
+      referencedRelation: "training_papers"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_chapters": {
+                  Row: {
+                    "course_id": string,"created_at": string,"enterprise_id": string,"id": string,"sort_order": number,"title": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "course_id": string,"created_at"?: string,"enterprise_id": string,"id"?: string,"sort_order"?: number,"title": string
+                  }
+                  Update: {
+                    "course_id"?: string,"created_at"?: string,"enterprise_id"?: string,"id"?: string,"sort_order"?: number,"title"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_chapters_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_chapters_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_course_completions": {
+                  Row: {
+                    "completed_at": string,"course_id": string,"enterprise_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "completed_at"?: string,"course_id": string,"enterprise_id": string,"user_id": string
+                  }
+                  Update: {
+                    "completed_at"?: string,"course_id"?: string,"enterprise_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_course_completions_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_course_completions_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_courses": {
+                  Row: {
+                    "category": string,"cover_path": string | null,"created_at": string,"created_by": string | null,"enterprise_id": string,"id": string,"points": number,"published_at": string | null,"required": boolean,"status": string,"summary": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category"?: string,"cover_path"?: string | null,"created_at"?: string,"created_by"?: string | null,"enterprise_id": string,"id"?: string,"points"?: number,"published_at"?: string | null,"required"?: boolean,"status"?: string,"summary"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "category"?: string,"cover_path"?: string | null,"created_at"?: string,"created_by"?: string | null,"enterprise_id"?: string,"id"?: string,"points"?: number,"published_at"?: string | null,"required"?: boolean,"status"?: string,"summary"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_courses_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_lesson_progress": {
+                  Row: {
+                    "completed_at": string | null,"course_id": string,"enterprise_id": string,"last_report_at": string,"lesson_id": string,"position_seconds": number,"started_at": string,"user_id": string,"watched_seconds": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "completed_at"?: string | null,"course_id": string,"enterprise_id": string,"last_report_at"?: string,"lesson_id": string,"position_seconds"?: number,"started_at"?: string,"user_id": string,"watched_seconds"?: number
+                  }
+                  Update: {
+                    "completed_at"?: string | null,"course_id"?: string,"enterprise_id"?: string,"last_report_at"?: string,"lesson_id"?: string,"position_seconds"?: number,"started_at"?: string,"user_id"?: string,"watched_seconds"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_lesson_progress_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_lesson_progress_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_lesson_progress_lesson_id_fkey"
+      columns: ["lesson_id"]
+isOneToOne: false
+      referencedRelation: "training_lessons"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_lessons": {
+                  Row: {
+                    "body_delta": Json | null,"body_text": string,"chapter_id": string,"course_id": string,"created_at": string,"document_path": string | null,"enterprise_id": string,"id": string,"kind": string,"points": number,"sort_order": number,"title": string,"updated_at": string,"video_path": string | null,"video_seconds": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body_delta"?: Json | null,"body_text"?: string,"chapter_id": string,"course_id": string,"created_at"?: string,"document_path"?: string | null,"enterprise_id": string,"id"?: string,"kind": string,"points"?: number,"sort_order"?: number,"title": string,"updated_at"?: string,"video_path"?: string | null,"video_seconds"?: number | null
+                  }
+                  Update: {
+                    "body_delta"?: Json | null,"body_text"?: string,"chapter_id"?: string,"course_id"?: string,"created_at"?: string,"document_path"?: string | null,"enterprise_id"?: string,"id"?: string,"kind"?: string,"points"?: number,"sort_order"?: number,"title"?: string,"updated_at"?: string,"video_path"?: string | null,"video_seconds"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_lessons_chapter_id_fkey"
+      columns: ["chapter_id"]
+isOneToOne: false
+      referencedRelation: "training_chapters"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_lessons_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_lessons_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_paper_questions": {
+                  Row: {
+                    "enterprise_id": string,"paper_id": string,"position": number,"question_id": string,"score": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "enterprise_id": string,"paper_id": string,"position": number,"question_id": string,"score": number
+                  }
+                  Update: {
+                    "enterprise_id"?: string,"paper_id"?: string,"position"?: number,"question_id"?: string,"score"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_paper_questions_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_paper_questions_paper_id_fkey"
+      columns: ["paper_id"]
+isOneToOne: false
+      referencedRelation: "training_papers"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_paper_questions_question_id_fkey"
+      columns: ["question_id"]
+isOneToOne: false
+      referencedRelation: "training_questions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_paper_rules": {
+                  Row: {
+                    "category": string,"difficulty": number | null,"enterprise_id": string,"id": string,"paper_id": string,"position": number,"question_count": number,"score": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category"?: string,"difficulty"?: number | null,"enterprise_id": string,"id"?: string,"paper_id": string,"position"?: number,"question_count": number,"score": number
+                  }
+                  Update: {
+                    "category"?: string,"difficulty"?: number | null,"enterprise_id"?: string,"id"?: string,"paper_id"?: string,"position"?: number,"question_count"?: number,"score"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_paper_rules_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_paper_rules_paper_id_fkey"
+      columns: ["paper_id"]
+isOneToOne: false
+      referencedRelation: "training_papers"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_papers": {
+                  Row: {
+                    "attempt_limit": number | null,"certificate": boolean,"closes_at": string | null,"course_id": string | null,"created_at": string,"created_by": string | null,"duration_minutes": number,"enterprise_id": string,"id": string,"leave_limit": number | null,"mode": string,"opens_at": string | null,"pass_score": number,"points": number,"review_after_close": string,"review_after_submit": string,"shuffle_options": boolean,"shuffle_questions": boolean,"status": string,"title": string,"total_score": number,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempt_limit"?: number | null,"certificate"?: boolean,"closes_at"?: string | null,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"duration_minutes": number,"enterprise_id": string,"id"?: string,"leave_limit"?: number | null,"mode"?: string,"opens_at"?: string | null,"pass_score": number,"points"?: number,"review_after_close"?: string,"review_after_submit"?: string,"shuffle_options"?: boolean,"shuffle_questions"?: boolean,"status"?: string,"title": string,"total_score"?: number,"updated_at"?: string
+                  }
+                  Update: {
+                    "attempt_limit"?: number | null,"certificate"?: boolean,"closes_at"?: string | null,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"duration_minutes"?: number,"enterprise_id"?: string,"id"?: string,"leave_limit"?: number | null,"mode"?: string,"opens_at"?: string | null,"pass_score"?: number,"points"?: number,"review_after_close"?: string,"review_after_submit"?: string,"shuffle_options"?: boolean,"shuffle_questions"?: boolean,"status"?: string,"title"?: string,"total_score"?: number,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_papers_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_papers_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_path_courses": {
+                  Row: {
+                    "course_id": string,"enterprise_id": string,"path_id": string,"position": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "course_id": string,"enterprise_id": string,"path_id": string,"position": number
+                  }
+                  Update: {
+                    "course_id"?: string,"enterprise_id"?: string,"path_id"?: string,"position"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_path_courses_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "training_courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_path_courses_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "training_path_courses_path_id_fkey"
+      columns: ["path_id"]
+isOneToOne: false
+      referencedRelation: "training_paths"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_paths": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"id": string,"status": string,"summary": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"id"?: string,"status"?: string,"summary"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"id"?: string,"status"?: string,"summary"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_paths_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_points": {
+                  Row: {
+                    "created_at": string,"enterprise_id": string,"id": string,"points": number,"reason": string,"source_id": string,"source_kind": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enterprise_id": string,"id"?: string,"points": number,"reason"?: string,"source_id": string,"source_kind": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"enterprise_id"?: string,"id"?: string,"points"?: number,"reason"?: string,"source_id"?: string,"source_kind"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_points_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"training_questions": {
+                  Row: {
+                    "archived": boolean,"category": string,"created_at": string,"difficulty": number,"enterprise_id": string,"id": string,"kind": string,"options": NonNullable<Json>,"stem": string,"tags": (string)[],"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "archived"?: boolean,"category"?: string,"created_at"?: string,"difficulty"?: number,"enterprise_id": string,"id"?: string,"kind": string,"options"?: NonNullable<Json>,"stem": string,"tags"?: (string)[],"updated_at"?: string
+                  }
+                  Update: {
+                    "archived"?: boolean,"category"?: string,"created_at"?: string,"difficulty"?: number,"enterprise_id"?: string,"id"?: string,"kind"?: string,"options"?: NonNullable<Json>,"stem"?: string,"tags"?: (string)[],"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "training_questions_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
                 }
           }
           Views: {
@@ -405,6 +1331,72 @@ isOneToOne: false
                            },
 "birth_date_evidence_sign_allowed":
 { Args: { "p_path": string,"p_user_id": string }; Returns: boolean
+                           },
+"community_add_comment":
+{ Args: { "p_body_text": string,"p_mentions"?: (string)[],"p_parent_id"?: string,"p_post_id": string,"p_quote_id"?: string }; Returns: Json
+                           },
+"community_appeal":
+{ Args: { "p_action_id": string,"p_text": string }; Returns: undefined
+                           },
+"community_archive_section":
+{ Args: { "p_section_id": string }; Returns: undefined
+                           },
+"community_check_record":
+{ Args: { "p_body"?: Json,"p_enterprise_id": string,"p_label"?: string,"p_text"?: string,"p_title": string,"p_user_id": string,"p_verdict"?: string }; Returns: Json
+                           },
+"community_create_post":
+{ Args: { "p_body": Json,"p_images"?: (string)[],"p_mentions"?: (string)[],"p_section_id": string,"p_title": string }; Returns: Json
+                           },
+"community_create_section":
+{ Args: { "p_department_ids"?: (string)[],"p_description"?: string,"p_enterprise_id": string,"p_name": string,"p_sort_order"?: number }; Returns: string
+                           },
+"community_decide_appeal":
+{ Args: { "p_action_id": string,"p_note": string,"p_uphold": boolean }; Returns: undefined
+                           },
+"community_delete_comment":
+{ Args: { "p_comment_id": string }; Returns: undefined
+                           },
+"community_delete_post":
+{ Args: { "p_post_id": string }; Returns: undefined
+                           },
+"community_edit_post":
+{ Args: { "p_body": Json,"p_images"?: (string)[],"p_post_id": string,"p_title": string }; Returns: Json
+                           },
+"community_feature_post":
+{ Args: { "p_on": boolean,"p_post_id": string }; Returns: undefined
+                           },
+"community_moderate":
+{ Args: { "p_action": string,"p_case_id": string,"p_clause"?: string,"p_days"?: number,"p_reason": string }; Returns: string
+                           },
+"community_moderation_queue":
+{ Args: { "p_enterprise_id"?: string,"p_status"?: string }; Returns: Json
+                           },
+"community_my_status":
+{ Args: { "p_enterprise_id": string }; Returns: Json
+                           },
+"community_pin_post":
+{ Args: { "p_on": boolean,"p_post_id": string }; Returns: undefined
+                           },
+"community_report":
+{ Args: { "p_category": string,"p_note"?: string,"p_target_id": string,"p_target_type": string }; Returns: Json
+                           },
+"community_set_favorite":
+{ Args: { "p_on": boolean,"p_post_id": string }; Returns: number
+                           },
+"community_set_like":
+{ Args: { "p_on": boolean,"p_post_id": string }; Returns: number
+                           },
+"community_set_settings":
+{ Args: { "p_enterprise_id": string,"p_hide_threshold": number,"p_on_leave": string }; Returns: Json
+                           },
+"community_set_word_list":
+{ Args: { "p_enterprise_id": string,"p_words": (string)[] }; Returns: number
+                           },
+"community_wechat_openid":
+{ Args: { "p_user_id": string }; Returns: string
+                           },
+"community_word_list":
+{ Args: { "p_enterprise_id": string,"p_known_version"?: string }; Returns: Json
                            },
 "create_department":
 { Args: { "p_enterprise_id": string,"p_name": string,"p_parent_id": string }; Returns: string
@@ -469,6 +1461,75 @@ isOneToOne: false
 "guardian_link_view":
 { Args: { "p_client"?: string,"p_token": string }; Returns: Json
                            },
+"kb_add_comment":
+{ Args: { "p_body": string,"p_node_id": string }; Returns: string
+                           },
+"kb_create_node":
+{ Args: { "p_kind": string,"p_parent_id": string,"p_title": string }; Returns: string
+                           },
+"kb_create_space":
+{ Args: { "p_description"?: string,"p_enterprise_id": string,"p_kind": string,"p_title": string }; Returns: string
+                           },
+"kb_delete_comment":
+{ Args: { "p_comment_id": string }; Returns: undefined
+                           },
+"kb_inherit_grants":
+{ Args: { "p_node_id": string }; Returns: undefined
+                           },
+"kb_move_node":
+{ Args: { "p_new_parent_id": string,"p_node_id": string,"p_sort_order"?: number }; Returns: undefined
+                           },
+"kb_node_access":
+{ Args: { "p_node_id": string }; Returns: Json
+                           },
+"kb_open_page":
+{ Args: { "p_node_id": string }; Returns: Json
+                           },
+"kb_recent":
+{ Args: { "p_enterprise_id": string,"p_limit"?: number }; Returns: {
+              "kind": string,"last_read_at": string,"node_id": string,"space_id": string,"title": string,"updated_since_read": boolean
+            }[]
+                           },
+"kb_rename_node":
+{ Args: { "p_description"?: string,"p_node_id": string,"p_title": string }; Returns: undefined
+                           },
+"kb_restore_node":
+{ Args: { "p_node_id": string }; Returns: undefined
+                           },
+"kb_restore_version":
+{ Args: { "p_version_id": string }; Returns: number
+                           },
+"kb_save_page":
+{ Args: { "p_base_version"?: number,"p_delta": Json,"p_node_id": string,"p_title"?: string }; Returns: number
+                           },
+"kb_search":
+{ Args: { "p_enterprise_id": string,"p_limit"?: number,"p_query": string }; Returns: {
+              "highlights": Json,"kind": string,"node_id": string,"parent_id": string,"rank": number,"snippet": string,"space_id": string,"title": string,"title_highlights": Json,"updated_at": string
+            }[]
+                           },
+"kb_set_comments_enabled":
+{ Args: { "p_enabled": boolean,"p_node_id": string }; Returns: undefined
+                           },
+"kb_set_favorite":
+{ Args: { "p_node_id": string,"p_on": boolean }; Returns: undefined
+                           },
+"kb_set_file":
+{ Args: { "p_mime": string,"p_node_id": string,"p_object_path": string,"p_size": number }; Returns: undefined
+                           },
+"kb_set_grants":
+{ Args: { "p_grants": Json,"p_node_id": string }; Returns: undefined
+                           },
+"kb_set_like":
+{ Args: { "p_node_id": string,"p_on": boolean }; Returns: undefined
+                           },
+"kb_trash":
+{ Args: { "p_space_id": string }; Returns: {
+              "deleted_at": string,"deleted_by": string,"id": string,"kind": string,"parent_id": string,"purge_at": string,"title": string
+            }[]
+                           },
+"kb_trash_node":
+{ Args: { "p_node_id": string }; Returns: undefined
+                           },
 "leave_enterprise":
 { Args: { "p_enterprise_id": string }; Returns: undefined
                            },
@@ -476,6 +1537,9 @@ isOneToOne: false
 { Args: { "p_enterprise_id": string,"p_status"?: string }; Returns: {
               "created_at": string,"decided_at": string,"department_id": string,"display_name": string,"id": string,"invitation_id": string,"inviter_name": string,"phone_masked": string,"reason": string,"role": string,"status": string,"user_id": string
             }[]
+                           },
+"mark_all_notifications_read":
+{ Args: Record<PropertyKey, never>; Returns: number
                            },
 "mark_notifications_read":
 { Args: { "p_ids": (string)[] }; Returns: number
@@ -505,8 +1569,27 @@ isOneToOne: false
               "edition": string,"id": string,"industry": string,"is_current": boolean,"member_count": number,"name": string,"qualification_status": string,"role": string,"scopes": (string)[],"status": string,"status_reason": string
             }[]
                            },
+"my_notification_settings":
+{ Args: Record<PropertyKey, never>; Returns: Json
+                           },
+"my_notifications":
+{ Args: { "p_before"?: string,"p_limit"?: number }; Returns: {
+              "body": string,"created_at": string,"data": Json,"id": string,"kind": string,"label": string,"read_at": string,"target": Json,"title": string
+            }[]
+                           },
 "my_platform_role":
 { Args: Record<PropertyKey, never>; Returns: string
+                           },
+"my_unread_notification_count":
+{ Args: Record<PropertyKey, never>; Returns: number
+                           },
+"notification_deliveries_claim":
+{ Args: { "p_limit"?: number }; Returns: {
+              "address": string,"attempts": number,"body": string,"channel": Database["public"]['Enums']["notification_channel"],"claim_id": string,"created_at": string,"fields": Json,"id": string,"kind": string,"label": string,"notification_id": string,"target": Json,"template_id": string,"title": string
+            }[]
+                           },
+"notification_delivery_done":
+{ Args: { "p_claim_id": string,"p_error"?: string,"p_id": string,"p_result": string }; Returns: boolean
                            },
 "password_change_issue_code":
 { Args: { "p_user_id": string }; Returns: Json
@@ -558,11 +1641,17 @@ isOneToOne: false
 "platform_review_qualification":
 { Args: { "p_approve": boolean,"p_document_id": string,"p_reason"?: string }; Returns: undefined
                            },
+"platform_set_community_words":
+{ Args: { "p_add": (string)[],"p_category"?: string,"p_remove"?: (string)[] }; Returns: number
+                           },
 "platform_set_enterprise_status":
 { Args: { "p_enterprise_id": string,"p_reason": string,"p_status": string }; Returns: Json
                            },
 "publish_agreement_version":
 { Args: { "p_body_md": string,"p_document_id": string,"p_effective_at"?: string,"p_key_clauses"?: Json,"p_title": string }; Returns: Json
+                           },
+"record_wechat_subscriptions":
+{ Args: { "p_template_ids": (string)[] }; Returns: Json
                            },
 "remove_member":
 { Args: { "p_enterprise_id": string,"p_user_id": string }; Returns: undefined
@@ -591,6 +1680,9 @@ isOneToOne: false
 "set_my_birth_date":
 { Args: { "p_birth_date": string }; Returns: Json
                            },
+"set_notification_preference":
+{ Args: { "p_channel": string,"p_enabled": boolean,"p_kind": string }; Returns: Json
+                           },
 "set_phone_allowlist":
 { Args: { "p_enterprise_id": string,"p_phones": (string)[] }; Returns: number
                            },
@@ -616,6 +1708,81 @@ isOneToOne: false
                            },
 "switch_enterprise":
 { Args: { "p_enterprise_id": string }; Returns: undefined
+                           },
+"training_assign_course":
+{ Args: { "p_course_id": string,"p_department_id"?: string,"p_due_at"?: string,"p_target": string,"p_user_ids"?: (string)[] }; Returns: Json
+                           },
+"training_attempt":
+{ Args: { "p_attempt_id": string }; Returns: Json
+                           },
+"training_course_csv":
+{ Args: { "p_course_id": string }; Returns: string
+                           },
+"training_course_outline":
+{ Args: { "p_course_id": string }; Returns: Json
+                           },
+"training_course_report":
+{ Args: { "p_course_id": string }; Returns: Json
+                           },
+"training_import_questions":
+{ Args: { "p_enterprise_id": string,"p_rows": Json }; Returns: Json
+                           },
+"training_leaderboard":
+{ Args: { "p_department_id"?: string,"p_enterprise_id": string,"p_month"?: string }; Returns: Json
+                           },
+"training_my_assignments":
+{ Args: { "p_enterprise_id": string }; Returns: Json
+                           },
+"training_paper_report":
+{ Args: { "p_paper_id": string }; Returns: Json
+                           },
+"training_path_outline":
+{ Args: { "p_path_id": string }; Returns: Json
+                           },
+"training_publish_course":
+{ Args: { "p_course_id": string }; Returns: undefined
+                           },
+"training_question_key":
+{ Args: { "p_question_id": string }; Returns: Json
+                           },
+"training_record_leave":
+{ Args: { "p_attempt_id": string }; Returns: Json
+                           },
+"training_report_progress":
+{ Args: { "p_completed"?: boolean,"p_lesson_id": string,"p_position_seconds": number }; Returns: Json
+                           },
+"training_run_jobs":
+{ Args: Record<PropertyKey, never>; Returns: Json
+                           },
+"training_save_answer":
+{ Args: { "p_answer": Json,"p_attempt_id": string,"p_position": number }; Returns: Json
+                           },
+"training_save_chapter":
+{ Args: { "p_chapter_id"?: string,"p_course_id": string,"p_sort_order"?: number,"p_title"?: string }; Returns: string
+                           },
+"training_save_course":
+{ Args: { "p_category"?: string,"p_course_id"?: string,"p_cover_path"?: string,"p_enterprise_id": string,"p_points"?: number,"p_required"?: boolean,"p_summary"?: string,"p_title"?: string }; Returns: string
+                           },
+"training_save_lesson":
+{ Args: { "p_body_delta"?: Json,"p_chapter_id": string,"p_document_path"?: string,"p_kind"?: string,"p_lesson_id"?: string,"p_points"?: number,"p_sort_order"?: number,"p_title"?: string,"p_video_path"?: string,"p_video_seconds"?: number }; Returns: string
+                           },
+"training_save_paper":
+{ Args: { "p_enterprise_id": string,"p_paper_id"?: string,"p_publish"?: boolean,"p_settings": Json }; Returns: string
+                           },
+"training_save_path":
+{ Args: { "p_course_ids": (string)[],"p_enterprise_id": string,"p_path_id"?: string,"p_publish"?: boolean,"p_summary"?: string,"p_title": string }; Returns: string
+                           },
+"training_save_question":
+{ Args: { "p_answer": Json,"p_category"?: string,"p_difficulty"?: number,"p_enterprise_id": string,"p_explanation"?: string,"p_kind": string,"p_options"?: Json,"p_question_id"?: string,"p_stem": string,"p_tags"?: (string)[] }; Returns: string
+                           },
+"training_start_attempt":
+{ Args: { "p_paper_id": string }; Returns: Json
+                           },
+"training_submit_attempt":
+{ Args: { "p_answers"?: Json,"p_attempt_id": string }; Returns: Json
+                           },
+"training_verify_certificate":
+{ Args: { "p_code": string }; Returns: Json
                            },
 "update_enterprise_settings":
 { Args: { "p_enterprise_id": string,"p_settings": Json }; Returns: undefined
@@ -655,7 +1822,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "client_channel": "weapp"|"h5"|"qywx","consent_giver": "self"|"guardian","directory_scope": "all"|"department","enterprise_edition": "basic"|"professional"|"private","enterprise_join_rule": "invite"|"approval"|"allowlist","enterprise_size_band": "1-49"|"50-199"|"200-999"|"1000+","guardian_relationship": "father"|"mother"|"grandparent"|"other_guardian","member_role": "admin"|"member","report_status": "open"|"confirmed"|"rejected","review_status": "pending"|"approved"|"rejected"
+            "client_channel": "weapp"|"h5"|"qywx","consent_giver": "self"|"guardian","directory_scope": "all"|"department","enterprise_edition": "basic"|"professional"|"private","enterprise_join_rule": "invite"|"approval"|"allowlist","enterprise_size_band": "1-49"|"50-199"|"200-999"|"1000+","guardian_relationship": "father"|"mother"|"grandparent"|"other_guardian","member_role": "admin"|"member","notification_channel": "sms"|"wechat_subscribe"|"wecom","notification_delivery_status": "pending"|"sending"|"sent"|"failed","report_status": "open"|"confirmed"|"rejected","review_status": "pending"|"approved"|"rejected"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -771,7 +1938,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "client_channel": ["weapp", "h5", "qywx"],"consent_giver": ["self", "guardian"],"directory_scope": ["all", "department"],"enterprise_edition": ["basic", "professional", "private"],"enterprise_join_rule": ["invite", "approval", "allowlist"],"enterprise_size_band": ["1-49", "50-199", "200-999", "1000+"],"guardian_relationship": ["father", "mother", "grandparent", "other_guardian"],"member_role": ["admin", "member"],"report_status": ["open", "confirmed", "rejected"],"review_status": ["pending", "approved", "rejected"]
+            "client_channel": ["weapp", "h5", "qywx"],"consent_giver": ["self", "guardian"],"directory_scope": ["all", "department"],"enterprise_edition": ["basic", "professional", "private"],"enterprise_join_rule": ["invite", "approval", "allowlist"],"enterprise_size_band": ["1-49", "50-199", "200-999", "1000+"],"guardian_relationship": ["father", "mother", "grandparent", "other_guardian"],"member_role": ["admin", "member"],"notification_channel": ["sms", "wechat_subscribe", "wecom"],"notification_delivery_status": ["pending", "sending", "sent", "failed"],"report_status": ["open", "confirmed", "rejected"],"review_status": ["pending", "approved", "rejected"]
           }
         }
 } as const

@@ -16,11 +16,10 @@ import {
   useOnboarding,
   type LocalCodeHintProps,
 } from '../../features/identity';
-import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
 import { relaunch } from '../../lib/navigation/relaunch';
 import './index.css';
 import { routeUrl } from '../../lib/routes';
+import { PendingState } from '../../ui/load-state';
 
 const CANCEL_PAGE = routeUrl('cancel');
 
@@ -57,18 +56,7 @@ export default function OnboardingPage() {
   if (!status || !step || step === 'done') {
     return (
       <View className='page'>
-        <View className='state' aria-busy={!error}>
-          {error ? (
-            <>
-              <Text role='alert'>{error}</Text>
-              <Button className='state__action' size='small' onClick={reload}>
-                重试
-              </Button>
-            </>
-          ) : (
-            <Loading type='circular'>加载中…</Loading>
-          )}
-        </View>
+        <PendingState error={error} onRetry={reload} ariaBusy={!error} />
       </View>
     );
   }

@@ -84,8 +84,7 @@ export default function HomePage() {
     {
       agreements: () => openRoute(routeUrl('agreements')),
       joinRequests: () => current && openRoute(routeUrl('admin', { id: current.id, tab: 'requests' })),
-      // Slot: the inbox route comes with the notification center (wt-notify).
-      notices: () => undefined,
+      notices: () => openRoute(routeUrl('inbox')),
     },
   );
   return (
@@ -115,10 +114,19 @@ export default function HomePage() {
       {current && current.status !== 'closed' && (
         <CellGroup title='应用'>
           {visibleEntries(tasks.features).map((entry) => (
-            <NavCell key={entry.key} title={entry.title} description={entry.description} data-testid={`home-entry-${entry.key}`} onClick={() => openRoute(entry.url(current.id))} />
+            <NavCell key={entry.key} title={entry.title} description={entry.description} data-testid={entry.testId ?? `home-entry-${entry.key}`} onClick={() => openRoute(entry.url(current.id))} />
           ))}
         </CellGroup>
       )}
+      <CellGroup title='消息'>
+        <NavCell
+          title='消息'
+          description='审批结果、协议更新等通知'
+          extra={tasks.unread ? `${tasks.unread > 99 ? '99+' : tasks.unread} 条未读` : undefined}
+          data-testid='home-inbox-link'
+          onClick={() => openRoute(routeUrl('inbox'))}
+        />
+      </CellGroup>
       {(admin || tasks.operator) && (
         <CellGroup title='管理'>
           {current && admin && (

@@ -17,6 +17,14 @@ export const SUBPACKAGES = {
   enterprise: 'packages/enterprise',
   /** enterprise admins */
   admin: 'packages/admin',
+  /** 消息 (inbox) and 通知设置 */
+  notifications: 'packages/notifications',
+  /** 学习: assignments, courses, lessons, exams, certificates, points; the public certificate check */
+  training: 'packages/training',
+  /** 知识库: home, folders, pages, the editor, versions, search */
+  kb: 'packages/kb',
+  /** 社区: feed, post page, compose, report, moderation queue, my records */
+  community: 'packages/community',
 } as const;
 
 export type Subpackage = keyof typeof SUBPACKAGES;
@@ -58,6 +66,37 @@ export const ROUTES = {
   /** 我的名片; with `user` an admin edits that member's card */
   card: route('packages/enterprise/card/index', 'enterprise', ['id', 'user']),
   admin: route('packages/admin/index', 'admin', ['id', 'tab']),
+  /** 消息; `id` = a notice opened from a WeChat subscribe message (marked read) */
+  inbox: route('packages/notifications/inbox/index', 'notifications', ['id']),
+  notificationSettings: route('packages/notifications/settings/index', 'notifications', []),
+  /** 学习: my assignments with deadlines, points, entries to certificates and the leaderboard */
+  training: route('packages/training/index', 'training', []),
+  trainingCourse: route('packages/training/course/index', 'training', ['id']),
+  /** `course`: the course the lesson belongs to (its outline carries the learner's progress) */
+  trainingLesson: route('packages/training/lesson/index', 'training', ['id', 'course']),
+  /** `attempt` resumes an attempt; without it the paper's open attempt is resumed or a new one starts */
+  trainingExam: route('packages/training/exam/index', 'training', ['paper', 'attempt']),
+  trainingCertificates: route('packages/training/certificates/index', 'training', []),
+  trainingLeaderboard: route('packages/training/leaderboard/index', 'training', []),
+  /** public: anyone checks a certificate's verification code (validity and name only) */
+  certificateVerify: route('packages/training/verify/index', 'training', ['code']),
+  /** 知识库 home: search, spaces, recently viewed, favourites */
+  kb: route('packages/kb/index', 'kb', []),
+  /** a space or folder; `node` = its id */
+  kbFolder: route('packages/kb/folder/index', 'kb', ['node']),
+  kbPage: route('packages/kb/page/index', 'kb', ['node']),
+  kbEdit: route('packages/kb/edit/index', 'kb', ['node']),
+  kbVersions: route('packages/kb/versions/index', 'kb', ['node']),
+  /** `q` = the query to run */
+  kbSearch: route('packages/kb/search/index', 'kb', ['q']),
+  community: route('packages/community/index', 'community', []),
+  communityPost: route('packages/community/post/index', 'community', ['id']),
+  /** `section`: the section chosen in the feed */
+  communityCompose: route('packages/community/compose/index', 'community', ['section']),
+  /** `type`: post | comment, `id`: the item */
+  communityReport: route('packages/community/report/index', 'community', ['type', 'id']),
+  communityModeration: route('packages/community/moderation/index', 'community', []),
+  communityRecords: route('packages/community/records/index', 'community', []),
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -83,6 +83,10 @@ export interface WxBridge {
   /** codes WeCom's `wx.qy.login` hands out (the qywx build), first in first out */
   qyLoginCodes: string[];
   privacy: WxPrivacy;
+  /** what the member answers in `wx.requestSubscribeMessage`, per template id (unlisted: 'reject') */
+  subscribeAnswers: Record<string, 'accept' | 'reject' | 'ban'>;
+  /** the template ids of every `wx.requestSubscribeMessage` call */
+  subscribeRequests: string[][];
   storage: Map<string, unknown>;
   requests: RecordedRequest[];
   navigations: Navigation[];
@@ -309,6 +313,8 @@ export function createWxBridge(): WxBridge {
 
   const loginCodes: string[] = [];
   const qyLoginCodes: string[] = [];
+  const subscribeAnswers: Record<string, 'accept' | 'reject' | 'ban'> = {};
+  const subscribeRequests: string[][] = [];
   let privacyListener: ((resolve: (r: PrivacyResolution) => void, info: { referrer: string }) => void) | undefined;
   const privacy: WxPrivacy = {
     needAuthorization: false,
@@ -339,6 +345,13 @@ export function createWxBridge(): WxBridge {
       const code = loginCodes.shift();
       if (code) succeed(o, { code, errMsg: 'login:ok' });
       else failWith(o, 'login:fail no code programmed in the bridge');
+    },
+    // The subscribe-message dialog: at most 3 templates per call, answered as programmed.
+    requestSubscribeMessage: (o: AsyncOptions & { tmplIds?: string[] }) => {
+      const ids = Array.isArray(o.tmplIds) ? o.tmplIds : [];
+      subscribeRequests.push(ids);
+      if (ids.length === 0 || ids.length > 3) return failWith(o, 'requestSubscribeMessage:fail invalid tmplIds');
+      succeed(o, { ...Object.fromEntries(ids.map((id) => [id, subscribeAnswers[id] ?? 'reject'])), errMsg: 'requestSubscribeMessage:ok' });
     },
     // WeCom's extra namespace (only the qywx build calls it; Taro wraps it as Taro.qy).
     qy: {
@@ -434,6 +447,8 @@ export function createWxBridge(): WxBridge {
     loginCodes,
     qyLoginCodes,
     privacy,
+    subscribeAnswers,
+    subscribeRequests,
     storage,
     requests,
     navigations,

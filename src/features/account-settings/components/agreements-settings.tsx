@@ -1,7 +1,5 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button } from '../../../ui/button';
-import { Loading } from '../../../ui/loading';
 import { activeDocIds, applicableDocs, useAgreementsData } from '../hooks/use-agreements-data';
 import { accountSettingsService, type AccountSettingsService } from '../services/account-settings.service';
 import { AgreementCard } from './agreement-card';
@@ -9,6 +7,7 @@ import { CANCEL_PAGE, ConsentChoices } from './consent-choices';
 import { ConsentHistory } from './consent-history';
 import { GuardianPanel } from './guardian-panel';
 import './settings.css';
+import { PendingState } from '../../../ui/load-state';
 
 export interface AgreementsSettingsProps {
   enabled: boolean;
@@ -21,18 +20,7 @@ export function AgreementsSettings({ enabled, service = accountSettingsService }
 
   if (!data) {
     return (
-      <View className='state'>
-        {error ? (
-          <>
-            <Text role='alert'>{error}</Text>
-            <Button className='state__action' size='small' onClick={reload}>
-              重试
-            </Button>
-          </>
-        ) : (
-          <Loading type='circular'>加载中…</Loading>
-        )}
-      </View>
+      <PendingState error={error} onRetry={reload} />
     );
   }
 

@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
-import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { messageOf } from '../../../lib/errors/app-error';
+import { useSendCode } from '../../../lib/hooks/use-send-code';
 import { Button } from '../../../ui/button';
-import { useCountdown } from '../../auth';
 import { accountSettingsService, type AccountSettingsService } from '../services/account-settings.service';
 import { AckCheckbox } from './ack-checkbox';
 import { CancelWarning } from './cancel-warning';
 import './settings.css';
 import { CodeField } from '../../../ui/code-field';
+import { FormError } from '../../../ui/form-error';
 
 export interface LocalCodeHintLike {
   phone: string | null;
@@ -30,24 +31,13 @@ export function CancelAccountForm({ phone, onCancelled, service = accountSetting
   const [code, setCode] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
   const [sentTo, setSentTo] = useState<{ masked: string; at: number } | null>(null);
-  const [sending, setSending] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState('');
-  const countdown = useCountdown(60);
+  const sendCode = useSendCode(setError);
 
   const handleSend = async () => {
     setError('');
-    setSending(true);
-    try {
-      const sent = await service.sendCancelCode();
-      setSentTo({ masked: sent.phone_masked, at: Date.now() });
-      countdown.start();
-    } catch (failure) {
-      setError(messageOf(failure));
-      if (failure instanceof AppError && failure.code === 'code_resend_too_soon') countdown.start();
-    } finally {
-      setSending(false);
-    }
+    await sendCode.send(() => service.sendCancelCode(), (sent) => setSentTo({ masked: sent.phone_masked, at: Date.now() }));
   };
 
   const ready = CODE.test(code) && acknowledged && !submitting;
@@ -75,8 +65,8 @@ export function CancelAccountForm({ phone, onCancelled, service = accountSetting
           onChange={(value) => setCode(value.trim())}
           testId='cancel-code'
           sendTestId='cancel-send-code'
-          remaining={countdown.remaining}
-          sending={sending}
+          remaining={sendCode.remaining}
+          sending={sendCode.sending}
           onSend={handleSend}
         >
           {sentTo && (
@@ -89,11 +79,7 @@ export function CancelAccountForm({ phone, onCancelled, service = accountSetting
         <AckCheckbox checked={acknowledged} onChange={setAcknowledged} testId='cancel-ack'>
           我已了解注销后数据不可恢复
         </AckCheckbox>
-        {error && (
-          <View className='form-error' role='alert' data-testid='cancel-error'>
-            {error}
-          </View>
-        )}
+        <FormError message={error} testId='cancel-error' />
         <Button
           className='login-form__submit'
           type='danger'

@@ -1,13 +1,15 @@
 import { Text, View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
-import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
-import { setPasswordSchema, useCountdown } from '../../auth';
+import { setPasswordSchema } from '../../auth';
+import { useSendCode } from '../../../lib/hooks/use-send-code';
 import { passwordService, type PasswordService } from '../services/password.service';
 import type { LocalCodeHintLike } from './cancel-account-form';
 import './settings.css';
 import { CodeField } from '../../../ui/code-field';
+import { FormError } from '../../../ui/form-error';
 
 export interface ChangePasswordFormProps {
   /** the signed-in phone in E.164, for the local outbox hint */
@@ -30,25 +32,14 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [sentTo, setSentTo] = useState<{ masked: string; at: number } | null>(null);
-  const [sending, setSending] = useState(false);
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState('');
-  const countdown = useCountdown(60);
+  const sendCode = useSendCode(setFormError);
 
   const handleSend = async () => {
     setFormError('');
-    setSending(true);
-    try {
-      const sent = await service.sendPasswordCode();
-      setSentTo({ masked: sent.phone_masked, at: Date.now() });
-      countdown.start();
-    } catch (failure) {
-      setFormError(messageOf(failure));
-      if (failure instanceof AppError && failure.code === 'code_resend_too_soon') countdown.start();
-    } finally {
-      setSending(false);
-    }
+    await sendCode.send(() => service.sendPasswordCode(), (sent) => setSentTo({ masked: sent.phone_masked, at: Date.now() }));
   };
 
   const handleSubmit = async () => {
@@ -81,8 +72,8 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
         error={errors.code}
         testId='password-code'
         sendTestId='password-send-code'
-        remaining={countdown.remaining}
-        sending={sending}
+        remaining={sendCode.remaining}
+        sending={sendCode.sending}
         onSend={handleSend}
       >
         {sentTo && (
@@ -94,11 +85,7 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
       </CodeField>
       <TextField label='新密码' type='password' placeholder='至少 8 位，包含字母和数字' maxLength={null} value={password} onChange={setPassword} error={errors.password} testId='password-new' />
       <TextField label='确认新密码' type='password' placeholder='再输入一次' maxLength={null} value={confirm} onChange={setConfirm} error={errors.confirm} testId='password-confirm' />
-      {formError && (
-        <View className='form-error' role='alert' data-testid='password-error'>
-          {formError}
-        </View>
-      )}
+      <FormError message={formError} testId='password-error' />
       <Button
         className='set-password__submit'
         type='primary'

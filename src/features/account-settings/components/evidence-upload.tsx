@@ -4,6 +4,7 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { checkEvidenceFile, reportEvidenceService, type ReportEvidenceService } from '../services/report-evidence.service';
 import './settings.css';
+import { FormError } from '../../../ui/form-error';
 
 export interface EvidenceUploadProps {
   reportId: string;
@@ -55,11 +56,7 @@ export function EvidenceUpload({ reportId, uploadToken, service = reportEvidence
           已上传：{name}
         </Text>
       ))}
-      {error && (
-        <View className='form-error' role='alert' data-testid='report-evidence-error'>
-          {error}
-        </View>
-      )}
+      <FormError message={error} testId='report-evidence-error' />
       <Button
         type='primary'
         fill='outline'

@@ -8,6 +8,7 @@ import { accountSettingsService, type AccountSettingsService } from '../services
 import type { ReportEvidenceService } from '../services/report-evidence.service';
 import { EvidenceUpload } from './evidence-upload';
 import './settings.css';
+import { FormError } from '../../../ui/form-error';
 
 export interface ReportStolenFormProps {
   service?: Pick<AccountSettingsService, 'reportStolenAccount'>;
@@ -82,11 +83,7 @@ export function ReportStolenForm({ service = accountSettingsService, evidenceSer
       <TextField label='联系手机号' placeholder='另一个可以收短信的手机号' maxLength={null} value={contact} onChange={setContact} testId='report-contact'>
         <Text className='settings-muted'>处理结果会以短信发送到这个号码（已登录时也会在站内通知你）。</Text>
       </TextField>
-      {error && (
-        <View className='form-error' role='alert' data-testid='report-error'>
-          {error}
-        </View>
-      )}
+      <FormError message={error} testId='report-error' />
       <Button type='primary' block size='large' loading={submitting} disabled={submitting} role='button' data-testid='report-submit' onClick={handleSubmit}>
         提交申诉
       </Button>

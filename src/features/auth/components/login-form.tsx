@@ -1,14 +1,15 @@
 import { Text, View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
-import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
-import { useCountdown } from '../hooks/use-countdown';
+import { useSendCode } from '../../../lib/hooks/use-send-code';
 import { firstIssue, otpCodeSchema, phoneSchema, signInPasswordSchema } from '../schemas/auth.schema';
 import { authService, type AuthService } from '../services/auth.service';
 import { LoginTabs, type LoginMode } from './login-tabs';
 import './login-form.css';
 import { CodeField } from '../../../ui/code-field';
+import { FormError } from '../../../ui/form-error';
 
 export const RESEND_SECONDS = 60;
 
@@ -36,10 +37,10 @@ export function LoginForm({ onSignedIn, initialPhone = '', service = authService
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState('');
-  const [sending, setSending] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [sent, setSent] = useState<{ phone: string; at: number } | null>(null);
-  const countdown = useCountdown(RESEND_SECONDS);
+  // The server says wait (its rate limit): show the wait on the button too.
+  const sendCode = useSendCode(setFormError, 'over_sms_send_rate_limit', RESEND_SECONDS);
 
   const validPhone = (): string | null => {
     const parsed = phoneSchema.safeParse(phone);
@@ -55,18 +56,7 @@ export function LoginForm({ onSignedIn, initialPhone = '', service = authService
     const e164 = validPhone();
     if (!e164) return;
     setErrors({});
-    setSending(true);
-    try {
-      await service.sendSmsCode(e164);
-      countdown.start();
-      setSent({ phone: e164, at: Date.now() });
-    } catch (error) {
-      setFormError(messageOf(error));
-      // The server says wait: show the wait on the button too.
-      if (error instanceof AppError && error.code === 'over_sms_send_rate_limit') countdown.start();
-    } finally {
-      setSending(false);
-    }
+    await sendCode.send(() => service.sendSmsCode(e164), () => setSent({ phone: e164, at: Date.now() }));
   };
 
   const handleSubmit = async () => {
@@ -112,8 +102,8 @@ export function LoginForm({ onSignedIn, initialPhone = '', service = authService
           error={errors.code}
           testId='login-code'
           sendTestId='login-send-code'
-          remaining={countdown.remaining}
-          sending={sending}
+          remaining={sendCode.remaining}
+          sending={sendCode.sending}
           onSend={handleSendCode}
         >
           {LocalCodeHint && <LocalCodeHint phone={sent?.phone ?? null} sentAt={sent?.at ?? 0} onFill={setCode} />}
@@ -122,11 +112,7 @@ export function LoginForm({ onSignedIn, initialPhone = '', service = authService
         <TextField label='密码' type='password' placeholder='请输入密码' maxLength={null} value={password} onChange={setPassword} error={errors.password} testId='login-password' />
       )}
 
-      {formError && (
-        <View className='form-error' role='alert' data-testid='login-error'>
-          {formError}
-        </View>
-      )}
+      <FormError message={formError} testId='login-error' />
 
       <Button
         className='login-form__submit'

@@ -6,6 +6,7 @@ import { createEnterpriseSchema, fieldErrors, firstMessage, SIZE_BANDS, type Cre
 import { enterpriseService, type EnterpriseService } from '../services/enterprise.service';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import { TextField } from '../../../ui/text-field';
+import { FormError } from '../../../ui/form-error';
 
 export interface CreateEnterpriseFormProps {
   /** the new enterprise's id; it is already the current enterprise */
@@ -63,11 +64,7 @@ export function CreateEnterpriseForm({ onCreated, service = enterpriseService }:
         maxLength={20}
       />
       <Text className='ent-muted'>创建后你将成为企业管理员，可邀请同事加入；企业初始为基础版。</Text>
-      {error && (
-        <View className='form-error' role='alert' data-testid='create-enterprise-error'>
-          {error}
-        </View>
-      )}
+      <FormError message={error} testId='create-enterprise-error' />
       <Button
         type='primary'
         block

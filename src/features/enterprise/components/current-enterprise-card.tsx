@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { MyEnterprise } from '../services/enterprise.types';
 import '../../../ui/link-cell.css';
 import './enterprise.css';
+import { StatusLine } from '../../../ui/status-line';
 
 export interface CurrentEnterpriseCardProps {
   current: MyEnterprise | null;
@@ -43,11 +44,7 @@ export function CurrentEnterpriseCard({ current, count, loading, error, onOpen }
         <Text className='link-cell__title' data-testid='home-enterprise-name'>
           {title}
         </Text>
-        {statusLine && (
-          <Text className={`ent-tag ${inactive?.status === 'closed' ? 'ent-tag--bad' : 'ent-tag--warn'}`} role='status' data-testid='home-enterprise-status'>
-            {statusLine}
-          </Text>
-        )}
+        <StatusLine message={statusLine} className={`ent-tag ${inactive?.status === 'closed' ? 'ent-tag--bad' : 'ent-tag--warn'}`} testId='home-enterprise-status' />
         {hint && <Text className='link-cell__description'>{hint}</Text>}
       </View>
       <Text className='link-cell__extra'>切换</Text>

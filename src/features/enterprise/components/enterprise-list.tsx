@@ -8,6 +8,7 @@ import { EDITION_LABEL, QUALIFICATION_LABEL, ROLE_LABEL } from './labels';
 import { LeaveEnterprise } from './leave-enterprise';
 import { LoadState } from '../../../ui/load-state';
 import './enterprise.css';
+import { FormError } from '../../../ui/form-error';
 
 export interface EnterpriseListProps {
   enterprises: MyEnterprise[];
@@ -70,11 +71,7 @@ export function EnterpriseList({ enterprises, loading, error, onRetry, onSwitch,
   return (
     <View data-testid='enterprise-list'>
       {noticeLine}
-      {switchError && (
-        <View className='form-error' role='alert'>
-          {switchError}
-        </View>
-      )}
+      <FormError message={switchError} />
       {enterprises.map((e) => (
         <View key={e.id} className='ent-item' data-testid={`enterprise-item-${e.name}`} aria-current={e.is_current}>
           <View className='ent-row'>

@@ -9,6 +9,7 @@ import { INVITATION_STATE_LABEL, JOIN_RULE_LABEL, ROLE_LABEL } from './labels';
 import { LoadState } from '../../../ui/load-state';
 import './enterprise.css';
 import { formatShanghai } from '../../../lib/time';
+import { FormError } from '../../../ui/form-error';
 
 export interface InvitationLandingProps {
   code: string;
@@ -77,11 +78,7 @@ export function InvitationLanding({ code, enabled, onJoined, service = enterpris
       <View className={open ? 'ent-muted' : 'form-error'} role='status' data-testid='invitation-status'>
         {status}
       </View>
-      {error && (
-        <View className='form-error' role='alert' data-testid='invitation-error'>
-          {error}
-        </View>
-      )}
+      <FormError message={error} testId='invitation-error' />
       {waiting && (
         <View className='action-stack'>
           <Button block size='large' fill='outline' role='button' loading={busy === 'withdraw'} disabled={Boolean(busy)} data-testid='invitation-withdraw' onClick={() => void act('withdraw')}>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The same rules as the tenancy SQL functions and table checks (20261129010000_enterprises.sql),
+// The same rules as the tenancy SQL functions and table checks (20261201060000_enterprises.sql),
 // checked before a request so people see the problem next to the field.
 
 const chars = (s: string) => [...s].length;

@@ -6,6 +6,7 @@ import { Button } from '../../../ui/button';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { ConsentStatus, CurrentAgreement, MissingAgreement } from '../services/identity.types';
 import { AgreementCard } from './agreement-card';
+import { FormError } from '../../../ui/form-error';
 
 export interface AgreementsStepProps {
   /** what the user still has to decide on (my_consent_status.missing) */
@@ -75,11 +76,7 @@ export function AgreementsStep({ missing, agreements, onDone, onDecline, service
           {optional.map(renderCard)}
         </>
       )}
-      {error && (
-        <View className='form-error' role='alert' data-testid='agreements-error'>
-          {error}
-        </View>
-      )}
+      <FormError message={error} testId='agreements-error' />
       <View className='onboarding-actions'>
         <Button
           type='primary'

@@ -7,6 +7,7 @@ import { identityService, type IdentityService } from '../services/identity.serv
 import type { BirthDateCorrection } from '../services/identity.types';
 import { checkBirthEvidenceFile, type BirthEvidenceFile } from '../services/birth-date-evidence.service';
 import { EARLIEST, formatChinese, localToday, PICKER_START_VALUE } from './birth-date-step';
+import { FormError } from '../../../ui/form-error';
 
 const STATUS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
 
@@ -160,11 +161,7 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
               </Button>
             </View>
           )}
-          {error && (
-            <View className='form-error' role='alert' data-testid='birth-correction-error'>
-              {error}
-            </View>
-          )}
+          <FormError message={error} testId='birth-correction-error' />
           <Button type='primary' block loading={busy} disabled={!ready} aria-disabled={!ready} role='button' onClick={submit} data-testid='birth-correction-submit'>
             提交更正申请
           </Button>

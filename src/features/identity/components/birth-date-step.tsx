@@ -5,6 +5,7 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { ConsentStatus } from '../services/identity.types';
+import { FormError } from '../../../ui/form-error';
 
 export interface BirthDateStepProps {
   onDone(status: ConsentStatus): void;
@@ -64,11 +65,7 @@ export function BirthDateStep({ onDone, service = identityService, today = local
           </View>
         </Picker>
       </View>
-      {error && (
-        <View className='form-error' role='alert' data-testid='birth-date-error'>
-          {error}
-        </View>
-      )}
+      <FormError message={error} testId='birth-date-error' />
       <Button
         type='primary'
         block

@@ -1,17 +1,19 @@
 import { Text, View } from '@tarojs/components';
 import './identity.css';
 import { useEffect, useState } from 'react';
-import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
 import { Loading } from '../../../ui/loading';
-import { useCountdown, firstIssue, otpCodeSchema } from '../../auth';
+import { firstIssue, otpCodeSchema } from '../../auth';
+import { useSendCode } from '../../../lib/hooks/use-send-code';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { CurrentAgreement, GuardianLinkView, GuardianRelationship } from '../services/identity.types';
 import { ConsentCheckbox } from './consent-checkbox';
 import { MarkdownView } from './markdown-view';
 import { RelationshipChoice } from './relationship-choice';
 import { CodeField } from '../../../ui/code-field';
+import { FormError } from '../../../ui/form-error';
 
 export interface GuardianLinkFormProps {
   token: string;
@@ -32,10 +34,11 @@ export function GuardianLinkForm({ token, service = identityService }: GuardianL
   const [code, setCode] = useState('');
   const [accepted, setAccepted] = useState(false);
   const [sentAt, setSentAt] = useState(0);
-  const [busy, setBusy] = useState<'send' | 'confirm' | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState('');
   const [done, setDone] = useState(false);
-  const countdown = useCountdown(60);
+  const sendCode = useSendCode(setError);
+  const busy = confirming || sendCode.sending;
 
   useEffect(() => {
     let live = true;
@@ -73,25 +76,15 @@ export function GuardianLinkForm({ token, service = identityService }: GuardianL
   const ready = name.trim().length >= 2 && relationship !== null && sentAt > 0 && /^\d{6}$/.test(code) && (!needsStatement || accepted);
 
   const send = async () => {
-    setBusy('send');
     setError('');
-    try {
-      await service.sendGuardianLinkCode(token);
-      countdown.start();
-      setSentAt(Date.now());
-    } catch (failure) {
-      setError(messageOf(failure));
-      if (failure instanceof AppError && failure.code === 'code_resend_too_soon') countdown.start();
-    } finally {
-      setBusy(null);
-    }
+    await sendCode.send(() => service.sendGuardianLinkCode(token), () => setSentAt(Date.now()));
   };
 
   const confirm = async () => {
     const parsed = otpCodeSchema.safeParse(code);
     if (!parsed.success) return setError(firstIssue(parsed.error));
     if (!ready || !relationship) return undefined;
-    setBusy('confirm');
+    setConfirming(true);
     setError('');
     try {
       await service.confirmGuardianLink({ token, code: parsed.data, guardian_name: name.trim(), relationship, accept_children_statement: needsStatement && accepted });
@@ -99,7 +92,7 @@ export function GuardianLinkForm({ token, service = identityService }: GuardianL
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
-      setBusy(null);
+      setConfirming(false);
     }
     return undefined;
   };
@@ -131,18 +124,14 @@ export function GuardianLinkForm({ token, service = identityService }: GuardianL
         onChange={setCode}
         testId='guardian-link-code'
         sendTestId='guardian-link-send-code'
-        remaining={countdown.remaining}
-        sending={busy === 'send'}
-        busy={busy !== null}
+        remaining={sendCode.remaining}
+        sending={sendCode.sending}
+        busy={busy}
         sendLabel='发送验证码'
         onSend={send}
       />
-      {error && (
-        <View className='form-error' role='alert' data-testid='guardian-link-error'>
-          {error}
-        </View>
-      )}
-      <Button type='primary' block size='large' loading={busy === 'confirm'} disabled={!ready || busy !== null} aria-disabled={!ready || busy !== null} role='button' onClick={confirm} data-testid='guardian-link-confirm'>
+      <FormError message={error} testId='guardian-link-error' />
+      <Button type='primary' block size='large' loading={confirming} disabled={!ready || busy} aria-disabled={!ready || busy} role='button' onClick={confirm} data-testid='guardian-link-confirm'>
         确认
       </Button>
     </View>

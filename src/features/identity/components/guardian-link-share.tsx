@@ -8,6 +8,7 @@ import { TextField } from '../../../ui/text-field';
 import { firstIssue, phoneSchema } from '../../auth';
 import { guardianLinkUrl } from '../services/guardian-link';
 import { identityService, type IdentityService } from '../services/identity.service';
+import { FormError } from '../../../ui/form-error';
 
 export interface GuardianLinkShareProps {
   service?: Pick<IdentityService, 'createGuardianLink'>;
@@ -72,11 +73,7 @@ export function GuardianLinkShare({ service = identityService }: GuardianLinkSha
         onChange={setChildName}
         testId='guardian-link-child-name'
       />
-      {error && (
-        <View className='form-error' role='alert' data-testid='guardian-link-error'>
-          {error}
-        </View>
-      )}
+      <FormError message={error} testId='guardian-link-error' />
       {link ? (
         <View data-testid='guardian-link-result'>
           <Text className='onboarding-step__why'>请把下面的链接发给监护人（验证码将发送至 {link.masked}）：</Text>

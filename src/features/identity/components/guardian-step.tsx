@@ -1,16 +1,18 @@
 import { Text, View } from '@tarojs/components';
 import './identity.css';
 import { useState, type ComponentType } from 'react';
-import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
-import { useCountdown, firstIssue, otpCodeSchema, phoneSchema } from '../../auth';
+import { firstIssue, otpCodeSchema, phoneSchema } from '../../auth';
+import { useSendCode } from '../../../lib/hooks/use-send-code';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { ConsentStatus, CurrentAgreement, GuardianRelationship } from '../services/identity.types';
 import { ConsentCheckbox } from './consent-checkbox';
 import { MarkdownView } from './markdown-view';
 import { RelationshipChoice } from './relationship-choice';
 import { CodeField } from '../../../ui/code-field';
+import { FormError } from '../../../ui/form-error';
 
 export interface LocalCodeHintProps {
   phone: string | null;
@@ -34,25 +36,16 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
   const [code, setCode] = useState('');
   const [statementAccepted, setStatementAccepted] = useState(false);
   const [sent, setSent] = useState<{ phone: string; at: number; masked: string } | null>(null);
-  const [busy, setBusy] = useState<'send' | 'confirm' | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState('');
-  const countdown = useCountdown(60);
+  const sendCode = useSendCode(setError);
+  const busy = confirming || sendCode.sending;
 
   const send = async () => {
     const parsed = phoneSchema.safeParse(phone);
     if (!parsed.success) return setError(firstIssue(parsed.error));
-    setBusy('send');
     setError('');
-    try {
-      const result = await service.sendGuardianCode(parsed.data);
-      countdown.start();
-      setSent({ phone: parsed.data, at: Date.now(), masked: result.phone_masked });
-    } catch (failure) {
-      setError(messageOf(failure));
-      if (failure instanceof AppError && failure.code === 'code_resend_too_soon') countdown.start();
-    } finally {
-      setBusy(null);
-    }
+    return sendCode.send(() => service.sendGuardianCode(parsed.data), (result) => setSent({ phone: parsed.data, at: Date.now(), masked: result.phone_masked }));
   };
 
   const needsStatement = childrenStatement !== null;
@@ -62,7 +55,7 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
     const parsedCode = otpCodeSchema.safeParse(code);
     if (!parsedCode.success) return setError(firstIssue(parsedCode.error));
     if (!ready || !relationship) return undefined;
-    setBusy('confirm');
+    setConfirming(true);
     setError('');
     try {
       const result = await service.confirmGuardian({
@@ -75,7 +68,7 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
-      setBusy(null);
+      setConfirming(false);
     }
     return undefined;
   };
@@ -97,9 +90,9 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
         onChange={setCode}
         testId='guardian-code'
         sendTestId='guardian-send-code'
-        remaining={countdown.remaining}
-        sending={busy === 'send'}
-        busy={busy !== null}
+        remaining={sendCode.remaining}
+        sending={sendCode.sending}
+        busy={busy}
         sendLabel='发送验证码'
         onSend={send}
       >
@@ -121,12 +114,8 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
           </ConsentCheckbox>
         </View>
       )}
-      {error && (
-        <View className='form-error' role='alert' data-testid='guardian-error'>
-          {error}
-        </View>
-      )}
-      <Button type='primary' block size='large' loading={busy === 'confirm'} disabled={!ready || busy !== null} aria-disabled={!ready || busy !== null} role='button' onClick={confirm} data-testid='guardian-confirm'>
+      <FormError message={error} testId='guardian-error' />
+      <Button type='primary' block size='large' loading={confirming} disabled={!ready || busy} aria-disabled={!ready || busy} role='button' onClick={confirm} data-testid='guardian-confirm'>
         监护人确认
       </Button>
     </View>

@@ -16,7 +16,8 @@ export type KeyClause = {
   title: string;
 };
 
-export interface CurrentAgreement {
+/** The fields every agreement row carries: the document and its current version. */
+interface AgreementVersion {
   document_id: string;
   slug: string;
   kind: DocumentKind;
@@ -26,24 +27,17 @@ export interface CurrentAgreement {
   version_id: string;
   version: number;
   version_title: string;
+  effective_at: string;
+}
+
+export interface CurrentAgreement extends AgreementVersion {
   body_md: string;
   key_clauses: KeyClause[];
-  effective_at: string;
   published_at: string;
 }
 
-export interface MissingAgreement {
-  document_id: string;
-  slug: string;
-  kind: DocumentKind;
-  title: string;
-  required: boolean;
-  audience: Audience;
+export interface MissingAgreement extends AgreementVersion {
   needs_guardian: boolean;
-  version_id: string;
-  version: number;
-  version_title: string;
-  effective_at: string;
   previously_consented_version: number | null;
 }
 

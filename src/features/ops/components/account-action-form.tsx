@@ -8,6 +8,8 @@ import type { AccountAction } from '../../identity';
 import type { FoundAccount } from '../services/platform-ops.service';
 import type { OpsService } from '../services/ops.service';
 import { ChoiceChips } from '../../../ui/choice-chips';
+import { FormError } from '../../../ui/form-error';
+import { StatusLine } from '../../../ui/status-line';
 
 export const ACTION_LABELS: Record<AccountAction, string> = {
   warn: '警告',
@@ -79,11 +81,7 @@ export function AccountActionForm({ service, userId: reportUserId = '' }: Accoun
         <Button size='small' disabled={phone.trim().length < 11} onClick={find} data-testid='ops-action-find'>
           查找账号
         </Button>
-        {lookupError && (
-          <Text className='form-error' role='alert' data-testid='ops-action-find-error'>
-            {lookupError}
-          </Text>
-        )}
+        <FormError message={lookupError} testId='ops-action-find-error' inline />
       </View>
       {account && (
         <View className='settings-note' data-testid='ops-action-account'>
@@ -123,11 +121,7 @@ export function AccountActionForm({ service, userId: reportUserId = '' }: Accoun
         testId='ops-action-submit'
         onConfirm={act}
       />
-      {result && (
-        <Text className='settings-note' role='status' data-testid='ops-action-result'>
-          {result}
-        </Text>
-      )}
+      <StatusLine message={result} className='settings-note' testId='ops-action-result' />
     </View>
   );
 }

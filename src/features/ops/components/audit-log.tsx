@@ -6,6 +6,7 @@ import { ChoiceChips } from '../../../ui/choice-chips';
 import { Input } from '../../../ui/input';
 import type { AuditEntry, PlatformOpsService } from '../services/platform-ops.service';
 import { describeAuditAction, TARGET_LABELS } from './audit-labels';
+import { FormError } from '../../../ui/form-error';
 
 const PAGE = 20;
 
@@ -63,11 +64,7 @@ export function AuditLog({ service }: AuditLogProps) {
           筛选
         </Button>
       </View>
-      {error && (
-        <Text className='form-error' role='alert' data-testid='ops-audit-error'>
-          {error}
-        </Text>
-      )}
+      <FormError message={error} testId='ops-audit-error' inline />
       {entries?.length === 0 && <Text className='settings-muted'>没有符合条件的记录</Text>}
       {entries?.map((e) => (
         <View key={e.id} className='settings-list-item' data-testid={`ops-audit-entry-${e.id}`}>

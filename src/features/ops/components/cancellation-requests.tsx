@@ -4,6 +4,8 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import type { CancellationRequest, PlatformOpsService } from '../services/platform-ops.service';
+import { FormError } from '../../../ui/form-error';
+import { StatusLine } from '../../../ui/status-line';
 
 const STATUS: Record<CancellationRequest['status'], string> = { pending: '待审核', approved: '已通过', rejected: '已驳回' };
 
@@ -45,16 +47,8 @@ export function CancellationRequests({ service }: CancellationRequestsProps) {
     <View className='card' data-testid='ops-cancellations'>
       <Text className='settings-section-title'>企业注销申请</Text>
       <ChoiceChips label='显示' testId='ops-cancellations-filter' value={filter} onChange={(v) => setFilter(v as 'pending' | 'all')} options={[{ value: 'pending', label: '待审核' }, { value: 'all', label: '全部' }]} />
-      {result && (
-        <Text className='settings-note' role='status' data-testid='ops-cancellations-result'>
-          {result}
-        </Text>
-      )}
-      {error && (
-        <Text className='form-error' role='alert' data-testid='ops-cancellations-error'>
-          {error}
-        </Text>
-      )}
+      <StatusLine message={result} className='settings-note' testId='ops-cancellations-result' />
+      <FormError message={error} testId='ops-cancellations-error' inline />
       {requests?.length === 0 && <Text className='settings-muted'>没有注销申请</Text>}
       {requests?.map((r) => (
         <View key={r.id} className='settings-list-item' data-testid={`ops-cancellation-${r.id}`}>

@@ -7,6 +7,8 @@ import { Input } from '../../../ui/input';
 import { ConfirmAction } from '../../../ui/confirm-action';
 import type { EnterpriseStatus, FoundEnterprise, PlatformOpsService } from '../services/platform-ops.service';
 import { CancellationRequests } from './cancellation-requests';
+import { FormError } from '../../../ui/form-error';
+import { StatusLine } from '../../../ui/status-line';
 
 export const ENTERPRISE_STATUS_LABELS: Record<EnterpriseStatus, string> = { normal: '正常', suspended: '已暂停', closed: '已注销' };
 
@@ -60,11 +62,7 @@ export function EnterpriseOps({ service }: EnterpriseOpsProps) {
             查找企业
           </Button>
         </View>
-        {error && (
-          <Text className='form-error' role='alert'>
-            {error}
-          </Text>
-        )}
+        <FormError message={error} inline />
         {found?.length === 0 && <Text className='settings-muted'>没有找到企业</Text>}
         {found?.map((e) => (
           <View key={e.id} className='settings-list-item' data-testid={`ops-enterprise-${e.id}`} onClick={() => { setChosen(e); setResult(''); }}>
@@ -110,11 +108,7 @@ export function EnterpriseOps({ service }: EnterpriseOpsProps) {
             )}
           </View>
         )}
-        {result && (
-          <Text className='settings-note' role='status' data-testid='ops-enterprise-result'>
-            {result}
-          </Text>
-        )}
+        <StatusLine message={result} className='settings-note' testId='ops-enterprise-result' />
       </View>
       <CancellationRequests service={service} />
     </View>

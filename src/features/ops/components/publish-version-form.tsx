@@ -7,6 +7,7 @@ import { type AgreementDocument } from '../../account-settings';
 import type { OpsService } from '../services/ops.service';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import { formatShanghai } from '../../../lib/time';
+import { StatusLine } from '../../../ui/status-line';
 
 export interface PublishVersionFormProps {
   service: Pick<OpsService, 'getCurrentAgreements' | 'publishAgreementVersion'>;
@@ -82,11 +83,7 @@ export function PublishVersionForm({ service }: PublishVersionFormProps) {
           />
         </>
       )}
-      {result && (
-        <Text className='settings-note' role='status' data-testid='ops-publish-result'>
-          {result}
-        </Text>
-      )}
+      <StatusLine message={result} className='settings-note' testId='ops-publish-result' />
     </View>
   );
 }

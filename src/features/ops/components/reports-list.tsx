@@ -6,6 +6,7 @@ import { Loading } from '../../../ui/loading';
 import type { AccountReport, OpsService } from '../services/ops.service';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import { ReportItem } from './report-item';
+import { StatusLine } from '../../../ui/status-line';
 
 export interface ReportsListProps {
   service: Pick<OpsService, 'listAccountReports' | 'resolveAccountReport'>;
@@ -38,11 +39,7 @@ export function ReportsList({ service, onActOnAccount }: ReportsListProps) {
         ]}
         onChange={(v) => setFilter(v as 'open' | 'all')}
       />
-      {notice && (
-        <Text className='settings-note' role='status' data-testid='ops-report-result'>
-          {notice}
-        </Text>
-      )}
+      <StatusLine message={notice} className='settings-note' testId='ops-report-result' />
       {error ? (
         <View className='state'>
           <Text role='alert'>{error}</Text>

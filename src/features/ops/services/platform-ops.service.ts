@@ -1,7 +1,7 @@
 import { asShape, bindDataLayer, newestFirst } from '../../../lib/data';
 import { IDENTITY_MESSAGES } from '../../identity';
 
-// Platform operations beyond identity (20261206040000_platform_ops.sql): finding an account by
+// Platform operations beyond identity (20261201090000_operations.sql): finding an account by
 // phone, the audit log, enterprise status and cancellation requests. The database checks the
 // operator and audits every change; these are thin calls.
 

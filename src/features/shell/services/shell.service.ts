@@ -16,12 +16,8 @@ export async function pendingJoinRequests(enterpriseId: string): Promise<number>
   return rows.length;
 }
 
-/**
- * Slot for the unread notice count: `my_unread_notification_count()` comes with the notification
- * center (wt-notify). Until it is in the generated types this answers null and home shows no row.
- * Once it lands: `db.call('my_unread_notification_count')`.
- */
-export const unreadNotificationCount = async (): Promise<number | null> => null;
+/** Unread notices in the inbox (`my_unread_notification_count()`). */
+export const unreadNotificationCount = (): Promise<number | null> => db.call('my_unread_notification_count');
 
 export const shellService = { myPlatformRole, editionFeatures, pendingJoinRequests, unreadNotificationCount };
 export type ShellService = typeof shellService;

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { authService, goToLogin, useRequireSession } from '../../../features/auth';
@@ -6,9 +6,10 @@ import { NameEditor, ProfileCard, useMyProfile } from '../../../features/profile
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { LinkCell } from '../../../ui/link-cell';
-import { Loading } from '../../../ui/loading';
 import './index.css';
 import { routeUrl } from '../../../lib/routes';
+import { FormError } from '../../../ui/form-error';
+import { PendingState } from '../../../ui/load-state';
 
 export default function ProfilePage() {
   const status = useRequireSession();
@@ -38,18 +39,7 @@ export default function ProfilePage() {
   if (!profile) {
     return (
       <View className='page'>
-        <View className='state'>
-          {error ? (
-            <>
-              <Text role='alert'>{error}</Text>
-              <Button className='state__action' size='small' onClick={reload}>
-                重试
-              </Button>
-            </>
-          ) : (
-            <Loading type='circular'>{loading || status === 'loading' ? '加载中…' : ''}</Loading>
-          )}
-        </View>
+        <PendingState error={error} onRetry={reload} label={loading || status === 'loading' ? '加载中…' : ''} />
       </View>
     );
   }
@@ -87,11 +77,7 @@ export default function ProfilePage() {
         data-testid='profile-cancel-account'
         onClick={() => void Taro.navigateTo({ url: routeUrl('cancel') })}
       />
-      {signOutError && (
-        <View className='form-error' role='alert'>
-          {signOutError}
-        </View>
-      )}
+      <FormError message={signOutError} />
       <Button
         className='profile-page__sign-out'
         block

@@ -7,6 +7,7 @@ import type { AgeBand, BirthDateCorrectionForReview } from '../../../features/id
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { formatShanghai } from '../../../lib/time';
+import { FormError } from '../../../ui/form-error';
 
 const BAND: Record<AgeBand, string> = { adult: '成年', under_18: '14–17 周岁', under_14: '未满 14 周岁', unknown: '未知' };
 const STATUS = { pending: '待审核', approved: '已批准', rejected: '已驳回' } as const;
@@ -99,11 +100,7 @@ export function CorrectionItem({ item, service, evidence = birthDateEvidenceServ
           </View>
         </View>
       )}
-      {error && (
-        <View className='form-error' role='alert' data-testid={`${testId}-error`}>
-          {error}
-        </View>
-      )}
+      <FormError message={error} testId={`${testId}-error`} />
     </View>
   );
 }

@@ -44,6 +44,20 @@ function accessToken(cfg: WecomConfig, rejected?: string): Promise<string> {
   }, rejected);
 }
 
+/** WeCom's "access token invalid / expired" errcodes. */
+const WECOM_TOKEN_EXPIRED = new Set([40014, 42001]);
+
+/**
+ * Calls an API that takes the corp's access token, and once more with a fresh token when WeCom
+ * answers that the stored one is invalid or expired (used by the notice sender).
+ */
+export async function withWecomToken<T extends { errcode?: number }>(cfg: WecomConfig, call: (token: string) => Promise<T>): Promise<T> {
+  const token = await accessToken(cfg);
+  const first = await call(token);
+  if (!WECOM_TOKEN_EXPIRED.has(Number(first.errcode))) return first;
+  return call(await accessToken(cfg, token));
+}
+
 /** `wx.qy.login` code → the member (corpid, userid) who opened the app. */
 export async function wecomCode2Session(cfg: WecomConfig, jsCode: string): Promise<WecomMember> {
   let rejected: string | undefined;

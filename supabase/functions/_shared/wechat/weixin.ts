@@ -68,7 +68,7 @@ function accessToken(cfg: WeixinConfig, rejected?: string): Promise<string> {
  * Calls an API that takes the app's access token, and once more with a fresh token when WeChat
  * answers that the stored one expired or was replaced elsewhere (`errcode` 40001 / 42001).
  */
-async function withAccessToken<T extends { errcode?: number }>(cfg: WeixinConfig, call: (token: string) => Promise<T>): Promise<T> {
+export async function withAccessToken<T extends { errcode?: number }>(cfg: WeixinConfig, call: (token: string) => Promise<T>): Promise<T> {
   const token = await accessToken(cfg);
   const first = await call(token);
   if (!TOKEN_EXPIRED.has(Number(first.errcode))) return first;
@@ -154,4 +154,50 @@ export async function getUnlimitedWxacode(cfg: WeixinConfig, req: WxacodeRequest
   const answer = await withAccessToken(cfg, (token) => requestWxacode(cfg, token, req, timeoutMs));
   if (answer.errcode !== undefined) throw wxacodeError(answer.errcode, answer.errmsg);
   return answer;
+}
+
+/** WeChat content security's answer: pass, review (a person should look) or risky (refuse). */
+export interface SecCheckResult {
+  suggest: 'pass' | 'review' | 'risky';
+  /** WeChat's label: 100 normal, 10001 ads, 20001 politics, 20002 porn, 20003 abuse, 20006 crime, 20008 fraud, 20012 vulgar, 20013 copyright, 21000 other */
+  label: number;
+}
+
+/** msgSecCheck v2 accepts at most 2,500 characters per call. */
+export const SEC_CHECK_MAX = 2500;
+
+const SUGGEST_RANK = { pass: 0, review: 1, risky: 2 } as const;
+
+/**
+ * security.msgSecCheck v2 for a text a mini-program user publishes (`openid` must have opened the
+ * mini-program within two hours). Longer texts are checked in 2,500-character pieces; the worst
+ * answer wins. scene: 1 profile, 2 comment, 3 forum, 4 social log.
+ */
+export async function msgSecCheck(
+  cfg: WeixinConfig, req: { openid: string; content: string; scene: 1 | 2 | 3 | 4; title?: string },
+): Promise<SecCheckResult> {
+  let worst: SecCheckResult = { suggest: 'pass', label: 100 };
+  const pieces: string[] = [];
+  for (let i = 0; i < req.content.length; i += SEC_CHECK_MAX) pieces.push(req.content.slice(i, i + SEC_CHECK_MAX));
+  if (pieces.length === 0) pieces.push('');
+  for (const [n, content] of pieces.entries()) {
+    const body = await withAccessToken(cfg, (token) =>
+      callJson<{ errcode?: number; errmsg?: string; result?: { suggest?: string; label?: number } }>(
+        'wechat',
+        endpoint(cfg, '/wxa/msg_sec_check', { access_token: token }),
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ content, version: 2, scene: req.scene, openid: req.openid, ...(n === 0 && req.title ? { title: req.title } : {}) }),
+        },
+      ),
+    );
+    if (body.errcode) throw fromErrcode('wechat', body.errcode, body.errmsg ?? '');
+    const suggest = body.result?.suggest;
+    if (suggest !== 'pass' && suggest !== 'review' && suggest !== 'risky') throw unavailable('wechat', 'msg_sec_check without result.suggest');
+    const answer: SecCheckResult = { suggest, label: Number(body.result?.label ?? 21000) };
+    if (SUGGEST_RANK[answer.suggest] > SUGGEST_RANK[worst.suggest]) worst = answer;
+    if (worst.suggest === 'risky') break;
+  }
+  return worst;
 }

@@ -6,6 +6,7 @@ import { adminService, type AdminService } from '../../services/admin.service';
 import type { CancellationRequest, EnterpriseStatus } from '../../services/enterprise.types';
 import { LoadState } from '../../../../ui/load-state';
 import { formatShanghai } from '../../../../lib/time';
+import { StatusLine } from '../../../../ui/status-line';
 
 export interface CancellationPanelProps {
   enterpriseId: string;
@@ -62,11 +63,7 @@ export function CancellationPanel({ enterpriseId, enterpriseName, status, servic
   return (
     <View data-testid='cancellation-panel'>
       <LoadState loading={requests.loading} error={requests.error} onRetry={requests.reload} isEmpty={false} testId='cancellation-list' />
-      {sent && (
-        <Text className='ent-muted' role='status' data-testid='cancellation-sent'>
-          {sent}
-        </Text>
-      )}
+      <StatusLine message={sent} className='ent-muted' testId='cancellation-sent' />
       {list.map((r) => (
         <RequestLine key={r.id} r={r} />
       ))}

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { messageOf } from '../../../../lib/errors/app-error';
 import { Button } from '../../../../ui/button';
@@ -10,6 +10,7 @@ import { treeOrder } from '../directory-view';
 import { LoadState } from '../../../../ui/load-state';
 import { TextField } from '../../../../ui/text-field';
 import { DepartmentItem } from './department-item';
+import { StatusLine } from '../../../../ui/status-line';
 
 export interface DepartmentsPanelProps {
   enterpriseId: string;
@@ -57,11 +58,7 @@ export function DepartmentsPanel({ enterpriseId, service = directoryService, adm
           创建部门
         </Button>
       </View>
-      {result && (
-        <Text className='ent-muted' role='status' data-testid='admin-departments-result'>
-          {result}
-        </Text>
-      )}
+      <StatusLine message={result} className='ent-muted' testId='admin-departments-result' />
       <LoadState loading={tree.loading && !tree.data} error={tree.error} onRetry={tree.reload} isEmpty={departments.length === 0} empty='还没有部门' testId='departments' />
       {departments.map((d) => (
         <DepartmentItem key={`${d.id}-${d.name}-${d.parent_id ?? ''}`} enterpriseId={enterpriseId} department={d} all={departments} members={members.data ?? []} service={service} onChanged={changed} />

@@ -13,6 +13,7 @@ import { LoadState } from '../../../../ui/load-state';
 import { TextField } from '../../../../ui/text-field';
 import { InvitationShare } from './invitation-share';
 import { formatShanghai } from '../../../../lib/time';
+import { FormError } from '../../../../ui/form-error';
 
 export interface InvitationsPanelProps {
   enterpriseId: string;
@@ -66,11 +67,7 @@ export function InvitationsPanel({ enterpriseId, service = adminService }: Invit
         <ChoiceChips label='加入后的角色' testId='invite-role' value={role} onChange={(v) => setRole(v as MemberRole)} options={[{ value: 'member', label: '成员' }, { value: 'admin', label: '管理员' }]} />
         <ChoiceChips label='有效期' testId='invite-validity' value={hours} onChange={setHours} options={VALIDITY} />
         <TextField label='最多使用次数（留空不限）' type='number' value={maxUses} onChange={setMaxUses} testId='invite-max-uses' placeholder='不限' maxLength={5} />
-        {error && (
-          <View className='form-error' role='alert' data-testid='invite-error'>
-            {error}
-          </View>
-        )}
+        <FormError message={error} testId='invite-error' />
         <Button type='primary' block role='button' loading={busy} disabled={busy} data-testid='invite-create' onClick={() => void create()}>
           生成邀请
         </Button>

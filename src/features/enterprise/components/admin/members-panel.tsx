@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { useLoader } from '../../../../lib/hooks/use-loader';
@@ -8,6 +8,7 @@ import { treeOrder } from '../directory-view';
 import { LoadState } from '../../../../ui/load-state';
 import { MemberItem } from './member-item';
 import { routeUrl } from '../../../../lib/routes';
+import { StatusLine } from '../../../../ui/status-line';
 
 export interface MembersPanelProps {
   enterpriseId: string;
@@ -35,11 +36,7 @@ export function MembersPanel({
 
   return (
     <View data-testid='admin-members'>
-      {result && (
-        <Text className='ent-muted' role='status' data-testid='admin-members-result'>
-          {result}
-        </Text>
-      )}
+      <StatusLine message={result} className='ent-muted' testId='admin-members-result' />
       <LoadState loading={members.loading && !members.data} error={members.error} onRetry={members.reload} isEmpty={members.data?.length === 0} empty='暂无成员' testId='admin-members' />
       {members.data?.map((m) => (
         <MemberItem

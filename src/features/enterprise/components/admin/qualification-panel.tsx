@@ -8,6 +8,8 @@ import { checkFile, chooseQualificationFile, qualificationService, type ChosenFi
 import { QUALIFICATION_LABEL } from '../labels';
 import { LoadState } from '../../../../ui/load-state';
 import { formatShanghai } from '../../../../lib/time';
+import { FormError } from '../../../../ui/form-error';
+import { StatusLine } from '../../../../ui/status-line';
 
 export interface QualificationPanelProps {
   enterpriseId: string;
@@ -99,16 +101,8 @@ export function QualificationPanel({ enterpriseId, status, service = qualificati
           </View>
         );
       })}
-      {error && (
-        <View className='form-error' role='alert' data-testid='qualification-error'>
-          {error}
-        </View>
-      )}
-      {result && (
-        <Text className='ent-muted' role='status' data-testid='qualification-result'>
-          {result}
-        </Text>
-      )}
+      <FormError message={error} testId='qualification-error' />
+      <StatusLine message={result} className='ent-muted' testId='qualification-result' />
     </View>
   );
 }

@@ -9,6 +9,8 @@ import type { DirectoryField, DirectoryScope, EnterpriseSettings, JoinRule } fro
 import { ChoiceChips } from '../../../../ui/choice-chips';
 import { JOIN_RULE_LABEL } from '../labels';
 import { LoadState } from '../../../../ui/load-state';
+import { FormError } from '../../../../ui/form-error';
+import { StatusLine } from '../../../../ui/status-line';
 
 export interface SettingsPanelProps {
   enterpriseId: string;
@@ -110,16 +112,8 @@ export function SettingsPanel({ enterpriseId, service = adminService }: Settings
           保存白名单
         </Button>
       </View>
-      {error && (
-        <View className='form-error' role='alert' data-testid='settings-error'>
-          {error}
-        </View>
-      )}
-      {result && (
-        <Text className='ent-muted' role='status' data-testid='settings-result'>
-          {result}
-        </Text>
-      )}
+      <FormError message={error} testId='settings-error' />
+      <StatusLine message={result} className='ent-muted' testId='settings-result' />
     </View>
   );
 }

@@ -1,0 +1,136 @@
+// Knowledge-base figures (issue 14) on the real kb tables: folder listing under RLS versus the
+// cheapest explicit query returning the same rows, Chinese search for 1–4 character queries in the
+// largest enterprise, and opening a page (content, rights, counters) — all in the database, as the
+// member's PostgREST transaction (role, claims, pre-request hook), timed client-side.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { asMember, asOwner, explain, settle } from './db.mjs';
+import { msSince, percentile, round } from './stats.mjs';
+
+const SQL_DIR = path.resolve(new URL('../sql', import.meta.url).pathname);
+
+/** Loads {{KBN}} nodes over the bench enterprises (generate.sql must have run). */
+export async function generate(client, { E, KBN }) {
+  const t = process.hrtime.bigint();
+  const text = readFileSync(path.join(SQL_DIR, 'kb-generate.sql'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k) => String({ E, KBN }[k]));
+  await client.query(`set maintenance_work_mem = '256MB'; set work_mem = '64MB'; set synchronous_commit = off`);
+  await client.query(text);
+  for (const tbl of ['public.kb_nodes', 'public.kb_grants', 'public.kb_page_contents', 'public.departments', 'public.enterprise_members']) {
+    await client.query(`vacuum (analyze) ${tbl}`);
+  }
+  await settle(client);
+  const seconds = round(msSince(t) / 1000, 1);
+  const { rows } = await client.query(`
+    select (select count(*) from public.kb_nodes)::int as nodes,
+           (select count(*) from public.kb_grants)::int as grants,
+           (select count(*) from public.kb_nodes where sets_grants)::int as acl_nodes,
+           (select max(cardinality(path)) from public.kb_nodes)::int as depth,
+           (select max(n) from (select count(*)::int as n from public.kb_nodes group by enterprise_id) x) as largest,
+           pg_size_pretty(pg_total_relation_size('public.kb_nodes')) as nodes_size`);
+  return { seconds, counts: rows[0] };
+}
+
+/** A member (not an admin) of the enterprise with the most nodes, and what they may read there. */
+export async function pickMember(client) {
+  const { rows } = await client.query(`
+    with top as (select enterprise_id from public.kb_nodes group by enterprise_id order by count(*) desc limit 1)
+    select m.user_id, m.enterprise_id from public.enterprise_members m join top using (enterprise_id)
+     where m.role = 'member' and m.department_id is not null order by m.user_id limit 1`);
+  const { user_id: userId, enterprise_id: enterpriseId } = rows[0];
+  const claims = JSON.stringify({ sub: userId, role: 'authenticated', aud: 'authenticated' });
+  const acl = await asMember(client, claims, async () =>
+    (await client.query('select a::text as id from private.kb_acl_ids(1::smallint) a')).rows.map((r) => r.id));
+  // a folder at depth 4 with children, readable by the member; a readable page
+  const pick = async (sql) => (await client.query(sql, [enterpriseId, acl])).rows[0]?.id;
+  const folder = await pick(`select n.id from public.kb_nodes n where n.enterprise_id = $1 and n.kind = 'folder' and cardinality(n.path) = 4
+                               and n.acl_node_id = any($2::uuid[]) and exists (select 1 from public.kb_nodes c where c.parent_id = n.id) order by n.id limit 1`);
+  const page = await pick(`select n.id from public.kb_nodes n where n.enterprise_id = $1 and n.kind = 'page' and n.acl_node_id = any($2::uuid[]) order by n.id limit 1`);
+  const { rows: size } = await client.query('select count(*)::int as n from public.kb_nodes where enterprise_id = $1', [enterpriseId]);
+  return { userId, enterpriseId, claims, acl, folder, page, nodes: size[0].n };
+}
+
+async function timedQuery(client, text, values) {
+  const t = process.hrtime.bigint();
+  const r = await client.query({ text, values });
+  return { ms: msSince(t), rows: r.rows };
+}
+
+const LIST_COLUMNS = 'id, kind, title, updated_at, sort_order';
+export const LISTING = {
+  member: `select ${LIST_COLUMNS} from public.kb_nodes where enterprise_id = $1 and parent_id = $2 and deleted_at is null order by sort_order, title`,
+  // the same rows without RLS: the tenant, the folder, and the acl nodes the member may read (the
+  // list an app without RLS would have computed beforehand)
+  owner: `select ${LIST_COLUMNS} from public.kb_nodes where enterprise_id = $1 and parent_id = $2 and deleted_at is null and acl_node_id = any($3::uuid[]) order by sort_order, title`,
+};
+
+/** Folder listing: member under RLS vs owner with explicit filters, interleaved. */
+export async function measureListing(client, m, iterations) {
+  const memberMs = [];
+  const ownerMs = [];
+  let first;
+  for (let i = 0; i < iterations + 10; i++) {
+    const runM = () => asMember(client, m.claims, () => timedQuery(client, LISTING.member, [m.enterpriseId, m.folder]));
+    const runO = () => asOwner(client, () => timedQuery(client, LISTING.owner, [m.enterpriseId, m.folder, m.acl]));
+    const [a, b] = i % 2 ? [await runO(), await runM()] : [await runM(), await runO()];
+    const [mem, own] = i % 2 ? [b, a] : [a, b];
+    first ??= { member: mem.rows.map((r) => r.id), owner: own.rows.map((r) => r.id) };
+    if (i >= 10) {
+      memberMs.push(mem.ms);
+      ownerMs.push(own.ms);
+    }
+  }
+  const sameRows = first.member.length === first.owner.length && first.member.every((id, i) => id === first.owner[i]);
+  return {
+    rows: first.member.length, sameRows,
+    member: { p50: percentile(memberMs, 50), p95: percentile(memberMs, 95) },
+    owner: { p50: percentile(ownerMs, 50), p95: percentile(ownerMs, 95) },
+    plans: {
+      member: await asMember(client, m.claims, () => explain(client, LISTING.member, [m.enterpriseId, m.folder])),
+      owner: await asOwner(client, () => explain(client, LISTING.owner, [m.enterpriseId, m.folder, m.acl])),
+    },
+  };
+}
+
+export const SEARCH_QUERIES = {
+  1: ['知', '表', '的', '品'],
+  2: ['报销', '绩效', '权限', '发展'],
+  3: ['入职指', '数据报', '研发测', '故障排'],
+  4: ['产品发布', '安全规范', '预算审批', '会议纪要'],
+};
+
+/** kb_search as the member, per query length; p50/p95 and the hit counts. */
+export async function measureSearch(client, m, iterations) {
+  const out = {};
+  const all = [];
+  for (const [len, queries] of Object.entries(SEARCH_QUERIES)) {
+    const ms = [];
+    let hits = 0;
+    for (let i = 0; i < iterations + 5; i++) {
+      const q = queries[i % queries.length];
+      const r = await asMember(client, m.claims, () => timedQuery(client, 'select * from public.kb_search($1, $2, 20)', [m.enterpriseId, q]));
+      if (i >= 5) {
+        ms.push(r.ms);
+        hits = Math.max(hits, r.rows.length);
+      }
+    }
+    all.push(...ms);
+    out[len] = { p50: percentile(ms, 50), p95: percentile(ms, 95), hits };
+  }
+  out.all = { p50: percentile(all, 50), p95: percentile(all, 95) };
+  out.plan = await asMember(client, m.claims, () =>
+    explain(client, `select n.id from public.kb_nodes n
+                      where n.enterprise_id = $1 and n.search_grams @> private.kb_query_grams($2) and n.deleted_at is null
+                      order by n.updated_at desc limit 40`,
+    [m.enterpriseId, '绩效']));
+  return out;
+}
+
+/** kb_open_page (content, rights, counters, records the read) as the member. */
+export async function measureOpenPage(client, m, iterations) {
+  const ms = [];
+  for (let i = 0; i < iterations + 10; i++) {
+    const r = await asMember(client, m.claims, () => timedQuery(client, 'select public.kb_open_page($1)', [m.page]));
+    if (i >= 10) ms.push(r.ms);
+  }
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+}

@@ -1,0 +1,77 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { AppError } from '../../../lib/errors/app-error';
+import { ComposeForm } from '../components/compose-form';
+import { publishPost, sections } from '../services/community.service';
+
+jest.mock('../services/community.service', () => ({ sections: jest.fn(), publishPost: jest.fn() }));
+const mockedSections = sections as jest.MockedFunction<typeof sections>;
+const mockedPublish = publishPost as jest.MockedFunction<typeof publishPost>;
+
+// Under jsdom Stencil never renders the <textarea> inside Taro's textarea element, so its value
+// watcher throws on controlled updates (test-environment noise, as in admin-panels.test.tsx).
+const originalError = console.error;
+beforeAll(() => {
+  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    const first = args[0];
+    if (first instanceof TypeError && first.message.includes("reading 'value'") && /watchValue/.test(first.stack ?? '')) return;
+    originalError(...args);
+  });
+});
+afterAll(() => jest.restoreAllMocks());
+
+const type = (testId: string, value: string) => fireEvent.input(screen.getByTestId(testId), { target: { value } });
+/** Types into a Taro Textarea: its host element emits `input` with `detail.value`, as in the H5 build. */
+const typeText = (testId: string, value: string) =>
+  fireEvent(screen.getByTestId(testId), new CustomEvent('input', { detail: { value }, bubbles: true }));
+const disabled = (testId: string) => screen.getByTestId(testId).className.includes('nut-button-disabled');
+
+async function renderForm(onDone = jest.fn()) {
+  mockedSections.mockResolvedValue([{ id: 's1', name: '技术交流', description: '' }, { id: 's2', name: '生活闲聊', description: '' }]);
+  await act(async () => {
+    render(<ComposeForm enterpriseId='e1' channel='h5' onDone={onDone} />);
+  });
+  return onDone;
+}
+
+describe('ComposeForm (发帖)', () => {
+  beforeEach(() => {
+    mockedSections.mockReset();
+    mockedPublish.mockReset();
+  });
+
+  it('publishes to the chosen section with the body as a Delta, and hands back a held result', async () => {
+    mockedPublish.mockResolvedValue({ id: 'p1', status: 'held' });
+    const onDone = await renderForm();
+    expect(disabled('community-compose-submit')).toBe(true);
+    fireEvent.click(screen.getByText('生活闲聊'));
+    type('community-compose-title', ' 周末骑行 ');
+    typeText('community-compose-body', '周六早上八点，滨江绿道集合');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('community-compose-submit'));
+    });
+    expect(mockedPublish).toHaveBeenCalledWith('s2', '周末骑行', { ops: [{ insert: '周六早上八点，滨江绿道集合\n' }] }, 'h5');
+    expect(onDone).toHaveBeenCalledWith({ id: 'p1', status: 'held' });
+  });
+
+  it('shows the publishing check’s refusal with the words to change, and stays on the form', async () => {
+    mockedPublish.mockRejectedValue(new AppError('content_blocked', '内容包含不允许发布的词语：代开发票，请修改后再发布', { status: 422 }));
+    const onDone = await renderForm();
+    fireEvent.click(screen.getByText('技术交流'));
+    type('community-compose-title', '发票问题');
+    typeText('community-compose-body', '有没有代开发票的渠道');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('community-compose-submit'));
+    });
+    expect(screen.getByTestId('community-compose-error')).toHaveTextContent('代开发票');
+    expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it('a one-character title is refused before anything is sent', async () => {
+    await renderForm();
+    fireEvent.click(screen.getByText('技术交流'));
+    type('community-compose-title', '问');
+    typeText('community-compose-body', '内容');
+    expect(screen.getByTestId('community-compose-title-error')).toHaveTextContent('标题须为 2–60 个字');
+    expect(disabled('community-compose-submit')).toBe(true);
+  });
+});

@@ -1,0 +1,63 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import { messageOf } from '../../../lib/errors/app-error';
+import { useLoader } from '../../../lib/hooks/use-loader';
+import { Button } from '../../../ui/button';
+import { ChoiceChips } from '../../../ui/choice-chips';
+import { LoadState } from '../../../ui/load-state';
+import { TextField } from '../../../ui/text-field';
+import { plainToDelta } from '../lib/delta';
+import { publishPost, sections } from '../services/community.service';
+import type { PublishResult } from '../services/community.types';
+import './community.css';
+
+export interface ComposeFormProps {
+  enterpriseId: string;
+  initialSection?: string;
+  channel: string;
+  onDone(result: PublishResult): void;
+}
+
+/** 发帖: section, title, body. The server's publishing check answers with the words to change. */
+export function ComposeForm({ enterpriseId, initialSection = '', channel, onDone }: ComposeFormProps) {
+  const secs = useLoader(() => sections(enterpriseId), enterpriseId);
+  const [section, setSection] = useState(initialSection);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const titleError = title && (title.trim().length < 2 || title.trim().length > 60) ? '标题须为 2–60 个字' : '';
+  const ready = section && title.trim().length >= 2 && !titleError && body.trim().length > 0;
+
+  const submit = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      onDone(await publishPost(section, title.trim(), plainToDelta(body), channel));
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!secs.data) return <LoadState loading={secs.loading} error={secs.error} onRetry={secs.reload} testId='community-compose-state' />;
+  return (
+    <View className='card' data-testid='community-compose'>
+      <ChoiceChips label='发布到' testId='community-compose-section' value={section}
+        options={secs.data.map((s) => ({ value: s.id, label: s.name }))} onChange={setSection} />
+      <TextField label='标题' value={title} onChange={setTitle} testId='community-compose-title' maxLength={60} error={titleError} />
+      <View className='field'>
+        <Text className='field__label'>正文</Text>
+        <Textarea className='community-textarea' maxlength={20000} value={body} placeholder='分享你的经验、问题或想法'
+          onInput={(e) => setBody(e.detail.value)} aria-label='正文' data-testid='community-compose-body' />
+      </View>
+      <Text className='page-subtitle'>发布前会自动检查内容；请勿发布违法违规、广告骚扰或他人隐私信息（《服务协议》4.4）。</Text>
+      {error && <View className='form-error' role='alert' data-testid='community-compose-error'>{error}</View>}
+      <Button type='primary' block disabled={!ready || busy} onClick={() => void submit()} data-testid='community-compose-submit'>
+        发布
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ModerationAction } from '../services/community.types';
+
+export const ACTION_LABELS: Record<ModerationAction, string> = {
+  hide: '屏蔽',
+  delete: '删除',
+  require_edit: '要求修改',
+  dismiss: '不违规',
+  warn: '警告',
+  restrict: '限制发布',
+  suspend: '暂停社区资格',
+  escalate: '提交平台',
+};
+
+export const APPEAL_LABELS: Record<string, string> = { pending: '申诉处理中', upheld: '申诉未获支持', overturned: '申诉成功，已撤销' };

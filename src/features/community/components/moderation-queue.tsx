@@ -1,0 +1,101 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import { messageOf } from '../../../lib/errors/app-error';
+import { useLoader } from '../../../lib/hooks/use-loader';
+import { Button } from '../../../ui/button';
+import { ChoiceChips } from '../../../ui/choice-chips';
+import { LoadState } from '../../../ui/load-state';
+import { TextField } from '../../../ui/text-field';
+import { decideAppeal, moderate, pendingAppeals, queue } from '../services/community.service';
+import type { ActionRecord, ModerationAction, QueueItem } from '../services/community.types';
+import { ACTION_LABELS } from './labels';
+import './community.css';
+
+const ACTIONS: ModerationAction[] = ['hide', 'delete', 'require_edit', 'dismiss', 'warn', 'restrict', 'suspend', 'escalate'];
+
+function CaseCard({ item, onDone }: { item: QueueItem; onDone(): void }) {
+  const [action, setAction] = useState<ModerationAction>('hide');
+  const [reason, setReason] = useState('');
+  const [days, setDays] = useState('7');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const needsDays = action === 'restrict' || action === 'suspend';
+  const act = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await moderate(item.id, action, reason.trim(), needsDays ? Number(days) : null);
+      onDone();
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='card' data-testid='community-case'>
+      <Text className='community-post-card__title'>
+        {item.hid_item && <Text className='community-badge community-badge--warn'>已暂时隐藏</Text>}
+        {item.source === 'publish_check' ? <Text className='community-badge'>发布检查待审</Text> : <Text className='community-badge'>举报 {item.report_count} 次 · 分值 {item.score}</Text>}
+        {item.title || '评论'}
+      </Text>
+      <Text className='community-post-card__excerpt'>{item.excerpt}</Text>
+      <Text className='community-post-card__meta'>作者：{item.author_name ?? '已注销'}</Text>
+      {(item.categories ?? []).map((c) => (
+        <Text key={c.category} className='community-post-card__meta'>{c.label}（{c.clause}）× {c.count}</Text>
+      ))}
+      {(item.notes ?? []).map((n, i) => <Text key={i} className='community-comment__quote'>{n}</Text>)}
+      <ChoiceChips label='处理方式' testId='community-case-action' value={action}
+        options={ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] }))} onChange={(v) => setAction(v as ModerationAction)} />
+      {needsDays && <TextField label='天数' type='number' value={days} onChange={setDays} testId='community-case-days' maxLength={3} />}
+      <TextField label='理由' value={reason} onChange={setReason} testId='community-case-reason' maxLength={500} placeholder='会连同条款发送给作者' />
+      {error && <View className='form-error' role='alert'>{error}</View>}
+      <Button type='primary' size='small' disabled={busy || reason.trim().length < 2} onClick={() => void act()} data-testid='community-case-submit'>
+        确认处理
+      </Button>
+    </View>
+  );
+}
+
+function AppealCard({ record, onDone }: { record: ActionRecord; onDone(): void }) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState('');
+  const decide = async (uphold: boolean) => {
+    setError('');
+    try {
+      await decideAppeal(record.id, uphold, note.trim());
+      onDone();
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+  return (
+    <View className='card' data-testid='community-appeal'>
+      <Text className='community-post-card__title'>申诉：{ACTION_LABELS[record.action]}（{record.clause}）</Text>
+      <Text className='community-post-card__meta'>原理由：{record.reason}</Text>
+      <Text className='community-comment__quote'>{record.appeal_text}</Text>
+      <Textarea className='community-textarea' maxlength={500} value={note} onInput={(e) => setNote(e.detail.value)} aria-label='决定理由' data-testid='community-appeal-note' />
+      {error && <View className='form-error' role='alert'>{error}</View>}
+      <View className='community-actions'>
+        <Button size='small' type='primary' disabled={note.trim().length < 2} onClick={() => void decide(false)} data-testid='community-appeal-overturn'>撤销原处理</Button>
+        <Button size='small' disabled={note.trim().length < 2} onClick={() => void decide(true)} data-testid='community-appeal-uphold'>维持原处理</Button>
+      </View>
+    </View>
+  );
+}
+
+/** The enterprise's moderation queue and its pending appeals (admins and community managers). */
+export function ModerationQueue({ enterpriseId }: { enterpriseId: string }) {
+  const cases = useLoader(() => queue(enterpriseId), `q:${enterpriseId}`);
+  const appeals = useLoader(() => pendingAppeals(enterpriseId), `a:${enterpriseId}`);
+  return (
+    <View data-testid='community-moderation'>
+      <Text className='section-title'>待处理</Text>
+      <LoadState loading={cases.loading} error={cases.error} onRetry={cases.reload} isEmpty={cases.data?.length === 0} empty='暂无待处理的内容' testId='community-queue-state' />
+      {(cases.data ?? []).map((c) => <CaseCard key={c.id} item={c} onDone={cases.reload} />)}
+      <Text className='section-title'>待处理的申诉</Text>
+      <LoadState loading={appeals.loading} error={appeals.error} onRetry={appeals.reload} isEmpty={appeals.data?.length === 0} empty='暂无申诉' testId='community-appeals-state' />
+      {(appeals.data ?? []).map((a) => <AppealCard key={a.id} record={a} onDone={appeals.reload} />)}
+    </View>
+  );
+}

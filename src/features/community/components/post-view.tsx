@@ -1,0 +1,68 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { messageOf } from '../../../lib/errors/app-error';
+import { useLoader } from '../../../lib/hooks/use-loader';
+import { Button } from '../../../ui/button';
+import { LoadState } from '../../../ui/load-state';
+import { myReactions, post as loadPost, setFavorite, setLike } from '../services/community.service';
+import { RichBody } from './rich-body';
+import './community.css';
+
+const HIDDEN_TEXT: Record<string, string> = {
+  reports: '该帖被多位同事举报，已暂时隐藏，等待管理员审核',
+  moderation: '该帖已被管理员屏蔽，可在“我的处理记录”中申诉',
+  edit_required: '管理员要求修改该帖，修改并重新发布后恢复显示',
+  author_left: '作者已离开企业，该帖按企业规则隐藏',
+};
+
+export interface PostViewProps {
+  postId: string;
+  userId: string;
+  readOnly: boolean;
+  onReport(): void;
+}
+
+/** The post: title, author, body (from its Delta), like / favourite / report. */
+export function PostView({ postId, userId, readOnly, onReport }: PostViewProps) {
+  const p = useLoader(() => loadPost(postId), postId);
+  const mine = useLoader(() => myReactions(postId, userId), `${postId}:${userId}`, Boolean(userId));
+  const [likes, setLikes] = useState<number | null>(null);
+  const [error, setError] = useState('');
+
+  if (!p.data) {
+    return <LoadState loading={p.loading} error={p.error} onRetry={p.reload} isEmpty={!p.loading && !p.error} empty='帖子不存在或已被删除' testId='community-post-state' />;
+  }
+  const post = p.data;
+  const toggle = async (kind: 'like' | 'favorite') => {
+    setError('');
+    try {
+      const on = kind === 'like' ? !mine.data?.liked : !mine.data?.favorite;
+      const count = kind === 'like' ? await setLike(post.id, on) : await setFavorite(post.id, on);
+      if (kind === 'like') setLikes(count);
+      mine.setData({ liked: kind === 'like' ? on : Boolean(mine.data?.liked), favorite: kind === 'favorite' ? on : Boolean(mine.data?.favorite) });
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+  return (
+    <View className='card' data-testid='community-post'>
+      <Text className='page-title' data-testid='community-post-title'>{post.title}</Text>
+      <Text className='community-post-card__meta'>{post.author_name} · {post.created_at.slice(0, 16).replace('T', ' ')}</Text>
+      {post.status === 'held' && <Text className='community-notice'>内容正在审核，通过后对其他同事可见</Text>}
+      {post.status === 'hidden' && <Text className='community-notice' data-testid='community-post-hidden'>{HIDDEN_TEXT[post.hidden_reason ?? ''] ?? '该帖已隐藏'}</Text>}
+      <RichBody body={post.body} />
+      {error && <View className='form-error' role='alert'>{error}</View>}
+      <View className='community-actions'>
+        <Button size='small' disabled={readOnly || post.status !== 'published'} onClick={() => void toggle('like')} data-testid='community-like'>
+          {mine.data?.liked ? '已赞' : '点赞'} {likes ?? post.like_count}
+        </Button>
+        <Button size='small' disabled={readOnly || post.status !== 'published'} onClick={() => void toggle('favorite')} data-testid='community-favorite'>
+          {mine.data?.favorite ? '已收藏' : '收藏'}
+        </Button>
+        {post.author_id !== userId && post.status === 'published' && (
+          <Button size='small' onClick={onReport} data-testid='community-report-post'>举报</Button>
+        )}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,51 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { messageOf } from '../../../lib/errors/app-error';
+import { Button } from '../../../ui/button';
+import { Input } from '../../../ui/input';
+import { deltaToMarkup } from '../lib/delta';
+import { kbService, type KbService } from '../services/kb.service';
+import type { KbPage } from '../services/kb.types';
+import './kb.css';
+
+export interface PageEditorProps {
+  page: KbPage;
+  onSaved(version: number): void;
+  service?: Pick<KbService, 'saveMarkup'>;
+}
+
+/**
+ * The simple editor (all platforms for now): a text area where `# ` starts a heading, `- ` or `1. `
+ * a list item and `> ` a quote. Saved as a Delta like the rich editors will save. Inline formatting
+ * of a page written elsewhere is kept as plain text when saved from here.
+ */
+export function PageEditor({ page, onSaved, service = kbService }: PageEditorProps) {
+  const [title, setTitle] = useState(page.title);
+  const [text, setText] = useState(() => deltaToMarkup(page.delta));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState('');
+  const save = async () => {
+    setSaving(true);
+    setError('');
+    try {
+      onSaved(await service.saveMarkup(page.id, text, title.trim(), page.version_no));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <View data-testid='kb-editor'>
+      <Input type='text' value={title} maxLength={100} onChange={(v: string) => setTitle(v)} aria-label='标题' data-testid='kb-editor-title' />
+      <Text className='kb-muted'>简易编辑器：# 标题，- 列表，1. 编号，&gt; 引用</Text>
+      <Textarea className='kb-editor' value={text} maxlength={-1} autoHeight onInput={(e) => setText(e.detail.value)} data-testid='kb-editor-body' />
+      {error ? <Text role='alert' data-testid='kb-editor-error'>{error}</Text> : null}
+      <Button type='primary' block loading={saving} disabled={saving || !title.trim()} data-testid='kb-editor-save' onClick={() => void save()}>
+        保存（生成新版本）
+      </Button>
+      <Button block fill='none' onClick={() => void Taro.navigateBack()}>取消</Button>
+    </View>
+  );
+}

@@ -1,0 +1,35 @@
+// The knowledge base's codes (docs/api.md › Knowledge base) → what people read. The server's hint
+// wins where it is more precise (one code, several situations: kb_forbidden says which right).
+import type { ModuleMessages } from '../../lib/data';
+
+export const KB_MESSAGES: ModuleMessages = {
+  serverTextFirst: true,
+  messages: {
+    kb_node_not_found: '找不到该内容，或你没有查看权限',
+    kb_forbidden: '你没有权限执行这个操作',
+    kb_title_invalid: '标题须为 1–100 个字符，不能包含斜杠',
+    kb_description_invalid: '描述最多 500 个字符',
+    kb_delta_invalid: '页面内容格式不正确',
+    kb_version_conflict: '页面已被他人更新，请刷新后再保存',
+    kb_version_not_found: '找不到该版本',
+    kb_comments_disabled: '该页面已关闭评论',
+    kb_comment_invalid: '评论须为 1–1000 个字符',
+    kb_comment_not_found: '找不到该评论',
+    kb_query_invalid: '请输入 1–100 个字符的搜索词',
+    kb_limit_invalid: '每页最多 50 条',
+    kb_trash_expired: '已超过 30 天，无法恢复',
+    kb_parent_in_trash: '上级文件夹也在回收站中，请先恢复上级文件夹',
+    kb_not_in_trash: '该内容不在回收站中',
+    kb_space_kind_invalid: '空间类型须为企业、团队或个人',
+    kb_kind_invalid: '只能创建文件夹、页面或文件',
+    kb_parent_not_folder: '只能在空间或文件夹中创建内容',
+    kb_too_deep: '目录层级最多 12 层',
+    kb_move_into_itself: '不能移动到自身或其子文件夹中',
+    kb_not_a_page: '只有页面可以编辑正文',
+    kb_not_a_file: '只有文件节点可以上传文件',
+    kb_file_missing: '请先上传文件',
+    kb_grants_invalid: '权限设置格式不正确',
+    kb_space_must_set_grants: '空间必须设置自己的权限',
+    not_enterprise_member: '你不是该企业的成员',
+  },
+};

@@ -1,0 +1,12 @@
+// The knowledge-base subpackage's pages, from the app's route table (src/lib/routes.ts).
+import { routeUrl } from '../../lib/routes';
+
+export const KB_ROUTES = {
+  home: routeUrl('kb'),
+  folder: (id: string) => routeUrl('kbFolder', { node: id }),
+  page: (id: string) => routeUrl('kbPage', { node: id }),
+  edit: (id: string) => routeUrl('kbEdit', { node: id }),
+  versions: (id: string) => routeUrl('kbVersions', { node: id }),
+  search: (q = '') => (q ? routeUrl('kbSearch', { q }) : routeUrl('kbSearch')),
+};
+export const nodeRoute = (kind: string, id: string) => (kind === 'space' || kind === 'folder' ? KB_ROUTES.folder(id) : KB_ROUTES.page(id));

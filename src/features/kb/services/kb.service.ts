@@ -1,0 +1,64 @@
+// Knowledge-base calls (docs/api.md › Knowledge base) on the shared data layer. Reads go through
+// RLS; every change is an RPC.
+import { asShape, bindDataLayer } from '../../../lib/data';
+import { markupToDelta, type Delta } from '../lib/delta';
+import { KB_MESSAGES } from '../kb.messages';
+import type { KbComment, KbNode, KbPage, KbRecent, KbSearchHit, KbVersion, SpaceKind } from './kb.types';
+
+const db = bindDataLayer(KB_MESSAGES);
+const NODE_COLUMNS = 'id, kind, title, space_kind, description, updated_at, sort_order';
+
+export const spaces = (enterpriseId: string) =>
+  db.read((c) => c.from('kb_nodes').select(NODE_COLUMNS).eq('enterprise_id', enterpriseId).eq('kind', 'space').is('deleted_at', null)
+    .order('sort_order').overrideTypes<KbNode[], { merge: false }>());
+
+export const children = (enterpriseId: string, parentId: string) =>
+  db.read((c) => c.from('kb_nodes').select(NODE_COLUMNS).eq('enterprise_id', enterpriseId).eq('parent_id', parentId).is('deleted_at', null)
+    .order('sort_order').order('title').overrideTypes<KbNode[], { merge: false }>());
+
+/** kb_open_page returns json: its documented shape is KbPage. Records the read. */
+export const openPage = (nodeId: string) => db.call('kb_open_page', { p_node_id: nodeId }).then(asShape<KbPage>());
+
+export const search = (enterpriseId: string, query: string) =>
+  db.call('kb_search', { p_enterprise_id: enterpriseId, p_query: query, p_limit: 20 }).then(asShape<KbSearchHit[]>());
+
+export const recent = (enterpriseId: string) => db.call('kb_recent', { p_enterprise_id: enterpriseId, p_limit: 20 }).then(asShape<KbRecent[]>());
+
+export const favorites = async (enterpriseId: string): Promise<KbNode[]> => {
+  const rows = await db.read((c) => c.from('kb_favorites').select(`created_at, kb_nodes(${NODE_COLUMNS})`).eq('enterprise_id', enterpriseId)
+    .order('created_at', { ascending: false }).limit(50).overrideTypes<Array<{ kb_nodes: KbNode | null }>, { merge: false }>());
+  return rows.flatMap((r) => (r.kb_nodes ? [r.kb_nodes] : []));
+};
+
+export const versions = (nodeId: string) =>
+  db.read((c) => c.from('kb_page_versions').select('id, version_no, title, author_id, created_at, restored_from').eq('node_id', nodeId)
+    .order('version_no', { ascending: false }).limit(100).overrideTypes<KbVersion[], { merge: false }>());
+
+export const comments = (nodeId: string) =>
+  db.read((c) => c.from('kb_comments').select('id, author_id, body, created_at').eq('node_id', nodeId).order('created_at').limit(200)
+    .overrideTypes<KbComment[], { merge: false }>());
+
+export const createSpace = (enterpriseId: string, kind: SpaceKind, title: string) =>
+  db.call('kb_create_space', { p_enterprise_id: enterpriseId, p_kind: kind, p_title: title });
+
+export const createNode = (parentId: string, kind: 'folder' | 'page', title: string) =>
+  db.call('kb_create_node', { p_parent_id: parentId, p_kind: kind, p_title: title });
+
+export const savePage = (nodeId: string, delta: Delta, title: string, baseVersion: number) =>
+  db.call('kb_save_page', { p_node_id: nodeId, p_delta: delta as never, p_title: title, p_base_version: baseVersion });
+
+/** The simple editor's text (headings `# `, lists `- ` / `1. `, quotes `> `) saved as a Delta. */
+export const saveMarkup = (nodeId: string, markup: string, title: string, baseVersion: number) =>
+  savePage(nodeId, markupToDelta(markup), title, baseVersion);
+
+export const restoreVersion = (versionId: string) => db.call('kb_restore_version', { p_version_id: versionId });
+export const trashNode = (nodeId: string) => db.run('kb_trash_node', { p_node_id: nodeId });
+export const setLike = (nodeId: string, on: boolean) => db.run('kb_set_like', { p_node_id: nodeId, p_on: on });
+export const setFavorite = (nodeId: string, on: boolean) => db.run('kb_set_favorite', { p_node_id: nodeId, p_on: on });
+export const addComment = (nodeId: string, body: string) => db.call('kb_add_comment', { p_node_id: nodeId, p_body: body });
+
+export const kbService = {
+  spaces, children, openPage, search, recent, favorites, versions, comments,
+  createSpace, createNode, savePage, saveMarkup, restoreVersion, trashNode, setLike, setFavorite, addComment,
+};
+export type KbService = typeof kbService;

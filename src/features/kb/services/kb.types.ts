@@ -1,0 +1,81 @@
+// The shapes the knowledge-base screens read (docs/api.md › Knowledge base).
+import type { Delta } from '../lib/delta';
+
+export type NodeKind = 'space' | 'folder' | 'page' | 'file';
+export type SpaceKind = 'enterprise' | 'team' | 'private';
+export type KbRole = 'viewer' | 'downloader' | 'editor' | 'manager';
+
+export interface KbNode {
+  id: string;
+  kind: NodeKind;
+  title: string;
+  space_kind?: SpaceKind | null;
+  description?: string;
+  updated_at: string;
+  sort_order: number;
+}
+
+export interface KbPage {
+  id: string;
+  kind: NodeKind;
+  title: string;
+  enterprise_id: string;
+  space_id: string;
+  parent_id: string | null;
+  delta: Delta;
+  version_no: number;
+  updated_at: string;
+  updated_by_name: string | null;
+  file_path: string | null;
+  file_mime: string;
+  file_size: number;
+  role: KbRole;
+  comments_enabled: boolean;
+  reads: number;
+  likes: number;
+  favorites: number;
+  comments: number;
+  liked: boolean;
+  favorited: boolean;
+}
+
+export interface KbSearchHit {
+  node_id: string;
+  kind: NodeKind;
+  title: string;
+  space_id: string;
+  parent_id: string | null;
+  snippet: string;
+  highlights: Array<[number, number]>;
+  title_highlights: Array<[number, number]>;
+  rank: number;
+  updated_at: string;
+}
+
+export interface KbRecent {
+  node_id: string;
+  kind: NodeKind;
+  title: string;
+  space_id: string;
+  last_read_at: string;
+  updated_since_read: boolean;
+}
+
+export interface KbVersion {
+  id: string;
+  version_no: number;
+  title: string;
+  author_id: string | null;
+  created_at: string;
+  restored_from: number | null;
+}
+
+export interface KbComment {
+  id: string;
+  author_id: string | null;
+  body: string;
+  created_at: string;
+}
+
+export const ROLE_LABEL: Record<KbRole, string> = { viewer: '可查看', downloader: '可下载', editor: '可编辑', manager: '可管理' };
+export const canEdit = (role: KbRole | undefined) => role === 'editor' || role === 'manager';

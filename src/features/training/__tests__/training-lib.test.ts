@@ -1,0 +1,58 @@
+import { csvToImportRows, parseCsv, QUESTION_TEMPLATE_CSV } from '../lib/csv';
+import { formatRemaining, remainingMs } from '../lib/countdown';
+import { deltaToHtml } from '../lib/delta-html';
+
+describe('lesson rich text (Quill Delta → RichText HTML)', () => {
+  it('renders headers, lists and inline formats, escaping the text', () => {
+    const html = deltaToHtml({ ops: [
+      { insert: '标题' }, { insert: '\n', attributes: { header: 2 } },
+      { insert: '<script>alert(1)</script>', attributes: { bold: true } }, { insert: '\n' },
+      { insert: '一' }, { insert: '\n', attributes: { list: 'ordered' } },
+      { insert: '二' }, { insert: '\n', attributes: { list: 'ordered' } },
+      { insert: '结尾\n' },
+    ] });
+    expect(html).toBe('<h4>标题</h4><p><strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong></p><ol><li>一</li><li>二</li></ol><p>结尾</p>');
+  });
+
+  it('keeps https images only; drops javascript: and unknown embeds', () => {
+    const html = deltaToHtml({ ops: [
+      { insert: { image: 'https://cdn.example/a.png' } }, { insert: { image: 'javascript:alert(1)' } }, { insert: { video: 'x' } }, { insert: '\n' },
+    ] });
+    expect(html).toBe('<p><img src="https://cdn.example/a.png" style="max-width:100%" /></p>');
+    expect(deltaToHtml(null)).toBe('');
+  });
+});
+
+describe('question import CSV', () => {
+  it('reads the template as Excel saves it (BOM, CRLF, quoted commas)', () => {
+    const rows = csvToImportRows(QUESTION_TEMPLATE_CSV);
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toEqual({ kind: '多选', stem: '哪些属于敏感信息？', options: '身份证号|公司地址|客户手机号', answer: 'A,C', category: '合规', difficulty: '2' });
+    expect(rows[3].answer).toBe('2FA|MFA');
+  });
+
+  it('keeps quotes and line breaks inside quoted cells; skips blank lines', () => {
+    expect(parseCsv('a,b\n"x ""y""","多\n行"\n\n')).toEqual([['a', 'b'], ['x "y"', '多\n行']]);
+  });
+
+  it('refuses a file without the 题干 header', () => {
+    expect(() => csvToImportRows('a,b\n1,2')).toThrow('题干');
+  });
+});
+
+describe('exam countdown (server clock)', () => {
+  const clock = { deadlineAt: '2026-12-06T10:30:00Z', serverNow: '2026-12-06T10:00:00Z', receivedAt: 5_000 };
+
+  it('counts from the server’s answer, whatever the device clock says', () => {
+    expect(remainingMs(clock, 5_000)).toBe(30 * 60_000);
+    expect(remainingMs(clock, 65_000)).toBe(29 * 60_000);
+    expect(remainingMs(clock, 10_000_000)).toBe(0);
+    expect(remainingMs(clock, 0)).toBe(30 * 60_000); // a device clock set back gains nothing
+  });
+
+  it('formats mm:ss and h:mm:ss', () => {
+    expect(formatRemaining(29 * 60_000 + 5_500)).toBe('29:06');
+    expect(formatRemaining(3_600_000 + 61_000)).toBe('1:01:01');
+    expect(formatRemaining(0)).toBe('00:00');
+  });
+});

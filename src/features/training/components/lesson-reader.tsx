@@ -1,0 +1,96 @@
+import { RichText, Text, Video, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useMemo, useState } from 'react';
+import { Button } from '../../../ui/button';
+import { messageOf } from '../../../lib/errors/app-error';
+import { openDocumentUrl } from '../../../platform/open-document';
+import { useVideoProgress } from '../hooks/use-video-progress';
+import { deltaToHtml } from '../lib/delta-html';
+import { mediaUrl, reportProgress } from '../services/training.service';
+import type { Lesson, OutlineLesson } from '../services/training.types';
+import './training.css';
+
+export interface LessonReaderProps {
+  lesson: Lesson;
+  /** the learner's progress from the course outline */
+  progress: Pick<OutlineLesson, 'position_seconds' | 'completed'>;
+  videoUrl: string | null;
+  onCompleted(courseCompleted: boolean): void;
+}
+
+/** One lesson: rich text, a video whose progress the server checks, or a document to open. */
+export function LessonReader({ lesson, progress, videoUrl, onCompleted }: LessonReaderProps) {
+  const [done, setDone] = useState(progress.completed);
+  const [error, setError] = useState('');
+  const html = useMemo(() => deltaToHtml(lesson.body_delta), [lesson.body_delta]);
+  const video = useVideoProgress(lesson.id, { position: progress.position_seconds, watched: progress.position_seconds });
+
+  const finish = async () => {
+    setError('');
+    try {
+      const p = await reportProgress(lesson.id, 0, true);
+      setDone(true);
+      onCompleted(p.course_completed);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+
+  const openDocument = async () => {
+    setError('');
+    try {
+      await openDocumentUrl(await mediaUrl(lesson.document_path!));
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+
+  const videoDone = video.progress?.completed === true;
+  const courseDone = video.progress?.course_completed === true;
+  useEffect(() => {
+    if (videoDone && !done) {
+      setDone(true);
+      onCompleted(courseDone);
+    }
+  }, [videoDone, courseDone, done, onCompleted]);
+
+  return (
+    <View className='tr-card' data-testid='lesson-reader'>
+      <Text className='tr-card__title'>{lesson.title}</Text>
+      {lesson.kind === 'text' && <RichText className='tr-lesson__body' nodes={html} />}
+      {lesson.kind === 'video' && videoUrl && (
+        <Video
+          id='lesson-video'
+          src={videoUrl}
+          initialTime={progress.position_seconds}
+          showProgress
+          enableProgressGesture={false}
+          onTimeUpdate={(e) => {
+            const back = video.onTime(e.detail.currentTime);
+            if (back !== null) Taro.createVideoContext('lesson-video').seek(back);
+          }}
+          onPause={(e) => void video.report((e.detail as { currentTime?: number })?.currentTime ?? 0)}
+          onEnded={() => void video.report(lesson.video_seconds ?? 0)}
+        />
+      )}
+      {lesson.kind === 'document' && (
+        <Button size='small' onClick={() => void openDocument()}>
+          打开文档
+        </Button>
+      )}
+      {error && <Text role='alert'>{error}</Text>}
+      {done ? (
+        <Text className='tr-result__pass' role='status'>
+          已完成本课时
+        </Text>
+      ) : (
+        lesson.kind !== 'video' && (
+          <Button type='primary' size='small' data-testid='lesson-finish' onClick={() => void finish()}>
+            我已学完
+          </Button>
+        )
+      )}
+      {lesson.kind === 'video' && !done && <Text className='tr-card__meta'>视频需完整观看，进度以服务器记录为准</Text>}
+    </View>
+  );
+}

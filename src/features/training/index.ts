@@ -1,0 +1,19 @@
+// Public API of the training feature (学习: assignments, courses, lessons, exams, certificates,
+// points). Its screens live in the training subpackage (src/packages/training).
+export * from './services/training.service';
+export type * from './services/training.types';
+export { TRAINING_ERROR_MESSAGES, TRAINING_MESSAGES } from './training.messages';
+export { useExam } from './hooks/use-exam';
+export { useVideoProgress } from './hooks/use-video-progress';
+export { AssignmentList } from './components/assignment-list';
+export { CourseOutlineView } from './components/course-outline-view';
+export { LessonReader } from './components/lesson-reader';
+export { ExamRunner } from './components/exam-runner';
+export { ExamResult } from './components/exam-result';
+export { LeaderboardView } from './components/leaderboard-view';
+export { QuestionCard } from './components/question-card';
+export { CertificateList } from './components/certificate-list';
+export { VerifyCertificateForm } from './components/verify-certificate-form';
+export { deltaToHtml } from './lib/delta-html';
+export { csvToImportRows, parseCsv, QUESTION_TEMPLATE_CSV } from './lib/csv';
+export { formatRemaining, remainingMs } from './lib/countdown';

@@ -1,0 +1,38 @@
+import type { ModuleMessages } from '../../lib/data';
+import { IDENTITY_ERROR_MESSAGES } from '../identity/identity.messages';
+
+// Stable codes the training RPCs raise and the training-certificate function answers (docs/api.md
+// › Training and exams) → what people read. The server's hints are precise where one code covers
+// several situations (exam_not_open carries the opening time, not_enough_questions the category),
+// so the server's text wins and this table covers a missing one.
+export const TRAINING_ERROR_MESSAGES: Record<string, string> = {
+  not_training_manager: '仅企业管理员或培训管理员可以执行此操作',
+  course_not_found: '课程不存在',
+  chapter_not_found: '章节不存在',
+  lesson_not_found: '课时不存在',
+  question_not_found: '题目不存在',
+  paper_not_found: '试卷不存在',
+  attempt_not_found: '考试记录不存在',
+  path_not_found: '学习路径不存在',
+  certificate_not_found: '证书不存在或无权查看',
+  exam_not_open: '考试尚未开始',
+  exam_closed: '考试已结束',
+  attempts_exhausted: '考试次数已用完',
+  paper_empty: '试卷没有题目，请联系培训管理员',
+  not_enough_questions: '题库题目不足，请联系培训管理员',
+  course_empty: '课程还没有课时，不能发布',
+  course_not_published: '课程发布后才能指派',
+  answer_invalid: '答案格式不正确',
+  answers_invalid: '答案格式不正确',
+  position_invalid: '进度或题号无效',
+  title_invalid: '标题须为1到80个字',
+  due_at_past: '截止时间须晚于现在',
+  rows_invalid: '一次导入1到1000道题',
+  media_unavailable: '暂时无法打开该文件，请稍后重试',
+};
+
+/** The training module's binding of the data layer (src/lib/data). */
+export const TRAINING_MESSAGES: ModuleMessages = {
+  messages: { ...IDENTITY_ERROR_MESSAGES, ...TRAINING_ERROR_MESSAGES },
+  serverTextFirst: true,
+};

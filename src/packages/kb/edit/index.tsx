@@ -1,0 +1,21 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { LoadState } from '../../../ui/load-state';
+import { KB_ROUTES, PageEditor, kbService, useLoader } from '../../../features/kb';
+
+export default function KbEditPage() {
+  const nodeId = useRouter().params?.node ?? '';
+  const page = useLoader(() => kbService.openPage(nodeId), nodeId, !!nodeId);
+  return (
+    <View className='page'>
+      {page.data ? (
+        <PageEditor page={page.data} onSaved={() => {
+          void Taro.showToast({ title: '已保存', icon: 'none' });
+          // a new page came here from its folder: show it; an edited one goes back to its view
+          if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+          else void Taro.redirectTo({ url: KB_ROUTES.page(nodeId) });
+        }} />
+      ) : <LoadState loading={page.loading} error={page.error} onRetry={page.reload} testId='kb-edit' />}
+    </View>
+  );
+}

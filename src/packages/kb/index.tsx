@@ -1,0 +1,50 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { LoadState } from '../../ui/load-state';
+import { KB_ROUTES, KbSearchBox, NodeList, kbService, nodeRoute, useKbEnterprise, useLoader } from '../../features/kb';
+
+/** 知识库: search, spaces, recently viewed (with "updated since you read"), favourites. */
+export default function KbHomePage() {
+  const page = useKbEnterprise();
+  const ent = page.enterprise?.id ?? '';
+  const spaces = useLoader(() => kbService.spaces(ent), ent, !!ent);
+  const recent = useLoader(() => kbService.recent(ent), ent, !!ent);
+  const favorites = useLoader(() => kbService.favorites(ent), ent, !!ent);
+  useDidShow(() => {
+    if (!ent) return;
+    recent.reload();
+    favorites.reload();
+  });
+  if (!page.enterprise) {
+    return (
+      <View className='page'>
+        <LoadState loading={!page.settled} error={page.error} onRetry={page.reload} isEmpty empty='请先加入或选择一个企业' testId='kb-home' />
+      </View>
+    );
+  }
+  return (
+    <View className='page' data-testid='kb-home'>
+      <KbSearchBox onSearch={(q) => void Taro.navigateTo({ url: KB_ROUTES.search(q) })} />
+      <Text className='kb-section-title'>空间</Text>
+      <LoadState loading={spaces.loading} error={spaces.error} onRetry={spaces.reload} isEmpty={!spaces.data?.length} empty='还没有你可以查看的空间' testId='kb-spaces' />
+      <NodeList nodes={spaces.data ?? []} testId='kb-spaces-list' />
+      {recent.data?.length ? (
+        <View data-testid='kb-recent'>
+          <Text className='kb-section-title'>最近浏览</Text>
+          {recent.data.map((r) => (
+            <View key={r.node_id} className='kb-item' role='link' onClick={() => void Taro.navigateTo({ url: nodeRoute(r.kind, r.node_id) })}>
+              <Text className='kb-item__title'>{r.title}</Text>
+              <Text className='kb-muted'>{r.updated_since_read ? '你上次阅读后有更新' : `${r.last_read_at.slice(0, 10)} 看过`}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {favorites.data?.length ? (
+        <View>
+          <Text className='kb-section-title'>我的收藏</Text>
+          <NodeList nodes={favorites.data} testId='kb-favorites' />
+        </View>
+      ) : null}
+    </View>
+  );
+}

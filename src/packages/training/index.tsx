@@ -1,0 +1,39 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+// Deep import named in eslint.config.mjs: enterprise's index would bring its admin screens here.
+import { useEnterprisePage } from '../../features/enterprise/hooks/use-enterprise-page';
+import { AssignmentList, leaderboard, myAssignments } from '../../features/training';
+import { useLoader } from '../../lib/hooks/use-loader';
+import { routeUrl } from '../../lib/routes';
+import { LinkCell } from '../../ui/link-cell';
+import { LoadState } from '../../ui/load-state';
+
+/** 学习: my assignments with their deadlines, my points this month, certificates and the leaderboard. */
+export default function TrainingHomePage() {
+  const page = useEnterprisePage();
+  const ent = page.enterprise?.id ?? '';
+  const tasks = useLoader(() => myAssignments(ent), ent, Boolean(ent));
+  const board = useLoader(() => leaderboard(ent), ent, Boolean(ent));
+  if (!page.enterprise) {
+    return (
+      <View className='page'>
+        <LoadState loading={!page.settled} error={page.error} onRetry={page.reload} isEmpty empty='请先加入或选择一个企业' testId='training-page' />
+      </View>
+    );
+  }
+  return (
+    <View className='page' data-testid='training-page'>
+      <Text className='page-subtitle'>{page.enterprise.name} · 学习</Text>
+      <Text className='page-subtitle'>我的学习任务</Text>
+      <LoadState loading={tasks.loading} error={tasks.error} onRetry={tasks.reload} testId='training-tasks' />
+      {tasks.data && <AssignmentList assignments={tasks.data} onOpen={(id) => void Taro.navigateTo({ url: routeUrl('trainingCourse', { id }) })} />}
+      <LinkCell
+        data-testid='training-leaderboard-link'
+        title='积分排行'
+        description={board.data ? (board.data.me ? `本月第 ${board.data.me.rank} 名 · 累计 ${board.data.my_total} 分` : `累计 ${board.data.my_total} 分`) : ''}
+        onClick={() => void Taro.navigateTo({ url: routeUrl('trainingLeaderboard') })}
+      />
+      <LinkCell data-testid='training-certificates-link' title='我的证书' onClick={() => void Taro.navigateTo({ url: routeUrl('trainingCertificates') })} />
+    </View>
+  );
+}

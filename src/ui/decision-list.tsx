@@ -1,0 +1,57 @@
+import { View } from '@tarojs/components';
+import { Fragment, useState, type ReactNode } from 'react';
+import { useLoader } from '../lib/hooks/use-loader';
+import { ChoiceChips } from './choice-chips';
+import { LoadState } from './load-state';
+import { StatusLine } from './status-line';
+
+export interface DecisionListProps<F extends string, T> {
+  /** root test id; the filter, result and load states derive theirs from it unless given */
+  testId: string;
+  filterTestId?: string;
+  loadTestId?: string;
+  /** class of the result line (the feature's muted text style) */
+  resultClassName: string;
+  className?: string;
+  filters: { value: F; label: string }[];
+  load(filter: F): Promise<T[]>;
+  /** extra reload key besides the filter (e.g. the enterprise id) */
+  loadKey?: string;
+  enabled?: boolean;
+  empty(filter: F): string;
+  itemKey(item: T): string;
+  /** `onDone(message)` shows the message and reloads the list */
+  renderItem(item: T, onDone: (message: string) => void): ReactNode;
+}
+
+/**
+ * A filtered list of items an operator or admin decides on (join requests, corrections,
+ * qualification documents): filter chips, the last decision's message, load states, the items.
+ */
+export function DecisionList<F extends string, T>(props: DecisionListProps<F, T>) {
+  const { testId, filters, load, empty, itemKey, renderItem } = props;
+  const [filter, setFilter] = useState<F>(filters[0].value);
+  const key = props.loadKey === undefined ? filter : `${props.loadKey}|${filter}`;
+  const list = useLoader(() => load(filter), key, props.enabled ?? true);
+  const [result, setResult] = useState('');
+  const onDone = (message: string) => {
+    setResult(message);
+    list.reload();
+  };
+
+  return (
+    <View className={props.className} data-testid={testId}>
+      <ChoiceChips label='显示' testId={props.filterTestId ?? `${testId}-filter`} value={filter} onChange={(v) => setFilter(v as F)} options={filters} />
+      <StatusLine message={result} className={props.resultClassName} testId={`${testId}-result`} />
+      <LoadState
+        loading={list.loading && !list.data}
+        error={list.error}
+        onRetry={list.reload}
+        isEmpty={list.data?.length === 0}
+        empty={empty(filter)}
+        testId={props.loadTestId ?? testId}
+      />
+      {list.data?.map((item) => <Fragment key={itemKey(item)}>{renderItem(item, onDone)}</Fragment>)}
+    </View>
+  );
+}

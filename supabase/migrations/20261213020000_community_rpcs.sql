@@ -1,0 +1,1227 @@
+-- =============================================================================
+-- Community RPCs. Each rule-bearing body is `private.community_*` (security definer, search_path
+-- ''), executable by `authenticated` only because its public wrapper runs as the caller;
+-- `public.community_*` is a thin security-invoker SQL wrapper with the API name.
+--
+-- Publishing (posts, edits, comments) consumes a ticket of the publishing check: the
+-- community-publish edge function normalises the text, matches the platform's and the
+-- enterprise's word lists and, for mini-program users, WeChat's msgSecCheck; then it records the
+-- verdict for the caller and the exact text (community_check_record, service role only). A client
+-- calling the publish RPC without going through the check has no ticket and is refused.
+-- =============================================================================
+
+-- -----------------------------------------------------------------------------
+-- Shared checks
+-- -----------------------------------------------------------------------------
+-- A member who may write in the enterprise's community now: cleared, member, enterprise writable,
+-- account not restricted, community membership neither restricted nor suspended.
+create or replace function private.community_assert_writer(p_enterprise_id uuid)
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.assert_member(p_enterprise_id);
+  perform private.assert_enterprise_writable(p_enterprise_id);
+  perform private.assert_not_restricted();
+  perform private.assert_member_not_restricted(p_enterprise_id);
+end;
+$$;
+
+create or replace function private.community_assert_moderator(p_enterprise_id uuid)
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.assert_member(p_enterprise_id);
+  if not private.is_community_moderator(p_enterprise_id) then
+    raise exception using errcode = '42501', message = 'not_community_moderator', hint = '仅企业管理员或社区管理员可以执行此操作';
+  end if;
+end;
+$$;
+
+create or replace function private.community_author_name(p_enterprise_id uuid, p_user_id uuid)
+returns text
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return coalesce(
+    (select nullif(btrim(m.display_name), '') from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id),
+    (select nullif(btrim(p.display_name), '') from public.profiles p where p.id = p_user_id),
+    '成员');
+end;
+$$;
+
+-- Takes the caller's ticket for this exact text; returns its verdict ('pass' | 'review').
+create or replace function private.community_take_ticket(p_enterprise_id uuid, p_title text, p_text text, out verdict text, out label text)
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  delete from private.community_publish_tickets t
+   where t.id = (select t2.id from private.community_publish_tickets t2
+                  where t2.user_id = auth.uid() and t2.enterprise_id = p_enterprise_id
+                    and t2.digest = private.community_digest(p_enterprise_id, p_title, p_text)
+                    and t2.expires_at > now()
+                  order by t2.expires_at desc limit 1)
+  returning t.verdict, t.label into verdict, label;
+  if verdict is null then
+    raise exception using errcode = 'P0001', message = 'publish_check_required', hint = '内容未经过发布检查，请重新提交';
+  end if;
+end;
+$$;
+
+-- The visible target of a report or comment (a published item in a section the caller reads).
+create or replace function private.community_target(p_target_type text, p_target_id uuid,
+  out enterprise_id uuid, out author_id uuid, out status text, out post_id uuid, out excerpt text)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if p_target_type = 'post' then
+    select p.enterprise_id, p.author_id, p.status, p.id, left(p.title || ' ' || p.body_text, 200)
+      into enterprise_id, author_id, status, post_id, excerpt
+      from public.community_posts p
+     where p.id = p_target_id and p.section_id in (select private.my_community_section_ids());
+  elsif p_target_type = 'comment' then
+    select c.enterprise_id, c.author_id, c.status, c.post_id, left(c.body_text, 200)
+      into enterprise_id, author_id, status, post_id, excerpt
+      from public.community_comments c
+     where c.id = p_target_id and c.section_id in (select private.my_community_section_ids());
+  else
+    raise exception using errcode = '22023', message = 'target_type_invalid', hint = '举报对象类型不正确';
+  end if;
+  if enterprise_id is null or status <> 'published' then
+    raise exception using errcode = '22023', message = 'content_not_found', hint = '内容不存在或已被删除';
+  end if;
+end;
+$$;
+
+create or replace function private.community_set_target_status(p_target_type text, p_target_id uuid, p_status text, p_reason text)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if p_target_type = 'post' then
+    update public.community_posts p
+       set status = p_status, hidden_reason = case when p_status = 'hidden' then p_reason end,
+           edit_required_at = case when p_reason = 'edit_required' then now() end, updated_at = now()
+     where p.id = p_target_id and p.status <> 'deleted';
+  else
+    update public.community_comments c
+       set status = p_status, hidden_reason = case when p_status = 'hidden' then p_reason end
+     where c.id = p_target_id and c.status <> 'deleted';
+  end if;
+end;
+$$;
+
+-- Notifies the enterprise's community moderators (admins and community managers).
+create or replace function private.community_notify_moderators(p_enterprise_id uuid, p_kind text, p_title text, p_body text, p_data jsonb)
+returns void
+language sql
+security definer
+set search_path = ''
+as $$
+  insert into public.notifications (user_id, kind, title, body, data)
+  select m.user_id, p_kind, p_title, p_body, p_data || jsonb_build_object('enterprise_id', p_enterprise_id)
+    from public.enterprise_members m
+   where m.enterprise_id = p_enterprise_id and (m.role = 'admin' or 'community' = any (m.scopes));
+$$;
+
+-- @mentions: the mentioned colleagues who can read the section are notified (others are dropped
+-- without a word, so a mention can't probe who belongs to the enterprise); at most 20 per item.
+create or replace function private.community_notify_mentions(p_enterprise_id uuid, p_section_id uuid, p_mentions uuid[],
+  p_post_id uuid, p_comment_id uuid, p_excerpt text)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if cardinality(coalesce(p_mentions, '{}')) > 20 then
+    raise exception using errcode = '22023', message = 'too_many_mentions', hint = '一次最多提及 20 位同事';
+  end if;
+  insert into public.notifications (user_id, kind, title, body, data)
+  select distinct m.user_id, 'community_mention', format('%s 在社区提到了你', private.community_author_name(p_enterprise_id, auth.uid())),
+         left(p_excerpt, 80),
+         jsonb_build_object('enterprise_id', p_enterprise_id, 'post_id', p_post_id, 'comment_id', p_comment_id)
+    from public.enterprise_members m
+    join public.community_sections s on s.id = p_section_id
+   where m.enterprise_id = p_enterprise_id and m.user_id = any (coalesce(p_mentions, '{}')) and m.user_id <> auth.uid()
+     and (s.department_ids = '{}' or m.department_id = any (s.department_ids) or m.role = 'admin' or 'community' = any (m.scopes));
+end;
+$$;
+
+-- -----------------------------------------------------------------------------
+-- Sections
+-- -----------------------------------------------------------------------------
+create or replace function private.community_create_section(p_enterprise_id uuid, p_name text, p_description text,
+  p_department_ids uuid[], p_sort_order integer)
+returns uuid
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_name text := btrim(coalesce(p_name, ''));
+  v_id uuid;
+begin
+  perform private.community_assert_moderator(p_enterprise_id);
+  perform private.assert_enterprise_writable(p_enterprise_id);
+  if char_length(v_name) not between 1 and 20 then
+    raise exception using errcode = '22023', message = 'section_name_invalid', hint = '版块名称须为 1–20 个字';
+  end if;
+  if char_length(coalesce(p_description, '')) > 200 then
+    raise exception using errcode = '22023', message = 'section_description_too_long', hint = '版块简介不能超过 200 字';
+  end if;
+  if cardinality(coalesce(p_department_ids, '{}')) > 50
+     or exists (select 1 from unnest(coalesce(p_department_ids, '{}')) d(id)
+                 where d.id is null or not exists (select 1 from public.departments x where x.id = d.id and x.enterprise_id = p_enterprise_id)) then
+    raise exception using errcode = '22023', message = 'department_not_found', hint = '所选部门不存在';
+  end if;
+  if exists (select 1 from public.community_sections s
+              where s.enterprise_id = p_enterprise_id and lower(btrim(s.name)) = lower(v_name) and s.archived_at is null) then
+    raise exception using errcode = '22023', message = 'section_name_taken', hint = '已有同名版块';
+  end if;
+  insert into public.community_sections (enterprise_id, name, description, department_ids, sort_order, created_by)
+  values (p_enterprise_id, v_name, coalesce(btrim(p_description), ''), coalesce(p_department_ids, '{}'),
+          coalesce(p_sort_order, 0), auth.uid())
+  returning id into v_id;
+  return v_id;
+end;
+$$;
+
+create or replace function private.community_archive_section(p_section_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_eid uuid := (select s.enterprise_id from public.community_sections s where s.id = p_section_id);
+begin
+  perform private.assert_cleared();
+  if v_eid is null or not private.is_member(v_eid) then
+    raise exception using errcode = '22023', message = 'section_not_found', hint = '版块不存在';
+  end if;
+  perform private.community_assert_moderator(v_eid);
+  update public.community_sections set archived_at = coalesce(archived_at, now()) where id = p_section_id;
+end;
+$$;
+
+-- -----------------------------------------------------------------------------
+-- The publishing check's side (service role: the community-publish edge function)
+-- -----------------------------------------------------------------------------
+-- Both word lists with a version; when the caller already holds this version, only the version
+-- (the edge function keeps the built matcher between requests).
+create or replace function private.community_word_list(p_enterprise_id uuid, p_known_version text)
+returns json
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_version text;
+begin
+  select concat_ws(':', (select count(*) from private.community_platform_words),
+                        (select extract(epoch from max(w.created_at)) from private.community_platform_words w),
+                        (select count(*) from public.community_blocked_words w where w.enterprise_id = p_enterprise_id),
+                        (select extract(epoch from max(w.created_at)) from public.community_blocked_words w where w.enterprise_id = p_enterprise_id))
+    into v_version;
+  if v_version = p_known_version then
+    return json_build_object('version', v_version);
+  end if;
+  return json_build_object(
+    'version', v_version,
+    'platform', coalesce((select json_agg(w.word) from private.community_platform_words w), '[]'::json),
+    'enterprise', coalesce((select json_agg(w.word) from public.community_blocked_words w where w.enterprise_id = p_enterprise_id), '[]'::json));
+end;
+$$;
+
+-- The caller's mini-program openid, for WeChat's content check (msgSecCheck needs it).
+create or replace function private.community_wechat_openid(p_user_id uuid)
+returns text
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select l.subject from private.wechat_links l where l.provider = 'wechat' and l.user_id = p_user_id
+   order by l.last_login_at desc nulls last limit 1;
+$$;
+
+-- Records the check's verdict for the user and the exact text; p_body (a Delta) or p_text (a comment).
+create or replace function private.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text,
+  p_body jsonb, p_text text, p_verdict text, p_label text)
+returns json
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_text text;
+  v_digest text;
+begin
+  if p_verdict is null or p_verdict not in ('pass', 'review') then
+    raise exception using errcode = '22023', message = 'verdict_invalid', hint = '检查结果不正确';
+  end if;
+  if not exists (select 1 from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id) then
+    raise exception using errcode = '42501', message = 'not_enterprise_member', hint = '你不是该企业的成员';
+  end if;
+  v_text := case when p_body is not null then private.community_delta_text(p_body) else coalesce(p_text, '') end;
+  v_digest := private.community_digest(p_enterprise_id, coalesce(p_title, ''), v_text);
+  delete from private.community_publish_tickets t where t.user_id = p_user_id and t.expires_at <= now();
+  insert into private.community_publish_tickets (user_id, enterprise_id, digest, verdict, label)
+  values (p_user_id, p_enterprise_id, v_digest, p_verdict, left(coalesce(p_label, ''), 60));
+  return json_build_object('digest', v_digest, 'verdict', p_verdict);
+end;
+$$;
+
+-- -----------------------------------------------------------------------------
+-- Posts
+-- -----------------------------------------------------------------------------
+create or replace function private.community_clean_images(p_enterprise_id uuid, p_images text[])
+returns text[]
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  if cardinality(coalesce(p_images, '{}')) > 9
+     or exists (select 1 from unnest(coalesce(p_images, '{}')) i(path)
+                 where i.path is null or i.path !~ ('^' || p_enterprise_id::text || '/[0-9a-f-]{36}/[A-Za-z0-9_-]{1,64}\.(jpg|jpeg|png|webp|gif)$')) then
+    raise exception using errcode = '22023', message = 'images_invalid', hint = '图片最多 9 张，且须先上传到本企业的社区空间';
+  end if;
+  return coalesce(p_images, '{}');
+end;
+$$;
+
+create or replace function private.community_clean_title(p_title text)
+returns text
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  v text := btrim(coalesce(p_title, ''));
+begin
+  if char_length(v) not between 2 and 60 then
+    raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为 2–60 个字';
+  end if;
+  return v;
+end;
+$$;
+
+create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[], p_mentions uuid[])
+returns json
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := auth.uid();
+  v_section public.community_sections;
+  v_title text;
+  v_text text;
+  v_images text[];
+  v_check record;
+  v_status text;
+  v_id uuid;
+begin
+  perform private.assert_cleared();
+  select * into v_section from public.community_sections s
+   where s.id = p_section_id and s.id in (select private.my_community_section_ids());
+  if v_section.id is null or v_section.archived_at is not null then
+    raise exception using errcode = '22023', message = 'section_not_found', hint = '版块不存在或已停用';
+  end if;
+  perform private.community_assert_writer(v_section.enterprise_id);
+  v_title := private.community_clean_title(p_title);
+  v_text := private.community_delta_text(p_body);
+  if char_length(btrim(v_text)) < 1 or char_length(v_text) > 20000 then
+    raise exception using errcode = '22023', message = 'body_length_invalid', hint = '正文须为 1–20000 个字';
+  end if;
+  v_images := private.community_clean_images(v_section.enterprise_id, p_images);
+  v_check := private.community_take_ticket(v_section.enterprise_id, v_title, v_text);
+  v_status := case when v_check.verdict = 'review' then 'held' else 'published' end;
+  insert into public.community_posts (enterprise_id, section_id, author_id, author_name, title, body, body_text, images, status)
+  values (v_section.enterprise_id, v_section.id, v_uid, private.community_author_name(v_section.enterprise_id, v_uid),
+          v_title, p_body, v_text, v_images, v_status)
+  returning id into v_id;
+  if cardinality(coalesce(p_mentions, '{}')) > 20 then
+    raise exception using errcode = '22023', message = 'too_many_mentions', hint = '一次最多提及 20 位同事';
+  end if;
+  if v_status = 'held' then
+    insert into public.community_cases (enterprise_id, target_type, target_id, author_id, source, check_label)
+    values (v_section.enterprise_id, 'post', v_id, v_uid, 'publish_check', v_check.label);
+  else
+    perform private.community_notify_mentions(v_section.enterprise_id, v_section.id, p_mentions, v_id, null, v_title);
+  end if;
+  return json_build_object('id', v_id, 'status', v_status);
+end;
+$$;
+
+-- The author edits: allowed while published or held, and the way back from "edit required".
+create or replace function private.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[])
+returns json
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := auth.uid();
+  v_post public.community_posts;
+  v_title text;
+  v_text text;
+  v_check record;
+  v_status text;
+begin
+  perform private.assert_cleared();
+  select * into v_post from public.community_posts p where p.id = p_post_id for update;
+  if v_post.id is null or v_post.author_id is distinct from v_uid or v_post.status = 'deleted' then
+    raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在或不是你发布的';
+  end if;
+  perform private.community_assert_writer(v_post.enterprise_id);
+  if v_post.status = 'hidden' and v_post.hidden_reason is distinct from 'edit_required' then
+    raise exception using errcode = '42501', message = 'post_hidden', hint = '帖子已被屏蔽，不能修改；如有异议请申诉';
+  end if;
+  v_title := private.community_clean_title(p_title);
+  v_text := private.community_delta_text(p_body);
+  if char_length(btrim(v_text)) < 1 or char_length(v_text) > 20000 then
+    raise exception using errcode = '22023', message = 'body_length_invalid', hint = '正文须为 1–20000 个字';
+  end if;
+  v_check := private.community_take_ticket(v_post.enterprise_id, v_title, v_text);
+  v_status := case when v_check.verdict = 'review' then 'held' else 'published' end;
+  -- A held post stays held until a moderator releases it.
+  if v_post.status = 'held' then
+    v_status := 'held';
+  end if;
+  update public.community_posts
+     set title = v_title, body = p_body, body_text = v_text,
+         images = private.community_clean_images(v_post.enterprise_id, p_images),
+         status = v_status, hidden_reason = null, edit_required_at = null, updated_at = now()
+   where id = p_post_id;
+  if v_status = 'held' and not exists (select 1 from public.community_cases c
+                                        where c.target_type = 'post' and c.target_id = p_post_id and c.status <> 'resolved') then
+    insert into public.community_cases (enterprise_id, target_type, target_id, author_id, source, check_label)
+    values (v_post.enterprise_id, 'post', p_post_id, v_uid, 'publish_check', v_check.label);
+  end if;
+  return json_build_object('id', p_post_id, 'status', v_status);
+end;
+$$;
+
+-- The author removes their own post (allowed even while restricted: removing is never harmful).
+create or replace function private.community_delete_post(p_post_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_post public.community_posts;
+begin
+  perform private.assert_cleared();
+  select * into v_post from public.community_posts p where p.id = p_post_id for update;
+  if v_post.id is null or v_post.author_id is distinct from auth.uid() or v_post.status = 'deleted' then
+    raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在或不是你发布的';
+  end if;
+  perform private.assert_member(v_post.enterprise_id);
+  perform private.assert_enterprise_writable(v_post.enterprise_id);
+  update public.community_posts set status = 'deleted', pinned_at = null, featured_at = null, updated_at = now() where id = p_post_id;
+end;
+$$;
+
+-- Pin / feature: moderators.
+create or replace function private.community_mark_post(p_post_id uuid, p_mark text, p_on boolean)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_post public.community_posts;
+begin
+  perform private.assert_cleared();
+  select * into v_post from public.community_posts p where p.id = p_post_id;
+  if v_post.id is null or not private.is_member(v_post.enterprise_id) or v_post.status = 'deleted' then
+    raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在';
+  end if;
+  perform private.community_assert_moderator(v_post.enterprise_id);
+  perform private.assert_enterprise_writable(v_post.enterprise_id);
+  if p_on is null then
+    raise exception using errcode = '22023', message = 'flag_required', hint = '请选择开启或关闭';
+  end if;
+  if p_mark = 'pinned' then
+    update public.community_posts set pinned_at = case when p_on then now() end where id = p_post_id;
+  else
+    update public.community_posts set featured_at = case when p_on then now() end where id = p_post_id;
+  end if;
+end;
+$$;
+
+-- -----------------------------------------------------------------------------
+-- Comments, likes, favourites
+-- -----------------------------------------------------------------------------
+create or replace function private.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid, p_quote_id uuid, p_mentions uuid[])
+returns json
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := auth.uid();
+  v_post public.community_posts;
+  v_text text := btrim(coalesce(p_body_text, ''));
+  v_parent public.community_comments;
+  v_check record;
+  v_status text;
+  v_id uuid;
+  v_notify uuid[];
+begin
+  perform private.assert_cleared();
+  select * into v_post from public.community_posts p
+   where p.id = p_post_id and p.section_id in (select private.my_community_section_ids());
+  if v_post.id is null or v_post.status <> 'published' then
+    raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在或暂不可评论';
+  end if;
+  perform private.community_assert_writer(v_post.enterprise_id);
+  if char_length(v_text) not between 1 and 2000 then
+    raise exception using errcode = '22023', message = 'comment_length_invalid', hint = '评论须为 1–2000 个字';
+  end if;
+  if p_parent_id is not null then
+    select * into v_parent from public.community_comments c where c.id = p_parent_id and c.post_id = p_post_id and c.status = 'published';
+    if v_parent.id is null then
+      raise exception using errcode = '22023', message = 'parent_comment_not_found', hint = '回复的评论不存在';
+    end if;
+  end if;
+  if p_quote_id is not null and not exists (select 1 from public.community_comments c
+                                             where c.id = p_quote_id and c.post_id = p_post_id and c.status = 'published') then
+    raise exception using errcode = '22023', message = 'quoted_comment_not_found', hint = '引用的评论不存在';
+  end if;
+  v_check := private.community_take_ticket(v_post.enterprise_id, '', v_text);
+  v_status := case when v_check.verdict = 'review' then 'held' else 'published' end;
+  insert into public.community_comments (enterprise_id, section_id, post_id, parent_id, quote_id, author_id, author_name, body_text, status)
+  values (v_post.enterprise_id, v_post.section_id, p_post_id, p_parent_id, p_quote_id, v_uid,
+          private.community_author_name(v_post.enterprise_id, v_uid), v_text, v_status)
+  returning id into v_id;
+  if v_status = 'held' then
+    insert into public.community_cases (enterprise_id, target_type, target_id, author_id, source, check_label)
+    values (v_post.enterprise_id, 'comment', v_id, v_uid, 'publish_check', v_check.label);
+  else
+    update public.community_posts set comment_count = comment_count + 1 where id = p_post_id;
+    v_notify := array_remove(array_remove(array[v_post.author_id, v_parent.author_id], v_uid), null);
+    insert into public.notifications (user_id, kind, title, body, data)
+    select distinct u, 'community_reply', '你的帖子有新回复', left(v_text, 80),
+           jsonb_build_object('enterprise_id', v_post.enterprise_id, 'post_id', p_post_id, 'comment_id', v_id)
+      from unnest(v_notify) u where u is not null;
+    perform private.community_notify_mentions(v_post.enterprise_id, v_post.section_id,
+      array(select x from unnest(coalesce(p_mentions, '{}')) x where x <> all (v_notify)), p_post_id, v_id, v_text);
+  end if;
+  return json_build_object('id', v_id, 'status', v_status);
+end;
+$$;
+
+create or replace function private.community_delete_comment(p_comment_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_c public.community_comments;
+begin
+  perform private.assert_cleared();
+  select * into v_c from public.community_comments c where c.id = p_comment_id for update;
+  if v_c.id is null or v_c.author_id is distinct from auth.uid() or v_c.status = 'deleted' then
+    raise exception using errcode = '22023', message = 'comment_not_found', hint = '评论不存在或不是你发布的';
+  end if;
+  perform private.assert_member(v_c.enterprise_id);
+  perform private.assert_enterprise_writable(v_c.enterprise_id);
+  update public.community_comments set status = 'deleted' where id = p_comment_id;
+  if v_c.status = 'published' then
+    update public.community_posts set comment_count = greatest(0, comment_count - 1) where id = v_c.post_id;
+  end if;
+end;
+$$;
+
+-- Like or favourite on/off; returns the post's new count.
+create or replace function private.community_react(p_post_id uuid, p_kind text, p_on boolean)
+returns integer
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := auth.uid();
+  v_post public.community_posts;
+  v_changed integer;
+  v_count integer;
+begin
+  perform private.assert_cleared();
+  select * into v_post from public.community_posts p
+   where p.id = p_post_id and p.section_id in (select private.my_community_section_ids()) and p.status = 'published';
+  if v_post.id is null then
+    raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在';
+  end if;
+  perform private.community_assert_writer(v_post.enterprise_id);
+  if p_on is null then
+    raise exception using errcode = '22023', message = 'flag_required', hint = '请选择开启或关闭';
+  end if;
+  if p_kind = 'like' then
+    if p_on then
+      insert into public.community_likes (post_id, user_id, enterprise_id) values (p_post_id, v_uid, v_post.enterprise_id) on conflict do nothing;
+    else
+      delete from public.community_likes where post_id = p_post_id and user_id = v_uid;
+    end if;
+    get diagnostics v_changed = row_count;
+    update public.community_posts set like_count = greatest(0, like_count + case when p_on then v_changed else -v_changed end)
+     where id = p_post_id returning like_count into v_count;
+  else
+    if p_on then
+      insert into public.community_favorites (post_id, user_id, enterprise_id) values (p_post_id, v_uid, v_post.enterprise_id) on conflict do nothing;
+    else
+      delete from public.community_favorites where post_id = p_post_id and user_id = v_uid;
+    end if;
+    get diagnostics v_changed = row_count;
+    update public.community_posts set favorite_count = greatest(0, favorite_count + case when p_on then v_changed else -v_changed end)
+     where id = p_post_id returning favorite_count into v_count;
+  end if;
+  return v_count;
+end;
+$$;
+
+-- The API's bodies (named like their wrappers) over the two internal functions above.
+create or replace function private.community_pin_post(p_post_id uuid, p_on boolean)
+returns void language sql security definer set search_path = ''
+as $$ select private.community_mark_post(p_post_id, 'pinned', p_on); $$;
+
+create or replace function private.community_feature_post(p_post_id uuid, p_on boolean)
+returns void language sql security definer set search_path = ''
+as $$ select private.community_mark_post(p_post_id, 'featured', p_on); $$;
+
+create or replace function private.community_set_like(p_post_id uuid, p_on boolean)
+returns integer language sql security definer set search_path = ''
+as $$ select private.community_react(p_post_id, 'like', p_on); $$;
+
+create or replace function private.community_set_favorite(p_post_id uuid, p_on boolean)
+returns integer language sql security definer set search_path = ''
+as $$ select private.community_react(p_post_id, 'favorite', p_on); $$;
+
+-- -----------------------------------------------------------------------------
+-- Reports (LX 4.4): weighted by the reporter's accuracy; past the threshold the item is hidden
+-- until a moderator reviews it.
+-- -----------------------------------------------------------------------------
+create or replace function private.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text)
+returns json
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := auth.uid();
+  v_t record;
+  v_case public.community_cases;
+  v_weight numeric;
+begin
+  perform private.assert_cleared();
+  v_t := private.community_target(p_target_type, p_target_id);
+  perform private.assert_member(v_t.enterprise_id);
+  perform private.assert_enterprise_writable(v_t.enterprise_id);
+  if v_t.author_id = v_uid then
+    raise exception using errcode = '22023', message = 'own_content', hint = '不能举报自己发布的内容';
+  end if;
+  if p_category is null or not exists (select 1 from public.community_report_categories c where c.code = p_category) then
+    raise exception using errcode = '22023', message = 'report_category_invalid', hint = '请选择举报类型';
+  end if;
+  if char_length(coalesce(p_note, '')) > 500 then
+    raise exception using errcode = '22023', message = 'report_note_too_long', hint = '补充说明不能超过 500 字';
+  end if;
+  if exists (select 1 from public.community_reports r
+              where r.target_type = p_target_type and r.target_id = p_target_id and r.reporter_id = v_uid) then
+    raise exception using errcode = '22023', message = 'already_reported', hint = '你已举报过该内容，请等待处理';
+  end if;
+  if (select count(*) from public.community_reports r where r.reporter_id = v_uid and r.created_at > now() - interval '1 day') >= 30 then
+    raise exception using errcode = '22023', message = 'report_limit', hint = '今天的举报次数已达上限，请明天再试';
+  end if;
+
+  v_weight := private.community_reporter_weight(v_t.enterprise_id, v_uid);
+  -- One open case per item; concurrent first reports meet on the unique index.
+  insert into public.community_cases (enterprise_id, target_type, target_id, author_id, source)
+  values (v_t.enterprise_id, p_target_type, p_target_id, v_t.author_id, 'reports')
+  on conflict (target_type, target_id) where status <> 'resolved' do nothing;
+  select * into v_case from public.community_cases c
+   where c.target_type = p_target_type and c.target_id = p_target_id and c.status <> 'resolved' for update;
+  insert into public.community_reports (enterprise_id, case_id, target_type, target_id, reporter_id, category, note, weight)
+  values (v_t.enterprise_id, v_case.id, p_target_type, p_target_id, v_uid, p_category, btrim(coalesce(p_note, '')), v_weight);
+  update public.community_cases
+     set score = score + v_weight, report_count = report_count + 1
+   where id = v_case.id
+  returning * into v_case;
+  if v_case.score >= private.community_hide_threshold(v_t.enterprise_id) and not v_case.hid_item and v_t.status = 'published' then
+    perform private.community_set_target_status(p_target_type, p_target_id, 'hidden', 'reports');
+    update public.community_cases set hid_item = true where id = v_case.id;
+    perform private.community_notify_moderators(v_t.enterprise_id, 'community_report', '社区内容被多人举报，已暂时隐藏',
+      left(v_t.excerpt, 80), jsonb_build_object('case_id', v_case.id));
+    return json_build_object('case_id', v_case.id, 'hidden', true);
+  end if;
+  return json_build_object('case_id', v_case.id, 'hidden', v_case.hid_item);
+end;
+$$;
+
+-- -----------------------------------------------------------------------------
+-- Moderation queue and actions (LX 4.7.1, 5.1.5)
+-- -----------------------------------------------------------------------------
+-- Moderators: their enterprise's cases in a status. Operators (p_enterprise_id null): escalated cases.
+create or replace function private.community_moderation_queue(p_enterprise_id uuid, p_status text)
+returns json
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_operator boolean := private.is_platform_operator();
+begin
+  perform private.assert_cleared();
+  if p_status is null or p_status not in ('open', 'escalated', 'resolved') then
+    raise exception using errcode = '22023', message = 'status_invalid', hint = '状态不正确';
+  end if;
+  if p_enterprise_id is null then
+    if not v_operator then
+      raise exception using errcode = '42501', message = 'not_platform_operator', hint = '仅平台运营人员可以执行此操作';
+    end if;
+  else
+    perform private.community_assert_moderator(p_enterprise_id);
+  end if;
+  return coalesce((
+    select json_agg(row_to_json(x) order by x.opened_at desc)
+      from (
+        select c.id, c.enterprise_id, c.target_type, c.target_id, c.source, c.check_label, c.score, c.report_count,
+               c.status, c.hid_item, c.opened_at, c.resolved_at, c.author_id,
+               coalesce(p.author_name, cm.author_name) as author_name,
+               coalesce(p.title, '') as title,
+               left(coalesce(p.body_text, cm.body_text), 300) as excerpt,
+               coalesce(p.status, cm.status) as content_status,
+               coalesce(p.id, cm.post_id) as post_id,
+               (select json_agg(json_build_object('category', g.category, 'clause', rc.clause, 'label', rc.label, 'count', g.n) order by g.n desc)
+                  from (select r.category, count(*) as n from public.community_reports r where r.case_id = c.id group by r.category) g
+                  join public.community_report_categories rc on rc.code = g.category) as categories,
+               (select json_agg(r.note order by r.created_at) from (select r2.note, r2.created_at from public.community_reports r2
+                  where r2.case_id = c.id and r2.note <> '' order by r2.created_at limit 10) r) as notes
+          from public.community_cases c
+          left join public.community_posts p on c.target_type = 'post' and p.id = c.target_id
+          left join public.community_comments cm on c.target_type = 'comment' and cm.id = c.target_id
+         where c.status = p_status
+           and (case when p_enterprise_id is null then c.status = 'escalated' else c.enterprise_id = p_enterprise_id end)
+         order by c.opened_at desc
+         limit 200
+      ) x), '[]'::json);
+end;
+$$;
+
+create or replace function private.community_action_title(p_action text)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select case p_action
+    when 'hide' then '你发布的内容已被屏蔽'
+    when 'delete' then '你发布的内容已被删除'
+    when 'require_edit' then '请修改你发布的内容'
+    when 'warn' then '社区警告'
+    when 'restrict' then '你的社区发布功能已被限制'
+    when 'suspend' then '你的社区成员资格已被暂停'
+    when 'dismiss' then '你的内容经审核未发现违规'
+    else '社区处理通知' end;
+$$;
+
+create or replace function private.community_moderate(p_case_id uuid, p_action text, p_reason text, p_clause text, p_days integer)
+returns uuid
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := auth.uid();
+  v_case public.community_cases;
+  v_role text;
+  v_clause text;
+  v_reason text := btrim(coalesce(p_reason, ''));
+  v_action_id uuid;
+  v_upheld boolean;
+begin
+  perform private.assert_cleared();
+  select * into v_case from public.community_cases c where c.id = p_case_id for update;
+  if v_case.id is null then
+    raise exception using errcode = '22023', message = 'case_not_found', hint = '待处理事项不存在';
+  end if;
+  if v_case.status = 'escalated' then
+    perform private.assert_platform_operator();
+    v_role := 'operator';
+  else
+    if not private.is_member(v_case.enterprise_id) then
+      raise exception using errcode = '22023', message = 'case_not_found', hint = '待处理事项不存在';
+    end if;
+    perform private.community_assert_moderator(v_case.enterprise_id);
+    perform private.assert_enterprise_writable(v_case.enterprise_id);
+    v_role := 'moderator';
+  end if;
+  if v_case.author_id = v_uid then
+    raise exception using errcode = '42501', message = 'own_content', hint = '不能处理自己发布的内容，请由其他管理员处理';
+  end if;
+  if p_action is null or p_action not in ('hide', 'delete', 'dismiss', 'require_edit', 'warn', 'restrict', 'suspend', 'escalate') then
+    raise exception using errcode = '22023', message = 'action_invalid', hint = '处理方式不正确';
+  end if;
+  if char_length(v_reason) not between 2 and 500 then
+    raise exception using errcode = '22023', message = 'reason_required', hint = '请填写处理理由（2–500 字）';
+  end if;
+  if p_action in ('restrict', 'suspend') and (p_days is null or p_days not between 1 and 365) then
+    raise exception using errcode = '22023', message = 'days_invalid', hint = '请填写 1–365 天';
+  end if;
+  if p_action in ('hide', 'delete', 'dismiss', 'require_edit', 'escalate') and v_case.status = 'resolved' then
+    raise exception using errcode = '22023', message = 'case_closed', hint = '该事项已处理';
+  end if;
+  if p_action = 'escalate' and v_role = 'operator' then
+    raise exception using errcode = '22023', message = 'case_already_escalated', hint = '该事项已提交平台处理';
+  end if;
+  if p_action in ('warn', 'restrict', 'suspend') and v_case.author_id is null then
+    raise exception using errcode = '22023', message = 'author_gone', hint = '作者账号已注销，只能处理内容';
+  end if;
+  -- The clause: the moderator's choice, else the most-reported category's.
+  v_clause := coalesce(nullif(btrim(p_clause), ''),
+    (select rc.clause from public.community_reports r join public.community_report_categories rc on rc.code = r.category
+      where r.case_id = v_case.id group by rc.clause order by count(*) desc, rc.clause limit 1),
+    'LX 4.4.2.5');
+  if char_length(v_clause) > 40 then
+    raise exception using errcode = '22023', message = 'clause_invalid', hint = '条款不正确';
+  end if;
+
+  insert into public.community_actions (enterprise_id, case_id, target_type, target_id, author_id, actor_id, actor_role,
+                                        action, clause, reason, days)
+  values (v_case.enterprise_id, v_case.id, v_case.target_type, v_case.target_id, v_case.author_id, v_uid, v_role,
+          p_action, case when p_action in ('dismiss', 'escalate') then '' else v_clause end, v_reason,
+          case when p_action in ('restrict', 'suspend') then p_days end)
+  returning id into v_action_id;
+
+  if p_action = 'hide' then
+    perform private.community_set_target_status(v_case.target_type, v_case.target_id, 'hidden', 'moderation');
+  elsif p_action = 'delete' then
+    perform private.community_set_target_status(v_case.target_type, v_case.target_id, 'deleted', null);
+  elsif p_action = 'require_edit' then
+    perform private.community_set_target_status(v_case.target_type, v_case.target_id, 'hidden', 'edit_required');
+  elsif p_action = 'dismiss' then
+    perform private.community_set_target_status(v_case.target_type, v_case.target_id, 'published', null);
+  elsif p_action in ('restrict', 'suspend') then
+    insert into public.community_sanctions (enterprise_id, user_id, kind, ends_at, action_id)
+    values (v_case.enterprise_id, v_case.author_id, case when p_action = 'restrict' then 'restricted' else 'suspended' end,
+            now() + make_interval(days => p_days), v_action_id);
+  end if;
+
+  if p_action = 'escalate' then
+    update public.community_cases set status = 'escalated' where id = v_case.id;
+  elsif p_action in ('hide', 'delete', 'dismiss', 'require_edit') or v_case.status <> 'resolved' then
+    update public.community_cases set status = 'resolved', resolved_at = now(), resolved_by = v_uid where id = v_case.id;
+  end if;
+
+  -- Reports are decided with the case's first decision; that decides the reporters' accuracy.
+  if p_action <> 'escalate' then
+    v_upheld := p_action <> 'dismiss';
+    insert into public.notifications (user_id, kind, title, body, data)
+    select r.reporter_id, 'community_report',
+           case when v_upheld then '你的举报已处理' else '你举报的内容经审核未发现违规' end,
+           case when v_upheld then '感谢你的举报，相关内容已按社区规范处理' else '感谢你的举报，管理员审核后认为该内容未违反社区规范' end,
+           jsonb_build_object('enterprise_id', v_case.enterprise_id, 'case_id', v_case.id)
+      from public.community_reports r where r.case_id = v_case.id and r.outcome = 'open' and r.reporter_id is not null;
+    update public.community_reports set outcome = case when v_upheld then 'upheld' else 'dismissed' end
+     where case_id = v_case.id and outcome = 'open';
+  end if;
+
+  -- The author learns what happened, under which clause, and that they may appeal once.
+  if p_action <> 'escalate' and v_case.author_id is not null then
+    perform private.notify(v_case.author_id, 'community_moderation', private.community_action_title(p_action),
+      case when p_action = 'dismiss' then v_reason
+           else format('依据《服务协议》%s：%s%s。如有异议，可在“我的社区处理记录”中申诉一次。', v_clause, v_reason,
+                       case when p_days is not null and p_action in ('restrict', 'suspend') then format('（%s 天）', p_days) else '' end) end,
+      jsonb_build_object('enterprise_id', v_case.enterprise_id, 'action_id', v_action_id, 'action', p_action,
+                         'clause', v_clause, 'target_type', v_case.target_type, 'target_id', v_case.target_id));
+  end if;
+  return v_action_id;
+end;
+$$;
+
+-- -----------------------------------------------------------------------------
+-- Appeals: one per action, by the person it concerns, decided by someone other than who acted.
+-- -----------------------------------------------------------------------------
+create or replace function private.community_appeal(p_action_id uuid, p_text text)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_a public.community_actions;
+  v_text text := btrim(coalesce(p_text, ''));
+begin
+  perform private.assert_cleared();
+  select * into v_a from public.community_actions a where a.id = p_action_id for update;
+  if v_a.id is null or v_a.author_id is distinct from auth.uid() then
+    raise exception using errcode = '22023', message = 'action_not_found', hint = '处理记录不存在';
+  end if;
+  if v_a.action in ('dismiss', 'escalate') then
+    raise exception using errcode = '22023', message = 'action_not_appealable', hint = '该记录无需申诉';
+  end if;
+  if v_a.appealed_at is not null then
+    raise exception using errcode = '22023', message = 'appeal_used', hint = '每项处理只能申诉一次';
+  end if;
+  if char_length(v_text) not between 5 and 1000 then
+    raise exception using errcode = '22023', message = 'appeal_text_invalid', hint = '申诉理由须为 5–1000 字';
+  end if;
+  update public.community_actions set appeal_text = v_text, appealed_at = now(), appeal_status = 'pending' where id = p_action_id;
+  perform private.community_notify_moderators(v_a.enterprise_id, 'community_appeal', '有新的社区申诉待处理', left(v_text, 80),
+    jsonb_build_object('action_id', p_action_id));
+end;
+$$;
+
+create or replace function private.community_decide_appeal(p_action_id uuid, p_uphold boolean, p_note text)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := auth.uid();
+  v_a public.community_actions;
+  v_note text := btrim(coalesce(p_note, ''));
+begin
+  perform private.assert_cleared();
+  select * into v_a from public.community_actions a where a.id = p_action_id for update;
+  if v_a.id is null then
+    raise exception using errcode = '22023', message = 'action_not_found', hint = '处理记录不存在';
+  end if;
+  if v_a.actor_role = 'operator' then
+    perform private.assert_platform_operator();
+  else
+    if not private.is_member(v_a.enterprise_id) then
+      raise exception using errcode = '22023', message = 'action_not_found', hint = '处理记录不存在';
+    end if;
+    perform private.community_assert_moderator(v_a.enterprise_id);
+  end if;
+  if v_a.appeal_status is distinct from 'pending' then
+    raise exception using errcode = '22023', message = 'appeal_not_pending', hint = '没有待处理的申诉';
+  end if;
+  if v_a.actor_id = v_uid or v_a.author_id = v_uid then
+    raise exception using errcode = '42501', message = 'appeal_needs_other_moderator', hint = '申诉须由作出处理的人以外的管理员处理';
+  end if;
+  if p_uphold is null then
+    raise exception using errcode = '22023', message = 'decision_required', hint = '请选择维持或撤销';
+  end if;
+  if char_length(v_note) not between 2 and 500 then
+    raise exception using errcode = '22023', message = 'reason_required', hint = '请填写处理理由（2–500 字）';
+  end if;
+  update public.community_actions
+     set appeal_status = case when p_uphold then 'upheld' else 'overturned' end,
+         appeal_decided_by = v_uid, appeal_decided_at = now(), appeal_note = v_note
+   where id = p_action_id;
+  if not p_uphold then
+    if v_a.action in ('hide', 'delete', 'require_edit') then
+      perform private.community_set_target_status(v_a.target_type, v_a.target_id, 'published', null);
+      -- the item was wrongly reported: the reporters' accuracy follows
+      update public.community_reports set outcome = 'dismissed' where case_id = v_a.case_id and outcome = 'upheld';
+    elsif v_a.action in ('restrict', 'suspend') then
+      update public.community_sanctions set lifted_at = now() where action_id = p_action_id and lifted_at is null;
+    end if;
+  end if;
+  perform private.notify(v_a.author_id, 'community_moderation',
+    case when p_uphold then '你的申诉未获支持，原处理维持' else '你的申诉已获支持，原处理已撤销' end,
+    v_note, jsonb_build_object('enterprise_id', v_a.enterprise_id, 'action_id', p_action_id, 'appeal', case when p_uphold then 'upheld' else 'overturned' end));
+end;
+$$;
+
+-- -----------------------------------------------------------------------------
+-- Word list and the caller's standing
+-- -----------------------------------------------------------------------------
+create or replace function private.community_set_word_list(p_enterprise_id uuid, p_words text[])
+returns integer
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_words text[];
+begin
+  perform private.community_assert_moderator(p_enterprise_id);
+  perform private.assert_enterprise_writable(p_enterprise_id);
+  if p_words is null or cardinality(p_words) > 2000 then
+    raise exception using errcode = '22023', message = 'word_list_invalid', hint = '词表最多 2000 个词';
+  end if;
+  select coalesce(array_agg(distinct w), '{}') into v_words
+    from (select btrim(x) as w from unnest(p_words) x) y where w is not null and w <> '';
+  if exists (select 1 from unnest(v_words) w where char_length(w) > 30) then
+    raise exception using errcode = '22023', message = 'word_too_long', hint = '每个词不能超过 30 个字';
+  end if;
+  delete from public.community_blocked_words where enterprise_id = p_enterprise_id and word <> all (v_words);
+  insert into public.community_blocked_words (enterprise_id, word, created_by)
+  select p_enterprise_id, w, auth.uid() from unnest(v_words) w on conflict do nothing;
+  return cardinality(v_words);
+end;
+$$;
+
+-- The enterprise's community rules (admins): the hiding threshold and what leaving does to posts.
+create or replace function private.community_set_settings(p_enterprise_id uuid, p_hide_threshold numeric, p_on_leave text)
+returns json
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_row public.community_settings;
+begin
+  perform private.assert_admin(p_enterprise_id);
+  perform private.assert_enterprise_writable(p_enterprise_id);
+  if p_hide_threshold is null or p_hide_threshold not between 1 and 20 then
+    raise exception using errcode = '22023', message = 'threshold_invalid', hint = '隐藏阈值须在 1–20 之间';
+  end if;
+  if p_on_leave is null or p_on_leave not in ('keep', 'hide') then
+    raise exception using errcode = '22023', message = 'on_leave_invalid', hint = '请选择成员离开后内容的处理方式';
+  end if;
+  insert into public.community_settings (enterprise_id, hide_threshold, on_leave, updated_by)
+  values (p_enterprise_id, round(p_hide_threshold, 1), p_on_leave, auth.uid())
+  on conflict (enterprise_id) do update
+    set hide_threshold = excluded.hide_threshold, on_leave = excluded.on_leave, updated_by = excluded.updated_by, updated_at = now()
+  returning * into v_row;
+  return json_build_object('hide_threshold', v_row.hide_threshold, 'on_leave', v_row.on_leave);
+end;
+$$;
+
+-- The platform's word list (operators): add and remove entries; every change is audited.
+create or replace function private.platform_set_community_words(p_add text[], p_remove text[], p_category text)
+returns integer
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_add text[];
+  v_remove text[];
+begin
+  perform private.assert_platform_operator();
+  if cardinality(coalesce(p_add, '{}')) + cardinality(coalesce(p_remove, '{}')) = 0
+     or cardinality(coalesce(p_add, '{}')) > 5000 or cardinality(coalesce(p_remove, '{}')) > 5000 then
+    raise exception using errcode = '22023', message = 'word_list_invalid', hint = '请填写要添加或删除的词（每次最多 5000 个）';
+  end if;
+  if p_category is null or not exists (select 1 from public.community_report_categories c where c.code = p_category) then
+    raise exception using errcode = '22023', message = 'report_category_invalid', hint = '请选择词语所属的违规类型';
+  end if;
+  select coalesce(array_agg(distinct btrim(w)), '{}') into v_add from unnest(coalesce(p_add, '{}')) w where btrim(w) <> '';
+  select coalesce(array_agg(distinct btrim(w)), '{}') into v_remove from unnest(coalesce(p_remove, '{}')) w where btrim(w) <> '';
+  if exists (select 1 from unnest(v_add) w where char_length(w) > 30) then
+    raise exception using errcode = '22023', message = 'word_too_long', hint = '每个词不能超过 30 个字';
+  end if;
+  delete from private.community_platform_words where word = any (v_remove);
+  insert into private.community_platform_words (word, category) select w, p_category from unnest(v_add) w
+  on conflict (word) do update set category = excluded.category;
+  perform private.audit('community.platform_words', 'community_words', null, '',
+    jsonb_build_object('removed', v_remove), jsonb_build_object('added', v_add, 'category', p_category));
+  return (select count(*)::integer from private.community_platform_words);
+end;
+$$;
+
+create or replace function private.community_my_status(p_enterprise_id uuid)
+returns json
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.assert_member(p_enterprise_id);
+  return json_build_object(
+    'is_moderator', private.is_community_moderator(p_enterprise_id),
+    'account_restricted', exists (select 1 from private.accounts a where a.user_id = auth.uid() and a.status = 'restricted'),
+    'restricted_until', (select max(s.ends_at) from public.community_sanctions s
+                          where s.user_id = auth.uid() and s.enterprise_id = p_enterprise_id and s.kind = 'restricted'
+                            and s.lifted_at is null and now() < s.ends_at),
+    'suspended_until', (select max(s.ends_at) from public.community_sanctions s
+                         where s.user_id = auth.uid() and s.enterprise_id = p_enterprise_id and s.kind = 'suspended'
+                           and s.lifted_at is null and now() < s.ends_at));
+end;
+$$;
+
+-- -----------------------------------------------------------------------------
+-- Grants: internal helpers for nobody; the RPC bodies for the role their wrapper runs as.
+-- -----------------------------------------------------------------------------
+revoke all on function
+  private.community_assert_writer(uuid), private.community_assert_moderator(uuid), private.community_author_name(uuid, uuid),
+  private.community_take_ticket(uuid, text, text), private.community_target(text, uuid),
+  private.community_notify_mentions(uuid, uuid, uuid[], uuid, uuid, text),
+  private.community_set_target_status(text, uuid, text, text), private.community_notify_moderators(uuid, text, text, text, jsonb),
+  private.community_clean_images(uuid, text[]), private.community_clean_title(text), private.community_action_title(text),
+  private.community_create_section(uuid, text, text, uuid[], integer), private.community_archive_section(uuid),
+  private.community_word_list(uuid, text), private.community_wechat_openid(uuid), private.community_check_record(uuid, uuid, text, jsonb, text, text, text),
+  private.community_create_post(uuid, text, jsonb, text[], uuid[]), private.community_edit_post(uuid, text, jsonb, text[]),
+  private.community_delete_post(uuid), private.community_mark_post(uuid, text, boolean),
+  private.community_add_comment(uuid, text, uuid, uuid, uuid[]), private.community_delete_comment(uuid),
+  private.community_react(uuid, text, boolean), private.community_report(text, uuid, text, text),
+  private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
+  private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
+  private.community_set_word_list(uuid, text[]), private.community_my_status(uuid),
+  private.community_set_settings(uuid, numeric, text), private.platform_set_community_words(text[], text[], text)
+  from public, anon, authenticated;
+revoke all on function private.community_pin_post(uuid, boolean), private.community_feature_post(uuid, boolean),
+  private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean) from public, anon, authenticated;
+grant execute on function
+  private.community_create_section(uuid, text, text, uuid[], integer), private.community_archive_section(uuid),
+  private.community_create_post(uuid, text, jsonb, text[], uuid[]), private.community_edit_post(uuid, text, jsonb, text[]),
+  private.community_delete_post(uuid), private.community_pin_post(uuid, boolean), private.community_feature_post(uuid, boolean),
+  private.community_add_comment(uuid, text, uuid, uuid, uuid[]), private.community_delete_comment(uuid),
+  private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean), private.community_report(text, uuid, text, text),
+  private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
+  private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
+  private.community_set_word_list(uuid, text[]), private.community_my_status(uuid),
+  private.community_set_settings(uuid, numeric, text), private.platform_set_community_words(text[], text[], text)
+  to authenticated, service_role;
+grant execute on function private.community_word_list(uuid, text), private.community_wechat_openid(uuid),
+  private.community_check_record(uuid, uuid, text, jsonb, text, text, text) to service_role;
+
+-- -----------------------------------------------------------------------------
+-- Public API: security-invoker wrappers
+-- -----------------------------------------------------------------------------
+create function public.community_create_section(p_enterprise_id uuid, p_name text, p_description text default '',
+  p_department_ids uuid[] default '{}', p_sort_order integer default 0)
+returns uuid language sql security invoker set search_path = ''
+as $$ select private.community_create_section(p_enterprise_id, p_name, p_description, p_department_ids, p_sort_order); $$;
+
+create function public.community_archive_section(p_section_id uuid)
+returns void language sql security invoker set search_path = ''
+as $$ select private.community_archive_section(p_section_id); $$;
+
+create function public.community_word_list(p_enterprise_id uuid, p_known_version text default null)
+returns json language sql stable security invoker set search_path = ''
+as $$ select private.community_word_list(p_enterprise_id, p_known_version); $$;
+
+create function public.community_wechat_openid(p_user_id uuid)
+returns text language sql stable security invoker set search_path = ''
+as $$ select private.community_wechat_openid(p_user_id); $$;
+
+create function public.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text, p_body jsonb default null,
+  p_text text default null, p_verdict text default 'pass', p_label text default '')
+returns json language sql security invoker set search_path = ''
+as $$ select private.community_check_record(p_user_id, p_enterprise_id, p_title, p_body, p_text, p_verdict, p_label); $$;
+
+create function public.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[] default '{}',
+  p_mentions uuid[] default '{}')
+returns json language sql security invoker set search_path = ''
+as $$ select private.community_create_post(p_section_id, p_title, p_body, p_images, p_mentions); $$;
+
+create function public.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[] default '{}')
+returns json language sql security invoker set search_path = ''
+as $$ select private.community_edit_post(p_post_id, p_title, p_body, p_images); $$;
+
+create function public.community_delete_post(p_post_id uuid)
+returns void language sql security invoker set search_path = ''
+as $$ select private.community_delete_post(p_post_id); $$;
+
+create function public.community_pin_post(p_post_id uuid, p_on boolean)
+returns void language sql security invoker set search_path = ''
+as $$ select private.community_pin_post(p_post_id, p_on); $$;
+
+create function public.community_feature_post(p_post_id uuid, p_on boolean)
+returns void language sql security invoker set search_path = ''
+as $$ select private.community_feature_post(p_post_id, p_on); $$;
+
+create function public.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid default null, p_quote_id uuid default null,
+  p_mentions uuid[] default '{}')
+returns json language sql security invoker set search_path = ''
+as $$ select private.community_add_comment(p_post_id, p_body_text, p_parent_id, p_quote_id, p_mentions); $$;
+
+create function public.community_delete_comment(p_comment_id uuid)
+returns void language sql security invoker set search_path = ''
+as $$ select private.community_delete_comment(p_comment_id); $$;
+
+create function public.community_set_like(p_post_id uuid, p_on boolean)
+returns integer language sql security invoker set search_path = ''
+as $$ select private.community_set_like(p_post_id, p_on); $$;
+
+create function public.community_set_favorite(p_post_id uuid, p_on boolean)
+returns integer language sql security invoker set search_path = ''
+as $$ select private.community_set_favorite(p_post_id, p_on); $$;
+
+create function public.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text default '')
+returns json language sql security invoker set search_path = ''
+as $$ select private.community_report(p_target_type, p_target_id, p_category, p_note); $$;
+
+create function public.community_moderation_queue(p_enterprise_id uuid default null, p_status text default 'open')
+returns json language sql stable security invoker set search_path = ''
+as $$ select private.community_moderation_queue(p_enterprise_id, p_status); $$;
+
+create function public.community_moderate(p_case_id uuid, p_action text, p_reason text, p_clause text default null, p_days integer default null)
+returns uuid language sql security invoker set search_path = ''
+as $$ select private.community_moderate(p_case_id, p_action, p_reason, p_clause, p_days); $$;
+
+create function public.community_appeal(p_action_id uuid, p_text text)
+returns void language sql security invoker set search_path = ''
+as $$ select private.community_appeal(p_action_id, p_text); $$;
+
+create function public.community_decide_appeal(p_action_id uuid, p_uphold boolean, p_note text)
+returns void language sql security invoker set search_path = ''
+as $$ select private.community_decide_appeal(p_action_id, p_uphold, p_note); $$;
+
+create function public.community_set_word_list(p_enterprise_id uuid, p_words text[])
+returns integer language sql security invoker set search_path = ''
+as $$ select private.community_set_word_list(p_enterprise_id, p_words); $$;
+
+create function public.community_set_settings(p_enterprise_id uuid, p_hide_threshold numeric, p_on_leave text)
+returns json language sql security invoker set search_path = ''
+as $$ select private.community_set_settings(p_enterprise_id, p_hide_threshold, p_on_leave); $$;
+
+create function public.platform_set_community_words(p_add text[], p_remove text[] default '{}', p_category text default 'other')
+returns integer language sql security invoker set search_path = ''
+as $$ select private.platform_set_community_words(p_add, p_remove, p_category); $$;
+
+create function public.community_my_status(p_enterprise_id uuid)
+returns json language sql stable security invoker set search_path = ''
+as $$ select private.community_my_status(p_enterprise_id); $$;
+
+-- The service-role functions' wrappers are of no use to client roles.
+revoke all on function public.community_word_list(uuid, text), public.community_wechat_openid(uuid),
+  public.community_check_record(uuid, uuid, text, jsonb, text, text, text) from public, anon, authenticated;
+grant execute on function public.community_word_list(uuid, text), public.community_wechat_openid(uuid),
+  public.community_check_record(uuid, uuid, text, jsonb, text, text, text) to service_role;
+
+-- The wrappers: signed-in callers only (anon calls only the RPCs schema-lint declares).
+revoke execute on function
+  public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
+  public.community_create_post(uuid, text, jsonb, text[], uuid[]), public.community_edit_post(uuid, text, jsonb, text[]),
+  public.community_delete_post(uuid), public.community_pin_post(uuid, boolean), public.community_feature_post(uuid, boolean),
+  public.community_add_comment(uuid, text, uuid, uuid, uuid[]), public.community_delete_comment(uuid),
+  public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
+  public.community_moderation_queue(uuid, text), public.community_moderate(uuid, text, text, text, integer),
+  public.community_appeal(uuid, text), public.community_decide_appeal(uuid, boolean, text),
+  public.community_set_word_list(uuid, text[]), public.community_set_settings(uuid, numeric, text), public.community_my_status(uuid),
+  public.platform_set_community_words(text[], text[], text)
+  from public, anon;
+grant execute on function
+  public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
+  public.community_create_post(uuid, text, jsonb, text[], uuid[]), public.community_edit_post(uuid, text, jsonb, text[]),
+  public.community_delete_post(uuid), public.community_pin_post(uuid, boolean), public.community_feature_post(uuid, boolean),
+  public.community_add_comment(uuid, text, uuid, uuid, uuid[]), public.community_delete_comment(uuid),
+  public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
+  public.community_moderation_queue(uuid, text), public.community_moderate(uuid, text, text, text, integer),
+  public.community_appeal(uuid, text), public.community_decide_appeal(uuid, boolean, text),
+  public.community_set_word_list(uuid, text[]), public.community_set_settings(uuid, numeric, text), public.community_my_status(uuid),
+  public.platform_set_community_words(text[], text[], text)
+  to authenticated, service_role;

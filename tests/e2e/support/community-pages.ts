@@ -1,0 +1,37 @@
+// Page object of the 社区 subpackage (src/packages/community) for the H5 e2e tests.
+import type { Locator } from 'playwright-core';
+import { AccountPages } from './app-pages';
+
+export class CommunityPages extends AccountPages {
+  /** Fills a NutUI input or a Taro textarea host by test id. */
+  async type(testId: string, value: string): Promise<void> {
+    const host = this.page.getByTestId(testId).first();
+    await host.waitFor();
+    const tag = await host.evaluate((el) => el.tagName.toLowerCase());
+    // NutUI's input carries the test id itself; Taro's textarea host renders its <textarea> a moment later.
+    const target = tag === 'input' || tag === 'textarea' ? host : host.locator('input, textarea').first();
+    await target.fill(value);
+  }
+
+  feedCard(title: string): Locator {
+    return this.page.getByTestId('community-post-card').filter({ hasText: title });
+  }
+
+  async compose(section: string, title: string, body: string): Promise<void> {
+    await this.page.getByTestId('community-compose-section').getByText(section, { exact: true }).click();
+    await this.type('community-compose-title', title);
+    await this.type('community-compose-body', body);
+    await this.page.getByTestId('community-compose-submit').click();
+    await this.page.getByTestId('community-post-title').filter({ hasText: title }).waitFor();
+  }
+
+  async report(category: string, note: string): Promise<void> {
+    await this.page.getByTestId(`community-report-${category}`).click();
+    await this.type('community-report-note', note);
+    await this.page.getByTestId('community-report-submit').click();
+  }
+
+  caseCard(title: string): Locator {
+    return this.page.getByTestId('community-case').filter({ hasText: title });
+  }
+}
