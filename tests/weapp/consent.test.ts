@@ -3,7 +3,7 @@
 // again, and an optional consent is withdrawn from 协议与隐私. Members are arranged as cleared through
 // the API; the version is published through the operator's RPC; what the test is about happens in
 // the simulated pages and is then checked in the database.
-import { makePlatformOperator, signInCleared, sql } from '../support/clients';
+import { makePlatformOperator, removeAgreementVersion, signInCleared, sql } from '../support/clients';
 import { simulatedApp } from './support/simulated-app';
 
 jest.setTimeout(120_000);
@@ -30,15 +30,12 @@ const activeConsents = (userId: string) =>
 describe('a new required version', () => {
   let publishedVersionId: string | null = null;
 
-  // A new required version unclears everyone on the shared stack (the seeded demo users too):
-  // remove it again, its consents and notices first (as tests/e2e/onboarding.test.ts does).
+  // A new required version unclears everyone on the shared stack: remove it again.
   afterEach(async () => {
     if (!publishedVersionId) return;
     const id = publishedVersionId;
     publishedVersionId = null;
-    await sql('delete from public.consents where version_id = $1', [id]);
-    await sql(`delete from public.notifications where data ->> 'version_id' = $1`, [id]);
-    await sql('delete from public.agreement_versions where id = $1', [id]);
+    await removeAgreementVersion(id);
   });
 
   test('sends a signed-in member back to the agreements; only the updated one is asked, then home again', async () => {
