@@ -84,15 +84,24 @@ export class PageDriver {
    * button of one row of a list (the row named by what it shows, e.g. a person's name).
    */
   byTextWithin(context: string, label: string): ViewNode {
-    const hasLabel = (n: ViewNode) => {
+    return this.within(context, (d) => d.text === label, `"${label}"`);
+  }
+
+  /** The input or textarea inside the innermost element whose text includes `context` (a row's own field). */
+  inputWithin(context: string): ViewNode {
+    return this.within(context, (d) => d.tag === 'input' || d.tag === 'textarea', 'an input');
+  }
+
+  private within(context: string, match: (n: ViewNode) => boolean, what: string): ViewNode {
+    const inside = (n: ViewNode) => {
       const inner: ViewNode[] = [];
       collect(n.node, inner);
-      return inner.filter((d) => d !== inner[0] && d.text === label);
+      return inner.filter((d) => d !== inner[0] && match(d));
     };
     // Depth first: an element comes before what it contains, so the last match is the innermost.
-    const rows = this.nodes().filter((n) => n.text.includes(context) && hasLabel(n).length > 0);
-    if (!rows.length) throw new Error(`no "${label}" inside an element showing "${context}". Page text: ${this.text()}`);
-    const found = hasLabel(rows[rows.length - 1]);
+    const rows = this.nodes().filter((n) => n.text.includes(context) && inside(n).length > 0);
+    if (!rows.length) throw new Error(`no ${what} inside an element showing "${context}". Page text: ${this.text()}`);
+    const found = inside(rows[rows.length - 1]);
     return found[found.length - 1];
   }
 
