@@ -3,11 +3,14 @@
 // in the link; a mini-program build must use TARO_APP_H5_URL instead.
 const TOKEN = 'cXt-Lc8R3IFKAduXDGpxjmvu';
 
+// Taro types TARO_ENV as its platform names; the test sets and clears it as a plain variable.
+const env = process.env as Record<string, string | undefined>;
+
 function urlFor(taroEnv: string | undefined): string {
-  const saved = { env: process.env.TARO_ENV, h5: process.env.TARO_APP_H5_URL };
-  process.env.TARO_APP_H5_URL = 'https://zhixiang.example.cn/';
-  if (taroEnv === undefined) delete process.env.TARO_ENV;
-  else process.env.TARO_ENV = taroEnv;
+  const saved = { env: env.TARO_ENV, h5: env.TARO_APP_H5_URL };
+  env.TARO_APP_H5_URL = 'https://zhixiang.example.cn/';
+  if (taroEnv === undefined) delete env.TARO_ENV;
+  else env.TARO_ENV = taroEnv;
   try {
     let url = '';
     jest.isolateModules(() => {
@@ -15,10 +18,10 @@ function urlFor(taroEnv: string | undefined): string {
     });
     return url;
   } finally {
-    process.env.TARO_ENV = saved.env;
-    process.env.TARO_APP_H5_URL = saved.h5;
-    if (saved.env === undefined) delete process.env.TARO_ENV;
-    if (saved.h5 === undefined) delete process.env.TARO_APP_H5_URL;
+    env.TARO_ENV = saved.env;
+    env.TARO_APP_H5_URL = saved.h5;
+    if (saved.env === undefined) delete env.TARO_ENV;
+    if (saved.h5 === undefined) delete env.TARO_APP_H5_URL;
   }
 }
 
