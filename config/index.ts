@@ -9,9 +9,11 @@ const taroEnv = process.env.TARO_ENV ?? 'h5';
 
 // TARO_APP_* values (Supabase URL and key, local mode) are inlined into modules, so builds against
 // different stacks must not share a persistent cache: a module cached for one would be reused for
-// the other.
+// the other. The checkout's path goes in too: worktrees sharing one node_modules share its cache
+// folder, and two builds writing the same pack at once corrupt it.
 const appEnvHash = createHash('sha256')
   .update(JSON.stringify(Object.entries(process.env).filter(([k]) => k.startsWith('TARO_APP_')).sort()))
+  .update(path.resolve(__dirname, '..'))
   .digest('hex')
   .slice(0, 12);
 
