@@ -3,7 +3,7 @@
 // total — for the enterprise's admins only; phones come back masked. Bad input is a 4xx.
 import fc from 'fast-check';
 import { callApi, signInFresh, sql, type SignedInUser } from '../support/clients';
-import { addDepartment, addMember, createEnterprise, newMember } from './support-tenancy/fixture';
+import { addBulkMembers, addDepartment, addMember, createEnterprise, newMember } from './support-tenancy/fixture';
 
 interface Row {
   user_id: string;
@@ -20,23 +20,6 @@ const search = (u: SignedInUser | undefined, body: Record<string, unknown>) =>
   callApi('/rest/v1/rpc/admin_search_members', { token: u?.token, body });
 
 const BULK = 300;
-
-/** `count` members straight in the database (phones 86199<4-digit prefix><nnnn>), the even ones in `dept`. */
-async function bulkMembers(enterpriseId: string, prefix: string, count: number, dept: string): Promise<void> {
-  await sql(
-    `with made as (
-       insert into auth.users (instance_id, id, aud, role, phone, phone_confirmed_at, raw_app_meta_data, created_at, updated_at)
-       select '00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated',
-              '86199' || $2 || lpad(i::text, 4, '0'), now(), '{"provider":"phone","providers":["phone"]}', now(), now()
-         from generate_series(1, $3::int) i
-       returning id, phone)
-     insert into public.enterprise_members (enterprise_id, user_id, display_name, employee_no, department_id, joined_at)
-     select $1, id, '批量成员' || right(phone, 4), 'E' || right(phone, 4),
-            case when right(phone, 1)::int % 2 = 0 then $4::uuid end, now() - interval '1 day' + (right(phone, 4)::int * interval '1 second')
-       from made`,
-    [enterpriseId, prefix, count, dept],
-  );
-}
 
 describe('admin_search_members', () => {
   let ent: string;
@@ -56,7 +39,7 @@ describe('admin_search_members', () => {
     member = await newMember(ent, { displayName: '普通成员乙' });
     target = await newMember(ent, { displayName: '欧阳要找的人', departmentId: sales, employeeNo: 'ZX-0042', title: '销售经理' });
     outsider = await newMember(other, { role: 'admin', displayName: '别家管理员' });
-    await bulkMembers(ent, prefix, BULK, sales);
+    await addBulkMembers(ent, prefix, BULK, sales);
   }, 120_000);
 
   it('pages through everyone with a total, in join order, phones masked', async () => {
