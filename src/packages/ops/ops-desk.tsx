@@ -4,9 +4,8 @@ import { AccountActionForm, AuditLog, EnterpriseOps, PublishVersionForm, Reports
 import { AccessDenied } from '../../ui/access-denied';
 import { DeskShell } from '../../ui/desk-shell';
 import { LoadState } from '../../ui/load-state';
-import { BirthDateCorrections } from './birth-date-corrections/corrections-list';
 import type { OpsDeskProps } from './ops-desk.types';
-import { QualificationReview } from './qualification-review';
+import { CorrectionsTable, QualificationTable } from './ops-desk-tables';
 
 type Section = 'accounts' | 'reports' | 'qualifications' | 'enterprises' | 'corrections' | 'publish' | 'audit';
 
@@ -51,9 +50,9 @@ export function OpsDesk({ enabled }: OpsDeskProps) {
           }}
         />
       )}
-      {section === 'qualifications' && <QualificationReview />}
+      {section === 'qualifications' && <QualificationTable />}
       {section === 'enterprises' && <EnterpriseOps service={opsService} />}
-      {section === 'corrections' && <BirthDateCorrections />}
+      {section === 'corrections' && <CorrectionsTable />}
       {section === 'publish' && <PublishVersionForm service={opsService} />}
       {section === 'audit' && <AuditLog service={opsService} />}
     </DeskShell>

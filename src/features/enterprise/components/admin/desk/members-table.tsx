@@ -1,8 +1,9 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { useLoader } from '../../../../../lib/hooks/use-loader';
 import { ChoiceChips } from '../../../../../ui/choice-chips';
 import { DeskPager } from '../../../../../ui/desk-pager';
+import { DeskTable, type DeskColumn } from '../../../../../ui/desk-table';
 import { LoadState } from '../../../../../ui/load-state';
 import { SearchBox } from '../../../../../ui/search-box';
 import { StatusLine } from '../../../../../ui/status-line';
@@ -13,7 +14,6 @@ import { MemberItem } from '../member-item';
 
 export const ACCOUNT_STATUS_LABEL: Record<AccountStatus, string> = { active: '正常', restricted: '受限', suspended: '已暂停', terminated: '已终止' };
 const PAGE_SIZE = 20;
-const COLUMNS = '1.3fr 1.1fr 1.1fr 1fr 0.8fr 0.7fr 0.6fr 0.9fr';
 
 export interface MembersTableProps {
   enterpriseId: string;
@@ -54,6 +54,16 @@ export function MembersTable({ enterpriseId, selfId, canGrantScopes, departments
   };
   const departmentName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? '未分配';
   const rows = page.data?.rows ?? [];
+  const columns: DeskColumn<MemberSearchRow>[] = [
+    { label: '姓名', width: '1.3fr', render: (m) => `${m.display_name || '未填写姓名'}${m.user_id === selfId ? '（我）' : ''}` },
+    { label: '手机号', width: '1.1fr', render: (m) => m.phone_masked || '—' },
+    { label: '部门', width: '1.1fr', render: (m) => departmentName(m.department_id) },
+    { label: '职务', width: '1fr', render: (m) => m.title || '—' },
+    { label: '工号', width: '0.8fr', render: (m) => m.employee_no || '—' },
+    { label: '角色', width: '0.7fr', render: (m) => ROLE_LABEL[m.role] },
+    { label: '状态', width: '0.6fr', render: (m) => ACCOUNT_STATUS_LABEL[m.account_status] ?? m.account_status },
+    { label: '加入时间', width: '0.9fr', render: (m) => m.joined_at.slice(0, 10) },
+  ];
 
   return (
     <View data-testid='desk-members'>
@@ -71,34 +81,17 @@ export function MembersTable({ enterpriseId, selfId, canGrantScopes, departments
       <StatusLine message={result} className='ent-muted' testId='admin-members-result' />
       <View className='desk-split'>
         <View className='desk-split__main'>
-          <View className='desk-table' role='table' aria-label='成员列表' aria-busy={page.loading}>
-            <View className='desk-table__row desk-table__row--head' role='row' style={{ gridTemplateColumns: COLUMNS }}>
-              {['姓名', '手机号', '部门', '职务', '工号', '角色', '状态', '加入时间'].map((h) => (
-                <Text key={h} className='desk-table__cell' role='columnheader'>{h}</Text>
-              ))}
-            </View>
-            {rows.map((m) => (
-              <View
-                key={m.user_id}
-                role='row'
-                className={`desk-table__row desk-table__row--click ${selected?.user_id === m.user_id ? 'desk-table__row--on' : ''}`}
-                style={{ gridTemplateColumns: COLUMNS }}
-                data-testid='desk-member-row'
-                data-user={m.user_id}
-                aria-label={`${m.display_name || '未填写姓名'}，查看与调整`}
-                onClick={() => setSelected(m)}
-              >
-                <Text className='desk-table__cell' role='cell'>{m.display_name || '未填写姓名'}{m.user_id === selfId ? '（我）' : ''}</Text>
-                <Text className='desk-table__cell' role='cell'>{m.phone_masked || '—'}</Text>
-                <Text className='desk-table__cell' role='cell'>{departmentName(m.department_id)}</Text>
-                <Text className='desk-table__cell' role='cell'>{m.title || '—'}</Text>
-                <Text className='desk-table__cell' role='cell'>{m.employee_no || '—'}</Text>
-                <Text className='desk-table__cell' role='cell'>{ROLE_LABEL[m.role]}</Text>
-                <Text className='desk-table__cell' role='cell'>{ACCOUNT_STATUS_LABEL[m.account_status] ?? m.account_status}</Text>
-                <Text className='desk-table__cell' role='cell'>{m.joined_at.slice(0, 10)}</Text>
-              </View>
-            ))}
-          </View>
+          <DeskTable<MemberSearchRow>
+            label='成员列表'
+            columns={columns}
+            rows={rows}
+            rowKey={(m) => m.user_id}
+            selectedKey={selected?.user_id}
+            onSelect={setSelected}
+            rowLabel={(m) => `${m.display_name || '未填写姓名'}，查看与调整`}
+            rowTestId='desk-member-row'
+            busy={page.loading}
+          />
           <LoadState loading={page.loading && !page.data} error={page.error} onRetry={page.reload} isEmpty={rows.length === 0}
             empty={query ? `没有找到“${query}”` : '没有符合条件的成员'} testId='desk-members' />
           {page.data && page.data.total > 0 && (
