@@ -5,9 +5,11 @@ import type { MyEnterprise } from '../services/enterprise.types';
 // The layout switch, not the services: answers as the database would for a small enterprise.
 jest.mock('../services/enterprise.service', () => ({ enterpriseService: { enterpriseFeatures: jest.fn().mockResolvedValue(['directory', 'community']) } }));
 jest.mock('../services/directory.service', () => ({ directoryService: { departmentTree: jest.fn().mockResolvedValue([]) } }));
+jest.mock('../services/member-search.service', () => ({
+  searchMembers: jest.fn().mockResolvedValue({ total: 1, offset: 0, limit: 20, rows: [{ user_id: 'u-1', display_name: '张伟', phone_masked: '138****0001', role: 'admin', scopes: [], department_id: null, title: '', employee_no: '', joined_at: '2026-12-01T00:00:00Z', account_status: 'active' }] }),
+}));
 jest.mock('../services/admin.service', () => ({
   adminService: {
-    searchMembers: jest.fn().mockResolvedValue({ total: 1, offset: 0, limit: 20, rows: [{ user_id: 'u-1', display_name: '张伟', phone_masked: '138****0001', role: 'admin', scopes: [], department_id: null, title: '', employee_no: '', joined_at: '2026-12-01T00:00:00Z', account_status: 'active' }] }),
     listMembers: jest.fn().mockResolvedValue([]),
     listInvitations: jest.fn().mockResolvedValue([]),
   },

@@ -9,8 +9,6 @@ import type {
   ManagerScope,
   MemberRole,
   MemberRow,
-  MemberSearch,
-  MemberSearchPage,
 } from './enterprise.types';
 
 // The enterprise admin's calls (subpackage `packages/admin`). Reads are RLS-scoped selects
@@ -24,18 +22,6 @@ function firstRow<T>(rows: T[]): T {
 
 export const listMembers = (enterpriseId: string) =>
   db.read((c) => c.from('enterprise_members').select('user_id, role, scopes, department_id, display_name, title, employee_no, joined_at').eq('enterprise_id', enterpriseId).order('joined_at', { ascending: true }).limit(1000).overrideTypes<MemberRow[], { merge: false }>());
-
-/** The desk members table: one page of the search, with the total (docs/api.md `admin_search_members`). */
-export const searchMembers = (enterpriseId: string, search: MemberSearch) =>
-  db.call('admin_search_members', {
-    p_enterprise_id: enterpriseId,
-    p_query: search.query ?? '',
-    p_department_id: search.departmentId ?? null,
-    p_role: search.role ?? null,
-    p_status: search.status ?? null,
-    p_offset: search.offset ?? 0,
-    p_limit: search.limit ?? 20,
-  }).then(asShape<MemberSearchPage>());
 
 export const setMemberRole = (enterpriseId: string, userId: string, role: MemberRole, scopes: ManagerScope[] = []) =>
   db.run('set_member_role', { p_enterprise_id: enterpriseId, p_user_id: userId, p_role: role, p_scopes: scopes });
@@ -101,7 +87,6 @@ export const requestCancellation = (enterpriseId: string, reason: string) =>
 
 export const adminService = {
   listMembers,
-  searchMembers,
   setMemberRole,
   removeMember,
   moveMember,

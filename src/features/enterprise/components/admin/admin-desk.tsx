@@ -4,6 +4,7 @@ import { routeUrl } from '../../../../lib/routes';
 import { DeskShell, type DeskNavItem } from '../../../../ui/desk-shell';
 import { adminService } from '../../services/admin.service';
 import { directoryService } from '../../services/directory.service';
+import { searchMembers } from '../../services/member-search.service';
 import { treeOrder } from '../directory-view';
 import { EDITION_LABEL } from '../labels';
 import type { AdminDeskProps } from './admin-desk.types';
@@ -34,7 +35,7 @@ export function AdminDesk({ enterprise, selfId, tabs, tab, onTab, features, refr
       selfId={selfId}
       canGrantScopes={features.includes('manager_roles')}
       departments={departments}
-      service={adminService}
+      service={{ ...adminService, searchMembers }}
       onOpenCard={openCard}
       initialRole={initialRole}
       refreshKey={refreshKey}

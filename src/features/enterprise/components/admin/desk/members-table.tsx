@@ -8,6 +8,7 @@ import { LoadState } from '../../../../../ui/load-state';
 import { SearchBox } from '../../../../../ui/search-box';
 import { StatusLine } from '../../../../../ui/status-line';
 import type { AdminService } from '../../../services/admin.service';
+import type { searchMembers } from '../../../services/member-search.service';
 import type { AccountStatus, DepartmentNode, MemberRole, MemberSearchRow } from '../../../services/enterprise.types';
 import { ROLE_LABEL } from '../../labels';
 import { MemberItem } from '../member-item';
@@ -20,7 +21,7 @@ export interface MembersTableProps {
   selfId: string;
   canGrantScopes: boolean;
   departments: DepartmentNode[];
-  service: Pick<AdminService, 'searchMembers' | 'setMemberRole' | 'removeMember' | 'moveMember'>;
+  service: Pick<AdminService, 'setMemberRole' | 'removeMember' | 'moveMember'> & { searchMembers: typeof searchMembers };
   onOpenCard(userId: string): void;
   /** the role filter it opens with ('admin' for 管理员与权限) */
   initialRole?: MemberRole | '';
