@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 /** Desk width: the admin and ops consoles switch to a side navigation and tables from here on. */
 export const DESK_MEDIA_QUERY = '(min-width: 1024px)';
 
-// Mini-programs have no `matchMedia` (Taro's `window` shim lacks it): they always get the phone layout.
+// H5 (the weapp and qywx builds take use-wide-screen.weapp.ts: always false). A browser without
+// `matchMedia` gets the phone layout.
 function deskQuery(): MediaQueryList | null {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(DESK_MEDIA_QUERY) : null;
 }
