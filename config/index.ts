@@ -103,6 +103,10 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        // The root font size follows the shorter side of the window (20 px at 375): capped at 22 px
+        // (a 412 px phone), a computer's window does not blow the app up to twice its size; the
+        // desk layouts (admin, ops) use the width instead.
+        pxtransform: { enable: true, config: { maxRootSize: 22 } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

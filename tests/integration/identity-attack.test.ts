@@ -51,6 +51,8 @@ const GATED_RPCS = new Set([
   'set_member_role', 'create_invitation', 'revoke_invitation', 'get_invitation', 'accept_invitation',
   'decline_invitation', 'decide_join_request', 'withdraw_join_request', 'list_join_requests', 'set_phone_allowlist',
   'leave_enterprise', 'remove_member', 'submit_qualification', 'platform_review_qualification',
+  // the desk members table (20261214010000_admin_member_search.sql)
+  'admin_search_members',
   // directory (20261201080000_directory.sql)
   'create_department', 'rename_department', 'move_department', 'delete_department', 'set_department_head',
   'move_member', 'update_member_profile', 'department_tree', 'directory',

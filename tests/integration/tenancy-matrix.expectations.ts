@@ -627,6 +627,8 @@ export const RPCS: Record<string, RpcExpectation> = {
     changesA: ['adminA'],
   },
   list_join_requests: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_status: 'pending' }) },
+  // the desk members table (20261214010000_admin_member_search.sql): A's admins only
+  admin_search_members: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_query: '', p_limit: 20 }) },
   // memberB withdraws their own request into A; everyone else tries the outsider's request
   withdraw_join_request: {
     roles: byRole(R, R, OK, R, R, R),

@@ -1329,6 +1329,9 @@ isOneToOne: false
 "account_report_evidence_list":
 { Args: { "p_operator_id": string,"p_report_id": string }; Returns: Json
                            },
+"admin_search_members":
+{ Args: { "p_department_id"?: string,"p_enterprise_id": string,"p_limit"?: number,"p_offset"?: number,"p_query"?: string,"p_role"?: string,"p_status"?: string }; Returns: Json
+                           },
 "birth_date_evidence_sign_allowed":
 { Args: { "p_path": string,"p_user_id": string }; Returns: boolean
                            },
