@@ -5,6 +5,7 @@ export { COMMUNITY_MESSAGES } from './community.messages';
 export { useCommunity, CHANNEL } from './hooks/use-community';
 export { FeedView } from './components/feed-view';
 export { PostView } from './components/post-view';
+export { PostScreen } from './components/post-screen';
 export { CommentThread } from './components/comment-thread';
 export { ComposeForm } from './components/compose-form';
 export { ReportForm } from './components/report-form';

@@ -45,3 +45,10 @@ export class WordMatcher {
 export function deltaText(body: { ops: Array<{ insert?: unknown }> }): string {
   return body.ops.map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
 }
+
+/** The human text a content type adds (poll options, an event's place), as private.community_extra_text reads it. */
+export function extraText(type: string, extra: Record<string, unknown>): string {
+  if (type === 'poll' && Array.isArray(extra.options)) return extra.options.filter((o) => typeof o === 'string').join('\n');
+  if (type === 'event' && typeof extra.place === 'string') return extra.place;
+  return '';
+}
