@@ -34,4 +34,12 @@ export class CommunityPages extends AccountPages {
   caseCard(title: string): Locator {
     return this.page.getByTestId('community-case').filter({ hasText: title });
   }
+
+  /** 发帖 › 投票: options (two fields are there; more are added), then publish. */
+  async composePoll(section: string, title: string, body: string, options: string[]): Promise<void> {
+    await this.page.getByTestId('community-compose-type-poll').click();
+    for (let i = 2; i < options.length; i++) await this.page.getByTestId('community-compose-option-add').click();
+    for (const [i, option] of options.entries()) await this.type(`community-compose-option-${i}`, option);
+    await this.compose(section, title, body);
+  }
 }

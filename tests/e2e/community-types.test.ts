@@ -1,0 +1,98 @@
+// Issue 15 on the H5 build: a poll composed in 发帖 and voted on by a colleague (results after
+// voting); an event with one place, a waiting list and a cancellation that moves the next one up;
+// and a restricted member, who still reads the community but whose post the database refuses.
+import type { BrowserContext } from 'playwright-core';
+import { sql, type SignedInUser } from '../support/clients';
+import { getStack } from '../support/stack';
+import { community, inHours, publishTyped } from '../integration/support-community/community';
+import { mobileContext } from './support/browser';
+import { CommunityPages } from './support/community-pages';
+import { browserSuite } from './support/suite';
+
+const suite = browserSuite();
+const contexts: BrowserContext[] = [];
+afterEach(async () => {
+  while (contexts.length) await contexts.pop()?.close();
+});
+
+async function openAs(who: SignedInUser, route: string): Promise<CommunityPages> {
+  const { data } = await who.client.auth.getSession();
+  if (!data.session) throw new Error('no session');
+  const context = await mobileContext(suite.browser);
+  contexts.push(context);
+  const app = new CommunityPages(await context.newPage(), suite.server.url);
+  await app.openSignedIn(data.session, route, getStack().url);
+  return app;
+}
+
+const tag = () => Math.floor(Math.random() * 1e5);
+
+it('poll: composed in 发帖, a colleague votes and then sees the results', async () => {
+  const c = await community(2);
+  const [author, voter] = c.members;
+  const title = `周五团建去哪里${tag()}`;
+  const authorApp = await openAs(author, 'packages/community/compose/index');
+  await authorApp.composePoll('技术交流', title, '投票选出团建地点', ['爬山', '露营', '桌游']);
+  await authorApp.page.getByTestId('community-poll').waitFor();
+  const [{ id }] = await sql<{ id: string }>('select id from public.community_posts where title = $1', [title]);
+
+  const app = await openAs(voter, `packages/community/post/index?id=${id}`);
+  const poll = app.page.getByTestId('community-poll');
+  await poll.getByText('投票后可见结果').first().waitFor();
+  expect(await app.page.getByTestId('community-poll-results').count()).toBe(0);
+  await app.page.getByTestId('community-poll-options-1').click();
+  await app.page.getByTestId('community-poll-vote').click();
+  await app.page.getByTestId('community-poll-result').filter({ hasText: '露营：1 票' }).waitFor();
+  await poll.getByText('1 人已投').waitFor();
+});
+
+it('event: the last place, the waiting list, and a cancellation that moves the next one up', async () => {
+  const c = await community(3);
+  const [organiser, first, second] = c.members;
+  const res = await publishTyped(organiser, c.sectionId, 'event', `羽毛球活动${tag()}`, '周六上午，园区体育馆',
+    { starts_at: inHours(48), place: '园区体育馆', capacity: 1 });
+  const id = res.body.id as string;
+
+  const firstApp = await openAs(first, `packages/community/post/index?id=${id}`);
+  await firstApp.page.getByTestId('community-event-signup').filter({ hasText: '报名' }).click();
+  await firstApp.page.getByTestId('community-event-mine').filter({ hasText: '你已报名' }).waitFor();
+
+  const secondApp = await openAs(second, `packages/community/post/index?id=${id}`);
+  await secondApp.page.getByTestId('community-event-signup').filter({ hasText: '加入候补' }).click();
+  await secondApp.page.getByTestId('community-event-mine').filter({ hasText: '候补' }).waitFor();
+
+  await firstApp.page.getByTestId('community-event-signup').filter({ hasText: '取消报名' }).click();
+  await firstApp.page.getByTestId('community-event-mine').filter({ hasText: '你已取消报名' }).waitFor();
+
+  await secondApp.open(`packages/community/post/index?id=${id}`);
+  await secondApp.page.getByTestId('community-event-mine').filter({ hasText: '你已报名' }).waitFor();
+  const [notice] = await sql<{ title: string }>(`select title from public.notifications where user_id = $1 and kind = 'community_event'`, [second.userId]);
+  expect(notice.title).toBe('活动有空位，你已报名成功');
+
+  const organiserApp = await openAs(organiser, `packages/community/post/index?id=${id}`);
+  await organiserApp.page.getByTestId('community-event-attendees').click();
+  await organiserApp.page.getByTestId('community-event-list').getByText('成员3').waitFor();
+});
+
+it('a restricted member reads the community and can’t post: the database refuses and says until when', async () => {
+  const c = await community(2);
+  const [member, colleague] = c.members;
+  const title = `午餐推荐${tag()}`;
+  const res = await publishTyped(colleague, c.sectionId, 'post', title, '园区新开的面馆不错');
+  await sql(`insert into public.community_sanctions (enterprise_id, user_id, kind, ends_at) values ($1, $2, 'restricted', now() + interval '3 days')`,
+    [c.eid, member.userId]);
+
+  const app = await openAs(member, 'packages/community/index');
+  await app.feedCard(title).waitFor();
+  await app.open(`packages/community/post/index?id=${res.body.id as string}`);
+  await app.page.getByTestId('community-post-title').filter({ hasText: title }).waitFor();
+  expect(await app.page.getByTestId('community-comment-input').count()).toBe(0);
+
+  await app.open('packages/community/compose/index');
+  await app.page.getByTestId('community-compose-section').getByText('技术交流', { exact: true }).click();
+  await app.type('community-compose-title', '想发个帖');
+  await app.type('community-compose-body', '受限期间试试发帖');
+  await app.page.getByTestId('community-compose-submit').click();
+  await app.page.getByTestId('community-compose-error').filter({ hasText: '只能浏览' }).waitFor();
+  expect(await sql('select 1 from public.community_posts where author_id = $1', [member.userId])).toEqual([]);
+});
