@@ -119,7 +119,7 @@ export function publishCheckFigures({ report, section, runs }) {
     path.join(ROOT, 'bench/community-check.ts'), '10000', '5000', String(runs)], { encoding: 'utf8', timeout: 300_000 });
   const r = JSON.parse(out.trim().split('\n').at(-1));
   report.add({ section, name: 'community.publish_check.p50', value: r.p50, unit: 'ms', budget: 5, reference: r.loop_p50,
-    source: `word-check.ts (normalise + mint-filter) on ${r.chars} characters against ${r.words} words, ${r.runs} runs after 20 warm-up runs, ${r.hits} hits; ` +
+    source: `word-check.ts (normalise + fastscan) on ${r.chars} characters against ${r.words} words, ${r.runs} runs after 20 warm-up runs, ${r.hits} hits; ` +
       `reference: one Map lookup per character of the same text (the floor of any scan on this machine at this load); normalisation alone ${r.normalize_p50.toFixed(2)} ms; building the matcher ${r.build_ms.toFixed(0)} ms (once per list version)` });
   report.add({ section, name: 'community.publish_check.p95', value: r.p95, unit: 'ms', budget: null, reference: r.loop_p50, note: 'informational' });
 }
