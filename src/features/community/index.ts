@@ -9,7 +9,7 @@ export { PostScreen } from './components/post-screen';
 export { CommentThread } from './components/comment-thread';
 export { ComposeForm } from './components/compose-form';
 export { ReportForm } from './components/report-form';
-export { ModerationQueue } from './components/moderation-queue';
+export { EscalationQueue, ModerationQueue } from './components/moderation-queue';
 export { MyActions } from './components/my-actions';
 export { plainToDelta, deltaToBlocks, deltaToPlain, excerpt, type Delta } from './lib/delta';
 export { buildThread } from './lib/thread';

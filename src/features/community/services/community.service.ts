@@ -75,6 +75,10 @@ export const myStatus = (enterpriseId: string) => db.call('community_my_status',
 export const queue = (enterpriseId: string) =>
   db.call('community_moderation_queue', { p_enterprise_id: enterpriseId, p_status: 'open' }).then(asShape<QueueItem[]>());
 
+/** Platform operators: escalated cases of every enterprise. */
+export const escalatedCases = () =>
+  db.call('community_moderation_queue', { p_enterprise_id: null, p_status: 'escalated' }).then(asShape<QueueItem[]>());
+
 export const moderate = (caseId: string, action: ModerationAction, reason: string, days: number | null) =>
   db.call('community_moderate', { p_case_id: caseId, p_action: action, p_reason: reason, p_days: days });
 

@@ -52,6 +52,7 @@ export interface MyStatus {
 
 export interface QueueItem {
   id: string;
+  enterprise_id: string;
   target_type: 'post' | 'comment';
   target_id: string;
   post_id: string;
