@@ -1,10 +1,11 @@
 // Issue 15 on the H5 build: a poll composed in 发帖 and voted on by a colleague (results after
 // voting); an event with one place, a waiting list and a cancellation that moves the next one up;
-// and a restricted member, who still reads the community but whose post the database refuses.
+// a restricted member, who still reads the community but whose post the database refuses; and a
+// case an enterprise escalates, decided by a platform operator on the escalations screen.
 import type { BrowserContext } from 'playwright-core';
-import { sql, type SignedInUser } from '../support/clients';
+import { makePlatformOperator, sql, type SignedInUser } from '../support/clients';
 import { getStack } from '../support/stack';
-import { community, inHours, publishTyped } from '../integration/support-community/community';
+import { community, inHours, publishTyped, rpc } from '../integration/support-community/community';
 import { mobileContext } from './support/browser';
 import { CommunityPages } from './support/community-pages';
 import { browserSuite } from './support/suite';
@@ -95,4 +96,29 @@ it('a restricted member reads the community and can’t post: the database refus
   await app.page.getByTestId('community-compose-submit').click();
   await app.page.getByTestId('community-compose-error').filter({ hasText: '只能浏览' }).waitFor();
   expect(await sql('select 1 from public.community_posts where author_id = $1', [member.userId])).toEqual([]);
+});
+
+it('escalation: an enterprise hands a case to the platform; an operator hides it and the author reads the clause', async () => {
+  const c = await community(2);
+  const [author, reporter] = c.members;
+  const title = `转发的外部链接${tag()}`;
+  const res = await publishTyped(author, c.sectionId, 'post', title, '点击链接领取福利');
+  await rpc(reporter, 'community_report', { p_target_type: 'post', p_target_id: res.body.id, p_category: 'malware', p_note: '疑似钓鱼链接' });
+  const [kase] = await sql<{ id: string }>('select id from public.community_cases where target_id = $1', [res.body.id]);
+  expect((await rpc(c.admin, 'community_moderate', { p_case_id: kase.id, p_action: 'escalate', p_reason: '疑似跨企业传播，提交平台' })).status).toBe(200);
+
+  const operator = (await community(1)).members[0]; // an operator of another enterprise
+  await makePlatformOperator(operator.userId);
+  const app = await openAs(operator, 'packages/community/escalations/index');
+  const card = app.page.getByTestId('community-case').filter({ hasText: title });
+  await card.waitFor();
+  expect(await card.getByTestId('community-case-action-escalate').count()).toBe(0);
+  await card.getByTestId('community-case-action-delete').click();
+  await app.type('community-case-reason', '钓鱼链接，平台删除');
+  await card.getByTestId('community-case-submit').click();
+  await card.waitFor({ state: 'detached' });
+  const [notice] = await sql<{ title: string; body: string }>(
+    `select title, body from public.notifications where user_id = $1 and kind = 'community_moderation'`, [author.userId]);
+  expect(notice.title).toBe('你发布的内容已被删除');
+  expect(notice.body).toContain('LX 4.4.2.2');
 });
