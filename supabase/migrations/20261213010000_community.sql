@@ -360,6 +360,24 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 -- -----------------------------------------------------------------------------
 -- 2. Helpers (PL/pgSQL: plans cached per connection; see 20261130010000)
 -- -----------------------------------------------------------------------------
+-- One list of the caller's community request context ('sections' or 'moderated'), or null when this
+-- request has none for the caller (see private.community_request_context).
+create or replace function private.community_context(p_key text)
+returns uuid[]
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_uid text := auth.uid()::text;
+begin
+  if current_setting('zx.ctx_community_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid then
+    return current_setting('zx.ctx_community_' || p_key)::uuid[];
+  end if;
+  return null;
+end;
+$$;
+
 -- Enterprises where the caller moderates the community: admins, and managers with the
 -- `community` scope where the edition has manager roles. Empty when the gate does not clear.
 create or replace function private.my_community_moderated_ids()
@@ -375,8 +393,8 @@ begin
   if v_uid is null then
     return;
   end if;
-  if current_setting('zx.ctx_community_uid', true) = v_uid::text and current_setting('zx.ctx_uid', true) = v_uid::text then
-    return query select unnest(current_setting('zx.ctx_community_moderated')::uuid[]);
+  if private.community_context('moderated') is not null then
+    return query select unnest(private.community_context('moderated'));
     return;
   end if;
   if private.gate_code(null) is not null then
@@ -435,8 +453,8 @@ begin
     return;
   end if;
   -- computed once for this request by private.community_request_context (below)
-  if current_setting('zx.ctx_community_uid', true) = v_uid::text and current_setting('zx.ctx_uid', true) = v_uid::text then
-    return query select unnest(current_setting('zx.ctx_community_sections')::uuid[]);
+  if private.community_context('sections') is not null then
+    return query select unnest(private.community_context('sections'));
     return;
   end if;
   if current_setting('zx.ctx_uid', true) = v_uid::text then
@@ -634,6 +652,8 @@ create trigger community_member_left
   after delete on public.enterprise_members
   for each row execute function private.community_member_left();
 
+-- called by the definer helpers above, as their owner
+revoke all on function private.community_context(text) from public, anon, authenticated;
 -- only the pre-request hook (a definer function) calls it
 revoke all on function private.community_request_context() from public, anon, authenticated, service_role;
 revoke all on function private.my_community_moderated_ids(), private.my_community_enterprise_ids(),
