@@ -99,7 +99,8 @@ it('escalation: an enterprise hands a case to the platform; an operator hides it
 
   const operator = (await community(1)).members[0]; // an operator of another enterprise
   await makePlatformOperator(operator.userId);
-  const app = await openAs(operator, 'packages/community/escalations/index');
+  const app = await openAs(operator, 'packages/community/index');
+  await app.page.getByTestId('community-escalations-link').click();
   const card = app.page.getByTestId('community-case').filter({ hasText: title });
   await card.waitFor();
   expect(await card.getByTestId('community-case-action-escalate').count()).toBe(0);

@@ -75,6 +75,9 @@ export const myStatus = (enterpriseId: string) => db.call('community_my_status',
 export const queue = (enterpriseId: string) =>
   db.call('community_moderation_queue', { p_enterprise_id: enterpriseId, p_status: 'open' }).then(asShape<QueueItem[]>());
 
+/** Whether the caller is a (cleared) platform operator, who decides escalated cases (`my_platform_role`). */
+export const isPlatformOperator = () => db.callNullable('my_platform_role').then((role) => role === 'operator');
+
 /** Platform operators: escalated cases of every enterprise. */
 export const escalatedCases = () =>
   db.call('community_moderation_queue', { p_enterprise_id: null, p_status: 'escalated' }).then(asShape<QueueItem[]>());
