@@ -11,7 +11,7 @@
 --     only through community_poll, which applies those rules;
 --   - event: time, place, capacity with a waiting list, sign-up deadline, sign-up and cancellation
 --     (the first on the waiting list moves up and is told), a reminder notice before the start
---     (community_run_jobs, the scheduled job).
+--     (community_run_jobs, the scheduled job), check-in with the organiser's six-digit code.
 -- The create path is private.community_create_post (20261213020000_community_rpcs.sql), which takes
 -- p_type and p_extra; the publishing check's ticket covers the extra text too (poll options, place).
 -- =============================================================================
@@ -90,12 +90,20 @@ create table public.community_event_signups (
   status text not null constraint community_event_signups_status_valid check (status in ('going', 'waitlist', 'cancelled')),
   signed_up_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
+  -- checked in at the event with the organiser's code
+  checked_in_at timestamptz,
   primary key (post_id, user_id)
 );
 alter table public.community_event_signups enable row level security;
 create index community_event_signups_user_idx on public.community_event_signups (user_id, enterprise_id);
 create index community_event_signups_enterprise_idx on public.community_event_signups (enterprise_id, post_id);
 create index community_event_signups_queue_idx on public.community_event_signups (post_id, status, signed_up_at);
+
+-- The event's check-in code: the organiser shows it at the door; not readable by members.
+create table private.community_event_codes (
+  post_id uuid primary key references public.community_events (post_id) on delete cascade,
+  code text not null constraint community_event_codes_code_format check (code ~ '^[0-9]{6}$')
+);
 
 -- Read receipts (announcements; any post may be marked read, only announcements show the count).
 create table public.community_post_reads (
@@ -286,6 +294,8 @@ begin
     end if;
     insert into public.community_events (post_id, enterprise_id, starts_at, ends_at, place, capacity, signup_closes_at)
     values (p_post.id, p_post.enterprise_id, v_starts, v_ends, v_place, v_capacity, v_signup);
+    insert into private.community_event_codes (post_id, code)
+    values (p_post.id, lpad((floor(random() * 1000000))::integer::text, 6, '0'));
   elsif p_post.post_type = 'announcement' then
     if not private.is_community_moderator(p_post.enterprise_id) then
       raise exception using errcode = '42501', message = 'announcement_moderators_only', hint = '仅企业管理员或社区管理员可以发布公告';
@@ -533,9 +543,9 @@ begin
 end;
 $$;
 
--- The organiser's list (the event's author and the moderators): who is going and who waits.
-create or replace function private.community_event_attendees(p_post_id uuid)
-returns json
+-- The event, for its organiser (its author) or a moderator; 403 for anyone else.
+create or replace function private.community_organised_event(p_post_id uuid)
+returns public.community_posts
 language plpgsql
 stable
 security definer
@@ -546,12 +556,76 @@ declare
 begin
   v_post := private.community_typed_post(p_post_id, 'event');
   if v_post.author_id is distinct from auth.uid() and not private.is_community_moderator(v_post.enterprise_id) then
-    raise exception using errcode = '42501', message = 'not_event_organiser', hint = '仅活动发起人或社区管理员可以查看报名名单';
+    raise exception using errcode = '42501', message = 'not_event_organiser', hint = '仅活动发起人或社区管理员可以执行此操作';
   end if;
+  return v_post;
+end;
+$$;
+
+-- The organiser's list (the event's author and the moderators): who is going, who waits, who came.
+create or replace function private.community_event_attendees(p_post_id uuid)
+returns json
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_post public.community_posts := private.community_organised_event(p_post_id);
+begin
   return coalesce((select json_agg(json_build_object('name', private.community_author_name(s.enterprise_id, s.user_id),
-                                                     'status', s.status, 'signed_up_at', s.signed_up_at)
+                                                     'status', s.status, 'signed_up_at', s.signed_up_at, 'checked_in_at', s.checked_in_at)
                                    order by s.status, s.signed_up_at)
                      from public.community_event_signups s where s.post_id = p_post_id and s.status <> 'cancelled'), '[]'::json);
+end;
+$$;
+
+-- The check-in code the organiser shows at the event.
+create or replace function private.community_event_checkin_code(p_post_id uuid)
+returns text
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_post public.community_posts := private.community_organised_event(p_post_id);
+begin
+  return (select c.code from private.community_event_codes c where c.post_id = v_post.id);
+end;
+$$;
+
+-- A member who is going checks in with the organiser's code, from an hour before the start until
+-- the end (or 12 hours after the start). Returns when they checked in (once; later calls keep it).
+create or replace function private.community_event_check_in(p_post_id uuid, p_code text)
+returns timestamptz
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_post public.community_posts;
+  v_event public.community_events;
+  v_signup public.community_event_signups;
+begin
+  v_post := private.community_typed_post(p_post_id, 'event');
+  perform private.assert_member(v_post.enterprise_id);
+  perform private.assert_enterprise_writable(v_post.enterprise_id);
+  select * into v_event from public.community_events e where e.post_id = p_post_id;
+  select * into v_signup from public.community_event_signups s where s.post_id = p_post_id and s.user_id = auth.uid() for update;
+  if v_signup.status is distinct from 'going' then
+    raise exception using errcode = '22023', message = 'not_signed_up', hint = '你没有报名该活动（或仍在候补中），不能签到';
+  end if;
+  if now() < v_event.starts_at - interval '1 hour' or now() > coalesce(v_event.ends_at, v_event.starts_at + interval '12 hours') then
+    raise exception using errcode = '22023', message = 'checkin_closed', hint = '活动开始前 1 小时至活动结束前可以签到';
+  end if;
+  if p_code is null or not exists (select 1 from private.community_event_codes c where c.post_id = p_post_id and c.code = btrim(p_code)) then
+    raise exception using errcode = '22023', message = 'checkin_code_invalid', hint = '签到码不正确';
+  end if;
+  update public.community_event_signups set checked_in_at = coalesce(checked_in_at, now()), updated_at = now()
+   where post_id = p_post_id and user_id = auth.uid()
+  returning checked_in_at into v_signup.checked_in_at;
+  return v_signup.checked_in_at;
 end;
 $$;
 
@@ -675,12 +749,13 @@ revoke all on function private.community_extra_text(text, jsonb), private.commun
   private.community_announce(uuid), private.community_typed_post(uuid, text),
   private.community_poll(uuid), private.community_vote(uuid, integer[]), private.community_event_signup(uuid, boolean),
   private.community_event_attendees(uuid), private.community_accept_answer(uuid, uuid), private.community_mark_read(uuid),
-  private.community_read_receipts(uuid), private.community_run_jobs()
+  private.community_read_receipts(uuid), private.community_run_jobs(), private.community_organised_event(uuid),
+  private.community_event_checkin_code(uuid), private.community_event_check_in(uuid, text)
   from public, anon, authenticated;
 grant execute on function
   private.community_poll(uuid), private.community_vote(uuid, integer[]), private.community_event_signup(uuid, boolean),
   private.community_event_attendees(uuid), private.community_accept_answer(uuid, uuid), private.community_mark_read(uuid),
-  private.community_read_receipts(uuid)
+  private.community_read_receipts(uuid), private.community_event_checkin_code(uuid), private.community_event_check_in(uuid, text)
   to authenticated, service_role;
 grant execute on function private.community_run_jobs() to service_role;
 
@@ -703,6 +778,14 @@ create function public.community_event_attendees(p_post_id uuid)
 returns json language sql stable security invoker set search_path = ''
 as $$ select private.community_event_attendees(p_post_id); $$;
 
+create function public.community_event_checkin_code(p_post_id uuid)
+returns text language sql stable security invoker set search_path = ''
+as $$ select private.community_event_checkin_code(p_post_id); $$;
+
+create function public.community_event_check_in(p_post_id uuid, p_code text)
+returns timestamptz language sql security invoker set search_path = ''
+as $$ select private.community_event_check_in(p_post_id, p_code); $$;
+
 create function public.community_accept_answer(p_post_id uuid, p_comment_id uuid)
 returns void language sql security invoker set search_path = ''
 as $$ select private.community_accept_answer(p_post_id, p_comment_id); $$;
@@ -722,12 +805,13 @@ as $$ select private.community_run_jobs(); $$;
 revoke execute on function
   public.community_poll(uuid), public.community_vote(uuid, integer[]), public.community_event_signup(uuid, boolean),
   public.community_event_attendees(uuid), public.community_accept_answer(uuid, uuid), public.community_mark_read(uuid),
-  public.community_read_receipts(uuid), public.community_run_jobs()
+  public.community_read_receipts(uuid), public.community_run_jobs(), public.community_event_checkin_code(uuid),
+  public.community_event_check_in(uuid, text)
   from public, anon;
 revoke execute on function public.community_run_jobs() from authenticated;
 grant execute on function
   public.community_poll(uuid), public.community_vote(uuid, integer[]), public.community_event_signup(uuid, boolean),
   public.community_event_attendees(uuid), public.community_accept_answer(uuid, uuid), public.community_mark_read(uuid),
-  public.community_read_receipts(uuid)
+  public.community_read_receipts(uuid), public.community_event_checkin_code(uuid), public.community_event_check_in(uuid, text)
   to authenticated, service_role;
 grant execute on function public.community_run_jobs() to service_role;

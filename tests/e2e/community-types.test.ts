@@ -37,11 +37,11 @@ it('poll: composed in 发帖, a colleague votes and then sees the results', asyn
   await poll.getByText('1 人已投').waitFor();
 });
 
-it('event: the last place, the waiting list, and a cancellation that moves the next one up', async () => {
+it('event: the last place, the waiting list, a cancellation that moves the next one up, and check-in with the organiser’s code', async () => {
   const c = await community(3);
   const [organiser, first, second] = c.members;
   const res = await publishTyped(organiser, c.sectionId, 'event', `羽毛球活动${tag()}`, '周六上午，园区体育馆',
-    { starts_at: inHours(48), place: '园区体育馆', capacity: 1 });
+    { starts_at: inHours(0.5), place: '园区体育馆', capacity: 1 }); // within the hour: check-in is open
   const id = res.body.id as string;
 
   const firstApp = await openAs(first, `packages/community/post/index?id=${id}`);
@@ -61,8 +61,15 @@ it('event: the last place, the waiting list, and a cancellation that moves the n
   expect(notice.title).toBe('活动有空位，你已报名成功');
 
   const organiserApp = await openAs(organiser, `packages/community/post/index?id=${id}`);
+  await organiserApp.page.getByTestId('community-event-show-code').click();
+  const shown = (await organiserApp.page.getByTestId('community-event-code-shown').textContent()) ?? '';
+  const code = /\d{6}/.exec(shown)?.[0] ?? '';
+  expect(code).toMatch(/^\d{6}$/);
+  await secondApp.type('community-event-code', code);
+  await secondApp.page.getByTestId('community-event-check-in').click();
+  await secondApp.page.getByTestId('community-event-checked-in').waitFor();
   await organiserApp.page.getByTestId('community-event-attendees').click();
-  await organiserApp.page.getByTestId('community-event-list').getByText('成员3').waitFor();
+  await organiserApp.page.getByTestId('community-event-list').getByText('成员3（已签到）').waitFor();
 });
 
 it('a restricted member reads the community and can’t post: the database refuses and says until when', async () => {

@@ -155,6 +155,9 @@ describe('fuzz: community RPCs and the publishing function answer bad input with
       expectClear4xx(await rpc(c.members[1], 'community_event_signup', { p_post_id: eventId, p_on: boolish(value) ? null : value }), value);
       expectClear4xx(await rpc(c.members[1], 'community_event_signup', { p_post_id: id, p_on: true }), id);
       expectClear4xx(await rpc(c.members[1], 'community_event_attendees', { p_post_id: id }), id);
+      expectClear4xx(await rpc(c.members[1], 'community_event_checkin_code', { p_post_id: id }), id);
+      expectClear4xx(await rpc(c.members[1], 'community_event_check_in', { p_post_id: eventId, p_code: value }), value);
+      expectClear4xx(await rpc(c.members[1], 'community_event_check_in', { p_post_id: id, p_code: '123456' }), id);
       // null clears the accepted answer (valid): an unknown id instead
       expectClear4xx(await rpc(author, 'community_accept_answer', { p_post_id: questionId, p_comment_id: id ?? '00000000-0000-4000-8000-000000000000' }), id);
       expectClear4xx(await rpc(author, 'community_accept_answer', { p_post_id: id, p_comment_id: null }), id);

@@ -175,6 +175,27 @@ describe('community content types', () => {
       expect(ev).toEqual({ place: '园区体育馆', capacity: 2, going_count: 2 });
     });
 
+    it('check-in with the organiser’s code: only those going, only around the event, only the right code', async () => {
+      const id = await created(await publishTyped(m1, c.sectionId, 'event', '读书会签到', '线下读书会', { starts_at: inHours(30), place: '图书角' }));
+      await rpc(m2, 'community_event_signup', { p_post_id: id, p_on: true });
+      expect((await rpc(m2, 'community_event_checkin_code', { p_post_id: id })).status).toBe(403);
+      const code = (await rpc(c.manager, 'community_event_checkin_code', { p_post_id: id })).body as string;
+      expect(code).toMatch(/^\d{6}$/);
+      expect((await rpc(m1, 'community_event_checkin_code', { p_post_id: id })).body).toBe(code);
+      expect((await read(m2, `community_events?post_id=eq.${id}&select=*`)).body[0]).not.toHaveProperty('code');
+
+      expect((await rpc(m2, 'community_event_check_in', { p_post_id: id, p_code: code })).body.message).toBe('checkin_closed');
+      await sql(`update public.community_events set starts_at = now() + interval '30 minutes' where post_id = $1`, [id]);
+      const wrong = code === '000000' ? '000001' : '000000';
+      expect((await rpc(m2, 'community_event_check_in', { p_post_id: id, p_code: wrong })).body.message).toBe('checkin_code_invalid');
+      expect((await rpc(m3, 'community_event_check_in', { p_post_id: id, p_code: code })).body.message).toBe('not_signed_up');
+      const at = (await rpc(m2, 'community_event_check_in', { p_post_id: id, p_code: code })).body as string;
+      expect(Date.parse(at)).toBeGreaterThan(0);
+      expect((await rpc(m2, 'community_event_check_in', { p_post_id: id, p_code: code })).body).toBe(at); // once
+      const list = (await rpc(m1, 'community_event_attendees', { p_post_id: id })).body as Array<{ name: string; checked_in_at: string | null }>;
+      expect(list.map((a) => [a.name, Boolean(a.checked_in_at)])).toEqual([['成员2', true]]);
+    });
+
     it('sign-up closes at its deadline; the job reminds those going once, within a day of the start', async () => {
       const id = await created(await publishTyped(m1, c.sectionId, 'event', '技术分享会', '本周技术分享',
         { starts_at: inHours(30), place: '三楼会议室', signup_closes_at: inHours(29) }));

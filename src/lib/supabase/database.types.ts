@@ -179,14 +179,14 @@ isOneToOne: false
                   ]
                 },"community_event_signups": {
                   Row: {
-                    "enterprise_id": string,"post_id": string,"signed_up_at": string,"status": string,"updated_at": string,"user_id": string
+                    "checked_in_at": string | null,"enterprise_id": string,"post_id": string,"signed_up_at": string,"status": string,"updated_at": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "enterprise_id": string,"post_id": string,"signed_up_at"?: string,"status": string,"updated_at"?: string,"user_id": string
+                    "checked_in_at"?: string | null,"enterprise_id": string,"post_id": string,"signed_up_at"?: string,"status": string,"updated_at"?: string,"user_id": string
                   }
                   Update: {
-                    "enterprise_id"?: string,"post_id"?: string,"signed_up_at"?: string,"status"?: string,"updated_at"?: string,"user_id"?: string
+                    "checked_in_at"?: string | null,"enterprise_id"?: string,"post_id"?: string,"signed_up_at"?: string,"status"?: string,"updated_at"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {
@@ -1503,6 +1503,12 @@ isOneToOne: false
                            },
 "community_event_attendees":
 { Args: { "p_post_id": string }; Returns: Json
+                           },
+"community_event_check_in":
+{ Args: { "p_code": string,"p_post_id": string }; Returns: string
+                           },
+"community_event_checkin_code":
+{ Args: { "p_post_id": string }; Returns: string
                            },
 "community_event_signup":
 { Args: { "p_on": boolean,"p_post_id": string }; Returns: Json

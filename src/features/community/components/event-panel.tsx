@@ -5,7 +5,8 @@ import { formatShanghai } from '../../../lib/time';
 import { useLoader } from '../../../lib/hooks/use-loader';
 import { Button } from '../../../ui/button';
 import { LoadState } from '../../../ui/load-state';
-import { attendees, eventDetails, mySignup, signup } from '../services/community.service';
+import { TextField } from '../../../ui/text-field';
+import { attendees, checkIn, checkinCode, eventDetails, mySignup, signup } from '../services/community.service';
 import type { Attendee } from '../services/community.types';
 
 const MY_STATUS: Record<string, string> = { going: '你已报名', waitlist: '你在候补名单中，有人取消时自动递补', cancelled: '你已取消报名' };
@@ -23,12 +24,17 @@ export function EventPanel({ postId, userId, readOnly, organiser }: EventPanelPr
   const ev = useLoader(() => eventDetails(postId), postId);
   const mine = useLoader(() => mySignup(postId, userId), `${postId}:${userId}`, Boolean(userId));
   const [list, setList] = useState<Attendee[] | null>(null);
+  const [code, setCode] = useState('');
+  const [shownCode, setShownCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   if (!ev.data) return <LoadState loading={ev.loading} error={ev.error} onRetry={ev.reload} isEmpty={!ev.loading && !ev.error} empty='活动不存在' testId='community-event-state' />;
   const e = ev.data;
   const started = Date.parse(e.starts_at) <= Date.now();
-  const signedUp = mine.data === 'going' || mine.data === 'waitlist';
+  const status = mine.data?.status ?? null;
+  const signedUp = status === 'going' || status === 'waitlist';
+  // check-in opens an hour before the start (the server decides; this only shows the field)
+  const checkInOpen = status === 'going' && !mine.data?.checked_in_at && Date.parse(e.starts_at) - Date.now() <= 3_600_000;
   const act = async (fn: () => Promise<void>) => {
     setBusy(true);
     setError('');
@@ -42,7 +48,7 @@ export function EventPanel({ postId, userId, readOnly, organiser }: EventPanelPr
   };
   const toggle = () => act(async () => {
     const r = await signup(postId, !signedUp);
-    mine.setData(r.status);
+    mine.setData({ status: r.status, checked_in_at: mine.data?.checked_in_at ?? null });
     ev.setData({ ...e, going_count: r.going_count, waitlist_count: r.waitlist_count });
   });
   return (
@@ -54,7 +60,17 @@ export function EventPanel({ postId, userId, readOnly, organiser }: EventPanelPr
         已报名 {e.going_count}{e.capacity ? ` / ${e.capacity}` : ''} 人{e.waitlist_count > 0 ? `，候补 ${e.waitlist_count} 人` : ''}
       </Text>
       {e.signup_closes_at && <Text className='community-post-card__meta'>报名截止：{formatShanghai(e.signup_closes_at)}</Text>}
-      {mine.data && <Text className='community-notice' data-testid='community-event-mine'>{MY_STATUS[mine.data]}</Text>}
+      {status && <Text className='community-notice' data-testid='community-event-mine'>{MY_STATUS[status]}</Text>}
+      {mine.data?.checked_in_at && <Text className='community-notice' data-testid='community-event-checked-in'>已签到（{formatShanghai(mine.data.checked_in_at)}）</Text>}
+      {checkInOpen && (
+        <View>
+          <TextField label='签到码' value={code} onChange={setCode} type='digit' maxLength={6} testId='community-event-code' placeholder='向活动发起人获取 6 位签到码' />
+          <Button type='primary' size='small' disabled={busy || code.trim().length !== 6} data-testid='community-event-check-in'
+            onClick={() => void act(async () => mine.setData({ status: 'going', checked_in_at: await checkIn(postId, code.trim()) }))}>
+            签到
+          </Button>
+        </View>
+      )}
       {error && <View className='form-error' role='alert'>{error}</View>}
       {!started && (!readOnly || signedUp) && (
         <Button type={signedUp ? 'default' : 'primary'} size='small' disabled={busy} onClick={() => void toggle()} data-testid='community-event-signup'>
@@ -66,11 +82,17 @@ export function EventPanel({ postId, userId, readOnly, organiser }: EventPanelPr
           报名名单
         </Button>
       )}
+      {organiser && (
+        <Button size='small' disabled={busy} onClick={() => void act(async () => setShownCode(await checkinCode(postId)))} data-testid='community-event-show-code'>
+          签到码
+        </Button>
+      )}
+      {shownCode && <Text className='page-title' data-testid='community-event-code-shown'>签到码：{shownCode}</Text>}
       {list && (
         <View data-testid='community-event-list'>
           {list.length === 0 && <Text className='community-post-card__meta'>还没有人报名</Text>}
           {list.map((a, i) => (
-            <Text key={i} className='community-comment__text'>{a.name}{a.status === 'waitlist' ? '（候补）' : ''}</Text>
+            <Text key={i} className='community-comment__text'>{a.name}{a.status === 'waitlist' ? '（候补）' : ''}{a.checked_in_at ? '（已签到）' : ''}</Text>
           ))}
         </View>
       )}

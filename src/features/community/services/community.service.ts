@@ -5,7 +5,7 @@ import { COMMUNITY_MESSAGES } from '../community.messages';
 import type { Delta } from '../lib/delta';
 import type {
   ActionRecord, Attendee, EventDetails, FeedPost, ModerationAction, MyStatus, PollView, Post, PostExtra, PublishResult, QueueItem, ReadReceipts,
-  ReportCategory, Section, SignupStatus,
+  MySignup, ReportCategory, Section, SignupStatus,
 } from './community.types';
 
 const db = bindDataLayer(COMMUNITY_MESSAGES);
@@ -110,14 +110,16 @@ export async function eventDetails(postId: string): Promise<EventDetails | null>
   return rows[0] ?? null;
 }
 
-export async function mySignup(postId: string, userId: string): Promise<SignupStatus | null> {
-  const rows = await db.read((c) => c.from('community_event_signups').select('status').eq('post_id', postId).eq('user_id', userId));
-  return (rows[0]?.status as SignupStatus | undefined) ?? null;
+export async function mySignup(postId: string, userId: string): Promise<MySignup | null> {
+  const rows = await db.read((c) => c.from('community_event_signups').select('status, checked_in_at').eq('post_id', postId).eq('user_id', userId));
+  return (rows[0] as MySignup | undefined) ?? null;
 }
 
 export const signup = (postId: string, on: boolean) =>
   db.call('community_event_signup', { p_post_id: postId, p_on: on })
     .then(asShape<{ status: SignupStatus; going_count: number; waitlist_count: number }>());
+export const checkinCode = (postId: string) => db.call('community_event_checkin_code', { p_post_id: postId });
+export const checkIn = (postId: string, code: string) => db.call('community_event_check_in', { p_post_id: postId, p_code: code });
 export const attendees = (postId: string) => db.call('community_event_attendees', { p_post_id: postId }).then(asShape<Attendee[]>());
 export const acceptAnswer = (postId: string, commentId: string | null) =>
   db.run('community_accept_answer', { p_post_id: postId, p_comment_id: commentId });

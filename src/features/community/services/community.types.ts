@@ -117,6 +117,12 @@ export interface Attendee {
   name: string;
   status: SignupStatus;
   signed_up_at: string;
+  checked_in_at: string | null;
+}
+
+export interface MySignup {
+  status: SignupStatus;
+  checked_in_at: string | null;
 }
 
 export interface ReadReceipts {
