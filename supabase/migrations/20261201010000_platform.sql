@@ -490,6 +490,12 @@ begin
   perform set_config('zx.ctx_enterprise_ids', v_all::text, true);
   perform set_config('zx.ctx_admin_enterprise_ids', v_admin::text, true);
   perform set_config('zx.ctx_uid', v_uid::text, true);
+  -- Community requests (and direct SQL, which has no path): the caller's readable sections and
+  -- moderated enterprises, once per request rather than once per statement
+  -- (private.community_request_context, 20261213010000_community.sql).
+  if v_gate is null and coalesce(current_setting('request.path', true), '') ~ '^($|/(rpc/)?community_)' then
+    perform private.community_request_context();
+  end if;
 end;
 $$;
 

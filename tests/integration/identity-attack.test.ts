@@ -71,6 +71,9 @@ const GATED_RPCS = new Set([
   'community_delete_comment', 'community_set_like', 'community_set_favorite', 'community_report',
   'community_moderation_queue', 'community_moderate', 'community_appeal', 'community_decide_appeal',
   'community_set_word_list', 'community_set_settings', 'community_my_status', 'platform_set_community_words',
+  // community content types (20261213030000_community_types.sql)
+  'community_poll', 'community_vote', 'community_event_signup', 'community_event_attendees', 'community_accept_answer',
+  'community_mark_read', 'community_read_receipts', 'community_event_checkin_code', 'community_event_check_in',
 ]);
 /** Tables `authenticated` may write directly, and what an uncleared user gets then (none today). */
 const WRITABLE_TABLES = new Map<string, 'gated'>();

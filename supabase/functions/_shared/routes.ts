@@ -97,6 +97,8 @@ export const ROUTES = {
   communityReport: route('packages/community/report/index', 'community', ['type', 'id']),
   communityModeration: route('packages/community/moderation/index', 'community', []),
   communityRecords: route('packages/community/records/index', 'community', []),
+  /** platform operators: community cases escalated by enterprises */
+  communityEscalations: route('packages/community/escalations/index', 'community', []),
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;
