@@ -2,13 +2,13 @@ import { Text, View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { useSendCode } from '../../../lib/hooks/use-send-code';
-import { Button } from '../../../ui/button';
 import { accountSettingsService, type AccountSettingsService } from '../services/account-settings.service';
 import { AckCheckbox } from './ack-checkbox';
 import { CancelWarning } from './cancel-warning';
 import './settings.css';
 import { CodeField } from '../../../ui/code-field';
 import { FormError } from '../../../ui/form-error';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface LocalCodeHintLike {
   phone: string | null;
@@ -80,20 +80,16 @@ export function CancelAccountForm({ phone, onCancelled, service = accountSetting
           我已了解注销后数据不可恢复
         </AckCheckbox>
         <FormError message={error} testId='cancel-error' />
-        <Button
+        <WideButton
           className='login-form__submit'
           type='danger'
-          block
-          size='large'
-          loading={submitting}
+          busy={submitting}
           disabled={!ready}
-          aria-disabled={!ready}
-          role='button'
-          data-testid='cancel-confirm'
+          testId='cancel-confirm'
           onClick={handleConfirm}
         >
           确认注销
-        </Button>
+        </WideButton>
       </View>
     </View>
   );

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
 import { setPasswordSchema } from '../../auth';
 import { useSendCode } from '../../../lib/hooks/use-send-code';
@@ -10,6 +9,7 @@ import type { LocalCodeHintLike } from './cancel-account-form';
 import './settings.css';
 import { CodeField } from '../../../ui/code-field';
 import { FormError } from '../../../ui/form-error';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface ChangePasswordFormProps {
   /** the signed-in phone in E.164, for the local outbox hint */
@@ -86,18 +86,14 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
       <TextField label='新密码' type='password' placeholder='至少 8 位，包含字母和数字' maxLength={null} value={password} onChange={setPassword} error={errors.password} testId='password-new' />
       <TextField label='确认新密码' type='password' placeholder='再输入一次' maxLength={null} value={confirm} onChange={setConfirm} error={errors.confirm} testId='password-confirm' />
       <FormError message={formError} testId='password-error' />
-      <Button
+      <WideButton
         className='set-password__submit'
-        type='primary'
-        block
-        size='large'
-        loading={saving}
-        role='button'
-        data-testid='password-submit'
+        busy={saving}
+        testId='password-submit'
         onClick={handleSubmit}
       >
         保存密码
-      </Button>
+      </WideButton>
     </View>
   );
 }

@@ -4,12 +4,12 @@ import { useRef, useState } from 'react';
 import { authService, goToLogin, useRequireSession } from '../../../features/auth';
 import { NameEditor, ProfileCard, useMyProfile } from '../../../features/profile';
 import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
 import { LinkCell } from '../../../ui/link-cell';
 import './index.css';
 import { routeUrl } from '../../../lib/routes';
 import { FormError } from '../../../ui/form-error';
 import { PendingState } from '../../../ui/load-state';
+import { WideButton } from '../../../ui/wide-button';
 
 export default function ProfilePage() {
   const status = useRequireSession();
@@ -78,20 +78,16 @@ export default function ProfilePage() {
         onClick={() => void Taro.navigateTo({ url: routeUrl('cancel') })}
       />
       <FormError message={signOutError} />
-      <Button
+      <WideButton
         className='profile-page__sign-out'
-        block
-        size='large'
         type='danger'
         fill='outline'
-        loading={signingOut}
-        disabled={signingOut}
-        role='button'
-        data-testid='sign-out'
+        busy={signingOut}
+        testId='sign-out'
         onClick={handleSignOut}
       >
         退出登录
-      </Button>
+      </WideButton>
     </View>
   );
 }
