@@ -1,5 +1,6 @@
 // Public API of the auth feature.
-export { LoginForm, type LoginFormProps, type LocalCodeHintProps } from './components/login-form';
+export { LoginForm, type LoginFormProps } from './components/login-form';
+export { LocalCodeHint } from './components/local-code-hint';
 export { ProviderSignIn, type ProviderSignInProps } from './components/provider-sign-in';
 export { WechatSignIn } from './components/wechat-sign-in';
 export { WecomSignIn } from './components/wecom-sign-in';

@@ -6,22 +6,16 @@ import { accountSettingsService, type AccountSettingsService } from '../services
 import { AckCheckbox } from './ack-checkbox';
 import { CancelWarning } from './cancel-warning';
 import './settings.css';
-import { CodeField } from '../../../ui/code-field';
+import { CodeField, type CodeHintProps } from '../../../ui/code-field';
 import { FormError } from '../../../ui/form-error';
 import { WideButton } from '../../../ui/wide-button';
-
-export interface LocalCodeHintLike {
-  phone: string | null;
-  sentAt: number;
-  onFill(code: string): void;
-}
 
 export interface CancelAccountFormProps {
   /** the signed-in phone in E.164, for the local outbox hint */
   phone: string | null;
   onCancelled(): void;
   service?: Pick<AccountSettingsService, 'sendCancelCode' | 'confirmCancel'>;
-  localCodeHint?: ComponentType<LocalCodeHintLike> | null;
+  localCodeHint?: ComponentType<CodeHintProps> | null;
 }
 
 const CODE = /^\d{6}$/;

@@ -5,9 +5,8 @@ import { TextField } from '../../../ui/text-field';
 import { setPasswordSchema } from '../../auth';
 import { useSendCode } from '../../../lib/hooks/use-send-code';
 import { passwordService, type PasswordService } from '../services/password.service';
-import type { LocalCodeHintLike } from './cancel-account-form';
 import './settings.css';
-import { CodeField } from '../../../ui/code-field';
+import { CodeField, type CodeHintProps } from '../../../ui/code-field';
 import { FormError } from '../../../ui/form-error';
 import { WideButton } from '../../../ui/wide-button';
 
@@ -16,7 +15,7 @@ export interface ChangePasswordFormProps {
   phone: string | null;
   onDone(): void;
   service?: PasswordService;
-  localCodeHint?: ComponentType<LocalCodeHintLike> | null;
+  localCodeHint?: ComponentType<CodeHintProps> | null;
 }
 
 type FieldErrors = Partial<Record<'code' | 'password' | 'confirm', string>>;

@@ -7,17 +7,11 @@ import { firstIssue, otpCodeSchema, phoneSchema, signInPasswordSchema } from '..
 import { authService, type AuthService } from '../services/auth.service';
 import { LoginTabs, type LoginMode } from './login-tabs';
 import './login-form.css';
-import { CodeField } from '../../../ui/code-field';
+import { CodeField, type CodeHintProps } from '../../../ui/code-field';
 import { FormError } from '../../../ui/form-error';
 import { WideButton } from '../../../ui/wide-button';
 
 export const RESEND_SECONDS = 60;
-
-export interface LocalCodeHintProps {
-  phone: string | null;
-  sentAt: number;
-  onFill(code: string): void;
-}
 
 export interface LoginFormProps {
   /** `method`: how the user proved the phone (an SMS code also verifies it for WeCom linking) */
@@ -25,7 +19,7 @@ export interface LoginFormProps {
   initialPhone?: string;
   service?: Pick<AuthService, 'sendSmsCode' | 'verifySmsCode' | 'signInWithPassword'>;
   /** local stack only: shows the code from the local SMS outbox */
-  localCodeHint?: ComponentType<LocalCodeHintProps> | null;
+  localCodeHint?: ComponentType<CodeHintProps> | null;
 }
 
 type FieldErrors = Partial<Record<'phone' | 'code' | 'password', string>>;

@@ -10,22 +10,16 @@ import type { ConsentStatus, CurrentAgreement, GuardianRelationship } from '../s
 import { ConsentCheckbox } from './consent-checkbox';
 import { MarkdownView } from './markdown-view';
 import { RelationshipChoice } from './relationship-choice';
-import { CodeField } from '../../../ui/code-field';
+import { CodeField, type CodeHintProps } from '../../../ui/code-field';
 import { FormError } from '../../../ui/form-error';
 import { WideButton } from '../../../ui/wide-button';
-
-export interface LocalCodeHintProps {
-  phone: string | null;
-  sentAt: number;
-  onFill(code: string): void;
-}
 
 export interface GuardianStepProps {
   /** under 14: the guardian must also accept the children's statement */
   childrenStatement: CurrentAgreement | null;
   onDone(status: ConsentStatus): void;
   service?: Pick<IdentityService, 'sendGuardianCode' | 'confirmGuardian'>;
-  localCodeHint?: ComponentType<LocalCodeHintProps> | null;
+  localCodeHint?: ComponentType<CodeHintProps> | null;
 }
 
 /** Step (c): a guardian confirms with a code sent to the guardian's own phone. */
