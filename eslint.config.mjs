@@ -15,10 +15,11 @@ const DEEP_IMPORT_EXCEPTIONS = [
   ...allow('pages/index/index', [
     'features/enterprise/components/current-enterprise-card',
     'features/enterprise/hooks/use-enterprises',
-    'features/identity/services/gate-router',
+    'features/identity/hooks/use-cleared-member',
     'features/identity/store/gate.store',
     'features/notifications/hooks/use-unread-count',
   ], MAIN_PACKAGE),
+  ...allow('pages/mine/index', ['features/enterprise/hooks/use-enterprises', 'features/identity/hooks/use-cleared-member'], MAIN_PACKAGE),
   ...allow('pages/login/index', ['features/identity/services/gate-router', 'features/enterprise/services/pending-invite'], MAIN_PACKAGE),
   ...allow('app/session-sync', ['features/auth/store/session.store', 'features/identity/services/gate-router', 'features/identity/store/gate.store'], MAIN_PACKAGE),
   // A message table is data only: the identity index would bring its services and Taro along.
