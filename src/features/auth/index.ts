@@ -11,6 +11,7 @@ export { AUTH_ERROR_MESSAGES, PROVIDER_ERROR_MESSAGES, AUTH_MESSAGES } from './a
 export { useSessionStore, type SessionStatus, type SessionUser } from './store/session.store';
 export { usePrivacyStore, startPrivacyPrompt } from './store/privacy.store';
 export { goToLogin, signOutTo, useRequireSession } from './hooks/use-require-session';
+export { useSignOut, type SignOut } from './hooks/use-sign-out';
 export { useCountdown } from '../../lib/hooks/use-countdown';
 export { useWecomLink, type SignInMethod } from './hooks/use-wecom-link';
 export { phoneSchema, otpCodeSchema, passwordSchema, setPasswordSchema, firstIssue } from './schemas/auth.schema';

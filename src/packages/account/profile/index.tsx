@@ -1,9 +1,8 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
-import { authService, goToLogin, useRequireSession } from '../../../features/auth';
+import { useRef } from 'react';
+import { useRequireSession, useSignOut } from '../../../features/auth';
 import { NameEditor, ProfileCard, useMyProfile } from '../../../features/profile';
-import { messageOf } from '../../../lib/errors/app-error';
 import { LinkCell } from '../../../ui/link-cell';
 import './index.css';
 import { routeUrl } from '../../../lib/routes';
@@ -14,8 +13,7 @@ import { WideButton } from '../../../ui/wide-button';
 export default function ProfilePage() {
   const status = useRequireSession();
   const { profile, loading, error, reload, setProfile } = useMyProfile(status === 'signed-in');
-  const [signingOut, setSigningOut] = useState(false);
-  const [signOutError, setSignOutError] = useState('');
+  const { signingOut, error: signOutError, signOut } = useSignOut();
   const firstShow = useRef(true);
 
   // Back from the password page: has_password changed.
@@ -23,18 +21,6 @@ export default function ProfilePage() {
     if (firstShow.current) firstShow.current = false;
     else if (status === 'signed-in') reload();
   });
-
-  const handleSignOut = async () => {
-    setSigningOut(true);
-    setSignOutError('');
-    try {
-      await authService.signOut();
-      goToLogin();
-    } catch (failure) {
-      setSignOutError(messageOf(failure));
-      setSigningOut(false);
-    }
-  };
 
   if (!profile) {
     return (
@@ -84,7 +70,7 @@ export default function ProfilePage() {
         fill='outline'
         busy={signingOut}
         testId='sign-out'
-        onClick={handleSignOut}
+        onClick={signOut}
       >
         退出登录
       </WideButton>

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { messageOf } from '../../../lib/errors/app-error';
+import { authService } from '../services/auth.service';
+import { goToLogin } from './use-require-session';
+
+export interface SignOut {
+  signingOut: boolean;
+  /** why the last sign-out failed ('' when it did not) */
+  error: string;
+  signOut(): Promise<void>;
+}
+
+/**
+ * A 退出登录 button's state: signs out and lands on the sign-in page. The button stays busy until
+ * the page is replaced; a failure is shown and the button comes back.
+ */
+export function useSignOut(): SignOut {
+  const [signingOut, setSigningOut] = useState(false);
+  const [error, setError] = useState('');
+  const signOut = async () => {
+    setSigningOut(true);
+    setError('');
+    try {
+      await authService.signOut();
+      goToLogin();
+    } catch (failure) {
+      setError(messageOf(failure));
+      setSigningOut(false);
+    }
+  };
+  return { signingOut, error, signOut };
+}
