@@ -14,8 +14,12 @@ export interface Action {
   run(work: () => Promise<unknown>): Promise<boolean>;
 }
 
-/** The busy flag and error line of a button that calls the server (forms, steps, inline actions). */
-export function useAction(): Action {
+/**
+ * The busy flag and error line of a button that calls the server (forms, steps, inline actions).
+ * `leaves`: the work ends by leaving the page (sign-out, cancellation, a saved password), so `busy`
+ * stays on after a success and the button can't be pressed again while the page goes.
+ */
+export function useAction({ leaves = false }: { leaves?: boolean } = {}): Action {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const run = useCallback(async (work: () => Promise<unknown>) => {
@@ -23,13 +27,13 @@ export function useAction(): Action {
     setError('');
     try {
       await work();
+      if (!leaves) setBusy(false);
       return true;
     } catch (failure) {
       setError(messageOf(failure));
-      return false;
-    } finally {
       setBusy(false);
+      return false;
     }
-  }, []);
+  }, [leaves]);
   return { busy, error, setError, run };
 }

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useAction } from '../../../lib/hooks/use-action';
 import { accountSettingsService, type AccountSettingsService } from '../services/account-settings.service';
 import { AckCheckbox } from './ack-checkbox';
 import { CancelWarning } from './cancel-warning';
@@ -24,22 +24,12 @@ const CODE = /^\d{6}$/;
 export function CancelAccountForm({ phone, onCancelled, service = accountSettingsService, localCodeHint = null }: CancelAccountFormProps) {
   const [code, setCode] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState('');
+  const { busy: submitting, error, setError, run } = useAction({ leaves: true });
 
   const ready = CODE.test(code) && acknowledged && !submitting;
   const handleConfirm = async () => {
     if (!ready) return;
-    setError('');
-    setSubmitting(true);
-    try {
-      await service.confirmCancel(code);
-    } catch (failure) {
-      setError(messageOf(failure));
-      setSubmitting(false);
-      return;
-    }
-    onCancelled();
+    if (await run(() => service.confirmCancel(code))) onCancelled();
   };
 
   return (

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useAction } from '../../../lib/hooks/use-action';
 import { TextField } from '../../../ui/text-field';
 import { setPasswordSchema } from '../../auth';
 import { passwordService, type PasswordService } from '../services/password.service';
@@ -30,9 +30,8 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState('');
+  const { busy: saving, error: formError, setError: setFormError, run } = useAction({ leaves: true });
 
   const handleSubmit = async () => {
     setFormError('');
@@ -44,15 +43,7 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
     }
     setErrors(next);
     if (Object.keys(next).length > 0 || !parsed.success) return;
-    setSaving(true);
-    try {
-      await service.changePassword(code, parsed.data.password);
-    } catch (failure) {
-      setFormError(messageOf(failure));
-      setSaving(false);
-      return;
-    }
-    onDone();
+    if (await run(() => service.changePassword(code, parsed.data.password))) onDone();
   };
 
   return (

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useAction } from '../../../lib/hooks/use-action';
 import { authService } from '../services/auth.service';
 import { goToLogin } from './use-require-session';
 
@@ -15,18 +14,12 @@ export interface SignOut {
  * the page is replaced; a failure is shown and the button comes back.
  */
 export function useSignOut(): SignOut {
-  const [signingOut, setSigningOut] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction({ leaves: true });
   const signOut = async () => {
-    setSigningOut(true);
-    setError('');
-    try {
+    await run(async () => {
       await authService.signOut();
       goToLogin();
-    } catch (failure) {
-      setError(messageOf(failure));
-      setSigningOut(false);
-    }
+    });
   };
-  return { signingOut, error, signOut };
+  return { signingOut: busy, error, signOut };
 }
