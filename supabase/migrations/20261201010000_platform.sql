@@ -490,6 +490,11 @@ begin
   perform set_config('zx.ctx_enterprise_ids', v_all::text, true);
   perform set_config('zx.ctx_admin_enterprise_ids', v_admin::text, true);
   perform set_config('zx.ctx_uid', v_uid::text, true);
+  -- knowledge-base requests also resolve the caller's grants once (private.kb_load_context,
+  -- 20261212010000_kb.sql); other requests don't pay for them
+  if v_gate is null and current_setting('request.path', true) ~ '^/(rpc/)?kb_' then
+    perform private.kb_load_context();
+  end if;
 end;
 $$;
 
