@@ -77,5 +77,30 @@ export interface KbComment {
   created_at: string;
 }
 
+export type GranteeKind = 'member' | 'department' | 'everyone';
+
+/** One grant as kb_set_grants takes it and kb_node_access returns it (with the grantee's name). */
+export interface KbGrant {
+  role: KbRole;
+  kind: GranteeKind;
+  id: string | null;
+  name?: string;
+}
+
+/** kb_node_access: the grants that decide who sees a node (on its acl node). */
+export interface KbAccess {
+  node_id: string;
+  inherits: boolean;
+  acl_node_id: string;
+  acl_node_title: string;
+  grants: KbGrant[];
+}
+
+/** Who can be granted: the enterprise's departments and members. */
+export interface KbGrantees {
+  departments: Array<{ id: string; name: string; depth: number }>;
+  members: Array<{ id: string; name: string; department: string | null }>;
+}
+
 export const ROLE_LABEL: Record<KbRole, string> = { viewer: '可查看', downloader: '可下载', editor: '可编辑', manager: '可管理' };
 export const canEdit = (role: KbRole | undefined) => role === 'editor' || role === 'manager';
