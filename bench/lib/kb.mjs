@@ -124,7 +124,7 @@ export async function measureSearch(client, m, iterations) {
   out.plan = await asOwner(client, () =>
     explain(client, `select n.id from public.kb_nodes n
                       where n.enterprise_id = $1 and n.search_grams @> private.kb_query_grams($2) and n.deleted_at is null
-                        and n.read_key = any($3::uuid[])
+                        and (n.read_key = any($3::uuid[])) is true
                       order by n.updated_at desc limit 40`,
     [m.enterpriseId, '绩效', m.keys]));
   return out;

@@ -484,8 +484,10 @@ stable
 security definer
 set search_path = ''
 as $$
+declare
+  v_uid text := auth.uid()::text;
 begin
-  if private.kb_context_ready() then
+  if current_setting('zx.ctx_kb_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid or private.kb_context_ready() then
     return coalesce((current_setting('zx.ctx_kb_ranks')::smallint[])[array_position(current_setting('zx.ctx_kb_nodes')::uuid[], p_acl_node_id)], 0);
   end if;
   return coalesce((select g.rank from private.kb_my_grants(p_acl_node_id) g), 0);

@@ -67,11 +67,11 @@ export const setGrants = (nodeId: string, grants: KbGrant[]) =>
 /** Drops the node's own grants: its rights come from above again. */
 export const inheritGrants = (nodeId: string) => db.run('kb_inherit_grants', { p_node_id: nodeId });
 
-/** Departments and members a manager may grant to (the directory applies the enterprise's visibility). */
+/** Departments and the first 100 members a manager may grant to (the directory applies the enterprise's visibility). */
 export async function grantees(enterpriseId: string): Promise<KbGrantees> {
   const [depts, people] = await Promise.all([
     db.call('department_tree', { p_enterprise_id: enterpriseId }).then(asShape<Array<{ id: string; name: string; depth: number }>>()),
-    db.call('directory', { p_enterprise_id: enterpriseId, p_query: '', p_limit: 200, p_offset: 0 })
+    db.call('directory', { p_enterprise_id: enterpriseId, p_query: '', p_limit: 100, p_offset: 0 })
       .then(asShape<Array<{ user_id: string; display_name: string; department_name: string | null }>>()),
   ]);
   return {
