@@ -57,6 +57,8 @@ create table public.kb_nodes (
   sets_grants boolean not null default false,
   sort_order integer not null default 0,
   comments_enabled boolean not null default true,
+  -- spaces: pages and previews carry a watermark with the viewer's name, phone tail and the time
+  watermark boolean not null default false,
   -- files: the object in bucket `kb` (`<enterprise_id>/<node_id>/<name>`), its type and size
   file_path text constraint kb_nodes_file_path_format check (file_path is null or file_path ~ '^[0-9a-f-]{36}/[0-9a-f-]{36}/[^/]{1,200}$'),
   file_mime text not null default '' constraint kb_nodes_file_mime_length check (char_length(file_mime) <= 100),
@@ -1174,6 +1176,11 @@ begin
     'file_path', case when v_rank >= 2 then v_node.file_path end, 'file_mime', v_node.file_mime, 'file_size', v_node.file_size,
     'role', case v_rank when 4 then 'manager' when 3 then 'editor' when 2 then 'downloader' else 'viewer' end,
     'comments_enabled', v_node.comments_enabled,
+    -- the space's protection: the app draws the viewer's mark over the page when it is on
+    'watermark', (select s.watermark from public.kb_nodes s where s.id = v_node.space_id),
+    'viewer_mark', case when (select s.watermark from public.kb_nodes s where s.id = v_node.space_id) then
+      concat_ws(' ', nullif((select m.display_name from public.enterprise_members m where m.enterprise_id = v_node.enterprise_id and m.user_id = v_uid), ''),
+                right((select u.phone from auth.users u where u.id = v_uid), 4)) end,
     'reads', (select count(*) from public.kb_reads r where r.node_id = v_node.id),
     'likes', (select count(*) from public.kb_likes l where l.node_id = v_node.id),
     'favorites', (select count(*) from public.kb_favorites f where f.node_id = v_node.id),
@@ -1284,6 +1291,28 @@ begin
     raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
   end if;
   update public.kb_nodes set comments_enabled = p_enabled where id = v_node.id;
+end;
+$$;
+
+-- Protection per space: the watermark over pages and previews (managers of the space).
+create or replace function private.kb_set_space_watermark(p_space_id uuid, p_on boolean)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
+begin
+  perform private.assert_not_restricted();
+  perform private.assert_enterprise_writable(v_node.enterprise_id);
+  if p_on is null then
+    raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
+  end if;
+  if v_node.kind <> 'space' then
+    raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置水印';
+  end if;
+  update public.kb_nodes set watermark = p_on where id = v_node.id;
 end;
 $$;
 
@@ -1498,6 +1527,9 @@ as $$ select private.kb_delete_comment(p_comment_id) $$;
 create or replace function public.kb_set_comments_enabled(p_node_id uuid, p_enabled boolean)
 returns void language sql security invoker set search_path = ''
 as $$ select private.kb_set_comments_enabled(p_node_id, p_enabled) $$;
+create or replace function public.kb_set_space_watermark(p_space_id uuid, p_on boolean)
+returns void language sql security invoker set search_path = ''
+as $$ select private.kb_set_space_watermark(p_space_id, p_on) $$;
 
 -- -----------------------------------------------------------------------------
 -- Policies

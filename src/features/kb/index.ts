@@ -18,5 +18,7 @@ export { KbSearchBox } from './components/kb-search-box';
 export { NodeList } from './components/node-list';
 export { PageEditor } from './components/page-editor';
 export { PageView } from './components/page-view';
+export { SpaceProtection } from './components/space-protection';
+export { Watermark } from './components/watermark';
 export { SearchResults } from './components/search-results';
 export { VersionList } from './components/version-list';

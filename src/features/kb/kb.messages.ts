@@ -34,6 +34,8 @@ export const KB_MESSAGES: ModuleMessages = {
     file_too_large: '文件太大，无法上传',
     file_type_invalid: '不支持这种文件类型',
     upload_failed: '上传失败，请稍后重试',
+    kb_not_a_space: '只能为空间设置水印',
+    kb_flag_invalid: '请选择开启或关闭',
     kb_media_unavailable: '文件暂时无法打开，或你没有查看权限',
   },
 };

@@ -10,6 +10,7 @@ import { canEdit, ROLE_LABEL, type KbPage } from '../services/kb.types';
 import { useKbMedia } from '../hooks/use-kb-media';
 import { DeltaView } from './delta-view';
 import { FilePreview } from './file-preview';
+import { Watermark } from './watermark';
 import './kb.css';
 
 export interface PageViewProps {
@@ -38,6 +39,7 @@ export function PageView({ page, onChanged, service = kbService }: PageViewProps
   };
   return (
     <View data-testid='kb-page'>
+      {page.watermark && page.viewer_mark ? <Watermark mark={page.viewer_mark} /> : null}
       <Text className='page-title'>{page.title}</Text>
       <Text className='kb-muted' data-testid='kb-page-meta'>
         {`${page.updated_by_name ?? ''} ${page.updated_at.slice(0, 10)} 更新 · 阅读 ${page.reads} · ${ROLE_LABEL[page.role]}`}

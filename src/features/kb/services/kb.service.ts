@@ -80,9 +80,12 @@ export async function grantees(enterpriseId: string): Promise<KbGrantees> {
   };
 }
 
+/** Managers of a space: its watermark over pages and previews. */
+export const setWatermark = (spaceId: string, on: boolean) => db.run('kb_set_space_watermark', { p_space_id: spaceId, p_on: on });
+
 export const kbService = {
   spaces, children, openPage, search, recent, favorites, versions, comments,
   createSpace, createNode, savePage, saveMarkup, restoreVersion, trashNode, setLike, setFavorite, addComment,
-  nodeAccess, setGrants, inheritGrants, grantees,
+  nodeAccess, setGrants, inheritGrants, grantees, setWatermark,
 };
 export type KbService = typeof kbService;

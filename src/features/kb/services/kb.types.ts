@@ -37,6 +37,9 @@ export interface KbPage {
   comments: number;
   liked: boolean;
   favorited: boolean;
+  /** the space's watermark is on: draw viewer_mark (name, phone tail) over the page */
+  watermark?: boolean;
+  viewer_mark?: string | null;
 }
 
 export interface KbSearchHit {
