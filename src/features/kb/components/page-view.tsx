@@ -57,7 +57,7 @@ export function PageView({ page, onChanged, service = kbService }: PageViewProps
           <Button size='small' type='primary' data-testid='kb-edit' onClick={() => void Taro.navigateTo({ url: KB_ROUTES.edit(page.id) })}>编辑</Button>
         ) : null}
         {page.role === 'manager' ? (
-          <Button size='small' data-testid='kb-access' onClick={() => void Taro.navigateTo({ url: KB_ROUTES.access(page.id) })}>权限设置</Button>
+          <Button size='small' data-testid='kb-page-access' onClick={() => void Taro.navigateTo({ url: KB_ROUTES.access(page.id) })}>权限设置</Button>
         ) : null}
         {page.kind === 'page' ? (
           <Button size='small' data-testid='kb-versions' onClick={() => void Taro.navigateTo({ url: KB_ROUTES.versions(page.id) })}>历史版本</Button>
