@@ -102,7 +102,12 @@ async function kbFigures(stack) {
     for (const len of Object.keys(kb.SEARCH_QUERIES)) {
       report.add({ section: S_KB, name: `kb.search.${len}char.p95`, value: s[len].p95, unit: 'ms', budget: null, note: `informational; p50 ${round3(s[len].p50)} ms; up to ${s[len].hits} hits; queries ${kb.SEARCH_QUERIES[len].join(' ')}` });
     }
-    report.block(S_KB, 'Plan: search candidates for 绩效 — member under RLS', s.plan);
+    report.block(S_KB, 'Plan: search candidates for 绩效 — as kb_search_ids runs it (member’s read keys explicit)', s.plan);
+    const ctx = await kb.measureContext(client, m, Math.min(ITER, 200));
+    report.add({
+      section: S_KB, name: 'kb.request_context.p50', value: ctx.kb.p50, unit: 'ms', budget: null, reference: ctx.other.p50,
+      note: `informational: hooks.begin_request() once per kb_* request (gate, enterprises, then the member's grants, read keys and managed enterprises into the request context), against the same hook for another path (reference); p95 ${round3(ctx.kb.p95)} / ${round3(ctx.other.p95)} ms`,
+    });
     const o = await kb.measureOpenPage(client, m, Math.min(ITER, 300));
     report.add({ section: S_KB, name: 'kb.open_page.p95', value: o.p95, unit: 'ms', budget: 10, source: `kb_open_page as the member (content, rights, counters, records the read); p50 ${round3(o.p50)} ms` });
   } finally {

@@ -457,6 +457,11 @@ begin
   if v_gate is null and coalesce(current_setting('request.path', true), '') ~ '^($|/(rpc/)?community_)' then
     perform private.community_request_context();
   end if;
+  -- knowledge-base requests also resolve the caller's grants once (private.kb_load_context,
+  -- 20261212010000_kb.sql); other requests don't pay for them
+  if v_gate is null and current_setting('request.path', true) ~ '^/(rpc/)?kb_' then
+    perform private.kb_load_context();
+  end if;
 end;
 $$;
 

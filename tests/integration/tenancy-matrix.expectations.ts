@@ -768,6 +768,7 @@ export const RPCS: Record<string, RpcExpectation> = {
   kb_add_comment: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_body: '矩阵评论' }) },
   kb_delete_comment: { roles: unknownNode, args: () => ({ p_comment_id: ZERO }) },
   kb_set_comments_enabled: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_enabled: false }) },
+  kb_set_space_watermark: { roles: unknownNode, args: () => ({ p_space_id: ZERO, p_on: true }) },
   kb_search: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_query: '矩阵' }) },
   kb_recent: { roles: signedIn, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
   directory: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },

@@ -815,14 +815,14 @@ isOneToOne: false
                   ]
                 },"kb_nodes": {
                   Row: {
-                    "acl_node_id": string,"body_text": string,"comments_enabled": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"parent_id": string | null,"path": (string)[],"read_key": string,"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"title_grams": (string)[],"updated_at": string,"updated_by": string | null
+                    "acl_node_id": string,"body_text": string,"comments_enabled": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"parent_id": string | null,"path": (string)[],"read_key": string,"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"title_grams": (string)[],"updated_at": string,"updated_by": string | null,"watermark": boolean
                   }
                   ComputedFields: never
                   Insert: {
-                    "acl_node_id": string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"parent_id"?: string | null,"path": (string)[],"read_key": string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null
+                    "acl_node_id": string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"parent_id"?: string | null,"path": (string)[],"read_key": string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
                   }
                   Update: {
-                    "acl_node_id"?: string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"parent_id"?: string | null,"path"?: (string)[],"read_key"?: string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null
+                    "acl_node_id"?: string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"parent_id"?: string | null,"path"?: (string)[],"read_key"?: string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
                   }
                   Relationships: [
                     {
@@ -1690,6 +1690,9 @@ isOneToOne: false
                            },
 "kb_set_like":
 { Args: { "p_node_id": string,"p_on": boolean }; Returns: undefined
+                           },
+"kb_set_space_watermark":
+{ Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined
                            },
 "kb_trash":
 { Args: { "p_space_id": string }; Returns: {

@@ -87,6 +87,8 @@ export const ROUTES = {
   kbPage: route('packages/kb/page/index', 'kb', ['node']),
   kbEdit: route('packages/kb/edit/index', 'kb', ['node']),
   kbVersions: route('packages/kb/versions/index', 'kb', ['node']),
+  /** managers: who can see a space, folder or page, and its grants */
+  kbAccess: route('packages/kb/access/index', 'kb', ['node']),
   /** `q` = the query to run */
   kbSearch: route('packages/kb/search/index', 'kb', ['q']),
   community: route('packages/community/index', 'community', []),
