@@ -4,7 +4,7 @@ import { routeUrl } from '../../../lib/routes';
 import { ManagerPage } from '../manager-page';
 
 export default function TrainingManageCoursePage() {
-  const id = useRouter().params.id ?? null;
+  const id = useRouter().params.course ?? null;
   return (
     <ManagerPage testId='training-manage-course-page'>
       {(enterpriseId, generation) => (
@@ -12,8 +12,8 @@ export default function TrainingManageCoursePage() {
           key={generation}
           enterpriseId={enterpriseId}
           courseId={id}
-          onCreated={(courseId) => void Taro.redirectTo({ url: routeUrl('trainingManageCourse', { id: courseId }) })}
-          onOpenPaper={(paperId, course) => void Taro.navigateTo({ url: routeUrl('trainingManagePaper', paperId ? { id: paperId } : { course }) })}
+          onCreated={(courseId) => void Taro.redirectTo({ url: routeUrl('trainingManageCourse', { course: courseId }) })}
+          onOpenPaper={(paperId, course) => void Taro.navigateTo({ url: routeUrl('trainingManagePaper', paperId ? { paper: paperId } : { course }) })}
           onOpenReport={(course) => void Taro.navigateTo({ url: routeUrl('trainingReport', { course }) })}
         />
       )}

@@ -5,7 +5,7 @@ import { LoadState } from '../../../ui/load-state';
 import { ManagerPage } from '../manager-page';
 
 export default function TrainingManagePaperPage() {
-  const { id = '', course = '' } = useRouter().params;
+  const { paper: id = '', course = '' } = useRouter().params;
   const existing = useLoader(() => managedPaper(id), id, Boolean(id));
   return (
     <ManagerPage testId='training-manage-paper-page'>

@@ -5,7 +5,7 @@ import { LoadState } from '../../../ui/load-state';
 import { ManagerPage } from '../manager-page';
 
 export default function TrainingManageQuestionPage() {
-  const id = useRouter().params.id ?? '';
+  const id = useRouter().params.question ?? '';
   const existing = useLoader(() => question(id), id, Boolean(id));
   return (
     <ManagerPage testId='training-manage-question-page'>

@@ -15,9 +15,9 @@ export default function TrainingManagePage() {
           enterpriseId={enterpriseId}
           tab={tab}
           onTab={setTab}
-          onOpenCourse={(id) => go(routeUrl('trainingManageCourse', id ? { id } : {}))}
-          onOpenQuestion={(id) => go(routeUrl('trainingManageQuestion', id ? { id } : {}))}
-          onOpenPaper={(id) => go(routeUrl('trainingManagePaper', id ? { id } : {}))}
+          onOpenCourse={(id) => go(routeUrl('trainingManageCourse', id ? { course: id } : {}))}
+          onOpenQuestion={(id) => go(routeUrl('trainingManageQuestion', id ? { question: id } : {}))}
+          onOpenPaper={(id) => go(routeUrl('trainingManagePaper', id ? { paper: id } : {}))}
         />
       )}
     </ManagerPage>
