@@ -12,7 +12,9 @@ const SUBPACKAGE = "keeps the subpackage small: enterprise's index would bring t
 const DEEP_IMPORT_EXCEPTIONS = [
   { from: 'pages/index/index', to: 'features/enterprise/components/current-enterprise-card', why: MAIN_PACKAGE },
   { from: 'pages/index/index', to: 'features/enterprise/hooks/use-enterprises', why: MAIN_PACKAGE },
-  { from: 'pages/index/index', to: 'features/identity/services/gate-router', why: MAIN_PACKAGE },
+  { from: 'pages/index/index', to: 'features/identity/hooks/use-cleared-member', why: MAIN_PACKAGE },
+  { from: 'pages/mine/index', to: 'features/enterprise/hooks/use-enterprises', why: MAIN_PACKAGE },
+  { from: 'pages/mine/index', to: 'features/identity/hooks/use-cleared-member', why: MAIN_PACKAGE },
   { from: 'pages/index/index', to: 'features/identity/store/gate.store', why: MAIN_PACKAGE },
   { from: 'pages/index/index', to: 'features/notifications/hooks/use-unread-count', why: MAIN_PACKAGE },
   { from: 'pages/login/index', to: 'features/identity/services/gate-router', why: MAIN_PACKAGE },

@@ -7,6 +7,7 @@ import type { BrowserContext } from 'playwright-core';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { clientFrom, randomLoopbackIp } from '../contract/auth-support';
 import { birthDateForAge, callApi, markCleared, randomPhone, serviceClient, signInCleared, sql, type SignedInUser } from '../support/clients';
+import { localPhone, maskPhone } from '../../src/lib/phone';
 import { getStack } from '../support/stack';
 import { mobileContext } from './support/browser';
 import { EnterprisePages, routeOfLink } from './support/enterprise-pages';
@@ -212,12 +213,13 @@ it('directory visibility follows the settings; a removed member then sees nothin
   await devApp.shot('45-directory');
   const names = await devApp.directoryNames().allTextContents();
   expect(names.sort()).toEqual(['褚二', '陈一'].sort());
-  // Own phone visible, a colleague's hidden.
-  const ownPhone = dev1.phone;
-  const colleaguePhone = dev2.phone;
+  // Own phone visible (masked in the list as 138****1234, tap to call), a colleague's hidden.
+  const own = devApp.page.getByTestId('directory-entry').filter({ hasText: '陈一' });
+  expect(await own.getByTestId('directory-phone').textContent()).toBe(maskPhone(dev1.phone));
+  expect(await devApp.page.getByTestId('directory-entry').filter({ hasText: '褚二' }).getByTestId('directory-phone').count()).toBe(0);
   const text = (await devApp.page.getByTestId('directory').textContent()) ?? '';
-  expect(text).toContain(ownPhone);
-  expect(text).not.toContain(colleaguePhone);
+  expect(text).not.toContain(maskPhone(dev2.phone));
+  expect(text).not.toContain(localPhone(dev2.phone));
 
   // The admin removes 陈一, who then sees nothing of the enterprise.
   await adminApp.adminTab('members');

@@ -1,66 +1,43 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef } from 'react';
-import { useSessionStore } from '../../features/auth';
+import Taro from '@tarojs/taro';
 // Direct modules, not the feature index: the admin and directory screens live in subpackages.
 import { CurrentEnterpriseCard } from '../../features/enterprise/components/current-enterprise-card';
 import { useEnterprises } from '../../features/enterprise/hooks/use-enterprises';
 // Direct modules, not the feature index: the main package must not carry the onboarding screens.
-import { checkGate } from '../../features/identity/services/gate-router';
+import { useClearedMember } from '../../features/identity/hooks/use-cleared-member';
 import { useGateStore } from '../../features/identity/store/gate.store';
-import { useUnreadCount } from '../../features/notifications/hooks/use-unread-count';
 import { useMyProfile } from '../../features/profile';
-import { Button } from '../../ui/button';
-import { LinkCell } from '../../ui/link-cell';
-import { Loading } from '../../ui/loading';
-import './index.css';
+import { NeedsMe, needsMeItems, useHomeTasks, visibleEntries } from '../../features/shell';
+import { openRoute } from '../../lib/navigation/open-route';
 import { routeUrl } from '../../lib/routes';
+import { Button } from '../../ui/button';
+import { CellGroup } from '../../ui/cell';
+import { Loading } from '../../ui/loading';
+import { NavCell } from '../../ui/nav-cell';
+import './index.css';
 
-const PROFILE_PAGE = routeUrl('profile');
 const LOGIN_PAGE = routeUrl('login');
 const ENTERPRISES_PAGE = routeUrl('myEnterprises');
-const INBOX_PAGE = routeUrl('inbox');
-const TRAINING_PAGE = routeUrl('training');
-const KB_PAGE = routeUrl('kb');
-const COMMUNITY_PAGE = routeUrl('community');
 
+/** The 首页 tab: the current enterprise, what waits for me, the modules, admin and ops entries. */
 export default function HomePage() {
-  const status = useSessionStore((state) => state.status);
-  const gate = useGateStore((state) => state.state);
-  const gateError = useGateStore((state) => state.error);
-  const wasCleared = useGateStore((state) => state.status?.cleared === true);
-  // While re-checking, keep showing what a cleared member saw (no flicker on every return).
-  const cleared = status === 'signed-in' && (gate === 'cleared' || (gate === 'checking' && wasCleared));
-  const { profile, loading, error, reload } = useMyProfile(cleared);
-  const enterprises = useEnterprises(cleared);
-  const unread = useUnreadCount(cleared, 'home');
-  const firstShow = useRef(true);
-
-  // Nothing of the product shows before the server says this member is cleared (consents,
-  // birth date, guardian); an uncleared member is sent to onboarding by checkGate.
-  useEffect(() => {
-    if (status === 'signed-in' && gate === 'unknown') void checkGate();
-  }, [status, gate]);
-
-  // Every return to home asks again (a new agreement version may be out); and shows the edited name.
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (status !== 'signed-in') return;
-    void checkGate();
+  const { status, cleared, gateError, retryGate } = useClearedMember(() => {
     reload();
     enterprises.reload();
-    unread.reload();
+    tasks.reload();
   });
+  const { profile, loading, error, reload } = useMyProfile(cleared);
+  const enterprises = useEnterprises(cleared);
+  const current = enterprises.current;
+  const tasks = useHomeTasks(cleared, current);
+  const pendingAgreements = useGateStore((state) => state.status?.missing.length ?? 0);
 
-  if (status === 'signed-in' && gate === 'error') {
+  if (gateError) {
     return (
       <View className='page'>
         <View className='state'>
           <Text role='alert'>{gateError}</Text>
-          <Button className='state__action' size='small' onClick={() => void checkGate()}>
+          <Button className='state__action' size='small' onClick={retryGate}>
             重试
           </Button>
         </View>
@@ -101,66 +78,63 @@ export default function HomePage() {
   }
 
   const name = profile?.display_name;
+  const admin = current?.role === 'admin';
+  const needs = needsMeItems(
+    { pendingAgreements, joinRequests: admin ? tasks.joinRequests : 0, unread: tasks.unread },
+    {
+      agreements: () => openRoute(routeUrl('agreements')),
+      joinRequests: () => current && openRoute(routeUrl('admin', { id: current.id, tab: 'requests' })),
+      notices: () => openRoute(routeUrl('inbox')),
+    },
+  );
   return (
     <View className='page home-page'>
       <View className='card'>
         <Text className='page-title' data-testid='home-greeting'>
           {name ? `你好，${name}` : '你好，新同事'}
         </Text>
-        <Text className='page-subtitle'>{name ? '欢迎回到知享' : '先去“我的资料”填写姓名吧'}</Text>
+        <Text className='page-subtitle'>{name ? '欢迎回到知享' : '先去“我的”填写姓名吧'}</Text>
       </View>
-      {error && (
+      {(error || tasks.error) && (
         <View className='form-error' role='alert'>
-          {error}
-          <Text className='home-page__retry' onClick={reload}>
+          {error || tasks.error}
+          <Text className='home-page__retry' onClick={error ? reload : tasks.reload}>
             重试
           </Text>
         </View>
       )}
       <CurrentEnterpriseCard
-        current={enterprises.current}
+        current={current}
         count={enterprises.enterprises.length}
         loading={enterprises.status === 'loading' || enterprises.status === 'idle'}
         error={enterprises.error}
         onOpen={() => void Taro.navigateTo({ url: ENTERPRISES_PAGE })}
       />
-      {enterprises.current && (
-        <LinkCell
-          title='学习'
-          description='学习任务、考试、证书与积分'
-          data-testid='home-training-link'
-          onClick={() => void Taro.navigateTo({ url: TRAINING_PAGE })}
-        />
+      <NeedsMe items={needs} />
+      {current && current.status !== 'closed' && (
+        <CellGroup title='应用'>
+          {visibleEntries(tasks.features).map((entry) => (
+            <NavCell key={entry.key} title={entry.title} description={entry.description} data-testid={entry.testId ?? `home-entry-${entry.key}`} onClick={() => openRoute(entry.url(current.id))} />
+          ))}
+        </CellGroup>
       )}
-      <LinkCell
-        title='消息'
-        description='审批结果、协议更新等通知'
-        extra={unread.count ? `${unread.count > 99 ? '99+' : unread.count} 条未读` : undefined}
-        data-testid='home-inbox-link'
-        onClick={() => void Taro.navigateTo({ url: INBOX_PAGE })}
-      />
-      {enterprises.current ? (
-        <LinkCell
-          title='知识库'
-          description='员工手册、入职指南、产品文档，一两个字也能搜'
-          data-testid='home-kb-link'
-          onClick={() => void Taro.navigateTo({ url: KB_PAGE })}
+      <CellGroup title='消息'>
+        <NavCell
+          title='消息'
+          description='审批结果、协议更新等通知'
+          extra={tasks.unread ? `${tasks.unread > 99 ? '99+' : tasks.unread} 条未读` : undefined}
+          data-testid='home-inbox-link'
+          onClick={() => openRoute(routeUrl('inbox'))}
         />
-      ) : null}
-      {enterprises.current ? (
-        <LinkCell
-          title='社区'
-          description='同事们的分享、提问与讨论'
-          data-testid='home-community-link'
-          onClick={() => void Taro.navigateTo({ url: COMMUNITY_PAGE })}
-        />
-      ) : null}
-      <LinkCell
-        title='我的资料'
-        description='姓名、手机号、密码'
-        data-testid='home-profile-link'
-        onClick={() => void Taro.navigateTo({ url: PROFILE_PAGE })}
-      />
+      </CellGroup>
+      {(admin || tasks.operator) && (
+        <CellGroup title='管理'>
+          {current && admin && (
+            <NavCell title='企业管理' description={`管理「${current.name}」的成员、邀请和设置`} data-testid='home-admin' onClick={() => openRoute(routeUrl('admin', { id: current.id }))} />
+          )}
+          {tasks.operator && <NavCell title='平台运营' description='协议、账号处置、举报、企业审核' data-testid='home-ops' onClick={() => openRoute(routeUrl('ops'))} />}
+        </CellGroup>
+      )}
     </View>
   );
 }

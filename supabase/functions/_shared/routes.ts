@@ -44,6 +44,8 @@ const route = <Q extends readonly string[]>(path: string, subpackage: Subpackage
 export const ROUTES = {
   home: route('pages/index/index', null, []),
   login: route('pages/login/index', null, []),
+  /** the 我的 tab (profile, enterprises, agreements, security); tab pages sit in the main package */
+  mine: route('pages/mine/index', null, []),
   profile: route('packages/account/profile/index', 'account', []),
   password: route('packages/account/password/index', 'account', []),
   agreements: route('packages/account/agreements/index', 'account', []),

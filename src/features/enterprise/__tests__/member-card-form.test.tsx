@@ -33,6 +33,11 @@ describe('MemberCardForm (我的名片 / 成员名片)', () => {
     expect(screen.getByTestId('member-card-status')).toHaveTextContent('已保存');
   });
 
+  it("tells an admin whose card they are editing, and says nothing of the kind on one's own", async () => {
+    render(<MemberCardForm enterpriseId='e1' userId='u2' own={false} canSetEmployeeNo service={service()} />);
+    expect(await screen.findByTestId('member-card-whose')).toHaveTextContent('正在编辑：李娜 的名片');
+  });
+
   it('names the field at fault and sends nothing', async () => {
     const s = service();
     render(<MemberCardForm enterpriseId='e1' userId='u1' own canSetEmployeeNo={false} service={s} />);

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { localPhone, maskPhone } from '../../../lib/phone';
 import { Button } from '../../../ui/button';
 import { Input } from '../../../ui/input';
 import { useLoader } from '../../../lib/hooks/use-loader';
@@ -84,10 +86,24 @@ export function DirectoryView({ enterpriseId, service = directoryService }: Dire
           <Text className='ent-muted'>
             {[p.department_name, p.title, p.employee_no && `工号 ${p.employee_no}`].filter(Boolean).join(' · ') || '—'}
           </Text>
+          {/* A phone shows only where the enterprise's directory settings allow it (the server
+              sends null otherwise): masked in the list, tap to call. */}
           {(p.phone || p.email) && (
-            <Text className='ent-muted' data-testid='directory-contact'>
-              {[p.phone, p.email].filter(Boolean).join(' · ')}
-            </Text>
+            <View className='ent-muted' data-testid='directory-contact'>
+              {p.phone && (
+                <Text
+                  className='ent-phone'
+                  role='link'
+                  aria-label={`拨打 ${p.display_name || '同事'} 的电话`}
+                  data-testid='directory-phone'
+                  onClick={() => void Taro.makePhoneCall({ phoneNumber: localPhone(p.phone as string) }).catch(() => undefined)}
+                >
+                  {maskPhone(p.phone)}
+                </Text>
+              )}
+              {p.phone && p.email && ' · '}
+              {p.email && <Text>{p.email}</Text>}
+            </View>
           )}
         </View>
       ))}

@@ -120,7 +120,10 @@ export function EnterpriseList({ enterprises, loading, error, onRetry, onSwitch,
               </Button>
             )}
           </View>
-          <LeaveEnterprise enterprise={e} onLeave={leave} />
+          {/* Apart from the navigation above: a destructive action, on its own line below a divider. */}
+          <View className='ent-item__leave'>
+            <LeaveEnterprise enterprise={e} onLeave={leave} />
+          </View>
         </View>
       ))}
     </View>

@@ -80,18 +80,18 @@ export function InvitationLanding({ code, enabled, onJoined, service = enterpris
       </View>
       <FormError message={error} testId='invitation-error' />
       {waiting && (
-        <View className='ent-actions'>
-          <Button fill='outline' role='button' loading={busy === 'withdraw'} disabled={Boolean(busy)} data-testid='invitation-withdraw' onClick={() => void act('withdraw')}>
+        <View className='action-stack'>
+          <Button block size='large' fill='outline' role='button' loading={busy === 'withdraw'} disabled={Boolean(busy)} data-testid='invitation-withdraw' onClick={() => void act('withdraw')}>
             撤回申请
           </Button>
         </View>
       )}
       {open && (
-        <View className='ent-actions'>
-          <Button type='primary' role='button' loading={busy === 'accept'} disabled={Boolean(busy)} data-testid='invitation-accept' onClick={() => void act('accept')}>
+        <View className='action-stack'>
+          <Button block size='large' type='primary' role='button' loading={busy === 'accept'} disabled={Boolean(busy)} data-testid='invitation-accept' onClick={() => void act('accept')}>
             加入
           </Button>
-          <Button fill='outline' role='button' loading={busy === 'decline'} disabled={Boolean(busy)} data-testid='invitation-decline' onClick={() => void act('decline')}>
+          <Button block size='large' fill='outline' role='button' loading={busy === 'decline'} disabled={Boolean(busy)} data-testid='invitation-decline' onClick={() => void act('decline')}>
             拒绝
           </Button>
         </View>

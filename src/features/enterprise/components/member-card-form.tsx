@@ -8,6 +8,7 @@ import type { MemberCard } from '../services/enterprise.types';
 import { useLoader } from '../../../lib/hooks/use-loader';
 import { LoadState } from '../../../ui/load-state';
 import { TextField } from '../../../ui/text-field';
+import './enterprise.css';
 
 export interface MemberCardFormProps {
   enterpriseId: string;
@@ -78,6 +79,12 @@ export function MemberCardForm({ enterpriseId, userId, own, canSetEmployeeNo, se
 
   return (
     <View className='card' data-testid='member-card'>
+      {/* An admin editing someone else's card must see whose it is before changing anything. */}
+      {!own && (
+        <Text className='member-card__whose' role='heading' data-testid='member-card-whose'>
+          正在编辑：{saved.display_name || '未填写姓名'} 的名片
+        </Text>
+      )}
       <TextField label='姓名' value={form.displayName} onChange={edit('displayName')} testId='member-card-name' maxLength={40} error={errors.displayName} />
       <TextField label='职位' value={form.title} onChange={edit('title')} testId='member-card-title' placeholder='如：产品经理（可不填）' maxLength={40} error={errors.title} />
       <TextField label='邮箱' value={form.email} onChange={edit('email')} testId='member-card-email' placeholder='工作邮箱（可不填）' maxLength={120} error={errors.email} />

@@ -1,4 +1,5 @@
 import { Text, Textarea, View } from '@tarojs/components';
+import { maskPhone } from '../../../lib/phone';
 import { useState } from 'react';
 import { ConfirmAction } from '../../../ui/confirm-action';
 import { AckCheckbox } from '../../account-settings';
@@ -33,7 +34,7 @@ export function ReportItem({ report, service, onResolved, onActOnAccount }: Repo
     <View className='settings-list-item' data-testid={`ops-report-${report.id}`}>
       <View className='settings-row'>
         <Text className='settings-doc__title'>
-          {report.real_name} · {report.reported_phone}
+          {report.real_name} · {maskPhone(report.reported_phone)}
         </Text>
         <Text className={`settings-tag ${report.status === 'open' ? 'settings-tag--required' : ''}`}>{STATUS[report.status]}</Text>
       </View>

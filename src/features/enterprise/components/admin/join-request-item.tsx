@@ -73,22 +73,22 @@ export function JoinRequestItem({ request, service, onDecided }: JoinRequestItem
               {error}
             </Text>
           )}
-          <View className='ent-actions'>
+          <View className='action-stack'>
             {!rejecting ? (
               <>
-                <Button size='small' type='primary' role='button' loading={busy} disabled={busy} data-testid={`${testId}-approve`} onClick={() => void decide(true)}>
+                <Button block type='primary' role='button' loading={busy} disabled={busy} data-testid={`${testId}-approve`} onClick={() => void decide(true)}>
                   通过
                 </Button>
-                <Button size='small' fill='outline' type='danger' role='button' disabled={busy} data-testid={`${testId}-reject`} onClick={() => setRejecting(true)}>
+                <Button block fill='outline' type='danger' role='button' disabled={busy} data-testid={`${testId}-reject`} onClick={() => setRejecting(true)}>
                   拒绝
                 </Button>
               </>
             ) : (
               <>
-                <Button size='small' type='danger' role='button' loading={busy} disabled={busy} data-testid={`${testId}-reject-confirm`} onClick={() => void decide(false)}>
+                <Button block type='danger' role='button' loading={busy} disabled={busy} data-testid={`${testId}-reject-confirm`} onClick={() => void decide(false)}>
                   确认拒绝
                 </Button>
-                <Button size='small' fill='outline' role='button' disabled={busy} onClick={() => setRejecting(false)}>
+                <Button block fill='outline' role='button' disabled={busy} onClick={() => setRejecting(false)}>
                   取消
                 </Button>
               </>
