@@ -2,21 +2,16 @@
 // cells back; it then maps the template's columns and calls training_import_questions, which checks
 // the manager's rights and every row. Parsing here keeps a spreadsheet library out of the
 // mini-program; the file is read in memory and never stored.
-import { preflight } from '../_shared/cors.ts';
-import { fail, json, readJson } from '../_shared/http.ts';
-import { gate } from '../_shared/gate.ts';
+import { fail, json } from '../_shared/http.ts';
+import { memberPost } from '../_shared/member-post.ts';
 import { firstSheetRows, XlsxError } from './xlsx.ts';
 
 const MAX_BASE64 = Math.ceil((5 * 1024 * 1024 * 4) / 3) + 4;
 
 export async function handler(req: Request): Promise<Response> {
-  const pre = preflight(req);
-  if (pre) return pre;
-  if (req.method !== 'POST') return fail(405, 'method_not_allowed', '请求方式不支持');
-  const g = await gate(req);
-  if (!g.ok) return g.response;
-  const body = (await readJson(req)) as { file?: unknown } | undefined;
-  const file = body?.file;
+  const start = await memberPost(req);
+  if (!start.ok) return start.response;
+  const file = (start.body as { file?: unknown } | undefined)?.file;
   if (typeof file !== 'string' || file.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(file)) {
     return fail(400, 'invalid_request', '请求参数有误，请检查后重试');
   }
