@@ -369,7 +369,8 @@ begin
   with due as (
     select m.enterprise_id, m.user_id, c.id as course_id, d.due_at, c.title
       from public.enterprise_members m
-      join public.enterprises e on e.id = m.enterprise_id and e.status = 'normal'
+      -- no reminders where the edition has no training (a basic enterprise, or one moved down)
+      join public.enterprises e on e.id = m.enterprise_id and e.status = 'normal' and private.has_feature(e.id, 'training')
      cross join lateral private.training_my_course_deadlines(m.enterprise_id, m.user_id) d
       join public.training_courses c on c.id = d.course_id and c.status = 'published'
      where m.enterprise_id in (select a.enterprise_id from public.training_assignments a
