@@ -1,5 +1,7 @@
 import { AppError } from '../lib/errors/app-error';
-import type { ChosenFile } from './choose-file.types';
+import { DEFAULT_FILE_KINDS, type ChosenFile, type FileKind } from './choose-file.types';
+
+const ACCEPT: Record<FileKind, string> = { image: 'image/jpeg,image/png', pdf: 'application/pdf', video: 'video/mp4' };
 
 /**
  * H5: the browser's file picker for `accept`. Resolves null when the person closes it. `testId`
@@ -27,8 +29,8 @@ export function pickBrowserFile(testId: string, accept: string): Promise<File | 
   });
 }
 
-/** H5: an image or PDF document. Resolves null when the person closes the picker. */
-export async function chooseDocumentFile(testId: string): Promise<ChosenFile | null> {
-  const file = await pickBrowserFile(testId, 'image/jpeg,image/png,application/pdf');
+/** H5: a document (images and PDF unless `kinds` says otherwise); null when the person closes the picker. */
+export async function chooseDocumentFile(testId: string, kinds: readonly FileKind[] = DEFAULT_FILE_KINDS): Promise<ChosenFile | null> {
+  const file = await pickBrowserFile(testId, kinds.map((k) => ACCEPT[k]).join(','));
   return file ? { path: URL.createObjectURL(file), name: file.name, size: file.size } : null;
 }

@@ -1,5 +1,9 @@
 // Public API of the ops feature (platform operators, H5 subpackage).
 export { OpsConsole } from './components/ops-console';
+// the desk ops console (H5 ≥ 1024 px) lays these out itself
+export { AccountActionForm } from './components/account-action-form';
+export { ReportsList } from './components/reports-list';
+export { PublishVersionForm } from './components/publish-version-form';
 export { opsService, readOperatorAccess, listAccountReports, type OpsService, type OperatorAccess, type AccountReport } from './services/ops.service';
 export { AuditLog } from './components/audit-log';
 export { EnterpriseOps } from './components/enterprise-ops';

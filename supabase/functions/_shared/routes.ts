@@ -98,6 +98,8 @@ export const ROUTES = {
   kbPage: route('packages/kb/page/index', 'kb', ['node']),
   kbEdit: route('packages/kb/edit/index', 'kb', ['node']),
   kbVersions: route('packages/kb/versions/index', 'kb', ['node']),
+  /** managers: who can see a space, folder or page, and its grants */
+  kbAccess: route('packages/kb/access/index', 'kb', ['node']),
   /** `q` = the query to run */
   kbSearch: route('packages/kb/search/index', 'kb', ['q']),
   community: route('packages/community/index', 'community', []),
@@ -108,6 +110,8 @@ export const ROUTES = {
   communityReport: route('packages/community/report/index', 'community', ['type', 'id']),
   communityModeration: route('packages/community/moderation/index', 'community', []),
   communityRecords: route('packages/community/records/index', 'community', []),
+  /** platform operators: community cases escalated by enterprises */
+  communityEscalations: route('packages/community/escalations/index', 'community', []),
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

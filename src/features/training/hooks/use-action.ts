@@ -1,25 +1,21 @@
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useAction as useBaseAction } from '../../../lib/hooks/use-action';
 
-/** A form's one pending action: busy while it runs, the AppError's message if it fails, a status line after. */
+/**
+ * The shared action hook (busy flag, error line) plus what the training forms need: the work's
+ * result (a saved id) and a status line after a success.
+ */
 export function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const base = useBaseAction();
   const [status, setStatus] = useState('');
-  const run = async <T>(action: () => Promise<T>, done?: string): Promise<T | undefined> => {
-    setBusy(true);
-    setError('');
+  const run = async <T>(work: () => Promise<T>, done?: string): Promise<T | undefined> => {
     setStatus('');
-    try {
-      const result = await action();
-      if (done) setStatus(done);
-      return result;
-    } catch (failure) {
-      setError(messageOf(failure));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
+    let result: T | undefined;
+    const ok = await base.run(async () => {
+      result = await work();
+    });
+    if (ok && done) setStatus(done);
+    return ok ? result : undefined;
   };
-  return { busy, error, status, run, setError, setStatus };
+  return { busy: base.busy, error: base.error, setError: base.setError, status, setStatus, run };
 }

@@ -1,0 +1,47 @@
+// Page objects for the admin and ops consoles at desk width (H5 ≥ 1024 px): side navigation, tables.
+import type { Locator } from 'playwright-core';
+import { AccountPages, fillText } from './app-pages';
+
+export class DeskPages extends AccountPages {
+  // ---- admin console: members table
+  memberRows(): Locator {
+    return this.page.getByTestId('desk-member-row');
+  }
+
+  /** Waits until the pager says `共 N 人` (the server's total for the current search). */
+  async waitForTotal(total: number): Promise<void> {
+    await this.page.getByTestId('desk-members-pager-total').filter({ hasText: `共 ${total} 人` }).waitFor();
+  }
+
+  async searchMembers(query: string): Promise<void> {
+    await fillText(this.page, 'desk-members-search', query);
+    await this.page.getByTestId('desk-members-search-submit').click();
+  }
+
+  async filterDepartment(departmentId: string): Promise<void> {
+    await this.page.getByTestId(`desk-members-department-${departmentId}`).click();
+  }
+
+  async nextPage(): Promise<void> {
+    await this.page.getByTestId('desk-members-pager-next').click();
+  }
+
+  async adminSection(section: string): Promise<void> {
+    await this.page.getByTestId(`admin-desk-nav-${section}`).click();
+  }
+
+  // ---- ops console
+  async openOpsAccounts(): Promise<void> {
+    await this.page.getByTestId('ops-desk-nav-accounts').click();
+  }
+
+  /** 查找与处置账号: finds the account behind a phone number, without acting. */
+  async findAccount(phone: string): Promise<Locator> {
+    await this.openOpsAccounts();
+    await fillText(this.page, 'ops-action-phone', phone);
+    await this.page.getByTestId('ops-action-find').click();
+    const found = this.page.getByTestId('ops-action-account');
+    await found.waitFor();
+    return found;
+  }
+}
