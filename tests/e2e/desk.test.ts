@@ -8,6 +8,7 @@ import { makePlatformOperator, signInCleared, sql, type SignedInUser } from '../
 import { getStack } from '../support/stack';
 import { addBulkMembers, addDepartment, createEnterprise, newMember } from '../integration/support-tenancy/fixture';
 import { deskContext, screenshotPath } from './support/browser';
+import { fillText } from './support/app-pages';
 import { DeskPages } from './support/desk-pages';
 import { browserSuite } from './support/suite';
 
@@ -87,6 +88,31 @@ it('an operator finds an account by phone in the desk ops console and warns it',
   expect(result).toContain('已执行“警告”');
   const rows = await sql<{ action: string; operator_id: string }>('select action, operator_id from public.account_actions where user_id = $1', [target.userId]);
   expect(rows).toEqual([{ action: 'warn', operator_id: op.userId }]);
+});
+
+it('an operator works a cancellation request from the desk table: a rejection needs a reason', async () => {
+  const op = await signInCleared();
+  await makePlatformOperator(op.userId);
+  const name = `注销表格${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const ent = await createEnterprise({ name });
+  const [request] = await sql<{ id: string }>(
+    `insert into public.enterprise_cancellation_requests (enterprise_id, reason) values ($1, '业务调整，申请注销企业') returning id`, [ent]);
+
+  const ops = await openAs(op, 'packages/ops/index');
+  await ops.page.getByTestId('ops-desk').waitFor();
+  await ops.opsSection('cancellations');
+  const panel = await ops.openDecisionRow('ops-cancellations', name);
+  await panel.getByTestId(`ops-cancellation-${request.id}-reject`).click();
+  await ops.page.getByTestId(`ops-cancellation-${request.id}-error`).filter({ hasText: '驳回须填写' }).waitFor();
+  await fillText(ops.page, `ops-cancellation-${request.id}-reason`, '材料不全，请补充营业执照');
+  await panel.getByTestId(`ops-cancellation-${request.id}-reject`).click();
+  await ops.page.getByTestId('ops-cancellations-result').filter({ hasText: `${name}的注销申请已驳回` }).waitFor();
+  // the pending table no longer lists it, and the enterprise stays open
+  expect(await ops.page.getByTestId('ops-cancellations-row').filter({ hasText: name }).count()).toBe(0);
+  const [row] = await sql<{ status: string; review_reason: string; ent_status: string }>(
+    `select r.status, r.review_reason, e.status as ent_status from public.enterprise_cancellation_requests r
+       join public.enterprises e on e.id = r.enterprise_id where r.id = $1`, [request.id]);
+  expect(row).toEqual({ status: 'rejected', review_reason: '材料不全，请补充营业执照', ent_status: 'normal' });
 });
 
 (screenshotPath('probe') ? it : it.skip)('desk screenshots from the seeded demo: 远山制造 members, the ops console', async () => {

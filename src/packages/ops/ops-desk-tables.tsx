@@ -1,5 +1,15 @@
 import type { BirthDateCorrectionForReview } from '../../features/identity';
 import type { ReviewItem } from '../../features/enterprise';
+import {
+  accountReportsList,
+  cancellationRequestsList,
+  CANCELLATION_STATUS,
+  opsService,
+  REPORT_STATUS,
+  type AccountReport,
+  type CancellationRequest,
+} from '../../features/ops';
+import { maskPhone } from '../../lib/phone';
 import { formatShanghai } from '../../lib/time';
 import { DeskDecisionTable } from '../../ui/desk-decision-table';
 import type { DeskColumn } from '../../ui/desk-table';
@@ -26,6 +36,32 @@ const CORRECTION_COLUMNS: DeskColumn<BirthDateCorrectionForReview>[] = [
   { label: '状态', width: '0.7fr', render: (c) => REVIEW_STATUS[c.status] ?? c.status },
   { label: '申请时间', width: '1fr', render: (c) => when(c.created_at) },
 ];
+
+const REPORT_COLUMNS: DeskColumn<AccountReport>[] = [
+  { label: '申诉人', width: '1fr', render: (r) => r.real_name },
+  { label: '被盗手机号', width: '1fr', render: (r) => maskPhone(r.reported_phone) },
+  { label: '对应账号', width: '0.8fr', render: (r) => (r.target_user_id ? '有' : '无') },
+  { label: '状态', width: '0.7fr', render: (r) => REPORT_STATUS[r.status] ?? r.status },
+  { label: '提交时间', width: '1fr', render: (r) => when(r.created_at) },
+];
+
+const CANCELLATION_COLUMNS: DeskColumn<CancellationRequest>[] = [
+  { label: '企业', width: '1.4fr', render: (r) => r.enterprises?.name ?? r.enterprise_id },
+  { label: '注销原因', width: '2fr', render: (r) => (r.reason.length > 24 ? `${r.reason.slice(0, 24)}…` : r.reason) },
+  { label: '证明材料', width: '0.7fr', render: (r) => `${r.document_paths.length} 份` },
+  { label: '状态', width: '0.7fr', render: (r) => CANCELLATION_STATUS[r.status] ?? r.status },
+  { label: '申请时间', width: '1fr', render: (r) => when(r.created_at) },
+];
+
+/** 被盗申诉 at desk width: a row opens the report, its resolution and the link to 查找与处置账号. */
+export function ReportsTable({ onActOnAccount }: { onActOnAccount(userId: string): void }) {
+  return <DeskDecisionTable {...accountReportsList(opsService, onActOnAccount)} label='账号被盗申诉' columns={REPORT_COLUMNS} />;
+}
+
+/** 企业注销申请 at desk width: a row opens the request and its approve/reject. */
+export function CancellationsTable() {
+  return <DeskDecisionTable {...cancellationRequestsList(opsService)} label='企业注销申请' columns={CANCELLATION_COLUMNS} />;
+}
 
 /** 企业资质审核 at desk width: the review list as a table; a row opens the document and its decision. */
 export function QualificationTable() {

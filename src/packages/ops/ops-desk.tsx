@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useLoader } from '../../lib/hooks/use-loader';
-import { AccountActionForm, AuditLog, EnterpriseOps, PublishVersionForm, ReportsList, opsService } from '../../features/ops';
+import { AccountActionForm, AuditLog, EnterpriseOps, PublishVersionForm, opsService } from '../../features/ops';
 import { AccessDenied } from '../../ui/access-denied';
 import { DeskShell } from '../../ui/desk-shell';
 import { LoadState } from '../../ui/load-state';
 import type { OpsDeskProps } from './ops-desk.types';
-import { CorrectionsTable, QualificationTable } from './ops-desk-tables';
+import { CancellationsTable, CorrectionsTable, QualificationTable, ReportsTable } from './ops-desk-tables';
 
-type Section = 'accounts' | 'reports' | 'qualifications' | 'enterprises' | 'corrections' | 'publish' | 'audit';
+type Section = 'accounts' | 'reports' | 'qualifications' | 'enterprises' | 'cancellations' | 'corrections' | 'publish' | 'audit';
 
 const GROUPS: { label: string; items: { value: Section; label: string }[] }[] = [
   { label: '账号', items: [{ value: 'accounts', label: '查找与处置账号' }, { value: 'reports', label: '被盗申诉' }] },
@@ -15,7 +15,8 @@ const GROUPS: { label: string; items: { value: Section; label: string }[] }[] = 
     label: '审核',
     items: [
       { value: 'qualifications', label: '企业资质审核' },
-      { value: 'enterprises', label: '企业状态与注销' },
+      { value: 'enterprises', label: '企业状态' },
+      { value: 'cancellations', label: '企业注销申请' },
       { value: 'corrections', label: '出生日期更正' },
     ],
   },
@@ -42,8 +43,7 @@ export function OpsDesk({ enabled }: OpsDeskProps) {
     <DeskShell title='平台运营' subtitle='知享运营后台' testId='ops-desk' value={section} onChange={(v) => setSection(v as Section)} groups={GROUPS}>
       {section === 'accounts' && <AccountActionForm service={opsService} userId={reportUserId} />}
       {section === 'reports' && (
-        <ReportsList
-          service={opsService}
+        <ReportsTable
           onActOnAccount={(userId) => {
             setReportUserId(userId);
             setSection('accounts');
@@ -51,7 +51,8 @@ export function OpsDesk({ enabled }: OpsDeskProps) {
         />
       )}
       {section === 'qualifications' && <QualificationTable />}
-      {section === 'enterprises' && <EnterpriseOps service={opsService} />}
+      {section === 'enterprises' && <EnterpriseOps service={opsService} withCancellations={false} />}
+      {section === 'cancellations' && <CancellationsTable />}
       {section === 'corrections' && <CorrectionsTable />}
       {section === 'publish' && <PublishVersionForm service={opsService} />}
       {section === 'audit' && <AuditLog service={opsService} />}

@@ -80,6 +80,17 @@ export const ROUTES = {
   trainingLeaderboard: route('packages/training/leaderboard/index', 'training', []),
   /** public: anyone checks a certificate's verification code (validity and name only) */
   certificateVerify: route('packages/training/verify/index', 'training', ['code']),
+  /** 培训管理 (admins, `training` scope): `tab` courses | questions | papers */
+  trainingManage: route('packages/training/manage/index', 'training', ['tab']),
+  /** a course's editor: details, lessons, publishing, exams, assignments; no `course`: a new course.
+   *  (Not `id`: the manager pages read `id` as the enterprise, as every enterprise page does.) */
+  trainingManageCourse: route('packages/training/manage-course/index', 'training', ['course']),
+  /** a question of the bank; no `question`: a new one */
+  trainingManageQuestion: route('packages/training/manage-question/index', 'training', ['question']),
+  /** a paper; no `paper`: a new one (for the course `course`, if given) */
+  trainingManagePaper: route('packages/training/manage-paper/index', 'training', ['paper', 'course']),
+  /** a course's report (completion, departments, overdue, exams) with CSV export */
+  trainingReport: route('packages/training/manage-report/index', 'training', ['course']),
   /** 知识库 home: search, spaces, recently viewed, favourites */
   kb: route('packages/kb/index', 'kb', []),
   /** a space or folder; `node` = its id */

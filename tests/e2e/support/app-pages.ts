@@ -283,7 +283,7 @@ export class AccountPages extends AppPages {
     await fillText(this.page, `${prefix}-note`, note);
     await this.page.getByTestId(`${prefix}-resolve`).click();
     await this.page.getByTestId(`${prefix}-resolve-confirm`).click();
-    const result = this.page.getByTestId('ops-report-result');
+    const result = this.page.getByTestId('ops-reports-result');
     await result.waitFor();
     return (await result.textContent()) ?? '';
   }

@@ -32,7 +32,19 @@ export class DeskPages extends AccountPages {
 
   // ---- ops console
   async openOpsAccounts(): Promise<void> {
-    await this.page.getByTestId('ops-desk-nav-accounts').click();
+    await this.opsSection('accounts');
+  }
+
+  async opsSection(section: string): Promise<void> {
+    await this.page.getByTestId(`ops-desk-nav-${section}`).click();
+  }
+
+  /** A decision table's row (`list` is the table's test id, e.g. ops-cancellations), opened in the side panel. */
+  async openDecisionRow(list: string, text: string): Promise<Locator> {
+    await this.page.getByTestId(`${list}-row`).filter({ hasText: text }).click();
+    const panel = this.page.getByTestId(`${list}-panel`);
+    await panel.filter({ hasText: text }).waitFor();
+    return panel;
   }
 
   /** 查找与处置账号: finds the account behind a phone number, without acting. */
