@@ -22,7 +22,9 @@ export function FilePreview({ page, sign = kbMediaUrl }: { page: KbPage; sign?: 
     if (!path || !inline) return;
     sign(path).then(setUrl, (e: unknown) => setError(messageOf(e)));
   }, [path, inline, sign]);
-  if (!path) return <Text className='kb-muted' data-testid='kb-file-locked'>你可以查看该文件的信息，但没有下载权限</Text>;
+  if (!path && page.role === 'viewer') return <Text className='kb-muted' data-testid='kb-file-locked'>你可以查看该文件的信息，但没有下载权限</Text>;
+  // A downloader sees the path whenever there is one: none means nothing was uploaded yet.
+  if (!path) return <Text className='kb-muted' data-testid='kb-file-missing'>文件尚未上传</Text>;
   const open = async () => {
     try {
       await openDocumentUrl(await sign(path));
