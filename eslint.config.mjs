@@ -17,6 +17,9 @@ const DEEP_IMPORT_EXCEPTIONS = [
   { from: 'pages/mine/index', to: 'features/identity/hooks/use-cleared-member', why: MAIN_PACKAGE },
   { from: 'pages/index/index', to: 'features/identity/store/gate.store', why: MAIN_PACKAGE },
   { from: 'pages/index/index', to: 'features/notifications/hooks/use-unread-count', why: MAIN_PACKAGE },
+  // The module tab pages' frame (知识库, 学习, 社区): gate and current enterprise, as 首页 and 我的.
+  { from: 'features/shell/components/module-tab', to: 'features/enterprise/hooks/use-enterprises', why: MAIN_PACKAGE },
+  { from: 'features/shell/components/module-tab', to: 'features/identity/hooks/use-cleared-member', why: MAIN_PACKAGE },
   { from: 'pages/login/index', to: 'features/identity/services/gate-router', why: MAIN_PACKAGE },
   { from: 'pages/login/index', to: 'features/enterprise/services/pending-invite', why: MAIN_PACKAGE },
   { from: 'app/session-sync', to: 'features/auth/store/session.store', why: MAIN_PACKAGE },
