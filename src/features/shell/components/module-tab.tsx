@@ -12,6 +12,7 @@ import { LoadState } from '../../../ui/load-state';
 import { useTabPage } from '../hooks/use-tab-page';
 import { useTabBarStore } from '../store/tab-bar.store';
 import { TabBarSlot } from './tab-bar-slot';
+import './module-tab.css';
 
 function Busy({ error = '', onRetry }: { error?: string; onRetry(): void }) {
   return (
