@@ -2,7 +2,7 @@
 // agreements (never pre-ticked), guardian confirmation for minors, re-consent after a new version.
 // The server's records are checked with SQL; refusals are checked at the API, as an attacker would try.
 import type { BrowserContext, Page } from 'playwright-core';
-import { birthDateForAge, callApi, makePlatformOperator, markCleared, randomPhone, signInCleared, sql } from '../support/clients';
+import { birthDateForAge, callApi, makePlatformOperator, markCleared, randomPhone, removeAgreementVersion, signInCleared, sql } from '../support/clients';
 import { AppPages } from './support/app-pages';
 import { mobileContext } from './support/browser';
 import { browserSuite } from './support/suite';
@@ -150,14 +150,12 @@ let publishedVersionId: string | null = null;
 
 // A new required version unclears everyone on the shared stack, the seeded demo users included
 // (other suites sign in as the demo operator). Remove the test's version again so the stack is
-// as the seed left it: its consents and notifications first, then the version.
+// as the seed left it.
 afterEach(async () => {
   if (!publishedVersionId) return;
   const id = publishedVersionId;
   publishedVersionId = null;
-  await sql('delete from public.consents where version_id = $1', [id]);
-  await sql(`delete from public.notifications where data ->> 'version_id' = $1`, [id]);
-  await sql('delete from public.agreement_versions where id = $1', [id]);
+  await removeAgreementVersion(id);
 });
 
 it('sends a signed-in member back to the agreements after a new required version is published', async () => {

@@ -174,6 +174,17 @@ export async function makePlatformOperator(userId: string): Promise<void> {
 }
 
 /**
+ * Removes an agreement version a suite published, its consents and notices first. A new required
+ * version unclears everyone on the shared stack (the seeded demo users other suites sign in as too),
+ * so suites that publish one remove it again afterwards.
+ */
+export async function removeAgreementVersion(versionId: string): Promise<void> {
+  await sql('delete from public.consents where version_id = $1', [versionId]);
+  await sql(`delete from public.notifications where data ->> 'version_id' = $1`, [versionId]);
+  await sql('delete from public.agreement_versions where id = $1', [versionId]);
+}
+
+/**
  * Arranges an existing user as cleared (adult birth date, consent to every current required
  * version) straight in the database — for suites that drive other flows (e2e, weapp) and only need
  * a usable account. Identity behaviour itself is tested through the API in tests/integration/identity-*.

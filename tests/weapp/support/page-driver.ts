@@ -79,6 +79,41 @@ export class PageDriver {
     return matches[matches.length - 1];
   }
 
+  /**
+   * The element showing `label` inside the innermost element whose text includes `context`: a
+   * button of one row of a list (the row named by what it shows, e.g. a person's name).
+   */
+  byTextWithin(context: string, label: string): ViewNode {
+    return this.within(context, (d) => d.text === label, `"${label}"`);
+  }
+
+  /** The input or textarea inside the innermost element whose text includes `context` (a row's own field). */
+  inputWithin(context: string): ViewNode {
+    return this.within(context, (d) => d.tag === 'input' || d.tag === 'textarea', 'an input');
+  }
+
+  private within(context: string, match: (n: ViewNode) => boolean, what: string): ViewNode {
+    const inside = (n: ViewNode) => {
+      const inner: ViewNode[] = [];
+      collect(n.node, inner);
+      return inner.filter((d) => d !== inner[0] && match(d));
+    };
+    // Depth first: an element comes before what it contains, so the last match is the innermost.
+    const rows = this.nodes().filter((n) => n.text.includes(context) && inside(n).length > 0);
+    if (!rows.length) throw new Error(`no ${what} inside an element showing "${context}". Page text: ${this.text()}`);
+    const found = inside(rows[rows.length - 1]);
+    return found[found.length - 1];
+  }
+
+  /** The first input or textarea after the element showing `label` (a field without a placeholder, under its label). */
+  inputAfter(label: string): ViewNode {
+    const all = this.nodes();
+    const at = all.findIndex((n) => n.text === label);
+    const input = at < 0 ? undefined : all.slice(at).find((n) => n.tag === 'input' || n.tag === 'textarea');
+    if (!input) throw new Error(`no input after "${label}". Page text: ${this.text()}`);
+    return input;
+  }
+
   /** The input showing `placeholder` (how a user tells the fields apart). */
   inputByPlaceholder(placeholder: string | RegExp): ViewNode {
     const matches = (value: unknown) =>

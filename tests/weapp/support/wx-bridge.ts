@@ -92,6 +92,8 @@ export interface WxBridge {
   navigations: Navigation[];
   toasts: Array<Record<string, unknown>>;
   modals: Array<Record<string, unknown>>;
+  /** what the app put on the clipboard (wx.setClipboardData), in order */
+  clipboard: string[];
   sockets: RecordedSocket[];
   /** requests started but not yet answered; lets a test wait until the app is quiet */
   inFlight(): number;
@@ -169,6 +171,7 @@ export function createWxBridge(): WxBridge {
   const navigations: Navigation[] = [];
   const toasts: Array<Record<string, unknown>> = [];
   const modals: Array<Record<string, unknown>> = [];
+  const clipboard: string[] = [];
   const sockets: RecordedSocket[] = [];
   let inFlight = 0;
   const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
@@ -397,6 +400,10 @@ export function createWxBridge(): WxBridge {
       modals.push({ title: o.title, content: o.content });
       succeed(o, { confirm: true, cancel: false, errMsg: 'showModal:ok' });
     },
+    setClipboardData: (o: AsyncOptions & { data: string }) => {
+      clipboard.push(o.data);
+      succeed(o, { errMsg: 'setClipboardData:ok' });
+    },
     navigateTo: navigate('navigateTo'),
     redirectTo: navigate('redirectTo'),
     reLaunch: navigate('reLaunch'),
@@ -454,6 +461,7 @@ export function createWxBridge(): WxBridge {
     navigations,
     toasts,
     modals,
+    clipboard,
     sockets,
     inFlight: () => inFlight,
     close() {
