@@ -16,7 +16,12 @@ const DEEP_IMPORT_EXCEPTIONS = [
   { from: 'pages/mine/index', to: 'features/enterprise/hooks/use-enterprises', why: MAIN_PACKAGE },
   { from: 'pages/mine/index', to: 'features/identity/hooks/use-cleared-member', why: MAIN_PACKAGE },
   { from: 'pages/index/index', to: 'features/identity/store/gate.store', why: MAIN_PACKAGE },
+  { from: 'pages/index/index', to: 'features/profile/hooks/use-my-profile', why: MAIN_PACKAGE },
   { from: 'pages/index/index', to: 'features/notifications/hooks/use-unread-count', why: MAIN_PACKAGE },
+  // The session store, not the auth index (sign-in screens, zod): these run on every tab page.
+  { from: 'features/identity/hooks/use-cleared-member', to: 'features/auth/store/session.store', why: MAIN_PACKAGE },
+  { from: 'features/enterprise/hooks/use-enterprises', to: 'features/auth/store/session.store', why: MAIN_PACKAGE },
+  { from: 'features/enterprise/store/enterprise.store', to: 'features/auth/store/session.store', why: MAIN_PACKAGE },
   // The module tab pages' frame (知识库, 学习, 社区): gate and current enterprise, as 首页 and 我的.
   { from: 'features/shell/components/module-tab', to: 'features/enterprise/hooks/use-enterprises', why: MAIN_PACKAGE },
   { from: 'features/shell/components/module-tab', to: 'features/identity/hooks/use-cleared-member', why: MAIN_PACKAGE },

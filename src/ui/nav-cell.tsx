@@ -8,17 +8,15 @@ export interface NavCellProps {
   extra?: string;
   onClick(): void;
   'data-testid'?: string;
-  /** set by CellGroup on its last row (no divider below it); NutUI hands it to the direct child */
-  isLast?: boolean;
 }
 
 /**
  * A NutUI Cell that navigates, for CellGroup lists (我的, 首页). NutUI's Cell drops test ids and
  * ARIA props, so they sit on the row inside it; the tap is the Cell's own (its press feedback).
  */
-export function NavCell({ title, description, extra, onClick, 'data-testid': testId, isLast }: NavCellProps) {
+export function NavCell({ title, description, extra, onClick, 'data-testid': testId }: NavCellProps) {
   return (
-    <Cell clickable isLast={isLast} onClick={onClick}>
+    <Cell clickable onClick={onClick}>
       <View className='nav-cell' role='link' aria-label={title} data-testid={testId}>
         <View className='nav-cell__body'>
           <Text className='nav-cell__title'>{title}</Text>

@@ -6,7 +6,7 @@ import { useEnterprises } from '../../features/enterprise/hooks/use-enterprises'
 // Direct modules, not the feature index: the main package must not carry the onboarding screens.
 import { useClearedMember } from '../../features/identity/hooks/use-cleared-member';
 import { useGateStore } from '../../features/identity/store/gate.store';
-import { useMyProfile } from '../../features/profile';
+import { useMyProfile } from '../../features/profile/hooks/use-my-profile';
 import { NeedsMe, needsMeItems, TabBarSlot, useHomeTasks, useTabPage, visibleEntries } from '../../features/shell';
 import { openRoute } from '../../lib/navigation/open-route';
 import { routeUrl } from '../../lib/routes';
