@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the performance harness (not part of `npm test`). Writes bench/report.md and
 // bench/report.json; raw artefacts (builds, logs) go under bench/out/.
-//   npm run bench [-- --quick] [--only stack,db,api,training,sizes,lighthouse,start,test,notify,kb,community]
+//   npm run bench [-- --quick] [--only stack,db,api,training,sizes,lighthouse,start,test,notify,kb,community,admin]
 //                 [--stack-env FILE] [--test-log FILE]
 // Env: ZX_BENCH_PORT (base port, default 29321, below Linux's ephemeral port range; uses +0…+9,
 // +20…+29, +40), ZX_BENCH_DIR (stack data, default .local/bench), ZX_BENCH_OUT (build output,
@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureChromium, ensureNginx } from '../scripts/bootstrap.mjs';
 import { ROOT } from '../scripts/lib/proc.mjs';
+import * as admin from './lib/admin.mjs';
 import * as api from './lib/api.mjs';
 import * as community from './lib/community.mjs';
 import * as db from './lib/db.mjs';
@@ -58,6 +59,7 @@ const S_WEAPP = 'Mini-program (weapp) package sizes';
 const S_H5 = 'H5: first load and Lighthouse (mobile)';
 const S_NOTIFY = 'Notification center: queueing, claiming, inbox, worker';
 const S_TRAINING = 'Training: exams and progress';
+const S_ADMIN = 'Admin desk: member search (database)';
 
 async function section(name, fn) {
   try {
@@ -100,7 +102,12 @@ async function kbFigures(stack) {
     for (const len of Object.keys(kb.SEARCH_QUERIES)) {
       report.add({ section: S_KB, name: `kb.search.${len}char.p95`, value: s[len].p95, unit: 'ms', budget: null, note: `informational; p50 ${round3(s[len].p50)} ms; up to ${s[len].hits} hits; queries ${kb.SEARCH_QUERIES[len].join(' ')}` });
     }
-    report.block(S_KB, 'Plan: search candidates for 绩效 — member under RLS', s.plan);
+    report.block(S_KB, 'Plan: search candidates for 绩效 — as kb_search_ids runs it (member’s read keys explicit)', s.plan);
+    const ctx = await kb.measureContext(client, m, Math.min(ITER, 200));
+    report.add({
+      section: S_KB, name: 'kb.request_context.p50', value: ctx.kb.p50, unit: 'ms', budget: null, reference: ctx.other.p50,
+      note: `informational: hooks.begin_request() once per kb_* request (gate, enterprises, then the member's grants, read keys and managed enterprises into the request context), against the same hook for another path (reference); p95 ${round3(ctx.kb.p95)} / ${round3(ctx.other.p95)} ms`,
+    });
     const o = await kb.measureOpenPage(client, m, Math.min(ITER, 300));
     report.add({ section: S_KB, name: 'kb.open_page.p95', value: o.p95, unit: 'ms', budget: 10, source: `kb_open_page as the member (content, rights, counters, records the read); p50 ${round3(o.p50)} ms` });
   } finally {
@@ -108,6 +115,24 @@ async function kbFigures(stack) {
   }
 }
 const round3 = (n) => Number(n.toFixed(3));
+
+// ---------------------------------------------------------------------------------------------
+// Admin desk (issue 13): the members table's search, as the admin of the largest enterprise
+// ---------------------------------------------------------------------------------------------
+async function adminFigures(stack) {
+  const client = await db.connect(stack.env.DATABASE_URL);
+  try {
+    const a = await admin.pickAdmin(client);
+    const s = await admin.measureSearch(client, a, Math.min(ITER, 100));
+    report.add({
+      section: S_ADMIN, name: 'admin.member_search.p95', value: s.p95, unit: 'ms', budget: 50,
+      source: `admin_search_members as the admin, ${a.members} members, 20 a page, ${s.runs} runs over ${admin.SEARCHES.length} searches; p50 ${s.p50} ms`,
+      note: `per search (hits, p95 ms): ${Object.entries(s.hits).map(([k, v]) => `${k} ${v}, ${s.p95s[k]}`).join('; ')}`,
+    });
+  } finally {
+    await client.end();
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Database: generator, hot lists as member (RLS) versus owner, plans
@@ -324,7 +349,7 @@ async function main() {
   if (wanted('lighthouse') || wanted('start')) ensureChromium();
   ensureNginx(); // the stack's edge: the API figures measure the gateway users get from `npm start`
   mkdirSync(path.join(BENCH_DIR, 'out'), { recursive: true });
-  const needStack = ['stack', 'db', 'api', 'training', 'sizes', 'lighthouse', 'notify', 'kb', 'community'].some(wanted);
+  const needStack = ['stack', 'db', 'api', 'training', 'sizes', 'lighthouse', 'notify', 'kb', 'community', 'admin'].some(wanted);
   let stack = null;
   if (needStack) {
     const envFile = option('--stack-env');
@@ -372,6 +397,7 @@ async function main() {
       await section(S_KB, () => kbFigures(stack));
     }
     if (wanted('community') && member) await section(S_COMMUNITY, () => communityFigures(stack, member));
+    if (wanted('admin')) await section(S_ADMIN, () => adminFigures(stack));
     if (wanted('sizes')) await section(S_WEAPP, () => weappFigures(stack));
     if (wanted('sizes') || wanted('lighthouse')) await section(S_H5, () => h5Figures(stack));
   } finally {

@@ -18,9 +18,10 @@ const appEnvHash = createHash('sha256')
   .digest('hex')
   .slice(0, 12);
 
-// The route table lives with the edge functions (Deno deploys only supabase/functions) and is
-// imported by src/lib/routes.ts: Babel must compile it like a file under src.
-const SHARED_APP_CODE = [path.resolve(__dirname, '..', 'supabase/functions/_shared/routes.ts')];
+// The route table and the gate codes live with the edge functions (Deno deploys only
+// supabase/functions) and are imported by src/lib/routes.ts and src/lib/data/gate.ts: Babel must
+// compile them like files under src.
+const SHARED_APP_CODE = ['routes.ts', 'gate-codes.ts'].map((file) => path.resolve(__dirname, '..', 'supabase/functions/_shared', file));
 
 // The app and page configs (and what app.config.ts builds them from: the route table and the tab
 // registry) are read when the build starts and handed to Taro's loaders as options, which the
@@ -117,6 +118,10 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        // The root font size follows the shorter side of the window (20 px at 375): capped at 22 px
+        // (a 412 px phone), a computer's window does not blow the app up to twice its size; the
+        // desk layouts (admin, ops) use the width instead.
+        pxtransform: { enable: true, config: { maxRootSize: 22 } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

@@ -154,13 +154,15 @@ async function preRequestFunction(client) {
  * A member's transaction as PostgREST opens it: role, JWT claims, then the pre-request hook (which
  * resolves the request context); `context: false` skips the hook (direct SQL, Realtime).
  */
-export async function asMember(client, claims, fn, { context = true } = {}) {
+export async function asMember(client, claims, fn, { context = true, path = null } = {}) {
   if (!preRequests.has(client)) preRequests.set(client, await preRequestFunction(client));
   const preRequest = preRequests.get(client);
   await client.query('begin');
   try {
     await client.query('set local role authenticated');
     await client.query(`select set_config('request.jwt.claims', $1, true)`, [claims]);
+    // PostgREST's request.path (e.g. '/rpc/kb_search'), which the pre-request hook may look at
+    if (path) await client.query(`select set_config('request.path', $1, true)`, [path]);
     if (context && preRequest) await client.query(`select ${preRequest}()`);
     return await fn();
   } finally {

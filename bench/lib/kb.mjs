@@ -38,15 +38,17 @@ export async function pickMember(client) {
      where m.role = 'member' and m.department_id is not null order by m.user_id limit 1`);
   const { user_id: userId, enterprise_id: enterpriseId } = rows[0];
   const claims = JSON.stringify({ sub: userId, role: 'authenticated', aud: 'authenticated' });
-  const acl = await asMember(client, claims, async () =>
-    (await client.query('select a::text as id from private.kb_acl_ids(1::smallint) a')).rows.map((r) => r.id));
+  const { acl, keys } = await asMember(client, claims, async () => ({
+    acl: (await client.query('select unnest(private.kb_acl_ids(1::smallint))::text as id')).rows.map((r) => r.id),
+    keys: (await client.query('select unnest(private.kb_read_keys())::text as id')).rows.map((r) => r.id),
+  }));
   // a folder at depth 4 with children, readable by the member; a readable page
   const pick = async (sql) => (await client.query(sql, [enterpriseId, acl])).rows[0]?.id;
   const folder = await pick(`select n.id from public.kb_nodes n where n.enterprise_id = $1 and n.kind = 'folder' and cardinality(n.path) = 4
                                and n.acl_node_id = any($2::uuid[]) and exists (select 1 from public.kb_nodes c where c.parent_id = n.id) order by n.id limit 1`);
   const page = await pick(`select n.id from public.kb_nodes n where n.enterprise_id = $1 and n.kind = 'page' and n.acl_node_id = any($2::uuid[]) order by n.id limit 1`);
   const { rows: size } = await client.query('select count(*)::int as n from public.kb_nodes where enterprise_id = $1', [enterpriseId]);
-  return { userId, enterpriseId, claims, acl, folder, page, nodes: size[0].n };
+  return { userId, enterpriseId, claims, acl, keys, folder, page, nodes: size[0].n };
 }
 
 async function timedQuery(client, text, values) {
@@ -69,7 +71,7 @@ export async function measureListing(client, m, iterations) {
   const ownerMs = [];
   let first;
   for (let i = 0; i < iterations + 10; i++) {
-    const runM = () => asMember(client, m.claims, () => timedQuery(client, LISTING.member, [m.enterpriseId, m.folder]));
+    const runM = () => asMember(client, m.claims, () => timedQuery(client, LISTING.member, [m.enterpriseId, m.folder]), { path: '/kb_nodes' });
     const runO = () => asOwner(client, () => timedQuery(client, LISTING.owner, [m.enterpriseId, m.folder, m.acl]));
     const [a, b] = i % 2 ? [await runO(), await runM()] : [await runM(), await runO()];
     const [mem, own] = i % 2 ? [b, a] : [a, b];
@@ -85,7 +87,7 @@ export async function measureListing(client, m, iterations) {
     member: { p50: percentile(memberMs, 50), p95: percentile(memberMs, 95) },
     owner: { p50: percentile(ownerMs, 50), p95: percentile(ownerMs, 95) },
     plans: {
-      member: await asMember(client, m.claims, () => explain(client, LISTING.member, [m.enterpriseId, m.folder])),
+      member: await asMember(client, m.claims, () => explain(client, LISTING.member, [m.enterpriseId, m.folder]), { path: '/kb_nodes' }),
       owner: await asOwner(client, () => explain(client, LISTING.owner, [m.enterpriseId, m.folder, m.acl])),
     },
   };
@@ -107,7 +109,7 @@ export async function measureSearch(client, m, iterations) {
     let hits = 0;
     for (let i = 0; i < iterations + 5; i++) {
       const q = queries[i % queries.length];
-      const r = await asMember(client, m.claims, () => timedQuery(client, 'select * from public.kb_search($1, $2, 20)', [m.enterpriseId, q]));
+      const r = await asMember(client, m.claims, () => timedQuery(client, 'select * from public.kb_search($1, $2, 20)', [m.enterpriseId, q]), { path: '/rpc/kb_search' });
       if (i >= 5) {
         ms.push(r.ms);
         hits = Math.max(hits, r.rows.length);
@@ -117,11 +119,14 @@ export async function measureSearch(client, m, iterations) {
     out[len] = { p50: percentile(ms, 50), p95: percentile(ms, 95), hits };
   }
   out.all = { p50: percentile(all, 50), p95: percentile(all, 95) };
-  out.plan = await asMember(client, m.claims, () =>
+  // the candidate query as private.kb_search_ids runs it (definer: the read check is explicit, with
+  // the member's read keys from the request context)
+  out.plan = await asOwner(client, () =>
     explain(client, `select n.id from public.kb_nodes n
                       where n.enterprise_id = $1 and n.search_grams @> private.kb_query_grams($2) and n.deleted_at is null
+                        and (n.read_key = any($3::uuid[])) is true
                       order by n.updated_at desc limit 40`,
-    [m.enterpriseId, '绩效']));
+    [m.enterpriseId, '绩效', m.keys]));
   return out;
 }
 
@@ -129,8 +134,25 @@ export async function measureSearch(client, m, iterations) {
 export async function measureOpenPage(client, m, iterations) {
   const ms = [];
   for (let i = 0; i < iterations + 10; i++) {
-    const r = await asMember(client, m.claims, () => timedQuery(client, 'select public.kb_open_page($1)', [m.page]));
+    const r = await asMember(client, m.claims, () => timedQuery(client, 'select public.kb_open_page($1)', [m.page]), { path: '/rpc/kb_open_page' });
     if (i >= 10) ms.push(r.ms);
   }
   return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+}
+
+/** The pre-request hook for a kb request (claims, gate, enterprises, then the member's grants), and for another path. */
+export async function measureContext(client, m, iterations) {
+  const out = {};
+  for (const [name, path] of [['kb', '/kb_nodes'], ['other', '/notifications']]) {
+    const ms = [];
+    for (let i = 0; i < iterations + 10; i++) {
+      const r = await asMember(client, m.claims, async () => {
+        await client.query(`select set_config('request.path', $1, true)`, [path]);
+        return timedQuery(client, 'select hooks.begin_request()', []);
+      }, { context: false });
+      if (i >= 10) ms.push(r.ms);
+    }
+    out[name] = { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+  }
+  return out;
 }

@@ -54,11 +54,7 @@ grant select on bench.spaces, bench.space_members, bench.posts to authenticated;
 -- definer function is re-planned on every statement) and answered from the request context that
 -- the pre-request hook resolves once per API request (supabase/migrations/20261130010000_…).
 create or replace function bench_private.my_space_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns setof uuid language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -82,11 +78,7 @@ $$;
 
 -- The community module's part of the request context: the product hook, then the caller's spaces.
 create or replace function bench_private.begin_request()
-returns void
-language plpgsql
-volatile
-security definer
-set search_path = ''
+returns void language plpgsql volatile security definer set search_path = ''
 as $$
 begin
   perform set_config('zx.ctx_space_ids', '', true);

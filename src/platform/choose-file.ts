@@ -1,22 +1,24 @@
 import { AppError } from '../lib/errors/app-error';
-import type { ChosenFile } from './choose-file.types';
+import { DEFAULT_FILE_KINDS, type ChosenFile, type FileKind } from './choose-file.types';
+
+const ACCEPT: Record<FileKind, string> = { image: 'image/jpeg,image/png', pdf: 'application/pdf', video: 'video/mp4' };
 
 /**
- * H5: the browser's file picker (images or PDF). Resolves null when the person closes it.
- * `testId` names the hidden input, so a browser test can set its file.
+ * H5: the browser's file picker for `accept`. Resolves null when the person closes it. `testId`
+ * names the hidden input, so a browser test can set its file.
  */
-export function chooseDocumentFile(testId: string): Promise<ChosenFile | null> {
+export function pickBrowserFile(testId: string, accept: string): Promise<File | null> {
   return new Promise((resolve, reject) => {
     if (typeof document === 'undefined') return reject(new AppError('unsupported', '当前环境不支持选择文件'));
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = 'image/jpeg,image/png,application/pdf';
+    input.accept = accept;
     input.style.display = 'none';
     input.setAttribute('data-testid', testId);
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       input.remove();
-      resolve(file ? { path: URL.createObjectURL(file), name: file.name, size: file.size } : null);
+      resolve(file ?? null);
     });
     input.addEventListener('cancel', () => {
       input.remove();
@@ -25,4 +27,10 @@ export function chooseDocumentFile(testId: string): Promise<ChosenFile | null> {
     document.body.appendChild(input);
     input.click();
   });
+}
+
+/** H5: a document (images and PDF unless `kinds` says otherwise); null when the person closes the picker. */
+export async function chooseDocumentFile(testId: string, kinds: readonly FileKind[] = DEFAULT_FILE_KINDS): Promise<ChosenFile | null> {
+  const file = await pickBrowserFile(testId, kinds.map((k) => ACCEPT[k]).join(','));
+  return file ? { path: URL.createObjectURL(file), name: file.name, size: file.size } : null;
 }

@@ -5,3 +5,7 @@ export interface ChosenFile {
   name: string;
   size: number;
 }
+
+/** What a picker offers (default: images and PDF, the evidence and qualification documents). */
+export type FileKind = 'image' | 'pdf' | 'video';
+export const DEFAULT_FILE_KINDS: readonly FileKind[] = ['image', 'pdf'];

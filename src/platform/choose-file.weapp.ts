@@ -1,10 +1,12 @@
 import Taro from '@tarojs/taro';
-import type { ChosenFile } from './choose-file.types';
+import { DEFAULT_FILE_KINDS, type ChosenFile, type FileKind } from './choose-file.types';
 
-// Mini-program: a PDF or image from a chat; resolves null when the person cancels.
-export async function chooseDocumentFile(_testId?: string): Promise<ChosenFile | null> {
+const EXTENSIONS: Record<FileKind, string[]> = { image: ['jpg', 'jpeg', 'png'], pdf: ['pdf'], video: ['mp4'] };
+
+// Mini-program: a file from a chat (images and PDF unless `kinds` says otherwise); resolves null when the person cancels.
+export async function chooseDocumentFile(_testId?: string, kinds: readonly FileKind[] = DEFAULT_FILE_KINDS): Promise<ChosenFile | null> {
   try {
-    const res = await Taro.chooseMessageFile({ count: 1, type: 'all', extension: ['pdf', 'jpg', 'jpeg', 'png'] });
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'all', extension: kinds.flatMap((k) => EXTENSIONS[k]) });
     const file = res.tempFiles[0];
     return file ? { path: file.path, name: file.name, size: file.size } : null;
   } catch {

@@ -2,6 +2,17 @@ import type { ReactNode } from 'react';
 import { Button } from './button';
 import { TextField } from './text-field';
 
+/**
+ * A component a form shows under its code field that can fill the field in: the local stack's SMS
+ * outbox hint (`LocalCodeHint` of the auth feature). `sentAt` changes with every code sent.
+ */
+export interface CodeHintProps {
+  /** E.164 phone the code went to; null until one is sent */
+  phone: string | null;
+  sentAt: number;
+  onFill(code: string): void;
+}
+
 export interface CodeFieldProps {
   label: string;
   /** when the screen reader name differs from the visible label */

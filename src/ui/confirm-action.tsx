@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../lib/errors/app-error';
+import { useAction } from '../lib/hooks/use-action';
 import { Button, type ButtonProps } from './button';
 import './confirm-action.css';
 
@@ -22,20 +22,10 @@ export interface ConfirmActionProps {
  */
 export function ConfirmAction({ label, message, confirmLabel = '确认', onConfirm, disabled = false, type = 'danger', testId }: ConfirmActionProps) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run: runAction } = useAction();
 
   const run = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      await onConfirm();
-      setAsking(false);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    if (await runAction(onConfirm)) setAsking(false);
   };
 
   if (!asking) {

@@ -24,34 +24,43 @@ export interface DecisionListProps<F extends string, T> {
   renderItem(item: T, onDone: (message: string) => void): ReactNode;
 }
 
-/**
- * A filtered list of items an operator or admin decides on (join requests, corrections,
- * qualification documents): filter chips, the last decision's message, load states, the items.
- */
-export function DecisionList<F extends string, T>(props: DecisionListProps<F, T>) {
-  const { testId, filters, load, empty, itemKey, renderItem } = props;
-  const [filter, setFilter] = useState<F>(filters[0].value);
+/** The state both layouts share: the filter, the loaded items, the last decision's message. */
+export function useDecisionList<F extends string, T>(props: DecisionListProps<F, T>) {
+  const [filter, setFilter] = useState<F>(props.filters[0].value);
   const key = props.loadKey === undefined ? filter : `${props.loadKey}|${filter}`;
-  const list = useLoader(() => load(filter), key, props.enabled ?? true);
+  const list = useLoader(() => props.load(filter), key, props.enabled ?? true);
   const [result, setResult] = useState('');
   const onDone = (message: string) => {
     setResult(message);
     list.reload();
   };
-
-  return (
-    <View className={props.className} data-testid={testId}>
-      <ChoiceChips label='显示' testId={props.filterTestId ?? `${testId}-filter`} value={filter} onChange={(v) => setFilter(v as F)} options={filters} />
-      <StatusLine message={result} className={props.resultClassName} testId={`${testId}-result`} />
+  const header = (
+    <>
+      <ChoiceChips label='显示' testId={props.filterTestId ?? `${props.testId}-filter`} value={filter} onChange={(v) => setFilter(v as F)} options={props.filters} />
+      <StatusLine message={result} className={props.resultClassName} testId={`${props.testId}-result`} />
       <LoadState
         loading={list.loading && !list.data}
         error={list.error}
         onRetry={list.reload}
         isEmpty={list.data?.length === 0}
-        empty={empty(filter)}
-        testId={props.loadTestId ?? testId}
+        empty={props.empty(filter)}
+        testId={props.loadTestId ?? props.testId}
       />
-      {list.data?.map((item) => <Fragment key={itemKey(item)}>{renderItem(item, onDone)}</Fragment>)}
+    </>
+  );
+  return { filter, list, onDone, header };
+}
+
+/**
+ * A filtered list of items an operator or admin decides on (join requests, corrections,
+ * qualification documents): filter chips, the last decision's message, load states, the items.
+ */
+export function DecisionList<F extends string, T>(props: DecisionListProps<F, T>) {
+  const { list, onDone, header } = useDecisionList(props);
+  return (
+    <View className={props.className} data-testid={props.testId}>
+      {header}
+      {list.data?.map((item) => <Fragment key={props.itemKey(item)}>{props.renderItem(item, onDone)}</Fragment>)}
     </View>
   );
 }

@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { RowContent } from './row-content';
 import './link-cell.css';
 
 export interface LinkCellProps {
@@ -13,14 +14,7 @@ export interface LinkCellProps {
 export function LinkCell({ title, description, extra, onClick, 'data-testid': testId }: LinkCellProps) {
   return (
     <View className='link-cell' role='link' aria-label={title} data-testid={testId} onClick={onClick}>
-      <View className='link-cell__body'>
-        <Text className='link-cell__title'>{title}</Text>
-        {description && <Text className='link-cell__description'>{description}</Text>}
-      </View>
-      {extra && <Text className='link-cell__extra'>{extra}</Text>}
-      <Text className='link-cell__chevron' aria-hidden>
-        ›
-      </Text>
+      <RowContent block='link-cell' title={title} description={description} extra={extra} />
     </View>
   );
 }

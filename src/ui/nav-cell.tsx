@@ -1,5 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Cell } from './cell';
+import { RowContent } from './row-content';
 import './nav-cell.css';
 
 export interface NavCellProps {
@@ -18,14 +19,7 @@ export function NavCell({ title, description, extra, onClick, 'data-testid': tes
   return (
     <Cell clickable onClick={onClick}>
       <View className='nav-cell' role='link' aria-label={title} data-testid={testId}>
-        <View className='nav-cell__body'>
-          <Text className='nav-cell__title'>{title}</Text>
-          {description && <Text className='nav-cell__description'>{description}</Text>}
-        </View>
-        {extra && <Text className='nav-cell__extra'>{extra}</Text>}
-        <Text className='nav-cell__chevron' aria-hidden>
-          ›
-        </Text>
+        <RowContent block='nav-cell' title={title} description={description} extra={extra} />
       </View>
     </Cell>
   );

@@ -24,10 +24,7 @@ grant usage on schema private to anon, authenticated, service_role;
 
 -- 13812345678 → 138****5678: what an operator sees of someone's phone on screen.
 create or replace function private.mask_phone(p_phone text)
-returns text
-language sql
-immutable
-set search_path = ''
+returns text language sql immutable set search_path = ''
 as $$
   select case when p_phone ~ '^86[0-9]{11}$' then substr(p_phone, 3, 3) || '****' || right(p_phone, 4)
               when p_phone is null or p_phone = '' then ''
@@ -76,11 +73,7 @@ revoke all on private.platform_operators from public, anon, authenticated;
 -- Policies call this once per statement. Non-operators pay only the primary-key lookup; an
 -- operator's gate is the request's cached answer.
 create or replace function private.is_platform_operator()
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns boolean language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return exists (select 1 from private.platform_operators o where o.user_id = (select auth.uid()))
@@ -88,17 +81,26 @@ begin
 end;
 $$;
 
-create or replace function private.assert_platform_operator()
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+-- The caller's user id, or not_authenticated when the request carries none: the first line of every
+-- RPC that acts for the signed-in user (`v_uid uuid := private.require_uid();`).
+create or replace function private.require_uid()
+returns uuid language plpgsql stable set search_path = ''
 as $$
+declare
+  v_uid uuid := (select auth.uid());
 begin
-  if (select auth.uid()) is null then
+  if v_uid is null then
     raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
   end if;
+  return v_uid;
+end;
+$$;
+
+create or replace function private.assert_platform_operator()
+returns void language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  perform private.require_uid();
   if not exists (select 1 from private.platform_operators o where o.user_id = (select auth.uid())) then
     raise exception using errcode = '42501', message = 'not_platform_operator', hint = '仅平台运营人员可以执行此操作';
   end if;
@@ -111,13 +113,8 @@ $$;
 -- Dates: ages are counted in Asia/Shanghai calendar days, whatever the server's time zone.
 -- -----------------------------------------------------------------------------
 create or replace function private.shanghai_today()
-returns date
-language sql
-stable
-set search_path = ''
-as $$
-  select (now() at time zone 'Asia/Shanghai')::date;
-$$;
+returns date language sql stable set search_path = ''
+as $$ select (now() at time zone 'Asia/Shanghai')::date; $$;
 
 -- -----------------------------------------------------------------------------
 -- Notifications (in-app notices: agreement updates, account actions, report outcomes)
@@ -147,10 +144,7 @@ create policy "Users can read their own notifications"
   using (user_id = (select auth.uid()));
 
 create or replace function private.notify(p_user_id uuid, p_kind text, p_title text, p_body text, p_data jsonb default '{}'::jsonb)
-returns void
-language sql
-security definer
-set search_path = ''
+returns void language sql security definer set search_path = ''
 as $$
   insert into public.notifications (user_id, kind, title, body, data)
   select p_user_id, p_kind, p_title, p_body, coalesce(p_data, '{}'::jsonb)
@@ -178,10 +172,7 @@ revoke all on private.sms_challenges from public, anon, authenticated;
 -- SMS challenges (used by the guardian and account-cancel edge functions with the service role)
 -- -----------------------------------------------------------------------------
 create or replace function private.issue_sms_challenge(p_user_id uuid, p_purpose text, p_phone text)
-returns text
-language plpgsql
-security definer
-set search_path = ''
+returns text language plpgsql security definer set search_path = ''
 as $$
 declare
   v_code text;
@@ -223,10 +214,7 @@ $$;
 -- Returns null when the code is right (and consumes it), otherwise the error code. It does not
 -- raise on a wrong code: the attempt must be counted, and an exception would roll that back.
 create or replace function private.check_sms_challenge(p_user_id uuid, p_purpose text, p_code text)
-returns text
-language plpgsql
-security definer
-set search_path = ''
+returns text language plpgsql security definer set search_path = ''
 as $$
 declare
   v private.sms_challenges;
@@ -252,10 +240,7 @@ $$;
 -- Guardian flow (service role only: the edge function authenticates the user and sends the SMS)
 -- -----------------------------------------------------------------------------
 create or replace function private.normalize_cn_mobile(p_phone text)
-returns text
-language sql
-immutable
-set search_path = ''
+returns text language sql immutable set search_path = ''
 as $$
   -- +8613800138000 / 8613800138000 / 13800138000 -> 8613800138000 (GoTrue's stored form); else null
   select case when p_phone ~ '^(\+?86)?1[3-9]\d{9}$'
@@ -266,18 +251,12 @@ $$;
 -- Notifications
 -- -----------------------------------------------------------------------------
 create or replace function private.mark_notifications_read(p_ids uuid[])
-returns integer
-language plpgsql
-security definer
-set search_path = ''
+returns integer language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
   v_count integer;
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   if p_ids is null or cardinality(p_ids) = 0 or cardinality(p_ids) > 200 then
     raise exception using errcode = '22023', message = 'notification_ids_invalid', hint = '请选择 1–200 条通知';
   end if;
@@ -292,20 +271,15 @@ grant execute on function private.mark_notifications_read(uuid[]) to authenticat
 
 -- The API entry point: runs as the caller; the rights it needs live in private.mark_notifications_read.
 create or replace function public.mark_notifications_read(p_ids uuid[])
-returns integer
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.mark_notifications_read(p_ids);
-$$;
+returns integer language sql volatile security invoker set search_path = ''
+as $$ select private.mark_notifications_read(p_ids); $$;
 
 -- -----------------------------------------------------------------------------
 -- Grants: functions in public are executable by the API roles by default (Supabase's default
 -- privileges), and functions anywhere by PUBLIC: revoke, then grant what each caller needs.
 -- -----------------------------------------------------------------------------
 revoke execute on function private.is_platform_operator() from public, anon, authenticated;
+revoke execute on function private.require_uid() from public, anon, authenticated;
 revoke execute on function private.assert_platform_operator() from public, anon, authenticated;
 revoke execute on function private.shanghai_today() from public, anon, authenticated;
 revoke execute on function private.notify(uuid, text, text, text, jsonb) from public, anon, authenticated;
@@ -354,10 +328,7 @@ alter table public.notifications add constraint notifications_kind_valid
 -- -----------------------------------------------------------------------------
 -- Trimmed text when it is 1..max characters without control characters, else null.
 create or replace function private.clean_text(p_value text, p_min integer, p_max integer)
-returns text
-language sql
-immutable
-set search_path = ''
+returns text language sql immutable set search_path = ''
 as $$
   select case when p_value is null then null
               when char_length(btrim(p_value)) between p_min and p_max and btrim(p_value) !~ '[[:cntrl:]]'
@@ -365,10 +336,7 @@ as $$
 $$;
 
 create or replace function private.notify_admins(p_enterprise_id uuid, p_kind text, p_title text, p_body text, p_data jsonb default '{}'::jsonb)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_data jsonb := coalesce(p_data, '{}'::jsonb) || jsonb_build_object('enterprise_id', p_enterprise_id);
@@ -396,10 +364,7 @@ $$;
 -- An approve / reject decision (join requests, qualification reviews): `p_approve` must be given and
 -- a rejection needs a reason the person is shown. Returns the trimmed reason.
 create or replace function private.decision_reason(p_approve boolean, p_reason text, p_max integer, p_yes text, p_no text)
-returns text
-language plpgsql
-immutable
-set search_path = ''
+returns text language plpgsql immutable set search_path = ''
 as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
@@ -459,11 +424,7 @@ revoke all on schema hooks from public;
 grant usage on schema hooks to anon, authenticated, service_role;
 
 create or replace function hooks.begin_request()
-returns void
-language plpgsql
-volatile
-security definer
-set search_path = ''
+returns void language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -490,14 +451,22 @@ begin
   perform set_config('zx.ctx_enterprise_ids', v_all::text, true);
   perform set_config('zx.ctx_admin_enterprise_ids', v_admin::text, true);
   perform set_config('zx.ctx_uid', v_uid::text, true);
+  -- Community requests (and direct SQL, which has no path): the caller's readable sections and
+  -- moderated enterprises, once per request rather than once per statement
+  -- (private.community_request_context, 20261213010000_community.sql).
+  if v_gate is null and coalesce(current_setting('request.path', true), '') ~ '^($|/(rpc/)?community_)' then
+    perform private.community_request_context();
+  end if;
+  -- knowledge-base requests also resolve the caller's grants once (private.kb_load_context,
+  -- 20261212010000_kb.sql); other requests don't pay for them
+  if v_gate is null and current_setting('request.path', true) ~ '^/(rpc/)?kb_' then
+    perform private.kb_load_context();
+  end if;
 end;
 $$;
 
 create or replace function private.forget_request_context()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 begin
   perform set_config('zx.ctx_uid', '', true);
@@ -559,9 +528,7 @@ create policy "Platform operators can read the audit log"
   using ((select private.is_platform_operator()));
 
 create or replace function private.refuse_audit_change()
-returns trigger
-language plpgsql
-set search_path = ''
+returns trigger language plpgsql set search_path = ''
 as $$
 begin
   raise exception using errcode = '42501', message = 'audit_log_append_only', hint = '审计日志只能追加，不能修改或删除';
@@ -582,10 +549,7 @@ create or replace function private.audit(
   p_action text, p_target_type text, p_target_id text, p_reason text,
   p_before jsonb default null, p_after jsonb default null, p_operator_id uuid default null
 )
-returns bigint
-language sql
-security definer
-set search_path = ''
+returns bigint language sql security definer set search_path = ''
 as $$
   insert into public.operator_audit_log (operator_id, action, target_type, target_id, reason, before, after)
   values (coalesce(p_operator_id, (select auth.uid())), p_action, p_target_type, p_target_id,
@@ -636,20 +600,11 @@ revoke all on private.sms_code_failures from public, anon, authenticated;
 
 -- Start of the current Asia/Shanghai day as a timestamptz.
 create or replace function private.shanghai_day_start()
-returns timestamptz
-language sql
-stable
-set search_path = ''
-as $$
-  select (private.shanghai_today()::timestamp) at time zone 'Asia/Shanghai';
-$$;
+returns timestamptz language sql stable set search_path = ''
+as $$ select (private.shanghai_today()::timestamp) at time zone 'Asia/Shanghai'; $$;
 
 create or replace function private.sms_failures_today(p_user_id uuid, p_purpose text)
-returns integer
-language sql
-stable
-security definer
-set search_path = ''
+returns integer language sql stable security definer set search_path = ''
 as $$
   select count(*)::integer from private.sms_code_failures f
    where f.user_id = p_user_id and f.purpose = p_purpose and f.failed_at >= private.shanghai_day_start();
@@ -661,10 +616,7 @@ $$;
 -- stored (an under-14's personal data waits for the guardian's consent).
 -- -----------------------------------------------------------------------------
 create or replace function private.mask_person_name(p_name text)
-returns text
-language sql
-immutable
-set search_path = ''
+returns text language sql immutable set search_path = ''
 as $$
   select case when p_name is null or btrim(p_name) = '' then null
               when char_length(btrim(p_name)) <= 2 then left(btrim(p_name), 1) || '*'
@@ -705,11 +657,7 @@ revoke execute on function private.mask_person_name(text) from public, anon, aut
 -- agreement and privacy guideline of a real installation. Read on every uncached gate answer, so
 -- removing the documents (or never loading them) closes the gate at the next request.
 create or replace function private.platform_initialized()
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns boolean language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return exists (
@@ -727,11 +675,7 @@ $$;
 -- create enterprises, invite, publish or comment. Every RPC that does one of those calls this after
 -- the gate.
 create or replace function private.assert_not_restricted()
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 begin
   if exists (select 1 from private.accounts a where a.user_id = (select auth.uid()) and a.status = 'restricted') then
@@ -797,10 +741,7 @@ revoke execute on function private.notify_admins(uuid, text, text, text, jsonb) 
 
 -- The client address PostgREST saw (first X-Forwarded-For entry, as Supabase's gateway sets it).
 create or replace function private.request_ip()
-returns text
-language sql
-stable
-set search_path = ''
+returns text language sql stable set search_path = ''
 as $$
   select nullif(btrim(split_part(coalesce(
     nullif(current_setting('request.headers', true), '')::json ->> 'x-forwarded-for', ''), ',', 1)), '');
@@ -834,7 +775,12 @@ create table public.notification_kinds (
   -- mandatory kinds are always delivered in the app and can't be muted
   mandatory boolean not null default false,
   label text not null constraint notification_kinds_label_length check (char_length(btrim(label)) between 1 and 30),
-  sort_order integer not null default 0
+  sort_order integer not null default 0,
+  -- Where a notice leads: target_kind names the object page in the client's route table, target_key
+  -- the key of the notice's `data` holding the object's id (a notice's data may also carry
+  -- target_kind/target_id). Modules register theirs with their kinds.
+  target_kind text constraint notification_kinds_target_kind_format check (target_kind ~ '^[a-z][a-z0-9_]{1,40}$'),
+  target_key text constraint notification_kinds_target_key_format check (target_key ~ '^[a-z][a-z0-9_]{1,40}$')
 );
 
 alter table public.notification_kinds enable row level security;
@@ -850,15 +796,15 @@ create policy "Anyone can read the notification kinds"
   to anon, authenticated
   using (true);
 
-insert into public.notification_kinds (kind, domain, mandatory, label, sort_order) values
-  ('agreement_updated',        'identity',   true,  '协议更新',     10),
-  ('account_action',           'identity',   true,  '账号处理',     20),
-  ('account_report',           'identity',   false, '举报处理结果', 30),
-  ('enterprise_join_request',  'enterprise', false, '加入申请',     40),
-  ('enterprise_membership',    'enterprise', false, '成员变动',     50),
-  ('enterprise_qualification', 'enterprise', false, '企业认证',     60),
-  ('enterprise_status',        'enterprise', true,  '企业状态',     70),
-  ('enterprise_cancellation',  'enterprise', true,  '企业注销',     80);
+insert into public.notification_kinds (kind, domain, mandatory, label, sort_order, target_kind, target_key) values
+  ('agreement_updated',        'identity',   true,  '协议更新',     10, 'agreement',      'document_id'),
+  ('account_action',           'identity',   true,  '账号处理',     20, 'account',        'action_id'),
+  ('account_report',           'identity',   false, '举报处理结果', 30, 'account_report', 'report_id'),
+  ('enterprise_join_request',  'enterprise', false, '加入申请',     40, 'join_request',   'join_request_id'),
+  ('enterprise_membership',    'enterprise', false, '成员变动',     50, 'enterprise',     'enterprise_id'),
+  ('enterprise_qualification', 'enterprise', false, '企业认证',     60, 'qualification',  'enterprise_id'),
+  ('enterprise_status',        'enterprise', true,  '企业状态',     70, 'enterprise',     'enterprise_id'),
+  ('enterprise_cancellation',  'enterprise', true,  '企业注销',     80, 'enterprise',     'enterprise_id');
 
 alter table public.notifications drop constraint notifications_kind_valid;
 

@@ -40,10 +40,7 @@ create policy "Users can read their own profile"
 
 -- Profiles are named by their owner (update_my_profile), never from sign-up metadata.
 create or replace function private.handle_new_user()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 begin
   insert into public.profiles (id, display_name) values (new.id, '') on conflict (id) do nothing;
@@ -59,19 +56,12 @@ create trigger on_auth_user_created
 -- which PostgREST turns into a 500. It is the caller's session that is no longer valid: 403, like
 -- every other refusal of a session without a usable account.
 create or replace function private.get_my_profile()
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
   v_result json;
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   select json_build_object(
            'id', p.id,
            'display_name', p.display_name,
@@ -93,28 +83,16 @@ grant execute on function private.get_my_profile() to authenticated, service_rol
 
 -- The API entry point: runs as the caller; the rights it needs live in private.get_my_profile.
 create or replace function public.get_my_profile()
-returns json
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select private.get_my_profile();
-$$;
+returns json language sql stable security invoker set search_path = ''
+as $$ select private.get_my_profile(); $$;
 
 create or replace function private.update_my_profile(p_display_name text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
   v_name text := btrim(coalesce(p_display_name, ''));
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   if coalesce(private.needs_guardian_consent_for_data(v_uid), false) then
     raise exception using errcode = '42501', message = 'guardian_consent_required_for_profile',
       hint = '未满 14 周岁的用户，须经监护人同意后才能填写个人资料';
@@ -135,14 +113,8 @@ grant execute on function private.update_my_profile(text) to authenticated, serv
 
 -- The API entry point: runs as the caller; the rights it needs live in private.update_my_profile.
 create or replace function public.update_my_profile(p_display_name text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.update_my_profile(p_display_name);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.update_my_profile(p_display_name); $$;
 revoke execute on function public.get_my_profile() from public, anon;
 revoke execute on function public.update_my_profile(text) from public, anon;
 grant execute on function public.get_my_profile() to authenticated;
@@ -172,10 +144,7 @@ create table private.accounts (
 revoke all on private.accounts from public, anon, authenticated;
 
 create or replace function private.handle_new_account()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 begin
   insert into private.accounts (user_id) values (new.id) on conflict (user_id) do nothing;

@@ -80,11 +80,7 @@ create policy "Anyone can read agreement versions"
 -- The current version of every document: the highest version whose effective time has come.
 -- Derived at every call, so publishing needs no batch job to make people re-consent.
 create or replace function private.current_versions()
-returns table (document_id uuid, version_id uuid, version integer)
-language sql
-stable
-security definer
-set search_path = ''
+returns table (document_id uuid, version_id uuid, version integer) language sql stable security definer set search_path = ''
 as $$
   select distinct on (v.document_id) v.document_id, v.id, v.version
     from public.agreement_versions v
@@ -180,11 +176,7 @@ create policy "Users can read their own consents"
 -- Returns null when the user may use the product, otherwise the stable code of the first thing
 -- missing, in the order the app fixes them: standing, birth date, own consents, guardian.
 create or replace function private.gate_code_uncached(p_uid uuid default null)
-returns text
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns text language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := coalesce(p_uid, (select auth.uid()));
@@ -241,11 +233,7 @@ end;
 $$;
 
 create or replace function private.is_cleared(p_uid uuid default null)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns boolean language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return private.gate_code(p_uid) is null;
@@ -253,10 +241,7 @@ end;
 $$;
 
 create or replace function private.gate_hint(p_code text)
-returns text
-language sql
-immutable
-set search_path = ''
+returns text language sql immutable set search_path = ''
 as $$
   select case p_code
     when 'not_authenticated' then '请先登录'
@@ -270,11 +255,7 @@ as $$
 $$;
 
 create or replace function private.assert_cleared()
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_code text := private.gate_code(null);
@@ -292,11 +273,7 @@ $$;
 -- The birth date is set once (minors hardening); the status says so for everyone who has one, so
 -- the app offers a correction request instead of a form the database refuses.
 create or replace function private.consent_status(p_uid uuid)
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_account private.accounts;
@@ -366,18 +343,11 @@ end;
 $$;
 
 create or replace function private.my_consent_status()
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   return private.consent_status(v_uid);
 end;
 $$;
@@ -386,23 +356,13 @@ grant execute on function private.my_consent_status() to authenticated, service_
 
 -- The API entry point: runs as the caller; the rights it needs live in private.my_consent_status.
 create or replace function public.my_consent_status()
-returns json
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select private.my_consent_status();
-$$;
+returns json language sql stable security invoker set search_path = ''
+as $$ select private.my_consent_status(); $$;
 
 -- Security invoker: anon and authenticated read the tables through their select policies, so no
 -- owner privileges are lent to callers who have not signed in.
 create or replace function public.get_current_agreements()
-returns json
-language sql
-stable
-security invoker
-set search_path = ''
+returns json language sql stable security invoker set search_path = ''
 as $$
   select coalesce(json_agg(json_build_object(
            'document_id', d.id, 'slug', d.slug, 'kind', d.kind, 'title', d.title,
@@ -423,10 +383,7 @@ $$;
 -- Consent RPCs
 -- -----------------------------------------------------------------------------
 create or replace function private.assert_channel(p_channel text)
-returns void
-language plpgsql
-immutable
-set search_path = ''
+returns void language plpgsql immutable set search_path = ''
 as $$
 begin
   if p_channel is null or p_channel not in ('weapp', 'h5', 'qywx') then
@@ -436,19 +393,13 @@ end;
 $$;
 
 create or replace function private.accept_agreements(p_version_ids uuid[], p_channel text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
   v_ids uuid[];
   v_bad integer;
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   perform private.assert_channel(p_channel);
   select coalesce(array_agg(distinct x), '{}') into v_ids from unnest(coalesce(p_version_ids, '{}')) as x where x is not null;
   if cardinality(v_ids) = 0 or cardinality(v_ids) > 20 then
@@ -485,28 +436,16 @@ grant execute on function private.accept_agreements(uuid[],text) to authenticate
 
 -- The API entry point: runs as the caller; the rights it needs live in private.accept_agreements.
 create or replace function public.accept_agreements(p_version_ids uuid[], p_channel text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.accept_agreements(p_version_ids, p_channel);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.accept_agreements(p_version_ids, p_channel); $$;
 
 create or replace function private.withdraw_consent(p_document_id uuid, p_channel text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
   v_doc public.agreement_documents;
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   perform private.assert_channel(p_channel);
   select * into v_doc from public.agreement_documents d where d.id = p_document_id;
   if not found then
@@ -527,28 +466,15 @@ grant execute on function private.withdraw_consent(uuid,text) to authenticated, 
 
 -- The API entry point: runs as the caller; the rights it needs live in private.withdraw_consent.
 create or replace function public.withdraw_consent(p_document_id uuid, p_channel text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.withdraw_consent(p_document_id, p_channel);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.withdraw_consent(p_document_id, p_channel); $$;
 
 create or replace function private.my_consent_history()
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   return (
     select coalesce(json_agg(json_build_object(
              'id', c.id, 'document_id', d.id, 'slug', d.slug, 'kind', d.kind, 'title', d.title,
@@ -570,14 +496,8 @@ grant execute on function private.my_consent_history() to authenticated, service
 
 -- The API entry point: runs as the caller; the rights it needs live in private.my_consent_history.
 create or replace function public.my_consent_history()
-returns json
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select private.my_consent_history();
-$$;
+returns json language sql stable security invoker set search_path = ''
+as $$ select private.my_consent_history(); $$;
 
 -- -----------------------------------------------------------------------------
 -- Publishing agreement versions
@@ -585,10 +505,7 @@ $$;
 create or replace function private.publish_agreement_version(
   p_document_id uuid, p_title text, p_body_md text, p_key_clauses jsonb default '[]'::jsonb, p_effective_at timestamptz default null
 )
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_doc public.agreement_documents;
@@ -642,11 +559,7 @@ grant execute on function private.publish_agreement_version(uuid,text,text,jsonb
 
 -- The API entry point: runs as the caller; the rights it needs live in private.publish_agreement_version.
 create or replace function public.publish_agreement_version(p_document_id uuid, p_title text, p_body_md text, p_key_clauses jsonb default '[]'::jsonb, p_effective_at timestamptz default null)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
+returns json language sql volatile security invoker set search_path = ''
 as $$
   select private.publish_agreement_version(p_document_id, p_title, p_body_md, p_key_clauses, p_effective_at);
 $$;
@@ -693,10 +606,7 @@ revoke all on private.gate_epoch from public, anon, authenticated;
 
 -- The next date (Asia/Shanghai) on which the user's age band changes: 14th or 18th birthday.
 create or replace function private.next_age_boundary(p_birth_date date)
-returns date
-language sql
-stable
-set search_path = ''
+returns date language sql stable set search_path = ''
 as $$
   select min(b)
     from (values ((p_birth_date + interval '14 years')::date), ((p_birth_date + interval '18 years')::date)) as t(b)
@@ -704,11 +614,7 @@ as $$
 $$;
 
 create or replace function private.refresh_gate(p_uid uuid)
-returns void
-language plpgsql
-volatile
-security definer
-set search_path = ''
+returns void language plpgsql volatile security definer set search_path = ''
 as $$
 begin
   -- Lock first, compute in the next statement: its snapshot then includes whatever a concurrent
@@ -727,11 +633,7 @@ $$;
 -- of the cached answer (gate_code_uncached, refreshed by others' triggers): it sits here, after the
 -- account's standing, so a suspended or terminated account still hears about its standing first.
 create or replace function private.gate_code(p_uid uuid default null)
-returns text
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns text language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := coalesce(p_uid, auth.uid());
@@ -782,10 +684,7 @@ $$;
 -- Triggers that keep the cached answer current
 -- -----------------------------------------------------------------------------
 create or replace function private.refresh_gate_of_row()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 begin
   if tg_op in ('UPDATE', 'DELETE') then
@@ -800,11 +699,7 @@ $$;
 
 -- Kept for callers of the old name (the migration that created the cache calls it once).
 create or replace function private.refresh_unlocked_gates()
-returns void
-language plpgsql
-volatile
-security definer
-set search_path = ''
+returns void language plpgsql volatile security definer set search_path = ''
 as $$
 begin
   while private.refresh_stale_gates(5000) > 0 loop
@@ -820,10 +715,7 @@ $$;
 -- gate computes in full (and refuses whoever has not accepted the new version) from the commit on.
 -- Nothing per account happens here: publishing costs the same with 100 or 1,000,000 accounts.
 create or replace function private.refresh_all_gates()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 begin
   update private.gate_epoch set epoch = epoch + 1;
@@ -885,11 +777,7 @@ revoke execute on function private.gate_code(uuid) from public, anon, authentica
 -- holds (they are refreshed by their own change). Returns how many were recomputed; the scheduler
 -- calls it until it returns 0.
 create or replace function private.refresh_stale_gates(p_limit integer)
-returns integer
-language plpgsql
-volatile
-security definer
-set search_path = ''
+returns integer language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   v_count integer;

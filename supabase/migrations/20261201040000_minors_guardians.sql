@@ -14,20 +14,14 @@ set check_function_bodies = off;
   */
 
 create or replace function private.age_years(p_birth_date date)
-returns integer
-language sql
-stable
-set search_path = ''
+returns integer language sql stable set search_path = ''
 as $$
   select case when p_birth_date is null then null
               else extract(year from age(private.shanghai_today(), p_birth_date))::integer end;
 $$;
 
 create or replace function private.age_band(p_birth_date date)
-returns text
-language sql
-stable
-set search_path = ''
+returns text language sql stable set search_path = ''
 as $$
   select case when p_birth_date is null then 'unknown'
               when private.age_years(p_birth_date) < 14 then 'under_14'
@@ -39,10 +33,7 @@ $$;
 -- Birth date
 -- -----------------------------------------------------------------------------
 create or replace function private.assert_birth_date(p_birth_date date)
-returns void
-language plpgsql
-stable
-set search_path = ''
+returns void language plpgsql stable set search_path = ''
 as $$
 begin
   if p_birth_date is null
@@ -72,18 +63,12 @@ $$;
 -- requested with the claimed date, a reason and optional evidence, decided by an operator.
 -- -----------------------------------------------------------------------------
 create or replace function private.set_my_birth_date(p_birth_date date)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
   v_account private.accounts;
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   perform private.assert_birth_date(p_birth_date);
   select * into v_account from private.accounts a where a.user_id = v_uid for update;
   if not found then
@@ -106,14 +91,8 @@ grant execute on function private.set_my_birth_date(date) to authenticated, serv
 
 -- The API entry point: runs as the caller; the rights it needs live in private.set_my_birth_date.
 create or replace function public.set_my_birth_date(p_birth_date date)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.set_my_birth_date(p_birth_date);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.set_my_birth_date(p_birth_date); $$;
 
 create or replace function private.guardian_confirm(
   p_user_id uuid,
@@ -123,10 +102,7 @@ create or replace function private.guardian_confirm(
   p_channel text,
   p_accept_children_statement boolean
 )
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_name text := btrim(coalesce(p_guardian_name, ''));
@@ -136,20 +112,8 @@ declare
   v_err text;
   v_guardian_id uuid;
 begin
-  select * into v_account from private.accounts a where a.user_id = p_user_id;
-  if not found then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
-  if v_account.status in ('suspended', 'terminated') then
-    raise exception using errcode = '42501', message = 'account_' || v_account.status, hint = private.gate_hint('account_' || v_account.status);
-  end if;
-  if v_account.birth_date is null then
-    raise exception using errcode = 'P0001', message = 'birth_date_required', hint = '请先填写出生日期';
-  end if;
+  v_account := private.guardian_candidate(p_user_id);
   v_age := private.age_years(v_account.birth_date);
-  if v_age >= 18 then
-    raise exception using errcode = 'P0001', message = 'guardian_not_needed', hint = '已成年用户无需监护人确认';
-  end if;
   if char_length(v_name) not between 2 and 40 or v_name ~ '[[:cntrl:]]' then
     raise exception using errcode = '22023', message = 'guardian_name_invalid', hint = '请填写监护人的真实姓名（2–40 个字符）';
   end if;
@@ -202,11 +166,7 @@ create or replace function public.guardian_confirm(p_user_id uuid,
   p_relationship text,
   p_channel text,
   p_accept_children_statement boolean)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
+returns json language sql volatile security invoker set search_path = ''
 as $$
   select private.guardian_confirm(p_user_id, p_code, p_guardian_name, p_relationship, p_channel, p_accept_children_statement);
 $$;
@@ -214,17 +174,11 @@ $$;
 -- The guardian (at the minor's device) withdraws: the guardian record and the guardian's consents
 -- end, and the minor is blocked again until a guardian confirms.
 create or replace function private.withdraw_guardian_consent(p_channel text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   perform private.assert_channel(p_channel);
   if not exists (select 1 from public.guardians g where g.user_id = v_uid and g.withdrawn_at is null) then
     raise exception using errcode = 'P0001', message = 'guardian_not_found', hint = '当前没有有效的监护人确认';
@@ -240,14 +194,8 @@ grant execute on function private.withdraw_guardian_consent(text) to authenticat
 
 -- The API entry point: runs as the caller; the rights it needs live in private.withdraw_guardian_consent.
 create or replace function public.withdraw_guardian_consent(p_channel text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.withdraw_guardian_consent(p_channel);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.withdraw_guardian_consent(p_channel); $$;
 revoke execute on function private.age_years(date) from public, anon, authenticated;
 revoke execute on function private.age_band(date) from public, anon, authenticated;
 revoke execute on function private.assert_birth_date(date) from public, anon, authenticated;
@@ -288,10 +236,7 @@ create index birth_date_corrections_status_idx on private.birth_date_corrections
 create unique index birth_date_corrections_one_pending_idx on private.birth_date_corrections (user_id) where status = 'pending';
 
 create or replace function private.birth_date_correction_json(p private.birth_date_corrections)
-returns json
-language sql
-stable
-set search_path = ''
+returns json language sql stable set search_path = ''
 as $$
   select json_build_object(
     'id', p.id, 'current_birth_date', p.current_birth_date, 'claimed_birth_date', p.claimed_birth_date,
@@ -301,21 +246,15 @@ $$;
 
 -- Same rules as before, plus: the evidence path must be the caller's own uploaded object.
 create or replace function private.request_birth_date_correction(p_birth_date date, p_reason text, p_evidence_path text default null)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
   v_account private.accounts;
   v_reason text := btrim(coalesce(p_reason, ''));
   v_path text := nullif(btrim(coalesce(p_evidence_path, '')), '');
   v_row private.birth_date_corrections;
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   select * into v_account from private.accounts a where a.user_id = v_uid for update;
   if not found then
     raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
@@ -360,28 +299,15 @@ grant execute on function private.request_birth_date_correction(date,text,text) 
 
 -- The API entry point: runs as the caller; the rights it needs live in private.request_birth_date_correction.
 create or replace function public.request_birth_date_correction(p_birth_date date, p_reason text, p_evidence_path text default null)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.request_birth_date_correction(p_birth_date, p_reason, p_evidence_path);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.request_birth_date_correction(p_birth_date, p_reason, p_evidence_path); $$;
 
 create or replace function private.my_birth_date_corrections()
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   return coalesce((select json_agg(private.birth_date_correction_json(c) order by c.created_at desc)
                      from private.birth_date_corrections c where c.user_id = v_uid), '[]'::json);
 end;
@@ -391,21 +317,11 @@ grant execute on function private.my_birth_date_corrections() to authenticated, 
 
 -- The API entry point: runs as the caller; the rights it needs live in private.my_birth_date_corrections.
 create or replace function public.my_birth_date_corrections()
-returns json
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select private.my_birth_date_corrections();
-$$;
+returns json language sql stable security invoker set search_path = ''
+as $$ select private.my_birth_date_corrections(); $$;
 
 create or replace function private.platform_list_birth_date_corrections(p_status text default 'pending')
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 begin
   perform private.assert_platform_operator();
@@ -433,20 +349,11 @@ grant execute on function private.platform_list_birth_date_corrections(text) to 
 
 -- The API entry point: runs as the caller; the rights it needs live in private.platform_list_birth_date_corrections.
 create or replace function public.platform_list_birth_date_corrections(p_status text default 'pending')
-returns json
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select private.platform_list_birth_date_corrections(p_status);
-$$;
+returns json language sql stable security invoker set search_path = ''
+as $$ select private.platform_list_birth_date_corrections(p_status); $$;
 
 create or replace function private.platform_decide_birth_date_correction(p_request_id uuid, p_approve boolean, p_reason text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
@@ -499,14 +406,8 @@ grant execute on function private.platform_decide_birth_date_correction(uuid,boo
 
 -- The API entry point: runs as the caller; the rights it needs live in private.platform_decide_birth_date_correction.
 create or replace function public.platform_decide_birth_date_correction(p_request_id uuid, p_approve boolean, p_reason text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.platform_decide_birth_date_correction(p_request_id, p_approve, p_reason);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.platform_decide_birth_date_correction(p_request_id, p_approve, p_reason); $$;
 
 -- -----------------------------------------------------------------------------
 -- The guardian's phone is never the minor's own: checked when a code is issued and when it is
@@ -514,21 +415,14 @@ $$;
 -- refused when the minor's phone later changes to the active guardian's.
 -- -----------------------------------------------------------------------------
 create or replace function private.is_own_phone(p_user_id uuid, p_phone text)
-returns boolean
-language sql
-stable
-security definer
-set search_path = ''
+returns boolean language sql stable security definer set search_path = ''
 as $$
   select exists (select 1 from auth.users u
                   where u.id = p_user_id and private.normalize_cn_mobile(u.phone) = private.normalize_cn_mobile(p_phone));
 $$;
 
 create or replace function private.guardian_phone_not_own()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 begin
   if private.is_own_phone(new.user_id, new.guardian_phone) then
@@ -543,10 +437,7 @@ create trigger zx_guardian_phone_not_own
   for each row execute function private.guardian_phone_not_own();
 
 create or replace function private.guardian_phone_differs()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 begin
   if exists (select 1 from public.guardians g
@@ -567,11 +458,7 @@ create trigger zx_guardian_phone_differs
 -- What the guardian sees of the child: the masked name given now, else the masked profile name,
 -- else the tail of the child's phone.
 create or replace function private.child_label(p_user_id uuid, p_child_name text)
-returns text
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns text language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_name text := nullif(btrim(coalesce(p_child_name, '')), '');
@@ -591,13 +478,10 @@ begin
 end;
 $$;
 
--- The minor's side of the checks before a code goes to a guardian phone.
-create or replace function private.assert_guardian_request(p_user_id uuid, p_phone text)
-returns private.accounts
-language plpgsql
-stable
-security definer
-set search_path = ''
+-- The account of a minor who may ask a guardian to confirm: signed up, not suspended or terminated,
+-- birth date given, under 18. Both ways to a guardian's confirmation start here.
+create or replace function private.guardian_candidate(p_user_id uuid)
+returns private.accounts language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_account private.accounts;
@@ -615,6 +499,17 @@ begin
   if private.age_years(v_account.birth_date) >= 18 then
     raise exception using errcode = 'P0001', message = 'guardian_not_needed', hint = '已成年用户无需监护人确认';
   end if;
+  return v_account;
+end;
+$$;
+
+-- The minor's side of the checks before a code goes to a guardian phone.
+create or replace function private.assert_guardian_request(p_user_id uuid, p_phone text)
+returns private.accounts language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  v_account private.accounts := private.guardian_candidate(p_user_id);
+begin
   if p_phone is null then
     raise exception using errcode = '22023', message = 'guardian_phone_invalid', hint = '请填写监护人的中国大陆手机号';
   end if;
@@ -626,10 +521,7 @@ end;
 $$;
 
 create or replace function private.guardian_issue_code(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_phone text := private.normalize_cn_mobile(p_guardian_phone);
@@ -648,14 +540,8 @@ grant execute on function private.guardian_issue_code(uuid,text,text) to service
 
 -- The API entry point: runs as the caller; the rights it needs live in private.guardian_issue_code.
 create or replace function public.guardian_issue_code(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.guardian_issue_code(p_user_id, p_guardian_phone, p_child_name);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.guardian_issue_code(p_user_id, p_guardian_phone, p_child_name); $$;
 
 -- -----------------------------------------------------------------------------
 -- Guardian link: the minor sends a link to the guardian, who confirms on their own phone without
@@ -690,10 +576,7 @@ create index guardian_link_misses_client_idx on private.guardian_link_misses (cl
 revoke all on private.guardian_link_misses from public, anon, authenticated;
 
 create or replace function private.guardian_link_create(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_phone text := private.normalize_cn_mobile(p_guardian_phone);
@@ -720,24 +603,15 @@ grant execute on function private.guardian_link_create(uuid,text,text) to servic
 
 -- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_create.
 create or replace function public.guardian_link_create(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.guardian_link_create(p_user_id, p_guardian_phone, p_child_name);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.guardian_link_create(p_user_id, p_guardian_phone, p_child_name); $$;
 
 -- The live link a token names, or null after counting the miss. Refuses (429) a client with 20
 -- misses in 10 minutes. The overall cap (5000 in 10 minutes) is only a circuit breaker: the client
 -- address comes from x-forwarded-for and can be varied, while 144-bit tokens cannot be found by
 -- volume anyway; a low overall cap would let anyone lock every guardian out.
 create or replace function private.guardian_link_by_token(p_token text, p_client text)
-returns private.guardian_links
-language plpgsql
-security definer
-set search_path = ''
+returns private.guardian_links language plpgsql security definer set search_path = ''
 as $$
 declare
   v_client text := left(coalesce(p_client, ''), 64);
@@ -761,10 +635,7 @@ $$;
 
 -- Why a found link cannot be used, or null.
 create or replace function private.guardian_link_problem(p_link private.guardian_links)
-returns text
-language sql
-stable
-set search_path = ''
+returns text language sql stable set search_path = ''
 as $$
   select case when p_link.id is null then 'link_invalid'
               when p_link.used_at is not null then 'link_used'
@@ -772,10 +643,7 @@ as $$
 $$;
 
 create or replace function private.guardian_link_view(p_token text, p_client text default null)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
@@ -799,20 +667,11 @@ grant execute on function private.guardian_link_view(text,text) to service_role;
 
 -- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_view.
 create or replace function public.guardian_link_view(p_token text, p_client text default null)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.guardian_link_view(p_token, p_client);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.guardian_link_view(p_token, p_client); $$;
 
 create or replace function private.guardian_link_issue_code(p_token text, p_client text default null)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
@@ -831,23 +690,14 @@ grant execute on function private.guardian_link_issue_code(text,text) to service
 
 -- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_issue_code.
 create or replace function public.guardian_link_issue_code(p_token text, p_client text default null)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.guardian_link_issue_code(p_token, p_client);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.guardian_link_issue_code(p_token, p_client); $$;
 
 create or replace function private.guardian_link_confirm(
   p_token text, p_code text, p_guardian_name text, p_relationship text, p_accept_children_statement boolean,
   p_client text default null
 )
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
@@ -877,11 +727,7 @@ grant execute on function private.guardian_link_confirm(text,text,text,text,bool
 -- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_confirm.
 create or replace function public.guardian_link_confirm(p_token text, p_code text, p_guardian_name text, p_relationship text, p_accept_children_statement boolean,
   p_client text default null)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
+returns json language sql volatile security invoker set search_path = ''
 as $$
   select private.guardian_link_confirm(p_token, p_code, p_guardian_name, p_relationship, p_accept_children_statement, p_client);
 $$;
@@ -891,11 +737,7 @@ $$;
 -- an uncleared user; this names the reason, and holds also while the rest of the gate is met.
 -- -----------------------------------------------------------------------------
 create or replace function private.needs_guardian_consent_for_data(p_user_id uuid)
-returns boolean
-language sql
-stable
-security definer
-set search_path = ''
+returns boolean language sql stable security definer set search_path = ''
 as $$
   select private.age_years(a.birth_date) < 14
          and not exists (
@@ -915,6 +757,7 @@ revoke execute on function private.guardian_phone_not_own() from public, anon, a
 revoke execute on function private.guardian_phone_differs() from public, anon, authenticated;
 revoke execute on function private.child_label(uuid, text) from public, anon, authenticated;
 revoke execute on function private.assert_guardian_request(uuid, text) from public, anon, authenticated;
+revoke execute on function private.guardian_candidate(uuid) from public, anon, authenticated;
 revoke execute on function private.guardian_link_by_token(text, text) from public, anon, authenticated;
 revoke execute on function private.guardian_link_problem(private.guardian_links) from public, anon, authenticated;
 revoke execute on function private.needs_guardian_consent_for_data(uuid) from public, anon, authenticated;
@@ -965,11 +808,7 @@ on conflict (id) do nothing;
 -- How many evidence files the caller already has. Definer: no client may select in this bucket, so
 -- a plain subquery in the policy would always count 0. plpgsql, like the other policy helpers.
 create or replace function private.my_birth_evidence_count()
-returns integer
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns integer language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return (select count(*)::integer from storage.objects o
@@ -993,11 +832,7 @@ create policy "Members upload birth date evidence into their own folder"
 -- Service role (storage-sign function): may p_user_id read this evidence file? Only platform
 -- operators, and only files that a correction request names (not every upload in the bucket).
 create or replace function private.birth_date_evidence_sign_allowed(p_user_id uuid, p_path text)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns boolean language plpgsql stable security definer set search_path = ''
 as $$
 begin
   if p_user_id is null or p_path is null or p_path ~ '\.\.' then
@@ -1013,14 +848,8 @@ grant execute on function private.birth_date_evidence_sign_allowed(uuid,text) to
 
 -- The API entry point: runs as the caller; the rights it needs live in private.birth_date_evidence_sign_allowed.
 create or replace function public.birth_date_evidence_sign_allowed(p_user_id uuid, p_path text)
-returns boolean
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select private.birth_date_evidence_sign_allowed(p_user_id, p_path);
-$$;
+returns boolean language sql stable security invoker set search_path = ''
+as $$ select private.birth_date_evidence_sign_allowed(p_user_id, p_path); $$;
 revoke execute on function public.request_birth_date_correction(date, text, text) from public, anon, authenticated;
 revoke execute on function public.birth_date_evidence_sign_allowed(uuid, text) from public, anon, authenticated;
 grant execute on function public.request_birth_date_correction(date, text, text) to authenticated;

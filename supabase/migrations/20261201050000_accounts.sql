@@ -87,10 +87,7 @@ create policy "Platform operators can read account actions"
 -- consents, account actions and reports keep no link to the person (user_id set null).
 -- -----------------------------------------------------------------------------
 create or replace function private.account_cancel_issue_code(p_user_id uuid)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_phone text;
@@ -108,14 +105,8 @@ grant execute on function private.account_cancel_issue_code(uuid) to service_rol
 
 -- The API entry point: runs as the caller; the rights it needs live in private.account_cancel_issue_code.
 create or replace function public.account_cancel_issue_code(p_user_id uuid)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.account_cancel_issue_code(p_user_id);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.account_cancel_issue_code(p_user_id); $$;
 
 -- -----------------------------------------------------------------------------
 -- 4. Cancellation in one transaction
@@ -125,10 +116,7 @@ $$;
 -- of it back and the account stays exactly as it was, so there is no half-anonymised state to retry
 -- from. A wrong code is answered without raising so the attempt still counts.
 create or replace function private.account_cancel_verify(p_user_id uuid, p_code text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_err text;
@@ -159,23 +147,14 @@ grant execute on function private.account_cancel_verify(uuid,text) to service_ro
 
 -- The API entry point: runs as the caller; the rights it needs live in private.account_cancel_verify.
 create or replace function public.account_cancel_verify(p_user_id uuid, p_code text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.account_cancel_verify(p_user_id, p_code);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.account_cancel_verify(p_user_id, p_code); $$;
 
 -- -----------------------------------------------------------------------------
 -- Platform actions on accounts
 -- -----------------------------------------------------------------------------
 create or replace function private.end_sessions(p_user_id uuid)
-returns void
-language sql
-security definer
-set search_path = ''
+returns void language sql security definer set search_path = ''
 as $$
   -- Ends refresh; on Supabase PostgREST still honours an issued access token until its exp, which
   -- is why the gate checks the account status in SQL as well.
@@ -187,10 +166,7 @@ $$;
 create or replace function private.report_stolen_account(
   p_phone text, p_real_name text, p_evidence text, p_contact text, p_evidence_path text default null
 )
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := (select auth.uid());
@@ -259,20 +235,11 @@ grant execute on function private.report_stolen_account(text,text,text,text,text
 
 -- The API entry point: runs as the caller; the rights it needs live in private.report_stolen_account.
 create or replace function public.report_stolen_account(p_phone text, p_real_name text, p_evidence text, p_contact text, p_evidence_path text default null)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.report_stolen_account(p_phone, p_real_name, p_evidence, p_contact, p_evidence_path);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.report_stolen_account(p_phone, p_real_name, p_evidence, p_contact, p_evidence_path); $$;
 
 create or replace function private.platform_resolve_account_report(p_report_id uuid, p_outcome text, p_freeze boolean, p_note text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_report public.account_reports;
@@ -330,14 +297,8 @@ grant execute on function private.platform_resolve_account_report(uuid,text,bool
 
 -- The API entry point: runs as the caller; the rights it needs live in private.platform_resolve_account_report.
 create or replace function public.platform_resolve_account_report(p_report_id uuid, p_outcome text, p_freeze boolean, p_note text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.platform_resolve_account_report(p_report_id, p_outcome, p_freeze, p_note);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.platform_resolve_account_report(p_report_id, p_outcome, p_freeze, p_note); $$;
 revoke execute on function private.end_sessions(uuid) from public, anon, authenticated;
 revoke execute on function public.account_cancel_issue_code(uuid) from public, anon, authenticated;
 revoke execute on function public.account_cancel_verify(uuid, text) from public, anon, authenticated;
@@ -384,10 +345,7 @@ create index wechat_links_user_id_idx on private.wechat_links (user_id);
 -- The linked user of a WeChat/WeCom subject, or null. Marks the sign-in time.
 -- -----------------------------------------------------------------------------
 create or replace function private.wechat_link_lookup(p_provider text, p_subject text)
-returns uuid
-language sql
-security definer
-set search_path = ''
+returns uuid language sql security definer set search_path = ''
 as $$
   update private.wechat_links
      set last_login_at = now()
@@ -399,14 +357,8 @@ grant execute on function private.wechat_link_lookup(text,text) to service_role;
 
 -- The API entry point: runs as the caller; the rights it needs live in private.wechat_link_lookup.
 create or replace function public.wechat_link_lookup(p_provider text, p_subject text)
-returns uuid
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.wechat_link_lookup(p_provider, p_subject);
-$$;
+returns uuid language sql volatile security invoker set search_path = ''
+as $$ select private.wechat_link_lookup(p_provider, p_subject); $$;
 
 -- -----------------------------------------------------------------------------
 -- Links a subject to a user. Returns the user the subject is linked to afterwards: an earlier link
@@ -414,10 +366,7 @@ $$;
 -- another subject of the same provider is refused with `wechat_already_linked`.
 -- -----------------------------------------------------------------------------
 create or replace function private.wechat_link_bind(p_provider text, p_subject text, p_unionid text, p_user_id uuid)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_user uuid;
@@ -446,14 +395,8 @@ grant execute on function private.wechat_link_bind(text,text,text,uuid) to servi
 
 -- The API entry point: runs as the caller; the rights it needs live in private.wechat_link_bind.
 create or replace function public.wechat_link_bind(p_provider text, p_subject text, p_unionid text, p_user_id uuid)
-returns uuid
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.wechat_link_bind(p_provider, p_subject, p_unionid, p_user_id);
-$$;
+returns uuid language sql volatile security invoker set search_path = ''
+as $$ select private.wechat_link_bind(p_provider, p_subject, p_unionid, p_user_id); $$;
 revoke execute on function public.wechat_link_lookup(text, text) from public, anon, authenticated;
 revoke execute on function public.wechat_link_bind(text, text, text, uuid) from public, anon, authenticated;
 grant execute on function public.wechat_link_lookup(text, text) to service_role;
@@ -473,11 +416,7 @@ grant execute on function public.wechat_link_bind(text, text, text, uuid) to ser
 -- platform review as the product's enterprise-cancellation path describes.
 -- =============================================================================
 create or replace function private.assert_not_sole_admin(p_user_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_name text;
@@ -542,20 +481,12 @@ revoke execute on function private.assert_not_sole_admin(uuid) from public, anon
 -- 1. Credentials on auth.users
 -- -----------------------------------------------------------------------------
 create or replace function private.alias_email_of(p_user_id uuid)
-returns text
-language sql
-immutable
-set search_path = ''
-as $$
-  select p_user_id::text || '@wechat.users.zhixiang.invalid';
-$$;
+returns text language sql immutable set search_path = ''
+as $$ select p_user_id::text || '@wechat.users.zhixiang.invalid'; $$;
 
 -- GoTrue's own keys in user metadata; anything else a public sign-up sends is dropped.
 create or replace function private.gotrue_metadata_only(p_meta jsonb)
-returns jsonb
-language sql
-immutable
-set search_path = ''
+returns jsonb language sql immutable set search_path = ''
 as $$
   select coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb)
     from jsonb_each(case when jsonb_typeof(p_meta) = 'object' then p_meta else '{}'::jsonb end) e
@@ -563,10 +494,7 @@ as $$
 $$;
 
 create or replace function private.guard_credentials()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 declare
   v_confirmed boolean := new.phone_confirmed_at is not null or new.email_confirmed_at is not null;
@@ -613,10 +541,7 @@ create trigger zx_guard_credentials
   for each row execute function private.guard_credentials();
 
 create function private.wechat_user_by_phone(p_phone text)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_id uuid;
@@ -644,14 +569,8 @@ grant execute on function private.wechat_user_by_phone(text) to service_role;
 
 -- The API entry point: runs as the caller; the rights it needs live in private.wechat_user_by_phone.
 create or replace function public.wechat_user_by_phone(p_phone text)
-returns uuid
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.wechat_user_by_phone(p_phone);
-$$;
+returns uuid language sql volatile security invoker set search_path = ''
+as $$ select private.wechat_user_by_phone(p_phone); $$;
 revoke execute on function public.wechat_user_by_phone(text) from public, anon, authenticated;
 grant execute on function public.wechat_user_by_phone(text) to service_role;
 
@@ -678,10 +597,7 @@ revoke all on private.auth_sms_codes from public, anon, authenticated;
 -- `[auth.sms] max_frequency` plus per-IP budgets, so one client could otherwise flood a phone from
 -- many addresses. 5 an hour and 10 a day are Tencent Cloud SMS's default per-number limits.
 create or replace function private.sms_code_issue(p_phone text, p_sms_type text, p_gotrue_token text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_code text;
@@ -724,22 +640,13 @@ grant execute on function private.sms_code_issue(text,text,text) to service_role
 
 -- The API entry point: runs as the caller; the rights it needs live in private.sms_code_issue.
 create or replace function public.sms_code_issue(p_phone text, p_sms_type text, p_gotrue_token text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.sms_code_issue(p_phone, p_sms_type, p_gotrue_token);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.sms_code_issue(p_phone, p_sms_type, p_gotrue_token); $$;
 
 -- Checks a 6-digit code: right → GoTrue's code (once); otherwise the reason. It answers instead of
 -- raising so that the counted attempt is kept.
 create or replace function private.sms_code_redeem(p_phone text, p_sms_type text, p_code text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v private.auth_sms_codes;
@@ -785,14 +692,8 @@ grant execute on function private.sms_code_redeem(text,text,text) to service_rol
 
 -- The API entry point: runs as the caller; the rights it needs live in private.sms_code_redeem.
 create or replace function public.sms_code_redeem(p_phone text, p_sms_type text, p_code text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.sms_code_redeem(p_phone, p_sms_type, p_code);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.sms_code_redeem(p_phone, p_sms_type, p_code); $$;
 revoke execute on function public.sms_code_issue(text, text, text) from public, anon, authenticated;
 revoke execute on function public.sms_code_redeem(text, text, text) from public, anon, authenticated;
 grant execute on function public.sms_code_issue(text, text, text) to service_role;
@@ -865,15 +766,10 @@ revoke all on private.sms_deliveries from public, anon, authenticated;
 create or replace function private.my_account_reports()
 returns table (id uuid, reported_phone text, status text, resolution_note text, resolved_at timestamptz,
                created_at timestamptz, evidence_files integer)
-language plpgsql
-stable
-security definer
-set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
 begin
-  if (select auth.uid()) is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
+  perform private.require_uid();
   return query
     select r.id, r.reported_phone, r.status::text, r.resolution_note, r.resolved_at, r.created_at,
            (select count(*)::integer from private.account_report_evidence e where e.report_id = r.id)
@@ -890,20 +786,14 @@ grant execute on function private.my_account_reports() to authenticated, service
 create or replace function public.my_account_reports()
 returns table (id uuid, reported_phone text, status text, resolution_note text, resolved_at timestamptz,
                created_at timestamptz, evidence_files integer)
-language sql
-stable
-security invoker
-set search_path = ''
+language sql stable security invoker set search_path = ''
 as $$
   select * from private.my_account_reports();
 $$;
 
 -- Service role (report-evidence function): checks the token and reserves an object path.
 create or replace function private.account_report_evidence_claim(p_report_id uuid, p_token text, p_content_type text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v private.account_report_upload_tokens;
@@ -933,21 +823,12 @@ grant execute on function private.account_report_evidence_claim(uuid,text,text) 
 
 -- The API entry point: runs as the caller; the rights it needs live in private.account_report_evidence_claim.
 create or replace function public.account_report_evidence_claim(p_report_id uuid, p_token text, p_content_type text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.account_report_evidence_claim(p_report_id, p_token, p_content_type);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.account_report_evidence_claim(p_report_id, p_token, p_content_type); $$;
 
 -- Service role (report-evidence function, for an operator it has authenticated): the report's files.
 create or replace function private.account_report_evidence_list(p_operator_id uuid, p_report_id uuid)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 begin
   if not exists (select 1 from private.platform_operators o where o.user_id = p_operator_id) then
@@ -967,14 +848,8 @@ grant execute on function private.account_report_evidence_list(uuid,uuid) to ser
 
 -- The API entry point: runs as the caller; the rights it needs live in private.account_report_evidence_list.
 create or replace function public.account_report_evidence_list(p_operator_id uuid, p_report_id uuid)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.account_report_evidence_list(p_operator_id, p_report_id);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.account_report_evidence_list(p_operator_id, p_report_id); $$;
 
 -- Evidence bucket: private. Signed-in reporters may upload straight into their own open report's
 -- folder; nobody may read or sign through the Storage API (no select policy), so links to evidence
@@ -985,11 +860,7 @@ on conflict (id) do nothing;
 
 -- plpgsql, like the other policy helpers: a `language sql` definer function is re-planned per statement.
 create or replace function private.my_open_report_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns setof uuid language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return query select r.id from public.account_reports r
@@ -1009,10 +880,7 @@ create policy "Reporters can upload evidence into their open reports"
 
 -- Service role (sms-deliveries function): claims up to p_limit pending messages for 2 minutes.
 create or replace function private.sms_deliveries_claim(p_limit integer default 20)
-returns table (id uuid, phone text, template text, params text[])
-language plpgsql
-security definer
-set search_path = ''
+returns table (id uuid, phone text, template text, params text[]) language plpgsql security definer set search_path = ''
 as $$
 begin
   return query
@@ -1031,20 +899,11 @@ grant execute on function private.sms_deliveries_claim(integer) to service_role;
 
 -- The API entry point: runs as the caller; the rights it needs live in private.sms_deliveries_claim.
 create or replace function public.sms_deliveries_claim(p_limit integer default 20)
-returns table (id uuid, phone text, template text, params text[])
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select * from private.sms_deliveries_claim(p_limit);
-$$;
+returns table (id uuid, phone text, template text, params text[]) language sql volatile security invoker set search_path = ''
+as $$ select * from private.sms_deliveries_claim(p_limit); $$;
 
 create or replace function private.sms_delivery_done(p_id uuid, p_ok boolean, p_error text default null)
-returns void
-language sql
-security definer
-set search_path = ''
+returns void language sql security definer set search_path = ''
 as $$
   update private.sms_deliveries
      set sent_at = case when p_ok then now() end, claimed_until = null, last_error = left(p_error, 500)
@@ -1055,14 +914,8 @@ grant execute on function private.sms_delivery_done(uuid,boolean,text) to servic
 
 -- The API entry point: runs as the caller; the rights it needs live in private.sms_delivery_done.
 create or replace function public.sms_delivery_done(p_id uuid, p_ok boolean, p_error text default null)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.sms_delivery_done(p_id, p_ok, p_error);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.sms_delivery_done(p_id, p_ok, p_error); $$;
 revoke execute on function public.report_stolen_account(text, text, text, text, text) from public, anon, authenticated;
 revoke execute on function public.my_account_reports() from public, anon, authenticated;
 revoke execute on function public.account_report_evidence_claim(uuid, text, text) from public, anon, authenticated;
@@ -1112,11 +965,7 @@ select unnest(array[
 -- Null when the password may be used, else the stable code. Rules: GoTrue's (8+, letters and
 -- digits), not a common password or a common word with digits/symbols around it, not the phone.
 create or replace function private.password_problem(p_password text, p_phone text default null)
-returns text
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns text language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_lower text := lower(coalesce(p_password, ''));
@@ -1148,10 +997,7 @@ revoke all on private.password_permits from public, anon, authenticated;
 
 -- Service role (password-change function): sends the re-verification code.
 create or replace function private.password_change_issue_code(p_user_id uuid)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_phone text;
@@ -1168,22 +1014,13 @@ grant execute on function private.password_change_issue_code(uuid) to service_ro
 
 -- The API entry point: runs as the caller; the rights it needs live in private.password_change_issue_code.
 create or replace function public.password_change_issue_code(p_user_id uuid)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.password_change_issue_code(p_user_id);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.password_change_issue_code(p_user_id); $$;
 
 -- Service role (password-change function): checks the password, then the code, then issues the
 -- permit. The strength check comes first so a weak password does not use up the code.
 create or replace function private.password_change_permit(p_user_id uuid, p_code text, p_password text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_problem text := private.password_problem(p_password, (select u.phone from auth.users u where u.id = p_user_id));
@@ -1206,23 +1043,14 @@ grant execute on function private.password_change_permit(uuid,text,text) to serv
 
 -- The API entry point: runs as the caller; the rights it needs live in private.password_change_permit.
 create or replace function public.password_change_permit(p_user_id uuid, p_code text, p_password text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.password_change_permit(p_user_id, p_code, p_password);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.password_change_permit(p_user_id, p_code, p_password); $$;
 
 -- Any change of an existing password (GoTrue's PUT /user or admin update alike) needs a fresh permit,
 -- so a stolen session cannot change the password straight through GoTrue. Setting a first password
 -- (none before) is not a change and is left to GoTrue. Independent of the other auth.users triggers.
 create or replace function private.zx_password_permit()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 begin
   if new.encrypted_password is distinct from old.encrypted_password then

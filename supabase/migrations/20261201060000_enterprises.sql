@@ -207,11 +207,7 @@ on conflict (id) do nothing;
 -- The membership helpers, answering from the context when it is there. Two functions, not one
 -- taking the setting's name: a policy pays one helper call per statement, never a nested one.
 create or replace function private.my_enterprise_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns setof uuid language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
@@ -231,11 +227,7 @@ end;
 $$;
 
 create or replace function private.my_admin_enterprise_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns setof uuid language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
@@ -259,11 +251,7 @@ $$;
 -- Membership (nothing for a user the gate refuses)
 -- -----------------------------------------------------------------------------
 create or replace function private.is_member(p_enterprise_id uuid)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns boolean language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return exists (
@@ -274,11 +262,7 @@ end;
 $$;
 
 create or replace function private.is_admin(p_enterprise_id uuid)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns boolean language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return exists (
@@ -291,11 +275,7 @@ $$;
 -- Admins hold every scope; a manager holds the scopes an admin granted, where the edition has
 -- manager roles.
 create or replace function private.has_scope(p_enterprise_id uuid, p_scope text)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns boolean language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return exists (
@@ -311,11 +291,7 @@ end;
 $$;
 
 create or replace function private.has_feature(p_enterprise_id uuid, p_feature text)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns boolean language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return exists (
@@ -328,11 +304,7 @@ $$;
 
 -- Raising variants for RPCs.
 create or replace function private.assert_member(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 begin
   perform private.assert_cleared();
@@ -343,11 +315,7 @@ end;
 $$;
 
 create or replace function private.assert_admin(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 begin
   perform private.assert_cleared();
@@ -401,11 +369,7 @@ grant execute on function private.my_admin_enterprise_ids() to authenticated;
   */
 
 create or replace function private.admin_count(p_enterprise_id uuid)
-returns integer
-language sql
-stable
-security definer
-set search_path = ''
+returns integer language sql stable security definer set search_path = ''
 as $$
   select count(*)::integer from public.enterprise_members m
    where m.enterprise_id = p_enterprise_id and m.role = 'admin';
@@ -415,10 +379,7 @@ $$;
 -- Their unused invitations are revoked — otherwise a removed admin could rejoin through a link
 -- they created beforehand.
 create or replace function private.end_membership(p_enterprise_id uuid, p_user_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 begin
   delete from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id;
@@ -435,10 +396,7 @@ $$;
 -- current enterprise; an admin's approval does so only for someone without one, so a member working
 -- in another enterprise does not find the app switched under them.
 create or replace function private.add_member(p_enterprise_id uuid, p_user_id uuid, p_role text, p_department_id uuid, p_invited_by uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 begin
   insert into public.enterprise_members (enterprise_id, user_id, role, department_id, display_name, invited_by)
@@ -453,10 +411,7 @@ end;
 $$;
 
 create or replace function private.assert_enterprise_id(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-set search_path = ''
+returns void language plpgsql stable set search_path = ''
 as $$
 begin
   if p_enterprise_id is null then
@@ -472,10 +427,7 @@ $$;
 create or replace function private.create_enterprise(
   p_name text, p_industry text, p_size_band text, p_contact_name text, p_contact_phone text
 )
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := (select auth.uid());
@@ -519,20 +471,11 @@ grant execute on function private.create_enterprise(text,text,text,text,text) to
 
 -- The API entry point: runs as the caller; the rights it needs live in private.create_enterprise.
 create or replace function public.create_enterprise(p_name text, p_industry text, p_size_band text, p_contact_name text, p_contact_phone text)
-returns uuid
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.create_enterprise(p_name, p_industry, p_size_band, p_contact_name, p_contact_phone);
-$$;
+returns uuid language sql volatile security invoker set search_path = ''
+as $$ select private.create_enterprise(p_name, p_industry, p_size_band, p_contact_name, p_contact_phone); $$;
 
 create or replace function private.switch_enterprise(p_enterprise_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 begin
   perform private.assert_cleared();
@@ -547,25 +490,15 @@ grant execute on function private.switch_enterprise(uuid) to authenticated, serv
 
 -- The API entry point: runs as the caller; the rights it needs live in private.switch_enterprise.
 create or replace function public.switch_enterprise(p_enterprise_id uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.switch_enterprise(p_enterprise_id);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.switch_enterprise(p_enterprise_id); $$;
 
 -- -----------------------------------------------------------------------------
 -- 2. Member reads refuse a closed enterprise (bodies as in 20261129020000_membership.sql and
 --    20261129030000_directory.sql, plus private.assert_enterprise_open after the membership check).
 -- -----------------------------------------------------------------------------
 create or replace function private.enterprise_features(p_enterprise_id uuid)
-returns text[]
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns text[] language plpgsql stable security definer set search_path = ''
 as $$
 begin
   perform private.assert_cleared();
@@ -583,20 +516,11 @@ grant execute on function private.enterprise_features(uuid) to authenticated, se
 
 -- The API entry point: runs as the caller; the rights it needs live in private.enterprise_features.
 create or replace function public.enterprise_features(p_enterprise_id uuid)
-returns text[]
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select private.enterprise_features(p_enterprise_id);
-$$;
+returns text[] language sql stable security invoker set search_path = ''
+as $$ select private.enterprise_features(p_enterprise_id); $$;
 
 create or replace function private.update_enterprise_settings(p_enterprise_id uuid, p_settings jsonb)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_e public.enterprises;
@@ -684,23 +608,14 @@ grant execute on function private.update_enterprise_settings(uuid,jsonb) to auth
 
 -- The API entry point: runs as the caller; the rights it needs live in private.update_enterprise_settings.
 create or replace function public.update_enterprise_settings(p_enterprise_id uuid, p_settings jsonb)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.update_enterprise_settings(p_enterprise_id, p_settings);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.update_enterprise_settings(p_enterprise_id, p_settings); $$;
 
 -- =============================================================================
 -- Roles
 -- =============================================================================
 create or replace function private.set_member_role(p_enterprise_id uuid, p_user_id uuid, p_role text, p_scopes text[] default '{}')
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_member public.enterprise_members;
@@ -748,23 +663,14 @@ grant execute on function private.set_member_role(uuid,uuid,text,text[]) to auth
 
 -- The API entry point: runs as the caller; the rights it needs live in private.set_member_role.
 create or replace function public.set_member_role(p_enterprise_id uuid, p_user_id uuid, p_role text, p_scopes text[] default '{}')
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.set_member_role(p_enterprise_id, p_user_id, p_role, p_scopes);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.set_member_role(p_enterprise_id, p_user_id, p_role, p_scopes); $$;
 
 -- =============================================================================
 -- Leaving and removal
 -- =============================================================================
 create or replace function private.leave_enterprise(p_enterprise_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := (select auth.uid());
@@ -785,20 +691,11 @@ grant execute on function private.leave_enterprise(uuid) to authenticated, servi
 
 -- The API entry point: runs as the caller; the rights it needs live in private.leave_enterprise.
 create or replace function public.leave_enterprise(p_enterprise_id uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.leave_enterprise(p_enterprise_id);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.leave_enterprise(p_enterprise_id); $$;
 
 create or replace function private.remove_member(p_enterprise_id uuid, p_user_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_member public.enterprise_members;
@@ -827,23 +724,14 @@ grant execute on function private.remove_member(uuid,uuid) to authenticated, ser
 
 -- The API entry point: runs as the caller; the rights it needs live in private.remove_member.
 create or replace function public.remove_member(p_enterprise_id uuid, p_user_id uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.remove_member(p_enterprise_id, p_user_id);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.remove_member(p_enterprise_id, p_user_id); $$;
 
 -- =============================================================================
 -- Qualification documents (files in bucket `qualifications` under `<enterprise_id>/`)
 -- =============================================================================
 create or replace function private.submit_qualification(p_enterprise_id uuid, p_kind text, p_object_path text, p_file_name text)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_path text := btrim(coalesce(p_object_path, ''));
@@ -883,21 +771,12 @@ grant execute on function private.submit_qualification(uuid,text,text,text) to a
 
 -- The API entry point: runs as the caller; the rights it needs live in private.submit_qualification.
 create or replace function public.submit_qualification(p_enterprise_id uuid, p_kind text, p_object_path text, p_file_name text)
-returns uuid
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.submit_qualification(p_enterprise_id, p_kind, p_object_path, p_file_name);
-$$;
+returns uuid language sql volatile security invoker set search_path = ''
+as $$ select private.submit_qualification(p_enterprise_id, p_kind, p_object_path, p_file_name); $$;
 
 -- Qualification review, as in 20261129020000_membership.sql, now audited with before/after.
 create or replace function private.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_doc public.qualification_documents;
@@ -957,14 +836,8 @@ grant execute on function private.platform_review_qualification(uuid,boolean,tex
 
 -- The API entry point: runs as the caller; the rights it needs live in private.platform_review_qualification.
 create or replace function public.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.platform_review_qualification(p_document_id, p_approve, p_reason);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.platform_review_qualification(p_document_id, p_approve, p_reason); $$;
 
 -- -----------------------------------------------------------------------------
 -- Storage: bucket `qualifications`. Admins of the enterprise named by the first path segment
@@ -1033,11 +906,7 @@ create index enterprises_inactive_idx on public.enterprises (id) where status <>
 
 -- The closed enterprises, for the restrictive read policies below: one call per statement.
 create or replace function private.closed_enterprise_ids()
-returns uuid[]
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns uuid[] language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return coalesce((select array_agg(e.id) from public.enterprises e where e.status = 'closed'), '{}');
@@ -1045,10 +914,7 @@ end;
 $$;
 
 create or replace function private.enterprise_status_error(p_status text)
-returns void
-language plpgsql
-immutable
-set search_path = ''
+returns void language plpgsql immutable set search_path = ''
 as $$
 begin
   if p_status = 'suspended' then
@@ -1061,11 +927,7 @@ $$;
 
 -- For RPCs that want the clear error before any other check.
 create or replace function private.assert_enterprise_writable(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 begin
   perform private.enterprise_status_error((select e.status from public.enterprises e where e.id = p_enterprise_id));
@@ -1079,10 +941,7 @@ $$;
 --   - leaving: deleting one's own membership, and what private.end_membership() then winds down
 --     (the leaver's invitations revoked, their department headships cleared).
 create or replace function private.refuse_write_in_inactive_enterprise()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 declare
   -- As jsonb: one function serves tables with different columns.
@@ -1113,10 +972,7 @@ end;
 $$;
 
 create or replace function private.refuse_enterprise_update_when_inactive()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 begin
   if old.status = 'normal' or auth.uid() is null
@@ -1133,17 +989,24 @@ create trigger enterprises_refuse_update_when_inactive
   before update on public.enterprises
   for each row execute function private.refuse_enterprise_update_when_inactive();
 
-create trigger departments_refuse_write_when_inactive
-  before insert or update or delete on public.departments
-  for each row execute function private.refuse_write_in_inactive_enterprise();
+-- Attaches the guard above to tables of enterprise data (a trigger `<table>_refuse_write_when_inactive`
+-- each); the invitation, joining and module migrations call it for their own tables. Migrations only.
+create or replace function private.refuse_writes_when_inactive(variadic p_tables regclass[])
+returns void language plpgsql set search_path = ''
+as $$
+declare
+  v_table regclass;
+begin
+  foreach v_table in array p_tables loop
+    execute format('create trigger %I before insert or update or delete on %s '
+                   'for each row execute function private.refuse_write_in_inactive_enterprise()',
+                   (select c.relname from pg_catalog.pg_class c where c.oid = v_table) || '_refuse_write_when_inactive', v_table);
+  end loop;
+end;
+$$;
+revoke all on function private.refuse_writes_when_inactive(regclass[]) from public, anon, authenticated, service_role;
 
-create trigger enterprise_members_refuse_write_when_inactive
-  before insert or update or delete on public.enterprise_members
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-
-create trigger qualification_documents_refuse_write_when_inactive
-  before insert or update or delete on public.qualification_documents
-  for each row execute function private.refuse_write_in_inactive_enterprise();
+select private.refuse_writes_when_inactive('public.departments', 'public.enterprise_members', 'public.qualification_documents');
 
 -- Closed enterprises: their rows are hidden from members (restrictive: combined with AND with the
 -- tables' own policies). Operators keep reading the documents, the one table of these they read;
@@ -1163,10 +1026,7 @@ create policy "Nothing of a closed enterprise is readable but the enterprise its
 
 -- Changes an enterprise's status, audits and notifies its admins. Callers have checked the operator.
 create or replace function private.change_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text, p_action text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_before public.enterprises;
@@ -1253,10 +1113,7 @@ create policy "Admins and platform operators read cancellation requests"
   using (enterprise_id in (select private.my_admin_enterprise_ids()) or (select private.is_platform_operator()));
 
 create or replace function private.request_enterprise_cancellation(p_enterprise_id uuid, p_reason text, p_document_paths text[] default '{}')
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
@@ -1299,20 +1156,11 @@ grant execute on function private.request_enterprise_cancellation(uuid,text,text
 
 -- The API entry point: runs as the caller; the rights it needs live in private.request_enterprise_cancellation.
 create or replace function public.request_enterprise_cancellation(p_enterprise_id uuid, p_reason text, p_document_paths text[] default '{}')
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.request_enterprise_cancellation(p_enterprise_id, p_reason, p_document_paths);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.request_enterprise_cancellation(p_enterprise_id, p_reason, p_document_paths); $$;
 
 create or replace function private.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_req public.enterprise_cancellation_requests;
@@ -1356,14 +1204,8 @@ grant execute on function private.platform_review_enterprise_cancellation(uuid,b
 
 -- The API entry point: runs as the caller; the rights it needs live in private.platform_review_enterprise_cancellation.
 create or replace function public.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.platform_review_enterprise_cancellation(p_request_id, p_approve, p_reason);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.platform_review_enterprise_cancellation(p_request_id, p_approve, p_reason); $$;
 revoke execute on function private.closed_enterprise_ids() from public, anon, authenticated;
 revoke execute on function private.enterprise_status_error(text) from public, anon, authenticated;
 revoke execute on function private.assert_enterprise_writable(uuid) from public, anon, authenticated;
@@ -1406,11 +1248,7 @@ grant execute on function public.platform_review_qualification(uuid, boolean, te
 -- outside the enterprise hears not_enterprise_member and learns nothing about its status.
 -- -----------------------------------------------------------------------------
 create or replace function private.assert_enterprise_open(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 begin
   if exists (select 1 from public.enterprises e where e.id = p_enterprise_id and e.status = 'closed') then
@@ -1423,10 +1261,7 @@ revoke execute on function private.assert_enterprise_open(uuid) from public, ano
 create function private.my_enterprises()
 returns table (id uuid, name text, industry text, edition text, role text, scopes text[], is_current boolean,
                qualification_status text, member_count integer, status text, status_reason text)
-language plpgsql
-stable
-security definer
-set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
 #variable_conflict use_column
 declare
@@ -1453,10 +1288,7 @@ grant execute on function private.my_enterprises() to authenticated, service_rol
 create or replace function public.my_enterprises()
 returns table (id uuid, name text, industry text, edition text, role text, scopes text[], is_current boolean,
                qualification_status text, member_count integer, status text, status_reason text)
-language sql
-stable
-security invoker
-set search_path = ''
+language sql stable security invoker set search_path = ''
 as $$
   select * from private.my_enterprises();
 $$;

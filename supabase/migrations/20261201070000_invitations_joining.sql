@@ -124,10 +124,7 @@ create policy "Admins read their enterprise's phone allow-list"
 
 -- Invitation codes: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L).
 create or replace function private.new_invitation_code()
-returns text
-language sql
-volatile
-set search_path = ''
+returns text language sql volatile set search_path = ''
 as $$
   select string_agg(substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', (get_byte(b.bytes, i) % 31) + 1, 1), '' order by i)
     from (select extensions.gen_random_bytes(8) as bytes) b
@@ -136,10 +133,7 @@ $$;
 
 -- What people type or scan: upper case, spaces and dashes ignored. Null when it cannot be a code.
 create or replace function private.normalize_invitation_code(p_code text)
-returns text
-language sql
-immutable
-set search_path = ''
+returns text language sql immutable set search_path = ''
 as $$
   select case when c ~ '^[A-HJKMNP-Z2-9]{8}$' then c end
     from (select upper(regexp_replace(coalesce(p_code, ''), '[\s-]', '', 'g')) as c) x;
@@ -148,10 +142,7 @@ $$;
 -- The invitation a code names (row locked when asked), or null once the failure is counted.
 -- Malformed input names nothing and reveals nothing, so it is refused (22023) without counting.
 create or replace function private.invitation_by_code(p_code text, p_lock boolean)
-returns public.invitations
-language plpgsql
-security definer
-set search_path = ''
+returns public.invitations language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := (select auth.uid());
@@ -178,10 +169,7 @@ $$;
 
 -- valid | expired | revoked | used_up (the invitation alone, whoever looks at it)
 create or replace function private.invitation_state(p_inv public.invitations)
-returns text
-language sql
-stable
-set search_path = ''
+returns text language sql stable set search_path = ''
 as $$
   select case when p_inv.revoked_at is not null then 'revoked'
               when p_inv.expires_at <= now() then 'expired'
@@ -196,10 +184,7 @@ create or replace function private.create_invitation(
   p_enterprise_id uuid, p_role text default 'member', p_department_id uuid default null,
   p_valid_hours integer default 168, p_max_uses integer default null
 )
-returns table (id uuid, code text, expires_at timestamptz)
-language plpgsql
-security definer
-set search_path = ''
+returns table (id uuid, code text, expires_at timestamptz) language plpgsql security definer set search_path = ''
 as $$
 #variable_conflict use_column
 declare
@@ -273,20 +258,13 @@ grant execute on function private.create_invitation(uuid,text,uuid,integer,integ
 -- The API entry point: runs as the caller; the rights it needs live in private.create_invitation.
 create or replace function public.create_invitation(p_enterprise_id uuid, p_role text default 'member', p_department_id uuid default null,
   p_valid_hours integer default 168, p_max_uses integer default null)
-returns table (id uuid, code text, expires_at timestamptz)
-language sql
-volatile
-security invoker
-set search_path = ''
+returns table (id uuid, code text, expires_at timestamptz) language sql volatile security invoker set search_path = ''
 as $$
   select * from private.create_invitation(p_enterprise_id, p_role, p_department_id, p_valid_hours, p_max_uses);
 $$;
 
 create or replace function private.revoke_invitation(p_invitation_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_inv public.invitations;
@@ -311,23 +289,14 @@ grant execute on function private.revoke_invitation(uuid) to authenticated, serv
 
 -- The API entry point: runs as the caller; the rights it needs live in private.revoke_invitation.
 create or replace function public.revoke_invitation(p_invitation_id uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.revoke_invitation(p_invitation_id);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.revoke_invitation(p_invitation_id); $$;
 
 -- =============================================================================
 -- Join requests
 -- =============================================================================
 create or replace function private.decide_join_request(p_request_id uuid, p_approve boolean, p_reason text default '')
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_req public.join_requests;
@@ -371,14 +340,8 @@ grant execute on function private.decide_join_request(uuid,boolean,text) to auth
 
 -- The API entry point: runs as the caller; the rights it needs live in private.decide_join_request.
 create or replace function public.decide_join_request(p_request_id uuid, p_approve boolean, p_reason text default '')
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.decide_join_request(p_request_id, p_approve, p_reason);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.decide_join_request(p_request_id, p_approve, p_reason); $$;
 
 -- The admin's review list: who is asking (name from their profile, phone masked), through whose
 -- invitation and with which role / department. Profiles are private to their owner, so the raw
@@ -386,10 +349,7 @@ $$;
 create or replace function private.list_join_requests(p_enterprise_id uuid, p_status text default 'pending')
 returns table (id uuid, user_id uuid, display_name text, phone_masked text, invitation_id uuid, inviter_name text,
                role text, department_id uuid, status text, reason text, created_at timestamptz, decided_at timestamptz)
-language plpgsql
-stable
-security definer
-set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
 #variable_conflict use_column
 begin
@@ -421,19 +381,13 @@ grant execute on function private.list_join_requests(uuid,text) to authenticated
 create or replace function public.list_join_requests(p_enterprise_id uuid, p_status text default 'pending')
 returns table (id uuid, user_id uuid, display_name text, phone_masked text, invitation_id uuid, inviter_name text,
                role text, department_id uuid, status text, reason text, created_at timestamptz, decided_at timestamptz)
-language sql
-stable
-security invoker
-set search_path = ''
+language sql stable security invoker set search_path = ''
 as $$
   select * from private.list_join_requests(p_enterprise_id, p_status);
 $$;
 
 create or replace function private.withdraw_join_request(p_request_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_req public.join_requests;
@@ -459,23 +413,14 @@ grant execute on function private.withdraw_join_request(uuid) to authenticated, 
 
 -- The API entry point: runs as the caller; the rights it needs live in private.withdraw_join_request.
 create or replace function public.withdraw_join_request(p_request_id uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.withdraw_join_request(p_request_id);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.withdraw_join_request(p_request_id); $$;
 
 -- =============================================================================
 -- Phone allow-list
 -- =============================================================================
 create or replace function private.set_phone_allowlist(p_enterprise_id uuid, p_phones text[])
-returns integer
-language plpgsql
-security definer
-set search_path = ''
+returns integer language plpgsql security definer set search_path = ''
 as $$
 declare
   v_phones text[];
@@ -508,14 +453,8 @@ grant execute on function private.set_phone_allowlist(uuid,text[]) to authentica
 
 -- The API entry point: runs as the caller; the rights it needs live in private.set_phone_allowlist.
 create or replace function public.set_phone_allowlist(p_enterprise_id uuid, p_phones text[])
-returns integer
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.set_phone_allowlist(p_enterprise_id, p_phones);
-$$;
+returns integer language sql volatile security invoker set search_path = ''
+as $$ select private.set_phone_allowlist(p_enterprise_id, p_phones); $$;
 revoke execute on function private.new_invitation_code() from public, anon, authenticated;
 revoke execute on function private.normalize_invitation_code(text) from public, anon, authenticated;
 revoke execute on function private.invitation_by_code(text, boolean) from public, anon, authenticated;
@@ -568,11 +507,7 @@ revoke all on private.invitation_code_failures from public, anon, authenticated;
 -- Refuses a person with 10 failed lookups in the last hour: 429 with Retry-After (PostgREST's
 -- RAISE SQLSTATE 'PGRST' form carries the status and headers).
 create or replace function private.assert_code_attempts_left(p_uid uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_tenth timestamptz;
@@ -594,10 +529,7 @@ $$;
 
 -- "No such invitation" as PostgREST would have sent it (400), but committed: see the header.
 create or replace function private.invitation_not_found()
-returns jsonb
-language plpgsql
-volatile
-set search_path = ''
+returns jsonb language plpgsql volatile set search_path = ''
 as $$
 begin
   perform set_config('response.status', '400', true);
@@ -608,11 +540,7 @@ $$;
 
 -- What an invitee sees before deciding. Shown to any cleared user holding the code.
 create function private.get_invitation(p_code text)
-returns jsonb
-language plpgsql
-volatile
-security definer
-set search_path = ''
+returns jsonb language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   v_uid uuid := (select auth.uid());
@@ -651,21 +579,12 @@ grant execute on function private.get_invitation(text) to authenticated, service
 
 -- The API entry point: runs as the caller; the rights it needs live in private.get_invitation.
 create or replace function public.get_invitation(p_code text)
-returns jsonb
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.get_invitation(p_code);
-$$;
+returns jsonb language sql volatile security invoker set search_path = ''
+as $$ select private.get_invitation(p_code); $$;
 
 -- {enterprise_id, status: joined | pending}
 create function private.accept_invitation(p_code text)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
+returns jsonb language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := (select auth.uid());
@@ -726,21 +645,12 @@ grant execute on function private.accept_invitation(text) to authenticated, serv
 
 -- The API entry point: runs as the caller; the rights it needs live in private.accept_invitation.
 create or replace function public.accept_invitation(p_code text)
-returns jsonb
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.accept_invitation(p_code);
-$$;
+returns jsonb language sql volatile security invoker set search_path = ''
+as $$ select private.accept_invitation(p_code); $$;
 
 -- {status: declined}
 create function private.decline_invitation(p_code text)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
+returns jsonb language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := (select auth.uid());
@@ -771,14 +681,8 @@ grant execute on function private.decline_invitation(text) to authenticated, ser
 
 -- The API entry point: runs as the caller; the rights it needs live in private.decline_invitation.
 create or replace function public.decline_invitation(p_code text)
-returns jsonb
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.decline_invitation(p_code);
-$$;
+returns jsonb language sql volatile security invoker set search_path = ''
+as $$ select private.decline_invitation(p_code); $$;
 revoke execute on function private.assert_code_attempts_left(uuid) from public, anon, authenticated;
 revoke execute on function private.invitation_not_found() from public, anon, authenticated;
 revoke execute on function public.get_invitation(text) from public, anon;
@@ -794,17 +698,7 @@ grant execute on function public.decline_invitation(text) to authenticated;
   * -------------------------------------------------------
   */
 
-create trigger invitations_refuse_write_when_inactive
-  before insert or update or delete on public.invitations
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-
-create trigger join_requests_refuse_write_when_inactive
-  before insert or update or delete on public.join_requests
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-
-create trigger enterprise_phone_allowlist_refuse_write_when_inactive
-  before insert or update or delete on public.enterprise_phone_allowlist
-  for each row execute function private.refuse_write_in_inactive_enterprise();
+select private.refuse_writes_when_inactive('public.invitations', 'public.join_requests', 'public.enterprise_phone_allowlist');
 
 create policy "Nothing of a closed enterprise is readable but the enterprise itself"
   on public.invitations as restrictive for select to authenticated

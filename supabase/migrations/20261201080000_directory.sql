@@ -33,11 +33,7 @@ set check_function_bodies = off;
 -- The enterprise of a department the caller belongs to; 22023 department_not_found when there is no such department or
 -- it belongs to an enterprise the caller is not a member of.
 create or replace function private.department_enterprise(p_department_id uuid)
-returns uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns uuid language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_enterprise_id uuid;
@@ -52,11 +48,7 @@ $$;
 
 -- A department of the given enterprise (null passes); 22023 department_not_found otherwise.
 create or replace function private.assert_department_in(p_enterprise_id uuid, p_department_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 begin
   if p_department_id is not null and not exists (
@@ -68,11 +60,7 @@ end;
 $$;
 
 create or replace function private.assert_member_of(p_enterprise_id uuid, p_user_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 begin
   if p_user_id is null or not exists (
@@ -84,10 +72,7 @@ end;
 $$;
 
 create or replace function private.clean_department_name(p_name text)
-returns text
-language plpgsql
-immutable
-set search_path = ''
+returns text language plpgsql immutable set search_path = ''
 as $$
 declare
   v_name text := btrim(coalesce(p_name, ''));
@@ -102,10 +87,7 @@ $$;
 -- Tree changes of one enterprise run one at a time (two concurrent moves could otherwise make a
 -- cycle that neither saw). Also checks the edition includes the directory.
 create or replace function private.lock_org_tree(p_enterprise_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 begin
   perform 1 from public.enterprises e where e.id = p_enterprise_id for update;
@@ -117,10 +99,7 @@ $$;
 
 -- A person who leaves (or is removed) stops being the head of any department there.
 create or replace function private.clear_department_head_on_leave()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 begin
   update public.departments d set head_user_id = null
@@ -137,10 +116,7 @@ create trigger enterprise_members_clear_department_head
 -- Departments (admin)
 -- =============================================================================
 create or replace function private.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_name text;
@@ -177,20 +153,11 @@ grant execute on function private.create_department(uuid,uuid,text) to authentic
 
 -- The API entry point: runs as the caller; the rights it needs live in private.create_department.
 create or replace function public.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
-returns uuid
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.create_department(p_enterprise_id, p_parent_id, p_name);
-$$;
+returns uuid language sql volatile security invoker set search_path = ''
+as $$ select private.create_department(p_enterprise_id, p_parent_id, p_name); $$;
 
 create or replace function private.rename_department(p_department_id uuid, p_name text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_enterprise_id uuid;
@@ -211,22 +178,13 @@ grant execute on function private.rename_department(uuid,text) to authenticated,
 
 -- The API entry point: runs as the caller; the rights it needs live in private.rename_department.
 create or replace function public.rename_department(p_department_id uuid, p_name text)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.rename_department(p_department_id, p_name);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.rename_department(p_department_id, p_name); $$;
 
 -- Moves a department (with its whole subtree) under another parent, or to the top when
 -- p_new_parent_id is null. Depths of the subtree follow.
 create or replace function private.move_department(p_department_id uuid, p_new_parent_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_enterprise_id uuid;
@@ -276,20 +234,11 @@ grant execute on function private.move_department(uuid,uuid) to authenticated, s
 
 -- The API entry point: runs as the caller; the rights it needs live in private.move_department.
 create or replace function public.move_department(p_department_id uuid, p_new_parent_id uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.move_department(p_department_id, p_new_parent_id);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.move_department(p_department_id, p_new_parent_id); $$;
 
 create or replace function private.delete_department(p_department_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_enterprise_id uuid;
@@ -311,21 +260,12 @@ grant execute on function private.delete_department(uuid) to authenticated, serv
 
 -- The API entry point: runs as the caller; the rights it needs live in private.delete_department.
 create or replace function public.delete_department(p_department_id uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.delete_department(p_department_id);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.delete_department(p_department_id); $$;
 
 -- The head must be a member of the enterprise (not necessarily of that department); null clears.
 create or replace function private.set_department_head(p_department_id uuid, p_user_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_enterprise_id uuid;
@@ -344,23 +284,14 @@ grant execute on function private.set_department_head(uuid,uuid) to authenticate
 
 -- The API entry point: runs as the caller; the rights it needs live in private.set_department_head.
 create or replace function public.set_department_head(p_department_id uuid, p_user_id uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.set_department_head(p_department_id, p_user_id);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.set_department_head(p_department_id, p_user_id); $$;
 
 -- =============================================================================
 -- Members' place and profile
 -- =============================================================================
 create or replace function private.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 begin
   perform private.assert_admin(p_enterprise_id);
@@ -375,22 +306,13 @@ grant execute on function private.move_member(uuid,uuid,uuid) to authenticated, 
 
 -- The API entry point: runs as the caller; the rights it needs live in private.move_member.
 create or replace function public.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.move_member(p_enterprise_id, p_user_id, p_department_id);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.move_member(p_enterprise_id, p_user_id, p_department_id); $$;
 
 -- p_fields: a JSON object of strings. Anyone may change their own display_name, title and email;
 -- admins may also change employee_no, and change anyone's profile in their enterprise.
 create or replace function private.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := (select auth.uid());
@@ -467,14 +389,8 @@ grant execute on function private.update_member_profile(uuid,uuid,jsonb) to auth
 
 -- The API entry point: runs as the caller; the rights it needs live in private.update_member_profile.
 create or replace function public.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.update_member_profile(p_enterprise_id, p_user_id, p_fields);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.update_member_profile(p_enterprise_id, p_user_id, p_fields); $$;
 
 -- =============================================================================
 -- Reads (members)
@@ -482,11 +398,7 @@ $$;
 
 -- The whole tree, parents before children; member_count counts the department's own members.
 create or replace function private.department_tree(p_enterprise_id uuid)
-returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer)
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer) language plpgsql stable security definer set search_path = ''
 as $$
 begin
   perform private.assert_member(p_enterprise_id);
@@ -509,14 +421,8 @@ grant execute on function private.department_tree(uuid) to authenticated, servic
 
 -- The API entry point: runs as the caller; the rights it needs live in private.department_tree.
 create or replace function public.department_tree(p_enterprise_id uuid)
-returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer)
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select * from private.department_tree(p_enterprise_id);
-$$;
+returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer) language sql stable security invoker set search_path = ''
+as $$ select * from private.department_tree(p_enterprise_id); $$;
 
 -- The directory, as in 20261129030000_directory.sql (visibility settings, search, paging), refused
 -- once the enterprise is closed.
@@ -531,10 +437,7 @@ returns table (
   user_id uuid, display_name text, department_id uuid, department_name text, title text, phone text,
   email text, employee_no text, role text, is_head boolean
 )
-language plpgsql
-stable
-security definer
-set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := (select auth.uid());
@@ -623,10 +526,7 @@ returns table (
   user_id uuid, display_name text, department_id uuid, department_name text, title text, phone text,
   email text, employee_no text, role text, is_head boolean
 )
-language sql
-stable
-security invoker
-set search_path = ''
+language sql stable security invoker set search_path = ''
 as $$
   select * from private.directory(p_enterprise_id, p_query, p_department_id, p_limit, p_offset);
 $$;

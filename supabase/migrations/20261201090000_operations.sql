@@ -19,10 +19,7 @@ set check_function_bodies = off;
 create or replace function private.apply_account_action(
   p_operator_id uuid, p_user_id uuid, p_action text, p_reason text, p_report_id uuid default null
 )
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
@@ -83,10 +80,7 @@ end;
 $$;
 
 create or replace function private.platform_act_on_account(p_user_id uuid, p_action text, p_reason text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 begin
   perform private.assert_platform_operator();
@@ -98,14 +92,8 @@ grant execute on function private.platform_act_on_account(uuid,text,text) to aut
 
 -- The API entry point: runs as the caller; the rights it needs live in private.platform_act_on_account.
 create or replace function public.platform_act_on_account(p_user_id uuid, p_action text, p_reason text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.platform_act_on_account(p_user_id, p_action, p_reason);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.platform_act_on_account(p_user_id, p_action, p_reason); $$;
 revoke execute on function private.apply_account_action(uuid, uuid, text, text, uuid) from public, anon, authenticated;
 revoke execute on function public.platform_act_on_account(uuid, text, text) from public, anon, authenticated;
 grant execute on function public.platform_act_on_account(uuid, text, text) to authenticated;
@@ -117,10 +105,7 @@ grant execute on function public.platform_act_on_account(uuid, text, text) to au
   */
 
 create or replace function private.platform_set_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
@@ -144,23 +129,14 @@ grant execute on function private.platform_set_enterprise_status(uuid,text,text)
 
 -- The API entry point: runs as the caller; the rights it needs live in private.platform_set_enterprise_status.
 create or replace function public.platform_set_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.platform_set_enterprise_status(p_enterprise_id, p_status, p_reason);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.platform_set_enterprise_status(p_enterprise_id, p_status, p_reason); $$;
 
 -- Operators find an enterprise by (part of) its name, with its status.
 create or replace function private.platform_find_enterprises(p_query text)
 returns table (id uuid, name text, status text, status_reason text, edition text, qualification_status text,
                member_count integer, created_at timestamptz)
-language plpgsql
-stable
-security definer
-set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
 #variable_conflict use_column
 declare
@@ -186,10 +162,7 @@ grant execute on function private.platform_find_enterprises(text) to authenticat
 create or replace function public.platform_find_enterprises(p_query text)
 returns table (id uuid, name text, status text, status_reason text, edition text, qualification_status text,
                member_count integer, created_at timestamptz)
-language sql
-stable
-security invoker
-set search_path = ''
+language sql stable security invoker set search_path = ''
 as $$
   select * from private.platform_find_enterprises(p_query);
 $$;
@@ -198,10 +171,7 @@ $$;
 -- echoed only masked; the birth date is never shown (an age band is), nor the consents. Each lookup
 -- is audited: it reveals who holds a number.
 create or replace function private.platform_find_account(p_phone text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_phone text := private.normalize_cn_mobile(p_phone);
@@ -245,14 +215,8 @@ grant execute on function private.platform_find_account(text) to authenticated, 
 
 -- The API entry point: runs as the caller; the rights it needs live in private.platform_find_account.
 create or replace function public.platform_find_account(p_phone text)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.platform_find_account(p_phone);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.platform_find_account(p_phone); $$;
 
 -- -----------------------------------------------------------------------------
 -- Operator audit log: the ops page's query (newest first, filtered, paged by keyset).
@@ -262,11 +226,7 @@ create or replace function public.platform_audit_log(
   p_target_type text default null, p_target_id text default null, p_operator_id uuid default null,
   p_before_id bigint default null, p_limit integer default 50
 )
-returns setof public.operator_audit_log
-language plpgsql
-stable
-security invoker
-set search_path = ''
+returns setof public.operator_audit_log language plpgsql stable security invoker set search_path = ''
 as $$
 begin
   if not (select private.is_platform_operator()) then
@@ -305,10 +265,7 @@ grant execute on function public.platform_audit_log(text, text, uuid, bigint, in
 
 -- The scheduler's entry point (service role: pg_cron + pg_net, or the local stack's tests).
 create or replace function private.gate_refresh_batch(p_limit integer default 500)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_refreshed integer := private.refresh_stale_gates(p_limit);
@@ -324,14 +281,8 @@ grant execute on function private.gate_refresh_batch(integer) to service_role;
 
 -- The API entry point: runs as the caller; the rights it needs live in private.gate_refresh_batch.
 create or replace function public.gate_refresh_batch(p_limit integer default 500)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.gate_refresh_batch(p_limit);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.gate_refresh_batch(p_limit); $$;
 revoke execute on function public.gate_refresh_batch(integer) from public, anon, authenticated;
 grant execute on function public.gate_refresh_batch(integer) to service_role;
 
@@ -356,10 +307,7 @@ revoke all on private.wechat_access_tokens from public, anon, authenticated;
 -- p_rejected: a token the API just refused (40001/42001): it is never handed out again.
 -- Answers {token} or {lease} (the caller must fetch and store) or {wait: true}.
 create or replace function private.wechat_token_lease(p_app_key text, p_rejected text default null)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v private.wechat_access_tokens;
@@ -394,20 +342,11 @@ grant execute on function private.wechat_token_lease(text,text) to service_role;
 
 -- The API entry point: runs as the caller; the rights it needs live in private.wechat_token_lease.
 create or replace function public.wechat_token_lease(p_app_key text, p_rejected text default null)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.wechat_token_lease(p_app_key, p_rejected);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.wechat_token_lease(p_app_key, p_rejected); $$;
 
 create or replace function private.wechat_token_store(p_app_key text, p_lease uuid, p_token text, p_expires_in integer)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 begin
   if p_token is null or char_length(p_token) not between 1 and 2000 or p_expires_in is null or p_expires_in < 60 then
@@ -428,21 +367,12 @@ grant execute on function private.wechat_token_store(text,uuid,text,integer) to 
 
 -- The API entry point: runs as the caller; the rights it needs live in private.wechat_token_store.
 create or replace function public.wechat_token_store(p_app_key text, p_lease uuid, p_token text, p_expires_in integer)
-returns json
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.wechat_token_store(p_app_key, p_lease, p_token, p_expires_in);
-$$;
+returns json language sql volatile security invoker set search_path = ''
+as $$ select private.wechat_token_store(p_app_key, p_lease, p_token, p_expires_in); $$;
 
 -- A failed refresh gives the lease back at once, so the next caller may try.
 create or replace function private.wechat_token_release(p_app_key text, p_lease uuid)
-returns void
-language sql
-security definer
-set search_path = ''
+returns void language sql security definer set search_path = ''
 as $$
   update private.wechat_access_tokens set lease_id = null, lease_until = null
    where app_key = p_app_key and lease_id = p_lease;
@@ -452,14 +382,8 @@ grant execute on function private.wechat_token_release(text,uuid) to service_rol
 
 -- The API entry point: runs as the caller; the rights it needs live in private.wechat_token_release.
 create or replace function public.wechat_token_release(p_app_key text, p_lease uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.wechat_token_release(p_app_key, p_lease);
-$$;
+returns void language sql volatile security invoker set search_path = ''
+as $$ select private.wechat_token_release(p_app_key, p_lease); $$;
 revoke execute on function public.wechat_token_lease(text, text) from public, anon, authenticated;
 revoke execute on function public.wechat_token_store(text, uuid, text, integer) from public, anon, authenticated;
 revoke execute on function public.wechat_token_release(text, uuid) from public, anon, authenticated;
@@ -469,11 +393,7 @@ grant execute on function public.wechat_token_release(text, uuid) to service_rol
 
 -- Service role (storage-sign function): may p_user_id read this object?
 create or replace function private.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns boolean language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_folder text := split_part(coalesce(p_path, ''), '/', 1);
@@ -499,13 +419,7 @@ grant execute on function private.storage_sign_allowed(uuid,text,text) to servic
 
 -- The API entry point: runs as the caller; the rights it needs live in private.storage_sign_allowed.
 create or replace function public.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
-returns boolean
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select private.storage_sign_allowed(p_user_id, p_bucket, p_path);
-$$;
+returns boolean language sql stable security invoker set search_path = ''
+as $$ select private.storage_sign_allowed(p_user_id, p_bucket, p_path); $$;
 revoke execute on function public.storage_sign_allowed(uuid, text, text) from public, anon, authenticated;
 grant execute on function public.storage_sign_allowed(uuid, text, text) to service_role;

@@ -20,28 +20,6 @@
 -- =============================================================================
 
 -- -----------------------------------------------------------------------------
--- Link targets: where a notice leads (modules register them with their kinds)
--- -----------------------------------------------------------------------------
--- target_kind names the object page in the client's route table; target_key is the key of the
--- notice's `data` holding the object's id. A notice's data may also carry target_kind/target_id.
-alter table public.notification_kinds
-  add column target_kind text constraint notification_kinds_target_kind_format check (target_kind ~ '^[a-z][a-z0-9_]{1,40}$'),
-  add column target_key text constraint notification_kinds_target_key_format check (target_key ~ '^[a-z][a-z0-9_]{1,40}$');
-
-update public.notification_kinds k set target_kind = t.target_kind, target_key = t.target_key
-  from (values
-    ('agreement_updated',        'agreement',      'document_id'),
-    ('account_action',           'account',        'action_id'),
-    ('account_report',           'account_report', 'report_id'),
-    ('enterprise_join_request',  'join_request',   'join_request_id'),
-    ('enterprise_membership',    'enterprise',     'enterprise_id'),
-    ('enterprise_qualification', 'qualification',  'enterprise_id'),
-    ('enterprise_status',        'enterprise',     'enterprise_id'),
-    ('enterprise_cancellation',  'enterprise',     'enterprise_id')
-  ) as t (kind, target_kind, target_key)
- where k.kind = t.kind;
-
--- -----------------------------------------------------------------------------
 -- Types
 -- -----------------------------------------------------------------------------
 create type public.notification_channel as enum ('sms', 'wechat_subscribe', 'wecom');
@@ -73,9 +51,7 @@ create policy "Members can read their own notification preferences"
 
 -- A mandatory kind can't be switched off, whoever writes the row (the RPC refuses first, with a hint).
 create or replace function private.refuse_muting_mandatory()
-returns trigger
-language plpgsql
-set search_path = ''
+returns trigger language plpgsql set search_path = ''
 as $$
 begin
   if not new.enabled and exists (select 1 from public.notification_kinds k where k.kind = new.kind and k.mandatory) then
@@ -91,13 +67,8 @@ create trigger notification_preferences_mandatory
 
 -- The default when a member made no choice: texts only for mandatory kinds (checked by the caller).
 create or replace function private.notification_channel_default(p_channel public.notification_channel)
-returns boolean
-language sql
-immutable
-set search_path = ''
-as $$
-  select p_channel <> 'sms';
-$$;
+returns boolean language sql immutable set search_path = ''
+as $$ select p_channel <> 'sms'; $$;
 
 -- -----------------------------------------------------------------------------
 -- WeChat subscribe messages: templates per kind, and the grants members gave
@@ -167,10 +138,7 @@ create policy "Members can read the deliveries of their own notices"
 -- insert, and this queues their texts in one insert too. Rows a dedup upsert refreshed are not in
 -- `new_rows` (no second delivery for a refreshed unread notice).
 create or replace function private.enqueue_notification_deliveries()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 declare
   r record;
@@ -225,10 +193,7 @@ create trigger notifications_enqueue_deliveries
 -- -----------------------------------------------------------------------------
 -- Where a notice leads: the kind's registered target, or target_kind/target_id in its data.
 create or replace function private.notification_target(p_kind text, p_data jsonb)
-returns jsonb
-language sql
-stable
-set search_path = ''
+returns jsonb language sql stable set search_path = ''
 as $$
   select case
            when p_data ? 'target_kind' and p_data ? 'target_id'
@@ -244,10 +209,7 @@ $$;
 create or replace function public.my_notifications(p_before timestamptz default null, p_limit integer default 20)
 returns table (id uuid, kind text, label text, title text, body text, data jsonb, target jsonb,
                created_at timestamptz, read_at timestamptz)
-language plpgsql
-stable
-security invoker
-set search_path = ''
+language plpgsql stable security invoker set search_path = ''
 as $$
 #variable_conflict use_column
 begin
@@ -269,11 +231,7 @@ end;
 $$;
 
 create or replace function public.my_unread_notification_count()
-returns integer
-language sql
-stable
-security invoker
-set search_path = ''
+returns integer language sql stable security invoker set search_path = ''
 as $$
   select count(*)::integer from public.notifications n
    where n.user_id = (select auth.uid()) and n.read_at is null;
@@ -283,18 +241,12 @@ $$;
 -- Marking all read (definer body: members have no UPDATE on notifications)
 -- -----------------------------------------------------------------------------
 create or replace function private.mark_all_notifications_read()
-returns integer
-language plpgsql
-security definer
-set search_path = ''
+returns integer language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
   v_count integer;
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   -- An unread notice shares its dedup key with no other unread one; reading them all keeps that true.
   update public.notifications set read_at = now() where user_id = v_uid and read_at is null;
   get diagnostics v_count = row_count;
@@ -303,13 +255,8 @@ end;
 $$;
 
 create or replace function public.mark_all_notifications_read()
-returns integer
-language sql
-security invoker
-set search_path = ''
-as $$
-  select private.mark_all_notifications_read();
-$$;
+returns integer language sql security invoker set search_path = ''
+as $$ select private.mark_all_notifications_read(); $$;
 
 -- -----------------------------------------------------------------------------
 -- Settings
@@ -318,21 +265,14 @@ $$;
 -- kinds), reachable (the member has a phone / WeChat sign-in / WeCom sign-in) and, for WeChat, the
 -- template to ask a grant for and how many grants are left.
 create or replace function private.my_notification_settings()
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
   v_sms boolean;
   v_wechat boolean;
   v_wecom boolean;
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   select coalesce(u.phone, '') <> '' into v_sms from auth.users u where u.id = v_uid;
   v_wechat := exists (select 1 from private.wechat_links l where l.provider = 'wechat' and l.user_id = v_uid);
   v_wecom := exists (select 1 from private.wechat_links l where l.provider = 'wecom' and l.user_id = v_uid);
@@ -360,28 +300,16 @@ end;
 $$;
 
 create or replace function public.my_notification_settings()
-returns json
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select private.my_notification_settings();
-$$;
+returns json language sql stable security invoker set search_path = ''
+as $$ select private.my_notification_settings(); $$;
 
 create or replace function private.set_notification_preference(p_kind text, p_channel text, p_enabled boolean)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
   v_kind public.notification_kinds;
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   select * into v_kind from public.notification_kinds k where k.kind = p_kind;
   if not found then
     raise exception using errcode = '22023', message = 'notification_kind_invalid', hint = '没有这类通知';
@@ -403,29 +331,18 @@ end;
 $$;
 
 create or replace function public.set_notification_preference(p_kind text, p_channel text, p_enabled boolean)
-returns json
-language sql
-security invoker
-set search_path = ''
-as $$
-  select private.set_notification_preference(p_kind, p_channel, p_enabled);
-$$;
+returns json language sql security invoker set search_path = ''
+as $$ select private.set_notification_preference(p_kind, p_channel, p_enabled); $$;
 
 -- The templates a member accepted in wx.requestSubscribeMessage: one more grant each (WeChat lets
 -- a grant be spent on one message). Unknown templates are refused: the client asks only for ours.
 create or replace function private.record_wechat_subscriptions(p_template_ids text[])
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
+  v_uid uuid := private.require_uid();
   v_ids text[];
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
   if p_template_ids is null or cardinality(p_template_ids) = 0 or cardinality(p_template_ids) > 20 then
     raise exception using errcode = '22023', message = 'template_ids_invalid', hint = '请选择 1–20 个订阅消息模板';
   end if;
@@ -443,13 +360,8 @@ end;
 $$;
 
 create or replace function public.record_wechat_subscriptions(p_template_ids text[])
-returns json
-language sql
-security invoker
-set search_path = ''
-as $$
-  select private.record_wechat_subscriptions(p_template_ids);
-$$;
+returns json language sql security invoker set search_path = ''
+as $$ select private.record_wechat_subscriptions(p_template_ids); $$;
 
 -- -----------------------------------------------------------------------------
 -- The worker's side (service role: the notify-deliveries function)
@@ -462,9 +374,7 @@ create or replace function private.notification_deliveries_claim(p_limit integer
 returns table (id uuid, claim_id uuid, channel public.notification_channel, attempts integer, notification_id uuid,
                kind text, label text, title text, body text, created_at timestamptz, target jsonb,
                address text, template_id text, fields jsonb)
-language plpgsql
-security definer
-set search_path = ''
+language plpgsql security definer set search_path = ''
 as $$
 #variable_conflict use_column
 declare
@@ -504,9 +414,7 @@ create or replace function public.notification_deliveries_claim(p_limit integer 
 returns table (id uuid, claim_id uuid, channel public.notification_channel, attempts integer, notification_id uuid,
                kind text, label text, title text, body text, created_at timestamptz, target jsonb,
                address text, template_id text, fields jsonb)
-language sql
-security invoker
-set search_path = ''
+language sql security invoker set search_path = ''
 as $$
   select * from private.notification_deliveries_claim(p_limit);
 $$;
@@ -516,10 +424,7 @@ $$;
 -- holder, while the row is still `sending`, can mark it: true when it did. A WeChat "no grant"
 -- refusal (wechat:43101) also clears the member's remaining grants of that template.
 create or replace function private.notification_delivery_done(p_id uuid, p_claim_id uuid, p_result text, p_error text default null)
-returns boolean
-language plpgsql
-security definer
-set search_path = ''
+returns boolean language plpgsql security definer set search_path = ''
 as $$
 declare
   v_row public.notification_deliveries;
@@ -555,13 +460,8 @@ end;
 $$;
 
 create or replace function public.notification_delivery_done(p_id uuid, p_claim_id uuid, p_result text, p_error text default null)
-returns boolean
-language sql
-security invoker
-set search_path = ''
-as $$
-  select private.notification_delivery_done(p_id, p_claim_id, p_result, p_error);
-$$;
+returns boolean language sql security invoker set search_path = ''
+as $$ select private.notification_delivery_done(p_id, p_claim_id, p_result, p_error); $$;
 
 -- -----------------------------------------------------------------------------
 -- Grants

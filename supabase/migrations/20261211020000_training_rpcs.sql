@@ -46,10 +46,13 @@ begin
   if p_enterprise_id is null or not private.has_scope(p_enterprise_id, 'training') then
     raise exception using errcode = '42501', message = 'not_training_manager', hint = '仅企业管理员或培训管理员可以执行此操作';
   end if;
-  perform private.assert_enterprise_open(p_enterprise_id);
+  perform private.training_assert_learner(p_enterprise_id);
 end;
 $$;
 
+-- A member of an open enterprise whose edition has training (professional, private): a basic
+-- enterprise, or one moved down to basic, is refused after the caller's own rights were checked, so
+-- a stranger still gets the not-found answer. Every training RPC passes here.
 create or replace function private.training_assert_learner(p_enterprise_id uuid)
 returns void
 language plpgsql
@@ -60,6 +63,9 @@ as $$
 begin
   perform private.assert_member(p_enterprise_id);
   perform private.assert_enterprise_open(p_enterprise_id);
+  if not private.has_feature(p_enterprise_id, 'training') then
+    raise exception using errcode = 'P0001', message = 'feature_not_in_edition', hint = '培训与考试是专业版和私有版的功能，请升级企业版本';
+  end if;
 end;
 $$;
 
@@ -513,6 +519,7 @@ begin
   if v_enterprise is null or not private.has_scope(v_enterprise, 'training') then
     perform private.training_not_found('question');
   end if;
+  perform private.training_assert_learner(v_enterprise);
   select * into v_key from private.training_question_keys k where k.question_id = p_question_id;
   return jsonb_build_object('answer', v_key.answer, 'explanation', v_key.explanation);
 end;
@@ -709,7 +716,7 @@ begin
      or (v_course.status <> 'published' and not private.has_scope(v_course.enterprise_id, 'training')) then
     perform private.training_not_found('course');
   end if;
-  perform private.assert_enterprise_open(v_course.enterprise_id);
+  perform private.training_assert_learner(v_course.enterprise_id);
   return jsonb_build_object(
     'id', v_course.id, 'enterprise_id', v_course.enterprise_id, 'title', v_course.title, 'summary', v_course.summary,
     'category', v_course.category, 'required', v_course.required, 'cover_path', v_course.cover_path, 'status', v_course.status,
@@ -776,7 +783,7 @@ begin
   if v_lesson.id is null or v_course.status <> 'published' or not private.is_member(v_lesson.enterprise_id) then
     perform private.training_not_found('lesson');
   end if;
-  perform private.assert_enterprise_open(v_lesson.enterprise_id);
+  perform private.training_assert_learner(v_lesson.enterprise_id);
   if p_position_seconds is null or p_position_seconds < 0 or p_position_seconds > 86400 then
     raise exception using errcode = '22023', message = 'position_invalid', hint = '播放进度无效';
   end if;
@@ -963,7 +970,7 @@ begin
   if v_paper.id is null or v_paper.status <> 'published' or not private.is_member(v_paper.enterprise_id) then
     perform private.training_not_found('paper');
   end if;
-  perform private.assert_enterprise_open(v_paper.enterprise_id);
+  perform private.training_assert_learner(v_paper.enterprise_id);
   -- one start at a time per person and paper
   perform pg_advisory_xact_lock(hashtextextended('training_attempt:' || p_paper_id::text || ':' || v_uid::text, 0));
 
@@ -1251,7 +1258,7 @@ begin
   if v_course.id is null or not private.has_scope(v_course.enterprise_id, 'training') then
     perform private.training_not_found('course');
   end if;
-  perform private.assert_enterprise_open(v_course.enterprise_id);
+  perform private.training_assert_learner(v_course.enterprise_id);
   return (
     with learners as (
       select distinct on (m.user_id) m.user_id, m.department_id, coalesce(nullif(m.display_name, ''), '成员') as name, d.due_at,

@@ -51,7 +51,7 @@ create policy "Members read the courses of published paths; training managers re
 
 -- -----------------------------------------------------------------------------
 -- Closed enterprises: nothing of their training is readable (as 20261206040000_platform_ops.sql
--- does for the directory tables); the RPCs refuse on their own (assert_enterprise_open).
+-- does for the directory tables); the RPCs refuse on their own (training_assert_learner).
 -- -----------------------------------------------------------------------------
 do $$
 declare
@@ -154,7 +154,7 @@ begin
      or (v_path.status <> 'published' and not private.has_scope(v_path.enterprise_id, 'training')) then
     perform private.training_not_found('path');
   end if;
-  perform private.assert_enterprise_open(v_path.enterprise_id);
+  perform private.training_assert_learner(v_path.enterprise_id);
   select coalesce(jsonb_agg(jsonb_build_object('course_id', c.id, 'title', c.title, 'category', c.category, 'required', c.required,
                                                'completed', cc.completed_at is not null) order by pc.position), '[]'::jsonb)
     into v_courses
@@ -265,7 +265,7 @@ begin
   if v_paper.id is null or not private.has_scope(v_paper.enterprise_id, 'training') then
     perform private.training_not_found('paper');
   end if;
-  perform private.assert_enterprise_open(v_paper.enterprise_id);
+  perform private.training_assert_learner(v_paper.enterprise_id);
   return jsonb_build_object(
     'attempts', (select count(*) from public.training_attempts a where a.paper_id = p_paper_id and a.status = 'submitted'),
     'learners', (select count(distinct a.user_id) from public.training_attempts a where a.paper_id = p_paper_id and a.status = 'submitted'),
@@ -312,7 +312,7 @@ begin
   if v_course.id is null or not private.has_scope(v_course.enterprise_id, 'training') then
     perform private.training_not_found('course');
   end if;
-  perform private.assert_enterprise_open(v_course.enterprise_id);
+  perform private.training_assert_learner(v_course.enterprise_id);
   return E'\uFEFF' || '姓名,工号,部门,截止时间,完成时间,状态,已学课时,最高分,是否通过' || E'\n' || coalesce((
     select string_agg(concat_ws(',',
              private.training_csv_field(coalesce(nullif(m.display_name, ''), '成员')),
@@ -369,7 +369,8 @@ begin
   with due as (
     select m.enterprise_id, m.user_id, c.id as course_id, d.due_at, c.title
       from public.enterprise_members m
-      join public.enterprises e on e.id = m.enterprise_id and e.status = 'normal'
+      -- no reminders where the edition has no training (a basic enterprise, or one moved down)
+      join public.enterprises e on e.id = m.enterprise_id and e.status = 'normal' and private.has_feature(e.id, 'training')
      cross join lateral private.training_my_course_deadlines(m.enterprise_id, m.user_id) d
       join public.training_courses c on c.id = d.course_id and c.status = 'published'
      where m.enterprise_id in (select a.enterprise_id from public.training_assignments a

@@ -17,10 +17,11 @@
 --   sub-departments) or everyone in the enterprise. Setting grants on a node stops inheritance
 --   there; "inherit again" drops the node's own grants. The content-manager scope (and admins)
 --   manage the whole knowledge base of their enterprise, private spaces included.
---   private.kb_my_grants() is the one place that decides which grants apply to the caller; the
---   policies use its results once per statement (an InitPlan), so reads cost one hashed lookup
---   per row. `read_key` folds the common case in: a node whose acl node grants everyone carries its
---   enterprise id, so the caller's key set is their enterprises plus the few acl nodes that name
+--   private.kb_my_grants() is the one place that decides which grants apply to the caller. Its
+--   answer is resolved once per kb_* request into the request context (kb_load_context, called by
+--   hooks.begin_request), and the policies take it once per statement as an array (an InitPlan).
+--   `read_key` folds the common case in: a node whose acl node grants everyone carries its
+--   enterprise id, so the caller's key set is their enterprises plus the acl nodes that name
 --   them or their departments.
 --
 -- Reads go through RLS everywhere: nodes, page contents, versions, comments, the caller's own
@@ -56,6 +57,8 @@ create table public.kb_nodes (
   sets_grants boolean not null default false,
   sort_order integer not null default 0,
   comments_enabled boolean not null default true,
+  -- spaces: pages and previews carry a watermark with the viewer's name, phone tail and the time
+  watermark boolean not null default false,
   -- files: the object in bucket `kb` (`<enterprise_id>/<node_id>/<name>`), its type and size
   file_path text constraint kb_nodes_file_path_format check (file_path is null or file_path ~ '^[0-9a-f-]{36}/[0-9a-f-]{36}/[^/]{1,200}$'),
   file_mime text not null default '' constraint kb_nodes_file_mime_length check (char_length(file_mime) <= 100),
@@ -236,11 +239,13 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 -- -----------------------------------------------------------------------------
 -- Rights: which grants apply to the caller (the one place that decides it)
 -- -----------------------------------------------------------------------------
--- (acl node, highest rank) for every grant naming the caller — directly, through a department the
--- caller is in or one of its parent departments, or as everyone — in the caller's cleared, not
--- closed enterprises. A removed member matches nothing: the membership row is gone.
-create or replace function private.kb_my_grants(p_acl_node_id uuid default null, p_specific_only boolean default false)
-returns table (node_id uuid, rank smallint)
+-- (acl node, highest rank, named specifically) for every grant naming the caller — directly,
+-- through a department the caller is in or one of its parent departments, or as everyone — in the
+-- caller's cleared, not closed enterprises. A removed member matches nothing: the membership row is
+-- gone. `specific`: a member or department grant names the caller there (not only "everyone").
+-- This computes; the helpers below answer from the request context when it holds the answer.
+create or replace function private.kb_my_grants(p_acl_node_id uuid default null)
+returns table (node_id uuid, rank smallint, specific boolean)
 language plpgsql
 stable
 security definer
@@ -248,40 +253,54 @@ set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
+  v_ents uuid[];
+  v_depts uuid[];
 begin
   if v_uid is null then
     return;
   end if;
-  return query
-    with recursive me as (
-      select m.enterprise_id, m.department_id
-        from public.enterprise_members m
-        join public.enterprises e on e.id = m.enterprise_id and e.status <> 'closed'
-       where m.user_id = v_uid and m.enterprise_id in (select private.my_enterprise_ids())
-    ), depts as (
-      select d.id, d.parent_id from public.departments d where d.id in (select me.department_id from me)
+  -- in steps, so each grant lookup is an index scan on known values (one query over CTEs let the
+  -- planner guess a hundred departments and scan every grant)
+  select coalesce(array_agg(m.enterprise_id), '{}'), coalesce(array_agg(m.department_id) filter (where m.department_id is not null), '{}')
+    into v_ents, v_depts
+    from public.enterprise_members m
+    join public.enterprises e on e.id = m.enterprise_id and e.status <> 'closed'
+   where m.user_id = v_uid and m.enterprise_id in (select private.my_enterprise_ids());
+  if cardinality(v_ents) = 0 then
+    return;
+  end if;
+  if cardinality(v_depts) > 0 then
+    with recursive up as (
+      select d.id, d.parent_id from public.departments d where d.id = any (v_depts)
       union
-      select p.id, p.parent_id from public.departments p join depts c on p.id = c.parent_id
-    ), hits as (
-      select g.node_id, (case g.role when 'viewer' then 1 when 'downloader' then 2 when 'editor' then 3 else 4 end)::smallint as rank from public.kb_grants g
-       where not p_specific_only and g.grantee_kind = 'everyone' and g.enterprise_id in (select me.enterprise_id from me)
-         and (p_acl_node_id is null or g.node_id = p_acl_node_id)
-      union all
-      select g.node_id, (case g.role when 'viewer' then 1 when 'downloader' then 2 when 'editor' then 3 else 4 end)::smallint as rank from public.kb_grants g
-       where g.user_id = v_uid and g.enterprise_id in (select me.enterprise_id from me)
-         and (p_acl_node_id is null or g.node_id = p_acl_node_id)
-      union all
-      select g.node_id, (case g.role when 'viewer' then 1 when 'downloader' then 2 when 'editor' then 3 else 4 end)::smallint as rank from public.kb_grants g
-       where g.department_id in (select depts.id from depts)
-         and (p_acl_node_id is null or g.node_id = p_acl_node_id)
+      select p.id, p.parent_id from public.departments p join up c on p.id = c.parent_id
     )
-    select h.node_id, max(h.rank)::smallint from hits h group by h.node_id;
+    select array_agg(up.id) into v_depts from up;
+  end if;
+  return query
+    select h.node_id,
+           max(case h.role when 'viewer' then 1 when 'downloader' then 2 when 'editor' then 3 else 4 end)::smallint,
+           bool_or(h.specific)
+      from (
+        select g.node_id, g.role, false as specific from public.kb_grants g
+         where g.grantee_kind = 'everyone' and g.enterprise_id = any (v_ents)
+           and (p_acl_node_id is null or g.node_id = p_acl_node_id)
+        union all
+        select g.node_id, g.role, true from public.kb_grants g
+         where g.user_id = v_uid and g.enterprise_id = any (v_ents)
+           and (p_acl_node_id is null or g.node_id = p_acl_node_id)
+        union all
+        select g.node_id, g.role, true from public.kb_grants g
+         where g.enterprise_id = any (v_ents) and g.department_id = any (v_depts)
+           and (p_acl_node_id is null or g.node_id = p_acl_node_id)
+      ) h
+     group by h.node_id;
 end;
 $$;
 
 -- Enterprises whose whole knowledge base the caller manages (admins, and the content scope where
--- the edition has manager roles). Closed enterprises are excluded.
-create or replace function private.kb_manager_enterprise_ids()
+-- the edition has manager roles). Closed enterprises are excluded. Computes (see kb_my_grants).
+create or replace function private.kb_managed_enterprise_ids()
 returns setof uuid
 language plpgsql
 stable
@@ -304,35 +323,176 @@ begin
 end;
 $$;
 
--- The acl nodes on which the caller holds at least the given rank (policy helper).
-create or replace function private.kb_acl_ids(p_min smallint)
-returns setof uuid
+-- -----------------------------------------------------------------------------
+-- The knowledge-base request context: the caller's rights, resolved once per request
+-- -----------------------------------------------------------------------------
+-- A knowledge-base request reads kb_nodes several times (search: candidates, then the rows; a page:
+-- its node, content, counters), and every read needs the caller's grants — a walk over memberships,
+-- department parents and grants that costs more than the reads themselves. hooks.begin_request()
+-- resolves them once, for requests to kb_* endpoints, into transaction-local settings beside the
+-- platform's request context (20261201010000_platform.sql); the helpers below answer from there.
+-- Safe as the platform's context is: transaction-local; used only while the platform's context
+-- stands for the same auth.uid() (a change of membership, account or agreements drops it); any
+-- change to grants, departments or enterprises in this transaction drops it too (statement
+-- triggers below); without it the helpers compute as before.
+--   zx.ctx_kb_uid      the caller the entries were made for
+--   zx.ctx_kb_nodes    acl nodes with a grant naming the caller, and zx.ctx_kb_ranks their ranks
+--   zx.ctx_kb_keys     read keys: cleared, not closed enterprises + acl nodes named specifically
+--   zx.ctx_kb_managed  enterprises whose knowledge base the caller manages
+create or replace function private.kb_load_context()
+returns void
 language plpgsql
-stable
+volatile
 security definer
 set search_path = ''
 as $$
+declare
+  v_uid uuid := auth.uid();
+  v_nodes uuid[];
+  v_ranks smallint[];
+  v_specific uuid[];
 begin
-  return query select g.node_id from private.kb_my_grants(null) g where g.rank >= p_min;
+  perform set_config('zx.ctx_kb_uid', '', true);
+  if v_uid is null or current_setting('zx.ctx_uid', true) is distinct from v_uid::text then
+    return;
+  end if;
+  select coalesce(array_agg(g.node_id), '{}'), coalesce(array_agg(g.rank), '{}'),
+         coalesce(array_agg(g.node_id) filter (where g.specific), '{}')
+    into v_nodes, v_ranks, v_specific
+    from private.kb_my_grants(null) g;
+  perform set_config('zx.ctx_kb_nodes', v_nodes::text, true);
+  perform set_config('zx.ctx_kb_ranks', v_ranks::text, true);
+  perform set_config('zx.ctx_kb_keys', (array(
+    select x from private.my_enterprise_ids() x
+     where not exists (select 1 from public.enterprises e where e.id = x and e.status = 'closed')) || v_specific)::text, true);
+  perform set_config('zx.ctx_kb_managed', array(select private.kb_managed_enterprise_ids())::text, true);
+  perform set_config('zx.ctx_kb_uid', v_uid::text, true);
 end;
 $$;
 
--- The caller's read keys (policy helper): their cleared, not closed enterprises (nodes everyone
--- there may read) and the acl nodes whose member or department grants name them. Small sets: the
--- enterprise-wide grants, usually most of them, are one key per enterprise.
-create or replace function private.kb_read_keys()
-returns setof uuid
+-- Whether the kb context answers for the caller now; loads it when the platform's context stands
+-- but the kb part was not made (a request outside kb_* paths, or dropped by a change).
+create or replace function private.kb_context_ready()
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid text := auth.uid()::text;
+begin
+  if v_uid is null or current_setting('zx.ctx_uid', true) is distinct from v_uid then
+    return false;
+  end if;
+  if current_setting('zx.ctx_kb_uid', true) is distinct from v_uid then
+    perform private.kb_load_context();
+  end if;
+  return current_setting('zx.ctx_kb_uid', true) = v_uid;
+end;
+$$;
+
+create or replace function private.kb_forget_context()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform set_config('zx.ctx_kb_uid', '', true);
+  return null;
+end;
+$$;
+
+-- What the kb context is made of changed in this transaction: answer from the tables again.
+create trigger kb_forget_context_on_grants after insert or update or delete or truncate on public.kb_grants
+  for each statement execute function private.kb_forget_context();
+create trigger kb_forget_context_on_departments after insert or update or delete or truncate on public.departments
+  for each statement execute function private.kb_forget_context();
+create trigger kb_forget_context_on_enterprises after insert or update or delete or truncate on public.enterprises
+  for each statement execute function private.kb_forget_context();
+create trigger kb_forget_context_on_members after insert or update or delete or truncate on public.enterprise_members
+  for each statement execute function private.kb_forget_context();
+
+-- Policy helpers return arrays, taken once per statement as an InitPlan (`= any ((select …))`): a
+-- set-returning helper was unnested and hashed on every statement, which cost more than a folder
+-- listing itself once a member's grants run into the hundreds. kb_nodes has no index on read_key
+-- or on a list of enterprises the planner could turn the array into, so it stays a filter.
+
+-- Enterprises whose whole knowledge base the caller manages (policy helper).
+create or replace function private.kb_manager_enterprise_ids()
+returns uuid[]
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid text := auth.uid()::text;
+begin
+  -- the common case inline (a nested PL/pgSQL call costs as much as the rest of this helper)
+  if current_setting('zx.ctx_kb_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid or private.kb_context_ready() then
+    return current_setting('zx.ctx_kb_managed')::uuid[];
+  end if;
+  return array(select private.kb_managed_enterprise_ids());
+end;
+$$;
+
+-- The acl nodes on which the caller holds at least the given rank (policy helper).
+create or replace function private.kb_acl_ids(p_min smallint)
+returns uuid[]
 language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
 begin
-  return query
+  if private.kb_context_ready() then
+    return array(select x.n from unnest(current_setting('zx.ctx_kb_nodes')::uuid[], current_setting('zx.ctx_kb_ranks')::smallint[]) x(n, r)
+                  where x.r >= p_min);
+  end if;
+  return array(select g.node_id from private.kb_my_grants(null) g where g.rank >= p_min);
+end;
+$$;
+
+-- The caller's read keys (policy helper): their cleared, not closed enterprises first (nodes
+-- everyone there may read: most of them, matched early) and the acl nodes whose member or
+-- department grants name them.
+create or replace function private.kb_read_keys()
+returns uuid[]
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid text := auth.uid()::text;
+begin
+  if current_setting('zx.ctx_kb_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid or private.kb_context_ready() then
+    return current_setting('zx.ctx_kb_keys')::uuid[];
+  end if;
+  return array(
     select x from private.my_enterprise_ids() x
-     where not exists (select 1 from public.enterprises e where e.id = x and e.status = 'closed')
-    union all
-    select g.node_id from private.kb_my_grants(null, true) g;
+     where not exists (select 1 from public.enterprises e where e.id = x and e.status = 'closed'))
+    || array(select g.node_id from private.kb_my_grants(null) g where g.specific);
+end;
+$$;
+
+-- The caller's highest rank from the grants on one acl node (0: none).
+create or replace function private.kb_grant_rank(p_acl_node_id uuid)
+returns smallint
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid text := auth.uid()::text;
+begin
+  if current_setting('zx.ctx_kb_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid or private.kb_context_ready() then
+    return coalesce((current_setting('zx.ctx_kb_ranks')::smallint[])[array_position(current_setting('zx.ctx_kb_nodes')::uuid[], p_acl_node_id)], 0);
+  end if;
+  return coalesce((select g.rank from private.kb_my_grants(p_acl_node_id) g), 0);
 end;
 $$;
 
@@ -353,10 +513,10 @@ begin
   if not found then
     return 0;
   end if;
-  if v_node.enterprise_id in (select private.kb_manager_enterprise_ids()) then
+  if v_node.enterprise_id = any (private.kb_manager_enterprise_ids()) then
     return 4;
   end if;
-  select coalesce(max(g.rank), 0) into v_rank from private.kb_my_grants(v_node.acl_node_id) g;
+  v_rank := private.kb_grant_rank(v_node.acl_node_id);
   if v_node.deleted_at is not null and v_rank < 4 then
     return 0;
   end if;
@@ -593,7 +753,7 @@ begin
   if char_length(v_desc) > 500 then
     raise exception using errcode = '22023', message = 'kb_description_invalid', hint = '描述最多 500 个字符';
   end if;
-  if p_kind = 'enterprise' and not (p_enterprise_id in (select private.kb_manager_enterprise_ids())) then
+  if p_kind = 'enterprise' and not (p_enterprise_id = any (private.kb_manager_enterprise_ids())) then
     raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有内容管理员可以创建企业空间';
   end if;
   insert into public.kb_nodes (id, enterprise_id, space_id, kind, space_kind, title, description, path, acl_node_id, read_key, sets_grants,
@@ -1016,6 +1176,11 @@ begin
     'file_path', case when v_rank >= 2 then v_node.file_path end, 'file_mime', v_node.file_mime, 'file_size', v_node.file_size,
     'role', case v_rank when 4 then 'manager' when 3 then 'editor' when 2 then 'downloader' else 'viewer' end,
     'comments_enabled', v_node.comments_enabled,
+    -- the space's protection: the app draws the viewer's mark over the page when it is on
+    'watermark', (select s.watermark from public.kb_nodes s where s.id = v_node.space_id),
+    'viewer_mark', case when (select s.watermark from public.kb_nodes s where s.id = v_node.space_id) then
+      concat_ws(' ', nullif((select m.display_name from public.enterprise_members m where m.enterprise_id = v_node.enterprise_id and m.user_id = v_uid), ''),
+                right((select u.phone from auth.users u where u.id = v_uid), 4)) end,
     'reads', (select count(*) from public.kb_reads r where r.node_id = v_node.id),
     'likes', (select count(*) from public.kb_likes l where l.node_id = v_node.id),
     'favorites', (select count(*) from public.kb_favorites f where f.node_id = v_node.id),
@@ -1129,6 +1294,28 @@ begin
 end;
 $$;
 
+-- Protection per space: the watermark over pages and previews (managers of the space).
+create or replace function private.kb_set_space_watermark(p_space_id uuid, p_on boolean)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
+begin
+  perform private.assert_not_restricted();
+  perform private.assert_enterprise_writable(v_node.enterprise_id);
+  if p_on is null then
+    raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
+  end if;
+  if v_node.kind <> 'space' then
+    raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置水印';
+  end if;
+  update public.kb_nodes set watermark = p_on where id = v_node.id;
+end;
+$$;
+
 -- -----------------------------------------------------------------------------
 -- Reads that need no definer rights (RLS decides): search, recently viewed
 -- -----------------------------------------------------------------------------
@@ -1156,6 +1343,49 @@ begin
     end loop;
   end loop;
   return v_out;
+end;
+$$;
+
+-- Search candidates among the nodes of one enterprise the caller may read: (id, 1) for nodes with
+-- every term in the title, (id, 0) for the newest matches anywhere; each path stops at its limit.
+-- Definer, because RLS would keep the index away: `@>` on arrays is not leakproof, so under a
+-- policy Postgres may not use it as an index condition and scans the table. The read check here is
+-- the policy's own (manager of the enterprise, or a read key of the caller, from the same helpers
+-- and request context), and kb_search reads the rows themselves under RLS again. The query is
+-- planned for its values (EXECUTE) with the enterprise as a plain column filter, so the planner's
+-- estimate is honest: for a common term it walks the enterprise's nodes by recency and stops after
+-- enough hits; for a rare one it and-s the term's GIN posting lists with the enterprise's rows.
+-- (Giving the enterprise as a gram too made the planner count it twice and pick the GIN path for
+-- common terms, reading thousands of rows.)
+create or replace function private.kb_search_ids(p_enterprise_id uuid, p_grams text[], p_pats text[], p_recheck boolean, p_limit integer)
+returns table (id uuid, in_title integer)
+language plpgsql
+stable
+security definer
+rows 40 -- at most 3 × p_limit: read back by id, not by scanning
+set search_path = ''
+as $$
+begin
+  -- `(read_key = any(keys)) is true`: a filter, never an index condition (with the read_key index the
+  -- planner and-ed in a bitmap of most of the enterprise)
+  return query execute $q$
+    with in_title as (
+      select n.id from public.kb_nodes n
+       where n.enterprise_id = $7 and n.title_grams @> $1 and n.deleted_at is null and ($4 or (n.read_key = any($5)) is true)
+         and (not $3 or not exists (select 1 from unnest($2) p where not (n.title ilike p)))
+       order by n.updated_at desc
+       limit $6
+    ), anywhere as (
+      select n.id from public.kb_nodes n
+       where n.enterprise_id = $7 and n.search_grams @> $1 and n.deleted_at is null and ($4 or (n.read_key = any($5)) is true)
+         and (not $3 or not exists (select 1 from unnest($2) p where not (n.title ilike p or n.body_text ilike p)))
+       order by n.updated_at desc
+       limit $6 * 2
+    )
+    select x.id, max(x.r)::integer from (select t.id, 1 as r from in_title t union all select a.id, 0 from anywhere a) x group by x.id
+  $q$ using p_grams, p_pats, p_recheck,
+            p_enterprise_id = any (private.kb_manager_enterprise_ids()), private.kb_read_keys(),
+            p_limit, p_enterprise_id;
 end;
 $$;
 
@@ -1195,30 +1425,12 @@ begin
   v_grams := private.kb_query_grams(array_to_string(v_terms, ' '));
   v_recheck := exists (select 1 from unnest(v_terms) t
                         where not (t ~ '^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}$' or t ~ '^[a-z0-9]{1,12}$'));
-  -- Two index paths, each stopping at p_limit: nodes with every term in the title (rank 1), then
-  -- all matches newest first (rank 0). For a common term the planner walks the enterprise's nodes
-  -- by recency and stops after enough hits; for a rare one it intersects GIN posting lists. Run as
-  -- dynamic SQL so each search is planned for its own terms (a cached generic plan can't tell a
-  -- common term from a rare one).
+  -- Candidates come from private.kb_search_ids (below); the rows themselves are read here, under RLS.
   return query execute $q$
-    with in_title as (
-      select n.id from public.kb_nodes n
-       where n.title_grams @> ($3 || ('@' || $1::text)) and n.deleted_at is null
-         and (not $5 or not exists (select 1 from unnest($4) p where not (n.title ilike p)))
-       order by n.updated_at desc
-       limit $6
-    ), anywhere as (
-      select n.id from public.kb_nodes n
-       where n.enterprise_id = $1 and n.search_grams @> $3 and n.deleted_at is null
-         and (not $5 or not exists (select 1 from unnest($4) p where not (n.title ilike p or n.body_text ilike p)))
-       order by n.updated_at desc
-       limit $6 * 2
-    ), picked as (
-      select x.id, max(x.r) as r from (select t.id, 1 as r from in_title t union all select a.id, 0 from anywhere a) x group by x.id
-    ), hits as (
-      select n.id, n.kind, n.title, n.space_id, n.parent_id, n.updated_at, n.body_text, p.r as in_title
-        from picked p join public.kb_nodes n on n.id = p.id
-       order by p.r desc, n.updated_at desc
+    with hits as (
+      select n.id, n.kind, n.title, n.space_id, n.parent_id, n.updated_at, n.body_text, p.in_title
+        from private.kb_search_ids($1, $3, $4, $5, $6) p join public.kb_nodes n on n.id = p.id
+       order by p.in_title desc, n.updated_at desc
        limit $6
     ), snip as (
       select h.*, coalesce((select min(nullif(strpos(lower(h.body_text), t), 0)) from unnest($2) t), 1) as pos from hits h
@@ -1315,6 +1527,9 @@ as $$ select private.kb_delete_comment(p_comment_id) $$;
 create or replace function public.kb_set_comments_enabled(p_node_id uuid, p_enabled boolean)
 returns void language sql security invoker set search_path = ''
 as $$ select private.kb_set_comments_enabled(p_node_id, p_enabled) $$;
+create or replace function public.kb_set_space_watermark(p_space_id uuid, p_on boolean)
+returns void language sql security invoker set search_path = ''
+as $$ select private.kb_set_space_watermark(p_space_id, p_on) $$;
 
 -- -----------------------------------------------------------------------------
 -- Policies
@@ -1322,15 +1537,15 @@ as $$ select private.kb_set_comments_enabled(p_node_id, p_enabled) $$;
 create policy "Members read the knowledge-base nodes they have rights on"
   on public.kb_nodes for select to authenticated
   using (
-    enterprise_id in (select private.kb_manager_enterprise_ids())
-    or (deleted_at is null and read_key in (select private.kb_read_keys()))
+    enterprise_id = any ((select private.kb_manager_enterprise_ids())::uuid[])
+    or (deleted_at is null and read_key = any ((select private.kb_read_keys())::uuid[]))
   );
 
 create policy "Managers of a node read its grants"
   on public.kb_grants for select to authenticated
   using (
-    enterprise_id in (select private.kb_manager_enterprise_ids())
-    or node_id in (select private.kb_acl_ids(4::smallint))
+    enterprise_id = any ((select private.kb_manager_enterprise_ids())::uuid[])
+    or node_id = any ((select private.kb_acl_ids(4::smallint))::uuid[])
   );
 
 create policy "Readers of a page read its content"
@@ -1402,7 +1617,7 @@ begin
     elsif r.nspname = 'public' or r.proname in (
          -- policy helpers, and what the invoker functions kb_search / kb_recent call
          'kb_acl_ids', 'kb_read_keys', 'kb_manager_enterprise_ids', 'kb_object_allowed', 'kb_grams', 'kb_query_grams',
-         'kb_highlights') then
+         'kb_highlights', 'kb_search_ids') then
       execute format('grant execute on function %s to authenticated', r.sig);
     else
       execute format('revoke execute on function %s from authenticated', r.sig);

@@ -253,6 +253,10 @@ alter table public.community_sanctions enable row level security;
 create index community_sanctions_user_idx on public.community_sanctions (user_id, enterprise_id, ends_at desc);
 create index community_sanctions_enterprise_idx on public.community_sanctions (enterprise_id, ends_at desc);
 create index community_sanctions_action_idx on public.community_sanctions (action_id);
+-- a sanction decided in this request changes what the caller's community context says
+create trigger forget_request_context_on_community_sanctions
+  after insert or update or delete on public.community_sanctions
+  for each statement execute function private.forget_request_context();
 
 -- The enterprise's own word list (the platform's list lives in private.community_platform_words).
 create table public.community_blocked_words (
@@ -356,6 +360,24 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 -- -----------------------------------------------------------------------------
 -- 2. Helpers (PL/pgSQL: plans cached per connection; see 20261130010000)
 -- -----------------------------------------------------------------------------
+-- One list of the caller's community request context ('sections' or 'moderated'), or null when this
+-- request has none for the caller (see private.community_request_context).
+create or replace function private.community_context(p_key text)
+returns uuid[]
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_uid text := auth.uid()::text;
+begin
+  if current_setting('zx.ctx_community_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid then
+    return current_setting('zx.ctx_community_' || p_key)::uuid[];
+  end if;
+  return null;
+end;
+$$;
+
 -- Enterprises where the caller moderates the community: admins, and managers with the
 -- `community` scope where the edition has manager roles. Empty when the gate does not clear.
 create or replace function private.my_community_moderated_ids()
@@ -368,7 +390,14 @@ as $$
 declare
   v_uid uuid := auth.uid();
 begin
-  if v_uid is null or private.gate_code(null) is not null then
+  if v_uid is null then
+    return;
+  end if;
+  if private.community_context('moderated') is not null then
+    return query select unnest(private.community_context('moderated'));
+    return;
+  end if;
+  if private.gate_code(null) is not null then
     return;
   end if;
   return query
@@ -423,6 +452,11 @@ begin
   if v_uid is null then
     return;
   end if;
+  -- computed once for this request by private.community_request_context (below)
+  if private.community_context('sections') is not null then
+    return query select unnest(private.community_context('sections'));
+    return;
+  end if;
   if current_setting('zx.ctx_uid', true) = v_uid::text then
     v_ids := current_setting('zx.ctx_enterprise_ids')::uuid[];
   else
@@ -443,6 +477,36 @@ begin
                           and x.lifted_at is null and now() >= x.starts_at and now() < x.ends_at);
 end;
 $$;
+
+-- The caller's community context, made once per API request by PostgREST's pre-request hook
+-- (hooks.begin_request calls this for community requests and direct SQL): the sections they can read
+-- and the enterprises whose community they moderate. The two helpers above then answer from it
+-- instead of resolving the caller at every statement (the feed's policy cost, bench/README.md).
+-- It is valid while zx.ctx_uid is: the statement triggers that forget the request context on
+-- membership, gate and account changes forget it too, and so do changes of sections and sanctions.
+create or replace function private.community_request_context()
+returns void
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := auth.uid();
+begin
+  perform set_config('zx.ctx_community_uid', '', true);
+  if v_uid is null or current_setting('zx.ctx_uid', true) is distinct from v_uid::text then
+    return;
+  end if;
+  perform set_config('zx.ctx_community_sections', array(select private.my_community_section_ids())::text, true);
+  perform set_config('zx.ctx_community_moderated', array(select private.my_community_moderated_ids())::text, true);
+  perform set_config('zx.ctx_community_uid', v_uid::text, true);
+end;
+$$;
+
+create trigger forget_request_context_on_community_sections
+  after insert or update or delete on public.community_sections
+  for each statement execute function private.forget_request_context();
 
 create or replace function private.is_community_moderator(p_enterprise_id uuid)
 returns boolean
@@ -588,6 +652,10 @@ create trigger community_member_left
   after delete on public.enterprise_members
   for each row execute function private.community_member_left();
 
+-- called by the definer helpers above, as their owner
+revoke all on function private.community_context(text) from public, anon, authenticated;
+-- only the pre-request hook (a definer function) calls it
+revoke all on function private.community_request_context() from public, anon, authenticated, service_role;
 revoke all on function private.my_community_moderated_ids(), private.my_community_enterprise_ids(),
   private.my_community_section_ids(), private.is_community_moderator(uuid), private.assert_member_not_restricted(uuid),
   private.community_delta_text(jsonb), private.community_digest(uuid, text, text),

@@ -24,6 +24,9 @@ set search_path = ''
 as $$
 begin
   perform private.assert_member(p_enterprise_id);
+  if not private.has_feature(p_enterprise_id, 'community') then
+    raise exception using errcode = 'P0001', message = 'feature_not_in_edition', hint = '当前版本不包含社区功能';
+  end if;
   perform private.assert_enterprise_writable(p_enterprise_id);
   perform private.assert_not_restricted();
   perform private.assert_member_not_restricted(p_enterprise_id);
@@ -266,7 +269,7 @@ $$;
 
 -- Records the check's verdict for the user and the exact text; p_body (a Delta) or p_text (a comment).
 create or replace function private.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text,
-  p_body jsonb, p_text text, p_verdict text, p_label text)
+  p_body jsonb, p_text text, p_verdict text, p_label text, p_type text, p_extra jsonb)
 returns json
 language plpgsql
 security definer
@@ -282,7 +285,10 @@ begin
   if not exists (select 1 from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id) then
     raise exception using errcode = '42501', message = 'not_enterprise_member', hint = '你不是该企业的成员';
   end if;
-  v_text := case when p_body is not null then private.community_delta_text(p_body) else coalesce(p_text, '') end;
+  -- a post's text is its body and what its type adds (poll options, event place): the ticket covers both
+  v_text := case when p_body is not null
+                 then private.community_delta_text(p_body) || private.community_extra_text(p_type, p_extra)
+                 else coalesce(p_text, '') end;
   v_digest := private.community_digest(p_enterprise_id, coalesce(p_title, ''), v_text);
   delete from private.community_publish_tickets t where t.user_id = p_user_id and t.expires_at <= now();
   insert into private.community_publish_tickets (user_id, enterprise_id, digest, verdict, label)
@@ -326,7 +332,8 @@ begin
 end;
 $$;
 
-create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[], p_mentions uuid[])
+create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[], p_mentions uuid[],
+  p_type text, p_extra jsonb)
 returns json
 language plpgsql
 security definer
@@ -341,6 +348,7 @@ declare
   v_check record;
   v_status text;
   v_id uuid;
+  v_post public.community_posts;
 begin
   perform private.assert_cleared();
   select * into v_section from public.community_sections s
@@ -355,12 +363,17 @@ begin
     raise exception using errcode = '22023', message = 'body_length_invalid', hint = '正文须为 1–20000 个字';
   end if;
   v_images := private.community_clean_images(v_section.enterprise_id, p_images);
-  v_check := private.community_take_ticket(v_section.enterprise_id, v_title, v_text);
+  if p_type is null or p_type not in ('post', 'announcement', 'question', 'poll', 'event') then
+    raise exception using errcode = '22023', message = 'post_type_invalid', hint = '内容类型不正确';
+  end if;
+  v_check := private.community_take_ticket(v_section.enterprise_id, v_title, v_text || private.community_extra_text(p_type, p_extra));
   v_status := case when v_check.verdict = 'review' then 'held' else 'published' end;
-  insert into public.community_posts (enterprise_id, section_id, author_id, author_name, title, body, body_text, images, status)
+  insert into public.community_posts (enterprise_id, section_id, author_id, author_name, title, body, body_text, images, status, post_type)
   values (v_section.enterprise_id, v_section.id, v_uid, private.community_author_name(v_section.enterprise_id, v_uid),
-          v_title, p_body, v_text, v_images, v_status)
-  returning id into v_id;
+          v_title, p_body, v_text, v_images, v_status, p_type)
+  returning * into v_post;
+  v_id := v_post.id;
+  perform private.community_save_type(v_post, p_extra);
   if cardinality(coalesce(p_mentions, '{}')) > 20 then
     raise exception using errcode = '22023', message = 'too_many_mentions', hint = '一次最多提及 20 位同事';
   end if;
@@ -369,6 +382,7 @@ begin
     values (v_section.enterprise_id, 'post', v_id, v_uid, 'publish_check', v_check.label);
   else
     perform private.community_notify_mentions(v_section.enterprise_id, v_section.id, p_mentions, v_id, null, v_title);
+    perform private.community_announce(v_id);
   end if;
   return json_build_object('id', v_id, 'status', v_status);
 end;
@@ -403,6 +417,7 @@ begin
   if char_length(btrim(v_text)) < 1 or char_length(v_text) > 20000 then
     raise exception using errcode = '22023', message = 'body_length_invalid', hint = '正文须为 1–20000 个字';
   end if;
+  -- an edit changes the title and body only (a poll's options, an event's details stay)
   v_check := private.community_take_ticket(v_post.enterprise_id, v_title, v_text);
   v_status := case when v_check.verdict = 'review' then 'held' else 'published' end;
   -- A held post stays held until a moderator releases it.
@@ -1071,8 +1086,8 @@ revoke all on function
   private.community_set_target_status(text, uuid, text, text), private.community_notify_moderators(uuid, text, text, text, jsonb),
   private.community_clean_images(uuid, text[]), private.community_clean_title(text), private.community_action_title(text),
   private.community_create_section(uuid, text, text, uuid[], integer), private.community_archive_section(uuid),
-  private.community_word_list(uuid, text), private.community_wechat_openid(uuid), private.community_check_record(uuid, uuid, text, jsonb, text, text, text),
-  private.community_create_post(uuid, text, jsonb, text[], uuid[]), private.community_edit_post(uuid, text, jsonb, text[]),
+  private.community_word_list(uuid, text), private.community_wechat_openid(uuid), private.community_check_record(uuid, uuid, text, jsonb, text, text, text, text, jsonb),
+  private.community_create_post(uuid, text, jsonb, text[], uuid[], text, jsonb), private.community_edit_post(uuid, text, jsonb, text[]),
   private.community_delete_post(uuid), private.community_mark_post(uuid, text, boolean),
   private.community_add_comment(uuid, text, uuid, uuid, uuid[]), private.community_delete_comment(uuid),
   private.community_react(uuid, text, boolean), private.community_report(text, uuid, text, text),
@@ -1085,7 +1100,7 @@ revoke all on function private.community_pin_post(uuid, boolean), private.commun
   private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean) from public, anon, authenticated;
 grant execute on function
   private.community_create_section(uuid, text, text, uuid[], integer), private.community_archive_section(uuid),
-  private.community_create_post(uuid, text, jsonb, text[], uuid[]), private.community_edit_post(uuid, text, jsonb, text[]),
+  private.community_create_post(uuid, text, jsonb, text[], uuid[], text, jsonb), private.community_edit_post(uuid, text, jsonb, text[]),
   private.community_delete_post(uuid), private.community_pin_post(uuid, boolean), private.community_feature_post(uuid, boolean),
   private.community_add_comment(uuid, text, uuid, uuid, uuid[]), private.community_delete_comment(uuid),
   private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean), private.community_report(text, uuid, text, text),
@@ -1095,7 +1110,7 @@ grant execute on function
   private.community_set_settings(uuid, numeric, text), private.platform_set_community_words(text[], text[], text)
   to authenticated, service_role;
 grant execute on function private.community_word_list(uuid, text), private.community_wechat_openid(uuid),
-  private.community_check_record(uuid, uuid, text, jsonb, text, text, text) to service_role;
+  private.community_check_record(uuid, uuid, text, jsonb, text, text, text, text, jsonb) to service_role;
 
 -- -----------------------------------------------------------------------------
 -- Public API: security-invoker wrappers
@@ -1118,14 +1133,14 @@ returns text language sql stable security invoker set search_path = ''
 as $$ select private.community_wechat_openid(p_user_id); $$;
 
 create function public.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text, p_body jsonb default null,
-  p_text text default null, p_verdict text default 'pass', p_label text default '')
+  p_text text default null, p_verdict text default 'pass', p_label text default '', p_type text default null, p_extra jsonb default null)
 returns json language sql security invoker set search_path = ''
-as $$ select private.community_check_record(p_user_id, p_enterprise_id, p_title, p_body, p_text, p_verdict, p_label); $$;
+as $$ select private.community_check_record(p_user_id, p_enterprise_id, p_title, p_body, p_text, p_verdict, p_label, p_type, p_extra); $$;
 
 create function public.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[] default '{}',
-  p_mentions uuid[] default '{}')
+  p_mentions uuid[] default '{}', p_type text default 'post', p_extra jsonb default '{}')
 returns json language sql security invoker set search_path = ''
-as $$ select private.community_create_post(p_section_id, p_title, p_body, p_images, p_mentions); $$;
+as $$ select private.community_create_post(p_section_id, p_title, p_body, p_images, p_mentions, p_type, p_extra); $$;
 
 create function public.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[] default '{}')
 returns json language sql security invoker set search_path = ''
@@ -1198,14 +1213,14 @@ as $$ select private.community_my_status(p_enterprise_id); $$;
 
 -- The service-role functions' wrappers are of no use to client roles.
 revoke all on function public.community_word_list(uuid, text), public.community_wechat_openid(uuid),
-  public.community_check_record(uuid, uuid, text, jsonb, text, text, text) from public, anon, authenticated;
+  public.community_check_record(uuid, uuid, text, jsonb, text, text, text, text, jsonb) from public, anon, authenticated;
 grant execute on function public.community_word_list(uuid, text), public.community_wechat_openid(uuid),
-  public.community_check_record(uuid, uuid, text, jsonb, text, text, text) to service_role;
+  public.community_check_record(uuid, uuid, text, jsonb, text, text, text, text, jsonb) to service_role;
 
 -- The wrappers: signed-in callers only (anon calls only the RPCs schema-lint declares).
 revoke execute on function
   public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
-  public.community_create_post(uuid, text, jsonb, text[], uuid[]), public.community_edit_post(uuid, text, jsonb, text[]),
+  public.community_create_post(uuid, text, jsonb, text[], uuid[], text, jsonb), public.community_edit_post(uuid, text, jsonb, text[]),
   public.community_delete_post(uuid), public.community_pin_post(uuid, boolean), public.community_feature_post(uuid, boolean),
   public.community_add_comment(uuid, text, uuid, uuid, uuid[]), public.community_delete_comment(uuid),
   public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
@@ -1216,7 +1231,7 @@ revoke execute on function
   from public, anon;
 grant execute on function
   public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
-  public.community_create_post(uuid, text, jsonb, text[], uuid[]), public.community_edit_post(uuid, text, jsonb, text[]),
+  public.community_create_post(uuid, text, jsonb, text[], uuid[], text, jsonb), public.community_edit_post(uuid, text, jsonb, text[]),
   public.community_delete_post(uuid), public.community_pin_post(uuid, boolean), public.community_feature_post(uuid, boolean),
   public.community_add_comment(uuid, text, uuid, uuid, uuid[]), public.community_delete_comment(uuid),
   public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),

@@ -1,7 +1,10 @@
 -- Community demo data (issue 15) for the enterprises of ../seed.sql. Re-runnable: fixed ids, on conflict.
 --   星河科技: sections 技术交流, 市场动态, 研发内部 (研发中心 and its groups only), 生活闲聊; posts with
 --             comments (one reply quoting another), likes and favourites; one pinned, one featured;
---             赵磊's "兼职" post reported by 陈静 and 刘洋 (weighted 2.0 of 3.0: visible, in the queue).
+--             赵磊's "兼职" post reported by 陈静 and 刘洋 (weighted 2.0 of 3.0: visible, in the queue);
+--             the content types: a required-reading announcement (read by two), 刘洋's question with
+--             张伟's accepted answer, a named poll on the annual party with votes, a badminton event
+--             with a capacity of 8 and sign-ups.
 --   远山制造: 安全生产, 质量改进.   青禾教育: 教研交流.
 -- A starter platform word list (operators curate the real one) and 星河科技's own list.
 
@@ -103,6 +106,59 @@ insert into public.community_reports (id, enterprise_id, case_id, target_type, t
   ('c9000000-0000-4000-8000-000000000002', 'e0000000-0000-4000-8000-000000000001', 'c8000000-0000-4000-8000-000000000001', 'post',
    'c6000000-0000-4000-8000-000000000006', '55555555-5555-4555-8555-555555555555', 'illegal_11', '“动动手指就能赚钱”像诈骗', 1.0, now() - interval '4 hours')
 on conflict (id) do nothing;
+
+-- The content types (20261213030000_community_types.sql).
+update public.community_posts set post_type = 'question', accepted_comment_id = 'c7000000-0000-4000-8000-000000000003'
+ where id = 'c6000000-0000-4000-8000-000000000003';
+
+insert into public.community_posts (id, enterprise_id, section_id, author_id, author_name, title, body, body_text, post_type,
+                                    pinned_at, required_department_ids, created_at)
+select p.id::uuid, 'e0000000-0000-4000-8000-000000000001', p.sid::uuid, p.uid::uuid, p.name, p.title, p.body::jsonb,
+       private.community_delta_text(p.body::jsonb), p.type, case when p.type = 'announcement' then now() - interval '1 day' end,
+       case when p.type = 'announcement' then '{}'::uuid[] end, now() - p.age::interval
+  from (values
+    ('c6000000-0000-4000-8000-000000000031', 'c5000000-0000-4000-8000-000000000001', '11111111-1111-4111-8111-111111111111', '张伟',
+     'announcement', '关于启用新版报销流程的通知',
+     '{"ops":[{"insert":"自 12 月 15 日起，差旅报销统一在知享提交，纸质单据不再受理。\n请全体同事在本周内阅读《报销制度（2026 版）》。\n"}]}', '1 day'),
+    ('c6000000-0000-4000-8000-000000000032', 'c5000000-0000-4000-8000-000000000004', '44444444-4444-4444-8444-444444444444', '陈静',
+     'poll', '年会节目投票：你最想看哪个？',
+     '{"ops":[{"insert":"各部门报送了四个节目，选出最想看的两个，周五公布结果。\n"}]}', '8 hours'),
+    ('c6000000-0000-4000-8000-000000000033', 'c5000000-0000-4000-8000-000000000004', '55555555-5555-4555-8555-555555555555', '刘洋',
+     'event', '周六上午羽毛球约起来',
+     '{"ops":[{"insert":"园区体育馆 3 号场，已订两片场地，球拍可借，限 8 人。\n"}]}', '2 hours')
+  ) as p(id, sid, uid, name, type, title, body, age)
+on conflict (id) do nothing;
+
+insert into public.community_polls (post_id, enterprise_id, options, max_choices, anonymous, show_results, closes_at) values
+  ('c6000000-0000-4000-8000-000000000032', 'e0000000-0000-4000-8000-000000000001', '{研发中心·乐队,市场部·小品,财务部·相声,人事部·合唱}',
+   2, false, 'after_vote', now() + interval '4 days')
+on conflict (post_id) do nothing;
+insert into public.community_poll_votes (post_id, user_id, enterprise_id, choices) values
+  ('c6000000-0000-4000-8000-000000000032', '11111111-1111-4111-8111-111111111111', 'e0000000-0000-4000-8000-000000000001', '{0,1}'),
+  ('c6000000-0000-4000-8000-000000000032', '55555555-5555-4555-8555-555555555555', 'e0000000-0000-4000-8000-000000000001', '{0}'),
+  ('c6000000-0000-4000-8000-000000000032', '66666666-6666-4666-8666-666666666666', 'e0000000-0000-4000-8000-000000000001', '{1,2}')
+on conflict do nothing;
+update public.community_polls x set voter_count = (select count(*) from public.community_poll_votes v where v.post_id = x.post_id)
+ where x.post_id = 'c6000000-0000-4000-8000-000000000032';
+
+insert into public.community_events (post_id, enterprise_id, starts_at, ends_at, place, capacity, signup_closes_at) values
+  ('c6000000-0000-4000-8000-000000000033', 'e0000000-0000-4000-8000-000000000001',
+   date_trunc('day', now()) + interval '3 days 1 hour', date_trunc('day', now()) + interval '3 days 3 hours', '园区体育馆 3 号场', 8,
+   date_trunc('day', now()) + interval '2 days 12 hours')
+on conflict (post_id) do nothing;
+insert into public.community_event_signups (post_id, user_id, enterprise_id, status) values
+  ('c6000000-0000-4000-8000-000000000033', '44444444-4444-4444-8444-444444444444', 'e0000000-0000-4000-8000-000000000001', 'going'),
+  ('c6000000-0000-4000-8000-000000000033', '66666666-6666-4666-8666-666666666666', 'e0000000-0000-4000-8000-000000000001', 'going')
+on conflict do nothing;
+update public.community_events e set going_count = (select count(*) from public.community_event_signups s where s.post_id = e.post_id and s.status = 'going')
+ where e.post_id = 'c6000000-0000-4000-8000-000000000033';
+
+insert into public.community_post_reads (post_id, user_id, enterprise_id) values
+  ('c6000000-0000-4000-8000-000000000031', '44444444-4444-4444-8444-444444444444', 'e0000000-0000-4000-8000-000000000001'),
+  ('c6000000-0000-4000-8000-000000000031', '55555555-5555-4555-8555-555555555555', 'e0000000-0000-4000-8000-000000000001')
+on conflict do nothing;
+update public.community_posts p set read_count = (select count(*) from public.community_post_reads r where r.post_id = p.id)
+ where p.id = 'c6000000-0000-4000-8000-000000000031';
 
 -- Counters from the rows above (the RPCs keep them; the seed writes rows directly).
 update public.community_posts p

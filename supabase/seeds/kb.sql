@@ -30,7 +30,9 @@ begin
   return v_id;
 end $$;
 
--- A page from lines: '# ' → heading 1, '## ' → heading 2, '- ' → bullet, '1. ' → ordered list item.
+-- A page from lines: '# ' → heading 1, '## ' → heading 2, '- ' → bullet, '1. ' → ordered list item,
+-- '![alt](kb/<enterprise>/<node>/<name>)' → an image (its bytes are uploaded by the local stack,
+-- tools/local-stack/seed-files.ts).
 create or replace function pg_temp.kb_page(p_ent uuid, p_key text, p_parent_key text, p_title text, p_author uuid, p_sort integer, p_lines text[])
 returns void language plpgsql as $$
 declare
@@ -40,7 +42,12 @@ declare
   v_delta jsonb;
 begin
   foreach v_line in array p_lines loop
-    if v_line like '# %' then
+    if v_line ~ '^!\[[^]]*\]\([^)]+\)$' then
+      v_ops := v_ops || jsonb_build_array(
+        jsonb_build_object('insert', jsonb_build_object('image', substring(v_line from '\(([^)]+)\)$')),
+                           'attributes', jsonb_build_object('alt', substring(v_line from '^!\[([^]]*)\]'))),
+        '{"insert": "\n"}'::jsonb);
+    elsif v_line like '# %' then
       v_ops := v_ops || jsonb_build_array(jsonb_build_object('insert', substr(v_line, 3)), '{"insert": "\n", "attributes": {"header": 1}}'::jsonb);
     elsif v_line like '## %' then
       v_ops := v_ops || jsonb_build_array(jsonb_build_object('insert', substr(v_line, 4)), '{"insert": "\n", "attributes": {"header": 2}}'::jsonb);
@@ -166,6 +173,14 @@ begin
       '3. 加入企业微信，完善通讯录中的个人信息',
       '4. 与直属主管进行一次 30 分钟的见面沟通',
       '遇到任何问题，都可以在企业微信里找你的入职伙伴（Buddy）。']);
+    -- file nodes: everyone may download them (the space only lets everyone view); the bytes are
+    -- uploaded by the local stack (tools/local-stack/seed-files.ts)
+    perform pg_temp.kb_node(e.id, 'onboarding/handbook-pdf', 'onboarding', 'file', '员工手册.pdf', v_admin, 5);
+    perform pg_temp.kb_grant(e.id, 'onboarding/handbook-pdf', 'manager', 'member', v_admin, null, v_admin);
+    perform pg_temp.kb_grant(e.id, 'onboarding/handbook-pdf', 'downloader', 'everyone', null, null, v_admin);
+    perform pg_temp.kb_node(e.id, 'onboarding/welcome-video', 'onboarding', 'file', '新员工欢迎视频.mp4', v_admin, 6);
+    perform pg_temp.kb_grant(e.id, 'onboarding/welcome-video', 'manager', 'member', v_admin, null, v_admin);
+    perform pg_temp.kb_grant(e.id, 'onboarding/welcome-video', 'downloader', 'everyone', null, null, v_admin);
     perform pg_temp.kb_page(e.id, 'onboarding/week1', 'onboarding', '第一周学习清单', v_admin, 2, array[
       '# 第一周学习清单',
       '- 阅读《员工手册》中的考勤、报销和信息安全制度',
@@ -204,6 +219,13 @@ begin
       '- 知识库：空间、文件夹、页面与文件，支持细到每个节点的权限',
       '- 培训学习：课程、考试与学习记录',
       '- 社区：论坛、问答、活动与投票']);
+    perform pg_temp.kb_page(e.id, 'product/architecture', 'product', '系统架构图', v_admin, 2, array[
+      '# 系统架构图',
+      '小程序、企业微信和网页三端通过同一套 API 访问数据，权限由数据库统一判断。',
+      '![系统架构图](kb/' || e.id || '/' || pg_temp.kb_id(e.id, 'product/architecture') || '/architecture.png)',
+      '- 蓝色：客户端（小程序、企业微信、H5）',
+      '- 绿色：API 与边缘函数',
+      '- 橙色：数据库与文件存储']);
     perform pg_temp.kb_page(e.id, 'product/releases/v2-3', 'product/releases', 'v2.3 发布说明', v_admin, 1, array[
       '# v2.3 发布说明',
       '## 新功能',

@@ -1,4 +1,4 @@
--- Training demo data (issue 16): in each demo enterprise of ../seed.sql, the compliance course
+-- Training demo data (issue 16): in each demo enterprise of ../seed.sql whose edition has training (professional, private), the compliance course
 -- 信息安全合规培训 (three lessons), a question bank of eight questions, a published exam on it and an
 -- assignment of the course to everyone. Ids derive from the enterprise id, so re-running changes
 -- nothing. The video lesson names an object path; the demo ships no video file.
@@ -14,7 +14,8 @@ declare
 begin
   foreach e in array array['e0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000002',
                            'e0000000-0000-4000-8000-000000000003']::uuid[] loop
-    continue when not exists (select 1 from public.enterprises where id = e);
+    -- training is a professional/private feature: the basic demo enterprise (青禾教育) gets none
+    continue when not exists (select 1 from public.enterprises where id = e) or not private.has_feature(e, 'training');
     v_course := md5('training-course-' || e)::uuid;
     v_chapter1 := md5('training-chapter-1-' || e)::uuid;
     v_chapter2 := md5('training-chapter-2-' || e)::uuid;

@@ -4,10 +4,8 @@
 // manager overturns it and the post is back in the feed.
 import type { BrowserContext } from 'playwright-core';
 import { sql, type SignedInUser } from '../support/clients';
-import { getStack } from '../support/stack';
 import { community } from '../integration/support-community/community';
-import { mobileContext } from './support/browser';
-import { CommunityPages } from './support/community-pages';
+import { openCommunityAs } from './support/community-pages';
 import { browserSuite } from './support/suite';
 
 const suite = browserSuite();
@@ -16,15 +14,7 @@ afterEach(async () => {
   while (contexts.length) await contexts.pop()?.close();
 });
 
-async function openAs(who: SignedInUser, route: string): Promise<CommunityPages> {
-  const { data } = await who.client.auth.getSession();
-  if (!data.session) throw new Error('no session');
-  const context = await mobileContext(suite.browser);
-  contexts.push(context);
-  const app = new CommunityPages(await context.newPage(), suite.server.url);
-  await app.openSignedIn(data.session, route, getStack().url);
-  return app;
-}
+const openAs = (who: SignedInUser, route: string) => openCommunityAs(suite, contexts, who, route);
 
 it('post → three reports → hidden → moderator agrees → author notified → appeal decided by another moderator', async () => {
   const c = await community(5);

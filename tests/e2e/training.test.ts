@@ -4,11 +4,10 @@
 // anyone checks the certificate's code on the public page.
 import type { BrowserContext } from 'playwright-core';
 import { sql, type SignedInUser } from '../support/clients';
-import { getStack } from '../support/stack';
 import { buildTrainingWorld, dropTrainingWorld, ok, publishPaper, type TrainingWorld } from '../integration/support-training/fixture';
 import { mobileContext } from './support/browser';
 import { browserSuite } from './support/suite';
-import { TrainingPages } from './support/training-pages';
+import { openTrainingAs, TrainingPages } from './support/training-pages';
 
 const suite = browserSuite();
 const contexts: BrowserContext[] = [];
@@ -28,15 +27,7 @@ afterAll(async () => {
   await dropTrainingWorld(w);
 });
 
-async function openAs(who: SignedInUser, route: string): Promise<TrainingPages> {
-  const { data } = await who.client.auth.getSession();
-  if (!data.session) throw new Error('no session');
-  const context = await mobileContext(suite.browser);
-  contexts.push(context);
-  const app = new TrainingPages(await context.newPage(), suite.server.url);
-  await app.openSignedIn(data.session, route, getStack().url);
-  return app;
-}
+const openAs = (who: SignedInUser, route: string) => openTrainingAs(suite, contexts, who, route);
 
 it('assignment → lesson → exam → certificate → points, then the public check', async () => {
   const app = await openAs(w.learner, 'pages/index/index');

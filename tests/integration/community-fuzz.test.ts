@@ -3,7 +3,7 @@
 // a code, never a 5xx, and nothing written.
 import fc from 'fast-check';
 import { callApi, sql, type SignedInUser } from '../support/clients';
-import { community, postOk, publish, rpc, type Community } from './support-community/community';
+import { community, inHours, postOk, publish, publishTyped, rpc, type Community } from './support-community/community';
 
 const RUNS = 25;
 
@@ -51,7 +51,8 @@ describe('fuzz: community RPCs and the publishing function answer bad input with
 
   async function snapshot(): Promise<string> {
     const tables = ['community_sections', 'community_posts', 'community_comments', 'community_likes', 'community_favorites',
-      'community_cases', 'community_reports', 'community_actions', 'community_sanctions', 'community_blocked_words'];
+      'community_cases', 'community_reports', 'community_actions', 'community_sanctions', 'community_blocked_words',
+      'community_polls', 'community_poll_votes', 'community_events', 'community_event_signups', 'community_post_reads'];
     const parts = await Promise.all(tables.map(async (t) =>
       (await sql<{ j: string }>(`select coalesce(json_agg(x order by x::text)::text, '[]') as j from public.${t} x where x.enterprise_id = $1`, [c.eid]))[0].j));
     return parts.join('\n');
@@ -116,6 +117,54 @@ describe('fuzz: community RPCs and the publishing function answer bad input with
       expectClear4xx(await rpc(author, 'community_appeal', { p_action_id: actionId, p_text: appeal }), appeal);
       expectClear4xx(await rpc(c.manager, 'community_decide_appeal', { p_action_id: id, p_uphold: true, p_note: '决定理由' }), id);
     }), { numRuns: RUNS });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('content types: bad extras when publishing, and the poll, event, Q&A and read-receipt RPCs', async () => {
+    const ok = async (res: Awaited<ReturnType<typeof publish>>) => {
+      if (res.status !== 201) throw new Error(`publish answered ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.id as string;
+    };
+    const pollId = await ok(await publishTyped(author, c.sectionId, 'poll', '模糊投票', '投票', { options: ['甲', '乙'], closes_at: inHours(5) }));
+    const eventId = await ok(await publishTyped(author, c.sectionId, 'event', '模糊活动', '活动', { starts_at: inHours(50), place: '会议室', capacity: 1 }));
+    const questionId = await ok(await publishTyped(author, c.sectionId, 'question', '模糊提问', '问题'));
+    const annId = await ok(await publishTyped(c.admin, c.sectionId, 'announcement', '模糊公告', '公告'));
+    const before = await snapshot();
+    const extras = fc.oneof(
+      junk,
+      // two distinct non-blank strings would be valid options: not junk
+      fc.record({ options: junk.filter((v) => !(Array.isArray(v) && new Set(v.map((x) => String(x).trim()).filter(Boolean)).size >= 2)), closes_at: fc.constant(inHours(5)) }),
+      fc.record({ options: fc.constant(['甲', '乙']), closes_at: junk }),
+      fc.record({ options: fc.constant(['甲', '乙']), closes_at: fc.constant(inHours(5)), max_choices: junk, show_results: junk.filter((v) => !['always', 'after_vote', 'after_close'].includes(v as string)), anonymous: junk }),
+    );
+    const eventExtras = fc.oneof(
+      fc.record({ starts_at: junk, place: fc.constant('会议室') }),
+      // a non-blank string of up to 60 characters is a valid place
+      fc.record({ starts_at: fc.constant(inHours(50)), place: junk.filter((v) => !(typeof v === 'string' && v.trim() !== '' && v.trim().length <= 60)) }),
+      fc.record({ starts_at: fc.constant(inHours(50)), place: fc.constant('会议室'), capacity: junk.filter((v) => v !== null && !(typeof v === 'number' && v >= 1 && v <= 10000)) }),
+      fc.record({ starts_at: fc.constant(inHours(50)), place: fc.constant('会议室'), ends_at: fc.constant(inHours(49)), signup_closes_at: junk }),
+    );
+    await fc.assert(fc.asyncProperty(extras, eventExtras, badId, junk, async (pollExtra, eventExtra, id, value) => {
+      expectClear4xx(await publishTyped(author, c.sectionId, 'poll', '模糊投票', '投票', pollExtra as Record<string, unknown>), pollExtra);
+      expectClear4xx(await publishTyped(author, c.sectionId, 'event', '模糊活动', '活动', eventExtra as Record<string, unknown>), eventExtra);
+      expectClear4xx(await publishTyped(author, c.sectionId, 'announcement', '模糊公告', '公告', {}), 'member announcement');
+      expectClear4xx(await publishTyped(c.admin, c.sectionId, 'announcement', '模糊公告', '公告', { required_department_ids: value === null ? ['x'] : value }), value);
+      expectClear4xx(await rpc(c.members[1], 'community_vote', { p_post_id: pollId, p_choices: Array.isArray(value) || value === null ? [9] : value }), value);
+      expectClear4xx(await rpc(c.members[1], 'community_vote', { p_post_id: id, p_choices: [0] }), id);
+      expectClear4xx(await rpc(c.members[1], 'community_poll', { p_post_id: id }), id);
+      expectClear4xx(await rpc(c.members[1], 'community_event_signup', { p_post_id: eventId, p_on: boolish(value) ? null : value }), value);
+      expectClear4xx(await rpc(c.members[1], 'community_event_signup', { p_post_id: id, p_on: true }), id);
+      expectClear4xx(await rpc(c.members[1], 'community_event_attendees', { p_post_id: id }), id);
+      expectClear4xx(await rpc(c.members[1], 'community_event_checkin_code', { p_post_id: id }), id);
+      expectClear4xx(await rpc(c.members[1], 'community_event_check_in', { p_post_id: eventId, p_code: value }), value);
+      expectClear4xx(await rpc(c.members[1], 'community_event_check_in', { p_post_id: id, p_code: '123456' }), id);
+      // null clears the accepted answer (valid): an unknown id instead
+      expectClear4xx(await rpc(author, 'community_accept_answer', { p_post_id: questionId, p_comment_id: id ?? '00000000-0000-4000-8000-000000000000' }), id);
+      expectClear4xx(await rpc(author, 'community_accept_answer', { p_post_id: id, p_comment_id: null }), id);
+      expectClear4xx(await rpc(c.members[1], 'community_mark_read', { p_post_id: id }), id);
+      expectClear4xx(await rpc(c.admin, 'community_read_receipts', { p_post_id: typeof id === 'string' && id.length === 36 ? pollId : id }), id);
+    }), { numRuns: RUNS });
+    expectClear4xx(await rpc(c.members[1], 'community_read_receipts', { p_post_id: annId }), 'member receipts');
     expect(await snapshot()).toEqual(before);
   });
 

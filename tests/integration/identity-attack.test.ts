@@ -45,12 +45,14 @@ const GATED_RPCS = new Set([
   'kb_add_comment', 'kb_create_node', 'kb_create_space', 'kb_delete_comment', 'kb_inherit_grants', 'kb_move_node',
   'kb_node_access', 'kb_open_page', 'kb_recent', 'kb_rename_node', 'kb_restore_node', 'kb_restore_version',
   'kb_save_page', 'kb_search', 'kb_set_comments_enabled', 'kb_set_favorite', 'kb_set_file', 'kb_set_grants',
-  'kb_set_like', 'kb_trash', 'kb_trash_node',
+  'kb_set_like', 'kb_set_space_watermark', 'kb_trash', 'kb_trash_node',
   // membership (20261201060000_enterprises.sql, 20261201070000_invitations_joining.sql)
   'create_enterprise', 'my_enterprises', 'switch_enterprise', 'enterprise_features', 'update_enterprise_settings',
   'set_member_role', 'create_invitation', 'revoke_invitation', 'get_invitation', 'accept_invitation',
   'decline_invitation', 'decide_join_request', 'withdraw_join_request', 'list_join_requests', 'set_phone_allowlist',
   'leave_enterprise', 'remove_member', 'submit_qualification', 'platform_review_qualification',
+  // the desk members table (20261214010000_admin_member_search.sql)
+  'admin_search_members',
   // directory (20261201080000_directory.sql)
   'create_department', 'rename_department', 'move_department', 'delete_department', 'set_department_head',
   'move_member', 'update_member_profile', 'department_tree', 'directory',
@@ -69,6 +71,9 @@ const GATED_RPCS = new Set([
   'community_delete_comment', 'community_set_like', 'community_set_favorite', 'community_report',
   'community_moderation_queue', 'community_moderate', 'community_appeal', 'community_decide_appeal',
   'community_set_word_list', 'community_set_settings', 'community_my_status', 'platform_set_community_words',
+  // community content types (20261213030000_community_types.sql)
+  'community_poll', 'community_vote', 'community_event_signup', 'community_event_attendees', 'community_accept_answer',
+  'community_mark_read', 'community_read_receipts', 'community_event_checkin_code', 'community_event_check_in',
 ]);
 /** Tables `authenticated` may write directly, and what an uncleared user gets then (none today). */
 const WRITABLE_TABLES = new Map<string, 'gated'>();

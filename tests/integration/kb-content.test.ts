@@ -168,6 +168,21 @@ describe('reading signals', () => {
     const [n] = await sql<{ n: number }>(`select count(*)::int as n from public.notifications where user_id = $1 and kind = 'kb_comment'`, [admin.userId]);
     expect(n.n).toBeGreaterThan(0);
   });
+
+  it('a space’s watermark: its managers switch it on; every page in it then carries the reader’s name and phone tail', async () => {
+    const { admin, direct, editor } = w.people;
+    const before = await ok<Record<string, unknown>>(rpc(direct, 'kb_open_page', { p_node_id: w.secretPage }));
+    expect([before.watermark, before.viewer_mark]).toEqual([false, null]);
+    // an editor of a folder is no manager of the space; a folder is no space
+    expect((await rpc(editor, 'kb_set_space_watermark', { p_space_id: w.space, p_on: true })).status).toBe(403);
+    const folder = await rpc(admin, 'kb_set_space_watermark', { p_space_id: w.secretFolder, p_on: true });
+    expect([folder.status, folder.body.message]).toEqual([400, 'kb_not_a_space']);
+    await ok(rpc(admin, 'kb_set_space_watermark', { p_space_id: w.space, p_on: true }));
+    const [{ phone }] = await sql<{ phone: string }>('select phone from auth.users where id = $1', [direct.userId]);
+    const after = await ok<Record<string, unknown>>(rpc(direct, 'kb_open_page', { p_node_id: w.secretPage }));
+    expect([after.watermark, after.viewer_mark]).toEqual([true, `直授成员 ${phone.slice(-4)}`]);
+    await ok(rpc(admin, 'kb_set_space_watermark', { p_space_id: w.space, p_on: false }));
+  });
 });
 
 describe('files', () => {

@@ -58,7 +58,7 @@ describe('fuzz: knowledge-base RPCs answer bad input with 4xx and write nothing'
     folder = await ok<string>(rpc(admin, 'kb_create_node', { p_parent_id: space, p_kind: 'folder', p_title: '文件夹' }));
     page = await ok<string>(rpc(admin, 'kb_create_node', { p_parent_id: folder, p_kind: 'page', p_title: '页面' }));
     snapshot = async () => sql(
-      `select (select json_agg(n order by n.id) from (select id, parent_id, title, path, acl_node_id, sets_grants, deleted_at, comments_enabled,
+      `select (select json_agg(n order by n.id) from (select id, parent_id, title, path, acl_node_id, sets_grants, deleted_at, comments_enabled, watermark,
                                                              file_path from public.kb_nodes where enterprise_id = $1) n) as nodes,
               (select json_agg(g order by g.id) from public.kb_grants g where g.enterprise_id = $1) as grants,
               (select json_agg(v order by v.id) from public.kb_page_versions v where v.enterprise_id = $1) as versions,
@@ -124,6 +124,11 @@ describe('fuzz: knowledge-base RPCs answer bad input with 4xx and write nothing'
     ['kb_set_comments_enabled', fc.oneof(
       fc.record({ p_node_id: junk, p_enabled: fc.boolean() }),
       fc.record({ p_node_id: fc.constant('PAGE'), p_enabled: fc.constant(null) }),
+    )],
+    ['kb_set_space_watermark', fc.oneof(
+      fc.record({ p_space_id: junk, p_on: fc.boolean() }),
+      fc.record({ p_space_id: fc.constant('SPACE'), p_on: fc.constant(null) }),
+      fc.record({ p_space_id: fc.constantFrom('FOLDER', 'PAGE'), p_on: fc.boolean() }),
     )],
     ['kb_search', fc.oneof(
       fc.record({ p_enterprise_id: junk, p_query: fc.constant('知') }),

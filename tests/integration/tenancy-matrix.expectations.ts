@@ -174,6 +174,18 @@ async function arrangeCommunity(fx: Fixture): Promise<void> {
       [t.id, author.userId, reporter.userId]);
     await q(`insert into public.community_blocked_words (enterprise_id, word) values ($1, '矩阵违禁词')`, [t.id]);
     await q(`insert into public.community_settings (enterprise_id, hide_threshold) values ($1, 4)`, [t.id]);
+    // the content types (20261213030000_community_types.sql): a poll and an event on the post, the
+    // author's vote, sign-up and read receipt
+    await q(
+      `with p as (select id from public.community_posts where enterprise_id = $1 and title = '矩阵帖子'),
+            poll as (insert into public.community_polls (post_id, enterprise_id, options, closes_at)
+                     select p.id, $1, '{甲,乙}', now() + interval '1 day' from p returning post_id),
+            v as (insert into public.community_poll_votes (post_id, user_id, enterprise_id, choices) select poll.post_id, $2, $1, '{0}' from poll),
+            ev as (insert into public.community_events (post_id, enterprise_id, starts_at, place)
+                   select p.id, $1, now() + interval '2 days', '矩阵地点' from p returning post_id),
+            su as (insert into public.community_event_signups (post_id, user_id, enterprise_id, status) select ev.post_id, $2, $1, 'going' from ev)
+       insert into public.community_post_reads (post_id, user_id, enterprise_id) select p.id, $2, $1 from p`,
+      [t.id, author.userId]);
   }
 }
 const communityRows = (table: string, keyCols: string[], personCol?: string) => async (fx: Fixture): Promise<LabelledRow[]> => {
@@ -279,6 +291,24 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   community_sanctions: { rows: communityRows('community_sanctions', ['id']), select: communityAuthors, ...noWrites },
   community_blocked_words: { rows: communityRows('community_blocked_words', ['enterprise_id', 'word']), select: communityModerators, ...noWrites },
   community_settings: { rows: communityRows('community_settings', ['enterprise_id']), select: communityMembers, ...noWrites },
+  // --- community content types (20261213030000_community_types.sql) ----------------------------
+  community_polls: { rows: communityRows('community_polls', ['post_id']), select: communityMembers, ...noWrites },
+  community_events: { rows: communityRows('community_events', ['post_id']), select: communityMembers, ...noWrites },
+  community_poll_votes: {
+    rows: communityRows('community_poll_votes', ['post_id', 'user_id'], 'user_id'),
+    select: byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], [], [], []),
+    ...noWrites,
+  },
+  community_event_signups: {
+    rows: communityRows('community_event_signups', ['post_id', 'user_id'], 'user_id'),
+    select: byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], ['A:memberA'], ['B:memberB'], []),
+    ...noWrites,
+  },
+  community_post_reads: {
+    rows: communityRows('community_post_reads', ['post_id', 'user_id'], 'user_id'),
+    select: byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], ['A:memberA'], ['B:memberB'], []),
+    ...noWrites,
+  },
   // --- people (identity) -----------------------------------------------------------------------
   profiles: {
     rows: personRows('profiles', 'id'),
@@ -501,6 +531,18 @@ export const RPCS: Record<string, RpcExpectation> = {
     args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_enterprise_id: fx.A.id, p_title: '矩阵', p_text: '矩阵', p_verdict: 'pass' }),
   },
   community_wechat_openid: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId }) },
+  // content types (20261213030000_community_types.sql): unknown post ids here, so every caller is
+  // refused; community-types.test.ts exercises them on real posts
+  community_poll: { roles: serviceOnly, args: () => ({ p_post_id: ZERO }) },
+  community_vote: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_choices: [0] }) },
+  community_event_signup: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_on: true }) },
+  community_event_attendees: { roles: serviceOnly, args: () => ({ p_post_id: ZERO }) },
+  community_accept_answer: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_comment_id: null }) },
+  community_event_checkin_code: { roles: serviceOnly, args: () => ({ p_post_id: ZERO }) },
+  community_event_check_in: { roles: serviceOnly, args: () => ({ p_post_id: ZERO, p_code: '000000' }) },
+  community_mark_read: { roles: serviceOnly, args: () => ({ p_post_id: ZERO }) },
+  community_read_receipts: { roles: serviceOnly, args: () => ({ p_post_id: ZERO }) },
+  community_run_jobs: { roles: serviceOnly, args: () => ({}) },
   // removing a word that isn't listed: the operator's call succeeds and changes nothing
   platform_set_community_words: { roles: operatorOnly, args: () => ({ p_add: [], p_remove: ['矩阵不存在的词'] }) },
 
@@ -627,6 +669,8 @@ export const RPCS: Record<string, RpcExpectation> = {
     changesA: ['adminA'],
   },
   list_join_requests: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_status: 'pending' }) },
+  // the desk members table (20261214010000_admin_member_search.sql): A's admins only
+  admin_search_members: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_query: '', p_limit: 20 }) },
   // memberB withdraws their own request into A; everyone else tries the outsider's request
   withdraw_join_request: {
     roles: byRole(R, R, OK, R, R, R),
@@ -724,6 +768,7 @@ export const RPCS: Record<string, RpcExpectation> = {
   kb_add_comment: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_body: '矩阵评论' }) },
   kb_delete_comment: { roles: unknownNode, args: () => ({ p_comment_id: ZERO }) },
   kb_set_comments_enabled: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_enabled: false }) },
+  kb_set_space_watermark: { roles: unknownNode, args: () => ({ p_space_id: ZERO, p_on: true }) },
   kb_search: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_query: '矩阵' }) },
   kb_recent: { roles: signedIn, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
   directory: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },

@@ -205,4 +205,32 @@ describe('who manages training', () => {
       await sql(`update public.enterprises set edition = 'professional' where id = $1`, [w.enterpriseId]);
     }
   });
+
+  it('a basic-edition enterprise is refused every training RPC (a professional feature), strangers still learn nothing', async () => {
+    const paper = await publishPaper(w, {});
+    await sql(`update public.enterprises set edition = 'basic' where id = $1`, [w.enterpriseId]);
+    try {
+      const refused = { status: 400, body: expect.objectContaining({ message: 'feature_not_in_edition', hint: expect.stringContaining('专业版') }) };
+      expect(await rpc(w.admin, 'training_save_course', { p_enterprise_id: w.enterpriseId, p_title: '新课程' })).toEqual(refused);
+      expect(await rpc(w.admin, 'training_course_report', { p_course_id: w.courseId })).toEqual(refused);
+      expect(await rpc(w.admin, 'training_question_key', { p_question_id: w.questionIds[0] })).toEqual(refused);
+      expect(await rpc(w.learner, 'training_my_assignments', { p_enterprise_id: w.enterpriseId })).toEqual(refused);
+      expect(await rpc(w.learner, 'training_course_outline', { p_course_id: w.courseId })).toEqual(refused);
+      expect(await rpc(w.learner, 'training_start_attempt', { p_paper_id: paper })).toEqual(refused);
+      expect(await rpc(w.learner, 'training_report_progress', { p_lesson_id: w.textLessonId, p_position_seconds: 0, p_completed: true })).toEqual(refused);
+      expect(await rpc(w.learner, 'training_leaderboard', { p_enterprise_id: w.enterpriseId })).toEqual(refused);
+      // someone from outside still gets the answer a missing object gets, not the edition
+      const stranger = await buildTrainingWorld();
+      try {
+        const res = await rpc(stranger.learner, 'training_course_outline', { p_course_id: w.courseId });
+        expect(res).toEqual({ status: 400, body: expect.objectContaining({ message: 'course_not_found' }) });
+      } finally {
+        await dropTrainingWorld(stranger);
+      }
+    } finally {
+      await sql(`update public.enterprises set edition = 'professional' where id = $1`, [w.enterpriseId]);
+    }
+    // back on professional, the same calls work again
+    expect((await rpc(w.learner, 'training_my_assignments', { p_enterprise_id: w.enterpriseId })).status).toBe(200);
+  });
 });

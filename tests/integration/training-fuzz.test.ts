@@ -55,9 +55,10 @@ describe('fuzz: training RPCs answer bad input with 4xx and write nothing', () =
         fc.record({ fn: fc.constant('training_save_course'), args: fc.record({ p_enterprise_id: fc.constant(w.enterpriseId), p_title: fc.constantFrom(null, '', '   ', 'x'.repeat(81), '\u0001', '课'.repeat(81)), p_points: junk }) }),
         fc.record({ fn: fc.constant('training_save_course'), args: fc.record({ p_enterprise_id: fc.constant(w.enterpriseId), p_title: fc.constant('课程'), p_points: fc.oneof(fc.constant(-1), fc.constant(1001)) }) }),
         fc.record({ fn: fc.constant('training_save_lesson'), args: fc.record({ p_chapter_id: fc.oneof(junk, fc.uuid()), p_title: fc.constant('课时'), p_kind: junk, p_body_delta: junk }) }),
+        // a number is no bad stem: PostgREST hands it to the text parameter as '123'
         fc.record({ fn: fc.constant('training_save_question'), args: fc.record({
           p_enterprise_id: fc.constant(w.enterpriseId), p_kind: fc.constantFrom('single', 'multiple', 'true_false', 'fill', 'essay'),
-          p_stem: fc.constantFrom(null, '', '   ', 'x'.repeat(1001), 123, '\u0001'), p_options: junk, p_answer: junk,
+          p_stem: fc.constantFrom(null, '', '   ', 'x'.repeat(1001), '\u0001'), p_options: junk, p_answer: junk,
         }) }),
         fc.record({ fn: fc.constant('training_save_question'), args: fc.record({
           p_enterprise_id: fc.constant(w.enterpriseId), p_kind: fc.constantFrom('single', 'multiple'), p_stem: fc.constant('题干'),

@@ -134,4 +134,18 @@ describe('the scheduled job', () => {
     const refused = await rpc(w.admin, 'training_run_jobs', {});
     expect(refused.status).toBe(403);
   });
+
+  it('sends no reminder where the edition has no training', async () => {
+    const other = await buildTrainingWorld();
+    try {
+      await ok(other.admin, 'training_assign_course', {
+        p_course_id: other.courseId, p_target: 'member', p_user_ids: [other.learner.userId], p_due_at: new Date(Date.now() + 3600_000).toISOString() });
+      await sql(`update public.enterprises set edition = 'basic' where id = $1`, [other.enterpriseId]);
+      await sql('select public.training_run_jobs()');
+      expect(await sql(`select kind from public.notifications where user_id = $1 and kind like 'training_%'`, [other.learner.userId]))
+        .toEqual([{ kind: 'training_assigned' }]);
+    } finally {
+      await dropTrainingWorld(other);
+    }
+  });
 });

@@ -109,6 +109,8 @@ test('an operator opens a birth-date correction’s evidence and approves it', a
   const page = await app.openAs(op, CORRECTIONS_PAGE);
   await page.waitFor(() => page.byTextWithin(name, '查看材料'), 'the pending correction');
   expect(page.text()).toContain(`申请改为 ${claimed}`);
+  // the mini-program drops aria-label: the reason box says what it is in visible text
+  expect(page.text()).toContain('处理原因（批准或驳回都须填写；驳回时会告知申请人）');
   await page.tap(page.byTextWithin(name, '查看材料'));
   await page.waitFor(
     () => page.nodes().find((n) => n.tag === 'image' && String(n.attrs.src ?? '').includes('/storage/v1/object/sign/birth-date-evidence/')),

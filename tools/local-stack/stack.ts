@@ -11,6 +11,7 @@ import { startPostgrest } from './postgrest';
 import { startFunctions } from './functions-runner';
 import { startGateway } from './gateway';
 import { startJobs } from './jobs';
+import { seedDemoFiles } from './seed-files';
 
 export interface StartStackOptions {
   dataDir?: string;
@@ -104,6 +105,11 @@ export async function startStack(opts: StartStackOptions = {}): Promise<RunningS
     const gateway = await startGateway({ config, pool, log });
     stops.push(() => gateway.stop());
     mark('gateway');
+
+    // Seeds are SQL only: the bytes of the knowledge-base demo files go through Storage once it is up.
+    // A failure leaves the demo without its files but the stack usable, so it is reported, not fatal.
+    await seedDemoFiles(config, pool, log).catch((e) => log(`demo files not uploaded: ${e instanceof Error ? e.message : String(e)}`));
+    mark('demo-files');
 
     const jobs = startJobs(config, pool, log);
     stops.push(() => jobs.stop());

@@ -25,17 +25,26 @@ export function parseToml(text: string): Record<string, TomlTable> {
   return tables;
 }
 
-function stripComment(line: string): string {
+/**
+ * Calls `visit` with each character of `s` outside quoted strings ("…" with backslash escapes, '…'
+ * literal) and its index; stops at the first `visit` that returns true.
+ */
+function eachUnquoted(s: string, visit: (c: string, i: number) => boolean): void {
   let quote: string | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
     if (quote) {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote) quote = null;
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#') return line.slice(0, i);
+    else if (visit(c, i)) return;
   }
-  return line;
+}
+
+function stripComment(line: string): string {
+  let end = line.length;
+  eachUnquoted(line, (c, i) => c === '#' && ((end = i), true));
+  return line.slice(0, end);
 }
 
 function parseValue(v: string): TomlValue {
@@ -53,19 +62,14 @@ function parseValue(v: string): TomlValue {
 
 function splitTopLevel(s: string): string[] {
   const out: string[] = [];
-  let quote: string | null = null;
   let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === ',') {
+  eachUnquoted(s, (c, i) => {
+    if (c === ',') {
       out.push(s.slice(start, i));
       start = i + 1;
     }
-  }
+    return false;
+  });
   if (s.slice(start).trim()) out.push(s.slice(start));
   return out;
 }

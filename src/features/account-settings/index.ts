@@ -1,7 +1,7 @@
 // Public API of the account-settings feature: 协议与隐私, 注销账号, 账号被盗申诉.
 export { AgreementsSettings } from './components/agreements-settings';
 export { AgreementCard } from './components/agreement-card';
-export { CancelAccountForm, type CancelAccountFormProps, type LocalCodeHintLike } from './components/cancel-account-form';
+export { CancelAccountForm, type CancelAccountFormProps } from './components/cancel-account-form';
 export { ConsentChoices } from './components/consent-choices';
 export { ConsentHistory } from './components/consent-history';
 export { ReportStolenForm } from './components/report-stolen-form';

@@ -1,5 +1,6 @@
 // Public API of the auth feature.
-export { LoginForm, type LoginFormProps, type LocalCodeHintProps } from './components/login-form';
+export { LoginForm, type LoginFormProps } from './components/login-form';
+export { LocalCodeHint } from './components/local-code-hint';
 export { ProviderSignIn, type ProviderSignInProps } from './components/provider-sign-in';
 export { WechatSignIn } from './components/wechat-sign-in';
 export { WecomSignIn } from './components/wecom-sign-in';
@@ -10,6 +11,7 @@ export { AUTH_ERROR_MESSAGES, PROVIDER_ERROR_MESSAGES, AUTH_MESSAGES } from './a
 export { useSessionStore, type SessionStatus, type SessionUser } from './store/session.store';
 export { usePrivacyStore, startPrivacyPrompt } from './store/privacy.store';
 export { goToLogin, signOutTo, useRequireSession } from './hooks/use-require-session';
+export { useSignOut, type SignOut } from './hooks/use-sign-out';
 export { useCountdown } from '../../lib/hooks/use-countdown';
 export { useWecomLink, type SignInMethod } from './hooks/use-wecom-link';
 export { phoneSchema, otpCodeSchema, passwordSchema, setPasswordSchema, firstIssue } from './schemas/auth.schema';

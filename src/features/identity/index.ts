@@ -12,7 +12,7 @@ export { MarkdownView } from './components/markdown-view';
 export { ConsentCheckbox } from './components/consent-checkbox';
 export { AgreementsStep } from './components/agreements-step';
 export { BirthDateStep } from './components/birth-date-step';
-export { GuardianStep, type LocalCodeHintProps } from './components/guardian-step';
+export { GuardianStep } from './components/guardian-step';
 export { GuardianLinkShare } from './components/guardian-link-share';
 export { GuardianLinkForm } from './components/guardian-link-form';
 export { BirthDateCorrectionForm, type BirthDateCorrectionFormProps, type BirthEvidencePicker } from './components/birth-date-correction-form';

@@ -31,5 +31,11 @@ export const KB_MESSAGES: ModuleMessages = {
     kb_grants_invalid: '权限设置格式不正确',
     kb_space_must_set_grants: '空间必须设置自己的权限',
     not_enterprise_member: '你不是该企业的成员',
+    file_too_large: '文件太大，无法上传',
+    file_type_invalid: '不支持这种文件类型',
+    upload_failed: '上传失败，请稍后重试',
+    kb_not_a_space: '只能为空间设置水印',
+    kb_flag_invalid: '请选择开启或关闭',
+    kb_media_unavailable: '文件暂时无法打开，或你没有查看权限',
   },
 };

@@ -7,6 +7,7 @@ export const KB_ROUTES = {
   page: (id: string) => routeUrl('kbPage', { node: id }),
   edit: (id: string) => routeUrl('kbEdit', { node: id }),
   versions: (id: string) => routeUrl('kbVersions', { node: id }),
+  access: (id: string) => routeUrl('kbAccess', { node: id }),
   search: (q = '') => (q ? routeUrl('kbSearch', { q }) : routeUrl('kbSearch')),
 };
 export const nodeRoute = (kind: string, id: string) => (kind === 'space' || kind === 'folder' ? KB_ROUTES.folder(id) : KB_ROUTES.page(id));

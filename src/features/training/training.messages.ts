@@ -29,6 +29,7 @@ export const TRAINING_ERROR_MESSAGES: Record<string, string> = {
   due_at_past: '截止时间须晚于现在',
   rows_invalid: '一次导入1到1000道题',
   media_unavailable: '暂时无法打开该文件，请稍后重试',
+  feature_not_in_edition: '培训与考试是专业版和私有版的功能，请升级企业版本',
 };
 
 /** The training module's binding of the data layer (src/lib/data). */

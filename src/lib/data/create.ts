@@ -34,6 +34,7 @@ export type EdgeFunctionName =
   | 'sms-otp'
   | 'storage-sign'
   | 'training-certificate'
+  | 'training-xlsx'
   | 'wechat-login'
   | 'wecom-login';
 

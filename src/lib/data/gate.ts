@@ -1,23 +1,14 @@
 import type { AppError } from '../errors/app-error';
+import { FIXABLE_GATE_CODES, GATE_CODES, type GateCode } from '../../../supabase/functions/_shared/gate-codes';
 
 // The one gate-refusal signal. Every RPC and edge function checks the caller's clearance (the
 // "gate": account standing, birth date, agreements, guardian) and refuses with one of these codes.
 // Whatever module's call meets such a refusal, the data layer raises it here, and the app's gate
 // router (features/identity/services/gate-router.ts) sends the user to onboarding.
 
-/** Codes that mean "this user is not cleared"; the app routes to onboarding or the blocked screen. */
-export const GATE_CODES = [
-  'account_terminated',
-  'account_suspended',
-  'birth_date_required',
-  'consent_required',
-  'guardian_required',
-  'platform_not_initialized',
-] as const;
-export type GateCode = (typeof GATE_CODES)[number];
-
-/** Gate codes the user can fix in onboarding (the others are account standing). */
-export const FIXABLE_GATE_CODES: readonly GateCode[] = ['birth_date_required', 'consent_required', 'guardian_required'];
+// The codes are the edge functions' list (one file both runtimes compile); the app routes a refusal
+// to onboarding (the fixable ones) or to the blocked screen (account standing).
+export { FIXABLE_GATE_CODES, GATE_CODES, type GateCode } from '../../../supabase/functions/_shared/gate-codes';
 
 export function isGateCode(code: string): code is GateCode {
   return (GATE_CODES as readonly string[]).includes(code);

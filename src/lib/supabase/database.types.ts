@@ -177,6 +177,58 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"community_event_signups": {
+                  Row: {
+                    "checked_in_at": string | null,"enterprise_id": string,"post_id": string,"signed_up_at": string,"status": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "checked_in_at"?: string | null,"enterprise_id": string,"post_id": string,"signed_up_at"?: string,"status": string,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "checked_in_at"?: string | null,"enterprise_id"?: string,"post_id"?: string,"signed_up_at"?: string,"status"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_event_signups_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_event_signups_post_id_fkey"
+      columns: ["post_id"]
+isOneToOne: false
+      referencedRelation: "community_events"
+      referencedColumns: ["post_id"]
+    }
+                  ]
+                },"community_events": {
+                  Row: {
+                    "capacity": number | null,"ends_at": string | null,"enterprise_id": string,"going_count": number,"place": string,"post_id": string,"reminded_at": string | null,"signup_closes_at": string | null,"starts_at": string,"waitlist_count": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "capacity"?: number | null,"ends_at"?: string | null,"enterprise_id": string,"going_count"?: number,"place": string,"post_id": string,"reminded_at"?: string | null,"signup_closes_at"?: string | null,"starts_at": string,"waitlist_count"?: number
+                  }
+                  Update: {
+                    "capacity"?: number | null,"ends_at"?: string | null,"enterprise_id"?: string,"going_count"?: number,"place"?: string,"post_id"?: string,"reminded_at"?: string | null,"signup_closes_at"?: string | null,"starts_at"?: string,"waitlist_count"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_events_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_events_post_fk"
+      columns: ["enterprise_id","post_id"]
+isOneToOne: false
+      referencedRelation: "community_posts"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
                 },"community_favorites": {
                   Row: {
                     "created_at": string,"enterprise_id": string,"post_id": string,"user_id": string
@@ -229,19 +281,103 @@ isOneToOne: false
       referencedColumns: ["enterprise_id","id"]
     }
                   ]
-                },"community_posts": {
+                },"community_poll_votes": {
                   Row: {
-                    "author_id": string | null,"author_name": string,"body": NonNullable<Json>,"body_text": string,"comment_count": number,"created_at": string,"edit_required_at": string | null,"enterprise_id": string,"favorite_count": number,"featured_at": string | null,"hidden_reason": string | null,"id": string,"images": (string)[],"like_count": number,"pinned_at": string | null,"section_id": string,"status": string,"title": string,"updated_at": string
+                    "choices": (number)[],"enterprise_id": string,"post_id": string,"user_id": string,"voted_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "author_id"?: string | null,"author_name"?: string,"body": NonNullable<Json>,"body_text": string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id": string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"section_id": string,"status"?: string,"title": string,"updated_at"?: string
+                    "choices": (number)[],"enterprise_id": string,"post_id": string,"user_id": string,"voted_at"?: string
                   }
                   Update: {
-                    "author_id"?: string | null,"author_name"?: string,"body"?: NonNullable<Json>,"body_text"?: string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id"?: string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"section_id"?: string,"status"?: string,"title"?: string,"updated_at"?: string
+                    "choices"?: (number)[],"enterprise_id"?: string,"post_id"?: string,"user_id"?: string,"voted_at"?: string
                   }
                   Relationships: [
                     {
+      foreignKeyName: "community_poll_votes_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_poll_votes_post_id_fkey"
+      columns: ["post_id"]
+isOneToOne: false
+      referencedRelation: "community_polls"
+      referencedColumns: ["post_id"]
+    }
+                  ]
+                },"community_polls": {
+                  Row: {
+                    "anonymous": boolean,"closes_at": string,"enterprise_id": string,"max_choices": number,"options": (string)[],"post_id": string,"show_results": string,"voter_count": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "anonymous"?: boolean,"closes_at": string,"enterprise_id": string,"max_choices"?: number,"options": (string)[],"post_id": string,"show_results"?: string,"voter_count"?: number
+                  }
+                  Update: {
+                    "anonymous"?: boolean,"closes_at"?: string,"enterprise_id"?: string,"max_choices"?: number,"options"?: (string)[],"post_id"?: string,"show_results"?: string,"voter_count"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_polls_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_polls_post_fk"
+      columns: ["enterprise_id","post_id"]
+isOneToOne: false
+      referencedRelation: "community_posts"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"community_post_reads": {
+                  Row: {
+                    "enterprise_id": string,"post_id": string,"read_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "enterprise_id": string,"post_id": string,"read_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "enterprise_id"?: string,"post_id"?: string,"read_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_post_reads_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_post_reads_post_fk"
+      columns: ["enterprise_id","post_id"]
+isOneToOne: false
+      referencedRelation: "community_posts"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"community_posts": {
+                  Row: {
+                    "accepted_comment_id": string | null,"author_id": string | null,"author_name": string,"body": NonNullable<Json>,"body_text": string,"comment_count": number,"created_at": string,"edit_required_at": string | null,"enterprise_id": string,"favorite_count": number,"featured_at": string | null,"hidden_reason": string | null,"id": string,"images": (string)[],"like_count": number,"pinned_at": string | null,"post_type": string,"read_count": number,"required_department_ids": (string)[] | null,"section_id": string,"status": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "accepted_comment_id"?: string | null,"author_id"?: string | null,"author_name"?: string,"body": NonNullable<Json>,"body_text": string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id": string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id": string,"status"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "accepted_comment_id"?: string | null,"author_id"?: string | null,"author_name"?: string,"body"?: NonNullable<Json>,"body_text"?: string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id"?: string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id"?: string,"status"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_posts_accepted_comment_id_fkey"
+      columns: ["accepted_comment_id"]
+isOneToOne: false
+      referencedRelation: "community_comments"
+      referencedColumns: ["id"]
+    },{
       foreignKeyName: "community_posts_enterprise_id_fkey"
       columns: ["enterprise_id"]
 isOneToOne: false
@@ -679,14 +815,14 @@ isOneToOne: false
                   ]
                 },"kb_nodes": {
                   Row: {
-                    "acl_node_id": string,"body_text": string,"comments_enabled": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"parent_id": string | null,"path": (string)[],"read_key": string,"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"title_grams": (string)[],"updated_at": string,"updated_by": string | null
+                    "acl_node_id": string,"body_text": string,"comments_enabled": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"parent_id": string | null,"path": (string)[],"read_key": string,"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"title_grams": (string)[],"updated_at": string,"updated_by": string | null,"watermark": boolean
                   }
                   ComputedFields: never
                   Insert: {
-                    "acl_node_id": string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"parent_id"?: string | null,"path": (string)[],"read_key": string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null
+                    "acl_node_id": string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"parent_id"?: string | null,"path": (string)[],"read_key": string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
                   }
                   Update: {
-                    "acl_node_id"?: string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"parent_id"?: string | null,"path"?: (string)[],"read_key"?: string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null
+                    "acl_node_id"?: string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"parent_id"?: string | null,"path"?: (string)[],"read_key"?: string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
                   }
                   Relationships: [
                     {
@@ -1329,8 +1465,14 @@ isOneToOne: false
 "account_report_evidence_list":
 { Args: { "p_operator_id": string,"p_report_id": string }; Returns: Json
                            },
+"admin_search_members":
+{ Args: { "p_department_id"?: string,"p_enterprise_id": string,"p_limit"?: number,"p_offset"?: number,"p_query"?: string,"p_role"?: string,"p_status"?: string }; Returns: Json
+                           },
 "birth_date_evidence_sign_allowed":
 { Args: { "p_path": string,"p_user_id": string }; Returns: boolean
+                           },
+"community_accept_answer":
+{ Args: { "p_comment_id": string,"p_post_id": string }; Returns: undefined
                            },
 "community_add_comment":
 { Args: { "p_body_text": string,"p_mentions"?: (string)[],"p_parent_id"?: string,"p_post_id": string,"p_quote_id"?: string }; Returns: Json
@@ -1342,10 +1484,10 @@ isOneToOne: false
 { Args: { "p_section_id": string }; Returns: undefined
                            },
 "community_check_record":
-{ Args: { "p_body"?: Json,"p_enterprise_id": string,"p_label"?: string,"p_text"?: string,"p_title": string,"p_user_id": string,"p_verdict"?: string }; Returns: Json
+{ Args: { "p_body"?: Json,"p_enterprise_id": string,"p_extra"?: Json,"p_label"?: string,"p_text"?: string,"p_title": string,"p_type"?: string,"p_user_id": string,"p_verdict"?: string }; Returns: Json
                            },
 "community_create_post":
-{ Args: { "p_body": Json,"p_images"?: (string)[],"p_mentions"?: (string)[],"p_section_id": string,"p_title": string }; Returns: Json
+{ Args: { "p_body": Json,"p_extra"?: Json,"p_images"?: (string)[],"p_mentions"?: (string)[],"p_section_id": string,"p_title": string,"p_type"?: string }; Returns: Json
                            },
 "community_create_section":
 { Args: { "p_department_ids"?: (string)[],"p_description"?: string,"p_enterprise_id": string,"p_name": string,"p_sort_order"?: number }; Returns: string
@@ -1362,8 +1504,23 @@ isOneToOne: false
 "community_edit_post":
 { Args: { "p_body": Json,"p_images"?: (string)[],"p_post_id": string,"p_title": string }; Returns: Json
                            },
+"community_event_attendees":
+{ Args: { "p_post_id": string }; Returns: Json
+                           },
+"community_event_check_in":
+{ Args: { "p_code": string,"p_post_id": string }; Returns: string
+                           },
+"community_event_checkin_code":
+{ Args: { "p_post_id": string }; Returns: string
+                           },
+"community_event_signup":
+{ Args: { "p_on": boolean,"p_post_id": string }; Returns: Json
+                           },
 "community_feature_post":
 { Args: { "p_on": boolean,"p_post_id": string }; Returns: undefined
+                           },
+"community_mark_read":
+{ Args: { "p_post_id": string }; Returns: number
                            },
 "community_moderate":
 { Args: { "p_action": string,"p_case_id": string,"p_clause"?: string,"p_days"?: number,"p_reason": string }; Returns: string
@@ -1377,8 +1534,17 @@ isOneToOne: false
 "community_pin_post":
 { Args: { "p_on": boolean,"p_post_id": string }; Returns: undefined
                            },
+"community_poll":
+{ Args: { "p_post_id": string }; Returns: Json
+                           },
+"community_read_receipts":
+{ Args: { "p_post_id": string }; Returns: Json
+                           },
 "community_report":
 { Args: { "p_category": string,"p_note"?: string,"p_target_id": string,"p_target_type": string }; Returns: Json
+                           },
+"community_run_jobs":
+{ Args: Record<PropertyKey, never>; Returns: Json
                            },
 "community_set_favorite":
 { Args: { "p_on": boolean,"p_post_id": string }; Returns: number
@@ -1391,6 +1557,9 @@ isOneToOne: false
                            },
 "community_set_word_list":
 { Args: { "p_enterprise_id": string,"p_words": (string)[] }; Returns: number
+                           },
+"community_vote":
+{ Args: { "p_choices": (number)[],"p_post_id": string }; Returns: Json
                            },
 "community_wechat_openid":
 { Args: { "p_user_id": string }; Returns: string
@@ -1521,6 +1690,9 @@ isOneToOne: false
                            },
 "kb_set_like":
 { Args: { "p_node_id": string,"p_on": boolean }; Returns: undefined
+                           },
+"kb_set_space_watermark":
+{ Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined
                            },
 "kb_trash":
 { Args: { "p_space_id": string }; Returns: {

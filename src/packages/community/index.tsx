@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { FeedView, useCommunity } from '../../features/community';
+import { FeedView, isPlatformOperator, useCommunity } from '../../features/community';
+import { useLoader } from '../../lib/hooks/use-loader';
 import { routeUrl } from '../../lib/routes';
 import { Button } from '../../ui/button';
 import { LinkCell } from '../../ui/link-cell';
@@ -9,6 +10,7 @@ import { LoadState } from '../../ui/load-state';
 
 export default function CommunityPage() {
   const c = useCommunity();
+  const operator = useLoader(isPlatformOperator, 'operator');
   const [section, setSection] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   const first = useRef(true);
@@ -42,6 +44,10 @@ export default function CommunityPage() {
       {c.status?.is_moderator && (
         <LinkCell title='社区审核' description='举报、待审内容和申诉' data-testid='community-moderation-link'
           onClick={() => void Taro.navigateTo({ url: routeUrl('communityModeration') })} />
+      )}
+      {operator.data && (
+        <LinkCell title='平台待处理' description='企业提交平台处理的社区事项' data-testid='community-escalations-link'
+          onClick={() => void Taro.navigateTo({ url: routeUrl('communityEscalations') })} />
       )}
       <LinkCell title='我的处理记录' description='被处理的内容与申诉' data-testid='community-records-link'
         onClick={() => void Taro.navigateTo({ url: routeUrl('communityRecords') })} />

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { LoadState } from '../../ui/load-state';
-import { KB_ROUTES, KbSearchBox, NodeList, kbService, nodeRoute, useKbEnterprise, useLoader } from '../../features/kb';
+import { CreateSpaceForm, KB_ROUTES, KbSearchBox, NodeList, kbService, nodeRoute, useKbEnterprise, useLoader } from '../../features/kb';
 
 /** 知识库: search, spaces, recently viewed (with "updated since you read"), favourites. */
 export default function KbHomePage() {
@@ -28,6 +28,7 @@ export default function KbHomePage() {
       <Text className='kb-section-title'>空间</Text>
       <LoadState loading={spaces.loading} error={spaces.error} onRetry={spaces.reload} isEmpty={!spaces.data?.length} empty='还没有你可以查看的空间' testId='kb-spaces' />
       <NodeList nodes={spaces.data ?? []} testId='kb-spaces-list' />
+      <CreateSpaceForm enterpriseId={ent} onCreated={(id) => void Taro.navigateTo({ url: KB_ROUTES.folder(id) })} />
       {recent.data?.length ? (
         <View data-testid='kb-recent'>
           <Text className='kb-section-title'>最近浏览</Text>

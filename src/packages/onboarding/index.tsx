@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef, useState, type ComponentType } from 'react';
-import { authService, goToLogin, useRequireSession } from '../../features/auth';
+import { useEffect, useRef, useState } from 'react';
+import { authService, goToLogin, LocalCodeHint, useRequireSession } from '../../features/auth';
 import { routeAfterSignIn } from '../../features/enterprise/services/pending-invite';
 import {
   AgreementsStep,
@@ -14,7 +14,6 @@ import {
   OnboardingSteps,
   HOME_PAGE,
   useOnboarding,
-  type LocalCodeHintProps,
 } from '../../features/identity';
 import { relaunch } from '../../lib/navigation/relaunch';
 import './index.css';
@@ -22,12 +21,6 @@ import { routeUrl } from '../../lib/routes';
 import { PendingState } from '../../ui/load-state';
 
 const CANCEL_PAGE = routeUrl('cancel');
-
-// As on the sign-in page: only local-stack builds carry the outbox hint (webpack drops the rest).
-const LocalCodeHint: ComponentType<LocalCodeHintProps> | null =
-  process.env.TARO_APP_LOCAL_STACK === 'true'
-    ? (require('../../features/local-dev') as typeof import('../../features/local-dev')).LocalSmsHint
-    : null;
 
 export default function OnboardingPage() {
   const session = useRequireSession();

@@ -1,12 +1,22 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRequireSession } from '../../features/auth';
+import { useWideScreen } from '../../lib/hooks/use-wide-screen';
 import { LinkCell } from '../../ui/link-cell';
+import { OpsDesk } from './ops-desk';
 import { OpsSections } from './ops-sections';
 import { routeUrl } from '../../lib/routes';
 
 export default function OpsPage() {
   const status = useRequireSession();
+  const wide = useWideScreen();
+  if (wide) {
+    return (
+      <View className='page'>
+        <OpsDesk enabled={status === 'signed-in'} />
+      </View>
+    );
+  }
   return (
     <View className='page'>
       <OpsSections enabled={status === 'signed-in'} />

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 // Deep import named in eslint.config.mjs: enterprise's index would bring its admin screens here.
 import { useEnterprisePage } from '../../features/enterprise/hooks/use-enterprise-page';
-import { AssignmentList, leaderboard, myAssignments } from '../../features/training';
+import { AssignmentList, isTrainingManager, leaderboard, myAssignments } from '../../features/training';
 import { useLoader } from '../../lib/hooks/use-loader';
 import { routeUrl } from '../../lib/routes';
 import { LinkCell } from '../../ui/link-cell';
@@ -34,6 +34,10 @@ export default function TrainingHomePage() {
         onClick={() => void Taro.navigateTo({ url: routeUrl('trainingLeaderboard') })}
       />
       <LinkCell data-testid='training-certificates-link' title='我的证书' onClick={() => void Taro.navigateTo({ url: routeUrl('trainingCertificates') })} />
+      {isTrainingManager(page.enterprise) && (
+        <LinkCell data-testid='training-manage-link' title='培训管理' description='课程、题库、试卷、指派和学习报表'
+          onClick={() => void Taro.navigateTo({ url: routeUrl('trainingManage') })} />
+      )}
     </View>
   );
 }

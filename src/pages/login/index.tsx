@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useRef, type ComponentType } from 'react';
-import { LoginForm, ProviderSignIn, useSessionStore, useWecomLink, type LocalCodeHintProps, type SignInMethod } from '../../features/auth';
+import { useEffect, useRef } from 'react';
+import { LocalCodeHint, LoginForm, ProviderSignIn, useSessionStore, useWecomLink, type SignInMethod } from '../../features/auth';
 // Direct module, not the feature index: the main package must not carry the onboarding screens.
 import { checkGate, ONBOARDING_PAGE } from '../../features/identity/services/gate-router';
 // Tiny module (no feature index): an invitation link opened while signed out is resumed here.
@@ -11,13 +11,6 @@ import { relaunch } from '../../lib/navigation/relaunch';
 import { routeUrl } from '../../lib/routes';
 
 const HOME_PAGE = routeUrl('home');
-
-// A constant condition after Taro inlines the env: webpack drops the require (and the whole
-// local-dev feature) from builds where TARO_APP_LOCAL_STACK is not 'true'.
-const LocalCodeHint: ComponentType<LocalCodeHintProps> | null =
-  process.env.TARO_APP_LOCAL_STACK === 'true'
-    ? (require('../../features/local-dev') as typeof import('../../features/local-dev')).LocalSmsHint
-    : null;
 
 export default function LoginPage() {
   const status = useSessionStore((state) => state.status);

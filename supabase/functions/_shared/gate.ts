@@ -5,20 +5,11 @@
 // `{ code, message }`: 401 `not_authenticated`, or 403 with one of GATE_CODES.
 import { json } from './http.ts';
 import { getAuthUser, rpc } from './rest.ts';
+import { FIXABLE_GATE_CODES, GATE_CODES, type GateCode } from './gate-codes.ts';
 
-export const GATE_CODES = [
-  'consent_required',
-  'birth_date_required',
-  'guardian_required',
-  'account_suspended',
-  'account_terminated',
-  // No required agreement exists yet (a project without `npm run setup:production`): nobody is let in.
-  'platform_not_initialized',
-] as const;
-export type GateCode = (typeof GATE_CODES)[number];
-
+export { GATE_CODES, type GateCode };
 /** What a user may still do while uncleared: fix what is missing. Account standing is never waived. */
-export const FIXABLE: readonly GateCode[] = ['consent_required', 'birth_date_required', 'guardian_required'];
+export const FIXABLE = FIXABLE_GATE_CODES;
 
 export const GATE_MESSAGES: Record<GateCode | 'not_authenticated', string> = {
   not_authenticated: '请先登录',

@@ -84,6 +84,17 @@ export const ROUTES = {
   trainingLeaderboard: route('packages/training/leaderboard/index', 'training', []),
   /** public: anyone checks a certificate's verification code (validity and name only) */
   certificateVerify: route('packages/training/verify/index', 'training', ['code']),
+  /** 培训管理 (admins, `training` scope): `tab` courses | questions | papers */
+  trainingManage: route('packages/training/manage/index', 'training', ['tab']),
+  /** a course's editor: details, lessons, publishing, exams, assignments; no `course`: a new course.
+   *  (Not `id`: the manager pages read `id` as the enterprise, as every enterprise page does.) */
+  trainingManageCourse: route('packages/training/manage-course/index', 'training', ['course']),
+  /** a question of the bank; no `question`: a new one */
+  trainingManageQuestion: route('packages/training/manage-question/index', 'training', ['question']),
+  /** a paper; no `paper`: a new one (for the course `course`, if given) */
+  trainingManagePaper: route('packages/training/manage-paper/index', 'training', ['paper', 'course']),
+  /** a course's report (completion, departments, overdue, exams) with CSV export */
+  trainingReport: route('packages/training/manage-report/index', 'training', ['course']),
   /** 知识库 home: search, spaces, recently viewed, favourites */
   kb: route('packages/kb/index', 'kb', []),
   /** a space or folder; `node` = its id */
@@ -91,6 +102,8 @@ export const ROUTES = {
   kbPage: route('packages/kb/page/index', 'kb', ['node']),
   kbEdit: route('packages/kb/edit/index', 'kb', ['node']),
   kbVersions: route('packages/kb/versions/index', 'kb', ['node']),
+  /** managers: who can see a space, folder or page, and its grants */
+  kbAccess: route('packages/kb/access/index', 'kb', ['node']),
   /** `q` = the query to run */
   kbSearch: route('packages/kb/search/index', 'kb', ['q']),
   community: route('packages/community/index', 'community', []),
@@ -101,6 +114,8 @@ export const ROUTES = {
   communityReport: route('packages/community/report/index', 'community', ['type', 'id']),
   communityModeration: route('packages/community/moderation/index', 'community', []),
   communityRecords: route('packages/community/records/index', 'community', []),
+  /** platform operators: community cases escalated by enterprises */
+  communityEscalations: route('packages/community/escalations/index', 'community', []),
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

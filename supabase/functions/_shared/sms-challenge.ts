@@ -2,7 +2,8 @@
 // issues and checks them (hashed, 6 digits, 5 min, 60 s resend, 5 attempts per code, daily limits
 // per account and per phone, 10 wrong codes per account a day); this delivers them through the same
 // Tencent Cloud SMS adapter the Send-SMS hook uses. The guardian gets their own template.
-import { fail } from './http.ts';
+import { fail, failFromDb, json } from './http.ts';
+import { rpc, serviceKey } from './rest.ts';
 import { isRateLimit, type SendResult, sendGuardianCode, sendVerificationCode, tencentConfigFromEnv } from './sms/tencent.ts';
 
 export const CODE_MESSAGES: Record<string, string> = {
@@ -36,6 +37,21 @@ function providerAnswer(result: SendResult): Response | null {
   console.error(`sms: provider refused (${result.code}): ${result.message}`);
   if (isRateLimit(result.code)) return fail(429, 'sms_rate_limited', '短信发送过于频繁，请稍后再试');
   return fail(502, 'sms_failed', '短信发送失败，请稍后再试');
+}
+
+/** A code went out: the masked phone and the code's timings (valid 5 minutes, resend after 60 s). */
+export function codeSent(phoneE164: string): Response {
+  return json({ sent: true, phone_masked: maskPhone(phoneE164), expires_in: 300, resend_after: 60 });
+}
+
+/**
+ * The `send` step of the functions that re-verify the account's own phone (cancellation, password
+ * change): `issuer` (a service-role RPC) issues the code for the account's phone, this texts it.
+ */
+export async function issueAndDeliverCode(issuer: string, userId: string): Promise<Response> {
+  const issued = await rpc<{ code: string; phone: string }>(issuer, { p_user_id: userId }, serviceKey());
+  if (issued.error) return failFromDb(issued.error);
+  return (await deliverCode(issued.data.phone, issued.data.code)) ?? codeSent(issued.data.phone);
 }
 
 export function maskPhone(e164: string): string {

@@ -9,7 +9,7 @@ import { fail, failFromDb, json } from '../_shared/http.ts';
 import { FIXABLE } from '../_shared/gate.ts';
 import { acceptGated, INVALID_REQUEST_MESSAGE } from '../_shared/request.ts';
 import { rpc, serviceKey } from '../_shared/rest.ts';
-import { CODE_MESSAGES, deliverCode, maskPhone } from '../_shared/sms-challenge.ts';
+import { CODE_MESSAGES, issueAndDeliverCode } from '../_shared/sms-challenge.ts';
 import { CancelRequest } from './schema.ts';
 
 /** A confirm without the irreversibility acknowledgement gets its own message. */
@@ -27,17 +27,7 @@ export async function handler(req: Request): Promise<Response> {
   if (!g.ok) return g.response;
   const userId = g.caller.userId;
 
-  if (g.body.action === 'send') {
-    const issued = await rpc<{ code: string; phone: string }>(
-      'account_cancel_issue_code',
-      { p_user_id: userId },
-      serviceKey(),
-    );
-    if (issued.error) return failFromDb(issued.error);
-    const smsError = await deliverCode(issued.data.phone, issued.data.code);
-    if (smsError) return smsError;
-    return json({ sent: true, phone_masked: maskPhone(issued.data.phone), expires_in: 300, resend_after: 60 });
-  }
+  if (g.body.action === 'send') return issueAndDeliverCode('account_cancel_issue_code', userId);
 
   const verified = await rpc<{ ok: boolean; error?: string }>(
     'account_cancel_verify',

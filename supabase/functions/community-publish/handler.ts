@@ -11,7 +11,7 @@ import { preflight } from '../_shared/cors.ts';
 import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
 import { gate } from '../_shared/gate.ts';
 import { rpc, selectRows, serviceKey } from '../_shared/rest.ts';
-import { deltaText, WordMatcher } from '../_shared/community/word-check.ts';
+import { deltaText, extraText, WordMatcher } from '../_shared/community/word-check.ts';
 import { WechatApiError } from '../_shared/wechat/errors.ts';
 import { msgSecCheck, weixinConfigFromEnv } from '../_shared/wechat/weixin.ts';
 import { PublishRequest } from './schema.ts';
@@ -62,10 +62,12 @@ export async function handler(req: Request): Promise<Response> {
   }
   const title = body.kind === 'comment' ? '' : body.title.trim();
   const text = body.kind === 'comment' ? body.text.trim() : deltaText(body.body);
+  // poll options and an event's place are published text too: checked with the body
+  const extra = body.kind === 'post' ? extraText(body.type, body.extra) : '';
 
   const matcher = await matcherFor(enterpriseId);
   if (!matcher) return fail(502, 'database_unavailable', '服务暂时不可用，请稍后再试');
-  const words = matcher.find(`${title}\n${text}`);
+  const words = matcher.find(`${title}\n${text}\n${extra}`);
   if (words.length > 0) {
     return json({ code: 'content_blocked', message: `内容包含不允许发布的词语：${words.slice(0, 5).join('、')}，请修改后再发布`, words }, 422);
   }
@@ -77,7 +79,7 @@ export async function handler(req: Request): Promise<Response> {
     if (!openid.error && openid.data) {
       try {
         const r = await msgSecCheck(weixinConfigFromEnv(), {
-          openid: openid.data, content: title ? `${title}\n${text}` : text, scene: body.kind === 'comment' ? 2 : 3,
+          openid: openid.data, content: [title, text, extra].filter(Boolean).join('\n'), scene: body.kind === 'comment' ? 2 : 3,
           title: title || undefined,
         });
         if (r.suggest === 'risky') {
@@ -98,11 +100,12 @@ export async function handler(req: Request): Promise<Response> {
     p_user_id: g.caller.userId, p_enterprise_id: enterpriseId, p_title: title,
     p_body: body.kind === 'comment' ? null : body.body, p_text: body.kind === 'comment' ? text : null,
     p_verdict: verdict, p_label: label,
+    p_type: body.kind === 'post' ? body.type : null, p_extra: body.kind === 'post' ? body.extra : null,
   }, serviceKey());
   if (ticket.error) return failFromDb(ticket.error);
 
   const result = body.kind === 'post'
-    ? await rpc('community_create_post', { p_section_id: body.section_id, p_title: title, p_body: body.body, p_images: body.images, p_mentions: body.mentions }, g.caller.token)
+    ? await rpc('community_create_post', { p_section_id: body.section_id, p_title: title, p_body: body.body, p_images: body.images, p_mentions: body.mentions, p_type: body.type, p_extra: body.extra }, g.caller.token)
     : body.kind === 'edit'
     ? await rpc('community_edit_post', { p_post_id: body.post_id, p_title: title, p_body: body.body, p_images: body.images }, g.caller.token)
     : await rpc('community_add_comment', { p_post_id: body.post_id, p_body_text: text, p_parent_id: body.parent_id, p_quote_id: body.quote_id, p_mentions: body.mentions }, g.caller.token);

@@ -15,6 +15,10 @@ export const PublishRequest = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('post'), channel, section_id: uuid, title: z.string().max(200), body: Delta,
     images: z.array(z.string().max(300)).max(9).default([]), mentions,
+    // the content type and what it adds (poll options, event details, announcement reach); the
+    // database validates `extra` for the type (docs/api.md › Community › content types)
+    type: z.enum(['post', 'announcement', 'question', 'poll', 'event']).default('post'),
+    extra: z.record(z.unknown()).refine((x) => JSON.stringify(x).length <= 4000).default({}),
   }).strict(),
   z.object({
     kind: z.literal('edit'), channel, post_id: uuid, title: z.string().max(200), body: Delta,

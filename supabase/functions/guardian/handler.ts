@@ -14,7 +14,7 @@ import { postOnly } from '../_shared/request.ts';
 import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
 import { FIXABLE, gate } from '../_shared/gate.ts';
 import { type ApiError, rpc, serviceKey } from '../_shared/rest.ts';
-import { CODE_MESSAGES, deliverGuardianCode, maskPhone, TOO_MANY } from '../_shared/sms-challenge.ts';
+import { CODE_MESSAGES, codeSent, deliverGuardianCode, maskPhone, TOO_MANY } from '../_shared/sms-challenge.ts';
 import { GuardianLinkRequest, GuardianRequest, LINK_ACTIONS } from './schema.ts';
 
 interface Issued {
@@ -47,8 +47,7 @@ async function sendIssued(issued: Issued): Promise<Response> {
     approves: issued.approves,
     minutes: issued.minutes,
   });
-  if (smsError) return smsError;
-  return json({ sent: true, phone_masked: maskPhone(issued.phone), expires_in: 300, resend_after: 60 });
+  return smsError ?? codeSent(issued.phone);
 }
 
 /** The guardian's address as the platform's proxy saw it: lookups of unknown tokens are counted by it. */

@@ -8,7 +8,7 @@ import { AuthAdminError, setUserPassword } from '../_shared/auth-admin.ts';
 import { fail, failFromDb, json } from '../_shared/http.ts';
 import { acceptGated } from '../_shared/request.ts';
 import { rpc, serviceKey } from '../_shared/rest.ts';
-import { CODE_MESSAGES, deliverCode, maskPhone } from '../_shared/sms-challenge.ts';
+import { CODE_MESSAGES, issueAndDeliverCode } from '../_shared/sms-challenge.ts';
 import { PasswordChangeRequest } from './schema.ts';
 
 export const PASSWORD_MESSAGES: Record<string, string> = {
@@ -37,13 +37,7 @@ export async function handler(req: Request): Promise<Response> {
   if (!g.ok) return g.response;
   const userId = g.caller.userId;
 
-  if (g.body.action === 'send') {
-    const issued = await rpc<{ code: string; phone: string }>('password_change_issue_code', { p_user_id: userId }, serviceKey());
-    if (issued.error) return failFromDb(issued.error);
-    const smsError = await deliverCode(issued.data.phone, issued.data.code);
-    if (smsError) return smsError;
-    return json({ sent: true, phone_masked: maskPhone(issued.data.phone), expires_in: 300, resend_after: 60 });
-  }
+  if (g.body.action === 'send') return issueAndDeliverCode('password_change_issue_code', userId);
 
   const permit = await rpc<{ ok: boolean; error?: string }>(
     'password_change_permit',

@@ -219,7 +219,7 @@ export class AppPages {
 // ---------------------------------------------------------------------------------------------
 
 /** Like fill(), for hosts wrapping an <input> or a <textarea>. */
-async function fillText(page: Page, testId: string, value: string): Promise<void> {
+export async function fillText(page: Page, testId: string, value: string): Promise<void> {
   const host = page.getByTestId(testId);
   const inner = host.locator('input, textarea');
   const target: Locator = (await inner.count()) > 0 ? inner.first() : host;
@@ -276,9 +276,14 @@ export class AccountPages extends AppPages {
   }
 
   // ---- ops
+  /** The ops console's 账号处置 (phone layout: its tab). */
+  async openOpsAccounts(): Promise<void> {
+    await this.page.getByTestId('ops-tab-action').click();
+  }
+
   /** Finds the account by its phone (national digits) and acts on it. */
   async actOnAccount(phone: string, action: 'warn' | 'restrict' | 'suspend' | 'terminate' | 'restore', reason: string): Promise<string> {
-    await this.page.getByTestId('ops-tab-action').click();
+    await this.openOpsAccounts();
     await fillText(this.page, 'ops-action-phone', phone);
     await this.page.getByTestId('ops-action-find').click();
     await this.page.getByTestId('ops-action-account').waitFor();
@@ -299,7 +304,7 @@ export class AccountPages extends AppPages {
     await fillText(this.page, `${prefix}-note`, note);
     await this.page.getByTestId(`${prefix}-resolve`).click();
     await this.page.getByTestId(`${prefix}-resolve-confirm`).click();
-    const result = this.page.getByTestId('ops-report-result');
+    const result = this.page.getByTestId('ops-reports-result');
     await result.waitFor();
     return (await result.textContent()) ?? '';
   }

@@ -37,3 +37,8 @@ export function screenshotPath(name: string): string | undefined {
 }
 
 export const tmpDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+
+/** A desk-sized context (1280×800), as admins and operators use the H5 consoles on a computer. */
+export async function deskContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+}

@@ -1,6 +1,10 @@
 // Page object of the 社区 subpackage (src/packages/community) for the H5 e2e tests.
-import type { Locator } from 'playwright-core';
+import type { BrowserContext, Locator } from 'playwright-core';
+import type { SignedInUser } from '../../support/clients';
+import { getStack } from '../../support/stack';
 import { AccountPages } from './app-pages';
+import { mobileContext } from './browser';
+import type { BrowserSuite } from './suite';
 
 export class CommunityPages extends AccountPages {
   /** Fills a NutUI input or a Taro textarea host by test id. */
@@ -34,4 +38,23 @@ export class CommunityPages extends AccountPages {
   caseCard(title: string): Locator {
     return this.page.getByTestId('community-case').filter({ hasText: title });
   }
+
+  /** 发帖 › 投票: options (two fields are there; more are added), then publish. */
+  async composePoll(section: string, title: string, body: string, options: string[]): Promise<void> {
+    await this.page.getByTestId('community-compose-type-poll').click();
+    for (let i = 2; i < options.length; i++) await this.page.getByTestId('community-compose-option-add').click();
+    for (const [i, option] of options.entries()) await this.type(`community-compose-option-${i}`, option);
+    await this.compose(section, title, body);
+  }
+}
+
+/** Opens `route` of the H5 build signed in as `who`, in a new mobile context kept in `contexts` (closed by the suite). */
+export async function openCommunityAs(suite: BrowserSuite, contexts: BrowserContext[], who: SignedInUser, route: string): Promise<CommunityPages> {
+  const { data } = await who.client.auth.getSession();
+  if (!data.session) throw new Error('no session');
+  const context = await mobileContext(suite.browser);
+  contexts.push(context);
+  const app = new CommunityPages(await context.newPage(), suite.server.url);
+  await app.openSignedIn(data.session, route, getStack().url);
+  return app;
 }

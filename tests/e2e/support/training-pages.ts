@@ -1,6 +1,21 @@
 // Page objects for the 学习 screens (issue 16): tests speak in learner steps, selectors live here.
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { SignedInUser } from '../../support/clients';
+import { getStack } from '../../support/stack';
 import { AccountPages } from './app-pages';
+import { mobileContext } from './browser';
+import type { BrowserSuite } from './suite';
+
+/** The app at `route`, signed in as `who`, in a fresh phone-sized context (kept in `contexts` to close). */
+export async function openTrainingAs(suite: BrowserSuite, contexts: BrowserContext[], who: SignedInUser, route: string): Promise<TrainingPages> {
+  const { data } = await who.client.auth.getSession();
+  if (!data.session) throw new Error('no session');
+  const context = await mobileContext(suite.browser);
+  contexts.push(context);
+  const app = new TrainingPages(await context.newPage(), suite.server.url);
+  await app.openSignedIn(data.session, route, getStack().url);
+  return app;
+}
 
 export class TrainingPages extends AccountPages {
   constructor(page: Page, baseUrl: string) {
@@ -62,4 +77,66 @@ export class TrainingPages extends AccountPages {
     await this.page.getByTestId('exam-submit').click();
     await this.page.getByTestId('exam-result').waitFor();
   }
+
+  // ---- 培训管理 (managers)
+  /** Taro wraps inputs and textareas in custom elements; fill the native control inside. */
+  async fillField(testId: string, value: string): Promise<void> {
+    const host = this.page.getByTestId(testId);
+    const inner = host.locator('input, textarea');
+    await ((await inner.count()) > 0 ? inner.first() : host).fill(value);
+  }
+
+  /** The id a test id carries after `prefix` (e.g. manage-lesson-<id>) of the first match. */
+  async idOf(prefix: string, within = this.page.locator('body')): Promise<string> {
+    const el = within.locator(`[data-testid^="${prefix}"]`).first();
+    await el.waitFor();
+    return ((await el.getAttribute('data-testid')) ?? '').slice(prefix.length);
+  }
+
+  /** 新建课程 → the course editor of the new course; returns its id. */
+  async createCourse(title: string, category: string, summary: string): Promise<string> {
+    await this.page.getByTestId('manage-course-new').click();
+    await this.page.getByTestId('course-form').waitFor();
+    await this.fillField('course-title', title);
+    await this.fillField('course-category', category);
+    await this.fillField('course-summary', summary);
+    await this.page.getByTestId('course-save').click();
+    await this.page.getByTestId('course-editor').waitFor();
+    return /[?&]course=([0-9a-f-]{36})/.exec(this.page.url())?.[1] ?? '';
+  }
+
+  /** Adds a chapter and a text lesson in it; returns the lesson's id. */
+  async addTextLesson(chapter: string, title: string, text: string): Promise<string> {
+    await this.fillField('chapter-title', chapter);
+    await this.page.getByTestId('chapter-add').click();
+    const chapterId = await this.idOf('manage-chapter-');
+    await this.page.getByTestId(`chapter-add-lesson-${chapterId}`).click();
+    await this.fillField('lesson-title', title);
+    await this.fillField('lesson-text', text);
+    await this.page.getByTestId('lesson-save').click();
+    return this.idOf('manage-lesson-', this.page.getByTestId(`manage-chapter-${chapterId}`));
+  }
+
+  /** 新建本课程的考试: a fixed paper of the given bank questions, published; back in the course editor, its id. */
+  async addExam(title: string, questionIds: string[]): Promise<string> {
+    await this.page.getByTestId('course-paper-new').click();
+    await this.page.getByTestId('paper-form').waitFor();
+    await this.fillField('paper-title', title);
+    for (const id of questionIds) await this.page.getByTestId(`paper-question-${id}`).click();
+    await this.page.getByTestId('paper-publish').click();
+    await this.page.getByTestId('course-editor').waitFor();
+    return this.idOf('course-paper-');
+  }
+
+  /** 指派 to a department (with its sub-departments), due in 7 days; the status line it answers. */
+  async assignToDepartment(departmentId: string): Promise<string> {
+    await this.page.getByTestId('assign-target-department').click();
+    await this.page.getByTestId(`assign-department-${departmentId}`).click();
+    await this.page.getByTestId('assign-due-quick').getByText('7 天后').click();
+    await this.page.getByTestId('assign-submit').click();
+    const status = this.page.getByTestId('assign-status');
+    await status.waitFor();
+    return (await status.textContent()) ?? '';
+  }
 }
+

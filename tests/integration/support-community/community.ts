@@ -49,3 +49,12 @@ export async function community(n = 4): Promise<Community> {
   if (res.status !== 200) throw new Error(`create section answered ${res.status} ${JSON.stringify(res.body)}`);
   return { eid, admin, manager, members, sectionId: res.body as string };
 }
+
+/** Publishes an announcement, question, poll or event through the publishing check. */
+export function publishTyped(user: SignedInUser, sectionId: string, type: string, title: string, text: string,
+  extra: Record<string, unknown> = {}): Promise<ApiAnswer> {
+  return publish(user, { kind: 'post', channel: 'h5', section_id: sectionId, title, body: delta(text), type, extra });
+}
+
+/** An ISO time `hours` from now. */
+export const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();

@@ -73,3 +73,25 @@ export async function newMember(enterpriseId: string, opts: MemberOptions = {}):
 
 /** GoTrue's stored form of a test user's phone ('8613…'), as the directory shows it ('+8613…'). */
 export const e164 = (phone: string): string => `+${phone.replace(/^\+/, '')}`;
+
+/**
+ * `count` members straight in the database, for lists that must page: users with phones
+ * 86199<4-digit prefix><nnnn> (no password, never signed in), named 批量成员<nnnn>, employee number
+ * E<nnnn>, the even-numbered ones in `departmentId`, joined a second apart in number order.
+ */
+export async function addBulkMembers(enterpriseId: string, prefix: string, count: number, departmentId: string): Promise<void> {
+  await sql(
+    `with made as (
+       insert into auth.users (instance_id, id, aud, role, phone, phone_confirmed_at, raw_app_meta_data, created_at, updated_at)
+       select '00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated',
+              '86199' || $2 || lpad(i::text, 4, '0'), now(), '{"provider":"phone","providers":["phone"]}', now(), now()
+         from generate_series(1, $3::int) i
+       returning id, phone)
+     insert into public.enterprise_members (enterprise_id, user_id, display_name, employee_no, department_id, joined_at)
+     select $1, id, '批量成员' || right(phone, 4), 'E' || right(phone, 4),
+            case when right(phone, 1)::int % 2 = 0 then $4::uuid end, now() - interval '1 day' + (right(phone, 4)::int * interval '1 second')
+       from made`,
+    [enterpriseId, prefix, count, departmentId],
+  );
+}
+

@@ -1,99 +1,64 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
-import { useSendCode } from '../../../lib/hooks/use-send-code';
-import { Button } from '../../../ui/button';
+import { useAction } from '../../../lib/hooks/use-action';
 import { accountSettingsService, type AccountSettingsService } from '../services/account-settings.service';
 import { AckCheckbox } from './ack-checkbox';
 import { CancelWarning } from './cancel-warning';
 import './settings.css';
-import { CodeField } from '../../../ui/code-field';
+import type { CodeHintProps } from '../../../ui/code-field';
+import { OwnPhoneCodeField } from './own-phone-code-field';
 import { FormError } from '../../../ui/form-error';
-
-export interface LocalCodeHintLike {
-  phone: string | null;
-  sentAt: number;
-  onFill(code: string): void;
-}
+import { WideButton } from '../../../ui/wide-button';
 
 export interface CancelAccountFormProps {
   /** the signed-in phone in E.164, for the local outbox hint */
   phone: string | null;
   onCancelled(): void;
   service?: Pick<AccountSettingsService, 'sendCancelCode' | 'confirmCancel'>;
-  localCodeHint?: ComponentType<LocalCodeHintLike> | null;
+  localCodeHint?: ComponentType<CodeHintProps> | null;
 }
 
 const CODE = /^\d{6}$/;
 
 /** 注销账号: warning, SMS re-verification, an explicit acknowledgement (never pre-ticked), confirm. */
-export function CancelAccountForm({ phone, onCancelled, service = accountSettingsService, localCodeHint: LocalCodeHint = null }: CancelAccountFormProps) {
+export function CancelAccountForm({ phone, onCancelled, service = accountSettingsService, localCodeHint = null }: CancelAccountFormProps) {
   const [code, setCode] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
-  const [sentTo, setSentTo] = useState<{ masked: string; at: number } | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState('');
-  const sendCode = useSendCode(setError);
-
-  const handleSend = async () => {
-    setError('');
-    await sendCode.send(() => service.sendCancelCode(), (sent) => setSentTo({ masked: sent.phone_masked, at: Date.now() }));
-  };
+  const { busy: submitting, error, setError, run } = useAction({ leaves: true });
 
   const ready = CODE.test(code) && acknowledged && !submitting;
   const handleConfirm = async () => {
     if (!ready) return;
-    setError('');
-    setSubmitting(true);
-    try {
-      await service.confirmCancel(code);
-    } catch (failure) {
-      setError(messageOf(failure));
-      setSubmitting(false);
-      return;
-    }
-    onCancelled();
+    if (await run(() => service.confirmCancel(code))) onCancelled();
   };
 
   return (
     <View data-testid='cancel-form'>
       <CancelWarning />
       <View className='card'>
-        <CodeField
-          label='短信验证码'
+        <OwnPhoneCodeField
           value={code}
-          onChange={(value) => setCode(value.trim())}
-          testId='cancel-code'
-          sendTestId='cancel-send-code'
-          remaining={sendCode.remaining}
-          sending={sendCode.sending}
-          onSend={handleSend}
-        >
-          {sentTo && (
-            <Text className='settings-muted' data-testid='cancel-code-sent'>
-              验证码已发送至 {sentTo.masked}，5 分钟内有效
-            </Text>
-          )}
-          {LocalCodeHint && <LocalCodeHint phone={sentTo ? phone : null} sentAt={sentTo?.at ?? 0} onFill={setCode} />}
-        </CodeField>
+          onChange={setCode}
+          sendCode={() => service.sendCancelCode()}
+          phone={phone}
+          onError={setError}
+          testId='cancel'
+          localCodeHint={localCodeHint}
+        />
         <AckCheckbox checked={acknowledged} onChange={setAcknowledged} testId='cancel-ack'>
           我已了解注销后数据不可恢复
         </AckCheckbox>
         <FormError message={error} testId='cancel-error' />
-        <Button
+        <WideButton
           className='login-form__submit'
           type='danger'
-          block
-          size='large'
-          loading={submitting}
+          busy={submitting}
           disabled={!ready}
-          aria-disabled={!ready}
-          role='button'
-          data-testid='cancel-confirm'
+          testId='cancel-confirm'
           onClick={handleConfirm}
         >
           确认注销
-        </Button>
+        </WideButton>
       </View>
     </View>
   );

@@ -1,22 +1,21 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
+import { useAction } from '../../../lib/hooks/use-action';
 import { TextField } from '../../../ui/text-field';
 import { setPasswordSchema } from '../../auth';
-import { useSendCode } from '../../../lib/hooks/use-send-code';
 import { passwordService, type PasswordService } from '../services/password.service';
-import type { LocalCodeHintLike } from './cancel-account-form';
 import './settings.css';
-import { CodeField } from '../../../ui/code-field';
+import type { CodeHintProps } from '../../../ui/code-field';
+import { OwnPhoneCodeField } from './own-phone-code-field';
 import { FormError } from '../../../ui/form-error';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface ChangePasswordFormProps {
   /** the signed-in phone in E.164, for the local outbox hint */
   phone: string | null;
   onDone(): void;
   service?: PasswordService;
-  localCodeHint?: ComponentType<LocalCodeHintLike> | null;
+  localCodeHint?: ComponentType<CodeHintProps> | null;
 }
 
 type FieldErrors = Partial<Record<'code' | 'password' | 'confirm', string>>;
@@ -27,20 +26,12 @@ const CODE = /^\d{6}$/;
  * able to take the account over by changing its password), then the new password twice. The
  * server refuses common passwords; its Chinese message is shown as it comes.
  */
-export function ChangePasswordForm({ phone, onDone, service = passwordService, localCodeHint: LocalCodeHint = null }: ChangePasswordFormProps) {
+export function ChangePasswordForm({ phone, onDone, service = passwordService, localCodeHint = null }: ChangePasswordFormProps) {
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [sentTo, setSentTo] = useState<{ masked: string; at: number } | null>(null);
-  const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState('');
-  const sendCode = useSendCode(setFormError);
-
-  const handleSend = async () => {
-    setFormError('');
-    await sendCode.send(() => service.sendPasswordCode(), (sent) => setSentTo({ masked: sent.phone_masked, at: Date.now() }));
-  };
+  const { busy: saving, error: formError, setError: setFormError, run } = useAction({ leaves: true });
 
   const handleSubmit = async () => {
     setFormError('');
@@ -52,52 +43,32 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
     }
     setErrors(next);
     if (Object.keys(next).length > 0 || !parsed.success) return;
-    setSaving(true);
-    try {
-      await service.changePassword(code, parsed.data.password);
-    } catch (failure) {
-      setFormError(messageOf(failure));
-      setSaving(false);
-      return;
-    }
-    onDone();
+    if (await run(() => service.changePassword(code, parsed.data.password))) onDone();
   };
 
   return (
     <View className='set-password' data-testid='password-form'>
-      <CodeField
-        label='短信验证码'
+      <OwnPhoneCodeField
         value={code}
-        onChange={(value) => setCode(value.trim())}
+        onChange={setCode}
+        sendCode={() => service.sendPasswordCode()}
+        phone={phone}
+        onError={setFormError}
         error={errors.code}
-        testId='password-code'
-        sendTestId='password-send-code'
-        remaining={sendCode.remaining}
-        sending={sendCode.sending}
-        onSend={handleSend}
-      >
-        {sentTo && (
-          <Text className='settings-muted' data-testid='password-code-sent'>
-            验证码已发送至 {sentTo.masked}，5 分钟内有效
-          </Text>
-        )}
-        {LocalCodeHint && <LocalCodeHint phone={sentTo ? phone : null} sentAt={sentTo?.at ?? 0} onFill={setCode} />}
-      </CodeField>
+        testId='password'
+        localCodeHint={localCodeHint}
+      />
       <TextField label='新密码' type='password' placeholder='至少 8 位，包含字母和数字' maxLength={null} value={password} onChange={setPassword} error={errors.password} testId='password-new' />
       <TextField label='确认新密码' type='password' placeholder='再输入一次' maxLength={null} value={confirm} onChange={setConfirm} error={errors.confirm} testId='password-confirm' />
       <FormError message={formError} testId='password-error' />
-      <Button
+      <WideButton
         className='set-password__submit'
-        type='primary'
-        block
-        size='large'
-        loading={saving}
-        role='button'
-        data-testid='password-submit'
+        busy={saving}
+        testId='password-submit'
         onClick={handleSubmit}
       >
         保存密码
-      </Button>
+      </WideButton>
     </View>
   );
 }

@@ -1,7 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
+import { useAction } from '../../../lib/hooks/use-action';
 import { TextField } from '../../../ui/text-field';
 import { phoneSchema } from '../../auth';
 import { accountSettingsService, type AccountSettingsService } from '../services/account-settings.service';
@@ -9,6 +8,7 @@ import type { ReportEvidenceService } from '../services/report-evidence.service'
 import { EvidenceUpload } from './evidence-upload';
 import './settings.css';
 import { FormError } from '../../../ui/form-error';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface ReportStolenFormProps {
   service?: Pick<AccountSettingsService, 'reportStolenAccount'>;
@@ -21,8 +21,7 @@ export function ReportStolenForm({ service = accountSettingsService, evidenceSer
   const [realName, setRealName] = useState('');
   const [evidence, setEvidence] = useState('');
   const [contact, setContact] = useState('');
-  const [error, setError] = useState('');
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, error, setError, run } = useAction();
   const [caseId, setCaseId] = useState<string | null>(null);
   const [uploadToken, setUploadToken] = useState<string | null>(null);
 
@@ -32,19 +31,13 @@ export function ReportStolenForm({ service = accountSettingsService, evidenceSer
       setError('请填写被盗用账号的中国大陆手机号');
       return;
     }
-    setError('');
-    setSubmitting(true);
-    try {
+    await run(async () => {
       const report = await service.reportStolenAccount({ phone: parsed.data, realName, evidence, contact });
       // The one-time evidence upload token (docs/api.md); absent from the generated return type.
       const token = (report as { upload_token?: unknown }).upload_token;
       setUploadToken(typeof token === 'string' ? token : null);
       setCaseId(report.id);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setSubmitting(false);
-    }
+    });
   };
 
   if (caseId) {
@@ -84,9 +77,9 @@ export function ReportStolenForm({ service = accountSettingsService, evidenceSer
         <Text className='settings-muted'>处理结果会以短信发送到这个号码（已登录时也会在站内通知你）。</Text>
       </TextField>
       <FormError message={error} testId='report-error' />
-      <Button type='primary' block size='large' loading={submitting} disabled={submitting} role='button' data-testid='report-submit' onClick={handleSubmit}>
+      <WideButton busy={submitting} testId='report-submit' onClick={handleSubmit}>
         提交申诉
-      </Button>
+      </WideButton>
     </View>
   );
 }

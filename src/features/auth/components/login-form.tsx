@@ -1,23 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import { useState, type ComponentType } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
 import { useSendCode } from '../../../lib/hooks/use-send-code';
 import { firstIssue, otpCodeSchema, phoneSchema, signInPasswordSchema } from '../schemas/auth.schema';
 import { authService, type AuthService } from '../services/auth.service';
 import { LoginTabs, type LoginMode } from './login-tabs';
 import './login-form.css';
-import { CodeField } from '../../../ui/code-field';
+import { CodeField, type CodeHintProps } from '../../../ui/code-field';
 import { FormError } from '../../../ui/form-error';
+import { WideButton } from '../../../ui/wide-button';
 
 export const RESEND_SECONDS = 60;
-
-export interface LocalCodeHintProps {
-  phone: string | null;
-  sentAt: number;
-  onFill(code: string): void;
-}
 
 export interface LoginFormProps {
   /** `method`: how the user proved the phone (an SMS code also verifies it for WeCom linking) */
@@ -25,7 +19,7 @@ export interface LoginFormProps {
   initialPhone?: string;
   service?: Pick<AuthService, 'sendSmsCode' | 'verifySmsCode' | 'signInWithPassword'>;
   /** local stack only: shows the code from the local SMS outbox */
-  localCodeHint?: ComponentType<LocalCodeHintProps> | null;
+  localCodeHint?: ComponentType<CodeHintProps> | null;
 }
 
 type FieldErrors = Partial<Record<'phone' | 'code' | 'password', string>>;
@@ -114,20 +108,14 @@ export function LoginForm({ onSignedIn, initialPhone = '', service = authService
 
       <FormError message={formError} testId='login-error' />
 
-      <Button
+      <WideButton
         className='login-form__submit'
-        type='primary'
-        block
-        size='large'
-        loading={submitting}
-        disabled={submitting}
-        aria-disabled={submitting}
-        role='button'
+        busy={submitting}
         onClick={handleSubmit}
-        data-testid='login-submit'
+        testId='login-submit'
       >
         登录
-      </Button>
+      </WideButton>
       {mode === 'sms' && <Text className='login-form__note'>未注册的手机号验证后将自动创建账号</Text>}
     </View>
   );

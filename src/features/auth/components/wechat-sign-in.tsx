@@ -5,6 +5,7 @@ import { Button } from '../../../ui/button';
 import { PROVIDER_ERROR_MESSAGES } from '../auth.messages';
 import { providerSignInService, type ProviderSignInService } from '../services/provider-sign-in.service';
 import './provider-sign-in.css';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface WechatSignInProps {
   service?: Pick<ProviderSignInService, 'signInWithWechat'>;
@@ -71,19 +72,14 @@ export function WechatSignIn({ service = providerSignInService, onSignedIn }: We
           </Button>
         </>
       ) : (
-        <Button
+        <WideButton
           type='success'
-          block
-          size='large'
-          loading={busy}
-          disabled={busy}
-          aria-disabled={busy}
-          role='button'
+          busy={busy}
           onClick={() => void signIn()}
-          data-testid='wechat-sign-in-button'
+          testId='wechat-sign-in-button'
         >
           微信一键登录
-        </Button>
+        </WideButton>
       )}
       {error && (
         <View className='form-error provider-sign-in__error' role='alert' data-testid='wechat-sign-in-error'>

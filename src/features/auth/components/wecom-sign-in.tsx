@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { AppError, messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
 import { providerSignInService, type ProviderSignInService } from '../services/provider-sign-in.service';
 import './provider-sign-in.css';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface WecomSignInProps {
   service?: Pick<ProviderSignInService, 'signInWithWecom'>;
@@ -45,9 +45,9 @@ export function WecomSignIn({ service = providerSignInService, onNeedsLink, onSi
           {notice}
         </Text>
       ) : (
-        <Button type='primary' fill='outline' block size='large' loading={busy} disabled={busy} aria-disabled={busy} role='button' onClick={() => void signIn()} data-testid='wecom-sign-in-button'>
+        <WideButton fill='outline' busy={busy} onClick={() => void signIn()} testId='wecom-sign-in-button'>
           企业微信一键登录
-        </Button>
+        </WideButton>
       )}
       {error && (
         <View className='form-error provider-sign-in__error' role='alert' data-testid='wecom-sign-in-error'>

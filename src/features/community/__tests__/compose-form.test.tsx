@@ -25,10 +25,10 @@ const typeText = (testId: string, value: string) =>
   fireEvent(screen.getByTestId(testId), new CustomEvent('input', { detail: { value }, bubbles: true }));
 const disabled = (testId: string) => screen.getByTestId(testId).className.includes('nut-button-disabled');
 
-async function renderForm(onDone = jest.fn()) {
+async function renderForm(onDone = jest.fn(), canAnnounce = false) {
   mockedSections.mockResolvedValue([{ id: 's1', name: '技术交流', description: '' }, { id: 's2', name: '生活闲聊', description: '' }]);
   await act(async () => {
-    render(<ComposeForm enterpriseId='e1' channel='h5' onDone={onDone} />);
+    render(<ComposeForm enterpriseId='e1' channel='h5' canAnnounce={canAnnounce} onDone={onDone} />);
   });
   return onDone;
 }
@@ -49,7 +49,7 @@ describe('ComposeForm (发帖)', () => {
     await act(async () => {
       fireEvent.click(screen.getByTestId('community-compose-submit'));
     });
-    expect(mockedPublish).toHaveBeenCalledWith('s2', '周末骑行', { ops: [{ insert: '周六早上八点，滨江绿道集合\n' }] }, 'h5');
+    expect(mockedPublish).toHaveBeenCalledWith('s2', '周末骑行', { ops: [{ insert: '周六早上八点，滨江绿道集合\n' }] }, 'h5', { type: 'post' });
     expect(onDone).toHaveBeenCalledWith({ id: 'p1', status: 'held' });
   });
 
@@ -73,5 +73,42 @@ describe('ComposeForm (发帖)', () => {
     typeText('community-compose-body', '内容');
     expect(screen.getByTestId('community-compose-title-error')).toHaveTextContent('标题须为 2–60 个字');
     expect(disabled('community-compose-submit')).toBe(true);
+  });
+
+  it('a poll sends its options; a missing option is caught before sending; members are not offered 公告', async () => {
+    mockedPublish.mockResolvedValue({ id: 'p2', status: 'published' });
+    await renderForm();
+    expect(screen.queryByTestId('community-compose-type-announcement')).toBeNull();
+    fireEvent.click(screen.getByTestId('community-compose-type-poll'));
+    fireEvent.click(screen.getByText('技术交流'));
+    type('community-compose-title', '周会时间');
+    typeText('community-compose-body', '选一个时间');
+    type('community-compose-option-0', '周一上午');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('community-compose-submit'));
+    });
+    expect(screen.getByTestId('community-compose-error')).toHaveTextContent('投票须有 2–10 个选项');
+    expect(mockedPublish).not.toHaveBeenCalled();
+    type('community-compose-option-1', '周二下午');
+    fireEvent.click(screen.getByTestId('community-compose-multiple-yes'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('community-compose-submit'));
+    });
+    expect(mockedPublish).toHaveBeenCalledWith('s1', '周会时间', expect.anything(), 'h5',
+      expect.objectContaining({ type: 'poll', options: ['周一上午', '周二下午'], max_choices: 2, anonymous: true }));
+  });
+
+  it('moderators may publish a required-reading announcement', async () => {
+    mockedPublish.mockResolvedValue({ id: 'p3', status: 'published' });
+    await renderForm(jest.fn(), true);
+    fireEvent.click(screen.getByTestId('community-compose-type-announcement'));
+    fireEvent.click(screen.getByText('技术交流'));
+    type('community-compose-title', '放假通知');
+    typeText('community-compose-body', '元旦放假三天');
+    fireEvent.click(screen.getByTestId('community-compose-required-yes'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('community-compose-submit'));
+    });
+    expect(mockedPublish).toHaveBeenCalledWith('s1', '放假通知', expect.anything(), 'h5', { type: 'announcement', pinned: true, required_department_ids: [] });
   });
 });

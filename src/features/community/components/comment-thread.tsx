@@ -14,10 +14,12 @@ export interface CommentThreadProps {
   channel: string;
   canComment: boolean;
   onReport(commentId: string): void;
+  /** questions: the comments are answers; the accepted one is marked, and the asker may accept one */
+  question?: { acceptedId: string | null; canAccept: boolean; askerId: string | null; onAccept(commentId: string): void };
 }
 
 /** The post's comments (replies under their comment, quotes shown) and the comment box. */
-export function CommentThread({ postId, channel, canComment, onReport }: CommentThreadProps) {
+export function CommentThread({ postId, channel, canComment, onReport, question }: CommentThreadProps) {
   const list = useLoader(() => comments(postId), postId);
   const [text, setText] = useState('');
   const [target, setTarget] = useState<{ item: ThreadItem; quote: boolean } | null>(null);
@@ -42,24 +44,31 @@ export function CommentThread({ postId, channel, canComment, onReport }: Comment
     }
   };
 
+  const accepted = (c: ThreadItem) => question?.acceptedId === c.id;
   const row = (c: ThreadItem, reply: boolean) => (
     <View key={c.id} className={`community-comment ${reply ? 'community-comment--reply' : ''}`} data-testid='community-comment'>
-      <Text className='community-comment__author'>{c.author_name}</Text>
+      <Text className='community-comment__author'>
+        {accepted(c) && <Text className='community-badge community-badge--ok' data-testid='community-accepted'>已采纳</Text>}
+        {c.author_name}
+      </Text>
       {c.quote && <Text className='community-comment__quote'>引用 {c.quote.author_name}：{excerpt(c.quote.body_text, 40)}</Text>}
       <Text className='community-comment__text'>{c.body_text}</Text>
       <View>
         {canComment && <Text className='community-comment__ops' onClick={() => setTarget({ item: c, quote: false })}>回复</Text>}
         {canComment && <Text className='community-comment__ops' onClick={() => setTarget({ item: c, quote: true })}>引用</Text>}
         <Text className='community-comment__ops' onClick={() => onReport(c.id)}>举报</Text>
+        {question?.canAccept && !reply && !accepted(c) && c.author_id !== question.askerId && (
+          <Text className='community-comment__ops' role='button' onClick={() => question.onAccept(c.id)} data-testid='community-accept'>采纳</Text>
+        )}
       </View>
     </View>
   );
 
   return (
     <View className='card' data-testid='community-comments'>
-      <Text className='section-title'>评论</Text>
+      <Text className='section-title'>{question ? '回答' : '评论'}</Text>
       <LoadState loading={list.loading} error={list.error} onRetry={list.reload} isEmpty={list.data?.length === 0} empty='还没有评论' testId='community-comments-state' />
-      {buildThread(list.data ?? []).map((c) => (
+      {buildThread(list.data ?? []).sort((a, b) => Number(accepted(b)) - Number(accepted(a))).map((c) => (
         <View key={c.id}>
           {row(c, false)}
           {c.replies.map((r) => row(r, true))}
@@ -72,7 +81,7 @@ export function CommentThread({ postId, channel, canComment, onReport }: Comment
               {target.quote ? '引用' : '回复'} {target.item.author_name}（点此取消）
             </Text>
           )}
-          <Textarea className='community-textarea' maxlength={2000} value={text} placeholder='友善发言，理性讨论'
+          <Textarea className='community-textarea' maxlength={2000} value={text} placeholder={question ? '写下你的回答' : '友善发言，理性讨论'}
             onInput={(e) => setText(e.detail.value)} aria-label='评论内容' data-testid='community-comment-input' />
           {error && <View className='form-error' role='alert'>{error}</View>}
           {notice && <Text className='community-notice'>{notice}</Text>}

@@ -6,6 +6,7 @@ import { LoadState } from '../../../ui/load-state';
 import { excerpt } from '../lib/delta';
 import { feed, sections } from '../services/community.service';
 import type { FeedPost } from '../services/community.types';
+import { TYPE_LABELS } from './labels';
 import './community.css';
 
 const STATUS_BADGE: Record<string, string> = { held: '待审核', hidden: '已屏蔽' };
@@ -40,13 +41,16 @@ export function FeedView({ enterpriseId, onOpen, onSection }: FeedViewProps) {
         <View key={p.id} className='card community-post-card' role='link' data-testid='community-post-card' onClick={() => onOpen(p)}>
           <Text className='community-post-card__title'>
             {p.pinned_at && <Text className='community-badge'>置顶</Text>}
+            {p.post_type !== 'post' && <Text className='community-badge community-badge--type'>{TYPE_LABELS[p.post_type]}</Text>}
+            {p.accepted_comment_id && <Text className='community-badge community-badge--ok'>已解决</Text>}
             {p.featured_at && <Text className='community-badge'>精华</Text>}
             {STATUS_BADGE[p.status] && <Text className='community-badge community-badge--warn'>{STATUS_BADGE[p.status]}</Text>}
             {p.title}
           </Text>
           <Text className='community-post-card__excerpt'>{excerpt(p.body_text)}</Text>
           <Text className='community-post-card__meta'>
-            {p.author_name} · {when(p.created_at)} · 赞 {p.like_count} · 评论 {p.comment_count}
+            {p.author_name} · {when(p.created_at)} · 赞 {p.like_count} · {p.post_type === 'question' ? '回答' : '评论'} {p.comment_count}
+            {p.post_type === 'announcement' ? ` · ${p.read_count} 人已读` : ''}
           </Text>
         </View>
       ))}

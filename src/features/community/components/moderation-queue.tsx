@@ -6,14 +6,16 @@ import { Button } from '../../../ui/button';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import { LoadState } from '../../../ui/load-state';
 import { TextField } from '../../../ui/text-field';
-import { decideAppeal, moderate, pendingAppeals, queue } from '../services/community.service';
+import { decideAppeal, escalatedCases, moderate, pendingAppeals, queue } from '../services/community.service';
 import type { ActionRecord, ModerationAction, QueueItem } from '../services/community.types';
 import { ACTION_LABELS } from './labels';
 import './community.css';
 
 const ACTIONS: ModerationAction[] = ['hide', 'delete', 'require_edit', 'dismiss', 'warn', 'restrict', 'suspend', 'escalate'];
+// Escalated cases: operators act on them; handing them on again makes no sense.
+const OPERATOR_ACTIONS = ACTIONS.filter((a) => a !== 'escalate');
 
-function CaseCard({ item, onDone }: { item: QueueItem; onDone(): void }) {
+function CaseCard({ item, operator, onDone }: { item: QueueItem; operator: boolean; onDone(): void }) {
   const [action, setAction] = useState<ModerationAction>('hide');
   const [reason, setReason] = useState('');
   const [days, setDays] = useState('7');
@@ -40,13 +42,13 @@ function CaseCard({ item, onDone }: { item: QueueItem; onDone(): void }) {
         {item.title || '评论'}
       </Text>
       <Text className='community-post-card__excerpt'>{item.excerpt}</Text>
-      <Text className='community-post-card__meta'>作者：{item.author_name ?? '已注销'}</Text>
+      <Text className='community-post-card__meta'>作者：{item.author_name ?? '已注销'}{operator ? ` · 企业 ${item.enterprise_id}` : ''}</Text>
       {(item.categories ?? []).map((c) => (
         <Text key={c.category} className='community-post-card__meta'>{c.label}（{c.clause}）× {c.count}</Text>
       ))}
       {(item.notes ?? []).map((n, i) => <Text key={i} className='community-comment__quote'>{n}</Text>)}
       <ChoiceChips label='处理方式' testId='community-case-action' value={action}
-        options={ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] }))} onChange={(v) => setAction(v as ModerationAction)} />
+        options={(operator ? OPERATOR_ACTIONS : ACTIONS).map((a) => ({ value: a, label: ACTION_LABELS[a] }))} onChange={(v) => setAction(v as ModerationAction)} />
       {needsDays && <TextField label='天数' type='number' value={days} onChange={setDays} testId='community-case-days' maxLength={3} />}
       <TextField label='理由' value={reason} onChange={setReason} testId='community-case-reason' maxLength={500} placeholder='会连同条款发送给作者' />
       {error && <View className='form-error' role='alert'>{error}</View>}
@@ -92,10 +94,23 @@ export function ModerationQueue({ enterpriseId }: { enterpriseId: string }) {
     <View data-testid='community-moderation'>
       <Text className='section-title'>待处理</Text>
       <LoadState loading={cases.loading} error={cases.error} onRetry={cases.reload} isEmpty={cases.data?.length === 0} empty='暂无待处理的内容' testId='community-queue-state' />
-      {(cases.data ?? []).map((c) => <CaseCard key={c.id} item={c} onDone={cases.reload} />)}
+      {(cases.data ?? []).map((c) => <CaseCard key={c.id} item={c} operator={false} onDone={cases.reload} />)}
       <Text className='section-title'>待处理的申诉</Text>
       <LoadState loading={appeals.loading} error={appeals.error} onRetry={appeals.reload} isEmpty={appeals.data?.length === 0} empty='暂无申诉' testId='community-appeals-state' />
       {(appeals.data ?? []).map((a) => <AppealCard key={a.id} record={a} onDone={appeals.reload} />)}
+    </View>
+  );
+}
+
+/** Platform operators: the cases enterprises escalated (LX 5.1.5), across enterprises. */
+export function EscalationQueue() {
+  const cases = useLoader(() => escalatedCases(), 'escalated');
+  return (
+    <View data-testid='community-escalations'>
+      <Text className='section-title'>平台待处理（企业提交）</Text>
+      <LoadState loading={cases.loading} error={cases.error} onRetry={cases.reload} isEmpty={cases.data?.length === 0}
+        empty='暂无企业提交的事项' testId='community-escalations-state' />
+      {(cases.data ?? []).map((c) => <CaseCard key={c.id} item={c} operator onDone={cases.reload} />)}
     </View>
   );
 }

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { useLoader } from '../../../lib/hooks/use-loader';
 import { Button } from '../../../ui/button';
-import { LoadState } from '../../../ui/load-state';
-import { myReactions, post as loadPost, setFavorite, setLike } from '../services/community.service';
+import { myReactions, setFavorite, setLike } from '../services/community.service';
+import type { Post } from '../services/community.types';
+import { TYPE_LABELS } from './labels';
 import { RichBody } from './rich-body';
 import './community.css';
 
@@ -16,23 +17,19 @@ const HIDDEN_TEXT: Record<string, string> = {
 };
 
 export interface PostViewProps {
-  postId: string;
+  post: Post;
   userId: string;
   readOnly: boolean;
   onReport(): void;
 }
 
 /** The post: title, author, body (from its Delta), like / favourite / report. */
-export function PostView({ postId, userId, readOnly, onReport }: PostViewProps) {
-  const p = useLoader(() => loadPost(postId), postId);
+export function PostView({ post, userId, readOnly, onReport }: PostViewProps) {
+  const postId = post.id;
   const mine = useLoader(() => myReactions(postId, userId), `${postId}:${userId}`, Boolean(userId));
   const [likes, setLikes] = useState<number | null>(null);
   const [error, setError] = useState('');
 
-  if (!p.data) {
-    return <LoadState loading={p.loading} error={p.error} onRetry={p.reload} isEmpty={!p.loading && !p.error} empty='帖子不存在或已被删除' testId='community-post-state' />;
-  }
-  const post = p.data;
   const toggle = async (kind: 'like' | 'favorite') => {
     setError('');
     try {
@@ -46,7 +43,10 @@ export function PostView({ postId, userId, readOnly, onReport }: PostViewProps) 
   };
   return (
     <View className='card' data-testid='community-post'>
-      <Text className='page-title' data-testid='community-post-title'>{post.title}</Text>
+      <Text className='page-title' data-testid='community-post-title'>
+        {post.post_type !== 'post' && <Text className='community-badge community-badge--type' data-testid='community-post-type'>{TYPE_LABELS[post.post_type]}</Text>}
+        {post.title}
+      </Text>
       <Text className='community-post-card__meta'>{post.author_name} · {post.created_at.slice(0, 16).replace('T', ' ')}</Text>
       {post.status === 'held' && <Text className='community-notice'>内容正在审核，通过后对其他同事可见</Text>}
       {post.status === 'hidden' && <Text className='community-notice' data-testid='community-post-hidden'>{HIDDEN_TEXT[post.hidden_reason ?? ''] ?? '该帖已隐藏'}</Text>}

@@ -5,6 +5,7 @@ export interface CommentRow {
   id: string;
   parent_id: string | null;
   quote_id: string | null;
+  author_id?: string | null;
   author_name: string;
   body_text: string;
   created_at: string;

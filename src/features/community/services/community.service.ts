@@ -3,10 +3,13 @@
 import { asShape, bindDataLayer } from '../../../lib/data';
 import { COMMUNITY_MESSAGES } from '../community.messages';
 import type { Delta } from '../lib/delta';
-import type { ActionRecord, FeedPost, ModerationAction, MyStatus, Post, PublishResult, QueueItem, ReportCategory, Section } from './community.types';
+import type {
+  ActionRecord, Attendee, EventDetails, FeedPost, ModerationAction, MyStatus, PollView, Post, PostExtra, PublishResult, QueueItem, ReadReceipts,
+  MySignup, ReportCategory, Section, SignupStatus,
+} from './community.types';
 
 const db = bindDataLayer(COMMUNITY_MESSAGES);
-const FEED_COLUMNS = 'id, section_id, author_id, author_name, title, body_text, status, like_count, comment_count, pinned_at, featured_at, created_at';
+const FEED_COLUMNS = 'id, post_type, section_id, author_id, author_name, title, body_text, status, like_count, comment_count, read_count, accepted_comment_id, pinned_at, featured_at, created_at';
 
 /** The enterprise the app is in (the member's current one), with its name. */
 export async function currentEnterprise(): Promise<{ id: string; name: string } | null> {
@@ -35,7 +38,7 @@ export async function post(id: string): Promise<Post | null> {
 }
 
 export const comments = (postId: string) =>
-  db.read((c) => c.from('community_comments').select('id, parent_id, quote_id, author_name, body_text, created_at')
+  db.read((c) => c.from('community_comments').select('id, parent_id, quote_id, author_id, author_name, body_text, created_at')
     .eq('post_id', postId).eq('status', 'published').order('created_at').limit(200));
 
 export async function myReactions(postId: string, userId: string): Promise<{ liked: boolean; favorite: boolean }> {
@@ -49,8 +52,10 @@ export async function myReactions(postId: string, userId: string): Promise<{ lik
 export const setLike = (postId: string, on: boolean) => db.call('community_set_like', { p_post_id: postId, p_on: on });
 export const setFavorite = (postId: string, on: boolean) => db.call('community_set_favorite', { p_post_id: postId, p_on: on });
 
-export const publishPost = (sectionId: string, title: string, body: Delta, channel: string) =>
-  db.invoke<PublishResult>('community-publish', { kind: 'post', section_id: sectionId, title, body, channel });
+export function publishPost(sectionId: string, title: string, body: Delta, channel: string, extra: PostExtra = { type: 'post' }) {
+  const { type, ...rest } = extra;
+  return db.invoke<PublishResult>('community-publish', { kind: 'post', section_id: sectionId, title, body, channel, type, extra: rest });
+}
 
 export const publishComment = (postId: string, text: string, channel: string, parentId: string | null = null, quoteId: string | null = null) =>
   db.invoke<PublishResult>('community-publish', { kind: 'comment', post_id: postId, text, channel, parent_id: parentId, quote_id: quoteId });
@@ -70,6 +75,13 @@ export const myStatus = (enterpriseId: string) => db.call('community_my_status',
 export const queue = (enterpriseId: string) =>
   db.call('community_moderation_queue', { p_enterprise_id: enterpriseId, p_status: 'open' }).then(asShape<QueueItem[]>());
 
+/** Whether the caller is a (cleared) platform operator, who decides escalated cases (`my_platform_role`). */
+export const isPlatformOperator = () => db.callNullable('my_platform_role').then((role) => role === 'operator');
+
+/** Platform operators: escalated cases of every enterprise. */
+export const escalatedCases = () =>
+  db.call('community_moderation_queue', { p_enterprise_id: null, p_status: 'escalated' }).then(asShape<QueueItem[]>());
+
 export const moderate = (caseId: string, action: ModerationAction, reason: string, days: number | null) =>
   db.call('community_moderate', { p_case_id: caseId, p_action: action, p_reason: reason, p_days: days });
 
@@ -86,3 +98,30 @@ export const pendingAppeals = (enterpriseId: string) =>
 export const appeal = (actionId: string, text: string) => db.run('community_appeal', { p_action_id: actionId, p_text: text });
 export const decideAppeal = (actionId: string, uphold: boolean, note: string) =>
   db.run('community_decide_appeal', { p_action_id: actionId, p_uphold: uphold, p_note: note });
+
+// --- content types (announcements, Q&A, polls, events) ---------------------------------------------
+export const poll = (postId: string) => db.call('community_poll', { p_post_id: postId }).then(asShape<PollView>());
+export const vote = (postId: string, choices: number[]) =>
+  db.call('community_vote', { p_post_id: postId, p_choices: choices }).then(asShape<PollView>());
+
+export async function eventDetails(postId: string): Promise<EventDetails | null> {
+  const rows = await db.read((c) => c.from('community_events')
+    .select('post_id, starts_at, ends_at, place, capacity, signup_closes_at, going_count, waitlist_count').eq('post_id', postId));
+  return rows[0] ?? null;
+}
+
+export async function mySignup(postId: string, userId: string): Promise<MySignup | null> {
+  const rows = await db.read((c) => c.from('community_event_signups').select('status, checked_in_at').eq('post_id', postId).eq('user_id', userId));
+  return (rows[0] as MySignup | undefined) ?? null;
+}
+
+export const signup = (postId: string, on: boolean) =>
+  db.call('community_event_signup', { p_post_id: postId, p_on: on })
+    .then(asShape<{ status: SignupStatus; going_count: number; waitlist_count: number }>());
+export const checkinCode = (postId: string) => db.call('community_event_checkin_code', { p_post_id: postId });
+export const checkIn = (postId: string, code: string) => db.call('community_event_check_in', { p_post_id: postId, p_code: code });
+export const attendees = (postId: string) => db.call('community_event_attendees', { p_post_id: postId }).then(asShape<Attendee[]>());
+export const acceptAnswer = (postId: string, commentId: string | null) =>
+  db.run('community_accept_answer', { p_post_id: postId, p_comment_id: commentId });
+export const markRead = (postId: string) => db.call('community_mark_read', { p_post_id: postId });
+export const readReceipts = (postId: string) => db.call('community_read_receipts', { p_post_id: postId }).then(asShape<ReadReceipts>());

@@ -6,8 +6,13 @@ export interface Section {
   description: string;
 }
 
+export type PostType = 'post' | 'announcement' | 'question' | 'poll' | 'event';
+
 export interface FeedPost {
   id: string;
+  post_type: PostType;
+  accepted_comment_id: string | null;
+  read_count: number;
   section_id: string;
   author_id: string | null;
   author_name: string;
@@ -47,6 +52,7 @@ export interface MyStatus {
 
 export interface QueueItem {
   id: string;
+  enterprise_id: string;
   target_type: 'post' | 'comment';
   target_id: string;
   post_id: string;
@@ -78,3 +84,58 @@ export interface ActionRecord {
   actor_id: string | null;
   author_id: string | null;
 }
+
+/** `community_poll` / `community_vote` (docs/api.md › Community › content types). */
+export interface PollView {
+  post_id: string;
+  max_choices: number;
+  anonymous: boolean;
+  show_results: 'always' | 'after_vote' | 'after_close';
+  closes_at: string;
+  closed: boolean;
+  voter_count: number;
+  my_choices: number[];
+  results_visible: boolean;
+  /** votes and voters are null while the results are hidden from the caller; voters null when anonymous */
+  options: Array<{ index: number; label: string; votes: number | null; voters: string[] | null }>;
+}
+
+export interface EventDetails {
+  post_id: string;
+  starts_at: string;
+  ends_at: string | null;
+  place: string;
+  capacity: number | null;
+  signup_closes_at: string | null;
+  going_count: number;
+  waitlist_count: number;
+}
+
+export type SignupStatus = 'going' | 'waitlist' | 'cancelled';
+
+export interface Attendee {
+  name: string;
+  status: SignupStatus;
+  signed_up_at: string;
+  checked_in_at: string | null;
+}
+
+export interface MySignup {
+  status: SignupStatus;
+  checked_in_at: string | null;
+}
+
+export interface ReadReceipts {
+  read_count: number;
+  required: boolean;
+  required_count: number;
+  required_read: number;
+  unread: string[];
+}
+
+/** What a content type adds when publishing (`extra` of community-publish). */
+export type PostExtra =
+  | { type: 'post' | 'question' }
+  | { type: 'announcement'; pinned: boolean; required_department_ids: string[] | null }
+  | { type: 'poll'; options: string[]; max_choices: number; anonymous: boolean; show_results: PollView['show_results']; closes_at: string }
+  | { type: 'event'; starts_at: string; ends_at: string | null; place: string; capacity: number | null; signup_closes_at: string | null };

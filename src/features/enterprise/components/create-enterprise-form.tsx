@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
+import { useAction } from '../../../lib/hooks/use-action';
 import { createEnterpriseSchema, fieldErrors, firstMessage, SIZE_BANDS, type CreateEnterpriseForm } from '../schemas/enterprise.schema';
 import { enterpriseService, type EnterpriseService } from '../services/enterprise.service';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import { TextField } from '../../../ui/text-field';
 import { FormError } from '../../../ui/form-error';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface CreateEnterpriseFormProps {
   /** the new enterprise's id; it is already the current enterprise */
@@ -21,8 +21,7 @@ type Field = keyof CreateEnterpriseForm;
 export function CreateEnterpriseForm({ onCreated, service = enterpriseService }: CreateEnterpriseFormProps) {
   const [form, setForm] = useState<CreateEnterpriseForm>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, setError, run } = useAction();
 
   const set = (field: Field) => (value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
@@ -36,16 +35,10 @@ export function CreateEnterpriseForm({ onCreated, service = enterpriseService }:
       setError(firstMessage(parsed.error));
       return;
     }
-    setError('');
-    setSaving(true);
-    try {
+    await run(async () => {
       const id = await service.createEnterprise(parsed.data);
       onCreated(id);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -65,19 +58,14 @@ export function CreateEnterpriseForm({ onCreated, service = enterpriseService }:
       />
       <Text className='ent-muted'>创建后你将成为企业管理员，可邀请同事加入；企业初始为基础版。</Text>
       <FormError message={error} testId='create-enterprise-error' />
-      <Button
-        type='primary'
-        block
-        size='large'
-        loading={saving}
-        disabled={saving}
-        role='button'
-        data-testid='create-enterprise-submit'
+      <WideButton
+        busy={saving}
+        testId='create-enterprise-submit'
         onClick={submit}
         style={{ marginTop: '16px' }}
       >
         创建企业
-      </Button>
+      </WideButton>
     </View>
   );
 }

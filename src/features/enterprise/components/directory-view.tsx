@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { localPhone, maskPhone } from '../../../lib/phone';
-import { Button } from '../../../ui/button';
-import { Input } from '../../../ui/input';
+import { SearchBox } from '../../../ui/search-box';
 import { useLoader } from '../../../lib/hooks/use-loader';
 import { directoryService, type DirectoryService } from '../services/directory.service';
 import type { DepartmentNode } from '../services/enterprise.types';
@@ -46,20 +45,7 @@ export function DirectoryView({ enterpriseId, service = directoryService }: Dire
 
   return (
     <View data-testid='directory'>
-      <View className='field__control ent-search'>
-        <Input
-          type='text'
-          placeholder='搜索姓名、职位或工号'
-          value={typed}
-          onChange={(v: string) => setTyped(v)}
-          onConfirm={() => setQuery(typed.trim())}
-          aria-label='搜索通讯录'
-          data-testid='directory-search'
-        />
-        <Button className='field__action' size='small' type='primary' role='button' data-testid='directory-search-submit' onClick={() => setQuery(typed.trim())}>
-          搜索
-        </Button>
-      </View>
+      <SearchBox className='ent-search' value={typed} onChange={setTyped} onSearch={setQuery} placeholder='搜索姓名、职位或工号' ariaLabel='搜索通讯录' testId='directory-search' />
       {departments.length > 0 && (
         <ChoiceChips
           label='部门'

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
 import { useLoader } from '../../../lib/hooks/use-loader';
 import { enterpriseService, type EnterpriseService } from '../services/enterprise.service';
 import type { AcceptResult } from '../services/enterprise.types';
@@ -10,6 +9,7 @@ import { LoadState } from '../../../ui/load-state';
 import './enterprise.css';
 import { formatShanghai } from '../../../lib/time';
 import { FormError } from '../../../ui/form-error';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface InvitationLandingProps {
   code: string;
@@ -81,19 +81,19 @@ export function InvitationLanding({ code, enabled, onJoined, service = enterpris
       <FormError message={error} testId='invitation-error' />
       {waiting && (
         <View className='action-stack'>
-          <Button block size='large' fill='outline' role='button' loading={busy === 'withdraw'} disabled={Boolean(busy)} data-testid='invitation-withdraw' onClick={() => void act('withdraw')}>
+          <WideButton type='default' fill='outline' busy={busy === 'withdraw'} disabled={Boolean(busy)} testId='invitation-withdraw' onClick={() => void act('withdraw')}>
             撤回申请
-          </Button>
+          </WideButton>
         </View>
       )}
       {open && (
         <View className='action-stack'>
-          <Button block size='large' type='primary' role='button' loading={busy === 'accept'} disabled={Boolean(busy)} data-testid='invitation-accept' onClick={() => void act('accept')}>
+          <WideButton busy={busy === 'accept'} disabled={Boolean(busy)} testId='invitation-accept' onClick={() => void act('accept')}>
             加入
-          </Button>
-          <Button block size='large' fill='outline' role='button' loading={busy === 'decline'} disabled={Boolean(busy)} data-testid='invitation-decline' onClick={() => void act('decline')}>
+          </WideButton>
+          <WideButton type='default' fill='outline' busy={busy === 'decline'} disabled={Boolean(busy)} testId='invitation-decline' onClick={() => void act('decline')}>
             拒绝
-          </Button>
+          </WideButton>
         </View>
       )}
     </View>

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { Button } from '../../../ui/button';
 import { firstMessage, invitationCodeSchema } from '../schemas/enterprise.schema';
 import { TextField } from '../../../ui/text-field';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface JoinCodeFormProps {
   /** the normalised 8-character code */
@@ -38,9 +38,9 @@ export function JoinCodeForm({ onSubmit }: JoinCodeFormProps) {
         error={error}
       />
       <Text className='ent-muted'>邀请码由企业管理员或同事提供，不区分大小写。</Text>
-      <Button type='primary' block size='large' role='button' data-testid='join-code-submit' onClick={submit} style={{ marginTop: '16px' }}>
+      <WideButton testId='join-code-submit' onClick={submit} style={{ marginTop: '16px' }}>
         查看邀请
-      </Button>
+      </WideButton>
     </View>
   );
 }

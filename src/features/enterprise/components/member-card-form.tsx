@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
 import { fieldErrors, memberCardSchema, type MemberCardForm as Form } from '../schemas/enterprise.schema';
 import { directoryService, type DirectoryService } from '../services/directory.service';
 import type { MemberCard } from '../services/enterprise.types';
 import { useLoader } from '../../../lib/hooks/use-loader';
 import { LoadState } from '../../../ui/load-state';
 import { TextField } from '../../../ui/text-field';
+import { WideButton } from '../../../ui/wide-button';
 import './enterprise.css';
 
 export interface MemberCardFormProps {
@@ -100,9 +100,9 @@ export function MemberCardForm({ enterpriseId, userId, own, canSetEmployeeNo, se
           {status.text}
         </View>
       )}
-      <Button type='primary' block size='large' role='button' loading={saving} disabled={saving} data-testid='member-card-save' onClick={() => void save()} style={{ marginTop: '16px' }}>
+      <WideButton busy={saving} testId='member-card-save' onClick={() => void save()} style={{ marginTop: '16px' }}>
         保存
-      </Button>
+      </WideButton>
     </View>
   );
 }

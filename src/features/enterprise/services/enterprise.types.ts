@@ -116,6 +116,31 @@ export interface MemberRow {
   joined_at: string;
 }
 
+export type AccountStatus = 'active' | 'restricted' | 'suspended' | 'terminated';
+
+/** What the desk members table asks `admin_search_members` for. */
+export interface MemberSearch {
+  /** name, employee number or title; 3–11 digits: the tail of the phone number */
+  query?: string;
+  departmentId?: string | null;
+  role?: MemberRole | null;
+  status?: AccountStatus | null;
+  offset?: number;
+  limit?: number;
+}
+
+export interface MemberSearchRow extends MemberRow {
+  phone_masked: string;
+  account_status: AccountStatus;
+}
+
+export interface MemberSearchPage {
+  total: number;
+  offset: number;
+  limit: number;
+  rows: MemberSearchRow[];
+}
+
 export interface InvitationRow {
   id: string;
   code: string;

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import './identity.css';
 import { useMemo, useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
+import { useAction } from '../../../lib/hooks/use-action';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { ConsentStatus, CurrentAgreement, MissingAgreement } from '../services/identity.types';
 import { AgreementCard } from './agreement-card';
 import { FormError } from '../../../ui/form-error';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface AgreementsStepProps {
   /** what the user still has to decide on (my_consent_status.missing) */
@@ -26,8 +26,7 @@ export function AgreementsStep({ missing, agreements, onDone, onDecline, service
   const optional = shown.filter((item) => !item.required);
   const updated = shown.some((item) => item.previously_consented_version !== null);
   const [ticked, setTicked] = useState<Record<string, boolean>>({});
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState('');
+  const { busy: saving, error, run } = useAction();
 
   const allRequiredTicked = required.every((item) => ticked[item.version_id]);
   const canAccept = allRequiredTicked && required.length + optional.length > 0 && !saving;
@@ -38,15 +37,9 @@ export function AgreementsStep({ missing, agreements, onDone, onDecline, service
     // Exactly the versions shown here and ticked, in display order.
     const ids = shown.filter((item) => ticked[item.version_id]).map((item) => item.version_id);
     if (ids.length === 0) return;
-    setSaving(true);
-    setError('');
-    try {
+    await run(async () => {
       onDone(await service.acceptAgreements(ids));
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const renderCard = (item: MissingAgreement) => (
@@ -78,22 +71,17 @@ export function AgreementsStep({ missing, agreements, onDone, onDecline, service
       )}
       <FormError message={error} testId='agreements-error' />
       <View className='onboarding-actions'>
-        <Button
-          type='primary'
-          block
-          size='large'
-          loading={saving}
+        <WideButton
+          busy={saving}
           disabled={!canAccept}
-          aria-disabled={!canAccept}
-          role='button'
           onClick={accept}
-          data-testid='agreements-accept'
+          testId='agreements-accept'
         >
           同意并继续
-        </Button>
-        <Button block size='large' fill='none' role='button' onClick={onDecline} data-testid='agreements-decline'>
+        </WideButton>
+        <WideButton type='default' fill='none' onClick={onDecline} testId='agreements-decline'>
           不同意
-        </Button>
+        </WideButton>
       </View>
     </View>
   );

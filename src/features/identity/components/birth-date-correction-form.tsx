@@ -8,6 +8,7 @@ import type { BirthDateCorrection } from '../services/identity.types';
 import { checkBirthEvidenceFile, type BirthEvidenceFile } from '../services/birth-date-evidence.service';
 import { EARLIEST, formatChinese, localToday, PICKER_START_VALUE } from './birth-date-step';
 import { FormError } from '../../../ui/form-error';
+import { useAction } from '../../../lib/hooks/use-action';
 
 const STATUS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
 
@@ -36,8 +37,7 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
   const [requests, setRequests] = useState<BirthDateCorrection[]>([]);
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, setError, run } = useAction();
   const [file, setFile] = useState<{ name: string; path: string } | null>(null);
   const [uploading, setUploading] = useState(false);
 
@@ -82,19 +82,13 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
 
   const submit = async () => {
     if (!ready) return;
-    setBusy(true);
-    setError('');
-    try {
+    await run(async () => {
       const created = await service.requestBirthDateCorrection(date, reason.trim(), file?.path);
       setRequests((list) => [created, ...list]);
       setDate('');
       setReason('');
       setFile(null);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!open) {

@@ -1,11 +1,11 @@
 import { Picker, Text, View } from '@tarojs/components';
 import './identity.css';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
+import { useAction } from '../../../lib/hooks/use-action';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { ConsentStatus } from '../services/identity.types';
 import { FormError } from '../../../ui/form-error';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface BirthDateStepProps {
   onDone(status: ConsentStatus): void;
@@ -32,20 +32,13 @@ export function formatChinese(date: string): string {
 /** Step (a): birth date. The server computes the age (Asia/Shanghai dates) and locks it later. */
 export function BirthDateStep({ onDone, service = identityService, today = localToday() }: BirthDateStepProps) {
   const [date, setDate] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState('');
+  const { busy: saving, error, run } = useAction();
 
   const submit = async () => {
     if (!date) return;
-    setSaving(true);
-    setError('');
-    try {
+    await run(async () => {
       onDone(await service.setMyBirthDate(date));
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -66,19 +59,14 @@ export function BirthDateStep({ onDone, service = identityService, today = local
         </Picker>
       </View>
       <FormError message={error} testId='birth-date-error' />
-      <Button
-        type='primary'
-        block
-        size='large'
-        loading={saving}
+      <WideButton
+        busy={saving}
         disabled={!date || saving}
-        aria-disabled={!date || saving}
-        role='button'
         onClick={submit}
-        data-testid='birth-date-submit'
+        testId='birth-date-submit'
       >
         下一步
-      </Button>
+      </WideButton>
     </View>
   );
 }

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import './identity.css';
-import { Button } from '../../../ui/button';
 import type { AccountStatus } from '../services/identity.types';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface BlockedNoticeProps {
   accountStatus: AccountStatus;
@@ -19,9 +19,9 @@ export function BlockedNotice({ accountStatus, gate = null, signingOut, onSignOu
       <View className='card onboarding-step' role='alert' data-testid='platform-not-initialized'>
         <Text className='onboarding-step__title'>平台尚未完成初始化</Text>
         <Text className='onboarding-step__why'>服务尚未开放：平台的用户协议还没有发布。请稍后再试，或联系平台运营方。</Text>
-        <Button type='primary' block size='large' loading={signingOut} disabled={signingOut} role='button' onClick={onSignOut} data-testid='blocked-sign-out'>
+        <WideButton busy={signingOut} onClick={onSignOut} testId='blocked-sign-out'>
           退出登录
-        </Button>
+        </WideButton>
       </View>
     );
   }
@@ -32,9 +32,9 @@ export function BlockedNotice({ accountStatus, gate = null, signingOut, onSignOu
         {terminated ? '你的账号已被终止，无法继续使用。' : '你的账号已被暂停使用，如有疑问请联系客服。'}
         平台对账号采取的措施及原因会以站内通知的形式告知你；如认为处理有误，可以联系客服申诉。
       </Text>
-      <Button type='primary' block size='large' loading={signingOut} disabled={signingOut} role='button' onClick={onSignOut} data-testid='blocked-sign-out'>
+      <WideButton busy={signingOut} onClick={onSignOut} testId='blocked-sign-out'>
         退出登录
-      </Button>
+      </WideButton>
     </View>
   );
 }

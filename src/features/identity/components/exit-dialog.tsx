@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components';
 import './identity.css';
 import { BottomSheet } from '../../../ui/bottom-sheet';
-import { Button } from '../../../ui/button';
+import { WideButton } from '../../../ui/wide-button';
 
 export interface ExitDialogProps {
   visible: boolean;
@@ -19,24 +19,21 @@ export function ExitDialog({ visible, signingOut, onSignOut, onCancelAccount, on
       <Text className='bottom-sheet__text'>
         不同意这些协议将无法使用知享。你可以退出登录，以后再决定；也可以注销账号，我们将删除你的个人信息。
       </Text>
-      <Button block size='large' type='primary' role='button' onClick={onBack} data-testid='exit-back'>
+      <WideButton onClick={onBack} testId='exit-back'>
         返回阅读
-      </Button>
-      <Button
+      </WideButton>
+      <WideButton
         className='exit-dialog__action'
-        block
-        size='large'
-        loading={signingOut}
-        disabled={signingOut}
-        role='button'
+        type='default'
+        busy={signingOut}
         onClick={onSignOut}
-        data-testid='exit-sign-out'
+        testId='exit-sign-out'
       >
         退出登录
-      </Button>
-      <Button className='exit-dialog__action' block size='large' type='danger' fill='outline' role='button' onClick={onCancelAccount} data-testid='exit-cancel-account'>
+      </WideButton>
+      <WideButton className='exit-dialog__action' type='danger' fill='outline' onClick={onCancelAccount} testId='exit-cancel-account'>
         注销账号
-      </Button>
+      </WideButton>
     </BottomSheet>
   );
 }

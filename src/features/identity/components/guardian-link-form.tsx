@@ -2,7 +2,6 @@ import { Text, View } from '@tarojs/components';
 import './identity.css';
 import { useEffect, useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
 import { Loading } from '../../../ui/loading';
 import { firstIssue, otpCodeSchema } from '../../auth';
@@ -14,6 +13,8 @@ import { MarkdownView } from './markdown-view';
 import { RelationshipChoice } from './relationship-choice';
 import { CodeField } from '../../../ui/code-field';
 import { FormError } from '../../../ui/form-error';
+import { WideButton } from '../../../ui/wide-button';
+import { useAction } from '../../../lib/hooks/use-action';
 
 export interface GuardianLinkFormProps {
   token: string;
@@ -34,8 +35,7 @@ export function GuardianLinkForm({ token, service = identityService }: GuardianL
   const [code, setCode] = useState('');
   const [accepted, setAccepted] = useState(false);
   const [sentAt, setSentAt] = useState(0);
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState('');
+  const { busy: confirming, error, setError, run } = useAction();
   const [done, setDone] = useState(false);
   const sendCode = useSendCode(setError);
   const busy = confirming || sendCode.sending;
@@ -84,16 +84,10 @@ export function GuardianLinkForm({ token, service = identityService }: GuardianL
     const parsed = otpCodeSchema.safeParse(code);
     if (!parsed.success) return setError(firstIssue(parsed.error));
     if (!ready || !relationship) return undefined;
-    setConfirming(true);
-    setError('');
-    try {
+    await run(async () => {
       await service.confirmGuardianLink({ token, code: parsed.data, guardian_name: name.trim(), relationship, accept_children_statement: needsStatement && accepted });
       setDone(true);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setConfirming(false);
-    }
+    });
     return undefined;
   };
 
@@ -131,9 +125,9 @@ export function GuardianLinkForm({ token, service = identityService }: GuardianL
         onSend={send}
       />
       <FormError message={error} testId='guardian-link-error' />
-      <Button type='primary' block size='large' loading={confirming} disabled={!ready || busy} aria-disabled={!ready || busy} role='button' onClick={confirm} data-testid='guardian-link-confirm'>
+      <WideButton busy={confirming} disabled={!ready || busy} onClick={confirm} testId='guardian-link-confirm'>
         确认
-      </Button>
+      </WideButton>
     </View>
   );
 }

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import './identity.css';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useAction } from '../../../lib/hooks/use-action';
 import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
 import { firstIssue, phoneSchema } from '../../auth';
@@ -24,23 +24,16 @@ export function GuardianLinkShare({ service = identityService }: GuardianLinkSha
   const [phone, setPhone] = useState('');
   const [childName, setChildName] = useState('');
   const [link, setLink] = useState<{ url: string; masked: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, setError, run } = useAction();
   const [copied, setCopied] = useState(false);
 
   const create = async () => {
     const parsed = phoneSchema.safeParse(phone);
     if (!parsed.success) return setError(firstIssue(parsed.error));
-    setBusy(true);
-    setError('');
-    try {
+    await run(async () => {
       const created = await service.createGuardianLink(parsed.data, childName.trim() || undefined);
       setLink({ url: guardianLinkUrl(created.token), masked: created.phone_masked });
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
     return undefined;
   };
 

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import './identity.css';
 import { useState, type ComponentType } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
+import { useAction } from '../../../lib/hooks/use-action';
 import { TextField } from '../../../ui/text-field';
 import { firstIssue, otpCodeSchema, phoneSchema } from '../../auth';
 import { useSendCode } from '../../../lib/hooks/use-send-code';
@@ -11,21 +10,16 @@ import type { ConsentStatus, CurrentAgreement, GuardianRelationship } from '../s
 import { ConsentCheckbox } from './consent-checkbox';
 import { MarkdownView } from './markdown-view';
 import { RelationshipChoice } from './relationship-choice';
-import { CodeField } from '../../../ui/code-field';
+import { CodeField, type CodeHintProps } from '../../../ui/code-field';
 import { FormError } from '../../../ui/form-error';
-
-export interface LocalCodeHintProps {
-  phone: string | null;
-  sentAt: number;
-  onFill(code: string): void;
-}
+import { WideButton } from '../../../ui/wide-button';
 
 export interface GuardianStepProps {
   /** under 14: the guardian must also accept the children's statement */
   childrenStatement: CurrentAgreement | null;
   onDone(status: ConsentStatus): void;
   service?: Pick<IdentityService, 'sendGuardianCode' | 'confirmGuardian'>;
-  localCodeHint?: ComponentType<LocalCodeHintProps> | null;
+  localCodeHint?: ComponentType<CodeHintProps> | null;
 }
 
 /** Step (c): a guardian confirms with a code sent to the guardian's own phone. */
@@ -36,8 +30,7 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
   const [code, setCode] = useState('');
   const [statementAccepted, setStatementAccepted] = useState(false);
   const [sent, setSent] = useState<{ phone: string; at: number; masked: string } | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState('');
+  const { busy: confirming, error, setError, run } = useAction();
   const sendCode = useSendCode(setError);
   const busy = confirming || sendCode.sending;
 
@@ -55,9 +48,7 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
     const parsedCode = otpCodeSchema.safeParse(code);
     if (!parsedCode.success) return setError(firstIssue(parsedCode.error));
     if (!ready || !relationship) return undefined;
-    setConfirming(true);
-    setError('');
-    try {
+    await run(async () => {
       const result = await service.confirmGuardian({
         code: parsedCode.data,
         guardian_name: name.trim(),
@@ -65,11 +56,7 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
         accept_children_statement: needsStatement && statementAccepted,
       });
       onDone(result.status);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setConfirming(false);
-    }
+    });
     return undefined;
   };
 
@@ -115,9 +102,9 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
         </View>
       )}
       <FormError message={error} testId='guardian-error' />
-      <Button type='primary' block size='large' loading={confirming} disabled={!ready || busy} aria-disabled={!ready || busy} role='button' onClick={confirm} data-testid='guardian-confirm'>
+      <WideButton busy={confirming} disabled={!ready || busy} onClick={confirm} testId='guardian-confirm'>
         监护人确认
-      </Button>
+      </WideButton>
     </View>
   );
 }

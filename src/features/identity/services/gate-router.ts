@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { messageOf } from '../../../lib/errors/app-error';
-import { relaunch } from '../../../lib/navigation/relaunch';
+import { currentRoute, relaunchClaim } from '../../../lib/navigation/relaunch-claim';
 import { useGateStore } from '../store/gate.store';
 import { onGateRefusal } from '../../../lib/data';
 import { getConsentStatus } from './identity.service';
@@ -10,16 +10,8 @@ import { routeUrl } from '../../../lib/routes';
 export const ONBOARDING_PAGE = routeUrl('onboarding');
 export const HOME_PAGE = routeUrl('home');
 
-// Long enough for the pages being replaced to unmount (as goToLogin does).
-const SETTLE_MS = 1000;
-let leaving = false;
+const toOnboarding = relaunchClaim();
 let inFlight: Promise<ConsentStatus | null> | null = null;
-
-function currentRoute(): string {
-  const pages = Taro.getCurrentPages();
-  const route = pages[pages.length - 1]?.route ?? '';
-  return `/${route.replace(/^\//, '').split('?')[0]}`;
-}
 
 export const onOnboardingPage = (): boolean => currentRoute() === ONBOARDING_PAGE;
 
@@ -32,15 +24,8 @@ const onGuardianLinkPage = (): boolean => currentRoute() === routeUrl('guardianL
  * refusals can arrive at once (every mounted page loads data): only one navigates.
  */
 export function goToOnboarding(): void {
-  if (leaving || onOnboardingPage() || onGuardianLinkPage()) return;
-  leaving = true;
-  relaunch(ONBOARDING_PAGE)
-    .catch(() => undefined)
-    .finally(() => {
-      setTimeout(() => {
-        leaving = false;
-      }, SETTLE_MS);
-    });
+  if (toOnboarding.held || onOnboardingPage() || onGuardianLinkPage()) return;
+  toOnboarding.leave(ONBOARDING_PAGE);
 }
 
 /** Asks the server whether the signed-in user is cleared; routes to onboarding when not. */

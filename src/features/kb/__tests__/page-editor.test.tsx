@@ -37,4 +37,35 @@ describe('PageEditor', () => {
     expect(screen.getByRole('alert').textContent).toBe('页面已被他人更新，请刷新后再保存');
     expect(onSaved).not.toHaveBeenCalled();
   });
+
+  it('inserts an uploaded image as its own line, saved as an image embed of the page', async () => {
+    const saveMarkup = jest.fn(async () => 4);
+    const file = { path: 'blob:1', name: 'org.png', size: 2048 };
+    const chooseKbFile = jest.fn(async () => file);
+    const uploadPageImage = jest.fn(async () => 'kb/e1/p1/image-1.png');
+    const { container } = render(<PageEditor page={page()} onSaved={jest.fn()} service={{ saveMarkup }} files={{ chooseKbFile, uploadPageImage }} />);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('kb-editor-image'));
+    });
+    expect(chooseKbFile).toHaveBeenCalledWith('kb-image-file-input', ['image']);
+    expect(uploadPageImage).toHaveBeenCalledWith(expect.objectContaining({ id: 'p1', enterprise_id: 'e1' }), file, expect.any(Function));
+    expect(textarea(container).value).toBe('# 第一天\n- 领取工牌\n![图片](kb/e1/p1/image-1.png)\n');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('kb-editor-save'));
+    });
+    expect(saveMarkup).toHaveBeenCalledWith('p1', '# 第一天\n- 领取工牌\n![图片](kb/e1/p1/image-1.png)\n', '入职指南', 3);
+  });
+
+  it('says why an image was not added (the upload was refused) and keeps the text', async () => {
+    const chooseKbFile = jest.fn(async () => ({ path: 'blob:1', name: 'big.png', size: 1 }));
+    const uploadPageImage = jest.fn(async () => {
+      throw new AppError('kb_forbidden', '你没有权限执行这个操作', { status: 403 });
+    });
+    const { container } = render(<PageEditor page={page()} onSaved={jest.fn()} service={{ saveMarkup: jest.fn() }} files={{ chooseKbFile, uploadPageImage }} />);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('kb-editor-image'));
+    });
+    expect(screen.getByRole('alert').textContent).toBe('你没有权限执行这个操作');
+    expect(textarea(container).value).toBe('# 第一天\n- 领取工牌');
+  });
 });

@@ -7,7 +7,10 @@ import { useLoader } from '../hooks/use-kb-loader';
 import { KB_ROUTES } from '../routes';
 import { kbService, type KbService } from '../services/kb.service';
 import { canEdit, ROLE_LABEL, type KbPage } from '../services/kb.types';
+import { useKbMedia } from '../hooks/use-kb-media';
 import { DeltaView } from './delta-view';
+import { FilePreview } from './file-preview';
+import { Watermark } from './watermark';
 import './kb.css';
 
 export interface PageViewProps {
@@ -20,6 +23,7 @@ export interface PageViewProps {
 export function PageView({ page, onChanged, service = kbService }: PageViewProps) {
   const [busy, setBusy] = useState(false);
   const [comment, setComment] = useState('');
+  const resolveMedia = useKbMedia(page.delta);
   const comments = useLoader(() => service.comments(page.id), `${page.id}|${page.comments}`, page.comments_enabled);
   const act = async (fn: () => Promise<unknown>, done?: string) => {
     setBusy(true);
@@ -35,12 +39,13 @@ export function PageView({ page, onChanged, service = kbService }: PageViewProps
   };
   return (
     <View data-testid='kb-page'>
+      {page.watermark && page.viewer_mark ? <Watermark mark={page.viewer_mark} /> : null}
       <Text className='page-title'>{page.title}</Text>
       <Text className='kb-muted' data-testid='kb-page-meta'>
         {`${page.updated_by_name ?? ''} ${page.updated_at.slice(0, 10)} 更新 · 阅读 ${page.reads} · ${ROLE_LABEL[page.role]}`}
       </Text>
-      {page.kind === 'page' ? <DeltaView delta={page.delta} /> : null}
-      {page.kind === 'file' ? <Text className='kb-muted'>{page.file_path ? `文件 · ${Math.ceil(page.file_size / 1024)} KB` : '你可以查看该文件的信息，但没有下载权限'}</Text> : null}
+      {page.kind === 'page' ? <DeltaView delta={page.delta} resolveMedia={resolveMedia} /> : null}
+      {page.kind === 'file' ? <FilePreview page={page} /> : null}
       <View className='kb-toolbar'>
         <Button size='small' disabled={busy} data-testid='kb-like' onClick={() => void act(() => service.setLike(page.id, !page.liked))}>
           {`${page.liked ? '已赞' : '点赞'} ${page.likes}`}
@@ -50,6 +55,9 @@ export function PageView({ page, onChanged, service = kbService }: PageViewProps
         </Button>
         {canEdit(page.role) && page.kind === 'page' ? (
           <Button size='small' type='primary' data-testid='kb-edit' onClick={() => void Taro.navigateTo({ url: KB_ROUTES.edit(page.id) })}>编辑</Button>
+        ) : null}
+        {page.role === 'manager' ? (
+          <Button size='small' data-testid='kb-page-access' onClick={() => void Taro.navigateTo({ url: KB_ROUTES.access(page.id) })}>权限设置</Button>
         ) : null}
         {page.kind === 'page' ? (
           <Button size='small' data-testid='kb-versions' onClick={() => void Taro.navigateTo({ url: KB_ROUTES.versions(page.id) })}>历史版本</Button>

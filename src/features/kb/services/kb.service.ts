@@ -3,7 +3,7 @@
 import { asShape, bindDataLayer } from '../../../lib/data';
 import { markupToDelta, type Delta } from '../lib/delta';
 import { KB_MESSAGES } from '../kb.messages';
-import type { KbComment, KbNode, KbPage, KbRecent, KbSearchHit, KbVersion, SpaceKind } from './kb.types';
+import type { KbAccess, KbComment, KbGrant, KbGrantees, KbNode, KbPage, KbRecent, KbSearchHit, KbVersion, SpaceKind } from './kb.types';
 
 const db = bindDataLayer(KB_MESSAGES);
 const NODE_COLUMNS = 'id, kind, title, space_kind, description, updated_at, sort_order';
@@ -41,7 +41,7 @@ export const comments = (nodeId: string) =>
 export const createSpace = (enterpriseId: string, kind: SpaceKind, title: string) =>
   db.call('kb_create_space', { p_enterprise_id: enterpriseId, p_kind: kind, p_title: title });
 
-export const createNode = (parentId: string, kind: 'folder' | 'page', title: string) =>
+export const createNode = (parentId: string, kind: 'folder' | 'page' | 'file', title: string) =>
   db.call('kb_create_node', { p_parent_id: parentId, p_kind: kind, p_title: title });
 
 export const savePage = (nodeId: string, delta: Delta, title: string, baseVersion: number) =>
@@ -57,8 +57,35 @@ export const setLike = (nodeId: string, on: boolean) => db.run('kb_set_like', { 
 export const setFavorite = (nodeId: string, on: boolean) => db.run('kb_set_favorite', { p_node_id: nodeId, p_on: on });
 export const addComment = (nodeId: string, body: string) => db.call('kb_add_comment', { p_node_id: nodeId, p_body: body });
 
+/** Managers: the grants that decide who sees the node (its own, or those of the node it inherits from). */
+export const nodeAccess = (nodeId: string) => db.call('kb_node_access', { p_node_id: nodeId }).then(asShape<KbAccess>());
+
+/** Replaces the node's own grants (and stops inheriting there). */
+export const setGrants = (nodeId: string, grants: KbGrant[]) =>
+  db.run('kb_set_grants', { p_node_id: nodeId, p_grants: grants.map((g) => ({ role: g.role, kind: g.kind, id: g.id })) as never });
+
+/** Drops the node's own grants: its rights come from above again. */
+export const inheritGrants = (nodeId: string) => db.run('kb_inherit_grants', { p_node_id: nodeId });
+
+/** Departments and the first 100 members a manager may grant to (the directory applies the enterprise's visibility). */
+export async function grantees(enterpriseId: string): Promise<KbGrantees> {
+  const [depts, people] = await Promise.all([
+    db.call('department_tree', { p_enterprise_id: enterpriseId }).then(asShape<Array<{ id: string; name: string; depth: number }>>()),
+    db.call('directory', { p_enterprise_id: enterpriseId, p_query: '', p_limit: 100, p_offset: 0 })
+      .then(asShape<Array<{ user_id: string; display_name: string; department_name: string | null }>>()),
+  ]);
+  return {
+    departments: depts.map((d) => ({ id: d.id, name: d.name, depth: d.depth })),
+    members: people.map((m) => ({ id: m.user_id, name: m.display_name, department: m.department_name })),
+  };
+}
+
+/** Managers of a space: its watermark over pages and previews. */
+export const setWatermark = (spaceId: string, on: boolean) => db.run('kb_set_space_watermark', { p_space_id: spaceId, p_on: on });
+
 export const kbService = {
   spaces, children, openPage, search, recent, favorites, versions, comments,
   createSpace, createNode, savePage, saveMarkup, restoreVersion, trashNode, setLike, setFavorite, addComment,
+  nodeAccess, setGrants, inheritGrants, grantees, setWatermark,
 };
 export type KbService = typeof kbService;

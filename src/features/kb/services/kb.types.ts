@@ -37,6 +37,9 @@ export interface KbPage {
   comments: number;
   liked: boolean;
   favorited: boolean;
+  /** the space's watermark is on: draw viewer_mark (name, phone tail) over the page */
+  watermark?: boolean;
+  viewer_mark?: string | null;
 }
 
 export interface KbSearchHit {
@@ -75,6 +78,31 @@ export interface KbComment {
   author_id: string | null;
   body: string;
   created_at: string;
+}
+
+export type GranteeKind = 'member' | 'department' | 'everyone';
+
+/** One grant as kb_set_grants takes it and kb_node_access returns it (with the grantee's name). */
+export interface KbGrant {
+  role: KbRole;
+  kind: GranteeKind;
+  id: string | null;
+  name?: string;
+}
+
+/** kb_node_access: the grants that decide who sees a node (on its acl node). */
+export interface KbAccess {
+  node_id: string;
+  inherits: boolean;
+  acl_node_id: string;
+  acl_node_title: string;
+  grants: KbGrant[];
+}
+
+/** Who can be granted: the enterprise's departments and members. */
+export interface KbGrantees {
+  departments: Array<{ id: string; name: string; depth: number }>;
+  members: Array<{ id: string; name: string; department: string | null }>;
 }
 
 export const ROLE_LABEL: Record<KbRole, string> = { viewer: '可查看', downloader: '可下载', editor: '可编辑', manager: '可管理' };

@@ -8,6 +8,7 @@ describe('targetUrl: a notice opens its object', () => {
     expect(targetUrl(notice({ kind: 'join_request', id: 'req1' }, { enterprise_id: 'e1' }))).toBe('/packages/admin/index?id=e1&tab=requests');
     expect(targetUrl(notice({ kind: 'qualification', id: 'e2' }))).toBe('/packages/admin/index?id=e2&tab=qualification');
     expect(targetUrl(notice({ kind: 'enterprise', id: 'e3' }))).toBe('/packages/enterprise/mine/index');
+    expect(targetUrl(notice({ kind: 'community_post', id: 'p1' }))).toBe('/packages/community/post/index?id=p1');
   });
 
   it('has nothing to open for no target, an unknown kind or a join request without its enterprise', () => {

@@ -16,6 +16,8 @@ const OPENERS: Record<string, Opener> = {
   join_request: (_id, data) => (text(data.enterprise_id) ? routeUrl('admin', { id: text(data.enterprise_id)!, tab: 'requests' }) : null),
   qualification: (id) => (id ? routeUrl('admin', { id, tab: 'qualification' }) : null),
   enterprise: () => routeUrl('myEnterprises'),
+  // community notices (replies, mentions, accepted answers, required announcements, event reminders)
+  community_post: (id) => (id ? routeUrl('communityPost', { id }) : null),
 };
 
 /** The in-app URL of a notice's object, or null when it has none the app can open. */

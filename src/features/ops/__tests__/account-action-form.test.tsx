@@ -29,6 +29,14 @@ const click = async (testId: string) => {
 };
 
 describe('AccountActionForm', () => {
+  it('takes the number as people copy it, with spaces or hyphens', async () => {
+    const service = fakeService();
+    render(<AccountActionForm service={service} />);
+    type('ops-action-phone', '+86 138-0000-0001');
+    await click('ops-action-find');
+    expect(service.findAccount).toHaveBeenCalledWith('+8613800000001');
+  });
+
   it('finds the account by phone, shows it masked, and acts on the account found (no UUID to paste)', async () => {
     const service = fakeService();
     render(<AccountActionForm service={service} />);

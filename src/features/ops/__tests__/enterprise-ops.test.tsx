@@ -57,7 +57,7 @@ describe('EnterpriseOps', () => {
     });
     expect(screen.getByTestId('ops-cancellation-r1')).toHaveTextContent('远山制造');
     await click('ops-cancellation-r1-reject');
-    expect(screen.getByTestId('ops-cancellations-error')).toHaveTextContent('驳回须填写');
+    expect(screen.getByTestId('ops-cancellation-r1-error')).toHaveTextContent('驳回须填写');
     expect(service.reviewCancellation).not.toHaveBeenCalled();
     await click('ops-cancellation-r1-approve');
     expect(service.reviewCancellation).toHaveBeenCalledWith('r1', true, '');

@@ -55,7 +55,8 @@ export function AccountActionForm({ service, userId: reportUserId = '' }: Accoun
     setLookupError('');
     setResult('');
     try {
-      setAccount(await service.findAccount(phone.trim()));
+      // as people copy numbers: "138 0013 8000", "138-0013-8000"; the database takes +86 / 86 / national
+      setAccount(await service.findAccount(phone.replace(/[\s-]/g, '')));
     } catch (failure) {
       setAccount(null);
       setLookupError(messageOf(failure));
@@ -78,7 +79,7 @@ export function AccountActionForm({ service, userId: reportUserId = '' }: Accoun
         <View className='field__control'>
           <Input type='tel' placeholder='要处置账号的手机号' value={phone} onChange={setPhone} aria-label='手机号' data-testid='ops-action-phone' />
         </View>
-        <Button size='small' disabled={phone.trim().length < 11} onClick={find} data-testid='ops-action-find'>
+        <Button size='small' disabled={phone.replace(/\D/g, '').length < 11} onClick={find} data-testid='ops-action-find'>
           查找账号
         </Button>
         <FormError message={lookupError} testId='ops-action-find-error' inline />

@@ -1,84 +1,95 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { ChoiceChips } from '../../../ui/choice-chips';
-import type { CancellationRequest, PlatformOpsService } from '../services/platform-ops.service';
+import { DecisionList, type DecisionListProps } from '../../../ui/decision-list';
 import { FormError } from '../../../ui/form-error';
-import { StatusLine } from '../../../ui/status-line';
+import type { CancellationRequest, PlatformOpsService } from '../services/platform-ops.service';
 
-const STATUS: Record<CancellationRequest['status'], string> = { pending: '待审核', approved: '已通过', rejected: '已驳回' };
+export const CANCELLATION_STATUS: Record<CancellationRequest['status'], string> = { pending: '待审核', approved: '已通过', rejected: '已驳回' };
 
-export interface CancellationRequestsProps {
-  service: Pick<PlatformOpsService, 'listCancellationRequests' | 'reviewCancellation'>;
+type Service = Pick<PlatformOpsService, 'listCancellationRequests' | 'reviewCancellation'>;
+
+export interface CancellationItemProps {
+  request: CancellationRequest;
+  service: Pick<PlatformOpsService, 'reviewCancellation'>;
+  onReviewed(message: string): void;
 }
 
-/** 企业注销申请 (LX 3.3): approve (the enterprise is closed) or reject with a reason the admins see. */
-export function CancellationRequests({ service }: CancellationRequestsProps) {
-  const [filter, setFilter] = useState<'pending' | 'all'>('pending');
-  const [requests, setRequests] = useState<CancellationRequest[] | null>(null);
-  const [reasons, setReasons] = useState<Record<string, string>>({});
+/** One request: the enterprise, its reason and documents; approve (the enterprise is closed) or reject with a reason. */
+export function CancellationItem({ request: r, service, onReviewed }: CancellationItemProps) {
+  const [reason, setReason] = useState('');
   const [error, setError] = useState('');
-  const [result, setResult] = useState('');
+  const testId = `ops-cancellation-${r.id}`;
 
-  const load = useCallback(() => {
-    setError('');
-    service.listCancellationRequests(filter).then(setRequests, (failure: unknown) => setError(messageOf(failure)));
-  }, [service, filter]);
-  useEffect(load, [load]);
-
-  const review = async (r: CancellationRequest, approve: boolean) => {
-    const reason = (reasons[r.id] ?? '').trim();
-    if (!approve && reason.length < 2) {
-      setError('驳回须填写至少 2 个字的理由');
-      return;
-    }
+  const review = async (approve: boolean) => {
+    if (!approve && reason.trim().length < 2) return setError('驳回须填写至少 2 个字的理由');
     setError('');
     try {
-      await service.reviewCancellation(r.id, approve, reason);
-      setResult(`${r.enterprises?.name ?? '企业'}的注销申请${approve ? '已通过，企业已注销' : '已驳回'}`);
-      load();
+      await service.reviewCancellation(r.id, approve, reason.trim());
+      onReviewed(`${r.enterprises?.name ?? '企业'}的注销申请${approve ? '已通过，企业已注销' : '已驳回'}`);
     } catch (failure) {
       setError(messageOf(failure));
     }
+    return undefined;
   };
 
   return (
-    <View className='card' data-testid='ops-cancellations'>
-      <Text className='settings-section-title'>企业注销申请</Text>
-      <ChoiceChips label='显示' testId='ops-cancellations-filter' value={filter} onChange={(v) => setFilter(v as 'pending' | 'all')} options={[{ value: 'pending', label: '待审核' }, { value: 'all', label: '全部' }]} />
-      <StatusLine message={result} className='settings-note' testId='ops-cancellations-result' />
-      <FormError message={error} testId='ops-cancellations-error' inline />
-      {requests?.length === 0 && <Text className='settings-muted'>没有注销申请</Text>}
-      {requests?.map((r) => (
-        <View key={r.id} className='settings-list-item' data-testid={`ops-cancellation-${r.id}`}>
-          <Text className='settings-doc__title'>
-            {r.enterprises?.name ?? r.enterprise_id} · {STATUS[r.status]}
-          </Text>
-          <Text className='ops-report__evidence'>{r.reason}</Text>
-          {r.document_paths.length > 0 && <Text className='settings-muted'>证明材料 {r.document_paths.length} 份：{r.document_paths.join('、')}</Text>}
-          {r.review_reason && <Text className='settings-muted'>审核意见：{r.review_reason}</Text>}
-          {r.status === 'pending' && (
-            <>
-              <Textarea
-                className='settings-textarea'
-                maxlength={500}
-                placeholder='审核意见（驳回时必填）'
-                value={reasons[r.id] ?? ''}
-                onInput={(e) => setReasons({ ...reasons, [r.id]: e.detail.value })}
-                aria-label='审核意见'
-                data-testid={`ops-cancellation-${r.id}-reason`}
-              />
-              <Button size='small' type='danger' onClick={() => review(r, true)} data-testid={`ops-cancellation-${r.id}-approve`}>
-                通过并注销企业
-              </Button>
-              <Button size='small' onClick={() => review(r, false)} data-testid={`ops-cancellation-${r.id}-reject`}>
-                驳回
-              </Button>
-            </>
-          )}
+    <View className='settings-list-item' data-testid={testId}>
+      <Text className='settings-doc__title'>
+        {r.enterprises?.name ?? r.enterprise_id} · {CANCELLATION_STATUS[r.status]}
+      </Text>
+      <Text className='ops-report__evidence'>{r.reason}</Text>
+      {r.document_paths.length > 0 && <Text className='settings-muted'>证明材料 {r.document_paths.length} 份：{r.document_paths.join('、')}</Text>}
+      {r.review_reason && <Text className='settings-muted'>审核意见：{r.review_reason}</Text>}
+      {r.status === 'pending' && (
+        <View className='field'>
+          <Text className='field__label'>审核意见（驳回时必填，会通知企业管理员）</Text>
+          <Textarea
+            className='settings-textarea'
+            maxlength={500}
+            placeholder='审核意见（驳回时必填）'
+            value={reason}
+            onInput={(e) => setReason(e.detail.value)}
+            aria-label='审核意见'
+            data-testid={`${testId}-reason`}
+          />
+          <Button size='small' type='danger' onClick={() => void review(true)} data-testid={`${testId}-approve`}>
+            通过并注销企业
+          </Button>
+          <Button size='small' onClick={() => void review(false)} data-testid={`${testId}-reject`}>
+            驳回
+          </Button>
         </View>
-      ))}
+      )}
+      <FormError message={error} testId={`${testId}-error`} inline />
+    </View>
+  );
+}
+
+/** What the request list loads and shows (the phone list and the desk table share it). */
+export function cancellationRequestsList(service: Service): DecisionListProps<'pending' | 'all', CancellationRequest> {
+  return {
+    testId: 'ops-cancellations',
+    resultClassName: 'settings-note',
+    filters: [{ value: 'pending', label: '待审核' }, { value: 'all', label: '全部' }],
+    load: (filter) => service.listCancellationRequests(filter),
+    empty: (filter) => (filter === 'pending' ? '没有待审核的注销申请' : '没有注销申请'),
+    itemKey: (r) => `${r.id}-${r.status}`,
+    renderItem: (r, onDone) => <CancellationItem request={r} service={service} onReviewed={onDone} />,
+  };
+}
+
+export interface CancellationRequestsProps {
+  service: Service;
+}
+
+/** 企业注销申请 (LX 3.3): pending first; approve (the enterprise is closed) or reject with a reason the admins see. */
+export function CancellationRequests({ service }: CancellationRequestsProps) {
+  return (
+    <View className='card'>
+      <Text className='settings-section-title'>企业注销申请</Text>
+      <DecisionList {...cancellationRequestsList(service)} />
     </View>
   );
 }

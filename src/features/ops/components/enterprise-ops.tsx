@@ -20,10 +20,12 @@ const EFFECTS: Record<EnterpriseStatus, string> = {
 
 export interface EnterpriseOpsProps {
   service: Pick<PlatformOpsService, 'findEnterprises' | 'setEnterpriseStatus' | 'listCancellationRequests' | 'reviewCancellation'>;
+  /** the phone page lists the cancellation requests below; the desk console gives them a table of their own */
+  withCancellations?: boolean;
 }
 
 /** 企业管理 (operators): find an enterprise, change its status with a reason; review cancellation requests. */
-export function EnterpriseOps({ service }: EnterpriseOpsProps) {
+export function EnterpriseOps({ service, withCancellations = true }: EnterpriseOpsProps) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<FoundEnterprise[] | null>(null);
   const [chosen, setChosen] = useState<FoundEnterprise | null>(null);
@@ -110,7 +112,7 @@ export function EnterpriseOps({ service }: EnterpriseOpsProps) {
         )}
         <StatusLine message={result} className='settings-note' testId='ops-enterprise-result' />
       </View>
-      <CancellationRequests service={service} />
+      {withCancellations && <CancellationRequests service={service} />}
     </View>
   );
 }

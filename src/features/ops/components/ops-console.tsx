@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
+import { AccessDenied } from '../../../ui/access-denied';
 import { Button } from '../../../ui/button';
 import { Loading } from '../../../ui/loading';
 import { opsService, type OperatorAccess, type OpsService } from '../services/ops.service';
@@ -48,12 +49,7 @@ export function OpsConsole({ enabled, service = opsService }: OpsConsoleProps) {
     );
   }
   if (access !== 'operator') {
-    return (
-      <View className='state' data-testid='ops-denied' role='alert'>
-        <Text className='page-title'>无权限</Text>
-        <Text className='page-subtitle'>仅平台运营人员可以使用此页面。</Text>
-      </View>
-    );
+    return <AccessDenied message='仅平台运营人员可以使用此页面。' testId='ops-denied' />;
   }
 
   return (

@@ -16,7 +16,7 @@ export interface ReportItemProps {
   onActOnAccount(userId: string): void;
 }
 
-const STATUS: Record<AccountReport['status'], string> = { open: '待处理', confirmed: '已核实', rejected: '已驳回' };
+export const REPORT_STATUS: Record<AccountReport['status'], string> = { open: '待处理', confirmed: '已核实', rejected: '已驳回' };
 
 /** One stolen-account report; open ones can be confirmed (optionally freezing the account) or rejected. */
 export function ReportItem({ report, service, onResolved, onActOnAccount }: ReportItemProps) {
@@ -27,7 +27,7 @@ export function ReportItem({ report, service, onResolved, onActOnAccount }: Repo
 
   const resolve = async () => {
     const done = await service.resolveAccountReport(report.id, outcome, canFreeze && freeze, note.trim());
-    onResolved(`申诉 ${report.id} 已处理：${STATUS[done.status as AccountReport['status']] ?? done.status}${done.froze_account ? '，账号已冻结' : ''}`);
+    onResolved(`申诉 ${report.id} 已处理：${REPORT_STATUS[done.status as AccountReport['status']] ?? done.status}${done.froze_account ? '，账号已冻结' : ''}`);
   };
 
   return (
@@ -36,7 +36,7 @@ export function ReportItem({ report, service, onResolved, onActOnAccount }: Repo
         <Text className='settings-doc__title'>
           {report.real_name} · {maskPhone(report.reported_phone)}
         </Text>
-        <Text className={`settings-tag ${report.status === 'open' ? 'settings-tag--required' : ''}`}>{STATUS[report.status]}</Text>
+        <Text className={`settings-tag ${report.status === 'open' ? 'settings-tag--required' : ''}`}>{REPORT_STATUS[report.status]}</Text>
       </View>
       <Text className='settings-muted'>
         编号 {report.id} · {formatShanghai(report.created_at)} · 联系方式：{report.contact || '—'}
@@ -78,7 +78,7 @@ export function ReportItem({ report, service, onResolved, onActOnAccount }: Repo
           <ConfirmAction
             label='提交处理'
             type='primary'
-            message={`将该申诉标记为“${STATUS[outcome]}”${canFreeze && freeze ? '，并立即冻结对应账号' : ''}。处理后不能更改。`}
+            message={`将该申诉标记为“${REPORT_STATUS[outcome]}”${canFreeze && freeze ? '，并立即冻结对应账号' : ''}。处理后不能更改。`}
             confirmLabel='确认处理'
             disabled={note.trim().length < 2}
             testId={`ops-report-${report.id}-resolve`}

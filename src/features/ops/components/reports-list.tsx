@@ -1,75 +1,29 @@
-import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
-import { Loading } from '../../../ui/loading';
+import { DecisionList, type DecisionListProps } from '../../../ui/decision-list';
 import type { AccountReport, OpsService } from '../services/ops.service';
-import { ChoiceChips } from '../../../ui/choice-chips';
 import { ReportItem } from './report-item';
-import { StatusLine } from '../../../ui/status-line';
+
+type Service = Pick<OpsService, 'listAccountReports' | 'resolveAccountReport'>;
+
+/** What the report list loads and shows (the phone list and the desk table share it). */
+export function accountReportsList(service: Service, onActOnAccount: (userId: string) => void): DecisionListProps<'open' | 'all', AccountReport> {
+  return {
+    testId: 'ops-reports',
+    className: 'card',
+    resultClassName: 'settings-note',
+    filters: [{ value: 'open', label: '待处理' }, { value: 'all', label: '全部' }],
+    load: (filter) => service.listAccountReports(filter),
+    empty: (filter) => (filter === 'open' ? '没有待处理的申诉' : '暂无申诉'),
+    itemKey: (report) => `${report.id}-${report.status}`,
+    renderItem: (report, onDone) => <ReportItem report={report} service={service} onActOnAccount={onActOnAccount} onResolved={onDone} />,
+  };
+}
 
 export interface ReportsListProps {
-  service: Pick<OpsService, 'listAccountReports' | 'resolveAccountReport'>;
+  service: Service;
   onActOnAccount(userId: string): void;
 }
 
 /** 账号被盗申诉: open ones first to work through, or all with their outcomes. */
 export function ReportsList({ service, onActOnAccount }: ReportsListProps) {
-  const [filter, setFilter] = useState<'open' | 'all'>('open');
-  const [reports, setReports] = useState<AccountReport[] | null>(null);
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
-
-  const load = useCallback(() => {
-    setError('');
-    service.listAccountReports(filter).then(setReports, (failure: unknown) => setError(messageOf(failure)));
-  }, [service, filter]);
-
-  useEffect(load, [load]);
-
-  return (
-    <View className='card' data-testid='ops-reports'>
-      <ChoiceChips tone='danger'
-        label='显示'
-        testId='ops-reports-filter'
-        value={filter}
-        options={[
-          { value: 'open', label: '待处理' },
-          { value: 'all', label: '全部' },
-        ]}
-        onChange={(v) => setFilter(v as 'open' | 'all')}
-      />
-      <StatusLine message={notice} className='settings-note' testId='ops-report-result' />
-      {error ? (
-        <View className='state'>
-          <Text role='alert'>{error}</Text>
-          <Button className='state__action' size='small' onClick={load}>
-            重试
-          </Button>
-        </View>
-      ) : reports === null ? (
-        <Loading type='circular'>加载中…</Loading>
-      ) : reports.length === 0 ? (
-        <Text className='settings-note' data-testid='ops-reports-empty'>
-          {filter === 'open' ? '没有待处理的申诉' : '暂无申诉'}
-        </Text>
-      ) : (
-        reports.map((report) => (
-          <ReportItem
-            key={report.id}
-            report={report}
-            service={service}
-            onActOnAccount={onActOnAccount}
-            onResolved={(message) => {
-              setNotice(message);
-              load();
-            }}
-          />
-        ))
-      )}
-      <Button size='small' fill='outline' onClick={load} data-testid='ops-reports-refresh'>
-        刷新
-      </Button>
-    </View>
-  );
+  return <DecisionList {...accountReportsList(service, onActOnAccount)} />;
 }

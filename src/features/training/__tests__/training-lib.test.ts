@@ -1,4 +1,5 @@
 import { csvToImportRows, parseCsv, QUESTION_TEMPLATE_CSV } from '../lib/csv';
+import { drawCertificate } from '../lib/certificate-image';
 import { formatRemaining, remainingMs } from '../lib/countdown';
 import { deltaToHtml } from '../lib/delta-html';
 
@@ -54,5 +55,19 @@ describe('exam countdown (server clock)', () => {
     expect(formatRemaining(29 * 60_000 + 5_500)).toBe('29:06');
     expect(formatRemaining(3_600_000 + 61_000)).toBe('1:01:01');
     expect(formatRemaining(0)).toBe('00:00');
+  });
+});
+
+describe('certificate picture', () => {
+  it('draws the holder, the course, the Shanghai date, the serial and the grouped verification code', () => {
+    const texts: string[] = [];
+    const ctx = {
+      fillStyle: '', strokeStyle: '', lineWidth: 0, font: '', textAlign: 'left' as const, textBaseline: 'alphabetic' as const,
+      fillRect: () => undefined, strokeRect: () => undefined, fillText: (t: string) => void texts.push(t),
+    };
+    drawCertificate(ctx, {
+      holder_name: '李学员', title: '信息安全合规培训', score: 95, issued_at: '2026-12-06T17:30:00Z', serial: 'ZX20261207-ABCDEFGH', verification_code: 'ABCDEFGHJKMN',
+    });
+    expect(texts).toEqual(expect.arrayContaining(['李学员', '《信息安全合规培训》', '2026年12月07日', '证书编号 ZX20261207-ABCDEFGH', '验证码 ABCD-EFGH-JKMN']));
   });
 });

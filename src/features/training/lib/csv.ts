@@ -62,14 +62,24 @@ export function parseCsv(text: string): string[][] {
 
 /** Rows keyed by the template's headers; unknown columns are ignored. Throws without a 题干 column. */
 export function csvToImportRows(text: string): ImportRow[] {
-  const [header, ...body] = parseCsv(text);
-  const keys = (header ?? []).map((h) => HEADERS[h.trim()]);
+  return tableToImportRows(parseCsv(text)).rows;
+}
+
+/**
+ * The same from a sheet's cells (also an XLSX file's first sheet, as the training-xlsx function reads
+ * it), with each row's number in the sheet (the header is row 1), so an error names the row people see.
+ */
+export function tableToImportRows(cells: string[][]): { rows: ImportRow[]; sheetRows: number[] } {
+  const numbered = cells.map((r, i) => ({ r, n: i + 1 })).filter(({ r }) => r.some((v) => v.trim() !== ''));
+  const [header, ...body] = numbered;
+  const keys = (header?.r ?? []).map((h) => HEADERS[h.trim()]);
   if (!keys.includes('stem')) throw new Error('文件第一行须是表头，且包含“题干”列');
-  return body.map((cells) => {
+  const rows = body.map(({ r: cellsOfRow }) => {
     const row: ImportRow = {};
     keys.forEach((k, i) => {
-      if (k && cells[i] !== undefined && cells[i].trim() !== '') row[k] = cells[i].trim();
+      if (k && cellsOfRow[i] !== undefined && cellsOfRow[i].trim() !== '') row[k] = cellsOfRow[i].trim();
     });
     return row;
   });
+  return { rows, sheetRows: body.map(({ n }) => n) };
 }

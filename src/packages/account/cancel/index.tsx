@@ -1,17 +1,10 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ComponentType } from 'react';
-import { CancelAccountForm, type LocalCodeHintLike } from '../../../features/account-settings';
-import { authService, signOutTo, useRequireSession, useSessionStore } from '../../../features/auth';
+import { CancelAccountForm } from '../../../features/account-settings';
+import { authService, LocalCodeHint, signOutTo, useRequireSession, useSessionStore } from '../../../features/auth';
 import { routeUrl } from '../../../lib/routes';
 
 const HOME_PAGE = routeUrl('home');
-
-// Same build-time switch as the sign-in page: the local outbox hint exists only in local builds.
-const LocalCodeHint: ComponentType<LocalCodeHintLike> | null =
-  process.env.TARO_APP_LOCAL_STACK === 'true'
-    ? (require('../../../features/local-dev') as typeof import('../../../features/local-dev')).LocalSmsHint
-    : null;
 
 export default function CancelPage() {
   useRequireSession();

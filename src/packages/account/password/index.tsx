@@ -1,17 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ComponentType } from 'react';
-import { ChangePasswordForm, type LocalCodeHintLike } from '../../../features/account-settings';
-import { useRequireSession, useSessionStore } from '../../../features/auth';
+import { ChangePasswordForm } from '../../../features/account-settings';
+import { LocalCodeHint, useRequireSession, useSessionStore } from '../../../features/auth';
 import { routeUrl } from '../../../lib/routes';
 
 const PROFILE_PAGE = routeUrl('profile');
-
-// Same build-time switch as the sign-in page: the local outbox hint exists only in local builds.
-const LocalCodeHint: ComponentType<LocalCodeHintLike> | null =
-  process.env.TARO_APP_LOCAL_STACK === 'true'
-    ? (require('../../../features/local-dev') as typeof import('../../../features/local-dev')).LocalSmsHint
-    : null;
 
 export default function PasswordPage() {
   useRequireSession();

@@ -1,21 +1,19 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
-import { authService, goToLogin, useRequireSession } from '../../../features/auth';
+import { useRef } from 'react';
+import { useRequireSession, useSignOut } from '../../../features/auth';
 import { NameEditor, ProfileCard, useMyProfile } from '../../../features/profile';
-import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
 import { LinkCell } from '../../../ui/link-cell';
 import './index.css';
 import { routeUrl } from '../../../lib/routes';
 import { FormError } from '../../../ui/form-error';
 import { PendingState } from '../../../ui/load-state';
+import { WideButton } from '../../../ui/wide-button';
 
 export default function ProfilePage() {
   const status = useRequireSession();
   const { profile, loading, error, reload, setProfile } = useMyProfile(status === 'signed-in');
-  const [signingOut, setSigningOut] = useState(false);
-  const [signOutError, setSignOutError] = useState('');
+  const { signingOut, error: signOutError, signOut } = useSignOut();
   const firstShow = useRef(true);
 
   // Back from the password page: has_password changed.
@@ -23,18 +21,6 @@ export default function ProfilePage() {
     if (firstShow.current) firstShow.current = false;
     else if (status === 'signed-in') reload();
   });
-
-  const handleSignOut = async () => {
-    setSigningOut(true);
-    setSignOutError('');
-    try {
-      await authService.signOut();
-      goToLogin();
-    } catch (failure) {
-      setSignOutError(messageOf(failure));
-      setSigningOut(false);
-    }
-  };
 
   if (!profile) {
     return (
@@ -78,20 +64,16 @@ export default function ProfilePage() {
         onClick={() => void Taro.navigateTo({ url: routeUrl('cancel') })}
       />
       <FormError message={signOutError} />
-      <Button
+      <WideButton
         className='profile-page__sign-out'
-        block
-        size='large'
         type='danger'
         fill='outline'
-        loading={signingOut}
-        disabled={signingOut}
-        role='button'
-        data-testid='sign-out'
-        onClick={handleSignOut}
+        busy={signingOut}
+        testId='sign-out'
+        onClick={signOut}
       >
         退出登录
-      </Button>
+      </WideButton>
     </View>
   );
 }

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { CHANNEL, CommentThread, PostView, useCommunity } from '../../../features/community';
+import { CHANNEL, PostScreen, useCommunity } from '../../../features/community';
 import { routeUrl } from '../../../lib/routes';
 
 export default function CommunityPostPage() {
@@ -9,8 +9,8 @@ export default function CommunityPostPage() {
   const report = (type: 'post' | 'comment', target: string) => void Taro.navigateTo({ url: routeUrl('communityReport', { type, id: target }) });
   return (
     <View className='page' data-testid='community-post-page'>
-      <PostView postId={id} userId={c.userId} readOnly={c.readOnly} onReport={() => report('post', id)} />
-      <CommentThread postId={id} channel={CHANNEL} canComment={!c.readOnly && Boolean(c.enterprise)} onReport={(cid) => report('comment', cid)} />
+      <PostScreen postId={id} userId={c.userId} channel={CHANNEL} readOnly={c.readOnly} moderator={Boolean(c.status?.is_moderator)}
+        canComment={!c.readOnly && Boolean(c.enterprise)} onReport={report} />
     </View>
   );
 }

@@ -5,7 +5,7 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { Input } from '../../../ui/input';
 import { LoadState } from '../../../ui/load-state';
-import { KB_ROUTES, NodeList, canEdit, kbService, useLoader } from '../../../features/kb';
+import { KB_ROUTES, NodeList, canEdit, kbFilesService, kbService, useLoader } from '../../../features/kb';
 
 /** A space or folder: what the member may see inside; editors add pages and folders. */
 export default function KbFolderPage() {
@@ -16,6 +16,24 @@ export default function KbFolderPage() {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   useDidShow(() => items.reload());
+  const [progress, setProgress] = useState<number | null>(null);
+  // a file node named after the typed name (or the file's), then its file; a failed upload leaves
+  // the node without a file, which its page says and an editor can fill again
+  const uploadFile = async () => {
+    const file = await kbFilesService.chooseKbFile('kb-file-input', ['pdf', 'video', 'image']);
+    if (!file || !folder.data) return;
+    setProgress(0);
+    try {
+      const id = await kbService.createNode(nodeId, 'file', title.trim() || file.name.slice(0, 100));
+      await kbFilesService.uploadNodeFile({ id, enterprise_id: folder.data.enterprise_id }, file, setProgress);
+      setTitle('');
+      items.reload();
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setProgress(null);
+    }
+  };
   const create = async (kind: 'page' | 'folder') => {
     setBusy(true);
     try {
@@ -40,7 +58,13 @@ export default function KbFolderPage() {
           <Input type='text' placeholder='新页面或文件夹的名称' value={title} maxLength={100} onChange={(v: string) => setTitle(v)} data-testid='kb-create-title' />
           <Button size='small' type='primary' disabled={busy || !title.trim()} data-testid='kb-create-page' onClick={() => void create('page')}>新建页面</Button>
           <Button size='small' disabled={busy || !title.trim()} data-testid='kb-create-folder' onClick={() => void create('folder')}>新建文件夹</Button>
+          <Button size='small' disabled={progress !== null} data-testid='kb-upload-file' onClick={() => void uploadFile()}>
+            {progress === null ? '上传文件' : `上传中 ${Math.round(progress)}%`}
+          </Button>
         </View>
+      ) : null}
+      {folder.data.role === 'manager' ? (
+        <Button size='small' fill='none' data-testid='kb-folder-access' onClick={() => void Taro.navigateTo({ url: KB_ROUTES.access(nodeId) })}>权限设置</Button>
       ) : null}
     </View>
   );

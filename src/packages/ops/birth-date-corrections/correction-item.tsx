@@ -87,8 +87,18 @@ export function CorrectionItem({ item, service, evidence = birthDateEvidenceServ
       {item.decision_reason && <Text className='settings-muted'>处理说明：{item.decision_reason}</Text>}
       {item.status === 'pending' && (
         <View>
+          {/* weapp drops aria-label: the label and the placeholder are what a reviewer sees there */}
           <View className='field'>
-            <Textarea className='settings-textarea' maxlength={500} value={reason} onInput={(e) => setReason(e.detail.value)} aria-label='处理原因' data-testid={`${testId}-reason`} />
+            <Text className='field__label'>处理原因（批准或驳回都须填写；驳回时会告知申请人）</Text>
+            <Textarea
+              className='settings-textarea'
+              maxlength={500}
+              value={reason}
+              placeholder='请填写 2–500 字的处理原因'
+              onInput={(e) => setReason(e.detail.value)}
+              aria-label='处理原因'
+              data-testid={`${testId}-reason`}
+            />
           </View>
           <View className='settings-row'>
             <Button size='small' type='primary' disabled={busy} role='button' data-testid={`${testId}-approve`} onClick={() => void decide(true)}>

@@ -30,3 +30,36 @@ export function chinaTime(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
+
+/** The errcode/errmsg answer of a WeChat or WeCom server API. */
+export interface ApiAnswer {
+  errcode?: number;
+  errmsg?: string;
+}
+
+/**
+ * POSTs `payload` as JSON to `path` of a WeChat/WeCom API with an access token. An HTTP error or a
+ * body that isn't JSON reads as errcode -2 (retried); a network failure or timeout throws.
+ */
+export async function postWithToken<T extends ApiAnswer>(baseUrl: string, path: string, token: string, payload: unknown, timeoutMs: number): Promise<T> {
+  const url = new URL(baseUrl.replace(/\/+$/, '') + path);
+  url.searchParams.set('access_token', token);
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!res.ok) return { errcode: -2, errmsg: `HTTP ${res.status}` } as T;
+  try {
+    return await res.json();
+  } catch {
+    return { errcode: -2, errmsg: 'no JSON' } as T;
+  }
+}
+
+/** The outcome of an answered send: sent on errcode 0, failed on a code that can't get better, else retried. */
+export function answerOutcome(api: string, errcode: number, permanent: ReadonlySet<number>): DeliveryOutcome {
+  if (errcode === 0) return sent();
+  return permanent.has(errcode) ? failed(`${api}:${errcode}`) : retry(`${api}:${errcode}`);
+}

@@ -3,7 +3,7 @@
 // wx.requestSubscribeMessage. Uses the app's shared access token (weixin.ts); base URL from env.
 import { withAccessToken, type WeixinConfig } from '../wechat/weixin.ts';
 import { WechatApiError } from '../wechat/errors.ts';
-import { chinaTime, clip, type DeliveryOutcome, failed, networkOutcome, retry, sent } from './outcome.ts';
+import { answerOutcome, type ApiAnswer, chinaTime, clip, type DeliveryOutcome, networkOutcome, postWithToken, retry } from './outcome.ts';
 
 export interface SubscribeNotice {
   openid: string;
@@ -33,36 +33,21 @@ export function subscribeData(fields: Record<string, string>, notice: SubscribeN
 const PERMANENT = new Set([40003, 40037, 41030, 43101, 47003]);
 
 export async function sendSubscribeMessage(cfg: WeixinConfig, msg: SubscribeNotice, timeoutMs = 8_000): Promise<DeliveryOutcome> {
-  let body: { errcode?: number; errmsg?: string };
+  let body: ApiAnswer;
   try {
-    body = await withAccessToken(cfg, async (token) => {
-      const url = new URL(cfg.baseUrl.replace(/\/+$/, '') + '/cgi-bin/message/subscribe/send');
-      url.searchParams.set('access_token', token);
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          touser: msg.openid,
-          template_id: msg.templateId,
-          page: msg.page,
-          miniprogram_state: msg.state,
-          lang: 'zh_CN',
-          data: subscribeData(msg.fields, msg.notice),
-        }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (!res.ok) return { errcode: -2, errmsg: `HTTP ${res.status}` };
-      try {
-        return await res.json();
-      } catch {
-        return { errcode: -2, errmsg: 'no JSON' };
-      }
-    });
+    body = await withAccessToken(cfg, (token) =>
+      postWithToken(cfg.baseUrl, '/cgi-bin/message/subscribe/send', token, {
+        touser: msg.openid,
+        template_id: msg.templateId,
+        page: msg.page,
+        miniprogram_state: msg.state,
+        lang: 'zh_CN',
+        data: subscribeData(msg.fields, msg.notice),
+      }, timeoutMs),
+    );
   } catch (e) {
     // the token fetch failed (WechatApiError) or the send never answered
     return e instanceof WechatApiError ? retry(`wechat:token_${e.errcode}`) : networkOutcome('wechat', e);
   }
-  const code = Number(body.errcode ?? 0);
-  if (code === 0) return sent();
-  return PERMANENT.has(code) ? failed(`wechat:${code}`) : retry(`wechat:${code}`);
+  return answerOutcome('wechat', Number(body.errcode ?? 0), PERMANENT);
 }

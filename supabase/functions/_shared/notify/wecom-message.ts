@@ -3,7 +3,7 @@
 // minutes is dropped) backs up the outbox's at-most-once. Corp token from wecom.ts; base URL from env.
 import { withWecomToken, type WecomConfig } from '../wechat/wecom.ts';
 import { envOr, WechatApiError } from '../wechat/errors.ts';
-import { clip, type DeliveryOutcome, failed, networkOutcome, retry, sent } from './outcome.ts';
+import { answerOutcome, type ApiAnswer, clip, type DeliveryOutcome, failed, networkOutcome, postWithToken, retry } from './outcome.ts';
 
 export interface WecomNotice {
   /** the sign-in link's subject: `<corpid>:<userid>` */
@@ -28,38 +28,24 @@ export async function sendWecomMessage(cfg: WecomConfig, agentId: number, msg: W
   const userId = msg.subject.slice(sep + 1);
   // A member of another corp signed in through their own WeCom: our corp's token can't reach them.
   if (sep <= 0 || !userId || corpId !== cfg.corpId) return failed('wecom:other_corp');
-  let body: { errcode?: number; errmsg?: string; invaliduser?: string };
+  let body: ApiAnswer & { invaliduser?: string };
   try {
-    body = await withWecomToken(cfg, async (token) => {
-      const url = new URL(cfg.baseUrl.replace(/\/+$/, '') + '/cgi-bin/message/send');
-      url.searchParams.set('access_token', token);
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          touser: userId,
-          msgtype: 'text',
-          agentid: agentId,
-          text: { content: wecomText(msg.notice, msg.footer) },
-          safe: 0,
-          enable_duplicate_check: 1,
-          duplicate_check_interval: 1800,
-        }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (!res.ok) return { errcode: -2, errmsg: `HTTP ${res.status}` };
-      try {
-        return await res.json();
-      } catch {
-        return { errcode: -2, errmsg: 'no JSON' };
-      }
-    });
+    body = await withWecomToken(cfg, (token) =>
+      postWithToken<ApiAnswer & { invaliduser?: string }>(cfg.baseUrl, '/cgi-bin/message/send', token, {
+        touser: userId,
+        msgtype: 'text',
+        agentid: agentId,
+        text: { content: wecomText(msg.notice, msg.footer) },
+        safe: 0,
+        enable_duplicate_check: 1,
+        duplicate_check_interval: 1800,
+      }, timeoutMs),
+    );
   } catch (e) {
     return e instanceof WechatApiError ? retry(`wecom:token_${e.errcode}`) : networkOutcome('wecom', e);
   }
   const code = Number(body.errcode ?? 0);
   // errcode 0 with the member listed as invalid: WeCom accepted the call but reached nobody.
   if (code === 0 && body.invaliduser) return failed('wecom:invaliduser');
-  if (code === 0) return sent();
-  return PERMANENT.has(code) ? failed(`wecom:${code}`) : retry(`wecom:${code}`);
+  return answerOutcome('wecom', code, PERMANENT);
 }

@@ -1,0 +1,69 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Button } from '../../../../ui/button';
+import { ChoiceChips } from '../../../../ui/choice-chips';
+import { FormError } from '../../../../ui/form-error';
+import { TextField } from '../../../../ui/text-field';
+import { useAction } from '../../hooks/use-action';
+import { saveLesson, type LessonDraft } from '../../services/training-manage.service';
+import type { LessonKind, ManagedLesson } from '../../services/training-manage.types';
+import { LESSON_KIND_LABELS, options } from './labels';
+import '../training.css';
+
+export interface LessonFormProps {
+  chapterId: string;
+  /** the course's enterprise: uploaded files live under `<enterprise_id>/` in the training bucket */
+  enterpriseId: string;
+  lesson: ManagedLesson | null;
+  onSaved(): void;
+  onCancel(): void;
+}
+
+/**
+ * A lesson: text (stored as a Quill Delta, paragraphs kept), or a video/document already uploaded
+ * to the training bucket (its object path; a video's length lets the server check watching time).
+ */
+export function LessonForm({ chapterId, enterpriseId, lesson, onSaved, onCancel }: LessonFormProps) {
+  const [title, setTitle] = useState(lesson?.title ?? '');
+  const [kind, setKind] = useState<LessonKind>(lesson?.kind ?? 'text');
+  const [text, setText] = useState(lesson?.body_text ?? '');
+  const [path, setPath] = useState(lesson?.video_path ?? lesson?.document_path ?? `${enterpriseId}/`);
+  const [minutes, setMinutes] = useState(lesson?.video_seconds ? String(Math.ceil(lesson.video_seconds / 60)) : '');
+  const [points, setPoints] = useState(String(lesson?.points ?? 1));
+  const action = useAction();
+  const save = async () => {
+    const draft: LessonDraft = {
+      title, kind, text, points: Number(points) || 0,
+      video_path: path, video_seconds: minutes ? Math.round(Number(minutes) * 60) || null : null, document_path: path,
+    };
+    const id = await action.run(() => saveLesson(chapterId, lesson?.id ?? null, draft));
+    if (id) onSaved();
+  };
+  return (
+    <View className='tr-card' data-testid='lesson-form'>
+      <TextField label='课时名称' value={title} onChange={setTitle} testId='lesson-title' maxLength={80} />
+      <ChoiceChips label='类型' options={options(LESSON_KIND_LABELS)} value={kind} onChange={(v) => setKind(v as LessonKind)} testId='lesson-kind' />
+      {kind === 'text' ? (
+        <View className='field'>
+          <Text className='field__label'>正文</Text>
+          <Textarea className='tr-manage__textarea' maxlength={20000} value={text} onInput={(e) => setText(e.detail.value)} aria-label='正文' data-testid='lesson-text' />
+        </View>
+      ) : (
+        <>
+          <TextField label='文件路径（培训存储空间）' value={path} onChange={setPath} testId='lesson-path' maxLength={500} />
+          {kind === 'video' && <TextField label='视频时长（分钟）' value={minutes} onChange={setMinutes} type='digit' testId='lesson-minutes' maxLength={5} />}
+        </>
+      )}
+      <TextField label='学完积分' value={points} onChange={setPoints} type='number' testId='lesson-points' maxLength={3} />
+      <FormError message={action.error} testId='lesson-form-error' />
+      <View className='tr-manage__bar'>
+        <Button type='primary' size='small' loading={action.busy} disabled={action.busy} data-testid='lesson-save' onClick={() => void save()}>
+          保存课时
+        </Button>
+        <Button size='small' data-testid='lesson-cancel' onClick={onCancel}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}

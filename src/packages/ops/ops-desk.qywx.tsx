@@ -1,0 +1,2 @@
+// WeCom's mini-program: no desk layout either.
+export { OpsDesk } from './ops-desk.weapp';

@@ -1,0 +1,36 @@
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef, useState, type ReactNode } from 'react';
+// Deep import named in eslint.config.mjs: enterprise's index would bring its admin screens here.
+import { useEnterprisePage } from '../../features/enterprise/hooks/use-enterprise-page';
+import { isTrainingManager } from '../../features/training';
+import { LoadState } from '../../ui/load-state';
+
+/**
+ * The frame of every 培训管理 page: the current enterprise, a plain refusal for someone who does not
+ * manage training there (the server refuses too), and `generation`, which changes when the page
+ * shows again so lists reload after an editor page closes.
+ */
+export function ManagerPage({ testId, children }: { testId: string; children(enterpriseId: string, generation: number): ReactNode }) {
+  const page = useEnterprisePage();
+  const [generation, setGeneration] = useState(0);
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else setGeneration((n) => n + 1);
+  });
+  const e = page.enterprise;
+  return (
+    <View className='page' data-testid={testId}>
+      {!e ? (
+        <LoadState loading={!page.settled} error={page.error} onRetry={page.reload} isEmpty empty='请先加入或选择一个企业' testId={testId} />
+      ) : !isTrainingManager(e) ? (
+        <Text role='alert' data-testid={`${testId}-refused`}>
+          {e.edition === 'basic' ? '培训与考试是专业版和私有版的功能，请升级企业版本' : '仅企业管理员或培训管理员可以管理培训'}
+        </Text>
+      ) : (
+        children(e.id, generation)
+      )}
+    </View>
+  );
+}
