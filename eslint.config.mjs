@@ -18,9 +18,16 @@ const DEEP_IMPORT_EXCEPTIONS = [
     'features/identity/hooks/use-cleared-member',
     'features/identity/store/gate.store',
     'features/notifications/hooks/use-unread-count',
+    'features/profile/hooks/use-my-profile',
   ], MAIN_PACKAGE),
   ...allow('pages/mine/index', ['features/enterprise/hooks/use-enterprises', 'features/identity/hooks/use-cleared-member'], MAIN_PACKAGE),
   ...allow('pages/login/index', ['features/identity/services/gate-router', 'features/enterprise/services/pending-invite'], MAIN_PACKAGE),
+  // The session store, not the auth index (sign-in screens, zod): these run on every tab page.
+  ...allow('features/identity/hooks/use-cleared-member', ['features/auth/store/session.store'], MAIN_PACKAGE),
+  ...allow('features/enterprise/hooks/use-enterprises', ['features/auth/store/session.store'], MAIN_PACKAGE),
+  ...allow('features/enterprise/store/enterprise.store', ['features/auth/store/session.store'], MAIN_PACKAGE),
+  // The module tab pages' frame (知识库, 学习, 社区): gate and current enterprise, as 首页 and 我的.
+  ...allow('features/shell/components/module-tab', ['features/enterprise/hooks/use-enterprises', 'features/identity/hooks/use-cleared-member'], MAIN_PACKAGE),
   ...allow('app/session-sync', ['features/auth/store/session.store', 'features/identity/services/gate-router', 'features/identity/store/gate.store'], MAIN_PACKAGE),
   // A message table is data only: the identity index would bring its services and Taro along.
   { from: 'features/enterprise/enterprise.messages', to: 'features/identity/identity.messages', why: 'a message table is data only; the index would bring services and Taro' },

@@ -29,6 +29,7 @@ module.exports = {
     '^@tarojs/components$': '<rootDir>/tests/jest/taro-components.js',
     '^@nutui/nutui-react-taro$': '@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
     '\\.(css|scss|sass|less)$': '<rootDir>/tests/jest/style-stub.js',
+    '\\.(png|jpe?g|gif|svg)$': '<rootDir>/tests/jest/style-stub.js',
     '^(lottie-react|@nutui/lottie-miniprogram)$': '<rootDir>/tests/jest/style-stub.js',
   },
   globals: {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
@@ -21,6 +22,19 @@ const appEnvHash = createHash('sha256')
 // supabase/functions) and are imported by src/lib/routes.ts and src/lib/data/gate.ts: Babel must
 // compile them like files under src.
 const SHARED_APP_CODE = ['routes.ts', 'gate-codes.ts'].map((file) => path.resolve(__dirname, '..', 'supabase/functions/_shared', file));
+
+// The app and page configs (and what app.config.ts builds them from: the route table and the tab
+// registry) are read when the build starts and handed to Taro's loaders as options, which the
+// persistent cache does not see: without these as build dependencies a changed tab bar or page list
+// is served from the cache (the H5 entry kept an old tabBar). Any change to them starts a fresh cache.
+const SRC = path.resolve(__dirname, '..', 'src');
+const configFiles = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === '__tests__' ? [] : configFiles(full);
+    return /\.config\.ts$/.test(entry.name) ? [full] : [];
+  });
+const APP_CONFIG_INPUTS = [...configFiles(SRC), path.join(SRC, 'lib/tabs.ts'), path.join(SRC, 'lib/routes.ts'), ...SHARED_APP_CODE];
 
 // NutUI's styles are written against a 375 px design; ours too, so one width serves both.
 const DESIGN_WIDTH = 375;
@@ -51,7 +65,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       // Persistent cache, one per platform, mode and TARO_APP_* environment (all inlined into modules).
       enable: true,
       name: `${taroEnv}-${mode}-${appEnvHash}`,
-      buildDependencies: { config: [__filename, path.resolve(__dirname, '..', 'babel.config.js')] },
+      buildDependencies: { config: [__filename, path.resolve(__dirname, '..', 'babel.config.js')], appConfig: APP_CONFIG_INPUTS },
     },
     mini: {
       compile: { include: SHARED_APP_CODE },

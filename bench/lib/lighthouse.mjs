@@ -90,6 +90,12 @@ export async function runLighthouse({ baseUrl, pages, env, session, runs = 1, th
           benchmarkIndex: r.lhr.environment.benchmarkIndex,
           lcpElement: a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
           requests: a['network-requests']?.details?.items?.length ?? null,
+          // Every script the page fetched while Lighthouse loaded it, i.e. until the page was idle
+          // (network quiet and main thread quiet): bytes on the wire (the host gzips).
+          scriptBytes: (a['network-requests']?.details?.items ?? [])
+            .filter((item) => item.resourceType === 'Script')
+            .reduce((sum, item) => sum + (item.transferSize ?? 0), 0),
+          scripts: (a['network-requests']?.details?.items ?? []).filter((item) => item.resourceType === 'Script').length,
         });
       }
       // Median run by LCP (Lighthouse's own advice for variance).

@@ -1,2 +1,2 @@
-// CSS (and lottie players) do nothing under jsdom.
+// CSS (and lottie players, and images) do nothing under jsdom.
 module.exports = {};

@@ -6,13 +6,13 @@ import { useEnterprises } from '../../features/enterprise/hooks/use-enterprises'
 // Direct modules, not the feature index: the main package must not carry the onboarding screens.
 import { useClearedMember } from '../../features/identity/hooks/use-cleared-member';
 import { useGateStore } from '../../features/identity/store/gate.store';
-import { useMyProfile } from '../../features/profile';
-import { NeedsMe, needsMeItems, useHomeTasks, visibleEntries } from '../../features/shell';
+import { useMyProfile } from '../../features/profile/hooks/use-my-profile';
+import { NeedsMe, needsMeItems, TabBarSlot, useHomeTasks, useTabPage, visibleEntries } from '../../features/shell';
 import { openRoute } from '../../lib/navigation/open-route';
 import { routeUrl } from '../../lib/routes';
 import { Button } from '../../ui/button';
 import { CellGroup } from '../../ui/cell';
-import { Loading } from '../../ui/loading';
+import { LoadState } from '../../ui/load-state';
 import { NavCell } from '../../ui/nav-cell';
 import './index.css';
 
@@ -31,26 +31,13 @@ export default function HomePage() {
   const current = enterprises.current;
   const tasks = useHomeTasks(cleared, current);
   const pendingAgreements = useGateStore((state) => state.status?.missing.length ?? 0);
+  // useHomeTasks reads the edition and the unread count for this page and hands them to the bar.
+  useTabPage('home', { signedOut: status === 'signed-out', ready: false, enterpriseId: current?.id ?? null }, false);
 
-  if (gateError) {
+  if (gateError || status === 'loading' || (status === 'signed-in' && (!cleared || (loading && !profile)))) {
     return (
       <View className='page'>
-        <View className='state'>
-          <Text role='alert'>{gateError}</Text>
-          <Button className='state__action' size='small' onClick={retryGate}>
-            重试
-          </Button>
-        </View>
-      </View>
-    );
-  }
-
-  if (status === 'loading' || (status === 'signed-in' && (!cleared || (loading && !profile)))) {
-    return (
-      <View className='page'>
-        <View className='state' aria-busy>
-          <Loading type='circular'>加载中…</Loading>
-        </View>
+        <LoadState loading error={gateError} onRetry={retryGate} testId='home' />
       </View>
     );
   }
@@ -73,6 +60,7 @@ export default function HomePage() {
             登录 / 注册
           </Button>
         </View>
+        <TabBarSlot />
       </View>
     );
   }
@@ -135,6 +123,7 @@ export default function HomePage() {
           {tasks.operator && <NavCell title='平台运营' description='协议、账号处置、举报、企业审核' data-testid='home-ops' onClick={() => openRoute(routeUrl('ops'))} />}
         </CellGroup>
       )}
+      <TabBarSlot />
     </View>
   );
 }

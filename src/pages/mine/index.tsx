@@ -6,12 +6,13 @@ import { authService, goToLogin } from '../../features/auth';
 import { useEnterprises } from '../../features/enterprise/hooks/use-enterprises';
 import { useClearedMember } from '../../features/identity/hooks/use-cleared-member';
 import { ProfileCard, useMyProfile } from '../../features/profile';
+import { TabBarSlot, useTabPage } from '../../features/shell';
 import { messageOf } from '../../lib/errors/app-error';
 import { openRoute } from '../../lib/navigation/open-route';
 import { routeUrl, type RouteName } from '../../lib/routes';
 import { Button } from '../../ui/button';
 import { CellGroup } from '../../ui/cell';
-import { Loading } from '../../ui/loading';
+import { LoadState } from '../../ui/load-state';
 import { NavCell } from '../../ui/nav-cell';
 import './index.css';
 
@@ -19,7 +20,7 @@ import './index.css';
  * Slot for the notification settings page (wt-notify adds the route): set this to its route name
  * and the 通知设置 row appears.
  */
-const NOTIFICATION_SETTINGS_ROUTE: RouteName | null = null;
+const NOTIFICATION_SETTINGS_ROUTE: RouteName | null = 'notificationSettings';
 
 const go = (url: string) => () => openRoute(url);
 
@@ -31,6 +32,9 @@ export default function MinePage() {
   });
   const { profile, error, reload } = useMyProfile(cleared);
   const enterprises = useEnterprises(cleared);
+  const current = enterprises.current;
+  const settled = enterprises.status === 'ready' || enterprises.status === 'error';
+  useTabPage('mine', { signedOut: status === 'signed-out', ready: cleared && settled, enterpriseId: current?.id ?? null });
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState('');
 
@@ -56,34 +60,19 @@ export default function MinePage() {
             登录 / 注册
           </Button>
         </View>
+        <TabBarSlot />
       </View>
     );
   }
 
-  if (gateError || (cleared && error && !profile)) {
+  if (gateError || !cleared || !profile) {
     return (
       <View className='page'>
-        <View className='state'>
-          <Text role='alert'>{gateError || error}</Text>
-          <Button className='state__action' size='small' onClick={gateError ? retryGate : reload}>
-            重试
-          </Button>
-        </View>
+        <LoadState loading error={gateError || (cleared ? error : '')} onRetry={gateError ? retryGate : reload} testId='mine' />
       </View>
     );
   }
 
-  if (!cleared || !profile) {
-    return (
-      <View className='page'>
-        <View className='state' aria-busy>
-          <Loading type='circular'>加载中…</Loading>
-        </View>
-      </View>
-    );
-  }
-
-  const current = enterprises.current;
   return (
     <View className='page mine-page' data-testid='mine-page'>
       <View className='card' onClick={go(routeUrl('profile'))}>
@@ -128,6 +117,7 @@ export default function MinePage() {
       >
         退出登录
       </Button>
+      <TabBarSlot />
     </View>
   );
 }

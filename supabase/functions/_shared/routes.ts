@@ -46,6 +46,10 @@ export const ROUTES = {
   login: route('pages/login/index', null, []),
   /** the 我的 tab (profile, enterprises, agreements, security); tab pages sit in the main package */
   mine: route('pages/mine/index', null, []),
+  /** the 知识库 / 学习 / 社区 tabs: thin main-package pages showing the module's home screen */
+  kbTab: route('pages/kb/index', null, []),
+  learnTab: route('pages/learn/index', null, []),
+  communityTab: route('pages/community/index', null, []),
   profile: route('packages/account/profile/index', 'account', []),
   password: route('packages/account/password/index', 'account', []),
   agreements: route('packages/account/agreements/index', 'account', []),

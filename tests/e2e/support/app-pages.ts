@@ -68,6 +68,27 @@ export class AppPages {
     return this.page.getByTestId('home-greeting');
   }
 
+  // ---- tab bar (AppTabBar: on H5 each tab page draws one; the visible one is the open page's)
+  tab(key: string): Locator {
+    return this.page.locator(`[data-testid="tab-bar"]:visible [data-testid="tab-${key}"]`);
+  }
+
+  /** The tab names, left to right (a badge adds its count to the name a screen reader hears). */
+  async tabLabels(): Promise<string[]> {
+    const tabs = this.page.locator('[data-testid="tab-bar"]:visible [role="tab"]');
+    return (await tabs.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).map((label) => label.split('，')[0]);
+  }
+
+  /** The count on a tab, or null without one. */
+  async tabBadge(key: string): Promise<string | null> {
+    const badge = this.page.locator(`[data-testid="tab-bar"]:visible [data-testid="tab-${key}-badge"]`);
+    return (await badge.count()) ? badge.textContent() : null;
+  }
+
+  async openTab(key: string): Promise<void> {
+    await this.tab(key).click();
+  }
+
   // ---- profile
   async renameTo(name: string): Promise<void> {
     await fill(this.page, 'profile-edit-name', name);

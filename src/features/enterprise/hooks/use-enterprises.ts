@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useSessionStore } from '../../auth';
+// Deep import (eslint.config.mjs): the auth index brings the sign-in screens and zod to the home tab.
+import { useSessionStore } from '../../auth/store/session.store';
 import { selectCurrent, useEnterpriseStore } from '../store/enterprise.store';
 
 /** The caller's enterprises and the current one; loads once when `enabled` (signed in and cleared). */

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { messageOf } from '../../../lib/errors/app-error';
-import { useSessionStore } from '../../auth';
+// Deep import (eslint.config.mjs): the auth index brings the sign-in screens and zod to the home tab.
+import { useSessionStore } from '../../auth/store/session.store';
 import { enterpriseService } from '../services/enterprise.service';
 import type { MyEnterprise } from '../services/enterprise.types';
 

@@ -1,6 +1,7 @@
 import { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef } from 'react';
-import { useSessionStore } from '../../auth';
+// Deep import (eslint.config.mjs): the auth index brings the sign-in screens and zod to the home tab.
+import { useSessionStore } from '../../auth/store/session.store';
 import { checkGate } from '../services/gate-router';
 import { useGateStore } from '../store/gate.store';
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { shellService, type ShellService } from '../services/shell.service';
+import { useTabBarStore } from '../store/tab-bar.store';
 
 export interface HomeTasks {
   /** the current enterprise's edition features; null until loaded (or no enterprise) */
@@ -41,7 +42,10 @@ export function useHomeTasks(enabled: boolean, enterprise: { id: string; role: s
       id && admin ? settle(service.pendingJoinRequests(id), 0, errors) : Promise.resolve(0),
       settle(service.unreadNotificationCount(), null, errors),
     ]).then(([role, features, joinRequests, unread]) => {
-      if (live) setTasks({ operator: role === 'operator', features: features ?? null, joinRequests, unread, error: errors[0] ?? '' });
+      if (!live) return;
+      setTasks({ operator: role === 'operator', features: features ?? null, joinRequests, unread, error: errors[0] ?? '' });
+      // The tab bar shows the same edition and unread count; 首页 has just read both.
+      useTabBarStore.getState().publish({ enterpriseId: id, features: features ?? null, unread });
     });
     return () => {
       live = false;

@@ -1,0 +1,2 @@
+// WeCom, as WeChat (screen.weapp.ts).
+export { default as Screen } from '../../packages/training/index';
