@@ -107,8 +107,8 @@ it('an operator works a cancellation request from the desk table: a rejection ne
   await fillText(ops.page, `ops-cancellation-${request.id}-reason`, '材料不全，请补充营业执照');
   await panel.getByTestId(`ops-cancellation-${request.id}-reject`).click();
   await ops.page.getByTestId('ops-cancellations-result').filter({ hasText: `${name}的注销申请已驳回` }).waitFor();
-  // the pending table no longer lists it, and the enterprise stays open
-  expect(await ops.page.getByTestId('ops-cancellations-row').filter({ hasText: name }).count()).toBe(0);
+  // the pending table no longer lists it once it has reloaded, and the enterprise stays open
+  await ops.page.getByTestId('ops-cancellations-row').filter({ hasText: name }).waitFor({ state: 'detached' });
   const [row] = await sql<{ status: string; review_reason: string; ent_status: string }>(
     `select r.status, r.review_reason, e.status as ent_status from public.enterprise_cancellation_requests r
        join public.enterprises e on e.id = r.enterprise_id where r.id = $1`, [request.id]);
