@@ -364,20 +364,11 @@ create trigger training_points_append_only
 -- -----------------------------------------------------------------------------
 -- Suspended / closed enterprises: nothing of theirs is written (20261206040000_platform_ops.sql)
 -- -----------------------------------------------------------------------------
-create trigger training_courses_refuse_write_when_inactive before insert or update or delete on public.training_courses
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger training_chapters_refuse_write_when_inactive before insert or update or delete on public.training_chapters
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger training_lessons_refuse_write_when_inactive before insert or update or delete on public.training_lessons
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger training_assignments_refuse_write_when_inactive before insert or update or delete on public.training_assignments
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger training_questions_refuse_write_when_inactive before insert or update or delete on public.training_questions
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger training_papers_refuse_write_when_inactive before insert or update or delete on public.training_papers
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger training_attempts_refuse_write_when_inactive before insert or update or delete on public.training_attempts
-  for each row execute function private.refuse_write_in_inactive_enterprise();
+select private.refuse_writes_when_inactive(
+  'public.training_courses', 'public.training_chapters', 'public.training_lessons',
+  'public.training_assignments', 'public.training_questions', 'public.training_papers',
+  'public.training_attempts'
+);
 create trigger training_progress_refuse_write_when_inactive before insert or update or delete on public.training_lesson_progress
   for each row execute function private.refuse_write_in_inactive_enterprise();
 

@@ -32,8 +32,7 @@ alter table public.training_path_courses enable row level security;
 create index training_path_courses_course_idx on public.training_path_courses (course_id);
 create index training_path_courses_enterprise_idx on public.training_path_courses (enterprise_id);
 
-create trigger training_paths_refuse_write_when_inactive before insert or update or delete on public.training_paths
-  for each row execute function private.refuse_write_in_inactive_enterprise();
+select private.refuse_writes_when_inactive('public.training_paths');
 
 revoke all on public.training_paths, public.training_path_courses from anon, authenticated;
 grant select on public.training_paths, public.training_path_courses to authenticated;

@@ -224,14 +224,9 @@ grant select on public.kb_nodes, public.kb_grants, public.kb_page_contents, publ
   public.kb_reads, public.kb_favorites, public.kb_likes, public.kb_comments to authenticated;
 
 -- Suspended / closed enterprises: nothing of theirs is written (reads are recorded only in normal ones).
-create trigger kb_nodes_refuse_write_when_inactive before insert or update or delete on public.kb_nodes
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger kb_grants_refuse_write_when_inactive before insert or update or delete on public.kb_grants
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger kb_page_contents_refuse_write_when_inactive before insert or update or delete on public.kb_page_contents
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger kb_comments_refuse_write_when_inactive before insert or update or delete on public.kb_comments
-  for each row execute function private.refuse_write_in_inactive_enterprise();
+select private.refuse_writes_when_inactive(
+  'public.kb_nodes', 'public.kb_grants', 'public.kb_page_contents', 'public.kb_comments'
+);
 
 insert into public.notification_kinds (kind, domain, mandatory, label, sort_order) values
   ('kb_comment', 'kb', false, '知识库评论', 200);

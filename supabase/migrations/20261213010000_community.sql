@@ -330,24 +330,10 @@ create trigger community_actions_append_only
   for each row execute function private.community_actions_guard();
 
 -- Suspended and closed enterprises: nothing of the community is written (platform_ops rule).
-create trigger community_sections_refuse_write_when_inactive
-  before insert or update or delete on public.community_sections
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger community_posts_refuse_write_when_inactive
-  before insert or update or delete on public.community_posts
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger community_comments_refuse_write_when_inactive
-  before insert or update or delete on public.community_comments
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger community_likes_refuse_write_when_inactive
-  before insert or update or delete on public.community_likes
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger community_favorites_refuse_write_when_inactive
-  before insert or update or delete on public.community_favorites
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger community_reports_refuse_write_when_inactive
-  before insert or update or delete on public.community_reports
-  for each row execute function private.refuse_write_in_inactive_enterprise();
+select private.refuse_writes_when_inactive(
+  'public.community_sections', 'public.community_posts', 'public.community_comments',
+  'public.community_likes', 'public.community_favorites', 'public.community_reports'
+);
 
 -- Notices this module sends.
 insert into public.notification_kinds (kind, domain, mandatory, label, sort_order) values

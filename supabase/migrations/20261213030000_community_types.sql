@@ -119,21 +119,10 @@ alter table public.community_post_reads enable row level security;
 create index community_post_reads_user_idx on public.community_post_reads (user_id);
 create index community_post_reads_enterprise_idx on public.community_post_reads (enterprise_id, post_id);
 
-create trigger community_polls_refuse_write_when_inactive
-  before insert or update or delete on public.community_polls
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger community_poll_votes_refuse_write_when_inactive
-  before insert or update or delete on public.community_poll_votes
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger community_events_refuse_write_when_inactive
-  before insert or update or delete on public.community_events
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger community_event_signups_refuse_write_when_inactive
-  before insert or update or delete on public.community_event_signups
-  for each row execute function private.refuse_write_in_inactive_enterprise();
-create trigger community_post_reads_refuse_write_when_inactive
-  before insert or update or delete on public.community_post_reads
-  for each row execute function private.refuse_write_in_inactive_enterprise();
+select private.refuse_writes_when_inactive(
+  'public.community_polls', 'public.community_poll_votes', 'public.community_events',
+  'public.community_event_signups', 'public.community_post_reads'
+);
 
 insert into public.notification_kinds (kind, domain, mandatory, label, sort_order, target_kind, target_key) values
   ('community_announcement', 'community', true,  '社区必读公告', 250, 'community_post', 'post_id'),
