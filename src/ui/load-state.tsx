@@ -67,3 +67,19 @@ export function PendingState({ error, onRetry, ariaBusy, label = '加载中…' 
     </View>
   );
 }
+
+/** What a page that needs the current enterprise shows until it has one (`useEnterprisePage`'s state). */
+export interface EnterprisePending {
+  settled: boolean;
+  error: string;
+  reload(): void;
+}
+
+/** The whole page while its enterprise loads, failed to load, or isn't one the member belongs to. */
+export function PageWithoutEnterprise({ page, empty = '请先加入或选择一个企业', testId }: { page: EnterprisePending; empty?: string; testId: string }) {
+  return (
+    <View className='page'>
+      <LoadState loading={!page.settled} error={page.error} onRetry={page.reload} isEmpty empty={empty} testId={testId} />
+    </View>
+  );
+}

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { AdminConsole, type AdminTab, useEnterprisePage } from '../../features/enterprise';
-import { LoadState } from '../../ui/load-state';
+import { PageWithoutEnterprise } from '../../ui/load-state';
 
 export default function AdminPage() {
   const page = useEnterprisePage();
@@ -13,13 +13,7 @@ export default function AdminPage() {
     if (shownBefore.current) setReturns((n) => n + 1);
     shownBefore.current = true;
   });
-  if (!page.enterprise) {
-    return (
-      <View className='page'>
-        <LoadState loading={!page.settled} error={page.error} onRetry={page.reload} isEmpty empty='找不到该企业，或你已不是它的成员' testId='admin-page' />
-      </View>
-    );
-  }
+  if (!page.enterprise) return <PageWithoutEnterprise page={page} empty='找不到该企业，或你已不是它的成员' testId='admin-page' />;
   return (
     <View className='page' data-testid='admin-page'>
       <AdminConsole

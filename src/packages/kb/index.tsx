@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { LoadState } from '../../ui/load-state';
+import { LoadState, PageWithoutEnterprise } from '../../ui/load-state';
 import { CreateSpaceForm, KB_ROUTES, KbSearchBox, NodeList, kbService, nodeRoute, useKbEnterprise, useLoader } from '../../features/kb';
 
 /** 知识库: search, spaces, recently viewed (with "updated since you read"), favourites. */
@@ -15,13 +15,7 @@ export default function KbHomePage() {
     recent.reload();
     favorites.reload();
   });
-  if (!page.enterprise) {
-    return (
-      <View className='page'>
-        <LoadState loading={!page.settled} error={page.error} onRetry={page.reload} isEmpty empty='请先加入或选择一个企业' testId='kb-home' />
-      </View>
-    );
-  }
+  if (!page.enterprise) return <PageWithoutEnterprise page={page} testId='kb-home' />;
   return (
     <View className='page' data-testid='kb-home'>
       <KbSearchBox onSearch={(q) => void Taro.navigateTo({ url: KB_ROUTES.search(q) })} />

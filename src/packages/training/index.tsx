@@ -6,7 +6,7 @@ import { AssignmentList, isTrainingManager, leaderboard, myAssignments } from '.
 import { useLoader } from '../../lib/hooks/use-loader';
 import { routeUrl } from '../../lib/routes';
 import { LinkCell } from '../../ui/link-cell';
-import { LoadState } from '../../ui/load-state';
+import { LoadState, PageWithoutEnterprise } from '../../ui/load-state';
 
 /** 学习: my assignments with their deadlines, my points this month, certificates and the leaderboard. */
 export default function TrainingHomePage() {
@@ -14,13 +14,7 @@ export default function TrainingHomePage() {
   const ent = page.enterprise?.id ?? '';
   const tasks = useLoader(() => myAssignments(ent), ent, Boolean(ent));
   const board = useLoader(() => leaderboard(ent), ent, Boolean(ent));
-  if (!page.enterprise) {
-    return (
-      <View className='page'>
-        <LoadState loading={!page.settled} error={page.error} onRetry={page.reload} isEmpty empty='请先加入或选择一个企业' testId='training-page' />
-      </View>
-    );
-  }
+  if (!page.enterprise) return <PageWithoutEnterprise page={page} testId='training-page' />;
   return (
     <View className='page' data-testid='training-page'>
       <Text className='page-subtitle'>{page.enterprise.name} · 学习</Text>

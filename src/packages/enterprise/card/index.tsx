@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
-import { LoadState } from '../../../ui/load-state';
+import { PageWithoutEnterprise } from '../../../ui/load-state';
 import { MemberCardForm, useEnterprisePage } from '../../../features/enterprise';
 
 /** 我的名片, or with `?user=` an admin editing a member's card (opened from 成员管理). */
@@ -13,13 +13,7 @@ export default function MemberCardPage() {
     if (!own) void Taro.setNavigationBarTitle({ title: '成员名片' });
   }, [own]);
 
-  if (!page.enterprise) {
-    return (
-      <View className='page'>
-        <LoadState loading={!page.settled} error={page.error} onRetry={page.reload} isEmpty empty='请先加入或选择一个企业' testId='member-card-page' />
-      </View>
-    );
-  }
+  if (!page.enterprise) return <PageWithoutEnterprise page={page} testId='member-card-page' />;
   const isAdmin = page.enterprise.role === 'admin';
   if (!own && !isAdmin) {
     // The database refuses it anyway; say so before anyone types.

@@ -1,16 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { DirectoryView, useEnterprisePage } from '../../../features/enterprise';
-import { LoadState } from '../../../ui/load-state';
+import { PageWithoutEnterprise } from '../../../ui/load-state';
 
 export default function DirectoryPage() {
   const page = useEnterprisePage();
-  if (!page.enterprise) {
-    return (
-      <View className='page'>
-        <LoadState loading={!page.settled} error={page.error} onRetry={page.reload} isEmpty empty='请先加入或选择一个企业' testId='directory-page' />
-      </View>
-    );
-  }
+  if (!page.enterprise) return <PageWithoutEnterprise page={page} testId='directory-page' />;
   return (
     <View className='page' data-testid='directory-page'>
       <Text className='page-subtitle' data-testid='directory-enterprise'>
