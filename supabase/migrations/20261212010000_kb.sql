@@ -949,6 +949,8 @@ begin
   if p_mime is null or char_length(p_mime) > 100 or p_size is null or p_size < 0 then
     raise exception using errcode = '22023', message = 'kb_file_invalid', hint = '文件信息不正确';
   end if;
+  -- the object is stored already (and counted); an enterprise over its quota (a downgrade) records nothing new
+  perform private.kb_assert_storage_room(v_node.enterprise_id, private.kb_storage_used(v_node.enterprise_id), 0, false);
   update public.kb_nodes set file_path = p_object_path, file_mime = p_mime, file_size = p_size, updated_by = auth.uid(), updated_at = now()
    where id = v_node.id;
 end;

@@ -251,6 +251,12 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     select: byRole<SelectOutcome>(['public'], ['public'], ['public'], ['public'], ['public'], ['public']),
     ...noWrites,
   },
+  // Issue 14 (20261212020000_kb_quota.sql): the knowledge-base storage quota of each edition
+  edition_quotas: {
+    rows: publicRows('edition_quotas', ['edition']),
+    select: byRole<SelectOutcome>('denied', ['public'], ['public'], ['public'], ['public'], ['public']),
+    ...noWrites,
+  },
   notification_kinds: {
     rows: publicRows('notification_kinds', ['kind']),
     select: byRole<SelectOutcome>(['public'], ['public'], ['public'], ['public'], ['public'], ['public']),
@@ -756,6 +762,8 @@ export const RPCS: Record<string, RpcExpectation> = {
   kb_save_page: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_delta: { ops: [{ insert: '矩阵\n' }] } }) },
   kb_restore_version: { roles: unknownNode, args: () => ({ p_version_id: ZERO }) },
   kb_set_file: { roles: unknownNode, args: (fx) => ({ p_node_id: ZERO, p_object_path: `${fx.A.id}/${ZERO}/a.pdf`, p_mime: 'application/pdf', p_size: 1 }) },
+  // 20261212020000_kb_quota.sql: admins and content managers of A
+  kb_storage_usage: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
   kb_trash_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
   kb_restore_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
   kb_trash: { roles: unknownNode, args: () => ({ p_space_id: ZERO }) },

@@ -28,6 +28,8 @@ export const KB_MESSAGES: ModuleMessages = {
     kb_not_a_page: '只有页面可以编辑正文',
     kb_not_a_file: '只有文件节点可以上传文件',
     kb_file_missing: '请先上传文件',
+    // the server's hint says how much is used of how much (已用 X / 共 Y)
+    kb_storage_full: '存储空间已满，请联系管理员清理或升级版本',
     kb_grants_invalid: '权限设置格式不正确',
     kb_space_must_set_grants: '空间必须设置自己的权限',
     not_enterprise_member: '你不是该企业的成员',

@@ -101,26 +101,31 @@ export async function toAppError(error: unknown, mod: ModuleMessages, status = 0
  * Taro.uploadFile hands the body over as text.
  */
 export function storageStatus(httpStatus: number, body: unknown): number {
-  let parsed: unknown = body;
-  if (typeof body === 'string') {
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return httpStatus;
-    }
-  }
-  const code = (parsed as { statusCode?: unknown } | null)?.statusCode;
+  const code = storageBody(body)?.statusCode;
   const n = typeof code === 'string' || typeof code === 'number' ? Number(code) : NaN;
   return Number.isInteger(n) && n >= 400 && n <= 599 ? n : httpStatus;
+}
+
+function storageBody(body: unknown): { statusCode?: unknown; message?: unknown } | null {
+  if (typeof body !== 'string') return (body as { statusCode?: unknown; message?: unknown } | null) ?? null;
+  try {
+    return JSON.parse(body) as { statusCode?: unknown; message?: unknown } | null;
+  } catch {
+    return null;
+  }
 }
 
 /**
  * A failed Storage upload → AppError by the status Storage meant: `file_too_large` (413),
  * `file_type_invalid` (415), `deniedCode` (401/403; the module names what a refusal means there),
- * else `upload_failed`. Texts from the module's table.
+ * else `upload_failed`. Texts from the module's table, except a Chinese message in the body: a
+ * database rule's own words for people (code `upload_refused`).
  */
 export function mapStorageError(httpStatus: number, body: unknown, mod: ModuleMessages, deniedCode = 'upload_failed'): AppError {
   const status = storageStatus(httpStatus, body);
+  // A database rule on storage.objects that refuses in Chinese (the kb quota's 存储空间已满…) speaks to people.
+  const message = storageBody(body)?.message;
+  if (typeof message === 'string' && CJK.test(message)) return make('upload_refused', message, status);
   const code = status === 413 ? 'file_too_large' : status === 415 ? 'file_type_invalid' : status === 401 || status === 403 ? deniedCode : 'upload_failed';
   return make(code, tableText(code, mod) ?? UNKNOWN_ERROR_MESSAGE, status);
 }

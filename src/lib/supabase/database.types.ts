@@ -575,6 +575,20 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"edition_quotas": {
+                  Row: {
+                    "edition": Database["public"]['Enums']["enterprise_edition"],"kb_storage_bytes": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "edition": Database["public"]['Enums']["enterprise_edition"],"kb_storage_bytes"?: number | null
+                  }
+                  Update: {
+                    "edition"?: Database["public"]['Enums']["enterprise_edition"],"kb_storage_bytes"?: number | null
+                  }
+                  Relationships: [
+                    
+                  ]
                 },"enterprise_cancellation_requests": {
                   Row: {
                     "created_at": string,"document_paths": (string)[],"enterprise_id": string,"id": string,"reason": string,"requested_by": string | null,"review_reason": string,"reviewed_at": string | null,"reviewed_by": string | null,"status": string
@@ -1693,6 +1707,9 @@ isOneToOne: false
                            },
 "kb_set_space_watermark":
 { Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined
+                           },
+"kb_storage_usage":
+{ Args: { "p_enterprise_id": string }; Returns: Json
                            },
 "kb_trash":
 { Args: { "p_space_id": string }; Returns: {

@@ -175,5 +175,9 @@ describe('Storage upload failures', () => {
     expect(mapStorageError(400, JSON.stringify({ statusCode: '413', error: 'Payload too large' }), UPLOAD)).toMatchObject({ code: 'file_too_large', message: '文件不能超过 10 MB', status: 413 });
     expect(mapStorageError(400, JSON.stringify({ statusCode: '403' }), UPLOAD, 'no_right')).toMatchObject({ code: 'no_right', message: '仅企业管理员可以上传' });
     expect(mapStorageError(502, '<html>', UPLOAD)).toMatchObject({ code: 'upload_failed', message: UNKNOWN_ERROR_MESSAGE, status: 502 });
+    // a database rule's own Chinese words (the kb quota trigger) reach people; Postgres' English does not
+    const full = '存储空间已满（已用 5 GB / 共 5 GB），请联系管理员清理或升级版本';
+    expect(mapStorageError(400, JSON.stringify({ statusCode: '400', code: 'InvalidParameter', message: full }), UPLOAD)).toMatchObject({ code: 'upload_refused', message: full });
+    expect(mapStorageError(400, JSON.stringify({ statusCode: '400', message: 'invalid input syntax' }), UPLOAD)).toMatchObject({ code: 'upload_failed' });
   });
 });
