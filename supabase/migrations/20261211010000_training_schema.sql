@@ -56,6 +56,9 @@ create table public.training_courses (
   status text not null default 'draft' constraint training_courses_status_valid check (status in ('draft', 'published', 'archived')),
   -- points for finishing the whole course
   points integer not null default 0 constraint training_courses_points_range check (points between 0 and 1000),
+  -- video lessons: a learner may not seek past the furthest point watched (progress reports are
+  -- clamped to it on the server); off lets them skip ahead, while completion still needs real time
+  limit_seeking boolean not null default true,
   created_by uuid references auth.users (id) on delete set null,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),

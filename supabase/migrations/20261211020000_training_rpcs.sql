@@ -159,8 +159,9 @@ $$;
 -- -----------------------------------------------------------------------------
 -- Managers: courses, chapters, lessons
 -- -----------------------------------------------------------------------------
+-- p_limit_seeking null keeps the current setting (on for a new course).
 create or replace function private.training_save_course(p_enterprise_id uuid, p_course_id uuid, p_title text, p_summary text,
-  p_category text, p_required boolean, p_cover_path text, p_points integer)
+  p_category text, p_required boolean, p_cover_path text, p_points integer, p_limit_seeking boolean)
 returns uuid
 language plpgsql
 security definer
@@ -189,14 +190,15 @@ begin
     raise exception using errcode = '22023', message = 'points_invalid', hint = '积分须在0到1000之间';
   end if;
   if p_course_id is null then
-    insert into public.training_courses (enterprise_id, title, summary, category, required, cover_path, points, created_by)
+    insert into public.training_courses (enterprise_id, title, summary, category, required, cover_path, points, limit_seeking, created_by)
     values (p_enterprise_id, v_title, coalesce(p_summary, ''), btrim(coalesce(p_category, '')), coalesce(p_required, false),
-            p_cover_path, coalesce(p_points, 0), auth.uid())
+            p_cover_path, coalesce(p_points, 0), coalesce(p_limit_seeking, true), auth.uid())
     returning id into v_id;
   else
     update public.training_courses c
        set title = v_title, summary = coalesce(p_summary, ''), category = btrim(coalesce(p_category, '')),
-           required = coalesce(p_required, false), cover_path = p_cover_path, points = coalesce(p_points, 0), updated_at = now()
+           required = coalesce(p_required, false), cover_path = p_cover_path, points = coalesce(p_points, 0),
+           limit_seeking = coalesce(p_limit_seeking, c.limit_seeking), updated_at = now()
      where c.id = p_course_id and c.enterprise_id = p_enterprise_id
     returning c.id into v_id;
     if v_id is null then
@@ -720,6 +722,7 @@ begin
   return jsonb_build_object(
     'id', v_course.id, 'enterprise_id', v_course.enterprise_id, 'title', v_course.title, 'summary', v_course.summary,
     'category', v_course.category, 'required', v_course.required, 'cover_path', v_course.cover_path, 'status', v_course.status,
+    'limit_seeking', v_course.limit_seeking,
     'due_at', (select d.due_at from private.training_my_course_deadlines(v_course.enterprise_id, v_uid) d where d.course_id = p_course_id),
     'completed_at', (select cc.completed_at from public.training_course_completions cc where cc.course_id = p_course_id and cc.user_id = v_uid),
     'chapters', coalesce((
@@ -759,8 +762,10 @@ as $$
 $$;
 
 -- Video: watched seconds grow by at most the wall time since the last report (plus 2 s of slack,
--- and at most 60 s per report, so a paused player banks nothing); the resume position never runs
--- past what was watched. Text and documents complete when the learner says so.
+-- and at most 60 s per report, so a paused player banks nothing); in a course that limits seeking
+-- (the default) the resume position never runs past what was watched, otherwise it may run ahead
+-- (up to the video's end) while watched seconds still grow at real time. Text and documents
+-- complete when the learner says so.
 create or replace function private.training_report_progress(p_lesson_id uuid, p_position_seconds integer, p_completed boolean)
 returns jsonb
 language plpgsql
@@ -798,7 +803,9 @@ begin
     v_watched := greatest(v_row.watched_seconds, least(p_position_seconds, v_row.watched_seconds + v_credit, v_lesson.video_seconds));
     v_done := v_watched >= v_lesson.video_seconds - 1;
     update public.training_lesson_progress p
-       set watched_seconds = v_watched, position_seconds = least(p_position_seconds, v_watched),
+       set watched_seconds = v_watched,
+           position_seconds = case when v_course.limit_seeking then least(p_position_seconds, v_watched)
+                                   else least(p_position_seconds, v_lesson.video_seconds) end,
            last_report_at = now(), completed_at = coalesce(p.completed_at, case when v_done then now() end)
      where p.user_id = v_uid and p.lesson_id = p_lesson_id
     returning * into v_row;
@@ -1311,9 +1318,9 @@ $$;
 -- -----------------------------------------------------------------------------
 create function public.training_save_course(p_enterprise_id uuid, p_course_id uuid default null, p_title text default null,
   p_summary text default '', p_category text default '', p_required boolean default false, p_cover_path text default null,
-  p_points integer default 0)
+  p_points integer default 0, p_limit_seeking boolean default null)
 returns uuid language sql security invoker set search_path = ''
-as $$ select private.training_save_course(p_enterprise_id, p_course_id, p_title, p_summary, p_category, p_required, p_cover_path, p_points) $$;
+as $$ select private.training_save_course(p_enterprise_id, p_course_id, p_title, p_summary, p_category, p_required, p_cover_path, p_points, p_limit_seeking) $$;
 
 create function public.training_save_chapter(p_course_id uuid, p_chapter_id uuid default null, p_title text default null,
   p_sort_order integer default null)
@@ -1398,7 +1405,7 @@ returns jsonb language sql stable security invoker set search_path = ''
 as $$ select private.training_verify_certificate(p_code) $$;
 
 revoke execute on function
-  public.training_save_course(uuid, uuid, text, text, text, boolean, text, integer),
+  public.training_save_course(uuid, uuid, text, text, text, boolean, text, integer, boolean),
   public.training_save_chapter(uuid, uuid, text, integer),
   public.training_save_lesson(uuid, uuid, text, text, jsonb, text, integer, text, integer, integer),
   public.training_publish_course(uuid), public.training_assign_course(uuid, text, uuid[], uuid, timestamptz),
@@ -1410,7 +1417,7 @@ revoke execute on function
   public.training_verify_certificate(text)
   from public, anon;
 grant execute on function
-  public.training_save_course(uuid, uuid, text, text, text, boolean, text, integer),
+  public.training_save_course(uuid, uuid, text, text, text, boolean, text, integer, boolean),
   public.training_save_chapter(uuid, uuid, text, integer),
   public.training_save_lesson(uuid, uuid, text, text, jsonb, text, integer, text, integer, integer),
   public.training_publish_course(uuid), public.training_assign_course(uuid, text, uuid[], uuid, timestamptz),
@@ -1424,7 +1431,7 @@ grant execute on function
 grant execute on function public.training_verify_certificate(text) to anon;
 
 revoke execute on function
-  private.training_save_course(uuid, uuid, text, text, text, boolean, text, integer),
+  private.training_save_course(uuid, uuid, text, text, text, boolean, text, integer, boolean),
   private.training_save_chapter(uuid, uuid, text, integer),
   private.training_save_lesson(uuid, uuid, text, text, jsonb, text, integer, text, integer, integer),
   private.training_publish_course(uuid), private.training_assign_course(uuid, text, uuid[], uuid, timestamptz),
@@ -1436,7 +1443,7 @@ revoke execute on function
   private.training_verify_certificate(text)
   from public, anon;
 grant execute on function
-  private.training_save_course(uuid, uuid, text, text, text, boolean, text, integer),
+  private.training_save_course(uuid, uuid, text, text, text, boolean, text, integer, boolean),
   private.training_save_chapter(uuid, uuid, text, integer),
   private.training_save_lesson(uuid, uuid, text, text, jsonb, text, integer, text, integer, integer),
   private.training_publish_course(uuid), private.training_assign_course(uuid, text, uuid[], uuid, timestamptz),

@@ -1197,14 +1197,14 @@ isOneToOne: false
                   ]
                 },"training_courses": {
                   Row: {
-                    "category": string,"cover_path": string | null,"created_at": string,"created_by": string | null,"enterprise_id": string,"id": string,"points": number,"published_at": string | null,"required": boolean,"status": string,"summary": string,"title": string,"updated_at": string
+                    "category": string,"cover_path": string | null,"created_at": string,"created_by": string | null,"enterprise_id": string,"id": string,"limit_seeking": boolean,"points": number,"published_at": string | null,"required": boolean,"status": string,"summary": string,"title": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "category"?: string,"cover_path"?: string | null,"created_at"?: string,"created_by"?: string | null,"enterprise_id": string,"id"?: string,"points"?: number,"published_at"?: string | null,"required"?: boolean,"status"?: string,"summary"?: string,"title": string,"updated_at"?: string
+                    "category"?: string,"cover_path"?: string | null,"created_at"?: string,"created_by"?: string | null,"enterprise_id": string,"id"?: string,"limit_seeking"?: boolean,"points"?: number,"published_at"?: string | null,"required"?: boolean,"status"?: string,"summary"?: string,"title": string,"updated_at"?: string
                   }
                   Update: {
-                    "category"?: string,"cover_path"?: string | null,"created_at"?: string,"created_by"?: string | null,"enterprise_id"?: string,"id"?: string,"points"?: number,"published_at"?: string | null,"required"?: boolean,"status"?: string,"summary"?: string,"title"?: string,"updated_at"?: string
+                    "category"?: string,"cover_path"?: string | null,"created_at"?: string,"created_by"?: string | null,"enterprise_id"?: string,"id"?: string,"limit_seeking"?: boolean,"points"?: number,"published_at"?: string | null,"required"?: boolean,"status"?: string,"summary"?: string,"title"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -1950,7 +1950,7 @@ isOneToOne: false
 { Args: { "p_chapter_id"?: string,"p_course_id": string,"p_sort_order"?: number,"p_title"?: string }; Returns: string
                            },
 "training_save_course":
-{ Args: { "p_category"?: string,"p_course_id"?: string,"p_cover_path"?: string,"p_enterprise_id": string,"p_points"?: number,"p_required"?: boolean,"p_summary"?: string,"p_title"?: string }; Returns: string
+{ Args: { "p_category"?: string,"p_course_id"?: string,"p_cover_path"?: string,"p_enterprise_id": string,"p_limit_seeking"?: boolean,"p_points"?: number,"p_required"?: boolean,"p_summary"?: string,"p_title"?: string }; Returns: string
                            },
 "training_save_lesson":
 { Args: { "p_body_delta"?: Json,"p_chapter_id": string,"p_document_path"?: string,"p_kind"?: string,"p_lesson_id"?: string,"p_points"?: number,"p_sort_order"?: number,"p_title"?: string,"p_video_path"?: string,"p_video_seconds"?: number }; Returns: string

@@ -1,10 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { tableToImportRows } from '../lib/csv';
+import { CourseFieldsForm } from '../components/manage/course-fields-form';
 import { QuestionForm } from '../components/manage/question-form';
-import { saveQuestion } from '../services/training-manage.service';
+import { saveCourse, saveQuestion } from '../services/training-manage.service';
 
 // The form is under test; the network call behind it is replaced.
-jest.mock('../services/training-manage.service', () => ({ saveQuestion: jest.fn(async () => 'q-1') }));
+jest.mock('../services/training-manage.service', () => ({ saveQuestion: jest.fn(async () => 'q-1'), saveCourse: jest.fn(async () => 'c-1') }));
 
 // Under jsdom Stencil never renders the <textarea> inside Taro's textarea element, so its value
 // watcher throws on controlled updates (see admin-panels.test.tsx): drop just that message.
@@ -47,6 +48,27 @@ describe('QuestionForm', () => {
     expect(saveQuestion).toHaveBeenCalledWith('e-1', null, expect.objectContaining({
       kind: 'multiple', stem: '哪些属于敏感信息？', options: ['身份证号', '公司地址', '客户手机号'], answer: ['A', 'C'], tags: ['合规', '隐私'],
     }));
+  });
+});
+
+describe('CourseFieldsForm', () => {
+  const course = {
+    id: 'c-1', title: '信息安全', summary: '', category: '合规', required: true, status: 'draft' as const, points: 10,
+    limit_seeking: true, updated_at: '2026-12-01T00:00:00Z',
+  };
+  it('lets the manager allow free seeking in the course videos (sent as limit_seeking false)', async () => {
+    const onSaved = jest.fn();
+    render(<CourseFieldsForm enterpriseId='e-1' course={course} onSaved={onSaved} />);
+    fireEvent.click(screen.getByTestId('course-limit-seeking-free'));
+    fireEvent.click(screen.getByTestId('course-save'));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith('c-1'));
+    expect(saveCourse).toHaveBeenCalledWith('e-1', 'c-1', expect.objectContaining({ title: '信息安全', limit_seeking: false }));
+  });
+  it('a new course limits seeking unless the manager changes it', async () => {
+    render(<CourseFieldsForm enterpriseId='e-1' course={null} onSaved={jest.fn()} />);
+    typeInto('course-title', '新课程');
+    fireEvent.click(screen.getByTestId('course-save'));
+    await waitFor(() => expect(saveCourse).toHaveBeenLastCalledWith('e-1', null, expect.objectContaining({ limit_seeking: true })));
   });
 });
 

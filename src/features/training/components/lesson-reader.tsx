@@ -15,15 +15,17 @@ export interface LessonReaderProps {
   /** the learner's progress from the course outline */
   progress: Pick<OutlineLesson, 'position_seconds' | 'completed'>;
   videoUrl: string | null;
+  /** the course's rule: no seeking past the furthest point watched */
+  limitSeeking: boolean;
   onCompleted(courseCompleted: boolean): void;
 }
 
 /** One lesson: rich text, a video whose progress the server checks, or a document to open. */
-export function LessonReader({ lesson, progress, videoUrl, onCompleted }: LessonReaderProps) {
+export function LessonReader({ lesson, progress, videoUrl, limitSeeking, onCompleted }: LessonReaderProps) {
   const [done, setDone] = useState(progress.completed);
   const [error, setError] = useState('');
   const html = useMemo(() => deltaToHtml(lesson.body_delta), [lesson.body_delta]);
-  const video = useVideoProgress(lesson.id, { position: progress.position_seconds, watched: progress.position_seconds });
+  const video = useVideoProgress(lesson.id, { position: progress.position_seconds, watched: progress.position_seconds }, limitSeeking);
 
   const finish = async () => {
     setError('');
@@ -64,7 +66,7 @@ export function LessonReader({ lesson, progress, videoUrl, onCompleted }: Lesson
           src={videoUrl}
           initialTime={progress.position_seconds}
           showProgress
-          enableProgressGesture={false}
+          enableProgressGesture={!limitSeeking}
           onTimeUpdate={(e) => {
             const back = video.onTime(e.detail.currentTime);
             if (back !== null) Taro.createVideoContext('lesson-video').seek(back);
@@ -90,7 +92,11 @@ export function LessonReader({ lesson, progress, videoUrl, onCompleted }: Lesson
           </Button>
         )
       )}
-      {lesson.kind === 'video' && !done && <Text className='tr-card__meta'>视频需完整观看，进度以服务器记录为准</Text>}
+      {lesson.kind === 'video' && !done && (
+        <Text className='tr-card__meta' data-testid='lesson-seek-rule'>
+          {limitSeeking ? '视频需完整观看，不能拖动到未看过的位置；进度以服务器记录为准' : '可拖动播放，但仍需完整观看才算完成；进度以服务器记录为准'}
+        </Text>
+      )}
     </View>
   );
 }

@@ -6,10 +6,11 @@ import type { ProgressAnswer } from '../services/training.types';
 export const REPORT_EVERY_SECONDS = 15;
 
 /**
- * Video lessons: reports the position while playing and on pause/end; refuses seeking past the
- * furthest point the server has counted (plus a little slack), returning where to seek back to.
+ * Video lessons: reports the position while playing and on pause/end; when the course limits
+ * seeking, refuses seeking past the furthest point the server has counted (plus a little slack),
+ * returning where to seek back to (the server would clamp the position anyway).
  */
-export function useVideoProgress(lessonId: string, start: { position: number; watched: number }) {
+export function useVideoProgress(lessonId: string, start: { position: number; watched: number }, limitSeeking = true) {
   const [progress, setProgress] = useState<ProgressAnswer | null>(null);
   const watched = useRef(start.watched);
   const lastReport = useRef(0);
@@ -27,10 +28,10 @@ export function useVideoProgress(lessonId: string, start: { position: number; wa
 
   /** From the player's timeupdate: null, or the position to seek back to. */
   const onTime = useCallback((position: number): number | null => {
-    if (position > watched.current + REPORT_EVERY_SECONDS + 5) return watched.current;
+    if (limitSeeking && position > watched.current + REPORT_EVERY_SECONDS + 5) return watched.current;
     if (Math.abs(position - lastReport.current) >= REPORT_EVERY_SECONDS) void report(position);
     return null;
-  }, [report]);
+  }, [report, limitSeeking]);
 
   return { progress, onTime, report };
 }

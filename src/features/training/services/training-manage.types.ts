@@ -15,6 +15,8 @@ export interface ManagedCourse {
   required: boolean;
   status: CourseStatus;
   points: number;
+  /** Video lessons: no seeking past the furthest point watched (checked on the server). */
+  limit_seeking: boolean;
   updated_at: string;
 }
 

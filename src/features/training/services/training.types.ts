@@ -44,6 +44,8 @@ export interface CourseOutline {
   category: string;
   required: boolean;
   status: string;
+  /** video lessons: no seeking past the furthest point watched (the server clamps reports) */
+  limit_seeking: boolean;
   due_at: string | null;
   completed_at: string | null;
   chapters: Array<{ id: string; title: string; lessons: OutlineLesson[] }>;

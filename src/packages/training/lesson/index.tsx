@@ -11,7 +11,7 @@ export default function TrainingLessonPage() {
     const [l, outline] = await Promise.all([loadLesson(id), courseOutline(course)]);
     const mine = outline.chapters.flatMap((c) => c.lessons).find((x) => x.id === id);
     const videoUrl = l.kind === 'video' && l.video_path ? await mediaUrl(l.video_path) : null;
-    return { lesson: l, progress: mine ?? { position_seconds: 0, completed: false }, videoUrl };
+    return { lesson: l, progress: mine ?? { position_seconds: 0, completed: false }, videoUrl, limitSeeking: outline.limit_seeking !== false };
   }, `${id}:${course}`, Boolean(id && course));
   const onCompleted = useCallback((courseDone: boolean) => {
     if (courseDone) void Taro.showToast({ title: '课程已完成', icon: 'success' });
@@ -19,7 +19,7 @@ export default function TrainingLessonPage() {
   return (
     <View className='page' data-testid='training-lesson-page'>
       <LoadState loading={data.loading} error={data.error} onRetry={data.reload} testId='training-lesson' />
-      {data.data && <LessonReader lesson={data.data.lesson} progress={data.data.progress} videoUrl={data.data.videoUrl} onCompleted={onCompleted} />}
+      {data.data && <LessonReader lesson={data.data.lesson} progress={data.data.progress} videoUrl={data.data.videoUrl} limitSeeking={data.data.limitSeeking} onCompleted={onCompleted} />}
       {!id && <Text role='alert'>课时不存在</Text>}
     </View>
   );

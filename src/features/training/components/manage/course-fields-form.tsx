@@ -16,17 +16,18 @@ export interface CourseFieldsFormProps {
   onSaved(courseId: string): void;
 }
 
-/** A course's title, category, summary, required/elective and points (new or existing). */
+/** A course's title, category, summary, required/elective, points and video seeking rule (new or existing). */
 export function CourseFieldsForm({ enterpriseId, course, onSaved }: CourseFieldsFormProps) {
   const [title, setTitle] = useState(course?.title ?? '');
   const [category, setCategory] = useState(course?.category ?? '');
   const [summary, setSummary] = useState(course?.summary ?? '');
   const [required, setRequired] = useState(course?.required ?? true);
   const [points, setPoints] = useState(String(course?.points ?? 10));
+  const [limitSeeking, setLimitSeeking] = useState(course?.limit_seeking ?? true);
   const action = useAction();
   const save = async () => {
     const id = await action.run(
-      () => saveCourse(enterpriseId, course?.id ?? null, { title, category, summary, required, points: Number(points) || 0 }),
+      () => saveCourse(enterpriseId, course?.id ?? null, { title, category, summary, required, points: Number(points) || 0, limit_seeking: limitSeeking }),
       '已保存',
     );
     if (id) onSaved(id);
@@ -40,6 +41,7 @@ export function CourseFieldsForm({ enterpriseId, course, onSaved }: CourseFields
         <Textarea className='tr-manage__textarea' maxlength={1000} value={summary} onInput={(e) => setSummary(e.detail.value)} aria-label='简介' data-testid='course-summary' />
       </View>
       <ChoiceChips label='类型' options={[{ value: 'yes', label: '必修' }, { value: 'no', label: '选修' }]} value={required ? 'yes' : 'no'} onChange={(v) => setRequired(v === 'yes')} testId='course-required' />
+      <ChoiceChips label='视频拖动' options={[{ value: 'limit', label: '不可超过已看进度' }, { value: 'free', label: '可自由拖动' }]} value={limitSeeking ? 'limit' : 'free'} onChange={(v) => setLimitSeeking(v === 'limit')} testId='course-limit-seeking' />
       <TextField label='完成课程的积分' value={points} onChange={setPoints} type='number' testId='course-points' maxLength={4} />
       <FormError message={action.error} testId='course-form-error' />
       <StatusLine message={action.status} className='tr-card__meta' testId='course-form-status' />
