@@ -106,6 +106,15 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
         // (home: 12 requests; bench/README.md, "LCP").
         const splitChunks = chain.optimization.get('splitChunks');
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', minSize: 20000 });
+        // supabase-js builds its realtime and storage clients in createClient: without these, every
+        // page (the home tab included) fetched realtime-js + phoenix (17 KB gzip, no page opens a
+        // channel) and storage-js (7 KB, used for signed URLs in the knowledge base and training),
+        // issue 13's "home JS until idle" budget. Storage is fetched on first use instead; realtime
+        // is left out (see the two files). `$`: exact match, so the stand-in can import the real
+        // storage-js by its deep path.
+        chain.resolve.alias
+          .set('@supabase/realtime-js$', path.resolve(__dirname, '..', 'src/lib/supabase/realtime-off.ts'))
+          .set('@supabase/storage-js$', path.resolve(__dirname, '..', 'src/lib/supabase/storage-deferred.ts'));
       },
       output: {
         filename: 'js/[name].[contenthash:8].js',

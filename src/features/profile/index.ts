@@ -3,4 +3,5 @@ export { NameEditor } from './components/name-editor';
 export { ProfileCard } from './components/profile-card';
 export { useMyProfile } from './hooks/use-my-profile';
 export { profileService, getMyProfile, updateMyProfile } from './services/profile.service';
-export { displayNameSchema, myProfileSchema, type MyProfile } from './schemas/profile.schema';
+export { displayNameSchema } from './schemas/profile.schema';
+export { readMyProfile, type MyProfile } from './schemas/my-profile';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { AppError } from '../../../lib/errors/app-error';
 import { NameEditor } from '../components/name-editor';
-import type { MyProfile } from '../schemas/profile.schema';
+import type { MyProfile } from '../schemas/my-profile';
 
 const saved = (name: string): MyProfile => ({ id: 'u1', display_name: name, phone_masked: '138****8000', has_password: false });
 

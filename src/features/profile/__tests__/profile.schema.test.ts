@@ -1,4 +1,5 @@
-import { displayNameSchema, myProfileSchema } from '../schemas/profile.schema';
+import { readMyProfile } from '../schemas/my-profile';
+import { displayNameSchema } from '../schemas/profile.schema';
 
 describe('displayNameSchema (same rule as update_my_profile)', () => {
   it('trims and accepts 1–40 characters', () => {
@@ -23,11 +24,15 @@ describe('displayNameSchema (same rule as update_my_profile)', () => {
   });
 });
 
-describe('myProfileSchema', () => {
+describe('readMyProfile', () => {
   it('accepts what get_my_profile returns and rejects other shapes', () => {
     const row = { id: 'u1', display_name: '张三', phone_masked: '138****8000', has_password: false };
-    expect(myProfileSchema.parse(row)).toEqual(row);
-    expect(myProfileSchema.safeParse({ ...row, has_password: 'no' }).success).toBe(false);
-    expect(myProfileSchema.safeParse(null).success).toBe(false);
+    expect(readMyProfile(row)).toEqual(row);
+    expect(readMyProfile({ ...row, phone_masked: null })).toEqual({ ...row, phone_masked: null });
+    expect(readMyProfile({ ...row, extra: 1 })).toEqual(row);
+    expect(readMyProfile({ ...row, has_password: 'no' })).toBeNull();
+    expect(readMyProfile({ ...row, phone_masked: undefined })).toBeNull();
+    expect(readMyProfile({ ...row, id: 1 })).toBeNull();
+    expect(readMyProfile(null)).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
-import { DISPLAY_NAME_MAX, displayNameSchema, type MyProfile } from '../schemas/profile.schema';
+import type { MyProfile } from '../schemas/my-profile';
+import { DISPLAY_NAME_MAX, displayNameSchema } from '../schemas/profile.schema';
 import { profileService, type ProfileService } from '../services/profile.service';
 
 export interface NameEditorProps {

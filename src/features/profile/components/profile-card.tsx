@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { MyProfile } from '../schemas/profile.schema';
+import type { MyProfile } from '../schemas/my-profile';
 
 export function ProfileCard({ profile }: { profile: MyProfile }) {
   const name = profile.display_name || '未填写姓名';

@@ -1,5 +1,5 @@
 import { useLoader } from '../../../lib/hooks/use-loader';
-import type { MyProfile } from '../schemas/profile.schema';
+import type { MyProfile } from '../schemas/my-profile';
 import { profileService, type ProfileService } from '../services/profile.service';
 
 export interface MyProfileState {

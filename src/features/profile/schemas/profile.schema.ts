@@ -11,13 +11,3 @@ export const displayNameSchema = z
   .refine((name) => [...name].length <= DISPLAY_NAME_MAX, { message: `姓名最多 ${DISPLAY_NAME_MAX} 个字` })
   // eslint-disable-next-line no-control-regex
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), { message: '姓名不能包含控制字符' });
-
-/** What get_my_profile / update_my_profile return. */
-export const myProfileSchema = z.object({
-  id: z.string(),
-  display_name: z.string(),
-  phone_masked: z.string().nullable(),
-  has_password: z.boolean(),
-});
-
-export type MyProfile = z.infer<typeof myProfileSchema>;

@@ -1,6 +1,6 @@
 import { bindDataLayer } from '../../../lib/data';
 import { PROFILE_MESSAGES } from '../profile.messages';
-import { myProfileSchema, type MyProfile } from '../schemas/profile.schema';
+import { readMyProfile, type MyProfile } from '../schemas/my-profile';
 
 // Reads and writes go through RPCs (POST): mini-programs cannot send PATCH, and the database
 // function owns the validation rules. Through the data layer, a gate refusal met here reaches the
@@ -8,9 +8,9 @@ import { myProfileSchema, type MyProfile } from '../schemas/profile.schema';
 const db = bindDataLayer(PROFILE_MESSAGES);
 
 function parseProfile(data: unknown): MyProfile {
-  const parsed = myProfileSchema.safeParse(data);
-  if (!parsed.success) throw db.error('profile_malformed');
-  return parsed.data;
+  const profile = readMyProfile(data);
+  if (!profile) throw db.error('profile_malformed');
+  return profile;
 }
 
 export const getMyProfile = async (): Promise<MyProfile> => parseProfile(await db.call('get_my_profile'));
