@@ -408,6 +408,10 @@ export async function arrangePersonRows(fx: Pick<Fixture, 'users'>): Promise<voi
       `insert into public.guardians (user_id, guardian_name, relationship, guardian_phone, phone_verified_at, channel, withdrawn_at)
        values ($1, '矩阵监护人', 'mother', '8613900000000', now(), 'h5', now())`, [uid]);
     await q(`insert into public.notifications (user_id, kind, title) values ($1, 'account_action', '矩阵通知')`, [uid]);
+    // Its queued text is not due for days: a worker another suite runs meanwhile must neither send
+    // it nor re-time it between a probe's before and after snapshots.
+    await q(`update public.notification_deliveries set next_attempt_at = now() + interval '2 days'
+              where user_id = $1 and status = 'pending'`, [uid]);
     await q(`insert into public.notification_preferences (user_id, kind, channel, enabled) values ($1, 'account_report', 'sms', true)`, [uid]);
     await q(
       `insert into public.account_reports (reporter_user_id, reported_phone, real_name, evidence, contact)
