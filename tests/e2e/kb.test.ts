@@ -85,5 +85,7 @@ it('space → page with an image → restricted folder → search as allowed and
   await app.el('kb-version').filter({ hasText: '由第 1 版恢复' }).waitFor();
   await app.open(`packages/kb/page/index?node=${pageId}`);
   await app.el('kb-doc').filter({ hasText: '观察一周' }).waitFor();
+  // the restored version's image shows once its signed link is fetched (after the text)
+  await app.el('kb-doc').locator('img').first().waitFor();
   expect(await app.el('kb-doc').locator('img').count()).toBe(1);
 });
