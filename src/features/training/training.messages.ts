@@ -29,6 +29,13 @@ export const TRAINING_ERROR_MESSAGES: Record<string, string> = {
   due_at_past: '截止时间须晚于现在',
   rows_invalid: '一次导入1到1000道题',
   media_unavailable: '暂时无法打开该文件，请稍后重试',
+  file_too_large: '文件太大，请压缩后再上传',
+  file_type_invalid: '不支持该文件类型',
+  upload_failed: '上传失败，请检查网络后重试',
+  upload_cancelled: '已取消上传',
+  cover_path_invalid: '封面图片无效，请重新上传',
+  video_invalid: '请上传视频并填写时长',
+  document_invalid: '请上传文档',
   feature_not_in_edition: '培训与考试是专业版和私有版的功能，请升级企业版本',
 };
 

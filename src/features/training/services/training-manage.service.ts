@@ -12,12 +12,12 @@ import type {
 const db = bindDataLayer(TRAINING_MESSAGES);
 
 export const managedCourses = (enterpriseId: string) =>
-  db.read((c) => c.from('training_courses').select('id, title, summary, category, required, status, points, limit_seeking, updated_at')
+  db.read((c) => c.from('training_courses').select('id, title, summary, category, required, status, points, limit_seeking, cover_path, updated_at')
     .eq('enterprise_id', enterpriseId).order('updated_at', { ascending: false }).overrideTypes<ManagedCourse[], { merge: false }>());
 
 export async function managedCourse(courseId: string): Promise<ManagedCourse & { chapters: ManagedChapter[] }> {
   const [courses, chapters, lessons] = await Promise.all([
-    db.read((c) => c.from('training_courses').select('id, title, summary, category, required, status, points, limit_seeking, updated_at')
+    db.read((c) => c.from('training_courses').select('id, title, summary, category, required, status, points, limit_seeking, cover_path, updated_at')
       .eq('id', courseId).overrideTypes<ManagedCourse[], { merge: false }>()),
     db.read((c) => c.from('training_chapters').select('id, title, sort_order').eq('course_id', courseId).order('sort_order')),
     db.read((c) => c.from('training_lessons')
@@ -28,9 +28,9 @@ export async function managedCourse(courseId: string): Promise<ManagedCourse & {
   return { ...courses[0], chapters: chapters.map((ch) => ({ ...ch, lessons: lessons.filter((l) => l.chapter_id === ch.id) })) };
 }
 
-export const saveCourse = (enterpriseId: string, courseId: string | null, fields: Pick<ManagedCourse, 'title' | 'summary' | 'category' | 'required' | 'points' | 'limit_seeking'>) =>
+export const saveCourse = (enterpriseId: string, courseId: string | null, fields: Pick<ManagedCourse, 'title' | 'summary' | 'category' | 'required' | 'points' | 'limit_seeking' | 'cover_path'>) =>
   db.call('training_save_course', {
-    p_enterprise_id: enterpriseId, p_course_id: courseId, p_title: fields.title, p_summary: fields.summary,
+    p_enterprise_id: enterpriseId, p_course_id: courseId, p_title: fields.title, p_summary: fields.summary, p_cover_path: fields.cover_path,
     p_category: fields.category, p_required: fields.required, p_points: fields.points, p_limit_seeking: fields.limit_seeking,
   });
 

@@ -17,6 +17,8 @@ export interface ManagedCourse {
   points: number;
   /** Video lessons: no seeking past the furthest point watched (checked on the server). */
   limit_seeking: boolean;
+  /** the cover's object path in the training bucket */
+  cover_path: string | null;
   updated_at: string;
 }
 
