@@ -14,6 +14,8 @@ export const TRAINING_ERROR_MESSAGES: Record<string, string> = {
   paper_not_found: '试卷不存在',
   attempt_not_found: '考试记录不存在',
   path_not_found: '学习路径不存在',
+  courses_invalid: '请按顺序选择1到50门本企业的课程，不能重复',
+  department_invalid: '请选择本企业的部门',
   certificate_not_found: '证书不存在或无权查看',
   exam_not_open: '考试尚未开始',
   exam_closed: '考试已结束',

@@ -5,7 +5,7 @@ import { asShape, bindDataLayer } from '../../../lib/data';
 import { TRAINING_MESSAGES } from '../training.messages';
 import type { ImportRow } from '../lib/csv';
 import type {
-  CourseReport, DepartmentOption, ImportAnswer, ManagedAssignment, ManagedChapter, ManagedCourse, ManagedLesson, ManagedPaper,
+  CourseReport, DepartmentOption, ImportAnswer, ManagedAssignment, ManagedChapter, ManagedCourse, ManagedLesson, ManagedPaper, ManagedPath,
   ManagedQuestion, MemberOption, PaperReport, PaperSettings, QuestionDraft, QuestionKey,
 } from './training-manage.types';
 
@@ -32,6 +32,22 @@ export const saveCourse = (enterpriseId: string, courseId: string | null, fields
   db.call('training_save_course', {
     p_enterprise_id: enterpriseId, p_course_id: courseId, p_title: fields.title, p_summary: fields.summary, p_cover_path: fields.cover_path,
     p_category: fields.category, p_required: fields.required, p_points: fields.points, p_limit_seeking: fields.limit_seeking,
+  });
+
+/** Every learning path of the enterprise (drafts included), with its courses in order. */
+export async function managedPaths(enterpriseId: string): Promise<ManagedPath[]> {
+  const rows = await db.read((c) => c.from('training_paths').select('id, title, summary, status, training_path_courses(course_id, position)')
+    .eq('enterprise_id', enterpriseId).order('updated_at', { ascending: false })
+    .overrideTypes<Array<Omit<ManagedPath, 'course_ids'> & { training_path_courses: Array<{ course_id: string; position: number }> }>, { merge: false }>());
+  return rows.map(({ training_path_courses: courses, ...p }) => ({
+    ...p, course_ids: [...courses].sort((a, b) => a.position - b.position).map((x) => x.course_id),
+  }));
+}
+
+/** Creates or rewrites a path (its courses in this order); `publish` shows it in the 学习 tab. */
+export const savePath = (enterpriseId: string, pathId: string | null, p: Pick<ManagedPath, 'title' | 'summary' | 'course_ids'>, publish: boolean) =>
+  db.call('training_save_path', {
+    p_enterprise_id: enterpriseId, p_path_id: pathId, p_title: p.title, p_summary: p.summary, p_course_ids: p.course_ids, p_publish: publish,
   });
 
 export const saveChapter = (courseId: string, title: string, chapterId: string | null = null) =>

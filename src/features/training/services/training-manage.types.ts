@@ -138,3 +138,12 @@ export interface MemberOption {
   display_name: string;
   department_name: string | null;
 }
+
+/** A learning path as its managers list and edit it: courses in order. */
+export interface ManagedPath {
+  id: string;
+  title: string;
+  summary: string;
+  status: 'draft' | 'published';
+  course_ids: string[];
+}
