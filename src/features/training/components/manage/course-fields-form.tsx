@@ -1,10 +1,10 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { Button } from '../../../../ui/button';
 import { ChoiceChips } from '../../../../ui/choice-chips';
 import { FormError } from '../../../../ui/form-error';
 import { StatusLine } from '../../../../ui/status-line';
 import { TextField } from '../../../../ui/text-field';
+import { WideButton } from '../../../../ui/wide-button';
 import { useAction } from '../../hooks/use-action';
 import { MediaField } from './media-field';
 import { saveCourse } from '../../services/training-manage.service';
@@ -48,9 +48,9 @@ export function CourseFieldsForm({ enterpriseId, course, onSaved }: CourseFields
       <TextField label='完成课程的积分' value={points} onChange={setPoints} type='number' testId='course-points' maxLength={4} />
       <FormError message={action.error} testId='course-form-error' />
       <StatusLine message={action.status} className='tr-card__meta' testId='course-form-status' />
-      <Button type='primary' block loading={action.busy} disabled={action.busy} data-testid='course-save' onClick={() => void save()}>
+      <WideButton busy={action.busy} testId='course-save' onClick={() => void save()}>
         {course ? '保存课程信息' : '创建课程'}
-      </Button>
+      </WideButton>
     </View>
   );
 }
