@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Profiles (from 20261122020000)
@@ -21,6 +20,54 @@ revoke all on schema private from public;
 
 -- anon too: public.report_stolen_account (reachable before sign-in) is a wrapper of a private function.
 grant usage on schema private to anon, authenticated, service_role;
+
+-- Exposes RPCs (docs/database.md "Definer bodies in private, invoker wrappers in public"): for each
+-- name, reads the signature of `private.<name>` from the catalog (argument names, defaults, result,
+-- volatility), creates `public.<name>` as the one-statement security invoker SQL wrapper with that
+-- signature, and sets the execute rights of both: `p_names` for authenticated (and service_role),
+-- `p_anon` also for anon (what a caller may do before signing in), `p_service` for service_role only
+-- (job entry points). Why: the signature is written once, on the body; four hand-written copies per
+-- RPC (wrapper, its grants, the body's grants) drifted apart. Run at the end of a migration, after
+-- the bodies; only the migration role (the owner) may call it.
+create or replace function private.expose_rpcs(p_names text[], p_anon text[] default '{}', p_service text[] default '{}')
+returns void language plpgsql volatile security invoker set search_path = ''
+as $$
+declare
+  r record;
+  v_roles text;
+  v_args text;
+begin
+  for r in select n.name, p.oid, p.proname, p.provolatile, p.proretset, p.proargnames, p.proargmodes, p.pronargs
+             from unnest(p_names || p_anon || p_service) as n(name)
+             left join pg_proc p on p.proname = n.name and p.pronamespace = 'private'::regnamespace loop
+    if r.oid is null then
+      raise exception 'expose_rpcs: no function private.% to expose', r.name;
+    end if;
+    if r.proargmodes is not null and not r.proargmodes <@ array['i', 'o', 't']::"char"[] then
+      raise exception 'expose_rpcs: private.% has inout/variadic arguments', r.proname;
+    end if;
+    -- the call passes the input arguments by position, under the body's names
+    select string_agg(quote_ident(a.name), ', ' order by a.ord) into v_args
+      from unnest(r.proargnames, coalesce(r.proargmodes, array_fill('i'::"char", array[r.pronargs])))
+             with ordinality as a(name, mode, ord)
+     where a.mode = 'i';
+    execute format('create or replace function public.%I(%s)'
+                   ' returns %s language sql %s security invoker set search_path = '''''
+                   ' as $wrapper$ select %sprivate.%I(%s); $wrapper$',
+                   r.proname, pg_get_function_arguments(r.oid), pg_get_function_result(r.oid),
+                   case r.provolatile when 'i' then 'immutable' when 's' then 'stable' else 'volatile' end,
+                   case when r.proretset then '* from ' else '' end, r.proname, coalesce(v_args, ''));
+    v_roles := case when r.proname = any(p_anon) then 'anon, authenticated, service_role'
+                    when r.proname = any(p_service) then 'service_role'
+                    else 'authenticated, service_role' end;
+    execute format('revoke all on function private.%1$I(%2$s), public.%1$I(%2$s) from public, anon, authenticated, service_role',
+                   r.proname, pg_get_function_identity_arguments(r.oid));
+    execute format('grant execute on function private.%1$I(%2$s), public.%1$I(%2$s) to %3$s',
+                   r.proname, pg_get_function_identity_arguments(r.oid), v_roles);
+  end loop;
+end;
+$$;
+revoke all on function private.expose_rpcs(text[], text[], text[]) from public, anon, authenticated, service_role;
 
 -- 13812345678 → 138****5678: what an operator sees of someone's phone on screen.
 create or replace function private.mask_phone(p_phone text)
@@ -266,13 +313,6 @@ begin
   return v_count;
 end;
 $$;
-revoke all on function private.mark_notifications_read(uuid[]) from public, anon, authenticated, service_role;
-grant execute on function private.mark_notifications_read(uuid[]) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.mark_notifications_read.
-create or replace function public.mark_notifications_read(p_ids uuid[])
-returns integer language sql volatile security invoker set search_path = ''
-as $$ select private.mark_notifications_read(p_ids); $$;
 
 -- -----------------------------------------------------------------------------
 -- Grants: functions in public are executable by the API roles by default (Supabase's default
@@ -289,8 +329,6 @@ revoke execute on function private.normalize_cn_mobile(text) from public, anon, 
 
 -- Policies of this and later migrations call these as the querying role.
 grant execute on function private.is_platform_operator() to authenticated;
-revoke execute on function public.mark_notifications_read(uuid[]) from public, anon, authenticated;
-grant execute on function public.mark_notifications_read(uuid[]) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -812,3 +850,6 @@ alter table public.notifications add constraint notifications_kind_fk
   foreign key (kind) references public.notification_kinds (kind);
 
 create index notifications_kind_idx on public.notifications (kind);
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['mark_notifications_read']);

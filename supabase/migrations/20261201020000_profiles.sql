@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Profiles (from 20261122020000)
@@ -78,13 +77,6 @@ begin
   return v_result;
 end;
 $$;
-revoke all on function private.get_my_profile() from public, anon, authenticated, service_role;
-grant execute on function private.get_my_profile() to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.get_my_profile.
-create or replace function public.get_my_profile()
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.get_my_profile(); $$;
 
 create or replace function private.update_my_profile(p_display_name text)
 returns json language plpgsql security definer set search_path = ''
@@ -108,17 +100,7 @@ begin
   return public.get_my_profile();
 end;
 $$;
-revoke all on function private.update_my_profile(text) from public, anon, authenticated, service_role;
-grant execute on function private.update_my_profile(text) to authenticated, service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.update_my_profile.
-create or replace function public.update_my_profile(p_display_name text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.update_my_profile(p_display_name); $$;
-revoke execute on function public.get_my_profile() from public, anon;
-revoke execute on function public.update_my_profile(text) from public, anon;
-grant execute on function public.get_my_profile() to authenticated;
-grant execute on function public.update_my_profile(text) to authenticated;
 revoke execute on function private.handle_new_user() from public, anon, authenticated;
 
 /**
@@ -158,8 +140,6 @@ create trigger on_auth_user_created_account
 
 insert into private.accounts (user_id) select id from auth.users on conflict (user_id) do nothing;
 revoke execute on function private.handle_new_account() from public, anon, authenticated;
-revoke execute on function public.update_my_profile(text) from public, anon, authenticated;
-grant execute on function public.update_my_profile(text) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -218,3 +198,6 @@ alter table private.accounts
 create trigger forget_request_context_on_account
   after insert or update or delete on private.accounts
   for each statement execute function private.forget_request_context();
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['get_my_profile', 'update_my_profile']);

@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Identity (from 20261122030000)
@@ -351,13 +350,6 @@ begin
   return private.consent_status(v_uid);
 end;
 $$;
-revoke all on function private.my_consent_status() from public, anon, authenticated, service_role;
-grant execute on function private.my_consent_status() to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.my_consent_status.
-create or replace function public.my_consent_status()
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.my_consent_status(); $$;
 
 -- Security invoker: anon and authenticated read the tables through their select policies, so no
 -- owner privileges are lent to callers who have not signed in.
@@ -431,13 +423,6 @@ begin
   return private.consent_status(v_uid);
 end;
 $$;
-revoke all on function private.accept_agreements(uuid[],text) from public, anon, authenticated, service_role;
-grant execute on function private.accept_agreements(uuid[],text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.accept_agreements.
-create or replace function public.accept_agreements(p_version_ids uuid[], p_channel text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.accept_agreements(p_version_ids, p_channel); $$;
 
 create or replace function private.withdraw_consent(p_document_id uuid, p_channel text)
 returns json language plpgsql security definer set search_path = ''
@@ -461,13 +446,6 @@ begin
   return private.consent_status(v_uid);
 end;
 $$;
-revoke all on function private.withdraw_consent(uuid,text) from public, anon, authenticated, service_role;
-grant execute on function private.withdraw_consent(uuid,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.withdraw_consent.
-create or replace function public.withdraw_consent(p_document_id uuid, p_channel text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.withdraw_consent(p_document_id, p_channel); $$;
 
 create or replace function private.my_consent_history()
 returns json language plpgsql stable security definer set search_path = ''
@@ -491,13 +469,6 @@ begin
   );
 end;
 $$;
-revoke all on function private.my_consent_history() from public, anon, authenticated, service_role;
-grant execute on function private.my_consent_history() to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.my_consent_history.
-create or replace function public.my_consent_history()
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.my_consent_history(); $$;
 
 -- -----------------------------------------------------------------------------
 -- Publishing agreement versions
@@ -554,15 +525,7 @@ begin
                            'effective_at', greatest(v_effective, now()));
 end;
 $$;
-revoke all on function private.publish_agreement_version(uuid,text,text,jsonb,timestamp with time zone) from public, anon, authenticated, service_role;
-grant execute on function private.publish_agreement_version(uuid,text,text,jsonb,timestamp with time zone) to authenticated, service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.publish_agreement_version.
-create or replace function public.publish_agreement_version(p_document_id uuid, p_title text, p_body_md text, p_key_clauses jsonb default '[]'::jsonb, p_effective_at timestamptz default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$
-  select private.publish_agreement_version(p_document_id, p_title, p_body_md, p_key_clauses, p_effective_at);
-$$;
 revoke execute on function private.current_versions() from public, anon, authenticated;
 revoke execute on function private.gate_code_uncached(uuid) from public, anon, authenticated;
 revoke execute on function private.is_cleared(uuid) from public, anon, authenticated;
@@ -571,18 +534,8 @@ revoke execute on function private.assert_cleared() from public, anon, authentic
 revoke execute on function private.consent_status(uuid) from public, anon, authenticated;
 revoke execute on function private.assert_channel(text) from public, anon, authenticated;
 grant execute on function private.is_cleared(uuid) to authenticated;
-revoke execute on function public.my_consent_status() from public, anon, authenticated;
 revoke execute on function public.get_current_agreements() from public, anon, authenticated;
-revoke execute on function public.accept_agreements(uuid[], text) from public, anon, authenticated;
-revoke execute on function public.withdraw_consent(uuid, text) from public, anon, authenticated;
-revoke execute on function public.my_consent_history() from public, anon, authenticated;
-revoke execute on function public.publish_agreement_version(uuid, text, text, jsonb, timestamptz) from public, anon, authenticated;
 grant execute on function public.get_current_agreements() to anon, authenticated;
-grant execute on function public.my_consent_status() to authenticated;
-grant execute on function public.accept_agreements(uuid[], text) to authenticated;
-grant execute on function public.withdraw_consent(uuid, text) to authenticated;
-grant execute on function public.my_consent_history() to authenticated;
-grant execute on function public.publish_agreement_version(uuid, text, text, jsonb, timestamptz) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -798,3 +751,7 @@ $$;
 revoke execute on function private.refresh_all_gates() from public, anon, authenticated;
 revoke execute on function private.refresh_stale_gates(integer) from public, anon, authenticated;
 revoke execute on function private.refresh_unlocked_gates() from public, anon, authenticated;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['my_consent_status', 'accept_agreements', 'withdraw_consent',
+  'my_consent_history', 'publish_agreement_version']);

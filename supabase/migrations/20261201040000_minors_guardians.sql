@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Identity (from 20261122030000)
@@ -86,13 +85,6 @@ begin
   return private.consent_status(v_uid);
 end;
 $$;
-revoke all on function private.set_my_birth_date(date) from public, anon, authenticated, service_role;
-grant execute on function private.set_my_birth_date(date) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.set_my_birth_date.
-create or replace function public.set_my_birth_date(p_birth_date date)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.set_my_birth_date(p_birth_date); $$;
 
 create or replace function private.guardian_confirm(
   p_user_id uuid,
@@ -156,20 +148,6 @@ begin
   return json_build_object('ok', true, 'status', private.consent_status(p_user_id));
 end;
 $$;
-revoke all on function private.guardian_confirm(uuid,text,text,text,text,boolean) from public, anon, authenticated, service_role;
-grant execute on function private.guardian_confirm(uuid,text,text,text,text,boolean) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.guardian_confirm.
-create or replace function public.guardian_confirm(p_user_id uuid,
-  p_code text,
-  p_guardian_name text,
-  p_relationship text,
-  p_channel text,
-  p_accept_children_statement boolean)
-returns json language sql volatile security invoker set search_path = ''
-as $$
-  select private.guardian_confirm(p_user_id, p_code, p_guardian_name, p_relationship, p_channel, p_accept_children_statement);
-$$;
 
 -- The guardian (at the minor's device) withdraws: the guardian record and the guardian's consents
 -- end, and the minor is blocked again until a guardian confirms.
@@ -189,22 +167,10 @@ begin
   return private.consent_status(v_uid);
 end;
 $$;
-revoke all on function private.withdraw_guardian_consent(text) from public, anon, authenticated, service_role;
-grant execute on function private.withdraw_guardian_consent(text) to authenticated, service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.withdraw_guardian_consent.
-create or replace function public.withdraw_guardian_consent(p_channel text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.withdraw_guardian_consent(p_channel); $$;
 revoke execute on function private.age_years(date) from public, anon, authenticated;
 revoke execute on function private.age_band(date) from public, anon, authenticated;
 revoke execute on function private.assert_birth_date(date) from public, anon, authenticated;
-revoke execute on function public.set_my_birth_date(date) from public, anon, authenticated;
-revoke execute on function public.guardian_confirm(uuid, text, text, text, text, boolean) from public, anon, authenticated;
-revoke execute on function public.withdraw_guardian_consent(text) from public, anon, authenticated;
-grant execute on function public.set_my_birth_date(date) to authenticated;
-grant execute on function public.withdraw_guardian_consent(text) to authenticated;
-grant execute on function public.guardian_confirm(uuid, text, text, text, text, boolean) to service_role;
 
 /**
   * -------------------------------------------------------
@@ -294,13 +260,6 @@ begin
   return private.birth_date_correction_json(v_row);
 end;
 $$;
-revoke all on function private.request_birth_date_correction(date,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.request_birth_date_correction(date,text,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.request_birth_date_correction.
-create or replace function public.request_birth_date_correction(p_birth_date date, p_reason text, p_evidence_path text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.request_birth_date_correction(p_birth_date, p_reason, p_evidence_path); $$;
 
 create or replace function private.my_birth_date_corrections()
 returns json language plpgsql stable security definer set search_path = ''
@@ -312,13 +271,6 @@ begin
                      from private.birth_date_corrections c where c.user_id = v_uid), '[]'::json);
 end;
 $$;
-revoke all on function private.my_birth_date_corrections() from public, anon, authenticated, service_role;
-grant execute on function private.my_birth_date_corrections() to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.my_birth_date_corrections.
-create or replace function public.my_birth_date_corrections()
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.my_birth_date_corrections(); $$;
 
 create or replace function private.platform_list_birth_date_corrections(p_status text default 'pending')
 returns json language plpgsql stable security definer set search_path = ''
@@ -344,13 +296,6 @@ begin
          limit 200) r), '[]'::json);
 end;
 $$;
-revoke all on function private.platform_list_birth_date_corrections(text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_list_birth_date_corrections(text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.platform_list_birth_date_corrections.
-create or replace function public.platform_list_birth_date_corrections(p_status text default 'pending')
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.platform_list_birth_date_corrections(p_status); $$;
 
 create or replace function private.platform_decide_birth_date_correction(p_request_id uuid, p_approve boolean, p_reason text)
 returns json language plpgsql security definer set search_path = ''
@@ -401,13 +346,6 @@ begin
   return json_build_object('request', private.birth_date_correction_json(v_row), 'status', private.consent_status(v_row.user_id));
 end;
 $$;
-revoke all on function private.platform_decide_birth_date_correction(uuid,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_decide_birth_date_correction(uuid,boolean,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.platform_decide_birth_date_correction.
-create or replace function public.platform_decide_birth_date_correction(p_request_id uuid, p_approve boolean, p_reason text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.platform_decide_birth_date_correction(p_request_id, p_approve, p_reason); $$;
 
 -- -----------------------------------------------------------------------------
 -- The guardian's phone is never the minor's own: checked when a code is issued and when it is
@@ -535,13 +473,6 @@ begin
     'minutes', 5);
 end;
 $$;
-revoke all on function private.guardian_issue_code(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.guardian_issue_code(uuid,text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.guardian_issue_code.
-create or replace function public.guardian_issue_code(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.guardian_issue_code(p_user_id, p_guardian_phone, p_child_name); $$;
 
 -- -----------------------------------------------------------------------------
 -- Guardian link: the minor sends a link to the guardian, who confirms on their own phone without
@@ -598,13 +529,6 @@ begin
   return json_build_object('token', v_token, 'expires_at', v_expires, 'phone', '+' || v_phone);
 end;
 $$;
-revoke all on function private.guardian_link_create(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.guardian_link_create(uuid,text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_create.
-create or replace function public.guardian_link_create(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.guardian_link_create(p_user_id, p_guardian_phone, p_child_name); $$;
 
 -- The live link a token names, or null after counting the miss. Refuses (429) a client with 20
 -- misses in 10 minutes. The overall cap (5000 in 10 minutes) is only a circuit breaker: the client
@@ -662,13 +586,6 @@ begin
     'expires_at', v_link.expires_at));
 end;
 $$;
-revoke all on function private.guardian_link_view(text,text) from public, anon, authenticated, service_role;
-grant execute on function private.guardian_link_view(text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_view.
-create or replace function public.guardian_link_view(p_token text, p_client text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.guardian_link_view(p_token, p_client); $$;
 
 create or replace function private.guardian_link_issue_code(p_token text, p_client text default null)
 returns json language plpgsql security definer set search_path = ''
@@ -685,13 +602,6 @@ begin
       || jsonb_build_object('child_label', v_link.child_label));
 end;
 $$;
-revoke all on function private.guardian_link_issue_code(text,text) from public, anon, authenticated, service_role;
-grant execute on function private.guardian_link_issue_code(text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_issue_code.
-create or replace function public.guardian_link_issue_code(p_token text, p_client text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.guardian_link_issue_code(p_token, p_client); $$;
 
 create or replace function private.guardian_link_confirm(
   p_token text, p_code text, p_guardian_name text, p_relationship text, p_accept_children_statement boolean,
@@ -720,16 +630,6 @@ begin
   end if;
   return json_build_object('ok', false, 'error', v_result ->> 'error');
 end;
-$$;
-revoke all on function private.guardian_link_confirm(text,text,text,text,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.guardian_link_confirm(text,text,text,text,boolean,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_confirm.
-create or replace function public.guardian_link_confirm(p_token text, p_code text, p_guardian_name text, p_relationship text, p_accept_children_statement boolean,
-  p_client text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$
-  select private.guardian_link_confirm(p_token, p_code, p_guardian_name, p_relationship, p_accept_children_statement, p_client);
 $$;
 
 -- -----------------------------------------------------------------------------
@@ -761,26 +661,6 @@ revoke execute on function private.guardian_candidate(uuid) from public, anon, a
 revoke execute on function private.guardian_link_by_token(text, text) from public, anon, authenticated;
 revoke execute on function private.guardian_link_problem(private.guardian_links) from public, anon, authenticated;
 revoke execute on function private.needs_guardian_consent_for_data(uuid) from public, anon, authenticated;
-revoke execute on function public.request_birth_date_correction(date, text, text) from public, anon, authenticated;
-revoke execute on function public.my_birth_date_corrections() from public, anon, authenticated;
-revoke execute on function public.platform_list_birth_date_corrections(text) from public, anon, authenticated;
-revoke execute on function public.platform_decide_birth_date_correction(uuid, boolean, text) from public, anon, authenticated;
-revoke execute on function public.guardian_issue_code(uuid, text, text) from public, anon, authenticated;
-revoke execute on function public.guardian_link_create(uuid, text, text) from public, anon, authenticated;
-revoke execute on function public.guardian_link_view(text, text) from public, anon, authenticated;
-revoke execute on function public.guardian_link_issue_code(text, text) from public, anon, authenticated;
-revoke execute on function public.guardian_link_confirm(text, text, text, text, boolean, text) from public, anon, authenticated;
-grant execute on function public.request_birth_date_correction(date, text, text) to authenticated;
-grant execute on function public.my_birth_date_corrections() to authenticated;
-grant execute on function public.platform_list_birth_date_corrections(text) to authenticated;
-grant execute on function public.platform_decide_birth_date_correction(uuid, boolean, text) to authenticated;
-
--- Only the guardian edge function (service role) issues codes and handles links.
-grant execute on function public.guardian_issue_code(uuid, text, text) to service_role;
-grant execute on function public.guardian_link_create(uuid, text, text) to service_role;
-grant execute on function public.guardian_link_view(text, text) to service_role;
-grant execute on function public.guardian_link_issue_code(text, text) to service_role;
-grant execute on function public.guardian_link_confirm(text, text, text, text, boolean, text) to service_role;
 
 /**
   * -------------------------------------------------------
@@ -843,14 +723,10 @@ begin
      and exists (select 1 from storage.objects o where o.bucket_id = 'birth-date-evidence' and o.name = p_path);
 end;
 $$;
-revoke all on function private.birth_date_evidence_sign_allowed(uuid,text) from public, anon, authenticated, service_role;
-grant execute on function private.birth_date_evidence_sign_allowed(uuid,text) to service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.birth_date_evidence_sign_allowed.
-create or replace function public.birth_date_evidence_sign_allowed(p_user_id uuid, p_path text)
-returns boolean language sql stable security invoker set search_path = ''
-as $$ select private.birth_date_evidence_sign_allowed(p_user_id, p_path); $$;
-revoke execute on function public.request_birth_date_correction(date, text, text) from public, anon, authenticated;
-revoke execute on function public.birth_date_evidence_sign_allowed(uuid, text) from public, anon, authenticated;
-grant execute on function public.request_birth_date_correction(date, text, text) to authenticated;
-grant execute on function public.birth_date_evidence_sign_allowed(uuid, text) to service_role;
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['set_my_birth_date', 'withdraw_guardian_consent',
+  'request_birth_date_correction', 'my_birth_date_corrections', 'platform_list_birth_date_corrections',
+  'platform_decide_birth_date_correction'], p_service => array['guardian_confirm', 'guardian_issue_code',
+  'guardian_link_create', 'guardian_link_view', 'guardian_link_issue_code', 'guardian_link_confirm',
+  'birth_date_evidence_sign_allowed']);

@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Identity (from 20261122030000)
@@ -100,13 +99,6 @@ begin
   return json_build_object('code', private.issue_sms_challenge(p_user_id, 'cancel', v_phone), 'phone', '+' || v_phone);
 end;
 $$;
-revoke all on function private.account_cancel_issue_code(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.account_cancel_issue_code(uuid) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.account_cancel_issue_code.
-create or replace function public.account_cancel_issue_code(p_user_id uuid)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.account_cancel_issue_code(p_user_id); $$;
 
 -- -----------------------------------------------------------------------------
 -- 4. Cancellation in one transaction
@@ -142,13 +134,6 @@ begin
   return json_build_object('ok', true);
 end;
 $$;
-revoke all on function private.account_cancel_verify(uuid,text) from public, anon, authenticated, service_role;
-grant execute on function private.account_cancel_verify(uuid,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.account_cancel_verify.
-create or replace function public.account_cancel_verify(p_user_id uuid, p_code text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.account_cancel_verify(p_user_id, p_code); $$;
 
 -- -----------------------------------------------------------------------------
 -- Platform actions on accounts
@@ -230,13 +215,6 @@ begin
   return json_build_object('id', v_id, 'status', 'open', 'upload_token', v_token);
 end;
 $$;
-revoke all on function private.report_stolen_account(text,text,text,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.report_stolen_account(text,text,text,text,text) to anon, authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.report_stolen_account.
-create or replace function public.report_stolen_account(p_phone text, p_real_name text, p_evidence text, p_contact text, p_evidence_path text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.report_stolen_account(p_phone, p_real_name, p_evidence, p_contact, p_evidence_path); $$;
 
 create or replace function private.platform_resolve_account_report(p_report_id uuid, p_outcome text, p_freeze boolean, p_note text)
 returns json language plpgsql security definer set search_path = ''
@@ -292,22 +270,8 @@ begin
             from public.account_reports r where r.id = p_report_id);
 end;
 $$;
-revoke all on function private.platform_resolve_account_report(uuid,text,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_resolve_account_report(uuid,text,boolean,text) to authenticated, service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.platform_resolve_account_report.
-create or replace function public.platform_resolve_account_report(p_report_id uuid, p_outcome text, p_freeze boolean, p_note text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.platform_resolve_account_report(p_report_id, p_outcome, p_freeze, p_note); $$;
 revoke execute on function private.end_sessions(uuid) from public, anon, authenticated;
-revoke execute on function public.account_cancel_issue_code(uuid) from public, anon, authenticated;
-revoke execute on function public.account_cancel_verify(uuid, text) from public, anon, authenticated;
-revoke execute on function public.report_stolen_account(text, text, text, text, text) from public, anon, authenticated;
-revoke execute on function public.platform_resolve_account_report(uuid, text, boolean, text) from public, anon, authenticated;
-grant execute on function public.report_stolen_account(text, text, text, text, text) to anon, authenticated;
-grant execute on function public.platform_resolve_account_report(uuid, text, boolean, text) to authenticated;
-grant execute on function public.account_cancel_issue_code(uuid) to service_role;
-grant execute on function public.account_cancel_verify(uuid, text) to service_role;
 
 /**
   * -------------------------------------------------------
@@ -352,13 +316,6 @@ as $$
    where provider = p_provider and subject = p_subject
   returning user_id;
 $$;
-revoke all on function private.wechat_link_lookup(text,text) from public, anon, authenticated, service_role;
-grant execute on function private.wechat_link_lookup(text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.wechat_link_lookup.
-create or replace function public.wechat_link_lookup(p_provider text, p_subject text)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.wechat_link_lookup(p_provider, p_subject); $$;
 
 -- -----------------------------------------------------------------------------
 -- Links a subject to a user. Returns the user the subject is linked to afterwards: an earlier link
@@ -390,17 +347,6 @@ exception
     raise exception using errcode = 'P0002', message = 'user_not_found', hint = '找不到该用户';
 end;
 $$;
-revoke all on function private.wechat_link_bind(text,text,text,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.wechat_link_bind(text,text,text,uuid) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.wechat_link_bind.
-create or replace function public.wechat_link_bind(p_provider text, p_subject text, p_unionid text, p_user_id uuid)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.wechat_link_bind(p_provider, p_subject, p_unionid, p_user_id); $$;
-revoke execute on function public.wechat_link_lookup(text, text) from public, anon, authenticated;
-revoke execute on function public.wechat_link_bind(text, text, text, uuid) from public, anon, authenticated;
-grant execute on function public.wechat_link_lookup(text, text) to service_role;
-grant execute on function public.wechat_link_bind(text, text, text, uuid) to service_role;
 
 /**
   * -------------------------------------------------------
@@ -564,15 +510,6 @@ begin
   return v_id;
 end;
 $$;
-revoke all on function private.wechat_user_by_phone(text) from public, anon, authenticated, service_role;
-grant execute on function private.wechat_user_by_phone(text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.wechat_user_by_phone.
-create or replace function public.wechat_user_by_phone(p_phone text)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.wechat_user_by_phone(p_phone); $$;
-revoke execute on function public.wechat_user_by_phone(text) from public, anon, authenticated;
-grant execute on function public.wechat_user_by_phone(text) to service_role;
 
 -- -----------------------------------------------------------------------------
 -- 3. Sign-in codes: GoTrue's code kept, ours texted
@@ -635,13 +572,6 @@ begin
   return json_build_object('code', v_code, 'expires_in', 300);
 end;
 $$;
-revoke all on function private.sms_code_issue(text,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.sms_code_issue(text,text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.sms_code_issue.
-create or replace function public.sms_code_issue(p_phone text, p_sms_type text, p_gotrue_token text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.sms_code_issue(p_phone, p_sms_type, p_gotrue_token); $$;
 
 -- Checks a 6-digit code: right → GoTrue's code (once); otherwise the reason. It answers instead of
 -- raising so that the counted attempt is kept.
@@ -687,17 +617,6 @@ begin
   return json_build_object('ok', true, 'token', v_token);
 end;
 $$;
-revoke all on function private.sms_code_redeem(text,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.sms_code_redeem(text,text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.sms_code_redeem.
-create or replace function public.sms_code_redeem(p_phone text, p_sms_type text, p_code text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.sms_code_redeem(p_phone, p_sms_type, p_code); $$;
-revoke execute on function public.sms_code_issue(text, text, text) from public, anon, authenticated;
-revoke execute on function public.sms_code_redeem(text, text, text) from public, anon, authenticated;
-grant execute on function public.sms_code_issue(text, text, text) to service_role;
-grant execute on function public.sms_code_redeem(text, text, text) to service_role;
 
 /**
   * -------------------------------------------------------
@@ -779,17 +698,6 @@ begin
      limit 50;
 end;
 $$;
-revoke all on function private.my_account_reports() from public, anon, authenticated, service_role;
-grant execute on function private.my_account_reports() to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.my_account_reports.
-create or replace function public.my_account_reports()
-returns table (id uuid, reported_phone text, status text, resolution_note text, resolved_at timestamptz,
-               created_at timestamptz, evidence_files integer)
-language sql stable security invoker set search_path = ''
-as $$
-  select * from private.my_account_reports();
-$$;
 
 -- Service role (report-evidence function): checks the token and reserves an object path.
 create or replace function private.account_report_evidence_claim(p_report_id uuid, p_token text, p_content_type text)
@@ -818,13 +726,6 @@ begin
   return json_build_object('bucket', 'account-report-evidence', 'path', v_path);
 end;
 $$;
-revoke all on function private.account_report_evidence_claim(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.account_report_evidence_claim(uuid,text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.account_report_evidence_claim.
-create or replace function public.account_report_evidence_claim(p_report_id uuid, p_token text, p_content_type text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.account_report_evidence_claim(p_report_id, p_token, p_content_type); $$;
 
 -- Service role (report-evidence function, for an operator it has authenticated): the report's files.
 create or replace function private.account_report_evidence_list(p_operator_id uuid, p_report_id uuid)
@@ -843,13 +744,6 @@ begin
                   '[]'::json);
 end;
 $$;
-revoke all on function private.account_report_evidence_list(uuid,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.account_report_evidence_list(uuid,uuid) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.account_report_evidence_list.
-create or replace function public.account_report_evidence_list(p_operator_id uuid, p_report_id uuid)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.account_report_evidence_list(p_operator_id, p_report_id); $$;
 
 -- Evidence bucket: private. Signed-in reporters may upload straight into their own open report's
 -- folder; nobody may read or sign through the Storage API (no select policy), so links to evidence
@@ -894,13 +788,6 @@ begin
     returning d.id, '+' || d.phone, d.template, d.params;
 end;
 $$;
-revoke all on function private.sms_deliveries_claim(integer) from public, anon, authenticated, service_role;
-grant execute on function private.sms_deliveries_claim(integer) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.sms_deliveries_claim.
-create or replace function public.sms_deliveries_claim(p_limit integer default 20)
-returns table (id uuid, phone text, template text, params text[]) language sql volatile security invoker set search_path = ''
-as $$ select * from private.sms_deliveries_claim(p_limit); $$;
 
 create or replace function private.sms_delivery_done(p_id uuid, p_ok boolean, p_error text default null)
 returns void language sql security definer set search_path = ''
@@ -909,30 +796,8 @@ as $$
      set sent_at = case when p_ok then now() end, claimed_until = null, last_error = left(p_error, 500)
    where id = p_id;
 $$;
-revoke all on function private.sms_delivery_done(uuid,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.sms_delivery_done(uuid,boolean,text) to service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.sms_delivery_done.
-create or replace function public.sms_delivery_done(p_id uuid, p_ok boolean, p_error text default null)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.sms_delivery_done(p_id, p_ok, p_error); $$;
-revoke execute on function public.report_stolen_account(text, text, text, text, text) from public, anon, authenticated;
-revoke execute on function public.my_account_reports() from public, anon, authenticated;
-revoke execute on function public.account_report_evidence_claim(uuid, text, text) from public, anon, authenticated;
-revoke execute on function public.account_report_evidence_list(uuid, uuid) from public, anon, authenticated;
-revoke execute on function public.platform_resolve_account_report(uuid, text, boolean, text) from public, anon, authenticated;
-revoke execute on function public.sms_deliveries_claim(integer) from public, anon, authenticated;
-revoke execute on function public.sms_delivery_done(uuid, boolean, text) from public, anon, authenticated;
-grant execute on function public.report_stolen_account(text, text, text, text, text) to anon, authenticated;
-grant execute on function public.my_account_reports() to authenticated;
-grant execute on function public.platform_resolve_account_report(uuid, text, boolean, text) to authenticated;
-grant execute on function public.account_report_evidence_claim(uuid, text, text) to service_role;
-grant execute on function public.account_report_evidence_list(uuid, uuid) to service_role;
-grant execute on function public.sms_deliveries_claim(integer) to service_role;
-grant execute on function public.sms_delivery_done(uuid, boolean, text) to service_role;
 revoke execute on function private.end_sessions(uuid) from public, anon, authenticated;
-revoke execute on function public.account_cancel_verify(uuid, text) from public, anon, authenticated;
-grant execute on function public.account_cancel_verify(uuid, text) to service_role;
 
 -- The most common passwords that pass "8+ characters with letters and digits" (and their bases,
 -- which are checked with digits and symbols stripped from the ends), from public breach top lists.
@@ -1009,13 +874,6 @@ begin
   return json_build_object('code', private.issue_sms_challenge(p_user_id, 'password', v_phone), 'phone', '+' || v_phone);
 end;
 $$;
-revoke all on function private.password_change_issue_code(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.password_change_issue_code(uuid) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.password_change_issue_code.
-create or replace function public.password_change_issue_code(p_user_id uuid)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.password_change_issue_code(p_user_id); $$;
 
 -- Service role (password-change function): checks the password, then the code, then issues the
 -- permit. The strength check comes first so a weak password does not use up the code.
@@ -1038,13 +896,6 @@ begin
   return json_build_object('ok', true);
 end;
 $$;
-revoke all on function private.password_change_permit(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.password_change_permit(uuid,text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.password_change_permit.
-create or replace function public.password_change_permit(p_user_id uuid, p_code text, p_password text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.password_change_permit(p_user_id, p_code, p_password); $$;
 
 -- Any change of an existing password (GoTrue's PUT /user or admin update alike) needs a fresh permit,
 -- so a stolen session cannot change the password straight through GoTrue. Setting a first password
@@ -1070,7 +921,10 @@ create trigger zx_password_permit
   before update of encrypted_password on auth.users
   for each row execute function private.zx_password_permit();
 revoke execute on function private.password_problem(text, text) from public, anon, authenticated;
-revoke execute on function public.password_change_issue_code(uuid) from public, anon, authenticated;
-revoke execute on function public.password_change_permit(uuid, text, text) from public, anon, authenticated;
-grant execute on function public.password_change_issue_code(uuid) to service_role;
-grant execute on function public.password_change_permit(uuid, text, text) to service_role;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['platform_resolve_account_report', 'my_account_reports'], p_anon =>
+  array['report_stolen_account'], p_service => array['account_cancel_issue_code', 'account_cancel_verify',
+  'wechat_link_lookup', 'wechat_link_bind', 'wechat_user_by_phone', 'sms_code_issue', 'sms_code_redeem',
+  'account_report_evidence_claim', 'account_report_evidence_list', 'sms_deliveries_claim',
+  'sms_delivery_done', 'password_change_issue_code', 'password_change_permit']);

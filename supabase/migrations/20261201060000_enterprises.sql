@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Enterprises (from 20261129010000)
@@ -466,13 +465,6 @@ begin
   return v_id;
 end;
 $$;
-revoke all on function private.create_enterprise(text,text,text,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.create_enterprise(text,text,text,text,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.create_enterprise.
-create or replace function public.create_enterprise(p_name text, p_industry text, p_size_band text, p_contact_name text, p_contact_phone text)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.create_enterprise(p_name, p_industry, p_size_band, p_contact_name, p_contact_phone); $$;
 
 create or replace function private.switch_enterprise(p_enterprise_id uuid)
 returns void language plpgsql security definer set search_path = ''
@@ -485,13 +477,6 @@ begin
    where p.id = (select auth.uid());
 end;
 $$;
-revoke all on function private.switch_enterprise(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.switch_enterprise(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.switch_enterprise.
-create or replace function public.switch_enterprise(p_enterprise_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.switch_enterprise(p_enterprise_id); $$;
 
 -- -----------------------------------------------------------------------------
 -- 2. Member reads refuse a closed enterprise (bodies as in 20261129020000_membership.sql and
@@ -511,13 +496,6 @@ begin
                     where e.id = p_enterprise_id), '{}');
 end;
 $$;
-revoke all on function private.enterprise_features(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.enterprise_features(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.enterprise_features.
-create or replace function public.enterprise_features(p_enterprise_id uuid)
-returns text[] language sql stable security invoker set search_path = ''
-as $$ select private.enterprise_features(p_enterprise_id); $$;
 
 create or replace function private.update_enterprise_settings(p_enterprise_id uuid, p_settings jsonb)
 returns void language plpgsql security definer set search_path = ''
@@ -603,13 +581,6 @@ begin
    where e.id = p_enterprise_id;
 end;
 $$;
-revoke all on function private.update_enterprise_settings(uuid,jsonb) from public, anon, authenticated, service_role;
-grant execute on function private.update_enterprise_settings(uuid,jsonb) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.update_enterprise_settings.
-create or replace function public.update_enterprise_settings(p_enterprise_id uuid, p_settings jsonb)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.update_enterprise_settings(p_enterprise_id, p_settings); $$;
 
 -- =============================================================================
 -- Roles
@@ -658,13 +629,6 @@ begin
   end if;
 end;
 $$;
-revoke all on function private.set_member_role(uuid,uuid,text,text[]) from public, anon, authenticated, service_role;
-grant execute on function private.set_member_role(uuid,uuid,text,text[]) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.set_member_role.
-create or replace function public.set_member_role(p_enterprise_id uuid, p_user_id uuid, p_role text, p_scopes text[] default '{}')
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.set_member_role(p_enterprise_id, p_user_id, p_role, p_scopes); $$;
 
 -- =============================================================================
 -- Leaving and removal
@@ -686,13 +650,6 @@ begin
   perform private.end_membership(p_enterprise_id, v_uid);
 end;
 $$;
-revoke all on function private.leave_enterprise(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.leave_enterprise(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.leave_enterprise.
-create or replace function public.leave_enterprise(p_enterprise_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.leave_enterprise(p_enterprise_id); $$;
 
 create or replace function private.remove_member(p_enterprise_id uuid, p_user_id uuid)
 returns void language plpgsql security definer set search_path = ''
@@ -719,13 +676,6 @@ begin
     jsonb_build_object('enterprise_id', p_enterprise_id, 'status', 'removed'));
 end;
 $$;
-revoke all on function private.remove_member(uuid,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.remove_member(uuid,uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.remove_member.
-create or replace function public.remove_member(p_enterprise_id uuid, p_user_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.remove_member(p_enterprise_id, p_user_id); $$;
 
 -- =============================================================================
 -- Qualification documents (files in bucket `qualifications` under `<enterprise_id>/`)
@@ -766,13 +716,6 @@ begin
   return v_id;
 end;
 $$;
-revoke all on function private.submit_qualification(uuid,text,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.submit_qualification(uuid,text,text,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.submit_qualification.
-create or replace function public.submit_qualification(p_enterprise_id uuid, p_kind text, p_object_path text, p_file_name text)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.submit_qualification(p_enterprise_id, p_kind, p_object_path, p_file_name); $$;
 
 -- Qualification review, as in 20261129020000_membership.sql, now audited with before/after.
 create or replace function private.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
@@ -831,13 +774,6 @@ begin
                        'qualification_status', v_status));
 end;
 $$;
-revoke all on function private.platform_review_qualification(uuid,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_review_qualification(uuid,boolean,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.platform_review_qualification.
-create or replace function public.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.platform_review_qualification(p_document_id, p_approve, p_reason); $$;
 
 -- -----------------------------------------------------------------------------
 -- Storage: bucket `qualifications`. Admins of the enterprise named by the first path segment
@@ -854,24 +790,6 @@ revoke execute on function private.admin_count(uuid) from public, anon, authenti
 revoke execute on function private.end_membership(uuid, uuid) from public, anon, authenticated;
 revoke execute on function private.add_member(uuid, uuid, text, uuid, uuid) from public, anon, authenticated;
 revoke execute on function private.assert_enterprise_id(uuid) from public, anon, authenticated;
-revoke execute on function public.create_enterprise(text, text, text, text, text) from public, anon;
-revoke execute on function public.switch_enterprise(uuid) from public, anon;
-revoke execute on function public.enterprise_features(uuid) from public, anon;
-revoke execute on function public.update_enterprise_settings(uuid, jsonb) from public, anon;
-revoke execute on function public.set_member_role(uuid, uuid, text, text[]) from public, anon;
-revoke execute on function public.leave_enterprise(uuid) from public, anon;
-revoke execute on function public.remove_member(uuid, uuid) from public, anon;
-revoke execute on function public.submit_qualification(uuid, text, text, text) from public, anon;
-revoke execute on function public.platform_review_qualification(uuid, boolean, text) from public, anon;
-grant execute on function public.create_enterprise(text, text, text, text, text) to authenticated;
-grant execute on function public.switch_enterprise(uuid) to authenticated;
-grant execute on function public.enterprise_features(uuid) to authenticated;
-grant execute on function public.update_enterprise_settings(uuid, jsonb) to authenticated;
-grant execute on function public.set_member_role(uuid, uuid, text, text[]) to authenticated;
-grant execute on function public.leave_enterprise(uuid) to authenticated;
-grant execute on function public.remove_member(uuid, uuid) to authenticated;
-grant execute on function public.submit_qualification(uuid, text, text, text) to authenticated;
-grant execute on function public.platform_review_qualification(uuid, boolean, text) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -1151,13 +1069,6 @@ begin
   return json_build_object('id', v_id, 'status', 'pending');
 end;
 $$;
-revoke all on function private.request_enterprise_cancellation(uuid,text,text[]) from public, anon, authenticated, service_role;
-grant execute on function private.request_enterprise_cancellation(uuid,text,text[]) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.request_enterprise_cancellation.
-create or replace function public.request_enterprise_cancellation(p_enterprise_id uuid, p_reason text, p_document_paths text[] default '{}')
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.request_enterprise_cancellation(p_enterprise_id, p_reason, p_document_paths); $$;
 
 create or replace function private.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
 returns json language plpgsql security definer set search_path = ''
@@ -1199,13 +1110,7 @@ begin
                            'review_reason', v_reason);
 end;
 $$;
-revoke all on function private.platform_review_enterprise_cancellation(uuid,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_review_enterprise_cancellation(uuid,boolean,text) to authenticated, service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.platform_review_enterprise_cancellation.
-create or replace function public.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.platform_review_enterprise_cancellation(p_request_id, p_approve, p_reason); $$;
 revoke execute on function private.closed_enterprise_ids() from public, anon, authenticated;
 revoke execute on function private.enterprise_status_error(text) from public, anon, authenticated;
 revoke execute on function private.assert_enterprise_writable(uuid) from public, anon, authenticated;
@@ -1214,14 +1119,6 @@ revoke execute on function private.refuse_enterprise_update_when_inactive() from
 revoke execute on function private.change_enterprise_status(uuid, text, text, text) from public, anon, authenticated;
 revoke execute on function private.closed_enterprise_ids() from public, anon;
 grant execute on function private.closed_enterprise_ids() to authenticated;
-revoke execute on function public.request_enterprise_cancellation(uuid, text, text[]) from public, anon;
-revoke execute on function public.platform_review_enterprise_cancellation(uuid, boolean, text) from public, anon;
-revoke execute on function public.create_enterprise(text, text, text, text, text) from public, anon;
-revoke execute on function public.platform_review_qualification(uuid, boolean, text) from public, anon;
-grant execute on function public.request_enterprise_cancellation(uuid, text, text[]) to authenticated;
-grant execute on function public.platform_review_enterprise_cancellation(uuid, boolean, text) to authenticated;
-grant execute on function public.create_enterprise(text, text, text, text, text) to authenticated;
-grant execute on function public.platform_review_qualification(uuid, boolean, text) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -1281,22 +1178,9 @@ begin
    order by m.joined_at, e.name;
 end;
 $$;
-revoke all on function private.my_enterprises() from public, anon, authenticated, service_role;
-grant execute on function private.my_enterprises() to authenticated, service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.my_enterprises.
-create or replace function public.my_enterprises()
-returns table (id uuid, name text, industry text, edition text, role text, scopes text[], is_current boolean,
-               qualification_status text, member_count integer, status text, status_reason text)
-language sql stable security invoker set search_path = ''
-as $$
-  select * from private.my_enterprises();
-$$;
-
--- -----------------------------------------------------------------------------
--- Grants (as before; my_enterprises was recreated, so it needs them again)
--- -----------------------------------------------------------------------------
-revoke execute on function public.my_enterprises() from public, anon;
-revoke execute on function public.enterprise_features(uuid) from public, anon;
-grant execute on function public.my_enterprises() to authenticated;
-grant execute on function public.enterprise_features(uuid) to authenticated;
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['create_enterprise', 'switch_enterprise', 'enterprise_features',
+  'update_enterprise_settings', 'set_member_role', 'leave_enterprise', 'remove_member',
+  'submit_qualification', 'platform_review_qualification', 'request_enterprise_cancellation',
+  'platform_review_enterprise_cancellation', 'my_enterprises']);

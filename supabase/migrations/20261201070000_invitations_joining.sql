@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Enterprises (from 20261129010000)
@@ -252,16 +251,6 @@ begin
   return next;
 end;
 $$;
-revoke all on function private.create_invitation(uuid,text,uuid,integer,integer) from public, anon, authenticated, service_role;
-grant execute on function private.create_invitation(uuid,text,uuid,integer,integer) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.create_invitation.
-create or replace function public.create_invitation(p_enterprise_id uuid, p_role text default 'member', p_department_id uuid default null,
-  p_valid_hours integer default 168, p_max_uses integer default null)
-returns table (id uuid, code text, expires_at timestamptz) language sql volatile security invoker set search_path = ''
-as $$
-  select * from private.create_invitation(p_enterprise_id, p_role, p_department_id, p_valid_hours, p_max_uses);
-$$;
 
 create or replace function private.revoke_invitation(p_invitation_id uuid)
 returns void language plpgsql security definer set search_path = ''
@@ -284,13 +273,6 @@ begin
   update public.invitations i set revoked_at = now() where i.id = p_invitation_id and i.revoked_at is null;
 end;
 $$;
-revoke all on function private.revoke_invitation(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.revoke_invitation(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.revoke_invitation.
-create or replace function public.revoke_invitation(p_invitation_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.revoke_invitation(p_invitation_id); $$;
 
 -- =============================================================================
 -- Join requests
@@ -335,13 +317,6 @@ begin
   end if;
 end;
 $$;
-revoke all on function private.decide_join_request(uuid,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.decide_join_request(uuid,boolean,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.decide_join_request.
-create or replace function public.decide_join_request(p_request_id uuid, p_approve boolean, p_reason text default '')
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.decide_join_request(p_request_id, p_approve, p_reason); $$;
 
 -- The admin's review list: who is asking (name from their profile, phone masked), through whose
 -- invitation and with which role / department. Profiles are private to their owner, so the raw
@@ -374,17 +349,6 @@ begin
    limit 500;
 end;
 $$;
-revoke all on function private.list_join_requests(uuid,text) from public, anon, authenticated, service_role;
-grant execute on function private.list_join_requests(uuid,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.list_join_requests.
-create or replace function public.list_join_requests(p_enterprise_id uuid, p_status text default 'pending')
-returns table (id uuid, user_id uuid, display_name text, phone_masked text, invitation_id uuid, inviter_name text,
-               role text, department_id uuid, status text, reason text, created_at timestamptz, decided_at timestamptz)
-language sql stable security invoker set search_path = ''
-as $$
-  select * from private.list_join_requests(p_enterprise_id, p_status);
-$$;
 
 create or replace function private.withdraw_join_request(p_request_id uuid)
 returns void language plpgsql security definer set search_path = ''
@@ -408,13 +372,6 @@ begin
    where r.id = p_request_id;
 end;
 $$;
-revoke all on function private.withdraw_join_request(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.withdraw_join_request(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.withdraw_join_request.
-create or replace function public.withdraw_join_request(p_request_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.withdraw_join_request(p_request_id); $$;
 
 -- =============================================================================
 -- Phone allow-list
@@ -448,29 +405,11 @@ begin
   return cardinality(v_phones);
 end;
 $$;
-revoke all on function private.set_phone_allowlist(uuid,text[]) from public, anon, authenticated, service_role;
-grant execute on function private.set_phone_allowlist(uuid,text[]) to authenticated, service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.set_phone_allowlist.
-create or replace function public.set_phone_allowlist(p_enterprise_id uuid, p_phones text[])
-returns integer language sql volatile security invoker set search_path = ''
-as $$ select private.set_phone_allowlist(p_enterprise_id, p_phones); $$;
 revoke execute on function private.new_invitation_code() from public, anon, authenticated;
 revoke execute on function private.normalize_invitation_code(text) from public, anon, authenticated;
 revoke execute on function private.invitation_by_code(text, boolean) from public, anon, authenticated;
 revoke execute on function private.invitation_state(public.invitations) from public, anon, authenticated;
-revoke execute on function public.create_invitation(uuid, text, uuid, integer, integer) from public, anon;
-revoke execute on function public.revoke_invitation(uuid) from public, anon;
-revoke execute on function public.decide_join_request(uuid, boolean, text) from public, anon;
-revoke execute on function public.withdraw_join_request(uuid) from public, anon;
-revoke execute on function public.list_join_requests(uuid, text) from public, anon;
-revoke execute on function public.set_phone_allowlist(uuid, text[]) from public, anon;
-grant execute on function public.create_invitation(uuid, text, uuid, integer, integer) to authenticated;
-grant execute on function public.revoke_invitation(uuid) to authenticated;
-grant execute on function public.decide_join_request(uuid, boolean, text) to authenticated;
-grant execute on function public.withdraw_join_request(uuid) to authenticated;
-grant execute on function public.list_join_requests(uuid, text) to authenticated;
-grant execute on function public.set_phone_allowlist(uuid, text[]) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -574,13 +513,6 @@ begin
   return v_result;
 end;
 $$;
-revoke all on function private.get_invitation(text) from public, anon, authenticated, service_role;
-grant execute on function private.get_invitation(text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.get_invitation.
-create or replace function public.get_invitation(p_code text)
-returns jsonb language sql volatile security invoker set search_path = ''
-as $$ select private.get_invitation(p_code); $$;
 
 -- {enterprise_id, status: joined | pending}
 create function private.accept_invitation(p_code text)
@@ -640,13 +572,6 @@ begin
   return jsonb_build_object('enterprise_id', v_e.id, 'status', 'pending');
 end;
 $$;
-revoke all on function private.accept_invitation(text) from public, anon, authenticated, service_role;
-grant execute on function private.accept_invitation(text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.accept_invitation.
-create or replace function public.accept_invitation(p_code text)
-returns jsonb language sql volatile security invoker set search_path = ''
-as $$ select private.accept_invitation(p_code); $$;
 
 -- {status: declined}
 create function private.decline_invitation(p_code text)
@@ -676,21 +601,9 @@ begin
   return jsonb_build_object('status', 'declined');
 end;
 $$;
-revoke all on function private.decline_invitation(text) from public, anon, authenticated, service_role;
-grant execute on function private.decline_invitation(text) to authenticated, service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.decline_invitation.
-create or replace function public.decline_invitation(p_code text)
-returns jsonb language sql volatile security invoker set search_path = ''
-as $$ select private.decline_invitation(p_code); $$;
 revoke execute on function private.assert_code_attempts_left(uuid) from public, anon, authenticated;
 revoke execute on function private.invitation_not_found() from public, anon, authenticated;
-revoke execute on function public.get_invitation(text) from public, anon;
-revoke execute on function public.accept_invitation(text) from public, anon;
-revoke execute on function public.decline_invitation(text) from public, anon;
-grant execute on function public.get_invitation(text) to authenticated;
-grant execute on function public.accept_invitation(text) to authenticated;
-grant execute on function public.decline_invitation(text) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -711,5 +624,8 @@ create policy "Nothing of a closed enterprise is readable but the enterprise its
 create policy "Nothing of a closed enterprise is readable but the enterprise itself"
   on public.enterprise_phone_allowlist as restrictive for select to authenticated
   using (enterprise_id <> all ((select private.closed_enterprise_ids())::uuid[]));
-revoke execute on function public.create_invitation(uuid, text, uuid, integer, integer) from public, anon;
-grant execute on function public.create_invitation(uuid, text, uuid, integer, integer) to authenticated;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['create_invitation', 'revoke_invitation', 'decide_join_request',
+  'list_join_requests', 'withdraw_join_request', 'set_phone_allowlist', 'get_invitation', 'accept_invitation',
+  'decline_invitation']);

@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Directory (from 20261129030000)
@@ -148,13 +147,6 @@ exception
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '同一上级部门下已有同名部门';
 end;
 $$;
-revoke all on function private.create_department(uuid,uuid,text) from public, anon, authenticated, service_role;
-grant execute on function private.create_department(uuid,uuid,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.create_department.
-create or replace function public.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.create_department(p_enterprise_id, p_parent_id, p_name); $$;
 
 create or replace function private.rename_department(p_department_id uuid, p_name text)
 returns void language plpgsql security definer set search_path = ''
@@ -173,13 +165,6 @@ exception
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '同一上级部门下已有同名部门';
 end;
 $$;
-revoke all on function private.rename_department(uuid,text) from public, anon, authenticated, service_role;
-grant execute on function private.rename_department(uuid,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.rename_department.
-create or replace function public.rename_department(p_department_id uuid, p_name text)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.rename_department(p_department_id, p_name); $$;
 
 -- Moves a department (with its whole subtree) under another parent, or to the top when
 -- p_new_parent_id is null. Depths of the subtree follow.
@@ -229,13 +214,6 @@ exception
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '目标上级部门下已有同名部门';
 end;
 $$;
-revoke all on function private.move_department(uuid,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.move_department(uuid,uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.move_department.
-create or replace function public.move_department(p_department_id uuid, p_new_parent_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.move_department(p_department_id, p_new_parent_id); $$;
 
 create or replace function private.delete_department(p_department_id uuid)
 returns void language plpgsql security definer set search_path = ''
@@ -255,13 +233,6 @@ begin
   delete from public.departments where id = p_department_id;
 end;
 $$;
-revoke all on function private.delete_department(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.delete_department(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.delete_department.
-create or replace function public.delete_department(p_department_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.delete_department(p_department_id); $$;
 
 -- The head must be a member of the enterprise (not necessarily of that department); null clears.
 create or replace function private.set_department_head(p_department_id uuid, p_user_id uuid)
@@ -279,13 +250,6 @@ begin
   update public.departments set head_user_id = p_user_id where id = p_department_id;
 end;
 $$;
-revoke all on function private.set_department_head(uuid,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.set_department_head(uuid,uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.set_department_head.
-create or replace function public.set_department_head(p_department_id uuid, p_user_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.set_department_head(p_department_id, p_user_id); $$;
 
 -- =============================================================================
 -- Members' place and profile
@@ -301,13 +265,6 @@ begin
    where enterprise_id = p_enterprise_id and user_id = p_user_id;
 end;
 $$;
-revoke all on function private.move_member(uuid,uuid,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.move_member(uuid,uuid,uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.move_member.
-create or replace function public.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.move_member(p_enterprise_id, p_user_id, p_department_id); $$;
 
 -- p_fields: a JSON object of strings. Anyone may change their own display_name, title and email;
 -- admins may also change employee_no, and change anyone's profile in their enterprise.
@@ -384,13 +341,6 @@ begin
    where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id;
 end;
 $$;
-revoke all on function private.update_member_profile(uuid,uuid,jsonb) from public, anon, authenticated, service_role;
-grant execute on function private.update_member_profile(uuid,uuid,jsonb) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.update_member_profile.
-create or replace function public.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.update_member_profile(p_enterprise_id, p_user_id, p_fields); $$;
 
 -- =============================================================================
 -- Reads (members)
@@ -416,13 +366,6 @@ begin
    order by d.depth, d.sort_order, d.name, d.id;
 end;
 $$;
-revoke all on function private.department_tree(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.department_tree(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.department_tree.
-create or replace function public.department_tree(p_enterprise_id uuid)
-returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer) language sql stable security invoker set search_path = ''
-as $$ select * from private.department_tree(p_enterprise_id); $$;
 
 -- The directory, as in 20261129030000_directory.sql (visibility settings, search, paging), refused
 -- once the enterprise is closed.
@@ -513,23 +456,6 @@ begin
    limit p_limit offset p_offset;
 end;
 $$;
-revoke all on function private.directory(uuid,text,uuid,integer,integer) from public, anon, authenticated, service_role;
-grant execute on function private.directory(uuid,text,uuid,integer,integer) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.directory.
-create or replace function public.directory(p_enterprise_id uuid,
-  p_query text default '',
-  p_department_id uuid default null,
-  p_limit integer default 50,
-  p_offset integer default 0)
-returns table (
-  user_id uuid, display_name text, department_id uuid, department_name text, title text, phone text,
-  email text, employee_no text, role text, is_head boolean
-)
-language sql stable security invoker set search_path = ''
-as $$
-  select * from private.directory(p_enterprise_id, p_query, p_department_id, p_limit, p_offset);
-$$;
 
 -- =============================================================================
 -- Grants
@@ -540,31 +466,14 @@ revoke execute on function private.assert_member_of(uuid, uuid) from public, ano
 revoke execute on function private.clean_department_name(text) from public, anon, authenticated;
 revoke execute on function private.lock_org_tree(uuid) from public, anon, authenticated;
 revoke execute on function private.clear_department_head_on_leave() from public, anon, authenticated;
-revoke execute on function public.create_department(uuid, uuid, text) from public, anon;
-revoke execute on function public.rename_department(uuid, text) from public, anon;
-revoke execute on function public.move_department(uuid, uuid) from public, anon;
-revoke execute on function public.delete_department(uuid) from public, anon;
-revoke execute on function public.set_department_head(uuid, uuid) from public, anon;
-revoke execute on function public.move_member(uuid, uuid, uuid) from public, anon;
-revoke execute on function public.update_member_profile(uuid, uuid, jsonb) from public, anon;
-revoke execute on function public.department_tree(uuid) from public, anon;
-revoke execute on function public.directory(uuid, text, uuid, integer, integer) from public, anon;
-grant execute on function public.create_department(uuid, uuid, text) to authenticated;
-grant execute on function public.rename_department(uuid, text) to authenticated;
-grant execute on function public.move_department(uuid, uuid) to authenticated;
-grant execute on function public.delete_department(uuid) to authenticated;
-grant execute on function public.set_department_head(uuid, uuid) to authenticated;
-grant execute on function public.move_member(uuid, uuid, uuid) to authenticated;
-grant execute on function public.update_member_profile(uuid, uuid, jsonb) to authenticated;
-grant execute on function public.department_tree(uuid) to authenticated;
-grant execute on function public.directory(uuid, text, uuid, integer, integer) to authenticated;
 
 /**
   * -------------------------------------------------------
   * Section - Enterprise status app (from 20261206070000)
   * -------------------------------------------------------
   */
-revoke execute on function public.department_tree(uuid) from public, anon;
-revoke execute on function public.directory(uuid, text, uuid, integer, integer) from public, anon;
-grant execute on function public.department_tree(uuid) to authenticated;
-grant execute on function public.directory(uuid, text, uuid, integer, integer) to authenticated;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['create_department', 'rename_department', 'move_department',
+  'delete_department', 'set_department_head', 'move_member', 'update_member_profile', 'department_tree',
+  'directory']);

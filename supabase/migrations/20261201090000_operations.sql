@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Identity (from 20261122030000)
@@ -87,16 +86,8 @@ begin
   return private.apply_account_action((select auth.uid()), p_user_id, p_action, p_reason, null);
 end;
 $$;
-revoke all on function private.platform_act_on_account(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_act_on_account(uuid,text,text) to authenticated, service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.platform_act_on_account.
-create or replace function public.platform_act_on_account(p_user_id uuid, p_action text, p_reason text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.platform_act_on_account(p_user_id, p_action, p_reason); $$;
 revoke execute on function private.apply_account_action(uuid, uuid, text, text, uuid) from public, anon, authenticated;
-revoke execute on function public.platform_act_on_account(uuid, text, text) from public, anon, authenticated;
-grant execute on function public.platform_act_on_account(uuid, text, text) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -124,13 +115,6 @@ begin
     v_reason, 'enterprise.' || case p_status when 'normal' then 'restore' when 'suspended' then 'suspend' else 'close' end);
 end;
 $$;
-revoke all on function private.platform_set_enterprise_status(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_set_enterprise_status(uuid,text,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.platform_set_enterprise_status.
-create or replace function public.platform_set_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.platform_set_enterprise_status(p_enterprise_id, p_status, p_reason); $$;
 
 -- Operators find an enterprise by (part of) its name, with its status.
 create or replace function private.platform_find_enterprises(p_query text)
@@ -154,17 +138,6 @@ begin
    order by e.created_at desc
    limit 20;
 end;
-$$;
-revoke all on function private.platform_find_enterprises(text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_find_enterprises(text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.platform_find_enterprises.
-create or replace function public.platform_find_enterprises(p_query text)
-returns table (id uuid, name text, status text, status_reason text, edition text, qualification_status text,
-               member_count integer, created_at timestamptz)
-language sql stable security invoker set search_path = ''
-as $$
-  select * from private.platform_find_enterprises(p_query);
 $$;
 
 -- The account behind a phone number, for acting on it. The operator typed the number, so it is
@@ -210,13 +183,6 @@ begin
   return v_result;
 end;
 $$;
-revoke all on function private.platform_find_account(text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_find_account(text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.platform_find_account.
-create or replace function public.platform_find_account(p_phone text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.platform_find_account(p_phone); $$;
 
 -- -----------------------------------------------------------------------------
 -- Operator audit log: the ops page's query (newest first, filtered, paged by keyset).
@@ -246,15 +212,7 @@ begin
 end;
 $$;
 revoke execute on function private.apply_account_action(uuid, uuid, text, text, uuid) from public, anon, authenticated;
-revoke execute on function public.platform_set_enterprise_status(uuid, text, text) from public, anon;
-revoke execute on function public.platform_find_enterprises(text) from public, anon;
-revoke execute on function public.platform_act_on_account(uuid, text, text) from public, anon;
-revoke execute on function public.platform_find_account(text) from public, anon;
 revoke execute on function public.platform_audit_log(text, text, uuid, bigint, integer) from public, anon;
-grant execute on function public.platform_set_enterprise_status(uuid, text, text) to authenticated;
-grant execute on function public.platform_find_enterprises(text) to authenticated;
-grant execute on function public.platform_act_on_account(uuid, text, text) to authenticated;
-grant execute on function public.platform_find_account(text) to authenticated;
 grant execute on function public.platform_audit_log(text, text, uuid, bigint, integer) to authenticated;
 
 /**
@@ -276,15 +234,6 @@ begin
                    where a.gate_epoch is distinct from (select e.epoch from private.gate_epoch e)));
 end;
 $$;
-revoke all on function private.gate_refresh_batch(integer) from public, anon, authenticated, service_role;
-grant execute on function private.gate_refresh_batch(integer) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.gate_refresh_batch.
-create or replace function public.gate_refresh_batch(p_limit integer default 500)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.gate_refresh_batch(p_limit); $$;
-revoke execute on function public.gate_refresh_batch(integer) from public, anon, authenticated;
-grant execute on function public.gate_refresh_batch(integer) to service_role;
 
 -- -----------------------------------------------------------------------------
 -- 5. WeChat / WeCom access tokens: one per app, shared by every function instance
@@ -337,13 +286,6 @@ begin
   return json_build_object('lease', v_lease);
 end;
 $$;
-revoke all on function private.wechat_token_lease(text,text) from public, anon, authenticated, service_role;
-grant execute on function private.wechat_token_lease(text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.wechat_token_lease.
-create or replace function public.wechat_token_lease(p_app_key text, p_rejected text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.wechat_token_lease(p_app_key, p_rejected); $$;
 
 create or replace function private.wechat_token_store(p_app_key text, p_lease uuid, p_token text, p_expires_in integer)
 returns json language plpgsql security definer set search_path = ''
@@ -362,13 +304,6 @@ begin
   return json_build_object('stored', true);
 end;
 $$;
-revoke all on function private.wechat_token_store(text,uuid,text,integer) from public, anon, authenticated, service_role;
-grant execute on function private.wechat_token_store(text,uuid,text,integer) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.wechat_token_store.
-create or replace function public.wechat_token_store(p_app_key text, p_lease uuid, p_token text, p_expires_in integer)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.wechat_token_store(p_app_key, p_lease, p_token, p_expires_in); $$;
 
 -- A failed refresh gives the lease back at once, so the next caller may try.
 create or replace function private.wechat_token_release(p_app_key text, p_lease uuid)
@@ -377,19 +312,6 @@ as $$
   update private.wechat_access_tokens set lease_id = null, lease_until = null
    where app_key = p_app_key and lease_id = p_lease;
 $$;
-revoke all on function private.wechat_token_release(text,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.wechat_token_release(text,uuid) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.wechat_token_release.
-create or replace function public.wechat_token_release(p_app_key text, p_lease uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.wechat_token_release(p_app_key, p_lease); $$;
-revoke execute on function public.wechat_token_lease(text, text) from public, anon, authenticated;
-revoke execute on function public.wechat_token_store(text, uuid, text, integer) from public, anon, authenticated;
-revoke execute on function public.wechat_token_release(text, uuid) from public, anon, authenticated;
-grant execute on function public.wechat_token_lease(text, text) to service_role;
-grant execute on function public.wechat_token_store(text, uuid, text, integer) to service_role;
-grant execute on function public.wechat_token_release(text, uuid) to service_role;
 
 -- Service role (storage-sign function): may p_user_id read this object?
 create or replace function private.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
@@ -414,12 +336,8 @@ begin
   return false;
 end;
 $$;
-revoke all on function private.storage_sign_allowed(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.storage_sign_allowed(uuid,text,text) to service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.storage_sign_allowed.
-create or replace function public.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
-returns boolean language sql stable security invoker set search_path = ''
-as $$ select private.storage_sign_allowed(p_user_id, p_bucket, p_path); $$;
-revoke execute on function public.storage_sign_allowed(uuid, text, text) from public, anon, authenticated;
-grant execute on function public.storage_sign_allowed(uuid, text, text) to service_role;
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['platform_act_on_account', 'platform_set_enterprise_status',
+  'platform_find_enterprises', 'platform_find_account'], p_service => array['gate_refresh_batch',
+  'wechat_token_lease', 'wechat_token_store', 'wechat_token_release', 'storage_sign_allowed']);

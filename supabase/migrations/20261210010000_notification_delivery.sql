@@ -254,10 +254,6 @@ begin
 end;
 $$;
 
-create or replace function public.mark_all_notifications_read()
-returns integer language sql security invoker set search_path = ''
-as $$ select private.mark_all_notifications_read(); $$;
-
 -- -----------------------------------------------------------------------------
 -- Settings
 -- -----------------------------------------------------------------------------
@@ -299,10 +295,6 @@ begin
 end;
 $$;
 
-create or replace function public.my_notification_settings()
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.my_notification_settings(); $$;
-
 create or replace function private.set_notification_preference(p_kind text, p_channel text, p_enabled boolean)
 returns json language plpgsql security definer set search_path = ''
 as $$
@@ -330,10 +322,6 @@ begin
 end;
 $$;
 
-create or replace function public.set_notification_preference(p_kind text, p_channel text, p_enabled boolean)
-returns json language sql security invoker set search_path = ''
-as $$ select private.set_notification_preference(p_kind, p_channel, p_enabled); $$;
-
 -- The templates a member accepted in wx.requestSubscribeMessage: one more grant each (WeChat lets
 -- a grant be spent on one message). Unknown templates are refused: the client asks only for ours.
 create or replace function private.record_wechat_subscriptions(p_template_ids text[])
@@ -358,10 +346,6 @@ begin
            where g.user_id = v_uid and g.template_id = any (v_ids));
 end;
 $$;
-
-create or replace function public.record_wechat_subscriptions(p_template_ids text[])
-returns json language sql security invoker set search_path = ''
-as $$ select private.record_wechat_subscriptions(p_template_ids); $$;
 
 -- -----------------------------------------------------------------------------
 -- The worker's side (service role: the notify-deliveries function)
@@ -410,15 +394,6 @@ begin
 end;
 $$;
 
-create or replace function public.notification_deliveries_claim(p_limit integer default 20)
-returns table (id uuid, claim_id uuid, channel public.notification_channel, attempts integer, notification_id uuid,
-               kind text, label text, title text, body text, created_at timestamptz, target jsonb,
-               address text, template_id text, fields jsonb)
-language sql security invoker set search_path = ''
-as $$
-  select * from private.notification_deliveries_claim(p_limit);
-$$;
-
 -- The worker's answer for one claimed row: 'sent', 'retry' (the provider refused for now: again after
 -- 30 s · 2^(attempts-1), at most 1 hour, up to 5 attempts) or 'failed' (never again). Only the claim's
 -- holder, while the row is still `sending`, can mark it: true when it did. A WeChat "no grant"
@@ -459,36 +434,23 @@ begin
 end;
 $$;
 
-create or replace function public.notification_delivery_done(p_id uuid, p_claim_id uuid, p_result text, p_error text default null)
-returns boolean language sql security invoker set search_path = ''
-as $$ select private.notification_delivery_done(p_id, p_claim_id, p_result, p_error); $$;
-
 -- -----------------------------------------------------------------------------
 -- Grants
 -- -----------------------------------------------------------------------------
 revoke execute on function
   private.refuse_muting_mandatory(), private.notification_channel_default(public.notification_channel),
   private.enqueue_notification_deliveries(), private.notification_target(text, jsonb),
-  private.mark_all_notifications_read(), private.my_notification_settings(),
-  private.set_notification_preference(text, text, boolean), private.record_wechat_subscriptions(text[]),
-  private.notification_deliveries_claim(integer), private.notification_delivery_done(uuid, uuid, text, text),
-  public.my_notifications(timestamptz, integer), public.my_unread_notification_count(),
-  public.mark_all_notifications_read(), public.my_notification_settings(),
-  public.set_notification_preference(text, text, boolean), public.record_wechat_subscriptions(text[]),
-  public.notification_deliveries_claim(integer), public.notification_delivery_done(uuid, uuid, text, text)
+  public.my_notifications(timestamptz, integer), public.my_unread_notification_count()
 from public, anon, authenticated;
 
 -- The invoker wrappers run as the caller, so the caller needs the definer bodies (and the helper
 -- the invoker read uses) too: members, and the service role as for every member RPC.
 grant execute on function
-  private.notification_target(text, jsonb),
-  private.mark_all_notifications_read(), private.my_notification_settings(),
-  private.set_notification_preference(text, text, boolean), private.record_wechat_subscriptions(text[]),
-  public.my_notifications(timestamptz, integer), public.my_unread_notification_count(),
-  public.mark_all_notifications_read(), public.my_notification_settings(),
-  public.set_notification_preference(text, text, boolean), public.record_wechat_subscriptions(text[])
+  private.notification_target(text, jsonb), public.my_notifications(timestamptz, integer),
+  public.my_unread_notification_count()
 to authenticated, service_role;
-grant execute on function
-  private.notification_deliveries_claim(integer), private.notification_delivery_done(uuid, uuid, text, text),
-  public.notification_deliveries_claim(integer), public.notification_delivery_done(uuid, uuid, text, text)
-to service_role;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['mark_all_notifications_read', 'my_notification_settings',
+  'set_notification_preference', 'record_wechat_subscriptions'], p_service =>
+  array['notification_deliveries_claim', 'notification_delivery_done']);

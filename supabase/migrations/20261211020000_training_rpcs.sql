@@ -160,8 +160,9 @@ $$;
 -- Managers: courses, chapters, lessons
 -- -----------------------------------------------------------------------------
 -- p_limit_seeking null keeps the current setting (on for a new course).
-create or replace function private.training_save_course(p_enterprise_id uuid, p_course_id uuid, p_title text, p_summary text,
-  p_category text, p_required boolean, p_cover_path text, p_points integer, p_limit_seeking boolean)
+create or replace function private.training_save_course(p_enterprise_id uuid, p_course_id uuid default null, p_title text default null,
+  p_summary text default '', p_category text default '', p_required boolean default false, p_cover_path text default null,
+  p_points integer default 0, p_limit_seeking boolean default null)
 returns uuid
 language plpgsql
 security definer
@@ -231,7 +232,8 @@ begin
 end;
 $$;
 
-create or replace function private.training_save_chapter(p_course_id uuid, p_chapter_id uuid, p_title text, p_sort_order integer)
+create or replace function private.training_save_chapter(p_course_id uuid, p_chapter_id uuid default null, p_title text default null,
+  p_sort_order integer default null)
 returns uuid
 language plpgsql
 security definer
@@ -262,8 +264,9 @@ begin
 end;
 $$;
 
-create or replace function private.training_save_lesson(p_chapter_id uuid, p_lesson_id uuid, p_title text, p_kind text,
-  p_body_delta jsonb, p_video_path text, p_video_seconds integer, p_document_path text, p_sort_order integer, p_points integer)
+create or replace function private.training_save_lesson(p_chapter_id uuid, p_lesson_id uuid default null, p_title text default null,
+  p_kind text default 'text', p_body_delta jsonb default null, p_video_path text default null, p_video_seconds integer default null,
+  p_document_path text default null, p_sort_order integer default null, p_points integer default 1)
 returns uuid
 language plpgsql
 security definer
@@ -355,8 +358,8 @@ $$;
 -- -----------------------------------------------------------------------------
 -- Managers: assignments
 -- -----------------------------------------------------------------------------
-create or replace function private.training_assign_course(p_course_id uuid, p_target text, p_user_ids uuid[], p_department_id uuid,
-  p_due_at timestamptz)
+create or replace function private.training_assign_course(p_course_id uuid, p_target text, p_user_ids uuid[] default null,
+  p_department_id uuid default null, p_due_at timestamptz default null)
 returns jsonb
 language plpgsql
 security definer
@@ -419,8 +422,9 @@ $$;
 -- -----------------------------------------------------------------------------
 -- Managers: question bank
 -- -----------------------------------------------------------------------------
-create or replace function private.training_save_question(p_enterprise_id uuid, p_question_id uuid, p_kind text, p_stem text,
-  p_options jsonb, p_answer jsonb, p_category text, p_difficulty integer, p_tags text[], p_explanation text)
+create or replace function private.training_save_question(p_enterprise_id uuid, p_kind text, p_stem text, p_answer jsonb,
+  p_options jsonb default '[]', p_question_id uuid default null, p_category text default '', p_difficulty integer default 2,
+  p_tags text[] default '{}', p_explanation text default '')
 returns uuid
 language plpgsql
 security definer
@@ -535,7 +539,8 @@ $$;
 -- review_after_close (none|score|answers), certificate, points, and
 --   fixed:  questions [{question_id, score}]
 --   random: rules [{category, difficulty, count, score}]
-create or replace function private.training_save_paper(p_enterprise_id uuid, p_paper_id uuid, p_settings jsonb, p_publish boolean)
+create or replace function private.training_save_paper(p_enterprise_id uuid, p_settings jsonb, p_paper_id uuid default null,
+  p_publish boolean default false)
 returns uuid
 language plpgsql
 security definer
@@ -766,7 +771,7 @@ $$;
 -- (the default) the resume position never runs past what was watched, otherwise it may run ahead
 -- (up to the video's end) while watched seconds still grow at real time. Text and documents
 -- complete when the learner says so.
-create or replace function private.training_report_progress(p_lesson_id uuid, p_position_seconds integer, p_completed boolean)
+create or replace function private.training_report_progress(p_lesson_id uuid, p_position_seconds integer, p_completed boolean default false)
 returns jsonb
 language plpgsql
 security definer
@@ -1125,7 +1130,7 @@ $$;
 
 -- p_answers (optional): {"<position>": answer, ...}, saved before grading. Submitting again (or
 -- concurrently: the row lock serialises) returns the first grading's result.
-create or replace function private.training_submit_attempt(p_attempt_id uuid, p_answers jsonb)
+create or replace function private.training_submit_attempt(p_attempt_id uuid, p_answers jsonb default null)
 returns jsonb
 language plpgsql
 security definer
@@ -1179,7 +1184,7 @@ $$;
 -- Points leaderboard (per enterprise or department, by month in Shanghai time) and certificate
 -- verification
 -- -----------------------------------------------------------------------------
-create or replace function private.training_leaderboard(p_enterprise_id uuid, p_month date, p_department_id uuid)
+create or replace function private.training_leaderboard(p_enterprise_id uuid, p_month date default null, p_department_id uuid default null)
 returns jsonb
 language plpgsql
 stable
@@ -1314,147 +1319,16 @@ end;
 $$;
 
 -- -----------------------------------------------------------------------------
--- The API: invoker wrappers in public
+-- The API
 -- -----------------------------------------------------------------------------
-create function public.training_save_course(p_enterprise_id uuid, p_course_id uuid default null, p_title text default null,
-  p_summary text default '', p_category text default '', p_required boolean default false, p_cover_path text default null,
-  p_points integer default 0, p_limit_seeking boolean default null)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.training_save_course(p_enterprise_id, p_course_id, p_title, p_summary, p_category, p_required, p_cover_path, p_points, p_limit_seeking) $$;
-
-create function public.training_save_chapter(p_course_id uuid, p_chapter_id uuid default null, p_title text default null,
-  p_sort_order integer default null)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.training_save_chapter(p_course_id, p_chapter_id, p_title, p_sort_order) $$;
-
-create function public.training_save_lesson(p_chapter_id uuid, p_lesson_id uuid default null, p_title text default null,
-  p_kind text default 'text', p_body_delta jsonb default null, p_video_path text default null, p_video_seconds integer default null,
-  p_document_path text default null, p_sort_order integer default null, p_points integer default 1)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.training_save_lesson(p_chapter_id, p_lesson_id, p_title, p_kind, p_body_delta, p_video_path, p_video_seconds,
-                                          p_document_path, p_sort_order, p_points) $$;
-
-create function public.training_publish_course(p_course_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.training_publish_course(p_course_id) $$;
-
-create function public.training_assign_course(p_course_id uuid, p_target text, p_user_ids uuid[] default null,
-  p_department_id uuid default null, p_due_at timestamptz default null)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_assign_course(p_course_id, p_target, p_user_ids, p_department_id, p_due_at) $$;
-
-create function public.training_save_question(p_enterprise_id uuid, p_kind text, p_stem text, p_answer jsonb,
-  p_options jsonb default '[]', p_question_id uuid default null, p_category text default '', p_difficulty integer default 2,
-  p_tags text[] default '{}', p_explanation text default '')
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.training_save_question(p_enterprise_id, p_question_id, p_kind, p_stem, p_options, p_answer, p_category,
-                                            p_difficulty, p_tags, p_explanation) $$;
-
-create function public.training_question_key(p_question_id uuid)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_question_key(p_question_id) $$;
-
-create function public.training_save_paper(p_enterprise_id uuid, p_settings jsonb, p_paper_id uuid default null,
-  p_publish boolean default false)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.training_save_paper(p_enterprise_id, p_paper_id, p_settings, p_publish) $$;
-
-create function public.training_course_report(p_course_id uuid)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_course_report(p_course_id) $$;
-
-create function public.training_my_assignments(p_enterprise_id uuid)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_my_assignments(p_enterprise_id) $$;
-
-create function public.training_course_outline(p_course_id uuid)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_course_outline(p_course_id) $$;
-
-create function public.training_report_progress(p_lesson_id uuid, p_position_seconds integer, p_completed boolean default false)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_report_progress(p_lesson_id, p_position_seconds, p_completed) $$;
-
-create function public.training_start_attempt(p_paper_id uuid)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_start_attempt(p_paper_id) $$;
-
--- volatile: an attempt past its deadline is graded when read
-create function public.training_attempt(p_attempt_id uuid)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_attempt(p_attempt_id) $$;
-
-create function public.training_save_answer(p_attempt_id uuid, p_position integer, p_answer jsonb)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_save_answer(p_attempt_id, p_position, p_answer) $$;
-
-create function public.training_submit_attempt(p_attempt_id uuid, p_answers jsonb default null)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_submit_attempt(p_attempt_id, p_answers) $$;
-
-create function public.training_record_leave(p_attempt_id uuid)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_record_leave(p_attempt_id) $$;
-
-create function public.training_leaderboard(p_enterprise_id uuid, p_month date default null, p_department_id uuid default null)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_leaderboard(p_enterprise_id, p_month, p_department_id) $$;
-
-create function public.training_verify_certificate(p_code text)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_verify_certificate(p_code) $$;
-
-revoke execute on function
-  public.training_save_course(uuid, uuid, text, text, text, boolean, text, integer, boolean),
-  public.training_save_chapter(uuid, uuid, text, integer),
-  public.training_save_lesson(uuid, uuid, text, text, jsonb, text, integer, text, integer, integer),
-  public.training_publish_course(uuid), public.training_assign_course(uuid, text, uuid[], uuid, timestamptz),
-  public.training_save_question(uuid, text, text, jsonb, jsonb, uuid, text, integer, text[], text),
-  public.training_question_key(uuid), public.training_save_paper(uuid, jsonb, uuid, boolean), public.training_course_report(uuid),
-  public.training_my_assignments(uuid), public.training_course_outline(uuid), public.training_report_progress(uuid, integer, boolean),
-  public.training_start_attempt(uuid), public.training_attempt(uuid), public.training_save_answer(uuid, integer, jsonb),
-  public.training_submit_attempt(uuid, jsonb), public.training_record_leave(uuid), public.training_leaderboard(uuid, date, uuid),
-  public.training_verify_certificate(text)
-  from public, anon;
-grant execute on function
-  public.training_save_course(uuid, uuid, text, text, text, boolean, text, integer, boolean),
-  public.training_save_chapter(uuid, uuid, text, integer),
-  public.training_save_lesson(uuid, uuid, text, text, jsonb, text, integer, text, integer, integer),
-  public.training_publish_course(uuid), public.training_assign_course(uuid, text, uuid[], uuid, timestamptz),
-  public.training_save_question(uuid, text, text, jsonb, jsonb, uuid, text, integer, text[], text),
-  public.training_question_key(uuid), public.training_save_paper(uuid, jsonb, uuid, boolean), public.training_course_report(uuid),
-  public.training_my_assignments(uuid), public.training_course_outline(uuid), public.training_report_progress(uuid, integer, boolean),
-  public.training_start_attempt(uuid), public.training_attempt(uuid), public.training_save_answer(uuid, integer, jsonb),
-  public.training_submit_attempt(uuid, jsonb), public.training_record_leave(uuid), public.training_leaderboard(uuid, date, uuid),
-  public.training_verify_certificate(text)
-  to authenticated;
-grant execute on function public.training_verify_certificate(text) to anon;
-
-revoke execute on function
-  private.training_save_course(uuid, uuid, text, text, text, boolean, text, integer, boolean),
-  private.training_save_chapter(uuid, uuid, text, integer),
-  private.training_save_lesson(uuid, uuid, text, text, jsonb, text, integer, text, integer, integer),
-  private.training_publish_course(uuid), private.training_assign_course(uuid, text, uuid[], uuid, timestamptz),
-  private.training_save_question(uuid, uuid, text, text, jsonb, jsonb, text, integer, text[], text),
-  private.training_question_key(uuid), private.training_save_paper(uuid, uuid, jsonb, boolean), private.training_course_report(uuid),
-  private.training_my_assignments(uuid), private.training_course_outline(uuid), private.training_report_progress(uuid, integer, boolean),
-  private.training_start_attempt(uuid), private.training_attempt(uuid), private.training_save_answer(uuid, integer, jsonb),
-  private.training_submit_attempt(uuid, jsonb), private.training_record_leave(uuid), private.training_leaderboard(uuid, date, uuid),
-  private.training_verify_certificate(text)
-  from public, anon;
-grant execute on function
-  private.training_save_course(uuid, uuid, text, text, text, boolean, text, integer, boolean),
-  private.training_save_chapter(uuid, uuid, text, integer),
-  private.training_save_lesson(uuid, uuid, text, text, jsonb, text, integer, text, integer, integer),
-  private.training_publish_course(uuid), private.training_assign_course(uuid, text, uuid[], uuid, timestamptz),
-  private.training_save_question(uuid, uuid, text, text, jsonb, jsonb, text, integer, text[], text),
-  private.training_question_key(uuid), private.training_save_paper(uuid, uuid, jsonb, boolean), private.training_course_report(uuid),
-  private.training_my_assignments(uuid), private.training_course_outline(uuid), private.training_report_progress(uuid, integer, boolean),
-  private.training_start_attempt(uuid), private.training_attempt(uuid), private.training_save_answer(uuid, integer, jsonb),
-  private.training_submit_attempt(uuid, jsonb), private.training_record_leave(uuid), private.training_leaderboard(uuid, date, uuid),
-  private.training_verify_certificate(text)
-  to authenticated, service_role;
 -- anon verifies certificates; it reaches the body only through the wrapper (anon's usage on
 -- schema private exists for report_stolen_account already; granted again so this file stands alone)
 grant usage on schema private to anon;
-grant execute on function private.training_verify_certificate(text) to anon, service_role;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['training_save_course', 'training_save_chapter', 'training_save_lesson',
+  'training_publish_course', 'training_assign_course', 'training_save_question', 'training_question_key',
+  'training_save_paper', 'training_my_assignments', 'training_course_outline', 'training_report_progress',
+  'training_start_attempt', 'training_attempt', 'training_save_answer', 'training_submit_attempt',
+  'training_record_leave', 'training_leaderboard', 'training_course_report'], p_anon =>
+  array['training_verify_certificate']);

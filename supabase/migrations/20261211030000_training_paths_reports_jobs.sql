@@ -87,8 +87,8 @@ create index training_reminders_sent_course_idx on private.training_reminders_se
 -- -----------------------------------------------------------------------------
 -- Managers: paths
 -- -----------------------------------------------------------------------------
-create or replace function private.training_save_path(p_enterprise_id uuid, p_path_id uuid, p_title text, p_summary text,
-  p_course_ids uuid[], p_publish boolean)
+create or replace function private.training_save_path(p_enterprise_id uuid, p_title text, p_course_ids uuid[], p_path_id uuid default null,
+  p_summary text default '', p_publish boolean default false)
 returns uuid
 language plpgsql
 security definer
@@ -223,7 +223,7 @@ begin
         if (r ->> 'difficulty') is not null and (r ->> 'difficulty') !~ '^\s*[1-5]\s*$' then
           raise exception using errcode = '22023', message = 'difficulty_invalid', hint = '难度须为1到5';
         end if;
-        perform private.training_save_question(p_enterprise_id, null, v_kind, r ->> 'stem', v_options, v_answer,
+        perform private.training_save_question(p_enterprise_id, v_kind, r ->> 'stem', v_answer, v_options, null,
           btrim(coalesce(r ->> 'category', '')), coalesce(btrim(r ->> 'difficulty')::integer, 2),
           case when jsonb_typeof(r -> 'tags') = 'array' then array(select jsonb_array_elements_text(r -> 'tags'))
                else array(select btrim(t) from unnest(string_to_array(coalesce(r ->> 'tags', ''), '|')) t where btrim(t) <> '') end,
@@ -398,49 +398,10 @@ end;
 $$;
 
 -- -----------------------------------------------------------------------------
--- Privileges and the invoker wrappers
+-- Privileges and the API
 -- -----------------------------------------------------------------------------
 revoke execute on function private.training_csv_field(text) from public, anon, authenticated;
 
-create function public.training_save_path(p_enterprise_id uuid, p_title text, p_course_ids uuid[], p_path_id uuid default null,
-  p_summary text default '', p_publish boolean default false)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.training_save_path(p_enterprise_id, p_path_id, p_title, p_summary, p_course_ids, p_publish) $$;
-
-create function public.training_path_outline(p_path_id uuid)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_path_outline(p_path_id) $$;
-
-create function public.training_import_questions(p_enterprise_id uuid, p_rows jsonb)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_import_questions(p_enterprise_id, p_rows) $$;
-
-create function public.training_paper_report(p_paper_id uuid)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_paper_report(p_paper_id) $$;
-
-create function public.training_course_csv(p_course_id uuid)
-returns text language sql stable security invoker set search_path = ''
-as $$ select private.training_course_csv(p_course_id) $$;
-
-create function public.training_run_jobs()
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_run_jobs() $$;
-
-revoke execute on function public.training_save_path(uuid, text, uuid[], uuid, text, boolean), public.training_path_outline(uuid),
-  public.training_import_questions(uuid, jsonb), public.training_paper_report(uuid), public.training_course_csv(uuid),
-  public.training_run_jobs() from public, anon;
--- the platform's default privileges give authenticated every new public function: not this one
-revoke execute on function public.training_run_jobs() from authenticated;
-grant execute on function public.training_save_path(uuid, text, uuid[], uuid, text, boolean), public.training_path_outline(uuid),
-  public.training_import_questions(uuid, jsonb), public.training_paper_report(uuid), public.training_course_csv(uuid)
-  to authenticated;
-grant execute on function public.training_run_jobs() to service_role;
-
-revoke execute on function private.training_save_path(uuid, uuid, text, text, uuid[], boolean), private.training_path_outline(uuid),
-  private.training_import_questions(uuid, jsonb), private.training_paper_report(uuid), private.training_course_csv(uuid),
-  private.training_run_jobs() from public, anon, authenticated;
-grant execute on function private.training_save_path(uuid, uuid, text, text, uuid[], boolean), private.training_path_outline(uuid),
-  private.training_import_questions(uuid, jsonb), private.training_paper_report(uuid), private.training_course_csv(uuid)
-  to authenticated, service_role;
-grant execute on function private.training_run_jobs() to service_role;
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['training_save_path', 'training_path_outline', 'training_import_questions',
+  'training_paper_report', 'training_course_csv'], p_service => array['training_run_jobs']);

@@ -1464,71 +1464,6 @@ end;
 $$;
 
 -- -----------------------------------------------------------------------------
--- Public wrappers (security invoker): the API names of the private bodies above
--- -----------------------------------------------------------------------------
-create or replace function public.kb_create_space(p_enterprise_id uuid, p_kind text, p_title text, p_description text default '')
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.kb_create_space(p_enterprise_id, p_kind, p_title, p_description) $$;
-create or replace function public.kb_create_node(p_parent_id uuid, p_kind text, p_title text)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.kb_create_node(p_parent_id, p_kind, p_title) $$;
-create or replace function public.kb_rename_node(p_node_id uuid, p_title text, p_description text default null)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_rename_node(p_node_id, p_title, p_description) $$;
-create or replace function public.kb_move_node(p_node_id uuid, p_new_parent_id uuid, p_sort_order integer default null)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_move_node(p_node_id, p_new_parent_id, p_sort_order) $$;
-create or replace function public.kb_save_page(p_node_id uuid, p_delta jsonb, p_title text default null, p_base_version integer default null)
-returns integer language sql security invoker set search_path = ''
-as $$ select private.kb_save_page(p_node_id, p_delta, p_title, p_base_version) $$;
-create or replace function public.kb_restore_version(p_version_id uuid)
-returns integer language sql security invoker set search_path = ''
-as $$ select private.kb_restore_version(p_version_id) $$;
-create or replace function public.kb_set_file(p_node_id uuid, p_object_path text, p_mime text, p_size bigint)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_set_file(p_node_id, p_object_path, p_mime, p_size) $$;
-create or replace function public.kb_trash_node(p_node_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_trash_node(p_node_id) $$;
-create or replace function public.kb_restore_node(p_node_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_restore_node(p_node_id) $$;
-create or replace function public.kb_trash(p_space_id uuid)
-returns table (id uuid, kind text, title text, parent_id uuid, deleted_at timestamptz, deleted_by uuid, purge_at timestamptz)
-language sql stable security invoker set search_path = ''
-as $$ select * from private.kb_trash(p_space_id) $$;
-create or replace function public.kb_set_grants(p_node_id uuid, p_grants jsonb)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_set_grants(p_node_id, p_grants) $$;
-create or replace function public.kb_inherit_grants(p_node_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_inherit_grants(p_node_id) $$;
-create or replace function public.kb_node_access(p_node_id uuid)
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.kb_node_access(p_node_id) $$;
-create or replace function public.kb_open_page(p_node_id uuid)
-returns json language sql security invoker set search_path = ''
-as $$ select private.kb_open_page(p_node_id) $$;
-create or replace function public.kb_set_favorite(p_node_id uuid, p_on boolean)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_set_favorite(p_node_id, p_on) $$;
-create or replace function public.kb_set_like(p_node_id uuid, p_on boolean)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_set_like(p_node_id, p_on) $$;
-create or replace function public.kb_add_comment(p_node_id uuid, p_body text)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.kb_add_comment(p_node_id, p_body) $$;
-create or replace function public.kb_delete_comment(p_comment_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_delete_comment(p_comment_id) $$;
-create or replace function public.kb_set_comments_enabled(p_node_id uuid, p_enabled boolean)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_set_comments_enabled(p_node_id, p_enabled) $$;
-create or replace function public.kb_set_space_watermark(p_space_id uuid, p_on boolean)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_set_space_watermark(p_space_id, p_on) $$;
-
--- -----------------------------------------------------------------------------
 -- Policies
 -- -----------------------------------------------------------------------------
 create policy "Members read the knowledge-base nodes they have rights on"
@@ -1606,12 +1541,9 @@ begin
   for r in select p.oid::regprocedure as sig, p.proname, n.nspname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where n.nspname in ('public', 'private') and p.proname like 'kb\_%' loop
     execute format('revoke execute on function %s from public, anon', r.sig);
-    -- private helpers only the definer bodies call stay closed to the API roles; the bodies behind
-    -- the public wrappers are executable by exactly the wrappers' roles
-    if r.nspname = 'private' and exists (select 1 from pg_proc w join pg_namespace wn on wn.oid = w.pronamespace
-                                          where wn.nspname = 'public' and w.proname = r.proname) then
-      execute format('grant execute on function %s to authenticated, service_role', r.sig);
-    elsif r.nspname = 'public' or r.proname in (
+    -- private helpers only the definer bodies call stay closed to the API roles (expose_rpcs below
+    -- grants the bodies behind the public wrappers)
+    if r.nspname = 'public' or r.proname in (
          -- policy helpers, and what the invoker functions kb_search / kb_recent call
          'kb_acl_ids', 'kb_read_keys', 'kb_manager_enterprise_ids', 'kb_object_allowed', 'kb_grams', 'kb_query_grams',
          'kb_highlights', 'kb_search_ids') then
@@ -1625,3 +1557,9 @@ $$;
 
 -- The invoker read functions (kb_search, kb_recent) let the gate answer first, as the definer RPCs do.
 grant execute on function private.assert_cleared() to authenticated;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['kb_create_space', 'kb_create_node', 'kb_rename_node', 'kb_move_node',
+  'kb_save_page', 'kb_restore_version', 'kb_set_file', 'kb_trash_node', 'kb_restore_node', 'kb_trash',
+  'kb_set_grants', 'kb_inherit_grants', 'kb_node_access', 'kb_open_page', 'kb_set_favorite', 'kb_set_like',
+  'kb_add_comment', 'kb_delete_comment', 'kb_set_comments_enabled', 'kb_set_space_watermark']);

@@ -136,16 +136,11 @@ begin
 end;
 $$;
 
-create or replace function public.kb_storage_usage(p_enterprise_id uuid)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.kb_storage_usage(p_enterprise_id) $$;
-
 revoke execute on function private.kb_storage_used(uuid, uuid) from public, anon, authenticated;
 revoke execute on function private.kb_storage_quota(uuid) from public, anon, authenticated;
 revoke execute on function private.kb_bytes_text(bigint) from public, anon, authenticated;
 revoke execute on function private.kb_assert_storage_room(uuid, bigint, bigint, boolean) from public, anon, authenticated;
 revoke execute on function private.kb_objects_quota_check() from public, anon, authenticated;
-revoke execute on function private.kb_storage_usage(uuid) from public, anon;
-grant execute on function private.kb_storage_usage(uuid) to authenticated, service_role;
-revoke execute on function public.kb_storage_usage(uuid) from public, anon;
-grant execute on function public.kb_storage_usage(uuid) to authenticated, service_role;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['kb_storage_usage']);

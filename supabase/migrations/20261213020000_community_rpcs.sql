@@ -171,8 +171,8 @@ $$;
 -- -----------------------------------------------------------------------------
 -- Sections
 -- -----------------------------------------------------------------------------
-create or replace function private.community_create_section(p_enterprise_id uuid, p_name text, p_description text,
-  p_department_ids uuid[], p_sort_order integer)
+create or replace function private.community_create_section(p_enterprise_id uuid, p_name text, p_description text default '',
+  p_department_ids uuid[] default '{}', p_sort_order integer default 0)
 returns uuid
 language plpgsql
 security definer
@@ -230,7 +230,7 @@ $$;
 -- -----------------------------------------------------------------------------
 -- Both word lists with a version; when the caller already holds this version, only the version
 -- (the edge function keeps the built matcher between requests).
-create or replace function private.community_word_list(p_enterprise_id uuid, p_known_version text)
+create or replace function private.community_word_list(p_enterprise_id uuid, p_known_version text default null)
 returns json
 language plpgsql
 stable
@@ -268,8 +268,8 @@ as $$
 $$;
 
 -- Records the check's verdict for the user and the exact text; p_body (a Delta) or p_text (a comment).
-create or replace function private.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text,
-  p_body jsonb, p_text text, p_verdict text, p_label text, p_type text, p_extra jsonb)
+create or replace function private.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text, p_body jsonb default null,
+  p_text text default null, p_verdict text default 'pass', p_label text default '', p_type text default null, p_extra jsonb default null)
 returns json
 language plpgsql
 security definer
@@ -332,8 +332,8 @@ begin
 end;
 $$;
 
-create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[], p_mentions uuid[],
-  p_type text, p_extra jsonb)
+create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[] default '{}',
+  p_mentions uuid[] default '{}', p_type text default 'post', p_extra jsonb default '{}')
 returns json
 language plpgsql
 security definer
@@ -389,7 +389,7 @@ end;
 $$;
 
 -- The author edits: allowed while published or held, and the way back from "edit required".
-create or replace function private.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[])
+create or replace function private.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[] default '{}')
 returns json
 language plpgsql
 security definer
@@ -490,7 +490,8 @@ $$;
 -- -----------------------------------------------------------------------------
 -- Comments, likes, favourites
 -- -----------------------------------------------------------------------------
-create or replace function private.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid, p_quote_id uuid, p_mentions uuid[])
+create or replace function private.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid default null, p_quote_id uuid default null,
+  p_mentions uuid[] default '{}')
 returns json
 language plpgsql
 security definer
@@ -639,7 +640,7 @@ as $$ select private.community_react(p_post_id, 'favorite', p_on); $$;
 -- Reports (LX 4.4): weighted by the reporter's accuracy; past the threshold the item is hidden
 -- until a moderator reviews it.
 -- -----------------------------------------------------------------------------
-create or replace function private.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text)
+create or replace function private.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text default '')
 returns json
 language plpgsql
 security definer
@@ -700,7 +701,7 @@ $$;
 -- Moderation queue and actions (LX 4.7.1, 5.1.5)
 -- -----------------------------------------------------------------------------
 -- Moderators: their enterprise's cases in a status. Operators (p_enterprise_id null): escalated cases.
-create or replace function private.community_moderation_queue(p_enterprise_id uuid, p_status text)
+create or replace function private.community_moderation_queue(p_enterprise_id uuid default null, p_status text default 'open')
 returns json
 language plpgsql
 stable
@@ -764,7 +765,7 @@ as $$
     else '社区处理通知' end;
 $$;
 
-create or replace function private.community_moderate(p_case_id uuid, p_action text, p_reason text, p_clause text, p_days integer)
+create or replace function private.community_moderate(p_case_id uuid, p_action text, p_reason text, p_clause text default null, p_days integer default null)
 returns uuid
 language plpgsql
 security definer
@@ -1023,7 +1024,7 @@ end;
 $$;
 
 -- The platform's word list (operators): add and remove entries; every change is audited.
-create or replace function private.platform_set_community_words(p_add text[], p_remove text[], p_category text)
+create or replace function private.platform_set_community_words(p_add text[], p_remove text[] default '{}', p_category text default 'other')
 returns integer
 language plpgsql
 security definer
@@ -1080,163 +1081,25 @@ $$;
 -- Grants: internal helpers for nobody; the RPC bodies for the role their wrapper runs as.
 -- -----------------------------------------------------------------------------
 revoke all on function
-  private.community_assert_writer(uuid), private.community_assert_moderator(uuid), private.community_author_name(uuid, uuid),
-  private.community_take_ticket(uuid, text, text), private.community_target(text, uuid),
+  private.community_assert_writer(uuid), private.community_assert_moderator(uuid),
+  private.community_author_name(uuid, uuid), private.community_take_ticket(uuid, text, text),
+  private.community_target(text, uuid),
   private.community_notify_mentions(uuid, uuid, uuid[], uuid, uuid, text),
-  private.community_set_target_status(text, uuid, text, text), private.community_notify_moderators(uuid, text, text, text, jsonb),
-  private.community_clean_images(uuid, text[]), private.community_clean_title(text), private.community_action_title(text),
-  private.community_create_section(uuid, text, text, uuid[], integer), private.community_archive_section(uuid),
-  private.community_word_list(uuid, text), private.community_wechat_openid(uuid), private.community_check_record(uuid, uuid, text, jsonb, text, text, text, text, jsonb),
-  private.community_create_post(uuid, text, jsonb, text[], uuid[], text, jsonb), private.community_edit_post(uuid, text, jsonb, text[]),
-  private.community_delete_post(uuid), private.community_mark_post(uuid, text, boolean),
-  private.community_add_comment(uuid, text, uuid, uuid, uuid[]), private.community_delete_comment(uuid),
-  private.community_react(uuid, text, boolean), private.community_report(text, uuid, text, text),
-  private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
-  private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
-  private.community_set_word_list(uuid, text[]), private.community_my_status(uuid),
-  private.community_set_settings(uuid, numeric, text), private.platform_set_community_words(text[], text[], text)
-  from public, anon, authenticated;
-revoke all on function private.community_pin_post(uuid, boolean), private.community_feature_post(uuid, boolean),
-  private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean) from public, anon, authenticated;
-grant execute on function
-  private.community_create_section(uuid, text, text, uuid[], integer), private.community_archive_section(uuid),
-  private.community_create_post(uuid, text, jsonb, text[], uuid[], text, jsonb), private.community_edit_post(uuid, text, jsonb, text[]),
-  private.community_delete_post(uuid), private.community_pin_post(uuid, boolean), private.community_feature_post(uuid, boolean),
-  private.community_add_comment(uuid, text, uuid, uuid, uuid[]), private.community_delete_comment(uuid),
-  private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean), private.community_report(text, uuid, text, text),
-  private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
-  private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
-  private.community_set_word_list(uuid, text[]), private.community_my_status(uuid),
-  private.community_set_settings(uuid, numeric, text), private.platform_set_community_words(text[], text[], text)
-  to authenticated, service_role;
-grant execute on function private.community_word_list(uuid, text), private.community_wechat_openid(uuid),
-  private.community_check_record(uuid, uuid, text, jsonb, text, text, text, text, jsonb) to service_role;
+  private.community_set_target_status(text, uuid, text, text),
+  private.community_notify_moderators(uuid, text, text, text, jsonb),
+  private.community_clean_images(uuid, text[]), private.community_clean_title(text),
+  private.community_action_title(text), private.community_mark_post(uuid, text, boolean),
+  private.community_react(uuid, text, boolean)
+from public, anon, authenticated;
 
 -- -----------------------------------------------------------------------------
--- Public API: security-invoker wrappers
+-- Public API
 -- -----------------------------------------------------------------------------
-create function public.community_create_section(p_enterprise_id uuid, p_name text, p_description text default '',
-  p_department_ids uuid[] default '{}', p_sort_order integer default 0)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.community_create_section(p_enterprise_id, p_name, p_description, p_department_ids, p_sort_order); $$;
-
-create function public.community_archive_section(p_section_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_archive_section(p_section_id); $$;
-
-create function public.community_word_list(p_enterprise_id uuid, p_known_version text default null)
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.community_word_list(p_enterprise_id, p_known_version); $$;
-
-create function public.community_wechat_openid(p_user_id uuid)
-returns text language sql stable security invoker set search_path = ''
-as $$ select private.community_wechat_openid(p_user_id); $$;
-
-create function public.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text, p_body jsonb default null,
-  p_text text default null, p_verdict text default 'pass', p_label text default '', p_type text default null, p_extra jsonb default null)
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_check_record(p_user_id, p_enterprise_id, p_title, p_body, p_text, p_verdict, p_label, p_type, p_extra); $$;
-
-create function public.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[] default '{}',
-  p_mentions uuid[] default '{}', p_type text default 'post', p_extra jsonb default '{}')
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_create_post(p_section_id, p_title, p_body, p_images, p_mentions, p_type, p_extra); $$;
-
-create function public.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[] default '{}')
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_edit_post(p_post_id, p_title, p_body, p_images); $$;
-
-create function public.community_delete_post(p_post_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_delete_post(p_post_id); $$;
-
-create function public.community_pin_post(p_post_id uuid, p_on boolean)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_pin_post(p_post_id, p_on); $$;
-
-create function public.community_feature_post(p_post_id uuid, p_on boolean)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_feature_post(p_post_id, p_on); $$;
-
-create function public.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid default null, p_quote_id uuid default null,
-  p_mentions uuid[] default '{}')
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_add_comment(p_post_id, p_body_text, p_parent_id, p_quote_id, p_mentions); $$;
-
-create function public.community_delete_comment(p_comment_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_delete_comment(p_comment_id); $$;
-
-create function public.community_set_like(p_post_id uuid, p_on boolean)
-returns integer language sql security invoker set search_path = ''
-as $$ select private.community_set_like(p_post_id, p_on); $$;
-
-create function public.community_set_favorite(p_post_id uuid, p_on boolean)
-returns integer language sql security invoker set search_path = ''
-as $$ select private.community_set_favorite(p_post_id, p_on); $$;
-
-create function public.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text default '')
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_report(p_target_type, p_target_id, p_category, p_note); $$;
-
-create function public.community_moderation_queue(p_enterprise_id uuid default null, p_status text default 'open')
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.community_moderation_queue(p_enterprise_id, p_status); $$;
-
-create function public.community_moderate(p_case_id uuid, p_action text, p_reason text, p_clause text default null, p_days integer default null)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.community_moderate(p_case_id, p_action, p_reason, p_clause, p_days); $$;
-
-create function public.community_appeal(p_action_id uuid, p_text text)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_appeal(p_action_id, p_text); $$;
-
-create function public.community_decide_appeal(p_action_id uuid, p_uphold boolean, p_note text)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_decide_appeal(p_action_id, p_uphold, p_note); $$;
-
-create function public.community_set_word_list(p_enterprise_id uuid, p_words text[])
-returns integer language sql security invoker set search_path = ''
-as $$ select private.community_set_word_list(p_enterprise_id, p_words); $$;
-
-create function public.community_set_settings(p_enterprise_id uuid, p_hide_threshold numeric, p_on_leave text)
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_set_settings(p_enterprise_id, p_hide_threshold, p_on_leave); $$;
-
-create function public.platform_set_community_words(p_add text[], p_remove text[] default '{}', p_category text default 'other')
-returns integer language sql security invoker set search_path = ''
-as $$ select private.platform_set_community_words(p_add, p_remove, p_category); $$;
-
-create function public.community_my_status(p_enterprise_id uuid)
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.community_my_status(p_enterprise_id); $$;
-
--- The service-role functions' wrappers are of no use to client roles.
-revoke all on function public.community_word_list(uuid, text), public.community_wechat_openid(uuid),
-  public.community_check_record(uuid, uuid, text, jsonb, text, text, text, text, jsonb) from public, anon, authenticated;
-grant execute on function public.community_word_list(uuid, text), public.community_wechat_openid(uuid),
-  public.community_check_record(uuid, uuid, text, jsonb, text, text, text, text, jsonb) to service_role;
-
--- The wrappers: signed-in callers only (anon calls only the RPCs schema-lint declares).
-revoke execute on function
-  public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
-  public.community_create_post(uuid, text, jsonb, text[], uuid[], text, jsonb), public.community_edit_post(uuid, text, jsonb, text[]),
-  public.community_delete_post(uuid), public.community_pin_post(uuid, boolean), public.community_feature_post(uuid, boolean),
-  public.community_add_comment(uuid, text, uuid, uuid, uuid[]), public.community_delete_comment(uuid),
-  public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
-  public.community_moderation_queue(uuid, text), public.community_moderate(uuid, text, text, text, integer),
-  public.community_appeal(uuid, text), public.community_decide_appeal(uuid, boolean, text),
-  public.community_set_word_list(uuid, text[]), public.community_set_settings(uuid, numeric, text), public.community_my_status(uuid),
-  public.platform_set_community_words(text[], text[], text)
-  from public, anon;
-grant execute on function
-  public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
-  public.community_create_post(uuid, text, jsonb, text[], uuid[], text, jsonb), public.community_edit_post(uuid, text, jsonb, text[]),
-  public.community_delete_post(uuid), public.community_pin_post(uuid, boolean), public.community_feature_post(uuid, boolean),
-  public.community_add_comment(uuid, text, uuid, uuid, uuid[]), public.community_delete_comment(uuid),
-  public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
-  public.community_moderation_queue(uuid, text), public.community_moderate(uuid, text, text, text, integer),
-  public.community_appeal(uuid, text), public.community_decide_appeal(uuid, boolean, text),
-  public.community_set_word_list(uuid, text[]), public.community_set_settings(uuid, numeric, text), public.community_my_status(uuid),
-  public.platform_set_community_words(text[], text[], text)
-  to authenticated, service_role;
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['community_create_section', 'community_archive_section',
+  'community_create_post', 'community_edit_post', 'community_delete_post', 'community_add_comment',
+  'community_delete_comment', 'community_pin_post', 'community_feature_post', 'community_set_like',
+  'community_set_favorite', 'community_report', 'community_moderation_queue', 'community_moderate',
+  'community_appeal', 'community_decide_appeal', 'community_set_word_list', 'community_set_settings',
+  'platform_set_community_words', 'community_my_status'], p_service => array['community_word_list',
+  'community_wechat_openid', 'community_check_record']);

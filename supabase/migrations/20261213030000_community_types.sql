@@ -733,74 +733,18 @@ begin
 end;
 $$;
 
-revoke all on function private.community_extra_text(text, jsonb), private.community_json_time(jsonb, text, text),
+revoke all on function
+  private.community_extra_text(text, jsonb), private.community_json_time(jsonb, text, text),
   private.community_save_type(public.community_posts, jsonb), private.community_required_readers(uuid),
   private.community_announce(uuid), private.community_typed_post(uuid, text),
-  private.community_poll(uuid), private.community_vote(uuid, integer[]), private.community_event_signup(uuid, boolean),
-  private.community_event_attendees(uuid), private.community_accept_answer(uuid, uuid), private.community_mark_read(uuid),
-  private.community_read_receipts(uuid), private.community_run_jobs(), private.community_organised_event(uuid),
-  private.community_event_checkin_code(uuid), private.community_event_check_in(uuid, text)
-  from public, anon, authenticated;
-grant execute on function
-  private.community_poll(uuid), private.community_vote(uuid, integer[]), private.community_event_signup(uuid, boolean),
-  private.community_event_attendees(uuid), private.community_accept_answer(uuid, uuid), private.community_mark_read(uuid),
-  private.community_read_receipts(uuid), private.community_event_checkin_code(uuid), private.community_event_check_in(uuid, text)
-  to authenticated, service_role;
-grant execute on function private.community_run_jobs() to service_role;
+  private.community_organised_event(uuid)
+from public, anon, authenticated;
 
 -- -----------------------------------------------------------------------------
--- 5. Public API: security-invoker wrappers
+-- 5. Public API
 -- -----------------------------------------------------------------------------
-create function public.community_poll(p_post_id uuid)
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.community_poll(p_post_id); $$;
-
-create function public.community_vote(p_post_id uuid, p_choices integer[])
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_vote(p_post_id, p_choices); $$;
-
-create function public.community_event_signup(p_post_id uuid, p_on boolean)
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_event_signup(p_post_id, p_on); $$;
-
-create function public.community_event_attendees(p_post_id uuid)
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.community_event_attendees(p_post_id); $$;
-
-create function public.community_event_checkin_code(p_post_id uuid)
-returns text language sql stable security invoker set search_path = ''
-as $$ select private.community_event_checkin_code(p_post_id); $$;
-
-create function public.community_event_check_in(p_post_id uuid, p_code text)
-returns timestamptz language sql security invoker set search_path = ''
-as $$ select private.community_event_check_in(p_post_id, p_code); $$;
-
-create function public.community_accept_answer(p_post_id uuid, p_comment_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_accept_answer(p_post_id, p_comment_id); $$;
-
-create function public.community_mark_read(p_post_id uuid)
-returns integer language sql security invoker set search_path = ''
-as $$ select private.community_mark_read(p_post_id); $$;
-
-create function public.community_read_receipts(p_post_id uuid)
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.community_read_receipts(p_post_id); $$;
-
-create function public.community_run_jobs()
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.community_run_jobs(); $$;
-
-revoke execute on function
-  public.community_poll(uuid), public.community_vote(uuid, integer[]), public.community_event_signup(uuid, boolean),
-  public.community_event_attendees(uuid), public.community_accept_answer(uuid, uuid), public.community_mark_read(uuid),
-  public.community_read_receipts(uuid), public.community_run_jobs(), public.community_event_checkin_code(uuid),
-  public.community_event_check_in(uuid, text)
-  from public, anon;
-revoke execute on function public.community_run_jobs() from authenticated;
-grant execute on function
-  public.community_poll(uuid), public.community_vote(uuid, integer[]), public.community_event_signup(uuid, boolean),
-  public.community_event_attendees(uuid), public.community_accept_answer(uuid, uuid), public.community_mark_read(uuid),
-  public.community_read_receipts(uuid), public.community_event_checkin_code(uuid), public.community_event_check_in(uuid, text)
-  to authenticated, service_role;
-grant execute on function public.community_run_jobs() to service_role;
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['community_poll', 'community_vote', 'community_event_signup',
+  'community_event_attendees', 'community_event_checkin_code', 'community_event_check_in',
+  'community_accept_answer', 'community_mark_read', 'community_read_receipts'], p_service =>
+  array['community_run_jobs']);

@@ -117,21 +117,6 @@ begin
   return json_build_object('total', v_total, 'offset', p_offset, 'limit', p_limit, 'rows', v_rows);
 end;
 $$;
-revoke all on function private.admin_search_members(uuid, text, uuid, text, text, integer, integer) from public, anon, authenticated, service_role;
-grant execute on function private.admin_search_members(uuid, text, uuid, text, text, integer, integer) to authenticated, service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.admin_search_members.
-create or replace function public.admin_search_members(
-  p_enterprise_id uuid, p_query text default '', p_department_id uuid default null, p_role text default null,
-  p_status text default null, p_offset integer default 0, p_limit integer default 20
-)
-returns json
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select private.admin_search_members(p_enterprise_id, p_query, p_department_id, p_role, p_status, p_offset, p_limit);
-$$;
-revoke execute on function public.admin_search_members(uuid, text, uuid, text, text, integer, integer) from public, anon;
-grant execute on function public.admin_search_members(uuid, text, uuid, text, text, integer, integer) to authenticated;
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['admin_search_members']);
