@@ -105,7 +105,7 @@ for (const { nspname, relname } of tables) {
     for (const k of Object.keys(r)) {
       // seeded uuids are written by hand (few distinct digits); gen_random_uuid() ones differ per run
       if (r[k] instanceof Date) r[k] = '~';
-      else if (typeof r[k] === 'string' && UUID.test(r[k]) && new Set(r[k].replaceAll('-', '')).size > 10) r[k] = '~uuid';
+      else if (typeof r[k] === 'string' && UUID.test(r[k]) && new Set(r[k].replaceAll('-', '')).size > 6) r[k] = '~uuid';
       else if (r[k] !== null && typeof r[k] === 'object' && !Array.isArray(r[k])) r[k] = JSON.stringify(r[k]).replace(UUIDS, '~uuid');
       if (VOLATILE.test(k) && typeof r[k] !== 'string') r[k] = '~';
     }

@@ -11,11 +11,7 @@
 -- =============================================================================
 
 create function public.my_platform_role()
-returns text
-language sql
-stable
-security invoker
-set search_path = ''
+returns text language sql stable security invoker set search_path = ''
 as $$
   select case when (select private.is_platform_operator()) then 'operator' end;
 $$;

@@ -17,11 +17,7 @@
 -- Policy helper: the enterprises where the caller manages training
 -- -----------------------------------------------------------------------------
 create or replace function private.training_manager_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns setof uuid language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -347,9 +343,7 @@ create index training_points_user_idx on public.training_points (user_id, create
 create index training_points_month_idx on public.training_points (enterprise_id, created_at);
 
 create or replace function private.training_points_append_only()
-returns trigger
-language plpgsql
-set search_path = ''
+returns trigger language plpgsql set search_path = ''
 as $$
 begin
   -- a cascade (enterprise or account removed) runs inside the foreign key's own trigger

@@ -23,11 +23,7 @@
 -- -----------------------------------------------------------------------------
 -- Fill-in answers are compared after trim, full-width → half-width and lower case.
 create or replace function private.training_normalize(p_text text)
-returns text
-language sql
-immutable
-parallel safe
-set search_path = ''
+returns text language sql immutable parallel safe set search_path = ''
 as $$
   select lower(btrim(translate(coalesce(p_text, ''),
     '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～　',
@@ -35,11 +31,7 @@ as $$
 $$;
 
 create or replace function private.training_assert_manager(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 begin
   perform private.assert_cleared();
@@ -54,11 +46,7 @@ $$;
 -- enterprise, or one moved down to basic, is refused after the caller's own rights were checked, so
 -- a stranger still gets the not-found answer. Every training RPC passes here.
 create or replace function private.training_assert_learner(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 begin
   perform private.assert_member(p_enterprise_id);
@@ -70,10 +58,7 @@ end;
 $$;
 
 create or replace function private.training_not_found(p_what text)
-returns void
-language plpgsql
-immutable
-set search_path = ''
+returns void language plpgsql immutable set search_path = ''
 as $$
 begin
   raise exception using errcode = '22023', message = p_what || '_not_found',
@@ -85,10 +70,7 @@ $$;
 
 -- Random text from an alphabet without look-alikes.
 create or replace function private.training_random_code(p_length integer)
-returns text
-language sql
-volatile
-set search_path = ''
+returns text language sql volatile set search_path = ''
 as $$
   select string_agg(substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', (get_byte(b.bytes, i) % 31) + 1, 1), '' order by i)
     from (select extensions.gen_random_bytes(p_length) as bytes) b
@@ -97,10 +79,7 @@ $$;
 
 -- Plain text of a Quill Delta: the string inserts, in order (embeds such as images are skipped).
 create or replace function private.training_delta_text(p_delta jsonb)
-returns text
-language sql
-immutable
-set search_path = ''
+returns text language sql immutable set search_path = ''
 as $$
   select coalesce(string_agg(op ->> 'insert', '' order by ord), '')
     from jsonb_array_elements(case when jsonb_typeof(p_delta -> 'ops') = 'array' then p_delta -> 'ops' else '[]'::jsonb end)
@@ -110,11 +89,7 @@ $$;
 
 -- The people an assignment reaches (members only; department assignments include sub-departments).
 create or replace function private.training_assignment_people(p_assignment_id uuid)
-returns setof uuid
-language sql
-stable
-security definer
-set search_path = ''
+returns setof uuid language sql stable security definer set search_path = ''
 as $$
   with recursive a as (
     select * from public.training_assignments where id = p_assignment_id
@@ -132,11 +107,7 @@ $$;
 -- The courses assigned to a person in an enterprise, with the earliest deadline among the
 -- assignments that reach them.
 create or replace function private.training_my_course_deadlines(p_enterprise_id uuid, p_user_id uuid)
-returns table (course_id uuid, due_at timestamptz)
-language sql
-stable
-security definer
-set search_path = ''
+returns table (course_id uuid, due_at timestamptz) language sql stable security definer set search_path = ''
 as $$
   with recursive me as (
     select m.department_id from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id
@@ -163,10 +134,7 @@ $$;
 create or replace function private.training_save_course(p_enterprise_id uuid, p_course_id uuid default null, p_title text default null,
   p_summary text default '', p_category text default '', p_required boolean default false, p_cover_path text default null,
   p_points integer default 0, p_limit_seeking boolean default null)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_title text := private.clean_text(p_title, 1, 80);
@@ -211,11 +179,7 @@ end;
 $$;
 
 create or replace function private.training_course_for_manager(p_course_id uuid)
-returns uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns uuid language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_enterprise uuid;
@@ -234,10 +198,7 @@ $$;
 
 create or replace function private.training_save_chapter(p_course_id uuid, p_chapter_id uuid default null, p_title text default null,
   p_sort_order integer default null)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_enterprise uuid := private.training_course_for_manager(p_course_id);
@@ -267,10 +228,7 @@ $$;
 create or replace function private.training_save_lesson(p_chapter_id uuid, p_lesson_id uuid default null, p_title text default null,
   p_kind text default 'text', p_body_delta jsonb default null, p_video_path text default null, p_video_seconds integer default null,
   p_document_path text default null, p_sort_order integer default null, p_points integer default 1)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_course uuid;
@@ -340,10 +298,7 @@ end;
 $$;
 
 create or replace function private.training_publish_course(p_course_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 begin
   perform private.training_course_for_manager(p_course_id);
@@ -360,10 +315,7 @@ $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_assign_course(p_course_id uuid, p_target text, p_user_ids uuid[] default null,
   p_department_id uuid default null, p_due_at timestamptz default null)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
+returns jsonb language plpgsql security definer set search_path = ''
 as $$
 declare
   v_enterprise uuid := private.training_course_for_manager(p_course_id);
@@ -425,10 +377,7 @@ $$;
 create or replace function private.training_save_question(p_enterprise_id uuid, p_kind text, p_stem text, p_answer jsonb,
   p_options jsonb default '[]', p_question_id uuid default null, p_category text default '', p_difficulty integer default 2,
   p_tags text[] default '{}', p_explanation text default '')
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_stem text := private.clean_text(p_stem, 1, 1000);
@@ -510,11 +459,7 @@ $$;
 
 -- The key of a bank question, for the managers editing it.
 create or replace function private.training_question_key(p_question_id uuid)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns jsonb language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_enterprise uuid;
@@ -541,10 +486,7 @@ $$;
 --   random: rules [{category, difficulty, count, score}]
 create or replace function private.training_save_paper(p_enterprise_id uuid, p_settings jsonb, p_paper_id uuid default null,
   p_publish boolean default false)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   s jsonb := p_settings;
@@ -681,11 +623,7 @@ $$;
 -- Learners: assignments, course outline, progress
 -- -----------------------------------------------------------------------------
 create or replace function private.training_my_assignments(p_enterprise_id uuid)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns jsonb language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -707,11 +645,7 @@ end;
 $$;
 
 create or replace function private.training_course_outline(p_course_id uuid)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns jsonb language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -755,10 +689,7 @@ end;
 $$;
 
 create or replace function private.training_award(p_enterprise_id uuid, p_user_id uuid, p_kind text, p_source uuid, p_points integer, p_reason text)
-returns void
-language sql
-security definer
-set search_path = ''
+returns void language sql security definer set search_path = ''
 as $$
   insert into public.training_points (enterprise_id, user_id, source_kind, source_id, points, reason)
   select p_enterprise_id, p_user_id, p_kind, p_source, p_points, left(p_reason, 100)
@@ -772,10 +703,7 @@ $$;
 -- (up to the video's end) while watched seconds still grow at real time. Text and documents
 -- complete when the learner says so.
 create or replace function private.training_report_progress(p_lesson_id uuid, p_position_seconds integer, p_completed boolean default false)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
+returns jsonb language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -846,10 +774,7 @@ $$;
 -- Grades an attempt (caller holds its row lock): one UPDATE over its frozen items, then the
 -- attempt's score; a pass earns the paper's points (once per paper) and a certificate.
 create or replace function private.training_finish_attempt(p_attempt_id uuid, p_reason text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_attempt public.training_attempts;
@@ -894,10 +819,7 @@ $$;
 
 -- The caller's attempt, locked; an attempt past its deadline is submitted and graded first.
 create or replace function private.training_my_attempt(p_attempt_id uuid)
-returns public.training_attempts
-language plpgsql
-security definer
-set search_path = ''
+returns public.training_attempts language plpgsql security definer set search_path = ''
 as $$
 declare
   v_attempt public.training_attempts;
@@ -918,11 +840,7 @@ $$;
 -- What the learner sees of an attempt: the frozen questions (never a key) while it runs; after it,
 -- the result as the paper's review policy allows (after the window closes, review_after_close).
 create or replace function private.training_attempt_view(p_attempt public.training_attempts)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns jsonb language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_paper public.training_papers;
@@ -961,10 +879,7 @@ end;
 $$;
 
 create or replace function private.training_start_attempt(p_paper_id uuid)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
+returns jsonb language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -1053,10 +968,7 @@ end;
 $$;
 
 create or replace function private.training_attempt(p_attempt_id uuid)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
+returns jsonb language plpgsql security definer set search_path = ''
 as $$
 begin
   return private.training_attempt_view(private.training_my_attempt(p_attempt_id));
@@ -1066,10 +978,7 @@ $$;
 -- Checks one answer against its item's kind and options; returns it in stored form (choices
 -- sorted, fill-in as a one-element array), or raises.
 create or replace function private.training_clean_answer(p_kind text, p_options jsonb, p_answer jsonb)
-returns jsonb
-language plpgsql
-immutable
-set search_path = ''
+returns jsonb language plpgsql immutable set search_path = ''
 as $$
 declare
   v_out jsonb;
@@ -1104,10 +1013,7 @@ end;
 $$;
 
 create or replace function private.training_save_answer(p_attempt_id uuid, p_position integer, p_answer jsonb)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
+returns jsonb language plpgsql security definer set search_path = ''
 as $$
 declare
   v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
@@ -1131,10 +1037,7 @@ $$;
 -- p_answers (optional): {"<position>": answer, ...}, saved before grading. Submitting again (or
 -- concurrently: the row lock serialises) returns the first grading's result.
 create or replace function private.training_submit_attempt(p_attempt_id uuid, p_answers jsonb default null)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
+returns jsonb language plpgsql security definer set search_path = ''
 as $$
 declare
   v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
@@ -1159,10 +1062,7 @@ end;
 $$;
 
 create or replace function private.training_record_leave(p_attempt_id uuid)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
+returns jsonb language plpgsql security definer set search_path = ''
 as $$
 declare
   v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
@@ -1185,11 +1085,7 @@ $$;
 -- verification
 -- -----------------------------------------------------------------------------
 create or replace function private.training_leaderboard(p_enterprise_id uuid, p_month date default null, p_department_id uuid default null)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns jsonb language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_month date := date_trunc('month', coalesce(p_month, (now() at time zone 'Asia/Shanghai')::date))::date;
@@ -1232,11 +1128,7 @@ $$;
 
 -- Public: validity and the holder's name, nothing else (no enterprise, no score).
 create or replace function private.training_verify_certificate(p_code text)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns jsonb language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_code text := upper(regexp_replace(coalesce(p_code, ''), '[\s-]', '', 'g'));
@@ -1256,11 +1148,7 @@ $$;
 -- Managers: a course's report (completion by department, overdue learners, exam scores)
 -- -----------------------------------------------------------------------------
 create or replace function private.training_course_report(p_course_id uuid)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns jsonb language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_course public.training_courses;

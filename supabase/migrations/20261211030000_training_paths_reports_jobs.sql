@@ -89,10 +89,7 @@ create index training_reminders_sent_course_idx on private.training_reminders_se
 -- -----------------------------------------------------------------------------
 create or replace function private.training_save_path(p_enterprise_id uuid, p_title text, p_course_ids uuid[], p_path_id uuid default null,
   p_summary text default '', p_publish boolean default false)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_title text := private.clean_text(p_title, 1, 80);
@@ -136,11 +133,7 @@ $$;
 -- A path as its learner sees it: the published courses in order, each with its completion, and
 -- the next one to take (the first not completed).
 create or replace function private.training_path_outline(p_path_id uuid)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns jsonb language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -173,10 +166,7 @@ $$;
 -- array), answer ("B" / "A,C" / 正确|错误 / "2FA|MFA"), category, difficulty, tags ("a|b"), explanation}
 -- -----------------------------------------------------------------------------
 create or replace function private.training_import_questions(p_enterprise_id uuid, p_rows jsonb)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
+returns jsonb language plpgsql security definer set search_path = ''
 as $$
 declare
   r jsonb;
@@ -250,11 +240,7 @@ $$;
 -- correct rate: the difficulty learners met) and a course's learners as CSV
 -- -----------------------------------------------------------------------------
 create or replace function private.training_paper_report(p_paper_id uuid)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns jsonb language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_paper public.training_papers;
@@ -287,21 +273,14 @@ end;
 $$;
 
 create or replace function private.training_csv_field(p_value text)
-returns text
-language sql
-immutable
-set search_path = ''
+returns text language sql immutable set search_path = ''
 as $$
   -- quoted, quotes doubled; a leading = + - @ is neutralised so spreadsheets don't run it as a formula
   select '"' || replace(case when coalesce(p_value, '') ~ '^[=+\-@]' then '''' || p_value else coalesce(p_value, '') end, '"', '""') || '"';
 $$;
 
 create or replace function private.training_course_csv(p_course_id uuid)
-returns text
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns text language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_course public.training_courses;
@@ -343,10 +322,7 @@ $$;
 -- learner to come back.
 -- -----------------------------------------------------------------------------
 create or replace function private.training_run_jobs()
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
+returns jsonb language plpgsql security definer set search_path = ''
 as $$
 declare
   v_graded integer := 0;

@@ -241,10 +241,7 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 -- This computes; the helpers below answer from the request context when it holds the answer.
 create or replace function private.kb_my_grants(p_acl_node_id uuid default null)
 returns table (node_id uuid, rank smallint, specific boolean)
-language plpgsql
-stable
-security definer
-set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -296,11 +293,7 @@ $$;
 -- Enterprises whose whole knowledge base the caller manages (admins, and the content scope where
 -- the edition has manager roles). Closed enterprises are excluded. Computes (see kb_my_grants).
 create or replace function private.kb_managed_enterprise_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns setof uuid language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -335,11 +328,7 @@ $$;
 --   zx.ctx_kb_keys     read keys: cleared, not closed enterprises + acl nodes named specifically
 --   zx.ctx_kb_managed  enterprises whose knowledge base the caller manages
 create or replace function private.kb_load_context()
-returns void
-language plpgsql
-volatile
-security definer
-set search_path = ''
+returns void language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -368,11 +357,7 @@ $$;
 -- Whether the kb context answers for the caller now; loads it when the platform's context stands
 -- but the kb part was not made (a request outside kb_* paths, or dropped by a change).
 create or replace function private.kb_context_ready()
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns boolean language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid text := auth.uid()::text;
@@ -388,10 +373,7 @@ end;
 $$;
 
 create or replace function private.kb_forget_context()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 begin
   perform set_config('zx.ctx_kb_uid', '', true);
@@ -416,11 +398,7 @@ create trigger kb_forget_context_on_members after insert or update or delete or 
 
 -- Enterprises whose whole knowledge base the caller manages (policy helper).
 create or replace function private.kb_manager_enterprise_ids()
-returns uuid[]
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns uuid[] language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid text := auth.uid()::text;
@@ -435,11 +413,7 @@ $$;
 
 -- The acl nodes on which the caller holds at least the given rank (policy helper).
 create or replace function private.kb_acl_ids(p_min smallint)
-returns uuid[]
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns uuid[] language plpgsql stable security definer set search_path = ''
 as $$
 begin
   if private.kb_context_ready() then
@@ -454,11 +428,7 @@ $$;
 -- everyone there may read: most of them, matched early) and the acl nodes whose member or
 -- department grants name them.
 create or replace function private.kb_read_keys()
-returns uuid[]
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns uuid[] language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid text := auth.uid()::text;
@@ -475,11 +445,7 @@ $$;
 
 -- The caller's highest rank from the grants on one acl node (0: none).
 create or replace function private.kb_grant_rank(p_acl_node_id uuid)
-returns smallint
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns smallint language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid text := auth.uid()::text;
@@ -494,11 +460,7 @@ $$;
 -- The caller's rank on one node: 0 none … 4 manager. Trashed nodes: managers of the enterprise,
 -- or managers of the node, only.
 create or replace function private.kb_rank(p_node_id uuid)
-returns smallint
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns smallint language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_node record;
@@ -523,11 +485,7 @@ $$;
 -- "not found" (22023), so ids of hidden nodes are never confirmed; one the caller sees but may not
 -- change is 42501.
 create or replace function private.kb_node_for(p_node_id uuid, p_min smallint, p_allow_deleted boolean default false)
-returns public.kb_nodes
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns public.kb_nodes language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes;
@@ -550,11 +508,7 @@ $$;
 -- Storage objects of bucket `kb` are `<enterprise_id>/<node_id>/<name>`: readable with viewer rights
 -- on a page (its images) and downloader rights on a file; written with editor rights.
 create or replace function private.kb_object_allowed(p_name text, p_min smallint)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns boolean language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_parts text[] := string_to_array(coalesce(p_name, ''), '/');
@@ -578,12 +532,7 @@ $$;
 -- Search terms: CJK unigrams + bigrams, Latin/digit word prefixes (1..12 characters)
 -- -----------------------------------------------------------------------------
 create or replace function private.kb_grams(p_text text)
-returns text[]
-language sql
-immutable
-strict
-parallel safe
-set search_path = ''
+returns text[] language sql immutable strict parallel safe set search_path = ''
 as $$
   select coalesce(array_agg(distinct g), '{}') from (
     select substr(r.m[1], i, 1) as g
@@ -604,12 +553,7 @@ $$;
 -- itself, a longer CJK run its bigrams (its unigrams are implied), a Latin word its prefix of at most
 -- 12. Fewer, uncorrelated terms also keep the planner's row estimate honest.
 create or replace function private.kb_query_grams(p_text text)
-returns text[]
-language sql
-immutable
-strict
-parallel safe
-set search_path = ''
+returns text[] language sql immutable strict parallel safe set search_path = ''
 as $$
   select coalesce(array_agg(distinct g), '{}') from (
     select case when char_length(r.m[1]) = 1 then r.m[1] else substr(r.m[1], i, 2) end as g
@@ -622,10 +566,7 @@ $$;
 
 -- The plain text of a Quill Delta: the string inserts in order (embeds such as images count as a space).
 create or replace function private.kb_delta_text(p_delta jsonb)
-returns text
-language sql
-immutable
-set search_path = ''
+returns text language sql immutable set search_path = ''
 as $$
   select coalesce(string_agg(case when jsonb_typeof(op -> 'insert') = 'string' then op ->> 'insert' else ' ' end, '' order by ord), '')
     from jsonb_array_elements(case when jsonb_typeof(p_delta -> 'ops') = 'array' then p_delta -> 'ops' else '[]'::jsonb end)
@@ -635,10 +576,7 @@ $$;
 -- A Delta as the editors produce it: {"ops": [...]} of insert ops (text, or an image / video embed)
 -- with optional attributes; at most 2,000 ops and 200 KB. Anything else is refused, not stored.
 create or replace function private.kb_assert_delta(p_delta jsonb)
-returns void
-language plpgsql
-immutable
-set search_path = ''
+returns void language plpgsql immutable set search_path = ''
 as $$
 begin
   if p_delta is null or jsonb_typeof(p_delta) <> 'object' or coalesce(jsonb_typeof(p_delta -> 'ops'), '') <> 'array' then
@@ -666,10 +604,7 @@ end;
 $$;
 
 create or replace function private.kb_clean_title(p_title text)
-returns text
-language plpgsql
-immutable
-set search_path = ''
+returns text language plpgsql immutable set search_path = ''
 as $$
 declare
   v text := btrim(coalesce(p_title, ''));
@@ -685,10 +620,7 @@ $$;
 -- enterprise ('@<id>'), so a search is a single GIN lookup (the enterprise's posting list intersected
 -- with the query's) instead of a per-row array check over every node of the enterprise.
 create or replace function private.kb_reindex(p_node_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 begin
   update public.kb_nodes n
@@ -700,10 +632,7 @@ $$;
 
 -- Recomputes acl_node_id (the nearest ancestor-or-self that sets grants) and read_key for a subtree.
 create or replace function private.kb_refresh_acl(p_root_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 begin
   update public.kb_nodes n
@@ -726,10 +655,7 @@ $$;
 -- Spaces. Enterprise-wide spaces: content managers; everyone in the enterprise reads them.
 -- Team and private spaces: any member; the creator manages, nobody else is granted anything yet.
 create or replace function private.kb_create_space(p_enterprise_id uuid, p_kind text, p_title text, p_description text default '')
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -768,10 +694,7 @@ end;
 $$;
 
 create or replace function private.kb_create_node(p_parent_id uuid, p_kind text, p_title text)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -806,10 +729,7 @@ end;
 $$;
 
 create or replace function private.kb_rename_node(p_node_id uuid, p_title text, p_description text default null)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
@@ -828,10 +748,7 @@ $$;
 -- Move (and reorder): manager of the node, editor of the new parent, same enterprise; never into
 -- its own subtree. Nodes that inherit take their new parent's rights.
 create or replace function private.kb_move_node(p_node_id uuid, p_new_parent_id uuid, p_sort_order integer default null)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
@@ -870,10 +787,7 @@ $$;
 -- Every save is a version (author, time). p_base_version: the version the editor started from; a
 -- newer one saved meanwhile is refused instead of silently overwritten.
 create or replace function private.kb_save_page(p_node_id uuid, p_delta jsonb, p_title text default null, p_base_version integer default null)
-returns integer
-language plpgsql
-security definer
-set search_path = ''
+returns integer language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -907,10 +821,7 @@ $$;
 
 -- Restoring a version saves its content again as a new version (history is never rewritten).
 create or replace function private.kb_restore_version(p_version_id uuid)
-returns integer
-language plpgsql
-security definer
-set search_path = ''
+returns integer language plpgsql security definer set search_path = ''
 as $$
 declare
   v_version public.kb_page_versions;
@@ -930,10 +841,7 @@ $$;
 -- Files: after uploading the object into `<enterprise>/<node>/<name>` (editor rights, Storage
 -- policy), the editor records it on the file node.
 create or replace function private.kb_set_file(p_node_id uuid, p_object_path text, p_mime text, p_size bigint)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
@@ -958,10 +866,7 @@ $$;
 
 -- Trash: managers of the node, or its creator with editor rights. The subtree goes with it.
 create or replace function private.kb_trash_node(p_node_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
@@ -976,10 +881,7 @@ end;
 $$;
 
 create or replace function private.kb_restore_node(p_node_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint, true);
@@ -1002,10 +904,7 @@ $$;
 -- The trash of a space: trashed roots the caller manages, newest first.
 create or replace function private.kb_trash(p_space_id uuid)
 returns table (id uuid, kind text, title text, parent_id uuid, deleted_at timestamptz, deleted_by uuid, purge_at timestamptz)
-language plpgsql
-stable
-security definer
-set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_space public.kb_nodes := private.kb_node_for(p_space_id, 1::smallint);
@@ -1023,10 +922,7 @@ $$;
 
 -- Removes what has been in the trash for more than 30 days (called by the scheduler / service role).
 create or replace function private.kb_purge_trash()
-returns integer
-language plpgsql
-security definer
-set search_path = ''
+returns integer language plpgsql security definer set search_path = ''
 as $$
 declare
   v_count integer;
@@ -1044,10 +940,7 @@ $$;
 -- one manager grant (content managers always manage anyway). Each item:
 -- {"role": "viewer|downloader|editor|manager", "kind": "member|department|everyone", "id": uuid}.
 create or replace function private.kb_set_grants(p_node_id uuid, p_grants jsonb)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
@@ -1090,10 +983,7 @@ $$;
 
 -- Inherit again: drops the node's own grants; its rights come from above once more.
 create or replace function private.kb_inherit_grants(p_node_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
@@ -1110,11 +1000,7 @@ $$;
 
 -- Who can see this node: the grants that decide it (on the acl node), with names. Managers only.
 create or replace function private.kb_node_access(p_node_id uuid)
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
@@ -1140,10 +1026,7 @@ $$;
 
 -- Opening a page (or file, folder, space): content, the caller's rights, counters; records the read.
 create or replace function private.kb_open_page(p_node_id uuid)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -1188,10 +1071,7 @@ end;
 $$;
 
 create or replace function private.kb_set_favorite(p_node_id uuid, p_on boolean)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
@@ -1206,10 +1086,7 @@ end;
 $$;
 
 create or replace function private.kb_set_like(p_node_id uuid, p_on boolean)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
@@ -1224,10 +1101,7 @@ end;
 $$;
 
 create or replace function private.kb_add_comment(p_node_id uuid, p_body text)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
@@ -1253,10 +1127,7 @@ end;
 $$;
 
 create or replace function private.kb_delete_comment(p_comment_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_comment public.kb_comments;
@@ -1276,10 +1147,7 @@ end;
 $$;
 
 create or replace function private.kb_set_comments_enabled(p_node_id uuid, p_enabled boolean)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
@@ -1293,10 +1161,7 @@ $$;
 
 -- Protection per space: the watermark over pages and previews (managers of the space).
 create or replace function private.kb_set_space_watermark(p_space_id uuid, p_on boolean)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
@@ -1318,10 +1183,7 @@ $$;
 -- -----------------------------------------------------------------------------
 -- Highlight ranges ([start, length], 0-based characters) of the terms in a snippet.
 create or replace function private.kb_highlights(p_text text, p_terms text[])
-returns jsonb
-language plpgsql
-immutable
-set search_path = ''
+returns jsonb language plpgsql immutable set search_path = ''
 as $$
 declare
   v_out jsonb := '[]'::jsonb;
@@ -1355,12 +1217,8 @@ $$;
 -- (Giving the enterprise as a gram too made the planner count it twice and pick the GIN path for
 -- common terms, reading thousands of rows.)
 create or replace function private.kb_search_ids(p_enterprise_id uuid, p_grams text[], p_pats text[], p_recheck boolean, p_limit integer)
-returns table (id uuid, in_title integer)
-language plpgsql
-stable
-security definer
-rows 40 -- at most 3 × p_limit: read back by id, not by scanning
-set search_path = ''
+-- rows 40: at most 3 × p_limit, read back by id, not by scanning
+returns table (id uuid, in_title integer) language plpgsql stable security definer rows 40 set search_path = ''
 as $$
 begin
   -- `(read_key = any(keys)) is true`: a filter, never an index condition (with the read_key index the
@@ -1395,10 +1253,7 @@ $$;
 create or replace function public.kb_search(p_enterprise_id uuid, p_query text, p_limit integer default 20)
 returns table (node_id uuid, kind text, title text, space_id uuid, parent_id uuid, snippet text, highlights jsonb,
                title_highlights jsonb, rank integer, updated_at timestamptz)
-language plpgsql
-stable
-security invoker
-set search_path = ''
+language plpgsql stable security invoker set search_path = ''
 as $$
 declare
   v_query text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
@@ -1445,10 +1300,7 @@ $$;
 -- The caller's recently viewed nodes in one enterprise (only those still readable).
 create or replace function public.kb_recent(p_enterprise_id uuid, p_limit integer default 20)
 returns table (node_id uuid, kind text, title text, space_id uuid, last_read_at timestamptz, updated_since_read boolean)
-language plpgsql
-stable
-security invoker
-set search_path = ''
+language plpgsql stable security invoker set search_path = ''
 as $$
 begin
   -- an uncleared caller hears the gate's code (403), as from every other gated RPC

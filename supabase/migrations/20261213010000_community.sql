@@ -307,9 +307,7 @@ create index community_publish_tickets_enterprise_idx on private.community_publi
 -- The actions table is the audit: rows are never deleted by anyone but a cascade of the enterprise,
 -- and only the appeal columns ever change after the insert.
 create or replace function private.community_actions_guard()
-returns trigger
-language plpgsql
-set search_path = ''
+returns trigger language plpgsql set search_path = ''
 as $$
 begin
   if tg_op = 'DELETE' then
@@ -349,10 +347,7 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 -- One list of the caller's community request context ('sections' or 'moderated'), or null when this
 -- request has none for the caller (see private.community_request_context).
 create or replace function private.community_context(p_key text)
-returns uuid[]
-language plpgsql
-stable
-set search_path = ''
+returns uuid[] language plpgsql stable set search_path = ''
 as $$
 declare
   v_uid text := auth.uid()::text;
@@ -367,11 +362,7 @@ $$;
 -- Enterprises where the caller moderates the community: admins, and managers with the
 -- `community` scope where the edition has manager roles. Empty when the gate does not clear.
 create or replace function private.my_community_moderated_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns setof uuid language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -400,11 +391,7 @@ $$;
 -- Enterprises whose community the caller may read: member, enterprise not closed, and no
 -- community suspension in force.
 create or replace function private.my_community_enterprise_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns setof uuid language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -425,11 +412,7 @@ $$;
 -- statement): the caller's enterprises come from the request context when PostgREST's pre-request
 -- hook made one (20261130010000_policy_helpers_plpgsql.sql), else from private.my_enterprise_ids().
 create or replace function private.my_community_section_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns setof uuid language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
@@ -471,11 +454,7 @@ $$;
 -- It is valid while zx.ctx_uid is: the statement triggers that forget the request context on
 -- membership, gate and account changes forget it too, and so do changes of sections and sanctions.
 create or replace function private.community_request_context()
-returns void
-language plpgsql
-volatile
-security definer
-set search_path = ''
+returns void language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -495,11 +474,7 @@ create trigger forget_request_context_on_community_sections
   for each statement execute function private.forget_request_context();
 
 create or replace function private.is_community_moderator(p_enterprise_id uuid)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns boolean language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return p_enterprise_id in (select private.my_community_moderated_ids());
@@ -509,11 +484,7 @@ $$;
 -- The membership-level counterpart of private.assert_not_restricted(): a restricted or suspended
 -- community membership writes nothing in that enterprise's community.
 create or replace function private.assert_member_not_restricted(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_kind text;
@@ -538,10 +509,7 @@ $$;
 -- Plain text of a Quill Delta: the string inserts in order (embeds such as images contribute
 -- nothing). Refuses anything that is not `{"ops": [ {insert: ...}, ... ]}`.
 create or replace function private.community_delta_text(p_body jsonb)
-returns text
-language plpgsql
-immutable
-set search_path = ''
+returns text language plpgsql immutable set search_path = ''
 as $$
 declare
   v_op jsonb;
@@ -567,10 +535,7 @@ $$;
 
 -- What a publishing-check ticket binds: the enterprise and the exact text (title + plain body).
 create or replace function private.community_digest(p_enterprise_id uuid, p_title text, p_text text)
-returns text
-language sql
-immutable
-set search_path = ''
+returns text language sql immutable set search_path = ''
 as $$
   select encode(sha256(convert_to(p_enterprise_id::text || E'\x1f' || coalesce(p_title, '') || E'\x1f' || coalesce(p_text, ''), 'UTF8')), 'hex');
 $$;
@@ -578,11 +543,7 @@ $$;
 -- A reporter's weight from their past accuracy in this enterprise: (upheld + 1) / (decided + 2),
 -- doubled, so a new reporter weighs 1.0, a reliable one up to 2.0, a careless one down to 0.2.
 create or replace function private.community_reporter_weight(p_enterprise_id uuid, p_user_id uuid)
-returns numeric
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns numeric language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_up integer;
@@ -599,11 +560,7 @@ $$;
 -- The weighted score past which a reported item is hidden until reviewed: the enterprise's setting,
 -- else 3.0 (three new reporters).
 create or replace function private.community_hide_threshold(p_enterprise_id uuid)
-returns numeric
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns numeric language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return coalesce((select c.hide_threshold from public.community_settings c where c.enterprise_id = p_enterprise_id), 3.0);
@@ -613,10 +570,7 @@ $$;
 -- A member leaves (or is removed): where the enterprise's rule says so, their published posts and
 -- comments are hidden (not deleted: moderators still see them, and an admin may restore the rule).
 create or replace function private.community_member_left()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
+returns trigger language plpgsql security definer set search_path = ''
 as $$
 declare
   v_status_change text := current_setting('zx.enterprise_status_change', true);

@@ -16,11 +16,7 @@
 -- A member who may write in the enterprise's community now: cleared, member, enterprise writable,
 -- account not restricted, community membership neither restricted nor suspended.
 create or replace function private.community_assert_writer(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 begin
   perform private.assert_member(p_enterprise_id);
@@ -34,11 +30,7 @@ end;
 $$;
 
 create or replace function private.community_assert_moderator(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns void language plpgsql stable security definer set search_path = ''
 as $$
 begin
   perform private.assert_member(p_enterprise_id);
@@ -49,11 +41,7 @@ end;
 $$;
 
 create or replace function private.community_author_name(p_enterprise_id uuid, p_user_id uuid)
-returns text
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns text language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return coalesce(
@@ -65,9 +53,7 @@ $$;
 
 -- Takes the caller's ticket for this exact text; returns its verdict ('pass' | 'review').
 create or replace function private.community_take_ticket(p_enterprise_id uuid, p_title text, p_text text, out verdict text, out label text)
-language plpgsql
-security definer
-set search_path = ''
+language plpgsql security definer set search_path = ''
 as $$
 begin
   delete from private.community_publish_tickets t
@@ -86,10 +72,7 @@ $$;
 -- The visible target of a report or comment (a published item in a section the caller reads).
 create or replace function private.community_target(p_target_type text, p_target_id uuid,
   out enterprise_id uuid, out author_id uuid, out status text, out post_id uuid, out excerpt text)
-language plpgsql
-stable
-security definer
-set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
 begin
   if p_target_type = 'post' then
@@ -112,10 +95,7 @@ end;
 $$;
 
 create or replace function private.community_set_target_status(p_target_type text, p_target_id uuid, p_status text, p_reason text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 begin
   if p_target_type = 'post' then
@@ -133,10 +113,7 @@ $$;
 
 -- Notifies the enterprise's community moderators (admins and community managers).
 create or replace function private.community_notify_moderators(p_enterprise_id uuid, p_kind text, p_title text, p_body text, p_data jsonb)
-returns void
-language sql
-security definer
-set search_path = ''
+returns void language sql security definer set search_path = ''
 as $$
   insert into public.notifications (user_id, kind, title, body, data)
   select m.user_id, p_kind, p_title, p_body, p_data || jsonb_build_object('enterprise_id', p_enterprise_id)
@@ -148,10 +125,7 @@ $$;
 -- without a word, so a mention can't probe who belongs to the enterprise); at most 20 per item.
 create or replace function private.community_notify_mentions(p_enterprise_id uuid, p_section_id uuid, p_mentions uuid[],
   p_post_id uuid, p_comment_id uuid, p_excerpt text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 begin
   if cardinality(coalesce(p_mentions, '{}')) > 20 then
@@ -173,10 +147,7 @@ $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.community_create_section(p_enterprise_id uuid, p_name text, p_description text default '',
   p_department_ids uuid[] default '{}', p_sort_order integer default 0)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_name text := btrim(coalesce(p_name, ''));
@@ -208,10 +179,7 @@ end;
 $$;
 
 create or replace function private.community_archive_section(p_section_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_eid uuid := (select s.enterprise_id from public.community_sections s where s.id = p_section_id);
@@ -231,11 +199,7 @@ $$;
 -- Both word lists with a version; when the caller already holds this version, only the version
 -- (the edge function keeps the built matcher between requests).
 create or replace function private.community_word_list(p_enterprise_id uuid, p_known_version text default null)
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_version text;
@@ -257,11 +221,7 @@ $$;
 
 -- The caller's mini-program openid, for WeChat's content check (msgSecCheck needs it).
 create or replace function private.community_wechat_openid(p_user_id uuid)
-returns text
-language sql
-stable
-security definer
-set search_path = ''
+returns text language sql stable security definer set search_path = ''
 as $$
   select l.subject from private.wechat_links l where l.provider = 'wechat' and l.user_id = p_user_id
    order by l.last_login_at desc nulls last limit 1;
@@ -270,10 +230,7 @@ $$;
 -- Records the check's verdict for the user and the exact text; p_body (a Delta) or p_text (a comment).
 create or replace function private.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text, p_body jsonb default null,
   p_text text default null, p_verdict text default 'pass', p_label text default '', p_type text default null, p_extra jsonb default null)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_text text;
@@ -301,10 +258,7 @@ $$;
 -- Posts
 -- -----------------------------------------------------------------------------
 create or replace function private.community_clean_images(p_enterprise_id uuid, p_images text[])
-returns text[]
-language plpgsql
-immutable
-set search_path = ''
+returns text[] language plpgsql immutable set search_path = ''
 as $$
 begin
   if cardinality(coalesce(p_images, '{}')) > 9
@@ -317,10 +271,7 @@ end;
 $$;
 
 create or replace function private.community_clean_title(p_title text)
-returns text
-language plpgsql
-immutable
-set search_path = ''
+returns text language plpgsql immutable set search_path = ''
 as $$
 declare
   v text := btrim(coalesce(p_title, ''));
@@ -334,10 +285,7 @@ $$;
 
 create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[] default '{}',
   p_mentions uuid[] default '{}', p_type text default 'post', p_extra jsonb default '{}')
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -390,10 +338,7 @@ $$;
 
 -- The author edits: allowed while published or held, and the way back from "edit required".
 create or replace function private.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[] default '{}')
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -440,10 +385,7 @@ $$;
 
 -- The author removes their own post (allowed even while restricted: removing is never harmful).
 create or replace function private.community_delete_post(p_post_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts;
@@ -461,10 +403,7 @@ $$;
 
 -- Pin / feature: moderators.
 create or replace function private.community_mark_post(p_post_id uuid, p_mark text, p_on boolean)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts;
@@ -492,10 +431,7 @@ $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid default null, p_quote_id uuid default null,
   p_mentions uuid[] default '{}')
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -551,10 +487,7 @@ end;
 $$;
 
 create or replace function private.community_delete_comment(p_comment_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_c public.community_comments;
@@ -575,10 +508,7 @@ $$;
 
 -- Like or favourite on/off; returns the post's new count.
 create or replace function private.community_react(p_post_id uuid, p_kind text, p_on boolean)
-returns integer
-language plpgsql
-security definer
-set search_path = ''
+returns integer language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -641,10 +571,7 @@ as $$ select private.community_react(p_post_id, 'favorite', p_on); $$;
 -- until a moderator reviews it.
 -- -----------------------------------------------------------------------------
 create or replace function private.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text default '')
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -702,11 +629,7 @@ $$;
 -- -----------------------------------------------------------------------------
 -- Moderators: their enterprise's cases in a status. Operators (p_enterprise_id null): escalated cases.
 create or replace function private.community_moderation_queue(p_enterprise_id uuid default null, p_status text default 'open')
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_operator boolean := private.is_platform_operator();
@@ -749,10 +672,7 @@ end;
 $$;
 
 create or replace function private.community_action_title(p_action text)
-returns text
-language sql
-immutable
-set search_path = ''
+returns text language sql immutable set search_path = ''
 as $$
   select case p_action
     when 'hide' then '你发布的内容已被屏蔽'
@@ -766,10 +686,7 @@ as $$
 $$;
 
 create or replace function private.community_moderate(p_case_id uuid, p_action text, p_reason text, p_clause text default null, p_days integer default null)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
+returns uuid language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -883,10 +800,7 @@ $$;
 -- Appeals: one per action, by the person it concerns, decided by someone other than who acted.
 -- -----------------------------------------------------------------------------
 create or replace function private.community_appeal(p_action_id uuid, p_text text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_a public.community_actions;
@@ -913,10 +827,7 @@ end;
 $$;
 
 create or replace function private.community_decide_appeal(p_action_id uuid, p_uphold boolean, p_note text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -971,10 +882,7 @@ $$;
 -- Word list and the caller's standing
 -- -----------------------------------------------------------------------------
 create or replace function private.community_set_word_list(p_enterprise_id uuid, p_words text[])
-returns integer
-language plpgsql
-security definer
-set search_path = ''
+returns integer language plpgsql security definer set search_path = ''
 as $$
 declare
   v_words text[];
@@ -998,10 +906,7 @@ $$;
 
 -- The enterprise's community rules (admins): the hiding threshold and what leaving does to posts.
 create or replace function private.community_set_settings(p_enterprise_id uuid, p_hide_threshold numeric, p_on_leave text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_row public.community_settings;
@@ -1025,10 +930,7 @@ $$;
 
 -- The platform's word list (operators): add and remove entries; every change is audited.
 create or replace function private.platform_set_community_words(p_add text[], p_remove text[] default '{}', p_category text default 'other')
-returns integer
-language plpgsql
-security definer
-set search_path = ''
+returns integer language plpgsql security definer set search_path = ''
 as $$
 declare
   v_add text[];
@@ -1057,11 +959,7 @@ end;
 $$;
 
 create or replace function private.community_my_status(p_enterprise_id uuid)
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 begin
   perform private.assert_member(p_enterprise_id);

@@ -166,10 +166,7 @@ create policy "Members read their read receipts; moderators read their enterpris
 -- The human text a type adds (poll options, event place), checked with the title and body: the
 -- publishing check's ticket covers it. Tolerant of any shape (the create path validates).
 create or replace function private.community_extra_text(p_type text, p_extra jsonb)
-returns text
-language plpgsql
-immutable
-set search_path = ''
+returns text language plpgsql immutable set search_path = ''
 as $$
 begin
   if p_extra is null or jsonb_typeof(p_extra) <> 'object' then
@@ -187,10 +184,7 @@ $$;
 
 -- A timestamptz from a jsonb value, or a 400 naming the field.
 create or replace function private.community_json_time(p_value jsonb, p_code text, p_hint text)
-returns timestamptz
-language plpgsql
-stable
-set search_path = ''
+returns timestamptz language plpgsql stable set search_path = ''
 as $$
 begin
   if p_value is null or jsonb_typeof(p_value) = 'null' then
@@ -210,10 +204,7 @@ $$;
 -- The type's own rows, written by private.community_create_post after the post row (same
 -- transaction). Validates p_extra first: the caller learns every problem before anything is kept.
 create or replace function private.community_save_type(p_post public.community_posts, p_extra jsonb)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_extra jsonb := coalesce(p_extra, '{}'::jsonb);
@@ -314,11 +305,7 @@ $$;
 -- Members who must read an announcement (required for everyone or for its departments), among
 -- those who can read its section.
 create or replace function private.community_required_readers(p_post_id uuid)
-returns setof uuid
-language sql
-stable
-security definer
-set search_path = ''
+returns setof uuid language sql stable security definer set search_path = ''
 as $$
   select m.user_id
     from public.community_posts p
@@ -332,10 +319,7 @@ $$;
 -- After an announcement is published (at once, or when a moderator releases it): the members who
 -- must read it are told.
 create or replace function private.community_announce(p_post_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts;
@@ -355,11 +339,7 @@ $$;
 -- The post the caller reads, of the given type, with its enterprise; 400 otherwise. Every RPC on a
 -- post starts here, so the consent gate is checked first (403 before any argument check).
 create or replace function private.community_typed_post(p_post_id uuid, p_type text)
-returns public.community_posts
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns public.community_posts language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts;
@@ -381,11 +361,7 @@ $$;
 -- A poll as the caller may see it: the options, their counts and (named polls) the voters' names
 -- when the results show for them, their own choices, and whether it is closed.
 create or replace function private.community_poll(p_post_id uuid)
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts;
@@ -422,10 +398,7 @@ $$;
 
 -- Vote, or change one's vote, until the deadline.
 create or replace function private.community_vote(p_post_id uuid, p_choices integer[])
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts;
@@ -463,10 +436,7 @@ $$;
 -- Sign up for an event (going, or on the waiting list when full) or cancel; a cancellation moves the
 -- first on the waiting list up, and they are told.
 create or replace function private.community_event_signup(p_post_id uuid, p_on boolean)
-returns json
-language plpgsql
-security definer
-set search_path = ''
+returns json language plpgsql security definer set search_path = ''
 as $$
 declare
   v_uid uuid := auth.uid();
@@ -534,11 +504,7 @@ $$;
 
 -- The event, for its organiser (its author) or a moderator; 403 for anyone else.
 create or replace function private.community_organised_event(p_post_id uuid)
-returns public.community_posts
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns public.community_posts language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts;
@@ -553,11 +519,7 @@ $$;
 
 -- The organiser's list (the event's author and the moderators): who is going, who waits, who came.
 create or replace function private.community_event_attendees(p_post_id uuid)
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts := private.community_organised_event(p_post_id);
@@ -571,11 +533,7 @@ $$;
 
 -- The check-in code the organiser shows at the event.
 create or replace function private.community_event_checkin_code(p_post_id uuid)
-returns text
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns text language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts := private.community_organised_event(p_post_id);
@@ -587,10 +545,7 @@ $$;
 -- A member who is going checks in with the organiser's code, from an hour before the start until
 -- the end (or 12 hours after the start). Returns when they checked in (once; later calls keep it).
 create or replace function private.community_event_check_in(p_post_id uuid, p_code text)
-returns timestamptz
-language plpgsql
-security definer
-set search_path = ''
+returns timestamptz language plpgsql security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts;
@@ -620,10 +575,7 @@ $$;
 
 -- The asker accepts one answer (a top-level published comment by someone else), or none (null).
 create or replace function private.community_accept_answer(p_post_id uuid, p_comment_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
+returns void language plpgsql security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts;
@@ -654,10 +606,7 @@ $$;
 
 -- "已读": the caller has read the post (once; later calls change nothing). Returns the read count.
 create or replace function private.community_mark_read(p_post_id uuid)
-returns integer
-language plpgsql
-security definer
-set search_path = ''
+returns integer language plpgsql security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts;
@@ -676,11 +625,7 @@ $$;
 
 -- Read receipts of an announcement (moderators): how many read it, how many must, and who hasn't.
 create or replace function private.community_read_receipts(p_post_id uuid)
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_post public.community_posts;
@@ -706,10 +651,7 @@ $$;
 -- The scheduled job (hosted: pg_cron every few minutes; locally tools/local-stack/jobs.ts): a
 -- reminder to everyone going, once, within 24 hours of an event's start.
 create or replace function private.community_run_jobs()
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
+returns jsonb language plpgsql security definer set search_path = ''
 as $$
 declare
   v_events integer;

@@ -22,11 +22,7 @@ create or replace function private.admin_search_members(
   p_enterprise_id uuid, p_query text default '', p_department_id uuid default null, p_role text default null,
   p_status text default null, p_offset integer default 0, p_limit integer default 20
 )
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
+returns json language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_q text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
