@@ -39,13 +39,11 @@ create policy "Users can read their own profile"
 
 -- Profiles are named by their owner (update_my_profile), never from sign-up metadata.
 create or replace function private.handle_new_user()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   insert into public.profiles (id, display_name) values (new.id, '') on conflict (id) do nothing;
   return new;
-end;
-$$;
+end $$;
 
 create trigger on_auth_user_created
   after insert on auth.users
@@ -55,8 +53,7 @@ create trigger on_auth_user_created
 -- which PostgREST turns into a 500. It is the caller's session that is no longer valid: 403, like
 -- every other refusal of a session without a usable account.
 create or replace function private.get_my_profile()
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_result json;
@@ -75,12 +72,10 @@ begin
     raise exception using errcode = '42501', message = 'profile_not_found', hint = '找不到你的资料，请重新登录';
   end if;
   return v_result;
-end;
-$$;
+end $$;
 
 create or replace function private.update_my_profile(p_display_name text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_name text := btrim(coalesce(p_display_name, ''));
@@ -98,8 +93,7 @@ begin
   end if;
   update public.profiles set display_name = v_name, updated_at = now() where id = v_uid;
   return public.get_my_profile();
-end;
-$$;
+end $$;
 
 revoke execute on function private.handle_new_user() from public, anon, authenticated;
 
@@ -126,13 +120,11 @@ create table private.accounts (
 revoke all on private.accounts from public, anon, authenticated;
 
 create or replace function private.handle_new_account()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   insert into private.accounts (user_id) values (new.id) on conflict (user_id) do nothing;
   return new;
-end;
-$$;
+end $$;
 
 create trigger on_auth_user_created_account
   after insert on auth.users

@@ -206,8 +206,7 @@ on conflict (id) do nothing;
 -- The membership helpers, answering from the context when it is there. Two functions, not one
 -- taking the setting's name: a policy pays one helper call per statement, never a nested one.
 create or replace function private.my_enterprise_ids()
-returns setof uuid language plpgsql stable security definer set search_path = ''
-as $$
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
   v_id uuid;
@@ -222,12 +221,10 @@ begin
     return;
   end if;
   return query select m.enterprise_id from public.enterprise_members m where m.user_id = v_uid;
-end;
-$$;
+end $$;
 
 create or replace function private.my_admin_enterprise_ids()
-returns setof uuid language plpgsql stable security definer set search_path = ''
-as $$
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
   v_id uuid;
@@ -243,39 +240,33 @@ begin
   end if;
   return query
     select m.enterprise_id from public.enterprise_members m where m.user_id = v_uid and m.role = 'admin';
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Membership (nothing for a user the gate refuses)
 -- -----------------------------------------------------------------------------
 create or replace function private.is_member(p_enterprise_id uuid)
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return exists (
     select 1 from public.enterprise_members m
      where m.enterprise_id = p_enterprise_id and m.user_id = (select auth.uid())
   ) and private.gate_code(null) is null;
-end;
-$$;
+end $$;
 
 create or replace function private.is_admin(p_enterprise_id uuid)
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return exists (
     select 1 from public.enterprise_members m
      where m.enterprise_id = p_enterprise_id and m.user_id = (select auth.uid()) and m.role = 'admin'
   ) and private.gate_code(null) is null;
-end;
-$$;
+end $$;
 
 -- Admins hold every scope; a manager holds the scopes an admin granted, where the edition has
 -- manager roles.
 create or replace function private.has_scope(p_enterprise_id uuid, p_scope text)
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return exists (
     select 1 from public.enterprise_members m
@@ -286,43 +277,36 @@ begin
                 and exists (select 1 from public.edition_features f
                              where f.edition = e.edition and f.feature = 'manager_roles')))
   ) and private.gate_code(null) is null;
-end;
-$$;
+end $$;
 
 create or replace function private.has_feature(p_enterprise_id uuid, p_feature text)
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return exists (
     select 1 from public.enterprises e
       join public.edition_features f on f.edition = e.edition
      where e.id = p_enterprise_id and f.feature = p_feature
   );
-end;
-$$;
+end $$;
 
 -- Raising variants for RPCs.
 create or replace function private.assert_member(p_enterprise_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
   if not private.is_member(p_enterprise_id) then
     raise exception using errcode = '42501', message = 'not_enterprise_member', hint = '你不是该企业的成员';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.assert_admin(p_enterprise_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
   if not private.is_admin(p_enterprise_id) then
     raise exception using errcode = '42501', message = 'not_enterprise_admin', hint = '仅企业管理员可以执行此操作';
   end if;
-end;
-$$;
+end $$;
 
 create policy "Members and platform operators can read their enterprises"
   on public.enterprises for select
@@ -368,8 +352,7 @@ grant execute on function private.my_admin_enterprise_ids() to authenticated;
   */
 
 create or replace function private.admin_count(p_enterprise_id uuid)
-returns integer language sql stable security definer set search_path = ''
-as $$
+returns integer language sql stable security definer set search_path = '' as $$
   select count(*)::integer from public.enterprise_members m
    where m.enterprise_id = p_enterprise_id and m.role = 'admin';
 $$;
@@ -378,8 +361,7 @@ $$;
 -- Their unused invitations are revoked — otherwise a removed admin could rejoin through a link
 -- they created beforehand.
 create or replace function private.end_membership(p_enterprise_id uuid, p_user_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   delete from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id;
   update public.departments d set head_user_id = null
@@ -388,15 +370,13 @@ begin
    where i.enterprise_id = p_enterprise_id and i.created_by = p_user_id and i.revoked_at is null;
   update public.profiles p set current_enterprise_id = null, updated_at = now()
    where p.id = p_user_id and p.current_enterprise_id = p_enterprise_id;
-end;
-$$;
+end $$;
 
 -- Adds a member (accepting an invitation, or an approved request). Joining by oneself makes it the
 -- current enterprise; an admin's approval does so only for someone without one, so a member working
 -- in another enterprise does not find the app switched under them.
 create or replace function private.add_member(p_enterprise_id uuid, p_user_id uuid, p_role text, p_department_id uuid, p_invited_by uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   insert into public.enterprise_members (enterprise_id, user_id, role, department_id, display_name, invited_by)
   select p_enterprise_id, p_user_id, coalesce(p_role, 'member')::public.member_role,
@@ -406,18 +386,15 @@ begin
   on conflict (enterprise_id, user_id) do nothing;
   update public.profiles p set current_enterprise_id = p_enterprise_id, updated_at = now()
    where p.id = p_user_id and (p.current_enterprise_id is null or p_user_id = (select auth.uid()));
-end;
-$$;
+end $$;
 
 create or replace function private.assert_enterprise_id(p_enterprise_id uuid)
-returns void language plpgsql stable set search_path = ''
-as $$
+returns void language plpgsql stable set search_path = '' as $$
 begin
   if p_enterprise_id is null then
     raise exception using errcode = '22023', message = 'enterprise_id_required', hint = '请选择企业';
   end if;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Membership RPCs refused to restricted accounts and inside inactive enterprises (bodies as in
@@ -426,8 +403,7 @@ $$;
 create or replace function private.create_enterprise(
   p_name text, p_industry text, p_size_band text, p_contact_name text, p_contact_phone text
 )
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
   v_name text := private.clean_text(p_name, 2, 60);
@@ -463,28 +439,24 @@ begin
   returning id into v_id;
   perform private.add_member(v_id, v_uid, 'admin', null, null);
   return v_id;
-end;
-$$;
+end $$;
 
 create or replace function private.switch_enterprise(p_enterprise_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
   perform private.assert_member(p_enterprise_id);
   update public.profiles p set current_enterprise_id = p_enterprise_id, updated_at = now()
    where p.id = (select auth.uid());
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 2. Member reads refuse a closed enterprise (bodies as in 20261129020000_membership.sql and
 --    20261129030000_directory.sql, plus private.assert_enterprise_open after the membership check).
 -- -----------------------------------------------------------------------------
 create or replace function private.enterprise_features(p_enterprise_id uuid)
-returns text[] language plpgsql stable security definer set search_path = ''
-as $$
+returns text[] language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
@@ -494,12 +466,10 @@ begin
                      from public.enterprises e
                      join public.edition_features f on f.edition = e.edition
                     where e.id = p_enterprise_id), '{}');
-end;
-$$;
+end $$;
 
 create or replace function private.update_enterprise_settings(p_enterprise_id uuid, p_settings jsonb)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_e public.enterprises;
   v_key text;
@@ -579,15 +549,13 @@ begin
          directory_scope = v_e.directory_scope, directory_hidden_fields = v_e.directory_hidden_fields,
          updated_at = now()
    where e.id = p_enterprise_id;
-end;
-$$;
+end $$;
 
 -- =============================================================================
 -- Roles
 -- =============================================================================
 create or replace function private.set_member_role(p_enterprise_id uuid, p_user_id uuid, p_role text, p_scopes text[] default '{}')
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_member public.enterprise_members;
   v_scopes text[];
@@ -627,15 +595,13 @@ begin
       (select e.name from public.enterprises e where e.id = p_enterprise_id),
       jsonb_build_object('enterprise_id', p_enterprise_id, 'role', p_role));
   end if;
-end;
-$$;
+end $$;
 
 -- =============================================================================
 -- Leaving and removal
 -- =============================================================================
 create or replace function private.leave_enterprise(p_enterprise_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
 begin
@@ -648,12 +614,10 @@ begin
     raise exception using errcode = 'P0001', message = 'last_admin', hint = '你是唯一的管理员，请先指定其他管理员再退出';
   end if;
   perform private.end_membership(p_enterprise_id, v_uid);
-end;
-$$;
+end $$;
 
 create or replace function private.remove_member(p_enterprise_id uuid, p_user_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_member public.enterprise_members;
 begin
@@ -674,15 +638,13 @@ begin
   perform private.notify(p_user_id, 'enterprise_membership', '你已被移出企业',
     (select e.name from public.enterprises e where e.id = p_enterprise_id),
     jsonb_build_object('enterprise_id', p_enterprise_id, 'status', 'removed'));
-end;
-$$;
+end $$;
 
 -- =============================================================================
 -- Qualification documents (files in bucket `qualifications` under `<enterprise_id>/`)
 -- =============================================================================
 create or replace function private.submit_qualification(p_enterprise_id uuid, p_kind text, p_object_path text, p_file_name text)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_path text := btrim(coalesce(p_object_path, ''));
   v_file text := btrim(coalesce(p_file_name, ''));
@@ -714,13 +676,11 @@ begin
   returning id into v_id;
   update public.enterprises e set qualification_status = 'pending', updated_at = now() where e.id = p_enterprise_id;
   return v_id;
-end;
-$$;
+end $$;
 
 -- Qualification review, as in 20261129020000_membership.sql, now audited with before/after.
 create or replace function private.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_doc public.qualification_documents;
   v_reason text;
@@ -772,8 +732,7 @@ begin
          else '驳回理由：' || v_reason end,
     jsonb_build_object('document_id', v_doc.id, 'kind', v_doc.kind, 'status', case when p_approve then 'approved' else 'rejected' end,
                        'qualification_status', v_status));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Storage: bucket `qualifications`. Admins of the enterprise named by the first path segment
@@ -824,33 +783,27 @@ create index enterprises_inactive_idx on public.enterprises (id) where status <>
 
 -- The closed enterprises, for the restrictive read policies below: one call per statement.
 create or replace function private.closed_enterprise_ids()
-returns uuid[] language plpgsql stable security definer set search_path = ''
-as $$
+returns uuid[] language plpgsql stable security definer set search_path = '' as $$
 begin
   return coalesce((select array_agg(e.id) from public.enterprises e where e.status = 'closed'), '{}');
-end;
-$$;
+end $$;
 
 create or replace function private.enterprise_status_error(p_status text)
-returns void language plpgsql immutable set search_path = ''
-as $$
+returns void language plpgsql immutable set search_path = '' as $$
 begin
   if p_status = 'suspended' then
     raise exception using errcode = '42501', message = 'enterprise_suspended', hint = '该企业已被暂停，暂时只能查看，不能修改或加入';
   elsif p_status = 'closed' then
     raise exception using errcode = '42501', message = 'enterprise_closed', hint = '该企业已注销';
   end if;
-end;
-$$;
+end $$;
 
 -- For RPCs that want the clear error before any other check.
 create or replace function private.assert_enterprise_writable(p_enterprise_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.enterprise_status_error((select e.status from public.enterprises e where e.id = p_enterprise_id));
-end;
-$$;
+end $$;
 
 -- Enforced on the tables, so every RPC (present and future) that writes tenant rows obeys it without
 -- knowing about it. Allowed in an enterprise that is not normal:
@@ -859,8 +812,7 @@ $$;
 --   - leaving: deleting one's own membership, and what private.end_membership() then winds down
 --     (the leaver's invitations revoked, their department headships cleared).
 create or replace function private.refuse_write_in_inactive_enterprise()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 declare
   -- As jsonb: one function serves tables with different columns.
   v_old jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) end;
@@ -886,12 +838,10 @@ begin
   end if;
   perform private.enterprise_status_error(v_status);
   return null;
-end;
-$$;
+end $$;
 
 create or replace function private.refuse_enterprise_update_when_inactive()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   if old.status = 'normal' or auth.uid() is null
      or current_setting('zx.enterprise_status_change', true) = 'on'
@@ -900,8 +850,7 @@ begin
   end if;
   perform private.enterprise_status_error(old.status);
   return null;
-end;
-$$;
+end $$;
 
 create trigger enterprises_refuse_update_when_inactive
   before update on public.enterprises
@@ -910,8 +859,7 @@ create trigger enterprises_refuse_update_when_inactive
 -- Attaches the guard above to tables of enterprise data (a trigger `<table>_refuse_write_when_inactive`
 -- each); the invitation, joining and module migrations call it for their own tables. Migrations only.
 create or replace function private.refuse_writes_when_inactive(variadic p_tables regclass[])
-returns void language plpgsql set search_path = ''
-as $$
+returns void language plpgsql set search_path = '' as $$
 declare
   v_table regclass;
 begin
@@ -920,8 +868,7 @@ begin
                    'for each row execute function private.refuse_write_in_inactive_enterprise()',
                    (select c.relname from pg_catalog.pg_class c where c.oid = v_table) || '_refuse_write_when_inactive', v_table);
   end loop;
-end;
-$$;
+end $$;
 revoke all on function private.refuse_writes_when_inactive(regclass[]) from public, anon, authenticated, service_role;
 
 select private.refuse_writes_when_inactive('public.departments', 'public.enterprise_members', 'public.qualification_documents');
@@ -944,8 +891,7 @@ create policy "Nothing of a closed enterprise is readable but the enterprise its
 
 -- Changes an enterprise's status, audits and notifies its admins. Callers have checked the operator.
 create or replace function private.change_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text, p_action text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_before public.enterprises;
   v_reason text := btrim(coalesce(p_reason, ''));
@@ -982,8 +928,7 @@ begin
     v_before.name || '：' || v_reason,
     jsonb_build_object('status', p_status));
   return json_build_object('id', p_enterprise_id, 'status', p_status, 'status_reason', v_reason);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 5b. Enterprise cancellation (LX 3.3): an admin asks with a reason and supporting documents (files
@@ -1031,8 +976,7 @@ create policy "Admins and platform operators read cancellation requests"
   using (enterprise_id in (select private.my_admin_enterprise_ids()) or (select private.is_platform_operator()));
 
 create or replace function private.request_enterprise_cancellation(p_enterprise_id uuid, p_reason text, p_document_paths text[] default '{}')
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
   v_paths text[] := coalesce(p_document_paths, '{}');
@@ -1067,12 +1011,10 @@ begin
   values (p_enterprise_id, (select auth.uid()), v_reason, v_paths)
   returning id into v_id;
   return json_build_object('id', v_id, 'status', 'pending');
-end;
-$$;
+end $$;
 
 create or replace function private.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_req public.enterprise_cancellation_requests;
   v_reason text;
@@ -1108,8 +1050,7 @@ begin
   end if;
   return json_build_object('id', v_req.id, 'status', case when p_approve then 'approved' else 'rejected' end,
                            'review_reason', v_reason);
-end;
-$$;
+end $$;
 
 revoke execute on function private.closed_enterprise_ids() from public, anon, authenticated;
 revoke execute on function private.enterprise_status_error(text) from public, anon, authenticated;
@@ -1145,21 +1086,18 @@ grant execute on function private.closed_enterprise_ids() to authenticated;
 -- outside the enterprise hears not_enterprise_member and learns nothing about its status.
 -- -----------------------------------------------------------------------------
 create or replace function private.assert_enterprise_open(p_enterprise_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   if exists (select 1 from public.enterprises e where e.id = p_enterprise_id and e.status = 'closed') then
     raise exception using errcode = '42501', message = 'enterprise_closed', hint = '该企业已注销';
   end if;
-end;
-$$;
+end $$;
 revoke execute on function private.assert_enterprise_open(uuid) from public, anon, authenticated;
 
 create function private.my_enterprises()
 returns table (id uuid, name text, industry text, edition text, role text, scopes text[], is_current boolean,
                qualification_status text, member_count integer, status text, status_reason text)
-language plpgsql stable security definer set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 #variable_conflict use_column
 declare
   v_uid uuid := (select auth.uid());
@@ -1176,8 +1114,7 @@ begin
     left join public.profiles p on p.id = m.user_id
    where m.user_id = v_uid
    order by m.joined_at, e.name;
-end;
-$$;
+end $$;
 
 -- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
 select private.expose_rpcs(array['create_enterprise', 'switch_enterprise', 'enterprise_features',

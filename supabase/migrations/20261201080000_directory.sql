@@ -32,8 +32,7 @@ set check_function_bodies = off;
 -- The enterprise of a department the caller belongs to; 22023 department_not_found when there is no such department or
 -- it belongs to an enterprise the caller is not a member of.
 create or replace function private.department_enterprise(p_department_id uuid)
-returns uuid language plpgsql stable security definer set search_path = ''
-as $$
+returns uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_enterprise_id uuid;
 begin
@@ -42,37 +41,31 @@ begin
     raise exception using errcode = '22023', message = 'department_not_found', hint = '找不到该部门';
   end if;
   return v_enterprise_id;
-end;
-$$;
+end $$;
 
 -- A department of the given enterprise (null passes); 22023 department_not_found otherwise.
 create or replace function private.assert_department_in(p_enterprise_id uuid, p_department_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   if p_department_id is not null and not exists (
     select 1 from public.departments d where d.id = p_department_id and d.enterprise_id = p_enterprise_id
   ) then
     raise exception using errcode = '22023', message = 'department_not_found', hint = '找不到该部门';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.assert_member_of(p_enterprise_id uuid, p_user_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   if p_user_id is null or not exists (
     select 1 from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id
   ) then
     raise exception using errcode = '22023', message = 'member_not_found', hint = '该用户不是本企业成员';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.clean_department_name(p_name text)
-returns text language plpgsql immutable set search_path = ''
-as $$
+returns text language plpgsql immutable set search_path = '' as $$
 declare
   v_name text := btrim(coalesce(p_name, ''));
 begin
@@ -80,32 +73,27 @@ begin
     raise exception using errcode = '22023', message = 'department_name_invalid', hint = '部门名称须为 1–40 个字符';
   end if;
   return v_name;
-end;
-$$;
+end $$;
 
 -- Tree changes of one enterprise run one at a time (two concurrent moves could otherwise make a
 -- cycle that neither saw). Also checks the edition includes the directory.
 create or replace function private.lock_org_tree(p_enterprise_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   perform 1 from public.enterprises e where e.id = p_enterprise_id for update;
   if not private.has_feature(p_enterprise_id, 'directory') then
     raise exception using errcode = 'P0001', message = 'feature_not_in_edition', hint = '当前版本不包含通讯录功能';
   end if;
-end;
-$$;
+end $$;
 
 -- A person who leaves (or is removed) stops being the head of any department there.
 create or replace function private.clear_department_head_on_leave()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   update public.departments d set head_user_id = null
    where d.enterprise_id = old.enterprise_id and d.head_user_id = old.user_id;
   return old;
-end;
-$$;
+end $$;
 
 create trigger enterprise_members_clear_department_head
   after delete on public.enterprise_members
@@ -115,8 +103,7 @@ create trigger enterprise_members_clear_department_head
 -- Departments (admin)
 -- =============================================================================
 create or replace function private.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_name text;
   v_depth smallint := 1;
@@ -145,12 +132,10 @@ begin
 exception
   when unique_violation then
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '同一上级部门下已有同名部门';
-end;
-$$;
+end $$;
 
 create or replace function private.rename_department(p_department_id uuid, p_name text)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_enterprise_id uuid;
   v_name text;
@@ -163,14 +148,12 @@ begin
 exception
   when unique_violation then
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '同一上级部门下已有同名部门';
-end;
-$$;
+end $$;
 
 -- Moves a department (with its whole subtree) under another parent, or to the top when
 -- p_new_parent_id is null. Depths of the subtree follow.
 create or replace function private.move_department(p_department_id uuid, p_new_parent_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_enterprise_id uuid;
   v_old_depth smallint;
@@ -212,12 +195,10 @@ begin
 exception
   when unique_violation then
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '目标上级部门下已有同名部门';
-end;
-$$;
+end $$;
 
 create or replace function private.delete_department(p_department_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_enterprise_id uuid;
 begin
@@ -231,13 +212,11 @@ begin
     raise exception using errcode = 'P0001', message = 'department_not_empty', hint = '请先移走该部门的下级部门和成员';
   end if;
   delete from public.departments where id = p_department_id;
-end;
-$$;
+end $$;
 
 -- The head must be a member of the enterprise (not necessarily of that department); null clears.
 create or replace function private.set_department_head(p_department_id uuid, p_user_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_enterprise_id uuid;
 begin
@@ -248,29 +227,25 @@ begin
     perform private.assert_member_of(v_enterprise_id, p_user_id);
   end if;
   update public.departments set head_user_id = p_user_id where id = p_department_id;
-end;
-$$;
+end $$;
 
 -- =============================================================================
 -- Members' place and profile
 -- =============================================================================
 create or replace function private.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   perform private.assert_admin(p_enterprise_id);
   perform private.assert_member_of(p_enterprise_id, p_user_id);
   perform private.assert_department_in(p_enterprise_id, p_department_id);
   update public.enterprise_members set department_id = p_department_id
    where enterprise_id = p_enterprise_id and user_id = p_user_id;
-end;
-$$;
+end $$;
 
 -- p_fields: a JSON object of strings. Anyone may change their own display_name, title and email;
 -- admins may also change employee_no, and change anyone's profile in their enterprise.
 create or replace function private.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
   v_is_admin boolean;
@@ -339,8 +314,7 @@ begin
      set display_name = v_member.display_name, title = v_member.title,
          email = v_member.email, employee_no = v_member.employee_no
    where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id;
-end;
-$$;
+end $$;
 
 -- =============================================================================
 -- Reads (members)
@@ -348,8 +322,8 @@ $$;
 
 -- The whole tree, parents before children; member_count counts the department's own members.
 create or replace function private.department_tree(p_enterprise_id uuid)
-returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer) language plpgsql stable security definer set search_path = ''
-as $$
+returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer)
+language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   perform private.assert_enterprise_open(p_enterprise_id);
@@ -364,8 +338,7 @@ begin
     left join public.profiles hp on hp.id = d.head_user_id
    where d.enterprise_id = p_enterprise_id
    order by d.depth, d.sort_order, d.name, d.id;
-end;
-$$;
+end $$;
 
 -- The directory, as in 20261129030000_directory.sql (visibility settings, search, paging), refused
 -- once the enterprise is closed.
@@ -380,8 +353,7 @@ returns table (
   user_id uuid, display_name text, department_id uuid, department_name text, title text, phone text,
   email text, employee_no text, role text, is_head boolean
 )
-language plpgsql stable security definer set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
   v_query text := btrim(coalesce(p_query, ''));
@@ -454,8 +426,7 @@ begin
       or ((p.own or not ('employee_no' = any (v_hidden))) and p.employee_no ilike v_pattern)
    order by p.name, p.user_id
    limit p_limit offset p_offset;
-end;
-$$;
+end $$;
 
 -- =============================================================================
 -- Grants
@@ -501,8 +472,7 @@ create or replace function private.admin_search_members(
   p_enterprise_id uuid, p_query text default '', p_department_id uuid default null, p_role text default null,
   p_status text default null, p_offset integer default 0, p_limit integer default 20
 )
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_q text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
   v_digits boolean;
@@ -590,8 +560,7 @@ begin
     left join private.accounts a on a.user_id = m.user_id;
 
   return json_build_object('total', v_total, 'offset', p_offset, 'limit', p_limit, 'rows', v_rows);
-end;
-$$;
+end $$;
 
 -- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
 select private.expose_rpcs(array['create_department', 'rename_department', 'move_department',

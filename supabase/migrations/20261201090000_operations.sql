@@ -18,8 +18,7 @@ set check_function_bodies = off;
 create or replace function private.apply_account_action(
   p_operator_id uuid, p_user_id uuid, p_action text, p_reason text, p_report_id uuid default null
 )
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
   v_end boolean := p_action in ('suspend', 'terminate');
@@ -75,17 +74,14 @@ begin
 
   return json_build_object('id', v_id, 'user_id', p_user_id, 'action', p_action, 'reason', v_reason,
                            'sessions_ended', v_end, 'account_status', v_after);
-end;
-$$;
+end $$;
 
 create or replace function private.platform_act_on_account(p_user_id uuid, p_action text, p_reason text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 begin
   perform private.assert_platform_operator();
   return private.apply_account_action((select auth.uid()), p_user_id, p_action, p_reason, null);
-end;
-$$;
+end $$;
 
 revoke execute on function private.apply_account_action(uuid, uuid, text, text, uuid) from public, anon, authenticated;
 
@@ -96,8 +92,7 @@ revoke execute on function private.apply_account_action(uuid, uuid, text, text, 
   */
 
 create or replace function private.platform_set_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
 begin
@@ -113,15 +108,13 @@ begin
   end if;
   return private.change_enterprise_status(p_enterprise_id, p_status,
     v_reason, 'enterprise.' || case p_status when 'normal' then 'restore' when 'suspended' then 'suspend' else 'close' end);
-end;
-$$;
+end $$;
 
 -- Operators find an enterprise by (part of) its name, with its status.
 create or replace function private.platform_find_enterprises(p_query text)
 returns table (id uuid, name text, status text, status_reason text, edition text, qualification_status text,
                member_count integer, created_at timestamptz)
-language plpgsql stable security definer set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 #variable_conflict use_column
 declare
   v_q text := btrim(coalesce(p_query, ''));
@@ -137,15 +130,13 @@ begin
    where e.name ilike '%' || replace(replace(replace(v_q, '\', '\\'), '%', '\%'), '_', '\_') || '%'
    order by e.created_at desc
    limit 20;
-end;
-$$;
+end $$;
 
 -- The account behind a phone number, for acting on it. The operator typed the number, so it is
 -- echoed only masked; the birth date is never shown (an age band is), nor the consents. Each lookup
 -- is audited: it reveals who holds a number.
 create or replace function private.platform_find_account(p_phone text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_phone text := private.normalize_cn_mobile(p_phone);
   v_uid uuid;
@@ -181,8 +172,7 @@ begin
    where a.user_id = v_uid;
   perform private.audit('account.lookup', 'account', v_uid::text, '按手机号查找账号');
   return v_result;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Operator audit log: the ops page's query (newest first, filtered, paged by keyset).
@@ -192,8 +182,7 @@ create or replace function public.platform_audit_log(
   p_target_type text default null, p_target_id text default null, p_operator_id uuid default null,
   p_before_id bigint default null, p_limit integer default 50
 )
-returns setof public.operator_audit_log language plpgsql stable security invoker set search_path = ''
-as $$
+returns setof public.operator_audit_log language plpgsql stable security invoker set search_path = '' as $$
 begin
   if not (select private.is_platform_operator()) then
     raise exception using errcode = '42501', message = 'not_platform_operator', hint = '仅平台运营人员可以执行此操作';
@@ -209,8 +198,7 @@ begin
      and (p_before_id is null or l.id < p_before_id)
    order by l.id desc
    limit p_limit;
-end;
-$$;
+end $$;
 revoke execute on function private.apply_account_action(uuid, uuid, text, text, uuid) from public, anon, authenticated;
 revoke execute on function public.platform_audit_log(text, text, uuid, bigint, integer) from public, anon;
 grant execute on function public.platform_audit_log(text, text, uuid, bigint, integer) to authenticated;
@@ -223,8 +211,7 @@ grant execute on function public.platform_audit_log(text, text, uuid, bigint, in
 
 -- The scheduler's entry point (service role: pg_cron + pg_net, or the local stack's tests).
 create or replace function private.gate_refresh_batch(p_limit integer default 500)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_refreshed integer := private.refresh_stale_gates(p_limit);
 begin
@@ -232,8 +219,7 @@ begin
   return json_build_object('refreshed', v_refreshed,
     'remaining', (select count(*) from private.accounts a
                    where a.gate_epoch is distinct from (select e.epoch from private.gate_epoch e)));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 5. WeChat / WeCom access tokens: one per app, shared by every function instance
@@ -256,8 +242,7 @@ revoke all on private.wechat_access_tokens from public, anon, authenticated;
 -- p_rejected: a token the API just refused (40001/42001): it is never handed out again.
 -- Answers {token} or {lease} (the caller must fetch and store) or {wait: true}.
 create or replace function private.wechat_token_lease(p_app_key text, p_rejected text default null)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v private.wechat_access_tokens;
   v_lease uuid := gen_random_uuid();
@@ -284,12 +269,10 @@ begin
   update private.wechat_access_tokens set lease_id = v_lease, lease_until = now() + interval '20 seconds'
    where app_key = p_app_key;
   return json_build_object('lease', v_lease);
-end;
-$$;
+end $$;
 
 create or replace function private.wechat_token_store(p_app_key text, p_lease uuid, p_token text, p_expires_in integer)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 begin
   if p_token is null or char_length(p_token) not between 1 and 2000 or p_expires_in is null or p_expires_in < 60 then
     raise exception using errcode = '22023', message = 'token_invalid', hint = '访问令牌无效';
@@ -302,21 +285,18 @@ begin
     raise exception using errcode = 'P0001', message = 'lease_lost', hint = '令牌刷新权已失效';
   end if;
   return json_build_object('stored', true);
-end;
-$$;
+end $$;
 
 -- A failed refresh gives the lease back at once, so the next caller may try.
 create or replace function private.wechat_token_release(p_app_key text, p_lease uuid)
-returns void language sql security definer set search_path = ''
-as $$
+returns void language sql security definer set search_path = '' as $$
   update private.wechat_access_tokens set lease_id = null, lease_until = null
    where app_key = p_app_key and lease_id = p_lease;
 $$;
 
 -- Service role (storage-sign function): may p_user_id read this object?
 create or replace function private.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 declare
   v_folder text := split_part(coalesce(p_path, ''), '/', 1);
   v_operator boolean := exists (select 1 from private.platform_operators o where o.user_id = p_user_id);
@@ -334,8 +314,7 @@ begin
     return v_operator;
   end if;
   return false;
-end;
-$$;
+end $$;
 
 /**
   * -------------------------------------------------------
@@ -356,8 +335,7 @@ $$;
 -- =============================================================================
 
 create function public.my_platform_role()
-returns text language sql stable security invoker set search_path = ''
-as $$
+returns text language sql stable security invoker set search_path = '' as $$
   select case when (select private.is_platform_operator()) then 'operator' end;
 $$;
 

@@ -17,8 +17,7 @@
 -- Policy helper: the enterprises where the caller manages training
 -- -----------------------------------------------------------------------------
 create or replace function private.training_manager_ids()
-returns setof uuid language plpgsql stable security definer set search_path = ''
-as $$
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
 begin
@@ -33,8 +32,7 @@ begin
        and (m.role = 'admin'
             or ('training' = any (m.scopes)
                 and exists (select 1 from public.edition_features f where f.edition = e.edition and f.feature = 'manager_roles')));
-end;
-$$;
+end $$;
 revoke execute on function private.training_manager_ids() from public, anon;
 grant execute on function private.training_manager_ids() to authenticated;
 
@@ -343,16 +341,14 @@ create index training_points_user_idx on public.training_points (user_id, create
 create index training_points_month_idx on public.training_points (enterprise_id, created_at);
 
 create or replace function private.training_points_append_only()
-returns trigger language plpgsql set search_path = ''
-as $$
+returns trigger language plpgsql set search_path = '' as $$
 begin
   -- a cascade (enterprise or account removed) runs inside the foreign key's own trigger
   if tg_op = 'DELETE' and pg_trigger_depth() > 1 then
     return old;
   end if;
   raise exception using errcode = '42501', message = 'points_append_only', hint = '积分记录只能追加，不能修改或删除';
-end;
-$$;
+end $$;
 revoke execute on function private.training_points_append_only() from public, anon, authenticated;
 create trigger training_points_append_only
   before update or delete on public.training_points

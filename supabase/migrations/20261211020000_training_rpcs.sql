@@ -23,55 +23,47 @@
 -- -----------------------------------------------------------------------------
 -- Fill-in answers are compared after trim, full-width → half-width and lower case.
 create or replace function private.training_normalize(p_text text)
-returns text language sql immutable parallel safe set search_path = ''
-as $$
+returns text language sql immutable parallel safe set search_path = '' as $$
   select lower(btrim(translate(coalesce(p_text, ''),
     '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～　',
     '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~ ')));
 $$;
 
 create or replace function private.training_assert_manager(p_enterprise_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
   if p_enterprise_id is null or not private.has_scope(p_enterprise_id, 'training') then
     raise exception using errcode = '42501', message = 'not_training_manager', hint = '仅企业管理员或培训管理员可以执行此操作';
   end if;
   perform private.training_assert_learner(p_enterprise_id);
-end;
-$$;
+end $$;
 
 -- A member of an open enterprise whose edition has training (professional, private): a basic
 -- enterprise, or one moved down to basic, is refused after the caller's own rights were checked, so
 -- a stranger still gets the not-found answer. Every training RPC passes here.
 create or replace function private.training_assert_learner(p_enterprise_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   perform private.assert_enterprise_open(p_enterprise_id);
   if not private.has_feature(p_enterprise_id, 'training') then
     raise exception using errcode = 'P0001', message = 'feature_not_in_edition', hint = '培训与考试是专业版和私有版的功能，请升级企业版本';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.training_not_found(p_what text)
-returns void language plpgsql immutable set search_path = ''
-as $$
+returns void language plpgsql immutable set search_path = '' as $$
 begin
   raise exception using errcode = '22023', message = p_what || '_not_found',
     hint = case p_what when 'course' then '课程不存在' when 'chapter' then '章节不存在' when 'lesson' then '课时不存在'
                        when 'question' then '题目不存在' when 'paper' then '试卷不存在' when 'attempt' then '考试记录不存在'
                        else '内容不存在' end;
-end;
-$$;
+end $$;
 
 -- Random text from an alphabet without look-alikes.
 create or replace function private.training_random_code(p_length integer)
-returns text language sql volatile set search_path = ''
-as $$
+returns text language sql volatile set search_path = '' as $$
   select string_agg(substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', (get_byte(b.bytes, i) % 31) + 1, 1), '' order by i)
     from (select extensions.gen_random_bytes(p_length) as bytes) b
    cross join generate_series(0, p_length - 1) as i;
@@ -79,8 +71,7 @@ $$;
 
 -- Plain text of a Quill Delta: the string inserts, in order (embeds such as images are skipped).
 create or replace function private.training_delta_text(p_delta jsonb)
-returns text language sql immutable set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   select coalesce(string_agg(op ->> 'insert', '' order by ord), '')
     from jsonb_array_elements(case when jsonb_typeof(p_delta -> 'ops') = 'array' then p_delta -> 'ops' else '[]'::jsonb end)
          with ordinality as o(op, ord)
@@ -89,8 +80,7 @@ $$;
 
 -- The people an assignment reaches (members only; department assignments include sub-departments).
 create or replace function private.training_assignment_people(p_assignment_id uuid)
-returns setof uuid language sql stable security definer set search_path = ''
-as $$
+returns setof uuid language sql stable security definer set search_path = '' as $$
   with recursive a as (
     select * from public.training_assignments where id = p_assignment_id
   ), sub as (
@@ -107,8 +97,7 @@ $$;
 -- The courses assigned to a person in an enterprise, with the earliest deadline among the
 -- assignments that reach them.
 create or replace function private.training_my_course_deadlines(p_enterprise_id uuid, p_user_id uuid)
-returns table (course_id uuid, due_at timestamptz) language sql stable security definer set search_path = ''
-as $$
+returns table (course_id uuid, due_at timestamptz) language sql stable security definer set search_path = '' as $$
   with recursive me as (
     select m.department_id from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id
   ), up as (
@@ -134,8 +123,7 @@ $$;
 create or replace function private.training_save_course(p_enterprise_id uuid, p_course_id uuid default null, p_title text default null,
   p_summary text default '', p_category text default '', p_required boolean default false, p_cover_path text default null,
   p_points integer default 0, p_limit_seeking boolean default null)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_title text := private.clean_text(p_title, 1, 80);
   v_id uuid;
@@ -175,12 +163,10 @@ begin
     end if;
   end if;
   return v_id;
-end;
-$$;
+end $$;
 
 create or replace function private.training_course_for_manager(p_course_id uuid)
-returns uuid language plpgsql stable security definer set search_path = ''
-as $$
+returns uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_enterprise uuid;
 begin
@@ -193,13 +179,11 @@ begin
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_enterprise);
   return v_enterprise;
-end;
-$$;
+end $$;
 
 create or replace function private.training_save_chapter(p_course_id uuid, p_chapter_id uuid default null, p_title text default null,
   p_sort_order integer default null)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_enterprise uuid := private.training_course_for_manager(p_course_id);
   v_title text := private.clean_text(p_title, 1, 80);
@@ -222,14 +206,12 @@ begin
     end if;
   end if;
   return v_id;
-end;
-$$;
+end $$;
 
 create or replace function private.training_save_lesson(p_chapter_id uuid, p_lesson_id uuid default null, p_title text default null,
   p_kind text default 'text', p_body_delta jsonb default null, p_video_path text default null, p_video_seconds integer default null,
   p_document_path text default null, p_sort_order integer default null, p_points integer default 1)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_course uuid;
   v_enterprise uuid;
@@ -294,12 +276,10 @@ begin
     end if;
   end if;
   return v_id;
-end;
-$$;
+end $$;
 
 create or replace function private.training_publish_course(p_course_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   perform private.training_course_for_manager(p_course_id);
   if not exists (select 1 from public.training_lessons l where l.course_id = p_course_id) then
@@ -307,16 +287,14 @@ begin
   end if;
   update public.training_courses set status = 'published', published_at = coalesce(published_at, now()), updated_at = now()
    where id = p_course_id;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Managers: assignments
 -- -----------------------------------------------------------------------------
 create or replace function private.training_assign_course(p_course_id uuid, p_target text, p_user_ids uuid[] default null,
   p_department_id uuid default null, p_due_at timestamptz default null)
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_enterprise uuid := private.training_course_for_manager(p_course_id);
   v_course public.training_courses;
@@ -368,8 +346,7 @@ begin
          jsonb_build_object('enterprise_id', v_enterprise, 'course_id', p_course_id)
     from unnest(v_people) p;
   return jsonb_build_object('assignment_ids', to_jsonb(v_ids), 'learners', cardinality(v_people));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Managers: question bank
@@ -377,8 +354,7 @@ $$;
 create or replace function private.training_save_question(p_enterprise_id uuid, p_kind text, p_stem text, p_answer jsonb,
   p_options jsonb default '[]', p_question_id uuid default null, p_category text default '', p_difficulty integer default 2,
   p_tags text[] default '{}', p_explanation text default '')
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_stem text := private.clean_text(p_stem, 1, 1000);
   v_options jsonb := '[]'::jsonb;
@@ -454,13 +430,11 @@ begin
   values (v_id, v_answer, coalesce(p_explanation, ''))
   on conflict (question_id) do update set answer = excluded.answer, explanation = excluded.explanation;
   return v_id;
-end;
-$$;
+end $$;
 
 -- The key of a bank question, for the managers editing it.
 create or replace function private.training_question_key(p_question_id uuid)
-returns jsonb language plpgsql stable security definer set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_enterprise uuid;
   v_key private.training_question_keys;
@@ -473,8 +447,7 @@ begin
   perform private.training_assert_learner(v_enterprise);
   select * into v_key from private.training_question_keys k where k.question_id = p_question_id;
   return jsonb_build_object('answer', v_key.answer, 'explanation', v_key.explanation);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Managers: papers
@@ -486,8 +459,7 @@ $$;
 --   random: rules [{category, difficulty, count, score}]
 create or replace function private.training_save_paper(p_enterprise_id uuid, p_settings jsonb, p_paper_id uuid default null,
   p_publish boolean default false)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   s jsonb := p_settings;
   v_title text;
@@ -616,15 +588,13 @@ begin
       from jsonb_array_elements(s -> 'rules') with ordinality y(x, ord);
   end if;
   return v_id;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Learners: assignments, course outline, progress
 -- -----------------------------------------------------------------------------
 create or replace function private.training_my_assignments(p_enterprise_id uuid)
-returns jsonb language plpgsql stable security definer set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
 begin
@@ -641,12 +611,10 @@ begin
       from private.training_my_course_deadlines(p_enterprise_id, v_uid) d
       join public.training_courses c on c.id = d.course_id and c.status = 'published'
       left join public.training_course_completions cc on cc.course_id = c.id and cc.user_id = v_uid), '[]'::jsonb);
-end;
-$$;
+end $$;
 
 create or replace function private.training_course_outline(p_course_id uuid)
-returns jsonb language plpgsql stable security definer set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_course public.training_courses;
@@ -685,12 +653,10 @@ begin
                'passed', exists (select 1 from public.training_attempts a where a.paper_id = pp.id and a.user_id = v_uid and a.passed))
              order by pp.created_at)
         from public.training_papers pp where pp.course_id = p_course_id and pp.status = 'published'), '[]'::jsonb));
-end;
-$$;
+end $$;
 
 create or replace function private.training_award(p_enterprise_id uuid, p_user_id uuid, p_kind text, p_source uuid, p_points integer, p_reason text)
-returns void language sql security definer set search_path = ''
-as $$
+returns void language sql security definer set search_path = '' as $$
   insert into public.training_points (enterprise_id, user_id, source_kind, source_id, points, reason)
   select p_enterprise_id, p_user_id, p_kind, p_source, p_points, left(p_reason, 100)
    where p_points > 0
@@ -703,8 +669,7 @@ $$;
 -- (up to the video's end) while watched seconds still grow at real time. Text and documents
 -- complete when the learner says so.
 create or replace function private.training_report_progress(p_lesson_id uuid, p_position_seconds integer, p_completed boolean default false)
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_lesson public.training_lessons;
@@ -765,8 +730,7 @@ begin
   end if;
   return jsonb_build_object('position_seconds', v_row.position_seconds, 'watched_seconds', v_row.watched_seconds,
                             'completed', v_row.completed_at is not null, 'course_completed', v_course_done);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Learners: exams
@@ -774,8 +738,7 @@ $$;
 -- Grades an attempt (caller holds its row lock): one UPDATE over its frozen items, then the
 -- attempt's score; a pass earns the paper's points (once per paper) and a certificate.
 create or replace function private.training_finish_attempt(p_attempt_id uuid, p_reason text)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_attempt public.training_attempts;
   v_paper public.training_papers;
@@ -814,13 +777,11 @@ begin
     perform private.notify(v_attempt.user_id, 'training_certificate', '获得培训证书', '你已通过《' || v_paper.title || '》，证书已发放',
                            jsonb_build_object('enterprise_id', v_attempt.enterprise_id, 'paper_id', v_paper.id));
   end if;
-end;
-$$;
+end $$;
 
 -- The caller's attempt, locked; an attempt past its deadline is submitted and graded first.
 create or replace function private.training_my_attempt(p_attempt_id uuid)
-returns public.training_attempts language plpgsql security definer set search_path = ''
-as $$
+returns public.training_attempts language plpgsql security definer set search_path = '' as $$
 declare
   v_attempt public.training_attempts;
 begin
@@ -834,14 +795,12 @@ begin
     select * into v_attempt from public.training_attempts a where a.id = p_attempt_id;
   end if;
   return v_attempt;
-end;
-$$;
+end $$;
 
 -- What the learner sees of an attempt: the frozen questions (never a key) while it runs; after it,
 -- the result as the paper's review policy allows (after the window closes, review_after_close).
 create or replace function private.training_attempt_view(p_attempt public.training_attempts)
-returns jsonb language plpgsql stable security definer set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_paper public.training_papers;
   v_policy text;
@@ -875,12 +834,10 @@ begin
     'result', v_result,
     'certificate', (select jsonb_build_object('serial', c.serial, 'verification_code', c.verification_code)
                       from public.training_certificates c where c.attempt_id = p_attempt.id));
-end;
-$$;
+end $$;
 
 create or replace function private.training_start_attempt(p_paper_id uuid)
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_paper public.training_papers;
@@ -964,22 +921,18 @@ begin
 
   select * into v_open from public.training_attempts a where a.id = v_id;
   return private.training_attempt_view(v_open);
-end;
-$$;
+end $$;
 
 create or replace function private.training_attempt(p_attempt_id uuid)
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 begin
   return private.training_attempt_view(private.training_my_attempt(p_attempt_id));
-end;
-$$;
+end $$;
 
 -- Checks one answer against its item's kind and options; returns it in stored form (choices
 -- sorted, fill-in as a one-element array), or raises.
 create or replace function private.training_clean_answer(p_kind text, p_options jsonb, p_answer jsonb)
-returns jsonb language plpgsql immutable set search_path = ''
-as $$
+returns jsonb language plpgsql immutable set search_path = '' as $$
 declare
   v_out jsonb;
 begin
@@ -1009,12 +962,10 @@ begin
     raise exception using errcode = '22023', message = 'answer_invalid', hint = '这道题只能选一个答案';
   end if;
   return v_out;
-end;
-$$;
+end $$;
 
 create or replace function private.training_save_answer(p_attempt_id uuid, p_position integer, p_answer jsonb)
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
   v_item private.training_attempt_items;
@@ -1031,14 +982,12 @@ begin
   update private.training_attempt_items i set answer = private.training_clean_answer(v_item.kind, v_item.options, p_answer)
    where i.attempt_id = p_attempt_id and i.position = p_position;
   return jsonb_build_object('saved', true, 'status', 'in_progress', 'deadline_at', v_attempt.deadline_at, 'server_now', now());
-end;
-$$;
+end $$;
 
 -- p_answers (optional): {"<position>": answer, ...}, saved before grading. Submitting again (or
 -- concurrently: the row lock serialises) returns the first grading's result.
 create or replace function private.training_submit_attempt(p_attempt_id uuid, p_answers jsonb default null)
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
 begin
@@ -1058,12 +1007,10 @@ begin
     select * into v_attempt from public.training_attempts a where a.id = p_attempt_id;
   end if;
   return private.training_attempt_view(v_attempt);
-end;
-$$;
+end $$;
 
 create or replace function private.training_record_leave(p_attempt_id uuid)
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
   v_limit integer;
@@ -1077,16 +1024,14 @@ begin
     end if;
   end if;
   return jsonb_build_object('leave_count', v_attempt.leave_count, 'leave_limit', v_limit, 'status', v_attempt.status);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Points leaderboard (per enterprise or department, by month in Shanghai time) and certificate
 -- verification
 -- -----------------------------------------------------------------------------
 create or replace function private.training_leaderboard(p_enterprise_id uuid, p_month date default null, p_department_id uuid default null)
-returns jsonb language plpgsql stable security definer set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_month date := date_trunc('month', coalesce(p_month, (now() at time zone 'Asia/Shanghai')::date))::date;
   v_from timestamptz := v_month::timestamp at time zone 'Asia/Shanghai';
@@ -1123,13 +1068,11 @@ begin
   return jsonb_build_object('month', to_char(v_month, 'YYYY-MM')) || v_rows
          || jsonb_build_object('my_total', (select coalesce(sum(t.points), 0) from public.training_points t
                                              where t.enterprise_id = p_enterprise_id and t.user_id = auth.uid()));
-end;
-$$;
+end $$;
 
 -- Public: validity and the holder's name, nothing else (no enterprise, no score).
 create or replace function private.training_verify_certificate(p_code text)
-returns jsonb language plpgsql stable security definer set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_code text := upper(regexp_replace(coalesce(p_code, ''), '[\s-]', '', 'g'));
   v_name text;
@@ -1141,15 +1084,13 @@ begin
     join public.enterprises e on e.id = c.enterprise_id
    where c.verification_code = v_code and c.revoked_at is null and e.status <> 'closed';
   return jsonb_build_object('valid', v_name is not null, 'name', v_name);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Managers: a course's report (completion by department, overdue learners, exam scores)
 -- -----------------------------------------------------------------------------
 create or replace function private.training_course_report(p_course_id uuid)
-returns jsonb language plpgsql stable security definer set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_course public.training_courses;
 begin
@@ -1184,8 +1125,7 @@ begin
                                     'passed', (select count(distinct a.user_id) from public.training_attempts a where a.paper_id = p.id and a.passed),
                                     'average', (select round(avg(a.score), 1) from public.training_attempts a where a.paper_id = p.id and a.status = 'submitted')))
                             from public.training_papers p where p.course_id = p_course_id), '[]'::jsonb)));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Privileges of the private bodies: the wrappers run as the caller, so the caller's role needs
@@ -1203,8 +1143,7 @@ begin
     'training_clean_answer(text, jsonb, jsonb)'] loop
     execute format('revoke execute on function private.%s from public, anon, authenticated', f);
   end loop;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- The API
@@ -1285,8 +1224,7 @@ begin
       'create policy "Nothing of a closed enterprise is readable but the enterprise itself" on public.%I as restrictive for select to authenticated '
       'using (enterprise_id <> all ((select private.closed_enterprise_ids())::uuid[]))', t);
   end loop;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Notices sent by the scheduled job
@@ -1310,8 +1248,7 @@ create index training_reminders_sent_course_idx on private.training_reminders_se
 -- -----------------------------------------------------------------------------
 create or replace function private.training_save_path(p_enterprise_id uuid, p_title text, p_course_ids uuid[], p_path_id uuid default null,
   p_summary text default '', p_publish boolean default false)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_title text := private.clean_text(p_title, 1, 80);
   v_id uuid;
@@ -1348,14 +1285,12 @@ begin
   insert into public.training_path_courses (path_id, course_id, enterprise_id, position)
   select v_id, c, p_enterprise_id, ord::integer from unnest(p_course_ids) with ordinality u(c, ord);
   return v_id;
-end;
-$$;
+end $$;
 
 -- A path as its learner sees it: the published courses in order, each with its completion, and
 -- the next one to take (the first not completed).
 create or replace function private.training_path_outline(p_path_id uuid)
-returns jsonb language plpgsql stable security definer set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_path public.training_paths;
@@ -1377,8 +1312,7 @@ begin
    where pc.path_id = p_path_id;
   return jsonb_build_object('id', v_path.id, 'title', v_path.title, 'summary', v_path.summary, 'courses', v_courses,
     'next_course_id', (select x ->> 'course_id' from jsonb_array_elements(v_courses) x where not (x ->> 'completed')::boolean limit 1));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Managers: question import (rows parsed from CSV/XLSX by the app). All or nothing: with any bad
@@ -1387,8 +1321,7 @@ $$;
 -- array), answer ("B" / "A,C" / 正确|错误 / "2FA|MFA"), category, difficulty, tags ("a|b"), explanation}
 -- -----------------------------------------------------------------------------
 create or replace function private.training_import_questions(p_enterprise_id uuid, p_rows jsonb)
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   r jsonb;
   i integer := 0;
@@ -1453,16 +1386,14 @@ begin
     v_count := 0;
   end;
   return jsonb_build_object('imported', v_count, 'errors', v_errors);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Managers: a paper's results (score distribution in tenths of the total, each question's
 -- correct rate: the difficulty learners met) and a course's learners as CSV
 -- -----------------------------------------------------------------------------
 create or replace function private.training_paper_report(p_paper_id uuid)
-returns jsonb language plpgsql stable security definer set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_paper public.training_papers;
 begin
@@ -1490,19 +1421,16 @@ begin
                 join public.training_attempts a on a.id = i.attempt_id
                where a.paper_id = p_paper_id and a.status = 'submitted'
                group by i.question_id) x), '[]'::jsonb));
-end;
-$$;
+end $$;
 
 create or replace function private.training_csv_field(p_value text)
-returns text language sql immutable set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   -- quoted, quotes doubled; a leading = + - @ is neutralised so spreadsheets don't run it as a formula
   select '"' || replace(case when coalesce(p_value, '') ~ '^[=+\-@]' then '''' || p_value else coalesce(p_value, '') end, '"', '""') || '"';
 $$;
 
 create or replace function private.training_course_csv(p_course_id uuid)
-returns text language plpgsql stable security definer set search_path = ''
-as $$
+returns text language plpgsql stable security definer set search_path = '' as $$
 declare
   v_course public.training_courses;
 begin
@@ -1533,8 +1461,7 @@ begin
       left join public.departments dp on dp.id = m.department_id
       left join public.training_course_completions cc on cc.course_id = p_course_id and cc.user_id = m.user_id
      where m.enterprise_id = v_course.enterprise_id and d.course_id = p_course_id), '') || E'\n';
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- The scheduled job (hosted: pg_cron every few minutes; locally tools/local-stack/jobs.ts):
@@ -1543,8 +1470,7 @@ $$;
 -- learner to come back.
 -- -----------------------------------------------------------------------------
 create or replace function private.training_run_jobs()
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_graded integer := 0;
   v_soon integer;
@@ -1591,8 +1517,7 @@ begin
   select count(*) filter (where kind = 'training_due_soon'), count(*) filter (where kind = 'training_overdue')
     into v_soon, v_overdue from sent;
   return jsonb_build_object('graded', v_graded, 'due_soon', v_soon, 'overdue', v_overdue);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Privileges and the API

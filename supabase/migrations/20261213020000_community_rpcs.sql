@@ -16,8 +16,7 @@
 -- A member who may write in the enterprise's community now: cleared, member, enterprise writable,
 -- account not restricted, community membership neither restricted nor suspended.
 create or replace function private.community_assert_writer(p_enterprise_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   if not private.has_feature(p_enterprise_id, 'community') then
@@ -26,35 +25,29 @@ begin
   perform private.assert_enterprise_writable(p_enterprise_id);
   perform private.assert_not_restricted();
   perform private.assert_member_not_restricted(p_enterprise_id);
-end;
-$$;
+end $$;
 
 create or replace function private.community_assert_moderator(p_enterprise_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   if not private.is_community_moderator(p_enterprise_id) then
     raise exception using errcode = '42501', message = 'not_community_moderator', hint = '仅企业管理员或社区管理员可以执行此操作';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.community_author_name(p_enterprise_id uuid, p_user_id uuid)
-returns text language plpgsql stable security definer set search_path = ''
-as $$
+returns text language plpgsql stable security definer set search_path = '' as $$
 begin
   return coalesce(
     (select nullif(btrim(m.display_name), '') from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id),
     (select nullif(btrim(p.display_name), '') from public.profiles p where p.id = p_user_id),
     '成员');
-end;
-$$;
+end $$;
 
 -- Takes the caller's ticket for this exact text; returns its verdict ('pass' | 'review').
 create or replace function private.community_take_ticket(p_enterprise_id uuid, p_title text, p_text text, out verdict text, out label text)
-language plpgsql security definer set search_path = ''
-as $$
+language plpgsql security definer set search_path = '' as $$
 begin
   delete from private.community_publish_tickets t
    where t.id = (select t2.id from private.community_publish_tickets t2
@@ -66,14 +59,12 @@ begin
   if verdict is null then
     raise exception using errcode = 'P0001', message = 'publish_check_required', hint = '内容未经过发布检查，请重新提交';
   end if;
-end;
-$$;
+end $$;
 
 -- The visible target of a report or comment (a published item in a section the caller reads).
 create or replace function private.community_target(p_target_type text, p_target_id uuid,
   out enterprise_id uuid, out author_id uuid, out status text, out post_id uuid, out excerpt text)
-language plpgsql stable security definer set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 begin
   if p_target_type = 'post' then
     select p.enterprise_id, p.author_id, p.status, p.id, left(p.title || ' ' || p.body_text, 200)
@@ -91,12 +82,10 @@ begin
   if enterprise_id is null or status <> 'published' then
     raise exception using errcode = '22023', message = 'content_not_found', hint = '内容不存在或已被删除';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.community_set_target_status(p_target_type text, p_target_id uuid, p_status text, p_reason text)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   if p_target_type = 'post' then
     update public.community_posts p
@@ -108,13 +97,11 @@ begin
        set status = p_status, hidden_reason = case when p_status = 'hidden' then p_reason end
      where c.id = p_target_id and c.status <> 'deleted';
   end if;
-end;
-$$;
+end $$;
 
 -- Notifies the enterprise's community moderators (admins and community managers).
 create or replace function private.community_notify_moderators(p_enterprise_id uuid, p_kind text, p_title text, p_body text, p_data jsonb)
-returns void language sql security definer set search_path = ''
-as $$
+returns void language sql security definer set search_path = '' as $$
   insert into public.notifications (user_id, kind, title, body, data)
   select m.user_id, p_kind, p_title, p_body, p_data || jsonb_build_object('enterprise_id', p_enterprise_id)
     from public.enterprise_members m
@@ -125,8 +112,7 @@ $$;
 -- without a word, so a mention can't probe who belongs to the enterprise); at most 20 per item.
 create or replace function private.community_notify_mentions(p_enterprise_id uuid, p_section_id uuid, p_mentions uuid[],
   p_post_id uuid, p_comment_id uuid, p_excerpt text)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   if cardinality(coalesce(p_mentions, '{}')) > 20 then
     raise exception using errcode = '22023', message = 'too_many_mentions', hint = '一次最多提及 20 位同事';
@@ -139,16 +125,14 @@ begin
     join public.community_sections s on s.id = p_section_id
    where m.enterprise_id = p_enterprise_id and m.user_id = any (coalesce(p_mentions, '{}')) and m.user_id <> auth.uid()
      and (s.department_ids = '{}' or m.department_id = any (s.department_ids) or m.role = 'admin' or 'community' = any (m.scopes));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Sections
 -- -----------------------------------------------------------------------------
 create or replace function private.community_create_section(p_enterprise_id uuid, p_name text, p_description text default '',
   p_department_ids uuid[] default '{}', p_sort_order integer default 0)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_name text := btrim(coalesce(p_name, ''));
   v_id uuid;
@@ -175,12 +159,10 @@ begin
           coalesce(p_sort_order, 0), auth.uid())
   returning id into v_id;
   return v_id;
-end;
-$$;
+end $$;
 
 create or replace function private.community_archive_section(p_section_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_eid uuid := (select s.enterprise_id from public.community_sections s where s.id = p_section_id);
 begin
@@ -190,8 +172,7 @@ begin
   end if;
   perform private.community_assert_moderator(v_eid);
   update public.community_sections set archived_at = coalesce(archived_at, now()) where id = p_section_id;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- The publishing check's side (service role: the community-publish edge function)
@@ -199,8 +180,7 @@ $$;
 -- Both word lists with a version; when the caller already holds this version, only the version
 -- (the edge function keeps the built matcher between requests).
 create or replace function private.community_word_list(p_enterprise_id uuid, p_known_version text default null)
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_version text;
 begin
@@ -216,13 +196,11 @@ begin
     'version', v_version,
     'platform', coalesce((select json_agg(w.word) from private.community_platform_words w), '[]'::json),
     'enterprise', coalesce((select json_agg(w.word) from public.community_blocked_words w where w.enterprise_id = p_enterprise_id), '[]'::json));
-end;
-$$;
+end $$;
 
 -- The caller's mini-program openid, for WeChat's content check (msgSecCheck needs it).
 create or replace function private.community_wechat_openid(p_user_id uuid)
-returns text language sql stable security definer set search_path = ''
-as $$
+returns text language sql stable security definer set search_path = '' as $$
   select l.subject from private.wechat_links l where l.provider = 'wechat' and l.user_id = p_user_id
    order by l.last_login_at desc nulls last limit 1;
 $$;
@@ -230,8 +208,7 @@ $$;
 -- Records the check's verdict for the user and the exact text; p_body (a Delta) or p_text (a comment).
 create or replace function private.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text, p_body jsonb default null,
   p_text text default null, p_verdict text default 'pass', p_label text default '', p_type text default null, p_extra jsonb default null)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_text text;
   v_digest text;
@@ -251,15 +228,13 @@ begin
   insert into private.community_publish_tickets (user_id, enterprise_id, digest, verdict, label)
   values (p_user_id, p_enterprise_id, v_digest, p_verdict, left(coalesce(p_label, ''), 60));
   return json_build_object('digest', v_digest, 'verdict', p_verdict);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Posts
 -- -----------------------------------------------------------------------------
 create or replace function private.community_clean_images(p_enterprise_id uuid, p_images text[])
-returns text[] language plpgsql immutable set search_path = ''
-as $$
+returns text[] language plpgsql immutable set search_path = '' as $$
 begin
   if cardinality(coalesce(p_images, '{}')) > 9
      or exists (select 1 from unnest(coalesce(p_images, '{}')) i(path)
@@ -267,12 +242,10 @@ begin
     raise exception using errcode = '22023', message = 'images_invalid', hint = '图片最多 9 张，且须先上传到本企业的社区空间';
   end if;
   return coalesce(p_images, '{}');
-end;
-$$;
+end $$;
 
 create or replace function private.community_clean_title(p_title text)
-returns text language plpgsql immutable set search_path = ''
-as $$
+returns text language plpgsql immutable set search_path = '' as $$
 declare
   v text := btrim(coalesce(p_title, ''));
 begin
@@ -280,13 +253,11 @@ begin
     raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为 2–60 个字';
   end if;
   return v;
-end;
-$$;
+end $$;
 
 create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[] default '{}',
   p_mentions uuid[] default '{}', p_type text default 'post', p_extra jsonb default '{}')
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_section public.community_sections;
@@ -333,13 +304,11 @@ begin
     perform private.community_announce(v_id);
   end if;
   return json_build_object('id', v_id, 'status', v_status);
-end;
-$$;
+end $$;
 
 -- The author edits: allowed while published or held, and the way back from "edit required".
 create or replace function private.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[] default '{}')
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_post public.community_posts;
@@ -380,13 +349,11 @@ begin
     values (v_post.enterprise_id, 'post', p_post_id, v_uid, 'publish_check', v_check.label);
   end if;
   return json_build_object('id', p_post_id, 'status', v_status);
-end;
-$$;
+end $$;
 
 -- The author removes their own post (allowed even while restricted: removing is never harmful).
 create or replace function private.community_delete_post(p_post_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
 begin
@@ -398,13 +365,11 @@ begin
   perform private.assert_member(v_post.enterprise_id);
   perform private.assert_enterprise_writable(v_post.enterprise_id);
   update public.community_posts set status = 'deleted', pinned_at = null, featured_at = null, updated_at = now() where id = p_post_id;
-end;
-$$;
+end $$;
 
 -- Pin / feature: moderators.
 create or replace function private.community_mark_post(p_post_id uuid, p_mark text, p_on boolean)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
 begin
@@ -423,16 +388,14 @@ begin
   else
     update public.community_posts set featured_at = case when p_on then now() end where id = p_post_id;
   end if;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Comments, likes, favourites
 -- -----------------------------------------------------------------------------
 create or replace function private.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid default null, p_quote_id uuid default null,
   p_mentions uuid[] default '{}')
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_post public.community_posts;
@@ -483,12 +446,10 @@ begin
       array(select x from unnest(coalesce(p_mentions, '{}')) x where x <> all (v_notify)), p_post_id, v_id, v_text);
   end if;
   return json_build_object('id', v_id, 'status', v_status);
-end;
-$$;
+end $$;
 
 create or replace function private.community_delete_comment(p_comment_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_c public.community_comments;
 begin
@@ -503,13 +464,11 @@ begin
   if v_c.status = 'published' then
     update public.community_posts set comment_count = greatest(0, comment_count - 1) where id = v_c.post_id;
   end if;
-end;
-$$;
+end $$;
 
 -- Like or favourite on/off; returns the post's new count.
 create or replace function private.community_react(p_post_id uuid, p_kind text, p_on boolean)
-returns integer language plpgsql security definer set search_path = ''
-as $$
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_post public.community_posts;
@@ -546,8 +505,7 @@ begin
      where id = p_post_id returning favorite_count into v_count;
   end if;
   return v_count;
-end;
-$$;
+end $$;
 
 -- The API's bodies (named like their wrappers) over the two internal functions above.
 create or replace function private.community_pin_post(p_post_id uuid, p_on boolean)
@@ -571,8 +529,7 @@ as $$ select private.community_react(p_post_id, 'favorite', p_on); $$;
 -- until a moderator reviews it.
 -- -----------------------------------------------------------------------------
 create or replace function private.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text default '')
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_t record;
@@ -621,16 +578,14 @@ begin
     return json_build_object('case_id', v_case.id, 'hidden', true);
   end if;
   return json_build_object('case_id', v_case.id, 'hidden', v_case.hid_item);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Moderation queue and actions (LX 4.7.1, 5.1.5)
 -- -----------------------------------------------------------------------------
 -- Moderators: their enterprise's cases in a status. Operators (p_enterprise_id null): escalated cases.
 create or replace function private.community_moderation_queue(p_enterprise_id uuid default null, p_status text default 'open')
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_operator boolean := private.is_platform_operator();
 begin
@@ -668,12 +623,10 @@ begin
          order by c.opened_at desc
          limit 200
       ) x), '[]'::json);
-end;
-$$;
+end $$;
 
 create or replace function private.community_action_title(p_action text)
-returns text language sql immutable set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   select case p_action
     when 'hide' then '你发布的内容已被屏蔽'
     when 'delete' then '你发布的内容已被删除'
@@ -686,8 +639,7 @@ as $$
 $$;
 
 create or replace function private.community_moderate(p_case_id uuid, p_action text, p_reason text, p_clause text default null, p_days integer default null)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_case public.community_cases;
@@ -793,15 +745,13 @@ begin
                          'clause', v_clause, 'target_type', v_case.target_type, 'target_id', v_case.target_id));
   end if;
   return v_action_id;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Appeals: one per action, by the person it concerns, decided by someone other than who acted.
 -- -----------------------------------------------------------------------------
 create or replace function private.community_appeal(p_action_id uuid, p_text text)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_a public.community_actions;
   v_text text := btrim(coalesce(p_text, ''));
@@ -823,12 +773,10 @@ begin
   update public.community_actions set appeal_text = v_text, appealed_at = now(), appeal_status = 'pending' where id = p_action_id;
   perform private.community_notify_moderators(v_a.enterprise_id, 'community_appeal', '有新的社区申诉待处理', left(v_text, 80),
     jsonb_build_object('action_id', p_action_id));
-end;
-$$;
+end $$;
 
 create or replace function private.community_decide_appeal(p_action_id uuid, p_uphold boolean, p_note text)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_a public.community_actions;
@@ -875,15 +823,13 @@ begin
   perform private.notify(v_a.author_id, 'community_moderation',
     case when p_uphold then '你的申诉未获支持，原处理维持' else '你的申诉已获支持，原处理已撤销' end,
     v_note, jsonb_build_object('enterprise_id', v_a.enterprise_id, 'action_id', p_action_id, 'appeal', case when p_uphold then 'upheld' else 'overturned' end));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Word list and the caller's standing
 -- -----------------------------------------------------------------------------
 create or replace function private.community_set_word_list(p_enterprise_id uuid, p_words text[])
-returns integer language plpgsql security definer set search_path = ''
-as $$
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_words text[];
 begin
@@ -901,13 +847,11 @@ begin
   insert into public.community_blocked_words (enterprise_id, word, created_by)
   select p_enterprise_id, w, auth.uid() from unnest(v_words) w on conflict do nothing;
   return cardinality(v_words);
-end;
-$$;
+end $$;
 
 -- The enterprise's community rules (admins): the hiding threshold and what leaving does to posts.
 create or replace function private.community_set_settings(p_enterprise_id uuid, p_hide_threshold numeric, p_on_leave text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_row public.community_settings;
 begin
@@ -925,13 +869,11 @@ begin
     set hide_threshold = excluded.hide_threshold, on_leave = excluded.on_leave, updated_by = excluded.updated_by, updated_at = now()
   returning * into v_row;
   return json_build_object('hide_threshold', v_row.hide_threshold, 'on_leave', v_row.on_leave);
-end;
-$$;
+end $$;
 
 -- The platform's word list (operators): add and remove entries; every change is audited.
 create or replace function private.platform_set_community_words(p_add text[], p_remove text[] default '{}', p_category text default 'other')
-returns integer language plpgsql security definer set search_path = ''
-as $$
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_add text[];
   v_remove text[];
@@ -955,12 +897,10 @@ begin
   perform private.audit('community.platform_words', 'community_words', null, '',
     jsonb_build_object('removed', v_remove), jsonb_build_object('added', v_add, 'category', p_category));
   return (select count(*)::integer from private.community_platform_words);
-end;
-$$;
+end $$;
 
 create or replace function private.community_my_status(p_enterprise_id uuid)
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   return json_build_object(
@@ -972,8 +912,7 @@ begin
     'suspended_until', (select max(s.ends_at) from public.community_sanctions s
                          where s.user_id = auth.uid() and s.enterprise_id = p_enterprise_id and s.kind = 'suspended'
                            and s.lifted_at is null and now() < s.ends_at));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Grants: internal helpers for nobody; the RPC bodies for the role their wrapper runs as.
@@ -1167,8 +1106,7 @@ create policy "Members read their read receipts; moderators read their enterpris
 -- The human text a type adds (poll options, event place), checked with the title and body: the
 -- publishing check's ticket covers it. Tolerant of any shape (the create path validates).
 create or replace function private.community_extra_text(p_type text, p_extra jsonb)
-returns text language plpgsql immutable set search_path = ''
-as $$
+returns text language plpgsql immutable set search_path = '' as $$
 begin
   if p_extra is null or jsonb_typeof(p_extra) <> 'object' then
     return '';
@@ -1180,13 +1118,11 @@ begin
     return p_extra ->> 'place';
   end if;
   return '';
-end;
-$$;
+end $$;
 
 -- A timestamptz from a jsonb value, or a 400 naming the field.
 create or replace function private.community_json_time(p_value jsonb, p_code text, p_hint text)
-returns timestamptz language plpgsql stable set search_path = ''
-as $$
+returns timestamptz language plpgsql stable set search_path = '' as $$
 begin
   if p_value is null or jsonb_typeof(p_value) = 'null' then
     return null;
@@ -1199,14 +1135,12 @@ begin
   exception when others then
     raise exception using errcode = '22023', message = p_code, hint = p_hint;
   end;
-end;
-$$;
+end $$;
 
 -- The type's own rows, written by private.community_create_post after the post row (same
 -- transaction). Validates p_extra first: the caller learns every problem before anything is kept.
 create or replace function private.community_save_type(p_post public.community_posts, p_extra jsonb)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_extra jsonb := coalesce(p_extra, '{}'::jsonb);
   v_options text[];
@@ -1300,14 +1234,12 @@ begin
            required_department_ids = v_required
      where id = p_post.id;
   end if;
-end;
-$$;
+end $$;
 
 -- Members who must read an announcement (required for everyone or for its departments), among
 -- those who can read its section.
 create or replace function private.community_required_readers(p_post_id uuid)
-returns setof uuid language sql stable security definer set search_path = ''
-as $$
+returns setof uuid language sql stable security definer set search_path = '' as $$
   select m.user_id
     from public.community_posts p
     join public.community_sections s on s.id = p.section_id
@@ -1320,8 +1252,7 @@ $$;
 -- After an announcement is published (at once, or when a moderator releases it): the members who
 -- must read it are told.
 create or replace function private.community_announce(p_post_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
 begin
@@ -1334,14 +1265,12 @@ begin
          jsonb_build_object('enterprise_id', v_post.enterprise_id, 'post_id', v_post.id)
     from private.community_required_readers(p_post_id) r
    where r is distinct from v_post.author_id;
-end;
-$$;
+end $$;
 
 -- The post the caller reads, of the given type, with its enterprise; 400 otherwise. Every RPC on a
 -- post starts here, so the consent gate is checked first (403 before any argument check).
 create or replace function private.community_typed_post(p_post_id uuid, p_type text)
-returns public.community_posts language plpgsql stable security definer set search_path = ''
-as $$
+returns public.community_posts language plpgsql stable security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
 begin
@@ -1353,8 +1282,7 @@ begin
     raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在';
   end if;
   return v_post;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 4. RPC bodies
@@ -1362,8 +1290,7 @@ $$;
 -- A poll as the caller may see it: the options, their counts and (named polls) the voters' names
 -- when the results show for them, their own choices, and whether it is closed.
 create or replace function private.community_poll(p_post_id uuid)
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
   v_poll public.community_polls;
@@ -1394,13 +1321,11 @@ begin
                                            and (o.n - 1)::smallint = any (v.choices) order by v.voted_at limit 50) v) end)
                  order by o.n)
                   from unnest(v_poll.options) with ordinality o(label, n)));
-end;
-$$;
+end $$;
 
 -- Vote, or change one's vote, until the deadline.
 create or replace function private.community_vote(p_post_id uuid, p_choices integer[])
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
   v_poll public.community_polls;
@@ -1431,14 +1356,12 @@ begin
     update public.community_polls set voter_count = voter_count + 1 where post_id = p_post_id;
   end if;
   return private.community_poll(p_post_id);
-end;
-$$;
+end $$;
 
 -- Sign up for an event (going, or on the waiting list when full) or cancel; a cancellation moves the
 -- first on the waiting list up, and they are told.
 create or replace function private.community_event_signup(p_post_id uuid, p_on boolean)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_post public.community_posts;
@@ -1500,13 +1423,11 @@ begin
   end if;
   select * into v_event from public.community_events e where e.post_id = p_post_id;
   return json_build_object('status', v_status, 'going_count', v_event.going_count, 'waitlist_count', v_event.waitlist_count);
-end;
-$$;
+end $$;
 
 -- The event, for its organiser (its author) or a moderator; 403 for anyone else.
 create or replace function private.community_organised_event(p_post_id uuid)
-returns public.community_posts language plpgsql stable security definer set search_path = ''
-as $$
+returns public.community_posts language plpgsql stable security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
 begin
@@ -1515,13 +1436,11 @@ begin
     raise exception using errcode = '42501', message = 'not_event_organiser', hint = '仅活动发起人或社区管理员可以执行此操作';
   end if;
   return v_post;
-end;
-$$;
+end $$;
 
 -- The organiser's list (the event's author and the moderators): who is going, who waits, who came.
 create or replace function private.community_event_attendees(p_post_id uuid)
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_post public.community_posts := private.community_organised_event(p_post_id);
 begin
@@ -1529,25 +1448,21 @@ begin
                                                      'status', s.status, 'signed_up_at', s.signed_up_at, 'checked_in_at', s.checked_in_at)
                                    order by s.status, s.signed_up_at)
                      from public.community_event_signups s where s.post_id = p_post_id and s.status <> 'cancelled'), '[]'::json);
-end;
-$$;
+end $$;
 
 -- The check-in code the organiser shows at the event.
 create or replace function private.community_event_checkin_code(p_post_id uuid)
-returns text language plpgsql stable security definer set search_path = ''
-as $$
+returns text language plpgsql stable security definer set search_path = '' as $$
 declare
   v_post public.community_posts := private.community_organised_event(p_post_id);
 begin
   return (select c.code from private.community_event_codes c where c.post_id = v_post.id);
-end;
-$$;
+end $$;
 
 -- A member who is going checks in with the organiser's code, from an hour before the start until
 -- the end (or 12 hours after the start). Returns when they checked in (once; later calls keep it).
 create or replace function private.community_event_check_in(p_post_id uuid, p_code text)
-returns timestamptz language plpgsql security definer set search_path = ''
-as $$
+returns timestamptz language plpgsql security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
   v_event public.community_events;
@@ -1571,13 +1486,11 @@ begin
    where post_id = p_post_id and user_id = auth.uid()
   returning checked_in_at into v_signup.checked_in_at;
   return v_signup.checked_in_at;
-end;
-$$;
+end $$;
 
 -- The asker accepts one answer (a top-level published comment by someone else), or none (null).
 create or replace function private.community_accept_answer(p_post_id uuid, p_comment_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
   v_answer public.community_comments;
@@ -1602,13 +1515,11 @@ begin
     perform private.notify(v_answer.author_id, 'community_answer', '你的回答被采纳了', left(v_post.title, 80),
       jsonb_build_object('enterprise_id', v_post.enterprise_id, 'post_id', p_post_id, 'comment_id', p_comment_id));
   end if;
-end;
-$$;
+end $$;
 
 -- "已读": the caller has read the post (once; later calls change nothing). Returns the read count.
 create or replace function private.community_mark_read(p_post_id uuid)
-returns integer language plpgsql security definer set search_path = ''
-as $$
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
   v_count integer;
@@ -1621,13 +1532,11 @@ begin
     return v_count;
   end if;
   return v_post.read_count;
-end;
-$$;
+end $$;
 
 -- Read receipts of an announcement (moderators): how many read it, how many must, and who hasn't.
 create or replace function private.community_read_receipts(p_post_id uuid)
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
 begin
@@ -1646,14 +1555,12 @@ begin
                    from private.community_required_readers(p_post_id) r
                   where not exists (select 1 from public.community_post_reads x where x.post_id = p_post_id and x.user_id = r)
                   limit 200) u), '[]'::json));
-end;
-$$;
+end $$;
 
 -- The scheduled job (hosted: pg_cron every few minutes; locally tools/local-stack/jobs.ts): a
 -- reminder to everyone going, once, within 24 hours of an event's start.
 create or replace function private.community_run_jobs()
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_events integer;
 begin
@@ -1673,8 +1580,7 @@ begin
   )
   select count(*) into v_events from due;
   return jsonb_build_object('event_reminders', v_events);
-end;
-$$;
+end $$;
 
 revoke all on function
   private.community_extra_text(text, jsonb), private.community_json_time(jsonb, text, text),
