@@ -177,8 +177,7 @@ revoke all on public.notifications from anon, authenticated;
 grant select on public.notifications to authenticated;
 
 create policy "Users can read their own notifications"
-  on public.notifications for select
-  to authenticated
+  on public.notifications for select to authenticated
   using (user_id = (select auth.uid()));
 
 create or replace function private.notify(p_user_id uuid, p_kind text, p_title text, p_body text, p_data jsonb default '{}'::jsonb)
@@ -535,8 +534,7 @@ revoke all on public.operator_audit_log from anon, authenticated;
 grant select on public.operator_audit_log to authenticated;
 
 create policy "Platform operators can read the audit log"
-  on public.operator_audit_log for select
-  to authenticated
+  on public.operator_audit_log for select to authenticated
   using ((select private.is_platform_operator()));
 
 create or replace function private.refuse_audit_change()
@@ -545,12 +543,10 @@ begin
   raise exception using errcode = '42501', message = 'audit_log_append_only', hint = '审计日志只能追加，不能修改或删除';
 end $$;
 
-create trigger operator_audit_log_append_only
-  before update or delete on public.operator_audit_log
+create trigger operator_audit_log_append_only before update or delete on public.operator_audit_log
   for each row execute function private.refuse_audit_change();
 
-create trigger operator_audit_log_no_truncate
-  before truncate on public.operator_audit_log
+create trigger operator_audit_log_no_truncate before truncate on public.operator_audit_log
   for each statement execute function private.refuse_audit_change();
 
 -- Records one platform action by the caller (auth.uid()); p_operator_id overrides it for actions
@@ -794,8 +790,7 @@ revoke all on public.notification_kinds from anon, authenticated;
 grant select on public.notification_kinds to anon, authenticated;
 
 create policy "Anyone can read the notification kinds"
-  on public.notification_kinds for select
-  to anon, authenticated
+  on public.notification_kinds for select to anon, authenticated
   using (true);
 
 insert into public.notification_kinds (kind, domain, mandatory, label, sort_order, target_kind, target_key) values

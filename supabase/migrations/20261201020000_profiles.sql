@@ -33,8 +33,7 @@ revoke insert, update, delete on public.profiles from anon, authenticated;
 grant select on public.profiles to authenticated;
 
 create policy "Users can read their own profile"
-  on public.profiles for select
-  to authenticated
+  on public.profiles for select to authenticated
   using (id = (select auth.uid()));
 
 -- Profiles are named by their owner (update_my_profile), never from sign-up metadata.
@@ -45,8 +44,7 @@ begin
   return new;
 end $$;
 
-create trigger on_auth_user_created
-  after insert on auth.users
+create trigger on_auth_user_created after insert on auth.users
   for each row execute function private.handle_new_user();
 
 -- get_my_profile answered a missing profile (a session outliving its account) with SQLSTATE P0002,
@@ -126,8 +124,7 @@ begin
   return new;
 end $$;
 
-create trigger on_auth_user_created_account
-  after insert on auth.users
+create trigger on_auth_user_created_account after insert on auth.users
   for each row execute function private.handle_new_account();
 
 insert into private.accounts (user_id) select id from auth.users on conflict (user_id) do nothing;
@@ -187,8 +184,7 @@ alter table private.accounts
   * -------------------------------------------------------
   */
 
-create trigger forget_request_context_on_account
-  after insert or update or delete on private.accounts
+create trigger forget_request_context_on_account after insert or update or delete on private.accounts
   for each statement execute function private.forget_request_context();
 
 -- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).

@@ -39,8 +39,7 @@ revoke all on public.agreement_documents from anon, authenticated;
 grant select on public.agreement_documents to anon, authenticated;
 
 create policy "Anyone can read agreement documents"
-  on public.agreement_documents for select
-  to anon, authenticated
+  on public.agreement_documents for select to anon, authenticated
   using (true);
 
 create table public.agreement_versions (
@@ -72,8 +71,7 @@ revoke all on public.agreement_versions from anon, authenticated;
 grant select on public.agreement_versions to anon, authenticated;
 
 create policy "Anyone can read agreement versions"
-  on public.agreement_versions for select
-  to anon, authenticated
+  on public.agreement_versions for select to anon, authenticated
   using (true);
 
 -- The current version of every document: the highest version whose effective time has come.
@@ -123,8 +121,7 @@ revoke all on public.guardians from anon, authenticated;
 grant select on public.guardians to authenticated;
 
 create policy "Users can read their own guardian records"
-  on public.guardians for select
-  to authenticated
+  on public.guardians for select to authenticated
   using (user_id = (select auth.uid()));
 
 -- -----------------------------------------------------------------------------
@@ -165,8 +162,7 @@ revoke all on public.consents from anon, authenticated;
 grant select on public.consents to authenticated;
 
 create policy "Users can read their own consents"
-  on public.consents for select
-  to authenticated
+  on public.consents for select to authenticated
   using (user_id = (select auth.uid()));
 
 -- -----------------------------------------------------------------------------
@@ -643,24 +639,19 @@ begin
   return null;
 end $$;
 
-create trigger refresh_gate_on_account
-  after insert or update of birth_date, status on private.accounts
+create trigger refresh_gate_on_account after insert or update of birth_date, status on private.accounts
   for each row execute function private.refresh_gate_of_row();
 
-create trigger refresh_gate_on_consent
-  after insert or update or delete on public.consents
+create trigger refresh_gate_on_consent after insert or update or delete on public.consents
   for each row execute function private.refresh_gate_of_row();
 
-create trigger refresh_gate_on_guardian
-  after insert or update or delete on public.guardians
+create trigger refresh_gate_on_guardian after insert or update or delete on public.guardians
   for each row execute function private.refresh_gate_of_row();
 
-create trigger refresh_gates_on_agreement_version
-  after insert or update or delete on public.agreement_versions
+create trigger refresh_gates_on_agreement_version after insert or update or delete on public.agreement_versions
   for each statement execute function private.refresh_all_gates();
 
-create trigger refresh_gates_on_agreement_document
-  after insert or update or delete on public.agreement_documents
+create trigger refresh_gates_on_agreement_document after insert or update or delete on public.agreement_documents
   for each statement execute function private.refresh_all_gates();
 revoke execute on function private.gate_code(uuid) from public, anon, authenticated;
 revoke execute on function private.gate_code_uncached(uuid) from public, anon, authenticated;
@@ -676,8 +667,7 @@ revoke execute on function private.refresh_unlocked_gates() from public, anon, a
   * -------------------------------------------------------
   */
 
-create trigger forget_request_context_on_gate_epoch
-  after update on private.gate_epoch
+create trigger forget_request_context_on_gate_epoch after update on private.gate_epoch
   for each statement execute function private.forget_request_context();
 
 /**

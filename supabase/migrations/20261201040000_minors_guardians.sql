@@ -348,8 +348,7 @@ begin
   return new;
 end $$;
 
-create trigger zx_guardian_phone_not_own
-  before insert or update of guardian_phone, user_id on public.guardians
+create trigger zx_guardian_phone_not_own before insert or update of guardian_phone, user_id on public.guardians
   for each row execute function private.guardian_phone_not_own();
 
 create or replace function private.guardian_phone_differs()
@@ -655,8 +654,7 @@ grant execute on function private.my_birth_evidence_count() to authenticated;
 -- At most 10 files per member (5 MB each): enough for a few attempts, not free storage. Files
 -- stay (nobody deletes through the API), so this is a lifetime cap per account.
 create policy "Members upload birth date evidence into their own folder"
-  on storage.objects for insert
-  to authenticated
+  on storage.objects for insert to authenticated
   with check (
     bucket_id = 'birth-date-evidence'
     and (storage.foldername(name))[1] = (select auth.uid())::text

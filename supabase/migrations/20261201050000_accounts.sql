@@ -75,8 +75,7 @@ revoke all on public.account_actions from anon, authenticated;
 grant select on public.account_actions to authenticated;
 
 create policy "Platform operators can read account actions"
-  on public.account_actions for select
-  to authenticated
+  on public.account_actions for select to authenticated
   using ((select private.is_platform_operator()));
 
 -- -----------------------------------------------------------------------------
@@ -465,8 +464,7 @@ begin
 end $$;
 revoke all on function private.guard_credentials() from public, anon, authenticated;
 
-create trigger zx_guard_credentials
-  before insert or update on auth.users
+create trigger zx_guard_credentials before insert or update on auth.users
   for each row execute function private.guard_credentials();
 
 create function private.wechat_user_by_phone(p_phone text)
@@ -602,8 +600,7 @@ end $$;
   */
 
 create policy "Platform operators can read account reports"
-  on public.account_reports for select
-  to authenticated
+  on public.account_reports for select to authenticated
   using ((select private.is_platform_operator()));
 
 alter table public.account_reports
@@ -734,8 +731,7 @@ revoke execute on function private.my_open_report_ids() from public, anon;
 grant execute on function private.my_open_report_ids() to authenticated;
 
 create policy "Reporters can upload evidence into their open reports"
-  on storage.objects for insert
-  to authenticated
+  on storage.objects for insert to authenticated
   with check (
     bucket_id = 'account-report-evidence'
     and (storage.foldername(name))[1] in (select r::text from private.my_open_report_ids() r)
@@ -876,8 +872,7 @@ begin
 end $$;
 revoke execute on function private.zx_password_permit() from public, anon, authenticated;
 
-create trigger zx_password_permit
-  before update of encrypted_password on auth.users
+create trigger zx_password_permit before update of encrypted_password on auth.users
   for each row execute function private.zx_password_permit();
 revoke execute on function private.password_problem(text, text) from public, anon, authenticated;
 

@@ -58,8 +58,7 @@ revoke all on public.edition_features from anon, authenticated;
 grant select on public.edition_features to anon, authenticated;
 
 create policy "Anyone can read edition features"
-  on public.edition_features for select
-  to anon, authenticated
+  on public.edition_features for select to anon, authenticated
   using (true);
 
 insert into public.edition_features (edition, feature)
@@ -309,28 +308,24 @@ begin
 end $$;
 
 create policy "Members and platform operators can read their enterprises"
-  on public.enterprises for select
-  to authenticated
+  on public.enterprises for select to authenticated
   using (id in (select private.my_enterprise_ids()) or (select private.is_platform_operator()));
 
 create policy "Members can read their enterprise's departments"
-  on public.departments for select
-  to authenticated
+  on public.departments for select to authenticated
   using (enterprise_id in (select private.my_enterprise_ids()));
 
 -- Members see colleagues through the directory function, which applies the enterprise's
 -- visibility settings; the raw rows are for the person and the enterprise's admins.
 create policy "Members read their own membership; admins read their enterprise's members"
-  on public.enterprise_members for select
-  to authenticated
+  on public.enterprise_members for select to authenticated
   using (
     (user_id = (select auth.uid()) and enterprise_id in (select private.my_enterprise_ids()))
     or enterprise_id in (select private.my_admin_enterprise_ids())
   );
 
 create policy "Admins and platform operators read qualification documents"
-  on public.qualification_documents for select
-  to authenticated
+  on public.qualification_documents for select to authenticated
   using (enterprise_id in (select private.my_admin_enterprise_ids()) or (select private.is_platform_operator()));
 
 -- Helpers: callable by the roles whose policies use them, nobody else.
@@ -739,8 +734,7 @@ end $$;
 -- upload and read; platform operators read; nobody updates or deletes through the API.
 -- -----------------------------------------------------------------------------
 create policy "Enterprise admins upload qualification files"
-  on storage.objects for insert
-  to authenticated
+  on storage.objects for insert to authenticated
   with check (
     bucket_id = 'qualifications'
     and (storage.foldername(name))[1] in (select a::text from private.my_admin_enterprise_ids() a)
@@ -756,8 +750,7 @@ revoke execute on function private.assert_enterprise_id(uuid) from public, anon,
   * -------------------------------------------------------
   */
 
-create trigger forget_request_context_on_membership
-  after insert or update or delete on public.enterprise_members
+create trigger forget_request_context_on_membership after insert or update or delete on public.enterprise_members
   for each statement execute function private.forget_request_context();
 
 /**
@@ -852,8 +845,7 @@ begin
   return null;
 end $$;
 
-create trigger enterprises_refuse_update_when_inactive
-  before update on public.enterprises
+create trigger enterprises_refuse_update_when_inactive before update on public.enterprises
   for each row execute function private.refuse_enterprise_update_when_inactive();
 
 -- Attaches the guard above to tables of enterprise data (a trigger `<table>_refuse_write_when_inactive`
@@ -971,8 +963,7 @@ grant select on public.enterprise_cancellation_requests to authenticated;
 
 -- Admins read their enterprise's requests (also once it is closed: they see the decision).
 create policy "Admins and platform operators read cancellation requests"
-  on public.enterprise_cancellation_requests for select
-  to authenticated
+  on public.enterprise_cancellation_requests for select to authenticated
   using (enterprise_id in (select private.my_admin_enterprise_ids()) or (select private.is_platform_operator()));
 
 create or replace function private.request_enterprise_cancellation(p_enterprise_id uuid, p_reason text, p_document_paths text[] default '{}')

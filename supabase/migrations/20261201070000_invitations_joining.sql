@@ -98,21 +98,18 @@ grant select on public.enterprises, public.departments, public.enterprise_member
   to authenticated;
 
 create policy "Admins read their enterprise's invitations; members read their own"
-  on public.invitations for select
-  to authenticated
+  on public.invitations for select to authenticated
   using (
     enterprise_id in (select private.my_admin_enterprise_ids())
     or (created_by = (select auth.uid()) and enterprise_id in (select private.my_enterprise_ids()))
   );
 
 create policy "People read their own join requests; admins read their enterprise's"
-  on public.join_requests for select
-  to authenticated
+  on public.join_requests for select to authenticated
   using (user_id = (select auth.uid()) or enterprise_id in (select private.my_admin_enterprise_ids()));
 
 create policy "Admins read their enterprise's phone allow-list"
-  on public.enterprise_phone_allowlist for select
-  to authenticated
+  on public.enterprise_phone_allowlist for select to authenticated
   using (enterprise_id in (select private.my_admin_enterprise_ids()));
 
 /**

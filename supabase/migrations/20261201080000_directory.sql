@@ -95,8 +95,7 @@ begin
   return old;
 end $$;
 
-create trigger enterprise_members_clear_department_head
-  after delete on public.enterprise_members
+create trigger enterprise_members_clear_department_head after delete on public.enterprise_members
   for each row execute function private.clear_department_head_on_leave();
 
 -- =============================================================================

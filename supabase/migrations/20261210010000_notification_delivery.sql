@@ -45,8 +45,7 @@ revoke all on public.notification_preferences from anon, authenticated;
 grant select on public.notification_preferences to authenticated;
 
 create policy "Members can read their own notification preferences"
-  on public.notification_preferences for select
-  to authenticated
+  on public.notification_preferences for select to authenticated
   using (user_id = (select auth.uid()));
 
 -- A mandatory kind can't be switched off, whoever writes the row (the RPC refuses first, with a hint).
@@ -59,8 +58,7 @@ begin
   return new;
 end $$;
 
-create trigger notification_preferences_mandatory
-  before insert or update on public.notification_preferences
+create trigger notification_preferences_mandatory before insert or update on public.notification_preferences
   for each row execute function private.refuse_muting_mandatory();
 
 -- The default when a member made no choice: texts only for mandatory kinds (checked by the caller).
@@ -125,8 +123,7 @@ revoke all on public.notification_deliveries from anon, authenticated;
 grant select on public.notification_deliveries to authenticated;
 
 create policy "Members can read the deliveries of their own notices"
-  on public.notification_deliveries for select
-  to authenticated
+  on public.notification_deliveries for select to authenticated
   using (user_id = (select auth.uid()));
 
 -- -----------------------------------------------------------------------------

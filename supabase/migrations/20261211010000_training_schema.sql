@@ -350,8 +350,7 @@ begin
   raise exception using errcode = '42501', message = 'points_append_only', hint = '积分记录只能追加，不能修改或删除';
 end $$;
 revoke execute on function private.training_points_append_only() from public, anon, authenticated;
-create trigger training_points_append_only
-  before update or delete on public.training_points
+create trigger training_points_append_only before update or delete on public.training_points
   for each row execute function private.training_points_append_only();
 
 -- -----------------------------------------------------------------------------

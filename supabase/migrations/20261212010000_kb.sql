@@ -1352,8 +1352,7 @@ revoke all on public.edition_quotas from anon, authenticated;
 grant select on public.edition_quotas to authenticated;
 
 create policy "Signed-in people can read edition quotas"
-  on public.edition_quotas for select
-  to authenticated
+  on public.edition_quotas for select to authenticated
   using (true);
 
 insert into public.edition_quotas (edition, kb_storage_bytes) values

@@ -321,8 +321,7 @@ begin
   end if;
   return new;
 end $$;
-create trigger community_actions_append_only
-  before update or delete on public.community_actions
+create trigger community_actions_append_only before update or delete on public.community_actions
   for each row execute function private.community_actions_guard();
 
 -- Suspended and closed enterprises: nothing of the community is written (platform_ops rule).
@@ -563,8 +562,7 @@ begin
   end if;
   return old;
 end $$;
-create trigger community_member_left
-  after delete on public.enterprise_members
+create trigger community_member_left after delete on public.enterprise_members
   for each row execute function private.community_member_left();
 
 -- called by the definer helpers above, as their owner
