@@ -454,7 +454,7 @@ export const BUCKETS: Record<string, BucketExpectation> = {
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
   },
-  // Issue 16 (20261211040000_training_media.sql, 20261217010000_training_media_access.sql): A's
+  // Issue 16 (training media in 20261211010000_training_schema.sql): A's
   // training managers read and write; members read only what a published course refers to, which
   // the matrix's object is not (course media: tests/integration/training-media.test.ts).
   training: {

@@ -1,4 +1,4 @@
-// Training media follow their course (issue 16, 20261217010000_training_media_access.sql): a
+// Training media follow their course (issue 16, private.training_media_readable): a
 // training manager uploads covers, videos and documents into the enterprise's folder of bucket
 // `training`; a member reads an object only while a published course refers to it (its cover, or a
 // lesson's video or document). Uploads not attached yet, a draft course's media and another

@@ -1,6 +1,6 @@
 // Course covers and lesson files: objects in the private bucket `training` at
 // `<enterprise>/<covers|videos|documents>/<time>-<random>.<ext>`, uploaded by training managers
-// (Storage RLS: 20261211040000_training_media.sql). Learners read an object only while a published
+// (Storage RLS: the media section of 20261211010000_training_schema.sql). Learners read an object only while a published
 // course refers to it (private.training_media_readable), so a file uploaded and never saved, or
 // one of a draft course, stays with the managers.
 import { AppError } from '../../../lib/errors/app-error';
