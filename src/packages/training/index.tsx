@@ -2,7 +2,11 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 // Deep import named in eslint.config.mjs: enterprise's index would bring its admin screens here.
 import { useEnterprisePage } from '../../features/enterprise/hooks/use-enterprise-page';
-import { AssignmentList, isTrainingManager, leaderboard, mediaUrls, myAssignments, myPaths } from '../../features/training';
+// Deep imports named in eslint.config.mjs: on the mini-programs this screen is the 学习 tab, built
+// into the main package, and the feature's index would bring every training screen along.
+import { AssignmentList } from '../../features/training/components/assignment-list';
+import { isTrainingManager } from '../../features/training/lib/manager';
+import { leaderboard, mediaUrls, myAssignments, myPaths } from '../../features/training/services/training.service';
 import { useLoader } from '../../lib/hooks/use-loader';
 import { routeUrl } from '../../lib/routes';
 import { LinkCell } from '../../ui/link-cell';
