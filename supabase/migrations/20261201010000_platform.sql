@@ -67,6 +67,19 @@ begin
 end $$;
 revoke all on function private.expose_rpcs(text[], text[], text[]) from public, anon, authenticated, service_role;
 
+-- A definer body's one-line guard: `perform private.raise_if(<refusal condition>, errcode, message, hint);`
+-- raises exactly what `if <condition> then raise exception using errcode = …, message = …, hint = …;
+-- end if;` raises (a null condition passes, as in IF), in one line instead of three. PERFORM sets FOUND
+-- and ROW_COUNT: a body that reads them does so before the guard. Only definer bodies call it.
+create or replace function private.raise_if(p_fail boolean, p_errcode text, p_message text, p_hint text)
+returns void language plpgsql set search_path = '' as $$
+begin
+  if p_fail then
+    raise exception using errcode = p_errcode, message = p_message, hint = p_hint;
+  end if;
+end $$;
+revoke all on function private.raise_if(boolean, text, text, text) from public, anon, authenticated, service_role;
+
 -- 13812345678 → 138****5678: what an operator sees of someone's phone on screen.
 create or replace function private.mask_phone(p_phone text)
 returns text language sql immutable set search_path = '' as $$
@@ -140,9 +153,7 @@ create or replace function private.assert_platform_operator()
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.require_uid();
-  if not exists (select 1 from private.platform_operators o where o.user_id = (select auth.uid())) then
-    raise exception using errcode = '42501', message = 'not_platform_operator', hint = '仅平台运营人员可以执行此操作';
-  end if;
+  perform private.raise_if(not exists (select 1 from private.platform_operators o where o.user_id = (select auth.uid())), '42501', 'not_platform_operator', '仅平台运营人员可以执行此操作');
   -- Operators are users too: they act only while their own account is cleared (its standing first).
   perform private.assert_cleared();
 end $$;
@@ -219,19 +230,13 @@ begin
   perform 1 from private.accounts a where a.user_id = p_user_id for update;
   perform pg_advisory_xact_lock(hashtextextended('sms_phone:' || p_phone, 0));
   select sent_at into v_last from private.sms_challenges where user_id = p_user_id and purpose = p_purpose for update;
-  if v_last is not null and v_last > now() - interval '60 seconds' then
-    raise exception using errcode = 'P0001', message = 'code_resend_too_soon', hint = '验证码发送过于频繁，请 60 秒后再试';
-  end if;
-  if private.sms_failures_today(p_user_id, p_purpose) >= 10 then
-    raise exception using errcode = 'P0001', message = 'code_attempts_exceeded_today', hint = '今天验证码错误次数过多，请明天再试';
-  end if;
+  perform private.raise_if(v_last is not null and v_last > now() - interval '60 seconds', 'P0001', 'code_resend_too_soon', '验证码发送过于频繁，请 60 秒后再试');
+  perform private.raise_if(private.sms_failures_today(p_user_id, p_purpose) >= 10, 'P0001', 'code_attempts_exceeded_today', '今天验证码错误次数过多，请明天再试');
   if (select count(*) from private.sms_sends s
        where s.user_id = p_user_id and s.purpose = p_purpose and s.sent_at >= v_day) >= 5 then
     raise exception using errcode = 'P0001', message = 'sms_daily_limit', hint = '今天获取验证码的次数已达上限，请明天再试';
   end if;
-  if (select count(*) from private.sms_sends s where s.phone = p_phone and s.sent_at >= v_day) >= 5 then
-    raise exception using errcode = 'P0001', message = 'sms_phone_daily_limit', hint = '该手机号今天接收验证码的次数已达上限，请明天再试';
-  end if;
+  perform private.raise_if((select count(*) from private.sms_sends s where s.phone = p_phone and s.sent_at >= v_day) >= 5, 'P0001', 'sms_phone_daily_limit', '该手机号今天接收验证码的次数已达上限，请明天再试');
   v_code := lpad((('x' || encode(extensions.gen_random_bytes(4), 'hex'))::bit(32)::bigint % 1000000)::text, 6, '0');
   -- The log holds phone numbers only as long as the limits need them (today, with a day's margin).
   delete from private.sms_sends s where (s.user_id = p_user_id or s.phone = p_phone) and s.sent_at < now() - interval '2 days';
@@ -287,9 +292,7 @@ declare
   v_uid uuid := private.require_uid();
   v_count integer;
 begin
-  if p_ids is null or cardinality(p_ids) = 0 or cardinality(p_ids) > 200 then
-    raise exception using errcode = '22023', message = 'notification_ids_invalid', hint = '请选择 1–200 条通知';
-  end if;
+  perform private.raise_if(p_ids is null or cardinality(p_ids) = 0 or cardinality(p_ids) > 200, '22023', 'notification_ids_invalid', '请选择 1–200 条通知');
   update public.notifications set read_at = now()
    where user_id = v_uid and id = any (p_ids) and read_at is null;
   get diagnostics v_count = row_count;

@@ -66,9 +66,7 @@ begin
     from public.profiles p
     join auth.users u on u.id = p.id
    where p.id = v_uid;
-  if v_result is null then
-    raise exception using errcode = '42501', message = 'profile_not_found', hint = '找不到你的资料，请重新登录';
-  end if;
+  perform private.raise_if(v_result is null, '42501', 'profile_not_found', '找不到你的资料，请重新登录');
   return v_result;
 end $$;
 
@@ -83,12 +81,8 @@ begin
       hint = '未满 14 周岁的用户，须经监护人同意后才能填写个人资料';
   end if;
   perform private.assert_cleared();
-  if char_length(v_name) < 1 or char_length(v_name) > 40 then
-    raise exception using errcode = '22023', message = 'display_name_invalid', hint = '姓名须为 1–40 个字符';
-  end if;
-  if v_name ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'display_name_invalid', hint = '姓名不能包含控制字符';
-  end if;
+  perform private.raise_if(char_length(v_name) < 1 or char_length(v_name) > 40, '22023', 'display_name_invalid', '姓名须为 1–40 个字符');
+  perform private.raise_if(v_name ~ '[[:cntrl:]]', '22023', 'display_name_invalid', '姓名不能包含控制字符');
   update public.profiles set display_name = v_name, updated_at = now() where id = v_uid;
   return public.get_my_profile();
 end $$;

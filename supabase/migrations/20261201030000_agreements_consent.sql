@@ -271,9 +271,7 @@ declare
   v_missing json;
 begin
   select * into v_account from private.accounts a where a.user_id = p_uid;
-  if not found then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
+  perform private.raise_if(not found, '42501', 'not_authenticated', '请先登录');
   v_band := private.age_band(v_account.birth_date);
   v_age := private.age_years(v_account.birth_date);
   select * into v_guardian from public.guardians g where g.user_id = p_uid and g.withdrawn_at is null;
@@ -375,9 +373,7 @@ declare
 begin
   perform private.assert_channel(p_channel);
   select coalesce(array_agg(distinct x), '{}') into v_ids from unnest(coalesce(p_version_ids, '{}')) as x where x is not null;
-  if cardinality(v_ids) = 0 or cardinality(v_ids) > 20 then
-    raise exception using errcode = '22023', message = 'agreement_versions_required', hint = '请勾选要同意的协议';
-  end if;
+  perform private.raise_if(cardinality(v_ids) = 0 or cardinality(v_ids) > 20, '22023', 'agreement_versions_required', '请勾选要同意的协议');
   select count(*) into v_bad
     from unnest(v_ids) as x
    where not exists (select 1 from private.current_versions() cv where cv.version_id = x);
@@ -412,9 +408,7 @@ declare
 begin
   perform private.assert_channel(p_channel);
   select * into v_doc from public.agreement_documents d where d.id = p_document_id;
-  if not found then
-    raise exception using errcode = '22023', message = 'agreement_document_not_found', hint = '找不到该协议';
-  end if;
+  perform private.raise_if(not found, '22023', 'agreement_document_not_found', '找不到该协议');
   if v_doc.required then
     raise exception using errcode = 'P0001', message = 'consent_required_document',
       hint = '该协议是使用本服务所必需的，不能单独撤回。如不再同意，可以停止使用，或在“设置 › 注销账号”中注销账号。';
@@ -462,15 +456,9 @@ declare
 begin
   perform private.assert_platform_operator();
   select * into v_doc from public.agreement_documents d where d.id = p_document_id for update;
-  if not found then
-    raise exception using errcode = '22023', message = 'agreement_document_not_found', hint = '找不到该协议';
-  end if;
-  if char_length(v_title) not between 1 and 200 then
-    raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为 1–200 个字符';
-  end if;
-  if p_body_md is null or char_length(btrim(p_body_md)) < 1 or char_length(p_body_md) > 200000 then
-    raise exception using errcode = '22023', message = 'body_invalid', hint = '正文不能为空，且不超过 20 万字';
-  end if;
+  perform private.raise_if(not found, '22023', 'agreement_document_not_found', '找不到该协议');
+  perform private.raise_if(char_length(v_title) not between 1 and 200, '22023', 'title_invalid', '标题须为 1–200 个字符');
+  perform private.raise_if(p_body_md is null or char_length(btrim(p_body_md)) < 1 or char_length(p_body_md) > 200000, '22023', 'body_invalid', '正文不能为空，且不超过 20 万字');
   if p_key_clauses is null or jsonb_typeof(p_key_clauses) <> 'array' or jsonb_array_length(p_key_clauses) > 50
      or exists (select 1 from jsonb_array_elements(p_key_clauses) e
                  where jsonb_typeof(e) <> 'object' or jsonb_typeof(e -> 'id') <> 'string'
@@ -479,9 +467,7 @@ begin
     raise exception using errcode = '22023', message = 'key_clauses_invalid', hint = '重点条款须为 [{"id","title"}] 列表';
   end if;
   -- No backdating: consents given before publication must never count for this text.
-  if v_effective < now() - interval '1 minute' or v_effective > now() + interval '1 year' then
-    raise exception using errcode = '22023', message = 'effective_at_invalid', hint = '生效时间不能早于现在，也不能晚于一年后';
-  end if;
+  perform private.raise_if(v_effective < now() - interval '1 minute' or v_effective > now() + interval '1 year', '22023', 'effective_at_invalid', '生效时间不能早于现在，也不能晚于一年后');
   select coalesce(max(version), 0) + 1 into v_version from public.agreement_versions where document_id = v_doc.id;
   insert into public.agreement_versions (document_id, version, title, body_md, key_clauses, effective_at, published_by)
   values (v_doc.id, v_version, v_title, p_body_md, p_key_clauses, greatest(v_effective, now()), (select auth.uid()))

@@ -473,9 +473,7 @@ begin
   perform private.assert_cleared();
   select * into v_node from public.kb_nodes n where n.id = p_node_id;
   v_rank := case when found then private.kb_rank(p_node_id) else 0 end;
-  if v_rank = 0 or (v_node.deleted_at is not null and not p_allow_deleted) then
-    raise exception using errcode = '22023', message = 'kb_node_not_found', hint = '找不到该内容，或你没有查看权限';
-  end if;
+  perform private.raise_if(v_rank = 0 or (v_node.deleted_at is not null and not p_allow_deleted), '22023', 'kb_node_not_found', '找不到该内容，或你没有查看权限');
   if v_rank < p_min then
     raise exception using errcode = '42501', message = 'kb_forbidden',
       hint = case p_min when 2 then '你没有下载权限' when 3 then '你没有编辑权限' else '你没有管理权限' end;
@@ -632,15 +630,9 @@ begin
   perform private.assert_enterprise_writable(p_enterprise_id);
   -- after the membership checks: an uncleared caller hears about the gate, not about the title
   v_title := private.kb_clean_title(p_title);
-  if p_kind is null or p_kind not in ('enterprise', 'team', 'private') then
-    raise exception using errcode = '22023', message = 'kb_space_kind_invalid', hint = '空间类型须为企业、团队或个人';
-  end if;
-  if char_length(v_desc) > 500 then
-    raise exception using errcode = '22023', message = 'kb_description_invalid', hint = '描述最多 500 个字符';
-  end if;
-  if p_kind = 'enterprise' and not (p_enterprise_id = any (private.kb_manager_enterprise_ids())) then
-    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有内容管理员可以创建企业空间';
-  end if;
+  perform private.raise_if(p_kind is null or p_kind not in ('enterprise', 'team', 'private'), '22023', 'kb_space_kind_invalid', '空间类型须为企业、团队或个人');
+  perform private.raise_if(char_length(v_desc) > 500, '22023', 'kb_description_invalid', '描述最多 500 个字符');
+  perform private.raise_if(p_kind = 'enterprise' and not (p_enterprise_id = any (private.kb_manager_enterprise_ids())), '42501', 'kb_forbidden', '只有内容管理员可以创建企业空间');
   insert into public.kb_nodes (id, enterprise_id, space_id, kind, space_kind, title, description, path, acl_node_id, read_key, sets_grants,
                                created_by, updated_by, sort_order)
   values (v_id, p_enterprise_id, v_id, 'space', p_kind, v_title, v_desc, array[v_id], v_id,
@@ -667,15 +659,9 @@ begin
   v_parent := private.kb_node_for(p_parent_id, 3::smallint);
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_parent.enterprise_id);
-  if p_kind is null or p_kind not in ('folder', 'page', 'file') then
-    raise exception using errcode = '22023', message = 'kb_kind_invalid', hint = '只能创建文件夹、页面或文件';
-  end if;
-  if v_parent.kind not in ('space', 'folder') then
-    raise exception using errcode = 'P0001', message = 'kb_parent_not_folder', hint = '只能在空间或文件夹中创建内容';
-  end if;
-  if cardinality(v_parent.path) >= 12 then
-    raise exception using errcode = 'P0001', message = 'kb_too_deep', hint = '目录层级最多 12 层';
-  end if;
+  perform private.raise_if(p_kind is null or p_kind not in ('folder', 'page', 'file'), '22023', 'kb_kind_invalid', '只能创建文件夹、页面或文件');
+  perform private.raise_if(v_parent.kind not in ('space', 'folder'), 'P0001', 'kb_parent_not_folder', '只能在空间或文件夹中创建内容');
+  perform private.raise_if(cardinality(v_parent.path) >= 12, 'P0001', 'kb_too_deep', '目录层级最多 12 层');
   v_title := private.kb_clean_title(p_title);
   insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, path, acl_node_id, read_key, created_by, updated_by, sort_order)
   values (v_id, v_parent.enterprise_id, v_parent.space_id, v_parent.id, p_kind, v_title, v_parent.path || v_id, v_parent.acl_node_id,
@@ -696,9 +682,7 @@ declare
   v_desc text := btrim(coalesce(p_description, v_node.description));
 begin
   perform private.assert_not_restricted();
-  if char_length(v_desc) > 500 then
-    raise exception using errcode = '22023', message = 'kb_description_invalid', hint = '描述最多 500 个字符';
-  end if;
+  perform private.raise_if(char_length(v_desc) > 500, '22023', 'kb_description_invalid', '描述最多 500 个字符');
   update public.kb_nodes set title = private.kb_clean_title(p_title), description = v_desc, updated_by = auth.uid(), updated_at = now()
    where id = v_node.id;
   perform private.kb_reindex(v_node.id);
@@ -714,22 +698,12 @@ declare
   v_depth integer;
 begin
   perform private.assert_not_restricted();
-  if v_node.kind = 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_space_not_movable', hint = '空间不能移动';
-  end if;
-  if v_parent.kind not in ('space', 'folder') or v_parent.enterprise_id <> v_node.enterprise_id then
-    raise exception using errcode = 'P0001', message = 'kb_parent_not_folder', hint = '只能移动到空间或文件夹中';
-  end if;
-  if v_parent.path @> array[v_node.id] then
-    raise exception using errcode = 'P0001', message = 'kb_move_into_itself', hint = '不能移动到自身或其子文件夹中';
-  end if;
+  perform private.raise_if(v_node.kind = 'space', 'P0001', 'kb_space_not_movable', '空间不能移动');
+  perform private.raise_if(v_parent.kind not in ('space', 'folder') or v_parent.enterprise_id <> v_node.enterprise_id, 'P0001', 'kb_parent_not_folder', '只能移动到空间或文件夹中');
+  perform private.raise_if(v_parent.path @> array[v_node.id], 'P0001', 'kb_move_into_itself', '不能移动到自身或其子文件夹中');
   select max(cardinality(n.path)) - cardinality(v_node.path) into v_depth from public.kb_nodes n where n.path @> array[v_node.id];
-  if cardinality(v_parent.path) + 1 + v_depth > 12 then
-    raise exception using errcode = 'P0001', message = 'kb_too_deep', hint = '目录层级最多 12 层';
-  end if;
-  if p_sort_order is not null and (p_sort_order < 0 or p_sort_order > 1000000) then
-    raise exception using errcode = '22023', message = 'kb_sort_order_invalid', hint = '排序值不正确';
-  end if;
+  perform private.raise_if(cardinality(v_parent.path) + 1 + v_depth > 12, 'P0001', 'kb_too_deep', '目录层级最多 12 层');
+  perform private.raise_if(p_sort_order is not null and (p_sort_order < 0 or p_sort_order > 1000000), '22023', 'kb_sort_order_invalid', '排序值不正确');
   update public.kb_nodes n
      set path = v_parent.path || n.path[array_position(n.path, v_node.id):],
          space_id = v_parent.space_id
@@ -754,15 +728,11 @@ declare
 begin
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if v_node.kind <> 'page' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_page', hint = '只有页面可以编辑正文';
-  end if;
+  perform private.raise_if(v_node.kind <> 'page', 'P0001', 'kb_not_a_page', '只有页面可以编辑正文');
   perform private.kb_assert_delta(p_delta);
   v_title := case when p_title is null then v_node.title else private.kb_clean_title(p_title) end;
   select * into v_content from public.kb_page_contents c where c.node_id = v_node.id for update;
-  if p_base_version is not null and p_base_version <> v_content.version_no then
-    raise exception using errcode = 'P0001', message = 'kb_version_conflict', hint = '页面已被他人更新，请刷新后再保存';
-  end if;
+  perform private.raise_if(p_base_version is not null and p_base_version <> v_content.version_no, 'P0001', 'kb_version_conflict', '页面已被他人更新，请刷新后再保存');
   v_text := left(private.kb_delta_text(p_delta), 100000);
   insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
   values (v_node.enterprise_id, v_node.id, v_content.version_no + 1, v_title, p_delta, v_text, v_uid);
@@ -783,9 +753,7 @@ declare
 begin
   perform private.assert_cleared(); -- the gate speaks before any lookup
   select * into v_version from public.kb_page_versions v where v.id = p_version_id;
-  if not found then
-    raise exception using errcode = '22023', message = 'kb_version_not_found', hint = '找不到该版本';
-  end if;
+  perform private.raise_if(not found, '22023', 'kb_version_not_found', '找不到该版本');
   v_no := private.kb_save_page(v_version.node_id, v_version.delta, v_version.title, null);
   update public.kb_page_versions set restored_from = v_version.version_no where node_id = v_version.node_id and version_no = v_no;
   return v_no;
@@ -799,16 +767,12 @@ declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
 begin
   perform private.assert_not_restricted();
-  if v_node.kind <> 'file' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_file', hint = '只有文件节点可以上传文件';
-  end if;
+  perform private.raise_if(v_node.kind <> 'file', 'P0001', 'kb_not_a_file', '只有文件节点可以上传文件');
   if p_object_path is null or p_object_path not like v_node.enterprise_id::text || '/' || v_node.id::text || '/%'
      or not exists (select 1 from storage.objects o where o.bucket_id = 'kb' and o.name = p_object_path) then
     raise exception using errcode = '22023', message = 'kb_file_missing', hint = '请先上传文件';
   end if;
-  if p_mime is null or char_length(p_mime) > 100 or p_size is null or p_size < 0 then
-    raise exception using errcode = '22023', message = 'kb_file_invalid', hint = '文件信息不正确';
-  end if;
+  perform private.raise_if(p_mime is null or char_length(p_mime) > 100 or p_size is null or p_size < 0, '22023', 'kb_file_invalid', '文件信息不正确');
   -- the object is stored already (and counted); an enterprise over its quota (a downgrade) records nothing new
   perform private.kb_assert_storage_room(v_node.enterprise_id, private.kb_storage_used(v_node.enterprise_id), 0, false);
   update public.kb_nodes set file_path = p_object_path, file_mime = p_mime, file_size = p_size, updated_by = auth.uid(), updated_at = now()
@@ -822,9 +786,7 @@ declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
 begin
   perform private.assert_not_restricted();
-  if private.kb_rank(v_node.id) < 4 and v_node.created_by is distinct from auth.uid() then
-    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有管理者或创建者可以删除';
-  end if;
+  perform private.raise_if(private.kb_rank(v_node.id) < 4 and v_node.created_by is distinct from auth.uid(), '42501', 'kb_forbidden', '只有管理者或创建者可以删除');
   update public.kb_nodes n set deleted_at = now(), deleted_by = auth.uid(), deleted_root_id = v_node.id
    where n.path @> array[v_node.id] and n.deleted_at is null;
 end $$;
@@ -835,15 +797,9 @@ declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint, true);
 begin
   perform private.assert_not_restricted();
-  if v_node.deleted_at is null or v_node.deleted_root_id <> v_node.id then
-    raise exception using errcode = 'P0001', message = 'kb_not_in_trash', hint = '该内容不在回收站中';
-  end if;
-  if v_node.deleted_at < now() - interval '30 days' then
-    raise exception using errcode = 'P0001', message = 'kb_trash_expired', hint = '已超过 30 天，无法恢复';
-  end if;
-  if exists (select 1 from public.kb_nodes p where p.id = v_node.parent_id and p.deleted_at is not null) then
-    raise exception using errcode = 'P0001', message = 'kb_parent_in_trash', hint = '上级文件夹也在回收站中，请先恢复上级文件夹';
-  end if;
+  perform private.raise_if(v_node.deleted_at is null or v_node.deleted_root_id <> v_node.id, 'P0001', 'kb_not_in_trash', '该内容不在回收站中');
+  perform private.raise_if(v_node.deleted_at < now() - interval '30 days', 'P0001', 'kb_trash_expired', '已超过 30 天，无法恢复');
+  perform private.raise_if(exists (select 1 from public.kb_nodes p where p.id = v_node.parent_id and p.deleted_at is not null), 'P0001', 'kb_parent_in_trash', '上级文件夹也在回收站中，请先恢复上级文件夹');
   update public.kb_nodes n set deleted_at = null, deleted_by = null, deleted_root_id = null
    where n.deleted_root_id = v_node.id;
 end $$;
@@ -892,9 +848,7 @@ declare
 begin
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if p_grants is null or jsonb_typeof(p_grants) <> 'array' or jsonb_array_length(p_grants) > 200 then
-    raise exception using errcode = '22023', message = 'kb_grants_invalid', hint = '权限设置格式不正确';
-  end if;
+  perform private.raise_if(p_grants is null or jsonb_typeof(p_grants) <> 'array' or jsonb_array_length(p_grants) > 200, '22023', 'kb_grants_invalid', '权限设置格式不正确');
   delete from public.kb_grants g where g.node_id = v_node.id;
   for v_item in select * from jsonb_array_elements(p_grants) loop
     if jsonb_typeof(v_item) <> 'object' or coalesce(v_item ->> 'role', '') not in ('viewer', 'downloader', 'editor', 'manager')
@@ -929,9 +883,7 @@ declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
 begin
   perform private.assert_not_restricted();
-  if v_node.kind = 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_space_must_set_grants', hint = '空间必须设置自己的权限';
-  end if;
+  perform private.raise_if(v_node.kind = 'space', 'P0001', 'kb_space_must_set_grants', '空间必须设置自己的权限');
   delete from public.kb_grants g where g.node_id = v_node.id;
   update public.kb_nodes set sets_grants = false where id = v_node.id;
   perform private.kb_refresh_acl(v_node.id);
@@ -974,9 +926,7 @@ begin
   perform private.assert_cleared();
   select * into v_node from public.kb_nodes n where n.id = p_node_id;
   v_rank := case when found then private.kb_rank(p_node_id) else 0 end;
-  if v_rank = 0 or v_node.deleted_at is not null then
-    raise exception using errcode = '22023', message = 'kb_node_not_found', hint = '找不到该内容，或你没有查看权限';
-  end if;
+  perform private.raise_if(v_rank = 0 or v_node.deleted_at is not null, '22023', 'kb_node_not_found', '找不到该内容，或你没有查看权限');
   if (select e.status from public.enterprises e where e.id = v_node.enterprise_id) = 'normal' then
     insert into public.kb_reads (node_id, user_id, enterprise_id) values (v_node.id, v_uid, v_node.enterprise_id)
     on conflict (node_id, user_id) do update set last_read_at = now(), read_count = public.kb_reads.read_count + 1;
@@ -1039,12 +989,8 @@ declare
   v_id uuid;
 begin
   perform private.assert_not_restricted();
-  if not v_node.comments_enabled or v_node.kind = 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_comments_disabled', hint = '该页面已关闭评论';
-  end if;
-  if char_length(v_body) < 1 or char_length(v_body) > 1000 then
-    raise exception using errcode = '22023', message = 'kb_comment_invalid', hint = '评论须为 1–1000 个字符';
-  end if;
+  perform private.raise_if(not v_node.comments_enabled or v_node.kind = 'space', 'P0001', 'kb_comments_disabled', '该页面已关闭评论');
+  perform private.raise_if(char_length(v_body) < 1 or char_length(v_body) > 1000, '22023', 'kb_comment_invalid', '评论须为 1–1000 个字符');
   insert into public.kb_comments (enterprise_id, node_id, author_id, body) values (v_node.enterprise_id, v_node.id, auth.uid(), v_body)
   returning id into v_id;
   if v_node.created_by is not null and v_node.created_by <> auth.uid()
@@ -1063,13 +1009,9 @@ declare
 begin
   perform private.assert_cleared(); -- the gate speaks before any lookup
   select * into v_comment from public.kb_comments c where c.id = p_comment_id;
-  if not found then
-    raise exception using errcode = '22023', message = 'kb_comment_not_found', hint = '找不到该评论';
-  end if;
+  perform private.raise_if(not found, '22023', 'kb_comment_not_found', '找不到该评论');
   v_node := private.kb_node_for(v_comment.node_id, 1::smallint);
-  if v_comment.author_id is distinct from auth.uid() and private.kb_rank(v_node.id) < 4 then
-    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只能删除自己的评论';
-  end if;
+  perform private.raise_if(v_comment.author_id is distinct from auth.uid() and private.kb_rank(v_node.id) < 4, '42501', 'kb_forbidden', '只能删除自己的评论');
   delete from public.kb_comments where id = v_comment.id;
 end $$;
 
@@ -1078,9 +1020,7 @@ returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
 begin
-  if p_enabled is null then
-    raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
-  end if;
+  perform private.raise_if(p_enabled is null, '22023', 'kb_flag_invalid', '请选择开启或关闭');
   update public.kb_nodes set comments_enabled = p_enabled where id = v_node.id;
 end $$;
 
@@ -1092,12 +1032,8 @@ declare
 begin
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if p_on is null then
-    raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
-  end if;
-  if v_node.kind <> 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置水印';
-  end if;
+  perform private.raise_if(p_on is null, '22023', 'kb_flag_invalid', '请选择开启或关闭');
+  perform private.raise_if(v_node.kind <> 'space', 'P0001', 'kb_not_a_space', '只能为空间设置水印');
   update public.kb_nodes set watermark = p_on where id = v_node.id;
 end $$;
 
@@ -1452,9 +1388,7 @@ create or replace function private.kb_storage_usage(p_enterprise_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
-  if not (p_enterprise_id = any (private.kb_manager_enterprise_ids())) then
-    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有管理员或内容管理员可以查看存储用量';
-  end if;
+  perform private.raise_if(not (p_enterprise_id = any (private.kb_manager_enterprise_ids())), '42501', 'kb_forbidden', '只有管理员或内容管理员可以查看存储用量');
   return jsonb_build_object('used', private.kb_storage_used(p_enterprise_id), 'quota', private.kb_storage_quota(p_enterprise_id));
 end $$;
 
