@@ -31,8 +31,7 @@ grant usage on schema private to anon, authenticated, service_role;
 -- the bodies; only the migration role (the owner) may call it.
 create or replace function private.expose_rpcs(p_names text[], p_anon text[] default '{}', p_service text[] default '{}')
 returns void language plpgsql volatile security invoker set search_path = '' as $$
-declare
-  r record;
+declare r record;
   v_roles text;
   v_args text;
 begin
@@ -140,8 +139,7 @@ end $$;
 -- RPC that acts for the signed-in user (`v_uid uuid := private.require_uid();`).
 create or replace function private.require_uid()
 returns uuid language plpgsql stable set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
 begin
   if v_uid is null then
     raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
@@ -220,8 +218,7 @@ revoke all on private.sms_challenges from public, anon, authenticated;
 -- -----------------------------------------------------------------------------
 create or replace function private.issue_sms_challenge(p_user_id uuid, p_purpose text, p_phone text)
 returns text language plpgsql security definer set search_path = '' as $$
-declare
-  v_code text;
+declare v_code text;
   v_last timestamptz;
   v_day timestamptz := private.shanghai_day_start();
 begin
@@ -254,8 +251,7 @@ end $$;
 -- raise on a wrong code: the attempt must be counted, and an exception would roll that back.
 create or replace function private.check_sms_challenge(p_user_id uuid, p_purpose text, p_code text)
 returns text language plpgsql security definer set search_path = '' as $$
-declare
-  v private.sms_challenges;
+declare v private.sms_challenges;
 begin
   select * into v from private.sms_challenges where user_id = p_user_id and purpose = p_purpose for update;
   if not found then return 'code_not_requested'; end if;
@@ -288,8 +284,7 @@ $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.mark_notifications_read(p_ids uuid[])
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_count integer;
 begin
   perform private.raise_if(p_ids is null or cardinality(p_ids) = 0 or cardinality(p_ids) > 200, '22023', 'notification_ids_invalid', '请选择 1–200 条通知');
@@ -359,8 +354,7 @@ $$;
 
 create or replace function private.notify_admins(p_enterprise_id uuid, p_kind text, p_title text, p_body text, p_data jsonb default '{}'::jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_data jsonb := coalesce(p_data, '{}'::jsonb) || jsonb_build_object('enterprise_id', p_enterprise_id);
+declare v_data jsonb := coalesce(p_data, '{}'::jsonb) || jsonb_build_object('enterprise_id', p_enterprise_id);
   v_object text;
 begin
   -- The object a notice is about: the person asking to join (each request of a join/withdraw loop
@@ -385,8 +379,7 @@ end $$;
 -- a rejection needs a reason the person is shown. Returns the trimmed reason.
 create or replace function private.decision_reason(p_approve boolean, p_reason text, p_max integer, p_yes text, p_no text)
 returns text language plpgsql immutable set search_path = '' as $$
-declare
-  v_reason text := btrim(coalesce(p_reason, ''));
+declare v_reason text := btrim(coalesce(p_reason, ''));
 begin
   if p_approve is null then
     raise exception using errcode = '22023', message = 'approve_invalid', hint = '请选择' || p_yes || '或' || p_no;
@@ -443,8 +436,7 @@ grant usage on schema hooks to anon, authenticated, service_role;
 
 create or replace function hooks.begin_request()
 returns void language plpgsql volatile security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_gate text;
   v_all uuid[];
   v_admin uuid[];

@@ -52,8 +52,7 @@ create trigger on_auth_user_created after insert on auth.users
 -- every other refusal of a session without a usable account.
 create or replace function private.get_my_profile()
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_result json;
 begin
   select json_build_object(
@@ -72,8 +71,7 @@ end $$;
 
 create or replace function private.update_my_profile(p_display_name text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_name text := btrim(coalesce(p_display_name, ''));
 begin
   if coalesce(private.needs_guardian_consent_for_data(v_uid), false) then

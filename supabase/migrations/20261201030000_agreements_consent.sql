@@ -172,8 +172,7 @@ create policy "Users can read their own consents"
 -- missing, in the order the app fixes them: standing, birth date, own consents, guardian.
 create or replace function private.gate_code_uncached(p_uid uuid default null)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := coalesce(p_uid, (select auth.uid()));
+declare v_uid uuid := coalesce(p_uid, (select auth.uid()));
   v_account private.accounts;
   v_age integer;
 begin
@@ -246,8 +245,7 @@ $$;
 
 create or replace function private.assert_cleared()
 returns void language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_code text := private.gate_code(null);
+declare v_code text := private.gate_code(null);
 begin
   if v_code is not null then
     raise exception using errcode = '42501', message = v_code, hint = private.gate_hint(v_code);
@@ -262,8 +260,7 @@ end $$;
 -- the app offers a correction request instead of a form the database refuses.
 create or replace function private.consent_status(p_uid uuid)
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_account private.accounts;
+declare v_account private.accounts;
   v_band text;
   v_age integer;
   v_gate text := private.gate_code(p_uid);
@@ -328,8 +325,7 @@ end $$;
 
 create or replace function private.my_consent_status()
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
 begin
   return private.consent_status(v_uid);
 end $$;
@@ -366,8 +362,7 @@ end $$;
 
 create or replace function private.accept_agreements(p_version_ids uuid[], p_channel text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_ids uuid[];
   v_bad integer;
 begin
@@ -402,8 +397,7 @@ end $$;
 
 create or replace function private.withdraw_consent(p_document_id uuid, p_channel text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_doc public.agreement_documents;
 begin
   perform private.assert_channel(p_channel);
@@ -421,8 +415,7 @@ end $$;
 
 create or replace function private.my_consent_history()
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
 begin
   return (
     select coalesce(json_agg(json_build_object(
@@ -447,8 +440,7 @@ create or replace function private.publish_agreement_version(
   p_document_id uuid, p_title text, p_body_md text, p_key_clauses jsonb default '[]'::jsonb, p_effective_at timestamptz default null
 )
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_doc public.agreement_documents;
+declare v_doc public.agreement_documents;
   v_title text := btrim(coalesce(p_title, ''));
   v_effective timestamptz := coalesce(p_effective_at, now());
   v_version integer;
@@ -544,8 +536,7 @@ end $$;
 -- account's standing, so a suspended or terminated account still hears about its standing first.
 create or replace function private.gate_code(p_uid uuid default null)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := coalesce(p_uid, auth.uid());
+declare v_uid uuid := coalesce(p_uid, auth.uid());
   v_code text;
   v_epoch bigint;
   v_checked_at timestamptz;
@@ -674,8 +665,7 @@ revoke execute on function private.gate_code(uuid) from public, anon, authentica
 -- calls it until it returns 0.
 create or replace function private.refresh_stale_gates(p_limit integer)
 returns integer language plpgsql volatile security definer set search_path = '' as $$
-declare
-  v_count integer;
+declare v_count integer;
 begin
   update private.accounts a
      set gate_code = private.gate_code_uncached(a.user_id),

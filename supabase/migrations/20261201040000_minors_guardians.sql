@@ -59,8 +59,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.set_my_birth_date(p_birth_date date)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_account private.accounts;
 begin
   perform private.assert_birth_date(p_birth_date);
@@ -87,8 +86,7 @@ create or replace function private.guardian_confirm(
   p_accept_children_statement boolean
 )
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_name text := btrim(coalesce(p_guardian_name, ''));
+declare v_name text := btrim(coalesce(p_guardian_name, ''));
   v_account private.accounts;
   v_age integer;
   v_phone text;
@@ -137,8 +135,7 @@ end $$;
 -- end, and the minor is blocked again until a guardian confirms.
 create or replace function private.withdraw_guardian_consent(p_channel text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
 begin
   perform private.assert_channel(p_channel);
   perform private.raise_if(not exists (select 1 from public.guardians g where g.user_id = v_uid and g.withdrawn_at is null), 'P0001', 'guardian_not_found', '当前没有有效的监护人确认');
@@ -192,8 +189,7 @@ $$;
 -- Same rules as before, plus: the evidence path must be the caller's own uploaded object.
 create or replace function private.request_birth_date_correction(p_birth_date date, p_reason text, p_evidence_path text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_account private.accounts;
   v_reason text := btrim(coalesce(p_reason, ''));
   v_path text := nullif(btrim(coalesce(p_evidence_path, '')), '');
@@ -228,8 +224,7 @@ end $$;
 
 create or replace function private.my_birth_date_corrections()
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
 begin
   return coalesce((select json_agg(private.birth_date_correction_json(c) order by c.created_at desc)
                      from private.birth_date_corrections c where c.user_id = v_uid), '[]'::json);
@@ -258,8 +253,7 @@ end $$;
 
 create or replace function private.platform_decide_birth_date_correction(p_request_id uuid, p_approve boolean, p_reason text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_reason text := btrim(coalesce(p_reason, ''));
+declare v_reason text := btrim(coalesce(p_reason, ''));
   v_row private.birth_date_corrections;
   v_before date;
 begin
@@ -336,8 +330,7 @@ create trigger zx_guardian_phone_differs
 -- else the tail of the child's phone.
 create or replace function private.child_label(p_user_id uuid, p_child_name text)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_name text := nullif(btrim(coalesce(p_child_name, '')), '');
+declare v_name text := nullif(btrim(coalesce(p_child_name, '')), '');
   v_phone text;
 begin
   perform private.raise_if(v_name is not null and (char_length(v_name) > 20 or v_name ~ '[[:cntrl:]]'), '22023', 'child_name_invalid', '请填写你的姓名（1–20 个字符）');
@@ -355,8 +348,7 @@ end $$;
 -- birth date given, under 18. Both ways to a guardian's confirmation start here.
 create or replace function private.guardian_candidate(p_user_id uuid)
 returns private.accounts language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_account private.accounts;
+declare v_account private.accounts;
 begin
   select * into v_account from private.accounts a where a.user_id = p_user_id;
   perform private.raise_if(not found, '42501', 'not_authenticated', '请先登录');
@@ -371,8 +363,7 @@ end $$;
 -- The minor's side of the checks before a code goes to a guardian phone.
 create or replace function private.assert_guardian_request(p_user_id uuid, p_phone text)
 returns private.accounts language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_account private.accounts := private.guardian_candidate(p_user_id);
+declare v_account private.accounts := private.guardian_candidate(p_user_id);
 begin
   perform private.raise_if(p_phone is null, '22023', 'guardian_phone_invalid', '请填写监护人的中国大陆手机号');
   perform private.raise_if(private.is_own_phone(p_user_id, p_phone), '22023', 'guardian_phone_is_own', '监护人手机号不能与本人手机号相同');
@@ -381,8 +372,7 @@ end $$;
 
 create or replace function private.guardian_issue_code(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_phone text := private.normalize_cn_mobile(p_guardian_phone);
+declare v_phone text := private.normalize_cn_mobile(p_guardian_phone);
   v_account private.accounts := private.assert_guardian_request(p_user_id, private.normalize_cn_mobile(p_guardian_phone));
   v_label text := private.child_label(p_user_id, p_child_name);
 begin
@@ -427,8 +417,7 @@ revoke all on private.guardian_link_misses from public, anon, authenticated;
 
 create or replace function private.guardian_link_create(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_phone text := private.normalize_cn_mobile(p_guardian_phone);
+declare v_phone text := private.normalize_cn_mobile(p_guardian_phone);
   v_account private.accounts := private.assert_guardian_request(p_user_id, private.normalize_cn_mobile(p_guardian_phone));
   v_label text := private.child_label(p_user_id, p_child_name);
   v_token text;
@@ -453,8 +442,7 @@ end $$;
 -- volume anyway; a low overall cap would let anyone lock every guardian out.
 create or replace function private.guardian_link_by_token(p_token text, p_client text)
 returns private.guardian_links language plpgsql security definer set search_path = '' as $$
-declare
-  v_client text := left(coalesce(p_client, ''), 64);
+declare v_client text := left(coalesce(p_client, ''), 64);
   v_link private.guardian_links;
 begin
   if (select count(*) from private.guardian_link_misses m where m.client = v_client and m.missed_at > now() - interval '10 minutes') >= 20
@@ -482,8 +470,7 @@ $$;
 
 create or replace function private.guardian_link_view(p_token text, p_client text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
+declare v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
   v_problem text := private.guardian_link_problem(v_link);
   v_birth date;
 begin
@@ -501,8 +488,7 @@ end $$;
 
 create or replace function private.guardian_link_issue_code(p_token text, p_client text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
+declare v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
   v_problem text := private.guardian_link_problem(v_link);
 begin
   if v_problem is not null then
@@ -518,8 +504,7 @@ create or replace function private.guardian_link_confirm(
   p_client text default null
 )
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
+declare v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
   v_problem text := private.guardian_link_problem(v_link);
   v_phone text;
   v_result json;

@@ -86,8 +86,7 @@ create policy "Platform operators can read account actions"
 -- -----------------------------------------------------------------------------
 create or replace function private.account_cancel_issue_code(p_user_id uuid)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_phone text;
+declare v_phone text;
 begin
   perform private.assert_not_sole_admin(p_user_id);
   select u.phone into v_phone from auth.users u where u.id = p_user_id;
@@ -104,8 +103,7 @@ end $$;
 -- from. A wrong code is answered without raising so the attempt still counts.
 create or replace function private.account_cancel_verify(p_user_id uuid, p_code text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_err text;
+declare v_err text;
 begin
   perform private.assert_not_sole_admin(p_user_id);
   v_err := private.check_sms_challenge(p_user_id, 'cancel', p_code);
@@ -144,8 +142,7 @@ create or replace function private.report_stolen_account(
   p_phone text, p_real_name text, p_evidence text, p_contact text, p_evidence_path text default null
 )
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_phone text := private.normalize_cn_mobile(p_phone);
   v_name text := btrim(coalesce(p_real_name, ''));
   v_evidence text := btrim(coalesce(p_evidence, ''));
@@ -198,8 +195,7 @@ end $$;
 
 create or replace function private.platform_resolve_account_report(p_report_id uuid, p_outcome text, p_freeze boolean, p_note text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_report public.account_reports;
+declare v_report public.account_reports;
   v_note text := btrim(coalesce(p_note, ''));
   v_operator uuid := (select auth.uid());
 begin
@@ -291,8 +287,7 @@ $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.wechat_link_bind(p_provider text, p_subject text, p_unionid text, p_user_id uuid)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_user uuid;
+declare v_user uuid;
 begin
   perform private.raise_if(p_provider is null or p_provider not in ('wechat', 'wecom'), '22023', 'provider_invalid', '登录方式无效');
   perform private.raise_if(p_subject is null or char_length(p_subject) not between 1 and 200, '22023', 'subject_invalid', '登录凭证无效');
@@ -324,8 +319,7 @@ end $$;
 -- =============================================================================
 create or replace function private.assert_not_sole_admin(p_user_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_name text;
+declare v_name text;
 begin
   select e.name into v_name
     from public.enterprise_members m
@@ -399,8 +393,7 @@ $$;
 
 create or replace function private.guard_credentials()
 returns trigger language plpgsql security definer set search_path = '' as $$
-declare
-  v_confirmed boolean := new.phone_confirmed_at is not null or new.email_confirmed_at is not null;
+declare v_confirmed boolean := new.phone_confirmed_at is not null or new.email_confirmed_at is not null;
 begin
   if lower(coalesce(new.email, '')) like '%@wechat.users.zhixiang.invalid'
      and (tg_op = 'INSERT' or new.email is distinct from old.email)
@@ -443,8 +436,7 @@ create trigger zx_guard_credentials before insert or update on auth.users
 
 create function private.wechat_user_by_phone(p_phone text)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_id uuid;
+declare v_id uuid;
 begin
   if p_phone is null or p_phone !~ '^[1-9][0-9]{6,14}$' then
     return null;
@@ -488,8 +480,7 @@ revoke all on private.auth_sms_codes from public, anon, authenticated;
 -- many addresses. 5 an hour and 10 a day are Tencent Cloud SMS's default per-number limits.
 create or replace function private.sms_code_issue(p_phone text, p_sms_type text, p_gotrue_token text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_code text;
+declare v_code text;
   v_hour integer;
   v_day integer;
 begin
@@ -518,8 +509,7 @@ end $$;
 -- raising so that the counted attempt is kept.
 create or replace function private.sms_code_redeem(p_phone text, p_sms_type text, p_code text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v private.auth_sms_codes;
+declare v private.auth_sms_codes;
   v_token text;
 begin
   if p_phone is null or p_phone !~ '^[1-9][0-9]{6,14}$' then
@@ -638,8 +628,7 @@ end $$;
 -- Service role (report-evidence function): checks the token and reserves an object path.
 create or replace function private.account_report_evidence_claim(p_report_id uuid, p_token text, p_content_type text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v private.account_report_upload_tokens;
+declare v private.account_report_upload_tokens;
   v_path text;
   v_ext text := case p_content_type when 'image/jpeg' then 'jpg' when 'image/png' then 'png' when 'application/pdf' then 'pdf' end;
 begin
@@ -752,8 +741,7 @@ select unnest(array[
 -- digits), not a common password or a common word with digits/symbols around it, not the phone.
 create or replace function private.password_problem(p_password text, p_phone text default null)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_lower text := lower(coalesce(p_password, ''));
+declare v_lower text := lower(coalesce(p_password, ''));
   v_base text := regexp_replace(regexp_replace(lower(coalesce(p_password, '')), '^[^a-z]+', ''), '[^a-z]+$', '');
   v_digits text := right(regexp_replace(coalesce(p_phone, ''), '\D', '', 'g'), 11);
 begin
@@ -782,8 +770,7 @@ revoke all on private.password_permits from public, anon, authenticated;
 -- Service role (password-change function): sends the re-verification code.
 create or replace function private.password_change_issue_code(p_user_id uuid)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_phone text;
+declare v_phone text;
 begin
   select u.phone into v_phone from auth.users u where u.id = p_user_id;
   perform private.raise_if(v_phone is null or v_phone = '', 'P0001', 'phone_required', '账号未绑定手机号，无法验证身份');
@@ -794,8 +781,7 @@ end $$;
 -- permit. The strength check comes first so a weak password does not use up the code.
 create or replace function private.password_change_permit(p_user_id uuid, p_code text, p_password text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_problem text := private.password_problem(p_password, (select u.phone from auth.users u where u.id = p_user_id));
+declare v_problem text := private.password_problem(p_password, (select u.phone from auth.users u where u.id = p_user_id));
   v_err text;
 begin
   if v_problem is not null then

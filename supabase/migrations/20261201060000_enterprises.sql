@@ -206,8 +206,7 @@ on conflict (id) do nothing;
 -- taking the setting's name: a policy pays one helper call per statement, never a nested one.
 create or replace function private.my_enterprise_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
+declare v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
   v_id uuid;
 begin
   if v_uid is not null and current_setting('zx.ctx_uid', true) = v_uid::text then
@@ -224,8 +223,7 @@ end $$;
 
 create or replace function private.my_admin_enterprise_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
+declare v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
   v_id uuid;
 begin
   if v_uid is not null and current_setting('zx.ctx_uid', true) = v_uid::text then
@@ -395,8 +393,7 @@ create or replace function private.create_enterprise(
   p_name text, p_industry text, p_size_band text, p_contact_name text, p_contact_phone text
 )
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_name text := private.clean_text(p_name, 2, 60);
   v_industry text := private.clean_text(p_industry, 1, 40);
   v_contact text := private.clean_text(p_contact_name, 1, 40);
@@ -451,8 +448,7 @@ end $$;
 
 create or replace function private.update_enterprise_settings(p_enterprise_id uuid, p_settings jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_e public.enterprises;
+declare v_e public.enterprises;
   v_key text;
   v_val jsonb;
   v_text text;
@@ -519,8 +515,7 @@ end $$;
 -- =============================================================================
 create or replace function private.set_member_role(p_enterprise_id uuid, p_user_id uuid, p_role text, p_scopes text[] default '{}')
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_member public.enterprise_members;
+declare v_member public.enterprise_members;
   v_scopes text[];
 begin
   perform private.assert_cleared();
@@ -557,8 +552,7 @@ end $$;
 -- =============================================================================
 create or replace function private.leave_enterprise(p_enterprise_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
 begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
@@ -571,8 +565,7 @@ end $$;
 
 create or replace function private.remove_member(p_enterprise_id uuid, p_user_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_member public.enterprise_members;
+declare v_member public.enterprise_members;
 begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
@@ -594,8 +587,7 @@ end $$;
 -- =============================================================================
 create or replace function private.submit_qualification(p_enterprise_id uuid, p_kind text, p_object_path text, p_file_name text)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_path text := btrim(coalesce(p_object_path, ''));
+declare v_path text := btrim(coalesce(p_object_path, ''));
   v_file text := btrim(coalesce(p_file_name, ''));
   v_id uuid;
 begin
@@ -624,8 +616,7 @@ end $$;
 -- Qualification review, as in 20261129020000_membership.sql, now audited with before/after.
 create or replace function private.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_doc public.qualification_documents;
+declare v_doc public.qualification_documents;
   v_reason text;
   v_status text;
   v_before_status text;
@@ -748,8 +739,7 @@ end $$;
 --     (the leaver's invitations revoked, their department headships cleared).
 create or replace function private.refuse_write_in_inactive_enterprise()
 returns trigger language plpgsql security definer set search_path = '' as $$
-declare
-  -- As jsonb: one function serves tables with different columns.
+declare -- As jsonb: one function serves tables with different columns.
   v_old jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) end;
   v_new jsonb := case when tg_op <> 'DELETE' then to_jsonb(new) end;
   v_status text;
@@ -794,8 +784,7 @@ create trigger enterprises_refuse_update_when_inactive before update on public.e
 -- each); the invitation, joining and module migrations call it for their own tables. Migrations only.
 create or replace function private.refuse_writes_when_inactive(variadic p_tables regclass[])
 returns void language plpgsql set search_path = '' as $$
-declare
-  v_table regclass;
+declare v_table regclass;
 begin
   foreach v_table in array p_tables loop
     execute format('create trigger %I before insert or update or delete on %s '
@@ -826,8 +815,7 @@ create policy "Nothing of a closed enterprise is readable but the enterprise its
 -- Changes an enterprise's status, audits and notifies its admins. Callers have checked the operator.
 create or replace function private.change_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text, p_action text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_before public.enterprises;
+declare v_before public.enterprises;
   v_reason text := btrim(coalesce(p_reason, ''));
 begin
   select * into v_before from public.enterprises e where e.id = p_enterprise_id for update;
@@ -904,8 +892,7 @@ create policy "Admins and platform operators read cancellation requests"
 
 create or replace function private.request_enterprise_cancellation(p_enterprise_id uuid, p_reason text, p_document_paths text[] default '{}')
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_reason text := btrim(coalesce(p_reason, ''));
+declare v_reason text := btrim(coalesce(p_reason, ''));
   v_paths text[] := coalesce(p_document_paths, '{}');
   v_path text;
   v_id uuid;
@@ -938,8 +925,7 @@ end $$;
 
 create or replace function private.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_req public.enterprise_cancellation_requests;
+declare v_req public.enterprise_cancellation_requests;
   v_reason text;
   v_name text;
 begin

@@ -137,8 +137,7 @@ $$;
 -- Malformed input names nothing and reveals nothing, so it is refused (22023) without counting.
 create or replace function private.invitation_by_code(p_code text, p_lock boolean)
 returns public.invitations language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_code text := private.normalize_invitation_code(p_code);
   v_inv public.invitations;
 begin
@@ -234,8 +233,7 @@ end $$;
 
 create or replace function private.revoke_invitation(p_invitation_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_inv public.invitations;
+declare v_inv public.invitations;
 begin
   perform private.assert_cleared();
   perform private.raise_if(p_invitation_id is null, '22023', 'invitation_id_required', '请选择邀请');
@@ -253,8 +251,7 @@ end $$;
 -- =============================================================================
 create or replace function private.decide_join_request(p_request_id uuid, p_approve boolean, p_reason text default '')
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_req public.join_requests;
+declare v_req public.join_requests;
   v_inv public.invitations;
   v_reason text;
   v_name text;
@@ -314,8 +311,7 @@ end $$;
 
 create or replace function private.withdraw_join_request(p_request_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_req public.join_requests;
+declare v_req public.join_requests;
 begin
   perform private.assert_cleared();
   perform private.raise_if(p_request_id is null, '22023', 'join_request_id_required', '请选择加入申请');
@@ -332,8 +328,7 @@ end $$;
 -- =============================================================================
 create or replace function private.set_phone_allowlist(p_enterprise_id uuid, p_phones text[])
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_phones text[];
+declare v_phones text[];
   v_bad text;
 begin
   perform private.assert_cleared();
@@ -395,8 +390,7 @@ revoke all on private.invitation_code_failures from public, anon, authenticated;
 -- RAISE SQLSTATE 'PGRST' form carries the status and headers).
 create or replace function private.assert_code_attempts_left(p_uid uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_tenth timestamptz;
+declare v_tenth timestamptz;
 begin
   select min(r.failed_at) into v_tenth
     from (select f.failed_at from private.invitation_code_failures f
@@ -424,8 +418,7 @@ end $$;
 -- What an invitee sees before deciding. Shown to any cleared user holding the code.
 create function private.get_invitation(p_code text)
 returns jsonb language plpgsql volatile security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_inv public.invitations;
   v_result jsonb;
 begin
@@ -459,8 +452,7 @@ end $$;
 -- {enterprise_id, status: joined | pending}
 create function private.accept_invitation(p_code text)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_inv public.invitations;
   v_e public.enterprises;
   v_state text;
@@ -514,8 +506,7 @@ end $$;
 -- {status: declined}
 create function private.decline_invitation(p_code text)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_inv public.invitations;
 begin
   perform private.assert_cleared();

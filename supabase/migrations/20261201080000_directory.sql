@@ -33,8 +33,7 @@ set check_function_bodies = off;
 -- it belongs to an enterprise the caller is not a member of.
 create or replace function private.department_enterprise(p_department_id uuid)
 returns uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_enterprise_id uuid;
+declare v_enterprise_id uuid;
 begin
   select d.enterprise_id into v_enterprise_id from public.departments d where d.id = p_department_id;
   perform private.raise_if(v_enterprise_id is null or not private.is_member(v_enterprise_id), '22023', 'department_not_found', '找不到该部门');
@@ -64,8 +63,7 @@ end $$;
 
 create or replace function private.clean_department_name(p_name text)
 returns text language plpgsql immutable set search_path = '' as $$
-declare
-  v_name text := btrim(coalesce(p_name, ''));
+declare v_name text := btrim(coalesce(p_name, ''));
 begin
   if char_length(v_name) < 1 or char_length(v_name) > 40 or v_name ~ '[[:cntrl:]]' then
     raise exception using errcode = '22023', message = 'department_name_invalid', hint = '部门名称须为 1–40 个字符';
@@ -99,8 +97,7 @@ create trigger enterprise_members_clear_department_head after delete on public.e
 -- =============================================================================
 create or replace function private.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_name text;
+declare v_name text;
   v_depth smallint := 1;
   v_id uuid;
 begin
@@ -125,8 +122,7 @@ end $$;
 
 create or replace function private.rename_department(p_department_id uuid, p_name text)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise_id uuid;
+declare v_enterprise_id uuid;
   v_name text;
 begin
   perform private.assert_cleared();
@@ -143,8 +139,7 @@ end $$;
 -- p_new_parent_id is null. Depths of the subtree follow.
 create or replace function private.move_department(p_department_id uuid, p_new_parent_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise_id uuid;
+declare v_enterprise_id uuid;
   v_old_depth smallint;
   v_new_depth integer := 1;
   v_height integer;
@@ -184,8 +179,7 @@ end $$;
 
 create or replace function private.delete_department(p_department_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise_id uuid;
+declare v_enterprise_id uuid;
 begin
   perform private.assert_cleared();
   v_enterprise_id := private.department_enterprise(p_department_id);
@@ -202,8 +196,7 @@ end $$;
 -- The head must be a member of the enterprise (not necessarily of that department); null clears.
 create or replace function private.set_department_head(p_department_id uuid, p_user_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise_id uuid;
+declare v_enterprise_id uuid;
 begin
   perform private.assert_cleared();
   v_enterprise_id := private.department_enterprise(p_department_id);
@@ -231,8 +224,7 @@ end $$;
 -- admins may also change employee_no, and change anyone's profile in their enterprise.
 create or replace function private.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_is_admin boolean;
   v_key text;
   v_value jsonb;
@@ -323,8 +315,7 @@ returns table (
   email text, employee_no text, role text, is_head boolean
 )
 language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_query text := btrim(coalesce(p_query, ''));
   v_pattern text;
   v_is_admin boolean;
@@ -436,8 +427,7 @@ create or replace function private.admin_search_members(
   p_status text default null, p_offset integer default 0, p_limit integer default 20
 )
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_q text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
+declare v_q text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
   v_digits boolean;
   v_like text;
   v_visible boolean;

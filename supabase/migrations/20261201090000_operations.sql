@@ -19,8 +19,7 @@ create or replace function private.apply_account_action(
   p_operator_id uuid, p_user_id uuid, p_action text, p_reason text, p_report_id uuid default null
 )
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_reason text := btrim(coalesce(p_reason, ''));
+declare v_reason text := btrim(coalesce(p_reason, ''));
   v_end boolean := p_action in ('suspend', 'terminate');
   v_id uuid;
   v_status text;
@@ -83,8 +82,7 @@ revoke execute on function private.apply_account_action(uuid, uuid, text, text, 
 
 create or replace function private.platform_set_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_reason text := btrim(coalesce(p_reason, ''));
+declare v_reason text := btrim(coalesce(p_reason, ''));
 begin
   perform private.assert_platform_operator();
   perform private.raise_if(p_enterprise_id is null, '22023', 'enterprise_id_required', '请选择企业');
@@ -119,8 +117,7 @@ end $$;
 -- is audited: it reveals who holds a number.
 create or replace function private.platform_find_account(p_phone text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_phone text := private.normalize_cn_mobile(p_phone);
+declare v_phone text := private.normalize_cn_mobile(p_phone);
   v_uid uuid;
   v_result json;
 begin
@@ -190,8 +187,7 @@ grant execute on function public.platform_audit_log(text, text, uuid, bigint, in
 -- The scheduler's entry point (service role: pg_cron + pg_net, or the local stack's tests).
 create or replace function private.gate_refresh_batch(p_limit integer default 500)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_refreshed integer := private.refresh_stale_gates(p_limit);
+declare v_refreshed integer := private.refresh_stale_gates(p_limit);
 begin
   -- Counted in a statement of its own, so it sees the rows just refreshed.
   return json_build_object('refreshed', v_refreshed,
@@ -221,8 +217,7 @@ revoke all on private.wechat_access_tokens from public, anon, authenticated;
 -- Answers {token} or {lease} (the caller must fetch and store) or {wait: true}.
 create or replace function private.wechat_token_lease(p_app_key text, p_rejected text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v private.wechat_access_tokens;
+declare v private.wechat_access_tokens;
   v_lease uuid := gen_random_uuid();
 begin
   perform private.raise_if(p_app_key is null or char_length(p_app_key) not between 3 and 200, '22023', 'app_key_invalid', '应用标识无效');
@@ -269,8 +264,7 @@ $$;
 -- Service role (storage-sign function): may p_user_id read this object?
 create or replace function private.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_folder text := split_part(coalesce(p_path, ''), '/', 1);
+declare v_folder text := split_part(coalesce(p_path, ''), '/', 1);
   v_operator boolean := exists (select 1 from private.platform_operators o where o.user_id = p_user_id);
 begin
   if p_user_id is null or p_path is null or p_path ~ '\.\.'

@@ -134,8 +134,7 @@ create policy "Members can read the deliveries of their own notices"
 -- `new_rows` (no second delivery for a refreshed unread notice).
 create or replace function private.enqueue_notification_deliveries()
 returns trigger language plpgsql security definer set search_path = '' as $$
-declare
-  r record;
+declare r record;
 begin
   -- sms and wecom: reachable (by key lookups per notice, never a scan of all users) and wanted
   insert into public.notification_deliveries (notification_id, user_id, channel)
@@ -231,8 +230,7 @@ $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.mark_all_notifications_read()
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_count integer;
 begin
   -- An unread notice shares its dedup key with no other unread one; reading them all keeps that true.
@@ -249,8 +247,7 @@ end $$;
 -- template to ask a grant for and how many grants are left.
 create or replace function private.my_notification_settings()
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_sms boolean;
   v_wechat boolean;
   v_wecom boolean;
@@ -282,8 +279,7 @@ end $$;
 
 create or replace function private.set_notification_preference(p_kind text, p_channel text, p_enabled boolean)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_kind public.notification_kinds;
 begin
   select * into v_kind from public.notification_kinds k where k.kind = p_kind;
@@ -301,8 +297,7 @@ end $$;
 -- a grant be spent on one message). Unknown templates are refused: the client asks only for ours.
 create or replace function private.record_wechat_subscriptions(p_template_ids text[])
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_ids text[];
 begin
   perform private.raise_if(p_template_ids is null or cardinality(p_template_ids) = 0 or cardinality(p_template_ids) > 20, '22023', 'template_ids_invalid', '请选择 1–20 个订阅消息模板');
@@ -369,8 +364,7 @@ end $$;
 -- refusal (wechat:43101) also clears the member's remaining grants of that template.
 create or replace function private.notification_delivery_done(p_id uuid, p_claim_id uuid, p_result text, p_error text default null)
 returns boolean language plpgsql security definer set search_path = '' as $$
-declare
-  v_row public.notification_deliveries;
+declare v_row public.notification_deliveries;
 begin
   perform private.raise_if(p_result is null or p_result not in ('sent', 'retry', 'failed'), '22023', 'result_invalid', '结果必须是 sent、retry 或 failed');
   update public.notification_deliveries d
