@@ -120,8 +120,7 @@ create or replace function private.training_save_course(p_enterprise_id uuid, p_
   p_summary text default '', p_category text default '', p_required boolean default false, p_cover_path text default null,
   p_points integer default 0, p_limit_seeking boolean default null)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_title text := private.clean_text(p_title, 1, 80);
+declare v_title text := private.clean_text(p_title, 1, 80);
   v_id uuid;
 begin
   perform private.training_assert_manager(p_enterprise_id);
@@ -153,8 +152,7 @@ end $$;
 
 create or replace function private.training_course_for_manager(p_course_id uuid)
 returns uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_enterprise uuid;
+declare v_enterprise uuid;
 begin
   select c.enterprise_id into v_enterprise from public.training_courses c where c.id = p_course_id;
   if v_enterprise is null or not private.has_scope(v_enterprise, 'training') then
@@ -170,8 +168,7 @@ end $$;
 create or replace function private.training_save_chapter(p_course_id uuid, p_chapter_id uuid default null, p_title text default null,
   p_sort_order integer default null)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise uuid := private.training_course_for_manager(p_course_id);
+declare v_enterprise uuid := private.training_course_for_manager(p_course_id);
   v_title text := private.clean_text(p_title, 1, 80);
   v_id uuid;
 begin
@@ -196,8 +193,7 @@ create or replace function private.training_save_lesson(p_chapter_id uuid, p_les
   p_kind text default 'text', p_body_delta jsonb default null, p_video_path text default null, p_video_seconds integer default null,
   p_document_path text default null, p_sort_order integer default null, p_points integer default 1)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_course uuid;
+declare v_course uuid;
   v_enterprise uuid;
   v_title text := private.clean_text(p_title, 1, 80);
   v_text text;
@@ -267,8 +263,7 @@ end $$;
 create or replace function private.training_assign_course(p_course_id uuid, p_target text, p_user_ids uuid[] default null,
   p_department_id uuid default null, p_due_at timestamptz default null)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise uuid := private.training_course_for_manager(p_course_id);
+declare v_enterprise uuid := private.training_course_for_manager(p_course_id);
   v_course public.training_courses;
   v_ids uuid[] := '{}';
   v_id uuid;
@@ -319,8 +314,7 @@ create or replace function private.training_save_question(p_enterprise_id uuid, 
   p_options jsonb default '[]', p_question_id uuid default null, p_category text default '', p_difficulty integer default 2,
   p_tags text[] default '{}', p_explanation text default '')
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_stem text := private.clean_text(p_stem, 1, 1000);
+declare v_stem text := private.clean_text(p_stem, 1, 1000);
   v_options jsonb := '[]'::jsonb;
   v_ids text[];
   v_answer jsonb;
@@ -389,8 +383,7 @@ end $$;
 -- The key of a bank question, for the managers editing it.
 create or replace function private.training_question_key(p_question_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_enterprise uuid;
+declare v_enterprise uuid;
   v_key private.training_question_keys;
 begin
   perform private.assert_cleared();
@@ -414,8 +407,7 @@ end $$;
 create or replace function private.training_save_paper(p_enterprise_id uuid, p_settings jsonb, p_paper_id uuid default null,
   p_publish boolean default false)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  s jsonb := p_settings;
+declare s jsonb := p_settings;
   v_title text;
   v_mode text;
   v_total integer;
@@ -541,8 +533,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_my_assignments(p_enterprise_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
 begin
   perform private.training_assert_learner(p_enterprise_id);
   return coalesce((
@@ -561,8 +552,7 @@ end $$;
 
 create or replace function private.training_course_outline(p_course_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_course public.training_courses;
 begin
   perform private.assert_cleared();
@@ -616,8 +606,7 @@ $$;
 -- complete when the learner says so.
 create or replace function private.training_report_progress(p_lesson_id uuid, p_position_seconds integer, p_completed boolean default false)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_lesson public.training_lessons;
   v_course public.training_courses;
   v_row public.training_lesson_progress;
@@ -683,8 +672,7 @@ end $$;
 -- attempt's score; a pass earns the paper's points (once per paper) and a certificate.
 create or replace function private.training_finish_attempt(p_attempt_id uuid, p_reason text)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_attempt public.training_attempts;
+declare v_attempt public.training_attempts;
   v_paper public.training_papers;
   v_score integer;
   v_name text;
@@ -726,8 +714,7 @@ end $$;
 -- The caller's attempt, locked; an attempt past its deadline is submitted and graded first.
 create or replace function private.training_my_attempt(p_attempt_id uuid)
 returns public.training_attempts language plpgsql security definer set search_path = '' as $$
-declare
-  v_attempt public.training_attempts;
+declare v_attempt public.training_attempts;
 begin
   perform private.assert_cleared();
   select * into v_attempt from public.training_attempts a where a.id = p_attempt_id and a.user_id = auth.uid() for update;
@@ -745,8 +732,7 @@ end $$;
 -- the result as the paper's review policy allows (after the window closes, review_after_close).
 create or replace function private.training_attempt_view(p_attempt public.training_attempts)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_paper public.training_papers;
+declare v_paper public.training_papers;
   v_policy text;
   v_result jsonb;
 begin
@@ -782,8 +768,7 @@ end $$;
 
 create or replace function private.training_start_attempt(p_paper_id uuid)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_paper public.training_papers;
   v_open public.training_attempts;
   v_used integer;
@@ -869,8 +854,7 @@ end $$;
 -- sorted, fill-in as a one-element array), or raises.
 create or replace function private.training_clean_answer(p_kind text, p_options jsonb, p_answer jsonb)
 returns jsonb language plpgsql immutable set search_path = '' as $$
-declare
-  v_out jsonb;
+declare v_out jsonb;
 begin
   if p_answer is null or p_answer = 'null'::jsonb then
     return null;
@@ -902,8 +886,7 @@ end $$;
 
 create or replace function private.training_save_answer(p_attempt_id uuid, p_position integer, p_answer jsonb)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
+declare v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
   v_item private.training_attempt_items;
 begin
   if v_attempt.status <> 'in_progress' then
@@ -922,8 +905,7 @@ end $$;
 -- concurrently: the row lock serialises) returns the first grading's result.
 create or replace function private.training_submit_attempt(p_attempt_id uuid, p_answers jsonb default null)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
+declare v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
 begin
   if v_attempt.status = 'in_progress' then
     if p_answers is not null and p_answers <> 'null'::jsonb then
@@ -945,8 +927,7 @@ end $$;
 
 create or replace function private.training_record_leave(p_attempt_id uuid)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
+declare v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
   v_limit integer;
 begin
   if v_attempt.status = 'in_progress' then
@@ -966,8 +947,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_leaderboard(p_enterprise_id uuid, p_month date default null, p_department_id uuid default null)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_month date := date_trunc('month', coalesce(p_month, (now() at time zone 'Asia/Shanghai')::date))::date;
+declare v_month date := date_trunc('month', coalesce(p_month, (now() at time zone 'Asia/Shanghai')::date))::date;
   v_from timestamptz := v_month::timestamp at time zone 'Asia/Shanghai';
   v_to timestamptz := (v_month + interval '1 month')::timestamp at time zone 'Asia/Shanghai';
   v_rows jsonb;
@@ -1005,8 +985,7 @@ end $$;
 -- Public: validity and the holder's name, nothing else (no enterprise, no score).
 create or replace function private.training_verify_certificate(p_code text)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_code text := upper(regexp_replace(coalesce(p_code, ''), '[\s-]', '', 'g'));
+declare v_code text := upper(regexp_replace(coalesce(p_code, ''), '[\s-]', '', 'g'));
   v_name text;
 begin
   if v_code !~ '^[A-HJKMNP-Z2-9]{12}$' then
@@ -1023,8 +1002,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_course_report(p_course_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_course public.training_courses;
+declare v_course public.training_courses;
 begin
   perform private.assert_cleared();
   select * into v_course from public.training_courses c where c.id = p_course_id;
@@ -1181,8 +1159,7 @@ create index training_reminders_sent_course_idx on private.training_reminders_se
 create or replace function private.training_save_path(p_enterprise_id uuid, p_title text, p_course_ids uuid[], p_path_id uuid default null,
   p_summary text default '', p_publish boolean default false)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_title text := private.clean_text(p_title, 1, 80);
+declare v_title text := private.clean_text(p_title, 1, 80);
   v_id uuid;
 begin
   perform private.training_assert_manager(p_enterprise_id);
@@ -1219,8 +1196,7 @@ end $$;
 -- the next one to take (the first not completed).
 create or replace function private.training_path_outline(p_path_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_path public.training_paths;
   v_courses jsonb;
 begin
@@ -1250,8 +1226,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_import_questions(p_enterprise_id uuid, p_rows jsonb)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  r jsonb;
+declare r jsonb;
   i integer := 0;
   v_kind text;
   v_options jsonb;
@@ -1316,8 +1291,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_paper_report(p_paper_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_paper public.training_papers;
+declare v_paper public.training_papers;
 begin
   perform private.assert_cleared();
   select * into v_paper from public.training_papers p where p.id = p_paper_id;
@@ -1353,8 +1327,7 @@ $$;
 
 create or replace function private.training_course_csv(p_course_id uuid)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_course public.training_courses;
+declare v_course public.training_courses;
 begin
   perform private.assert_cleared();
   select * into v_course from public.training_courses c where c.id = p_course_id;
@@ -1393,8 +1366,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_run_jobs()
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_graded integer := 0;
+declare v_graded integer := 0;
   v_soon integer;
   v_overdue integer;
   v_id uuid;

@@ -242,8 +242,7 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 create or replace function private.kb_my_grants(p_acl_node_id uuid default null)
 returns table (node_id uuid, rank smallint, specific boolean)
 language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_ents uuid[];
   v_depts uuid[];
 begin
@@ -292,8 +291,7 @@ end $$;
 -- the edition has manager roles). Closed enterprises are excluded. Computes (see kb_my_grants).
 create or replace function private.kb_managed_enterprise_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
 begin
   if v_uid is null then
     return;
@@ -325,8 +323,7 @@ end $$;
 --   zx.ctx_kb_managed  enterprises whose knowledge base the caller manages
 create or replace function private.kb_load_context()
 returns void language plpgsql volatile security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_nodes uuid[];
   v_ranks smallint[];
   v_specific uuid[];
@@ -352,8 +349,7 @@ end $$;
 -- but the kb part was not made (a request outside kb_* paths, or dropped by a change).
 create or replace function private.kb_context_ready()
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid text := auth.uid()::text;
+declare v_uid text := auth.uid()::text;
 begin
   if v_uid is null or current_setting('zx.ctx_uid', true) is distinct from v_uid then
     return false;
@@ -389,8 +385,7 @@ create trigger kb_forget_context_on_members after insert or update or delete or 
 -- Enterprises whose whole knowledge base the caller manages (policy helper).
 create or replace function private.kb_manager_enterprise_ids()
 returns uuid[] language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid text := auth.uid()::text;
+declare v_uid text := auth.uid()::text;
 begin
   -- the common case inline (a nested PL/pgSQL call costs as much as the rest of this helper)
   if current_setting('zx.ctx_kb_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid or private.kb_context_ready() then
@@ -415,8 +410,7 @@ end $$;
 -- department grants name them.
 create or replace function private.kb_read_keys()
 returns uuid[] language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid text := auth.uid()::text;
+declare v_uid text := auth.uid()::text;
 begin
   if current_setting('zx.ctx_kb_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid or private.kb_context_ready() then
     return current_setting('zx.ctx_kb_keys')::uuid[];
@@ -430,8 +424,7 @@ end $$;
 -- The caller's highest rank from the grants on one acl node (0: none).
 create or replace function private.kb_grant_rank(p_acl_node_id uuid)
 returns smallint language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid text := auth.uid()::text;
+declare v_uid text := auth.uid()::text;
 begin
   if current_setting('zx.ctx_kb_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid or private.kb_context_ready() then
     return coalesce((current_setting('zx.ctx_kb_ranks')::smallint[])[array_position(current_setting('zx.ctx_kb_nodes')::uuid[], p_acl_node_id)], 0);
@@ -443,8 +436,7 @@ end $$;
 -- or managers of the node, only.
 create or replace function private.kb_rank(p_node_id uuid)
 returns smallint language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_node record;
+declare v_node record;
   v_rank smallint;
 begin
   select n.enterprise_id, n.acl_node_id, n.deleted_at into v_node from public.kb_nodes n where n.id = p_node_id;
@@ -466,8 +458,7 @@ end $$;
 -- change is 42501.
 create or replace function private.kb_node_for(p_node_id uuid, p_min smallint, p_allow_deleted boolean default false)
 returns public.kb_nodes language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes;
+declare v_node public.kb_nodes;
   v_rank smallint;
 begin
   perform private.assert_cleared();
@@ -485,8 +476,7 @@ end $$;
 -- on a page (its images) and downloader rights on a file; written with editor rights.
 create or replace function private.kb_object_allowed(p_name text, p_min smallint)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_parts text[] := string_to_array(coalesce(p_name, ''), '/');
+declare v_parts text[] := string_to_array(coalesce(p_name, ''), '/');
   v_node public.kb_nodes;
   v_need smallint;
 begin
@@ -574,8 +564,7 @@ end $$;
 
 create or replace function private.kb_clean_title(p_title text)
 returns text language plpgsql immutable set search_path = '' as $$
-declare
-  v text := btrim(coalesce(p_title, ''));
+declare v text := btrim(coalesce(p_title, ''));
 begin
   if char_length(v) < 1 or char_length(v) > 100 or v ~ '[[:cntrl:]/\\]' then
     raise exception using errcode = '22023', message = 'kb_title_invalid', hint = '标题须为 1–100 个字符，不能包含斜杠';
@@ -619,8 +608,7 @@ end $$;
 -- Team and private spaces: any member; the creator manages, nobody else is granted anything yet.
 create or replace function private.kb_create_space(p_enterprise_id uuid, p_kind text, p_title text, p_description text default '')
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_id uuid := gen_random_uuid();
   v_title text;
   v_desc text := btrim(coalesce(p_description, ''));
@@ -650,8 +638,7 @@ end $$;
 
 create or replace function private.kb_create_node(p_parent_id uuid, p_kind text, p_title text)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_parent public.kb_nodes;
   v_id uuid := gen_random_uuid();
   v_title text;
@@ -677,8 +664,7 @@ end $$;
 
 create or replace function private.kb_rename_node(p_node_id uuid, p_title text, p_description text default null)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
   v_desc text := btrim(coalesce(p_description, v_node.description));
 begin
   perform private.assert_not_restricted();
@@ -692,8 +678,7 @@ end $$;
 -- its own subtree. Nodes that inherit take their new parent's rights.
 create or replace function private.kb_move_node(p_node_id uuid, p_new_parent_id uuid, p_sort_order integer default null)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
   v_parent public.kb_nodes := private.kb_node_for(p_new_parent_id, 3::smallint);
   v_depth integer;
 begin
@@ -719,8 +704,7 @@ end $$;
 -- newer one saved meanwhile is refused instead of silently overwritten.
 create or replace function private.kb_save_page(p_node_id uuid, p_delta jsonb, p_title text default null, p_base_version integer default null)
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
   v_content public.kb_page_contents;
   v_title text;
@@ -747,8 +731,7 @@ end $$;
 -- Restoring a version saves its content again as a new version (history is never rewritten).
 create or replace function private.kb_restore_version(p_version_id uuid)
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_version public.kb_page_versions;
+declare v_version public.kb_page_versions;
   v_no integer;
 begin
   perform private.assert_cleared(); -- the gate speaks before any lookup
@@ -763,8 +746,7 @@ end $$;
 -- policy), the editor records it on the file node.
 create or replace function private.kb_set_file(p_node_id uuid, p_object_path text, p_mime text, p_size bigint)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
 begin
   perform private.assert_not_restricted();
   perform private.raise_if(v_node.kind <> 'file', 'P0001', 'kb_not_a_file', '只有文件节点可以上传文件');
@@ -782,8 +764,7 @@ end $$;
 -- Trash: managers of the node, or its creator with editor rights. The subtree goes with it.
 create or replace function private.kb_trash_node(p_node_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
 begin
   perform private.assert_not_restricted();
   perform private.raise_if(private.kb_rank(v_node.id) < 4 and v_node.created_by is distinct from auth.uid(), '42501', 'kb_forbidden', '只有管理者或创建者可以删除');
@@ -793,8 +774,7 @@ end $$;
 
 create or replace function private.kb_restore_node(p_node_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint, true);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint, true);
 begin
   perform private.assert_not_restricted();
   perform private.raise_if(v_node.deleted_at is null or v_node.deleted_root_id <> v_node.id, 'P0001', 'kb_not_in_trash', '该内容不在回收站中');
@@ -808,8 +788,7 @@ end $$;
 create or replace function private.kb_trash(p_space_id uuid)
 returns table (id uuid, kind text, title text, parent_id uuid, deleted_at timestamptz, deleted_by uuid, purge_at timestamptz)
 language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_space public.kb_nodes := private.kb_node_for(p_space_id, 1::smallint);
+declare v_space public.kb_nodes := private.kb_node_for(p_space_id, 1::smallint);
 begin
   return query
     select n.id, n.kind, n.title, n.parent_id, n.deleted_at, n.deleted_by, n.deleted_at + interval '30 days'
@@ -824,8 +803,7 @@ end $$;
 -- Removes what has been in the trash for more than 30 days (called by the scheduler / service role).
 create or replace function private.kb_purge_trash()
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_count integer;
+declare v_count integer;
 begin
   delete from public.kb_nodes n where n.deleted_root_id = n.id and n.deleted_at < now() - interval '30 days';
   get diagnostics v_count = row_count;
@@ -840,8 +818,7 @@ end $$;
 -- {"role": "viewer|downloader|editor|manager", "kind": "member|department|everyone", "id": uuid}.
 create or replace function private.kb_set_grants(p_node_id uuid, p_grants jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
   v_item jsonb;
   v_id uuid;
   v_roles text[] := array['viewer', 'downloader', 'editor', 'manager'];
@@ -879,8 +856,7 @@ end $$;
 -- Inherit again: drops the node's own grants; its rights come from above once more.
 create or replace function private.kb_inherit_grants(p_node_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
 begin
   perform private.assert_not_restricted();
   perform private.raise_if(v_node.kind = 'space', 'P0001', 'kb_space_must_set_grants', '空间必须设置自己的权限');
@@ -892,8 +868,7 @@ end $$;
 -- Who can see this node: the grants that decide it (on the acl node), with names. Managers only.
 create or replace function private.kb_node_access(p_node_id uuid)
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
 begin
   return json_build_object(
     'node_id', v_node.id,
@@ -916,8 +891,7 @@ end $$;
 -- Opening a page (or file, folder, space): content, the caller's rights, counters; records the read.
 create or replace function private.kb_open_page(p_node_id uuid)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_node public.kb_nodes;
   v_rank smallint;
   v_content public.kb_page_contents;
@@ -957,8 +931,7 @@ end $$;
 
 create or replace function private.kb_set_favorite(p_node_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
 begin
   if coalesce(p_on, false) then
     insert into public.kb_favorites (node_id, user_id, enterprise_id) values (v_node.id, auth.uid(), v_node.enterprise_id)
@@ -970,8 +943,7 @@ end $$;
 
 create or replace function private.kb_set_like(p_node_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
 begin
   if coalesce(p_on, false) then
     insert into public.kb_likes (node_id, user_id, enterprise_id) values (v_node.id, auth.uid(), v_node.enterprise_id)
@@ -983,8 +955,7 @@ end $$;
 
 create or replace function private.kb_add_comment(p_node_id uuid, p_body text)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
   v_body text := btrim(coalesce(p_body, ''));
   v_id uuid;
 begin
@@ -1003,8 +974,7 @@ end $$;
 
 create or replace function private.kb_delete_comment(p_comment_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_comment public.kb_comments;
+declare v_comment public.kb_comments;
   v_node public.kb_nodes;
 begin
   perform private.assert_cleared(); -- the gate speaks before any lookup
@@ -1017,8 +987,7 @@ end $$;
 
 create or replace function private.kb_set_comments_enabled(p_node_id uuid, p_enabled boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
 begin
   perform private.raise_if(p_enabled is null, '22023', 'kb_flag_invalid', '请选择开启或关闭');
   update public.kb_nodes set comments_enabled = p_enabled where id = v_node.id;
@@ -1027,8 +996,7 @@ end $$;
 -- Protection per space: the watermark over pages and previews (managers of the space).
 create or replace function private.kb_set_space_watermark(p_space_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
 begin
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_node.enterprise_id);
@@ -1043,8 +1011,7 @@ end $$;
 -- Highlight ranges ([start, length], 0-based characters) of the terms in a snippet.
 create or replace function private.kb_highlights(p_text text, p_terms text[])
 returns jsonb language plpgsql immutable set search_path = '' as $$
-declare
-  v_out jsonb := '[]'::jsonb;
+declare v_out jsonb := '[]'::jsonb;
   v_lower text := lower(coalesce(p_text, ''));
   v_term text;
   v_from integer;
@@ -1109,8 +1076,7 @@ create or replace function public.kb_search(p_enterprise_id uuid, p_query text, 
 returns table (node_id uuid, kind text, title text, space_id uuid, parent_id uuid, snippet text, highlights jsonb,
                title_highlights jsonb, rank integer, updated_at timestamptz)
 language plpgsql stable security invoker set search_path = '' as $$
-declare
-  v_query text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
+declare v_query text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
   v_terms text[];
   v_pats text[];
   v_grams text[];
@@ -1345,8 +1311,7 @@ $$;
 -- the Chinese text itself, which the client shows (lib/data mapStorageError).
 create or replace function private.kb_assert_storage_room(p_enterprise_id uuid, p_used bigint, p_adding bigint, p_for_storage boolean)
 returns void language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_quota bigint := private.kb_storage_quota(p_enterprise_id);
+declare v_quota bigint := private.kb_storage_quota(p_enterprise_id);
   v_text text;
 begin
   if v_quota is not null and p_used + greatest(p_adding, 0) > v_quota then
@@ -1360,8 +1325,7 @@ end $$;
 -- enterprise's uploads queue on an advisory lock so two parallel uploads can't both squeeze in.
 create or replace function private.kb_objects_quota_check()
 returns trigger language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise uuid;
+declare v_enterprise uuid;
 begin
   if new.bucket_id <> 'kb' then
     return new;

@@ -123,8 +123,7 @@ end $$;
 create or replace function private.community_create_section(p_enterprise_id uuid, p_name text, p_description text default '',
   p_department_ids uuid[] default '{}', p_sort_order integer default 0)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_name text := btrim(coalesce(p_name, ''));
+declare v_name text := btrim(coalesce(p_name, ''));
   v_id uuid;
 begin
   perform private.community_assert_moderator(p_enterprise_id);
@@ -149,8 +148,7 @@ end $$;
 
 create or replace function private.community_archive_section(p_section_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_eid uuid := (select s.enterprise_id from public.community_sections s where s.id = p_section_id);
+declare v_eid uuid := (select s.enterprise_id from public.community_sections s where s.id = p_section_id);
 begin
   perform private.assert_cleared();
   perform private.raise_if(v_eid is null or not private.is_member(v_eid), '22023', 'section_not_found', '版块不存在');
@@ -165,8 +163,7 @@ end $$;
 -- (the edge function keeps the built matcher between requests).
 create or replace function private.community_word_list(p_enterprise_id uuid, p_known_version text default null)
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_version text;
+declare v_version text;
 begin
   select concat_ws(':', (select count(*) from private.community_platform_words),
                         (select extract(epoch from max(w.created_at)) from private.community_platform_words w),
@@ -193,8 +190,7 @@ $$;
 create or replace function private.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text, p_body jsonb default null,
   p_text text default null, p_verdict text default 'pass', p_label text default '', p_type text default null, p_extra jsonb default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_text text;
+declare v_text text;
   v_digest text;
 begin
   perform private.raise_if(p_verdict is null or p_verdict not in ('pass', 'review'), '22023', 'verdict_invalid', '检查结果不正确');
@@ -226,8 +222,7 @@ end $$;
 
 create or replace function private.community_clean_title(p_title text)
 returns text language plpgsql immutable set search_path = '' as $$
-declare
-  v text := btrim(coalesce(p_title, ''));
+declare v text := btrim(coalesce(p_title, ''));
 begin
   if char_length(v) not between 2 and 60 then
     raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为 2–60 个字';
@@ -238,8 +233,7 @@ end $$;
 create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[] default '{}',
   p_mentions uuid[] default '{}', p_type text default 'post', p_extra jsonb default '{}')
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_section public.community_sections;
   v_title text;
   v_text text;
@@ -281,8 +275,7 @@ end $$;
 -- The author edits: allowed while published or held, and the way back from "edit required".
 create or replace function private.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[] default '{}')
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_post public.community_posts;
   v_title text;
   v_text text;
@@ -320,8 +313,7 @@ end $$;
 -- The author removes their own post (allowed even while restricted: removing is never harmful).
 create or replace function private.community_delete_post(p_post_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
 begin
   perform private.assert_cleared();
   select * into v_post from public.community_posts p where p.id = p_post_id for update;
@@ -334,8 +326,7 @@ end $$;
 -- Pin / feature: moderators.
 create or replace function private.community_mark_post(p_post_id uuid, p_mark text, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
 begin
   perform private.assert_cleared();
   select * into v_post from public.community_posts p where p.id = p_post_id;
@@ -356,8 +347,7 @@ end $$;
 create or replace function private.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid default null, p_quote_id uuid default null,
   p_mentions uuid[] default '{}')
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_post public.community_posts;
   v_text text := btrim(coalesce(p_body_text, ''));
   v_parent public.community_comments;
@@ -404,8 +394,7 @@ end $$;
 
 create or replace function private.community_delete_comment(p_comment_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_c public.community_comments;
+declare v_c public.community_comments;
 begin
   perform private.assert_cleared();
   select * into v_c from public.community_comments c where c.id = p_comment_id for update;
@@ -421,8 +410,7 @@ end $$;
 -- Like or favourite on/off; returns the post's new count.
 create or replace function private.community_react(p_post_id uuid, p_kind text, p_on boolean)
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_post public.community_posts;
   v_changed integer;
   v_count integer;
@@ -478,8 +466,7 @@ as $$ select private.community_react(p_post_id, 'favorite', p_on); $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text default '')
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_t record;
   v_case public.community_cases;
   v_weight numeric;
@@ -526,8 +513,7 @@ end $$;
 -- Moderators: their enterprise's cases in a status. Operators (p_enterprise_id null): escalated cases.
 create or replace function private.community_moderation_queue(p_enterprise_id uuid default null, p_status text default 'open')
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_operator boolean := private.is_platform_operator();
+declare v_operator boolean := private.is_platform_operator();
 begin
   perform private.assert_cleared();
   perform private.raise_if(p_status is null or p_status not in ('open', 'escalated', 'resolved'), '22023', 'status_invalid', '状态不正确');
@@ -576,8 +562,7 @@ $$;
 
 create or replace function private.community_moderate(p_case_id uuid, p_action text, p_reason text, p_clause text default null, p_days integer default null)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_case public.community_cases;
   v_role text;
   v_clause text;
@@ -668,8 +653,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.community_appeal(p_action_id uuid, p_text text)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_a public.community_actions;
+declare v_a public.community_actions;
   v_text text := btrim(coalesce(p_text, ''));
 begin
   perform private.assert_cleared();
@@ -685,8 +669,7 @@ end $$;
 
 create or replace function private.community_decide_appeal(p_action_id uuid, p_uphold boolean, p_note text)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_a public.community_actions;
   v_note text := btrim(coalesce(p_note, ''));
 begin
@@ -726,8 +709,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.community_set_word_list(p_enterprise_id uuid, p_words text[])
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_words text[];
+declare v_words text[];
 begin
   perform private.community_assert_moderator(p_enterprise_id);
   perform private.assert_enterprise_writable(p_enterprise_id);
@@ -744,8 +726,7 @@ end $$;
 -- The enterprise's community rules (admins): the hiding threshold and what leaving does to posts.
 create or replace function private.community_set_settings(p_enterprise_id uuid, p_hide_threshold numeric, p_on_leave text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_row public.community_settings;
+declare v_row public.community_settings;
 begin
   perform private.assert_admin(p_enterprise_id);
   perform private.assert_enterprise_writable(p_enterprise_id);
@@ -762,8 +743,7 @@ end $$;
 -- The platform's word list (operators): add and remove entries; every change is audited.
 create or replace function private.platform_set_community_words(p_add text[], p_remove text[] default '{}', p_category text default 'other')
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_add text[];
+declare v_add text[];
   v_remove text[];
 begin
   perform private.assert_platform_operator();
@@ -1025,8 +1005,7 @@ end $$;
 -- transaction). Validates p_extra first: the caller learns every problem before anything is kept.
 create or replace function private.community_save_type(p_post public.community_posts, p_extra jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_extra jsonb := coalesce(p_extra, '{}'::jsonb);
+declare v_extra jsonb := coalesce(p_extra, '{}'::jsonb);
   v_options text[];
   v_max integer;
   v_closes timestamptz;
@@ -1119,8 +1098,7 @@ $$;
 -- must read it are told.
 create or replace function private.community_announce(p_post_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
 begin
   select * into v_post from public.community_posts p where p.id = p_post_id;
   if v_post.post_type <> 'announcement' or v_post.status <> 'published' or v_post.required_department_ids is null then
@@ -1137,8 +1115,7 @@ end $$;
 -- post starts here, so the consent gate is checked first (403 before any argument check).
 create or replace function private.community_typed_post(p_post_id uuid, p_type text)
 returns public.community_posts language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
 begin
   perform private.assert_cleared();
   select * into v_post from public.community_posts p
@@ -1155,8 +1132,7 @@ end $$;
 -- when the results show for them, their own choices, and whether it is closed.
 create or replace function private.community_poll(p_post_id uuid)
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
   v_poll public.community_polls;
   v_mine smallint[];
   v_closed boolean;
@@ -1190,8 +1166,7 @@ end $$;
 -- Vote, or change one's vote, until the deadline.
 create or replace function private.community_vote(p_post_id uuid, p_choices integer[])
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
   v_poll public.community_polls;
   v_choices smallint[];
   v_new boolean;
@@ -1224,8 +1199,7 @@ end $$;
 -- first on the waiting list up, and they are told.
 create or replace function private.community_event_signup(p_post_id uuid, p_on boolean)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_post public.community_posts;
   v_event public.community_events;
   v_current text;
@@ -1284,8 +1258,7 @@ end $$;
 -- The event, for its organiser (its author) or a moderator; 403 for anyone else.
 create or replace function private.community_organised_event(p_post_id uuid)
 returns public.community_posts language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
 begin
   v_post := private.community_typed_post(p_post_id, 'event');
   perform private.raise_if(v_post.author_id is distinct from auth.uid() and not private.is_community_moderator(v_post.enterprise_id), '42501', 'not_event_organiser', '仅活动发起人或社区管理员可以执行此操作');
@@ -1295,8 +1268,7 @@ end $$;
 -- The organiser's list (the event's author and the moderators): who is going, who waits, who came.
 create or replace function private.community_event_attendees(p_post_id uuid)
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_post public.community_posts := private.community_organised_event(p_post_id);
+declare v_post public.community_posts := private.community_organised_event(p_post_id);
 begin
   return coalesce((select json_agg(json_build_object('name', private.community_author_name(s.enterprise_id, s.user_id),
                                                      'status', s.status, 'signed_up_at', s.signed_up_at, 'checked_in_at', s.checked_in_at)
@@ -1307,8 +1279,7 @@ end $$;
 -- The check-in code the organiser shows at the event.
 create or replace function private.community_event_checkin_code(p_post_id uuid)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_post public.community_posts := private.community_organised_event(p_post_id);
+declare v_post public.community_posts := private.community_organised_event(p_post_id);
 begin
   return (select c.code from private.community_event_codes c where c.post_id = v_post.id);
 end $$;
@@ -1317,8 +1288,7 @@ end $$;
 -- the end (or 12 hours after the start). Returns when they checked in (once; later calls keep it).
 create or replace function private.community_event_check_in(p_post_id uuid, p_code text)
 returns timestamptz language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
   v_event public.community_events;
   v_signup public.community_event_signups;
 begin
@@ -1339,8 +1309,7 @@ end $$;
 -- The asker accepts one answer (a top-level published comment by someone else), or none (null).
 create or replace function private.community_accept_answer(p_post_id uuid, p_comment_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
   v_answer public.community_comments;
 begin
   v_post := private.community_typed_post(p_post_id, 'question');
@@ -1362,8 +1331,7 @@ end $$;
 -- "已读": the caller has read the post (once; later calls change nothing). Returns the read count.
 create or replace function private.community_mark_read(p_post_id uuid)
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
   v_count integer;
 begin
   v_post := private.community_typed_post(p_post_id, null);
@@ -1379,8 +1347,7 @@ end $$;
 -- Read receipts of an announcement (moderators): how many read it, how many must, and who hasn't.
 create or replace function private.community_read_receipts(p_post_id uuid)
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
 begin
   v_post := private.community_typed_post(p_post_id, 'announcement');
   perform private.raise_if(not private.is_community_moderator(v_post.enterprise_id), '42501', 'not_community_moderator', '仅企业管理员或社区管理员可以执行此操作');
@@ -1401,8 +1368,7 @@ end $$;
 -- reminder to everyone going, once, within 24 hours of an event's start.
 create or replace function private.community_run_jobs()
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_events integer;
+declare v_events integer;
 begin
   with due as (
     update public.community_events e set reminded_at = now()
