@@ -35,9 +35,12 @@ declare r record;
   v_roles text;
   v_args text;
 begin
-  for r in select n.name, p.oid, p.proname, p.provolatile, p.proretset, p.proargnames, p.proargmodes, p.pronargs
+  for r in select n.name, p.oid, p.proname, p.provolatile, p.proargnames, p.proargmodes, p.pronargs,
+                  -- rows (setof, or out parameters / a row type) come back as columns: `select * from`
+                  p.proretset or p.prorettype = 'record'::regtype or t.typtype = 'c' as returns_rows
              from unnest(p_names || p_anon || p_service) as n(name)
-             left join pg_proc p on p.proname = n.name and p.pronamespace = 'private'::regnamespace loop
+             left join pg_proc p on p.proname = n.name and p.pronamespace = 'private'::regnamespace
+             left join pg_type t on t.oid = p.prorettype loop
     if r.oid is null then
       raise exception 'expose_rpcs: no function private.% to expose', r.name;
     end if;
@@ -54,7 +57,7 @@ begin
                    ' as $wrapper$ select %sprivate.%I(%s); $wrapper$',
                    r.proname, pg_get_function_arguments(r.oid), pg_get_function_result(r.oid),
                    case r.provolatile when 'i' then 'immutable' when 's' then 'stable' else 'volatile' end,
-                   case when r.proretset then '* from ' else '' end, r.proname, coalesce(v_args, ''));
+                   case when r.returns_rows then '* from ' else '' end, r.proname, coalesce(v_args, ''));
     v_roles := case when r.proname = any(p_anon) then 'anon, authenticated, service_role'
                     when r.proname = any(p_service) then 'service_role'
                     else 'authenticated, service_role' end;
