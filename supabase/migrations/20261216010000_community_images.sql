@@ -67,12 +67,7 @@ select private.refuse_writes_when_inactive('public.community_post_images');
 -- -----------------------------------------------------------------------------
 -- Storage insert check: a well-formed path in an enterprise whose community the caller may write in.
 create or replace function private.community_image_upload_allowed(p_name text)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 declare
   v_enterprise uuid;
 begin
@@ -87,18 +82,12 @@ begin
                         and s.lifted_at is null and now() >= s.starts_at and now() < s.ends_at);
 exception when invalid_text_representation then
   return false;
-end;
-$$;
+end $$;
 
 -- Storage read check (besides the uploader): the image is on a post the caller reads, and has
 -- passed the check; moderators of the post's enterprise read it at any state.
 create or replace function private.community_image_readable(p_name text)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return exists (
     select 1 from public.community_post_images i
@@ -106,18 +95,13 @@ begin
      where i.path = p_name and i.status <> 'risky'
        and p.section_id in (select private.my_community_section_ids())
        and ((i.status = 'pass' and p.status = 'published') or p.enterprise_id in (select private.my_community_moderated_ids())));
-end;
-$$;
+end $$;
 
 -- Keeps community_post_images in step with community_posts.images: new paths must be objects the
 -- author uploaded into the post's enterprise folder and start as pending; paths no longer on the
 -- post lose their row (a risky one keeps it, and can't come back).
 create or replace function private.community_sync_images()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 declare
   v_path text;
   v_n integer := 0;
@@ -144,49 +128,31 @@ begin
     values (new.enterprise_id, new.id, v_path, new.author_id, v_n);
   end loop;
   return null;
-end;
-$$;
-create trigger community_sync_images
-  after insert or update of images on public.community_posts
+end $$;
+create trigger community_sync_images after insert or update of images on public.community_posts
   for each row execute function private.community_sync_images();
 
 -- A moderator dismisses a case about a post (nothing wrong with it): images held for review pass.
 create or replace function private.community_images_after_action()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   update public.community_post_images i set status = 'pass', checked_at = now()
    where i.post_id = new.target_id and i.status = 'review';
   return null;
-end;
-$$;
-create trigger community_images_after_action
-  after insert on public.community_actions
-  for each row when (new.action = 'dismiss' and new.target_type = 'post')
-  execute function private.community_images_after_action();
+end $$;
+create trigger community_images_after_action after insert on public.community_actions
+  for each row when (new.action = 'dismiss' and new.target_type = 'post') execute function private.community_images_after_action();
 
 -- WeChat's label in words people understand.
 create or replace function private.community_label_text(p_label integer)
-returns text
-language sql
-immutable
-set search_path = ''
-as $$
-  select case p_label when 10001 then '广告' when 20001 then '时政' when 20002 then '色情' when 20003 then '辱骂'
-    when 20006 then '违法犯罪' when 20008 then '欺诈' when 20012 then '低俗' when 20013 then '版权' else '违规' end;
-$$;
+returns text language sql immutable set search_path = ''
+as $$ select case p_label when 10001 then '广告' when 20001 then '时政' when 20002 then '色情' when 20003 then '辱骂'
+  when 20006 then '违法犯罪' when 20008 then '欺诈' when 20012 then '低俗' when 20013 then '版权' else '违规' end; $$;
 
 -- Applies a received verdict to its image (once): pass shows it; review opens a case in the
 -- moderation queue; risky removes it from the post and tells the author why.
 create or replace function private.community_apply_media_verdict(p_trace_id text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_verdict private.community_media_verdicts;
   v_img public.community_post_images;
@@ -220,36 +186,26 @@ begin
   end if;
   perform set_config('zx.enterprise_status_change', '', true);
   return json_build_object('applied', true, 'post_id', v_img.post_id, 'status', v_verdict.suggest);
-end;
-$$;
+end $$;
 
 -- An image needs a person: the post gets an open case in its enterprise's moderation queue.
 create or replace function private.community_open_image_case(p_img public.community_post_images, p_label text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   if not exists (select 1 from public.community_cases c where c.target_type = 'post' and c.target_id = p_img.post_id and c.status <> 'resolved') then
     insert into public.community_cases (enterprise_id, target_type, target_id, author_id, source, check_label)
     select p.enterprise_id, 'post', p.id, p.author_id, 'publish_check', left('image:' || p_label, 60)
       from public.community_posts p where p.id = p_img.post_id;
   end if;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Service-role RPC bodies (the community-publish and community-media-push functions)
 -- -----------------------------------------------------------------------------
 -- The check of one pending image started (p_trace_id), or could not run (p_label: `unchecked` for
 -- H5 / WeCom authors without an openid, `wechat:unavailable`): then it waits for a moderator.
-create or replace function private.community_image_check(p_image_id uuid, p_trace_id text, p_label text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.community_image_check(p_image_id uuid, p_trace_id text default null, p_label text default null)
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_img public.community_post_images;
 begin
@@ -269,16 +225,11 @@ begin
    where id = v_img.id;
   perform private.community_open_image_case(v_img, coalesce(nullif(p_label, ''), 'unchecked'));
   return json_build_object('applied', true, 'post_id', v_img.post_id, 'status', 'review');
-end;
-$$;
+end $$;
 
 -- A verdict WeChat pushed: kept once per trace id (a replay changes nothing) and applied.
-create or replace function private.community_media_verdict(p_trace_id text, p_suggest text, p_label integer)
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.community_media_verdict(p_trace_id text, p_suggest text, p_label integer default null)
+returns json language plpgsql security definer set search_path = '' as $$
 begin
   if p_trace_id is null or p_trace_id !~ '^[A-Za-z0-9._-]{1,128}$' then
     raise exception using errcode = '22023', message = 'trace_id_invalid', hint = '审核编号不正确';
@@ -293,27 +244,16 @@ begin
     return json_build_object('applied', false, 'duplicate', true);
   end if;
   return private.community_apply_media_verdict(p_trace_id);
-end;
-$$;
-
-create function public.community_image_check(p_image_id uuid, p_trace_id text default null, p_label text default null)
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_image_check(p_image_id, p_trace_id, p_label); $$;
-
-create function public.community_media_verdict(p_trace_id text, p_suggest text, p_label integer default null)
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_media_verdict(p_trace_id, p_suggest, p_label); $$;
+end $$;
 
 revoke all on function private.community_image_upload_allowed(text), private.community_image_readable(text),
   private.community_sync_images(), private.community_images_after_action(), private.community_label_text(integer),
-  private.community_apply_media_verdict(text), private.community_open_image_case(public.community_post_images, text),
-  private.community_image_check(uuid, text, text), private.community_media_verdict(text, text, integer),
-  public.community_image_check(uuid, text, text), public.community_media_verdict(text, text, integer)
+  private.community_apply_media_verdict(text), private.community_open_image_case(public.community_post_images, text)
   from public, anon, authenticated;
 -- storage policies run as the caller
 grant execute on function private.community_image_upload_allowed(text), private.community_image_readable(text) to authenticated;
-grant execute on function private.community_image_check(uuid, text, text), private.community_media_verdict(text, text, integer),
-  public.community_image_check(uuid, text, text), public.community_media_verdict(text, text, integer) to service_role;
+-- the edge functions' entry points (community-publish, community-media-push)
+select private.expose_rpcs(array[]::text[], p_service => array['community_image_check', 'community_media_verdict']);
 
 -- -----------------------------------------------------------------------------
 -- Read policies

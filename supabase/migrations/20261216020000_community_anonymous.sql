@@ -30,40 +30,25 @@ alter table public.community_comments
 
 -- The name shown for an anonymous asker.
 create or replace function private.community_anonymous_name()
-returns text
-language sql
-immutable
-set search_path = ''
-as $$ select '匿名提问者'::text; $$;
+returns text language sql immutable set search_path = '' as $$ select '匿名提问者'::text; $$;
 
 -- The asker's own comments in the thread of their anonymous question are anonymous too.
 create or replace function private.community_comment_anonymous()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   if exists (select 1 from public.community_posts p where p.id = new.post_id and p.anonymous and p.author_id = new.author_id) then
     new.anonymous := true;
     new.author_name := private.community_anonymous_name();
   end if;
   return new;
-end;
-$$;
-create trigger community_comment_anonymous
-  before insert on public.community_comments
+end $$;
+create trigger community_comment_anonymous before insert on public.community_comments
   for each row execute function private.community_comment_anonymous();
 
 -- Whether the caller wrote the post (the app's "mine" for questions it may accept answers on, and for
 -- hiding 举报 on one's own post); false for a post the caller can't read.
 create or replace function private.community_post_mine(p_post_id uuid)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
   if p_post_id is null then
@@ -71,16 +56,10 @@ begin
   end if;
   return exists (select 1 from public.community_posts p
                   where p.id = p_post_id and p.author_id = auth.uid() and p.section_id in (select private.my_community_section_ids()));
-end;
-$$;
+end $$;
 
-create function public.community_post_mine(p_post_id uuid)
-returns boolean language sql stable security invoker set search_path = ''
-as $$ select private.community_post_mine(p_post_id); $$;
-
-revoke all on function private.community_anonymous_name(), private.community_comment_anonymous(),
-  private.community_post_mine(uuid), public.community_post_mine(uuid) from public, anon, authenticated;
-grant execute on function private.community_post_mine(uuid), public.community_post_mine(uuid) to authenticated, service_role;
+revoke all on function private.community_anonymous_name(), private.community_comment_anonymous() from public, anon, authenticated;
+select private.expose_rpcs(array['community_post_mine']);
 
 -- Column privileges: every column but author_id.
 do $$
@@ -93,5 +72,4 @@ begin
       (select string_agg(quote_ident(a.attname), ', ' order by a.attnum) from pg_attribute a
         where a.attrelid = format('public.%I', t)::regclass and a.attnum > 0 and not a.attisdropped and a.attname <> 'author_id'), t);
   end loop;
-end;
-$$;
+end $$;

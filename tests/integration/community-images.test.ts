@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { callApi, sql, storageObject, type SignedInUser } from '../support/clients';
 import { fakeMediaChecks, newOpenid, repushMediaCheck } from '../support/fake-wechat';
-import { community, delta, publish, read, rpc, type Community } from './support-community/community';
+import { community, waitUntil, delta, publish, read, rpc, type Community } from './support-community/community';
 
 // a 1×1 PNG
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==', 'base64');
@@ -26,14 +26,6 @@ async function uploaded(user: SignedInUser, eid: string, name: string): Promise<
 const imagesOf = async (user: SignedInUser, postId: string) =>
   (await read(user, `community_post_images?post_id=eq.${postId}&select=path,status,label&order=sort_order`)).body as Array<{ path: string; status: string; label: string }>;
 
-async function until<T>(what: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const v = await what();
-    if (done(v)) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not reached');
-}
 
 const publishWithImages = (user: SignedInUser, sectionId: string, images: string[], channel = 'h5') =>
   publish(user, { kind: 'post', channel, section_id: sectionId, title: '团建照片', body: delta('周末团建的照片'), images });
@@ -102,7 +94,7 @@ describe('community images', () => {
       // WeChat fetches the image through a signed link
       expect(checks.every((m) => m.media_url.includes('/storage/v1/object/sign/community/'))).toBe(true);
 
-      const settled = await until(() => imagesOf(author, postId), (rows) => rows.every((r) => r.status !== 'pending'));
+      const settled = await waitUntil(() => imagesOf(author, postId), (rows) => rows.every((r) => r.status !== 'pending'));
       expect(settled.map((r) => [r.path, r.status])).toEqual([[ok, 'pass'], [risky, 'risky'], [review, 'review']]);
       const [post] = (await read(author, `community_posts?id=eq.${postId}&select=images,status`)).body as Array<{ images: string[]; status: string }>;
       expect(post).toEqual({ images: [ok, review], status: 'published' });

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import { sql } from '../support/clients';
 import { newOpenid } from '../support/fake-wechat';
-import { community } from '../integration/support-community/community';
+import { community, waitUntil } from '../integration/support-community/community';
 import { simulatedApp } from './support/simulated-app';
 
 jest.setTimeout(120_000);
@@ -20,14 +20,6 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 const app = simulatedApp();
 
-async function until<T>(what: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const v = await what();
-    if (done(v)) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not reached');
-}
 
 test('post with pictures → WeChat passes one, finds one risky → a colleague sees and previews the passed one', async () => {
   const c = await community(2);
@@ -56,7 +48,7 @@ test('post with pictures → WeChat passes one, finds one risky → a colleague 
   const [post] = await sql<{ id: string; images: string[] }>('select id, images from public.community_posts where title = $1', [title]);
   expect(post.images).toHaveLength(2);
   // WeChat (the local fake) fetched each picture through its signed link and pushed its verdict
-  const settled = await until(() => sql<{ path: string; status: string }>(
+  const settled = await waitUntil(() => sql<{ path: string; status: string }>(
     'select path, status from public.community_post_images where post_id = $1 order by sort_order', [post.id]),
   (r) => r.length === 2 && r.every((x) => x.status !== 'pending'));
   expect(settled.map((r) => r.path)).toEqual(post.images);

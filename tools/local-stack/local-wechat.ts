@@ -69,6 +69,16 @@ const err = (res: ServerResponse, errcode: number, errmsg: string) =>
 
 const readBody = (req: IncomingMessage) => readJsonBody(req, MAX_BODY);
 
+/** The request's JSON object body, or undefined when it has none. */
+async function readObject(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  try {
+    const b: unknown = JSON.parse((await readBody(req)) ?? '');
+    return typeof b === 'object' && b !== null ? (b as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const text = (v: unknown, max = 200) => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
 
 export interface LocalWechatOptions {
@@ -211,12 +221,8 @@ export function createLocalWechat(opts: LocalWechatOptions = {}) {
       return send(res, 200, mediaChecks.slice(-100).reverse());
     }
     if (api === 'wechat' && url.pathname === '/media-checks/push' && method === 'POST') {
-      let b: Record<string, unknown>;
-      try {
-        b = JSON.parse((await readBody(req)) ?? '');
-      } catch {
-        return send(res, 400, { message: 'JSON body required' });
-      }
+      const b = await readObject(req);
+      if (!b) return send(res, 400, { message: 'JSON body required' });
       const check = mediaChecks.find((c) => c.trace_id === b.trace_id);
       if (!check) return send(res, 404, { message: 'unknown trace_id' });
       return send(res, 200, { status: await pushVerdict(check) });
@@ -227,12 +233,8 @@ export function createLocalWechat(opts: LocalWechatOptions = {}) {
       return send(res, 200, messages.filter((m) => !touser || m.touser === touser).slice(-100).reverse());
     }
     if (api === 'wechat' && url.pathname === '/send-errors' && method === 'POST') {
-      let b: Record<string, unknown>;
-      try {
-        b = JSON.parse((await readBody(req)) ?? '');
-      } catch {
-        return send(res, 400, { message: 'JSON body required' });
-      }
+      const b = await readObject(req);
+      if (!b) return send(res, 400, { message: 'JSON body required' });
       const target = b.api === 'wechat' || b.api === 'wecom' ? b.api : undefined;
       const touser = text(b.touser);
       if (!target || !touser || typeof b.errcode !== 'number') return send(res, 400, { message: 'api, touser, errcode required' });

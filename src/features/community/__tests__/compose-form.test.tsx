@@ -149,4 +149,20 @@ describe('ComposeForm (发帖)', () => {
     });
     expect(mockedPublish).toHaveBeenCalledWith('s1', '团建照片', expect.anything(), 'h5', { type: 'post' }, ['e1/f/a.png', 'e1/f/b.jpg']);
   });
+
+  it('匿名提问 tells the asker that admins can still see who asked, and sends the question as anonymous', async () => {
+    mockedPublish.mockResolvedValue({ id: 'p3', status: 'published' });
+    await renderForm();
+    fireEvent.click(screen.getByTestId('community-compose-type-question'));
+    expect(screen.queryByTestId('community-compose-anonymous-notice')).toBeNull();
+    fireEvent.click(screen.getByTestId('community-compose-ask-yes'));
+    expect(screen.getByTestId('community-compose-anonymous-notice')).toHaveTextContent('管理员仍可查看提问人');
+    fireEvent.click(screen.getByText('技术交流'));
+    type('community-compose-title', '调休怎么算');
+    typeText('community-compose-body', '加班两天，调休找谁审批？');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('community-compose-submit'));
+    });
+    expect(mockedPublish).toHaveBeenCalledWith('s1', '调休怎么算', expect.anything(), 'h5', { type: 'question', anonymous: true }, []);
+  });
 });

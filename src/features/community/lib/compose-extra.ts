@@ -64,7 +64,7 @@ export function toExtra(type: PostType, draft: ExtraDraft, now = Date.now()): Po
     case 'announcement':
       return { type, pinned: draft.pinned, required_department_ids: draft.required ? [] : null };
     case 'question':
-      return { type };
+      return draft.askAnonymously ? { type, anonymous: true } : { type };
     default:
       return { type: 'post' };
   }
