@@ -108,7 +108,9 @@ returns void language plpgsql security definer set search_path = '' as $$
 begin
   perform private.raise_if(cardinality(coalesce(p_mentions, '{}')) > 20, '22023', 'too_many_mentions', '一次最多提及 20 位同事');
   insert into public.notifications (user_id, kind, title, body, data)
-  select distinct m.user_id, 'community_mention', format('%s 在社区提到了你', private.community_author_name(p_enterprise_id, auth.uid())),
+  select distinct m.user_id, 'community_mention', format('%s 在社区提到了你',
+           case when exists (select 1 from public.community_posts p where p.id = p_post_id and p.anonymous and p.author_id = auth.uid())
+                then private.community_anonymous_name() else private.community_author_name(p_enterprise_id, auth.uid()) end),
          left(p_excerpt, 80),
          jsonb_build_object('enterprise_id', p_enterprise_id, 'post_id', p_post_id, 'comment_id', p_comment_id)
     from public.enterprise_members m
@@ -527,7 +529,9 @@ begin
       from (
         select c.id, c.enterprise_id, c.target_type, c.target_id, c.source, c.check_label, c.score, c.report_count,
                c.status, c.hid_item, c.opened_at, c.resolved_at, c.author_id,
-               coalesce(p.author_name, cm.author_name) as author_name,
+               case when coalesce(p.anonymous, cm.anonymous)
+                    then private.community_author_name(c.enterprise_id, c.author_id) || '（匿名提问）'
+                    else coalesce(p.author_name, cm.author_name) end as author_name,
                coalesce(p.title, '') as title,
                left(coalesce(p.body_text, cm.body_text), 300) as excerpt,
                coalesce(p.status, cm.status) as content_status,
@@ -1018,6 +1022,16 @@ declare v_extra jsonb := coalesce(p_extra, '{}'::jsonb);
   v_required uuid[];
 begin
   perform private.raise_if(jsonb_typeof(v_extra) <> 'object', '22023', 'extra_invalid', '内容设置格式不正确');
+  -- 匿名提问 (20261216020000_community_anonymous.sql): the name others see; author_id stays for
+  -- edits, acceptance and moderation, and API roles can't read it
+  if p_post.post_type = 'question' and v_extra ? 'anonymous' then
+    if jsonb_typeof(v_extra -> 'anonymous') <> 'boolean' then
+      raise exception using errcode = '22023', message = 'question_anonymous_invalid', hint = '请选择实名或匿名提问';
+    end if;
+    if (v_extra ->> 'anonymous')::boolean then
+      update public.community_posts set anonymous = true, author_name = private.community_anonymous_name() where id = p_post.id;
+    end if;
+  end if;
   if p_post.post_type = 'poll' then
     if jsonb_typeof(v_extra -> 'options') is distinct from 'array'
        or exists (select 1 from jsonb_array_elements(v_extra -> 'options') o where jsonb_typeof(o) <> 'string') then
