@@ -8,7 +8,7 @@ import { KB_ROUTES } from '../routes';
 import { kbService, type KbService } from '../services/kb.service';
 import { canEdit, ROLE_LABEL, type KbPage } from '../services/kb.types';
 import { useKbMedia } from '../hooks/use-kb-media';
-import { DeltaView } from './delta-view';
+import { DeltaView } from '../../../ui/rich-text';
 import { FilePreview } from './file-preview';
 import { Watermark } from './watermark';
 import './kb.css';
@@ -44,7 +44,7 @@ export function PageView({ page, onChanged, service = kbService }: PageViewProps
       <Text className='kb-muted' data-testid='kb-page-meta'>
         {`${page.updated_by_name ?? ''} ${page.updated_at.slice(0, 10)} 更新 · 阅读 ${page.reads} · ${ROLE_LABEL[page.role]}`}
       </Text>
-      {page.kind === 'page' ? <DeltaView delta={page.delta} resolveMedia={resolveMedia} /> : null}
+      {page.kind === 'page' ? <DeltaView delta={page.delta} resolveMedia={resolveMedia} testId='kb-doc' emptyText='这个页面还没有内容' /> : null}
       {page.kind === 'file' ? <FilePreview page={page} /> : null}
       <View className='kb-toolbar'>
         <Button size='small' disabled={busy} data-testid='kb-like' onClick={() => void act(() => service.setLike(page.id, !page.liked))}>

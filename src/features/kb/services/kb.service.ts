@@ -1,7 +1,7 @@
 // Knowledge-base calls (docs/api.md › Knowledge base) on the shared data layer. Reads go through
 // RLS; every change is an RPC.
 import { asShape, bindDataLayer } from '../../../lib/data';
-import { markupToDelta, type Delta } from '../lib/delta';
+import type { Delta } from '../../../ui/rich-text';
 import { KB_MESSAGES } from '../kb.messages';
 import type { KbAccess, KbComment, KbGrant, KbGrantees, KbNode, KbPage, KbRecent, KbSearchHit, KbVersion, SpaceKind } from './kb.types';
 
@@ -47,10 +47,6 @@ export const createNode = (parentId: string, kind: 'folder' | 'page' | 'file', t
 export const savePage = (nodeId: string, delta: Delta, title: string, baseVersion: number) =>
   db.call('kb_save_page', { p_node_id: nodeId, p_delta: delta as never, p_title: title, p_base_version: baseVersion });
 
-/** The simple editor's text (headings `# `, lists `- ` / `1. `, quotes `> `) saved as a Delta. */
-export const saveMarkup = (nodeId: string, markup: string, title: string, baseVersion: number) =>
-  savePage(nodeId, markupToDelta(markup), title, baseVersion);
-
 export const restoreVersion = (versionId: string) => db.call('kb_restore_version', { p_version_id: versionId });
 export const trashNode = (nodeId: string) => db.run('kb_trash_node', { p_node_id: nodeId });
 export const setLike = (nodeId: string, on: boolean) => db.run('kb_set_like', { p_node_id: nodeId, p_on: on });
@@ -85,7 +81,7 @@ export const setWatermark = (spaceId: string, on: boolean) => db.run('kb_set_spa
 
 export const kbService = {
   spaces, children, openPage, search, recent, favorites, versions, comments,
-  createSpace, createNode, savePage, saveMarkup, restoreVersion, trashNode, setLike, setFavorite, addComment,
+  createSpace, createNode, savePage, restoreVersion, trashNode, setLike, setFavorite, addComment,
   nodeAccess, setGrants, inheritGrants, grantees, setWatermark,
 };
 export type KbService = typeof kbService;

@@ -1,5 +1,5 @@
 // The shapes the knowledge-base screens read (docs/api.md › Knowledge base).
-import type { Delta } from '../lib/delta';
+import type { Delta } from '../../../ui/rich-text';
 
 export type NodeKind = 'space' | 'folder' | 'page' | 'file';
 export type SpaceKind = 'enterprise' | 'team' | 'private';
