@@ -14,7 +14,6 @@ export { FilePreview } from './components/file-preview';
 export { HighlightText } from './components/highlight-text';
 export { KbSearchBox } from './components/kb-search-box';
 export { NodeList } from './components/node-list';
-export { PageEditor } from './components/page-editor';
 export { PageView } from './components/page-view';
 export { SpaceProtection } from './components/space-protection';
 export { TemplatePicker } from './components/template-picker';
