@@ -994,6 +994,8 @@ begin
     'comments_enabled', v_node.comments_enabled,
     -- the space's protection: the app draws the viewer's mark over the page when it is on
     'watermark', (select s.watermark from public.kb_nodes s where s.id = v_node.space_id),
+    -- copy restriction (20261215500000_kb_content.sql): the apps make the text unselectable
+    'copy_protect', (select s.copy_protect from public.kb_nodes s where s.id = v_node.space_id),
     'viewer_mark', case when (select s.watermark from public.kb_nodes s where s.id = v_node.space_id) then
       concat_ws(' ', nullif((select m.display_name from public.enterprise_members m where m.enterprise_id = v_node.enterprise_id and m.user_id = v_uid), ''),
                 right((select u.phone from auth.users u where u.id = v_uid), 4)) end,
@@ -1088,17 +1090,10 @@ end $$;
 create or replace function private.kb_set_space_watermark(p_space_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
 declare
-  v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
+  -- manager of the space, enterprise writable, a yes/no (20261215500000_kb_content.sql)
+  v_space public.kb_nodes := private.kb_space_setting_target(p_space_id, p_on);
 begin
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if p_on is null then
-    raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
-  end if;
-  if v_node.kind <> 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置水印';
-  end if;
-  update public.kb_nodes set watermark = p_on where id = v_node.id;
+  update public.kb_nodes set watermark = p_on where id = v_space.id;
 end $$;
 
 -- -----------------------------------------------------------------------------

@@ -38,8 +38,7 @@ create policy "Members read their enterprise's page templates"
 
 -- Managers of a page save it (its current content) as a template of the enterprise; at most 100.
 create or replace function private.kb_save_template(p_node_id uuid, p_title text)
-returns uuid language plpgsql volatile security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
   v_title text := btrim(coalesce(p_title, ''));
@@ -62,13 +61,11 @@ begin
     from public.kb_page_contents c where c.node_id = v_node.id
   returning id into v_id;
   return v_id;
-end;
-$$;
+end $$;
 
 -- Its author or a knowledge-base manager of the enterprise deletes a template.
 create or replace function private.kb_delete_template(p_template_id uuid)
-returns void language plpgsql volatile security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_template public.kb_templates;
 begin
@@ -85,14 +82,12 @@ begin
   end if;
   perform private.assert_enterprise_writable(v_template.enterprise_id);
   delete from public.kb_templates where id = v_template.id;
-end;
-$$;
+end $$;
 
 -- A space whose protection setting (watermark, copy restriction) the caller may switch: manager
 -- of the space, enterprise writable, a yes/no given.
 create or replace function private.kb_space_setting_target(p_space_id uuid, p_on boolean)
-returns public.kb_nodes language plpgsql stable security definer set search_path = ''
-as $$
+returns public.kb_nodes language plpgsql stable security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
 begin
@@ -102,20 +97,20 @@ begin
     raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
   end if;
   if v_node.kind <> 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置内容保护';
+    raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置水印或防复制';
   end if;
   return v_node;
-end;
-$$;
+end $$;
 
 -- Managers of a space: copy restriction over its pages.
 create or replace function private.kb_set_space_copy_protect(p_space_id uuid, p_on boolean)
-returns void language plpgsql volatile security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
+declare
+  -- manager of the space, enterprise writable, a yes/no (20261215500000_kb_content.sql)
+  v_space public.kb_nodes := private.kb_space_setting_target(p_space_id, p_on);
 begin
-  update public.kb_nodes set copy_protect = p_on where id = (private.kb_space_setting_target(p_space_id, p_on)).id;
-end;
-$$;
+  update public.kb_nodes set copy_protect = p_on where id = v_space.id;
+end $$;
 
 -- Copy a page or a folder with its subtree into a folder or space (default: beside the original).
 -- Content is copied (titles, page Deltas as a first version); grants are not: the copy inherits
@@ -123,8 +118,7 @@ $$;
 -- restricted subfolder they can't see stays behind); files are not copied (their objects belong to
 -- the original node). Editor of the original and of the target; at most 500 nodes, 12 levels.
 create or replace function private.kb_copy_node(p_node_id uuid, p_new_parent_id uuid default null)
-returns uuid language plpgsql volatile security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
@@ -184,41 +178,10 @@ begin
     perform private.kb_reindex(v_id);
   end loop;
   return v_root;
-end;
-$$;
-
-create or replace function public.kb_save_template(p_node_id uuid, p_title text)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.kb_save_template(p_node_id, p_title); $$;
-
-create or replace function public.kb_delete_template(p_template_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.kb_delete_template(p_template_id); $$;
-
-create or replace function public.kb_set_space_copy_protect(p_space_id uuid, p_on boolean)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.kb_set_space_copy_protect(p_space_id, p_on); $$;
-
-create or replace function public.kb_copy_node(p_node_id uuid, p_new_parent_id uuid default null)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.kb_copy_node(p_node_id, p_new_parent_id); $$;
-
--- -----------------------------------------------------------------------------
--- Execute rights, as 20261212010000_kb.sql gives its RPCs
--- -----------------------------------------------------------------------------
-do $$
-declare
-  r record;
-begin
-  for r in select p.oid::regprocedure as sig, n.nspname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-            where n.nspname in ('public', 'private')
-              and p.proname in ('kb_save_template', 'kb_delete_template', 'kb_set_space_copy_protect', 'kb_copy_node') loop
-    execute format('revoke execute on function %s from public, anon', r.sig);
-    execute format(case when r.nspname = 'private' then 'grant execute on function %s to authenticated, service_role'
-                        else 'grant execute on function %s to authenticated' end, r.sig);
-  end loop;
-end;
-$$;
+end $$;
 
 -- the protection helper is called by definer bodies only
 revoke execute on function private.kb_space_setting_target(uuid, boolean) from public, anon, authenticated;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['kb_save_template', 'kb_delete_template', 'kb_set_space_copy_protect', 'kb_copy_node']);
