@@ -918,6 +918,8 @@ begin
     'comments_enabled', v_node.comments_enabled,
     -- the space's protection: the app draws the viewer's mark over the page when it is on
     'watermark', (select s.watermark from public.kb_nodes s where s.id = v_node.space_id),
+    -- copy restriction (20261215500000_kb_content.sql): the apps make the text unselectable
+    'copy_protect', (select s.copy_protect from public.kb_nodes s where s.id = v_node.space_id),
     'viewer_mark', case when (select s.watermark from public.kb_nodes s where s.id = v_node.space_id) then
       concat_ws(' ', nullif((select m.display_name from public.enterprise_members m where m.enterprise_id = v_node.enterprise_id and m.user_id = v_uid), ''),
                 right((select u.phone from auth.users u where u.id = v_uid), 4)) end,
@@ -996,13 +998,10 @@ end $$;
 -- Protection per space: the watermark over pages and previews (managers of the space).
 create or replace function private.kb_set_space_watermark(p_space_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
+-- manager of the space, enterprise writable, a yes/no (20261215500000_kb_content.sql)
+declare v_space public.kb_nodes := private.kb_space_setting_target(p_space_id, p_on);
 begin
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
-  perform private.raise_if(p_on is null, '22023', 'kb_flag_invalid', '请选择开启或关闭');
-  perform private.raise_if(v_node.kind <> 'space', 'P0001', 'kb_not_a_space', '只能为空间设置水印');
-  update public.kb_nodes set watermark = p_on where id = v_node.id;
+  update public.kb_nodes set watermark = p_on where id = v_space.id;
 end $$;
 
 -- -----------------------------------------------------------------------------
