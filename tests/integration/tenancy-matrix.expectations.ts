@@ -465,9 +465,11 @@ export const BUCKETS: Record<string, BucketExpectation> = {
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
   },
-  // Issue 16 (20261211040000_training_media.sql): A's members read; A's training managers write.
+  // Issue 16 (training media in 20261211010000_training_schema.sql): A's
+  // training managers read and write; members read only what a published course refers to, which
+  // the matrix's object is not (course media: tests/integration/training-media.test.ts).
   training: {
-    select: byRole<StorageOutcome>('denied', 'ok', 'denied', 'ok', 'ok', 'denied'),
+    select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
