@@ -18,8 +18,7 @@
 -- -----------------------------------------------------------------------------
 create or replace function private.training_manager_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
 begin
   if v_uid is null or private.gate_code(v_uid) is not null then
     return;
