@@ -69,7 +69,7 @@ export function exposedFunctions(text: string): string[] {
  */
 export function handWrittenWrappers(text: string): string[] {
   const found: string[] = [];
-  const re = /\bcreate\s+(?:or\s+replace\s+)?function\s+public\.(\w+)\s*\((?:(?!\bcreate\b).)*?\bas\s+(\$\w*\$)\s*select\s+(?:\*\s+from\s+)?private\.(\w+)\s*\([^;]*\)\s*;?\s*\2/gis;
+  const re = /\bcreate\s+(?:or\s+replace\s+)?function\s+public\.(\w+)\s*\((?:(?!\bcreate\b)[\s\S])*?\bas\s+(\$\w*\$)\s*select\s+(?:\*\s+from\s+)?private\.(\w+)\s*\([^;]*\)\s*;?\s*\2/gi;
   for (const m of text.matchAll(re)) if (m[1].toLowerCase() === m[3].toLowerCase()) found.push(`public.${m[1].toLowerCase()}`);
   return found;
 }
