@@ -46,6 +46,8 @@ const GATED_RPCS = new Set([
   'kb_node_access', 'kb_open_page', 'kb_recent', 'kb_rename_node', 'kb_restore_node', 'kb_restore_version',
   'kb_save_page', 'kb_search', 'kb_set_comments_enabled', 'kb_set_favorite', 'kb_set_file', 'kb_set_grants',
   'kb_set_like', 'kb_set_space_watermark', 'kb_trash', 'kb_trash_node',
+  // knowledge-base content (20261215500000_kb_content.sql)
+  'kb_copy_node', 'kb_delete_template', 'kb_save_template', 'kb_set_space_copy_protect',
   // knowledge-base storage quota (20261212020000_kb_quota.sql)
   'kb_storage_usage',
   // membership (20261201060000_enterprises.sql, 20261201070000_invitations_joining.sql)

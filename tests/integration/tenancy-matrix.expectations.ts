@@ -135,6 +135,7 @@ async function ensureKb(fx: Fixture): Promise<void> {
     await q(`insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
              values ($1, $2, 1, '矩阵页面', '{"ops":[]}', '矩阵正文', $3)`, [t.id, page.id, admin.userId]);
     await q(`insert into public.kb_comments (enterprise_id, node_id, author_id, body) values ($1, $2, $3, '矩阵评论')`, [t.id, page.id, member.userId]);
+    await q(`insert into public.kb_templates (enterprise_id, title, delta, created_by) values ($1, '矩阵模板', '{"ops":[]}', $2)`, [t.id, admin.userId]);
     for (const table of ['kb_reads', 'kb_favorites', 'kb_likes']) {
       await q(`insert into public.${table} (enterprise_id, node_id, user_id) values ($1, $2, $3)`, [t.id, page.id, member.userId]);
     }
@@ -282,6 +283,8 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   kb_reads: { rows: kbRows(tenantPersonRows('kb_reads', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
   kb_favorites: { rows: kbRows(tenantPersonRows('kb_favorites', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
   kb_likes: { rows: kbRows(tenantPersonRows('kb_likes', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
+  // 20261215500000_kb_content.sql: every member of the enterprise reads its page templates
+  kb_templates: { rows: kbRows(tenantRows('kb_templates', ['id'])), select: kbReaders, ...noWrites },
   // --- community (20261213010000_community.sql) -------------------------------------------------
   community_sections: { rows: communityRows('community_sections', ['id']), select: communityMembers, ...noWrites },
   community_posts: { rows: communityRows('community_posts', ['id']), select: communityMembers, ...noWrites },
@@ -462,9 +465,11 @@ export const BUCKETS: Record<string, BucketExpectation> = {
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
   },
-  // Issue 16 (20261211040000_training_media.sql): A's members read; A's training managers write.
+  // Issue 16 (training media in 20261211010000_training_schema.sql): A's
+  // training managers read and write; members read only what a published course refers to, which
+  // the matrix's object is not (course media: tests/integration/training-media.test.ts).
   training: {
-    select: byRole<StorageOutcome>('denied', 'ok', 'denied', 'ok', 'ok', 'denied'),
+    select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
@@ -804,6 +809,11 @@ export const RPCS: Record<string, RpcExpectation> = {
   kb_delete_comment: { roles: unknownNode, args: () => ({ p_comment_id: ZERO }) },
   kb_set_comments_enabled: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_enabled: false }) },
   kb_set_space_watermark: { roles: unknownNode, args: () => ({ p_space_id: ZERO, p_on: true }) },
+  // 20261215500000_kb_content.sql
+  kb_set_space_copy_protect: { roles: unknownNode, args: () => ({ p_space_id: ZERO, p_on: true }) },
+  kb_copy_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_save_template: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_title: '矩阵模板' }) },
+  kb_delete_template: { roles: unknownNode, args: () => ({ p_template_id: ZERO }) },
   kb_search: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_query: '矩阵' }) },
   kb_recent: { roles: signedIn, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
   directory: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },

@@ -855,14 +855,14 @@ isOneToOne: false
                   ]
                 },"kb_nodes": {
                   Row: {
-                    "acl_node_id": string,"body_text": string,"comments_enabled": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"parent_id": string | null,"path": (string)[],"read_key": string,"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"title_grams": (string)[],"updated_at": string,"updated_by": string | null,"watermark": boolean
+                    "acl_node_id": string,"body_text": string,"comments_enabled": boolean,"copy_protect": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"parent_id": string | null,"path": (string)[],"read_key": string,"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"title_grams": (string)[],"updated_at": string,"updated_by": string | null,"watermark": boolean
                   }
                   ComputedFields: never
                   Insert: {
-                    "acl_node_id": string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"parent_id"?: string | null,"path": (string)[],"read_key": string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
+                    "acl_node_id": string,"body_text"?: string,"comments_enabled"?: boolean,"copy_protect"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"parent_id"?: string | null,"path": (string)[],"read_key": string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
                   }
                   Update: {
-                    "acl_node_id"?: string,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"parent_id"?: string | null,"path"?: (string)[],"read_key"?: string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
+                    "acl_node_id"?: string,"body_text"?: string,"comments_enabled"?: boolean,"copy_protect"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"parent_id"?: string | null,"path"?: (string)[],"read_key"?: string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
                   }
                   Relationships: [
                     {
@@ -943,6 +943,26 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "kb_nodes"
       referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_templates": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"delta": NonNullable<Json>,"enterprise_id": string,"id": string,"title": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"delta": NonNullable<Json>,"enterprise_id": string,"id"?: string,"title": string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"delta"?: NonNullable<Json>,"enterprise_id"?: string,"id"?: string,"title"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_templates_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
     }
                   ]
                 },"notification_deliveries": {
@@ -1682,6 +1702,9 @@ isOneToOne: false
 "kb_add_comment":
 { Args: { "p_body": string,"p_node_id": string }; Returns: string
                            },
+"kb_copy_node":
+{ Args: { "p_new_parent_id"?: string,"p_node_id": string }; Returns: string
+                           },
 "kb_create_node":
 { Args: { "p_kind": string,"p_parent_id": string,"p_title": string }; Returns: string
                            },
@@ -1690,6 +1713,9 @@ isOneToOne: false
                            },
 "kb_delete_comment":
 { Args: { "p_comment_id": string }; Returns: undefined
+                           },
+"kb_delete_template":
+{ Args: { "p_template_id": string }; Returns: undefined
                            },
 "kb_inherit_grants":
 { Args: { "p_node_id": string }; Returns: undefined
@@ -1720,6 +1746,9 @@ isOneToOne: false
 "kb_save_page":
 { Args: { "p_base_version"?: number,"p_delta": Json,"p_node_id": string,"p_title"?: string }; Returns: number
                            },
+"kb_save_template":
+{ Args: { "p_node_id": string,"p_title": string }; Returns: string
+                           },
 "kb_search":
 { Args: { "p_enterprise_id": string,"p_limit"?: number,"p_query": string }; Returns: {
               "highlights": Json,"kind": string,"node_id": string,"parent_id": string,"rank": number,"snippet": string,"space_id": string,"title": string,"title_highlights": Json,"updated_at": string
@@ -1739,6 +1768,9 @@ isOneToOne: false
                            },
 "kb_set_like":
 { Args: { "p_node_id": string,"p_on": boolean }; Returns: undefined
+                           },
+"kb_set_space_copy_protect":
+{ Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined
                            },
 "kb_set_space_watermark":
 { Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined

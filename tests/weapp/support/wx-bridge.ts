@@ -111,6 +111,8 @@ export interface WxBridge {
   modals: Array<Record<string, unknown>>;
   /** what the app put on the clipboard (wx.setClipboardData), in order */
   clipboard: string[];
+  /** what pages asked of a native <editor> through its context, in order */
+  editorCalls: Array<{ selector: string; method: string; args: unknown }>;
   sockets: RecordedSocket[];
   /** requests started but not yet answered; lets a test wait until the app is quiet */
   inFlight(): number;
@@ -189,6 +191,8 @@ export function createWxBridge(): WxBridge {
   const toasts: Array<Record<string, unknown>> = [];
   const modals: Array<Record<string, unknown>> = [];
   const clipboard: string[] = [];
+  /** What pages asked of a native <editor> through its context (see createSelectorQuery). */
+  const editorCalls: Array<{ selector: string; method: string; args: unknown }> = [];
   const sockets: RecordedSocket[] = [];
   const chosenMedia: TempFile[][] = [];
   const tempFiles = new Map<string, TempFile>();
@@ -516,19 +520,44 @@ export function createWxBridge(): WxBridge {
     getNetworkType: (o: AsyncOptions) => succeed(o, { networkType: 'wifi', errMsg: 'getNetworkType:ok' }),
     createSelectorQuery: () => {
       // Layout does not exist here; answer every measurement with null, as for a detached node.
+      // `context` answers with an editor context that records what the page asks of the native
+      // <editor> (setContents, format, insertImage), the way WeChat's EditorContext would apply it.
+      const contexts: Array<() => void> = [];
+      let selector = '';
       const query = {
         in: () => query,
-        select: () => nodesRef,
+        select: (sel?: string) => {
+          selector = sel ?? '';
+          return nodesRef;
+        },
         selectAll: () => nodesRef,
         selectViewport: () => nodesRef,
-        exec: (cb?: (res: unknown[]) => void) => later(() => cb?.([])),
+        exec: (cb?: (res: unknown[]) => void) => later(() => {
+          for (const answer of contexts.splice(0)) answer();
+          cb?.([]);
+        }),
       };
+      const editorContext = (target: string) => ({
+        setContents: (o: { delta?: unknown } & AsyncOptions) => {
+          editorCalls.push({ selector: target, method: 'setContents', args: o.delta });
+          o.success?.({ errMsg: 'setContents:ok' });
+        },
+        format: (name: string, value?: unknown) => editorCalls.push({ selector: target, method: 'format', args: [name, value] }),
+        insertImage: (o: { src?: string } & AsyncOptions) => {
+          editorCalls.push({ selector: target, method: 'insertImage', args: o.src });
+          o.success?.({ errMsg: 'insertImage:ok' });
+        },
+      });
       const nodesRef = {
         boundingClientRect: () => query,
         scrollOffset: () => query,
         fields: () => query,
         node: () => query,
-        context: () => query,
+        context: (cb?: (res: { context: unknown }) => void) => {
+          const target = selector;
+          contexts.push(() => cb?.({ context: editorContext(target) }));
+          return query;
+        },
       };
       return query;
     },
@@ -551,6 +580,7 @@ export function createWxBridge(): WxBridge {
     toasts,
     modals,
     clipboard,
+    editorCalls,
     sockets,
     inFlight: () => inFlight,
     close() {
