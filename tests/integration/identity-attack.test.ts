@@ -78,6 +78,8 @@ const GATED_RPCS = new Set([
   // community content types (20261213030000_community_types.sql)
   'community_poll', 'community_vote', 'community_event_signup', 'community_event_attendees', 'community_accept_answer',
   'community_mark_read', 'community_read_receipts', 'community_event_checkin_code', 'community_event_check_in',
+  // anonymous questions (20261216020000_community_anonymous.sql)
+  'community_post_mine',
 ]);
 /** Tables `authenticated` may write directly, and what an uncleared user gets then (none today). */
 const WRITABLE_TABLES = new Map<string, 'gated'>();
@@ -97,6 +99,8 @@ const UNGATED_FUNCTIONS: Record<string, string> = {
   'wechat-login': 'sign-in (before consent is possible), authenticated by a wx.login code',
   'wecom-login': 'sign-in (before consent is possible), authenticated by a wx.qy.login code',
   'sms-otp': 'sign-in (before consent is possible): trades a texted code for GoTrue\'s, hands out no session',
+  // WeChat's message push (image verdicts): called by WeChat, proven by the push token's signature
+  'community-media-push': 'WeChat message push, authenticated by the push token signature (401 without it)',
 };
 
 const ZERO = '00000000-0000-4000-8000-000000000000';

@@ -141,14 +141,14 @@ isOneToOne: false
                   ]
                 },"community_comments": {
                   Row: {
-                    "author_id": string | null,"author_name": string,"body_text": string,"created_at": string,"enterprise_id": string,"hidden_reason": string | null,"id": string,"parent_id": string | null,"post_id": string,"quote_id": string | null,"section_id": string,"status": string
+                    "anonymous": boolean,"author_id": string | null,"author_name": string,"body_text": string,"created_at": string,"enterprise_id": string,"hidden_reason": string | null,"id": string,"parent_id": string | null,"post_id": string,"quote_id": string | null,"section_id": string,"status": string,"visible_author_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "author_id"?: string | null,"author_name"?: string,"body_text": string,"created_at"?: string,"enterprise_id": string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id": string,"quote_id"?: string | null,"section_id": string,"status"?: string
+                    "anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body_text": string,"created_at"?: string,"enterprise_id": string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id": string,"quote_id"?: string | null,"section_id": string,"status"?: string,"visible_author_id"?: never
                   }
                   Update: {
-                    "author_id"?: string | null,"author_name"?: string,"body_text"?: string,"created_at"?: string,"enterprise_id"?: string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id"?: string,"quote_id"?: string | null,"section_id"?: string,"status"?: string
+                    "anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body_text"?: string,"created_at"?: string,"enterprise_id"?: string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id"?: string,"quote_id"?: string | null,"section_id"?: string,"status"?: string,"visible_author_id"?: never
                   }
                   Relationships: [
                     {
@@ -333,6 +333,32 @@ isOneToOne: false
       referencedColumns: ["enterprise_id","id"]
     }
                   ]
+                },"community_post_images": {
+                  Row: {
+                    "author_id": string | null,"checked_at": string | null,"created_at": string,"enterprise_id": string,"id": string,"label": string,"path": string,"post_id": string,"sort_order": number,"status": string,"trace_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"checked_at"?: string | null,"created_at"?: string,"enterprise_id": string,"id"?: string,"label"?: string,"path": string,"post_id": string,"sort_order"?: number,"status"?: string,"trace_id"?: string | null
+                  }
+                  Update: {
+                    "author_id"?: string | null,"checked_at"?: string | null,"created_at"?: string,"enterprise_id"?: string,"id"?: string,"label"?: string,"path"?: string,"post_id"?: string,"sort_order"?: number,"status"?: string,"trace_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_post_images_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_post_images_post_fk"
+      columns: ["enterprise_id","post_id"]
+isOneToOne: false
+      referencedRelation: "community_posts"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
                 },"community_post_reads": {
                   Row: {
                     "enterprise_id": string,"post_id": string,"read_at": string,"user_id": string
@@ -361,14 +387,14 @@ isOneToOne: false
                   ]
                 },"community_posts": {
                   Row: {
-                    "accepted_comment_id": string | null,"author_id": string | null,"author_name": string,"body": NonNullable<Json>,"body_text": string,"comment_count": number,"created_at": string,"edit_required_at": string | null,"enterprise_id": string,"favorite_count": number,"featured_at": string | null,"hidden_reason": string | null,"id": string,"images": (string)[],"like_count": number,"pinned_at": string | null,"post_type": string,"read_count": number,"required_department_ids": (string)[] | null,"section_id": string,"status": string,"title": string,"updated_at": string
+                    "accepted_comment_id": string | null,"anonymous": boolean,"author_id": string | null,"author_name": string,"body": NonNullable<Json>,"body_text": string,"comment_count": number,"created_at": string,"edit_required_at": string | null,"enterprise_id": string,"favorite_count": number,"featured_at": string | null,"hidden_reason": string | null,"id": string,"images": (string)[],"like_count": number,"pinned_at": string | null,"post_type": string,"read_count": number,"required_department_ids": (string)[] | null,"section_id": string,"status": string,"title": string,"updated_at": string,"visible_author_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "accepted_comment_id"?: string | null,"author_id"?: string | null,"author_name"?: string,"body": NonNullable<Json>,"body_text": string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id": string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id": string,"status"?: string,"title": string,"updated_at"?: string
+                    "accepted_comment_id"?: string | null,"anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body": NonNullable<Json>,"body_text": string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id": string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id": string,"status"?: string,"title": string,"updated_at"?: string,"visible_author_id"?: never
                   }
                   Update: {
-                    "accepted_comment_id"?: string | null,"author_id"?: string | null,"author_name"?: string,"body"?: NonNullable<Json>,"body_text"?: string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id"?: string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id"?: string,"status"?: string,"title"?: string,"updated_at"?: string
+                    "accepted_comment_id"?: string | null,"anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body"?: NonNullable<Json>,"body_text"?: string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id"?: string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id"?: string,"status"?: string,"title"?: string,"updated_at"?: string,"visible_author_id"?: never
                   }
                   Relationships: [
                     {
@@ -1553,8 +1579,14 @@ isOneToOne: false
 "community_feature_post":
 { Args: { "p_on": boolean,"p_post_id": string }; Returns: undefined
                            },
+"community_image_check":
+{ Args: { "p_image_id": string,"p_label"?: string,"p_trace_id"?: string }; Returns: Json
+                           },
 "community_mark_read":
 { Args: { "p_post_id": string }; Returns: number
+                           },
+"community_media_verdict":
+{ Args: { "p_label"?: number,"p_suggest": string,"p_trace_id": string }; Returns: Json
                            },
 "community_moderate":
 { Args: { "p_action": string,"p_case_id": string,"p_clause"?: string,"p_days"?: number,"p_reason": string }; Returns: string
@@ -1570,6 +1602,9 @@ isOneToOne: false
                            },
 "community_poll":
 { Args: { "p_post_id": string }; Returns: Json
+                           },
+"community_post_mine":
+{ Args: { "p_post_id": string }; Returns: boolean
                            },
 "community_read_receipts":
 { Args: { "p_post_id": string }; Returns: Json
