@@ -32,6 +32,10 @@ const DEEP_IMPORT_EXCEPTIONS = [
   // A message table is data only: the identity index would bring its services and Taro along.
   { from: 'features/enterprise/enterprise.messages', to: 'features/identity/identity.messages', why: 'a message table is data only; the index would bring services and Taro' },
   { from: 'features/training/training.messages', to: 'features/identity/identity.messages', why: 'a message table is data only; the index would bring services and Taro' },
+  // 学习's home screen is the 学习 tab (main package on the mini-programs): its list, services and rule, not every training screen.
+  ...allow('packages/training/index', [
+    'features/training/components/assignment-list', 'features/training/lib/manager', 'features/training/services/training.service',
+  ], MAIN_PACKAGE),
   // The training subpackage needs the current enterprise, not enterprise's admin screens.
   { from: 'packages/training/', to: 'features/enterprise/hooks/use-enterprise-page', why: SUBPACKAGE },
   // Subpackages that need one function of a feature whose screens live elsewhere.

@@ -4,7 +4,7 @@
 // lesson saved from an upload plays for a learner through a link their own session signed.
 import type { BrowserContext } from 'playwright-core';
 import { sql, type SignedInUser } from '../support/clients';
-import { buildTrainingWorld, dropTrainingWorld, type TrainingWorld } from '../integration/support-training/fixture';
+import { buildTrainingWorld, dropTrainingWorld, ok, type TrainingWorld } from '../integration/support-training/fixture';
 import { browserSuite } from './support/suite';
 import { openTrainingAs } from './support/training-pages';
 
@@ -61,6 +61,13 @@ it('course cover: wrong type and too large are refused in Chinese, a cancelled u
   expect(course.cover_path).toBe(covers[0]);
   // after the reload the saved cover is shown again
   await manager.page.getByTestId('course-cover-preview').waitFor();
+
+  // the learner's 学习 list shows the published course's cover through their own signed link
+  await ok(w.admin, 'training_assign_course', { p_course_id: w.courseId, p_target: 'everyone' });
+  const learner = await openAs(w.learner, 'packages/training/index');
+  const cover = learner.page.getByTestId(`assignment-cover-${w.courseId}`).locator('img');
+  await cover.waitFor({ state: 'attached' });
+  await expect(cover.getAttribute('src')).resolves.toContain(`/storage/v1/object/sign/training/${covers[0]}`);
 });
 
 it('video lesson: uploaded from the lesson form, saved with its length, played by a learner through a signed link', async () => {

@@ -23,7 +23,8 @@ export { formatRemaining, remainingMs } from './lib/countdown';
 // Managers (admins, `training` scope): courses, question bank, papers, assignments, reports.
 export * from './services/training-manage.service';
 export type * from './services/training-manage.types';
-export { ManageHome, isTrainingManager, type ManageTab } from './components/manage/manage-home';
+export { ManageHome, type ManageTab } from './components/manage/manage-home';
+export { isTrainingManager } from './lib/manager';
 export { CourseEditor } from './components/manage/course-editor';
 export { QuestionForm } from './components/manage/question-form';
 export { PaperForm } from './components/manage/paper-form';

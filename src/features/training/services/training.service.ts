@@ -75,6 +75,23 @@ export const certificateSvg = (certificateId: string) => db.invoke<string>('trai
 export const verifyCertificate = (code: string) =>
   db.call('training_verify_certificate', { p_code: code }).then(asShape<{ valid: boolean; name: string | null }>());
 
+/**
+ * Links for several objects at once (course covers on a list), keyed by path; a path the member
+ * may not read (Storage says so per path) or a failed call is simply left out.
+ */
+export async function mediaUrls(paths: string[], expiresIn = 3600): Promise<Record<string, string>> {
+  const wanted = [...new Set(paths.filter(Boolean))];
+  if (wanted.length === 0) return {};
+  try {
+    const { data } = await supabase.storage.from('training').createSignedUrls(wanted, expiresIn);
+    const out: Record<string, string> = {};
+    for (const d of data ?? []) if (d.path && d.signedUrl) out[d.path] = d.signedUrl;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
 /** A link the member's own session signs for a video or document of their enterprise. */
 export async function mediaUrl(path: string, expiresIn = 3600): Promise<string> {
   let url: string | undefined;

@@ -19,9 +19,6 @@ export interface ManageHomeProps {
 
 const TABS = [{ value: 'courses', label: '课程' }, { value: 'questions', label: '题库' }, { value: 'papers', label: '试卷' }, { value: 'paths', label: '学习路径' }];
 
-/** Who may manage training: admins, and the `training` scope where the edition has manager roles (the server decides too). */
-export const isTrainingManager = (e: { role: string; scopes: readonly string[]; edition: string } | null | undefined) =>
-  Boolean(e && e.edition !== 'basic' && (e.role === 'admin' || e.scopes.includes('training')));
 
 /** 培训管理: courses, the question bank, papers and learning paths of one enterprise. */
 export function ManageHome({ enterpriseId, tab, onTab, onOpenCourse, onOpenQuestion, onOpenPaper }: ManageHomeProps) {
