@@ -43,9 +43,14 @@ const DEEP_IMPORT_EXCEPTIONS = [
   { from: 'packages/ops/qualification-review', to: 'features/enterprise/services/qualification.service', why: SUBPACKAGE },
   { from: 'packages/ops/qualification-review-item', to: 'features/enterprise/schemas/enterprise.schema', why: SUBPACKAGE },
   { from: 'features/kb/hooks/use-kb-enterprise', to: 'features/enterprise/hooks/use-enterprise-page', why: SUBPACKAGE },
-  // The KB home is built into the main package on weapp and takes the kb index; the page editor
-  // (with markdown-it for Markdown import/export) stays out of it, in the kb subpackage's edit page.
-  { from: 'packages/kb/edit/index', to: 'features/kb/components/page-editor', why: MAIN_PACKAGE },
+  // The KB home is built into the weapp main package and takes the kb index; the screens only the
+  // kb subpackage's pages show (the editor with markdown-it, page view, versions, access, templates)
+  // stay out of it.
+  ...allow('packages/kb/edit/index', ['features/kb/components/page-editor'], MAIN_PACKAGE),
+  ...allow('packages/kb/page/index', ['features/kb/components/page-view'], MAIN_PACKAGE),
+  ...allow('packages/kb/versions/index', ['features/kb/components/version-compare', 'features/kb/components/version-list'], MAIN_PACKAGE),
+  ...allow('packages/kb/folder/index', ['features/kb/components/template-picker', 'features/kb/lib/templates'], MAIN_PACKAGE),
+  ...allow('packages/kb/access/index', ['features/kb/components/access-editor', 'features/kb/components/space-protection'], MAIN_PACKAGE),
   // The home page's unread badge loads the notification services, whose message table extends identity's.
   { from: 'features/notifications/notifications.messages', to: 'features/identity/identity.messages', why: MAIN_PACKAGE },
 ];

@@ -89,14 +89,14 @@ async function kbFigures(stack) {
       note: `${c.nodes} nodes (${c.nodes_size}), ${c.acl_nodes} set their own grants, ${c.grants} grants, depth ${c.depth}, largest enterprise ${c.largest} nodes, ${c.largest_depth} levels deep`,
     });
     const m = await kb.pickMember(client);
-    report.note(S_KB, `Member measured: a member (not an admin) of the enterprise with the most nodes (${m.nodes}), reading ${m.acl.length} acl nodes. ` +
+    report.note(S_KB, `Member measured: a member (not an admin) of the enterprise with the most nodes (${m.nodes}), reading ${m.acl.length} acl nodes through ${m.keys.length} read keys. ` +
       `Folder listed: depth 4. Times are client-side statement round trips inside the member's PostgREST transaction (claims, pre-request hook).`);
     const l = await kb.measureListing(client, m, ITER);
     for (const p of ['p50', 'p95']) {
       report.add({
         section: S_KB, name: `kb.folder_listing.${p}`, value: l.member[p], unit: 'ms', reference: l.owner[p],
         budget: p === 'p50' ? 1.2 * l.owner[p] : null, budgetRule: p === 'p50' ? 'ratio ≤ 1.2' : undefined,
-        source: p === 'p50' ? `${l.rows} rows; member under RLS vs owner with enterprise, folder and the member's acl nodes explicit; same rows: ${l.sameRows ? 'yes' : 'NO'}` : undefined,
+        source: p === 'p50' ? `${l.rows} rows; member under RLS vs owner with enterprise, folder and the member's read keys explicit; same rows: ${l.sameRows ? 'yes' : 'NO'}` : undefined,
       });
     }
     report.block(S_KB, 'Plans: folder listing — member under RLS', `${kb.LISTING.member}\n\n${l.plans.member}`);

@@ -239,7 +239,8 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 -- caller's cleared, not closed enterprises. A removed member matches nothing: the membership row is
 -- gone. `specific`: a member or department grant names the caller there (not only "everyone").
 -- This computes; the helpers below answer from the request context when it holds the answer.
-create or replace function private.kb_my_grants(p_acl_node_id uuid default null)
+-- p_specific: only the grants naming the caller by member or department (the read keys' part).
+create or replace function private.kb_my_grants(p_acl_node_id uuid default null, p_specific boolean default false)
 returns table (node_id uuid, rank smallint, specific boolean)
 language plpgsql stable security definer set search_path = '' as $$
 declare v_uid uuid := auth.uid();
@@ -267,22 +268,31 @@ begin
     )
     select array_agg(up.id) into v_depts from up;
   end if;
+  if p_acl_node_id is not null then
+    -- one acl node (a page being opened): its few grants by the node index, whatever plan is cached
+    return query
+      select g.node_id, max(case g.role when 'viewer' then 1 when 'downloader' then 2 when 'editor' then 3 else 4 end)::smallint,
+             bool_or(g.grantee_kind <> 'everyone')
+        from public.kb_grants g
+       where g.node_id = p_acl_node_id and g.enterprise_id = any (v_ents)
+         and (g.grantee_kind = 'everyone' or g.user_id = v_uid or g.department_id = any (v_depts))
+         and (not p_specific or g.grantee_kind <> 'everyone')
+       group by g.node_id;
+    return;
+  end if;
   return query
     select h.node_id,
            max(case h.role when 'viewer' then 1 when 'downloader' then 2 when 'editor' then 3 else 4 end)::smallint,
            bool_or(h.specific)
       from (
         select g.node_id, g.role, false as specific from public.kb_grants g
-         where g.grantee_kind = 'everyone' and g.enterprise_id = any (v_ents)
-           and (p_acl_node_id is null or g.node_id = p_acl_node_id)
+         where g.grantee_kind = 'everyone' and g.enterprise_id = any (v_ents) and not p_specific
         union all
         select g.node_id, g.role, true from public.kb_grants g
          where g.user_id = v_uid and g.enterprise_id = any (v_ents)
-           and (p_acl_node_id is null or g.node_id = p_acl_node_id)
         union all
         select g.node_id, g.role, true from public.kb_grants g
          where g.enterprise_id = any (v_ents) and g.department_id = any (v_depts)
-           and (p_acl_node_id is null or g.node_id = p_acl_node_id)
       ) h
      group by h.node_id;
 end $$;
@@ -318,26 +328,22 @@ end $$;
 -- change to grants, departments or enterprises in this transaction drops it too (statement
 -- triggers below); without it the helpers compute as before.
 --   zx.ctx_kb_uid      the caller the entries were made for
---   zx.ctx_kb_nodes    acl nodes with a grant naming the caller, and zx.ctx_kb_ranks their ranks
 --   zx.ctx_kb_keys     read keys: cleared, not closed enterprises + acl nodes named specifically
 --   zx.ctx_kb_managed  enterprises whose knowledge base the caller manages
+-- It holds no list of every acl node the caller may read with its rank: at 1M nodes (32,000 in one
+-- enterprise) that was 2,010 nodes, 74 KB of text made at each request and parsed again at each
+-- rank check, 12 ms of the hook and most of opening a page (bench/notes/full-1m.md). A rank on one
+-- node is two index lookups (kb_grant_rank); the read keys (565 there) stay.
 create or replace function private.kb_load_context()
 returns void language plpgsql volatile security definer set search_path = '' as $$
 declare v_uid uuid := auth.uid();
-  v_nodes uuid[];
-  v_ranks smallint[];
   v_specific uuid[];
 begin
   perform set_config('zx.ctx_kb_uid', '', true);
   if v_uid is null or current_setting('zx.ctx_uid', true) is distinct from v_uid::text then
     return;
   end if;
-  select coalesce(array_agg(g.node_id), '{}'), coalesce(array_agg(g.rank), '{}'),
-         coalesce(array_agg(g.node_id) filter (where g.specific), '{}')
-    into v_nodes, v_ranks, v_specific
-    from private.kb_my_grants(null) g;
-  perform set_config('zx.ctx_kb_nodes', v_nodes::text, true);
-  perform set_config('zx.ctx_kb_ranks', v_ranks::text, true);
+  select coalesce(array_agg(g.node_id), '{}') into v_specific from private.kb_my_grants(null, true) g;
   perform set_config('zx.ctx_kb_keys', (array(
     select x from private.my_enterprise_ids() x
      where not exists (select 1 from public.enterprises e where e.id = x and e.status = 'closed')) || v_specific)::text, true);
@@ -394,14 +400,11 @@ begin
   return array(select private.kb_managed_enterprise_ids());
 end $$;
 
--- The acl nodes on which the caller holds at least the given rank (policy helper).
+-- The acl nodes on which the caller holds at least the given rank (policy helper of kb_grants:
+-- the permission editor's reads). Computed: the request context no longer lists every acl node.
 create or replace function private.kb_acl_ids(p_min smallint)
 returns uuid[] language plpgsql stable security definer set search_path = '' as $$
 begin
-  if private.kb_context_ready() then
-    return array(select x.n from unnest(current_setting('zx.ctx_kb_nodes')::uuid[], current_setting('zx.ctx_kb_ranks')::smallint[]) x(n, r)
-                  where x.r >= p_min);
-  end if;
   return array(select g.node_id from private.kb_my_grants(null) g where g.rank >= p_min);
 end $$;
 
@@ -418,17 +421,13 @@ begin
   return array(
     select x from private.my_enterprise_ids() x
      where not exists (select 1 from public.enterprises e where e.id = x and e.status = 'closed'))
-    || array(select g.node_id from private.kb_my_grants(null) g where g.specific);
+    || array(select g.node_id from private.kb_my_grants(null, true) g);
 end $$;
 
 -- The caller's highest rank from the grants on one acl node (0: none).
 create or replace function private.kb_grant_rank(p_acl_node_id uuid)
 returns smallint language plpgsql stable security definer set search_path = '' as $$
-declare v_uid text := auth.uid()::text;
 begin
-  if current_setting('zx.ctx_kb_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid or private.kb_context_ready() then
-    return coalesce((current_setting('zx.ctx_kb_ranks')::smallint[])[array_position(current_setting('zx.ctx_kb_nodes')::uuid[], p_acl_node_id)], 0);
-  end if;
   return coalesce((select g.rank from private.kb_my_grants(p_acl_node_id) g), 0);
 end $$;
 
@@ -1043,18 +1042,22 @@ create or replace function private.kb_search_ids(p_enterprise_id uuid, p_grams t
 -- rows 40: at most 3 × p_limit, read back by id, not by scanning
 returns table (id uuid, in_title integer) language plpgsql stable security definer rows 40 set search_path = '' as $$
 begin
-  -- `(read_key = any(keys)) is true`: a filter, never an index condition (with the read_key index the
-  -- planner and-ed in a bitmap of most of the enterprise)
+  -- `coalesce(read_key = any(keys), false)`: a filter, never an index condition (with the read_key
+  -- index the planner and-ed in a bitmap of most of the enterprise), and one the planner can't size:
+  -- written `(… = any(keys)) is true` it was sized from read_key's statistics as if independent of
+  -- the enterprise (~3 % of rows instead of ~75 %), so for a common title term it and-ed the term's
+  -- GIN list over all enterprises (50k+ nodes at 1M) with the enterprise's 32k instead of walking the
+  -- enterprise's nodes by recency: 127 → 8 ms for 绩效 at load 20 (bench/notes/full-1m.md).
   return query execute $q$
     with in_title as (
       select n.id from public.kb_nodes n
-       where n.enterprise_id = $7 and n.title_grams @> $1 and n.deleted_at is null and ($4 or (n.read_key = any($5)) is true)
+       where n.enterprise_id = $7 and n.title_grams @> $1 and n.deleted_at is null and ($4 or coalesce(n.read_key = any($5), false))
          and (not $3 or not exists (select 1 from unnest($2) p where not (n.title ilike p)))
        order by n.updated_at desc
        limit $6
     ), anywhere as (
       select n.id from public.kb_nodes n
-       where n.enterprise_id = $7 and n.search_grams @> $1 and n.deleted_at is null and ($4 or (n.read_key = any($5)) is true)
+       where n.enterprise_id = $7 and n.search_grams @> $1 and n.deleted_at is null and ($4 or coalesce(n.read_key = any($5), false))
          and (not $3 or not exists (select 1 from unnest($2) p where not (n.title ilike p or n.body_text ilike p)))
        order by n.updated_at desc
        limit $6 * 2

@@ -19,31 +19,44 @@
 -- checks that every column but author_id is selectable).
 -- =============================================================================
 
+-- visible_author_id: a plain column kept by the triggers below (not a generated column, which an
+-- API role's forged insert would reach before the privilege check)
 alter table public.community_posts
   add column anonymous boolean not null default false,
   add constraint community_posts_anonymous_question check (not anonymous or post_type = 'question'),
-  add column visible_author_id uuid generated always as (case when anonymous then null else author_id end) stored;
+  add column visible_author_id uuid;
 
 alter table public.community_comments
   add column anonymous boolean not null default false,
-  add column visible_author_id uuid generated always as (case when anonymous then null else author_id end) stored;
+  add column visible_author_id uuid;
 
 -- The name shown for an anonymous asker.
 create or replace function private.community_anonymous_name()
 returns text language sql immutable set search_path = '' as $$ select '匿名提问者'::text; $$;
 
+-- The author for everyone to see: none for an anonymous row (and none once the account is gone).
+create or replace function private.community_visible_author()
+returns trigger language plpgsql set search_path = '' as $$
+begin
+  new.visible_author_id := case when new.anonymous then null else new.author_id end;
+  return new;
+end $$;
+create trigger community_posts_visible_author before insert or update of anonymous, author_id on public.community_posts
+  for each row execute function private.community_visible_author();
+
 -- The asker's own comments in the thread of their anonymous question are anonymous too.
-create or replace function private.community_comment_anonymous()
+create or replace function private.community_comment_author()
 returns trigger language plpgsql security definer set search_path = '' as $$
 begin
-  if exists (select 1 from public.community_posts p where p.id = new.post_id and p.anonymous and p.author_id = new.author_id) then
+  if tg_op = 'INSERT' and exists (select 1 from public.community_posts p where p.id = new.post_id and p.anonymous and p.author_id = new.author_id) then
     new.anonymous := true;
     new.author_name := private.community_anonymous_name();
   end if;
+  new.visible_author_id := case when new.anonymous then null else new.author_id end;
   return new;
 end $$;
-create trigger community_comment_anonymous before insert on public.community_comments
-  for each row execute function private.community_comment_anonymous();
+create trigger community_comments_author before insert or update of anonymous, author_id on public.community_comments
+  for each row execute function private.community_comment_author();
 
 -- Whether the caller wrote the post (the app's "mine" for questions it may accept answers on, and for
 -- hiding 举报 on one's own post); false for a post the caller can't read.
@@ -58,7 +71,8 @@ begin
                   where p.id = p_post_id and p.author_id = auth.uid() and p.section_id in (select private.my_community_section_ids()));
 end $$;
 
-revoke all on function private.community_anonymous_name(), private.community_comment_anonymous() from public, anon, authenticated;
+revoke all on function private.community_anonymous_name(), private.community_visible_author(), private.community_comment_author()
+  from public, anon, authenticated;
 select private.expose_rpcs(array['community_post_mine']);
 
 -- Column privileges: every column but author_id.

@@ -82,6 +82,13 @@ begin
   perform private.kb_refresh_acl(v_id);
 end $$;
 
+-- Most demo nodes: the admin manages them, everyone else gets p_role (viewer, or downloader for files).
+create or replace function pg_temp.kb_admin_and_everyone(p_ent uuid, p_key text, p_role text, p_admin uuid)
+returns void language sql as $$
+  select pg_temp.kb_grant(p_ent, p_key, 'manager', 'member', p_admin, null, p_admin);
+  select pg_temp.kb_grant(p_ent, p_key, p_role, 'everyone', null, null, p_admin);
+$$;
+
 do $$
 declare
   e record;
@@ -98,8 +105,7 @@ begin
 
     -- 员工手册 ---------------------------------------------------------------------------------
     perform pg_temp.kb_node(e.id, 'handbook', null, 'space', '员工手册', v_admin, 1, 'enterprise');
-    perform pg_temp.kb_grant(e.id, 'handbook', 'manager', 'member', v_admin, null, v_admin);
-    perform pg_temp.kb_grant(e.id, 'handbook', 'viewer', 'everyone', null, null, v_admin);
+    perform pg_temp.kb_admin_and_everyone(e.id, 'handbook', 'viewer', v_admin);
     perform pg_temp.kb_node(e.id, 'handbook/rules', 'handbook', 'folder', '规章制度', v_admin, 1);
     perform pg_temp.kb_page(e.id, 'handbook/about', 'handbook', '公司简介', v_admin, 0, array[
       '# 关于' || v_name,
@@ -163,8 +169,7 @@ begin
 
     -- 入职指南 ---------------------------------------------------------------------------------
     perform pg_temp.kb_node(e.id, 'onboarding', null, 'space', '入职指南', v_admin, 2, 'enterprise');
-    perform pg_temp.kb_grant(e.id, 'onboarding', 'manager', 'member', v_admin, null, v_admin);
-    perform pg_temp.kb_grant(e.id, 'onboarding', 'viewer', 'everyone', null, null, v_admin);
+    perform pg_temp.kb_admin_and_everyone(e.id, 'onboarding', 'viewer', v_admin);
     perform pg_temp.kb_page(e.id, 'onboarding/day1', 'onboarding', '入职第一天', v_admin, 1, array[
       '# 欢迎加入' || v_name || '！',
       '入职第一天，请按以下步骤完成报到：',
@@ -176,11 +181,9 @@ begin
     -- file nodes: everyone may download them (the space only lets everyone view); the bytes are
     -- uploaded by the local stack (tools/local-stack/seed-files.ts)
     perform pg_temp.kb_node(e.id, 'onboarding/handbook-pdf', 'onboarding', 'file', '员工手册.pdf', v_admin, 5);
-    perform pg_temp.kb_grant(e.id, 'onboarding/handbook-pdf', 'manager', 'member', v_admin, null, v_admin);
-    perform pg_temp.kb_grant(e.id, 'onboarding/handbook-pdf', 'downloader', 'everyone', null, null, v_admin);
+    perform pg_temp.kb_admin_and_everyone(e.id, 'onboarding/handbook-pdf', 'downloader', v_admin);
     perform pg_temp.kb_node(e.id, 'onboarding/welcome-video', 'onboarding', 'file', '新员工欢迎视频.mp4', v_admin, 6);
-    perform pg_temp.kb_grant(e.id, 'onboarding/welcome-video', 'manager', 'member', v_admin, null, v_admin);
-    perform pg_temp.kb_grant(e.id, 'onboarding/welcome-video', 'downloader', 'everyone', null, null, v_admin);
+    perform pg_temp.kb_admin_and_everyone(e.id, 'onboarding/welcome-video', 'downloader', v_admin);
     perform pg_temp.kb_page(e.id, 'onboarding/week1', 'onboarding', '第一周学习清单', v_admin, 2, array[
       '# 第一周学习清单',
       '- 阅读《员工手册》中的考勤、报销和信息安全制度',
@@ -206,8 +209,7 @@ begin
 
     -- 产品文档 (team space) ----------------------------------------------------------------------
     perform pg_temp.kb_node(e.id, 'product', null, 'space', '产品文档', v_admin, 3, 'team');
-    perform pg_temp.kb_grant(e.id, 'product', 'manager', 'member', v_admin, null, v_admin);
-    perform pg_temp.kb_grant(e.id, 'product', 'viewer', 'everyone', null, null, v_admin);
+    perform pg_temp.kb_admin_and_everyone(e.id, 'product', 'viewer', v_admin);
     if v_dept is not null then
       perform pg_temp.kb_grant(e.id, 'product', 'editor', 'department', null, v_dept, v_admin);
     end if;

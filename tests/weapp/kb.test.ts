@@ -40,6 +40,10 @@ const versionsOf = (nodeId: string) =>
 async function writeAndSave(editor: PageDriver, title: string, body: string): Promise<void> {
   const node = await editor.waitFor(() => editor.nodes().find((n) => n.tag === 'editor'), 'the editor');
   await editor.fire(node, 'ready', {});
+  // the person types the first line, then taps H1 on it (the page asked the editor for its context on ready)
+  await editor.fire(node, 'input', { html: '', text: `${title}\n`, delta: { ops: [{ insert: `${title}\n` }] } });
+  const h = app.harness;
+  await editor.waitFor(() => h.bridge.editorCalls.some((c) => c.method === 'setContents'), 'the editor context');
   await editor.tap('H1');
   const delta = { ops: [{ insert: title }, { insert: '\n', attributes: { header: 1 } }, { insert: body, attributes: { bold: true } }, { insert: '\n' }] };
   await editor.fire(node, 'input', { html: '', text: `${title}\n${body}\n`, delta });

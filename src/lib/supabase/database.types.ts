@@ -145,10 +145,10 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body_text": string,"created_at"?: string,"enterprise_id": string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id": string,"quote_id"?: string | null,"section_id": string,"status"?: string,"visible_author_id"?: never
+                    "anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body_text": string,"created_at"?: string,"enterprise_id": string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id": string,"quote_id"?: string | null,"section_id": string,"status"?: string,"visible_author_id"?: string | null
                   }
                   Update: {
-                    "anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body_text"?: string,"created_at"?: string,"enterprise_id"?: string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id"?: string,"quote_id"?: string | null,"section_id"?: string,"status"?: string,"visible_author_id"?: never
+                    "anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body_text"?: string,"created_at"?: string,"enterprise_id"?: string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id"?: string,"quote_id"?: string | null,"section_id"?: string,"status"?: string,"visible_author_id"?: string | null
                   }
                   Relationships: [
                     {
@@ -391,10 +391,10 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "accepted_comment_id"?: string | null,"anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body": NonNullable<Json>,"body_text": string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id": string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id": string,"status"?: string,"title": string,"updated_at"?: string,"visible_author_id"?: never
+                    "accepted_comment_id"?: string | null,"anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body": NonNullable<Json>,"body_text": string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id": string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id": string,"status"?: string,"title": string,"updated_at"?: string,"visible_author_id"?: string | null
                   }
                   Update: {
-                    "accepted_comment_id"?: string | null,"anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body"?: NonNullable<Json>,"body_text"?: string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id"?: string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id"?: string,"status"?: string,"title"?: string,"updated_at"?: string,"visible_author_id"?: never
+                    "accepted_comment_id"?: string | null,"anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body"?: NonNullable<Json>,"body_text"?: string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id"?: string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id"?: string,"status"?: string,"title"?: string,"updated_at"?: string,"visible_author_id"?: string | null
                   }
                   Relationships: [
                     {

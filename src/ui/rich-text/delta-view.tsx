@@ -113,7 +113,8 @@ export function DeltaView({ delta, resolveMedia = defaultResolve, noCopy = false
   const numbers = listNumbers(blocks);
   const images = blocks.flatMap((b) => (b.type === 'image' ? [resolveMedia(b.src)].filter((u): u is string => !!u) : []));
   if (!blocks.length) return <Text className='rt-muted'>{emptyText}</Text>;
-  const guard = noCopy ? { onCopy: refuseCopy, onCut: refuseCopy, onContextMenu: refuseCopy } : {};
+  // H5 refuses the copy itself; mini-program text is unselectable unless Runs asks (userSelect)
+  const guard = noCopy && !WEAPP ? { onCopy: refuseCopy, onCut: refuseCopy, onContextMenu: refuseCopy } : {};
   return (
     <View className={`rt-doc${noCopy ? ' rt-no-copy' : ''}`} data-testid={testId} data-no-copy={noCopy ? 'true' : undefined} {...guard}>
       {blocks.map((b, i) => <BlockView key={i} block={b} resolve={resolveMedia} images={images} mark={numbers[i]} selectable={!noCopy} />)}

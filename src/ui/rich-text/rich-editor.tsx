@@ -10,7 +10,7 @@ type QuillModule = typeof import('./quill-setup');
 let loading: Promise<QuillModule> | null = null;
 const loadQuill = () => (loading ??= import(/* webpackChunkName: "quill" */ './quill-setup'));
 
-export function RichEditor({ initial, onChange, uploadImage, resolveMedia, onError, placeholder = '开始输入正文…', testId = 'rich-editor' }: RichEditorProps) {
+export function RichEditor({ initial, onChange, uploadImage, resolveMedia, onError, placeholder = '开始输入正文…', testId = 'rich-editor', bodyTestId = `${testId}-body` }: RichEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
   // the latest callbacks, without re-creating Quill when the parent re-renders
@@ -49,7 +49,7 @@ export function RichEditor({ initial, onChange, uploadImage, resolveMedia, onErr
         const toolbar = el.querySelector('.ql-toolbar');
         if (toolbar instanceof HTMLElement) labelToolbar(toolbar, testId);
         const editable = el.querySelector('.ql-editor');
-        editable?.setAttribute('data-testid', `${testId}-body`);
+        editable?.setAttribute('data-testid', bodyTestId);
         editable?.setAttribute('aria-label', placeholder);
         quill.setContents(media.display(initial) as never, 'silent');
         quill.on('text-change', () => props.current.onChange(cleanDelta(media.stored(quill.getContents() as unknown as Delta))));

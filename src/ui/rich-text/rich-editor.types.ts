@@ -15,4 +15,6 @@ export interface RichEditorProps {
   placeholder?: string;
   /** Root test id; the editable area is `<testId>-body`, toolbar buttons `<testId>-tool-<id>`. */
   testId?: string;
+  /** The editable area's test id when a form keeps the one its text area had (default `<testId>-body`). */
+  bodyTestId?: string;
 }

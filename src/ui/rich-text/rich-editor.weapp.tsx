@@ -17,12 +17,14 @@ interface EditorContext {
 const WEAPP_TOOLS = FORMAT_TOOLS.filter((t) => !t.h5Only);
 let seq = 0;
 
-export function RichEditor({ initial, onChange, uploadImage, resolveMedia, onError, placeholder = '开始输入正文…', testId = 'rich-editor' }: RichEditorProps) {
+export function RichEditor({ initial, onChange, uploadImage, resolveMedia, onError, placeholder = '开始输入正文…', testId = 'rich-editor', bodyTestId = `${testId}-body` }: RichEditorProps) {
   const [id] = useState(() => `rt-editor-${++seq}`);
   const ctx = useRef<EditorContext | null>(null);
   const media = useRef(new MediaMap());
   const [formats, setFormats] = useState<Formats>({});
   const [uploading, setUploading] = useState(false);
+  // the toolbar works once the editor is ready (this render also lets Taro run the deferred query)
+  const [ready, setReady] = useState(false);
   const signed = useRef<Promise<void> | null>(null);
 
   useEffect(() => {
@@ -31,6 +33,7 @@ export function RichEditor({ initial, onChange, uploadImage, resolveMedia, onErr
   }, []);
 
   const onReady = () => {
+    setReady(true);
     Taro.createSelectorQuery().select(`#${id}`).context((res) => {
       const context = (res as { context?: EditorContext } | null)?.context;
       if (!context) return;
@@ -59,7 +62,8 @@ export function RichEditor({ initial, onChange, uploadImage, resolveMedia, onErr
     <View className='rt-editor' data-testid={testId}>
       <View className='rt-toolbar' role='toolbar' aria-label='格式'>
         {WEAPP_TOOLS.map((tool) => (
-          <Text key={tool.id} className={`rt-tool${isActive(tool, formats) ? ' rt-tool--on' : ''}`} role='button' aria-label={tool.title}
+          <Text key={tool.id} className={`rt-tool${isActive(tool, formats) ? ' rt-tool--on' : ''}${ready ? '' : ' rt-tool--off'}`} role='button' aria-label={tool.title}
+            aria-disabled={!ready}
             data-testid={`${testId}-tool-${tool.id}`} onClick={() => ctx.current?.format(tool.name, nextValue(tool, formats))}>
             {tool.label}
           </Text>
@@ -70,7 +74,7 @@ export function RichEditor({ initial, onChange, uploadImage, resolveMedia, onErr
           </Text>
         ) : null}
       </View>
-      <Editor id={id} className='rt-editor__body' placeholder={placeholder} showImgSize showImgResize data-testid={`${testId}-body`}
+      <Editor id={id} className='rt-editor__body' placeholder={placeholder} showImgSize showImgResize data-testid={bodyTestId}
         onReady={onReady}
         onStatusChange={(e) => setFormats((e.detail ?? {}) as Formats)}
         onInput={(e) => onChange(cleanDelta(media.current.stored((e.detail as { delta: Delta }).delta)))} />

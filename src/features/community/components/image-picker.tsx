@@ -68,8 +68,8 @@ export function ImagePicker({ enterpriseId, onChange, onBusy, disabled = false }
       <Text className='field__label'>图片（最多 {MAX_POST_IMAGES} 张）</Text>
       <View className='community-image-grid'>
         {slots.map((s, i) => (
-          <View key={s.key} className='community-image-cell' data-testid='community-image-slot'>
-            <Image className='community-image' src={s.local} mode='aspectFill' onClick={() => preview(s.local)} aria-label={`第 ${i + 1} 张图片`} />
+          <View key={s.key} className='community-image-cell' data-testid='community-image-slot' aria-label={`第 ${i + 1} 张图片`}>
+            <Image className='community-image' src={s.local} mode='aspectFill' onClick={() => preview(s.local)} />
             {!s.path && (
               <Text className='community-image-badge' data-testid='community-image-progress'>
                 {s.failed ? '上传失败' : `${Math.round(s.progress)}%`}

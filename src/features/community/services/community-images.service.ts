@@ -56,10 +56,15 @@ export async function uploadPostImage(enterpriseId: string, folder: string, file
 export const postImages = (postId: string) =>
   db.read((c) => c.from('community_post_images').select('path, status').eq('post_id', postId).neq('status', 'risky').order('sort_order')) as Promise<PostImage[]>;
 
-/** 10-minute links for the paths Storage lets the caller read; null for the others. */
-export async function imageUrls(paths: string[]): Promise<Array<string | null>> {
-  if (paths.length === 0) return [];
-  const { data, error } = await supabase.storage.from(COMMUNITY_BUCKET).createSignedUrls(paths, 600);
-  if (error || !data) return paths.map(() => null);
-  return paths.map((p) => data.find((d) => d.path === p && !d.error)?.signedUrl ?? null);
+/** 10-minute links for the paths Storage lets the caller read; null for the others (one request per
+ * image, as the knowledge base and training sign theirs: at most nine). */
+export function imageUrls(paths: string[]): Promise<Array<string | null>> {
+  return Promise.all(paths.map(async (p) => {
+    try {
+      const { data, error } = await supabase.storage.from(COMMUNITY_BUCKET).createSignedUrl(p, 600);
+      return error ? null : data?.signedUrl ?? null;
+    } catch {
+      return null;
+    }
+  }));
 }

@@ -18,7 +18,8 @@ const noFiles = { chooseKbFile: jest.fn(), uploadPageImage: jest.fn(), kbMediaUr
 
 /** The Quill instance behind the editor once it has loaded (the H5 editor is fetched lazily). */
 async function quillOf(): Promise<Quill> {
-  await waitFor(() => expect(screen.getByTestId('kb-editor').getAttribute('data-state')).toBe('ready'));
+  // the editor's chunk is imported on mount: on a loaded machine that takes a while
+  await waitFor(() => expect(screen.getByTestId('kb-editor').getAttribute('data-state')).toBe('ready'), { timeout: 15_000 });
   const body = screen.getByTestId('kb-editor-body');
   return Quill.find(body.parentElement as HTMLElement) as Quill;
 }

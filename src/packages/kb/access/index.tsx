@@ -1,7 +1,9 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { LoadState } from '../../../ui/load-state';
-import { AccessEditor, SpaceProtection, kbService, useLoader } from '../../../features/kb';
+import { kbService, useLoader } from '../../../features/kb';
+import { AccessEditor } from '../../../features/kb/components/access-editor';
+import { SpaceProtection } from '../../../features/kb/components/space-protection';
 
 /** Managers: who can see a space, folder or page, and its grants; a space's protection (watermark, copy restriction). */
 export default function KbAccessPage() {

@@ -5,7 +5,9 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { Input } from '../../../ui/input';
 import { LoadState } from '../../../ui/load-state';
-import { BLANK_TEMPLATE, KB_ROUTES, NodeList, TemplatePicker, canEdit, kbFilesService, kbService, useLoader, type KbTemplate } from '../../../features/kb';
+import { KB_ROUTES, NodeList, canEdit, kbFilesService, kbService, useLoader, type KbTemplate } from '../../../features/kb';
+import { TemplatePicker } from '../../../features/kb/components/template-picker';
+import { BLANK_TEMPLATE } from '../../../features/kb/lib/templates';
 
 /** A space or folder: what the member may see inside; editors add pages and folders. */
 export default function KbFolderPage() {

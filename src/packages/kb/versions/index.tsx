@@ -1,7 +1,9 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { LoadState } from '../../../ui/load-state';
-import { VersionCompare, VersionList, canEdit, kbService, useLoader } from '../../../features/kb';
+import { canEdit, kbService, useLoader } from '../../../features/kb';
+import { VersionCompare } from '../../../features/kb/components/version-compare';
+import { VersionList } from '../../../features/kb/components/version-list';
 
 export default function KbVersionsPage() {
   const nodeId = useRouter().params?.node ?? '';
