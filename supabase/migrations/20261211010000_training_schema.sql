@@ -485,8 +485,7 @@ create index training_lessons_document_idx on public.training_lessons (document_
 -- True when the caller may read the object `p_name` (`<enterprise_id>/<anything>`) of bucket `training`.
 create or replace function private.training_media_readable(p_name text)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_enterprise uuid;
+declare v_enterprise uuid;
 begin
   if p_name is null or p_name !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/' then
     return false;
