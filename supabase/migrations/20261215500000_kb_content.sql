@@ -39,8 +39,7 @@ create policy "Members read their enterprise's page templates"
 -- Managers of a page save it (its current content) as a template of the enterprise; at most 100.
 create or replace function private.kb_save_template(p_node_id uuid, p_title text)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
   v_title text := btrim(coalesce(p_title, ''));
   v_id uuid;
 begin
@@ -66,8 +65,7 @@ end $$;
 -- Its author or a knowledge-base manager of the enterprise deletes a template.
 create or replace function private.kb_delete_template(p_template_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_template public.kb_templates;
+declare v_template public.kb_templates;
 begin
   perform private.assert_cleared(); -- the gate speaks before any lookup
   perform private.assert_not_restricted();
@@ -88,8 +86,7 @@ end $$;
 -- of the space, enterprise writable, a yes/no given.
 create or replace function private.kb_space_setting_target(p_space_id uuid, p_on boolean)
 returns public.kb_nodes language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
 begin
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_node.enterprise_id);
@@ -105,8 +102,7 @@ end $$;
 -- Managers of a space: copy restriction over its pages.
 create or replace function private.kb_set_space_copy_protect(p_space_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  -- manager of the space, enterprise writable, a yes/no (20261215500000_kb_content.sql)
+declare -- manager of the space, enterprise writable, a yes/no (20261215500000_kb_content.sql)
   v_space public.kb_nodes := private.kb_space_setting_target(p_space_id, p_on);
 begin
   update public.kb_nodes set copy_protect = p_on where id = v_space.id;
@@ -119,8 +115,7 @@ end $$;
 -- the original node). Editor of the original and of the target; at most 500 nodes, 12 levels.
 create or replace function private.kb_copy_node(p_node_id uuid, p_new_parent_id uuid default null)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
   v_parent public.kb_nodes;
   v_map jsonb;

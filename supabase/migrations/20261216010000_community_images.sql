@@ -68,8 +68,7 @@ select private.refuse_writes_when_inactive('public.community_post_images');
 -- Storage insert check: a well-formed path in an enterprise whose community the caller may write in.
 create or replace function private.community_image_upload_allowed(p_name text)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_enterprise uuid;
+declare v_enterprise uuid;
 begin
   if p_name is null or p_name !~ '^[0-9a-f-]{36}/[0-9a-f-]{36}/[A-Za-z0-9_-]{1,64}\.(jpg|jpeg|png|webp|gif)$' then
     return false;
@@ -102,8 +101,7 @@ end $$;
 -- post lose their row (a risky one keeps it, and can't come back).
 create or replace function private.community_sync_images()
 returns trigger language plpgsql security definer set search_path = '' as $$
-declare
-  v_path text;
+declare v_path text;
   v_n integer := 0;
 begin
   if tg_op = 'UPDATE' then
@@ -153,8 +151,7 @@ as $$ select case p_label when 10001 then '广告' when 20001 then '时政' when
 -- moderation queue; risky removes it from the post and tells the author why.
 create or replace function private.community_apply_media_verdict(p_trace_id text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_verdict private.community_media_verdicts;
+declare v_verdict private.community_media_verdicts;
   v_img public.community_post_images;
   v_post public.community_posts;
 begin
@@ -206,8 +203,7 @@ end $$;
 -- H5 / WeCom authors without an openid, `wechat:unavailable`): then it waits for a moderator.
 create or replace function private.community_image_check(p_image_id uuid, p_trace_id text default null, p_label text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_img public.community_post_images;
+declare v_img public.community_post_images;
 begin
   select * into v_img from public.community_post_images i where i.id = p_image_id and i.status = 'pending' and i.trace_id is null for update;
   if v_img.id is null then
