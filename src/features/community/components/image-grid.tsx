@@ -20,8 +20,9 @@ export function ImageGrid({ postId }: { postId: string }) {
   return (
     <View className='community-image-grid' data-testid='community-post-images'>
       {shown.map((img, i) => (
-        <View key={img.path} className='community-image-cell' data-testid='community-post-image' data-status={img.status} aria-label={`图片 ${i + 1}`}>
-          <Image className='community-image' src={img.url} mode='aspectFill' onClick={() => void Taro.previewImage({ current: img.url, urls })} />
+        <View key={img.path} className='community-image-cell' data-testid='community-post-image' aria-label={`图片 ${i + 1}`}
+          onClick={() => void Taro.previewImage({ current: img.url, urls })}>
+          <Image className='community-image' src={img.url} mode='aspectFill' />
           {img.status !== 'pass' && <Text className='community-image-badge' data-testid='community-image-checking'>审核中</Text>}
         </View>
       ))}
