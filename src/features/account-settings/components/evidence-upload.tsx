@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useDocumentUpload } from '../../../lib/files/use-document-upload';
 import { Button } from '../../../ui/button';
 import { checkEvidenceFile, reportEvidenceService, type ReportEvidenceService } from '../services/report-evidence.service';
 import './settings.css';
@@ -17,34 +17,14 @@ const MAX_FILES = 5;
 /** 上传证明材料 after a report was filed: up to 5 images or PDFs, into the report's private folder. */
 export function EvidenceUpload({ reportId, uploadToken, service = reportEvidenceService }: EvidenceUploadProps) {
   const [uploaded, setUploaded] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const { uploading: busy, pick } = useDocumentUpload(setError);
 
-  const handleChoose = async () => {
-    setError('');
-    let file;
-    try {
-      file = await service.chooseEvidenceFile();
-    } catch (failure) {
-      setError(messageOf(failure));
-      return;
-    }
-    if (!file) return;
-    const problem = checkEvidenceFile(file);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    try {
+  const handleChoose = () =>
+    pick(service.chooseEvidenceFile, checkEvidenceFile, async (file) => {
       await service.uploadReportEvidence(reportId, uploadToken, file);
       setUploaded((list) => [...list, file.name]);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const full = uploaded.length >= MAX_FILES;
   return (

@@ -1,7 +1,7 @@
 import { Picker, Text, Textarea, View } from '@tarojs/components';
 import './identity.css';
 import { useEffect, useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useDocumentUpload } from '../../../lib/files/use-document-upload';
 import { Button } from '../../../ui/button';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { BirthDateCorrection } from '../services/identity.types';
@@ -39,7 +39,7 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
   const [reason, setReason] = useState('');
   const { busy, error, setError, run } = useAction();
   const [file, setFile] = useState<{ name: string; path: string } | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const { uploading, pick } = useDocumentUpload(setError);
 
   useEffect(() => {
     if (!open) return undefined;
@@ -55,29 +55,7 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
 
   const attach = async () => {
     if (!evidence) return;
-    setError('');
-    let chosen: BirthEvidenceFile | null;
-    try {
-      chosen = await evidence.choose();
-    } catch (failure) {
-      setError(messageOf(failure));
-      return;
-    }
-    if (!chosen) return;
-    const problem = checkBirthEvidenceFile(chosen);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setUploading(true);
-    try {
-      const path = await evidence.upload(chosen);
-      setFile({ name: chosen.name, path });
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setUploading(false);
-    }
+    await pick(() => evidence.choose(), checkBirthEvidenceFile, async (chosen) => setFile({ name: chosen.name, path: await evidence.upload(chosen) }));
   };
 
   const submit = async () => {
