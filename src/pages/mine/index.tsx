@@ -1,17 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { authService, goToLogin } from '../../features/auth';
+import { SignOutButton } from '../../features/auth';
 // Direct modules, not the feature indexes: this tab page is in the main package.
 import { useEnterprises } from '../../features/enterprise/hooks/use-enterprises';
 import { useClearedMember } from '../../features/identity/hooks/use-cleared-member';
 import { ProfileCard, useMyProfile } from '../../features/profile';
 import { TabBarSlot, useTabPage } from '../../features/shell';
-import { useAction } from '../../lib/hooks/use-action';
 import { openRoute } from '../../lib/navigation/open-route';
 import { routeUrl, type RouteName } from '../../lib/routes';
 import { Button } from '../../ui/button';
-import { FormError } from '../../ui/form-error';
-import { WideButton } from '../../ui/wide-button';
 import { CellGroup } from '../../ui/cell';
 import { LoadState } from '../../ui/load-state';
 import { NavCell } from '../../ui/nav-cell';
@@ -36,11 +33,6 @@ export default function MinePage() {
   const current = enterprises.current;
   const settled = enterprises.status === 'ready' || enterprises.status === 'error';
   useTabPage('mine', { signedOut: status === 'signed-out', ready: cleared && settled, enterpriseId: current?.id ?? null });
-  const signOut = useAction({ leaves: true });
-  const handleSignOut = () => signOut.run(async () => {
-    await authService.signOut();
-    goToLogin();
-  });
 
   if (status === 'signed-out') {
     return (
@@ -91,10 +83,7 @@ export default function MinePage() {
         )}
         <NavCell title='注销账号' description='永久删除账号和个人信息' data-testid='mine-cancel-account' onClick={go(routeUrl('cancel'))} />
       </CellGroup>
-      <FormError message={signOut.error} />
-      <WideButton className='mine-page__action' type='danger' fill='outline' busy={signOut.busy} testId='mine-sign-out' onClick={handleSignOut}>
-        退出登录
-      </WideButton>
+      <SignOutButton className='mine-page__action' testId='mine-sign-out' />
       <TabBarSlot />
     </View>
   );

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useDocumentUpload } from '../../../lib/files/use-document-upload';
-import { Button } from '../../../ui/button';
+import { BusyButton } from '../../../ui/wide-button';
 import { checkEvidenceFile, reportEvidenceService, type ReportEvidenceService } from '../services/report-evidence.service';
 import './settings.css';
 import { FormError } from '../../../ui/form-error';
@@ -37,19 +37,9 @@ export function EvidenceUpload({ reportId, uploadToken, service = reportEvidence
         </Text>
       ))}
       <FormError message={error} testId='report-evidence-error' />
-      <Button
-        type='primary'
-        fill='outline'
-        block
-        loading={busy}
-        disabled={busy || full}
-        aria-disabled={busy || full}
-        role='button'
-        data-testid='report-evidence-choose'
-        onClick={handleChoose}
-      >
+      <BusyButton type='primary' fill='outline' block busy={busy} disabled={busy || full} testId='report-evidence-choose' onClick={handleChoose}>
         {full ? '已达上传上限' : '上传证明材料'}
-      </Button>
+      </BusyButton>
     </View>
   );
 }

@@ -2,7 +2,7 @@ import { Picker, Text, Textarea, View } from '@tarojs/components';
 import './identity.css';
 import { useEffect, useState } from 'react';
 import { useDocumentUpload } from '../../../lib/files/use-document-upload';
-import { Button } from '../../../ui/button';
+import { BusyButton } from '../../../ui/wide-button';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { BirthDateCorrection } from '../services/identity.types';
 import { checkBirthEvidenceFile, type BirthEvidenceFile } from '../services/birth-date-evidence.service';
@@ -119,24 +119,15 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
                   已上传：{file.name}
                 </Text>
               )}
-              <Button
-                fill='outline'
-                block
-                loading={uploading}
-                disabled={uploading || busy}
-                aria-disabled={uploading || busy}
-                role='button'
-                onClick={attach}
-                data-testid='birth-correction-evidence-choose'
-              >
+              <BusyButton fill='outline' block busy={uploading} disabled={uploading || busy} onClick={attach} testId='birth-correction-evidence-choose'>
                 {file ? '重新上传' : '上传证明材料'}
-              </Button>
+              </BusyButton>
             </View>
           )}
           <FormError message={error} testId='birth-correction-error' />
-          <Button type='primary' block loading={busy} disabled={!ready} aria-disabled={!ready} role='button' onClick={submit} data-testid='birth-correction-submit'>
+          <BusyButton type='primary' block busy={busy} disabled={!ready} onClick={submit} testId='birth-correction-submit'>
             提交更正申请
-          </Button>
+          </BusyButton>
         </>
       )}
     </View>
