@@ -1,4 +1,5 @@
-import { Picker, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
+import { TextAreaField } from '../../../ui/text-area-field';
 import './identity.css';
 import { useEffect, useState } from 'react';
 import { useDocumentUpload } from '../../../lib/files/use-document-upload';
@@ -98,18 +99,7 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
               </View>
             </Picker>
           </View>
-          <View className='field'>
-            <Text className='field__label'>更正原因（5–500 字）</Text>
-            <Textarea
-              className='field__textarea'
-              value={reason}
-              maxlength={500}
-              placeholder='例如：注册时年份选错了'
-              onInput={(e) => setReason(e.detail.value)}
-              aria-label='更正原因'
-              data-testid='birth-correction-reason'
-            />
-          </View>
+          <TextAreaField label='更正原因（5–500 字）' ariaLabel='更正原因' className='field__textarea' maxLength={500} placeholder='例如：注册时年份选错了' value={reason} onChange={setReason} testId='birth-correction-reason' />
           {evidence && (
             <View className='field' data-testid='birth-correction-evidence'>
               <Text className='field__label'>证明材料（可选）</Text>
