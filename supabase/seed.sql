@@ -2,28 +2,33 @@
 -- `supabase db reset` on a real local project). Never run against production.
 -- Demo logins (printed by `npm start`): phone + password below, or phone + SMS code from the local outbox.
 
-insert into auth.users (
-  instance_id, id, aud, role, phone, phone_confirmed_at, encrypted_password,
-  raw_app_meta_data, raw_user_meta_data, created_at, updated_at
-)
-select '00000000-0000-0000-0000-000000000000', u.id::uuid, 'authenticated', 'authenticated', u.phone, now(),
-       extensions.crypt('Zhixiang2026', extensions.gen_salt('bf')),
-       '{"provider":"phone","providers":["phone"]}'::jsonb,
-       jsonb_build_object('display_name', u.name), now(), now()
-  from (values
-    ('11111111-1111-4111-8111-111111111111', '8613800000001', '张伟'),
-    ('22222222-2222-4222-8222-222222222222', '8613800000002', '李娜'),
-    ('33333333-3333-4333-8333-333333333333', '8613800000003', '王芳')
-  ) as u(id, phone, name)
-on conflict (id) do nothing;
+-- A demo user N (1-9) has the id NNNNNNNN-NNNN-4NNN-8NNN-NNNNNNNNNNNN, the phone 1380000000N and the
+-- password Zhixiang2026: GoTrue's rows for a confirmed phone account.
+create or replace function pg_temp.demo_users(p_users jsonb) returns void language sql as $$
+  with u as (
+    select (repeat(d, 8) || '-' || repeat(d, 4) || '-4' || repeat(d, 3) || '-8' || repeat(d, 3) || '-' || repeat(d, 12))::uuid as id,
+           '861380000000' || d as phone, name
+      from jsonb_each_text(p_users) as e(d, name)
+  ), users as (
+    insert into auth.users (
+      instance_id, id, aud, role, phone, phone_confirmed_at, encrypted_password,
+      raw_app_meta_data, raw_user_meta_data, created_at, updated_at
+    )
+    select '00000000-0000-0000-0000-000000000000', u.id, 'authenticated', 'authenticated', u.phone, now(),
+           extensions.crypt('Zhixiang2026', extensions.gen_salt('bf')),
+           '{"provider":"phone","providers":["phone"]}'::jsonb,
+           jsonb_build_object('display_name', u.name), now(), now()
+      from u
+    on conflict (id) do nothing
+  )
+  insert into auth.identities (id, user_id, provider_id, provider, identity_data, created_at, updated_at)
+  select gen_random_uuid(), u.id, u.id::text, 'phone',
+         jsonb_build_object('sub', u.id::text, 'phone', u.phone, 'phone_verified', true), now(), now()
+    from u
+  on conflict do nothing;
+$$;
 
-insert into auth.identities (id, user_id, provider_id, provider, identity_data, created_at, updated_at)
-select gen_random_uuid(), u.id, u.id::text, 'phone',
-       jsonb_build_object('sub', u.id::text, 'phone', u.phone, 'phone_verified', true), now(), now()
-  from auth.users u
- where u.id in ('11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222',
-                '33333333-3333-4333-8333-333333333333')
-on conflict do nothing;
+select pg_temp.demo_users('{"1": "张伟", "2": "李娜", "3": "王芳"}');
 
 -- -----------------------------------------------------------------------------
 -- Identity: agreements (version 1 of each), demo users cleared, one platform operator.
@@ -502,32 +507,7 @@ on conflict (user_id) do nothing;
 --   远山制造 (private, join rule approval): 孙丽 admin, 周杰, 吴敏 members; 刘洋 has a pending request
 -- 王芳 stays the platform operator and belongs to no enterprise. Re-runnable (fixed ids, on conflict).
 -- -----------------------------------------------------------------------------
-insert into auth.users (
-  instance_id, id, aud, role, phone, phone_confirmed_at, encrypted_password,
-  raw_app_meta_data, raw_user_meta_data, created_at, updated_at
-)
-select '00000000-0000-0000-0000-000000000000', u.id::uuid, 'authenticated', 'authenticated', u.phone, now(),
-       extensions.crypt('Zhixiang2026', extensions.gen_salt('bf')),
-       '{"provider":"phone","providers":["phone"]}'::jsonb,
-       jsonb_build_object('display_name', u.name), now(), now()
-  from (values
-    ('44444444-4444-4444-8444-444444444444', '8613800000004', '陈静'),
-    ('55555555-5555-4555-8555-555555555555', '8613800000005', '刘洋'),
-    ('66666666-6666-4666-8666-666666666666', '8613800000006', '赵磊'),
-    ('77777777-7777-4777-8777-777777777777', '8613800000007', '孙丽'),
-    ('88888888-8888-4888-8888-888888888888', '8613800000008', '周杰'),
-    ('99999999-9999-4999-8999-999999999999', '8613800000009', '吴敏')
-  ) as u(id, phone, name)
-on conflict (id) do nothing;
-
-insert into auth.identities (id, user_id, provider_id, provider, identity_data, created_at, updated_at)
-select gen_random_uuid(), u.id, u.id::text, 'phone',
-       jsonb_build_object('sub', u.id::text, 'phone', u.phone, 'phone_verified', true), now(), now()
-  from auth.users u
- where u.id in ('44444444-4444-4444-8444-444444444444', '55555555-5555-4555-8555-555555555555',
-                '66666666-6666-4666-8666-666666666666', '77777777-7777-4777-8777-777777777777',
-                '88888888-8888-4888-8888-888888888888', '99999999-9999-4999-8999-999999999999')
-on conflict do nothing;
+select pg_temp.demo_users('{"4": "陈静", "5": "刘洋", "6": "赵磊", "7": "孙丽", "8": "周杰", "9": "吴敏"}');
 
 update private.accounts a
    set birth_date = d.birth_date, birth_date_set_at = now()

@@ -64,37 +64,26 @@ $$;
 -- ------------------------------------------------------------------ auth helpers (GoTrue's)
 -- Same signatures and results as GoTrue's; nullif() around request.jwt.claims keeps them from
 -- failing on '' which a pooled connection holds after an earlier `set local` has ended.
-create or replace function auth.uid() returns uuid
-language sql stable as $$
-  select nullif(
-    coalesce(
-      current_setting('request.jwt.claim.sub', true),
-      (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
-    ),
-    ''
-  )::uuid
-$$;
-
-create or replace function auth.role() returns text
-language sql stable as $$
-  select nullif(
-    coalesce(
-      current_setting('request.jwt.claim.role', true),
-      (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
-    ),
-    ''
-  )::text
-$$;
-
-create or replace function auth.email() returns text
-language sql stable as $$
-  select nullif(
-    coalesce(
-      current_setting('request.jwt.claim.email', true),
-      (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email')
-    ),
-    ''
-  )::text
+-- auth.uid(), auth.role(), auth.email(): each one claim, from the one-claim setting or the claims.
+do $$
+declare
+  f record;
+begin
+  for f in select * from (values ('uid', 'sub', 'uuid'), ('role', 'role', 'text'), ('email', 'email', 'text')) v(name, claim, type) loop
+    execute format($fn$
+      create or replace function auth.%1$I() returns %3$s
+      language sql stable as $body$
+        select nullif(
+          coalesce(
+            current_setting('request.jwt.claim.%2$s', true),
+            (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> %2$L)
+          ),
+          ''
+        )::%3$s
+      $body$
+    $fn$, f.name, f.claim, f.type);
+  end loop;
+end
 $$;
 
 create or replace function auth.jwt() returns jsonb
