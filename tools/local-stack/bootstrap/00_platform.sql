@@ -127,35 +127,31 @@ end
 $$;
 
 -- ------------------------------------------------------------------ PostgREST schema reload
--- Supabase reloads PostgREST's schema cache on DDL through these event triggers.
+-- Supabase reloads PostgREST's schema cache on DDL through these event triggers (the same tests as
+-- Supabase's pgrst_ddl_watch / pgrst_drop_watch; one notify per transaction is all PostgREST needs).
 create or replace function extensions.pgrst_ddl_watch() returns event_trigger
 language plpgsql as $$
-declare cmd record;
 begin
-  for cmd in select * from pg_event_trigger_ddl_commands() loop
-    if cmd.command_tag in (
-      'CREATE SCHEMA', 'ALTER SCHEMA', 'CREATE TABLE', 'CREATE TABLE AS', 'SELECT INTO',
-      'ALTER TABLE', 'CREATE FOREIGN TABLE', 'ALTER FOREIGN TABLE', 'CREATE VIEW', 'ALTER VIEW',
-      'CREATE MATERIALIZED VIEW', 'ALTER MATERIALIZED VIEW', 'CREATE FUNCTION', 'ALTER FUNCTION',
-      'CREATE TRIGGER', 'CREATE TYPE', 'ALTER TYPE', 'CREATE RULE', 'COMMENT')
-      and cmd.schema_name is distinct from 'pg_temp' then
-      notify pgrst, 'reload schema';
-    end if;
-  end loop;
+  if exists (select from pg_event_trigger_ddl_commands() cmd
+              where cmd.command_tag in (
+                      'CREATE SCHEMA', 'ALTER SCHEMA', 'CREATE TABLE', 'CREATE TABLE AS', 'SELECT INTO',
+                      'ALTER TABLE', 'CREATE FOREIGN TABLE', 'ALTER FOREIGN TABLE', 'CREATE VIEW', 'ALTER VIEW',
+                      'CREATE MATERIALIZED VIEW', 'ALTER MATERIALIZED VIEW', 'CREATE FUNCTION', 'ALTER FUNCTION',
+                      'CREATE TRIGGER', 'CREATE TYPE', 'ALTER TYPE', 'CREATE RULE', 'COMMENT')
+                and cmd.schema_name is distinct from 'pg_temp') then
+    notify pgrst, 'reload schema';
+  end if;
 end
 $$;
 
 create or replace function extensions.pgrst_drop_watch() returns event_trigger
 language plpgsql as $$
-declare obj record;
 begin
-  for obj in select * from pg_event_trigger_dropped_objects() loop
-    if obj.object_type in ('schema', 'table', 'foreign table', 'view', 'materialized view',
-                           'function', 'trigger', 'type', 'rule')
-       and obj.is_temporary is false then
-      notify pgrst, 'reload schema';
-    end if;
-  end loop;
+  if exists (select from pg_event_trigger_dropped_objects() obj
+              where obj.object_type in ('schema', 'table', 'foreign table', 'view', 'materialized view', 'function', 'trigger', 'type', 'rule')
+                and obj.is_temporary is false) then
+    notify pgrst, 'reload schema';
+  end if;
 end
 $$;
 
