@@ -7,11 +7,7 @@ import { tokenStore } from './token-store.ts';
 export type WecomConfig = Record<'baseUrl' | 'corpId' | 'corpSecret', string>;
 
 export const wecomConfigFromEnv = (get?: (name: string) => string | undefined): WecomConfig =>
-  configFromEnv({
-    baseUrl: ['WECOM_API_BASE_URL', 'https://qyapi.weixin.qq.com'],
-    corpId: ['WECOM_CORP_ID', 'wwlocalcorp0000001'],
-    corpSecret: ['WECOM_CORP_SECRET', 'local-wecom-corp-secret'],
-  }, get);
+  configFromEnv({ baseUrl: ['WECOM_API_BASE_URL', 'https://qyapi.weixin.qq.com'], corpId: ['WECOM_CORP_ID', 'wwlocalcorp0000001'], corpSecret: ['WECOM_CORP_SECRET', 'local-wecom-corp-secret'] }, get);
 
 export interface WecomMember {
   corpid: string;

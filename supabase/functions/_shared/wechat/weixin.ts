@@ -8,11 +8,7 @@ import { tokenStore } from './token-store.ts';
 export type WeixinConfig = Record<'baseUrl' | 'appId' | 'appSecret', string>;
 
 export const weixinConfigFromEnv = (get?: (name: string) => string | undefined): WeixinConfig =>
-  configFromEnv({
-    baseUrl: ['WECHAT_API_BASE_URL', 'https://api.weixin.qq.com'],
-    appId: ['WECHAT_APP_ID', 'wx0000000000local'],
-    appSecret: ['WECHAT_APP_SECRET', 'local-wechat-app-secret'],
-  }, get);
+  configFromEnv({ baseUrl: ['WECHAT_API_BASE_URL', 'https://api.weixin.qq.com'], appId: ['WECHAT_APP_ID', 'wx0000000000local'], appSecret: ['WECHAT_APP_SECRET', 'local-wechat-app-secret'] }, get);
 
 export interface WeixinSession {
   openid: string;
