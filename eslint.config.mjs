@@ -32,6 +32,10 @@ const DEEP_IMPORT_EXCEPTIONS = [
   // A message table is data only: the identity index would bring its services and Taro along.
   { from: 'features/enterprise/enterprise.messages', to: 'features/identity/identity.messages', why: 'a message table is data only; the index would bring services and Taro' },
   { from: 'features/training/training.messages', to: 'features/identity/identity.messages', why: 'a message table is data only; the index would bring services and Taro' },
+  // 学习's home screen is the 学习 tab (main package on the mini-programs): its list, services and rule, not every training screen.
+  ...allow('packages/training/index', [
+    'features/training/components/assignment-list', 'features/training/lib/manager', 'features/training/services/training.service',
+  ], MAIN_PACKAGE),
   // The training subpackage needs the current enterprise, not enterprise's admin screens.
   { from: 'packages/training/', to: 'features/enterprise/hooks/use-enterprise-page', why: SUBPACKAGE },
   // Subpackages that need one function of a feature whose screens live elsewhere.
@@ -39,6 +43,14 @@ const DEEP_IMPORT_EXCEPTIONS = [
   { from: 'packages/ops/qualification-review', to: 'features/enterprise/services/qualification.service', why: SUBPACKAGE },
   { from: 'packages/ops/qualification-review-item', to: 'features/enterprise/schemas/enterprise.schema', why: SUBPACKAGE },
   { from: 'features/kb/hooks/use-kb-enterprise', to: 'features/enterprise/hooks/use-enterprise-page', why: SUBPACKAGE },
+  // The KB home is built into the weapp main package and takes the kb index; the screens only the
+  // kb subpackage's pages show (the editor with markdown-it, page view, versions, access, templates)
+  // stay out of it.
+  ...allow('packages/kb/edit/index', ['features/kb/components/page-editor'], MAIN_PACKAGE),
+  ...allow('packages/kb/page/index', ['features/kb/components/page-view'], MAIN_PACKAGE),
+  ...allow('packages/kb/versions/index', ['features/kb/components/version-compare', 'features/kb/components/version-list'], MAIN_PACKAGE),
+  ...allow('packages/kb/folder/index', ['features/kb/components/template-picker', 'features/kb/lib/templates'], MAIN_PACKAGE),
+  ...allow('packages/kb/access/index', ['features/kb/components/access-editor', 'features/kb/components/space-protection'], MAIN_PACKAGE),
   // The home page's unread badge loads the notification services, whose message table extends identity's.
   { from: 'features/notifications/notifications.messages', to: 'features/identity/identity.messages', why: MAIN_PACKAGE },
 ];

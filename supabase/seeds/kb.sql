@@ -82,14 +82,12 @@ begin
   perform private.kb_refresh_acl(v_id);
 end $$;
 
--- A space its creator manages and every member reads.
-create or replace function pg_temp.kb_space(p_ent uuid, p_key text, p_title text, p_admin uuid, p_sort integer, p_space_kind text)
-returns void language plpgsql as $$
-begin
-  perform pg_temp.kb_node(p_ent, p_key, null, 'space', p_title, p_admin, p_sort, p_space_kind);
-  perform pg_temp.kb_grant(p_ent, p_key, 'manager', 'member', p_admin, null, p_admin);
-  perform pg_temp.kb_grant(p_ent, p_key, 'viewer', 'everyone', null, null, p_admin);
-end $$;
+-- Most demo nodes: the admin manages them, everyone else gets p_role (viewer, or downloader for files).
+create or replace function pg_temp.kb_admin_and_everyone(p_ent uuid, p_key text, p_role text, p_admin uuid)
+returns void language sql as $$
+  select pg_temp.kb_grant(p_ent, p_key, 'manager', 'member', p_admin, null, p_admin);
+  select pg_temp.kb_grant(p_ent, p_key, p_role, 'everyone', null, null, p_admin);
+$$;
 
 do $$
 declare
@@ -106,7 +104,8 @@ begin
     v_name := e.name;
 
     -- 员工手册 ---------------------------------------------------------------------------------
-    perform pg_temp.kb_space(e.id, 'handbook', '员工手册', v_admin, 1, 'enterprise');
+    perform pg_temp.kb_node(e.id, 'handbook', null, 'space', '员工手册', v_admin, 1, 'enterprise');
+    perform pg_temp.kb_admin_and_everyone(e.id, 'handbook', 'viewer', v_admin);
     perform pg_temp.kb_node(e.id, 'handbook/rules', 'handbook', 'folder', '规章制度', v_admin, 1);
     perform pg_temp.kb_page(e.id, 'handbook/about', 'handbook', '公司简介', v_admin, 0, array[
       '# 关于' || v_name,
@@ -169,7 +168,8 @@ begin
       '绩效系数：A 为 2.0，B 为 1.2，C 为 0.5。奖金随 1 月工资一并发放。']);
 
     -- 入职指南 ---------------------------------------------------------------------------------
-    perform pg_temp.kb_space(e.id, 'onboarding', '入职指南', v_admin, 2, 'enterprise');
+    perform pg_temp.kb_node(e.id, 'onboarding', null, 'space', '入职指南', v_admin, 2, 'enterprise');
+    perform pg_temp.kb_admin_and_everyone(e.id, 'onboarding', 'viewer', v_admin);
     perform pg_temp.kb_page(e.id, 'onboarding/day1', 'onboarding', '入职第一天', v_admin, 1, array[
       '# 欢迎加入' || v_name || '！',
       '入职第一天，请按以下步骤完成报到：',
@@ -181,11 +181,9 @@ begin
     -- file nodes: everyone may download them (the space only lets everyone view); the bytes are
     -- uploaded by the local stack (tools/local-stack/seed-files.ts)
     perform pg_temp.kb_node(e.id, 'onboarding/handbook-pdf', 'onboarding', 'file', '员工手册.pdf', v_admin, 5);
-    perform pg_temp.kb_grant(e.id, 'onboarding/handbook-pdf', 'manager', 'member', v_admin, null, v_admin);
-    perform pg_temp.kb_grant(e.id, 'onboarding/handbook-pdf', 'downloader', 'everyone', null, null, v_admin);
+    perform pg_temp.kb_admin_and_everyone(e.id, 'onboarding/handbook-pdf', 'downloader', v_admin);
     perform pg_temp.kb_node(e.id, 'onboarding/welcome-video', 'onboarding', 'file', '新员工欢迎视频.mp4', v_admin, 6);
-    perform pg_temp.kb_grant(e.id, 'onboarding/welcome-video', 'manager', 'member', v_admin, null, v_admin);
-    perform pg_temp.kb_grant(e.id, 'onboarding/welcome-video', 'downloader', 'everyone', null, null, v_admin);
+    perform pg_temp.kb_admin_and_everyone(e.id, 'onboarding/welcome-video', 'downloader', v_admin);
     perform pg_temp.kb_page(e.id, 'onboarding/week1', 'onboarding', '第一周学习清单', v_admin, 2, array[
       '# 第一周学习清单',
       '- 阅读《员工手册》中的考勤、报销和信息安全制度',
@@ -210,7 +208,8 @@ begin
       '在企业微信“IT 服务台”提交工单，工作时间内 2 小时响应。']);
 
     -- 产品文档 (team space) ----------------------------------------------------------------------
-    perform pg_temp.kb_space(e.id, 'product', '产品文档', v_admin, 3, 'team');
+    perform pg_temp.kb_node(e.id, 'product', null, 'space', '产品文档', v_admin, 3, 'team');
+    perform pg_temp.kb_admin_and_everyone(e.id, 'product', 'viewer', v_admin);
     if v_dept is not null then
       perform pg_temp.kb_grant(e.id, 'product', 'editor', 'department', null, v_dept, v_admin);
     end if;

@@ -5,13 +5,14 @@
 -- Two templates: account and agreement notices (服务状态通知), everything else (待办事项提醒).
 -- Keywords as the chosen templates define them; `fields` says which part of a notice fills each one.
 insert into private.notification_templates (kind, wechat_template_id, fields)
-select unnest(t.kinds), t.id, t.fields::jsonb
+select k.kind, t.id, t.fields::jsonb
   from (values
-    (array['agreement_updated', 'account_action', 'account_report', 'enterprise_status', 'enterprise_cancellation'],
-     'zxLocalTplAccount0000000000000000000001', '{"thing1": "kind", "thing2": "title", "time3": "time"}'),
-    (array['enterprise_join_request', 'enterprise_membership', 'enterprise_qualification'],
-     'zxLocalTplTodo00000000000000000000000002', '{"thing1": "title", "thing2": "body", "time3": "time"}')
-  ) as t(kinds, id, fields)
+    ('zxLocalTplAccount0000000000000000000001', '{"thing1": "kind", "thing2": "title", "time3": "time"}',
+     array['agreement_updated', 'account_action', 'account_report', 'enterprise_status', 'enterprise_cancellation']),
+    ('zxLocalTplTodo00000000000000000000000002', '{"thing1": "title", "thing2": "body", "time3": "time"}',
+     array['enterprise_join_request', 'enterprise_membership', 'enterprise_qualification'])
+  ) as t(id, fields, kinds)
+  cross join unnest(t.kinds) as k(kind)
 on conflict (kind) do nothing;
 
 -- Inboxes: 孙丽 (远山制造 admin) has 刘洋's pending request to decide; 刘洋 was let into 星河科技;

@@ -1,8 +1,9 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useAction } from '../../../lib/hooks/use-action';
 import { useLoader } from '../../../lib/hooks/use-loader';
 import { Button } from '../../../ui/button';
+import { FormError } from '../../../ui/form-error';
 import { LoadState } from '../../../ui/load-state';
 import { excerpt } from '../lib/delta';
 import { buildThread, type ThreadItem } from '../lib/thread';
@@ -23,25 +24,18 @@ export function CommentThread({ postId, channel, canComment, onReport, question 
   const list = useLoader(() => comments(postId), postId);
   const [text, setText] = useState('');
   const [target, setTarget] = useState<{ item: ThreadItem; quote: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const action = useAction();
   const [notice, setNotice] = useState('');
 
-  const send = async () => {
-    setBusy(true);
-    setError('');
+  const send = () => {
     setNotice('');
-    try {
+    void action.run(async () => {
       const r = await publishComment(postId, text, channel, target?.item.id ?? null, target?.quote ? target.item.id : null);
       setText('');
       setTarget(null);
       if (r.status === 'held') setNotice('评论已提交，审核通过后对其他同事可见');
       list.reload();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const accepted = (c: ThreadItem) => question?.acceptedId === c.id;
@@ -83,9 +77,9 @@ export function CommentThread({ postId, channel, canComment, onReport, question 
           )}
           <Textarea className='community-textarea' maxlength={2000} value={text} placeholder={question ? '写下你的回答' : '友善发言，理性讨论'}
             onInput={(e) => setText(e.detail.value)} aria-label='评论内容' data-testid='community-comment-input' />
-          {error && <View className='form-error' role='alert'>{error}</View>}
+          <FormError message={action.error} />
           {notice && <Text className='community-notice'>{notice}</Text>}
-          <Button type='primary' size='small' disabled={busy || !text.trim()} onClick={() => void send()} data-testid='community-comment-send'>
+          <Button type='primary' size='small' disabled={action.busy || !text.trim()} onClick={send} data-testid='community-comment-send'>
             发表评论
           </Button>
         </View>

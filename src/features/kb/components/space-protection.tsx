@@ -7,25 +7,42 @@ import './kb.css';
 
 const OPTIONS = [{ value: 'off', label: '关闭' }, { value: 'on', label: '开启' }] as const;
 
-/** A space's protection: the watermark (viewer's name, phone tail, time) over its pages and previews. */
-export function SpaceProtection({ spaceId, watermark, service = kbService }: { spaceId: string; watermark: boolean; service?: Pick<KbService, 'setWatermark'> }) {
-  const [on, setOn] = useState(watermark);
+/** One on/off setting of a space: saved on each change; a refusal is shown and the switch stays. */
+function FlagSwitch({ label, initial, testId, save }: { label: string; initial: boolean; testId: string; save(on: boolean): Promise<unknown> }) {
+  const [on, setOn] = useState(initial);
   const [error, setError] = useState('');
   const change = async (value: string) => {
     const next = value === 'on';
     setError('');
     try {
-      await service.setWatermark(spaceId, next);
+      await save(next);
       setOn(next);
     } catch (e) {
       setError(messageOf(e));
     }
   };
   return (
+    <View>
+      <ChoiceChips label={label} options={OPTIONS} value={on ? 'on' : 'off'} testId={testId} onChange={(v) => void change(v)} />
+      {error ? <Text role='alert'>{error}</Text> : null}
+    </View>
+  );
+}
+
+export interface SpaceProtectionProps {
+  spaceId: string;
+  watermark: boolean;
+  copyProtect?: boolean;
+  service?: Pick<KbService, 'setWatermark' | 'setCopyProtect'>;
+}
+
+/** A space's protection: the watermark (viewer's name, phone tail, time) and copy restriction over its pages. */
+export function SpaceProtection({ spaceId, watermark, copyProtect = false, service = kbService }: SpaceProtectionProps) {
+  return (
     <View data-testid='kb-protection'>
       <Text className='kb-section-title'>内容保护</Text>
-      <ChoiceChips label='页面水印（姓名、手机尾号、时间）' options={OPTIONS} value={on ? 'on' : 'off'} testId='kb-watermark-switch' onChange={(v) => void change(v)} />
-      {error ? <Text role='alert'>{error}</Text> : null}
+      <FlagSwitch label='页面水印（姓名、手机尾号、时间）' initial={watermark} testId='kb-watermark-switch' save={(on) => service.setWatermark(spaceId, on)} />
+      <FlagSwitch label='防复制（页面文字不能选中和复制）' initial={copyProtect} testId='kb-copy-protect-switch' save={(on) => service.setCopyProtect(spaceId, on)} />
     </View>
   );
 }

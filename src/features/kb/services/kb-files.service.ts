@@ -2,7 +2,7 @@
 // `kb` at `<enterprise>/<node>/<name>`. Storage RLS (private.kb_object_allowed) lets editors of the
 // node write there and readers of a page (its images) or downloaders of a file read; links are
 // signed by Storage for the reader after that check and last 10 minutes. Pages refer to their
-// images as `kb/<enterprise>/<node>/<name>` (the renderer resolves them; see lib/delta.ts safeUrl).
+// images as `kb/<enterprise>/<node>/<name>` (the renderer resolves them; see src/ui/rich-text/delta.ts safeMedia).
 import { bindDataLayer } from '../../../lib/data';
 import { AppError } from '../../../lib/errors/app-error';
 import { uploadToStorage } from '../../../lib/files/storage-upload';

@@ -5,7 +5,7 @@ import { asShape, bindDataLayer } from '../../../lib/data';
 import { supabase } from '../../../lib/supabase/client';
 import { TRAINING_MESSAGES } from '../training.messages';
 import type {
-  Answer, Assignment, AttemptView, Certificate, CourseOutline, Leaderboard, Lesson, ProgressAnswer,
+  Answer, Assignment, AttemptView, Certificate, CourseOutline, Leaderboard, Lesson, PathOutline, PathSummary, ProgressAnswer,
 } from './training.types';
 
 const db = bindDataLayer(TRAINING_MESSAGES);
@@ -46,6 +46,16 @@ export const recordLeave = (attemptId: string) =>
   db.call('training_record_leave', { p_attempt_id: attemptId })
     .then(asShape<{ leave_count: number; leave_limit: number | null; status: AttemptView['status'] }>());
 
+/** Published learning paths of the enterprise (RLS: members read published ones). */
+export async function myPaths(enterpriseId: string): Promise<PathSummary[]> {
+  const rows = await db.read((c) => c.from('training_paths').select('id, title, summary, training_path_courses(count)')
+    .eq('enterprise_id', enterpriseId).eq('status', 'published').order('updated_at', { ascending: false })
+    .overrideTypes<Array<{ id: string; title: string; summary: string; training_path_courses: Array<{ count: number }> }>, { merge: false }>());
+  return rows.map((r) => ({ id: r.id, title: r.title, summary: r.summary, courses: r.training_path_courses[0]?.count ?? 0 }));
+}
+
+export const pathOutline = (pathId: string) => db.call('training_path_outline', { p_path_id: pathId }).then(asShape<PathOutline>());
+
 export const leaderboard = (enterpriseId: string, month?: string, departmentId?: string) =>
   db.call('training_leaderboard', { p_enterprise_id: enterpriseId, p_month: month ?? null, p_department_id: departmentId ?? null })
     .then(asShape<Leaderboard>());
@@ -64,6 +74,23 @@ export const certificateSvg = (certificateId: string) => db.invoke<string>('trai
 /** Anyone: validity and the holder's name only. */
 export const verifyCertificate = (code: string) =>
   db.call('training_verify_certificate', { p_code: code }).then(asShape<{ valid: boolean; name: string | null }>());
+
+/**
+ * Links for several objects at once (course covers on a list), keyed by path; a path the member
+ * may not read (Storage says so per path) or a failed call is simply left out.
+ */
+export async function mediaUrls(paths: string[], expiresIn = 3600): Promise<Record<string, string>> {
+  const wanted = [...new Set(paths.filter(Boolean))];
+  if (wanted.length === 0) return {};
+  try {
+    const { data } = await supabase.storage.from('training').createSignedUrls(wanted, expiresIn);
+    const out: Record<string, string> = {};
+    for (const d of data ?? []) if (d.path && d.signedUrl) out[d.path] = d.signedUrl;
+    return out;
+  } catch {
+    return {};
+  }
+}
 
 /** A link the member's own session signs for a video or document of their enterprise. */
 export async function mediaUrl(path: string, expiresIn = 3600): Promise<string> {

@@ -2,7 +2,8 @@ import { View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef } from 'react';
 import { LoadState } from '../../../ui/load-state';
-import { PageView, kbService, useLoader } from '../../../features/kb';
+import { kbService, useLoader } from '../../../features/kb';
+import { PageView } from '../../../features/kb/components/page-view';
 
 export default function KbPagePage() {
   const nodeId = useRouter().params?.node ?? '';
