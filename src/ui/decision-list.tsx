@@ -64,3 +64,14 @@ export function DecisionList<F extends string, T>(props: DecisionListProps<F, T>
     </View>
   );
 }
+
+/** Keys an item by id and status, so an item a decision moved on is drawn afresh. */
+export const byIdAndStatus = (item: { id: string; status: string }) => `${item.id}-${item.status}`;
+
+/** The usual queue filter: the items still open (shown first), or all of them with their outcomes. */
+export function openOrAll<O extends string>(open: O, openLabel: string, emptyOpen: string, emptyAll: string): Pick<DecisionListProps<O | 'all', unknown>, 'filters' | 'empty'> {
+  return {
+    filters: [{ value: open, label: openLabel }, { value: 'all', label: '全部' }],
+    empty: (filter) => (filter === open ? emptyOpen : emptyAll),
+  };
+}

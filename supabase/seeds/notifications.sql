@@ -16,28 +16,14 @@ select k.kind, t.id, t.fields::jsonb
 on conflict (kind) do nothing;
 
 -- Inboxes: 孙丽 (远山制造 admin) has 刘洋's pending request to decide; 刘洋 was let into 星河科技;
--- 李娜 got 青禾教育's qualification outcome; 张伟 read the privacy guide update.
+-- 李娜 got 青禾教育's qualification outcome; 张伟 read the privacy guide update. One notice a line:
+-- id, recipient, kind, title, body, data, sent, read.
 insert into public.notifications (id, user_id, kind, title, body, data, created_at, read_at, dedup_key) values
-  ('c1000000-0000-4000-8000-000000000001', '77777777-7777-4777-8777-777777777777', 'enterprise_join_request',
-   '新的加入申请', '刘洋 申请加入 远山制造，请在成员管理中处理。',
-   '{"enterprise_id": "e0000000-0000-4000-8000-000000000003", "join_request_id": "1b000000-0000-4000-8000-000000000001"}',
-   now() - interval '2 hours', null, null),
-  ('c1000000-0000-4000-8000-000000000002', '55555555-5555-4555-8555-555555555555', 'enterprise_membership',
-   '加入申请已通过', '你已加入 星河科技，可以在首页切换到该企业。',
-   '{"enterprise_id": "e0000000-0000-4000-8000-000000000001", "status": "approved"}',
-   now() - interval '3 days', now() - interval '3 days', null),
-  ('c1000000-0000-4000-8000-000000000003', '22222222-2222-4222-8222-222222222222', 'enterprise_qualification',
-   '企业认证已通过', '青禾教育 的营业执照已审核通过，认证标识已在企业资料中展示。',
-   '{"enterprise_id": "e0000000-0000-4000-8000-000000000002", "kind": "business_license", "status": "approved"}',
-   now() - interval '1 day', null, null),
-  ('c1000000-0000-4000-8000-000000000004', '11111111-1111-4111-8111-111111111111', 'agreement_updated',
-   '《知享隐私保护指引》已更新', '我们更新了个人信息的保存期限说明，请在“我的 → 协议与隐私”中查看。',
-   '{"document_id": "a0000000-0000-4000-8000-000000000002", "version": 1}',
-   now() - interval '5 days', now() - interval '4 days', null),
-  ('c1000000-0000-4000-8000-000000000005', '11111111-1111-4111-8111-111111111111', 'enterprise_membership',
-   '你已被设为管理员', '你在 青禾教育 的角色已变更为管理员。',
-   '{"enterprise_id": "e0000000-0000-4000-8000-000000000002", "role": "admin"}',
-   now() - interval '30 minutes', null, null)
+  ('c1000000-0000-4000-8000-000000000001', '77777777-7777-4777-8777-777777777777', 'enterprise_join_request', '新的加入申请', '刘洋 申请加入 远山制造，请在成员管理中处理。', '{"enterprise_id": "e0000000-0000-4000-8000-000000000003", "join_request_id": "1b000000-0000-4000-8000-000000000001"}', now() - interval '2 hours', null, null),
+  ('c1000000-0000-4000-8000-000000000002', '55555555-5555-4555-8555-555555555555', 'enterprise_membership', '加入申请已通过', '你已加入 星河科技，可以在首页切换到该企业。', '{"enterprise_id": "e0000000-0000-4000-8000-000000000001", "status": "approved"}', now() - interval '3 days', now() - interval '3 days', null),
+  ('c1000000-0000-4000-8000-000000000003', '22222222-2222-4222-8222-222222222222', 'enterprise_qualification', '企业认证已通过', '青禾教育 的营业执照已审核通过，认证标识已在企业资料中展示。', '{"enterprise_id": "e0000000-0000-4000-8000-000000000002", "kind": "business_license", "status": "approved"}', now() - interval '1 day', null, null),
+  ('c1000000-0000-4000-8000-000000000004', '11111111-1111-4111-8111-111111111111', 'agreement_updated', '《知享隐私保护指引》已更新', '我们更新了个人信息的保存期限说明，请在“我的 → 协议与隐私”中查看。', '{"document_id": "a0000000-0000-4000-8000-000000000002", "version": 1}', now() - interval '5 days', now() - interval '4 days', null),
+  ('c1000000-0000-4000-8000-000000000005', '11111111-1111-4111-8111-111111111111', 'enterprise_membership', '你已被设为管理员', '你在 青禾教育 的角色已变更为管理员。', '{"enterprise_id": "e0000000-0000-4000-8000-000000000002", "role": "admin"}', now() - interval '30 minutes', null, null)
 on conflict (id) do nothing;
 
 -- 张伟 wants join requests by text too (a member's own choice; mandatory kinds need none).

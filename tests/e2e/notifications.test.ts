@@ -3,47 +3,18 @@
 // marks it read and opens the enterprise list; 通知设置 shows mandatory kinds locked and saves a
 // switch. Users and the decision are arranged through the API; what the test is about happens in
 // the browser and is then checked in the database.
-import type { BrowserContext } from 'playwright-core';
-import { signInCleared, sql, type SignedInUser } from '../support/clients';
-import { getStack } from '../support/stack';
-import { AccountPages } from './support/app-pages';
-import { mobileContext } from './support/browser';
+import { signInCleared, sql } from '../support/clients';
+import { pendingJoinRequest, rpc, signedInPages } from './support/signed-in';
 import { browserSuite } from './support/suite';
 
 const suite = browserSuite();
-const contexts: BrowserContext[] = [];
-
-afterEach(async () => {
-  while (contexts.length) await contexts.pop()?.close();
-});
-
-async function openAs(who: SignedInUser, route: string): Promise<AccountPages> {
-  const context = await mobileContext(suite.browser);
-  contexts.push(context);
-  const app = new AccountPages(await context.newPage(), suite.server.url);
-  const { data } = await who.client.auth.getSession();
-  if (!data.session) throw new Error('no session');
-  await app.openSignedIn(data.session, route, getStack().url);
-  return app;
-}
-
-async function rpc<T>(who: SignedInUser, fn: string, args: Record<string, unknown> = {}): Promise<T> {
-  const { data, error } = await who.client.rpc(fn, args);
-  if (error) throw new Error(`${fn}: ${error.message}`);
-  return data as T;
-}
+const openAs = signedInPages(suite);
 
 it('a join decision shows as unread on home; the inbox opens it, marks it read, and links to the enterprise', async () => {
   const [admin, applicant] = await Promise.all([signInCleared(), signInCleared()]);
   await sql(`update public.profiles set display_name = '周通知' where id = $1`, [applicant.userId]);
-  const enterpriseId = await rpc<string>(admin, 'create_enterprise', {
-    p_name: `消息测试${Math.floor(Math.random() * 1e5)}`, p_industry: '互联网', p_size_band: '1-49', p_contact_name: '吴管理', p_contact_phone: admin.phone,
-  });
-  await rpc(admin, 'update_enterprise_settings', { p_enterprise_id: enterpriseId, p_settings: { join_rule: 'approval' } });
-  const [invitation] = await rpc<{ code: string }[]>(admin, 'create_invitation', { p_enterprise_id: enterpriseId });
-  await rpc(applicant, 'accept_invitation', { p_code: invitation.code });
-  const [request] = await sql<{ id: string }>('select id from public.join_requests where user_id = $1 and enterprise_id = $2', [applicant.userId, enterpriseId]);
-  await rpc(admin, 'decide_join_request', { p_request_id: request.id, p_approve: true, p_reason: '' });
+  const { requestId } = await pendingJoinRequest(admin, applicant, '消息测试');
+  await rpc(admin, 'decide_join_request', { p_request_id: requestId, p_approve: true, p_reason: '' });
 
   const app = await openAs(applicant, 'pages/index/index');
   const entry = app.page.getByTestId('home-inbox-link');

@@ -5,6 +5,7 @@ export { ProviderSignIn, type ProviderSignInProps } from './components/provider-
 export { WechatSignIn } from './components/wechat-sign-in';
 export { WecomSignIn } from './components/wecom-sign-in';
 export { PrivacyPopup } from './components/privacy-popup';
+export { SignOutButton } from './components/sign-out-button';
 export { authService, type AuthService } from './services/auth.service';
 export { providerSignInService, signInWithWechat, signInWithWecom, linkWecom, type ProviderSignInService } from './services/provider-sign-in.service';
 export { AUTH_ERROR_MESSAGES, PROVIDER_ERROR_MESSAGES, AUTH_MESSAGES } from './auth.messages';

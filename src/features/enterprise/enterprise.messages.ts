@@ -1,6 +1,6 @@
 import type { ModuleMessages } from '../../lib/data';
 // The table only (no runtime): importing identity's index would pull in its services and Taro.
-import { IDENTITY_ERROR_MESSAGES } from '../identity/identity.messages';
+import { behindTheGate } from '../identity/identity.messages';
 
 // Stable codes of the tenancy RPCs (docs/api.md) → what people read when the server sends no
 // Chinese `hint`. The tenancy functions send precise hints (one code, several situations), so the
@@ -34,10 +34,7 @@ export const ENTERPRISE_ERROR_MESSAGES: Record<string, string> = {
 };
 
 /** The enterprise module's binding of the data layer (src/lib/data). */
-export const ENTERPRISE_MESSAGES: ModuleMessages = {
-  messages: { ...IDENTITY_ERROR_MESSAGES, ...ENTERPRISE_ERROR_MESSAGES },
-  serverTextFirst: true,
-};
+export const ENTERPRISE_MESSAGES = behindTheGate(ENTERPRISE_ERROR_MESSAGES, { serverTextFirst: true });
 
 /** Qualification uploads (Storage; 10 MB bucket limit; only admins may write the folder). */
 export const QUALIFICATION_UPLOAD_MESSAGES: ModuleMessages = {

@@ -87,6 +87,15 @@ export const IDENTITY_ERROR_MESSAGES: Record<string, string> = {
 /** The identity module's binding of the data layer (src/lib/data). */
 export const IDENTITY_MESSAGES: ModuleMessages = { messages: IDENTITY_ERROR_MESSAGES };
 
+/**
+ * A module's binding whose RPCs can also answer with identity's gate and account codes (every RPC
+ * behind the consent gate): the module's table over identity's.
+ */
+export const behindTheGate = (messages: Record<string, string>, options: Omit<ModuleMessages, 'messages'> = {}): ModuleMessages => ({
+  messages: { ...IDENTITY_ERROR_MESSAGES, ...messages },
+  ...options,
+});
+
 /** Birth-date evidence uploads (Storage; 5 MB bucket limit). */
 export const BIRTH_EVIDENCE_UPLOAD_MESSAGES: ModuleMessages = {
   messages: { file_too_large: '文件不能超过 5 MB', file_type_invalid: '仅支持 JPG、PNG 图片或 PDF 文件' },

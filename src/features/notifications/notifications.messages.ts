@@ -1,6 +1,5 @@
-import type { ModuleMessages } from '../../lib/data';
 // The table only (no runtime): importing identity's index would pull in its services and Taro.
-import { IDENTITY_ERROR_MESSAGES } from '../identity/identity.messages';
+import { behindTheGate } from '../identity/identity.messages';
 
 // Stable codes of the notification center's RPCs (docs/api.md, "Notification center") → Chinese.
 export const NOTIFICATION_ERROR_MESSAGES: Record<string, string> = {
@@ -14,6 +13,4 @@ export const NOTIFICATION_ERROR_MESSAGES: Record<string, string> = {
   template_unknown: '订阅消息模板无效，请更新小程序后重试',
 };
 
-export const NOTIFICATION_MESSAGES: ModuleMessages = {
-  messages: { ...IDENTITY_ERROR_MESSAGES, ...NOTIFICATION_ERROR_MESSAGES },
-};
+export const NOTIFICATION_MESSAGES = behindTheGate(NOTIFICATION_ERROR_MESSAGES);

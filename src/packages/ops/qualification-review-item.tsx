@@ -1,8 +1,9 @@
-import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
+import { TextAreaField } from '../../ui/text-area-field';
 import { useState } from 'react';
 import { firstMessage, rejectReasonSchema } from '../../features/enterprise/schemas/enterprise.schema';
 import type { QualificationService, ReviewItem } from '../../features/enterprise';
-import { messageOf } from '../../lib/errors/app-error';
+import { useAction } from '../../lib/hooks/use-action';
 import { Button } from '../../ui/button';
 import { formatShanghai } from '../../lib/time';
 
@@ -19,19 +20,14 @@ export interface QualificationReviewItemProps {
 export function QualificationReviewItem({ doc, service, onReviewed }: QualificationReviewItemProps) {
   const [preview, setPreview] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error: reviewError, setError, run } = useAction();
+  // opening the preview doesn't hold the review buttons
+  const viewing = useAction();
+  const error = reviewError || viewing.error;
   const testId = `qualification-review-${doc.id}`;
   const isPdf = /\.pdf$/i.test(doc.object_path);
 
-  const open = async () => {
-    setError('');
-    try {
-      setPreview(await service.signedPreviewUrl(doc.object_path));
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  };
+  const open = () => viewing.run(async () => setPreview(await service.signedPreviewUrl(doc.object_path)));
 
   const review = async (approve: boolean) => {
     let why = '';
@@ -40,16 +36,10 @@ export function QualificationReviewItem({ doc, service, onReviewed }: Qualificat
       if (!parsed.success) return setError(firstMessage(parsed.error));
       why = parsed.data;
     }
-    setBusy(true);
-    setError('');
-    try {
+    return void run(async () => {
       await service.reviewQualification(doc.id, approve, why);
       onReviewed(`${doc.enterprise_name} 的${KIND[doc.kind]}${approve ? '已通过' : '已驳回'}`);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -77,10 +67,7 @@ export function QualificationReviewItem({ doc, service, onReviewed }: Qualificat
       )}
       {doc.status === 'pending' && (
         <View>
-          <View className='field'>
-            <Text className='field__label'>驳回理由（驳回时必填，会通知企业管理员）</Text>
-            <Textarea className='settings-textarea' maxlength={500} value={reason} onInput={(e) => setReason(e.detail.value)} aria-label='驳回理由' data-testid={`${testId}-reason`} />
-          </View>
+          <TextAreaField label='驳回理由（驳回时必填，会通知企业管理员）' ariaLabel='驳回理由' className='settings-textarea' maxLength={500} value={reason} onChange={setReason} testId={`${testId}-reason`} />
           <View className='ent-actions'>
             <Button size='small' type='primary' role='button' loading={busy} disabled={busy} data-testid={`${testId}-approve`} onClick={() => void review(true)}>
               通过

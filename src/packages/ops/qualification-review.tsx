@@ -1,5 +1,5 @@
 // Direct modules, not the feature index: the ops subpackage needs only the review pieces.
-import { DecisionList, type DecisionListProps } from '../../ui/decision-list';
+import { byIdAndStatus, DecisionList, openOrAll, type DecisionListProps } from '../../ui/decision-list';
 import { qualificationService, type QualificationService, type ReviewItem } from '../../features/enterprise/services/qualification.service';
 import { QualificationReviewItem } from './qualification-review-item';
 
@@ -10,10 +10,9 @@ export function qualificationReviewList(service: Service = qualificationService)
   return {
     testId: 'ops-qualifications',
     resultClassName: 'settings-muted',
-    filters: [{ value: 'pending', label: '待审核' }, { value: 'all', label: '全部' }],
+    ...openOrAll('pending', '待审核', '没有待审核的资质材料', '还没有资质材料'),
     load: (filter) => service.listDocumentsForReview(filter),
-    empty: (filter) => (filter === 'pending' ? '没有待审核的资质材料' : '还没有资质材料'),
-    itemKey: (doc) => `${doc.id}-${doc.status}`,
+    itemKey: byIdAndStatus,
     renderItem: (doc, onDone) => <QualificationReviewItem doc={doc} service={service} onReviewed={onDone} />,
   };
 }

@@ -1,13 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
-import { authService, goToLogin } from '../../features/auth';
+import { SignOutButton } from '../../features/auth';
 // Direct modules, not the feature indexes: this tab page is in the main package.
 import { useEnterprises } from '../../features/enterprise/hooks/use-enterprises';
 import { useClearedMember } from '../../features/identity/hooks/use-cleared-member';
 import { ProfileCard, useMyProfile } from '../../features/profile';
 import { TabBarSlot, useTabPage } from '../../features/shell';
-import { messageOf } from '../../lib/errors/app-error';
 import { openRoute } from '../../lib/navigation/open-route';
 import { routeUrl, type RouteName } from '../../lib/routes';
 import { Button } from '../../ui/button';
@@ -35,20 +33,6 @@ export default function MinePage() {
   const current = enterprises.current;
   const settled = enterprises.status === 'ready' || enterprises.status === 'error';
   useTabPage('mine', { signedOut: status === 'signed-out', ready: cleared && settled, enterpriseId: current?.id ?? null });
-  const [signingOut, setSigningOut] = useState(false);
-  const [signOutError, setSignOutError] = useState('');
-
-  const handleSignOut = async () => {
-    setSigningOut(true);
-    setSignOutError('');
-    try {
-      await authService.signOut();
-      goToLogin();
-    } catch (failure) {
-      setSignOutError(messageOf(failure));
-      setSigningOut(false);
-    }
-  };
 
   if (status === 'signed-out') {
     return (
@@ -99,24 +83,7 @@ export default function MinePage() {
         )}
         <NavCell title='注销账号' description='永久删除账号和个人信息' data-testid='mine-cancel-account' onClick={go(routeUrl('cancel'))} />
       </CellGroup>
-      {signOutError && (
-        <View className='form-error' role='alert'>
-          {signOutError}
-        </View>
-      )}
-      <Button
-        className='mine-page__action'
-        block
-        size='large'
-        type='danger'
-        fill='outline'
-        loading={signingOut}
-        disabled={signingOut}
-        data-testid='mine-sign-out'
-        onClick={handleSignOut}
-      >
-        退出登录
-      </Button>
+      <SignOutButton className='mine-page__action' testId='mine-sign-out' />
       <TabBarSlot />
     </View>
   );

@@ -1,14 +1,9 @@
 // The certificate as an SVG image (issue 16): holder, course or exam, date, serial and the
 // verification code anyone can check. Text only, escaped; fonts fall back to the device's CJK font.
 
-export interface CertificateRow {
-  serial: string;
-  verification_code: string;
-  holder_name: string;
-  title: string;
-  score: number;
-  issued_at: string;
-}
+import type { CertificateRow } from '../_shared/certificate.ts';
+
+export type { CertificateRow };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

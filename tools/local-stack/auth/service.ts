@@ -32,28 +32,24 @@ const settingsRoute: Route = async (deps, { res }) => {
 
 type Table = Array<{ method: string; path: RegExp; route: Route }>;
 
-const ROUTES: Table = [
-  { method: 'GET', path: /^\/health$/, route: health },
-  { method: 'GET', path: /^\/settings$/, route: settingsRoute },
-  { method: 'POST', path: /^\/otp$/, route: postOtp },
-  { method: 'POST', path: /^\/signup$/, route: postSignup },
-  { method: 'POST', path: /^\/verify$/, route: postVerify },
-  { method: 'POST', path: /^\/token$/, route: postToken },
-  { method: 'GET', path: /^\/user$/, route: getUser },
-  { method: 'PUT', path: /^\/user$/, route: putUser },
-  { method: 'POST', path: /^\/logout$/, route: postLogout },
-  { method: 'POST', path: /^\/resend$/, route: postResend },
-  { method: 'POST', path: /^\/recover$/, route: postRecover },
-  { method: 'POST', path: /^\/invite$/, route: postInvite },
-  { method: 'GET', path: /^\/reauthenticate$/, route: getReauthenticate },
-  { method: 'DELETE', path: /^\/user\/identities\/([^/]+)$/, route: deleteIdentity },
-  { method: 'GET', path: /^\/admin\/users$/, route: listUsers },
-  { method: 'POST', path: /^\/admin\/users$/, route: createAdminUser },
-  { method: 'GET', path: /^\/admin\/users\/([^/]+)$/, route: getAdminUser },
-  { method: 'PUT', path: /^\/admin\/users\/([^/]+)$/, route: updateAdminUser },
-  { method: 'DELETE', path: /^\/admin\/users\/([^/]+)$/, route: deleteAdminUser },
-  { method: 'POST', path: /^\/admin\/generate_link$/, route: postGenerateLink },
-];
+/** `'METHOD /path/:param'` → its route; each `:param` matches one path segment, handed over decoded. */
+function routeTable(routes: Record<string, Route>): Table {
+  return Object.entries(routes).map(([key, route]) => {
+    const [method, pattern] = key.split(' ');
+    return { method, path: new RegExp(`^${pattern.replace(/:\w+/g, '([^/]+)')}$`), route };
+  });
+}
+
+// GoTrue's paths that supabase-js and the admin API call.
+const ROUTES = routeTable({
+  'GET /health': health, 'GET /settings': settingsRoute,
+  'POST /otp': postOtp, 'POST /signup': postSignup, 'POST /verify': postVerify, 'POST /token': postToken,
+  'GET /user': getUser, 'PUT /user': putUser, 'POST /logout': postLogout, 'GET /reauthenticate': getReauthenticate,
+  'POST /resend': postResend, 'POST /recover': postRecover, 'POST /invite': postInvite,
+  'DELETE /user/identities/:id': deleteIdentity,
+  'GET /admin/users': listUsers, 'POST /admin/users': createAdminUser, 'POST /admin/generate_link': postGenerateLink,
+  'GET /admin/users/:id': getAdminUser, 'PUT /admin/users/:id': updateAdminUser, 'DELETE /admin/users/:id': deleteAdminUser,
+});
 
 export interface AuthServiceOptions {
   /** default: supabase/config.toml and GOTRUE_* env */

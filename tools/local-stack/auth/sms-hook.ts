@@ -18,22 +18,15 @@ export async function callSendSmsHook(url: string, secret: string, user: Json, o
   const body = JSON.stringify({ user, sms: { otp, sms_type: smsType } });
   const id = crypto.randomUUID();
   const timestamp = Math.floor(Date.now() / 1000);
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': id,
-        'webhook-timestamp': String(timestamp),
-        'webhook-signature': signStandardWebhook(secret, id, timestamp, body),
-      },
-      body,
-      signal: AbortSignal.timeout(HOOK_TIMEOUT_MS),
-    });
-  } catch (e) {
+  const headers = {
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': signStandardWebhook(secret, id, timestamp, body),
+  };
+  const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(HOOK_TIMEOUT_MS) }).catch((e: unknown) => {
     throw internal(`Failed to trigger auth hook, error making HTTP request: ${(e as Error).message}`);
-  }
+  });
   const text = await res.text().catch(() => '');
   if (![200, 202, 204].includes(res.status)) {
     const why =

@@ -64,37 +64,26 @@ $$;
 -- ------------------------------------------------------------------ auth helpers (GoTrue's)
 -- Same signatures and results as GoTrue's; nullif() around request.jwt.claims keeps them from
 -- failing on '' which a pooled connection holds after an earlier `set local` has ended.
-create or replace function auth.uid() returns uuid
-language sql stable as $$
-  select nullif(
-    coalesce(
-      current_setting('request.jwt.claim.sub', true),
-      (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
-    ),
-    ''
-  )::uuid
-$$;
-
-create or replace function auth.role() returns text
-language sql stable as $$
-  select nullif(
-    coalesce(
-      current_setting('request.jwt.claim.role', true),
-      (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
-    ),
-    ''
-  )::text
-$$;
-
-create or replace function auth.email() returns text
-language sql stable as $$
-  select nullif(
-    coalesce(
-      current_setting('request.jwt.claim.email', true),
-      (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email')
-    ),
-    ''
-  )::text
+-- auth.uid(), auth.role(), auth.email(): each one claim, from the one-claim setting or the claims.
+do $$
+declare
+  f record;
+begin
+  for f in select * from (values ('uid', 'sub', 'uuid'), ('role', 'role', 'text'), ('email', 'email', 'text')) v(name, claim, type) loop
+    execute format($fn$
+      create or replace function auth.%1$I() returns %3$s
+      language sql stable as $body$
+        select nullif(
+          coalesce(
+            current_setting('request.jwt.claim.%2$s', true),
+            (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> %2$L)
+          ),
+          ''
+        )::%3$s
+      $body$
+    $fn$, f.name, f.claim, f.type);
+  end loop;
+end
 $$;
 
 create or replace function auth.jwt() returns jsonb
@@ -138,35 +127,31 @@ end
 $$;
 
 -- ------------------------------------------------------------------ PostgREST schema reload
--- Supabase reloads PostgREST's schema cache on DDL through these event triggers.
+-- Supabase reloads PostgREST's schema cache on DDL through these event triggers (the same tests as
+-- Supabase's pgrst_ddl_watch / pgrst_drop_watch; one notify per transaction is all PostgREST needs).
 create or replace function extensions.pgrst_ddl_watch() returns event_trigger
 language plpgsql as $$
-declare cmd record;
 begin
-  for cmd in select * from pg_event_trigger_ddl_commands() loop
-    if cmd.command_tag in (
-      'CREATE SCHEMA', 'ALTER SCHEMA', 'CREATE TABLE', 'CREATE TABLE AS', 'SELECT INTO',
-      'ALTER TABLE', 'CREATE FOREIGN TABLE', 'ALTER FOREIGN TABLE', 'CREATE VIEW', 'ALTER VIEW',
-      'CREATE MATERIALIZED VIEW', 'ALTER MATERIALIZED VIEW', 'CREATE FUNCTION', 'ALTER FUNCTION',
-      'CREATE TRIGGER', 'CREATE TYPE', 'ALTER TYPE', 'CREATE RULE', 'COMMENT')
-      and cmd.schema_name is distinct from 'pg_temp' then
-      notify pgrst, 'reload schema';
-    end if;
-  end loop;
+  if exists (select from pg_event_trigger_ddl_commands() cmd
+              where cmd.command_tag in (
+                      'CREATE SCHEMA', 'ALTER SCHEMA', 'CREATE TABLE', 'CREATE TABLE AS', 'SELECT INTO',
+                      'ALTER TABLE', 'CREATE FOREIGN TABLE', 'ALTER FOREIGN TABLE', 'CREATE VIEW', 'ALTER VIEW',
+                      'CREATE MATERIALIZED VIEW', 'ALTER MATERIALIZED VIEW', 'CREATE FUNCTION', 'ALTER FUNCTION',
+                      'CREATE TRIGGER', 'CREATE TYPE', 'ALTER TYPE', 'CREATE RULE', 'COMMENT')
+                and cmd.schema_name is distinct from 'pg_temp') then
+    notify pgrst, 'reload schema';
+  end if;
 end
 $$;
 
 create or replace function extensions.pgrst_drop_watch() returns event_trigger
 language plpgsql as $$
-declare obj record;
 begin
-  for obj in select * from pg_event_trigger_dropped_objects() loop
-    if obj.object_type in ('schema', 'table', 'foreign table', 'view', 'materialized view',
-                           'function', 'trigger', 'type', 'rule')
-       and obj.is_temporary is false then
-      notify pgrst, 'reload schema';
-    end if;
-  end loop;
+  if exists (select from pg_event_trigger_dropped_objects() obj
+              where obj.object_type in ('schema', 'table', 'foreign table', 'view', 'materialized view', 'function', 'trigger', 'type', 'rule')
+                and obj.is_temporary is false) then
+    notify pgrst, 'reload schema';
+  end if;
 end
 $$;
 

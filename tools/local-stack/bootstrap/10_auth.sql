@@ -4,20 +4,13 @@
 -- attempt counts): schema `auth` is not exposed through PostgREST and the API roles get no grants.
 -- Applied as superuser at every stack start: everything here is idempotent.
 
-do $$
-begin
-  if not exists (select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace
-                 where n.nspname = 'auth' and t.typname = 'aal_level') then
-    create type auth.aal_level as enum ('aal1', 'aal2', 'aal3');
-  end if;
-  if not exists (select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace
-                 where n.nspname = 'auth' and t.typname = 'one_time_token_type') then
-    create type auth.one_time_token_type as enum (
-      'confirmation_token', 'reauthentication_token', 'recovery_token',
-      'email_change_token_new', 'email_change_token_current', 'phone_change_token');
-  end if;
-end
-$$;
+-- `create type` has no `if not exists`: at a later start it meets duplicate_object and moves on.
+do $$ begin create type auth.aal_level as enum ('aal1', 'aal2', 'aal3'); exception when duplicate_object then null; end $$;
+do $$ begin
+  create type auth.one_time_token_type as enum (
+    'confirmation_token', 'reauthentication_token', 'recovery_token',
+    'email_change_token_new', 'email_change_token_current', 'phone_change_token');
+exception when duplicate_object then null; end $$;
 
 create table if not exists auth.users (
   instance_id uuid,

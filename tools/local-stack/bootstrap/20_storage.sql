@@ -6,14 +6,8 @@
 
 create schema if not exists storage authorization supabase_storage_admin;
 
-do $$
-begin
-  if not exists (select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace
-                 where n.nspname = 'storage' and t.typname = 'buckettype') then
-    create type storage.buckettype as enum ('STANDARD', 'ANALYTICS', 'VECTOR');
-  end if;
-end
-$$;
+-- `create type` has no `if not exists`: at a later start it meets duplicate_object and moves on.
+do $$ begin create type storage.buckettype as enum ('STANDARD', 'ANALYTICS', 'VECTOR'); exception when duplicate_object then null; end $$;
 
 -- ------------------------------------------------------------------ buckets
 create table if not exists storage.buckets (

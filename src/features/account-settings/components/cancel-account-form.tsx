@@ -36,27 +36,12 @@ export function CancelAccountForm({ phone, onCancelled, service = accountSetting
     <View data-testid='cancel-form'>
       <CancelWarning />
       <View className='card'>
-        <OwnPhoneCodeField
-          value={code}
-          onChange={setCode}
-          sendCode={() => service.sendCancelCode()}
-          phone={phone}
-          onError={setError}
-          testId='cancel'
-          localCodeHint={localCodeHint}
-        />
+        <OwnPhoneCodeField value={code} onChange={setCode} sendCode={() => service.sendCancelCode()} phone={phone} onError={setError} testId='cancel' localCodeHint={localCodeHint} />
         <AckCheckbox checked={acknowledged} onChange={setAcknowledged} testId='cancel-ack'>
           我已了解注销后数据不可恢复
         </AckCheckbox>
         <FormError message={error} testId='cancel-error' />
-        <WideButton
-          className='login-form__submit'
-          type='danger'
-          busy={submitting}
-          disabled={!ready}
-          testId='cancel-confirm'
-          onClick={handleConfirm}
-        >
+        <WideButton className='login-form__submit' type='danger' busy={submitting} disabled={!ready} testId='cancel-confirm' onClick={handleConfirm}>
           确认注销
         </WideButton>
       </View>

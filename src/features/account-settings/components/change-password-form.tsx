@@ -61,12 +61,7 @@ export function ChangePasswordForm({ phone, onDone, service = passwordService, l
       <TextField label='新密码' type='password' placeholder='至少 8 位，包含字母和数字' maxLength={null} value={password} onChange={setPassword} error={errors.password} testId='password-new' />
       <TextField label='确认新密码' type='password' placeholder='再输入一次' maxLength={null} value={confirm} onChange={setConfirm} error={errors.confirm} testId='password-confirm' />
       <FormError message={formError} testId='password-error' />
-      <WideButton
-        className='set-password__submit'
-        busy={saving}
-        testId='password-submit'
-        onClick={handleSubmit}
-      >
+      <WideButton className='set-password__submit' busy={saving} testId='password-submit' onClick={handleSubmit}>
         保存密码
       </WideButton>
     </View>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
+import { useDocumentUpload } from '../../../lib/files/use-document-upload';
+import { BusyButton } from '../../../ui/wide-button';
 import { checkEvidenceFile, reportEvidenceService, type ReportEvidenceService } from '../services/report-evidence.service';
 import './settings.css';
 import { FormError } from '../../../ui/form-error';
@@ -17,34 +17,14 @@ const MAX_FILES = 5;
 /** 上传证明材料 after a report was filed: up to 5 images or PDFs, into the report's private folder. */
 export function EvidenceUpload({ reportId, uploadToken, service = reportEvidenceService }: EvidenceUploadProps) {
   const [uploaded, setUploaded] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const { uploading: busy, pick } = useDocumentUpload(setError);
 
-  const handleChoose = async () => {
-    setError('');
-    let file;
-    try {
-      file = await service.chooseEvidenceFile();
-    } catch (failure) {
-      setError(messageOf(failure));
-      return;
-    }
-    if (!file) return;
-    const problem = checkEvidenceFile(file);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    try {
+  const handleChoose = () =>
+    pick(service.chooseEvidenceFile, checkEvidenceFile, async (file) => {
       await service.uploadReportEvidence(reportId, uploadToken, file);
       setUploaded((list) => [...list, file.name]);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const full = uploaded.length >= MAX_FILES;
   return (
@@ -57,19 +37,9 @@ export function EvidenceUpload({ reportId, uploadToken, service = reportEvidence
         </Text>
       ))}
       <FormError message={error} testId='report-evidence-error' />
-      <Button
-        type='primary'
-        fill='outline'
-        block
-        loading={busy}
-        disabled={busy || full}
-        aria-disabled={busy || full}
-        role='button'
-        data-testid='report-evidence-choose'
-        onClick={handleChoose}
-      >
+      <BusyButton type='primary' fill='outline' block busy={busy} disabled={busy || full} testId='report-evidence-choose' onClick={handleChoose}>
         {full ? '已达上传上限' : '上传证明材料'}
-      </Button>
+      </BusyButton>
     </View>
   );
 }

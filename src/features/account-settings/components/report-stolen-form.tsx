@@ -1,4 +1,5 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { TextAreaField } from '../../../ui/text-area-field';
 import { useState } from 'react';
 import { useAction } from '../../../lib/hooks/use-action';
 import { TextField } from '../../../ui/text-field';
@@ -61,18 +62,15 @@ export function ReportStolenForm({ service = accountSettingsService, evidenceSer
       <Text className='settings-note'>如果你的账号被他人盗用或冒用，请填写以下信息。无需登录。</Text>
       <TextField label='被盗账号的手机号' prefix='+86' type='number' maxLength={11} placeholder='请输入手机号' value={phone} onChange={setPhone} testId='report-phone' />
       <TextField label='真实姓名' placeholder='账号所有人的真实姓名' maxLength={null} value={realName} onChange={setRealName} testId='report-name' />
-      <View className='field'>
-        <Text className='field__label'>情况说明与身份证明</Text>
-        <Textarea
-          className='settings-textarea'
-          maxlength={2000}
-          placeholder='请说明发现被盗的经过，以及能证明你是账号所有人的信息（10–2000 字）'
-          value={evidence}
-          onInput={(e) => setEvidence(e.detail.value)}
-          aria-label='情况说明与身份证明'
-          data-testid='report-evidence'
-        />
-      </View>
+      <TextAreaField
+        label='情况说明与身份证明'
+        className='settings-textarea'
+        maxLength={2000}
+        placeholder='请说明发现被盗的经过，以及能证明你是账号所有人的信息（10–2000 字）'
+        value={evidence}
+        onChange={setEvidence}
+        testId='report-evidence'
+      />
       <TextField label='联系手机号' placeholder='另一个可以收短信的手机号' maxLength={null} value={contact} onChange={setContact} testId='report-contact'>
         <Text className='settings-muted'>处理结果会以短信发送到这个号码（已登录时也会在站内通知你）。</Text>
       </TextField>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { AppError, messageOf } from '../../../lib/errors/app-error';
+import { AppError } from '../../../lib/errors/app-error';
+import { useAction } from '../../../lib/hooks/use-action';
 import { providerSignInService, type ProviderSignInService } from '../services/provider-sign-in.service';
 import './provider-sign-in.css';
 import { WideButton } from '../../../ui/wide-button';
@@ -17,25 +18,22 @@ export interface WecomSignInProps {
  * first time the member signs in with an SMS code and the page links the WeCom member afterwards.
  */
 export function WecomSignIn({ service = providerSignInService, onNeedsLink, onSignedIn }: WecomSignInProps) {
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction();
 
-  const signIn = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      await service.signInWithWecom();
-      onSignedIn?.();
-    } catch (failure) {
-      if (failure instanceof AppError && failure.code === 'wecom_not_linked') {
+  const signIn = () =>
+    run(async () => {
+      try {
+        await service.signInWithWecom();
+      } catch (failure) {
+        // not an error: the member links WeCom after signing in with a code
+        if (!(failure instanceof AppError && failure.code === 'wecom_not_linked')) throw failure;
         setNotice(failure.message);
         onNeedsLink();
-      } else setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+        return;
+      }
+      onSignedIn?.();
+    });
 
   return (
     <View className='provider-sign-in' data-testid='wecom-sign-in'>

@@ -1,8 +1,9 @@
-import { Picker, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
+import { TextAreaField } from '../../../ui/text-area-field';
 import './identity.css';
 import { useEffect, useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
+import { useDocumentUpload } from '../../../lib/files/use-document-upload';
+import { BusyButton } from '../../../ui/wide-button';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { BirthDateCorrection } from '../services/identity.types';
 import { checkBirthEvidenceFile, type BirthEvidenceFile } from '../services/birth-date-evidence.service';
@@ -39,7 +40,7 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
   const [reason, setReason] = useState('');
   const { busy, error, setError, run } = useAction();
   const [file, setFile] = useState<{ name: string; path: string } | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const { uploading, pick } = useDocumentUpload(setError);
 
   useEffect(() => {
     if (!open) return undefined;
@@ -55,29 +56,7 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
 
   const attach = async () => {
     if (!evidence) return;
-    setError('');
-    let chosen: BirthEvidenceFile | null;
-    try {
-      chosen = await evidence.choose();
-    } catch (failure) {
-      setError(messageOf(failure));
-      return;
-    }
-    if (!chosen) return;
-    const problem = checkBirthEvidenceFile(chosen);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setUploading(true);
-    try {
-      const path = await evidence.upload(chosen);
-      setFile({ name: chosen.name, path });
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setUploading(false);
-    }
+    await pick(() => evidence.choose(), checkBirthEvidenceFile, async (chosen) => setFile({ name: chosen.name, path: await evidence.upload(chosen) }));
   };
 
   const submit = async () => {
@@ -120,18 +99,7 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
               </View>
             </Picker>
           </View>
-          <View className='field'>
-            <Text className='field__label'>更正原因（5–500 字）</Text>
-            <Textarea
-              className='field__textarea'
-              value={reason}
-              maxlength={500}
-              placeholder='例如：注册时年份选错了'
-              onInput={(e) => setReason(e.detail.value)}
-              aria-label='更正原因'
-              data-testid='birth-correction-reason'
-            />
-          </View>
+          <TextAreaField label='更正原因（5–500 字）' ariaLabel='更正原因' className='field__textarea' maxLength={500} placeholder='例如：注册时年份选错了' value={reason} onChange={setReason} testId='birth-correction-reason' />
           {evidence && (
             <View className='field' data-testid='birth-correction-evidence'>
               <Text className='field__label'>证明材料（可选）</Text>
@@ -141,24 +109,15 @@ export function BirthDateCorrectionForm({ service = identityService, today = loc
                   已上传：{file.name}
                 </Text>
               )}
-              <Button
-                fill='outline'
-                block
-                loading={uploading}
-                disabled={uploading || busy}
-                aria-disabled={uploading || busy}
-                role='button'
-                onClick={attach}
-                data-testid='birth-correction-evidence-choose'
-              >
+              <BusyButton fill='outline' block busy={uploading} disabled={uploading || busy} onClick={attach} testId='birth-correction-evidence-choose'>
                 {file ? '重新上传' : '上传证明材料'}
-              </Button>
+              </BusyButton>
             </View>
           )}
           <FormError message={error} testId='birth-correction-error' />
-          <Button type='primary' block loading={busy} disabled={!ready} aria-disabled={!ready} role='button' onClick={submit} data-testid='birth-correction-submit'>
+          <BusyButton type='primary' block busy={busy} disabled={!ready} onClick={submit} testId='birth-correction-submit'>
             提交更正申请
-          </Button>
+          </BusyButton>
         </>
       )}
     </View>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { toggleProps } from '../../../ui/toggle';
 import './consent-checkbox.css';
 
 export interface ConsentCheckboxProps {
@@ -17,18 +18,7 @@ export interface ConsentCheckboxProps {
  */
 export function ConsentCheckbox({ checked, onChange, children, label, disabled = false, 'data-testid': testId }: ConsentCheckboxProps) {
   return (
-    <View
-      className={`consent-box ${checked ? 'consent-box--checked' : ''} ${disabled ? 'consent-box--disabled' : ''}`}
-      role='checkbox'
-      aria-checked={checked}
-      aria-disabled={disabled}
-      aria-label={label}
-      data-testid={testId}
-      data-checked={checked ? 'true' : 'false'}
-      onClick={() => {
-        if (!disabled) onChange(!checked);
-      }}
-    >
+    <View className={`consent-box ${checked ? 'consent-box--checked' : ''} ${disabled ? 'consent-box--disabled' : ''}`} {...toggleProps('checkbox', { checked, disabled, label, testId, onChange })}>
       <Text className='consent-box__mark' aria-hidden>
         {checked ? '✓' : ''}
       </Text>

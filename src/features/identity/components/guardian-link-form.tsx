@@ -8,10 +8,8 @@ import { firstIssue, otpCodeSchema } from '../../auth';
 import { useSendCode } from '../../../lib/hooks/use-send-code';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { CurrentAgreement, GuardianLinkView, GuardianRelationship } from '../services/identity.types';
-import { ConsentCheckbox } from './consent-checkbox';
-import { MarkdownView } from './markdown-view';
+import { GuardianCodeField, GuardianStatement } from './guardian-fields';
 import { RelationshipChoice } from './relationship-choice';
-import { CodeField } from '../../../ui/code-field';
 import { FormError } from '../../../ui/form-error';
 import { WideButton } from '../../../ui/wide-button';
 import { useAction } from '../../../lib/hooks/use-action';
@@ -100,30 +98,8 @@ export function GuardianLinkForm({ token, service = identityService }: GuardianL
       </Text>
       <TextField label='监护人姓名' placeholder='你的真实姓名' maxLength={40} value={name} onChange={setName} testId='guardian-link-name' />
       <RelationshipChoice value={relationship} onChange={setRelationship} />
-      {needsStatement && statement && (
-        <View className='guardian-statement' data-testid='children-statement'>
-          <Text className='guardian-statement__title'>{statement.version_title}</Text>
-          <View className='guardian-statement__body'>
-            <MarkdownView source={statement.body_md} />
-          </View>
-          <ConsentCheckbox checked={accepted} onChange={setAccepted} label={`监护人已阅读并同意《${statement.title}》`} data-testid='guardian-link-accept-statement'>
-            我是该用户的监护人，已阅读并同意《{statement.title}》
-          </ConsentCheckbox>
-        </View>
-      )}
-      <CodeField
-        label={`验证码${sentAt ? `（已发送至 ${view.guardian_phone_masked}）` : ''}`}
-        ariaLabel='验证码'
-        value={code}
-        onChange={setCode}
-        testId='guardian-link-code'
-        sendTestId='guardian-link-send-code'
-        remaining={sendCode.remaining}
-        sending={sendCode.sending}
-        busy={busy}
-        sendLabel='发送验证码'
-        onSend={send}
-      />
+      {needsStatement && statement && <GuardianStatement statement={statement} accepted={accepted} onChange={setAccepted} testId='guardian-link-accept-statement' />}
+      <GuardianCodeField sentTo={sentAt ? view.guardian_phone_masked : null} ariaLabel='验证码' value={code} onChange={setCode} prefix='guardian-link' sendCode={sendCode} busy={busy} onSend={send} />
       <FormError message={error} testId='guardian-link-error' />
       <WideButton busy={confirming} disabled={!ready || busy} onClick={confirm} testId='guardian-link-confirm'>
         确认

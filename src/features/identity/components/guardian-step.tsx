@@ -7,10 +7,9 @@ import { firstIssue, otpCodeSchema, phoneSchema } from '../../auth';
 import { useSendCode } from '../../../lib/hooks/use-send-code';
 import { identityService, type IdentityService } from '../services/identity.service';
 import type { ConsentStatus, CurrentAgreement, GuardianRelationship } from '../services/identity.types';
-import { ConsentCheckbox } from './consent-checkbox';
-import { MarkdownView } from './markdown-view';
+import { GuardianCodeField, GuardianStatement } from './guardian-fields';
 import { RelationshipChoice } from './relationship-choice';
-import { CodeField, type CodeHintProps } from '../../../ui/code-field';
+import type { CodeHintProps } from '../../../ui/code-field';
 import { FormError } from '../../../ui/form-error';
 import { WideButton } from '../../../ui/wide-button';
 
@@ -70,37 +69,10 @@ export function GuardianStep({ childrenStatement, onDone, service = identityServ
       <TextField label='监护人姓名' placeholder='监护人的真实姓名' maxLength={40} value={name} onChange={setName} testId='guardian-name' />
       <RelationshipChoice value={relationship} onChange={setRelationship} />
       <TextField label='监护人手机号' prefix='+86' type='number' placeholder='监护人的手机号' maxLength={11} value={phone} onChange={setPhone} testId='guardian-phone' />
-      <CodeField
-        label={`验证码${sent ? `（已发送至 ${sent.masked}）` : ''}`}
-        ariaLabel='监护人收到的验证码'
-        value={code}
-        onChange={setCode}
-        testId='guardian-code'
-        sendTestId='guardian-send-code'
-        remaining={sendCode.remaining}
-        sending={sendCode.sending}
-        busy={busy}
-        sendLabel='发送验证码'
-        onSend={send}
-      >
+      <GuardianCodeField sentTo={sent?.masked ?? null} ariaLabel='监护人收到的验证码' value={code} onChange={setCode} prefix='guardian' sendCode={sendCode} busy={busy} onSend={send}>
         {LocalCodeHint && <LocalCodeHint phone={sent?.phone ?? null} sentAt={sent?.at ?? 0} onFill={setCode} />}
-      </CodeField>
-      {childrenStatement && (
-        <View className='guardian-statement' data-testid='children-statement'>
-          <Text className='guardian-statement__title'>{childrenStatement.version_title}</Text>
-          <View className='guardian-statement__body'>
-            <MarkdownView source={childrenStatement.body_md} />
-          </View>
-          <ConsentCheckbox
-            checked={statementAccepted}
-            onChange={setStatementAccepted}
-            label={`监护人已阅读并同意《${childrenStatement.title}》`}
-            data-testid='guardian-accept-statement'
-          >
-            我是该用户的监护人，已阅读并同意《{childrenStatement.title}》
-          </ConsentCheckbox>
-        </View>
-      )}
+      </GuardianCodeField>
+      {childrenStatement && <GuardianStatement statement={childrenStatement} accepted={statementAccepted} onChange={setStatementAccepted} testId='guardian-accept-statement' />}
       <FormError message={error} testId='guardian-error' />
       <WideButton busy={confirming} disabled={!ready || busy} onClick={confirm} testId='guardian-confirm'>
         监护人确认

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { toggleProps } from '../../../ui/toggle';
 
 export interface ChannelSwitchProps {
   checked: boolean;
@@ -11,16 +12,7 @@ export interface ChannelSwitchProps {
 /** An on/off switch that keeps its role, state and test id on every platform. */
 export function ChannelSwitch({ checked, disabled = false, label, testId, onChange }: ChannelSwitchProps) {
   return (
-    <View
-      className={`switch${checked ? ' switch--on' : ''}${disabled ? ' switch--disabled' : ''}`}
-      role='switch'
-      aria-checked={checked}
-      aria-disabled={disabled}
-      aria-label={label}
-      data-testid={testId}
-      data-checked={checked ? 'true' : 'false'}
-      onClick={() => !disabled && onChange(!checked)}
-    >
+    <View className={`switch${checked ? ' switch--on' : ''}${disabled ? ' switch--disabled' : ''}`} {...toggleProps('switch', { checked, disabled, label, testId, onChange })}>
       <View className='switch__knob' />
     </View>
   );

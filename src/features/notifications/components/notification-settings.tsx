@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useAction } from '../../../lib/hooks/use-action';
 import { Button } from '../../../ui/button';
 import type { Channel, ChannelSetting, KindSetting } from '../services/notifications.types';
 import { ChannelSwitch } from './channel-switch';
@@ -29,31 +29,21 @@ export interface NotificationSettingsProps {
 
 /** 通知设置: per kind, a switch per channel; mandatory kinds locked on with 不可关闭. In-app is always on. */
 export function NotificationSettings({ kinds, onToggle, onSubscribe }: NotificationSettingsProps) {
-  const [busy, setBusy] = useState('');
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction();
+  // the switch being saved (only it is disabled meanwhile)
+  const [saving, setSaving] = useState('');
   const [notice, setNotice] = useState('');
 
-  const toggle = async (kind: string, channel: Channel, enabled: boolean) => {
-    setBusy(`${kind}|${channel}`);
-    setError('');
-    try {
-      await onToggle(kind, channel, enabled);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy('');
-    }
+  const toggle = (kind: string, channel: Channel, enabled: boolean) => {
+    setSaving(`${kind}|${channel}`);
+    return run(() => onToggle(kind, channel, enabled));
   };
 
   const subscribe = async () => {
     if (!onSubscribe) return;
-    setError('');
+    setSaving('');
     setNotice('');
-    try {
-      setNotice(await onSubscribe());
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
+    await run(async () => setNotice(await onSubscribe()));
   };
 
   return (
@@ -95,7 +85,7 @@ export function NotificationSettings({ kinds, onToggle, onSubscribe }: Notificat
               </View>
               <ChannelSwitch
                 checked={c.enabled}
-                disabled={k.mandatory || busy === `${k.kind}|${c.channel}`}
+                disabled={k.mandatory || (busy && saving === `${k.kind}|${c.channel}`)}
                 label={`${k.label} · ${CHANNEL_LABELS[c.channel]}${k.mandatory ? '（不可关闭）' : ''}`}
                 testId={`prefs-${k.kind}-${c.channel}`}
                 onChange={(next) => void toggle(k.kind, c.channel, next)}

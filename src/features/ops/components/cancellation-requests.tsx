@@ -1,8 +1,9 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { TextAreaField } from '../../../ui/text-area-field';
 import { useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
-import { DecisionList, type DecisionListProps } from '../../../ui/decision-list';
+import { byIdAndStatus, DecisionList, openOrAll, type DecisionListProps } from '../../../ui/decision-list';
 import { FormError } from '../../../ui/form-error';
 import type { CancellationRequest, PlatformOpsService } from '../services/platform-ops.service';
 
@@ -43,24 +44,14 @@ export function CancellationItem({ request: r, service, onReviewed }: Cancellati
       {r.document_paths.length > 0 && <Text className='settings-muted'>证明材料 {r.document_paths.length} 份：{r.document_paths.join('、')}</Text>}
       {r.review_reason && <Text className='settings-muted'>审核意见：{r.review_reason}</Text>}
       {r.status === 'pending' && (
-        <View className='field'>
-          <Text className='field__label'>审核意见（驳回时必填，会通知企业管理员）</Text>
-          <Textarea
-            className='settings-textarea'
-            maxlength={500}
-            placeholder='审核意见（驳回时必填）'
-            value={reason}
-            onInput={(e) => setReason(e.detail.value)}
-            aria-label='审核意见'
-            data-testid={`${testId}-reason`}
-          />
+        <TextAreaField label='审核意见（驳回时必填，会通知企业管理员）' ariaLabel='审核意见' className='settings-textarea' maxLength={500} placeholder='审核意见（驳回时必填）' value={reason} onChange={setReason} testId={`${testId}-reason`}>
           <Button size='small' type='danger' onClick={() => void review(true)} data-testid={`${testId}-approve`}>
             通过并注销企业
           </Button>
           <Button size='small' onClick={() => void review(false)} data-testid={`${testId}-reject`}>
             驳回
           </Button>
-        </View>
+        </TextAreaField>
       )}
       <FormError message={error} testId={`${testId}-error`} inline />
     </View>
@@ -72,10 +63,9 @@ export function cancellationRequestsList(service: Service): DecisionListProps<'p
   return {
     testId: 'ops-cancellations',
     resultClassName: 'settings-note',
-    filters: [{ value: 'pending', label: '待审核' }, { value: 'all', label: '全部' }],
+    ...openOrAll('pending', '待审核', '没有待审核的注销申请', '没有注销申请'),
     load: (filter) => service.listCancellationRequests(filter),
-    empty: (filter) => (filter === 'pending' ? '没有待审核的注销申请' : '没有注销申请'),
-    itemKey: (r) => `${r.id}-${r.status}`,
+    itemKey: byIdAndStatus,
     renderItem: (r, onDone) => <CancellationItem request={r} service={service} onReviewed={onDone} />,
   };
 }

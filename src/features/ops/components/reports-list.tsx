@@ -1,4 +1,4 @@
-import { DecisionList, type DecisionListProps } from '../../../ui/decision-list';
+import { byIdAndStatus, DecisionList, openOrAll, type DecisionListProps } from '../../../ui/decision-list';
 import type { AccountReport, OpsService } from '../services/ops.service';
 import { ReportItem } from './report-item';
 
@@ -10,10 +10,9 @@ export function accountReportsList(service: Service, onActOnAccount: (userId: st
     testId: 'ops-reports',
     className: 'card',
     resultClassName: 'settings-note',
-    filters: [{ value: 'open', label: '待处理' }, { value: 'all', label: '全部' }],
+    ...openOrAll('open', '待处理', '没有待处理的申诉', '暂无申诉'),
     load: (filter) => service.listAccountReports(filter),
-    empty: (filter) => (filter === 'open' ? '没有待处理的申诉' : '暂无申诉'),
-    itemKey: (report) => `${report.id}-${report.status}`,
+    itemKey: byIdAndStatus,
     renderItem: (report, onDone) => <ReportItem report={report} service={service} onActOnAccount={onActOnAccount} onResolved={onDone} />,
   };
 }

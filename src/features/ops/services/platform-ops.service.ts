@@ -98,12 +98,5 @@ export const listCancellationRequests = (filter: 'pending' | 'all'): Promise<Can
 export const reviewCancellation = (requestId: string, approve: boolean, reason: string): Promise<void> =>
   db.run('platform_review_enterprise_cancellation', { p_request_id: requestId, p_approve: approve, p_reason: reason });
 
-export const platformOpsService = {
-  findAccount,
-  listAuditLog,
-  findEnterprises,
-  setEnterpriseStatus,
-  listCancellationRequests,
-  reviewCancellation,
-};
+export const platformOpsService = { findAccount, listAuditLog, findEnterprises, setEnterpriseStatus, listCancellationRequests, reviewCancellation };
 export type PlatformOpsService = typeof platformOpsService;

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
-import { Button } from '../../../ui/button';
+import { useAction } from '../../../lib/hooks/use-action';
+import { BusyButton } from '../../../ui/wide-button';
 import { TextField } from '../../../ui/text-field';
 import type { MyProfile } from '../schemas/my-profile';
 import { DISPLAY_NAME_MAX, displayNameSchema } from '../schemas/profile.schema';
@@ -15,30 +15,18 @@ export interface NameEditorProps {
 
 export function NameEditor({ currentName, onSaved, service = profileService }: NameEditorProps) {
   const [name, setName] = useState(currentName);
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, setError, run } = useAction();
 
   useEffect(() => setName(currentName), [currentName]);
 
   const handleSave = async () => {
     const parsed = displayNameSchema.safeParse(name);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? '姓名无效');
-      return;
-    }
-    setError('');
-    setSaving(true);
-    let profile: MyProfile;
-    try {
-      profile = await service.updateMyProfile(parsed.data);
-    } catch (failure) {
-      setError(messageOf(failure));
-      return;
-    } finally {
-      setSaving(false);
-    }
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '姓名无效');
+    let profile: MyProfile | undefined;
+    if (!(await run(async () => (profile = await service.updateMyProfile(parsed.data)))) || !profile) return undefined;
     onSaved(profile);
     void Taro.showToast({ title: '已保存', icon: 'success', duration: 1500 });
+    return undefined;
   };
 
   const unchanged = name.trim() === currentName;
@@ -56,19 +44,9 @@ export function NameEditor({ currentName, onSaved, service = profileService }: N
       errorTestId='profile-name-error'
       testId='profile-edit-name'
       action={
-        <Button
-          className='field__action'
-          size='small'
-          type='primary'
-          loading={saving}
-          disabled={saving || unchanged}
-          aria-disabled={saving || unchanged}
-          role='button'
-          onClick={handleSave}
-          data-testid='profile-save-name'
-        >
+        <BusyButton className='field__action' size='small' type='primary' busy={saving} disabled={saving || unchanged} onClick={handleSave} testId='profile-save-name'>
           保存
-        </Button>
+        </BusyButton>
       }
     />
   );

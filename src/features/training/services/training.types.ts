@@ -1,4 +1,5 @@
 // Shapes of the training RPCs' answers (docs/api.md › Training and exams).
+import type { CertificateRow } from '../../../../supabase/functions/_shared/certificate';
 
 export interface Assignment {
   course_id: string;
@@ -118,14 +119,9 @@ export interface Leaderboard {
   my_total: number;
 }
 
-export interface Certificate {
+/** The row the certificate function draws, with its id. */
+export interface Certificate extends CertificateRow {
   id: string;
-  serial: string;
-  verification_code: string;
-  holder_name: string;
-  title: string;
-  score: number;
-  issued_at: string;
 }
 
 /** A published learning path as the 学习 tab lists it. */

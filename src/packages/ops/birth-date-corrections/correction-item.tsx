@@ -1,10 +1,11 @@
-import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
+import { TextAreaField } from '../../../ui/text-area-field';
 import { useState } from 'react';
 import '../../../features/account-settings/components/settings.css';
 import { birthDateEvidenceService, type BirthDateEvidenceService } from '../../../features/identity';
 import type { IdentityService } from '../../../features/identity';
 import type { AgeBand, BirthDateCorrectionForReview } from '../../../features/identity';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useAction } from '../../../lib/hooks/use-action';
 import { Button } from '../../../ui/button';
 import { formatShanghai } from '../../../lib/time';
 import { FormError } from '../../../ui/form-error';
@@ -24,32 +25,23 @@ export interface CorrectionItemProps {
 export function CorrectionItem({ item, service, evidence = birthDateEvidenceService, onDecided }: CorrectionItemProps) {
   const [reason, setReason] = useState('');
   const [evidenceUrl, setEvidenceUrl] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error: decideError, setError, run } = useAction();
+  // opening the evidence doesn't hold the decision buttons
+  const viewing = useAction();
+  const error = decideError || viewing.error;
   const testId = `ops-birth-correction-${item.id}`;
 
   const openEvidence = async () => {
-    if (!item.evidence_path) return;
-    setError('');
-    try {
-      setEvidenceUrl(await evidence.signedBirthEvidenceUrl(item.evidence_path));
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
+    const path = item.evidence_path;
+    if (path) await viewing.run(async () => setEvidenceUrl(await evidence.signedBirthEvidenceUrl(path)));
   };
 
   const decide = async (approve: boolean) => {
     if (reason.trim().length < 2) return setError('请填写 2–500 字的原因');
-    setBusy(true);
-    setError('');
-    try {
+    await run(async () => {
       await service.decideBirthDateCorrection(item.id, approve, reason.trim());
       onDecided(`${item.display_name || item.phone_masked} 的出生日期更正${approve ? '已批准' : '已驳回'}`);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
     return undefined;
   };
 
@@ -88,18 +80,8 @@ export function CorrectionItem({ item, service, evidence = birthDateEvidenceServ
       {item.status === 'pending' && (
         <View>
           {/* weapp drops aria-label: the label and the placeholder are what a reviewer sees there */}
-          <View className='field'>
-            <Text className='field__label'>处理原因（批准或驳回都须填写；驳回时会告知申请人）</Text>
-            <Textarea
-              className='settings-textarea'
-              maxlength={500}
-              value={reason}
-              placeholder='请填写 2–500 字的处理原因'
-              onInput={(e) => setReason(e.detail.value)}
-              aria-label='处理原因'
-              data-testid={`${testId}-reason`}
-            />
-          </View>
+          <TextAreaField label='处理原因（批准或驳回都须填写；驳回时会告知申请人）' ariaLabel='处理原因' className='settings-textarea' maxLength={500}
+            placeholder='请填写 2–500 字的处理原因' value={reason} onChange={setReason} testId={`${testId}-reason`} />
           <View className='settings-row'>
             <Button size='small' type='primary' disabled={busy} role='button' data-testid={`${testId}-approve`} onClick={() => void decide(true)}>
               批准

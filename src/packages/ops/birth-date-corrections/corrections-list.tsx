@@ -1,6 +1,6 @@
 import { identityService } from '../../../features/identity';
 import type { BirthDateCorrectionForReview, CorrectionStatus } from '../../../features/identity';
-import { DecisionList, type DecisionListProps } from '../../../ui/decision-list';
+import { byIdAndStatus, DecisionList, type DecisionListProps } from '../../../ui/decision-list';
 import { CorrectionItem } from './correction-item';
 
 /** What the corrections list loads and shows (the page, and the desk ops console's table). */
@@ -16,7 +16,7 @@ export function birthDateCorrectionsList(enabled = true): DecisionListProps<Corr
     load: (filter) => identityService.listBirthDateCorrections(filter),
     enabled,
     empty: (filter) => (filter === 'pending' ? '没有待审核的更正申请' : '没有记录'),
-    itemKey: (item) => `${item.id}-${item.status}`,
+    itemKey: byIdAndStatus,
     renderItem: (item, onDone) => <CorrectionItem item={item} service={identityService} onDecided={onDone} />,
   };
 }

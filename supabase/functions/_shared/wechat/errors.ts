@@ -82,3 +82,9 @@ export function redactSecrets(text: string): string {
 const denoEnv = (name: string): string | undefined =>
   (globalThis as unknown as { Deno?: { env: { get(k: string): string | undefined } } }).Deno?.env.get(name);
 export const envOr = (name: string, fallback: string, get = denoEnv) => get(name) || fallback;
+
+/** A provider's settings from env: each key names its variable and the local default (envOr). */
+export function configFromEnv<K extends string>(spec: Record<K, [variable: string, fallback: string]>, get = denoEnv): Record<K, string> {
+  const entries = Object.entries(spec) as [K, [string, string]][];
+  return Object.fromEntries(entries.map(([key, [variable, fallback]]) => [key, envOr(variable, fallback, get)])) as Record<K, string>;
+}

@@ -1,22 +1,13 @@
 // WeCom (企业微信) server API for the mini-program running inside WeCom: `wx.qy.login` code →
 // `miniprogram/jscode2session` → { corpid, userid }. Access token from `gettoken`, cached until expiry.
 // Base URL from env, like the WeChat adapter.
-import { callJson, envOr, fromErrcode, unavailable } from './errors.ts';
+import { callJson, configFromEnv, fromErrcode, unavailable } from './errors.ts';
 import { tokenStore } from './token-store.ts';
 
-export interface WecomConfig {
-  baseUrl: string;
-  corpId: string;
-  corpSecret: string;
-}
+export type WecomConfig = Record<'baseUrl' | 'corpId' | 'corpSecret', string>;
 
-export function wecomConfigFromEnv(get?: (name: string) => string | undefined): WecomConfig {
-  return {
-    baseUrl: envOr('WECOM_API_BASE_URL', 'https://qyapi.weixin.qq.com', get),
-    corpId: envOr('WECOM_CORP_ID', 'wwlocalcorp0000001', get),
-    corpSecret: envOr('WECOM_CORP_SECRET', 'local-wecom-corp-secret', get),
-  };
-}
+export const wecomConfigFromEnv = (get?: (name: string) => string | undefined): WecomConfig =>
+  configFromEnv({ baseUrl: ['WECOM_API_BASE_URL', 'https://qyapi.weixin.qq.com'], corpId: ['WECOM_CORP_ID', 'wwlocalcorp0000001'], corpSecret: ['WECOM_CORP_SECRET', 'local-wecom-corp-secret'] }, get);
 
 export interface WecomMember {
   corpid: string;

@@ -2,22 +2,13 @@
 // `getuserphonenumber` for `<Button openType="getPhoneNumber">` codes and `getwxacodeunlimit` for
 // mini-program codes. Plain HTTP; the base URL comes
 // from env so tests and the local stack talk to a fake that answers like the real API.
-import { callJson, envOr, fromErrcode, phoneCodeError, unavailable, WechatApiError } from './errors.ts';
+import { callJson, configFromEnv, fromErrcode, phoneCodeError, unavailable, WechatApiError } from './errors.ts';
 import { tokenStore } from './token-store.ts';
 
-export interface WeixinConfig {
-  baseUrl: string;
-  appId: string;
-  appSecret: string;
-}
+export type WeixinConfig = Record<'baseUrl' | 'appId' | 'appSecret', string>;
 
-export function weixinConfigFromEnv(get?: (name: string) => string | undefined): WeixinConfig {
-  return {
-    baseUrl: envOr('WECHAT_API_BASE_URL', 'https://api.weixin.qq.com', get),
-    appId: envOr('WECHAT_APP_ID', 'wx0000000000local', get),
-    appSecret: envOr('WECHAT_APP_SECRET', 'local-wechat-app-secret', get),
-  };
-}
+export const weixinConfigFromEnv = (get?: (name: string) => string | undefined): WeixinConfig =>
+  configFromEnv({ baseUrl: ['WECHAT_API_BASE_URL', 'https://api.weixin.qq.com'], appId: ['WECHAT_APP_ID', 'wx0000000000local'], appSecret: ['WECHAT_APP_SECRET', 'local-wechat-app-secret'] }, get);
 
 export interface WeixinSession {
   openid: string;

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ConfirmAction } from '../../../../ui/confirm-action';
-import { messageOf } from '../../../../lib/errors/app-error';
+import { useAction } from '../../../../lib/hooks/use-action';
 import { Button } from '../../../../ui/button';
 import { departmentNameSchema, firstMessage } from '../../schemas/enterprise.schema';
 import type { DirectoryService } from '../../services/directory.service';
@@ -26,8 +26,8 @@ export function DepartmentItem({ enterpriseId, department: d, all, members, serv
   const [mode, setMode] = useState<Mode>('');
   const [name, setName] = useState('');
   const [target, setTarget] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { busy, error, setError } = action;
   const testId = `department-${d.name}`;
 
   const open = (next: Mode) => {
@@ -37,19 +37,12 @@ export function DepartmentItem({ enterpriseId, department: d, all, members, serv
     setError('');
   };
 
-  const run = async (action: () => Promise<unknown>, message: string) => {
-    setBusy(true);
-    setError('');
-    try {
-      await action();
+  const run = (work: () => Promise<unknown>, message: string) =>
+    action.run(async () => {
+      await work();
       setMode('');
       onChanged(message);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const submit = () => {
     if (mode === 'child' || mode === 'rename') {

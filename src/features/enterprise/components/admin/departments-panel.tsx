@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../../lib/errors/app-error';
+import { useAction } from '../../../../lib/hooks/use-action';
 import { Button } from '../../../../ui/button';
 import { useLoader } from '../../../../lib/hooks/use-loader';
 import { departmentNameSchema, firstMessage } from '../../schemas/enterprise.schema';
@@ -24,9 +24,8 @@ export function DepartmentsPanel({ enterpriseId, service = directoryService, adm
   const tree = useLoader(() => service.departmentTree(enterpriseId), enterpriseId);
   const members = useLoader(() => admin.listMembers(enterpriseId), enterpriseId);
   const [name, setName] = useState('');
-  const [error, setError] = useState('');
   const [result, setResult] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const departments = treeOrder(tree.data ?? []);
 
   const changed = (message: string) => {
@@ -37,17 +36,11 @@ export function DepartmentsPanel({ enterpriseId, service = directoryService, adm
   const createRoot = async () => {
     const parsed = departmentNameSchema.safeParse(name);
     if (!parsed.success) return setError(firstMessage(parsed.error));
-    setBusy(true);
-    setError('');
-    try {
+    return void run(async () => {
       await service.createDepartment(enterpriseId, null, parsed.data);
       setName('');
       changed(`已创建${parsed.data}`);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ConfirmAction } from '../../../../ui/confirm-action';
-import { messageOf } from '../../../../lib/errors/app-error';
+import { useAction } from '../../../../lib/hooks/use-action';
 import { Button } from '../../../../ui/button';
 import { useLoader } from '../../../../lib/hooks/use-loader';
 import { firstMessage, invitationOptionsSchema } from '../../schemas/enterprise.schema';
@@ -39,26 +39,16 @@ export function InvitationsPanel({ enterpriseId, service = adminService }: Invit
   const [role, setRole] = useState<MemberRole>('member');
   const [hours, setHours] = useState('168');
   const [maxUses, setMaxUses] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, setError, run } = useAction();
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
 
   const create = async () => {
     const parsed = invitationOptionsSchema.safeParse({ role, validHours: Number(hours), maxUses: maxUses.trim() ? Number(maxUses) : null });
-    if (!parsed.success) {
-      setError(firstMessage(parsed.error));
-      return;
-    }
-    setBusy(true);
-    setError('');
-    try {
+    if (!parsed.success) return setError(firstMessage(parsed.error));
+    return void run(async () => {
       setCreated(await service.createInvitation(enterpriseId, parsed.data));
       list.reload();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

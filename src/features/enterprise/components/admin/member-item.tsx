@@ -1,51 +1,52 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ConfirmAction } from '../../../../ui/confirm-action';
-import { messageOf } from '../../../../lib/errors/app-error';
+import { useAction } from '../../../../lib/hooks/use-action';
 import { Button } from '../../../../ui/button';
 import type { AdminService } from '../../services/admin.service';
 import type { DepartmentNode, ManagerScope, MemberRole, MemberRow } from '../../services/enterprise.types';
 import { ChoiceChips } from '../../../../ui/choice-chips';
 import { ROLE_LABEL, SCOPE_LABEL } from '../labels';
 
-export interface MemberItemProps {
+/** What every member row of one list shares (the phone list and the desk table's side panel). */
+export interface MemberListContext {
   enterpriseId: string;
-  member: MemberRow;
+  /** the signed-in admin: their own row says （我） and can't be removed */
+  selfId: string;
   departments: DepartmentNode[];
   /** the edition has manager roles (scopes) */
   canGrantScopes: boolean;
-  isSelf: boolean;
   service: Pick<AdminService, 'setMemberRole' | 'removeMember' | 'moveMember'>;
+  /** edit a member's card (name, title, email, employee number) */
+  onOpenCard(userId: string): void;
+}
+
+export interface MemberItemProps {
+  member: MemberRow;
+  context: MemberListContext;
   onChanged(message: string): void;
-  /** edit the member's card (name, title, email, employee number) */
-  onOpenCard(): void;
 }
 
 const SCOPES = Object.keys(SCOPE_LABEL) as ManagerScope[];
 
 /** One member: role and manager scopes, department, card, removal. */
-export function MemberItem({ enterpriseId, member, departments, canGrantScopes, isSelf, service, onChanged, onOpenCard }: MemberItemProps) {
+export function MemberItem({ member, context, onChanged }: MemberItemProps) {
+  const { enterpriseId, departments, canGrantScopes, service } = context;
+  const isSelf = member.user_id === context.selfId;
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<MemberRole>(member.role);
   const [scopes, setScopes] = useState<ManagerScope[]>(member.scopes ?? []);
   const [department, setDepartment] = useState(member.department_id ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const action = useAction();
+  const { busy, error } = action;
   const name = member.display_name || '未填写姓名';
   const testId = `member-${member.display_name || member.user_id}`;
 
-  const run = async (action: () => Promise<void>, message: string) => {
-    setBusy(true);
-    setError('');
-    try {
-      await action();
+  const run = (work: () => Promise<void>, message: string) =>
+    action.run(async () => {
+      await work();
       onChanged(message);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const toggleScope = (s: string) =>
     setScopes((list) => (list.includes(s as ManagerScope) ? list.filter((x) => x !== s) : [...list, s as ManagerScope]));
@@ -71,7 +72,7 @@ export function MemberItem({ enterpriseId, member, departments, canGrantScopes, 
           <Button size='small' fill='outline' role='button' data-testid={`${testId}-edit`} onClick={() => setOpen(true)}>
             调整
           </Button>
-          <Button size='small' fill='outline' role='button' data-testid={`${testId}-card`} onClick={onOpenCard}>
+          <Button size='small' fill='outline' role='button' data-testid={`${testId}-card`} onClick={() => context.onOpenCard(member.user_id)}>
             编辑名片
           </Button>
         </View>

@@ -32,7 +32,7 @@ export function MembersPanel({
   const members = useLoader(() => service.listMembers(enterpriseId), `${enterpriseId}|${refreshKey}`);
   const tree = useLoader(() => directory.departmentTree(enterpriseId), enterpriseId);
   const [result, setResult] = useState('');
-  const departments = treeOrder(tree.data ?? []);
+  const context = { enterpriseId, selfId, departments: treeOrder(tree.data ?? []), canGrantScopes, service, onOpenCard };
 
   return (
     <View data-testid='admin-members'>
@@ -41,13 +41,8 @@ export function MembersPanel({
       {members.data?.map((m) => (
         <MemberItem
           key={`${m.user_id}-${m.role}-${m.department_id ?? ''}`}
-          enterpriseId={enterpriseId}
           member={m}
-          departments={departments}
-          canGrantScopes={canGrantScopes}
-          isSelf={m.user_id === selfId}
-          service={service}
-          onOpenCard={() => onOpenCard(m.user_id)}
+          context={context}
           onChanged={(message) => {
             setResult(message);
             members.reload();

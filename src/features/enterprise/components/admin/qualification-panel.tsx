@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../../lib/errors/app-error';
+import { useDocumentUpload } from '../../../../lib/files/use-document-upload';
 import { Button } from '../../../../ui/button';
 import { useLoader } from '../../../../lib/hooks/use-loader';
 import type { QualificationKind, QualificationStatus } from '../../services/enterprise.types';
@@ -29,37 +29,25 @@ const DOC_STATUS = { pending: '审核中', approved: '已通过', rejected: '未
 /** 企业认证: upload each document (image or PDF, progress shown), submit it for review, see the outcome. */
 export function QualificationPanel({ enterpriseId, status, service = qualificationService, choose = chooseQualificationFile, onSubmitted }: QualificationPanelProps) {
   const docs = useLoader(() => service.listQualificationDocuments(enterpriseId), enterpriseId);
-  const [uploading, setUploading] = useState<QualificationKind | null>(null);
+  const [target, setTarget] = useState<QualificationKind | null>(null);
   const [progress, setProgress] = useState(0);
   const [error, setError] = useState('');
   const [result, setResult] = useState('');
+  const docUpload = useDocumentUpload(setError);
+  // the document being uploaded (its button spins, its progress shows, every button waits)
+  const uploading = docUpload.uploading ? target : null;
 
   const upload = async (kind: QualificationKind, label: string) => {
-    setError('');
     setResult('');
-    let file: ChosenFile | null;
-    try {
-      file = await choose();
-    } catch (failure) {
-      setError(messageOf(failure));
-      return;
-    }
-    if (!file) return;
-    const problem = checkFile(file);
-    if (problem) return setError(problem);
-    setUploading(kind);
+    setTarget(kind);
     setProgress(0);
-    try {
+    await docUpload.pick(choose, checkFile, async (file) => {
       const path = await service.uploadQualificationFile(enterpriseId, kind, file, setProgress);
       await service.submitQualification(enterpriseId, kind, path, file.name);
       setResult(`${label}已提交，等待平台审核`);
       docs.reload();
       onSubmitted?.();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setUploading(null);
-    }
+    });
   };
 
   const latest = (kind: QualificationKind) => docs.data?.find((d) => d.kind === kind);

@@ -1,6 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { AppError, messageOf } from '../../../../lib/errors/app-error';
+import { AppError } from '../../../../lib/errors/app-error';
+import { useAction } from '../../../../lib/hooks/use-action';
 import { Button } from '../../../../ui/button';
 import { useLoader } from '../../../../lib/hooks/use-loader';
 import { MAX_ALLOWLIST, parseAllowlist } from '../../schemas/enterprise.schema';
@@ -29,8 +30,9 @@ export function SettingsPanel({ enterpriseId, service = adminService }: Settings
   const loaded = useLoader(async () => ({ settings: await service.getSettings(enterpriseId), allowlist: await service.listAllowlist(enterpriseId) }), enterpriseId);
   const [form, setForm] = useState<EnterpriseSettings | null>(null);
   const [phones, setPhones] = useState('');
-  const [busy, setBusy] = useState<'' | 'settings' | 'allowlist'>('');
-  const [error, setError] = useState('');
+  const action = useAction();
+  // which of the two saves is running (both buttons wait meanwhile)
+  const [saving, setSaving] = useState<'settings' | 'allowlist'>('settings');
   const [result, setResult] = useState('');
 
   useEffect(() => {
@@ -47,17 +49,10 @@ export function SettingsPanel({ enterpriseId, service = adminService }: Settings
   const toggleHidden = (f: string) =>
     patch({ directory_hidden_fields: form.directory_hidden_fields.includes(f as DirectoryField) ? form.directory_hidden_fields.filter((x) => x !== f) : [...form.directory_hidden_fields, f as DirectoryField] });
 
-  const run = async (kind: 'settings' | 'allowlist', action: () => Promise<string>) => {
-    setBusy(kind);
-    setError('');
+  const run = (kind: 'settings' | 'allowlist', work: () => Promise<string>) => {
+    setSaving(kind);
     setResult('');
-    try {
-      setResult(await action());
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy('');
-    }
+    return action.run(async () => setResult(await work()));
   };
 
   const saveSettings = () =>
@@ -101,18 +96,18 @@ export function SettingsPanel({ enterpriseId, service = adminService }: Settings
           options={[{ value: 'all', label: '全企业' }, { value: 'department', label: '仅本部门' }]}
         />
         <ChoiceChips label='对成员隐藏的字段' testId='settings-hidden' value={form.directory_hidden_fields} onChange={toggleHidden} options={FIELDS} />
-        <Button type='primary' block role='button' loading={busy === 'settings'} disabled={Boolean(busy)} data-testid='settings-save' onClick={() => void saveSettings()}>
+        <Button type='primary' block role='button' loading={action.busy && saving === 'settings'} disabled={action.busy} data-testid='settings-save' onClick={() => void saveSettings()}>
           保存设置
         </Button>
       </View>
       <View className='card'>
         <Text className='field__label'>手机号白名单（每行一个；加入方式为白名单时，名单内的手机号无需审批）</Text>
         <Textarea className='ent-textarea' maxlength={-1} value={phones} onInput={(e) => setPhones(e.detail.value)} aria-label='手机号白名单' data-testid='settings-allowlist' />
-        <Button type='primary' fill='outline' block role='button' loading={busy === 'allowlist'} disabled={Boolean(busy)} data-testid='settings-allowlist-save' onClick={() => void saveAllowlist()} style={{ marginTop: '8px' }}>
+        <Button type='primary' fill='outline' block role='button' loading={action.busy && saving === 'allowlist'} disabled={action.busy} data-testid='settings-allowlist-save' onClick={() => void saveAllowlist()} style={{ marginTop: '8px' }}>
           保存白名单
         </Button>
       </View>
-      <FormError message={error} testId='settings-error' />
+      <FormError message={action.error} testId='settings-error' />
       <StatusLine message={result} className='ent-muted' testId='settings-result' />
     </View>
   );

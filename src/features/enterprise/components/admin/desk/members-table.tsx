@@ -53,6 +53,7 @@ export function MembersTable({ enterpriseId, selfId, canGrantScopes, departments
     setOffset(0);
     setSelected(null);
   };
+  const context = { enterpriseId, selfId, departments, canGrantScopes, service, onOpenCard };
   const departmentName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? '未分配';
   const rows = page.data?.rows ?? [];
   const columns: DeskColumn<MemberSearchRow>[] = [
@@ -104,13 +105,8 @@ export function MembersTable({ enterpriseId, selfId, canGrantScopes, departments
           <View className='desk-split__side' data-testid='desk-member-panel'>
             <MemberItem
               key={selected.user_id}
-              enterpriseId={enterpriseId}
               member={selected}
-              departments={departments}
-              canGrantScopes={canGrantScopes}
-              isSelf={selected.user_id === selfId}
-              service={service}
-              onOpenCard={() => onOpenCard(selected.user_id)}
+              context={context}
               onChanged={(message) => {
                 setResult(message);
                 setSelected(null);
