@@ -21,7 +21,7 @@ export async function managedCourse(courseId: string): Promise<ManagedCourse & {
       .eq('id', courseId).overrideTypes<ManagedCourse[], { merge: false }>()),
     db.read((c) => c.from('training_chapters').select('id, title, sort_order').eq('course_id', courseId).order('sort_order')),
     db.read((c) => c.from('training_lessons')
-      .select('id, chapter_id, title, kind, sort_order, points, body_text, body_delta, video_path, video_seconds, document_path')
+      .select('id, chapter_id, title, kind, sort_order, points, body_text, video_path, video_seconds, document_path')
       .eq('course_id', courseId).order('sort_order').overrideTypes<ManagedLesson[], { merge: false }>()),
   ]);
   if (courses.length === 0) throw db.error('course_not_found');
@@ -60,8 +60,6 @@ export interface LessonDraft {
   title: string;
   kind: ManagedLesson['kind'];
   text: string;
-  /** the rich text from the shared editor; without it `text` is stored as plain paragraphs */
-  delta?: { ops: unknown[] };
   video_path: string | null;
   video_seconds: number | null;
   document_path: string | null;
@@ -71,7 +69,7 @@ export interface LessonDraft {
 export const saveLesson = (chapterId: string, lessonId: string | null, d: LessonDraft) =>
   db.call('training_save_lesson', {
     p_chapter_id: chapterId, p_lesson_id: lessonId, p_title: d.title, p_kind: d.kind,
-    p_body_delta: d.kind === 'text' ? ((d.delta as never) ?? textDelta(d.text)) : null, p_video_path: d.kind === 'video' ? d.video_path : null,
+    p_body_delta: d.kind === 'text' ? textDelta(d.text) : null, p_video_path: d.kind === 'video' ? d.video_path : null,
     p_video_seconds: d.kind === 'video' ? d.video_seconds : null, p_document_path: d.kind === 'document' ? d.document_path : null,
     p_points: d.points,
   });
