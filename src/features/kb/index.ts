@@ -1,6 +1,7 @@
 // Public API of the knowledge-base feature (知识库, issue 14). Its screens live in the kb subpackage.
 export { kbService, type KbService } from './services/kb.service';
 export { kbFilesService, type KbFilesService } from './services/kb-files.service';
+export { kbGovernanceService, type KbGovernanceService } from './services/kb-governance.service';
 export type * from './services/kb.types';
 export { canEdit, ROLE_LABEL } from './services/kb.types';
 export { KB_MESSAGES } from './kb.messages';
@@ -22,3 +23,8 @@ export { SpaceProtection } from './components/space-protection';
 export { Watermark } from './components/watermark';
 export { SearchResults } from './components/search-results';
 export { VersionList } from './components/version-list';
+export { GovernancePanel } from './components/governance-panel';
+export { ReviewList } from './components/review-list';
+export { ReviewDecision } from './components/review-decision';
+export { StalePages } from './components/stale-pages';
+export { StorageUsage } from './components/storage-usage';

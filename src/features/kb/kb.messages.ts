@@ -39,5 +39,12 @@ export const KB_MESSAGES: ModuleMessages = {
     kb_not_a_space: '只能为空间设置水印',
     kb_flag_invalid: '请选择开启或关闭',
     kb_media_unavailable: '文件暂时无法打开，或你没有查看权限',
+    // governance (20261215010000_kb_governance.sql)
+    kb_approval_required: '该空间的修改需经管理者审核后发布，请提交审核',
+    kb_review_not_found: '找不到该审核',
+    kb_review_decided: '该修改已经审核过了',
+    kb_review_reason_invalid: '请填写 1–200 个字的驳回原因',
+    kb_review_date_invalid: '复查日期须在今天到五年之内',
+    member_not_found: '该用户不是本企业成员',
   },
 };

@@ -10,6 +10,7 @@ import { canEdit, ROLE_LABEL, type KbPage } from '../services/kb.types';
 import { useKbMedia } from '../hooks/use-kb-media';
 import { DeltaView } from './delta-view';
 import { FilePreview } from './file-preview';
+import { GovernancePanel } from './governance-panel';
 import { Watermark } from './watermark';
 import './kb.css';
 
@@ -46,6 +47,7 @@ export function PageView({ page, onChanged, service = kbService }: PageViewProps
       </Text>
       {page.kind === 'page' ? <DeltaView delta={page.delta} resolveMedia={resolveMedia} /> : null}
       {page.kind === 'file' ? <FilePreview page={page} /> : null}
+      {page.kind === 'page' || page.kind === 'file' ? <GovernancePanel nodeId={page.id} version={page.version_no} /> : null}
       <View className='kb-toolbar'>
         <Button size='small' disabled={busy} data-testid='kb-like' onClick={() => void act(() => service.setLike(page.id, !page.liked))}>
           {`${page.liked ? '已赞' : '点赞'} ${page.likes}`}

@@ -3,7 +3,7 @@
 import { asShape, bindDataLayer } from '../../../lib/data';
 import { markupToDelta, type Delta } from '../lib/delta';
 import { KB_MESSAGES } from '../kb.messages';
-import type { KbAccess, KbComment, KbGrant, KbGrantees, KbNode, KbPage, KbRecent, KbSearchHit, KbVersion, SpaceKind } from './kb.types';
+import type { KbAccess, KbComment, KbGrant, KbGrantees, KbNode, KbPage, KbRecent, KbSaveResult, KbSearchHit, KbVersion, SpaceKind } from './kb.types';
 
 const db = bindDataLayer(KB_MESSAGES);
 const NODE_COLUMNS = 'id, kind, title, space_kind, description, updated_at, sort_order';
@@ -44,8 +44,16 @@ export const createSpace = (enterpriseId: string, kind: SpaceKind, title: string
 export const createNode = (parentId: string, kind: 'folder' | 'page' | 'file', title: string) =>
   db.call('kb_create_node', { p_parent_id: parentId, p_kind: kind, p_title: title });
 
+/**
+ * Saves the page: published at once, or (a space with approval, an editor saving) kept for a manager's
+ * review. Either way the answer says which; see savePage for the version only.
+ */
+export const submitPage = (nodeId: string, delta: Delta, title: string, baseVersion: number) =>
+  db.call('kb_submit_page', { p_node_id: nodeId, p_delta: delta as never, p_title: title, p_base_version: baseVersion }).then(asShape<KbSaveResult>());
+
+/** The published version after the save: unchanged when the save waits for review. */
 export const savePage = (nodeId: string, delta: Delta, title: string, baseVersion: number) =>
-  db.call('kb_save_page', { p_node_id: nodeId, p_delta: delta as never, p_title: title, p_base_version: baseVersion });
+  submitPage(nodeId, delta, title, baseVersion).then((r) => r.version_no);
 
 /** The simple editor's text (headings `# `, lists `- ` / `1. `, quotes `> `) saved as a Delta. */
 export const saveMarkup = (nodeId: string, markup: string, title: string, baseVersion: number) =>
@@ -85,7 +93,7 @@ export const setWatermark = (spaceId: string, on: boolean) => db.run('kb_set_spa
 
 export const kbService = {
   spaces, children, openPage, search, recent, favorites, versions, comments,
-  createSpace, createNode, savePage, saveMarkup, restoreVersion, trashNode, setLike, setFavorite, addComment,
+  createSpace, createNode, submitPage, savePage, saveMarkup, restoreVersion, trashNode, setLike, setFavorite, addComment,
   nodeAccess, setGrants, inheritGrants, grantees, setWatermark,
 };
 export type KbService = typeof kbService;

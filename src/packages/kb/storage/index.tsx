@@ -1,0 +1,14 @@
+import { View } from '@tarojs/components';
+import { PageWithoutEnterprise } from '../../../ui/load-state';
+import { StorageUsage, useKbEnterprise } from '../../../features/kb';
+
+/** Admins and content managers (from the admin console): knowledge-base storage of the quota, per space. */
+export default function KbStoragePage() {
+  const page = useKbEnterprise();
+  if (!page.enterprise) return <PageWithoutEnterprise page={page} testId='kb-storage-page' />;
+  return (
+    <View className='page' data-testid='kb-storage-page'>
+      <StorageUsage enterpriseId={page.enterprise.id} />
+    </View>
+  );
+}
