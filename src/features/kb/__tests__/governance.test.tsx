@@ -17,7 +17,7 @@ describe('governance panel', () => {
   it('shows a departed owner as 前成员 and a due review; 已复查 asks the server and reads again', async () => {
     const pageGovernance = jest.fn(async () => gov());
     const markReviewed = jest.fn(async () => '2027-03-01');
-    render(<GovernancePanel nodeId='p1' version={3} service={{ pageGovernance, markReviewed, setReviewDate: jest.fn() }} />);
+    render(<GovernancePanel nodeId='p1' refresh={3} service={{ pageGovernance, markReviewed, setReviewDate: jest.fn() }} />);
     expect((await screen.findByTestId('kb-owner')).textContent).toBe('负责人：前成员');
     expect(screen.getByTestId('kb-review-due').textContent).toContain('已到期，待复查');
     await act(async () => {
@@ -28,12 +28,12 @@ describe('governance panel', () => {
   });
 
   it("tells the editor their save waits, or why it was rejected; readers get no review controls", async () => {
-    const { unmount } = render(<GovernancePanel nodeId='p1' version={3} service={{
+    const { unmount } = render(<GovernancePanel nodeId='p1' refresh={3} service={{
       pageGovernance: async () => gov({ my_review: { id: 'r1', status: 'rejected', reason: '流程名称不对', updated_at: '' } }), markReviewed: jest.fn(), setReviewDate: jest.fn(),
     }} />);
     expect((await screen.findByTestId('kb-my-review')).textContent).toBe('你的修改未通过审核：流程名称不对');
     unmount();
-    render(<GovernancePanel nodeId='p1' version={3} service={{ pageGovernance: async () => gov({ can_review_date: false, stale: false }), markReviewed: jest.fn(), setReviewDate: jest.fn() }} />);
+    render(<GovernancePanel nodeId='p1' refresh={3} service={{ pageGovernance: async () => gov({ can_review_date: false, stale: false }), markReviewed: jest.fn(), setReviewDate: jest.fn() }} />);
     await screen.findByTestId('kb-owner');
     expect(screen.queryByTestId('kb-mark-reviewed')).toBeNull();
     expect(screen.queryByTestId('kb-my-review')).toBeNull();

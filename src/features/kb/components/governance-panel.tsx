@@ -1,5 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { useAction } from '../../../lib/hooks/use-action';
 import { Button } from '../../../ui/button';
 import { FormError } from '../../../ui/form-error';
@@ -12,8 +13,8 @@ const REVIEW_STATUS = { pending: '你的修改正在等待管理者审核', appr
 
 export interface GovernancePanelProps {
   nodeId: string;
-  /** changes when the page was saved or reloaded, so the panel reads again */
-  version: number;
+  /** a new value (the page read again: back from the editor, a save) makes the panel read again */
+  refresh: unknown;
   service?: Pick<KbGovernanceService, 'pageGovernance' | 'setReviewDate' | 'markReviewed'>;
 }
 
@@ -22,8 +23,10 @@ export interface GovernancePanelProps {
  * managers, the editor's own save waiting for review (or why it was rejected), and for managers
  * the number of saves waiting (a link to 待审核).
  */
-export function GovernancePanel({ nodeId, version, service = kbGovernanceService }: GovernancePanelProps) {
-  const gov = useLoader(() => service.pageGovernance(nodeId), `${nodeId}|${version}`, !!nodeId);
+export function GovernancePanel({ nodeId, refresh, service = kbGovernanceService }: GovernancePanelProps) {
+  const [reads, setReads] = useState(0);
+  useEffect(() => setReads((n) => n + 1), [refresh]);
+  const gov = useLoader(() => service.pageGovernance(nodeId), `${nodeId}|${reads}`, !!nodeId && reads > 0);
   const action = useAction();
   const g = gov.data;
   if (!g) return null;

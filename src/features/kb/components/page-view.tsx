@@ -47,7 +47,7 @@ export function PageView({ page, onChanged, service = kbService }: PageViewProps
       </Text>
       {page.kind === 'page' ? <DeltaView delta={page.delta} resolveMedia={resolveMedia} /> : null}
       {page.kind === 'file' ? <FilePreview page={page} /> : null}
-      {page.kind === 'page' || page.kind === 'file' ? <GovernancePanel nodeId={page.id} version={page.version_no} /> : null}
+      {page.kind === 'page' || page.kind === 'file' ? <GovernancePanel nodeId={page.id} refresh={page} /> : null}
       <View className='kb-toolbar'>
         <Button size='small' disabled={busy} data-testid='kb-like' onClick={() => void act(() => service.setLike(page.id, !page.liked))}>
           {`${page.liked ? '已赞' : '点赞'} ${page.likes}`}
