@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Profiles (from 20261122020000)
@@ -22,10 +21,55 @@ revoke all on schema private from public;
 -- anon too: public.report_stolen_account (reachable before sign-in) is a wrapper of a private function.
 grant usage on schema private to anon, authenticated, service_role;
 
+-- Exposes RPCs (docs/database.md "Definer bodies in private, invoker wrappers in public"): for each
+-- name, reads the signature of `private.<name>` from the catalog (argument names, defaults, result,
+-- volatility), creates `public.<name>` as the one-statement security invoker SQL wrapper with that
+-- signature, and sets the execute rights of both: `p_names` for authenticated (and service_role),
+-- `p_anon` also for anon (what a caller may do before signing in), `p_service` for service_role only
+-- (job entry points). Why: the signature is written once, on the body; four hand-written copies per
+-- RPC (wrapper, its grants, the body's grants) drifted apart. Run at the end of a migration, after
+-- the bodies; only the migration role (the owner) may call it.
+create or replace function private.expose_rpcs(p_names text[], p_anon text[] default '{}', p_service text[] default '{}')
+returns void language plpgsql volatile security invoker set search_path = '' as $$
+declare
+  r record;
+  v_roles text;
+  v_args text;
+begin
+  for r in select n.name, p.oid, p.proname, p.provolatile, p.proretset, p.proargnames, p.proargmodes, p.pronargs
+             from unnest(p_names || p_anon || p_service) as n(name)
+             left join pg_proc p on p.proname = n.name and p.pronamespace = 'private'::regnamespace loop
+    if r.oid is null then
+      raise exception 'expose_rpcs: no function private.% to expose', r.name;
+    end if;
+    if r.proargmodes is not null and not r.proargmodes <@ array['i', 'o', 't']::"char"[] then
+      raise exception 'expose_rpcs: private.% has inout/variadic arguments', r.proname;
+    end if;
+    -- the call passes the input arguments by position, under the body's names
+    select string_agg(quote_ident(a.name), ', ' order by a.ord) into v_args
+      from unnest(r.proargnames, coalesce(r.proargmodes, array_fill('i'::"char", array[r.pronargs])))
+             with ordinality as a(name, mode, ord)
+     where a.mode = 'i';
+    execute format('create or replace function public.%I(%s)'
+                   ' returns %s language sql %s security invoker set search_path = '''''
+                   ' as $wrapper$ select %sprivate.%I(%s); $wrapper$',
+                   r.proname, pg_get_function_arguments(r.oid), pg_get_function_result(r.oid),
+                   case r.provolatile when 'i' then 'immutable' when 's' then 'stable' else 'volatile' end,
+                   case when r.proretset then '* from ' else '' end, r.proname, coalesce(v_args, ''));
+    v_roles := case when r.proname = any(p_anon) then 'anon, authenticated, service_role'
+                    when r.proname = any(p_service) then 'service_role'
+                    else 'authenticated, service_role' end;
+    execute format('revoke all on function private.%1$I(%2$s), public.%1$I(%2$s) from public, anon, authenticated, service_role',
+                   r.proname, pg_get_function_identity_arguments(r.oid));
+    execute format('grant execute on function private.%1$I(%2$s), public.%1$I(%2$s) to %3$s',
+                   r.proname, pg_get_function_identity_arguments(r.oid), v_roles);
+  end loop;
+end $$;
+revoke all on function private.expose_rpcs(text[], text[], text[]) from public, anon, authenticated, service_role;
+
 -- 13812345678 → 138****5678: what an operator sees of someone's phone on screen.
 create or replace function private.mask_phone(p_phone text)
-returns text language sql immutable set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   select case when p_phone ~ '^86[0-9]{11}$' then substr(p_phone, 3, 3) || '****' || right(p_phone, 4)
               when p_phone is null or p_phone = '' then ''
               else '****' || right(p_phone, 4) end;
@@ -73,19 +117,16 @@ revoke all on private.platform_operators from public, anon, authenticated;
 -- Policies call this once per statement. Non-operators pay only the primary-key lookup; an
 -- operator's gate is the request's cached answer.
 create or replace function private.is_platform_operator()
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return exists (select 1 from private.platform_operators o where o.user_id = (select auth.uid()))
      and private.gate_code(null) is null;
-end;
-$$;
+end $$;
 
 -- The caller's user id, or not_authenticated when the request carries none: the first line of every
 -- RPC that acts for the signed-in user (`v_uid uuid := private.require_uid();`).
 create or replace function private.require_uid()
-returns uuid language plpgsql stable set search_path = ''
-as $$
+returns uuid language plpgsql stable set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
 begin
@@ -93,12 +134,10 @@ begin
     raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
   end if;
   return v_uid;
-end;
-$$;
+end $$;
 
 create or replace function private.assert_platform_operator()
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.require_uid();
   if not exists (select 1 from private.platform_operators o where o.user_id = (select auth.uid())) then
@@ -106,8 +145,7 @@ begin
   end if;
   -- Operators are users too: they act only while their own account is cleared (its standing first).
   perform private.assert_cleared();
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Dates: ages are counted in Asia/Shanghai calendar days, whatever the server's time zone.
@@ -139,13 +177,11 @@ revoke all on public.notifications from anon, authenticated;
 grant select on public.notifications to authenticated;
 
 create policy "Users can read their own notifications"
-  on public.notifications for select
-  to authenticated
+  on public.notifications for select to authenticated
   using (user_id = (select auth.uid()));
 
 create or replace function private.notify(p_user_id uuid, p_kind text, p_title text, p_body text, p_data jsonb default '{}'::jsonb)
-returns void language sql security definer set search_path = ''
-as $$
+returns void language sql security definer set search_path = '' as $$
   insert into public.notifications (user_id, kind, title, body, data)
   select p_user_id, p_kind, p_title, p_body, coalesce(p_data, '{}'::jsonb)
    where p_user_id is not null and exists (select 1 from auth.users u where u.id = p_user_id);
@@ -172,8 +208,7 @@ revoke all on private.sms_challenges from public, anon, authenticated;
 -- SMS challenges (used by the guardian and account-cancel edge functions with the service role)
 -- -----------------------------------------------------------------------------
 create or replace function private.issue_sms_challenge(p_user_id uuid, p_purpose text, p_phone text)
-returns text language plpgsql security definer set search_path = ''
-as $$
+returns text language plpgsql security definer set search_path = '' as $$
 declare
   v_code text;
   v_last timestamptz;
@@ -208,14 +243,12 @@ begin
     set phone = excluded.phone, code_hash = excluded.code_hash, expires_at = excluded.expires_at,
         sent_at = excluded.sent_at, attempts = 0;
   return v_code;
-end;
-$$;
+end $$;
 
 -- Returns null when the code is right (and consumes it), otherwise the error code. It does not
 -- raise on a wrong code: the attempt must be counted, and an exception would roll that back.
 create or replace function private.check_sms_challenge(p_user_id uuid, p_purpose text, p_code text)
-returns text language plpgsql security definer set search_path = ''
-as $$
+returns text language plpgsql security definer set search_path = '' as $$
 declare
   v private.sms_challenges;
 begin
@@ -233,15 +266,13 @@ begin
   end if;
   delete from private.sms_challenges where user_id = p_user_id and purpose = p_purpose;
   return null;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Guardian flow (service role only: the edge function authenticates the user and sends the SMS)
 -- -----------------------------------------------------------------------------
 create or replace function private.normalize_cn_mobile(p_phone text)
-returns text language sql immutable set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   -- +8613800138000 / 8613800138000 / 13800138000 -> 8613800138000 (GoTrue's stored form); else null
   select case when p_phone ~ '^(\+?86)?1[3-9]\d{9}$'
               then '86' || right(regexp_replace(p_phone, '\D', '', 'g'), 11) end;
@@ -251,8 +282,7 @@ $$;
 -- Notifications
 -- -----------------------------------------------------------------------------
 create or replace function private.mark_notifications_read(p_ids uuid[])
-returns integer language plpgsql security definer set search_path = ''
-as $$
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_count integer;
@@ -264,15 +294,7 @@ begin
    where user_id = v_uid and id = any (p_ids) and read_at is null;
   get diagnostics v_count = row_count;
   return v_count;
-end;
-$$;
-revoke all on function private.mark_notifications_read(uuid[]) from public, anon, authenticated, service_role;
-grant execute on function private.mark_notifications_read(uuid[]) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.mark_notifications_read.
-create or replace function public.mark_notifications_read(p_ids uuid[])
-returns integer language sql volatile security invoker set search_path = ''
-as $$ select private.mark_notifications_read(p_ids); $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Grants: functions in public are executable by the API roles by default (Supabase's default
@@ -289,8 +311,6 @@ revoke execute on function private.normalize_cn_mobile(text) from public, anon, 
 
 -- Policies of this and later migrations call these as the querying role.
 grant execute on function private.is_platform_operator() to authenticated;
-revoke execute on function public.mark_notifications_read(uuid[]) from public, anon, authenticated;
-grant execute on function public.mark_notifications_read(uuid[]) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -328,16 +348,14 @@ alter table public.notifications add constraint notifications_kind_valid
 -- -----------------------------------------------------------------------------
 -- Trimmed text when it is 1..max characters without control characters, else null.
 create or replace function private.clean_text(p_value text, p_min integer, p_max integer)
-returns text language sql immutable set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   select case when p_value is null then null
               when char_length(btrim(p_value)) between p_min and p_max and btrim(p_value) !~ '[[:cntrl:]]'
               then btrim(p_value) end;
 $$;
 
 create or replace function private.notify_admins(p_enterprise_id uuid, p_kind text, p_title text, p_body text, p_data jsonb default '{}'::jsonb)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_data jsonb := coalesce(p_data, '{}'::jsonb) || jsonb_build_object('enterprise_id', p_enterprise_id);
   v_object text;
@@ -358,14 +376,12 @@ begin
    where m.enterprise_id = p_enterprise_id and m.role = 'admin'
   on conflict (user_id, dedup_key) where read_at is null and dedup_key is not null
   do update set title = excluded.title, body = excluded.body, data = excluded.data, created_at = now();
-end;
-$$;
+end $$;
 
 -- An approve / reject decision (join requests, qualification reviews): `p_approve` must be given and
 -- a rejection needs a reason the person is shown. Returns the trimmed reason.
 create or replace function private.decision_reason(p_approve boolean, p_reason text, p_max integer, p_yes text, p_no text)
-returns text language plpgsql immutable set search_path = ''
-as $$
+returns text language plpgsql immutable set search_path = '' as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
 begin
@@ -379,8 +395,7 @@ begin
     raise exception using errcode = '22023', message = 'reason_required', hint = p_no || '时请填写理由（至少 2 个字）';
   end if;
   return v_reason;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Grants
@@ -424,8 +439,7 @@ revoke all on schema hooks from public;
 grant usage on schema hooks to anon, authenticated, service_role;
 
 create or replace function hooks.begin_request()
-returns void language plpgsql volatile security definer set search_path = ''
-as $$
+returns void language plpgsql volatile security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_gate text;
@@ -462,17 +476,14 @@ begin
   if v_gate is null and current_setting('request.path', true) ~ '^/(rpc/)?kb_' then
     perform private.kb_load_context();
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.forget_request_context()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   perform set_config('zx.ctx_uid', '', true);
   return null;
-end;
-$$;
+end $$;
 revoke execute on function hooks.begin_request() from public;
 revoke execute on function private.forget_request_context() from public;
 grant execute on function hooks.begin_request() to anon, authenticated, service_role;
@@ -523,24 +534,19 @@ revoke all on public.operator_audit_log from anon, authenticated;
 grant select on public.operator_audit_log to authenticated;
 
 create policy "Platform operators can read the audit log"
-  on public.operator_audit_log for select
-  to authenticated
+  on public.operator_audit_log for select to authenticated
   using ((select private.is_platform_operator()));
 
 create or replace function private.refuse_audit_change()
-returns trigger language plpgsql set search_path = ''
-as $$
+returns trigger language plpgsql set search_path = '' as $$
 begin
   raise exception using errcode = '42501', message = 'audit_log_append_only', hint = '审计日志只能追加，不能修改或删除';
-end;
-$$;
+end $$;
 
-create trigger operator_audit_log_append_only
-  before update or delete on public.operator_audit_log
+create trigger operator_audit_log_append_only before update or delete on public.operator_audit_log
   for each row execute function private.refuse_audit_change();
 
-create trigger operator_audit_log_no_truncate
-  before truncate on public.operator_audit_log
+create trigger operator_audit_log_no_truncate before truncate on public.operator_audit_log
   for each statement execute function private.refuse_audit_change();
 
 -- Records one platform action by the caller (auth.uid()); p_operator_id overrides it for actions
@@ -549,8 +555,7 @@ create or replace function private.audit(
   p_action text, p_target_type text, p_target_id text, p_reason text,
   p_before jsonb default null, p_after jsonb default null, p_operator_id uuid default null
 )
-returns bigint language sql security definer set search_path = ''
-as $$
+returns bigint language sql security definer set search_path = '' as $$
   insert into public.operator_audit_log (operator_id, action, target_type, target_id, reason, before, after)
   values (coalesce(p_operator_id, (select auth.uid())), p_action, p_target_type, p_target_id,
           coalesce(btrim(p_reason), ''), p_before, p_after)
@@ -604,8 +609,7 @@ returns timestamptz language sql stable set search_path = ''
 as $$ select (private.shanghai_today()::timestamp) at time zone 'Asia/Shanghai'; $$;
 
 create or replace function private.sms_failures_today(p_user_id uuid, p_purpose text)
-returns integer language sql stable security definer set search_path = ''
-as $$
+returns integer language sql stable security definer set search_path = '' as $$
   select count(*)::integer from private.sms_code_failures f
    where f.user_id = p_user_id and f.purpose = p_purpose and f.failed_at >= private.shanghai_day_start();
 $$;
@@ -616,8 +620,7 @@ $$;
 -- stored (an under-14's personal data waits for the guardian's consent).
 -- -----------------------------------------------------------------------------
 create or replace function private.mask_person_name(p_name text)
-returns text language sql immutable set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   select case when p_name is null or btrim(p_name) = '' then null
               when char_length(btrim(p_name)) <= 2 then left(btrim(p_name), 1) || '*'
               else left(btrim(p_name), 1) || repeat('*', char_length(btrim(p_name)) - 2) || right(btrim(p_name), 1) end;
@@ -657,16 +660,14 @@ revoke execute on function private.mask_person_name(text) from public, anon, aut
 -- agreement and privacy guideline of a real installation. Read on every uncached gate answer, so
 -- removing the documents (or never loading them) closes the gate at the next request.
 create or replace function private.platform_initialized()
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return exists (
     select 1 from public.agreement_documents d
      where d.required and d.audience = 'everyone'
        and exists (select 1 from public.agreement_versions v
                     where v.document_id = d.id and v.effective_at <= now()));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 3. Restricted accounts (status 'restricted', set by platform_act_on_account 'restrict')
@@ -675,15 +676,13 @@ $$;
 -- create enterprises, invite, publish or comment. Every RPC that does one of those calls this after
 -- the gate.
 create or replace function private.assert_not_restricted()
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   if exists (select 1 from private.accounts a where a.user_id = (select auth.uid()) and a.status = 'restricted') then
     raise exception using errcode = '42501', message = 'account_restricted',
       hint = '账号功能受限：暂时不能创建企业、邀请成员、发布或评论内容，如有疑问请联系客服';
   end if;
-end;
-$$;
+end $$;
 
 alter table public.notifications drop constraint notifications_kind_valid;
 
@@ -741,8 +740,7 @@ revoke execute on function private.notify_admins(uuid, text, text, text, jsonb) 
 
 -- The client address PostgREST saw (first X-Forwarded-For entry, as Supabase's gateway sets it).
 create or replace function private.request_ip()
-returns text language sql stable set search_path = ''
-as $$
+returns text language sql stable set search_path = '' as $$
   select nullif(btrim(split_part(coalesce(
     nullif(current_setting('request.headers', true), '')::json ->> 'x-forwarded-for', ''), ',', 1)), '');
 $$;
@@ -792,8 +790,7 @@ revoke all on public.notification_kinds from anon, authenticated;
 grant select on public.notification_kinds to anon, authenticated;
 
 create policy "Anyone can read the notification kinds"
-  on public.notification_kinds for select
-  to anon, authenticated
+  on public.notification_kinds for select to anon, authenticated
   using (true);
 
 insert into public.notification_kinds (kind, domain, mandatory, label, sort_order, target_kind, target_key) values
@@ -812,3 +809,6 @@ alter table public.notifications add constraint notifications_kind_fk
   foreign key (kind) references public.notification_kinds (kind);
 
 create index notifications_kind_idx on public.notifications (kind);
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['mark_notifications_read']);

@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Profiles (from 20261122020000)
@@ -34,30 +33,25 @@ revoke insert, update, delete on public.profiles from anon, authenticated;
 grant select on public.profiles to authenticated;
 
 create policy "Users can read their own profile"
-  on public.profiles for select
-  to authenticated
+  on public.profiles for select to authenticated
   using (id = (select auth.uid()));
 
 -- Profiles are named by their owner (update_my_profile), never from sign-up metadata.
 create or replace function private.handle_new_user()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   insert into public.profiles (id, display_name) values (new.id, '') on conflict (id) do nothing;
   return new;
-end;
-$$;
+end $$;
 
-create trigger on_auth_user_created
-  after insert on auth.users
+create trigger on_auth_user_created after insert on auth.users
   for each row execute function private.handle_new_user();
 
 -- get_my_profile answered a missing profile (a session outliving its account) with SQLSTATE P0002,
 -- which PostgREST turns into a 500. It is the caller's session that is no longer valid: 403, like
 -- every other refusal of a session without a usable account.
 create or replace function private.get_my_profile()
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_result json;
@@ -76,19 +70,10 @@ begin
     raise exception using errcode = '42501', message = 'profile_not_found', hint = '找不到你的资料，请重新登录';
   end if;
   return v_result;
-end;
-$$;
-revoke all on function private.get_my_profile() from public, anon, authenticated, service_role;
-grant execute on function private.get_my_profile() to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.get_my_profile.
-create or replace function public.get_my_profile()
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.get_my_profile(); $$;
+end $$;
 
 create or replace function private.update_my_profile(p_display_name text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_name text := btrim(coalesce(p_display_name, ''));
@@ -106,19 +91,8 @@ begin
   end if;
   update public.profiles set display_name = v_name, updated_at = now() where id = v_uid;
   return public.get_my_profile();
-end;
-$$;
-revoke all on function private.update_my_profile(text) from public, anon, authenticated, service_role;
-grant execute on function private.update_my_profile(text) to authenticated, service_role;
+end $$;
 
--- The API entry point: runs as the caller; the rights it needs live in private.update_my_profile.
-create or replace function public.update_my_profile(p_display_name text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.update_my_profile(p_display_name); $$;
-revoke execute on function public.get_my_profile() from public, anon;
-revoke execute on function public.update_my_profile(text) from public, anon;
-grant execute on function public.get_my_profile() to authenticated;
-grant execute on function public.update_my_profile(text) to authenticated;
 revoke execute on function private.handle_new_user() from public, anon, authenticated;
 
 /**
@@ -144,22 +118,17 @@ create table private.accounts (
 revoke all on private.accounts from public, anon, authenticated;
 
 create or replace function private.handle_new_account()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   insert into private.accounts (user_id) values (new.id) on conflict (user_id) do nothing;
   return new;
-end;
-$$;
+end $$;
 
-create trigger on_auth_user_created_account
-  after insert on auth.users
+create trigger on_auth_user_created_account after insert on auth.users
   for each row execute function private.handle_new_account();
 
 insert into private.accounts (user_id) select id from auth.users on conflict (user_id) do nothing;
 revoke execute on function private.handle_new_account() from public, anon, authenticated;
-revoke execute on function public.update_my_profile(text) from public, anon, authenticated;
-grant execute on function public.update_my_profile(text) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -215,6 +184,8 @@ alter table private.accounts
   * -------------------------------------------------------
   */
 
-create trigger forget_request_context_on_account
-  after insert or update or delete on private.accounts
+create trigger forget_request_context_on_account after insert or update or delete on private.accounts
   for each statement execute function private.forget_request_context();
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['get_my_profile', 'update_my_profile']);

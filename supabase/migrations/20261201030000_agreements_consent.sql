@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Identity (from 20261122030000)
@@ -40,8 +39,7 @@ revoke all on public.agreement_documents from anon, authenticated;
 grant select on public.agreement_documents to anon, authenticated;
 
 create policy "Anyone can read agreement documents"
-  on public.agreement_documents for select
-  to anon, authenticated
+  on public.agreement_documents for select to anon, authenticated
   using (true);
 
 create table public.agreement_versions (
@@ -73,15 +71,14 @@ revoke all on public.agreement_versions from anon, authenticated;
 grant select on public.agreement_versions to anon, authenticated;
 
 create policy "Anyone can read agreement versions"
-  on public.agreement_versions for select
-  to anon, authenticated
+  on public.agreement_versions for select to anon, authenticated
   using (true);
 
 -- The current version of every document: the highest version whose effective time has come.
 -- Derived at every call, so publishing needs no batch job to make people re-consent.
 create or replace function private.current_versions()
-returns table (document_id uuid, version_id uuid, version integer) language sql stable security definer set search_path = ''
-as $$
+returns table (document_id uuid, version_id uuid, version integer)
+language sql stable security definer set search_path = '' as $$
   select distinct on (v.document_id) v.document_id, v.id, v.version
     from public.agreement_versions v
    where v.effective_at <= now()
@@ -124,8 +121,7 @@ revoke all on public.guardians from anon, authenticated;
 grant select on public.guardians to authenticated;
 
 create policy "Users can read their own guardian records"
-  on public.guardians for select
-  to authenticated
+  on public.guardians for select to authenticated
   using (user_id = (select auth.uid()));
 
 -- -----------------------------------------------------------------------------
@@ -166,8 +162,7 @@ revoke all on public.consents from anon, authenticated;
 grant select on public.consents to authenticated;
 
 create policy "Users can read their own consents"
-  on public.consents for select
-  to authenticated
+  on public.consents for select to authenticated
   using (user_id = (select auth.uid()));
 
 -- -----------------------------------------------------------------------------
@@ -176,8 +171,7 @@ create policy "Users can read their own consents"
 -- Returns null when the user may use the product, otherwise the stable code of the first thing
 -- missing, in the order the app fixes them: standing, birth date, own consents, guardian.
 create or replace function private.gate_code_uncached(p_uid uuid default null)
-returns text language plpgsql stable security definer set search_path = ''
-as $$
+returns text language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := coalesce(p_uid, (select auth.uid()));
   v_account private.accounts;
@@ -229,20 +223,16 @@ begin
   end if;
 
   return null;
-end;
-$$;
+end $$;
 
 create or replace function private.is_cleared(p_uid uuid default null)
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return private.gate_code(p_uid) is null;
-end;
-$$;
+end $$;
 
 create or replace function private.gate_hint(p_code text)
-returns text language sql immutable set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   select case p_code
     when 'not_authenticated' then '请先登录'
     when 'account_terminated' then '你的账号已被终止，无法继续使用'
@@ -255,16 +245,14 @@ as $$
 $$;
 
 create or replace function private.assert_cleared()
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 declare
   v_code text := private.gate_code(null);
 begin
   if v_code is not null then
     raise exception using errcode = '42501', message = v_code, hint = private.gate_hint(v_code);
   end if;
-end;
-$$;
+end $$;
 
 -- =============================================================================
 -- Follow-ups after the security work of issue 10 landed together.
@@ -273,8 +261,7 @@ $$;
 -- The birth date is set once (minors hardening); the status says so for everyone who has one, so
 -- the app offers a correction request instead of a form the database refuses.
 create or replace function private.consent_status(p_uid uuid)
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_account private.accounts;
   v_band text;
@@ -339,31 +326,20 @@ begin
       'children_statement_needed', v_age is not null and v_age < 14),
     'account_status', v_account.status
   );
-end;
-$$;
+end $$;
 
 create or replace function private.my_consent_status()
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
 begin
   return private.consent_status(v_uid);
-end;
-$$;
-revoke all on function private.my_consent_status() from public, anon, authenticated, service_role;
-grant execute on function private.my_consent_status() to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.my_consent_status.
-create or replace function public.my_consent_status()
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.my_consent_status(); $$;
+end $$;
 
 -- Security invoker: anon and authenticated read the tables through their select policies, so no
 -- owner privileges are lent to callers who have not signed in.
 create or replace function public.get_current_agreements()
-returns json language sql stable security invoker set search_path = ''
-as $$
+returns json language sql stable security invoker set search_path = '' as $$
   select coalesce(json_agg(json_build_object(
            'document_id', d.id, 'slug', d.slug, 'kind', d.kind, 'title', d.title,
            'required', d.required, 'audience', d.audience,
@@ -383,18 +359,15 @@ $$;
 -- Consent RPCs
 -- -----------------------------------------------------------------------------
 create or replace function private.assert_channel(p_channel text)
-returns void language plpgsql immutable set search_path = ''
-as $$
+returns void language plpgsql immutable set search_path = '' as $$
 begin
   if p_channel is null or p_channel not in ('weapp', 'h5', 'qywx') then
     raise exception using errcode = '22023', message = 'channel_invalid', hint = '渠道须为 weapp、h5 或 qywx';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.accept_agreements(p_version_ids uuid[], p_channel text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_ids uuid[];
@@ -429,19 +402,10 @@ begin
   on conflict (user_id, version_id, consented_by) where withdrawn_at is null and user_id is not null do nothing;
 
   return private.consent_status(v_uid);
-end;
-$$;
-revoke all on function private.accept_agreements(uuid[],text) from public, anon, authenticated, service_role;
-grant execute on function private.accept_agreements(uuid[],text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.accept_agreements.
-create or replace function public.accept_agreements(p_version_ids uuid[], p_channel text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.accept_agreements(p_version_ids, p_channel); $$;
+end $$;
 
 create or replace function private.withdraw_consent(p_document_id uuid, p_channel text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_doc public.agreement_documents;
@@ -459,19 +423,10 @@ begin
      set withdrawn_at = now(), withdrawn_channel = p_channel::public.client_channel
    where c.user_id = v_uid and c.document_id = v_doc.id and c.withdrawn_at is null;
   return private.consent_status(v_uid);
-end;
-$$;
-revoke all on function private.withdraw_consent(uuid,text) from public, anon, authenticated, service_role;
-grant execute on function private.withdraw_consent(uuid,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.withdraw_consent.
-create or replace function public.withdraw_consent(p_document_id uuid, p_channel text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.withdraw_consent(p_document_id, p_channel); $$;
+end $$;
 
 create or replace function private.my_consent_history()
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
 begin
@@ -489,15 +444,7 @@ begin
       left join public.guardians g on g.id = c.guardian_id
      where c.user_id = v_uid
   );
-end;
-$$;
-revoke all on function private.my_consent_history() from public, anon, authenticated, service_role;
-grant execute on function private.my_consent_history() to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.my_consent_history.
-create or replace function public.my_consent_history()
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.my_consent_history(); $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Publishing agreement versions
@@ -505,8 +452,7 @@ as $$ select private.my_consent_history(); $$;
 create or replace function private.publish_agreement_version(
   p_document_id uuid, p_title text, p_body_md text, p_key_clauses jsonb default '[]'::jsonb, p_effective_at timestamptz default null
 )
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_doc public.agreement_documents;
   v_title text := btrim(coalesce(p_title, ''));
@@ -552,17 +498,8 @@ begin
 
   return json_build_object('id', v_id, 'document_id', v_doc.id, 'version', v_version, 'title', v_title,
                            'effective_at', greatest(v_effective, now()));
-end;
-$$;
-revoke all on function private.publish_agreement_version(uuid,text,text,jsonb,timestamp with time zone) from public, anon, authenticated, service_role;
-grant execute on function private.publish_agreement_version(uuid,text,text,jsonb,timestamp with time zone) to authenticated, service_role;
+end $$;
 
--- The API entry point: runs as the caller; the rights it needs live in private.publish_agreement_version.
-create or replace function public.publish_agreement_version(p_document_id uuid, p_title text, p_body_md text, p_key_clauses jsonb default '[]'::jsonb, p_effective_at timestamptz default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$
-  select private.publish_agreement_version(p_document_id, p_title, p_body_md, p_key_clauses, p_effective_at);
-$$;
 revoke execute on function private.current_versions() from public, anon, authenticated;
 revoke execute on function private.gate_code_uncached(uuid) from public, anon, authenticated;
 revoke execute on function private.is_cleared(uuid) from public, anon, authenticated;
@@ -571,18 +508,8 @@ revoke execute on function private.assert_cleared() from public, anon, authentic
 revoke execute on function private.consent_status(uuid) from public, anon, authenticated;
 revoke execute on function private.assert_channel(text) from public, anon, authenticated;
 grant execute on function private.is_cleared(uuid) to authenticated;
-revoke execute on function public.my_consent_status() from public, anon, authenticated;
 revoke execute on function public.get_current_agreements() from public, anon, authenticated;
-revoke execute on function public.accept_agreements(uuid[], text) from public, anon, authenticated;
-revoke execute on function public.withdraw_consent(uuid, text) from public, anon, authenticated;
-revoke execute on function public.my_consent_history() from public, anon, authenticated;
-revoke execute on function public.publish_agreement_version(uuid, text, text, jsonb, timestamptz) from public, anon, authenticated;
 grant execute on function public.get_current_agreements() to anon, authenticated;
-grant execute on function public.my_consent_status() to authenticated;
-grant execute on function public.accept_agreements(uuid[], text) to authenticated;
-grant execute on function public.withdraw_consent(uuid, text) to authenticated;
-grant execute on function public.my_consent_history() to authenticated;
-grant execute on function public.publish_agreement_version(uuid, text, text, jsonb, timestamptz) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -606,16 +533,14 @@ revoke all on private.gate_epoch from public, anon, authenticated;
 
 -- The next date (Asia/Shanghai) on which the user's age band changes: 14th or 18th birthday.
 create or replace function private.next_age_boundary(p_birth_date date)
-returns date language sql stable set search_path = ''
-as $$
+returns date language sql stable set search_path = '' as $$
   select min(b)
     from (values ((p_birth_date + interval '14 years')::date), ((p_birth_date + interval '18 years')::date)) as t(b)
    where p_birth_date is not null and b > private.shanghai_today();
 $$;
 
 create or replace function private.refresh_gate(p_uid uuid)
-returns void language plpgsql volatile security definer set search_path = ''
-as $$
+returns void language plpgsql volatile security definer set search_path = '' as $$
 begin
   -- Lock first, compute in the next statement: its snapshot then includes whatever a concurrent
   -- change of this user's consents or standing committed before releasing the row.
@@ -626,15 +551,13 @@ begin
          gate_checked_at = now(),
          gate_valid_until = private.next_age_boundary(a.birth_date)
    where a.user_id = p_uid;
-end;
-$$;
+end $$;
 
 -- As 20261130010000_policy_helpers_plpgsql.sql, plus the initialisation check. The check is not part
 -- of the cached answer (gate_code_uncached, refreshed by others' triggers): it sits here, after the
 -- account's standing, so a suspended or terminated account still hears about its standing first.
 create or replace function private.gate_code(p_uid uuid default null)
-returns text language plpgsql stable security definer set search_path = ''
-as $$
+returns text language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := coalesce(p_uid, auth.uid());
   v_code text;
@@ -677,15 +600,13 @@ begin
     return 'platform_not_initialized';
   end if;
   return v_code;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Triggers that keep the cached answer current
 -- -----------------------------------------------------------------------------
 create or replace function private.refresh_gate_of_row()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   if tg_op in ('UPDATE', 'DELETE') then
     perform private.refresh_gate(old.user_id);
@@ -694,19 +615,16 @@ begin
     perform private.refresh_gate(new.user_id);
   end if;
   return null;
-end;
-$$;
+end $$;
 
 -- Kept for callers of the old name (the migration that created the cache calls it once).
 create or replace function private.refresh_unlocked_gates()
-returns void language plpgsql volatile security definer set search_path = ''
-as $$
+returns void language plpgsql volatile security definer set search_path = '' as $$
 begin
   while private.refresh_stale_gates(5000) > 0 loop
     null;
   end loop;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 2. Agreement publication: epoch now, recomputation in batches
@@ -715,32 +633,25 @@ $$;
 -- gate computes in full (and refuses whoever has not accepted the new version) from the commit on.
 -- Nothing per account happens here: publishing costs the same with 100 or 1,000,000 accounts.
 create or replace function private.refresh_all_gates()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   update private.gate_epoch set epoch = epoch + 1;
   return null;
-end;
-$$;
+end $$;
 
-create trigger refresh_gate_on_account
-  after insert or update of birth_date, status on private.accounts
+create trigger refresh_gate_on_account after insert or update of birth_date, status on private.accounts
   for each row execute function private.refresh_gate_of_row();
 
-create trigger refresh_gate_on_consent
-  after insert or update or delete on public.consents
+create trigger refresh_gate_on_consent after insert or update or delete on public.consents
   for each row execute function private.refresh_gate_of_row();
 
-create trigger refresh_gate_on_guardian
-  after insert or update or delete on public.guardians
+create trigger refresh_gate_on_guardian after insert or update or delete on public.guardians
   for each row execute function private.refresh_gate_of_row();
 
-create trigger refresh_gates_on_agreement_version
-  after insert or update or delete on public.agreement_versions
+create trigger refresh_gates_on_agreement_version after insert or update or delete on public.agreement_versions
   for each statement execute function private.refresh_all_gates();
 
-create trigger refresh_gates_on_agreement_document
-  after insert or update or delete on public.agreement_documents
+create trigger refresh_gates_on_agreement_document after insert or update or delete on public.agreement_documents
   for each statement execute function private.refresh_all_gates();
 revoke execute on function private.gate_code(uuid) from public, anon, authenticated;
 revoke execute on function private.gate_code_uncached(uuid) from public, anon, authenticated;
@@ -756,8 +667,7 @@ revoke execute on function private.refresh_unlocked_gates() from public, anon, a
   * -------------------------------------------------------
   */
 
-create trigger forget_request_context_on_gate_epoch
-  after update on private.gate_epoch
+create trigger forget_request_context_on_gate_epoch after update on private.gate_epoch
   for each statement execute function private.forget_request_context();
 
 /**
@@ -777,8 +687,7 @@ revoke execute on function private.gate_code(uuid) from public, anon, authentica
 -- holds (they are refreshed by their own change). Returns how many were recomputed; the scheduler
 -- calls it until it returns 0.
 create or replace function private.refresh_stale_gates(p_limit integer)
-returns integer language plpgsql volatile security definer set search_path = ''
-as $$
+returns integer language plpgsql volatile security definer set search_path = '' as $$
 declare
   v_count integer;
 begin
@@ -793,8 +702,11 @@ begin
                         for update skip locked);
   get diagnostics v_count = row_count;
   return v_count;
-end;
-$$;
+end $$;
 revoke execute on function private.refresh_all_gates() from public, anon, authenticated;
 revoke execute on function private.refresh_stale_gates(integer) from public, anon, authenticated;
 revoke execute on function private.refresh_unlocked_gates() from public, anon, authenticated;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['my_consent_status', 'accept_agreements', 'withdraw_consent',
+  'my_consent_history', 'publish_agreement_version']);

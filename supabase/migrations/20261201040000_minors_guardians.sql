@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Identity (from 20261122030000)
@@ -14,15 +13,13 @@ set check_function_bodies = off;
   */
 
 create or replace function private.age_years(p_birth_date date)
-returns integer language sql stable set search_path = ''
-as $$
+returns integer language sql stable set search_path = '' as $$
   select case when p_birth_date is null then null
               else extract(year from age(private.shanghai_today(), p_birth_date))::integer end;
 $$;
 
 create or replace function private.age_band(p_birth_date date)
-returns text language sql stable set search_path = ''
-as $$
+returns text language sql stable set search_path = '' as $$
   select case when p_birth_date is null then 'unknown'
               when private.age_years(p_birth_date) < 14 then 'under_14'
               when private.age_years(p_birth_date) < 18 then 'under_18'
@@ -33,8 +30,7 @@ $$;
 -- Birth date
 -- -----------------------------------------------------------------------------
 create or replace function private.assert_birth_date(p_birth_date date)
-returns void language plpgsql stable set search_path = ''
-as $$
+returns void language plpgsql stable set search_path = '' as $$
 begin
   if p_birth_date is null
      or p_birth_date > private.shanghai_today()
@@ -42,8 +38,7 @@ begin
      or private.age_years(p_birth_date) < 3 then
     raise exception using errcode = '22023', message = 'birth_date_invalid', hint = '请填写真实的出生日期';
   end if;
-end;
-$$;
+end $$;
 
 -- =============================================================================
 -- Minors hardening (issue 10): birth date set once, corrections reviewed by an operator; abuse
@@ -63,8 +58,7 @@ $$;
 -- requested with the claimed date, a reason and optional evidence, decided by an operator.
 -- -----------------------------------------------------------------------------
 create or replace function private.set_my_birth_date(p_birth_date date)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_account private.accounts;
@@ -84,15 +78,7 @@ begin
   end if;
   update private.accounts set birth_date = p_birth_date, birth_date_set_at = now() where user_id = v_uid;
   return private.consent_status(v_uid);
-end;
-$$;
-revoke all on function private.set_my_birth_date(date) from public, anon, authenticated, service_role;
-grant execute on function private.set_my_birth_date(date) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.set_my_birth_date.
-create or replace function public.set_my_birth_date(p_birth_date date)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.set_my_birth_date(p_birth_date); $$;
+end $$;
 
 create or replace function private.guardian_confirm(
   p_user_id uuid,
@@ -102,8 +88,7 @@ create or replace function private.guardian_confirm(
   p_channel text,
   p_accept_children_statement boolean
 )
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_name text := btrim(coalesce(p_guardian_name, ''));
   v_account private.accounts;
@@ -154,28 +139,12 @@ begin
   -- A link to the guardian is spent once a guardian has confirmed, whichever way.
   update private.guardian_links set used_at = now() where user_id = p_user_id and used_at is null;
   return json_build_object('ok', true, 'status', private.consent_status(p_user_id));
-end;
-$$;
-revoke all on function private.guardian_confirm(uuid,text,text,text,text,boolean) from public, anon, authenticated, service_role;
-grant execute on function private.guardian_confirm(uuid,text,text,text,text,boolean) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.guardian_confirm.
-create or replace function public.guardian_confirm(p_user_id uuid,
-  p_code text,
-  p_guardian_name text,
-  p_relationship text,
-  p_channel text,
-  p_accept_children_statement boolean)
-returns json language sql volatile security invoker set search_path = ''
-as $$
-  select private.guardian_confirm(p_user_id, p_code, p_guardian_name, p_relationship, p_channel, p_accept_children_statement);
-$$;
+end $$;
 
 -- The guardian (at the minor's device) withdraws: the guardian record and the guardian's consents
 -- end, and the minor is blocked again until a guardian confirms.
 create or replace function private.withdraw_guardian_consent(p_channel text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
 begin
@@ -187,24 +156,11 @@ begin
    where user_id = v_uid and consented_by = 'guardian' and withdrawn_at is null;
   update public.guardians set withdrawn_at = now() where user_id = v_uid and withdrawn_at is null;
   return private.consent_status(v_uid);
-end;
-$$;
-revoke all on function private.withdraw_guardian_consent(text) from public, anon, authenticated, service_role;
-grant execute on function private.withdraw_guardian_consent(text) to authenticated, service_role;
+end $$;
 
--- The API entry point: runs as the caller; the rights it needs live in private.withdraw_guardian_consent.
-create or replace function public.withdraw_guardian_consent(p_channel text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.withdraw_guardian_consent(p_channel); $$;
 revoke execute on function private.age_years(date) from public, anon, authenticated;
 revoke execute on function private.age_band(date) from public, anon, authenticated;
 revoke execute on function private.assert_birth_date(date) from public, anon, authenticated;
-revoke execute on function public.set_my_birth_date(date) from public, anon, authenticated;
-revoke execute on function public.guardian_confirm(uuid, text, text, text, text, boolean) from public, anon, authenticated;
-revoke execute on function public.withdraw_guardian_consent(text) from public, anon, authenticated;
-grant execute on function public.set_my_birth_date(date) to authenticated;
-grant execute on function public.withdraw_guardian_consent(text) to authenticated;
-grant execute on function public.guardian_confirm(uuid, text, text, text, text, boolean) to service_role;
 
 /**
   * -------------------------------------------------------
@@ -236,8 +192,7 @@ create index birth_date_corrections_status_idx on private.birth_date_corrections
 create unique index birth_date_corrections_one_pending_idx on private.birth_date_corrections (user_id) where status = 'pending';
 
 create or replace function private.birth_date_correction_json(p private.birth_date_corrections)
-returns json language sql stable set search_path = ''
-as $$
+returns json language sql stable set search_path = '' as $$
   select json_build_object(
     'id', p.id, 'current_birth_date', p.current_birth_date, 'claimed_birth_date', p.claimed_birth_date,
     'reason', p.reason, 'evidence_path', p.evidence_path, 'status', p.status, 'created_at', p.created_at,
@@ -246,8 +201,7 @@ $$;
 
 -- Same rules as before, plus: the evidence path must be the caller's own uploaded object.
 create or replace function private.request_birth_date_correction(p_birth_date date, p_reason text, p_evidence_path text default null)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_account private.accounts;
@@ -292,37 +246,19 @@ begin
   values (v_uid, v_account.birth_date, p_birth_date, v_reason, v_path)
   returning * into v_row;
   return private.birth_date_correction_json(v_row);
-end;
-$$;
-revoke all on function private.request_birth_date_correction(date,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.request_birth_date_correction(date,text,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.request_birth_date_correction.
-create or replace function public.request_birth_date_correction(p_birth_date date, p_reason text, p_evidence_path text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.request_birth_date_correction(p_birth_date, p_reason, p_evidence_path); $$;
+end $$;
 
 create or replace function private.my_birth_date_corrections()
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
 begin
   return coalesce((select json_agg(private.birth_date_correction_json(c) order by c.created_at desc)
                      from private.birth_date_corrections c where c.user_id = v_uid), '[]'::json);
-end;
-$$;
-revoke all on function private.my_birth_date_corrections() from public, anon, authenticated, service_role;
-grant execute on function private.my_birth_date_corrections() to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.my_birth_date_corrections.
-create or replace function public.my_birth_date_corrections()
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.my_birth_date_corrections(); $$;
+end $$;
 
 create or replace function private.platform_list_birth_date_corrections(p_status text default 'pending')
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_platform_operator();
   if p_status is null or p_status not in ('pending', 'approved', 'rejected') then
@@ -342,19 +278,10 @@ begin
          where c.status = p_status
          order by c.created_at
          limit 200) r), '[]'::json);
-end;
-$$;
-revoke all on function private.platform_list_birth_date_corrections(text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_list_birth_date_corrections(text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.platform_list_birth_date_corrections.
-create or replace function public.platform_list_birth_date_corrections(p_status text default 'pending')
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.platform_list_birth_date_corrections(p_status); $$;
+end $$;
 
 create or replace function private.platform_decide_birth_date_correction(p_request_id uuid, p_approve boolean, p_reason text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
   v_row private.birth_date_corrections;
@@ -399,15 +326,7 @@ begin
     case when p_approve then '你的出生日期已按申请更正。' else '你的出生日期更正申请未通过：' || v_reason end,
     jsonb_build_object('action', 'birth_date_correction', 'request_id', v_row.id, 'outcome', v_row.status));
   return json_build_object('request', private.birth_date_correction_json(v_row), 'status', private.consent_status(v_row.user_id));
-end;
-$$;
-revoke all on function private.platform_decide_birth_date_correction(uuid,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_decide_birth_date_correction(uuid,boolean,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.platform_decide_birth_date_correction.
-create or replace function public.platform_decide_birth_date_correction(p_request_id uuid, p_approve boolean, p_reason text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.platform_decide_birth_date_correction(p_request_id, p_approve, p_reason); $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- The guardian's phone is never the minor's own: checked when a code is issued and when it is
@@ -415,30 +334,25 @@ as $$ select private.platform_decide_birth_date_correction(p_request_id, p_appro
 -- refused when the minor's phone later changes to the active guardian's.
 -- -----------------------------------------------------------------------------
 create or replace function private.is_own_phone(p_user_id uuid, p_phone text)
-returns boolean language sql stable security definer set search_path = ''
-as $$
+returns boolean language sql stable security definer set search_path = '' as $$
   select exists (select 1 from auth.users u
                   where u.id = p_user_id and private.normalize_cn_mobile(u.phone) = private.normalize_cn_mobile(p_phone));
 $$;
 
 create or replace function private.guardian_phone_not_own()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   if private.is_own_phone(new.user_id, new.guardian_phone) then
     raise exception using errcode = '23514', message = 'guardian_phone_is_own', hint = '监护人手机号不能与本人手机号相同';
   end if;
   return new;
-end;
-$$;
+end $$;
 
-create trigger zx_guardian_phone_not_own
-  before insert or update of guardian_phone, user_id on public.guardians
+create trigger zx_guardian_phone_not_own before insert or update of guardian_phone, user_id on public.guardians
   for each row execute function private.guardian_phone_not_own();
 
 create or replace function private.guardian_phone_differs()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   if exists (select 1 from public.guardians g
               where g.user_id = new.id and g.withdrawn_at is null
@@ -447,8 +361,7 @@ begin
       hint = '该手机号是你的监护人的手机号，不能绑定为本人手机号';
   end if;
   return new;
-end;
-$$;
+end $$;
 
 create trigger zx_guardian_phone_differs
   before update of phone on auth.users
@@ -458,8 +371,7 @@ create trigger zx_guardian_phone_differs
 -- What the guardian sees of the child: the masked name given now, else the masked profile name,
 -- else the tail of the child's phone.
 create or replace function private.child_label(p_user_id uuid, p_child_name text)
-returns text language plpgsql stable security definer set search_path = ''
-as $$
+returns text language plpgsql stable security definer set search_path = '' as $$
 declare
   v_name text := nullif(btrim(coalesce(p_child_name, '')), '');
   v_phone text;
@@ -475,14 +387,12 @@ begin
   end if;
   select u.phone into v_phone from auth.users u where u.id = p_user_id;
   return '尾号' || coalesce(right(v_phone, 4), '----') || '的用户';
-end;
-$$;
+end $$;
 
 -- The account of a minor who may ask a guardian to confirm: signed up, not suspended or terminated,
 -- birth date given, under 18. Both ways to a guardian's confirmation start here.
 create or replace function private.guardian_candidate(p_user_id uuid)
-returns private.accounts language plpgsql stable security definer set search_path = ''
-as $$
+returns private.accounts language plpgsql stable security definer set search_path = '' as $$
 declare
   v_account private.accounts;
 begin
@@ -500,13 +410,11 @@ begin
     raise exception using errcode = 'P0001', message = 'guardian_not_needed', hint = '已成年用户无需监护人确认';
   end if;
   return v_account;
-end;
-$$;
+end $$;
 
 -- The minor's side of the checks before a code goes to a guardian phone.
 create or replace function private.assert_guardian_request(p_user_id uuid, p_phone text)
-returns private.accounts language plpgsql stable security definer set search_path = ''
-as $$
+returns private.accounts language plpgsql stable security definer set search_path = '' as $$
 declare
   v_account private.accounts := private.guardian_candidate(p_user_id);
 begin
@@ -517,12 +425,10 @@ begin
     raise exception using errcode = '22023', message = 'guardian_phone_is_own', hint = '监护人手机号不能与本人手机号相同';
   end if;
   return v_account;
-end;
-$$;
+end $$;
 
 create or replace function private.guardian_issue_code(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_phone text := private.normalize_cn_mobile(p_guardian_phone);
   v_account private.accounts := private.assert_guardian_request(p_user_id, private.normalize_cn_mobile(p_guardian_phone));
@@ -533,15 +439,7 @@ begin
     'child_label', v_label,
     'approves', case when private.age_years(v_account.birth_date) < 14 then '儿童个人信息保护规则' else '其使用知享服务' end,
     'minutes', 5);
-end;
-$$;
-revoke all on function private.guardian_issue_code(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.guardian_issue_code(uuid,text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.guardian_issue_code.
-create or replace function public.guardian_issue_code(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.guardian_issue_code(p_user_id, p_guardian_phone, p_child_name); $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Guardian link: the minor sends a link to the guardian, who confirms on their own phone without
@@ -576,8 +474,7 @@ create index guardian_link_misses_client_idx on private.guardian_link_misses (cl
 revoke all on private.guardian_link_misses from public, anon, authenticated;
 
 create or replace function private.guardian_link_create(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_phone text := private.normalize_cn_mobile(p_guardian_phone);
   v_account private.accounts := private.assert_guardian_request(p_user_id, private.normalize_cn_mobile(p_guardian_phone));
@@ -596,23 +493,14 @@ begin
   insert into private.guardian_links (user_id, token_hash, guardian_phone, child_label, expires_at)
   values (p_user_id, extensions.digest(v_token, 'sha256'), v_phone, v_label, v_expires);
   return json_build_object('token', v_token, 'expires_at', v_expires, 'phone', '+' || v_phone);
-end;
-$$;
-revoke all on function private.guardian_link_create(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.guardian_link_create(uuid,text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_create.
-create or replace function public.guardian_link_create(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.guardian_link_create(p_user_id, p_guardian_phone, p_child_name); $$;
+end $$;
 
 -- The live link a token names, or null after counting the miss. Refuses (429) a client with 20
 -- misses in 10 minutes. The overall cap (5000 in 10 minutes) is only a circuit breaker: the client
 -- address comes from x-forwarded-for and can be varied, while 144-bit tokens cannot be found by
 -- volume anyway; a low overall cap would let anyone lock every guardian out.
 create or replace function private.guardian_link_by_token(p_token text, p_client text)
-returns private.guardian_links language plpgsql security definer set search_path = ''
-as $$
+returns private.guardian_links language plpgsql security definer set search_path = '' as $$
 declare
   v_client text := left(coalesce(p_client, ''), 64);
   v_link private.guardian_links;
@@ -630,21 +518,18 @@ begin
     return null;
   end if;
   return v_link;
-end;
-$$;
+end $$;
 
 -- Why a found link cannot be used, or null.
 create or replace function private.guardian_link_problem(p_link private.guardian_links)
-returns text language sql stable set search_path = ''
-as $$
+returns text language sql stable set search_path = '' as $$
   select case when p_link.id is null then 'link_invalid'
               when p_link.used_at is not null then 'link_used'
               when p_link.expires_at <= now() then 'link_expired' end;
 $$;
 
 create or replace function private.guardian_link_view(p_token text, p_client text default null)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
   v_problem text := private.guardian_link_problem(v_link);
@@ -660,19 +545,10 @@ begin
     'children_statement_needed', private.age_years(v_birth) < 14,
     'guardian_phone_masked', private.mask_phone(v_link.guardian_phone),
     'expires_at', v_link.expires_at));
-end;
-$$;
-revoke all on function private.guardian_link_view(text,text) from public, anon, authenticated, service_role;
-grant execute on function private.guardian_link_view(text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_view.
-create or replace function public.guardian_link_view(p_token text, p_client text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.guardian_link_view(p_token, p_client); $$;
+end $$;
 
 create or replace function private.guardian_link_issue_code(p_token text, p_client text default null)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
   v_problem text := private.guardian_link_problem(v_link);
@@ -683,22 +559,13 @@ begin
   return json_build_object('ok', true, 'issued',
     public.guardian_issue_code(v_link.user_id, v_link.guardian_phone, null)::jsonb
       || jsonb_build_object('child_label', v_link.child_label));
-end;
-$$;
-revoke all on function private.guardian_link_issue_code(text,text) from public, anon, authenticated, service_role;
-grant execute on function private.guardian_link_issue_code(text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_issue_code.
-create or replace function public.guardian_link_issue_code(p_token text, p_client text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.guardian_link_issue_code(p_token, p_client); $$;
+end $$;
 
 create or replace function private.guardian_link_confirm(
   p_token text, p_code text, p_guardian_name text, p_relationship text, p_accept_children_statement boolean,
   p_client text default null
 )
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
   v_problem text := private.guardian_link_problem(v_link);
@@ -719,26 +586,14 @@ begin
     return json_build_object('ok', true);
   end if;
   return json_build_object('ok', false, 'error', v_result ->> 'error');
-end;
-$$;
-revoke all on function private.guardian_link_confirm(text,text,text,text,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.guardian_link_confirm(text,text,text,text,boolean,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.guardian_link_confirm.
-create or replace function public.guardian_link_confirm(p_token text, p_code text, p_guardian_name text, p_relationship text, p_accept_children_statement boolean,
-  p_client text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$
-  select private.guardian_link_confirm(p_token, p_code, p_guardian_name, p_relationship, p_accept_children_statement, p_client);
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Under 14: no profile data before the guardian consents (PIPL art. 31). The gate already refuses
 -- an uncleared user; this names the reason, and holds also while the rest of the gate is met.
 -- -----------------------------------------------------------------------------
 create or replace function private.needs_guardian_consent_for_data(p_user_id uuid)
-returns boolean language sql stable security definer set search_path = ''
-as $$
+returns boolean language sql stable security definer set search_path = '' as $$
   select private.age_years(a.birth_date) < 14
          and not exists (
            select 1 from public.consents c
@@ -761,26 +616,6 @@ revoke execute on function private.guardian_candidate(uuid) from public, anon, a
 revoke execute on function private.guardian_link_by_token(text, text) from public, anon, authenticated;
 revoke execute on function private.guardian_link_problem(private.guardian_links) from public, anon, authenticated;
 revoke execute on function private.needs_guardian_consent_for_data(uuid) from public, anon, authenticated;
-revoke execute on function public.request_birth_date_correction(date, text, text) from public, anon, authenticated;
-revoke execute on function public.my_birth_date_corrections() from public, anon, authenticated;
-revoke execute on function public.platform_list_birth_date_corrections(text) from public, anon, authenticated;
-revoke execute on function public.platform_decide_birth_date_correction(uuid, boolean, text) from public, anon, authenticated;
-revoke execute on function public.guardian_issue_code(uuid, text, text) from public, anon, authenticated;
-revoke execute on function public.guardian_link_create(uuid, text, text) from public, anon, authenticated;
-revoke execute on function public.guardian_link_view(text, text) from public, anon, authenticated;
-revoke execute on function public.guardian_link_issue_code(text, text) from public, anon, authenticated;
-revoke execute on function public.guardian_link_confirm(text, text, text, text, boolean, text) from public, anon, authenticated;
-grant execute on function public.request_birth_date_correction(date, text, text) to authenticated;
-grant execute on function public.my_birth_date_corrections() to authenticated;
-grant execute on function public.platform_list_birth_date_corrections(text) to authenticated;
-grant execute on function public.platform_decide_birth_date_correction(uuid, boolean, text) to authenticated;
-
--- Only the guardian edge function (service role) issues codes and handles links.
-grant execute on function public.guardian_issue_code(uuid, text, text) to service_role;
-grant execute on function public.guardian_link_create(uuid, text, text) to service_role;
-grant execute on function public.guardian_link_view(text, text) to service_role;
-grant execute on function public.guardian_link_issue_code(text, text) to service_role;
-grant execute on function public.guardian_link_confirm(text, text, text, text, boolean, text) to service_role;
 
 /**
   * -------------------------------------------------------
@@ -808,21 +643,18 @@ on conflict (id) do nothing;
 -- How many evidence files the caller already has. Definer: no client may select in this bucket, so
 -- a plain subquery in the policy would always count 0. plpgsql, like the other policy helpers.
 create or replace function private.my_birth_evidence_count()
-returns integer language plpgsql stable security definer set search_path = ''
-as $$
+returns integer language plpgsql stable security definer set search_path = '' as $$
 begin
   return (select count(*)::integer from storage.objects o
            where o.bucket_id = 'birth-date-evidence' and (storage.foldername(o.name))[1] = (select auth.uid())::text);
-end;
-$$;
+end $$;
 revoke execute on function private.my_birth_evidence_count() from public, anon;
 grant execute on function private.my_birth_evidence_count() to authenticated;
 
 -- At most 10 files per member (5 MB each): enough for a few attempts, not free storage. Files
 -- stay (nobody deletes through the API), so this is a lifetime cap per account.
 create policy "Members upload birth date evidence into their own folder"
-  on storage.objects for insert
-  to authenticated
+  on storage.objects for insert to authenticated
   with check (
     bucket_id = 'birth-date-evidence'
     and (storage.foldername(name))[1] = (select auth.uid())::text
@@ -832,8 +664,7 @@ create policy "Members upload birth date evidence into their own folder"
 -- Service role (storage-sign function): may p_user_id read this evidence file? Only platform
 -- operators, and only files that a correction request names (not every upload in the bucket).
 create or replace function private.birth_date_evidence_sign_allowed(p_user_id uuid, p_path text)
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   if p_user_id is null or p_path is null or p_path ~ '\.\.' then
     return false;
@@ -841,16 +672,11 @@ begin
   return exists (select 1 from private.platform_operators o where o.user_id = p_user_id)
      and exists (select 1 from private.birth_date_corrections c where c.evidence_path = p_path)
      and exists (select 1 from storage.objects o where o.bucket_id = 'birth-date-evidence' and o.name = p_path);
-end;
-$$;
-revoke all on function private.birth_date_evidence_sign_allowed(uuid,text) from public, anon, authenticated, service_role;
-grant execute on function private.birth_date_evidence_sign_allowed(uuid,text) to service_role;
+end $$;
 
--- The API entry point: runs as the caller; the rights it needs live in private.birth_date_evidence_sign_allowed.
-create or replace function public.birth_date_evidence_sign_allowed(p_user_id uuid, p_path text)
-returns boolean language sql stable security invoker set search_path = ''
-as $$ select private.birth_date_evidence_sign_allowed(p_user_id, p_path); $$;
-revoke execute on function public.request_birth_date_correction(date, text, text) from public, anon, authenticated;
-revoke execute on function public.birth_date_evidence_sign_allowed(uuid, text) from public, anon, authenticated;
-grant execute on function public.request_birth_date_correction(date, text, text) to authenticated;
-grant execute on function public.birth_date_evidence_sign_allowed(uuid, text) to service_role;
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['set_my_birth_date', 'withdraw_guardian_consent',
+  'request_birth_date_correction', 'my_birth_date_corrections', 'platform_list_birth_date_corrections',
+  'platform_decide_birth_date_correction'], p_service => array['guardian_confirm', 'guardian_issue_code',
+  'guardian_link_create', 'guardian_link_view', 'guardian_link_issue_code', 'guardian_link_confirm',
+  'birth_date_evidence_sign_allowed']);

@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Identity (from 20261122030000)
@@ -76,8 +75,7 @@ revoke all on public.account_actions from anon, authenticated;
 grant select on public.account_actions to authenticated;
 
 create policy "Platform operators can read account actions"
-  on public.account_actions for select
-  to authenticated
+  on public.account_actions for select to authenticated
   using ((select private.is_platform_operator()));
 
 -- -----------------------------------------------------------------------------
@@ -87,8 +85,7 @@ create policy "Platform operators can read account actions"
 -- consents, account actions and reports keep no link to the person (user_id set null).
 -- -----------------------------------------------------------------------------
 create or replace function private.account_cancel_issue_code(p_user_id uuid)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_phone text;
 begin
@@ -98,15 +95,7 @@ begin
     raise exception using errcode = 'P0001', message = 'phone_required', hint = '账号未绑定手机号，请联系客服注销';
   end if;
   return json_build_object('code', private.issue_sms_challenge(p_user_id, 'cancel', v_phone), 'phone', '+' || v_phone);
-end;
-$$;
-revoke all on function private.account_cancel_issue_code(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.account_cancel_issue_code(uuid) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.account_cancel_issue_code.
-create or replace function public.account_cancel_issue_code(p_user_id uuid)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.account_cancel_issue_code(p_user_id); $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 4. Cancellation in one transaction
@@ -116,8 +105,7 @@ as $$ select private.account_cancel_issue_code(p_user_id); $$;
 -- of it back and the account stays exactly as it was, so there is no half-anonymised state to retry
 -- from. A wrong code is answered without raising so the attempt still counts.
 create or replace function private.account_cancel_verify(p_user_id uuid, p_code text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_err text;
 begin
@@ -140,22 +128,13 @@ begin
     return json_build_object('ok', false, 'error', 'cancel_failed');
   end;
   return json_build_object('ok', true);
-end;
-$$;
-revoke all on function private.account_cancel_verify(uuid,text) from public, anon, authenticated, service_role;
-grant execute on function private.account_cancel_verify(uuid,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.account_cancel_verify.
-create or replace function public.account_cancel_verify(p_user_id uuid, p_code text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.account_cancel_verify(p_user_id, p_code); $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Platform actions on accounts
 -- -----------------------------------------------------------------------------
 create or replace function private.end_sessions(p_user_id uuid)
-returns void language sql security definer set search_path = ''
-as $$
+returns void language sql security definer set search_path = '' as $$
   -- Ends refresh; on Supabase PostgREST still honours an issued access token until its exp, which
   -- is why the gate checks the account status in SQL as well.
   delete from auth.refresh_tokens where user_id = p_user_id::text;
@@ -166,8 +145,7 @@ $$;
 create or replace function private.report_stolen_account(
   p_phone text, p_real_name text, p_evidence text, p_contact text, p_evidence_path text default null
 )
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
   v_phone text := private.normalize_cn_mobile(p_phone);
@@ -228,19 +206,10 @@ begin
   values (v_id, encode(extensions.digest(v_token, 'sha256'), 'hex'), now() + interval '24 hours');
   -- The same answer whether or not the phone has an account.
   return json_build_object('id', v_id, 'status', 'open', 'upload_token', v_token);
-end;
-$$;
-revoke all on function private.report_stolen_account(text,text,text,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.report_stolen_account(text,text,text,text,text) to anon, authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.report_stolen_account.
-create or replace function public.report_stolen_account(p_phone text, p_real_name text, p_evidence text, p_contact text, p_evidence_path text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.report_stolen_account(p_phone, p_real_name, p_evidence, p_contact, p_evidence_path); $$;
+end $$;
 
 create or replace function private.platform_resolve_account_report(p_report_id uuid, p_outcome text, p_freeze boolean, p_note text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_report public.account_reports;
   v_note text := btrim(coalesce(p_note, ''));
@@ -290,24 +259,9 @@ begin
   return (select json_build_object('id', r.id, 'status', r.status, 'froze_account', r.froze_account,
                                    'resolved_at', r.resolved_at)
             from public.account_reports r where r.id = p_report_id);
-end;
-$$;
-revoke all on function private.platform_resolve_account_report(uuid,text,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_resolve_account_report(uuid,text,boolean,text) to authenticated, service_role;
+end $$;
 
--- The API entry point: runs as the caller; the rights it needs live in private.platform_resolve_account_report.
-create or replace function public.platform_resolve_account_report(p_report_id uuid, p_outcome text, p_freeze boolean, p_note text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.platform_resolve_account_report(p_report_id, p_outcome, p_freeze, p_note); $$;
 revoke execute on function private.end_sessions(uuid) from public, anon, authenticated;
-revoke execute on function public.account_cancel_issue_code(uuid) from public, anon, authenticated;
-revoke execute on function public.account_cancel_verify(uuid, text) from public, anon, authenticated;
-revoke execute on function public.report_stolen_account(text, text, text, text, text) from public, anon, authenticated;
-revoke execute on function public.platform_resolve_account_report(uuid, text, boolean, text) from public, anon, authenticated;
-grant execute on function public.report_stolen_account(text, text, text, text, text) to anon, authenticated;
-grant execute on function public.platform_resolve_account_report(uuid, text, boolean, text) to authenticated;
-grant execute on function public.account_cancel_issue_code(uuid) to service_role;
-grant execute on function public.account_cancel_verify(uuid, text) to service_role;
 
 /**
   * -------------------------------------------------------
@@ -345,20 +299,12 @@ create index wechat_links_user_id_idx on private.wechat_links (user_id);
 -- The linked user of a WeChat/WeCom subject, or null. Marks the sign-in time.
 -- -----------------------------------------------------------------------------
 create or replace function private.wechat_link_lookup(p_provider text, p_subject text)
-returns uuid language sql security definer set search_path = ''
-as $$
+returns uuid language sql security definer set search_path = '' as $$
   update private.wechat_links
      set last_login_at = now()
    where provider = p_provider and subject = p_subject
   returning user_id;
 $$;
-revoke all on function private.wechat_link_lookup(text,text) from public, anon, authenticated, service_role;
-grant execute on function private.wechat_link_lookup(text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.wechat_link_lookup.
-create or replace function public.wechat_link_lookup(p_provider text, p_subject text)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.wechat_link_lookup(p_provider, p_subject); $$;
 
 -- -----------------------------------------------------------------------------
 -- Links a subject to a user. Returns the user the subject is linked to afterwards: an earlier link
@@ -366,8 +312,7 @@ as $$ select private.wechat_link_lookup(p_provider, p_subject); $$;
 -- another subject of the same provider is refused with `wechat_already_linked`.
 -- -----------------------------------------------------------------------------
 create or replace function private.wechat_link_bind(p_provider text, p_subject text, p_unionid text, p_user_id uuid)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_user uuid;
 begin
@@ -388,19 +333,7 @@ exception
       hint = case when p_provider = 'wechat' then '该手机号已绑定其他微信账号' else '该账号已绑定其他企业微信成员' end;
   when foreign_key_violation then
     raise exception using errcode = 'P0002', message = 'user_not_found', hint = '找不到该用户';
-end;
-$$;
-revoke all on function private.wechat_link_bind(text,text,text,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.wechat_link_bind(text,text,text,uuid) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.wechat_link_bind.
-create or replace function public.wechat_link_bind(p_provider text, p_subject text, p_unionid text, p_user_id uuid)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.wechat_link_bind(p_provider, p_subject, p_unionid, p_user_id); $$;
-revoke execute on function public.wechat_link_lookup(text, text) from public, anon, authenticated;
-revoke execute on function public.wechat_link_bind(text, text, text, uuid) from public, anon, authenticated;
-grant execute on function public.wechat_link_lookup(text, text) to service_role;
-grant execute on function public.wechat_link_bind(text, text, text, uuid) to service_role;
+end $$;
 
 /**
   * -------------------------------------------------------
@@ -416,8 +349,7 @@ grant execute on function public.wechat_link_bind(text, text, text, uuid) to ser
 -- platform review as the product's enterprise-cancellation path describes.
 -- =============================================================================
 create or replace function private.assert_not_sole_admin(p_user_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 declare
   v_name text;
 begin
@@ -435,8 +367,7 @@ begin
     raise exception using errcode = 'P0001', message = 'sole_enterprise_admin',
       hint = '你是企业「' || v_name || '」唯一的管理员，请先指定其他成员为管理员，再注销账号';
   end if;
-end;
-$$;
+end $$;
 revoke execute on function private.assert_not_sole_admin(uuid) from public, anon, authenticated;
 
 /**
@@ -486,16 +417,14 @@ as $$ select p_user_id::text || '@wechat.users.zhixiang.invalid'; $$;
 
 -- GoTrue's own keys in user metadata; anything else a public sign-up sends is dropped.
 create or replace function private.gotrue_metadata_only(p_meta jsonb)
-returns jsonb language sql immutable set search_path = ''
-as $$
+returns jsonb language sql immutable set search_path = '' as $$
   select coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb)
     from jsonb_each(case when jsonb_typeof(p_meta) = 'object' then p_meta else '{}'::jsonb end) e
    where e.key in ('sub', 'phone', 'phone_verified', 'email', 'email_verified');
 $$;
 
 create or replace function private.guard_credentials()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 declare
   v_confirmed boolean := new.phone_confirmed_at is not null or new.email_confirmed_at is not null;
 begin
@@ -532,17 +461,14 @@ begin
       hint = '请先用手机号验证码登录，再设置密码';
   end if;
   return new;
-end;
-$$;
+end $$;
 revoke all on function private.guard_credentials() from public, anon, authenticated;
 
-create trigger zx_guard_credentials
-  before insert or update on auth.users
+create trigger zx_guard_credentials before insert or update on auth.users
   for each row execute function private.guard_credentials();
 
 create function private.wechat_user_by_phone(p_phone text)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_id uuid;
 begin
@@ -562,17 +488,7 @@ begin
                   limit 1 for update)
   returning u.id into v_id;
   return v_id;
-end;
-$$;
-revoke all on function private.wechat_user_by_phone(text) from public, anon, authenticated, service_role;
-grant execute on function private.wechat_user_by_phone(text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.wechat_user_by_phone.
-create or replace function public.wechat_user_by_phone(p_phone text)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.wechat_user_by_phone(p_phone); $$;
-revoke execute on function public.wechat_user_by_phone(text) from public, anon, authenticated;
-grant execute on function public.wechat_user_by_phone(text) to service_role;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 3. Sign-in codes: GoTrue's code kept, ours texted
@@ -597,8 +513,7 @@ revoke all on private.auth_sms_codes from public, anon, authenticated;
 -- `[auth.sms] max_frequency` plus per-IP budgets, so one client could otherwise flood a phone from
 -- many addresses. 5 an hour and 10 a day are Tencent Cloud SMS's default per-number limits.
 create or replace function private.sms_code_issue(p_phone text, p_sms_type text, p_gotrue_token text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_code text;
   v_hour integer;
@@ -633,21 +548,12 @@ begin
   values (p_phone, p_sms_type, extensions.crypt(v_code, extensions.gen_salt('bf', 6)), p_gotrue_token,
           now() + interval '5 minutes');
   return json_build_object('code', v_code, 'expires_in', 300);
-end;
-$$;
-revoke all on function private.sms_code_issue(text,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.sms_code_issue(text,text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.sms_code_issue.
-create or replace function public.sms_code_issue(p_phone text, p_sms_type text, p_gotrue_token text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.sms_code_issue(p_phone, p_sms_type, p_gotrue_token); $$;
+end $$;
 
 -- Checks a 6-digit code: right → GoTrue's code (once); otherwise the reason. It answers instead of
 -- raising so that the counted attempt is kept.
 create or replace function private.sms_code_redeem(p_phone text, p_sms_type text, p_code text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v private.auth_sms_codes;
   v_token text;
@@ -685,19 +591,7 @@ begin
   v_token := v.gotrue_token;
   update private.auth_sms_codes set gotrue_token = null, redeemed_at = now() where id = v.id;
   return json_build_object('ok', true, 'token', v_token);
-end;
-$$;
-revoke all on function private.sms_code_redeem(text,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.sms_code_redeem(text,text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.sms_code_redeem.
-create or replace function public.sms_code_redeem(p_phone text, p_sms_type text, p_code text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.sms_code_redeem(p_phone, p_sms_type, p_code); $$;
-revoke execute on function public.sms_code_issue(text, text, text) from public, anon, authenticated;
-revoke execute on function public.sms_code_redeem(text, text, text) from public, anon, authenticated;
-grant execute on function public.sms_code_issue(text, text, text) to service_role;
-grant execute on function public.sms_code_redeem(text, text, text) to service_role;
+end $$;
 
 /**
   * -------------------------------------------------------
@@ -706,8 +600,7 @@ grant execute on function public.sms_code_redeem(text, text, text) to service_ro
   */
 
 create policy "Platform operators can read account reports"
-  on public.account_reports for select
-  to authenticated
+  on public.account_reports for select to authenticated
   using ((select private.is_platform_operator()));
 
 alter table public.account_reports
@@ -766,8 +659,7 @@ revoke all on private.sms_deliveries from public, anon, authenticated;
 create or replace function private.my_account_reports()
 returns table (id uuid, reported_phone text, status text, resolution_note text, resolved_at timestamptz,
                created_at timestamptz, evidence_files integer)
-language plpgsql stable security definer set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.require_uid();
   return query
@@ -777,24 +669,11 @@ begin
      where r.reporter_user_id = (select auth.uid())
      order by r.created_at desc
      limit 50;
-end;
-$$;
-revoke all on function private.my_account_reports() from public, anon, authenticated, service_role;
-grant execute on function private.my_account_reports() to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.my_account_reports.
-create or replace function public.my_account_reports()
-returns table (id uuid, reported_phone text, status text, resolution_note text, resolved_at timestamptz,
-               created_at timestamptz, evidence_files integer)
-language sql stable security invoker set search_path = ''
-as $$
-  select * from private.my_account_reports();
-$$;
+end $$;
 
 -- Service role (report-evidence function): checks the token and reserves an object path.
 create or replace function private.account_report_evidence_claim(p_report_id uuid, p_token text, p_content_type text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v private.account_report_upload_tokens;
   v_path text;
@@ -816,20 +695,11 @@ begin
   v_path := p_report_id::text || '/' || gen_random_uuid()::text || '.' || v_ext;
   insert into private.account_report_evidence (report_id, object_path, content_type) values (p_report_id, v_path, p_content_type);
   return json_build_object('bucket', 'account-report-evidence', 'path', v_path);
-end;
-$$;
-revoke all on function private.account_report_evidence_claim(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.account_report_evidence_claim(uuid,text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.account_report_evidence_claim.
-create or replace function public.account_report_evidence_claim(p_report_id uuid, p_token text, p_content_type text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.account_report_evidence_claim(p_report_id, p_token, p_content_type); $$;
+end $$;
 
 -- Service role (report-evidence function, for an operator it has authenticated): the report's files.
 create or replace function private.account_report_evidence_list(p_operator_id uuid, p_report_id uuid)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 begin
   if not exists (select 1 from private.platform_operators o where o.user_id = p_operator_id) then
     raise exception using errcode = '42501', message = 'not_platform_operator', hint = '仅平台运营人员可以查看';
@@ -841,15 +711,7 @@ begin
                       and exists (select 1 from storage.objects o
                                    where o.bucket_id = 'account-report-evidence' and o.name = e.object_path)),
                   '[]'::json);
-end;
-$$;
-revoke all on function private.account_report_evidence_list(uuid,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.account_report_evidence_list(uuid,uuid) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.account_report_evidence_list.
-create or replace function public.account_report_evidence_list(p_operator_id uuid, p_report_id uuid)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.account_report_evidence_list(p_operator_id, p_report_id); $$;
+end $$;
 
 -- Evidence bucket: private. Signed-in reporters may upload straight into their own open report's
 -- folder; nobody may read or sign through the Storage API (no select policy), so links to evidence
@@ -860,19 +722,16 @@ on conflict (id) do nothing;
 
 -- plpgsql, like the other policy helpers: a `language sql` definer function is re-planned per statement.
 create or replace function private.my_open_report_ids()
-returns setof uuid language plpgsql stable security definer set search_path = ''
-as $$
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 begin
   return query select r.id from public.account_reports r
                 where r.reporter_user_id = (select auth.uid()) and r.status = 'open';
-end;
-$$;
+end $$;
 revoke execute on function private.my_open_report_ids() from public, anon;
 grant execute on function private.my_open_report_ids() to authenticated;
 
 create policy "Reporters can upload evidence into their open reports"
-  on storage.objects for insert
-  to authenticated
+  on storage.objects for insert to authenticated
   with check (
     bucket_id = 'account-report-evidence'
     and (storage.foldername(name))[1] in (select r::text from private.my_open_report_ids() r)
@@ -880,8 +739,8 @@ create policy "Reporters can upload evidence into their open reports"
 
 -- Service role (sms-deliveries function): claims up to p_limit pending messages for 2 minutes.
 create or replace function private.sms_deliveries_claim(p_limit integer default 20)
-returns table (id uuid, phone text, template text, params text[]) language plpgsql security definer set search_path = ''
-as $$
+returns table (id uuid, phone text, template text, params text[])
+language plpgsql security definer set search_path = '' as $$
 begin
   return query
     update private.sms_deliveries d
@@ -892,47 +751,16 @@ begin
                      limit greatest(1, least(coalesce(p_limit, 20), 100))
                      for update skip locked)
     returning d.id, '+' || d.phone, d.template, d.params;
-end;
-$$;
-revoke all on function private.sms_deliveries_claim(integer) from public, anon, authenticated, service_role;
-grant execute on function private.sms_deliveries_claim(integer) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.sms_deliveries_claim.
-create or replace function public.sms_deliveries_claim(p_limit integer default 20)
-returns table (id uuid, phone text, template text, params text[]) language sql volatile security invoker set search_path = ''
-as $$ select * from private.sms_deliveries_claim(p_limit); $$;
+end $$;
 
 create or replace function private.sms_delivery_done(p_id uuid, p_ok boolean, p_error text default null)
-returns void language sql security definer set search_path = ''
-as $$
+returns void language sql security definer set search_path = '' as $$
   update private.sms_deliveries
      set sent_at = case when p_ok then now() end, claimed_until = null, last_error = left(p_error, 500)
    where id = p_id;
 $$;
-revoke all on function private.sms_delivery_done(uuid,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.sms_delivery_done(uuid,boolean,text) to service_role;
 
--- The API entry point: runs as the caller; the rights it needs live in private.sms_delivery_done.
-create or replace function public.sms_delivery_done(p_id uuid, p_ok boolean, p_error text default null)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.sms_delivery_done(p_id, p_ok, p_error); $$;
-revoke execute on function public.report_stolen_account(text, text, text, text, text) from public, anon, authenticated;
-revoke execute on function public.my_account_reports() from public, anon, authenticated;
-revoke execute on function public.account_report_evidence_claim(uuid, text, text) from public, anon, authenticated;
-revoke execute on function public.account_report_evidence_list(uuid, uuid) from public, anon, authenticated;
-revoke execute on function public.platform_resolve_account_report(uuid, text, boolean, text) from public, anon, authenticated;
-revoke execute on function public.sms_deliveries_claim(integer) from public, anon, authenticated;
-revoke execute on function public.sms_delivery_done(uuid, boolean, text) from public, anon, authenticated;
-grant execute on function public.report_stolen_account(text, text, text, text, text) to anon, authenticated;
-grant execute on function public.my_account_reports() to authenticated;
-grant execute on function public.platform_resolve_account_report(uuid, text, boolean, text) to authenticated;
-grant execute on function public.account_report_evidence_claim(uuid, text, text) to service_role;
-grant execute on function public.account_report_evidence_list(uuid, uuid) to service_role;
-grant execute on function public.sms_deliveries_claim(integer) to service_role;
-grant execute on function public.sms_delivery_done(uuid, boolean, text) to service_role;
 revoke execute on function private.end_sessions(uuid) from public, anon, authenticated;
-revoke execute on function public.account_cancel_verify(uuid, text) from public, anon, authenticated;
-grant execute on function public.account_cancel_verify(uuid, text) to service_role;
 
 -- The most common passwords that pass "8+ characters with letters and digits" (and their bases,
 -- which are checked with digits and symbols stripped from the ends), from public breach top lists.
@@ -965,8 +793,7 @@ select unnest(array[
 -- Null when the password may be used, else the stable code. Rules: GoTrue's (8+, letters and
 -- digits), not a common password or a common word with digits/symbols around it, not the phone.
 create or replace function private.password_problem(p_password text, p_phone text default null)
-returns text language plpgsql stable security definer set search_path = ''
-as $$
+returns text language plpgsql stable security definer set search_path = '' as $$
 declare
   v_lower text := lower(coalesce(p_password, ''));
   v_base text := regexp_replace(regexp_replace(lower(coalesce(p_password, '')), '^[^a-z]+', ''), '[^a-z]+$', '');
@@ -983,8 +810,7 @@ begin
     return 'password_contains_phone';
   end if;
   return null;
-end;
-$$;
+end $$;
 
 -- One permit per user, for one change, valid 2 minutes; created by password_change_permit() after
 -- the SMS code was checked, consumed by the trigger below.
@@ -997,8 +823,7 @@ revoke all on private.password_permits from public, anon, authenticated;
 
 -- Service role (password-change function): sends the re-verification code.
 create or replace function private.password_change_issue_code(p_user_id uuid)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_phone text;
 begin
@@ -1007,21 +832,12 @@ begin
     raise exception using errcode = 'P0001', message = 'phone_required', hint = '账号未绑定手机号，无法验证身份';
   end if;
   return json_build_object('code', private.issue_sms_challenge(p_user_id, 'password', v_phone), 'phone', '+' || v_phone);
-end;
-$$;
-revoke all on function private.password_change_issue_code(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.password_change_issue_code(uuid) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.password_change_issue_code.
-create or replace function public.password_change_issue_code(p_user_id uuid)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.password_change_issue_code(p_user_id); $$;
+end $$;
 
 -- Service role (password-change function): checks the password, then the code, then issues the
 -- permit. The strength check comes first so a weak password does not use up the code.
 create or replace function private.password_change_permit(p_user_id uuid, p_code text, p_password text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_problem text := private.password_problem(p_password, (select u.phone from auth.users u where u.id = p_user_id));
   v_err text;
@@ -1036,22 +852,13 @@ begin
   insert into private.password_permits (user_id, expires_at) values (p_user_id, now() + interval '2 minutes')
   on conflict (user_id) do update set expires_at = excluded.expires_at;
   return json_build_object('ok', true);
-end;
-$$;
-revoke all on function private.password_change_permit(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.password_change_permit(uuid,text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.password_change_permit.
-create or replace function public.password_change_permit(p_user_id uuid, p_code text, p_password text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.password_change_permit(p_user_id, p_code, p_password); $$;
+end $$;
 
 -- Any change of an existing password (GoTrue's PUT /user or admin update alike) needs a fresh permit,
 -- so a stolen session cannot change the password straight through GoTrue. Setting a first password
 -- (none before) is not a change and is left to GoTrue. Independent of the other auth.users triggers.
 create or replace function private.zx_password_permit()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   if new.encrypted_password is distinct from old.encrypted_password then
     -- Any password write uses the permit up (also a first password), so none is left lying around.
@@ -1062,15 +869,16 @@ begin
     end if;
   end if;
   return new;
-end;
-$$;
+end $$;
 revoke execute on function private.zx_password_permit() from public, anon, authenticated;
 
-create trigger zx_password_permit
-  before update of encrypted_password on auth.users
+create trigger zx_password_permit before update of encrypted_password on auth.users
   for each row execute function private.zx_password_permit();
 revoke execute on function private.password_problem(text, text) from public, anon, authenticated;
-revoke execute on function public.password_change_issue_code(uuid) from public, anon, authenticated;
-revoke execute on function public.password_change_permit(uuid, text, text) from public, anon, authenticated;
-grant execute on function public.password_change_issue_code(uuid) to service_role;
-grant execute on function public.password_change_permit(uuid, text, text) to service_role;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['platform_resolve_account_report', 'my_account_reports'], p_anon =>
+  array['report_stolen_account'], p_service => array['account_cancel_issue_code', 'account_cancel_verify',
+  'wechat_link_lookup', 'wechat_link_bind', 'wechat_user_by_phone', 'sms_code_issue', 'sms_code_redeem',
+  'account_report_evidence_claim', 'account_report_evidence_list', 'sms_deliveries_claim',
+  'sms_delivery_done', 'password_change_issue_code', 'password_change_permit']);

@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Enterprises (from 20261129010000)
@@ -59,8 +58,7 @@ revoke all on public.edition_features from anon, authenticated;
 grant select on public.edition_features to anon, authenticated;
 
 create policy "Anyone can read edition features"
-  on public.edition_features for select
-  to anon, authenticated
+  on public.edition_features for select to anon, authenticated
   using (true);
 
 insert into public.edition_features (edition, feature)
@@ -207,8 +205,7 @@ on conflict (id) do nothing;
 -- The membership helpers, answering from the context when it is there. Two functions, not one
 -- taking the setting's name: a policy pays one helper call per statement, never a nested one.
 create or replace function private.my_enterprise_ids()
-returns setof uuid language plpgsql stable security definer set search_path = ''
-as $$
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
   v_id uuid;
@@ -223,12 +220,10 @@ begin
     return;
   end if;
   return query select m.enterprise_id from public.enterprise_members m where m.user_id = v_uid;
-end;
-$$;
+end $$;
 
 create or replace function private.my_admin_enterprise_ids()
-returns setof uuid language plpgsql stable security definer set search_path = ''
-as $$
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
   v_id uuid;
@@ -244,39 +239,33 @@ begin
   end if;
   return query
     select m.enterprise_id from public.enterprise_members m where m.user_id = v_uid and m.role = 'admin';
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Membership (nothing for a user the gate refuses)
 -- -----------------------------------------------------------------------------
 create or replace function private.is_member(p_enterprise_id uuid)
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return exists (
     select 1 from public.enterprise_members m
      where m.enterprise_id = p_enterprise_id and m.user_id = (select auth.uid())
   ) and private.gate_code(null) is null;
-end;
-$$;
+end $$;
 
 create or replace function private.is_admin(p_enterprise_id uuid)
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return exists (
     select 1 from public.enterprise_members m
      where m.enterprise_id = p_enterprise_id and m.user_id = (select auth.uid()) and m.role = 'admin'
   ) and private.gate_code(null) is null;
-end;
-$$;
+end $$;
 
 -- Admins hold every scope; a manager holds the scopes an admin granted, where the edition has
 -- manager roles.
 create or replace function private.has_scope(p_enterprise_id uuid, p_scope text)
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return exists (
     select 1 from public.enterprise_members m
@@ -287,67 +276,56 @@ begin
                 and exists (select 1 from public.edition_features f
                              where f.edition = e.edition and f.feature = 'manager_roles')))
   ) and private.gate_code(null) is null;
-end;
-$$;
+end $$;
 
 create or replace function private.has_feature(p_enterprise_id uuid, p_feature text)
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return exists (
     select 1 from public.enterprises e
       join public.edition_features f on f.edition = e.edition
      where e.id = p_enterprise_id and f.feature = p_feature
   );
-end;
-$$;
+end $$;
 
 -- Raising variants for RPCs.
 create or replace function private.assert_member(p_enterprise_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
   if not private.is_member(p_enterprise_id) then
     raise exception using errcode = '42501', message = 'not_enterprise_member', hint = '你不是该企业的成员';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.assert_admin(p_enterprise_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
   if not private.is_admin(p_enterprise_id) then
     raise exception using errcode = '42501', message = 'not_enterprise_admin', hint = '仅企业管理员可以执行此操作';
   end if;
-end;
-$$;
+end $$;
 
 create policy "Members and platform operators can read their enterprises"
-  on public.enterprises for select
-  to authenticated
+  on public.enterprises for select to authenticated
   using (id in (select private.my_enterprise_ids()) or (select private.is_platform_operator()));
 
 create policy "Members can read their enterprise's departments"
-  on public.departments for select
-  to authenticated
+  on public.departments for select to authenticated
   using (enterprise_id in (select private.my_enterprise_ids()));
 
 -- Members see colleagues through the directory function, which applies the enterprise's
 -- visibility settings; the raw rows are for the person and the enterprise's admins.
 create policy "Members read their own membership; admins read their enterprise's members"
-  on public.enterprise_members for select
-  to authenticated
+  on public.enterprise_members for select to authenticated
   using (
     (user_id = (select auth.uid()) and enterprise_id in (select private.my_enterprise_ids()))
     or enterprise_id in (select private.my_admin_enterprise_ids())
   );
 
 create policy "Admins and platform operators read qualification documents"
-  on public.qualification_documents for select
-  to authenticated
+  on public.qualification_documents for select to authenticated
   using (enterprise_id in (select private.my_admin_enterprise_ids()) or (select private.is_platform_operator()));
 
 -- Helpers: callable by the roles whose policies use them, nobody else.
@@ -369,8 +347,7 @@ grant execute on function private.my_admin_enterprise_ids() to authenticated;
   */
 
 create or replace function private.admin_count(p_enterprise_id uuid)
-returns integer language sql stable security definer set search_path = ''
-as $$
+returns integer language sql stable security definer set search_path = '' as $$
   select count(*)::integer from public.enterprise_members m
    where m.enterprise_id = p_enterprise_id and m.role = 'admin';
 $$;
@@ -379,8 +356,7 @@ $$;
 -- Their unused invitations are revoked — otherwise a removed admin could rejoin through a link
 -- they created beforehand.
 create or replace function private.end_membership(p_enterprise_id uuid, p_user_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   delete from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id;
   update public.departments d set head_user_id = null
@@ -389,15 +365,13 @@ begin
    where i.enterprise_id = p_enterprise_id and i.created_by = p_user_id and i.revoked_at is null;
   update public.profiles p set current_enterprise_id = null, updated_at = now()
    where p.id = p_user_id and p.current_enterprise_id = p_enterprise_id;
-end;
-$$;
+end $$;
 
 -- Adds a member (accepting an invitation, or an approved request). Joining by oneself makes it the
 -- current enterprise; an admin's approval does so only for someone without one, so a member working
 -- in another enterprise does not find the app switched under them.
 create or replace function private.add_member(p_enterprise_id uuid, p_user_id uuid, p_role text, p_department_id uuid, p_invited_by uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   insert into public.enterprise_members (enterprise_id, user_id, role, department_id, display_name, invited_by)
   select p_enterprise_id, p_user_id, coalesce(p_role, 'member')::public.member_role,
@@ -407,18 +381,15 @@ begin
   on conflict (enterprise_id, user_id) do nothing;
   update public.profiles p set current_enterprise_id = p_enterprise_id, updated_at = now()
    where p.id = p_user_id and (p.current_enterprise_id is null or p_user_id = (select auth.uid()));
-end;
-$$;
+end $$;
 
 create or replace function private.assert_enterprise_id(p_enterprise_id uuid)
-returns void language plpgsql stable set search_path = ''
-as $$
+returns void language plpgsql stable set search_path = '' as $$
 begin
   if p_enterprise_id is null then
     raise exception using errcode = '22023', message = 'enterprise_id_required', hint = '请选择企业';
   end if;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Membership RPCs refused to restricted accounts and inside inactive enterprises (bodies as in
@@ -427,8 +398,7 @@ $$;
 create or replace function private.create_enterprise(
   p_name text, p_industry text, p_size_band text, p_contact_name text, p_contact_phone text
 )
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
   v_name text := private.clean_text(p_name, 2, 60);
@@ -464,42 +434,24 @@ begin
   returning id into v_id;
   perform private.add_member(v_id, v_uid, 'admin', null, null);
   return v_id;
-end;
-$$;
-revoke all on function private.create_enterprise(text,text,text,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.create_enterprise(text,text,text,text,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.create_enterprise.
-create or replace function public.create_enterprise(p_name text, p_industry text, p_size_band text, p_contact_name text, p_contact_phone text)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.create_enterprise(p_name, p_industry, p_size_band, p_contact_name, p_contact_phone); $$;
+end $$;
 
 create or replace function private.switch_enterprise(p_enterprise_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
   perform private.assert_member(p_enterprise_id);
   update public.profiles p set current_enterprise_id = p_enterprise_id, updated_at = now()
    where p.id = (select auth.uid());
-end;
-$$;
-revoke all on function private.switch_enterprise(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.switch_enterprise(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.switch_enterprise.
-create or replace function public.switch_enterprise(p_enterprise_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.switch_enterprise(p_enterprise_id); $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 2. Member reads refuse a closed enterprise (bodies as in 20261129020000_membership.sql and
 --    20261129030000_directory.sql, plus private.assert_enterprise_open after the membership check).
 -- -----------------------------------------------------------------------------
 create or replace function private.enterprise_features(p_enterprise_id uuid)
-returns text[] language plpgsql stable security definer set search_path = ''
-as $$
+returns text[] language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
@@ -509,19 +461,10 @@ begin
                      from public.enterprises e
                      join public.edition_features f on f.edition = e.edition
                     where e.id = p_enterprise_id), '{}');
-end;
-$$;
-revoke all on function private.enterprise_features(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.enterprise_features(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.enterprise_features.
-create or replace function public.enterprise_features(p_enterprise_id uuid)
-returns text[] language sql stable security invoker set search_path = ''
-as $$ select private.enterprise_features(p_enterprise_id); $$;
+end $$;
 
 create or replace function private.update_enterprise_settings(p_enterprise_id uuid, p_settings jsonb)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_e public.enterprises;
   v_key text;
@@ -601,22 +544,13 @@ begin
          directory_scope = v_e.directory_scope, directory_hidden_fields = v_e.directory_hidden_fields,
          updated_at = now()
    where e.id = p_enterprise_id;
-end;
-$$;
-revoke all on function private.update_enterprise_settings(uuid,jsonb) from public, anon, authenticated, service_role;
-grant execute on function private.update_enterprise_settings(uuid,jsonb) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.update_enterprise_settings.
-create or replace function public.update_enterprise_settings(p_enterprise_id uuid, p_settings jsonb)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.update_enterprise_settings(p_enterprise_id, p_settings); $$;
+end $$;
 
 -- =============================================================================
 -- Roles
 -- =============================================================================
 create or replace function private.set_member_role(p_enterprise_id uuid, p_user_id uuid, p_role text, p_scopes text[] default '{}')
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_member public.enterprise_members;
   v_scopes text[];
@@ -656,22 +590,13 @@ begin
       (select e.name from public.enterprises e where e.id = p_enterprise_id),
       jsonb_build_object('enterprise_id', p_enterprise_id, 'role', p_role));
   end if;
-end;
-$$;
-revoke all on function private.set_member_role(uuid,uuid,text,text[]) from public, anon, authenticated, service_role;
-grant execute on function private.set_member_role(uuid,uuid,text,text[]) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.set_member_role.
-create or replace function public.set_member_role(p_enterprise_id uuid, p_user_id uuid, p_role text, p_scopes text[] default '{}')
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.set_member_role(p_enterprise_id, p_user_id, p_role, p_scopes); $$;
+end $$;
 
 -- =============================================================================
 -- Leaving and removal
 -- =============================================================================
 create or replace function private.leave_enterprise(p_enterprise_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
 begin
@@ -684,19 +609,10 @@ begin
     raise exception using errcode = 'P0001', message = 'last_admin', hint = '你是唯一的管理员，请先指定其他管理员再退出';
   end if;
   perform private.end_membership(p_enterprise_id, v_uid);
-end;
-$$;
-revoke all on function private.leave_enterprise(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.leave_enterprise(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.leave_enterprise.
-create or replace function public.leave_enterprise(p_enterprise_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.leave_enterprise(p_enterprise_id); $$;
+end $$;
 
 create or replace function private.remove_member(p_enterprise_id uuid, p_user_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_member public.enterprise_members;
 begin
@@ -717,22 +633,13 @@ begin
   perform private.notify(p_user_id, 'enterprise_membership', '你已被移出企业',
     (select e.name from public.enterprises e where e.id = p_enterprise_id),
     jsonb_build_object('enterprise_id', p_enterprise_id, 'status', 'removed'));
-end;
-$$;
-revoke all on function private.remove_member(uuid,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.remove_member(uuid,uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.remove_member.
-create or replace function public.remove_member(p_enterprise_id uuid, p_user_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.remove_member(p_enterprise_id, p_user_id); $$;
+end $$;
 
 -- =============================================================================
 -- Qualification documents (files in bucket `qualifications` under `<enterprise_id>/`)
 -- =============================================================================
 create or replace function private.submit_qualification(p_enterprise_id uuid, p_kind text, p_object_path text, p_file_name text)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_path text := btrim(coalesce(p_object_path, ''));
   v_file text := btrim(coalesce(p_file_name, ''));
@@ -764,20 +671,11 @@ begin
   returning id into v_id;
   update public.enterprises e set qualification_status = 'pending', updated_at = now() where e.id = p_enterprise_id;
   return v_id;
-end;
-$$;
-revoke all on function private.submit_qualification(uuid,text,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.submit_qualification(uuid,text,text,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.submit_qualification.
-create or replace function public.submit_qualification(p_enterprise_id uuid, p_kind text, p_object_path text, p_file_name text)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.submit_qualification(p_enterprise_id, p_kind, p_object_path, p_file_name); $$;
+end $$;
 
 -- Qualification review, as in 20261129020000_membership.sql, now audited with before/after.
 create or replace function private.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_doc public.qualification_documents;
   v_reason text;
@@ -829,23 +727,14 @@ begin
          else '驳回理由：' || v_reason end,
     jsonb_build_object('document_id', v_doc.id, 'kind', v_doc.kind, 'status', case when p_approve then 'approved' else 'rejected' end,
                        'qualification_status', v_status));
-end;
-$$;
-revoke all on function private.platform_review_qualification(uuid,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_review_qualification(uuid,boolean,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.platform_review_qualification.
-create or replace function public.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.platform_review_qualification(p_document_id, p_approve, p_reason); $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Storage: bucket `qualifications`. Admins of the enterprise named by the first path segment
 -- upload and read; platform operators read; nobody updates or deletes through the API.
 -- -----------------------------------------------------------------------------
 create policy "Enterprise admins upload qualification files"
-  on storage.objects for insert
-  to authenticated
+  on storage.objects for insert to authenticated
   with check (
     bucket_id = 'qualifications'
     and (storage.foldername(name))[1] in (select a::text from private.my_admin_enterprise_ids() a)
@@ -854,24 +743,6 @@ revoke execute on function private.admin_count(uuid) from public, anon, authenti
 revoke execute on function private.end_membership(uuid, uuid) from public, anon, authenticated;
 revoke execute on function private.add_member(uuid, uuid, text, uuid, uuid) from public, anon, authenticated;
 revoke execute on function private.assert_enterprise_id(uuid) from public, anon, authenticated;
-revoke execute on function public.create_enterprise(text, text, text, text, text) from public, anon;
-revoke execute on function public.switch_enterprise(uuid) from public, anon;
-revoke execute on function public.enterprise_features(uuid) from public, anon;
-revoke execute on function public.update_enterprise_settings(uuid, jsonb) from public, anon;
-revoke execute on function public.set_member_role(uuid, uuid, text, text[]) from public, anon;
-revoke execute on function public.leave_enterprise(uuid) from public, anon;
-revoke execute on function public.remove_member(uuid, uuid) from public, anon;
-revoke execute on function public.submit_qualification(uuid, text, text, text) from public, anon;
-revoke execute on function public.platform_review_qualification(uuid, boolean, text) from public, anon;
-grant execute on function public.create_enterprise(text, text, text, text, text) to authenticated;
-grant execute on function public.switch_enterprise(uuid) to authenticated;
-grant execute on function public.enterprise_features(uuid) to authenticated;
-grant execute on function public.update_enterprise_settings(uuid, jsonb) to authenticated;
-grant execute on function public.set_member_role(uuid, uuid, text, text[]) to authenticated;
-grant execute on function public.leave_enterprise(uuid) to authenticated;
-grant execute on function public.remove_member(uuid, uuid) to authenticated;
-grant execute on function public.submit_qualification(uuid, text, text, text) to authenticated;
-grant execute on function public.platform_review_qualification(uuid, boolean, text) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -879,8 +750,7 @@ grant execute on function public.platform_review_qualification(uuid, boolean, te
   * -------------------------------------------------------
   */
 
-create trigger forget_request_context_on_membership
-  after insert or update or delete on public.enterprise_members
+create trigger forget_request_context_on_membership after insert or update or delete on public.enterprise_members
   for each statement execute function private.forget_request_context();
 
 /**
@@ -906,33 +776,27 @@ create index enterprises_inactive_idx on public.enterprises (id) where status <>
 
 -- The closed enterprises, for the restrictive read policies below: one call per statement.
 create or replace function private.closed_enterprise_ids()
-returns uuid[] language plpgsql stable security definer set search_path = ''
-as $$
+returns uuid[] language plpgsql stable security definer set search_path = '' as $$
 begin
   return coalesce((select array_agg(e.id) from public.enterprises e where e.status = 'closed'), '{}');
-end;
-$$;
+end $$;
 
 create or replace function private.enterprise_status_error(p_status text)
-returns void language plpgsql immutable set search_path = ''
-as $$
+returns void language plpgsql immutable set search_path = '' as $$
 begin
   if p_status = 'suspended' then
     raise exception using errcode = '42501', message = 'enterprise_suspended', hint = '该企业已被暂停，暂时只能查看，不能修改或加入';
   elsif p_status = 'closed' then
     raise exception using errcode = '42501', message = 'enterprise_closed', hint = '该企业已注销';
   end if;
-end;
-$$;
+end $$;
 
 -- For RPCs that want the clear error before any other check.
 create or replace function private.assert_enterprise_writable(p_enterprise_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.enterprise_status_error((select e.status from public.enterprises e where e.id = p_enterprise_id));
-end;
-$$;
+end $$;
 
 -- Enforced on the tables, so every RPC (present and future) that writes tenant rows obeys it without
 -- knowing about it. Allowed in an enterprise that is not normal:
@@ -941,8 +805,7 @@ $$;
 --   - leaving: deleting one's own membership, and what private.end_membership() then winds down
 --     (the leaver's invitations revoked, their department headships cleared).
 create or replace function private.refuse_write_in_inactive_enterprise()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 declare
   -- As jsonb: one function serves tables with different columns.
   v_old jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) end;
@@ -968,12 +831,10 @@ begin
   end if;
   perform private.enterprise_status_error(v_status);
   return null;
-end;
-$$;
+end $$;
 
 create or replace function private.refuse_enterprise_update_when_inactive()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   if old.status = 'normal' or auth.uid() is null
      or current_setting('zx.enterprise_status_change', true) = 'on'
@@ -982,18 +843,15 @@ begin
   end if;
   perform private.enterprise_status_error(old.status);
   return null;
-end;
-$$;
+end $$;
 
-create trigger enterprises_refuse_update_when_inactive
-  before update on public.enterprises
+create trigger enterprises_refuse_update_when_inactive before update on public.enterprises
   for each row execute function private.refuse_enterprise_update_when_inactive();
 
 -- Attaches the guard above to tables of enterprise data (a trigger `<table>_refuse_write_when_inactive`
 -- each); the invitation, joining and module migrations call it for their own tables. Migrations only.
 create or replace function private.refuse_writes_when_inactive(variadic p_tables regclass[])
-returns void language plpgsql set search_path = ''
-as $$
+returns void language plpgsql set search_path = '' as $$
 declare
   v_table regclass;
 begin
@@ -1002,8 +860,7 @@ begin
                    'for each row execute function private.refuse_write_in_inactive_enterprise()',
                    (select c.relname from pg_catalog.pg_class c where c.oid = v_table) || '_refuse_write_when_inactive', v_table);
   end loop;
-end;
-$$;
+end $$;
 revoke all on function private.refuse_writes_when_inactive(regclass[]) from public, anon, authenticated, service_role;
 
 select private.refuse_writes_when_inactive('public.departments', 'public.enterprise_members', 'public.qualification_documents');
@@ -1026,8 +883,7 @@ create policy "Nothing of a closed enterprise is readable but the enterprise its
 
 -- Changes an enterprise's status, audits and notifies its admins. Callers have checked the operator.
 create or replace function private.change_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text, p_action text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_before public.enterprises;
   v_reason text := btrim(coalesce(p_reason, ''));
@@ -1064,8 +920,7 @@ begin
     v_before.name || '：' || v_reason,
     jsonb_build_object('status', p_status));
   return json_build_object('id', p_enterprise_id, 'status', p_status, 'status_reason', v_reason);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 5b. Enterprise cancellation (LX 3.3): an admin asks with a reason and supporting documents (files
@@ -1108,13 +963,11 @@ grant select on public.enterprise_cancellation_requests to authenticated;
 
 -- Admins read their enterprise's requests (also once it is closed: they see the decision).
 create policy "Admins and platform operators read cancellation requests"
-  on public.enterprise_cancellation_requests for select
-  to authenticated
+  on public.enterprise_cancellation_requests for select to authenticated
   using (enterprise_id in (select private.my_admin_enterprise_ids()) or (select private.is_platform_operator()));
 
 create or replace function private.request_enterprise_cancellation(p_enterprise_id uuid, p_reason text, p_document_paths text[] default '{}')
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
   v_paths text[] := coalesce(p_document_paths, '{}');
@@ -1149,19 +1002,10 @@ begin
   values (p_enterprise_id, (select auth.uid()), v_reason, v_paths)
   returning id into v_id;
   return json_build_object('id', v_id, 'status', 'pending');
-end;
-$$;
-revoke all on function private.request_enterprise_cancellation(uuid,text,text[]) from public, anon, authenticated, service_role;
-grant execute on function private.request_enterprise_cancellation(uuid,text,text[]) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.request_enterprise_cancellation.
-create or replace function public.request_enterprise_cancellation(p_enterprise_id uuid, p_reason text, p_document_paths text[] default '{}')
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.request_enterprise_cancellation(p_enterprise_id, p_reason, p_document_paths); $$;
+end $$;
 
 create or replace function private.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_req public.enterprise_cancellation_requests;
   v_reason text;
@@ -1197,15 +1041,8 @@ begin
   end if;
   return json_build_object('id', v_req.id, 'status', case when p_approve then 'approved' else 'rejected' end,
                            'review_reason', v_reason);
-end;
-$$;
-revoke all on function private.platform_review_enterprise_cancellation(uuid,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_review_enterprise_cancellation(uuid,boolean,text) to authenticated, service_role;
+end $$;
 
--- The API entry point: runs as the caller; the rights it needs live in private.platform_review_enterprise_cancellation.
-create or replace function public.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.platform_review_enterprise_cancellation(p_request_id, p_approve, p_reason); $$;
 revoke execute on function private.closed_enterprise_ids() from public, anon, authenticated;
 revoke execute on function private.enterprise_status_error(text) from public, anon, authenticated;
 revoke execute on function private.assert_enterprise_writable(uuid) from public, anon, authenticated;
@@ -1214,14 +1051,6 @@ revoke execute on function private.refuse_enterprise_update_when_inactive() from
 revoke execute on function private.change_enterprise_status(uuid, text, text, text) from public, anon, authenticated;
 revoke execute on function private.closed_enterprise_ids() from public, anon;
 grant execute on function private.closed_enterprise_ids() to authenticated;
-revoke execute on function public.request_enterprise_cancellation(uuid, text, text[]) from public, anon;
-revoke execute on function public.platform_review_enterprise_cancellation(uuid, boolean, text) from public, anon;
-revoke execute on function public.create_enterprise(text, text, text, text, text) from public, anon;
-revoke execute on function public.platform_review_qualification(uuid, boolean, text) from public, anon;
-grant execute on function public.request_enterprise_cancellation(uuid, text, text[]) to authenticated;
-grant execute on function public.platform_review_enterprise_cancellation(uuid, boolean, text) to authenticated;
-grant execute on function public.create_enterprise(text, text, text, text, text) to authenticated;
-grant execute on function public.platform_review_qualification(uuid, boolean, text) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -1248,21 +1077,18 @@ grant execute on function public.platform_review_qualification(uuid, boolean, te
 -- outside the enterprise hears not_enterprise_member and learns nothing about its status.
 -- -----------------------------------------------------------------------------
 create or replace function private.assert_enterprise_open(p_enterprise_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   if exists (select 1 from public.enterprises e where e.id = p_enterprise_id and e.status = 'closed') then
     raise exception using errcode = '42501', message = 'enterprise_closed', hint = '该企业已注销';
   end if;
-end;
-$$;
+end $$;
 revoke execute on function private.assert_enterprise_open(uuid) from public, anon, authenticated;
 
 create function private.my_enterprises()
 returns table (id uuid, name text, industry text, edition text, role text, scopes text[], is_current boolean,
                qualification_status text, member_count integer, status text, status_reason text)
-language plpgsql stable security definer set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 #variable_conflict use_column
 declare
   v_uid uuid := (select auth.uid());
@@ -1279,24 +1105,10 @@ begin
     left join public.profiles p on p.id = m.user_id
    where m.user_id = v_uid
    order by m.joined_at, e.name;
-end;
-$$;
-revoke all on function private.my_enterprises() from public, anon, authenticated, service_role;
-grant execute on function private.my_enterprises() to authenticated, service_role;
+end $$;
 
--- The API entry point: runs as the caller; the rights it needs live in private.my_enterprises.
-create or replace function public.my_enterprises()
-returns table (id uuid, name text, industry text, edition text, role text, scopes text[], is_current boolean,
-               qualification_status text, member_count integer, status text, status_reason text)
-language sql stable security invoker set search_path = ''
-as $$
-  select * from private.my_enterprises();
-$$;
-
--- -----------------------------------------------------------------------------
--- Grants (as before; my_enterprises was recreated, so it needs them again)
--- -----------------------------------------------------------------------------
-revoke execute on function public.my_enterprises() from public, anon;
-revoke execute on function public.enterprise_features(uuid) from public, anon;
-grant execute on function public.my_enterprises() to authenticated;
-grant execute on function public.enterprise_features(uuid) to authenticated;
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['create_enterprise', 'switch_enterprise', 'enterprise_features',
+  'update_enterprise_settings', 'set_member_role', 'leave_enterprise', 'remove_member',
+  'submit_qualification', 'platform_review_qualification', 'request_enterprise_cancellation',
+  'platform_review_enterprise_cancellation', 'my_enterprises']);

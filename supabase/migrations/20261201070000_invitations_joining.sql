@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Enterprises (from 20261129010000)
@@ -99,21 +98,18 @@ grant select on public.enterprises, public.departments, public.enterprise_member
   to authenticated;
 
 create policy "Admins read their enterprise's invitations; members read their own"
-  on public.invitations for select
-  to authenticated
+  on public.invitations for select to authenticated
   using (
     enterprise_id in (select private.my_admin_enterprise_ids())
     or (created_by = (select auth.uid()) and enterprise_id in (select private.my_enterprise_ids()))
   );
 
 create policy "People read their own join requests; admins read their enterprise's"
-  on public.join_requests for select
-  to authenticated
+  on public.join_requests for select to authenticated
   using (user_id = (select auth.uid()) or enterprise_id in (select private.my_admin_enterprise_ids()));
 
 create policy "Admins read their enterprise's phone allow-list"
-  on public.enterprise_phone_allowlist for select
-  to authenticated
+  on public.enterprise_phone_allowlist for select to authenticated
   using (enterprise_id in (select private.my_admin_enterprise_ids()));
 
 /**
@@ -124,8 +120,7 @@ create policy "Admins read their enterprise's phone allow-list"
 
 -- Invitation codes: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L).
 create or replace function private.new_invitation_code()
-returns text language sql volatile set search_path = ''
-as $$
+returns text language sql volatile set search_path = '' as $$
   select string_agg(substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', (get_byte(b.bytes, i) % 31) + 1, 1), '' order by i)
     from (select extensions.gen_random_bytes(8) as bytes) b
    cross join generate_series(0, 7) as i;
@@ -133,8 +128,7 @@ $$;
 
 -- What people type or scan: upper case, spaces and dashes ignored. Null when it cannot be a code.
 create or replace function private.normalize_invitation_code(p_code text)
-returns text language sql immutable set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   select case when c ~ '^[A-HJKMNP-Z2-9]{8}$' then c end
     from (select upper(regexp_replace(coalesce(p_code, ''), '[\s-]', '', 'g')) as c) x;
 $$;
@@ -142,8 +136,7 @@ $$;
 -- The invitation a code names (row locked when asked), or null once the failure is counted.
 -- Malformed input names nothing and reveals nothing, so it is refused (22023) without counting.
 create or replace function private.invitation_by_code(p_code text, p_lock boolean)
-returns public.invitations language plpgsql security definer set search_path = ''
-as $$
+returns public.invitations language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
   v_code text := private.normalize_invitation_code(p_code);
@@ -164,13 +157,11 @@ begin
     return null;
   end if;
   return v_inv;
-end;
-$$;
+end $$;
 
 -- valid | expired | revoked | used_up (the invitation alone, whoever looks at it)
 create or replace function private.invitation_state(p_inv public.invitations)
-returns text language sql stable set search_path = ''
-as $$
+returns text language sql stable set search_path = '' as $$
   select case when p_inv.revoked_at is not null then 'revoked'
               when p_inv.expires_at <= now() then 'expired'
               when p_inv.max_uses is not null and p_inv.use_count >= p_inv.max_uses then 'used_up'
@@ -184,8 +175,7 @@ create or replace function private.create_invitation(
   p_enterprise_id uuid, p_role text default 'member', p_department_id uuid default null,
   p_valid_hours integer default 168, p_max_uses integer default null
 )
-returns table (id uuid, code text, expires_at timestamptz) language plpgsql security definer set search_path = ''
-as $$
+returns table (id uuid, code text, expires_at timestamptz) language plpgsql security definer set search_path = '' as $$
 #variable_conflict use_column
 declare
   v_uid uuid := (select auth.uid());
@@ -250,22 +240,10 @@ begin
   code := v_row.code;
   expires_at := v_row.expires_at;
   return next;
-end;
-$$;
-revoke all on function private.create_invitation(uuid,text,uuid,integer,integer) from public, anon, authenticated, service_role;
-grant execute on function private.create_invitation(uuid,text,uuid,integer,integer) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.create_invitation.
-create or replace function public.create_invitation(p_enterprise_id uuid, p_role text default 'member', p_department_id uuid default null,
-  p_valid_hours integer default 168, p_max_uses integer default null)
-returns table (id uuid, code text, expires_at timestamptz) language sql volatile security invoker set search_path = ''
-as $$
-  select * from private.create_invitation(p_enterprise_id, p_role, p_department_id, p_valid_hours, p_max_uses);
-$$;
+end $$;
 
 create or replace function private.revoke_invitation(p_invitation_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_inv public.invitations;
 begin
@@ -282,22 +260,13 @@ begin
     raise exception using errcode = '42501', message = 'not_enterprise_admin', hint = '仅企业管理员或邀请人可以撤销邀请';
   end if;
   update public.invitations i set revoked_at = now() where i.id = p_invitation_id and i.revoked_at is null;
-end;
-$$;
-revoke all on function private.revoke_invitation(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.revoke_invitation(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.revoke_invitation.
-create or replace function public.revoke_invitation(p_invitation_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.revoke_invitation(p_invitation_id); $$;
+end $$;
 
 -- =============================================================================
 -- Join requests
 -- =============================================================================
 create or replace function private.decide_join_request(p_request_id uuid, p_approve boolean, p_reason text default '')
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_req public.join_requests;
   v_inv public.invitations;
@@ -333,15 +302,7 @@ begin
     perform private.notify(v_req.user_id, 'enterprise_membership', '加入申请未通过', v_name || '：' || v_reason,
       jsonb_build_object('enterprise_id', v_req.enterprise_id, 'join_request_id', v_req.id, 'status', 'rejected'));
   end if;
-end;
-$$;
-revoke all on function private.decide_join_request(uuid,boolean,text) from public, anon, authenticated, service_role;
-grant execute on function private.decide_join_request(uuid,boolean,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.decide_join_request.
-create or replace function public.decide_join_request(p_request_id uuid, p_approve boolean, p_reason text default '')
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.decide_join_request(p_request_id, p_approve, p_reason); $$;
+end $$;
 
 -- The admin's review list: who is asking (name from their profile, phone masked), through whose
 -- invitation and with which role / department. Profiles are private to their owner, so the raw
@@ -349,8 +310,7 @@ as $$ select private.decide_join_request(p_request_id, p_approve, p_reason); $$;
 create or replace function private.list_join_requests(p_enterprise_id uuid, p_status text default 'pending')
 returns table (id uuid, user_id uuid, display_name text, phone_masked text, invitation_id uuid, inviter_name text,
                role text, department_id uuid, status text, reason text, created_at timestamptz, decided_at timestamptz)
-language plpgsql stable security definer set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 #variable_conflict use_column
 begin
   perform private.assert_cleared();
@@ -372,23 +332,10 @@ begin
    where r.enterprise_id = p_enterprise_id and (p_status = 'all' or r.status = p_status)
    order by r.created_at desc
    limit 500;
-end;
-$$;
-revoke all on function private.list_join_requests(uuid,text) from public, anon, authenticated, service_role;
-grant execute on function private.list_join_requests(uuid,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.list_join_requests.
-create or replace function public.list_join_requests(p_enterprise_id uuid, p_status text default 'pending')
-returns table (id uuid, user_id uuid, display_name text, phone_masked text, invitation_id uuid, inviter_name text,
-               role text, department_id uuid, status text, reason text, created_at timestamptz, decided_at timestamptz)
-language sql stable security invoker set search_path = ''
-as $$
-  select * from private.list_join_requests(p_enterprise_id, p_status);
-$$;
+end $$;
 
 create or replace function private.withdraw_join_request(p_request_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_req public.join_requests;
 begin
@@ -406,22 +353,13 @@ begin
   end if;
   update public.join_requests r set status = 'withdrawn', decided_by = (select auth.uid()), decided_at = now()
    where r.id = p_request_id;
-end;
-$$;
-revoke all on function private.withdraw_join_request(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.withdraw_join_request(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.withdraw_join_request.
-create or replace function public.withdraw_join_request(p_request_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.withdraw_join_request(p_request_id); $$;
+end $$;
 
 -- =============================================================================
 -- Phone allow-list
 -- =============================================================================
 create or replace function private.set_phone_allowlist(p_enterprise_id uuid, p_phones text[])
-returns integer language plpgsql security definer set search_path = ''
-as $$
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_phones text[];
   v_bad text;
@@ -446,31 +384,12 @@ begin
   insert into public.enterprise_phone_allowlist (enterprise_id, phone, added_by)
   select p_enterprise_id, x, (select auth.uid()) from unnest(v_phones) x;
   return cardinality(v_phones);
-end;
-$$;
-revoke all on function private.set_phone_allowlist(uuid,text[]) from public, anon, authenticated, service_role;
-grant execute on function private.set_phone_allowlist(uuid,text[]) to authenticated, service_role;
+end $$;
 
--- The API entry point: runs as the caller; the rights it needs live in private.set_phone_allowlist.
-create or replace function public.set_phone_allowlist(p_enterprise_id uuid, p_phones text[])
-returns integer language sql volatile security invoker set search_path = ''
-as $$ select private.set_phone_allowlist(p_enterprise_id, p_phones); $$;
 revoke execute on function private.new_invitation_code() from public, anon, authenticated;
 revoke execute on function private.normalize_invitation_code(text) from public, anon, authenticated;
 revoke execute on function private.invitation_by_code(text, boolean) from public, anon, authenticated;
 revoke execute on function private.invitation_state(public.invitations) from public, anon, authenticated;
-revoke execute on function public.create_invitation(uuid, text, uuid, integer, integer) from public, anon;
-revoke execute on function public.revoke_invitation(uuid) from public, anon;
-revoke execute on function public.decide_join_request(uuid, boolean, text) from public, anon;
-revoke execute on function public.withdraw_join_request(uuid) from public, anon;
-revoke execute on function public.list_join_requests(uuid, text) from public, anon;
-revoke execute on function public.set_phone_allowlist(uuid, text[]) from public, anon;
-grant execute on function public.create_invitation(uuid, text, uuid, integer, integer) to authenticated;
-grant execute on function public.revoke_invitation(uuid) to authenticated;
-grant execute on function public.decide_join_request(uuid, boolean, text) to authenticated;
-grant execute on function public.withdraw_join_request(uuid) to authenticated;
-grant execute on function public.list_join_requests(uuid, text) to authenticated;
-grant execute on function public.set_phone_allowlist(uuid, text[]) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -507,8 +426,7 @@ revoke all on private.invitation_code_failures from public, anon, authenticated;
 -- Refuses a person with 10 failed lookups in the last hour: 429 with Retry-After (PostgREST's
 -- RAISE SQLSTATE 'PGRST' form carries the status and headers).
 create or replace function private.assert_code_attempts_left(p_uid uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 declare
   v_tenth timestamptz;
 begin
@@ -524,24 +442,20 @@ begin
       detail = json_build_object('status', 429, 'headers', json_build_object(
                  'Retry-After', greatest(1, ceil(extract(epoch from v_tenth + interval '1 hour' - now())))::bigint::text))::text;
   end if;
-end;
-$$;
+end $$;
 
 -- "No such invitation" as PostgREST would have sent it (400), but committed: see the header.
 create or replace function private.invitation_not_found()
-returns jsonb language plpgsql volatile set search_path = ''
-as $$
+returns jsonb language plpgsql volatile set search_path = '' as $$
 begin
   perform set_config('response.status', '400', true);
   return jsonb_build_object('code', '22023', 'message', 'invitation_not_found', 'details', null,
                             'hint', '邀请不存在，请确认邀请码或链接是否正确');
-end;
-$$;
+end $$;
 
 -- What an invitee sees before deciding. Shown to any cleared user holding the code.
 create function private.get_invitation(p_code text)
-returns jsonb language plpgsql volatile security definer set search_path = ''
-as $$
+returns jsonb language plpgsql volatile security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
   v_inv public.invitations;
@@ -572,20 +486,11 @@ begin
     left join public.profiles ip on ip.id = v_inv.created_by
    where e.id = v_inv.enterprise_id;
   return v_result;
-end;
-$$;
-revoke all on function private.get_invitation(text) from public, anon, authenticated, service_role;
-grant execute on function private.get_invitation(text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.get_invitation.
-create or replace function public.get_invitation(p_code text)
-returns jsonb language sql volatile security invoker set search_path = ''
-as $$ select private.get_invitation(p_code); $$;
+end $$;
 
 -- {enterprise_id, status: joined | pending}
 create function private.accept_invitation(p_code text)
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
   v_inv public.invitations;
@@ -638,20 +543,11 @@ begin
     coalesce(nullif(v_name, ''), '有人') || ' 申请加入 ' || v_e.name,
     jsonb_build_object('join_request_id', v_request));
   return jsonb_build_object('enterprise_id', v_e.id, 'status', 'pending');
-end;
-$$;
-revoke all on function private.accept_invitation(text) from public, anon, authenticated, service_role;
-grant execute on function private.accept_invitation(text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.accept_invitation.
-create or replace function public.accept_invitation(p_code text)
-returns jsonb language sql volatile security invoker set search_path = ''
-as $$ select private.accept_invitation(p_code); $$;
+end $$;
 
 -- {status: declined}
 create function private.decline_invitation(p_code text)
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
   v_inv public.invitations;
@@ -674,23 +570,10 @@ begin
    where not exists (select 1 from public.join_requests r
                       where r.invitation_id = v_inv.id and r.user_id = v_uid and r.status = 'declined');
   return jsonb_build_object('status', 'declined');
-end;
-$$;
-revoke all on function private.decline_invitation(text) from public, anon, authenticated, service_role;
-grant execute on function private.decline_invitation(text) to authenticated, service_role;
+end $$;
 
--- The API entry point: runs as the caller; the rights it needs live in private.decline_invitation.
-create or replace function public.decline_invitation(p_code text)
-returns jsonb language sql volatile security invoker set search_path = ''
-as $$ select private.decline_invitation(p_code); $$;
 revoke execute on function private.assert_code_attempts_left(uuid) from public, anon, authenticated;
 revoke execute on function private.invitation_not_found() from public, anon, authenticated;
-revoke execute on function public.get_invitation(text) from public, anon;
-revoke execute on function public.accept_invitation(text) from public, anon;
-revoke execute on function public.decline_invitation(text) from public, anon;
-grant execute on function public.get_invitation(text) to authenticated;
-grant execute on function public.accept_invitation(text) to authenticated;
-grant execute on function public.decline_invitation(text) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -711,5 +594,8 @@ create policy "Nothing of a closed enterprise is readable but the enterprise its
 create policy "Nothing of a closed enterprise is readable but the enterprise itself"
   on public.enterprise_phone_allowlist as restrictive for select to authenticated
   using (enterprise_id <> all ((select private.closed_enterprise_ids())::uuid[]));
-revoke execute on function public.create_invitation(uuid, text, uuid, integer, integer) from public, anon;
-grant execute on function public.create_invitation(uuid, text, uuid, integer, integer) to authenticated;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['create_invitation', 'revoke_invitation', 'decide_join_request',
+  'list_join_requests', 'withdraw_join_request', 'set_phone_allowlist', 'get_invitation', 'accept_invitation',
+  'decline_invitation']);

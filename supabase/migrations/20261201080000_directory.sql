@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Directory (from 20261129030000)
@@ -33,8 +32,7 @@ set check_function_bodies = off;
 -- The enterprise of a department the caller belongs to; 22023 department_not_found when there is no such department or
 -- it belongs to an enterprise the caller is not a member of.
 create or replace function private.department_enterprise(p_department_id uuid)
-returns uuid language plpgsql stable security definer set search_path = ''
-as $$
+returns uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_enterprise_id uuid;
 begin
@@ -43,37 +41,31 @@ begin
     raise exception using errcode = '22023', message = 'department_not_found', hint = '找不到该部门';
   end if;
   return v_enterprise_id;
-end;
-$$;
+end $$;
 
 -- A department of the given enterprise (null passes); 22023 department_not_found otherwise.
 create or replace function private.assert_department_in(p_enterprise_id uuid, p_department_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   if p_department_id is not null and not exists (
     select 1 from public.departments d where d.id = p_department_id and d.enterprise_id = p_enterprise_id
   ) then
     raise exception using errcode = '22023', message = 'department_not_found', hint = '找不到该部门';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.assert_member_of(p_enterprise_id uuid, p_user_id uuid)
-returns void language plpgsql stable security definer set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   if p_user_id is null or not exists (
     select 1 from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id
   ) then
     raise exception using errcode = '22023', message = 'member_not_found', hint = '该用户不是本企业成员';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.clean_department_name(p_name text)
-returns text language plpgsql immutable set search_path = ''
-as $$
+returns text language plpgsql immutable set search_path = '' as $$
 declare
   v_name text := btrim(coalesce(p_name, ''));
 begin
@@ -81,43 +73,36 @@ begin
     raise exception using errcode = '22023', message = 'department_name_invalid', hint = '部门名称须为 1–40 个字符';
   end if;
   return v_name;
-end;
-$$;
+end $$;
 
 -- Tree changes of one enterprise run one at a time (two concurrent moves could otherwise make a
 -- cycle that neither saw). Also checks the edition includes the directory.
 create or replace function private.lock_org_tree(p_enterprise_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   perform 1 from public.enterprises e where e.id = p_enterprise_id for update;
   if not private.has_feature(p_enterprise_id, 'directory') then
     raise exception using errcode = 'P0001', message = 'feature_not_in_edition', hint = '当前版本不包含通讯录功能';
   end if;
-end;
-$$;
+end $$;
 
 -- A person who leaves (or is removed) stops being the head of any department there.
 create or replace function private.clear_department_head_on_leave()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   update public.departments d set head_user_id = null
    where d.enterprise_id = old.enterprise_id and d.head_user_id = old.user_id;
   return old;
-end;
-$$;
+end $$;
 
-create trigger enterprise_members_clear_department_head
-  after delete on public.enterprise_members
+create trigger enterprise_members_clear_department_head after delete on public.enterprise_members
   for each row execute function private.clear_department_head_on_leave();
 
 -- =============================================================================
 -- Departments (admin)
 -- =============================================================================
 create or replace function private.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
-returns uuid language plpgsql security definer set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_name text;
   v_depth smallint := 1;
@@ -146,19 +131,10 @@ begin
 exception
   when unique_violation then
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '同一上级部门下已有同名部门';
-end;
-$$;
-revoke all on function private.create_department(uuid,uuid,text) from public, anon, authenticated, service_role;
-grant execute on function private.create_department(uuid,uuid,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.create_department.
-create or replace function public.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
-returns uuid language sql volatile security invoker set search_path = ''
-as $$ select private.create_department(p_enterprise_id, p_parent_id, p_name); $$;
+end $$;
 
 create or replace function private.rename_department(p_department_id uuid, p_name text)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_enterprise_id uuid;
   v_name text;
@@ -171,21 +147,12 @@ begin
 exception
   when unique_violation then
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '同一上级部门下已有同名部门';
-end;
-$$;
-revoke all on function private.rename_department(uuid,text) from public, anon, authenticated, service_role;
-grant execute on function private.rename_department(uuid,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.rename_department.
-create or replace function public.rename_department(p_department_id uuid, p_name text)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.rename_department(p_department_id, p_name); $$;
+end $$;
 
 -- Moves a department (with its whole subtree) under another parent, or to the top when
 -- p_new_parent_id is null. Depths of the subtree follow.
 create or replace function private.move_department(p_department_id uuid, p_new_parent_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_enterprise_id uuid;
   v_old_depth smallint;
@@ -227,19 +194,10 @@ begin
 exception
   when unique_violation then
     raise exception using errcode = 'P0001', message = 'department_name_taken', hint = '目标上级部门下已有同名部门';
-end;
-$$;
-revoke all on function private.move_department(uuid,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.move_department(uuid,uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.move_department.
-create or replace function public.move_department(p_department_id uuid, p_new_parent_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.move_department(p_department_id, p_new_parent_id); $$;
+end $$;
 
 create or replace function private.delete_department(p_department_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_enterprise_id uuid;
 begin
@@ -253,20 +211,11 @@ begin
     raise exception using errcode = 'P0001', message = 'department_not_empty', hint = '请先移走该部门的下级部门和成员';
   end if;
   delete from public.departments where id = p_department_id;
-end;
-$$;
-revoke all on function private.delete_department(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.delete_department(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.delete_department.
-create or replace function public.delete_department(p_department_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.delete_department(p_department_id); $$;
+end $$;
 
 -- The head must be a member of the enterprise (not necessarily of that department); null clears.
 create or replace function private.set_department_head(p_department_id uuid, p_user_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_enterprise_id uuid;
 begin
@@ -277,43 +226,25 @@ begin
     perform private.assert_member_of(v_enterprise_id, p_user_id);
   end if;
   update public.departments set head_user_id = p_user_id where id = p_department_id;
-end;
-$$;
-revoke all on function private.set_department_head(uuid,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.set_department_head(uuid,uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.set_department_head.
-create or replace function public.set_department_head(p_department_id uuid, p_user_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.set_department_head(p_department_id, p_user_id); $$;
+end $$;
 
 -- =============================================================================
 -- Members' place and profile
 -- =============================================================================
 create or replace function private.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   perform private.assert_admin(p_enterprise_id);
   perform private.assert_member_of(p_enterprise_id, p_user_id);
   perform private.assert_department_in(p_enterprise_id, p_department_id);
   update public.enterprise_members set department_id = p_department_id
    where enterprise_id = p_enterprise_id and user_id = p_user_id;
-end;
-$$;
-revoke all on function private.move_member(uuid,uuid,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.move_member(uuid,uuid,uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.move_member.
-create or replace function public.move_member(p_enterprise_id uuid, p_user_id uuid, p_department_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.move_member(p_enterprise_id, p_user_id, p_department_id); $$;
+end $$;
 
 -- p_fields: a JSON object of strings. Anyone may change their own display_name, title and email;
 -- admins may also change employee_no, and change anyone's profile in their enterprise.
 create or replace function private.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
   v_is_admin boolean;
@@ -382,15 +313,7 @@ begin
      set display_name = v_member.display_name, title = v_member.title,
          email = v_member.email, employee_no = v_member.employee_no
    where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id;
-end;
-$$;
-revoke all on function private.update_member_profile(uuid,uuid,jsonb) from public, anon, authenticated, service_role;
-grant execute on function private.update_member_profile(uuid,uuid,jsonb) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.update_member_profile.
-create or replace function public.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.update_member_profile(p_enterprise_id, p_user_id, p_fields); $$;
+end $$;
 
 -- =============================================================================
 -- Reads (members)
@@ -398,8 +321,8 @@ as $$ select private.update_member_profile(p_enterprise_id, p_user_id, p_fields)
 
 -- The whole tree, parents before children; member_count counts the department's own members.
 create or replace function private.department_tree(p_enterprise_id uuid)
-returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer) language plpgsql stable security definer set search_path = ''
-as $$
+returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer)
+language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   perform private.assert_enterprise_open(p_enterprise_id);
@@ -414,15 +337,7 @@ begin
     left join public.profiles hp on hp.id = d.head_user_id
    where d.enterprise_id = p_enterprise_id
    order by d.depth, d.sort_order, d.name, d.id;
-end;
-$$;
-revoke all on function private.department_tree(uuid) from public, anon, authenticated, service_role;
-grant execute on function private.department_tree(uuid) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.department_tree.
-create or replace function public.department_tree(p_enterprise_id uuid)
-returns table (id uuid, parent_id uuid, name text, depth smallint, head_user_id uuid, head_name text, member_count integer) language sql stable security invoker set search_path = ''
-as $$ select * from private.department_tree(p_enterprise_id); $$;
+end $$;
 
 -- The directory, as in 20261129030000_directory.sql (visibility settings, search, paging), refused
 -- once the enterprise is closed.
@@ -437,8 +352,7 @@ returns table (
   user_id uuid, display_name text, department_id uuid, department_name text, title text, phone text,
   email text, employee_no text, role text, is_head boolean
 )
-language plpgsql stable security definer set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := (select auth.uid());
   v_query text := btrim(coalesce(p_query, ''));
@@ -511,25 +425,7 @@ begin
       or ((p.own or not ('employee_no' = any (v_hidden))) and p.employee_no ilike v_pattern)
    order by p.name, p.user_id
    limit p_limit offset p_offset;
-end;
-$$;
-revoke all on function private.directory(uuid,text,uuid,integer,integer) from public, anon, authenticated, service_role;
-grant execute on function private.directory(uuid,text,uuid,integer,integer) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.directory.
-create or replace function public.directory(p_enterprise_id uuid,
-  p_query text default '',
-  p_department_id uuid default null,
-  p_limit integer default 50,
-  p_offset integer default 0)
-returns table (
-  user_id uuid, display_name text, department_id uuid, department_name text, title text, phone text,
-  email text, employee_no text, role text, is_head boolean
-)
-language sql stable security invoker set search_path = ''
-as $$
-  select * from private.directory(p_enterprise_id, p_query, p_department_id, p_limit, p_offset);
-$$;
+end $$;
 
 -- =============================================================================
 -- Grants
@@ -540,31 +436,132 @@ revoke execute on function private.assert_member_of(uuid, uuid) from public, ano
 revoke execute on function private.clean_department_name(text) from public, anon, authenticated;
 revoke execute on function private.lock_org_tree(uuid) from public, anon, authenticated;
 revoke execute on function private.clear_department_head_on_leave() from public, anon, authenticated;
-revoke execute on function public.create_department(uuid, uuid, text) from public, anon;
-revoke execute on function public.rename_department(uuid, text) from public, anon;
-revoke execute on function public.move_department(uuid, uuid) from public, anon;
-revoke execute on function public.delete_department(uuid) from public, anon;
-revoke execute on function public.set_department_head(uuid, uuid) from public, anon;
-revoke execute on function public.move_member(uuid, uuid, uuid) from public, anon;
-revoke execute on function public.update_member_profile(uuid, uuid, jsonb) from public, anon;
-revoke execute on function public.department_tree(uuid) from public, anon;
-revoke execute on function public.directory(uuid, text, uuid, integer, integer) from public, anon;
-grant execute on function public.create_department(uuid, uuid, text) to authenticated;
-grant execute on function public.rename_department(uuid, text) to authenticated;
-grant execute on function public.move_department(uuid, uuid) to authenticated;
-grant execute on function public.delete_department(uuid) to authenticated;
-grant execute on function public.set_department_head(uuid, uuid) to authenticated;
-grant execute on function public.move_member(uuid, uuid, uuid) to authenticated;
-grant execute on function public.update_member_profile(uuid, uuid, jsonb) to authenticated;
-grant execute on function public.department_tree(uuid) to authenticated;
-grant execute on function public.directory(uuid, text, uuid, integer, integer) to authenticated;
 
 /**
   * -------------------------------------------------------
   * Section - Enterprise status app (from 20261206070000)
   * -------------------------------------------------------
   */
-revoke execute on function public.department_tree(uuid) from public, anon;
-revoke execute on function public.directory(uuid, text, uuid, integer, integer) from public, anon;
-grant execute on function public.department_tree(uuid) to authenticated;
-grant execute on function public.directory(uuid, text, uuid, integer, integer) to authenticated;
+
+/**
+  * -------------------------------------------------------
+  * Section - Admin member search (from 20261214010000_admin_member_search)
+  * -------------------------------------------------------
+  */
+
+-- Admin member search (issue 13, "Admins and operators at desk width"): the members table of the
+-- desk admin console finds one member among thousands by name, employee number or phone tail,
+-- filtered by department, role and account status, one page at a time with the total count.
+
+/**
+  * -------------------------------------------------------
+  * Section - Member search
+  * -------------------------------------------------------
+  */
+
+-- The members table in join order, for the unfiltered page: read in index order (no sort of the
+-- whole enterprise) and counted from the index alone.
+create index enterprise_members_joined_idx on public.enterprise_members (enterprise_id, joined_at, user_id);
+
+-- Definer: the phone (auth.users), the profile name and the account status are not readable by
+-- admins; the function shows the phone masked and the status only. The rows are the ones the
+-- members table's select policy gives an admin (`my_admin_enterprise_ids`), and assert_admin
+-- refuses everyone else before any argument is looked at, as list_join_requests does.
+create or replace function private.admin_search_members(
+  p_enterprise_id uuid, p_query text default '', p_department_id uuid default null, p_role text default null,
+  p_status text default null, p_offset integer default 0, p_limit integer default 20
+)
+returns json language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_q text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
+  v_digits boolean;
+  v_like text;
+  v_visible boolean;
+  v_total integer;
+  v_ids uuid[];
+  v_rows json;
+begin
+  perform private.assert_cleared();
+  perform private.assert_enterprise_id(p_enterprise_id);
+  perform private.assert_admin(p_enterprise_id);
+  if char_length(v_q) > 40 or v_q ~ '[[:cntrl:]]' then
+    raise exception using errcode = '22023', message = 'query_invalid', hint = '搜索内容最多 40 个字';
+  end if;
+  v_digits := v_q ~ '^[0-9]{3,11}$';
+  v_like := '%' || replace(replace(replace(v_q, '\', '\\'), '%', '\%'), '_', '\_') || '%';
+  if p_role is not null and p_role not in ('admin', 'member') then
+    raise exception using errcode = '22023', message = 'role_invalid', hint = '角色须为管理员或成员';
+  end if;
+  if p_status is not null and p_status not in ('active', 'restricted', 'suspended', 'terminated') then
+    raise exception using errcode = '22023', message = 'status_invalid', hint = '状态须为正常、受限、已暂停或已终止';
+  end if;
+  if p_offset is null or p_offset not between 0 and 100000 then
+    raise exception using errcode = '22023', message = 'offset_invalid', hint = '页码超出范围';
+  end if;
+  if p_limit is null or p_limit not between 1 and 100 then
+    raise exception using errcode = '22023', message = 'limit_invalid', hint = '每页 1–100 条';
+  end if;
+
+  -- The rows are the ones the members table's select policies give this admin: the enterprise is one
+  -- of theirs and not closed (the restrictive policy). Both are facts about the enterprise, checked
+  -- once here rather than for each of its members.
+  v_visible := p_enterprise_id in (select private.my_admin_enterprise_ids())
+               and p_enterprise_id <> all ((select private.closed_enterprise_ids())::uuid[]);
+
+  if not v_visible then
+    v_total := 0;
+    v_ids := '{}';
+  elsif v_q = '' and p_department_id is null and p_role is null and p_status is null then
+    -- Everyone, one page: the count and the page come from enterprise_members_joined_idx (an
+    -- index-only count; the page read in index order, no sort of the whole enterprise).
+    select count(*)::integer into v_total from public.enterprise_members m where m.enterprise_id = p_enterprise_id;
+    select coalesce(array_agg(pg.user_id order by pg.joined_at, pg.user_id), '{}') into v_ids
+      from (select m.user_id, m.joined_at from public.enterprise_members m
+             where m.enterprise_id = p_enterprise_id
+             order by m.joined_at, m.user_id offset p_offset limit p_limit) pg;
+  else
+    -- Filter on the narrow columns first and count; the page is sorted from the hits only.
+    with hits as (
+      select m.user_id, m.joined_at
+        from public.enterprise_members m
+       where m.enterprise_id = p_enterprise_id
+         and (p_department_id is null or m.department_id = p_department_id)
+         and (p_role is null or m.role = p_role::public.member_role)
+         and (p_status is null
+              or coalesce((select a.status from private.accounts a where a.user_id = m.user_id), 'active') = p_status)
+         and (v_q = ''
+              -- digits: the tail of the phone (8613812345678 ends with 5678) or an employee number; the
+              -- phone is looked up by the member's id, so the cost follows the enterprise, not the platform
+              or (v_digits and (m.employee_no like v_like
+                                or exists (select 1 from auth.users u where u.id = m.user_id and u.phone like '%' || v_q)))
+              or (not v_digits and (m.display_name ilike v_like or m.employee_no ilike v_like or m.title ilike v_like
+                                    or (m.display_name = '' and exists (
+                                          select 1 from public.profiles p where p.id = m.user_id and p.display_name ilike v_like)))))
+    )
+    select (select count(*)::integer from hits),
+           coalesce((select array_agg(pg.user_id order by pg.joined_at, pg.user_id)
+                       from (select h.user_id, h.joined_at from hits h order by h.joined_at, h.user_id offset p_offset limit p_limit) pg), '{}')
+      into v_total, v_ids;
+  end if;
+
+  -- The profile, the masked phone and the status are looked up for the page's rows only.
+  select coalesce(json_agg(json_build_object(
+             'user_id', m.user_id, 'display_name', coalesce(nullif(m.display_name, ''), p.display_name, ''),
+             'phone_masked', private.mask_phone(u.phone), 'role', m.role, 'scopes', m.scopes,
+             'department_id', m.department_id, 'title', m.title, 'employee_no', m.employee_no,
+             'account_status', coalesce(a.status, 'active'), 'joined_at', m.joined_at)
+             order by pg.ord), '[]'::json)
+    into v_rows
+    from unnest(v_ids) with ordinality as pg(user_id, ord)
+    join public.enterprise_members m on m.enterprise_id = p_enterprise_id and m.user_id = pg.user_id
+    left join public.profiles p on p.id = m.user_id
+    left join auth.users u on u.id = m.user_id
+    left join private.accounts a on a.user_id = m.user_id;
+
+  return json_build_object('total', v_total, 'offset', p_offset, 'limit', p_limit, 'rows', v_rows);
+end $$;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['create_department', 'rename_department', 'move_department',
+  'delete_department', 'set_department_head', 'move_member', 'update_member_profile', 'department_tree',
+  'directory', 'admin_search_members']);

@@ -6,7 +6,6 @@
 -- are checked when they run, not when they are created (as pg_dump does).
 set check_function_bodies = off;
 
-
 /**
   * -------------------------------------------------------
   * Section - Identity (from 20261122030000)
@@ -19,8 +18,7 @@ set check_function_bodies = off;
 create or replace function private.apply_account_action(
   p_operator_id uuid, p_user_id uuid, p_action text, p_reason text, p_report_id uuid default null
 )
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
   v_end boolean := p_action in ('suspend', 'terminate');
@@ -76,27 +74,16 @@ begin
 
   return json_build_object('id', v_id, 'user_id', p_user_id, 'action', p_action, 'reason', v_reason,
                            'sessions_ended', v_end, 'account_status', v_after);
-end;
-$$;
+end $$;
 
 create or replace function private.platform_act_on_account(p_user_id uuid, p_action text, p_reason text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 begin
   perform private.assert_platform_operator();
   return private.apply_account_action((select auth.uid()), p_user_id, p_action, p_reason, null);
-end;
-$$;
-revoke all on function private.platform_act_on_account(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_act_on_account(uuid,text,text) to authenticated, service_role;
+end $$;
 
--- The API entry point: runs as the caller; the rights it needs live in private.platform_act_on_account.
-create or replace function public.platform_act_on_account(p_user_id uuid, p_action text, p_reason text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.platform_act_on_account(p_user_id, p_action, p_reason); $$;
 revoke execute on function private.apply_account_action(uuid, uuid, text, text, uuid) from public, anon, authenticated;
-revoke execute on function public.platform_act_on_account(uuid, text, text) from public, anon, authenticated;
-grant execute on function public.platform_act_on_account(uuid, text, text) to authenticated;
 
 /**
   * -------------------------------------------------------
@@ -105,8 +92,7 @@ grant execute on function public.platform_act_on_account(uuid, text, text) to au
   */
 
 create or replace function private.platform_set_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_reason text := btrim(coalesce(p_reason, ''));
 begin
@@ -122,22 +108,13 @@ begin
   end if;
   return private.change_enterprise_status(p_enterprise_id, p_status,
     v_reason, 'enterprise.' || case p_status when 'normal' then 'restore' when 'suspended' then 'suspend' else 'close' end);
-end;
-$$;
-revoke all on function private.platform_set_enterprise_status(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_set_enterprise_status(uuid,text,text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.platform_set_enterprise_status.
-create or replace function public.platform_set_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.platform_set_enterprise_status(p_enterprise_id, p_status, p_reason); $$;
+end $$;
 
 -- Operators find an enterprise by (part of) its name, with its status.
 create or replace function private.platform_find_enterprises(p_query text)
 returns table (id uuid, name text, status text, status_reason text, edition text, qualification_status text,
                member_count integer, created_at timestamptz)
-language plpgsql stable security definer set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 #variable_conflict use_column
 declare
   v_q text := btrim(coalesce(p_query, ''));
@@ -153,26 +130,13 @@ begin
    where e.name ilike '%' || replace(replace(replace(v_q, '\', '\\'), '%', '\%'), '_', '\_') || '%'
    order by e.created_at desc
    limit 20;
-end;
-$$;
-revoke all on function private.platform_find_enterprises(text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_find_enterprises(text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.platform_find_enterprises.
-create or replace function public.platform_find_enterprises(p_query text)
-returns table (id uuid, name text, status text, status_reason text, edition text, qualification_status text,
-               member_count integer, created_at timestamptz)
-language sql stable security invoker set search_path = ''
-as $$
-  select * from private.platform_find_enterprises(p_query);
-$$;
+end $$;
 
 -- The account behind a phone number, for acting on it. The operator typed the number, so it is
 -- echoed only masked; the birth date is never shown (an age band is), nor the consents. Each lookup
 -- is audited: it reveals who holds a number.
 create or replace function private.platform_find_account(p_phone text)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_phone text := private.normalize_cn_mobile(p_phone);
   v_uid uuid;
@@ -208,15 +172,7 @@ begin
    where a.user_id = v_uid;
   perform private.audit('account.lookup', 'account', v_uid::text, '按手机号查找账号');
   return v_result;
-end;
-$$;
-revoke all on function private.platform_find_account(text) from public, anon, authenticated, service_role;
-grant execute on function private.platform_find_account(text) to authenticated, service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.platform_find_account.
-create or replace function public.platform_find_account(p_phone text)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.platform_find_account(p_phone); $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Operator audit log: the ops page's query (newest first, filtered, paged by keyset).
@@ -226,8 +182,7 @@ create or replace function public.platform_audit_log(
   p_target_type text default null, p_target_id text default null, p_operator_id uuid default null,
   p_before_id bigint default null, p_limit integer default 50
 )
-returns setof public.operator_audit_log language plpgsql stable security invoker set search_path = ''
-as $$
+returns setof public.operator_audit_log language plpgsql stable security invoker set search_path = '' as $$
 begin
   if not (select private.is_platform_operator()) then
     raise exception using errcode = '42501', message = 'not_platform_operator', hint = '仅平台运营人员可以执行此操作';
@@ -243,18 +198,9 @@ begin
      and (p_before_id is null or l.id < p_before_id)
    order by l.id desc
    limit p_limit;
-end;
-$$;
+end $$;
 revoke execute on function private.apply_account_action(uuid, uuid, text, text, uuid) from public, anon, authenticated;
-revoke execute on function public.platform_set_enterprise_status(uuid, text, text) from public, anon;
-revoke execute on function public.platform_find_enterprises(text) from public, anon;
-revoke execute on function public.platform_act_on_account(uuid, text, text) from public, anon;
-revoke execute on function public.platform_find_account(text) from public, anon;
 revoke execute on function public.platform_audit_log(text, text, uuid, bigint, integer) from public, anon;
-grant execute on function public.platform_set_enterprise_status(uuid, text, text) to authenticated;
-grant execute on function public.platform_find_enterprises(text) to authenticated;
-grant execute on function public.platform_act_on_account(uuid, text, text) to authenticated;
-grant execute on function public.platform_find_account(text) to authenticated;
 grant execute on function public.platform_audit_log(text, text, uuid, bigint, integer) to authenticated;
 
 /**
@@ -265,8 +211,7 @@ grant execute on function public.platform_audit_log(text, text, uuid, bigint, in
 
 -- The scheduler's entry point (service role: pg_cron + pg_net, or the local stack's tests).
 create or replace function private.gate_refresh_batch(p_limit integer default 500)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_refreshed integer := private.refresh_stale_gates(p_limit);
 begin
@@ -274,17 +219,7 @@ begin
   return json_build_object('refreshed', v_refreshed,
     'remaining', (select count(*) from private.accounts a
                    where a.gate_epoch is distinct from (select e.epoch from private.gate_epoch e)));
-end;
-$$;
-revoke all on function private.gate_refresh_batch(integer) from public, anon, authenticated, service_role;
-grant execute on function private.gate_refresh_batch(integer) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.gate_refresh_batch.
-create or replace function public.gate_refresh_batch(p_limit integer default 500)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.gate_refresh_batch(p_limit); $$;
-revoke execute on function public.gate_refresh_batch(integer) from public, anon, authenticated;
-grant execute on function public.gate_refresh_batch(integer) to service_role;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 5. WeChat / WeCom access tokens: one per app, shared by every function instance
@@ -307,8 +242,7 @@ revoke all on private.wechat_access_tokens from public, anon, authenticated;
 -- p_rejected: a token the API just refused (40001/42001): it is never handed out again.
 -- Answers {token} or {lease} (the caller must fetch and store) or {wait: true}.
 create or replace function private.wechat_token_lease(p_app_key text, p_rejected text default null)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v private.wechat_access_tokens;
   v_lease uuid := gen_random_uuid();
@@ -335,19 +269,10 @@ begin
   update private.wechat_access_tokens set lease_id = v_lease, lease_until = now() + interval '20 seconds'
    where app_key = p_app_key;
   return json_build_object('lease', v_lease);
-end;
-$$;
-revoke all on function private.wechat_token_lease(text,text) from public, anon, authenticated, service_role;
-grant execute on function private.wechat_token_lease(text,text) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.wechat_token_lease.
-create or replace function public.wechat_token_lease(p_app_key text, p_rejected text default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.wechat_token_lease(p_app_key, p_rejected); $$;
+end $$;
 
 create or replace function private.wechat_token_store(p_app_key text, p_lease uuid, p_token text, p_expires_in integer)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 begin
   if p_token is null or char_length(p_token) not between 1 and 2000 or p_expires_in is null or p_expires_in < 60 then
     raise exception using errcode = '22023', message = 'token_invalid', hint = '访问令牌无效';
@@ -360,41 +285,18 @@ begin
     raise exception using errcode = 'P0001', message = 'lease_lost', hint = '令牌刷新权已失效';
   end if;
   return json_build_object('stored', true);
-end;
-$$;
-revoke all on function private.wechat_token_store(text,uuid,text,integer) from public, anon, authenticated, service_role;
-grant execute on function private.wechat_token_store(text,uuid,text,integer) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.wechat_token_store.
-create or replace function public.wechat_token_store(p_app_key text, p_lease uuid, p_token text, p_expires_in integer)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.wechat_token_store(p_app_key, p_lease, p_token, p_expires_in); $$;
+end $$;
 
 -- A failed refresh gives the lease back at once, so the next caller may try.
 create or replace function private.wechat_token_release(p_app_key text, p_lease uuid)
-returns void language sql security definer set search_path = ''
-as $$
+returns void language sql security definer set search_path = '' as $$
   update private.wechat_access_tokens set lease_id = null, lease_until = null
    where app_key = p_app_key and lease_id = p_lease;
 $$;
-revoke all on function private.wechat_token_release(text,uuid) from public, anon, authenticated, service_role;
-grant execute on function private.wechat_token_release(text,uuid) to service_role;
-
--- The API entry point: runs as the caller; the rights it needs live in private.wechat_token_release.
-create or replace function public.wechat_token_release(p_app_key text, p_lease uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.wechat_token_release(p_app_key, p_lease); $$;
-revoke execute on function public.wechat_token_lease(text, text) from public, anon, authenticated;
-revoke execute on function public.wechat_token_store(text, uuid, text, integer) from public, anon, authenticated;
-revoke execute on function public.wechat_token_release(text, uuid) from public, anon, authenticated;
-grant execute on function public.wechat_token_lease(text, text) to service_role;
-grant execute on function public.wechat_token_store(text, uuid, text, integer) to service_role;
-grant execute on function public.wechat_token_release(text, uuid) to service_role;
 
 -- Service role (storage-sign function): may p_user_id read this object?
 create or replace function private.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
-returns boolean language plpgsql stable security definer set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 declare
   v_folder text := split_part(coalesce(p_path, ''), '/', 1);
   v_operator boolean := exists (select 1 from private.platform_operators o where o.user_id = p_user_id);
@@ -412,14 +314,38 @@ begin
     return v_operator;
   end if;
   return false;
-end;
-$$;
-revoke all on function private.storage_sign_allowed(uuid,text,text) from public, anon, authenticated, service_role;
-grant execute on function private.storage_sign_allowed(uuid,text,text) to service_role;
+end $$;
 
--- The API entry point: runs as the caller; the rights it needs live in private.storage_sign_allowed.
-create or replace function public.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
-returns boolean language sql stable security invoker set search_path = ''
-as $$ select private.storage_sign_allowed(p_user_id, p_bucket, p_path); $$;
-revoke execute on function public.storage_sign_allowed(uuid, text, text) from public, anon, authenticated;
-grant execute on function public.storage_sign_allowed(uuid, text, text) to service_role;
+/**
+  * -------------------------------------------------------
+  * Section - Operator rights (from 20261207005000_operator_rights)
+  * -------------------------------------------------------
+  */
+
+-- =============================================================================
+-- Operator rights are read, not probed (issue 12)
+-- The ops pages used to learn whether the caller is a platform operator by calling a mutating RPC
+-- (platform_act_on_account) with an invalid action and reading which refusal came back. This is
+-- the read they needed: the caller's platform role, or null.
+--
+-- Security invoker: it runs as the caller and only asks the existing policy helper
+-- private.is_platform_operator() (already executable by authenticated), which counts an operator
+-- only while their own account is cleared, the same rule every operator RPC applies.
+-- Signed-out callers get 401 (no execute grant for anon), as with every signed-in-only RPC.
+-- =============================================================================
+
+create function public.my_platform_role()
+returns text language sql stable security invoker set search_path = '' as $$
+  select case when (select private.is_platform_operator()) then 'operator' end;
+$$;
+
+comment on function public.my_platform_role() is
+  'The caller''s platform role: ''operator'' for a cleared platform operator, otherwise null.';
+
+revoke execute on function public.my_platform_role() from public, anon;
+grant execute on function public.my_platform_role() to authenticated;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['platform_act_on_account', 'platform_set_enterprise_status',
+  'platform_find_enterprises', 'platform_find_account'], p_service => array['gate_refresh_batch',
+  'wechat_token_lease', 'wechat_token_store', 'wechat_token_release', 'storage_sign_allowed']);

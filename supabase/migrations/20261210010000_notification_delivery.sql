@@ -45,24 +45,20 @@ revoke all on public.notification_preferences from anon, authenticated;
 grant select on public.notification_preferences to authenticated;
 
 create policy "Members can read their own notification preferences"
-  on public.notification_preferences for select
-  to authenticated
+  on public.notification_preferences for select to authenticated
   using (user_id = (select auth.uid()));
 
 -- A mandatory kind can't be switched off, whoever writes the row (the RPC refuses first, with a hint).
 create or replace function private.refuse_muting_mandatory()
-returns trigger language plpgsql set search_path = ''
-as $$
+returns trigger language plpgsql set search_path = '' as $$
 begin
   if not new.enabled and exists (select 1 from public.notification_kinds k where k.kind = new.kind and k.mandatory) then
     raise exception using errcode = '22023', message = 'notification_kind_mandatory', hint = '该类通知不可关闭';
   end if;
   return new;
-end;
-$$;
+end $$;
 
-create trigger notification_preferences_mandatory
-  before insert or update on public.notification_preferences
+create trigger notification_preferences_mandatory before insert or update on public.notification_preferences
   for each row execute function private.refuse_muting_mandatory();
 
 -- The default when a member made no choice: texts only for mandatory kinds (checked by the caller).
@@ -127,8 +123,7 @@ revoke all on public.notification_deliveries from anon, authenticated;
 grant select on public.notification_deliveries to authenticated;
 
 create policy "Members can read the deliveries of their own notices"
-  on public.notification_deliveries for select
-  to authenticated
+  on public.notification_deliveries for select to authenticated
   using (user_id = (select auth.uid()));
 
 -- -----------------------------------------------------------------------------
@@ -138,8 +133,7 @@ create policy "Members can read the deliveries of their own notices"
 -- insert, and this queues their texts in one insert too. Rows a dedup upsert refreshed are not in
 -- `new_rows` (no second delivery for a refreshed unread notice).
 create or replace function private.enqueue_notification_deliveries()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 declare
   r record;
 begin
@@ -180,8 +174,7 @@ begin
     end if;
   end loop;
   return null;
-end;
-$$;
+end $$;
 
 create trigger notifications_enqueue_deliveries
   after insert on public.notifications
@@ -193,8 +186,7 @@ create trigger notifications_enqueue_deliveries
 -- -----------------------------------------------------------------------------
 -- Where a notice leads: the kind's registered target, or target_kind/target_id in its data.
 create or replace function private.notification_target(p_kind text, p_data jsonb)
-returns jsonb language sql stable set search_path = ''
-as $$
+returns jsonb language sql stable set search_path = '' as $$
   select case
            when p_data ? 'target_kind' and p_data ? 'target_id'
              then jsonb_build_object('kind', p_data ->> 'target_kind', 'id', p_data ->> 'target_id')
@@ -209,8 +201,7 @@ $$;
 create or replace function public.my_notifications(p_before timestamptz default null, p_limit integer default 20)
 returns table (id uuid, kind text, label text, title text, body text, data jsonb, target jsonb,
                created_at timestamptz, read_at timestamptz)
-language plpgsql stable security invoker set search_path = ''
-as $$
+language plpgsql stable security invoker set search_path = '' as $$
 #variable_conflict use_column
 begin
   if (select auth.uid()) is null then
@@ -227,12 +218,10 @@ begin
      where n.user_id = (select auth.uid()) and n.created_at < coalesce(p_before, 'infinity'::timestamptz)
      order by n.created_at desc, n.id desc
      limit p_limit;
-end;
-$$;
+end $$;
 
 create or replace function public.my_unread_notification_count()
-returns integer language sql stable security invoker set search_path = ''
-as $$
+returns integer language sql stable security invoker set search_path = '' as $$
   select count(*)::integer from public.notifications n
    where n.user_id = (select auth.uid()) and n.read_at is null;
 $$;
@@ -241,8 +230,7 @@ $$;
 -- Marking all read (definer body: members have no UPDATE on notifications)
 -- -----------------------------------------------------------------------------
 create or replace function private.mark_all_notifications_read()
-returns integer language plpgsql security definer set search_path = ''
-as $$
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_count integer;
@@ -251,12 +239,7 @@ begin
   update public.notifications set read_at = now() where user_id = v_uid and read_at is null;
   get diagnostics v_count = row_count;
   return v_count;
-end;
-$$;
-
-create or replace function public.mark_all_notifications_read()
-returns integer language sql security invoker set search_path = ''
-as $$ select private.mark_all_notifications_read(); $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Settings
@@ -265,8 +248,7 @@ as $$ select private.mark_all_notifications_read(); $$;
 -- kinds), reachable (the member has a phone / WeChat sign-in / WeCom sign-in) and, for WeChat, the
 -- template to ask a grant for and how many grants are left.
 create or replace function private.my_notification_settings()
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_sms boolean;
@@ -296,16 +278,10 @@ begin
            ) order by k.sort_order, k.kind), '[]'::json)
       from public.notification_kinds k
   );
-end;
-$$;
-
-create or replace function public.my_notification_settings()
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.my_notification_settings(); $$;
+end $$;
 
 create or replace function private.set_notification_preference(p_kind text, p_channel text, p_enabled boolean)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_kind public.notification_kinds;
@@ -327,18 +303,12 @@ begin
   values (v_uid, p_kind, p_channel::public.notification_channel, p_enabled)
   on conflict (user_id, kind, channel) do update set enabled = excluded.enabled, updated_at = now();
   return json_build_object('kind', p_kind, 'channel', p_channel, 'enabled', p_enabled or v_kind.mandatory);
-end;
-$$;
-
-create or replace function public.set_notification_preference(p_kind text, p_channel text, p_enabled boolean)
-returns json language sql security invoker set search_path = ''
-as $$ select private.set_notification_preference(p_kind, p_channel, p_enabled); $$;
+end $$;
 
 -- The templates a member accepted in wx.requestSubscribeMessage: one more grant each (WeChat lets
 -- a grant be spent on one message). Unknown templates are refused: the client asks only for ours.
 create or replace function private.record_wechat_subscriptions(p_template_ids text[])
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := private.require_uid();
   v_ids text[];
@@ -356,12 +326,7 @@ begin
   on conflict (user_id, template_id) do update set remaining = least(g.remaining + 1, 100), updated_at = now();
   return (select json_object_agg(g.template_id, g.remaining) from private.wechat_subscribe_grants g
            where g.user_id = v_uid and g.template_id = any (v_ids));
-end;
-$$;
-
-create or replace function public.record_wechat_subscriptions(p_template_ids text[])
-returns json language sql security invoker set search_path = ''
-as $$ select private.record_wechat_subscriptions(p_template_ids); $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- The worker's side (service role: the notify-deliveries function)
@@ -374,8 +339,7 @@ create or replace function private.notification_deliveries_claim(p_limit integer
 returns table (id uuid, claim_id uuid, channel public.notification_channel, attempts integer, notification_id uuid,
                kind text, label text, title text, body text, created_at timestamptz, target jsonb,
                address text, template_id text, fields jsonb)
-language plpgsql security definer set search_path = ''
-as $$
+language plpgsql security definer set search_path = '' as $$
 #variable_conflict use_column
 declare
   v_claim uuid := gen_random_uuid();
@@ -407,25 +371,14 @@ begin
       join public.notifications n on n.id = c.notification_id
       join public.notification_kinds k on k.kind = n.kind
       left join private.notification_templates t on t.kind = n.kind and c.channel = 'wechat_subscribe';
-end;
-$$;
-
-create or replace function public.notification_deliveries_claim(p_limit integer default 20)
-returns table (id uuid, claim_id uuid, channel public.notification_channel, attempts integer, notification_id uuid,
-               kind text, label text, title text, body text, created_at timestamptz, target jsonb,
-               address text, template_id text, fields jsonb)
-language sql security invoker set search_path = ''
-as $$
-  select * from private.notification_deliveries_claim(p_limit);
-$$;
+end $$;
 
 -- The worker's answer for one claimed row: 'sent', 'retry' (the provider refused for now: again after
 -- 30 s · 2^(attempts-1), at most 1 hour, up to 5 attempts) or 'failed' (never again). Only the claim's
 -- holder, while the row is still `sending`, can mark it: true when it did. A WeChat "no grant"
 -- refusal (wechat:43101) also clears the member's remaining grants of that template.
 create or replace function private.notification_delivery_done(p_id uuid, p_claim_id uuid, p_result text, p_error text default null)
-returns boolean language plpgsql security definer set search_path = ''
-as $$
+returns boolean language plpgsql security definer set search_path = '' as $$
 declare
   v_row public.notification_deliveries;
 begin
@@ -456,12 +409,7 @@ begin
                              join public.notifications n on n.kind = t.kind where n.id = v_row.notification_id);
   end if;
   return true;
-end;
-$$;
-
-create or replace function public.notification_delivery_done(p_id uuid, p_claim_id uuid, p_result text, p_error text default null)
-returns boolean language sql security invoker set search_path = ''
-as $$ select private.notification_delivery_done(p_id, p_claim_id, p_result, p_error); $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Grants
@@ -469,26 +417,17 @@ as $$ select private.notification_delivery_done(p_id, p_claim_id, p_result, p_er
 revoke execute on function
   private.refuse_muting_mandatory(), private.notification_channel_default(public.notification_channel),
   private.enqueue_notification_deliveries(), private.notification_target(text, jsonb),
-  private.mark_all_notifications_read(), private.my_notification_settings(),
-  private.set_notification_preference(text, text, boolean), private.record_wechat_subscriptions(text[]),
-  private.notification_deliveries_claim(integer), private.notification_delivery_done(uuid, uuid, text, text),
-  public.my_notifications(timestamptz, integer), public.my_unread_notification_count(),
-  public.mark_all_notifications_read(), public.my_notification_settings(),
-  public.set_notification_preference(text, text, boolean), public.record_wechat_subscriptions(text[]),
-  public.notification_deliveries_claim(integer), public.notification_delivery_done(uuid, uuid, text, text)
+  public.my_notifications(timestamptz, integer), public.my_unread_notification_count()
 from public, anon, authenticated;
 
 -- The invoker wrappers run as the caller, so the caller needs the definer bodies (and the helper
 -- the invoker read uses) too: members, and the service role as for every member RPC.
 grant execute on function
-  private.notification_target(text, jsonb),
-  private.mark_all_notifications_read(), private.my_notification_settings(),
-  private.set_notification_preference(text, text, boolean), private.record_wechat_subscriptions(text[]),
-  public.my_notifications(timestamptz, integer), public.my_unread_notification_count(),
-  public.mark_all_notifications_read(), public.my_notification_settings(),
-  public.set_notification_preference(text, text, boolean), public.record_wechat_subscriptions(text[])
+  private.notification_target(text, jsonb), public.my_notifications(timestamptz, integer),
+  public.my_unread_notification_count()
 to authenticated, service_role;
-grant execute on function
-  private.notification_deliveries_claim(integer), private.notification_delivery_done(uuid, uuid, text, text),
-  public.notification_deliveries_claim(integer), public.notification_delivery_done(uuid, uuid, text, text)
-to service_role;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['mark_all_notifications_read', 'my_notification_settings',
+  'set_notification_preference', 'record_wechat_subscriptions'], p_service =>
+  array['notification_deliveries_claim', 'notification_delivery_done']);

@@ -17,12 +17,7 @@
 -- Policy helper: the enterprises where the caller manages training
 -- -----------------------------------------------------------------------------
 create or replace function private.training_manager_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
 begin
@@ -37,8 +32,7 @@ begin
        and (m.role = 'admin'
             or ('training' = any (m.scopes)
                 and exists (select 1 from public.edition_features f where f.edition = e.edition and f.feature = 'manager_roles')));
-end;
-$$;
+end $$;
 revoke execute on function private.training_manager_ids() from public, anon;
 grant execute on function private.training_manager_ids() to authenticated;
 
@@ -347,21 +341,16 @@ create index training_points_user_idx on public.training_points (user_id, create
 create index training_points_month_idx on public.training_points (enterprise_id, created_at);
 
 create or replace function private.training_points_append_only()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
+returns trigger language plpgsql set search_path = '' as $$
 begin
   -- a cascade (enterprise or account removed) runs inside the foreign key's own trigger
   if tg_op = 'DELETE' and pg_trigger_depth() > 1 then
     return old;
   end if;
   raise exception using errcode = '42501', message = 'points_append_only', hint = '积分记录只能追加，不能修改或删除';
-end;
-$$;
+end $$;
 revoke execute on function private.training_points_append_only() from public, anon, authenticated;
-create trigger training_points_append_only
-  before update or delete on public.training_points
+create trigger training_points_append_only before update or delete on public.training_points
   for each row execute function private.training_points_append_only();
 
 -- -----------------------------------------------------------------------------
@@ -458,3 +447,45 @@ create policy "Members read their own points; training managers read their enter
 insert into public.notification_kinds (kind, domain, mandatory, label, sort_order) values
   ('training_assigned',    'training', false, '学习任务', 200),
   ('training_certificate', 'training', false, '培训证书', 210);
+
+/**
+  * -------------------------------------------------------
+  * Section - Training media (from 20261211040000_training_media)
+  * -------------------------------------------------------
+  */
+
+-- =============================================================================
+-- Training media (issue 16): bucket `training` (private) for course covers, lesson videos and
+-- documents, under `<enterprise_id>/`. Training managers of that enterprise upload, replace and
+-- remove; its members read (the app plays videos and opens documents through signed links the
+-- member's own session creates, so another enterprise's members get nothing).
+-- =============================================================================
+insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
+values ('training', 'training', false, 524288000, array[
+  'image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'application/pdf',
+  'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'])
+on conflict (id) do nothing;
+
+create policy "Training managers upload training media"
+  on storage.objects for insert to authenticated
+  with check (bucket_id = 'training'
+              and (storage.foldername(name))[1] in (select m::text from private.training_manager_ids() m));
+
+create policy "Members read their enterprise's training media"
+  on storage.objects for select to authenticated
+  using (bucket_id = 'training'
+         and (storage.foldername(name))[1] in (select e::text from private.my_enterprise_ids() e));
+
+create policy "Training managers replace training media"
+  on storage.objects for update to authenticated
+  using (bucket_id = 'training'
+         and (storage.foldername(name))[1] in (select m::text from private.training_manager_ids() m))
+  with check (bucket_id = 'training'
+              and (storage.foldername(name))[1] in (select m::text from private.training_manager_ids() m));
+
+create policy "Training managers remove training media"
+  on storage.objects for delete to authenticated
+  using (bucket_id = 'training'
+         and (storage.foldername(name))[1] in (select m::text from private.training_manager_ids() m));

@@ -23,73 +23,47 @@
 -- -----------------------------------------------------------------------------
 -- Fill-in answers are compared after trim, full-width → half-width and lower case.
 create or replace function private.training_normalize(p_text text)
-returns text
-language sql
-immutable
-parallel safe
-set search_path = ''
-as $$
+returns text language sql immutable parallel safe set search_path = '' as $$
   select lower(btrim(translate(coalesce(p_text, ''),
     '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～　',
     '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~ ')));
 $$;
 
 create or replace function private.training_assert_manager(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
   if p_enterprise_id is null or not private.has_scope(p_enterprise_id, 'training') then
     raise exception using errcode = '42501', message = 'not_training_manager', hint = '仅企业管理员或培训管理员可以执行此操作';
   end if;
   perform private.training_assert_learner(p_enterprise_id);
-end;
-$$;
+end $$;
 
 -- A member of an open enterprise whose edition has training (professional, private): a basic
 -- enterprise, or one moved down to basic, is refused after the caller's own rights were checked, so
 -- a stranger still gets the not-found answer. Every training RPC passes here.
 create or replace function private.training_assert_learner(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   perform private.assert_enterprise_open(p_enterprise_id);
   if not private.has_feature(p_enterprise_id, 'training') then
     raise exception using errcode = 'P0001', message = 'feature_not_in_edition', hint = '培训与考试是专业版和私有版的功能，请升级企业版本';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.training_not_found(p_what text)
-returns void
-language plpgsql
-immutable
-set search_path = ''
-as $$
+returns void language plpgsql immutable set search_path = '' as $$
 begin
   raise exception using errcode = '22023', message = p_what || '_not_found',
     hint = case p_what when 'course' then '课程不存在' when 'chapter' then '章节不存在' when 'lesson' then '课时不存在'
                        when 'question' then '题目不存在' when 'paper' then '试卷不存在' when 'attempt' then '考试记录不存在'
                        else '内容不存在' end;
-end;
-$$;
+end $$;
 
 -- Random text from an alphabet without look-alikes.
 create or replace function private.training_random_code(p_length integer)
-returns text
-language sql
-volatile
-set search_path = ''
-as $$
+returns text language sql volatile set search_path = '' as $$
   select string_agg(substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', (get_byte(b.bytes, i) % 31) + 1, 1), '' order by i)
     from (select extensions.gen_random_bytes(p_length) as bytes) b
    cross join generate_series(0, p_length - 1) as i;
@@ -97,11 +71,7 @@ $$;
 
 -- Plain text of a Quill Delta: the string inserts, in order (embeds such as images are skipped).
 create or replace function private.training_delta_text(p_delta jsonb)
-returns text
-language sql
-immutable
-set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   select coalesce(string_agg(op ->> 'insert', '' order by ord), '')
     from jsonb_array_elements(case when jsonb_typeof(p_delta -> 'ops') = 'array' then p_delta -> 'ops' else '[]'::jsonb end)
          with ordinality as o(op, ord)
@@ -110,12 +80,7 @@ $$;
 
 -- The people an assignment reaches (members only; department assignments include sub-departments).
 create or replace function private.training_assignment_people(p_assignment_id uuid)
-returns setof uuid
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+returns setof uuid language sql stable security definer set search_path = '' as $$
   with recursive a as (
     select * from public.training_assignments where id = p_assignment_id
   ), sub as (
@@ -132,12 +97,7 @@ $$;
 -- The courses assigned to a person in an enterprise, with the earliest deadline among the
 -- assignments that reach them.
 create or replace function private.training_my_course_deadlines(p_enterprise_id uuid, p_user_id uuid)
-returns table (course_id uuid, due_at timestamptz)
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+returns table (course_id uuid, due_at timestamptz) language sql stable security definer set search_path = '' as $$
   with recursive me as (
     select m.department_id from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id
   ), up as (
@@ -160,13 +120,10 @@ $$;
 -- Managers: courses, chapters, lessons
 -- -----------------------------------------------------------------------------
 -- p_limit_seeking null keeps the current setting (on for a new course).
-create or replace function private.training_save_course(p_enterprise_id uuid, p_course_id uuid, p_title text, p_summary text,
-  p_category text, p_required boolean, p_cover_path text, p_points integer, p_limit_seeking boolean)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.training_save_course(p_enterprise_id uuid, p_course_id uuid default null, p_title text default null,
+  p_summary text default '', p_category text default '', p_required boolean default false, p_cover_path text default null,
+  p_points integer default 0, p_limit_seeking boolean default null)
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_title text := private.clean_text(p_title, 1, 80);
   v_id uuid;
@@ -206,16 +163,10 @@ begin
     end if;
   end if;
   return v_id;
-end;
-$$;
+end $$;
 
 create or replace function private.training_course_for_manager(p_course_id uuid)
-returns uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_enterprise uuid;
 begin
@@ -228,15 +179,11 @@ begin
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_enterprise);
   return v_enterprise;
-end;
-$$;
+end $$;
 
-create or replace function private.training_save_chapter(p_course_id uuid, p_chapter_id uuid, p_title text, p_sort_order integer)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.training_save_chapter(p_course_id uuid, p_chapter_id uuid default null, p_title text default null,
+  p_sort_order integer default null)
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_enterprise uuid := private.training_course_for_manager(p_course_id);
   v_title text := private.clean_text(p_title, 1, 80);
@@ -259,16 +206,12 @@ begin
     end if;
   end if;
   return v_id;
-end;
-$$;
+end $$;
 
-create or replace function private.training_save_lesson(p_chapter_id uuid, p_lesson_id uuid, p_title text, p_kind text,
-  p_body_delta jsonb, p_video_path text, p_video_seconds integer, p_document_path text, p_sort_order integer, p_points integer)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.training_save_lesson(p_chapter_id uuid, p_lesson_id uuid default null, p_title text default null,
+  p_kind text default 'text', p_body_delta jsonb default null, p_video_path text default null, p_video_seconds integer default null,
+  p_document_path text default null, p_sort_order integer default null, p_points integer default 1)
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_course uuid;
   v_enterprise uuid;
@@ -333,15 +276,10 @@ begin
     end if;
   end if;
   return v_id;
-end;
-$$;
+end $$;
 
 create or replace function private.training_publish_course(p_course_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   perform private.training_course_for_manager(p_course_id);
   if not exists (select 1 from public.training_lessons l where l.course_id = p_course_id) then
@@ -349,19 +287,14 @@ begin
   end if;
   update public.training_courses set status = 'published', published_at = coalesce(published_at, now()), updated_at = now()
    where id = p_course_id;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Managers: assignments
 -- -----------------------------------------------------------------------------
-create or replace function private.training_assign_course(p_course_id uuid, p_target text, p_user_ids uuid[], p_department_id uuid,
-  p_due_at timestamptz)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.training_assign_course(p_course_id uuid, p_target text, p_user_ids uuid[] default null,
+  p_department_id uuid default null, p_due_at timestamptz default null)
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_enterprise uuid := private.training_course_for_manager(p_course_id);
   v_course public.training_courses;
@@ -413,19 +346,15 @@ begin
          jsonb_build_object('enterprise_id', v_enterprise, 'course_id', p_course_id)
     from unnest(v_people) p;
   return jsonb_build_object('assignment_ids', to_jsonb(v_ids), 'learners', cardinality(v_people));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Managers: question bank
 -- -----------------------------------------------------------------------------
-create or replace function private.training_save_question(p_enterprise_id uuid, p_question_id uuid, p_kind text, p_stem text,
-  p_options jsonb, p_answer jsonb, p_category text, p_difficulty integer, p_tags text[], p_explanation text)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.training_save_question(p_enterprise_id uuid, p_kind text, p_stem text, p_answer jsonb,
+  p_options jsonb default '[]', p_question_id uuid default null, p_category text default '', p_difficulty integer default 2,
+  p_tags text[] default '{}', p_explanation text default '')
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_stem text := private.clean_text(p_stem, 1, 1000);
   v_options jsonb := '[]'::jsonb;
@@ -501,17 +430,11 @@ begin
   values (v_id, v_answer, coalesce(p_explanation, ''))
   on conflict (question_id) do update set answer = excluded.answer, explanation = excluded.explanation;
   return v_id;
-end;
-$$;
+end $$;
 
 -- The key of a bank question, for the managers editing it.
 create or replace function private.training_question_key(p_question_id uuid)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_enterprise uuid;
   v_key private.training_question_keys;
@@ -524,8 +447,7 @@ begin
   perform private.training_assert_learner(v_enterprise);
   select * into v_key from private.training_question_keys k where k.question_id = p_question_id;
   return jsonb_build_object('answer', v_key.answer, 'explanation', v_key.explanation);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Managers: papers
@@ -535,12 +457,9 @@ $$;
 -- review_after_close (none|score|answers), certificate, points, and
 --   fixed:  questions [{question_id, score}]
 --   random: rules [{category, difficulty, count, score}]
-create or replace function private.training_save_paper(p_enterprise_id uuid, p_paper_id uuid, p_settings jsonb, p_publish boolean)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.training_save_paper(p_enterprise_id uuid, p_settings jsonb, p_paper_id uuid default null,
+  p_publish boolean default false)
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   s jsonb := p_settings;
   v_title text;
@@ -669,19 +588,13 @@ begin
       from jsonb_array_elements(s -> 'rules') with ordinality y(x, ord);
   end if;
   return v_id;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Learners: assignments, course outline, progress
 -- -----------------------------------------------------------------------------
 create or replace function private.training_my_assignments(p_enterprise_id uuid)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
 begin
@@ -698,16 +611,10 @@ begin
       from private.training_my_course_deadlines(p_enterprise_id, v_uid) d
       join public.training_courses c on c.id = d.course_id and c.status = 'published'
       left join public.training_course_completions cc on cc.course_id = c.id and cc.user_id = v_uid), '[]'::jsonb);
-end;
-$$;
+end $$;
 
 create or replace function private.training_course_outline(p_course_id uuid)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_course public.training_courses;
@@ -746,15 +653,10 @@ begin
                'passed', exists (select 1 from public.training_attempts a where a.paper_id = pp.id and a.user_id = v_uid and a.passed))
              order by pp.created_at)
         from public.training_papers pp where pp.course_id = p_course_id and pp.status = 'published'), '[]'::jsonb));
-end;
-$$;
+end $$;
 
 create or replace function private.training_award(p_enterprise_id uuid, p_user_id uuid, p_kind text, p_source uuid, p_points integer, p_reason text)
-returns void
-language sql
-security definer
-set search_path = ''
-as $$
+returns void language sql security definer set search_path = '' as $$
   insert into public.training_points (enterprise_id, user_id, source_kind, source_id, points, reason)
   select p_enterprise_id, p_user_id, p_kind, p_source, p_points, left(p_reason, 100)
    where p_points > 0
@@ -766,12 +668,8 @@ $$;
 -- (the default) the resume position never runs past what was watched, otherwise it may run ahead
 -- (up to the video's end) while watched seconds still grow at real time. Text and documents
 -- complete when the learner says so.
-create or replace function private.training_report_progress(p_lesson_id uuid, p_position_seconds integer, p_completed boolean)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.training_report_progress(p_lesson_id uuid, p_position_seconds integer, p_completed boolean default false)
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_lesson public.training_lessons;
@@ -832,8 +730,7 @@ begin
   end if;
   return jsonb_build_object('position_seconds', v_row.position_seconds, 'watched_seconds', v_row.watched_seconds,
                             'completed', v_row.completed_at is not null, 'course_completed', v_course_done);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Learners: exams
@@ -841,11 +738,7 @@ $$;
 -- Grades an attempt (caller holds its row lock): one UPDATE over its frozen items, then the
 -- attempt's score; a pass earns the paper's points (once per paper) and a certificate.
 create or replace function private.training_finish_attempt(p_attempt_id uuid, p_reason text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_attempt public.training_attempts;
   v_paper public.training_papers;
@@ -884,16 +777,11 @@ begin
     perform private.notify(v_attempt.user_id, 'training_certificate', '获得培训证书', '你已通过《' || v_paper.title || '》，证书已发放',
                            jsonb_build_object('enterprise_id', v_attempt.enterprise_id, 'paper_id', v_paper.id));
   end if;
-end;
-$$;
+end $$;
 
 -- The caller's attempt, locked; an attempt past its deadline is submitted and graded first.
 create or replace function private.training_my_attempt(p_attempt_id uuid)
-returns public.training_attempts
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns public.training_attempts language plpgsql security definer set search_path = '' as $$
 declare
   v_attempt public.training_attempts;
 begin
@@ -907,18 +795,12 @@ begin
     select * into v_attempt from public.training_attempts a where a.id = p_attempt_id;
   end if;
   return v_attempt;
-end;
-$$;
+end $$;
 
 -- What the learner sees of an attempt: the frozen questions (never a key) while it runs; after it,
 -- the result as the paper's review policy allows (after the window closes, review_after_close).
 create or replace function private.training_attempt_view(p_attempt public.training_attempts)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_paper public.training_papers;
   v_policy text;
@@ -952,15 +834,10 @@ begin
     'result', v_result,
     'certificate', (select jsonb_build_object('serial', c.serial, 'verification_code', c.verification_code)
                       from public.training_certificates c where c.attempt_id = p_attempt.id));
-end;
-$$;
+end $$;
 
 create or replace function private.training_start_attempt(p_paper_id uuid)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_paper public.training_papers;
@@ -1044,28 +921,18 @@ begin
 
   select * into v_open from public.training_attempts a where a.id = v_id;
   return private.training_attempt_view(v_open);
-end;
-$$;
+end $$;
 
 create or replace function private.training_attempt(p_attempt_id uuid)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 begin
   return private.training_attempt_view(private.training_my_attempt(p_attempt_id));
-end;
-$$;
+end $$;
 
 -- Checks one answer against its item's kind and options; returns it in stored form (choices
 -- sorted, fill-in as a one-element array), or raises.
 create or replace function private.training_clean_answer(p_kind text, p_options jsonb, p_answer jsonb)
-returns jsonb
-language plpgsql
-immutable
-set search_path = ''
-as $$
+returns jsonb language plpgsql immutable set search_path = '' as $$
 declare
   v_out jsonb;
 begin
@@ -1095,15 +962,10 @@ begin
     raise exception using errcode = '22023', message = 'answer_invalid', hint = '这道题只能选一个答案';
   end if;
   return v_out;
-end;
-$$;
+end $$;
 
 create or replace function private.training_save_answer(p_attempt_id uuid, p_position integer, p_answer jsonb)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
   v_item private.training_attempt_items;
@@ -1120,17 +982,12 @@ begin
   update private.training_attempt_items i set answer = private.training_clean_answer(v_item.kind, v_item.options, p_answer)
    where i.attempt_id = p_attempt_id and i.position = p_position;
   return jsonb_build_object('saved', true, 'status', 'in_progress', 'deadline_at', v_attempt.deadline_at, 'server_now', now());
-end;
-$$;
+end $$;
 
 -- p_answers (optional): {"<position>": answer, ...}, saved before grading. Submitting again (or
 -- concurrently: the row lock serialises) returns the first grading's result.
-create or replace function private.training_submit_attempt(p_attempt_id uuid, p_answers jsonb)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.training_submit_attempt(p_attempt_id uuid, p_answers jsonb default null)
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
 begin
@@ -1150,15 +1007,10 @@ begin
     select * into v_attempt from public.training_attempts a where a.id = p_attempt_id;
   end if;
   return private.training_attempt_view(v_attempt);
-end;
-$$;
+end $$;
 
 create or replace function private.training_record_leave(p_attempt_id uuid)
-returns jsonb
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
   v_limit integer;
@@ -1172,20 +1024,14 @@ begin
     end if;
   end if;
   return jsonb_build_object('leave_count', v_attempt.leave_count, 'leave_limit', v_limit, 'status', v_attempt.status);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Points leaderboard (per enterprise or department, by month in Shanghai time) and certificate
 -- verification
 -- -----------------------------------------------------------------------------
-create or replace function private.training_leaderboard(p_enterprise_id uuid, p_month date, p_department_id uuid)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function private.training_leaderboard(p_enterprise_id uuid, p_month date default null, p_department_id uuid default null)
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_month date := date_trunc('month', coalesce(p_month, (now() at time zone 'Asia/Shanghai')::date))::date;
   v_from timestamptz := v_month::timestamp at time zone 'Asia/Shanghai';
@@ -1222,17 +1068,11 @@ begin
   return jsonb_build_object('month', to_char(v_month, 'YYYY-MM')) || v_rows
          || jsonb_build_object('my_total', (select coalesce(sum(t.points), 0) from public.training_points t
                                              where t.enterprise_id = p_enterprise_id and t.user_id = auth.uid()));
-end;
-$$;
+end $$;
 
 -- Public: validity and the holder's name, nothing else (no enterprise, no score).
 create or replace function private.training_verify_certificate(p_code text)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_code text := upper(regexp_replace(coalesce(p_code, ''), '[\s-]', '', 'g'));
   v_name text;
@@ -1244,19 +1084,13 @@ begin
     join public.enterprises e on e.id = c.enterprise_id
    where c.verification_code = v_code and c.revoked_at is null and e.status <> 'closed';
   return jsonb_build_object('valid', v_name is not null, 'name', v_name);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Managers: a course's report (completion by department, overdue learners, exam scores)
 -- -----------------------------------------------------------------------------
 create or replace function private.training_course_report(p_course_id uuid)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
   v_course public.training_courses;
 begin
@@ -1291,8 +1125,7 @@ begin
                                     'passed', (select count(distinct a.user_id) from public.training_attempts a where a.paper_id = p.id and a.passed),
                                     'average', (select round(avg(a.score), 1) from public.training_attempts a where a.paper_id = p.id and a.status = 'submitted')))
                             from public.training_papers p where p.course_id = p_course_id), '[]'::jsonb)));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Privileges of the private bodies: the wrappers run as the caller, so the caller's role needs
@@ -1310,151 +1143,392 @@ begin
     'training_clean_answer(text, jsonb, jsonb)'] loop
     execute format('revoke execute on function private.%s from public, anon, authenticated', f);
   end loop;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
--- The API: invoker wrappers in public
+-- The API
 -- -----------------------------------------------------------------------------
-create function public.training_save_course(p_enterprise_id uuid, p_course_id uuid default null, p_title text default null,
-  p_summary text default '', p_category text default '', p_required boolean default false, p_cover_path text default null,
-  p_points integer default 0, p_limit_seeking boolean default null)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.training_save_course(p_enterprise_id, p_course_id, p_title, p_summary, p_category, p_required, p_cover_path, p_points, p_limit_seeking) $$;
-
-create function public.training_save_chapter(p_course_id uuid, p_chapter_id uuid default null, p_title text default null,
-  p_sort_order integer default null)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.training_save_chapter(p_course_id, p_chapter_id, p_title, p_sort_order) $$;
-
-create function public.training_save_lesson(p_chapter_id uuid, p_lesson_id uuid default null, p_title text default null,
-  p_kind text default 'text', p_body_delta jsonb default null, p_video_path text default null, p_video_seconds integer default null,
-  p_document_path text default null, p_sort_order integer default null, p_points integer default 1)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.training_save_lesson(p_chapter_id, p_lesson_id, p_title, p_kind, p_body_delta, p_video_path, p_video_seconds,
-                                          p_document_path, p_sort_order, p_points) $$;
-
-create function public.training_publish_course(p_course_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.training_publish_course(p_course_id) $$;
-
-create function public.training_assign_course(p_course_id uuid, p_target text, p_user_ids uuid[] default null,
-  p_department_id uuid default null, p_due_at timestamptz default null)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_assign_course(p_course_id, p_target, p_user_ids, p_department_id, p_due_at) $$;
-
-create function public.training_save_question(p_enterprise_id uuid, p_kind text, p_stem text, p_answer jsonb,
-  p_options jsonb default '[]', p_question_id uuid default null, p_category text default '', p_difficulty integer default 2,
-  p_tags text[] default '{}', p_explanation text default '')
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.training_save_question(p_enterprise_id, p_question_id, p_kind, p_stem, p_options, p_answer, p_category,
-                                            p_difficulty, p_tags, p_explanation) $$;
-
-create function public.training_question_key(p_question_id uuid)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_question_key(p_question_id) $$;
-
-create function public.training_save_paper(p_enterprise_id uuid, p_settings jsonb, p_paper_id uuid default null,
-  p_publish boolean default false)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.training_save_paper(p_enterprise_id, p_paper_id, p_settings, p_publish) $$;
-
-create function public.training_course_report(p_course_id uuid)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_course_report(p_course_id) $$;
-
-create function public.training_my_assignments(p_enterprise_id uuid)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_my_assignments(p_enterprise_id) $$;
-
-create function public.training_course_outline(p_course_id uuid)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_course_outline(p_course_id) $$;
-
-create function public.training_report_progress(p_lesson_id uuid, p_position_seconds integer, p_completed boolean default false)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_report_progress(p_lesson_id, p_position_seconds, p_completed) $$;
-
-create function public.training_start_attempt(p_paper_id uuid)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_start_attempt(p_paper_id) $$;
-
--- volatile: an attempt past its deadline is graded when read
-create function public.training_attempt(p_attempt_id uuid)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_attempt(p_attempt_id) $$;
-
-create function public.training_save_answer(p_attempt_id uuid, p_position integer, p_answer jsonb)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_save_answer(p_attempt_id, p_position, p_answer) $$;
-
-create function public.training_submit_attempt(p_attempt_id uuid, p_answers jsonb default null)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_submit_attempt(p_attempt_id, p_answers) $$;
-
-create function public.training_record_leave(p_attempt_id uuid)
-returns jsonb language sql security invoker set search_path = ''
-as $$ select private.training_record_leave(p_attempt_id) $$;
-
-create function public.training_leaderboard(p_enterprise_id uuid, p_month date default null, p_department_id uuid default null)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_leaderboard(p_enterprise_id, p_month, p_department_id) $$;
-
-create function public.training_verify_certificate(p_code text)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.training_verify_certificate(p_code) $$;
-
-revoke execute on function
-  public.training_save_course(uuid, uuid, text, text, text, boolean, text, integer, boolean),
-  public.training_save_chapter(uuid, uuid, text, integer),
-  public.training_save_lesson(uuid, uuid, text, text, jsonb, text, integer, text, integer, integer),
-  public.training_publish_course(uuid), public.training_assign_course(uuid, text, uuid[], uuid, timestamptz),
-  public.training_save_question(uuid, text, text, jsonb, jsonb, uuid, text, integer, text[], text),
-  public.training_question_key(uuid), public.training_save_paper(uuid, jsonb, uuid, boolean), public.training_course_report(uuid),
-  public.training_my_assignments(uuid), public.training_course_outline(uuid), public.training_report_progress(uuid, integer, boolean),
-  public.training_start_attempt(uuid), public.training_attempt(uuid), public.training_save_answer(uuid, integer, jsonb),
-  public.training_submit_attempt(uuid, jsonb), public.training_record_leave(uuid), public.training_leaderboard(uuid, date, uuid),
-  public.training_verify_certificate(text)
-  from public, anon;
-grant execute on function
-  public.training_save_course(uuid, uuid, text, text, text, boolean, text, integer, boolean),
-  public.training_save_chapter(uuid, uuid, text, integer),
-  public.training_save_lesson(uuid, uuid, text, text, jsonb, text, integer, text, integer, integer),
-  public.training_publish_course(uuid), public.training_assign_course(uuid, text, uuid[], uuid, timestamptz),
-  public.training_save_question(uuid, text, text, jsonb, jsonb, uuid, text, integer, text[], text),
-  public.training_question_key(uuid), public.training_save_paper(uuid, jsonb, uuid, boolean), public.training_course_report(uuid),
-  public.training_my_assignments(uuid), public.training_course_outline(uuid), public.training_report_progress(uuid, integer, boolean),
-  public.training_start_attempt(uuid), public.training_attempt(uuid), public.training_save_answer(uuid, integer, jsonb),
-  public.training_submit_attempt(uuid, jsonb), public.training_record_leave(uuid), public.training_leaderboard(uuid, date, uuid),
-  public.training_verify_certificate(text)
-  to authenticated;
-grant execute on function public.training_verify_certificate(text) to anon;
-
-revoke execute on function
-  private.training_save_course(uuid, uuid, text, text, text, boolean, text, integer, boolean),
-  private.training_save_chapter(uuid, uuid, text, integer),
-  private.training_save_lesson(uuid, uuid, text, text, jsonb, text, integer, text, integer, integer),
-  private.training_publish_course(uuid), private.training_assign_course(uuid, text, uuid[], uuid, timestamptz),
-  private.training_save_question(uuid, uuid, text, text, jsonb, jsonb, text, integer, text[], text),
-  private.training_question_key(uuid), private.training_save_paper(uuid, uuid, jsonb, boolean), private.training_course_report(uuid),
-  private.training_my_assignments(uuid), private.training_course_outline(uuid), private.training_report_progress(uuid, integer, boolean),
-  private.training_start_attempt(uuid), private.training_attempt(uuid), private.training_save_answer(uuid, integer, jsonb),
-  private.training_submit_attempt(uuid, jsonb), private.training_record_leave(uuid), private.training_leaderboard(uuid, date, uuid),
-  private.training_verify_certificate(text)
-  from public, anon;
-grant execute on function
-  private.training_save_course(uuid, uuid, text, text, text, boolean, text, integer, boolean),
-  private.training_save_chapter(uuid, uuid, text, integer),
-  private.training_save_lesson(uuid, uuid, text, text, jsonb, text, integer, text, integer, integer),
-  private.training_publish_course(uuid), private.training_assign_course(uuid, text, uuid[], uuid, timestamptz),
-  private.training_save_question(uuid, uuid, text, text, jsonb, jsonb, text, integer, text[], text),
-  private.training_question_key(uuid), private.training_save_paper(uuid, uuid, jsonb, boolean), private.training_course_report(uuid),
-  private.training_my_assignments(uuid), private.training_course_outline(uuid), private.training_report_progress(uuid, integer, boolean),
-  private.training_start_attempt(uuid), private.training_attempt(uuid), private.training_save_answer(uuid, integer, jsonb),
-  private.training_submit_attempt(uuid, jsonb), private.training_record_leave(uuid), private.training_leaderboard(uuid, date, uuid),
-  private.training_verify_certificate(text)
-  to authenticated, service_role;
 -- anon verifies certificates; it reaches the body only through the wrapper (anon's usage on
 -- schema private exists for report_stolen_account already; granted again so this file stands alone)
 grant usage on schema private to anon;
-grant execute on function private.training_verify_certificate(text) to anon, service_role;
+
+/**
+  * -------------------------------------------------------
+  * Section - Paths, reports and jobs (from 20261211030000_training_paths_reports_jobs)
+  * -------------------------------------------------------
+  */
+
+-- =============================================================================
+-- Training, second part (issue 16): learning paths, question import with an error per row,
+-- paper reports (score distribution, question difficulty), a CSV of a course's learners, the
+-- scheduled job (deadline reminders, overdue notices, late attempts graded), and closed
+-- enterprises hiding their training rows.
+-- =============================================================================
+
+-- -----------------------------------------------------------------------------
+-- Learning paths: courses in order
+-- -----------------------------------------------------------------------------
+create table public.training_paths (
+  id uuid primary key default gen_random_uuid(),
+  enterprise_id uuid not null references public.enterprises (id) on delete cascade,
+  title text not null constraint training_paths_title_length check (char_length(btrim(title)) between 1 and 80),
+  summary text not null default '' constraint training_paths_summary_length check (char_length(summary) <= 1000),
+  status text not null default 'draft' constraint training_paths_status_valid check (status in ('draft', 'published')),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+alter table public.training_paths enable row level security;
+create index training_paths_enterprise_idx on public.training_paths (enterprise_id, status);
+create index training_paths_status_idx on public.training_paths (status, enterprise_id);
+
+create table public.training_path_courses (
+  path_id uuid not null references public.training_paths (id) on delete cascade,
+  course_id uuid not null references public.training_courses (id) on delete cascade,
+  enterprise_id uuid not null references public.enterprises (id) on delete cascade,
+  position integer not null,
+  primary key (path_id, course_id)
+);
+alter table public.training_path_courses enable row level security;
+create index training_path_courses_course_idx on public.training_path_courses (course_id);
+create index training_path_courses_enterprise_idx on public.training_path_courses (enterprise_id);
+
+select private.refuse_writes_when_inactive('public.training_paths');
+
+revoke all on public.training_paths, public.training_path_courses from anon, authenticated;
+grant select on public.training_paths, public.training_path_courses to authenticated;
+
+create policy "Members read published paths; training managers read all of theirs"
+  on public.training_paths for select to authenticated
+  using (enterprise_id in (select private.training_manager_ids())
+         or (status = 'published' and enterprise_id in (select private.my_enterprise_ids())));
+
+create policy "Members read the courses of published paths; training managers read all of theirs"
+  on public.training_path_courses for select to authenticated
+  using (enterprise_id in (select private.training_manager_ids())
+         or (enterprise_id in (select private.my_enterprise_ids())
+             and exists (select 1 from public.training_paths p where p.id = path_id and p.status = 'published')));
+
+-- -----------------------------------------------------------------------------
+-- Closed enterprises: nothing of their training is readable (as 20261206040000_platform_ops.sql
+-- does for the directory tables); the RPCs refuse on their own (training_assert_learner).
+-- -----------------------------------------------------------------------------
+do $$
+declare
+  t text;
+begin
+  foreach t in array array['training_courses', 'training_chapters', 'training_lessons', 'training_assignments',
+    'training_lesson_progress', 'training_course_completions', 'training_questions', 'training_papers',
+    'training_paper_questions', 'training_paper_rules', 'training_attempts', 'training_certificates', 'training_points',
+    'training_paths', 'training_path_courses'] loop
+    execute format(
+      'create policy "Nothing of a closed enterprise is readable but the enterprise itself" on public.%I as restrictive for select to authenticated '
+      'using (enterprise_id <> all ((select private.closed_enterprise_ids())::uuid[]))', t);
+  end loop;
+end $$;
+
+-- -----------------------------------------------------------------------------
+-- Notices sent by the scheduled job
+-- -----------------------------------------------------------------------------
+insert into public.notification_kinds (kind, domain, mandatory, label, sort_order) values
+  ('training_due_soon', 'training', false, '学习截止提醒', 220),
+  ('training_overdue',  'training', false, '学习逾期提醒', 230);
+
+create table private.training_reminders_sent (
+  user_id uuid not null references auth.users (id) on delete cascade,
+  course_id uuid not null references public.training_courses (id) on delete cascade,
+  kind text not null,
+  due_at timestamptz not null,
+  sent_at timestamptz not null default now(),
+  primary key (user_id, course_id, kind, due_at)
+);
+create index training_reminders_sent_course_idx on private.training_reminders_sent (course_id);
+
+-- -----------------------------------------------------------------------------
+-- Managers: paths
+-- -----------------------------------------------------------------------------
+create or replace function private.training_save_path(p_enterprise_id uuid, p_title text, p_course_ids uuid[], p_path_id uuid default null,
+  p_summary text default '', p_publish boolean default false)
+returns uuid language plpgsql security definer set search_path = '' as $$
+declare
+  v_title text := private.clean_text(p_title, 1, 80);
+  v_id uuid;
+begin
+  perform private.training_assert_manager(p_enterprise_id);
+  perform private.assert_not_restricted();
+  perform private.assert_enterprise_writable(p_enterprise_id);
+  if v_title is null then
+    raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为1到80个字';
+  end if;
+  if char_length(coalesce(p_summary, '')) > 1000 then
+    raise exception using errcode = '22023', message = 'summary_too_long', hint = '简介不能超过1000字';
+  end if;
+  if coalesce(cardinality(p_course_ids), 0) not between 1 and 50
+     or (select count(distinct c) from unnest(p_course_ids) c) <> cardinality(p_course_ids)
+     or exists (select 1 from unnest(p_course_ids) c
+                 where c is null or not exists (select 1 from public.training_courses tc where tc.id = c and tc.enterprise_id = p_enterprise_id)) then
+    raise exception using errcode = '22023', message = 'courses_invalid', hint = '请按顺序选择1到50门本企业的课程，不能重复';
+  end if;
+  if p_path_id is null then
+    insert into public.training_paths (enterprise_id, title, summary) values (p_enterprise_id, v_title, coalesce(p_summary, ''))
+    returning id into v_id;
+  else
+    update public.training_paths p set title = v_title, summary = coalesce(p_summary, ''), updated_at = now()
+     where p.id = p_path_id and p.enterprise_id = p_enterprise_id returning p.id into v_id;
+    if v_id is null then
+      perform private.training_not_found('path');
+    end if;
+  end if;
+  if coalesce(p_publish, false) then
+    update public.training_paths set status = 'published' where id = v_id;
+  end if;
+  delete from public.training_path_courses where path_id = v_id;
+  insert into public.training_path_courses (path_id, course_id, enterprise_id, position)
+  select v_id, c, p_enterprise_id, ord::integer from unnest(p_course_ids) with ordinality u(c, ord);
+  return v_id;
+end $$;
+
+-- A path as its learner sees it: the published courses in order, each with its completion, and
+-- the next one to take (the first not completed).
+create or replace function private.training_path_outline(p_path_id uuid)
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_uid uuid := auth.uid();
+  v_path public.training_paths;
+  v_courses jsonb;
+begin
+  perform private.assert_cleared();
+  select * into v_path from public.training_paths p where p.id = p_path_id;
+  if v_path.id is null or not private.is_member(v_path.enterprise_id)
+     or (v_path.status <> 'published' and not private.has_scope(v_path.enterprise_id, 'training')) then
+    perform private.training_not_found('path');
+  end if;
+  perform private.training_assert_learner(v_path.enterprise_id);
+  select coalesce(jsonb_agg(jsonb_build_object('course_id', c.id, 'title', c.title, 'category', c.category, 'required', c.required,
+                                               'completed', cc.completed_at is not null) order by pc.position), '[]'::jsonb)
+    into v_courses
+    from public.training_path_courses pc
+    join public.training_courses c on c.id = pc.course_id and c.status = 'published'
+    left join public.training_course_completions cc on cc.course_id = c.id and cc.user_id = v_uid
+   where pc.path_id = p_path_id;
+  return jsonb_build_object('id', v_path.id, 'title', v_path.title, 'summary', v_path.summary, 'courses', v_courses,
+    'next_course_id', (select x ->> 'course_id' from jsonb_array_elements(v_courses) x where not (x ->> 'completed')::boolean limit 1));
+end $$;
+
+-- -----------------------------------------------------------------------------
+-- Managers: question import (rows parsed from CSV/XLSX by the app). All or nothing: with any bad
+-- row nothing is imported and every bad row is reported with its number and the reason.
+-- Row: {kind: 单选|多选|判断|填空 (or single|multiple|true_false|fill), stem, options ("甲|乙|丙" or an
+-- array), answer ("B" / "A,C" / 正确|错误 / "2FA|MFA"), category, difficulty, tags ("a|b"), explanation}
+-- -----------------------------------------------------------------------------
+create or replace function private.training_import_questions(p_enterprise_id uuid, p_rows jsonb)
+returns jsonb language plpgsql security definer set search_path = '' as $$
+declare
+  r jsonb;
+  i integer := 0;
+  v_kind text;
+  v_options jsonb;
+  v_answer jsonb;
+  v_text text;
+  v_errors jsonb := '[]'::jsonb;
+  v_message text;
+  v_hint text;
+  v_count integer := 0;
+begin
+  perform private.training_assert_manager(p_enterprise_id);
+  perform private.assert_enterprise_writable(p_enterprise_id);
+  if jsonb_typeof(p_rows) is distinct from 'array' or jsonb_array_length(p_rows) not between 1 and 1000 then
+    raise exception using errcode = '22023', message = 'rows_invalid', hint = '一次导入1到1000道题';
+  end if;
+  begin
+    for r in select x from jsonb_array_elements(p_rows) x loop
+      i := i + 1;
+      begin
+        if jsonb_typeof(r) <> 'object' then
+          raise exception using errcode = '22023', message = 'row_invalid', hint = '这一行不是有效的题目';
+        end if;
+        v_kind := case btrim(coalesce(r ->> 'kind', ''))
+          when '单选' then 'single' when '单选题' then 'single' when '多选' then 'multiple' when '多选题' then 'multiple'
+          when '判断' then 'true_false' when '判断题' then 'true_false' when '填空' then 'fill' when '填空题' then 'fill'
+          else lower(btrim(coalesce(r ->> 'kind', ''))) end;
+        v_options := case jsonb_typeof(r -> 'options')
+          when 'array' then r -> 'options'
+          when 'string' then (select coalesce(jsonb_agg(btrim(o) order by ord), '[]'::jsonb)
+                                from unnest(string_to_array(r ->> 'options', '|')) with ordinality u(o, ord) where btrim(o) <> '')
+          else '[]'::jsonb end;
+        v_text := btrim(coalesce(r ->> 'answer', ''));
+        v_answer := case
+          when v_kind = 'true_false' and jsonb_typeof(r -> 'answer') = 'boolean' then r -> 'answer'
+          when v_kind = 'true_false' then to_jsonb(case when lower(v_text) in ('正确', '对', 'true', 't', '√', 'yes') then true
+                                                         when lower(v_text) in ('错误', '错', 'false', 'f', '×', 'no') then false end)
+          when jsonb_typeof(r -> 'answer') = 'array' then r -> 'answer'
+          when v_kind = 'fill' then (select coalesce(jsonb_agg(btrim(a)), '[]'::jsonb) from unnest(string_to_array(v_text, '|')) a where btrim(a) <> '')
+          else (select coalesce(jsonb_agg(upper(btrim(a))), '[]'::jsonb)
+                  from unnest(regexp_split_to_array(v_text, '\s*[,，、|]\s*|(?<=[A-Za-z])(?=[A-Za-z])')) a where btrim(a) <> '') end;
+        if (r ->> 'difficulty') is not null and (r ->> 'difficulty') !~ '^\s*[1-5]\s*$' then
+          raise exception using errcode = '22023', message = 'difficulty_invalid', hint = '难度须为1到5';
+        end if;
+        perform private.training_save_question(p_enterprise_id, v_kind, r ->> 'stem', v_answer, v_options, null,
+          btrim(coalesce(r ->> 'category', '')), coalesce(btrim(r ->> 'difficulty')::integer, 2),
+          case when jsonb_typeof(r -> 'tags') = 'array' then array(select jsonb_array_elements_text(r -> 'tags'))
+               else array(select btrim(t) from unnest(string_to_array(coalesce(r ->> 'tags', ''), '|')) t where btrim(t) <> '') end,
+          coalesce(r ->> 'explanation', ''));
+        v_count := v_count + 1;
+      exception when others then
+        get stacked diagnostics v_message = message_text, v_hint = pg_exception_hint;
+        v_errors := v_errors || jsonb_build_object('row', i, 'code', v_message, 'message', coalesce(nullif(v_hint, ''), '这一行无法导入'));
+      end;
+    end loop;
+    if jsonb_array_length(v_errors) > 0 then
+      -- undo the good rows too: an import is all or nothing
+      raise exception using errcode = 'ZXI01', message = 'import_rolled_back';
+    end if;
+  exception when sqlstate 'ZXI01' then
+    v_count := 0;
+  end;
+  return jsonb_build_object('imported', v_count, 'errors', v_errors);
+end $$;
+
+-- -----------------------------------------------------------------------------
+-- Managers: a paper's results (score distribution in tenths of the total, each question's
+-- correct rate: the difficulty learners met) and a course's learners as CSV
+-- -----------------------------------------------------------------------------
+create or replace function private.training_paper_report(p_paper_id uuid)
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_paper public.training_papers;
+begin
+  perform private.assert_cleared();
+  select * into v_paper from public.training_papers p where p.id = p_paper_id;
+  if v_paper.id is null or not private.has_scope(v_paper.enterprise_id, 'training') then
+    perform private.training_not_found('paper');
+  end if;
+  perform private.training_assert_learner(v_paper.enterprise_id);
+  return jsonb_build_object(
+    'attempts', (select count(*) from public.training_attempts a where a.paper_id = p_paper_id and a.status = 'submitted'),
+    'learners', (select count(distinct a.user_id) from public.training_attempts a where a.paper_id = p_paper_id and a.status = 'submitted'),
+    'passed', (select count(distinct a.user_id) from public.training_attempts a where a.paper_id = p_paper_id and a.passed),
+    'distribution', (
+      select jsonb_agg(jsonb_build_object('from_percent', b * 10, 'to_percent', b * 10 + 10,
+               'count', (select count(*) from public.training_attempts a
+                          where a.paper_id = p_paper_id and a.status = 'submitted'
+                            and least(9, floor(a.score * 10.0 / nullif(a.total_score, 0)))::integer = b)) order by b)
+        from generate_series(0, 9) b),
+    'questions', coalesce((
+      select jsonb_agg(jsonb_build_object('question_id', x.question_id, 'stem', x.stem, 'answered', x.answered,
+                                          'correct_rate', round(x.correct::numeric / nullif(x.answered, 0), 3)) order by x.correct::numeric / nullif(x.answered, 0) nulls last, x.stem)
+        from (select i.question_id, min(i.stem) as stem, count(*) as answered, count(*) filter (where i.earned = i.score) as correct
+                from private.training_attempt_items i
+                join public.training_attempts a on a.id = i.attempt_id
+               where a.paper_id = p_paper_id and a.status = 'submitted'
+               group by i.question_id) x), '[]'::jsonb));
+end $$;
+
+create or replace function private.training_csv_field(p_value text)
+returns text language sql immutable set search_path = '' as $$
+  -- quoted, quotes doubled; a leading = + - @ is neutralised so spreadsheets don't run it as a formula
+  select '"' || replace(case when coalesce(p_value, '') ~ '^[=+\-@]' then '''' || p_value else coalesce(p_value, '') end, '"', '""') || '"';
+$$;
+
+create or replace function private.training_course_csv(p_course_id uuid)
+returns text language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_course public.training_courses;
+begin
+  perform private.assert_cleared();
+  select * into v_course from public.training_courses c where c.id = p_course_id;
+  if v_course.id is null or not private.has_scope(v_course.enterprise_id, 'training') then
+    perform private.training_not_found('course');
+  end if;
+  perform private.training_assert_learner(v_course.enterprise_id);
+  return E'\uFEFF' || '姓名,工号,部门,截止时间,完成时间,状态,已学课时,最高分,是否通过' || E'\n' || coalesce((
+    select string_agg(concat_ws(',',
+             private.training_csv_field(coalesce(nullif(m.display_name, ''), '成员')),
+             private.training_csv_field(m.employee_no),
+             private.training_csv_field(dp.name),
+             private.training_csv_field(to_char(d.due_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')),
+             private.training_csv_field(to_char(cc.completed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')),
+             private.training_csv_field(case when cc.completed_at is not null then '已完成'
+                                             when d.due_at < now() then '已逾期' else '学习中' end),
+             (select count(*) from public.training_lesson_progress p
+               where p.course_id = p_course_id and p.user_id = m.user_id and p.completed_at is not null)::text,
+             coalesce((select max(a.score) from public.training_attempts a join public.training_papers pp on pp.id = a.paper_id
+                        where pp.course_id = p_course_id and a.user_id = m.user_id and a.status = 'submitted')::text, ''),
+             case when exists (select 1 from public.training_attempts a join public.training_papers pp on pp.id = a.paper_id
+                                where pp.course_id = p_course_id and a.user_id = m.user_id and a.passed) then '是' else '否' end),
+           E'\n' order by dp.name nulls last, m.display_name)
+      from public.enterprise_members m
+      cross join lateral private.training_my_course_deadlines(v_course.enterprise_id, m.user_id) d
+      left join public.departments dp on dp.id = m.department_id
+      left join public.training_course_completions cc on cc.course_id = p_course_id and cc.user_id = m.user_id
+     where m.enterprise_id = v_course.enterprise_id and d.course_id = p_course_id), '') || E'\n';
+end $$;
+
+-- -----------------------------------------------------------------------------
+-- The scheduled job (hosted: pg_cron every few minutes; locally tools/local-stack/jobs.ts):
+-- reminders a day before a deadline, one overdue notice after it (each once per person, course and
+-- deadline), and attempts past their deadline submitted and graded, so reports never wait for the
+-- learner to come back.
+-- -----------------------------------------------------------------------------
+create or replace function private.training_run_jobs()
+returns jsonb language plpgsql security definer set search_path = '' as $$
+declare
+  v_graded integer := 0;
+  v_soon integer;
+  v_overdue integer;
+  v_id uuid;
+begin
+  for v_id in
+    select a.id from public.training_attempts a
+      join public.enterprises e on e.id = a.enterprise_id and e.status = 'normal'
+     where a.status = 'in_progress' and a.deadline_at <= now()
+     order by a.deadline_at limit 500
+       for update of a skip locked
+  loop
+    perform private.training_finish_attempt(v_id, 'deadline');
+    v_graded := v_graded + 1;
+  end loop;
+
+  with due as (
+    select m.enterprise_id, m.user_id, c.id as course_id, d.due_at, c.title
+      from public.enterprise_members m
+      -- no reminders where the edition has no training (a basic enterprise, or one moved down)
+      join public.enterprises e on e.id = m.enterprise_id and e.status = 'normal' and private.has_feature(e.id, 'training')
+     cross join lateral private.training_my_course_deadlines(m.enterprise_id, m.user_id) d
+      join public.training_courses c on c.id = d.course_id and c.status = 'published'
+     where m.enterprise_id in (select a.enterprise_id from public.training_assignments a
+                                where a.due_at is not null and a.due_at < now() + interval '1 day' and a.due_at > now() - interval '30 days')
+       and d.due_at is not null and d.due_at < now() + interval '1 day' and d.due_at > now() - interval '30 days'
+       and not exists (select 1 from public.training_course_completions cc where cc.user_id = m.user_id and cc.course_id = c.id)
+  ), fresh as (
+    insert into private.training_reminders_sent (user_id, course_id, kind, due_at)
+    select user_id, course_id, case when due_at > now() then 'due_soon' else 'overdue' end, due_at from due
+    on conflict do nothing
+    returning user_id, course_id, kind, due_at
+  ), sent as (
+    insert into public.notifications (user_id, kind, title, body, data)
+    select f.user_id, 'training_' || f.kind,
+           case f.kind when 'due_soon' then '学习任务即将截止' else '学习任务已逾期' end,
+           '《' || z.title || '》' || case f.kind when 'due_soon' then '将于' else '已于' end
+             || to_char(f.due_at at time zone 'Asia/Shanghai', 'MM月DD日 HH24:MI') || '截止，请尽快完成',
+           jsonb_build_object('enterprise_id', z.enterprise_id, 'course_id', f.course_id)
+      from fresh f join due z on z.user_id = f.user_id and z.course_id = f.course_id
+    returning kind
+  )
+  select count(*) filter (where kind = 'training_due_soon'), count(*) filter (where kind = 'training_overdue')
+    into v_soon, v_overdue from sent;
+  return jsonb_build_object('graded', v_graded, 'due_soon', v_soon, 'overdue', v_overdue);
+end $$;
+
+-- -----------------------------------------------------------------------------
+-- Privileges and the API
+-- -----------------------------------------------------------------------------
+revoke execute on function private.training_csv_field(text) from public, anon, authenticated;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['training_save_course', 'training_save_chapter', 'training_save_lesson',
+  'training_publish_course', 'training_assign_course', 'training_save_question', 'training_question_key',
+  'training_save_paper', 'training_my_assignments', 'training_course_outline', 'training_report_progress',
+  'training_start_attempt', 'training_attempt', 'training_save_answer', 'training_submit_attempt',
+  'training_record_leave', 'training_leaderboard', 'training_course_report', 'training_save_path',
+  'training_path_outline', 'training_import_questions', 'training_paper_report', 'training_course_csv'],
+  p_anon => array['training_verify_certificate'], p_service => array['training_run_jobs']);

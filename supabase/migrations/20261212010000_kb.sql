@@ -241,11 +241,7 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 -- This computes; the helpers below answer from the request context when it holds the answer.
 create or replace function private.kb_my_grants(p_acl_node_id uuid default null)
 returns table (node_id uuid, rank smallint, specific boolean)
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_ents uuid[];
@@ -290,18 +286,12 @@ begin
            and (p_acl_node_id is null or g.node_id = p_acl_node_id)
       ) h
      group by h.node_id;
-end;
-$$;
+end $$;
 
 -- Enterprises whose whole knowledge base the caller manages (admins, and the content scope where
 -- the edition has manager roles). Closed enterprises are excluded. Computes (see kb_my_grants).
 create or replace function private.kb_managed_enterprise_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
 begin
@@ -315,8 +305,7 @@ begin
        and (m.role = 'admin'
             or ('content' = any (m.scopes)
                 and exists (select 1 from public.edition_features f where f.edition = e.edition and f.feature = 'manager_roles')));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- The knowledge-base request context: the caller's rights, resolved once per request
@@ -335,12 +324,7 @@ $$;
 --   zx.ctx_kb_keys     read keys: cleared, not closed enterprises + acl nodes named specifically
 --   zx.ctx_kb_managed  enterprises whose knowledge base the caller manages
 create or replace function private.kb_load_context()
-returns void
-language plpgsql
-volatile
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql volatile security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_nodes uuid[];
@@ -362,18 +346,12 @@ begin
      where not exists (select 1 from public.enterprises e where e.id = x and e.status = 'closed')) || v_specific)::text, true);
   perform set_config('zx.ctx_kb_managed', array(select private.kb_managed_enterprise_ids())::text, true);
   perform set_config('zx.ctx_kb_uid', v_uid::text, true);
-end;
-$$;
+end $$;
 
 -- Whether the kb context answers for the caller now; loads it when the platform's context stands
 -- but the kb part was not made (a request outside kb_* paths, or dropped by a change).
 create or replace function private.kb_context_ready()
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid text := auth.uid()::text;
 begin
@@ -384,20 +362,14 @@ begin
     perform private.kb_load_context();
   end if;
   return current_setting('zx.ctx_kb_uid', true) = v_uid;
-end;
-$$;
+end $$;
 
 create or replace function private.kb_forget_context()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   perform set_config('zx.ctx_kb_uid', '', true);
   return null;
-end;
-$$;
+end $$;
 
 -- What the kb context is made of changed in this transaction: answer from the tables again.
 create trigger kb_forget_context_on_grants after insert or update or delete or truncate on public.kb_grants
@@ -416,12 +388,7 @@ create trigger kb_forget_context_on_members after insert or update or delete or 
 
 -- Enterprises whose whole knowledge base the caller manages (policy helper).
 create or replace function private.kb_manager_enterprise_ids()
-returns uuid[]
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns uuid[] language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid text := auth.uid()::text;
 begin
@@ -430,36 +397,24 @@ begin
     return current_setting('zx.ctx_kb_managed')::uuid[];
   end if;
   return array(select private.kb_managed_enterprise_ids());
-end;
-$$;
+end $$;
 
 -- The acl nodes on which the caller holds at least the given rank (policy helper).
 create or replace function private.kb_acl_ids(p_min smallint)
-returns uuid[]
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns uuid[] language plpgsql stable security definer set search_path = '' as $$
 begin
   if private.kb_context_ready() then
     return array(select x.n from unnest(current_setting('zx.ctx_kb_nodes')::uuid[], current_setting('zx.ctx_kb_ranks')::smallint[]) x(n, r)
                   where x.r >= p_min);
   end if;
   return array(select g.node_id from private.kb_my_grants(null) g where g.rank >= p_min);
-end;
-$$;
+end $$;
 
 -- The caller's read keys (policy helper): their cleared, not closed enterprises first (nodes
 -- everyone there may read: most of them, matched early) and the acl nodes whose member or
 -- department grants name them.
 create or replace function private.kb_read_keys()
-returns uuid[]
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns uuid[] language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid text := auth.uid()::text;
 begin
@@ -470,17 +425,11 @@ begin
     select x from private.my_enterprise_ids() x
      where not exists (select 1 from public.enterprises e where e.id = x and e.status = 'closed'))
     || array(select g.node_id from private.kb_my_grants(null) g where g.specific);
-end;
-$$;
+end $$;
 
 -- The caller's highest rank from the grants on one acl node (0: none).
 create or replace function private.kb_grant_rank(p_acl_node_id uuid)
-returns smallint
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns smallint language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid text := auth.uid()::text;
 begin
@@ -488,18 +437,12 @@ begin
     return coalesce((current_setting('zx.ctx_kb_ranks')::smallint[])[array_position(current_setting('zx.ctx_kb_nodes')::uuid[], p_acl_node_id)], 0);
   end if;
   return coalesce((select g.rank from private.kb_my_grants(p_acl_node_id) g), 0);
-end;
-$$;
+end $$;
 
 -- The caller's rank on one node: 0 none … 4 manager. Trashed nodes: managers of the enterprise,
 -- or managers of the node, only.
 create or replace function private.kb_rank(p_node_id uuid)
-returns smallint
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns smallint language plpgsql stable security definer set search_path = '' as $$
 declare
   v_node record;
   v_rank smallint;
@@ -516,19 +459,13 @@ begin
     return 0;
   end if;
   return v_rank;
-end;
-$$;
+end $$;
 
 -- The node with the caller's rank, refusing below p_min. A node the caller can't see at all is
 -- "not found" (22023), so ids of hidden nodes are never confirmed; one the caller sees but may not
 -- change is 42501.
 create or replace function private.kb_node_for(p_node_id uuid, p_min smallint, p_allow_deleted boolean default false)
-returns public.kb_nodes
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns public.kb_nodes language plpgsql stable security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes;
   v_rank smallint;
@@ -544,18 +481,12 @@ begin
       hint = case p_min when 2 then '你没有下载权限' when 3 then '你没有编辑权限' else '你没有管理权限' end;
   end if;
   return v_node;
-end;
-$$;
+end $$;
 
 -- Storage objects of bucket `kb` are `<enterprise_id>/<node_id>/<name>`: readable with viewer rights
 -- on a page (its images) and downloader rights on a file; written with editor rights.
 create or replace function private.kb_object_allowed(p_name text, p_min smallint)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 declare
   v_parts text[] := string_to_array(coalesce(p_name, ''), '/');
   v_node public.kb_nodes;
@@ -571,20 +502,13 @@ begin
   end if;
   v_need := case when v_node.kind = 'file' and p_min < 2 then 2 else p_min end;
   return private.kb_rank(v_node.id) >= v_need;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Search terms: CJK unigrams + bigrams, Latin/digit word prefixes (1..12 characters)
 -- -----------------------------------------------------------------------------
 create or replace function private.kb_grams(p_text text)
-returns text[]
-language sql
-immutable
-strict
-parallel safe
-set search_path = ''
-as $$
+returns text[] language sql immutable strict parallel safe set search_path = '' as $$
   select coalesce(array_agg(distinct g), '{}') from (
     select substr(r.m[1], i, 1) as g
       from regexp_matches(lower(p_text), '([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)', 'g') as r(m),
@@ -604,13 +528,7 @@ $$;
 -- itself, a longer CJK run its bigrams (its unigrams are implied), a Latin word its prefix of at most
 -- 12. Fewer, uncorrelated terms also keep the planner's row estimate honest.
 create or replace function private.kb_query_grams(p_text text)
-returns text[]
-language sql
-immutable
-strict
-parallel safe
-set search_path = ''
-as $$
+returns text[] language sql immutable strict parallel safe set search_path = '' as $$
   select coalesce(array_agg(distinct g), '{}') from (
     select case when char_length(r.m[1]) = 1 then r.m[1] else substr(r.m[1], i, 2) end as g
       from regexp_matches(lower(p_text), '([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)', 'g') as r(m),
@@ -622,11 +540,7 @@ $$;
 
 -- The plain text of a Quill Delta: the string inserts in order (embeds such as images count as a space).
 create or replace function private.kb_delta_text(p_delta jsonb)
-returns text
-language sql
-immutable
-set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   select coalesce(string_agg(case when jsonb_typeof(op -> 'insert') = 'string' then op ->> 'insert' else ' ' end, '' order by ord), '')
     from jsonb_array_elements(case when jsonb_typeof(p_delta -> 'ops') = 'array' then p_delta -> 'ops' else '[]'::jsonb end)
          with ordinality as o(op, ord)
@@ -635,11 +549,7 @@ $$;
 -- A Delta as the editors produce it: {"ops": [...]} of insert ops (text, or an image / video embed)
 -- with optional attributes; at most 2,000 ops and 200 KB. Anything else is refused, not stored.
 create or replace function private.kb_assert_delta(p_delta jsonb)
-returns void
-language plpgsql
-immutable
-set search_path = ''
-as $$
+returns void language plpgsql immutable set search_path = '' as $$
 begin
   if p_delta is null or jsonb_typeof(p_delta) <> 'object' or coalesce(jsonb_typeof(p_delta -> 'ops'), '') <> 'array' then
     raise exception using errcode = '22023', message = 'kb_delta_invalid', hint = '页面内容格式不正确';
@@ -662,15 +572,10 @@ begin
   then
     raise exception using errcode = '22023', message = 'kb_delta_invalid', hint = '页面内容格式不正确';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.kb_clean_title(p_title text)
-returns text
-language plpgsql
-immutable
-set search_path = ''
-as $$
+returns text language plpgsql immutable set search_path = '' as $$
 declare
   v text := btrim(coalesce(p_title, ''));
 begin
@@ -678,33 +583,23 @@ begin
     raise exception using errcode = '22023', message = 'kb_title_invalid', hint = '标题须为 1–100 个字符，不能包含斜杠';
   end if;
   return v;
-end;
-$$;
+end $$;
 
 -- Recomputes the search terms of a node from its title and (pages) body, plus one term naming the
 -- enterprise ('@<id>'), so a search is a single GIN lookup (the enterprise's posting list intersected
 -- with the query's) instead of a per-row array check over every node of the enterprise.
 create or replace function private.kb_reindex(p_node_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   update public.kb_nodes n
      set search_grams = private.kb_grams(n.title || ' ' || n.body_text) || ('@' || n.enterprise_id::text),
          title_grams = private.kb_grams(n.title) || ('@' || n.enterprise_id::text)
    where n.id = p_node_id;
-end;
-$$;
+end $$;
 
 -- Recomputes acl_node_id (the nearest ancestor-or-self that sets grants) and read_key for a subtree.
 create or replace function private.kb_refresh_acl(p_root_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   update public.kb_nodes n
      set acl_node_id = (
@@ -716,8 +611,7 @@ begin
      set read_key = case when exists (select 1 from public.kb_grants g where g.node_id = n.acl_node_id and g.grantee_kind = 'everyone')
                          then n.enterprise_id else n.acl_node_id end
    where n.path @> array[p_root_id];
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- RPC bodies (private, definer) and their public invoker wrappers
@@ -726,11 +620,7 @@ $$;
 -- Spaces. Enterprise-wide spaces: content managers; everyone in the enterprise reads them.
 -- Team and private spaces: any member; the creator manages, nobody else is granted anything yet.
 create or replace function private.kb_create_space(p_enterprise_id uuid, p_kind text, p_title text, p_description text default '')
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_id uuid := gen_random_uuid();
@@ -764,15 +654,10 @@ begin
   end if;
   perform private.kb_reindex(v_id);
   return v_id;
-end;
-$$;
+end $$;
 
 create or replace function private.kb_create_node(p_parent_id uuid, p_kind text, p_title text)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_parent public.kb_nodes;
@@ -802,15 +687,10 @@ begin
   end if;
   perform private.kb_reindex(v_id);
   return v_id;
-end;
-$$;
+end $$;
 
 create or replace function private.kb_rename_node(p_node_id uuid, p_title text, p_description text default null)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
   v_desc text := btrim(coalesce(p_description, v_node.description));
@@ -822,17 +702,12 @@ begin
   update public.kb_nodes set title = private.kb_clean_title(p_title), description = v_desc, updated_by = auth.uid(), updated_at = now()
    where id = v_node.id;
   perform private.kb_reindex(v_node.id);
-end;
-$$;
+end $$;
 
 -- Move (and reorder): manager of the node, editor of the new parent, same enterprise; never into
 -- its own subtree. Nodes that inherit take their new parent's rights.
 create or replace function private.kb_move_node(p_node_id uuid, p_new_parent_id uuid, p_sort_order integer default null)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
   v_parent public.kb_nodes := private.kb_node_for(p_new_parent_id, 3::smallint);
@@ -864,17 +739,12 @@ begin
                                                where x.enterprise_id = v_parent.enterprise_id and x.parent_id = v_parent.id))
    where id = v_node.id;
   perform private.kb_refresh_acl(v_node.id);
-end;
-$$;
+end $$;
 
 -- Every save is a version (author, time). p_base_version: the version the editor started from; a
 -- newer one saved meanwhile is refused instead of silently overwritten.
 create or replace function private.kb_save_page(p_node_id uuid, p_delta jsonb, p_title text default null, p_base_version integer default null)
-returns integer
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
@@ -902,16 +772,11 @@ begin
   update public.kb_nodes set title = v_title, body_text = v_text, updated_by = v_uid, updated_at = now() where id = v_node.id;
   perform private.kb_reindex(v_node.id);
   return v_content.version_no + 1;
-end;
-$$;
+end $$;
 
 -- Restoring a version saves its content again as a new version (history is never rewritten).
 create or replace function private.kb_restore_version(p_version_id uuid)
-returns integer
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_version public.kb_page_versions;
   v_no integer;
@@ -924,17 +789,12 @@ begin
   v_no := private.kb_save_page(v_version.node_id, v_version.delta, v_version.title, null);
   update public.kb_page_versions set restored_from = v_version.version_no where node_id = v_version.node_id and version_no = v_no;
   return v_no;
-end;
-$$;
+end $$;
 
 -- Files: after uploading the object into `<enterprise>/<node>/<name>` (editor rights, Storage
 -- policy), the editor records it on the file node.
 create or replace function private.kb_set_file(p_node_id uuid, p_object_path text, p_mime text, p_size bigint)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
 begin
@@ -953,16 +813,11 @@ begin
   perform private.kb_assert_storage_room(v_node.enterprise_id, private.kb_storage_used(v_node.enterprise_id), 0, false);
   update public.kb_nodes set file_path = p_object_path, file_mime = p_mime, file_size = p_size, updated_by = auth.uid(), updated_at = now()
    where id = v_node.id;
-end;
-$$;
+end $$;
 
 -- Trash: managers of the node, or its creator with editor rights. The subtree goes with it.
 create or replace function private.kb_trash_node(p_node_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
 begin
@@ -972,15 +827,10 @@ begin
   end if;
   update public.kb_nodes n set deleted_at = now(), deleted_by = auth.uid(), deleted_root_id = v_node.id
    where n.path @> array[v_node.id] and n.deleted_at is null;
-end;
-$$;
+end $$;
 
 create or replace function private.kb_restore_node(p_node_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint, true);
 begin
@@ -996,17 +846,12 @@ begin
   end if;
   update public.kb_nodes n set deleted_at = null, deleted_by = null, deleted_root_id = null
    where n.deleted_root_id = v_node.id;
-end;
-$$;
+end $$;
 
 -- The trash of a space: trashed roots the caller manages, newest first.
 create or replace function private.kb_trash(p_space_id uuid)
 returns table (id uuid, kind text, title text, parent_id uuid, deleted_at timestamptz, deleted_by uuid, purge_at timestamptz)
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 declare
   v_space public.kb_nodes := private.kb_node_for(p_space_id, 1::smallint);
 begin
@@ -1018,16 +863,11 @@ begin
        and private.kb_rank(n.id) >= 4
      order by n.deleted_at desc
      limit 200;
-end;
-$$;
+end $$;
 
 -- Removes what has been in the trash for more than 30 days (called by the scheduler / service role).
 create or replace function private.kb_purge_trash()
-returns integer
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_count integer;
 begin
@@ -1037,18 +877,13 @@ begin
    where o.bucket_id = 'kb' and not exists (
      select 1 from public.kb_nodes n where n.id::text = (storage.foldername(o.name))[2]);
   return v_count;
-end;
-$$;
+end $$;
 
 -- Grants: replaces the node's own grant list and stops inheritance there. A space keeps at least
 -- one manager grant (content managers always manage anyway). Each item:
 -- {"role": "viewer|downloader|editor|manager", "kind": "member|department|everyone", "id": uuid}.
 create or replace function private.kb_set_grants(p_node_id uuid, p_grants jsonb)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
   v_item jsonb;
@@ -1085,16 +920,11 @@ begin
     update public.kb_nodes set sets_grants = true where id = v_node.id;
   end if;
   perform private.kb_refresh_acl(v_node.id); -- an everyone grant added or removed changes read_key below
-end;
-$$;
+end $$;
 
 -- Inherit again: drops the node's own grants; its rights come from above once more.
 create or replace function private.kb_inherit_grants(p_node_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
 begin
@@ -1105,17 +935,11 @@ begin
   delete from public.kb_grants g where g.node_id = v_node.id;
   update public.kb_nodes set sets_grants = false where id = v_node.id;
   perform private.kb_refresh_acl(v_node.id);
-end;
-$$;
+end $$;
 
 -- Who can see this node: the grants that decide it (on the acl node), with names. Managers only.
 create or replace function private.kb_node_access(p_node_id uuid)
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
 begin
@@ -1135,16 +959,11 @@ begin
                                                 where m.enterprise_id = g.enterprise_id and m.user_id = g.user_id), ''), '前成员')
                        end) order by array_position(array['viewer', 'downloader', 'editor', 'manager'], g.role) desc, g.created_at)
         from public.kb_grants g where g.node_id = v_node.acl_node_id), '[]'::json));
-end;
-$$;
+end $$;
 
 -- Opening a page (or file, folder, space): content, the caller's rights, counters; records the read.
 create or replace function private.kb_open_page(p_node_id uuid)
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_node public.kb_nodes;
@@ -1184,15 +1003,10 @@ begin
     'comments', case when v_node.comments_enabled then (select count(*) from public.kb_comments c where c.node_id = v_node.id) else 0 end,
     'liked', exists (select 1 from public.kb_likes l where l.node_id = v_node.id and l.user_id = v_uid),
     'favorited', exists (select 1 from public.kb_favorites f where f.node_id = v_node.id and f.user_id = v_uid));
-end;
-$$;
+end $$;
 
 create or replace function private.kb_set_favorite(p_node_id uuid, p_on boolean)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
 begin
@@ -1202,15 +1016,10 @@ begin
   else
     delete from public.kb_favorites f where f.node_id = v_node.id and f.user_id = auth.uid();
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.kb_set_like(p_node_id uuid, p_on boolean)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
 begin
@@ -1220,15 +1029,10 @@ begin
   else
     delete from public.kb_likes l where l.node_id = v_node.id and l.user_id = auth.uid();
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.kb_add_comment(p_node_id uuid, p_body text)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
   v_body text := btrim(coalesce(p_body, ''));
@@ -1249,15 +1053,10 @@ begin
                            jsonb_build_object('node_id', v_node.id, 'comment_id', v_id, 'enterprise_id', v_node.enterprise_id));
   end if;
   return v_id;
-end;
-$$;
+end $$;
 
 create or replace function private.kb_delete_comment(p_comment_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_comment public.kb_comments;
   v_node public.kb_nodes;
@@ -1272,15 +1071,10 @@ begin
     raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只能删除自己的评论';
   end if;
   delete from public.kb_comments where id = v_comment.id;
-end;
-$$;
+end $$;
 
 create or replace function private.kb_set_comments_enabled(p_node_id uuid, p_enabled boolean)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
 begin
@@ -1288,16 +1082,11 @@ begin
     raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
   end if;
   update public.kb_nodes set comments_enabled = p_enabled where id = v_node.id;
-end;
-$$;
+end $$;
 
 -- Protection per space: the watermark over pages and previews (managers of the space).
 create or replace function private.kb_set_space_watermark(p_space_id uuid, p_on boolean)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
 begin
@@ -1310,19 +1099,14 @@ begin
     raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置水印';
   end if;
   update public.kb_nodes set watermark = p_on where id = v_node.id;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Reads that need no definer rights (RLS decides): search, recently viewed
 -- -----------------------------------------------------------------------------
 -- Highlight ranges ([start, length], 0-based characters) of the terms in a snippet.
 create or replace function private.kb_highlights(p_text text, p_terms text[])
-returns jsonb
-language plpgsql
-immutable
-set search_path = ''
-as $$
+returns jsonb language plpgsql immutable set search_path = '' as $$
 declare
   v_out jsonb := '[]'::jsonb;
   v_lower text := lower(coalesce(p_text, ''));
@@ -1340,8 +1124,7 @@ begin
     end loop;
   end loop;
   return v_out;
-end;
-$$;
+end $$;
 
 -- Search candidates among the nodes of one enterprise the caller may read: (id, 1) for nodes with
 -- every term in the title, (id, 0) for the newest matches anywhere; each path stops at its limit.
@@ -1355,13 +1138,8 @@ $$;
 -- (Giving the enterprise as a gram too made the planner count it twice and pick the GIN path for
 -- common terms, reading thousands of rows.)
 create or replace function private.kb_search_ids(p_enterprise_id uuid, p_grams text[], p_pats text[], p_recheck boolean, p_limit integer)
-returns table (id uuid, in_title integer)
-language plpgsql
-stable
-security definer
-rows 40 -- at most 3 × p_limit: read back by id, not by scanning
-set search_path = ''
-as $$
+-- rows 40: at most 3 × p_limit, read back by id, not by scanning
+returns table (id uuid, in_title integer) language plpgsql stable security definer rows 40 set search_path = '' as $$
 begin
   -- `(read_key = any(keys)) is true`: a filter, never an index condition (with the read_key index the
   -- planner and-ed in a bitmap of most of the enterprise)
@@ -1383,8 +1161,7 @@ begin
   $q$ using p_grams, p_pats, p_recheck,
             p_enterprise_id = any (private.kb_manager_enterprise_ids()), private.kb_read_keys(),
             p_limit, p_enterprise_id;
-end;
-$$;
+end $$;
 
 -- Chinese-first search over the titles and page bodies the caller may read (RLS on kb_nodes
 -- decides), in one enterprise. Terms are split on spaces (at most 5); every term must occur.
@@ -1395,11 +1172,7 @@ $$;
 create or replace function public.kb_search(p_enterprise_id uuid, p_query text, p_limit integer default 20)
 returns table (node_id uuid, kind text, title text, space_id uuid, parent_id uuid, snippet text, highlights jsonb,
                title_highlights jsonb, rank integer, updated_at timestamptz)
-language plpgsql
-stable
-security invoker
-set search_path = ''
-as $$
+language plpgsql stable security invoker set search_path = '' as $$
 declare
   v_query text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
   v_terms text[];
@@ -1439,17 +1212,12 @@ begin
       from cut c
      order by c.in_title desc, c.updated_at desc
   $q$ using p_enterprise_id, v_terms, v_grams, v_pats, v_recheck, p_limit;
-end;
-$$;
+end $$;
 
 -- The caller's recently viewed nodes in one enterprise (only those still readable).
 create or replace function public.kb_recent(p_enterprise_id uuid, p_limit integer default 20)
 returns table (node_id uuid, kind text, title text, space_id uuid, last_read_at timestamptz, updated_since_read boolean)
-language plpgsql
-stable
-security invoker
-set search_path = ''
-as $$
+language plpgsql stable security invoker set search_path = '' as $$
 begin
   -- an uncleared caller hears the gate's code (403), as from every other gated RPC
   perform private.assert_cleared();
@@ -1460,73 +1228,7 @@ begin
    where r.user_id = (select auth.uid()) and r.enterprise_id = p_enterprise_id
    order by r.last_read_at desc
    limit least(greatest(coalesce(p_limit, 20), 1), 50);
-end;
-$$;
-
--- -----------------------------------------------------------------------------
--- Public wrappers (security invoker): the API names of the private bodies above
--- -----------------------------------------------------------------------------
-create or replace function public.kb_create_space(p_enterprise_id uuid, p_kind text, p_title text, p_description text default '')
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.kb_create_space(p_enterprise_id, p_kind, p_title, p_description) $$;
-create or replace function public.kb_create_node(p_parent_id uuid, p_kind text, p_title text)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.kb_create_node(p_parent_id, p_kind, p_title) $$;
-create or replace function public.kb_rename_node(p_node_id uuid, p_title text, p_description text default null)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_rename_node(p_node_id, p_title, p_description) $$;
-create or replace function public.kb_move_node(p_node_id uuid, p_new_parent_id uuid, p_sort_order integer default null)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_move_node(p_node_id, p_new_parent_id, p_sort_order) $$;
-create or replace function public.kb_save_page(p_node_id uuid, p_delta jsonb, p_title text default null, p_base_version integer default null)
-returns integer language sql security invoker set search_path = ''
-as $$ select private.kb_save_page(p_node_id, p_delta, p_title, p_base_version) $$;
-create or replace function public.kb_restore_version(p_version_id uuid)
-returns integer language sql security invoker set search_path = ''
-as $$ select private.kb_restore_version(p_version_id) $$;
-create or replace function public.kb_set_file(p_node_id uuid, p_object_path text, p_mime text, p_size bigint)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_set_file(p_node_id, p_object_path, p_mime, p_size) $$;
-create or replace function public.kb_trash_node(p_node_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_trash_node(p_node_id) $$;
-create or replace function public.kb_restore_node(p_node_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_restore_node(p_node_id) $$;
-create or replace function public.kb_trash(p_space_id uuid)
-returns table (id uuid, kind text, title text, parent_id uuid, deleted_at timestamptz, deleted_by uuid, purge_at timestamptz)
-language sql stable security invoker set search_path = ''
-as $$ select * from private.kb_trash(p_space_id) $$;
-create or replace function public.kb_set_grants(p_node_id uuid, p_grants jsonb)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_set_grants(p_node_id, p_grants) $$;
-create or replace function public.kb_inherit_grants(p_node_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_inherit_grants(p_node_id) $$;
-create or replace function public.kb_node_access(p_node_id uuid)
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.kb_node_access(p_node_id) $$;
-create or replace function public.kb_open_page(p_node_id uuid)
-returns json language sql security invoker set search_path = ''
-as $$ select private.kb_open_page(p_node_id) $$;
-create or replace function public.kb_set_favorite(p_node_id uuid, p_on boolean)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_set_favorite(p_node_id, p_on) $$;
-create or replace function public.kb_set_like(p_node_id uuid, p_on boolean)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_set_like(p_node_id, p_on) $$;
-create or replace function public.kb_add_comment(p_node_id uuid, p_body text)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.kb_add_comment(p_node_id, p_body) $$;
-create or replace function public.kb_delete_comment(p_comment_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_delete_comment(p_comment_id) $$;
-create or replace function public.kb_set_comments_enabled(p_node_id uuid, p_enabled boolean)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_set_comments_enabled(p_node_id, p_enabled) $$;
-create or replace function public.kb_set_space_watermark(p_space_id uuid, p_on boolean)
-returns void language sql security invoker set search_path = ''
-as $$ select private.kb_set_space_watermark(p_space_id, p_on) $$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Policies
@@ -1606,12 +1308,9 @@ begin
   for r in select p.oid::regprocedure as sig, p.proname, n.nspname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where n.nspname in ('public', 'private') and p.proname like 'kb\_%' loop
     execute format('revoke execute on function %s from public, anon', r.sig);
-    -- private helpers only the definer bodies call stay closed to the API roles; the bodies behind
-    -- the public wrappers are executable by exactly the wrappers' roles
-    if r.nspname = 'private' and exists (select 1 from pg_proc w join pg_namespace wn on wn.oid = w.pronamespace
-                                          where wn.nspname = 'public' and w.proname = r.proname) then
-      execute format('grant execute on function %s to authenticated, service_role', r.sig);
-    elsif r.nspname = 'public' or r.proname in (
+    -- private helpers only the definer bodies call stay closed to the API roles (expose_rpcs below
+    -- grants the bodies behind the public wrappers)
+    if r.nspname = 'public' or r.proname in (
          -- policy helpers, and what the invoker functions kb_search / kb_recent call
          'kb_acl_ids', 'kb_read_keys', 'kb_manager_enterprise_ids', 'kb_object_allowed', 'kb_grams', 'kb_query_grams',
          'kb_highlights', 'kb_search_ids') then
@@ -1620,8 +1319,154 @@ begin
       execute format('revoke execute on function %s from authenticated', r.sig);
     end if;
   end loop;
-end;
-$$;
+end $$;
 
 -- The invoker read functions (kb_search, kb_recent) let the gate answer first, as the definer RPCs do.
 grant execute on function private.assert_cleared() to authenticated;
+
+/**
+  * -------------------------------------------------------
+  * Section - Storage quota (from 20261212020000_kb_quota)
+  * -------------------------------------------------------
+  */
+
+-- Issue 14: knowledge-base storage quota per edition. Every object of the `kb` bucket lives under
+-- `<enterprise>/<node>/<name>` (page images and file-node files alike), so an enterprise's usage is
+-- the sum of `metadata.size` of the objects under its folder. The database refuses an upload that
+-- would take the enterprise past its quota (a trigger on storage.objects, so it holds whatever
+-- Storage server writes the row, hosted or the local stand-in), and kb_set_file refuses to record a
+-- file while the enterprise is over it (after a downgrade, say).
+
+-- The numbers, one row per edition; null = unlimited. Written only by migrations.
+create table public.edition_quotas (
+  edition public.enterprise_edition primary key,
+  kb_storage_bytes bigint
+    constraint edition_quotas_kb_storage_bytes_range check (kb_storage_bytes is null or kb_storage_bytes >= 0)
+);
+
+alter table public.edition_quotas enable row level security;
+
+comment on table public.edition_quotas is 'Per-edition quotas (kb_storage_bytes: knowledge-base Storage bytes; null = unlimited). Written only by migrations.';
+
+revoke all on public.edition_quotas from anon, authenticated;
+grant select on public.edition_quotas to authenticated;
+
+create policy "Signed-in people can read edition quotas"
+  on public.edition_quotas for select to authenticated
+  using (true);
+
+insert into public.edition_quotas (edition, kb_storage_bytes) values
+  ('basic', 5::bigint * 1024 * 1024 * 1024),
+  ('professional', 100::bigint * 1024 * 1024 * 1024),
+  ('private', null);
+
+-- A per-enterprise quota set by the platform (a contract, or a test) instead of the edition's;
+-- not exposed through the API.
+create table private.kb_storage_overrides (
+  enterprise_id uuid primary key references public.enterprises (id) on delete cascade,
+  kb_storage_bytes bigint
+    constraint kb_storage_overrides_bytes_range check (kb_storage_bytes is null or kb_storage_bytes >= 0)
+);
+
+alter table private.kb_storage_overrides enable row level security;
+
+comment on table private.kb_storage_overrides is 'Per-enterprise knowledge-base Storage quota replacing the edition''s (null = unlimited). Service role only.';
+
+revoke all on private.kb_storage_overrides from public, anon, authenticated;
+
+-- Bytes the enterprise's knowledge-base objects take (all of them, whoever may read them), but the
+-- object p_except (the row being written, which the trigger counts with its new size).
+create or replace function private.kb_storage_used(p_enterprise_id uuid, p_except uuid default null)
+returns bigint language sql stable security definer set search_path = '' as $$
+  select coalesce(sum(coalesce((o.metadata->>'size')::bigint, 0)), 0)::bigint
+    from storage.objects o
+   where o.bucket_id = 'kb' and o.name like p_enterprise_id::text || '/%' and o.id is distinct from p_except;
+$$;
+
+-- The enterprise's quota in bytes; null = unlimited.
+create or replace function private.kb_storage_quota(p_enterprise_id uuid)
+returns bigint language sql stable security definer set search_path = '' as $$
+  select case when ov.enterprise_id is not null then ov.kb_storage_bytes else q.kb_storage_bytes end
+    from public.enterprises e
+    left join public.edition_quotas q on q.edition = e.edition
+    left join private.kb_storage_overrides ov on ov.enterprise_id = e.id
+   where e.id = p_enterprise_id;
+$$;
+
+-- 1.5 GB, 300 MB, 12 KB: what people read in the refusal and the admin page.
+create or replace function private.kb_bytes_text(p_bytes bigint)
+returns text language sql immutable set search_path = '' as $$
+  select case
+    when p_bytes >= 1024::bigint * 1024 * 1024 then trim(trailing '.' from trim(trailing '0' from to_char(p_bytes / (1024.0 * 1024 * 1024), 'FM999999990.0'))) || ' GB'
+    when p_bytes >= 1024 * 1024 then trim(trailing '.' from trim(trailing '0' from to_char(p_bytes / (1024.0 * 1024), 'FM999990.0'))) || ' MB'
+    when p_bytes >= 1024 then trim(trailing '.' from trim(trailing '0' from to_char(p_bytes / 1024.0, 'FM999990.0'))) || ' KB'
+    else p_bytes || ' B'
+  end;
+$$;
+
+-- Refuses when the enterprise would hold more than its quota with p_adding more bytes. RPCs get the
+-- usual code + hint; Storage relays only an error's message, so there (p_for_storage) the message is
+-- the Chinese text itself, which the client shows (lib/data mapStorageError).
+create or replace function private.kb_assert_storage_room(p_enterprise_id uuid, p_used bigint, p_adding bigint, p_for_storage boolean)
+returns void language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_quota bigint := private.kb_storage_quota(p_enterprise_id);
+  v_text text;
+begin
+  if v_quota is not null and p_used + greatest(p_adding, 0) > v_quota then
+    v_text := format('存储空间已满（已用 %s / 共 %s），请联系管理员清理或升级版本',
+                     private.kb_bytes_text(p_used), private.kb_bytes_text(v_quota));
+    raise exception using errcode = '22023', message = case when p_for_storage then v_text else 'kb_storage_full' end, hint = v_text;
+  end if;
+end $$;
+
+-- Before a kb object row is written: the enterprise's other objects plus this one must fit. One
+-- enterprise's uploads queue on an advisory lock so two parallel uploads can't both squeeze in.
+create or replace function private.kb_objects_quota_check()
+returns trigger language plpgsql security definer set search_path = '' as $$
+declare
+  v_enterprise uuid;
+begin
+  if new.bucket_id <> 'kb' then
+    return new;
+  end if;
+  begin
+    v_enterprise := (storage.foldername(new.name))[1]::uuid;
+  exception when invalid_text_representation then
+    return new; -- not an enterprise folder: the insert policy refuses it
+  end;
+  perform pg_advisory_xact_lock(hashtextextended('kb_storage:' || v_enterprise::text, 0));
+  -- a row without its size yet (Storage's permission probe) still needs the enterprise not to be full
+  perform private.kb_assert_storage_room(v_enterprise, private.kb_storage_used(v_enterprise, new.id), greatest(coalesce((new.metadata->>'size')::bigint, 1), 1), true);
+  return new;
+end $$;
+
+create trigger kb_objects_quota
+  before insert or update of name, metadata, bucket_id on storage.objects
+  for each row
+  when (new.bucket_id = 'kb')
+  execute function private.kb_objects_quota_check();
+
+-- Admins and content managers: what the knowledge base takes and may take (quota null = unlimited).
+create or replace function private.kb_storage_usage(p_enterprise_id uuid)
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
+begin
+  perform private.assert_member(p_enterprise_id);
+  if not (p_enterprise_id = any (private.kb_manager_enterprise_ids())) then
+    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有管理员或内容管理员可以查看存储用量';
+  end if;
+  return jsonb_build_object('used', private.kb_storage_used(p_enterprise_id), 'quota', private.kb_storage_quota(p_enterprise_id));
+end $$;
+
+revoke execute on function private.kb_storage_used(uuid, uuid) from public, anon, authenticated;
+revoke execute on function private.kb_storage_quota(uuid) from public, anon, authenticated;
+revoke execute on function private.kb_bytes_text(bigint) from public, anon, authenticated;
+revoke execute on function private.kb_assert_storage_room(uuid, bigint, bigint, boolean) from public, anon, authenticated;
+revoke execute on function private.kb_objects_quota_check() from public, anon, authenticated;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['kb_create_space', 'kb_create_node', 'kb_rename_node', 'kb_move_node',
+  'kb_save_page', 'kb_restore_version', 'kb_set_file', 'kb_trash_node', 'kb_restore_node', 'kb_trash',
+  'kb_set_grants', 'kb_inherit_grants', 'kb_node_access', 'kb_open_page', 'kb_set_favorite', 'kb_set_like',
+  'kb_add_comment', 'kb_delete_comment', 'kb_set_comments_enabled', 'kb_set_space_watermark',
+  'kb_storage_usage']);

@@ -307,10 +307,7 @@ create index community_publish_tickets_enterprise_idx on private.community_publi
 -- The actions table is the audit: rows are never deleted by anyone but a cascade of the enterprise,
 -- and only the appeal columns ever change after the insert.
 create or replace function private.community_actions_guard()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
+returns trigger language plpgsql set search_path = '' as $$
 begin
   if tg_op = 'DELETE' then
     if exists (select 1 from public.enterprises e where e.id = old.enterprise_id) then
@@ -323,10 +320,8 @@ begin
     raise exception using errcode = '42501', message = 'audit_log_append_only', hint = '处理记录只能追加，不能修改或删除';
   end if;
   return new;
-end;
-$$;
-create trigger community_actions_append_only
-  before update or delete on public.community_actions
+end $$;
+create trigger community_actions_append_only before update or delete on public.community_actions
   for each row execute function private.community_actions_guard();
 
 -- Suspended and closed enterprises: nothing of the community is written (platform_ops rule).
@@ -349,11 +344,7 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 -- One list of the caller's community request context ('sections' or 'moderated'), or null when this
 -- request has none for the caller (see private.community_request_context).
 create or replace function private.community_context(p_key text)
-returns uuid[]
-language plpgsql
-stable
-set search_path = ''
-as $$
+returns uuid[] language plpgsql stable set search_path = '' as $$
 declare
   v_uid text := auth.uid()::text;
 begin
@@ -361,18 +352,12 @@ begin
     return current_setting('zx.ctx_community_' || p_key)::uuid[];
   end if;
   return null;
-end;
-$$;
+end $$;
 
 -- Enterprises where the caller moderates the community: admins, and managers with the
 -- `community` scope where the edition has manager roles. Empty when the gate does not clear.
 create or replace function private.my_community_moderated_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
 begin
@@ -394,18 +379,12 @@ begin
        and (m.role = 'admin'
             or ('community' = any (m.scopes)
                 and exists (select 1 from public.edition_features f where f.edition = e.edition and f.feature = 'manager_roles')));
-end;
-$$;
+end $$;
 
 -- Enterprises whose community the caller may read: member, enterprise not closed, and no
 -- community suspension in force.
 create or replace function private.my_community_enterprise_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
 begin
@@ -417,20 +396,14 @@ begin
        and not exists (select 1 from public.community_sanctions s
                         where s.user_id = v_uid and s.enterprise_id = e.id and s.kind = 'suspended'
                           and s.lifted_at is null and now() >= s.starts_at and now() < s.ends_at);
-end;
-$$;
+end $$;
 
 -- Sections the caller can read: open to all members, or to the caller's department; moderators
 -- read every section of their enterprise. One statement (the feed's policy pays for it once per
 -- statement): the caller's enterprises come from the request context when PostgREST's pre-request
 -- hook made one (20261130010000_policy_helpers_plpgsql.sql), else from private.my_enterprise_ids().
 create or replace function private.my_community_section_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
   v_ids uuid[];
@@ -461,8 +434,7 @@ begin
        and not exists (select 1 from public.community_sanctions x
                         where x.user_id = v_uid and x.enterprise_id = s.enterprise_id and x.kind = 'suspended'
                           and x.lifted_at is null and now() >= x.starts_at and now() < x.ends_at);
-end;
-$$;
+end $$;
 
 -- The caller's community context, made once per API request by PostgREST's pre-request hook
 -- (hooks.begin_request calls this for community requests and direct SQL): the sections they can read
@@ -471,12 +443,7 @@ $$;
 -- It is valid while zx.ctx_uid is: the statement triggers that forget the request context on
 -- membership, gate and account changes forget it too, and so do changes of sections and sanctions.
 create or replace function private.community_request_context()
-returns void
-language plpgsql
-volatile
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql volatile security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
 begin
@@ -487,34 +454,22 @@ begin
   perform set_config('zx.ctx_community_sections', array(select private.my_community_section_ids())::text, true);
   perform set_config('zx.ctx_community_moderated', array(select private.my_community_moderated_ids())::text, true);
   perform set_config('zx.ctx_community_uid', v_uid::text, true);
-end;
-$$;
+end $$;
 
 create trigger forget_request_context_on_community_sections
   after insert or update or delete on public.community_sections
   for each statement execute function private.forget_request_context();
 
 create or replace function private.is_community_moderator(p_enterprise_id uuid)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
   return p_enterprise_id in (select private.my_community_moderated_ids());
-end;
-$$;
+end $$;
 
 -- The membership-level counterpart of private.assert_not_restricted(): a restricted or suspended
 -- community membership writes nothing in that enterprise's community.
 create or replace function private.assert_member_not_restricted(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 declare
   v_kind text;
   v_until timestamptz;
@@ -532,17 +487,12 @@ begin
     raise exception using errcode = '42501', message = 'community_restricted',
       hint = format('你在本企业社区的发布功能已被限制，至 %s 恢复；期间只能浏览', to_char(v_until at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'));
   end if;
-end;
-$$;
+end $$;
 
 -- Plain text of a Quill Delta: the string inserts in order (embeds such as images contribute
 -- nothing). Refuses anything that is not `{"ops": [ {insert: ...}, ... ]}`.
 create or replace function private.community_delta_text(p_body jsonb)
-returns text
-language plpgsql
-immutable
-set search_path = ''
-as $$
+returns text language plpgsql immutable set search_path = '' as $$
 declare
   v_op jsonb;
   v_text text := '';
@@ -562,28 +512,18 @@ begin
     end if;
   end loop;
   return v_text;
-end;
-$$;
+end $$;
 
 -- What a publishing-check ticket binds: the enterprise and the exact text (title + plain body).
 create or replace function private.community_digest(p_enterprise_id uuid, p_title text, p_text text)
-returns text
-language sql
-immutable
-set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   select encode(sha256(convert_to(p_enterprise_id::text || E'\x1f' || coalesce(p_title, '') || E'\x1f' || coalesce(p_text, ''), 'UTF8')), 'hex');
 $$;
 
 -- A reporter's weight from their past accuracy in this enterprise: (upheld + 1) / (decided + 2),
 -- doubled, so a new reporter weighs 1.0, a reliable one up to 2.0, a careless one down to 0.2.
 create or replace function private.community_reporter_weight(p_enterprise_id uuid, p_user_id uuid)
-returns numeric
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns numeric language plpgsql stable security definer set search_path = '' as $$
 declare
   v_up integer;
   v_down integer;
@@ -593,31 +533,20 @@ begin
     from public.community_reports r
    where r.enterprise_id = p_enterprise_id and r.reporter_id = p_user_id;
   return greatest(0.2, least(2.0, round(2.0 * (v_up + 1) / (v_up + v_down + 2), 2)));
-end;
-$$;
+end $$;
 
 -- The weighted score past which a reported item is hidden until reviewed: the enterprise's setting,
 -- else 3.0 (three new reporters).
 create or replace function private.community_hide_threshold(p_enterprise_id uuid)
-returns numeric
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns numeric language plpgsql stable security definer set search_path = '' as $$
 begin
   return coalesce((select c.hide_threshold from public.community_settings c where c.enterprise_id = p_enterprise_id), 3.0);
-end;
-$$;
+end $$;
 
 -- A member leaves (or is removed): where the enterprise's rule says so, their published posts and
 -- comments are hidden (not deleted: moderators still see them, and an admin may restore the rule).
 create or replace function private.community_member_left()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 declare
   v_status_change text := current_setting('zx.enterprise_status_change', true);
 begin
@@ -632,10 +561,8 @@ begin
     perform set_config('zx.enterprise_status_change', coalesce(v_status_change, ''), true);
   end if;
   return old;
-end;
-$$;
-create trigger community_member_left
-  after delete on public.enterprise_members
+end $$;
+create trigger community_member_left after delete on public.enterprise_members
   for each row execute function private.community_member_left();
 
 -- called by the definer helpers above, as their owner

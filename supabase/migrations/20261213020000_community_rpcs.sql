@@ -16,12 +16,7 @@
 -- A member who may write in the enterprise's community now: cleared, member, enterprise writable,
 -- account not restricted, community membership neither restricted nor suspended.
 create or replace function private.community_assert_writer(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   if not private.has_feature(p_enterprise_id, 'community') then
@@ -30,45 +25,29 @@ begin
   perform private.assert_enterprise_writable(p_enterprise_id);
   perform private.assert_not_restricted();
   perform private.assert_member_not_restricted(p_enterprise_id);
-end;
-$$;
+end $$;
 
 create or replace function private.community_assert_moderator(p_enterprise_id uuid)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   if not private.is_community_moderator(p_enterprise_id) then
     raise exception using errcode = '42501', message = 'not_community_moderator', hint = '仅企业管理员或社区管理员可以执行此操作';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.community_author_name(p_enterprise_id uuid, p_user_id uuid)
-returns text
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns text language plpgsql stable security definer set search_path = '' as $$
 begin
   return coalesce(
     (select nullif(btrim(m.display_name), '') from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id),
     (select nullif(btrim(p.display_name), '') from public.profiles p where p.id = p_user_id),
     '成员');
-end;
-$$;
+end $$;
 
 -- Takes the caller's ticket for this exact text; returns its verdict ('pass' | 'review').
 create or replace function private.community_take_ticket(p_enterprise_id uuid, p_title text, p_text text, out verdict text, out label text)
-language plpgsql
-security definer
-set search_path = ''
-as $$
+language plpgsql security definer set search_path = '' as $$
 begin
   delete from private.community_publish_tickets t
    where t.id = (select t2.id from private.community_publish_tickets t2
@@ -80,17 +59,12 @@ begin
   if verdict is null then
     raise exception using errcode = 'P0001', message = 'publish_check_required', hint = '内容未经过发布检查，请重新提交';
   end if;
-end;
-$$;
+end $$;
 
 -- The visible target of a report or comment (a published item in a section the caller reads).
 create or replace function private.community_target(p_target_type text, p_target_id uuid,
   out enterprise_id uuid, out author_id uuid, out status text, out post_id uuid, out excerpt text)
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 begin
   if p_target_type = 'post' then
     select p.enterprise_id, p.author_id, p.status, p.id, left(p.title || ' ' || p.body_text, 200)
@@ -108,15 +82,10 @@ begin
   if enterprise_id is null or status <> 'published' then
     raise exception using errcode = '22023', message = 'content_not_found', hint = '内容不存在或已被删除';
   end if;
-end;
-$$;
+end $$;
 
 create or replace function private.community_set_target_status(p_target_type text, p_target_id uuid, p_status text, p_reason text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   if p_target_type = 'post' then
     update public.community_posts p
@@ -128,16 +97,11 @@ begin
        set status = p_status, hidden_reason = case when p_status = 'hidden' then p_reason end
      where c.id = p_target_id and c.status <> 'deleted';
   end if;
-end;
-$$;
+end $$;
 
 -- Notifies the enterprise's community moderators (admins and community managers).
 create or replace function private.community_notify_moderators(p_enterprise_id uuid, p_kind text, p_title text, p_body text, p_data jsonb)
-returns void
-language sql
-security definer
-set search_path = ''
-as $$
+returns void language sql security definer set search_path = '' as $$
   insert into public.notifications (user_id, kind, title, body, data)
   select m.user_id, p_kind, p_title, p_body, p_data || jsonb_build_object('enterprise_id', p_enterprise_id)
     from public.enterprise_members m
@@ -148,11 +112,7 @@ $$;
 -- without a word, so a mention can't probe who belongs to the enterprise); at most 20 per item.
 create or replace function private.community_notify_mentions(p_enterprise_id uuid, p_section_id uuid, p_mentions uuid[],
   p_post_id uuid, p_comment_id uuid, p_excerpt text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   if cardinality(coalesce(p_mentions, '{}')) > 20 then
     raise exception using errcode = '22023', message = 'too_many_mentions', hint = '一次最多提及 20 位同事';
@@ -165,19 +125,14 @@ begin
     join public.community_sections s on s.id = p_section_id
    where m.enterprise_id = p_enterprise_id and m.user_id = any (coalesce(p_mentions, '{}')) and m.user_id <> auth.uid()
      and (s.department_ids = '{}' or m.department_id = any (s.department_ids) or m.role = 'admin' or 'community' = any (m.scopes));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Sections
 -- -----------------------------------------------------------------------------
-create or replace function private.community_create_section(p_enterprise_id uuid, p_name text, p_description text,
-  p_department_ids uuid[], p_sort_order integer)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.community_create_section(p_enterprise_id uuid, p_name text, p_description text default '',
+  p_department_ids uuid[] default '{}', p_sort_order integer default 0)
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_name text := btrim(coalesce(p_name, ''));
   v_id uuid;
@@ -204,15 +159,10 @@ begin
           coalesce(p_sort_order, 0), auth.uid())
   returning id into v_id;
   return v_id;
-end;
-$$;
+end $$;
 
 create or replace function private.community_archive_section(p_section_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_eid uuid := (select s.enterprise_id from public.community_sections s where s.id = p_section_id);
 begin
@@ -222,21 +172,15 @@ begin
   end if;
   perform private.community_assert_moderator(v_eid);
   update public.community_sections set archived_at = coalesce(archived_at, now()) where id = p_section_id;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- The publishing check's side (service role: the community-publish edge function)
 -- -----------------------------------------------------------------------------
 -- Both word lists with a version; when the caller already holds this version, only the version
 -- (the edge function keeps the built matcher between requests).
-create or replace function private.community_word_list(p_enterprise_id uuid, p_known_version text)
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function private.community_word_list(p_enterprise_id uuid, p_known_version text default null)
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_version text;
 begin
@@ -252,29 +196,19 @@ begin
     'version', v_version,
     'platform', coalesce((select json_agg(w.word) from private.community_platform_words w), '[]'::json),
     'enterprise', coalesce((select json_agg(w.word) from public.community_blocked_words w where w.enterprise_id = p_enterprise_id), '[]'::json));
-end;
-$$;
+end $$;
 
 -- The caller's mini-program openid, for WeChat's content check (msgSecCheck needs it).
 create or replace function private.community_wechat_openid(p_user_id uuid)
-returns text
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+returns text language sql stable security definer set search_path = '' as $$
   select l.subject from private.wechat_links l where l.provider = 'wechat' and l.user_id = p_user_id
    order by l.last_login_at desc nulls last limit 1;
 $$;
 
 -- Records the check's verdict for the user and the exact text; p_body (a Delta) or p_text (a comment).
-create or replace function private.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text,
-  p_body jsonb, p_text text, p_verdict text, p_label text, p_type text, p_extra jsonb)
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text, p_body jsonb default null,
+  p_text text default null, p_verdict text default 'pass', p_label text default '', p_type text default null, p_extra jsonb default null)
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_text text;
   v_digest text;
@@ -294,18 +228,13 @@ begin
   insert into private.community_publish_tickets (user_id, enterprise_id, digest, verdict, label)
   values (p_user_id, p_enterprise_id, v_digest, p_verdict, left(coalesce(p_label, ''), 60));
   return json_build_object('digest', v_digest, 'verdict', p_verdict);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Posts
 -- -----------------------------------------------------------------------------
 create or replace function private.community_clean_images(p_enterprise_id uuid, p_images text[])
-returns text[]
-language plpgsql
-immutable
-set search_path = ''
-as $$
+returns text[] language plpgsql immutable set search_path = '' as $$
 begin
   if cardinality(coalesce(p_images, '{}')) > 9
      or exists (select 1 from unnest(coalesce(p_images, '{}')) i(path)
@@ -313,15 +242,10 @@ begin
     raise exception using errcode = '22023', message = 'images_invalid', hint = '图片最多 9 张，且须先上传到本企业的社区空间';
   end if;
   return coalesce(p_images, '{}');
-end;
-$$;
+end $$;
 
 create or replace function private.community_clean_title(p_title text)
-returns text
-language plpgsql
-immutable
-set search_path = ''
-as $$
+returns text language plpgsql immutable set search_path = '' as $$
 declare
   v text := btrim(coalesce(p_title, ''));
 begin
@@ -329,16 +253,11 @@ begin
     raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为 2–60 个字';
   end if;
   return v;
-end;
-$$;
+end $$;
 
-create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[], p_mentions uuid[],
-  p_type text, p_extra jsonb)
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[] default '{}',
+  p_mentions uuid[] default '{}', p_type text default 'post', p_extra jsonb default '{}')
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_section public.community_sections;
@@ -385,16 +304,11 @@ begin
     perform private.community_announce(v_id);
   end if;
   return json_build_object('id', v_id, 'status', v_status);
-end;
-$$;
+end $$;
 
 -- The author edits: allowed while published or held, and the way back from "edit required".
-create or replace function private.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[])
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[] default '{}')
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_post public.community_posts;
@@ -435,16 +349,11 @@ begin
     values (v_post.enterprise_id, 'post', p_post_id, v_uid, 'publish_check', v_check.label);
   end if;
   return json_build_object('id', p_post_id, 'status', v_status);
-end;
-$$;
+end $$;
 
 -- The author removes their own post (allowed even while restricted: removing is never harmful).
 create or replace function private.community_delete_post(p_post_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
 begin
@@ -456,16 +365,11 @@ begin
   perform private.assert_member(v_post.enterprise_id);
   perform private.assert_enterprise_writable(v_post.enterprise_id);
   update public.community_posts set status = 'deleted', pinned_at = null, featured_at = null, updated_at = now() where id = p_post_id;
-end;
-$$;
+end $$;
 
 -- Pin / feature: moderators.
 create or replace function private.community_mark_post(p_post_id uuid, p_mark text, p_on boolean)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_post public.community_posts;
 begin
@@ -484,18 +388,14 @@ begin
   else
     update public.community_posts set featured_at = case when p_on then now() end where id = p_post_id;
   end if;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Comments, likes, favourites
 -- -----------------------------------------------------------------------------
-create or replace function private.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid, p_quote_id uuid, p_mentions uuid[])
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid default null, p_quote_id uuid default null,
+  p_mentions uuid[] default '{}')
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_post public.community_posts;
@@ -546,15 +446,10 @@ begin
       array(select x from unnest(coalesce(p_mentions, '{}')) x where x <> all (v_notify)), p_post_id, v_id, v_text);
   end if;
   return json_build_object('id', v_id, 'status', v_status);
-end;
-$$;
+end $$;
 
 create or replace function private.community_delete_comment(p_comment_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_c public.community_comments;
 begin
@@ -569,16 +464,11 @@ begin
   if v_c.status = 'published' then
     update public.community_posts set comment_count = greatest(0, comment_count - 1) where id = v_c.post_id;
   end if;
-end;
-$$;
+end $$;
 
 -- Like or favourite on/off; returns the post's new count.
 create or replace function private.community_react(p_post_id uuid, p_kind text, p_on boolean)
-returns integer
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_post public.community_posts;
@@ -615,8 +505,7 @@ begin
      where id = p_post_id returning favorite_count into v_count;
   end if;
   return v_count;
-end;
-$$;
+end $$;
 
 -- The API's bodies (named like their wrappers) over the two internal functions above.
 create or replace function private.community_pin_post(p_post_id uuid, p_on boolean)
@@ -639,12 +528,8 @@ as $$ select private.community_react(p_post_id, 'favorite', p_on); $$;
 -- Reports (LX 4.4): weighted by the reporter's accuracy; past the threshold the item is hidden
 -- until a moderator reviews it.
 -- -----------------------------------------------------------------------------
-create or replace function private.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text default '')
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_t record;
@@ -693,20 +578,14 @@ begin
     return json_build_object('case_id', v_case.id, 'hidden', true);
   end if;
   return json_build_object('case_id', v_case.id, 'hidden', v_case.hid_item);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Moderation queue and actions (LX 4.7.1, 5.1.5)
 -- -----------------------------------------------------------------------------
 -- Moderators: their enterprise's cases in a status. Operators (p_enterprise_id null): escalated cases.
-create or replace function private.community_moderation_queue(p_enterprise_id uuid, p_status text)
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function private.community_moderation_queue(p_enterprise_id uuid default null, p_status text default 'open')
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_operator boolean := private.is_platform_operator();
 begin
@@ -744,15 +623,10 @@ begin
          order by c.opened_at desc
          limit 200
       ) x), '[]'::json);
-end;
-$$;
+end $$;
 
 create or replace function private.community_action_title(p_action text)
-returns text
-language sql
-immutable
-set search_path = ''
-as $$
+returns text language sql immutable set search_path = '' as $$
   select case p_action
     when 'hide' then '你发布的内容已被屏蔽'
     when 'delete' then '你发布的内容已被删除'
@@ -764,12 +638,8 @@ as $$
     else '社区处理通知' end;
 $$;
 
-create or replace function private.community_moderate(p_case_id uuid, p_action text, p_reason text, p_clause text, p_days integer)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.community_moderate(p_case_id uuid, p_action text, p_reason text, p_clause text default null, p_days integer default null)
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_case public.community_cases;
@@ -875,18 +745,13 @@ begin
                          'clause', v_clause, 'target_type', v_case.target_type, 'target_id', v_case.target_id));
   end if;
   return v_action_id;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Appeals: one per action, by the person it concerns, decided by someone other than who acted.
 -- -----------------------------------------------------------------------------
 create or replace function private.community_appeal(p_action_id uuid, p_text text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_a public.community_actions;
   v_text text := btrim(coalesce(p_text, ''));
@@ -908,15 +773,10 @@ begin
   update public.community_actions set appeal_text = v_text, appealed_at = now(), appeal_status = 'pending' where id = p_action_id;
   perform private.community_notify_moderators(v_a.enterprise_id, 'community_appeal', '有新的社区申诉待处理', left(v_text, 80),
     jsonb_build_object('action_id', p_action_id));
-end;
-$$;
+end $$;
 
 create or replace function private.community_decide_appeal(p_action_id uuid, p_uphold boolean, p_note text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_a public.community_actions;
@@ -963,18 +823,13 @@ begin
   perform private.notify(v_a.author_id, 'community_moderation',
     case when p_uphold then '你的申诉未获支持，原处理维持' else '你的申诉已获支持，原处理已撤销' end,
     v_note, jsonb_build_object('enterprise_id', v_a.enterprise_id, 'action_id', p_action_id, 'appeal', case when p_uphold then 'upheld' else 'overturned' end));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Word list and the caller's standing
 -- -----------------------------------------------------------------------------
 create or replace function private.community_set_word_list(p_enterprise_id uuid, p_words text[])
-returns integer
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_words text[];
 begin
@@ -992,16 +847,11 @@ begin
   insert into public.community_blocked_words (enterprise_id, word, created_by)
   select p_enterprise_id, w, auth.uid() from unnest(v_words) w on conflict do nothing;
   return cardinality(v_words);
-end;
-$$;
+end $$;
 
 -- The enterprise's community rules (admins): the hiding threshold and what leaving does to posts.
 create or replace function private.community_set_settings(p_enterprise_id uuid, p_hide_threshold numeric, p_on_leave text)
-returns json
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_row public.community_settings;
 begin
@@ -1019,16 +869,11 @@ begin
     set hide_threshold = excluded.hide_threshold, on_leave = excluded.on_leave, updated_by = excluded.updated_by, updated_at = now()
   returning * into v_row;
   return json_build_object('hide_threshold', v_row.hide_threshold, 'on_leave', v_row.on_leave);
-end;
-$$;
+end $$;
 
 -- The platform's word list (operators): add and remove entries; every change is audited.
-create or replace function private.platform_set_community_words(p_add text[], p_remove text[], p_category text)
-returns integer
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function private.platform_set_community_words(p_add text[], p_remove text[] default '{}', p_category text default 'other')
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   v_add text[];
   v_remove text[];
@@ -1052,16 +897,10 @@ begin
   perform private.audit('community.platform_words', 'community_words', null, '',
     jsonb_build_object('removed', v_remove), jsonb_build_object('added', v_add, 'category', p_category));
   return (select count(*)::integer from private.community_platform_words);
-end;
-$$;
+end $$;
 
 create or replace function private.community_my_status(p_enterprise_id uuid)
-returns json
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   return json_build_object(
@@ -1073,170 +912,695 @@ begin
     'suspended_until', (select max(s.ends_at) from public.community_sanctions s
                          where s.user_id = auth.uid() and s.enterprise_id = p_enterprise_id and s.kind = 'suspended'
                            and s.lifted_at is null and now() < s.ends_at));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Grants: internal helpers for nobody; the RPC bodies for the role their wrapper runs as.
 -- -----------------------------------------------------------------------------
 revoke all on function
-  private.community_assert_writer(uuid), private.community_assert_moderator(uuid), private.community_author_name(uuid, uuid),
-  private.community_take_ticket(uuid, text, text), private.community_target(text, uuid),
+  private.community_assert_writer(uuid), private.community_assert_moderator(uuid),
+  private.community_author_name(uuid, uuid), private.community_take_ticket(uuid, text, text),
+  private.community_target(text, uuid),
   private.community_notify_mentions(uuid, uuid, uuid[], uuid, uuid, text),
-  private.community_set_target_status(text, uuid, text, text), private.community_notify_moderators(uuid, text, text, text, jsonb),
-  private.community_clean_images(uuid, text[]), private.community_clean_title(text), private.community_action_title(text),
-  private.community_create_section(uuid, text, text, uuid[], integer), private.community_archive_section(uuid),
-  private.community_word_list(uuid, text), private.community_wechat_openid(uuid), private.community_check_record(uuid, uuid, text, jsonb, text, text, text, text, jsonb),
-  private.community_create_post(uuid, text, jsonb, text[], uuid[], text, jsonb), private.community_edit_post(uuid, text, jsonb, text[]),
-  private.community_delete_post(uuid), private.community_mark_post(uuid, text, boolean),
-  private.community_add_comment(uuid, text, uuid, uuid, uuid[]), private.community_delete_comment(uuid),
-  private.community_react(uuid, text, boolean), private.community_report(text, uuid, text, text),
-  private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
-  private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
-  private.community_set_word_list(uuid, text[]), private.community_my_status(uuid),
-  private.community_set_settings(uuid, numeric, text), private.platform_set_community_words(text[], text[], text)
-  from public, anon, authenticated;
-revoke all on function private.community_pin_post(uuid, boolean), private.community_feature_post(uuid, boolean),
-  private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean) from public, anon, authenticated;
-grant execute on function
-  private.community_create_section(uuid, text, text, uuid[], integer), private.community_archive_section(uuid),
-  private.community_create_post(uuid, text, jsonb, text[], uuid[], text, jsonb), private.community_edit_post(uuid, text, jsonb, text[]),
-  private.community_delete_post(uuid), private.community_pin_post(uuid, boolean), private.community_feature_post(uuid, boolean),
-  private.community_add_comment(uuid, text, uuid, uuid, uuid[]), private.community_delete_comment(uuid),
-  private.community_set_like(uuid, boolean), private.community_set_favorite(uuid, boolean), private.community_report(text, uuid, text, text),
-  private.community_moderation_queue(uuid, text), private.community_moderate(uuid, text, text, text, integer),
-  private.community_appeal(uuid, text), private.community_decide_appeal(uuid, boolean, text),
-  private.community_set_word_list(uuid, text[]), private.community_my_status(uuid),
-  private.community_set_settings(uuid, numeric, text), private.platform_set_community_words(text[], text[], text)
-  to authenticated, service_role;
-grant execute on function private.community_word_list(uuid, text), private.community_wechat_openid(uuid),
-  private.community_check_record(uuid, uuid, text, jsonb, text, text, text, text, jsonb) to service_role;
+  private.community_set_target_status(text, uuid, text, text),
+  private.community_notify_moderators(uuid, text, text, text, jsonb),
+  private.community_clean_images(uuid, text[]), private.community_clean_title(text),
+  private.community_action_title(text), private.community_mark_post(uuid, text, boolean),
+  private.community_react(uuid, text, boolean)
+from public, anon, authenticated;
 
 -- -----------------------------------------------------------------------------
--- Public API: security-invoker wrappers
+-- Public API
 -- -----------------------------------------------------------------------------
-create function public.community_create_section(p_enterprise_id uuid, p_name text, p_description text default '',
-  p_department_ids uuid[] default '{}', p_sort_order integer default 0)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.community_create_section(p_enterprise_id, p_name, p_description, p_department_ids, p_sort_order); $$;
 
-create function public.community_archive_section(p_section_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_archive_section(p_section_id); $$;
+/**
+  * -------------------------------------------------------
+  * Section - Content types (from 20261213030000_community_types)
+  * -------------------------------------------------------
+  */
 
-create function public.community_word_list(p_enterprise_id uuid, p_known_version text default null)
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.community_word_list(p_enterprise_id, p_known_version); $$;
+-- =============================================================================
+-- Community content types (issue 15): announcements, Q&A, polls and events are posts of a section
+-- with a `post_type`, so each goes through the publishing check, the feed, reports, the moderation
+-- queue and appeals like any post. What a type adds lives beside the post:
+--   - announcement (moderators only): optionally pinned, optionally required reading for chosen
+--     departments (or everyone), with read receipts (community_post_reads) the moderators see;
+--   - question: the answers are its top-level comments; the asker accepts one
+--     (community_posts.accepted_comment_id);
+--   - poll: options, single or multiple choice, deadline, anonymous or named, and when results show
+--     (always / after voting / after the deadline); votes are readable only by the voter, results
+--     only through community_poll, which applies those rules;
+--   - event: time, place, capacity with a waiting list, sign-up deadline, sign-up and cancellation
+--     (the first on the waiting list moves up and is told), a reminder notice before the start
+--     (community_run_jobs, the scheduled job), check-in with the organiser's six-digit code.
+-- The create path is private.community_create_post (20261213020000_community_rpcs.sql), which takes
+-- p_type and p_extra; the publishing check's ticket covers the extra text too (poll options, place).
+-- =============================================================================
 
-create function public.community_wechat_openid(p_user_id uuid)
-returns text language sql stable security invoker set search_path = ''
-as $$ select private.community_wechat_openid(p_user_id); $$;
+-- -----------------------------------------------------------------------------
+-- 1. Tables
+-- -----------------------------------------------------------------------------
+alter table public.community_posts
+  add column post_type text not null default 'post'
+    constraint community_posts_post_type_valid check (post_type in ('post', 'announcement', 'question', 'poll', 'event')),
+  -- question: the answer the asker accepted (a top-level comment of the post)
+  add column accepted_comment_id uuid references public.community_comments (id) on delete set null,
+  -- announcement: null = not required reading; '{}' = required for every member; else these departments
+  add column required_department_ids uuid[]
+    constraint community_posts_required_departments_size check (cardinality(required_department_ids) <= 50),
+  add column read_count integer not null default 0;
+create index community_posts_accepted_comment_idx on public.community_posts (accepted_comment_id);
 
-create function public.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text, p_body jsonb default null,
-  p_text text default null, p_verdict text default 'pass', p_label text default '', p_type text default null, p_extra jsonb default null)
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_check_record(p_user_id, p_enterprise_id, p_title, p_body, p_text, p_verdict, p_label, p_type, p_extra); $$;
+create table public.community_polls (
+  post_id uuid primary key,
+  enterprise_id uuid not null references public.enterprises (id) on delete cascade,
+  options text[] not null constraint community_polls_options_size check (cardinality(options) between 2 and 10),
+  -- most options a voter may choose (1: single choice)
+  max_choices integer not null default 1 constraint community_polls_max_choices_range check (max_choices between 1 and 10),
+  -- anonymous: nobody sees who voted what; named: the voters' names show with the results
+  anonymous boolean not null default true,
+  show_results text not null default 'after_vote'
+    constraint community_polls_show_results_valid check (show_results in ('always', 'after_vote', 'after_close')),
+  closes_at timestamptz not null,
+  voter_count integer not null default 0,
+  constraint community_polls_post_fk foreign key (enterprise_id, post_id)
+    references public.community_posts (enterprise_id, id) on delete cascade
+);
+alter table public.community_polls enable row level security;
+create index community_polls_enterprise_idx on public.community_polls (enterprise_id, post_id);
 
-create function public.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[] default '{}',
-  p_mentions uuid[] default '{}', p_type text default 'post', p_extra jsonb default '{}')
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_create_post(p_section_id, p_title, p_body, p_images, p_mentions, p_type, p_extra); $$;
+create table public.community_poll_votes (
+  post_id uuid not null references public.community_polls (post_id) on delete cascade,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  enterprise_id uuid not null references public.enterprises (id) on delete cascade,
+  -- positions in community_polls.options (0-based)
+  choices smallint[] not null constraint community_poll_votes_choices_size check (cardinality(choices) between 1 and 10),
+  voted_at timestamptz not null default now(),
+  primary key (post_id, user_id)
+);
+alter table public.community_poll_votes enable row level security;
+create index community_poll_votes_user_idx on public.community_poll_votes (user_id);
+create index community_poll_votes_enterprise_idx on public.community_poll_votes (enterprise_id);
 
-create function public.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[] default '{}')
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_edit_post(p_post_id, p_title, p_body, p_images); $$;
+create table public.community_events (
+  post_id uuid primary key,
+  enterprise_id uuid not null references public.enterprises (id) on delete cascade,
+  starts_at timestamptz not null,
+  ends_at timestamptz,
+  place text not null constraint community_events_place_length check (char_length(btrim(place)) between 1 and 60),
+  -- null: no limit
+  capacity integer constraint community_events_capacity_range check (capacity between 1 and 10000),
+  -- sign-up closes then (null: at the start)
+  signup_closes_at timestamptz,
+  going_count integer not null default 0,
+  waitlist_count integer not null default 0,
+  reminded_at timestamptz,
+  constraint community_events_period_valid check (ends_at is null or ends_at > starts_at),
+  constraint community_events_post_fk foreign key (enterprise_id, post_id)
+    references public.community_posts (enterprise_id, id) on delete cascade
+);
+alter table public.community_events enable row level security;
+create index community_events_enterprise_idx on public.community_events (enterprise_id, post_id);
+create index community_events_reminder_idx on public.community_events (starts_at) where reminded_at is null;
 
-create function public.community_delete_post(p_post_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_delete_post(p_post_id); $$;
+create table public.community_event_signups (
+  post_id uuid not null references public.community_events (post_id) on delete cascade,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  enterprise_id uuid not null references public.enterprises (id) on delete cascade,
+  status text not null constraint community_event_signups_status_valid check (status in ('going', 'waitlist', 'cancelled')),
+  signed_up_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  -- checked in at the event with the organiser's code
+  checked_in_at timestamptz,
+  primary key (post_id, user_id)
+);
+alter table public.community_event_signups enable row level security;
+create index community_event_signups_user_idx on public.community_event_signups (user_id, enterprise_id);
+create index community_event_signups_enterprise_idx on public.community_event_signups (enterprise_id, post_id);
+create index community_event_signups_queue_idx on public.community_event_signups (post_id, status, signed_up_at);
 
-create function public.community_pin_post(p_post_id uuid, p_on boolean)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_pin_post(p_post_id, p_on); $$;
+-- The event's check-in code: the organiser shows it at the door; not readable by members.
+create table private.community_event_codes (
+  post_id uuid primary key references public.community_events (post_id) on delete cascade,
+  code text not null constraint community_event_codes_code_format check (code ~ '^[0-9]{6}$')
+);
 
-create function public.community_feature_post(p_post_id uuid, p_on boolean)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_feature_post(p_post_id, p_on); $$;
+-- Read receipts (announcements; any post may be marked read, only announcements show the count).
+create table public.community_post_reads (
+  post_id uuid not null,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  enterprise_id uuid not null references public.enterprises (id) on delete cascade,
+  read_at timestamptz not null default now(),
+  primary key (post_id, user_id),
+  constraint community_post_reads_post_fk foreign key (enterprise_id, post_id)
+    references public.community_posts (enterprise_id, id) on delete cascade
+);
+alter table public.community_post_reads enable row level security;
+create index community_post_reads_user_idx on public.community_post_reads (user_id);
+create index community_post_reads_enterprise_idx on public.community_post_reads (enterprise_id, post_id);
 
-create function public.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid default null, p_quote_id uuid default null,
-  p_mentions uuid[] default '{}')
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_add_comment(p_post_id, p_body_text, p_parent_id, p_quote_id, p_mentions); $$;
+select private.refuse_writes_when_inactive(
+  'public.community_polls', 'public.community_poll_votes', 'public.community_events',
+  'public.community_event_signups', 'public.community_post_reads'
+);
 
-create function public.community_delete_comment(p_comment_id uuid)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_delete_comment(p_comment_id); $$;
+insert into public.notification_kinds (kind, domain, mandatory, label, sort_order, target_kind, target_key) values
+  ('community_announcement', 'community', true,  '社区必读公告', 250, 'community_post', 'post_id'),
+  ('community_event',        'community', false, '社区活动提醒', 260, 'community_post', 'post_id'),
+  ('community_answer',       'community', false, '社区问答',     270, 'community_post', 'post_id');
+update public.notification_kinds set target_kind = 'community_post', target_key = 'post_id'
+ where kind in ('community_reply', 'community_mention');
 
-create function public.community_set_like(p_post_id uuid, p_on boolean)
-returns integer language sql security invoker set search_path = ''
-as $$ select private.community_set_like(p_post_id, p_on); $$;
+-- -----------------------------------------------------------------------------
+-- 2. Read policies (writes only through the RPCs below)
+-- -----------------------------------------------------------------------------
+revoke all on public.community_polls, public.community_poll_votes, public.community_events,
+  public.community_event_signups, public.community_post_reads from anon, authenticated;
+grant select on public.community_polls, public.community_poll_votes, public.community_events,
+  public.community_event_signups, public.community_post_reads to authenticated;
 
-create function public.community_set_favorite(p_post_id uuid, p_on boolean)
-returns integer language sql security invoker set search_path = ''
-as $$ select private.community_set_favorite(p_post_id, p_on); $$;
+-- A poll's or event's details are readable by whoever reads its post (the posts' policy decides).
+create policy "Readers of the post read its poll"
+  on public.community_polls for select to authenticated
+  using (post_id in (select p.id from public.community_posts p));
 
-create function public.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text default '')
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_report(p_target_type, p_target_id, p_category, p_note); $$;
+create policy "Voters read their own votes"
+  on public.community_poll_votes for select to authenticated
+  using (user_id = (select auth.uid()));
 
-create function public.community_moderation_queue(p_enterprise_id uuid default null, p_status text default 'open')
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.community_moderation_queue(p_enterprise_id, p_status); $$;
+create policy "Readers of the post read its event"
+  on public.community_events for select to authenticated
+  using (post_id in (select p.id from public.community_posts p));
 
-create function public.community_moderate(p_case_id uuid, p_action text, p_reason text, p_clause text default null, p_days integer default null)
-returns uuid language sql security invoker set search_path = ''
-as $$ select private.community_moderate(p_case_id, p_action, p_reason, p_clause, p_days); $$;
+create policy "Members read their sign-ups; moderators read their enterprise's"
+  on public.community_event_signups for select to authenticated
+  using (user_id = (select auth.uid()) or enterprise_id in (select private.my_community_moderated_ids()));
 
-create function public.community_appeal(p_action_id uuid, p_text text)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_appeal(p_action_id, p_text); $$;
+create policy "Members read their read receipts; moderators read their enterprise's"
+  on public.community_post_reads for select to authenticated
+  using (user_id = (select auth.uid()) or enterprise_id in (select private.my_community_moderated_ids()));
 
-create function public.community_decide_appeal(p_action_id uuid, p_uphold boolean, p_note text)
-returns void language sql security invoker set search_path = ''
-as $$ select private.community_decide_appeal(p_action_id, p_uphold, p_note); $$;
+-- -----------------------------------------------------------------------------
+-- 3. Helpers
+-- -----------------------------------------------------------------------------
+-- The human text a type adds (poll options, event place), checked with the title and body: the
+-- publishing check's ticket covers it. Tolerant of any shape (the create path validates).
+create or replace function private.community_extra_text(p_type text, p_extra jsonb)
+returns text language plpgsql immutable set search_path = '' as $$
+begin
+  if p_extra is null or jsonb_typeof(p_extra) <> 'object' then
+    return '';
+  end if;
+  if p_type = 'poll' and jsonb_typeof(p_extra -> 'options') = 'array' then
+    return coalesce((select string_agg(o #>> '{}', E'\n' order by n) from jsonb_array_elements(p_extra -> 'options') with ordinality x(o, n)
+                      where jsonb_typeof(o) = 'string'), '');
+  elsif p_type = 'event' and jsonb_typeof(p_extra -> 'place') = 'string' then
+    return p_extra ->> 'place';
+  end if;
+  return '';
+end $$;
 
-create function public.community_set_word_list(p_enterprise_id uuid, p_words text[])
-returns integer language sql security invoker set search_path = ''
-as $$ select private.community_set_word_list(p_enterprise_id, p_words); $$;
+-- A timestamptz from a jsonb value, or a 400 naming the field.
+create or replace function private.community_json_time(p_value jsonb, p_code text, p_hint text)
+returns timestamptz language plpgsql stable set search_path = '' as $$
+begin
+  if p_value is null or jsonb_typeof(p_value) = 'null' then
+    return null;
+  end if;
+  if jsonb_typeof(p_value) <> 'string' or (p_value #>> '{}') !~ '^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}' then
+    raise exception using errcode = '22023', message = p_code, hint = p_hint;
+  end if;
+  begin
+    return (p_value #>> '{}')::timestamptz;
+  exception when others then
+    raise exception using errcode = '22023', message = p_code, hint = p_hint;
+  end;
+end $$;
 
-create function public.community_set_settings(p_enterprise_id uuid, p_hide_threshold numeric, p_on_leave text)
-returns json language sql security invoker set search_path = ''
-as $$ select private.community_set_settings(p_enterprise_id, p_hide_threshold, p_on_leave); $$;
+-- The type's own rows, written by private.community_create_post after the post row (same
+-- transaction). Validates p_extra first: the caller learns every problem before anything is kept.
+create or replace function private.community_save_type(p_post public.community_posts, p_extra jsonb)
+returns void language plpgsql security definer set search_path = '' as $$
+declare
+  v_extra jsonb := coalesce(p_extra, '{}'::jsonb);
+  v_options text[];
+  v_max integer;
+  v_closes timestamptz;
+  v_show text;
+  v_starts timestamptz;
+  v_ends timestamptz;
+  v_signup timestamptz;
+  v_capacity integer;
+  v_place text;
+  v_required uuid[];
+begin
+  if jsonb_typeof(v_extra) <> 'object' then
+    raise exception using errcode = '22023', message = 'extra_invalid', hint = '内容设置格式不正确';
+  end if;
+  if p_post.post_type = 'poll' then
+    if jsonb_typeof(v_extra -> 'options') is distinct from 'array'
+       or exists (select 1 from jsonb_array_elements(v_extra -> 'options') o where jsonb_typeof(o) <> 'string') then
+      raise exception using errcode = '22023', message = 'poll_options_invalid', hint = '投票须有 2–10 个选项，每项 1–40 个字且不重复';
+    end if;
+    select array_agg(btrim(o #>> '{}') order by n) into v_options from jsonb_array_elements(v_extra -> 'options') with ordinality x(o, n);
+    if cardinality(v_options) not between 2 and 10
+       or exists (select 1 from unnest(v_options) o where char_length(o) not between 1 and 40)
+       or (select count(distinct o) from unnest(v_options) o) <> cardinality(v_options) then
+      raise exception using errcode = '22023', message = 'poll_options_invalid', hint = '投票须有 2–10 个选项，每项 1–40 个字且不重复';
+    end if;
+    if v_extra ? 'max_choices' and (jsonb_typeof(v_extra -> 'max_choices') <> 'number'
+       or (v_extra ->> 'max_choices') !~ '^\d{1,2}$' or (v_extra ->> 'max_choices')::integer not between 1 and cardinality(v_options)) then
+      raise exception using errcode = '22023', message = 'poll_max_choices_invalid', hint = '最多可选项数须在 1 与选项数之间';
+    end if;
+    v_max := coalesce((v_extra ->> 'max_choices')::integer, 1);
+    if (v_extra ? 'anonymous' and jsonb_typeof(v_extra -> 'anonymous') <> 'boolean') then
+      raise exception using errcode = '22023', message = 'poll_anonymous_invalid', hint = '请选择匿名或实名投票';
+    end if;
+    v_show := coalesce(v_extra ->> 'show_results', 'after_vote');
+    if jsonb_typeof(coalesce(v_extra -> 'show_results', '"after_vote"')) <> 'string' or v_show not in ('always', 'after_vote', 'after_close') then
+      raise exception using errcode = '22023', message = 'poll_show_results_invalid', hint = '请选择何时公布结果';
+    end if;
+    v_closes := private.community_json_time(v_extra -> 'closes_at', 'poll_deadline_invalid', '截止时间须在现在之后的一年内');
+    if v_closes is null or v_closes <= now() or v_closes > now() + interval '365 days' then
+      raise exception using errcode = '22023', message = 'poll_deadline_invalid', hint = '截止时间须在现在之后的一年内';
+    end if;
+    insert into public.community_polls (post_id, enterprise_id, options, max_choices, anonymous, show_results, closes_at)
+    values (p_post.id, p_post.enterprise_id, v_options, v_max, coalesce((v_extra ->> 'anonymous')::boolean, true), v_show, v_closes);
+  elsif p_post.post_type = 'event' then
+    v_starts := private.community_json_time(v_extra -> 'starts_at', 'event_time_invalid', '活动时间须在现在之后的一年内');
+    v_ends := private.community_json_time(v_extra -> 'ends_at', 'event_time_invalid', '结束时间须晚于开始时间');
+    if v_starts is null or v_starts <= now() or v_starts > now() + interval '365 days' or (v_ends is not null and v_ends <= v_starts) then
+      raise exception using errcode = '22023', message = 'event_time_invalid', hint = '活动时间须在现在之后的一年内，结束时间须晚于开始时间';
+    end if;
+    v_signup := private.community_json_time(v_extra -> 'signup_closes_at', 'event_signup_deadline_invalid', '报名截止时间须在活动开始之前');
+    if v_signup is not null and (v_signup <= now() or v_signup > v_starts) then
+      raise exception using errcode = '22023', message = 'event_signup_deadline_invalid', hint = '报名截止时间须在现在之后、活动开始之前';
+    end if;
+    v_place := btrim(coalesce(case when jsonb_typeof(v_extra -> 'place') = 'string' then v_extra ->> 'place' end, ''));
+    if char_length(v_place) not between 1 and 60 then
+      raise exception using errcode = '22023', message = 'event_place_invalid', hint = '活动地点须为 1–60 个字';
+    end if;
+    if v_extra ? 'capacity' and jsonb_typeof(v_extra -> 'capacity') <> 'null' then
+      if jsonb_typeof(v_extra -> 'capacity') <> 'number' or (v_extra ->> 'capacity') !~ '^\d{1,5}$'
+         or (v_extra ->> 'capacity')::integer not between 1 and 10000 then
+        raise exception using errcode = '22023', message = 'event_capacity_invalid', hint = '人数上限须为 1–10000，不限请留空';
+      end if;
+      v_capacity := (v_extra ->> 'capacity')::integer;
+    end if;
+    insert into public.community_events (post_id, enterprise_id, starts_at, ends_at, place, capacity, signup_closes_at)
+    values (p_post.id, p_post.enterprise_id, v_starts, v_ends, v_place, v_capacity, v_signup);
+    insert into private.community_event_codes (post_id, code)
+    values (p_post.id, lpad((floor(random() * 1000000))::integer::text, 6, '0'));
+  elsif p_post.post_type = 'announcement' then
+    if not private.is_community_moderator(p_post.enterprise_id) then
+      raise exception using errcode = '42501', message = 'announcement_moderators_only', hint = '仅企业管理员或社区管理员可以发布公告';
+    end if;
+    if v_extra ? 'pinned' and jsonb_typeof(v_extra -> 'pinned') <> 'boolean' then
+      raise exception using errcode = '22023', message = 'extra_invalid', hint = '内容设置格式不正确';
+    end if;
+    if v_extra ? 'required_department_ids' and jsonb_typeof(v_extra -> 'required_department_ids') <> 'null' then
+      if jsonb_typeof(v_extra -> 'required_department_ids') <> 'array' or jsonb_array_length(v_extra -> 'required_department_ids') > 50
+         or exists (select 1 from jsonb_array_elements(v_extra -> 'required_department_ids') d
+                     where jsonb_typeof(d) <> 'string'
+                        or not exists (select 1 from public.departments x
+                                        where x.id::text = d #>> '{}' and x.enterprise_id = p_post.enterprise_id)) then
+        raise exception using errcode = '22023', message = 'department_not_found', hint = '所选部门不存在';
+      end if;
+      select coalesce(array_agg(distinct (d #>> '{}')::uuid), '{}') into v_required
+        from jsonb_array_elements(v_extra -> 'required_department_ids') d;
+    end if;
+    update public.community_posts
+       set pinned_at = case when coalesce((v_extra ->> 'pinned')::boolean, false) then now() end,
+           required_department_ids = v_required
+     where id = p_post.id;
+  end if;
+end $$;
 
-create function public.platform_set_community_words(p_add text[], p_remove text[] default '{}', p_category text default 'other')
-returns integer language sql security invoker set search_path = ''
-as $$ select private.platform_set_community_words(p_add, p_remove, p_category); $$;
+-- Members who must read an announcement (required for everyone or for its departments), among
+-- those who can read its section.
+create or replace function private.community_required_readers(p_post_id uuid)
+returns setof uuid language sql stable security definer set search_path = '' as $$
+  select m.user_id
+    from public.community_posts p
+    join public.community_sections s on s.id = p.section_id
+    join public.enterprise_members m on m.enterprise_id = p.enterprise_id
+   where p.id = p_post_id and p.required_department_ids is not null
+     and (p.required_department_ids = '{}' or m.department_id = any (p.required_department_ids))
+     and (s.department_ids = '{}' or m.department_id = any (s.department_ids) or m.role = 'admin' or 'community' = any (m.scopes));
+$$;
 
-create function public.community_my_status(p_enterprise_id uuid)
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.community_my_status(p_enterprise_id); $$;
+-- After an announcement is published (at once, or when a moderator releases it): the members who
+-- must read it are told.
+create or replace function private.community_announce(p_post_id uuid)
+returns void language plpgsql security definer set search_path = '' as $$
+declare
+  v_post public.community_posts;
+begin
+  select * into v_post from public.community_posts p where p.id = p_post_id;
+  if v_post.post_type <> 'announcement' or v_post.status <> 'published' or v_post.required_department_ids is null then
+    return;
+  end if;
+  insert into public.notifications (user_id, kind, title, body, data)
+  select r, 'community_announcement', '必读公告：' || left(v_post.title, 40), left(v_post.body_text, 80),
+         jsonb_build_object('enterprise_id', v_post.enterprise_id, 'post_id', v_post.id)
+    from private.community_required_readers(p_post_id) r
+   where r is distinct from v_post.author_id;
+end $$;
 
--- The service-role functions' wrappers are of no use to client roles.
-revoke all on function public.community_word_list(uuid, text), public.community_wechat_openid(uuid),
-  public.community_check_record(uuid, uuid, text, jsonb, text, text, text, text, jsonb) from public, anon, authenticated;
-grant execute on function public.community_word_list(uuid, text), public.community_wechat_openid(uuid),
-  public.community_check_record(uuid, uuid, text, jsonb, text, text, text, text, jsonb) to service_role;
+-- The post the caller reads, of the given type, with its enterprise; 400 otherwise. Every RPC on a
+-- post starts here, so the consent gate is checked first (403 before any argument check).
+create or replace function private.community_typed_post(p_post_id uuid, p_type text)
+returns public.community_posts language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_post public.community_posts;
+begin
+  perform private.assert_cleared();
+  select * into v_post from public.community_posts p
+   where p.id = p_post_id and p.section_id in (select private.my_community_section_ids()) and p.status = 'published'
+     and (p_type is null or p.post_type = p_type);
+  if v_post.id is null then
+    raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在';
+  end if;
+  return v_post;
+end $$;
 
--- The wrappers: signed-in callers only (anon calls only the RPCs schema-lint declares).
-revoke execute on function
-  public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
-  public.community_create_post(uuid, text, jsonb, text[], uuid[], text, jsonb), public.community_edit_post(uuid, text, jsonb, text[]),
-  public.community_delete_post(uuid), public.community_pin_post(uuid, boolean), public.community_feature_post(uuid, boolean),
-  public.community_add_comment(uuid, text, uuid, uuid, uuid[]), public.community_delete_comment(uuid),
-  public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
-  public.community_moderation_queue(uuid, text), public.community_moderate(uuid, text, text, text, integer),
-  public.community_appeal(uuid, text), public.community_decide_appeal(uuid, boolean, text),
-  public.community_set_word_list(uuid, text[]), public.community_set_settings(uuid, numeric, text), public.community_my_status(uuid),
-  public.platform_set_community_words(text[], text[], text)
-  from public, anon;
-grant execute on function
-  public.community_create_section(uuid, text, text, uuid[], integer), public.community_archive_section(uuid),
-  public.community_create_post(uuid, text, jsonb, text[], uuid[], text, jsonb), public.community_edit_post(uuid, text, jsonb, text[]),
-  public.community_delete_post(uuid), public.community_pin_post(uuid, boolean), public.community_feature_post(uuid, boolean),
-  public.community_add_comment(uuid, text, uuid, uuid, uuid[]), public.community_delete_comment(uuid),
-  public.community_set_like(uuid, boolean), public.community_set_favorite(uuid, boolean), public.community_report(text, uuid, text, text),
-  public.community_moderation_queue(uuid, text), public.community_moderate(uuid, text, text, text, integer),
-  public.community_appeal(uuid, text), public.community_decide_appeal(uuid, boolean, text),
-  public.community_set_word_list(uuid, text[]), public.community_set_settings(uuid, numeric, text), public.community_my_status(uuid),
-  public.platform_set_community_words(text[], text[], text)
-  to authenticated, service_role;
+-- -----------------------------------------------------------------------------
+-- 4. RPC bodies
+-- -----------------------------------------------------------------------------
+-- A poll as the caller may see it: the options, their counts and (named polls) the voters' names
+-- when the results show for them, their own choices, and whether it is closed.
+create or replace function private.community_poll(p_post_id uuid)
+returns json language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_post public.community_posts;
+  v_poll public.community_polls;
+  v_mine smallint[];
+  v_closed boolean;
+  v_visible boolean;
+  v_moderator boolean;
+begin
+  v_post := private.community_typed_post(p_post_id, 'poll');
+  select * into v_poll from public.community_polls x where x.post_id = p_post_id;
+  select v.choices into v_mine from public.community_poll_votes v where v.post_id = p_post_id and v.user_id = auth.uid();
+  v_closed := now() >= v_poll.closes_at;
+  v_moderator := private.is_community_moderator(v_post.enterprise_id);
+  v_visible := v_poll.show_results = 'always' or v_closed
+               or (v_poll.show_results = 'after_vote' and v_mine is not null)
+               or v_moderator or v_post.author_id = auth.uid();
+  return json_build_object(
+    'post_id', p_post_id, 'max_choices', v_poll.max_choices, 'anonymous', v_poll.anonymous,
+    'show_results', v_poll.show_results, 'closes_at', v_poll.closes_at, 'closed', v_closed,
+    'voter_count', v_poll.voter_count, 'my_choices', coalesce(to_json(v_mine), '[]'::json), 'results_visible', v_visible,
+    'options', (select json_agg(json_build_object(
+                   'index', o.n - 1, 'label', o.label,
+                   'votes', case when v_visible then (select count(*) from public.community_poll_votes v
+                                                       where v.post_id = p_post_id and (o.n - 1)::smallint = any (v.choices)) end,
+                   'voters', case when v_visible and not v_poll.anonymous then
+                                (select coalesce(json_agg(private.community_author_name(v.enterprise_id, v.user_id) order by v.voted_at), '[]'::json)
+                                   from (select * from public.community_poll_votes v where v.post_id = p_post_id
+                                           and (o.n - 1)::smallint = any (v.choices) order by v.voted_at limit 50) v) end)
+                 order by o.n)
+                  from unnest(v_poll.options) with ordinality o(label, n)));
+end $$;
+
+-- Vote, or change one's vote, until the deadline.
+create or replace function private.community_vote(p_post_id uuid, p_choices integer[])
+returns json language plpgsql security definer set search_path = '' as $$
+declare
+  v_post public.community_posts;
+  v_poll public.community_polls;
+  v_choices smallint[];
+  v_new boolean;
+begin
+  v_post := private.community_typed_post(p_post_id, 'poll');
+  perform private.community_assert_writer(v_post.enterprise_id);
+  select * into v_poll from public.community_polls x where x.post_id = p_post_id for update;
+  if now() >= v_poll.closes_at then
+    raise exception using errcode = '22023', message = 'poll_closed', hint = '投票已截止';
+  end if;
+  if p_choices is null or cardinality(p_choices) = 0
+     or exists (select 1 from unnest(p_choices) c where c is null or c < 0 or c >= cardinality(v_poll.options))
+     or (select count(distinct c) from unnest(p_choices) c) <> cardinality(p_choices) then
+    raise exception using errcode = '22023', message = 'poll_choice_invalid', hint = '请选择有效的选项';
+  end if;
+  if cardinality(p_choices) > v_poll.max_choices then
+    raise exception using errcode = '22023', message = 'poll_too_many_choices',
+      hint = format('最多可选 %s 项', v_poll.max_choices);
+  end if;
+  select array_agg(c::smallint order by c) into v_choices from unnest(p_choices) c;
+  v_new := not exists (select 1 from public.community_poll_votes v where v.post_id = p_post_id and v.user_id = auth.uid());
+  insert into public.community_poll_votes (post_id, user_id, enterprise_id, choices)
+  values (p_post_id, auth.uid(), v_post.enterprise_id, v_choices)
+  on conflict (post_id, user_id) do update set choices = excluded.choices, voted_at = now();
+  if v_new then
+    update public.community_polls set voter_count = voter_count + 1 where post_id = p_post_id;
+  end if;
+  return private.community_poll(p_post_id);
+end $$;
+
+-- Sign up for an event (going, or on the waiting list when full) or cancel; a cancellation moves the
+-- first on the waiting list up, and they are told.
+create or replace function private.community_event_signup(p_post_id uuid, p_on boolean)
+returns json language plpgsql security definer set search_path = '' as $$
+declare
+  v_uid uuid := auth.uid();
+  v_post public.community_posts;
+  v_event public.community_events;
+  v_current text;
+  v_status text;
+  v_next uuid;
+begin
+  v_post := private.community_typed_post(p_post_id, 'event');
+  if p_on is null then
+    raise exception using errcode = '22023', message = 'flag_required', hint = '请选择报名或取消';
+  end if;
+  if p_on then
+    perform private.community_assert_writer(v_post.enterprise_id);
+  else
+    -- cancelling is never harmful: allowed while restricted
+    perform private.assert_member(v_post.enterprise_id);
+    perform private.assert_enterprise_writable(v_post.enterprise_id);
+  end if;
+  select * into v_event from public.community_events e where e.post_id = p_post_id for update;
+  select s.status into v_current from public.community_event_signups s where s.post_id = p_post_id and s.user_id = v_uid;
+  if now() >= v_event.starts_at then
+    raise exception using errcode = '22023', message = 'event_started', hint = '活动已开始，不能再报名或取消';
+  end if;
+  if p_on then
+    if v_current in ('going', 'waitlist') then
+      v_status := v_current;
+    else
+      if now() >= coalesce(v_event.signup_closes_at, v_event.starts_at) then
+        raise exception using errcode = '22023', message = 'event_signup_closed', hint = '报名已截止';
+      end if;
+      v_status := case when v_event.capacity is null or v_event.going_count < v_event.capacity then 'going' else 'waitlist' end;
+      insert into public.community_event_signups (post_id, user_id, enterprise_id, status)
+      values (p_post_id, v_uid, v_post.enterprise_id, v_status)
+      on conflict (post_id, user_id) do update set status = excluded.status, signed_up_at = now(), updated_at = now();
+      update public.community_events
+         set going_count = going_count + (v_status = 'going')::integer, waitlist_count = waitlist_count + (v_status = 'waitlist')::integer
+       where post_id = p_post_id;
+    end if;
+  else
+    v_status := 'cancelled';
+    if v_current in ('going', 'waitlist') then
+      update public.community_event_signups set status = 'cancelled', updated_at = now() where post_id = p_post_id and user_id = v_uid;
+      update public.community_events
+         set going_count = going_count - (v_current = 'going')::integer, waitlist_count = waitlist_count - (v_current = 'waitlist')::integer
+       where post_id = p_post_id;
+      if v_current = 'going' then
+        select s.user_id into v_next from public.community_event_signups s
+         where s.post_id = p_post_id and s.status = 'waitlist' order by s.signed_up_at, s.user_id limit 1;
+        if v_next is not null then
+          update public.community_event_signups set status = 'going', updated_at = now() where post_id = p_post_id and user_id = v_next;
+          update public.community_events set going_count = going_count + 1, waitlist_count = waitlist_count - 1 where post_id = p_post_id;
+          perform private.notify(v_next, 'community_event', '活动有空位，你已报名成功',
+            format('%s（%s，%s）', left(v_post.title, 40), to_char(v_event.starts_at at time zone 'Asia/Shanghai', 'MM-DD HH24:MI'), v_event.place),
+            jsonb_build_object('enterprise_id', v_post.enterprise_id, 'post_id', p_post_id));
+        end if;
+      end if;
+    end if;
+  end if;
+  select * into v_event from public.community_events e where e.post_id = p_post_id;
+  return json_build_object('status', v_status, 'going_count', v_event.going_count, 'waitlist_count', v_event.waitlist_count);
+end $$;
+
+-- The event, for its organiser (its author) or a moderator; 403 for anyone else.
+create or replace function private.community_organised_event(p_post_id uuid)
+returns public.community_posts language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_post public.community_posts;
+begin
+  v_post := private.community_typed_post(p_post_id, 'event');
+  if v_post.author_id is distinct from auth.uid() and not private.is_community_moderator(v_post.enterprise_id) then
+    raise exception using errcode = '42501', message = 'not_event_organiser', hint = '仅活动发起人或社区管理员可以执行此操作';
+  end if;
+  return v_post;
+end $$;
+
+-- The organiser's list (the event's author and the moderators): who is going, who waits, who came.
+create or replace function private.community_event_attendees(p_post_id uuid)
+returns json language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_post public.community_posts := private.community_organised_event(p_post_id);
+begin
+  return coalesce((select json_agg(json_build_object('name', private.community_author_name(s.enterprise_id, s.user_id),
+                                                     'status', s.status, 'signed_up_at', s.signed_up_at, 'checked_in_at', s.checked_in_at)
+                                   order by s.status, s.signed_up_at)
+                     from public.community_event_signups s where s.post_id = p_post_id and s.status <> 'cancelled'), '[]'::json);
+end $$;
+
+-- The check-in code the organiser shows at the event.
+create or replace function private.community_event_checkin_code(p_post_id uuid)
+returns text language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_post public.community_posts := private.community_organised_event(p_post_id);
+begin
+  return (select c.code from private.community_event_codes c where c.post_id = v_post.id);
+end $$;
+
+-- A member who is going checks in with the organiser's code, from an hour before the start until
+-- the end (or 12 hours after the start). Returns when they checked in (once; later calls keep it).
+create or replace function private.community_event_check_in(p_post_id uuid, p_code text)
+returns timestamptz language plpgsql security definer set search_path = '' as $$
+declare
+  v_post public.community_posts;
+  v_event public.community_events;
+  v_signup public.community_event_signups;
+begin
+  v_post := private.community_typed_post(p_post_id, 'event');
+  perform private.assert_member(v_post.enterprise_id);
+  perform private.assert_enterprise_writable(v_post.enterprise_id);
+  select * into v_event from public.community_events e where e.post_id = p_post_id;
+  select * into v_signup from public.community_event_signups s where s.post_id = p_post_id and s.user_id = auth.uid() for update;
+  if v_signup.status is distinct from 'going' then
+    raise exception using errcode = '22023', message = 'not_signed_up', hint = '你没有报名该活动（或仍在候补中），不能签到';
+  end if;
+  if now() < v_event.starts_at - interval '1 hour' or now() > coalesce(v_event.ends_at, v_event.starts_at + interval '12 hours') then
+    raise exception using errcode = '22023', message = 'checkin_closed', hint = '活动开始前 1 小时至活动结束前可以签到';
+  end if;
+  if p_code is null or not exists (select 1 from private.community_event_codes c where c.post_id = p_post_id and c.code = btrim(p_code)) then
+    raise exception using errcode = '22023', message = 'checkin_code_invalid', hint = '签到码不正确';
+  end if;
+  update public.community_event_signups set checked_in_at = coalesce(checked_in_at, now()), updated_at = now()
+   where post_id = p_post_id and user_id = auth.uid()
+  returning checked_in_at into v_signup.checked_in_at;
+  return v_signup.checked_in_at;
+end $$;
+
+-- The asker accepts one answer (a top-level published comment by someone else), or none (null).
+create or replace function private.community_accept_answer(p_post_id uuid, p_comment_id uuid)
+returns void language plpgsql security definer set search_path = '' as $$
+declare
+  v_post public.community_posts;
+  v_answer public.community_comments;
+begin
+  v_post := private.community_typed_post(p_post_id, 'question');
+  if v_post.author_id is distinct from auth.uid() then
+    raise exception using errcode = '42501', message = 'not_question_author', hint = '只有提问者可以采纳回答';
+  end if;
+  perform private.community_assert_writer(v_post.enterprise_id);
+  if p_comment_id is not null then
+    select * into v_answer from public.community_comments c
+     where c.id = p_comment_id and c.post_id = p_post_id and c.parent_id is null and c.status = 'published';
+    if v_answer.id is null then
+      raise exception using errcode = '22023', message = 'answer_not_found', hint = '回答不存在';
+    end if;
+    if v_answer.author_id = auth.uid() then
+      raise exception using errcode = '22023', message = 'own_answer', hint = '不能采纳自己的回答';
+    end if;
+  end if;
+  update public.community_posts set accepted_comment_id = p_comment_id where id = p_post_id;
+  if v_answer.author_id is not null and v_answer.id is distinct from v_post.accepted_comment_id then
+    perform private.notify(v_answer.author_id, 'community_answer', '你的回答被采纳了', left(v_post.title, 80),
+      jsonb_build_object('enterprise_id', v_post.enterprise_id, 'post_id', p_post_id, 'comment_id', p_comment_id));
+  end if;
+end $$;
+
+-- "已读": the caller has read the post (once; later calls change nothing). Returns the read count.
+create or replace function private.community_mark_read(p_post_id uuid)
+returns integer language plpgsql security definer set search_path = '' as $$
+declare
+  v_post public.community_posts;
+  v_count integer;
+begin
+  v_post := private.community_typed_post(p_post_id, null);
+  insert into public.community_post_reads (post_id, user_id, enterprise_id)
+  values (p_post_id, auth.uid(), v_post.enterprise_id) on conflict do nothing;
+  if found then
+    update public.community_posts set read_count = read_count + 1 where id = p_post_id returning read_count into v_count;
+    return v_count;
+  end if;
+  return v_post.read_count;
+end $$;
+
+-- Read receipts of an announcement (moderators): how many read it, how many must, and who hasn't.
+create or replace function private.community_read_receipts(p_post_id uuid)
+returns json language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_post public.community_posts;
+begin
+  v_post := private.community_typed_post(p_post_id, 'announcement');
+  if not private.is_community_moderator(v_post.enterprise_id) then
+    raise exception using errcode = '42501', message = 'not_community_moderator', hint = '仅企业管理员或社区管理员可以执行此操作';
+  end if;
+  return json_build_object(
+    'read_count', v_post.read_count,
+    'required', v_post.required_department_ids is not null,
+    'required_count', (select count(*) from private.community_required_readers(p_post_id)),
+    'required_read', (select count(*) from private.community_required_readers(p_post_id) r
+                       where exists (select 1 from public.community_post_reads x where x.post_id = p_post_id and x.user_id = r)),
+    'unread', coalesce((select json_agg(n order by n) from (
+                 select private.community_author_name(v_post.enterprise_id, r) as n
+                   from private.community_required_readers(p_post_id) r
+                  where not exists (select 1 from public.community_post_reads x where x.post_id = p_post_id and x.user_id = r)
+                  limit 200) u), '[]'::json));
+end $$;
+
+-- The scheduled job (hosted: pg_cron every few minutes; locally tools/local-stack/jobs.ts): a
+-- reminder to everyone going, once, within 24 hours of an event's start.
+create or replace function private.community_run_jobs()
+returns jsonb language plpgsql security definer set search_path = '' as $$
+declare
+  v_events integer;
+begin
+  with due as (
+    update public.community_events e set reminded_at = now()
+      from public.community_posts p, public.enterprises x
+     where p.id = e.post_id and x.id = e.enterprise_id and x.status = 'normal' and p.status = 'published'
+       and e.reminded_at is null and e.starts_at > now() and e.starts_at <= now() + interval '24 hours'
+    returning e.post_id, e.enterprise_id, e.starts_at, e.place, p.title
+  ), sent as (
+    insert into public.notifications (user_id, kind, title, body, data)
+    select s.user_id, 'community_event', '活动提醒：' || left(d.title, 40),
+           format('%s 开始，地点：%s', to_char(d.starts_at at time zone 'Asia/Shanghai', 'MM-DD HH24:MI'), d.place),
+           jsonb_build_object('enterprise_id', d.enterprise_id, 'post_id', d.post_id)
+      from due d join public.community_event_signups s on s.post_id = d.post_id and s.status = 'going'
+    returning 1
+  )
+  select count(*) into v_events from due;
+  return jsonb_build_object('event_reminders', v_events);
+end $$;
+
+revoke all on function
+  private.community_extra_text(text, jsonb), private.community_json_time(jsonb, text, text),
+  private.community_save_type(public.community_posts, jsonb), private.community_required_readers(uuid),
+  private.community_announce(uuid), private.community_typed_post(uuid, text),
+  private.community_organised_event(uuid)
+from public, anon, authenticated;
+
+-- -----------------------------------------------------------------------------
+-- 5. Public API
+-- -----------------------------------------------------------------------------
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['community_create_section', 'community_archive_section',
+  'community_create_post', 'community_edit_post', 'community_delete_post', 'community_add_comment',
+  'community_delete_comment', 'community_pin_post', 'community_feature_post', 'community_set_like',
+  'community_set_favorite', 'community_report', 'community_moderation_queue', 'community_moderate',
+  'community_appeal', 'community_decide_appeal', 'community_set_word_list', 'community_set_settings',
+  'platform_set_community_words', 'community_my_status', 'community_poll', 'community_vote',
+  'community_event_signup', 'community_event_attendees', 'community_event_checkin_code',
+  'community_event_check_in', 'community_accept_answer', 'community_mark_read', 'community_read_receipts'],
+  p_service => array['community_word_list', 'community_wechat_openid', 'community_check_record',
+  'community_run_jobs']);
