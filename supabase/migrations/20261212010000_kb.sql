@@ -1088,17 +1088,9 @@ end $$;
 create or replace function private.kb_set_space_watermark(p_space_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
 declare
-  v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
+  v_id uuid := private.kb_space_setting(p_space_id, p_on, '水印'); -- checks: 20261215010000_kb_governance.sql
 begin
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if p_on is null then
-    raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
-  end if;
-  if v_node.kind <> 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置水印';
-  end if;
-  update public.kb_nodes set watermark = p_on where id = v_node.id;
+  update public.kb_nodes set watermark = p_on where id = v_id;
 end $$;
 
 -- -----------------------------------------------------------------------------

@@ -118,13 +118,11 @@ update public.notification_kinds set target_kind = 'kb_page', target_key = 'node
 -- 2. Owners: the creator unless given
 -- -----------------------------------------------------------------------------
 create or replace function private.kb_default_owner()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   new.owner_id := coalesce(new.owner_id, new.created_by);
   return new;
-end;
-$$;
+end $$;
 create trigger kb_nodes_default_owner before insert on public.kb_nodes
   for each row execute function private.kb_default_owner();
 
@@ -134,8 +132,7 @@ create trigger kb_nodes_default_owner before insert on public.kb_nodes
 -- A person's name as the caller may see it in an enterprise: the member's name; for someone who
 -- left, 「前成员」 — with the name for the enterprise's admins.
 create or replace function private.kb_person_name(p_enterprise_id uuid, p_user_id uuid)
-returns text language plpgsql stable security definer set search_path = ''
-as $$
+returns text language plpgsql stable security definer set search_path = '' as $$
 declare
   v_name text;
 begin
@@ -153,14 +150,12 @@ begin
     return '前成员' || coalesce('（' || v_name || '）', '');
   end if;
   return '前成员';
-end;
-$$;
+end $$;
 
 -- The membership is gone (leave, removal, account cancellation): record it and apply the
 -- enterprise's content rule to the knowledge base and the community.
 create or replace function private.member_content_apply(p_enterprise_id uuid, p_user_id uuid, p_display_name text, p_ended text)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_rule public.member_content_rules;
   v_target uuid;
@@ -208,14 +203,12 @@ begin
   update public.member_content_rules r set transfer_to = null
    where r.enterprise_id = p_enterprise_id and r.transfer_to = p_user_id;
   perform set_config('zx.enterprise_status_change', coalesce(v_status_change, ''), true);
-end;
-$$;
+end $$;
 
 -- Leaving and removal: after the membership row goes. An account being deleted was handled
 -- before its row went (below); an enterprise being deleted keeps nothing.
 create or replace function private.member_content_exit()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   if exists (select 1 from public.enterprises e where e.id = old.enterprise_id)
      and exists (select 1 from auth.users u where u.id = old.user_id) then
@@ -223,14 +216,12 @@ begin
                                          case when auth.uid() = old.user_id then 'left' else 'removed' end);
   end if;
   return old;
-end;
-$$;
+end $$;
 
 -- Account cancellation: before auth.users loses the row (its content's author columns are set null
 -- by the foreign keys, the membership goes by cascade), every membership is ended by the rule.
 create or replace function private.member_content_account_deleted()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 declare
   v_m record;
 begin
@@ -238,33 +229,26 @@ begin
     perform private.member_content_apply(v_m.enterprise_id, old.id, v_m.display_name, 'cancelled');
   end loop;
   return old;
-end;
-$$;
-create trigger member_content_account_deleted
-  before delete on auth.users
+end $$;
+create trigger member_content_account_deleted before delete on auth.users
   for each row execute function private.member_content_account_deleted();
 
-create trigger member_content_exit
-  after delete on public.enterprise_members
+create trigger member_content_exit after delete on public.enterprise_members
   for each row execute function private.member_content_exit();
 
 -- Joining again: no longer a former member (their name shows again).
 create or replace function private.member_content_rejoin()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   delete from public.former_members f where f.enterprise_id = new.enterprise_id and f.user_id = new.user_id;
   return new;
-end;
-$$;
-create trigger member_content_rejoin
-  after insert on public.enterprise_members
+end $$;
+create trigger member_content_rejoin after insert on public.enterprise_members
   for each row execute function private.member_content_rejoin();
 
 -- Admins: the rule, the manager it transfers to, and who left.
 create or replace function private.member_content_rule(p_enterprise_id uuid)
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_rule public.member_content_rules;
 begin
@@ -284,12 +268,10 @@ begin
       select json_agg(json_build_object('user_id', f.user_id, 'name', f.display_name, 'ended', f.ended, 'rule_applied', f.rule_applied,
                                         'left_at', f.left_at) order by f.left_at desc)
         from (select * from public.former_members x where x.enterprise_id = p_enterprise_id order by x.left_at desc limit 100) f), '[]'::json));
-end;
-$$;
+end $$;
 
 create or replace function private.set_member_content_rule(p_enterprise_id uuid, p_rule text, p_transfer_to uuid default null)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 begin
   perform private.assert_admin(p_enterprise_id);
   perform private.assert_not_restricted();
@@ -306,8 +288,7 @@ begin
   values (p_enterprise_id, p_rule, case when p_rule = 'transfer' then p_transfer_to end, auth.uid(), now())
   on conflict (enterprise_id) do update
     set rule = excluded.rule, transfer_to = excluded.transfer_to, updated_by = excluded.updated_by, updated_at = now();
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 4. Approval before publishing
@@ -315,8 +296,7 @@ $$;
 -- Who manages a node (to notify them): admins and content managers of the enterprise, and members a
 -- manager grant on its acl node names (directly, by department or a parent department, everyone).
 create or replace function private.kb_node_manager_ids(p_node_id uuid)
-returns setof uuid language plpgsql stable security definer set search_path = ''
-as $$
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes;
 begin
@@ -340,13 +320,11 @@ begin
                         and (g.grantee_kind = 'everyone' or g.user_id = m.user_id))
             or m.department_id in (select gd.id from grant_depts gd))
      limit 200;
-end;
-$$;
+end $$;
 
 -- Non-managers publish nothing in a space with approval except through a manager's approval.
 create or replace function private.kb_versions_approval_guard()
-returns trigger language plpgsql security definer set search_path = ''
-as $$
+returns trigger language plpgsql security definer set search_path = '' as $$
 begin
   if auth.uid() is not null
      and exists (select 1 from public.kb_nodes n join public.kb_nodes s on s.id = n.space_id
@@ -355,15 +333,14 @@ begin
     raise exception using errcode = 'P0001', message = 'kb_approval_required', hint = '该空间的修改需经管理者审核后发布，请提交审核';
   end if;
   return new;
-end;
-$$;
+end $$;
 create trigger kb_page_versions_approval_guard before insert on public.kb_page_versions
   for each row execute function private.kb_versions_approval_guard();
 
--- Managers of a space: approval before publishing on or off.
-create or replace function private.kb_set_space_approval(p_space_id uuid, p_on boolean)
-returns void language plpgsql security definer set search_path = ''
-as $$
+-- A space setting switched by its managers (the watermark, approval): the checks both share; the
+-- space's id once they pass. p_what names the setting in the refusal.
+create or replace function private.kb_space_setting(p_space_id uuid, p_on boolean, p_what text)
+returns uuid language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
 begin
@@ -373,17 +350,24 @@ begin
     raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
   end if;
   if v_node.kind <> 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置发布审核';
+    raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置' || p_what;
   end if;
-  update public.kb_nodes set approval_required = p_on where id = v_node.id;
-end;
-$$;
+  return v_node.id;
+end $$;
+
+-- Managers of a space: approval before publishing on or off.
+create or replace function private.kb_set_space_approval(p_space_id uuid, p_on boolean)
+returns void language plpgsql security definer set search_path = '' as $$
+declare
+  v_id uuid := private.kb_space_setting(p_space_id, p_on, '发布审核');
+begin
+  update public.kb_nodes set approval_required = p_on where id = v_id;
+end $$;
 
 -- The editor's save: published at once (no approval in the space, or a manager saving), or kept as
 -- a pending review that replaces the editor's earlier draft of the page.
 create or replace function private.kb_submit_page(p_node_id uuid, p_delta jsonb, p_title text default null, p_base_version integer default null)
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_uid uuid := auth.uid();
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
@@ -425,13 +409,11 @@ begin
     end loop;
   end if;
   return json_build_object('published', false, 'version_no', coalesce(v_current, 0), 'review_id', v_id);
-end;
-$$;
+end $$;
 
 -- Managers of the page: approve (published as a version by its editor) or reject with a reason.
 create or replace function private.kb_review_page(p_review_id uuid, p_approve boolean, p_reason text default '')
-returns json language plpgsql security definer set search_path = ''
-as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare
   v_review public.kb_page_reviews;
   v_node public.kb_nodes;
@@ -475,15 +457,13 @@ begin
                            jsonb_build_object('node_id', v_review.node_id, 'review_id', v_review.id, 'enterprise_id', v_review.enterprise_id));
   end if;
   return json_build_object('status', case when p_approve then 'approved' else 'rejected' end, 'version_no', v_no);
-end;
-$$;
+end $$;
 
 -- 待审核: the pending saves the caller may decide, oldest first.
 create or replace function private.kb_pending_reviews(p_enterprise_id uuid)
 returns table (review_id uuid, node_id uuid, title text, page_title text, space_title text, author_name text,
                base_version integer, current_version integer, created_at timestamptz, updated_at timestamptz)
-language plpgsql stable security definer set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   return query
@@ -496,8 +476,7 @@ begin
      where r.enterprise_id = p_enterprise_id and r.status = 'pending' and private.kb_rank(r.node_id) >= 4
      order by r.created_at
      limit 100;
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 5. Owners and review dates
@@ -505,8 +484,7 @@ $$;
 -- A page's governance: owner, review date, the space's approval switch, the caller's open review
 -- and the latest decision on it. Readers of the node.
 create or replace function private.kb_page_governance(p_node_id uuid)
-returns json language plpgsql stable security definer set search_path = ''
-as $$
+returns json language plpgsql stable security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
   v_rank smallint := private.kb_rank(p_node_id);
@@ -528,12 +506,10 @@ begin
     'pending_count', case when v_rank >= 4 then (select count(*) from public.kb_page_reviews r where r.node_id = v_node.id and r.status = 'pending') else 0 end,
     'my_review', case when v_mine.id is null then null else json_build_object(
       'id', v_mine.id, 'status', v_mine.status, 'reason', v_mine.reason, 'updated_at', v_mine.updated_at) end);
-end;
-$$;
+end $$;
 
 create or replace function private.kb_set_page_owner(p_node_id uuid, p_owner_id uuid)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
 begin
@@ -541,14 +517,12 @@ begin
   perform private.assert_enterprise_writable(v_node.enterprise_id);
   perform private.assert_member_of(v_node.enterprise_id, p_owner_id);
   update public.kb_nodes set owner_id = p_owner_id, review_notified_for = null where id = v_node.id;
-end;
-$$;
+end $$;
 
 -- The owner (with editor rights) or a manager: the review date (null: none). Today at the earliest,
 -- five years ahead at the latest.
 create or replace function private.kb_set_review_date(p_node_id uuid, p_due date)
-returns void language plpgsql security definer set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
 begin
@@ -564,13 +538,11 @@ begin
     raise exception using errcode = '22023', message = 'kb_review_date_invalid', hint = '复查日期须在今天到五年之内';
   end if;
   update public.kb_nodes set review_due = p_due, review_notified_for = null where id = v_node.id;
-end;
-$$;
+end $$;
 
 -- 「已复查」: the owner or a manager checked the page; the next review date (default: 90 days on).
 create or replace function private.kb_mark_reviewed(p_node_id uuid, p_next date default null)
-returns date language plpgsql security definer set search_path = ''
-as $$
+returns date language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
   v_next date := coalesce(p_next, private.shanghai_today() + 90);
@@ -585,14 +557,12 @@ begin
   end if;
   update public.kb_nodes set review_due = v_next, reviewed_at = now(), review_notified_for = null where id = v_node.id;
   return v_next;
-end;
-$$;
+end $$;
 
 -- 待复查: the caller's own pages past their review date that they can still read.
 create or replace function private.kb_stale_pages(p_enterprise_id uuid)
 returns table (node_id uuid, kind text, title text, space_id uuid, review_due date)
-language plpgsql stable security definer set search_path = ''
-as $$
+language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   return query
@@ -602,14 +572,12 @@ begin
        and n.review_due <= private.shanghai_today() and private.kb_rank(n.id) >= 1
      order by n.review_due, n.title
      limit 100;
-end;
-$$;
+end $$;
 
 -- The daily job (hosted: pg_cron; locally tools/local-stack/jobs.ts): one notice per owner, page
 -- and due date, to owners still in the enterprise, in normal enterprises.
 create or replace function private.kb_run_jobs()
-returns jsonb language plpgsql security definer set search_path = ''
-as $$
+returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   v_row record;
   v_count integer := 0;
@@ -629,15 +597,13 @@ begin
     v_count := v_count + 1;
   end loop;
   return jsonb_build_object('review_reminders', v_count);
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 6. Storage usage per space (admins and content managers)
 -- -----------------------------------------------------------------------------
 create or replace function private.kb_storage_by_space(p_enterprise_id uuid)
-returns jsonb language plpgsql stable security definer set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   if not (p_enterprise_id = any (private.kb_manager_enterprise_ids())) then
@@ -656,8 +622,7 @@ begin
            where o.bucket_id = 'kb' and o.name like p_enterprise_id::text || '/%'
            group by n.space_id) u on u.space_id = s.id
        where s.enterprise_id = p_enterprise_id and s.kind = 'space' and s.deleted_at is null), '[]'::jsonb));
-end;
-$$;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- 7. Policies
@@ -680,78 +645,15 @@ create policy "Authors and managers of a page read its pending saves"
   );
 
 -- -----------------------------------------------------------------------------
--- 8. Public wrappers (security invoker)
+-- 8. The API: public invoker wrappers and execute rights (private.expose_rpcs)
 -- -----------------------------------------------------------------------------
-create or replace function public.member_content_rule(p_enterprise_id uuid)
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.member_content_rule(p_enterprise_id); $$;
-create or replace function public.set_member_content_rule(p_enterprise_id uuid, p_rule text, p_transfer_to uuid default null)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.set_member_content_rule(p_enterprise_id, p_rule, p_transfer_to); $$;
-create or replace function public.kb_set_space_approval(p_space_id uuid, p_on boolean)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.kb_set_space_approval(p_space_id, p_on); $$;
-create or replace function public.kb_submit_page(p_node_id uuid, p_delta jsonb, p_title text default null, p_base_version integer default null)
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.kb_submit_page(p_node_id, p_delta, p_title, p_base_version); $$;
-create or replace function public.kb_review_page(p_review_id uuid, p_approve boolean, p_reason text default '')
-returns json language sql volatile security invoker set search_path = ''
-as $$ select private.kb_review_page(p_review_id, p_approve, p_reason); $$;
-create or replace function public.kb_pending_reviews(p_enterprise_id uuid)
-returns table (review_id uuid, node_id uuid, title text, page_title text, space_title text, author_name text,
-               base_version integer, current_version integer, created_at timestamptz, updated_at timestamptz)
-language sql stable security invoker set search_path = ''
-as $$ select * from private.kb_pending_reviews(p_enterprise_id); $$;
-create or replace function public.kb_page_governance(p_node_id uuid)
-returns json language sql stable security invoker set search_path = ''
-as $$ select private.kb_page_governance(p_node_id); $$;
-create or replace function public.kb_set_page_owner(p_node_id uuid, p_owner_id uuid)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.kb_set_page_owner(p_node_id, p_owner_id); $$;
-create or replace function public.kb_set_review_date(p_node_id uuid, p_due date)
-returns void language sql volatile security invoker set search_path = ''
-as $$ select private.kb_set_review_date(p_node_id, p_due); $$;
-create or replace function public.kb_mark_reviewed(p_node_id uuid, p_next date default null)
-returns date language sql volatile security invoker set search_path = ''
-as $$ select private.kb_mark_reviewed(p_node_id, p_next); $$;
-create or replace function public.kb_stale_pages(p_enterprise_id uuid)
-returns table (node_id uuid, kind text, title text, space_id uuid, review_due date)
-language sql stable security invoker set search_path = ''
-as $$ select * from private.kb_stale_pages(p_enterprise_id); $$;
-create or replace function public.kb_storage_by_space(p_enterprise_id uuid)
-returns jsonb language sql stable security invoker set search_path = ''
-as $$ select private.kb_storage_by_space(p_enterprise_id); $$;
-create or replace function public.kb_run_jobs()
-returns jsonb language sql volatile security invoker set search_path = ''
-as $$ select private.kb_run_jobs(); $$;
+select private.expose_rpcs(array['member_content_rule', 'set_member_content_rule', 'kb_set_space_approval', 'kb_submit_page',
+  'kb_review_page', 'kb_pending_reviews', 'kb_page_governance', 'kb_set_page_owner', 'kb_set_review_date', 'kb_mark_reviewed',
+  'kb_stale_pages', 'kb_storage_by_space'], p_service => array['kb_run_jobs']);
 
--- -----------------------------------------------------------------------------
--- 9. Execute rights
--- -----------------------------------------------------------------------------
+-- triggers and helpers the bodies call, as their owner
 revoke all on function
   private.kb_default_owner(), private.kb_person_name(uuid, uuid), private.member_content_exit(), private.member_content_rejoin(),
   private.member_content_apply(uuid, uuid, text, text), private.member_content_account_deleted(),
-  private.kb_node_manager_ids(uuid), private.kb_versions_approval_guard(), private.kb_run_jobs(),
-  private.member_content_rule(uuid), private.set_member_content_rule(uuid, text, uuid), private.kb_set_space_approval(uuid, boolean),
-  private.kb_submit_page(uuid, jsonb, text, integer), private.kb_review_page(uuid, boolean, text), private.kb_pending_reviews(uuid),
-  private.kb_page_governance(uuid), private.kb_set_page_owner(uuid, uuid), private.kb_set_review_date(uuid, date),
-  private.kb_mark_reviewed(uuid, date), private.kb_stale_pages(uuid), private.kb_storage_by_space(uuid)
+  private.kb_node_manager_ids(uuid), private.kb_versions_approval_guard(), private.kb_space_setting(uuid, boolean, text)
   from public, anon, authenticated, service_role;
-revoke all on function
-  public.member_content_rule(uuid), public.set_member_content_rule(uuid, text, uuid), public.kb_set_space_approval(uuid, boolean),
-  public.kb_submit_page(uuid, jsonb, text, integer), public.kb_review_page(uuid, boolean, text), public.kb_pending_reviews(uuid),
-  public.kb_page_governance(uuid), public.kb_set_page_owner(uuid, uuid), public.kb_set_review_date(uuid, date),
-  public.kb_mark_reviewed(uuid, date), public.kb_stale_pages(uuid), public.kb_storage_by_space(uuid), public.kb_run_jobs()
-  from public, anon, authenticated, service_role;
-grant execute on function
-  private.member_content_rule(uuid), private.set_member_content_rule(uuid, text, uuid), private.kb_set_space_approval(uuid, boolean),
-  private.kb_submit_page(uuid, jsonb, text, integer), private.kb_review_page(uuid, boolean, text), private.kb_pending_reviews(uuid),
-  private.kb_page_governance(uuid), private.kb_set_page_owner(uuid, uuid), private.kb_set_review_date(uuid, date),
-  private.kb_mark_reviewed(uuid, date), private.kb_stale_pages(uuid), private.kb_storage_by_space(uuid),
-  public.member_content_rule(uuid), public.set_member_content_rule(uuid, text, uuid), public.kb_set_space_approval(uuid, boolean),
-  public.kb_submit_page(uuid, jsonb, text, integer), public.kb_review_page(uuid, boolean, text), public.kb_pending_reviews(uuid),
-  public.kb_page_governance(uuid), public.kb_set_page_owner(uuid, uuid), public.kb_set_review_date(uuid, date),
-  public.kb_mark_reviewed(uuid, date), public.kb_stale_pages(uuid), public.kb_storage_by_space(uuid)
-  to authenticated, service_role;
--- the scheduler only
-grant execute on function private.kb_run_jobs(), public.kb_run_jobs() to service_role;
