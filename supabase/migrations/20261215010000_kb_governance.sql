@@ -519,10 +519,10 @@ begin
   update public.kb_nodes set owner_id = p_owner_id, review_notified_for = null where id = v_node.id;
 end $$;
 
--- The owner (with editor rights) or a manager: the review date (null: none). Today at the earliest,
--- five years ahead at the latest.
-create or replace function private.kb_set_review_date(p_node_id uuid, p_due date)
-returns void language plpgsql security definer set search_path = '' as $$
+-- A page's review date is the owner's (with editor rights) or a manager's to change: the node once
+-- the caller is one of them.
+create or replace function private.kb_node_for_review(p_node_id uuid)
+returns public.kb_nodes language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
 begin
@@ -531,6 +531,15 @@ begin
   if private.kb_rank(v_node.id) < 4 and v_node.owner_id is distinct from auth.uid() then
     raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有页面负责人或管理者可以设置复查日期';
   end if;
+  return v_node;
+end $$;
+
+-- The review date (null: none). Today at the earliest, five years ahead at the latest.
+create or replace function private.kb_set_review_date(p_node_id uuid, p_due date)
+returns void language plpgsql security definer set search_path = '' as $$
+declare
+  v_node public.kb_nodes := private.kb_node_for_review(p_node_id);
+begin
   if v_node.kind not in ('page', 'file') then
     raise exception using errcode = 'P0001', message = 'kb_not_a_page', hint = '只有页面和文件可以设置复查日期';
   end if;
@@ -544,14 +553,9 @@ end $$;
 create or replace function private.kb_mark_reviewed(p_node_id uuid, p_next date default null)
 returns date language plpgsql security definer set search_path = '' as $$
 declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
+  v_node public.kb_nodes := private.kb_node_for_review(p_node_id);
   v_next date := coalesce(p_next, private.shanghai_today() + 90);
 begin
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if private.kb_rank(v_node.id) < 4 and v_node.owner_id is distinct from auth.uid() then
-    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有页面负责人或管理者可以标记已复查';
-  end if;
   if v_next <= private.shanghai_today() or v_next > private.shanghai_today() + 1826 then
     raise exception using errcode = '22023', message = 'kb_review_date_invalid', hint = '下次复查日期须在明天到五年之内';
   end if;
@@ -655,5 +659,6 @@ select private.expose_rpcs(array['member_content_rule', 'set_member_content_rule
 revoke all on function
   private.kb_default_owner(), private.kb_person_name(uuid, uuid), private.member_content_exit(), private.member_content_rejoin(),
   private.member_content_apply(uuid, uuid, text, text), private.member_content_account_deleted(),
-  private.kb_node_manager_ids(uuid), private.kb_versions_approval_guard(), private.kb_space_setting(uuid, boolean, text)
+  private.kb_node_manager_ids(uuid), private.kb_versions_approval_guard(), private.kb_space_setting(uuid, boolean, text),
+  private.kb_node_for_review(uuid)
   from public, anon, authenticated, service_role;

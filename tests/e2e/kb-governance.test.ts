@@ -2,30 +2,13 @@
 // editor's save waits (readers keep the published page), the manager finds it under 待审核 on the
 // knowledge-base home, reads it and approves, and readers then see it; a page past its review date
 // is listed under 待复查 for its owner until 已复查.
-import type { BrowserContext } from 'playwright-core';
-import { sql, type SignedInUser } from '../support/clients';
-import { getStack } from '../support/stack';
+import { sql } from '../support/clients';
 import { createEnterprise, newMember } from '../integration/support-tenancy/fixture';
 import { delta, ok, rpc } from '../integration/kb-support';
-import { mobileContext } from './support/browser';
-import { KbPages } from './support/kb-pages';
+import { kbOpener } from './support/kb-pages';
 import { browserSuite } from './support/suite';
 
-const suite = browserSuite();
-const contexts: BrowserContext[] = [];
-afterEach(async () => {
-  while (contexts.length) await contexts.pop()?.close();
-});
-
-async function openAs(who: SignedInUser, route: string): Promise<KbPages> {
-  const { data } = await who.client.auth.getSession();
-  if (!data.session) throw new Error('no session');
-  const context = await mobileContext(suite.browser);
-  contexts.push(context);
-  const app = new KbPages(await context.newPage(), suite.server.url);
-  await app.openSignedIn(data.session, route, getStack().url);
-  return app;
-}
+const openAs = kbOpener(browserSuite());
 
 it('approval: editor saves → pending (readers keep the published page) → manager approves from 待审核 → published', async () => {
   const ent = await createEnterprise({ edition: 'professional' });

@@ -3,8 +3,9 @@
 // opens 待审核 from the knowledge-base home, opens the save, reads it and approves it; the page's
 // new version is then the editor's. The enterprise, members, space and its switch are arranged
 // through the API; the save, the list and the decision happen in the simulated pages.
-import { sql, type SignedInUser } from '../support/clients';
+import { sql } from '../support/clients';
 import { createEnterprise, newMember } from '../integration/support-tenancy/fixture';
+import { rpc } from './support/rpc';
 import { simulatedApp } from './support/simulated-app';
 
 jest.setTimeout(120_000);
@@ -15,12 +16,6 @@ const REVIEW_PAGE = 'packages/kb/review/index';
 const EDITOR_HINT = '简易编辑器：# 标题，- 列表，1. 编号，> 引用';
 
 const app = simulatedApp();
-
-async function rpc<T>(who: SignedInUser, fn: string, args: Record<string, unknown>): Promise<T> {
-  const { data, error } = await who.client.rpc(fn, args);
-  if (error) throw new Error(`${fn}: ${error.message}`);
-  return data as T;
-}
 
 test("an editor's save waits for review; the manager approves it from 待审核 and it is published as the editor's", async () => {
   const ent = await createEnterprise({ edition: 'professional' });
