@@ -58,6 +58,9 @@ describe('former members (LX 2.1.2)', () => {
 
     expect(await governance(colleague, a.page)).toMatchObject({ owner_id: a.who.userId, owner_name: '前成员' });
     expect((await governance(admin, a.page)).owner_name).toBe('前成员（张三）');
+    // the page's "updated by" line too
+    expect((await ok<{ updated_by_name: string }>(rpc(colleague, 'kb_open_page', { p_node_id: a.page }))).updated_by_name).toBe('前成员');
+    expect((await ok<{ updated_by_name: string }>(rpc(admin, 'kb_open_page', { p_node_id: a.page }))).updated_by_name).toBe('前成员（张三）');
     for (const who of [colleague, admin]) {
       expect(await ok(rest(who, `community_posts?id=eq.${a.post}&select=author_name`))).toEqual([{ author_name: '前成员' }]);
       expect(await ok(rest(who, `community_comments?id=eq.${a.comment}&select=author_name`))).toEqual([{ author_name: '前成员' }]);
