@@ -39,7 +39,17 @@ export const KB_MESSAGES: ModuleMessages = {
     kb_not_a_space: '只能为空间设置水印',
     kb_flag_invalid: '请选择开启或关闭',
     kb_media_unavailable: '文件暂时无法打开，或你没有查看权限',
-    // governance (20261215010000_kb_governance.sql)
+  },
+};
+
+/**
+ * The governance screens' codes (20261215010000_kb_governance.sql), on top of the module's table. Kept
+ * apart: the KB home is built into the weapp main package, these screens are in the kb subpackage.
+ */
+export const KB_GOVERNANCE_MESSAGES: ModuleMessages = {
+  ...KB_MESSAGES,
+  messages: {
+    ...KB_MESSAGES.messages,
     kb_approval_required: '该空间的修改需经管理者审核后发布，请提交审核',
     kb_review_not_found: '找不到该审核',
     kb_review_decided: '该修改已经审核过了',

@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { LoadState, PageWithoutEnterprise } from '../../ui/load-state';
 import { Button } from '../../ui/button';
-import { CreateSpaceForm, KB_ROUTES, KbSearchBox, NodeList, StalePages, kbGovernanceService, kbService, nodeRoute, useKbEnterprise, useLoader } from '../../features/kb';
+import { CreateSpaceForm, KB_ROUTES, KbSearchBox, NodeList, StalePages, kbService, nodeRoute, useKbEnterprise, useLoader } from '../../features/kb';
 
 /** 知识库: search, spaces, 待复查 and 待审核 for owners and managers, recently viewed (with "updated since you read"), favourites. */
 export default function KbHomePage() {
@@ -13,7 +13,7 @@ export default function KbHomePage() {
   const recent = useLoader(() => kbService.recent(ent), ent, !!ent);
   const favorites = useLoader(() => kbService.favorites(ent), ent, !!ent);
   const [shown, setShown] = useState(0);
-  const reviews = useLoader(() => kbGovernanceService.pendingReviews(ent), `${ent}|${shown}`, !!ent);
+  const reviews = useLoader(() => kbService.pendingReviews(ent), `${ent}|${shown}`, !!ent);
   useDidShow(() => {
     if (!ent) return;
     recent.reload();

@@ -2,14 +2,14 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useLoader } from '../hooks/use-kb-loader';
 import { nodeRoute } from '../routes';
-import { kbGovernanceService, type KbGovernanceService } from '../services/kb-governance.service';
+import { kbService, type KbService } from '../services/kb.service';
 import './kb.css';
 
 /** 待复查 on the knowledge-base home: the member's own pages past their review date (nothing when none). */
-export function StalePages({ enterpriseId, refreshKey = 0, service = kbGovernanceService }: {
+export function StalePages({ enterpriseId, refreshKey = 0, service = kbService }: {
   enterpriseId: string;
   refreshKey?: number;
-  service?: Pick<KbGovernanceService, 'stalePages'>;
+  service?: Pick<KbService, 'stalePages'>;
 }) {
   const stale = useLoader(() => service.stalePages(enterpriseId), `${enterpriseId}|${refreshKey}`, !!enterpriseId);
   if (!stale.data?.length) return null;

@@ -1,19 +1,17 @@
 // Knowledge-base governance (docs/api.md › Knowledge base › Governance): approval before
 // publishing, page owners and review dates, storage per space.
 import { asShape, bindDataLayer } from '../../../lib/data';
-import { KB_MESSAGES } from '../kb.messages';
-import type { KbGovernance, KbPendingReview, KbReviewDraft, KbStalePage, KbStorageUsage } from './kb.types';
+import { KB_GOVERNANCE_MESSAGES } from '../kb.messages';
+import { pendingReviews, stalePages } from './kb.service';
+import type { KbGovernance, KbReviewDraft, KbStorageUsage } from './kb.types';
 
-const db = bindDataLayer(KB_MESSAGES);
+// The KB home's two reads (待审核, 待复查) live in kb.service: the home is in the weapp main package.
+const db = bindDataLayer(KB_GOVERNANCE_MESSAGES);
 
 export const pageGovernance = (nodeId: string) => db.call('kb_page_governance', { p_node_id: nodeId }).then(asShape<KbGovernance>());
 
 /** Managers of a space: an editor's save waits for a manager's approval. */
 export const setSpaceApproval = (spaceId: string, on: boolean) => db.run('kb_set_space_approval', { p_space_id: spaceId, p_on: on });
-
-/** 待审核: saves the caller may decide. */
-export const pendingReviews = (enterpriseId: string) =>
-  db.call('kb_pending_reviews', { p_enterprise_id: enterpriseId }).then(asShape<KbPendingReview[]>());
 
 /** One pending save with its content (its author and the page's managers may read it). */
 export const reviewDraft = async (reviewId: string): Promise<KbReviewDraft | null> => {
@@ -33,9 +31,6 @@ export const markReviewed = (nodeId: string, next?: string) =>
   db.call('kb_mark_reviewed', next ? { p_node_id: nodeId, p_next: next } : { p_node_id: nodeId }).then(asShape<string>());
 
 export const setPageOwner = (nodeId: string, ownerId: string) => db.run('kb_set_page_owner', { p_node_id: nodeId, p_owner_id: ownerId });
-
-/** 待复查: the caller's own pages past their review date. */
-export const stalePages = (enterpriseId: string) => db.call('kb_stale_pages', { p_enterprise_id: enterpriseId }).then(asShape<KbStalePage[]>());
 
 export const storageUsage = (enterpriseId: string) => db.call('kb_storage_by_space', { p_enterprise_id: enterpriseId }).then(asShape<KbStorageUsage>());
 

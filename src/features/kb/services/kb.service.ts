@@ -3,7 +3,7 @@
 import { asShape, bindDataLayer } from '../../../lib/data';
 import { markupToDelta, type Delta } from '../lib/delta';
 import { KB_MESSAGES } from '../kb.messages';
-import type { KbAccess, KbComment, KbGrant, KbGrantees, KbNode, KbPage, KbRecent, KbSaveResult, KbSearchHit, KbVersion, SpaceKind } from './kb.types';
+import type { KbAccess, KbComment, KbGrant, KbGrantees, KbNode, KbPage, KbPendingReview, KbRecent, KbSaveResult, KbSearchHit, KbStalePage, KbVersion, SpaceKind } from './kb.types';
 
 const db = bindDataLayer(KB_MESSAGES);
 const NODE_COLUMNS = 'id, kind, title, space_kind, description, updated_at, sort_order';
@@ -23,6 +23,13 @@ export const search = (enterpriseId: string, query: string) =>
   db.call('kb_search', { p_enterprise_id: enterpriseId, p_query: query, p_limit: 20 }).then(asShape<KbSearchHit[]>());
 
 export const recent = (enterpriseId: string) => db.call('kb_recent', { p_enterprise_id: enterpriseId, p_limit: 20 }).then(asShape<KbRecent[]>());
+
+/** 待审核 (governance): saves the caller may decide. */
+export const pendingReviews = (enterpriseId: string) =>
+  db.call('kb_pending_reviews', { p_enterprise_id: enterpriseId }).then(asShape<KbPendingReview[]>());
+
+/** 待复查 (governance): the caller's own pages past their review date. */
+export const stalePages = (enterpriseId: string) => db.call('kb_stale_pages', { p_enterprise_id: enterpriseId }).then(asShape<KbStalePage[]>());
 
 export const favorites = async (enterpriseId: string): Promise<KbNode[]> => {
   const rows = await db.read((c) => c.from('kb_favorites').select(`created_at, kb_nodes(${NODE_COLUMNS})`).eq('enterprise_id', enterpriseId)
@@ -92,7 +99,7 @@ export async function grantees(enterpriseId: string): Promise<KbGrantees> {
 export const setWatermark = (spaceId: string, on: boolean) => db.run('kb_set_space_watermark', { p_space_id: spaceId, p_on: on });
 
 export const kbService = {
-  spaces, children, openPage, search, recent, favorites, versions, comments,
+  spaces, children, openPage, search, recent, favorites, versions, comments, pendingReviews, stalePages,
   createSpace, createNode, submitPage, savePage, saveMarkup, restoreVersion, trashNode, setLike, setFavorite, addComment,
   nodeAccess, setGrants, inheritGrants, grantees, setWatermark,
 };
