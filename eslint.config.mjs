@@ -39,6 +39,11 @@ const DEEP_IMPORT_EXCEPTIONS = [
   { from: 'packages/ops/qualification-review', to: 'features/enterprise/services/qualification.service', why: SUBPACKAGE },
   { from: 'packages/ops/qualification-review-item', to: 'features/enterprise/schemas/enterprise.schema', why: SUBPACKAGE },
   { from: 'features/kb/hooks/use-kb-enterprise', to: 'features/enterprise/hooks/use-enterprise-page', why: SUBPACKAGE },
+  // The KB home is built into the main package on weapp and takes the kb index; the page editor
+  // (with markdown-it for Markdown import/export) stays out of it, in the kb subpackage's edit page.
+  { from: 'packages/kb/edit/index', to: 'features/kb/components/page-editor', why: MAIN_PACKAGE },
+  // Likewise the governance screens (approval, review dates, storage): their own entry of the feature.
+  { from: 'packages/kb/', to: 'features/kb/governance', why: MAIN_PACKAGE },
   // The home page's unread badge loads the notification services, whose message table extends identity's.
   { from: 'features/notifications/notifications.messages', to: 'features/identity/identity.messages', why: MAIN_PACKAGE },
 ];

@@ -4,7 +4,9 @@ const path = require('node:path');
 
 const ESM_PACKAGES = ['@tarojs', '@stencil', '@nutui', '@swc/helpers', 'swiper', 'ssr-window', 'dom7', 'tslib', '\\.pnpm',
   // ESM-only dependencies of @tarojs/router and @tarojs/taro-h5
-  'query-string', 'decode-uri-component', 'filter-obj', 'split-on-first', 'nanoid', 'style-inject'];
+  'query-string', 'decode-uri-component', 'filter-obj', 'split-on-first', 'nanoid', 'style-inject',
+  // Quill 2 (the H5 rich-text editor) and its ESM-only model
+  'quill', 'parchment'];
 
 /** @type {import('jest').Config} */
 module.exports = {

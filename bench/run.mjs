@@ -3,6 +3,8 @@
 // bench/report.json; raw artefacts (builds, logs) go under bench/out/.
 //   npm run bench [-- --quick] [--only stack,db,api,training,sizes,lighthouse,start,test,notify,kb,community,admin]
 //                 [--stack-env FILE] [--test-log FILE]
+// --stack-env FILE: measure on an already running stack (e.g. one kept under .local/) instead of a
+// fresh one; what an earlier run generated there at the same sizes is reused, not loaded again.
 // Env: ZX_BENCH_PORT (base port, default 29321, below Linux's ephemeral port range; uses +0…+9,
 // +20…+29, +40), ZX_BENCH_DIR (stack data, default .local/bench), ZX_BENCH_OUT (build output,
 // default bench/out/dist), ZX_BENCH_TEST_LOG, ZX_BENCH_REPORT_DIR (where a partial run writes its
@@ -30,6 +32,8 @@ const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const quick = flag('--quick');
+// Attached to a kept stack (--stack-env): reuse what an earlier run generated there at the same sizes.
+const reuse = Boolean(option('--stack-env'));
 const only = option('--only')?.split(',');
 const wanted = (s) => !only || only.includes(s);
 
@@ -77,12 +81,12 @@ async function kbFigures(stack) {
   const client = await db.connect(stack.env.DATABASE_URL);
   try {
     log(`generating ${SIZES.KBN} knowledge-base nodes…`);
-    const gen = await kb.generate(client, SIZES);
+    const gen = await kb.generate(client, SIZES, { reuse });
     const c = gen.counts;
     report.add({
       section: S_KB, name: 'kb.generate', value: gen.seconds, unit: 's', budget: null, digits: 1,
-      source: 'set-based SQL (bench/sql/kb-generate.sql), then vacuum (analyze)',
-      note: `${c.nodes} nodes (${c.nodes_size}), ${c.acl_nodes} set their own grants, ${c.grants} grants, depth ${c.depth}, largest enterprise ${c.largest} nodes`,
+      source: `set-based SQL (bench/sql/kb-generate.sql): rows ${gen.phases.rows} s, indexes ${gen.phases.indexes} s, vacuum+analyze+checkpoint ${gen.phases.vacuum} s${gen.reused ? ' (loaded by an earlier run on this stack)' : ''}`,
+      note: `${c.nodes} nodes (${c.nodes_size}), ${c.acl_nodes} set their own grants, ${c.grants} grants, depth ${c.depth}, largest enterprise ${c.largest} nodes, ${c.largest_depth} levels deep`,
     });
     const m = await kb.pickMember(client);
     report.note(S_KB, `Member measured: a member (not an admin) of the enterprise with the most nodes (${m.nodes}), reading ${m.acl.length} acl nodes. ` +
@@ -115,6 +119,7 @@ async function kbFigures(stack) {
   }
 }
 const round3 = (n) => Number(n.toFixed(3));
+let dbGenerated = false;
 
 // ---------------------------------------------------------------------------------------------
 // Admin desk (issue 13): the members table's search, as the admin of the largest enterprise
@@ -141,11 +146,12 @@ async function databaseFigures(stack) {
   const client = await db.connect(stack.env.DATABASE_URL);
   try {
     log(`generating ${SIZES.N} posts, ${SIZES.E} enterprises, ${SIZES.M} members…`);
-    const gen = await db.generate(client, SIZES);
+    const gen = await db.generate(client, SIZES, { reuse });
+    dbGenerated = true;
     const genSeconds = gen.phases.rows + gen.phases.indexes + gen.phases.vacuum + gen.phases.schema;
     report.add({
       section: S_DB, name: 'db.generate', value: genSeconds, unit: 's', budget: null, digits: 1,
-      source: `set-based SQL (bench/sql): rows ${gen.phases.rows} s, keys+indexes ${gen.phases.indexes} s, vacuum+analyze+checkpoint ${gen.phases.vacuum} s`,
+      source: `set-based SQL (bench/sql): rows ${gen.phases.rows} s, keys+indexes ${gen.phases.indexes} s, vacuum+analyze+checkpoint ${gen.phases.vacuum} s${gen.reused ? ' (loaded by an earlier run on this stack)' : ''}`,
       note: `${gen.counts.posts} posts (${gen.counts.posts_size}), ${gen.counts.enterprises} enterprises, ${gen.counts.members} members / ${gen.counts.memberships} memberships, ${gen.counts.spaces} spaces, ${gen.counts.space_members} private-space members`,
     });
     const member = await db.pickMember(client);
@@ -219,7 +225,7 @@ async function databaseFigures(stack) {
 async function communityFigures(stack, member) {
   const client = await db.connect(stack.env.DATABASE_URL);
   try {
-    await community.communityFigures(client, member, { iterations: ITER, report, section: S_COMMUNITY });
+    await community.communityFigures(client, member, { iterations: ITER, report, section: S_COMMUNITY, sizes: SIZES, reuse });
   } finally {
     await client.end();
   }
@@ -384,11 +390,12 @@ async function main() {
       });
     }
     if (wanted('kb')) {
-      if (!member) {
+      if (!dbGenerated) {
         await section(S_DB, async () => {
           const client = await db.connect(stack.env.DATABASE_URL);
           try {
-            await db.generate(client, SIZES); // the enterprises and members the knowledge base belongs to
+            await db.generate(client, SIZES, { reuse }); // the enterprises, departments and members the knowledge base belongs to
+            dbGenerated = true;
           } finally {
             await client.end();
           }

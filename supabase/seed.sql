@@ -13,7 +13,13 @@ select '00000000-0000-0000-0000-000000000000', u.id::uuid, 'authenticated', 'aut
   from (values
     ('11111111-1111-4111-8111-111111111111', '8613800000001', '张伟'),
     ('22222222-2222-4222-8222-222222222222', '8613800000002', '李娜'),
-    ('33333333-3333-4333-8333-333333333333', '8613800000003', '王芳')
+    ('33333333-3333-4333-8333-333333333333', '8613800000003', '王芳'),
+    ('44444444-4444-4444-8444-444444444444', '8613800000004', '陈静'),
+    ('55555555-5555-4555-8555-555555555555', '8613800000005', '刘洋'),
+    ('66666666-6666-4666-8666-666666666666', '8613800000006', '赵磊'),
+    ('77777777-7777-4777-8777-777777777777', '8613800000007', '孙丽'),
+    ('88888888-8888-4888-8888-888888888888', '8613800000008', '周杰'),
+    ('99999999-9999-4999-8999-999999999999', '8613800000009', '吴敏')
   ) as u(id, phone, name)
 on conflict (id) do nothing;
 
@@ -22,7 +28,10 @@ select gen_random_uuid(), u.id, u.id::text, 'phone',
        jsonb_build_object('sub', u.id::text, 'phone', u.phone, 'phone_verified', true), now(), now()
   from auth.users u
  where u.id in ('11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222',
-                '33333333-3333-4333-8333-333333333333')
+                '33333333-3333-4333-8333-333333333333', '44444444-4444-4444-8444-444444444444',
+                '55555555-5555-4555-8555-555555555555', '66666666-6666-4666-8666-666666666666',
+                '77777777-7777-4777-8777-777777777777', '88888888-8888-4888-8888-888888888888',
+                '99999999-9999-4999-8999-999999999999')
 on conflict do nothing;
 
 -- -----------------------------------------------------------------------------
@@ -477,61 +486,7 @@ update private.accounts a
   from (values
     ('11111111-1111-4111-8111-111111111111'::uuid, date '1990-05-01'),
     ('22222222-2222-4222-8222-222222222222'::uuid, date '1988-09-15'),
-    ('33333333-3333-4333-8333-333333333333'::uuid, date '1985-03-20')
-  ) as d(user_id, birth_date)
- where a.user_id = d.user_id and a.birth_date is null;
-
-insert into public.consents (user_id, document_id, version_id, channel, consented_by)
-select u.id, v.document_id, v.id, 'h5', 'self'
-  from auth.users u
-  cross join public.agreement_versions v
- where u.id in ('11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222',
-                '33333333-3333-4333-8333-333333333333')
-   and v.id in ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002')
-on conflict do nothing;
-
--- 王芳 (13800000003) is the demo platform operator.
-insert into private.platform_operators (user_id, note)
-values ('33333333-3333-4333-8333-333333333333', 'demo platform operator')
-on conflict (user_id) do nothing;
-
--- -----------------------------------------------------------------------------
--- Tenancy (issue 4): six more demo users and three enterprises with departments and members.
---   星河科技 (professional): 张伟 admin, 李娜, 陈静, 刘洋, 赵磊 members; 研发中心 > 前端组 / 后端组, 市场部
---   青禾教育 (basic):        李娜 admin, 张伟 member (张伟 belongs to two enterprises)
---   远山制造 (private, join rule approval): 孙丽 admin, 周杰, 吴敏 members; 刘洋 has a pending request
--- 王芳 stays the platform operator and belongs to no enterprise. Re-runnable (fixed ids, on conflict).
--- -----------------------------------------------------------------------------
-insert into auth.users (
-  instance_id, id, aud, role, phone, phone_confirmed_at, encrypted_password,
-  raw_app_meta_data, raw_user_meta_data, created_at, updated_at
-)
-select '00000000-0000-0000-0000-000000000000', u.id::uuid, 'authenticated', 'authenticated', u.phone, now(),
-       extensions.crypt('Zhixiang2026', extensions.gen_salt('bf')),
-       '{"provider":"phone","providers":["phone"]}'::jsonb,
-       jsonb_build_object('display_name', u.name), now(), now()
-  from (values
-    ('44444444-4444-4444-8444-444444444444', '8613800000004', '陈静'),
-    ('55555555-5555-4555-8555-555555555555', '8613800000005', '刘洋'),
-    ('66666666-6666-4666-8666-666666666666', '8613800000006', '赵磊'),
-    ('77777777-7777-4777-8777-777777777777', '8613800000007', '孙丽'),
-    ('88888888-8888-4888-8888-888888888888', '8613800000008', '周杰'),
-    ('99999999-9999-4999-8999-999999999999', '8613800000009', '吴敏')
-  ) as u(id, phone, name)
-on conflict (id) do nothing;
-
-insert into auth.identities (id, user_id, provider_id, provider, identity_data, created_at, updated_at)
-select gen_random_uuid(), u.id, u.id::text, 'phone',
-       jsonb_build_object('sub', u.id::text, 'phone', u.phone, 'phone_verified', true), now(), now()
-  from auth.users u
- where u.id in ('44444444-4444-4444-8444-444444444444', '55555555-5555-4555-8555-555555555555',
-                '66666666-6666-4666-8666-666666666666', '77777777-7777-4777-8777-777777777777',
-                '88888888-8888-4888-8888-888888888888', '99999999-9999-4999-8999-999999999999')
-on conflict do nothing;
-
-update private.accounts a
-   set birth_date = d.birth_date, birth_date_set_at = now()
-  from (values
+    ('33333333-3333-4333-8333-333333333333'::uuid, date '1985-03-20'),
     ('44444444-4444-4444-8444-444444444444'::uuid, date '1992-02-11'),
     ('55555555-5555-4555-8555-555555555555'::uuid, date '1995-07-23'),
     ('66666666-6666-4666-8666-666666666666'::uuid, date '1987-12-02'),
@@ -545,12 +500,26 @@ insert into public.consents (user_id, document_id, version_id, channel, consente
 select u.id, v.document_id, v.id, 'h5', 'self'
   from auth.users u
   cross join public.agreement_versions v
- where u.id in ('44444444-4444-4444-8444-444444444444', '55555555-5555-4555-8555-555555555555',
-                '66666666-6666-4666-8666-666666666666', '77777777-7777-4777-8777-777777777777',
-                '88888888-8888-4888-8888-888888888888', '99999999-9999-4999-8999-999999999999')
+ where u.id in ('11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222',
+                '33333333-3333-4333-8333-333333333333', '44444444-4444-4444-8444-444444444444',
+                '55555555-5555-4555-8555-555555555555', '66666666-6666-4666-8666-666666666666',
+                '77777777-7777-4777-8777-777777777777', '88888888-8888-4888-8888-888888888888',
+                '99999999-9999-4999-8999-999999999999')
    and v.id in ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002')
 on conflict do nothing;
 
+-- 王芳 (13800000003) is the demo platform operator.
+insert into private.platform_operators (user_id, note)
+values ('33333333-3333-4333-8333-333333333333', 'demo platform operator')
+on conflict (user_id) do nothing;
+
+-- -----------------------------------------------------------------------------
+-- Tenancy (issue 4): three enterprises with departments and members (users 4–9 are created above).
+--   星河科技 (professional): 张伟 admin, 李娜, 陈静, 刘洋, 赵磊 members; 研发中心 > 前端组 / 后端组, 市场部
+--   青禾教育 (basic):        李娜 admin, 张伟 member (张伟 belongs to two enterprises)
+--   远山制造 (private, join rule approval): 孙丽 admin, 周杰, 吴敏 members; 刘洋 has a pending request
+-- 王芳 stays the platform operator and belongs to no enterprise. Re-runnable (fixed ids, on conflict).
+-- -----------------------------------------------------------------------------
 insert into public.enterprises (id, name, industry, size_band, edition, contact_name, contact_phone, join_rule,
                                 members_can_invite, created_by) values
   ('e0000000-0000-4000-8000-000000000001', '星河科技', '互联网/软件', '50-199', 'professional', '张伟', '8613800000001',

@@ -1,40 +1,26 @@
 -- =============================================================================
--- Knowledge-base data on the real kb tables (issue 14), for the bench enterprises of generate.sql.
--- {{KBN}} nodes in all, spread over the enterprises in proportion to their members (the largest,
--- ~3 % of members, gets ~30k at 1M). Per enterprise: 8 departments (4 top-level, each with one
--- sub-department; members spread over them), 5 spaces (4 enterprise-wide readable by everyone, 1
--- team space for two departments). Below each space a 4-ary tree (8 levels at ~6k nodes per space):
--- nodes with children are folders, the rest pages with a Chinese body. 10 % of the nodes set their
--- own grants (half: everyone viewer plus a department editor; half: a department viewer and one editor).
--- Page bodies: 8 domain words (each in ~13 % of pages) amid 64 characters drawn from 300 common ones.
--- Deterministic (hashes of the position), set-based; triggers off during the load (bench only).
+-- Knowledge-base data on the real kb tables (issue 14), for the bench enterprises of generate.sql
+-- (which also made their departments). {{KBN}} nodes in all: the largest enterprise gets its share
+-- by members but at least 3.2 % (32,000 at 1M), the others the rest by members (at least 10). Per
+-- enterprise 5 spaces (4 enterprise-wide readable by everyone, 1 team space for two departments);
+-- below each space a tree in heap order whose fan-out is the smallest of 2, 3, 4, 5 that holds the
+-- space's nodes in 8 levels — so the largest enterprise's trees are 8 deep (4-ary, 6,400 nodes a
+-- space) and the others' 7–8. Nodes with children are folders, the rest pages with a Chinese body.
+-- 10 % of the nodes set their own grants (half: everyone viewer plus a department editor; half: a
+-- department viewer and one editor).
+-- Page bodies: 8 domain words (each in ~13 % of pages) amid 64 characters drawn from 300 common
+-- ones, from a pool of {{POOL}} bodies (their grams computed once); titles: 3 domain words from a
+-- pool, plus the node's number.
+-- Fast on purpose: set-based, deterministic (hashes of the position), the trees built level by
+-- level with a recursive query (paths, acl nodes and read keys inherited from the parent row, so no
+-- second pass), the tables' secondary indexes set aside during the load and built once after it,
+-- row triggers off (bench only; foreign keys hold by construction).
 -- =============================================================================
 set session_replication_role = replica;
-
-create or replace function bench_private.kb_sets(p_e integer, p_s integer, p_j integer)
-returns boolean language sql immutable parallel safe
-as $$ select p_j = 0 or bench_private.h01('kg' || p_e || ':' || p_s || ':' || p_j) < 0.1 $$;
 
 create or replace function bench_private.kb_id(p_e integer, p_s integer, p_j integer)
 returns uuid language sql immutable parallel safe
 as $$ select md5('kbn-' || p_e || ':' || p_s || ':' || p_j)::uuid $$;
-
--- Root-first path of node j of space s, and the nearest ancestor-or-self that sets grants.
-create or replace function bench_private.kb_path(p_e integer, p_s integer, p_j integer, out path uuid[], out acl uuid)
-language plpgsql immutable parallel safe
-as $$
-declare
-  j integer := p_j;
-begin
-  path := array[bench_private.kb_id(p_e, p_s, j)];
-  if bench_private.kb_sets(p_e, p_s, j) then acl := path[1]; end if;
-  while j > 0 loop
-    j := (j - 1) / 4;
-    path := bench_private.kb_id(p_e, p_s, j) || path;
-    if acl is null and bench_private.kb_sets(p_e, p_s, j) then acl := path[1]; end if;
-  end loop;
-end;
-$$;
 
 create or replace function bench_private.kb_words(p_key text, p_n integer)
 returns text language sql immutable parallel safe
@@ -54,71 +40,107 @@ as $$
     from generate_series(1, p_n) i
 $$;
 
+-- Nodes per enterprise
 create temporary table kb_quota as
-select e.n as e, ent.id as enterprise_id,
-       greatest(10, round({{KBN}} * count(m.user_id)::numeric / sum(count(m.user_id)) over ()))::integer as q
-  from generate_series(1, {{E}}) e(n)
-  join public.enterprises ent on ent.id = bench_private.uid('ent', e.n)
-  join public.enterprise_members m on m.enterprise_id = ent.id
- group by e.n, ent.id;
+with m as (
+  select e.n as e, ent.id as enterprise_id, count(m.user_id) as members
+    from generate_series(1, {{E}}) e(n)
+    join public.enterprises ent on ent.id = bench_private.uid('ent', e.n)
+    join public.enterprise_members m on m.enterprise_id = ent.id
+   group by e.n, ent.id
+), r as (
+  select m.*, row_number() over (order by members desc, e) as rk, sum(members) over () as total from m
+), top as (
+  select r.members, greatest(round({{KBN}} * 0.032), round({{KBN}} * r.members::numeric / r.total)) as q from r where r.rk = 1
+)
+select r.e, r.enterprise_id,
+       case when r.rk = 1 then top.q
+            else greatest(10, round(({{KBN}} - top.q) * r.members::numeric / (r.total - top.members))) end::integer as q
+  from r, top;
 
--- Departments and members' departments
-insert into public.departments (id, enterprise_id, parent_id, name, depth, sort_order)
-select bench_private.uid('dept', q.e * 10 + k), q.enterprise_id, null, '部门' || k, 1, k from kb_quota q, generate_series(0, 3) k;
-insert into public.departments (id, enterprise_id, parent_id, name, depth, sort_order)
-select bench_private.uid('dept', q.e * 10 + k + 4), q.enterprise_id, bench_private.uid('dept', q.e * 10 + k), '小组' || k, 2, k
-  from kb_quota q, generate_series(0, 3) k;
-update public.enterprise_members m
-   set department_id = bench_private.uid('dept', q.e * 10 + floor(8 * bench_private.h01('md' || m.user_id))::integer)
-  from kb_quota q where q.enterprise_id = m.enterprise_id;
+-- Spaces: nodes each (the space itself included) and the tree's fan-out
+create temporary table kb_space as
+select q.e, q.enterprise_id, s, n,
+       case when n <= 255 then 2 when n <= 3280 then 3 when n <= 21845 then 4 else 5 end as f
+  from kb_quota q, generate_series(0, 4) s, lateral (select greatest(2, q.q / 5) as n) x;
 
--- Nodes: k-th node of enterprise e → space k % 5, position j = k / 5 + 1 (j = 0 is the space)
-create temporary table kb_gen as
-select q.e, q.enterprise_id, s, j, ((q.q - 5) / 5) as jmax
-  from kb_quota q, generate_series(0, 4) s, lateral generate_series(0, (q.q - 5) / 5) j;
+-- The trees, level by level: path, acl node and whether it grants everyone come from the parent.
+create temporary table kb_tree as
+with recursive t (e, enterprise_id, s, f, jmax, j, id, space_id, parent_id, path, acl, everyone, sets) as (
+  select sp.e, sp.enterprise_id, sp.s, sp.f, sp.n - 1, 0, r.id, r.id, null::uuid, array[r.id], r.id, sp.s < 4, true
+    from kb_space sp, lateral (select bench_private.kb_id(sp.e, sp.s, 0) as id) r
+  union all
+  select t.e, t.enterprise_id, t.s, t.f, t.jmax, c.j, c.id, t.space_id, t.id, t.path || c.id,
+         case when c.sets then c.id else t.acl end,
+         case when c.sets then c.h < 0.5 else t.everyone end,
+         c.sets
+    from t,
+         lateral (select g.j, bench_private.kb_id(t.e, t.s, g.j) as id,
+                         bench_private.h01('kg' || t.e || ':' || t.s || ':' || g.j) < 0.1 as sets,
+                         bench_private.h01('kh' || t.e || ':' || t.s || ':' || g.j) as h
+                    from generate_series(t.f * t.j + 1, least(t.f * t.j + t.f, t.jmax)) g(j)) c
+)
+select t.*, t.j > 0 and t.f * t.j + 1 > t.jmax as is_page from t;
+
+-- Pools: page bodies and title words, their grams computed once
+create temporary table kb_body as
+select b, x.body, private.kb_grams(x.body) as grams,
+       jsonb_build_object('ops', jsonb_build_array(jsonb_build_object('insert', x.body || E'\n'))) as delta
+  from generate_series(0, {{POOL}} - 1) b,
+       lateral (select bench_private.kb_words('b' || b, 8) || bench_private.kb_chars('c' || b, 64) as body) x;
+create temporary table kb_title as
+select t, x.words, private.kb_grams(x.words) as grams
+  from generate_series(0, {{POOL}} - 1) t, lateral (select bench_private.kb_words('t' || t, 3) as words) x;
+create unique index on kb_body (b);
+create unique index on kb_title (t);
+analyze kb_tree;
+analyze kb_body;
+analyze kb_title;
+
+select bench_private.set_aside_indexes(array['public.kb_nodes', 'public.kb_grants', 'public.kb_page_contents']::regclass[]);
 
 insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, space_kind, title, path, acl_node_id, read_key, sets_grants,
                              sort_order, created_at, updated_at, body_text, search_grams, title_grams)
-select bench_private.kb_id(g.e, g.s, g.j), g.enterprise_id, bench_private.kb_id(g.e, g.s, 0),
-       case when g.j > 0 then bench_private.kb_id(g.e, g.s, (g.j - 1) / 4) end,
-       case when g.j = 0 then 'space' when 4 * g.j + 1 <= g.jmax then 'folder' else 'page' end,
-       case when g.j = 0 then case when g.s = 4 then 'team' else 'enterprise' end end,
-       t.title, p.path, p.acl, p.acl, bench_private.kb_sets(g.e, g.s, g.j), g.j,
-       timestamptz '2026-11-29 00:00:00+08' - bench_private.h01('kt' || g.e || ':' || g.s || ':' || g.j) * interval '365 days',
-       timestamptz '2026-11-29 00:00:00+08' - bench_private.h01('ku' || g.e || ':' || g.s || ':' || g.j) * interval '200 days',
-       case when 4 * g.j + 1 > g.jmax and g.j > 0 then b.body else '' end,
-       private.kb_grams(t.title || ' ' || case when 4 * g.j + 1 > g.jmax then b.body else '' end) || ('@' || g.enterprise_id::text),
-       private.kb_grams(t.title) || ('@' || g.enterprise_id::text)
-  from kb_gen g,
-       lateral bench_private.kb_path(g.e, g.s, g.j) p,
-       lateral (select bench_private.kb_words('t' || g.e || ':' || g.s || ':' || g.j, 3) || g.j as title) t,
-       lateral (select bench_private.kb_words('b' || g.e || ':' || g.s || ':' || g.j, 8) || bench_private.kb_chars('c' || g.e || ':' || g.s || ':' || g.j, 64) as body) b;
+select t.id, t.enterprise_id, t.space_id, t.parent_id,
+       case when t.j = 0 then 'space' when t.is_page then 'page' else 'folder' end,
+       case when t.j = 0 then case when t.s = 4 then 'team' else 'enterprise' end end,
+       ti.words || t.j, t.path, t.acl, case when t.everyone then t.enterprise_id else t.acl end, t.sets, t.j,
+       timestamptz '2026-11-29 00:00:00+08' - bench_private.h01('kt' || t.e || ':' || t.s || ':' || t.j) * interval '365 days',
+       timestamptz '2026-11-29 00:00:00+08' - bench_private.h01('ku' || t.e || ':' || t.s || ':' || t.j) * interval '200 days',
+       coalesce(b.body, ''),
+       -- the sets private.kb_grams(title || ' ' || body) and private.kb_grams(title) give (the number
+       -- is a word of its own: its prefixes), concatenated: a title gram also in the body is listed
+       -- twice (the GIN index and `@>` read sets; removing them cost more than the rest of the row)
+       coalesce(b.grams, '{}') || ti.grams || d.grams || ('@' || t.enterprise_id::text),
+       ti.grams || d.grams || ('@' || t.enterprise_id::text)
+  from kb_tree t
+  join kb_title ti on ti.t = (hashtext('t' || t.e || ':' || t.s || ':' || t.j)::bigint + 2147483648) % {{POOL}}
+  left join kb_body b on t.is_page and b.b = (hashtext('b' || t.e || ':' || t.s || ':' || t.j)::bigint + 2147483648) % {{POOL}},
+       lateral (select array(select left(t.j::text, k) from generate_series(1, least(12, length(t.j::text))) k) as grams) d;
 
 insert into public.kb_page_contents (node_id, enterprise_id, delta, version_no)
-select bench_private.kb_id(g.e, g.s, g.j), g.enterprise_id, jsonb_build_object('ops', jsonb_build_array(jsonb_build_object('insert', b.body || E'\n'))), 1
-  from kb_gen g, lateral (select bench_private.kb_words('b' || g.e || ':' || g.s || ':' || g.j, 8) || bench_private.kb_chars('c' || g.e || ':' || g.s || ':' || g.j, 64) as body) b
- where 4 * g.j + 1 > g.jmax and g.j > 0;
+select t.id, t.enterprise_id, b.delta, 1
+  from kb_tree t join kb_body b on b.b = (hashtext('b' || t.e || ':' || t.s || ':' || t.j)::bigint + 2147483648) % {{POOL}}
+ where t.is_page;
 
 -- Grants: spaces 0–3 everyone viewer; space 4 two departments; own grants on 10 % of the nodes
 insert into public.kb_grants (enterprise_id, node_id, role, grantee_kind, user_id, department_id)
-select g.enterprise_id, bench_private.kb_id(g.e, g.s, 0), 'viewer', 'everyone', null, null from kb_gen g where g.j = 0 and g.s < 4;
+select t.enterprise_id, t.id, 'viewer', 'everyone', null, null from kb_tree t where t.j = 0 and t.s < 4;
 insert into public.kb_grants (enterprise_id, node_id, role, grantee_kind, user_id, department_id)
-select g.enterprise_id, bench_private.kb_id(g.e, g.s, 0), r.role, 'department', null, bench_private.uid('dept', g.e * 10 + r.k)
-  from kb_gen g, (values ('viewer', 0), ('editor', 1)) r(role, k) where g.j = 0 and g.s = 4;
+select t.enterprise_id, t.id, r.role, 'department', null, bench_private.uid('dept', t.e * 10 + r.k)
+  from kb_tree t, (values ('viewer', 0), ('editor', 1)) r(role, k) where t.j = 0 and t.s = 4;
 insert into public.kb_grants (enterprise_id, node_id, role, grantee_kind, user_id, department_id)
-select g.enterprise_id, bench_private.kb_id(g.e, g.s, g.j), x.role, x.kind, null, x.dept
-  from kb_gen g,
-       lateral (select bench_private.h01('kh' || g.e || ':' || g.s || ':' || g.j) as h) h,
+select t.enterprise_id, t.id, x.role, x.kind, null, x.dept
+  from kb_tree t,
+       lateral (select bench_private.h01('kh' || t.e || ':' || t.s || ':' || t.j) as h) h,
        lateral (values
-         (case when h.h < 0.5 then 'viewer' else 'viewer' end, case when h.h < 0.5 then 'everyone' else 'department' end,
-          case when h.h < 0.5 then null else bench_private.uid('dept', g.e * 10 + floor(h.h * 1000)::integer % 8) end),
-         ('editor', 'department', bench_private.uid('dept', g.e * 10 + floor(h.h * 10000)::integer % 8 + 0))
+         ('viewer', case when h.h < 0.5 then 'everyone' else 'department' end,
+          case when h.h < 0.5 then null else bench_private.uid('dept', t.e * 10 + floor(h.h * 1000)::integer % 8) end),
+         ('editor', 'department', bench_private.uid('dept', t.e * 10 + floor(h.h * 10000)::integer % 8))
        ) x(role, kind, dept)
- where g.j > 0 and bench_private.kb_sets(g.e, g.s, g.j)
+ where t.j > 0 and t.sets
 on conflict on constraint kb_grants_one_per_grantee do nothing;
 
--- read keys: the enterprise where the acl node grants everyone
-update public.kb_nodes n set read_key = n.enterprise_id
- where exists (select 1 from public.kb_grants g where g.node_id = n.acl_node_id and g.grantee_kind = 'everyone');
+select bench_private.restore_indexes();
 
 set session_replication_role = origin;

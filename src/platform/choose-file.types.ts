@@ -4,8 +4,11 @@ export interface ChosenFile {
   path: string;
   name: string;
   size: number;
+  /** a video's length in seconds, when the picker could tell (weapp chooseMedia, H5 metadata) */
+  duration?: number;
 }
 
 /** What a picker offers (default: images and PDF, the evidence and qualification documents). */
-export type FileKind = 'image' | 'pdf' | 'video';
+/** `office`: Word, Excel and PowerPoint documents (training lessons). */
+export type FileKind = 'image' | 'pdf' | 'video' | 'office';
 export const DEFAULT_FILE_KINDS: readonly FileKind[] = ['image', 'pdf'];

@@ -31,14 +31,16 @@ grant usage on schema private to anon, authenticated, service_role;
 -- the bodies; only the migration role (the owner) may call it.
 create or replace function private.expose_rpcs(p_names text[], p_anon text[] default '{}', p_service text[] default '{}')
 returns void language plpgsql volatile security invoker set search_path = '' as $$
-declare
-  r record;
+declare r record;
   v_roles text;
   v_args text;
 begin
-  for r in select n.name, p.oid, p.proname, p.provolatile, p.proretset, p.proargnames, p.proargmodes, p.pronargs
+  for r in select n.name, p.oid, p.proname, p.provolatile, p.proargnames, p.proargmodes, p.pronargs,
+                  -- rows (setof, or out parameters / a row type) come back as columns: `select * from`
+                  p.proretset or p.prorettype = 'record'::regtype or t.typtype = 'c' as returns_rows
              from unnest(p_names || p_anon || p_service) as n(name)
-             left join pg_proc p on p.proname = n.name and p.pronamespace = 'private'::regnamespace loop
+             left join pg_proc p on p.proname = n.name and p.pronamespace = 'private'::regnamespace
+             left join pg_type t on t.oid = p.prorettype loop
     if r.oid is null then
       raise exception 'expose_rpcs: no function private.% to expose', r.name;
     end if;
@@ -55,7 +57,7 @@ begin
                    ' as $wrapper$ select %sprivate.%I(%s); $wrapper$',
                    r.proname, pg_get_function_arguments(r.oid), pg_get_function_result(r.oid),
                    case r.provolatile when 'i' then 'immutable' when 's' then 'stable' else 'volatile' end,
-                   case when r.proretset then '* from ' else '' end, r.proname, coalesce(v_args, ''));
+                   case when r.returns_rows then '* from ' else '' end, r.proname, coalesce(v_args, ''));
     v_roles := case when r.proname = any(p_anon) then 'anon, authenticated, service_role'
                     when r.proname = any(p_service) then 'service_role'
                     else 'authenticated, service_role' end;
@@ -66,6 +68,19 @@ begin
   end loop;
 end $$;
 revoke all on function private.expose_rpcs(text[], text[], text[]) from public, anon, authenticated, service_role;
+
+-- A definer body's one-line guard: `perform private.raise_if(<refusal condition>, errcode, message, hint);`
+-- raises exactly what `if <condition> then raise exception using errcode = …, message = …, hint = …;
+-- end if;` raises (a null condition passes, as in IF), in one line instead of three. PERFORM sets FOUND
+-- and ROW_COUNT: a body that reads them does so before the guard. Only definer bodies call it.
+create or replace function private.raise_if(p_fail boolean, p_errcode text, p_message text, p_hint text)
+returns void language plpgsql set search_path = '' as $$
+begin
+  if p_fail then
+    raise exception using errcode = p_errcode, message = p_message, hint = p_hint;
+  end if;
+end $$;
+revoke all on function private.raise_if(boolean, text, text, text) from public, anon, authenticated, service_role;
 
 -- 13812345678 → 138****5678: what an operator sees of someone's phone on screen.
 create or replace function private.mask_phone(p_phone text)
@@ -127,8 +142,7 @@ end $$;
 -- RPC that acts for the signed-in user (`v_uid uuid := private.require_uid();`).
 create or replace function private.require_uid()
 returns uuid language plpgsql stable set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
 begin
   if v_uid is null then
     raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
@@ -140,9 +154,7 @@ create or replace function private.assert_platform_operator()
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.require_uid();
-  if not exists (select 1 from private.platform_operators o where o.user_id = (select auth.uid())) then
-    raise exception using errcode = '42501', message = 'not_platform_operator', hint = '仅平台运营人员可以执行此操作';
-  end if;
+  perform private.raise_if(not exists (select 1 from private.platform_operators o where o.user_id = (select auth.uid())), '42501', 'not_platform_operator', '仅平台运营人员可以执行此操作');
   -- Operators are users too: they act only while their own account is cleared (its standing first).
   perform private.assert_cleared();
 end $$;
@@ -209,8 +221,7 @@ revoke all on private.sms_challenges from public, anon, authenticated;
 -- -----------------------------------------------------------------------------
 create or replace function private.issue_sms_challenge(p_user_id uuid, p_purpose text, p_phone text)
 returns text language plpgsql security definer set search_path = '' as $$
-declare
-  v_code text;
+declare v_code text;
   v_last timestamptz;
   v_day timestamptz := private.shanghai_day_start();
 begin
@@ -219,19 +230,13 @@ begin
   perform 1 from private.accounts a where a.user_id = p_user_id for update;
   perform pg_advisory_xact_lock(hashtextextended('sms_phone:' || p_phone, 0));
   select sent_at into v_last from private.sms_challenges where user_id = p_user_id and purpose = p_purpose for update;
-  if v_last is not null and v_last > now() - interval '60 seconds' then
-    raise exception using errcode = 'P0001', message = 'code_resend_too_soon', hint = '验证码发送过于频繁，请 60 秒后再试';
-  end if;
-  if private.sms_failures_today(p_user_id, p_purpose) >= 10 then
-    raise exception using errcode = 'P0001', message = 'code_attempts_exceeded_today', hint = '今天验证码错误次数过多，请明天再试';
-  end if;
+  perform private.raise_if(v_last is not null and v_last > now() - interval '60 seconds', 'P0001', 'code_resend_too_soon', '验证码发送过于频繁，请 60 秒后再试');
+  perform private.raise_if(private.sms_failures_today(p_user_id, p_purpose) >= 10, 'P0001', 'code_attempts_exceeded_today', '今天验证码错误次数过多，请明天再试');
   if (select count(*) from private.sms_sends s
        where s.user_id = p_user_id and s.purpose = p_purpose and s.sent_at >= v_day) >= 5 then
     raise exception using errcode = 'P0001', message = 'sms_daily_limit', hint = '今天获取验证码的次数已达上限，请明天再试';
   end if;
-  if (select count(*) from private.sms_sends s where s.phone = p_phone and s.sent_at >= v_day) >= 5 then
-    raise exception using errcode = 'P0001', message = 'sms_phone_daily_limit', hint = '该手机号今天接收验证码的次数已达上限，请明天再试';
-  end if;
+  perform private.raise_if((select count(*) from private.sms_sends s where s.phone = p_phone and s.sent_at >= v_day) >= 5, 'P0001', 'sms_phone_daily_limit', '该手机号今天接收验证码的次数已达上限，请明天再试');
   v_code := lpad((('x' || encode(extensions.gen_random_bytes(4), 'hex'))::bit(32)::bigint % 1000000)::text, 6, '0');
   -- The log holds phone numbers only as long as the limits need them (today, with a day's margin).
   delete from private.sms_sends s where (s.user_id = p_user_id or s.phone = p_phone) and s.sent_at < now() - interval '2 days';
@@ -249,8 +254,7 @@ end $$;
 -- raise on a wrong code: the attempt must be counted, and an exception would roll that back.
 create or replace function private.check_sms_challenge(p_user_id uuid, p_purpose text, p_code text)
 returns text language plpgsql security definer set search_path = '' as $$
-declare
-  v private.sms_challenges;
+declare v private.sms_challenges;
 begin
   select * into v from private.sms_challenges where user_id = p_user_id and purpose = p_purpose for update;
   if not found then return 'code_not_requested'; end if;
@@ -283,13 +287,10 @@ $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.mark_notifications_read(p_ids uuid[])
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_count integer;
 begin
-  if p_ids is null or cardinality(p_ids) = 0 or cardinality(p_ids) > 200 then
-    raise exception using errcode = '22023', message = 'notification_ids_invalid', hint = '请选择 1–200 条通知';
-  end if;
+  perform private.raise_if(p_ids is null or cardinality(p_ids) = 0 or cardinality(p_ids) > 200, '22023', 'notification_ids_invalid', '请选择 1–200 条通知');
   update public.notifications set read_at = now()
    where user_id = v_uid and id = any (p_ids) and read_at is null;
   get diagnostics v_count = row_count;
@@ -356,8 +357,7 @@ $$;
 
 create or replace function private.notify_admins(p_enterprise_id uuid, p_kind text, p_title text, p_body text, p_data jsonb default '{}'::jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_data jsonb := coalesce(p_data, '{}'::jsonb) || jsonb_build_object('enterprise_id', p_enterprise_id);
+declare v_data jsonb := coalesce(p_data, '{}'::jsonb) || jsonb_build_object('enterprise_id', p_enterprise_id);
   v_object text;
 begin
   -- The object a notice is about: the person asking to join (each request of a join/withdraw loop
@@ -382,8 +382,7 @@ end $$;
 -- a rejection needs a reason the person is shown. Returns the trimmed reason.
 create or replace function private.decision_reason(p_approve boolean, p_reason text, p_max integer, p_yes text, p_no text)
 returns text language plpgsql immutable set search_path = '' as $$
-declare
-  v_reason text := btrim(coalesce(p_reason, ''));
+declare v_reason text := btrim(coalesce(p_reason, ''));
 begin
   if p_approve is null then
     raise exception using errcode = '22023', message = 'approve_invalid', hint = '请选择' || p_yes || '或' || p_no;
@@ -440,8 +439,7 @@ grant usage on schema hooks to anon, authenticated, service_role;
 
 create or replace function hooks.begin_request()
 returns void language plpgsql volatile security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_gate text;
   v_all uuid[];
   v_admin uuid[];

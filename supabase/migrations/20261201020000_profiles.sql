@@ -52,8 +52,7 @@ create trigger on_auth_user_created after insert on auth.users
 -- every other refusal of a session without a usable account.
 create or replace function private.get_my_profile()
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_result json;
 begin
   select json_build_object(
@@ -66,16 +65,13 @@ begin
     from public.profiles p
     join auth.users u on u.id = p.id
    where p.id = v_uid;
-  if v_result is null then
-    raise exception using errcode = '42501', message = 'profile_not_found', hint = '找不到你的资料，请重新登录';
-  end if;
+  perform private.raise_if(v_result is null, '42501', 'profile_not_found', '找不到你的资料，请重新登录');
   return v_result;
 end $$;
 
 create or replace function private.update_my_profile(p_display_name text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_name text := btrim(coalesce(p_display_name, ''));
 begin
   if coalesce(private.needs_guardian_consent_for_data(v_uid), false) then
@@ -83,12 +79,8 @@ begin
       hint = '未满 14 周岁的用户，须经监护人同意后才能填写个人资料';
   end if;
   perform private.assert_cleared();
-  if char_length(v_name) < 1 or char_length(v_name) > 40 then
-    raise exception using errcode = '22023', message = 'display_name_invalid', hint = '姓名须为 1–40 个字符';
-  end if;
-  if v_name ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'display_name_invalid', hint = '姓名不能包含控制字符';
-  end if;
+  perform private.raise_if(char_length(v_name) < 1 or char_length(v_name) > 40, '22023', 'display_name_invalid', '姓名须为 1–40 个字符');
+  perform private.raise_if(v_name ~ '[[:cntrl:]]', '22023', 'display_name_invalid', '姓名不能包含控制字符');
   update public.profiles set display_name = v_name, updated_at = now() where id = v_uid;
   return public.get_my_profile();
 end $$;

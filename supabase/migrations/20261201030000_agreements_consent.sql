@@ -172,8 +172,7 @@ create policy "Users can read their own consents"
 -- missing, in the order the app fixes them: standing, birth date, own consents, guardian.
 create or replace function private.gate_code_uncached(p_uid uuid default null)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := coalesce(p_uid, (select auth.uid()));
+declare v_uid uuid := coalesce(p_uid, (select auth.uid()));
   v_account private.accounts;
   v_age integer;
 begin
@@ -246,8 +245,7 @@ $$;
 
 create or replace function private.assert_cleared()
 returns void language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_code text := private.gate_code(null);
+declare v_code text := private.gate_code(null);
 begin
   if v_code is not null then
     raise exception using errcode = '42501', message = v_code, hint = private.gate_hint(v_code);
@@ -262,8 +260,7 @@ end $$;
 -- the app offers a correction request instead of a form the database refuses.
 create or replace function private.consent_status(p_uid uuid)
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_account private.accounts;
+declare v_account private.accounts;
   v_band text;
   v_age integer;
   v_gate text := private.gate_code(p_uid);
@@ -271,9 +268,7 @@ declare
   v_missing json;
 begin
   select * into v_account from private.accounts a where a.user_id = p_uid;
-  if not found then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
+  perform private.raise_if(not found, '42501', 'not_authenticated', '请先登录');
   v_band := private.age_band(v_account.birth_date);
   v_age := private.age_years(v_account.birth_date);
   select * into v_guardian from public.guardians g where g.user_id = p_uid and g.withdrawn_at is null;
@@ -330,8 +325,7 @@ end $$;
 
 create or replace function private.my_consent_status()
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
 begin
   return private.consent_status(v_uid);
 end $$;
@@ -368,16 +362,13 @@ end $$;
 
 create or replace function private.accept_agreements(p_version_ids uuid[], p_channel text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_ids uuid[];
   v_bad integer;
 begin
   perform private.assert_channel(p_channel);
   select coalesce(array_agg(distinct x), '{}') into v_ids from unnest(coalesce(p_version_ids, '{}')) as x where x is not null;
-  if cardinality(v_ids) = 0 or cardinality(v_ids) > 20 then
-    raise exception using errcode = '22023', message = 'agreement_versions_required', hint = '请勾选要同意的协议';
-  end if;
+  perform private.raise_if(cardinality(v_ids) = 0 or cardinality(v_ids) > 20, '22023', 'agreement_versions_required', '请勾选要同意的协议');
   select count(*) into v_bad
     from unnest(v_ids) as x
    where not exists (select 1 from private.current_versions() cv where cv.version_id = x);
@@ -406,15 +397,12 @@ end $$;
 
 create or replace function private.withdraw_consent(p_document_id uuid, p_channel text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_doc public.agreement_documents;
 begin
   perform private.assert_channel(p_channel);
   select * into v_doc from public.agreement_documents d where d.id = p_document_id;
-  if not found then
-    raise exception using errcode = '22023', message = 'agreement_document_not_found', hint = '找不到该协议';
-  end if;
+  perform private.raise_if(not found, '22023', 'agreement_document_not_found', '找不到该协议');
   if v_doc.required then
     raise exception using errcode = 'P0001', message = 'consent_required_document',
       hint = '该协议是使用本服务所必需的，不能单独撤回。如不再同意，可以停止使用，或在“设置 › 注销账号”中注销账号。';
@@ -427,8 +415,7 @@ end $$;
 
 create or replace function private.my_consent_history()
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
 begin
   return (
     select coalesce(json_agg(json_build_object(
@@ -453,8 +440,7 @@ create or replace function private.publish_agreement_version(
   p_document_id uuid, p_title text, p_body_md text, p_key_clauses jsonb default '[]'::jsonb, p_effective_at timestamptz default null
 )
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_doc public.agreement_documents;
+declare v_doc public.agreement_documents;
   v_title text := btrim(coalesce(p_title, ''));
   v_effective timestamptz := coalesce(p_effective_at, now());
   v_version integer;
@@ -462,15 +448,9 @@ declare
 begin
   perform private.assert_platform_operator();
   select * into v_doc from public.agreement_documents d where d.id = p_document_id for update;
-  if not found then
-    raise exception using errcode = '22023', message = 'agreement_document_not_found', hint = '找不到该协议';
-  end if;
-  if char_length(v_title) not between 1 and 200 then
-    raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为 1–200 个字符';
-  end if;
-  if p_body_md is null or char_length(btrim(p_body_md)) < 1 or char_length(p_body_md) > 200000 then
-    raise exception using errcode = '22023', message = 'body_invalid', hint = '正文不能为空，且不超过 20 万字';
-  end if;
+  perform private.raise_if(not found, '22023', 'agreement_document_not_found', '找不到该协议');
+  perform private.raise_if(char_length(v_title) not between 1 and 200, '22023', 'title_invalid', '标题须为 1–200 个字符');
+  perform private.raise_if(p_body_md is null or char_length(btrim(p_body_md)) < 1 or char_length(p_body_md) > 200000, '22023', 'body_invalid', '正文不能为空，且不超过 20 万字');
   if p_key_clauses is null or jsonb_typeof(p_key_clauses) <> 'array' or jsonb_array_length(p_key_clauses) > 50
      or exists (select 1 from jsonb_array_elements(p_key_clauses) e
                  where jsonb_typeof(e) <> 'object' or jsonb_typeof(e -> 'id') <> 'string'
@@ -479,9 +459,7 @@ begin
     raise exception using errcode = '22023', message = 'key_clauses_invalid', hint = '重点条款须为 [{"id","title"}] 列表';
   end if;
   -- No backdating: consents given before publication must never count for this text.
-  if v_effective < now() - interval '1 minute' or v_effective > now() + interval '1 year' then
-    raise exception using errcode = '22023', message = 'effective_at_invalid', hint = '生效时间不能早于现在，也不能晚于一年后';
-  end if;
+  perform private.raise_if(v_effective < now() - interval '1 minute' or v_effective > now() + interval '1 year', '22023', 'effective_at_invalid', '生效时间不能早于现在，也不能晚于一年后');
   select coalesce(max(version), 0) + 1 into v_version from public.agreement_versions where document_id = v_doc.id;
   insert into public.agreement_versions (document_id, version, title, body_md, key_clauses, effective_at, published_by)
   values (v_doc.id, v_version, v_title, p_body_md, p_key_clauses, greatest(v_effective, now()), (select auth.uid()))
@@ -558,8 +536,7 @@ end $$;
 -- account's standing, so a suspended or terminated account still hears about its standing first.
 create or replace function private.gate_code(p_uid uuid default null)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := coalesce(p_uid, auth.uid());
+declare v_uid uuid := coalesce(p_uid, auth.uid());
   v_code text;
   v_epoch bigint;
   v_checked_at timestamptz;
@@ -688,8 +665,7 @@ revoke execute on function private.gate_code(uuid) from public, anon, authentica
 -- calls it until it returns 0.
 create or replace function private.refresh_stale_gates(p_limit integer)
 returns integer language plpgsql volatile security definer set search_path = '' as $$
-declare
-  v_count integer;
+declare v_count integer;
 begin
   update private.accounts a
      set gate_code = private.gate_code_uncached(a.user_id),

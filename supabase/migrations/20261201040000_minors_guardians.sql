@@ -59,15 +59,12 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.set_my_birth_date(p_birth_date date)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_account private.accounts;
 begin
   perform private.assert_birth_date(p_birth_date);
   select * into v_account from private.accounts a where a.user_id = v_uid for update;
-  if not found then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
+  perform private.raise_if(not found, '42501', 'not_authenticated', '请先登录');
   if v_account.birth_date is not null then
     -- Sending the same date again (a retried request) is not a change.
     if v_account.birth_date = p_birth_date then
@@ -89,8 +86,7 @@ create or replace function private.guardian_confirm(
   p_accept_children_statement boolean
 )
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_name text := btrim(coalesce(p_guardian_name, ''));
+declare v_name text := btrim(coalesce(p_guardian_name, ''));
   v_account private.accounts;
   v_age integer;
   v_phone text;
@@ -99,12 +95,8 @@ declare
 begin
   v_account := private.guardian_candidate(p_user_id);
   v_age := private.age_years(v_account.birth_date);
-  if char_length(v_name) not between 2 and 40 or v_name ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'guardian_name_invalid', hint = '请填写监护人的真实姓名（2–40 个字符）';
-  end if;
-  if p_relationship is null or p_relationship not in ('father', 'mother', 'grandparent', 'other_guardian') then
-    raise exception using errcode = '22023', message = 'relationship_invalid', hint = '请选择监护人与你的关系';
-  end if;
+  perform private.raise_if(char_length(v_name) not between 2 and 40 or v_name ~ '[[:cntrl:]]', '22023', 'guardian_name_invalid', '请填写监护人的真实姓名（2–40 个字符）');
+  perform private.raise_if(p_relationship is null or p_relationship not in ('father', 'mother', 'grandparent', 'other_guardian'), '22023', 'relationship_invalid', '请选择监护人与你的关系');
   perform private.assert_channel(p_channel);
   if v_age < 14 and p_accept_children_statement is not true then
     raise exception using errcode = '22023', message = 'children_statement_required',
@@ -113,9 +105,7 @@ begin
 
   select phone into v_phone from private.sms_challenges where user_id = p_user_id and purpose = 'guardian';
   -- The minor's own phone may have become the one the code went to since it was sent.
-  if v_phone is not null and private.is_own_phone(p_user_id, v_phone) then
-    raise exception using errcode = '22023', message = 'guardian_phone_is_own', hint = '监护人手机号不能与本人手机号相同';
-  end if;
+  perform private.raise_if(v_phone is not null and private.is_own_phone(p_user_id, v_phone), '22023', 'guardian_phone_is_own', '监护人手机号不能与本人手机号相同');
   v_err := private.check_sms_challenge(p_user_id, 'guardian', p_code);
   if v_err is not null then
     return json_build_object('ok', false, 'error', v_err);
@@ -145,13 +135,10 @@ end $$;
 -- end, and the minor is blocked again until a guardian confirms.
 create or replace function private.withdraw_guardian_consent(p_channel text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
 begin
   perform private.assert_channel(p_channel);
-  if not exists (select 1 from public.guardians g where g.user_id = v_uid and g.withdrawn_at is null) then
-    raise exception using errcode = 'P0001', message = 'guardian_not_found', hint = '当前没有有效的监护人确认';
-  end if;
+  perform private.raise_if(not exists (select 1 from public.guardians g where g.user_id = v_uid and g.withdrawn_at is null), 'P0001', 'guardian_not_found', '当前没有有效的监护人确认');
   update public.consents set withdrawn_at = now(), withdrawn_channel = p_channel::public.client_channel
    where user_id = v_uid and consented_by = 'guardian' and withdrawn_at is null;
   update public.guardians set withdrawn_at = now() where user_id = v_uid and withdrawn_at is null;
@@ -202,42 +189,29 @@ $$;
 -- Same rules as before, plus: the evidence path must be the caller's own uploaded object.
 create or replace function private.request_birth_date_correction(p_birth_date date, p_reason text, p_evidence_path text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_account private.accounts;
   v_reason text := btrim(coalesce(p_reason, ''));
   v_path text := nullif(btrim(coalesce(p_evidence_path, '')), '');
   v_row private.birth_date_corrections;
 begin
   select * into v_account from private.accounts a where a.user_id = v_uid for update;
-  if not found then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
+  perform private.raise_if(not found, '42501', 'not_authenticated', '请先登录');
   if v_account.status in ('suspended', 'terminated') then
     raise exception using errcode = '42501', message = 'account_' || v_account.status, hint = private.gate_hint('account_' || v_account.status);
   end if;
-  if v_account.birth_date is null then
-    raise exception using errcode = 'P0001', message = 'birth_date_required', hint = '请先填写出生日期';
-  end if;
+  perform private.raise_if(v_account.birth_date is null, 'P0001', 'birth_date_required', '请先填写出生日期');
   perform private.assert_birth_date(p_birth_date);
-  if p_birth_date = v_account.birth_date then
-    raise exception using errcode = '22023', message = 'birth_date_unchanged', hint = '更正后的出生日期与当前相同';
-  end if;
-  if char_length(v_reason) not between 5 and 500 or v_reason ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'reason_invalid', hint = '请用 5–500 字说明更正原因';
-  end if;
-  if v_path is not null and (char_length(v_path) > 500 or v_path !~ '^[A-Za-z0-9_./-]+$' or v_path ~ '\.\.') then
-    raise exception using errcode = '22023', message = 'evidence_path_invalid', hint = '证明材料的文件路径无效';
-  end if;
+  perform private.raise_if(p_birth_date = v_account.birth_date, '22023', 'birth_date_unchanged', '更正后的出生日期与当前相同');
+  perform private.raise_if(char_length(v_reason) not between 5 and 500 or v_reason ~ '[[:cntrl:]]', '22023', 'reason_invalid', '请用 5–500 字说明更正原因');
+  perform private.raise_if(v_path is not null and (char_length(v_path) > 500 or v_path !~ '^[A-Za-z0-9_./-]+$' or v_path ~ '\.\.'), '22023', 'evidence_path_invalid', '证明材料的文件路径无效');
   -- Another member's file (or a path never uploaded) would let a request point operators at a
   -- document the requester does not own.
   if v_path is not null and (split_part(v_path, '/', 1) <> v_uid::text
      or not exists (select 1 from storage.objects o where o.bucket_id = 'birth-date-evidence' and o.name = v_path)) then
     raise exception using errcode = '22023', message = 'evidence_not_found', hint = '找不到你上传的证明材料，请重新上传';
   end if;
-  if exists (select 1 from private.birth_date_corrections c where c.user_id = v_uid and c.status = 'pending') then
-    raise exception using errcode = 'P0001', message = 'correction_pending', hint = '你已有一份待审核的更正申请，请耐心等待结果';
-  end if;
+  perform private.raise_if(exists (select 1 from private.birth_date_corrections c where c.user_id = v_uid and c.status = 'pending'), 'P0001', 'correction_pending', '你已有一份待审核的更正申请，请耐心等待结果');
   if (select count(*) from private.birth_date_corrections c
        where c.user_id = v_uid and c.created_at > now() - interval '30 days') >= 3 then
     raise exception using errcode = 'P0001', message = 'correction_rate_limited', hint = '30 天内最多提交 3 次更正申请';
@@ -250,8 +224,7 @@ end $$;
 
 create or replace function private.my_birth_date_corrections()
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
 begin
   return coalesce((select json_agg(private.birth_date_correction_json(c) order by c.created_at desc)
                      from private.birth_date_corrections c where c.user_id = v_uid), '[]'::json);
@@ -261,9 +234,7 @@ create or replace function private.platform_list_birth_date_corrections(p_status
 returns json language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_platform_operator();
-  if p_status is null or p_status not in ('pending', 'approved', 'rejected') then
-    raise exception using errcode = '22023', message = 'status_invalid', hint = '状态须为 pending、approved 或 rejected';
-  end if;
+  perform private.raise_if(p_status is null or p_status not in ('pending', 'approved', 'rejected'), '22023', 'status_invalid', '状态须为 pending、approved 或 rejected');
   return coalesce((
     select json_agg(r order by r.created_at)
       from (
@@ -282,28 +253,17 @@ end $$;
 
 create or replace function private.platform_decide_birth_date_correction(p_request_id uuid, p_approve boolean, p_reason text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_reason text := btrim(coalesce(p_reason, ''));
+declare v_reason text := btrim(coalesce(p_reason, ''));
   v_row private.birth_date_corrections;
   v_before date;
 begin
   perform private.assert_platform_operator();
-  if p_approve is null then
-    raise exception using errcode = '22023', message = 'decision_invalid', hint = '请选择批准或驳回';
-  end if;
-  if char_length(v_reason) not between 2 and 500 or v_reason ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'reason_invalid', hint = '请填写 2–500 字的原因';
-  end if;
+  perform private.raise_if(p_approve is null, '22023', 'decision_invalid', '请选择批准或驳回');
+  perform private.raise_if(char_length(v_reason) not between 2 and 500 or v_reason ~ '[[:cntrl:]]', '22023', 'reason_invalid', '请填写 2–500 字的原因');
   select * into v_row from private.birth_date_corrections c where c.id = p_request_id for update;
-  if not found then
-    raise exception using errcode = '22023', message = 'correction_not_found', hint = '找不到该更正申请';
-  end if;
-  if v_row.status <> 'pending' then
-    raise exception using errcode = 'P0001', message = 'correction_already_decided', hint = '该申请已处理';
-  end if;
-  if v_row.user_id = (select auth.uid()) then
-    raise exception using errcode = 'P0001', message = 'cannot_act_on_self', hint = '不能处理自己的申请';
-  end if;
+  perform private.raise_if(not found, '22023', 'correction_not_found', '找不到该更正申请');
+  perform private.raise_if(v_row.status <> 'pending', 'P0001', 'correction_already_decided', '该申请已处理');
+  perform private.raise_if(v_row.user_id = (select auth.uid()), 'P0001', 'cannot_act_on_self', '不能处理自己的申请');
 
   select a.birth_date into v_before from private.accounts a where a.user_id = v_row.user_id for update;
   if p_approve then
@@ -342,9 +302,7 @@ $$;
 create or replace function private.guardian_phone_not_own()
 returns trigger language plpgsql security definer set search_path = '' as $$
 begin
-  if private.is_own_phone(new.user_id, new.guardian_phone) then
-    raise exception using errcode = '23514', message = 'guardian_phone_is_own', hint = '监护人手机号不能与本人手机号相同';
-  end if;
+  perform private.raise_if(private.is_own_phone(new.user_id, new.guardian_phone), '23514', 'guardian_phone_is_own', '监护人手机号不能与本人手机号相同');
   return new;
 end $$;
 
@@ -372,13 +330,10 @@ create trigger zx_guardian_phone_differs
 -- else the tail of the child's phone.
 create or replace function private.child_label(p_user_id uuid, p_child_name text)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_name text := nullif(btrim(coalesce(p_child_name, '')), '');
+declare v_name text := nullif(btrim(coalesce(p_child_name, '')), '');
   v_phone text;
 begin
-  if v_name is not null and (char_length(v_name) > 20 or v_name ~ '[[:cntrl:]]') then
-    raise exception using errcode = '22023', message = 'child_name_invalid', hint = '请填写你的姓名（1–20 个字符）';
-  end if;
+  perform private.raise_if(v_name is not null and (char_length(v_name) > 20 or v_name ~ '[[:cntrl:]]'), '22023', 'child_name_invalid', '请填写你的姓名（1–20 个字符）');
   if v_name is null then
     select nullif(btrim(p.display_name), '') into v_name from public.profiles p where p.id = p_user_id;
   end if;
@@ -393,44 +348,31 @@ end $$;
 -- birth date given, under 18. Both ways to a guardian's confirmation start here.
 create or replace function private.guardian_candidate(p_user_id uuid)
 returns private.accounts language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_account private.accounts;
+declare v_account private.accounts;
 begin
   select * into v_account from private.accounts a where a.user_id = p_user_id;
-  if not found then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
+  perform private.raise_if(not found, '42501', 'not_authenticated', '请先登录');
   if v_account.status in ('suspended', 'terminated') then
     raise exception using errcode = '42501', message = 'account_' || v_account.status, hint = private.gate_hint('account_' || v_account.status);
   end if;
-  if v_account.birth_date is null then
-    raise exception using errcode = 'P0001', message = 'birth_date_required', hint = '请先填写出生日期';
-  end if;
-  if private.age_years(v_account.birth_date) >= 18 then
-    raise exception using errcode = 'P0001', message = 'guardian_not_needed', hint = '已成年用户无需监护人确认';
-  end if;
+  perform private.raise_if(v_account.birth_date is null, 'P0001', 'birth_date_required', '请先填写出生日期');
+  perform private.raise_if(private.age_years(v_account.birth_date) >= 18, 'P0001', 'guardian_not_needed', '已成年用户无需监护人确认');
   return v_account;
 end $$;
 
 -- The minor's side of the checks before a code goes to a guardian phone.
 create or replace function private.assert_guardian_request(p_user_id uuid, p_phone text)
 returns private.accounts language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_account private.accounts := private.guardian_candidate(p_user_id);
+declare v_account private.accounts := private.guardian_candidate(p_user_id);
 begin
-  if p_phone is null then
-    raise exception using errcode = '22023', message = 'guardian_phone_invalid', hint = '请填写监护人的中国大陆手机号';
-  end if;
-  if private.is_own_phone(p_user_id, p_phone) then
-    raise exception using errcode = '22023', message = 'guardian_phone_is_own', hint = '监护人手机号不能与本人手机号相同';
-  end if;
+  perform private.raise_if(p_phone is null, '22023', 'guardian_phone_invalid', '请填写监护人的中国大陆手机号');
+  perform private.raise_if(private.is_own_phone(p_user_id, p_phone), '22023', 'guardian_phone_is_own', '监护人手机号不能与本人手机号相同');
   return v_account;
 end $$;
 
 create or replace function private.guardian_issue_code(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_phone text := private.normalize_cn_mobile(p_guardian_phone);
+declare v_phone text := private.normalize_cn_mobile(p_guardian_phone);
   v_account private.accounts := private.assert_guardian_request(p_user_id, private.normalize_cn_mobile(p_guardian_phone));
   v_label text := private.child_label(p_user_id, p_child_name);
 begin
@@ -475,8 +417,7 @@ revoke all on private.guardian_link_misses from public, anon, authenticated;
 
 create or replace function private.guardian_link_create(p_user_id uuid, p_guardian_phone text, p_child_name text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_phone text := private.normalize_cn_mobile(p_guardian_phone);
+declare v_phone text := private.normalize_cn_mobile(p_guardian_phone);
   v_account private.accounts := private.assert_guardian_request(p_user_id, private.normalize_cn_mobile(p_guardian_phone));
   v_label text := private.child_label(p_user_id, p_child_name);
   v_token text;
@@ -501,8 +442,7 @@ end $$;
 -- volume anyway; a low overall cap would let anyone lock every guardian out.
 create or replace function private.guardian_link_by_token(p_token text, p_client text)
 returns private.guardian_links language plpgsql security definer set search_path = '' as $$
-declare
-  v_client text := left(coalesce(p_client, ''), 64);
+declare v_client text := left(coalesce(p_client, ''), 64);
   v_link private.guardian_links;
 begin
   if (select count(*) from private.guardian_link_misses m where m.client = v_client and m.missed_at > now() - interval '10 minutes') >= 20
@@ -530,8 +470,7 @@ $$;
 
 create or replace function private.guardian_link_view(p_token text, p_client text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
+declare v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
   v_problem text := private.guardian_link_problem(v_link);
   v_birth date;
 begin
@@ -549,8 +488,7 @@ end $$;
 
 create or replace function private.guardian_link_issue_code(p_token text, p_client text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
+declare v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
   v_problem text := private.guardian_link_problem(v_link);
 begin
   if v_problem is not null then
@@ -566,8 +504,7 @@ create or replace function private.guardian_link_confirm(
   p_client text default null
 )
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
+declare v_link private.guardian_links := private.guardian_link_by_token(p_token, p_client);
   v_problem text := private.guardian_link_problem(v_link);
   v_phone text;
   v_result json;

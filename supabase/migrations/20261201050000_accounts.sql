@@ -86,14 +86,11 @@ create policy "Platform operators can read account actions"
 -- -----------------------------------------------------------------------------
 create or replace function private.account_cancel_issue_code(p_user_id uuid)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_phone text;
+declare v_phone text;
 begin
   perform private.assert_not_sole_admin(p_user_id);
   select u.phone into v_phone from auth.users u where u.id = p_user_id;
-  if v_phone is null or v_phone = '' then
-    raise exception using errcode = 'P0001', message = 'phone_required', hint = '账号未绑定手机号，请联系客服注销';
-  end if;
+  perform private.raise_if(v_phone is null or v_phone = '', 'P0001', 'phone_required', '账号未绑定手机号，请联系客服注销');
   return json_build_object('code', private.issue_sms_challenge(p_user_id, 'cancel', v_phone), 'phone', '+' || v_phone);
 end $$;
 
@@ -106,8 +103,7 @@ end $$;
 -- from. A wrong code is answered without raising so the attempt still counts.
 create or replace function private.account_cancel_verify(p_user_id uuid, p_code text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_err text;
+declare v_err text;
 begin
   perform private.assert_not_sole_admin(p_user_id);
   v_err := private.check_sms_challenge(p_user_id, 'cancel', p_code);
@@ -146,8 +142,7 @@ create or replace function private.report_stolen_account(
   p_phone text, p_real_name text, p_evidence text, p_contact text, p_evidence_path text default null
 )
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_phone text := private.normalize_cn_mobile(p_phone);
   v_name text := btrim(coalesce(p_real_name, ''));
   v_evidence text := btrim(coalesce(p_evidence, ''));
@@ -159,26 +154,16 @@ declare
   v_token text := encode(extensions.gen_random_bytes(24), 'hex');
   v_id uuid;
 begin
-  if v_phone is null then
-    raise exception using errcode = '22023', message = 'phone_invalid', hint = '请填写被盗用账号的中国大陆手机号';
-  end if;
-  if char_length(v_name) not between 2 and 40 or v_name ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'real_name_invalid', hint = '请填写真实姓名（2–40 个字符）';
-  end if;
-  if char_length(v_evidence) not between 10 and 2000 then
-    raise exception using errcode = '22023', message = 'evidence_invalid', hint = '请用 10–2000 字说明情况和身份证明';
-  end if;
-  if char_length(v_contact) not between 5 and 100 or v_contact ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'contact_invalid', hint = '请填写可以联系到你的方式（5–100 个字符）';
-  end if;
+  perform private.raise_if(v_phone is null, '22023', 'phone_invalid', '请填写被盗用账号的中国大陆手机号');
+  perform private.raise_if(char_length(v_name) not between 2 and 40 or v_name ~ '[[:cntrl:]]', '22023', 'real_name_invalid', '请填写真实姓名（2–40 个字符）');
+  perform private.raise_if(char_length(v_evidence) not between 10 and 2000, '22023', 'evidence_invalid', '请用 10–2000 字说明情况和身份证明');
+  perform private.raise_if(char_length(v_contact) not between 5 and 100 or v_contact ~ '[[:cntrl:]]', '22023', 'contact_invalid', '请填写可以联系到你的方式（5–100 个字符）');
   -- Someone signed out is told the outcome by SMS only: their contact must be a mobile number.
   if v_uid is null and v_notify is null then
     raise exception using errcode = '22023', message = 'contact_phone_required',
       hint = '未登录时请留下中国大陆手机号，处理结果会以短信通知你';
   end if;
-  if v_path is not null and (char_length(v_path) > 500 or v_path !~ '^[A-Za-z0-9_./-]+$' or v_path ~ '\.\.') then
-    raise exception using errcode = '22023', message = 'evidence_path_invalid', hint = '证明材料的文件路径无效';
-  end if;
+  perform private.raise_if(v_path is not null and (char_length(v_path) > 500 or v_path !~ '^[A-Za-z0-9_./-]+$' or v_path ~ '\.\.'), '22023', 'evidence_path_invalid', '证明材料的文件路径无效');
   -- Without an address (a call that bypassed the gateway) every such caller shares one bucket, so the
   -- per-address limits still bind.
   v_ip_hash := encode(extensions.digest(coalesce(v_ip, 'no-address'), 'sha256'), 'hex');
@@ -210,28 +195,17 @@ end $$;
 
 create or replace function private.platform_resolve_account_report(p_report_id uuid, p_outcome text, p_freeze boolean, p_note text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_report public.account_reports;
+declare v_report public.account_reports;
   v_note text := btrim(coalesce(p_note, ''));
   v_operator uuid := (select auth.uid());
 begin
   perform private.assert_platform_operator();
-  if p_outcome is null or p_outcome not in ('confirmed', 'rejected') then
-    raise exception using errcode = '22023', message = 'outcome_invalid', hint = '处理结果须为确认或驳回';
-  end if;
-  if char_length(v_note) not between 2 and 500 then
-    raise exception using errcode = '22023', message = 'note_invalid', hint = '请填写 2–500 字的处理说明';
-  end if;
+  perform private.raise_if(p_outcome is null or p_outcome not in ('confirmed', 'rejected'), '22023', 'outcome_invalid', '处理结果须为确认或驳回');
+  perform private.raise_if(char_length(v_note) not between 2 and 500, '22023', 'note_invalid', '请填写 2–500 字的处理说明');
   select * into v_report from public.account_reports r where r.id = p_report_id for update;
-  if not found then
-    raise exception using errcode = '22023', message = 'report_not_found', hint = '找不到该申诉';
-  end if;
-  if v_report.status <> 'open' then
-    raise exception using errcode = 'P0001', message = 'report_already_resolved', hint = '该申诉已处理';
-  end if;
-  if coalesce(p_freeze, false) and (p_outcome <> 'confirmed' or v_report.target_user_id is null) then
-    raise exception using errcode = '22023', message = 'freeze_not_possible', hint = '只有确认属实且对应账号存在时才能冻结账号';
-  end if;
+  perform private.raise_if(not found, '22023', 'report_not_found', '找不到该申诉');
+  perform private.raise_if(v_report.status <> 'open', 'P0001', 'report_already_resolved', '该申诉已处理');
+  perform private.raise_if(coalesce(p_freeze, false) and (p_outcome <> 'confirmed' or v_report.target_user_id is null), '22023', 'freeze_not_possible', '只有确认属实且对应账号存在时才能冻结账号');
 
   update public.account_reports
      set status = p_outcome::public.report_status, resolution_note = v_note, froze_account = coalesce(p_freeze, false),
@@ -313,15 +287,10 @@ $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.wechat_link_bind(p_provider text, p_subject text, p_unionid text, p_user_id uuid)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_user uuid;
+declare v_user uuid;
 begin
-  if p_provider is null or p_provider not in ('wechat', 'wecom') then
-    raise exception using errcode = '22023', message = 'provider_invalid', hint = '登录方式无效';
-  end if;
-  if p_subject is null or char_length(p_subject) not between 1 and 200 then
-    raise exception using errcode = '22023', message = 'subject_invalid', hint = '登录凭证无效';
-  end if;
+  perform private.raise_if(p_provider is null or p_provider not in ('wechat', 'wecom'), '22023', 'provider_invalid', '登录方式无效');
+  perform private.raise_if(p_subject is null or char_length(p_subject) not between 1 and 200, '22023', 'subject_invalid', '登录凭证无效');
   insert into private.wechat_links (provider, subject, unionid, user_id, last_login_at)
   values (p_provider, p_subject, nullif(p_unionid, ''), p_user_id, now())
   on conflict (provider, subject) do update set last_login_at = now()
@@ -350,8 +319,7 @@ end $$;
 -- =============================================================================
 create or replace function private.assert_not_sole_admin(p_user_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_name text;
+declare v_name text;
 begin
   select e.name into v_name
     from public.enterprise_members m
@@ -425,8 +393,7 @@ $$;
 
 create or replace function private.guard_credentials()
 returns trigger language plpgsql security definer set search_path = '' as $$
-declare
-  v_confirmed boolean := new.phone_confirmed_at is not null or new.email_confirmed_at is not null;
+declare v_confirmed boolean := new.phone_confirmed_at is not null or new.email_confirmed_at is not null;
 begin
   if lower(coalesce(new.email, '')) like '%@wechat.users.zhixiang.invalid'
      and (tg_op = 'INSERT' or new.email is distinct from old.email)
@@ -469,8 +436,7 @@ create trigger zx_guard_credentials before insert or update on auth.users
 
 create function private.wechat_user_by_phone(p_phone text)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_id uuid;
+declare v_id uuid;
 begin
   if p_phone is null or p_phone !~ '^[1-9][0-9]{6,14}$' then
     return null;
@@ -514,32 +480,21 @@ revoke all on private.auth_sms_codes from public, anon, authenticated;
 -- many addresses. 5 an hour and 10 a day are Tencent Cloud SMS's default per-number limits.
 create or replace function private.sms_code_issue(p_phone text, p_sms_type text, p_gotrue_token text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_code text;
+declare v_code text;
   v_hour integer;
   v_day integer;
 begin
-  if p_phone is null or p_phone !~ '^[1-9][0-9]{6,14}$' then
-    raise exception using errcode = '22023', message = 'phone_invalid', hint = '手机号格式不正确';
-  end if;
-  if p_sms_type is null or p_sms_type !~ '^[a-z_]{2,40}$' then
-    raise exception using errcode = '22023', message = 'sms_type_invalid', hint = '短信类型无效';
-  end if;
-  if p_gotrue_token is null or p_gotrue_token !~ '^[0-9]{6,10}$' then
-    raise exception using errcode = '22023', message = 'token_invalid', hint = '验证码无效';
-  end if;
+  perform private.raise_if(p_phone is null or p_phone !~ '^[1-9][0-9]{6,14}$', '22023', 'phone_invalid', '手机号格式不正确');
+  perform private.raise_if(p_sms_type is null or p_sms_type !~ '^[a-z_]{2,40}$', '22023', 'sms_type_invalid', '短信类型无效');
+  perform private.raise_if(p_gotrue_token is null or p_gotrue_token !~ '^[0-9]{6,10}$', '22023', 'token_invalid', '验证码无效');
   -- One issuer at a time per phone, so two concurrent sends can't both pass the counts.
   perform pg_advisory_xact_lock(hashtextextended('zx.sms_code:' || p_phone, 0));
   delete from private.auth_sms_codes where created_at < now() - interval '2 days';
   select count(*) filter (where created_at > now() - interval '1 hour'), count(*)
     into v_hour, v_day
     from private.auth_sms_codes where phone = p_phone and created_at > now() - interval '1 day';
-  if v_hour >= 5 then
-    raise exception using errcode = 'P0001', message = 'sms_hourly_limit', hint = '该手机号本小时获取验证码次数过多，请稍后再试';
-  end if;
-  if v_day >= 10 then
-    raise exception using errcode = 'P0001', message = 'sms_daily_limit', hint = '该手机号今日获取验证码次数已达上限，请明天再试';
-  end if;
+  perform private.raise_if(v_hour >= 5, 'P0001', 'sms_hourly_limit', '该手机号本小时获取验证码次数过多，请稍后再试');
+  perform private.raise_if(v_day >= 10, 'P0001', 'sms_daily_limit', '该手机号今日获取验证码次数已达上限，请明天再试');
   v_code := lpad((('x' || encode(extensions.gen_random_bytes(4), 'hex'))::bit(32)::bigint % 1000000)::text, 6, '0');
   -- A new code replaces the earlier ones of the same kind.
   update private.auth_sms_codes set gotrue_token = null
@@ -554,8 +509,7 @@ end $$;
 -- raising so that the counted attempt is kept.
 create or replace function private.sms_code_redeem(p_phone text, p_sms_type text, p_code text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v private.auth_sms_codes;
+declare v private.auth_sms_codes;
   v_token text;
 begin
   if p_phone is null or p_phone !~ '^[1-9][0-9]{6,14}$' then
@@ -674,23 +628,18 @@ end $$;
 -- Service role (report-evidence function): checks the token and reserves an object path.
 create or replace function private.account_report_evidence_claim(p_report_id uuid, p_token text, p_content_type text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v private.account_report_upload_tokens;
+declare v private.account_report_upload_tokens;
   v_path text;
   v_ext text := case p_content_type when 'image/jpeg' then 'jpg' when 'image/png' then 'png' when 'application/pdf' then 'pdf' end;
 begin
-  if v_ext is null then
-    raise exception using errcode = '22023', message = 'evidence_type_invalid', hint = '证明材料须为 JPG、PNG 或 PDF 文件';
-  end if;
+  perform private.raise_if(v_ext is null, '22023', 'evidence_type_invalid', '证明材料须为 JPG、PNG 或 PDF 文件');
   select * into v from private.account_report_upload_tokens t where t.report_id = p_report_id for update;
   if not found or p_token is null
      or encode(extensions.digest(p_token, 'sha256'), 'hex') <> v.token_hash or v.expires_at <= now()
      or not exists (select 1 from public.account_reports r where r.id = p_report_id and r.status = 'open') then
     raise exception using errcode = '42501', message = 'upload_token_invalid', hint = '上传凭证无效或已过期，请重新提交申诉';
   end if;
-  if v.uploads >= 5 then
-    raise exception using errcode = 'P0001', message = 'evidence_limit_reached', hint = '每份申诉最多上传 5 个证明文件';
-  end if;
+  perform private.raise_if(v.uploads >= 5, 'P0001', 'evidence_limit_reached', '每份申诉最多上传 5 个证明文件');
   update private.account_report_upload_tokens set uploads = uploads + 1 where report_id = p_report_id;
   v_path := p_report_id::text || '/' || gen_random_uuid()::text || '.' || v_ext;
   insert into private.account_report_evidence (report_id, object_path, content_type) values (p_report_id, v_path, p_content_type);
@@ -701,9 +650,7 @@ end $$;
 create or replace function private.account_report_evidence_list(p_operator_id uuid, p_report_id uuid)
 returns json language plpgsql security definer set search_path = '' as $$
 begin
-  if not exists (select 1 from private.platform_operators o where o.user_id = p_operator_id) then
-    raise exception using errcode = '42501', message = 'not_platform_operator', hint = '仅平台运营人员可以查看';
-  end if;
+  perform private.raise_if(not exists (select 1 from private.platform_operators o where o.user_id = p_operator_id), '42501', 'not_platform_operator', '仅平台运营人员可以查看');
   return coalesce((select json_agg(json_build_object('path', e.object_path, 'content_type', e.content_type,
                                                     'created_at', e.created_at) order by e.created_at)
                      from private.account_report_evidence e
@@ -794,8 +741,7 @@ select unnest(array[
 -- digits), not a common password or a common word with digits/symbols around it, not the phone.
 create or replace function private.password_problem(p_password text, p_phone text default null)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_lower text := lower(coalesce(p_password, ''));
+declare v_lower text := lower(coalesce(p_password, ''));
   v_base text := regexp_replace(regexp_replace(lower(coalesce(p_password, '')), '^[^a-z]+', ''), '[^a-z]+$', '');
   v_digits text := right(regexp_replace(coalesce(p_phone, ''), '\D', '', 'g'), 11);
 begin
@@ -824,13 +770,10 @@ revoke all on private.password_permits from public, anon, authenticated;
 -- Service role (password-change function): sends the re-verification code.
 create or replace function private.password_change_issue_code(p_user_id uuid)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_phone text;
+declare v_phone text;
 begin
   select u.phone into v_phone from auth.users u where u.id = p_user_id;
-  if v_phone is null or v_phone = '' then
-    raise exception using errcode = 'P0001', message = 'phone_required', hint = '账号未绑定手机号，无法验证身份';
-  end if;
+  perform private.raise_if(v_phone is null or v_phone = '', 'P0001', 'phone_required', '账号未绑定手机号，无法验证身份');
   return json_build_object('code', private.issue_sms_challenge(p_user_id, 'password', v_phone), 'phone', '+' || v_phone);
 end $$;
 
@@ -838,8 +781,7 @@ end $$;
 -- permit. The strength check comes first so a weak password does not use up the code.
 create or replace function private.password_change_permit(p_user_id uuid, p_code text, p_password text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_problem text := private.password_problem(p_password, (select u.phone from auth.users u where u.id = p_user_id));
+declare v_problem text := private.password_problem(p_password, (select u.phone from auth.users u where u.id = p_user_id));
   v_err text;
 begin
   if v_problem is not null then

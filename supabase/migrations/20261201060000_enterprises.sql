@@ -206,8 +206,7 @@ on conflict (id) do nothing;
 -- taking the setting's name: a policy pays one helper call per statement, never a nested one.
 create or replace function private.my_enterprise_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
+declare v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
   v_id uuid;
 begin
   if v_uid is not null and current_setting('zx.ctx_uid', true) = v_uid::text then
@@ -224,8 +223,7 @@ end $$;
 
 create or replace function private.my_admin_enterprise_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
+declare v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
   v_id uuid;
 begin
   if v_uid is not null and current_setting('zx.ctx_uid', true) = v_uid::text then
@@ -293,18 +291,14 @@ create or replace function private.assert_member(p_enterprise_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
-  if not private.is_member(p_enterprise_id) then
-    raise exception using errcode = '42501', message = 'not_enterprise_member', hint = '你不是该企业的成员';
-  end if;
+  perform private.raise_if(not private.is_member(p_enterprise_id), '42501', 'not_enterprise_member', '你不是该企业的成员');
 end $$;
 
 create or replace function private.assert_admin(p_enterprise_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
-  if not private.is_admin(p_enterprise_id) then
-    raise exception using errcode = '42501', message = 'not_enterprise_admin', hint = '仅企业管理员可以执行此操作';
-  end if;
+  perform private.raise_if(not private.is_admin(p_enterprise_id), '42501', 'not_enterprise_admin', '仅企业管理员可以执行此操作');
 end $$;
 
 create policy "Members and platform operators can read their enterprises"
@@ -399,8 +393,7 @@ create or replace function private.create_enterprise(
   p_name text, p_industry text, p_size_band text, p_contact_name text, p_contact_phone text
 )
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_name text := private.clean_text(p_name, 2, 60);
   v_industry text := private.clean_text(p_industry, 1, 40);
   v_contact text := private.clean_text(p_contact_name, 1, 40);
@@ -409,21 +402,11 @@ declare
 begin
   perform private.assert_cleared();
   perform private.assert_not_restricted();
-  if v_name is null then
-    raise exception using errcode = '22023', message = 'enterprise_name_invalid', hint = '企业名称须为 2–60 个字符';
-  end if;
-  if v_industry is null then
-    raise exception using errcode = '22023', message = 'industry_invalid', hint = '请填写行业（1–40 个字符）';
-  end if;
-  if p_size_band is null or p_size_band not in ('1-49', '50-199', '200-999', '1000+') then
-    raise exception using errcode = '22023', message = 'size_band_invalid', hint = '请选择人员规模';
-  end if;
-  if v_contact is null then
-    raise exception using errcode = '22023', message = 'contact_name_invalid', hint = '请填写联系人姓名（1–40 个字符）';
-  end if;
-  if v_phone is null then
-    raise exception using errcode = '22023', message = 'contact_phone_invalid', hint = '请填写联系人的中国大陆手机号';
-  end if;
+  perform private.raise_if(v_name is null, '22023', 'enterprise_name_invalid', '企业名称须为 2–60 个字符');
+  perform private.raise_if(v_industry is null, '22023', 'industry_invalid', '请填写行业（1–40 个字符）');
+  perform private.raise_if(p_size_band is null or p_size_band not in ('1-49', '50-199', '200-999', '1000+'), '22023', 'size_band_invalid', '请选择人员规模');
+  perform private.raise_if(v_contact is null, '22023', 'contact_name_invalid', '请填写联系人姓名（1–40 个字符）');
+  perform private.raise_if(v_phone is null, '22023', 'contact_phone_invalid', '请填写联系人的中国大陆手机号');
   if (select count(*) from public.enterprises e
        where e.created_by = v_uid and e.created_at > now() - interval '1 day') >= 10 then
     raise exception using errcode = 'P0001', message = 'enterprise_create_rate_limited', hint = '今天创建的企业已达上限，请明天再试';
@@ -465,8 +448,7 @@ end $$;
 
 create or replace function private.update_enterprise_settings(p_enterprise_id uuid, p_settings jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_e public.enterprises;
+declare v_e public.enterprises;
   v_key text;
   v_val jsonb;
   v_text text;
@@ -475,9 +457,7 @@ begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
   perform private.assert_admin(p_enterprise_id);
-  if p_settings is null or jsonb_typeof(p_settings) <> 'object' or p_settings = '{}'::jsonb then
-    raise exception using errcode = '22023', message = 'settings_invalid', hint = '请提供要修改的设置';
-  end if;
+  perform private.raise_if(p_settings is null or jsonb_typeof(p_settings) <> 'object' or p_settings = '{}'::jsonb, '22023', 'settings_invalid', '请提供要修改的设置');
   select * into v_e from public.enterprises e where e.id = p_enterprise_id for update;
 
   for v_key, v_val in select s.key, s.value from jsonb_each(p_settings) s loop
@@ -485,43 +465,27 @@ begin
     case v_key
       when 'name' then
         v_e.name := private.clean_text(v_text, 2, 60);
-        if v_e.name is null then
-          raise exception using errcode = '22023', message = 'enterprise_name_invalid', hint = '企业名称须为 2–60 个字符';
-        end if;
+        perform private.raise_if(v_e.name is null, '22023', 'enterprise_name_invalid', '企业名称须为 2–60 个字符');
       when 'industry' then
         v_e.industry := private.clean_text(v_text, 1, 40);
-        if v_e.industry is null then
-          raise exception using errcode = '22023', message = 'industry_invalid', hint = '请填写行业（1–40 个字符）';
-        end if;
+        perform private.raise_if(v_e.industry is null, '22023', 'industry_invalid', '请填写行业（1–40 个字符）');
       when 'size_band' then
-        if v_text is null or v_text not in ('1-49', '50-199', '200-999', '1000+') then
-          raise exception using errcode = '22023', message = 'size_band_invalid', hint = '请选择人员规模';
-        end if;
+        perform private.raise_if(v_text is null or v_text not in ('1-49', '50-199', '200-999', '1000+'), '22023', 'size_band_invalid', '请选择人员规模');
         v_e.size_band := v_text;
       when 'contact_name' then
         v_e.contact_name := private.clean_text(v_text, 1, 40);
-        if v_e.contact_name is null then
-          raise exception using errcode = '22023', message = 'contact_name_invalid', hint = '请填写联系人姓名（1–40 个字符）';
-        end if;
+        perform private.raise_if(v_e.contact_name is null, '22023', 'contact_name_invalid', '请填写联系人姓名（1–40 个字符）');
       when 'contact_phone' then
         v_e.contact_phone := private.normalize_cn_mobile(btrim(v_text));
-        if v_e.contact_phone is null then
-          raise exception using errcode = '22023', message = 'contact_phone_invalid', hint = '请填写联系人的中国大陆手机号';
-        end if;
+        perform private.raise_if(v_e.contact_phone is null, '22023', 'contact_phone_invalid', '请填写联系人的中国大陆手机号');
       when 'join_rule' then
-        if v_text is null or v_text not in ('invite', 'approval', 'allowlist') then
-          raise exception using errcode = '22023', message = 'join_rule_invalid', hint = '加入方式须为邀请直接加入、管理员审批或手机号白名单';
-        end if;
+        perform private.raise_if(v_text is null or v_text not in ('invite', 'approval', 'allowlist'), '22023', 'join_rule_invalid', '加入方式须为邀请直接加入、管理员审批或手机号白名单');
         v_e.join_rule := v_text;
       when 'members_can_invite' then
-        if jsonb_typeof(v_val) <> 'boolean' then
-          raise exception using errcode = '22023', message = 'members_can_invite_invalid', hint = '“成员可邀请”须为是或否';
-        end if;
+        perform private.raise_if(jsonb_typeof(v_val) <> 'boolean', '22023', 'members_can_invite_invalid', '“成员可邀请”须为是或否');
         v_e.members_can_invite := (v_val #>> '{}')::boolean;
       when 'directory_scope' then
-        if v_text is null or v_text not in ('all', 'department') then
-          raise exception using errcode = '22023', message = 'directory_scope_invalid', hint = '通讯录可见范围须为全部成员或本部门';
-        end if;
+        perform private.raise_if(v_text is null or v_text not in ('all', 'department'), '22023', 'directory_scope_invalid', '通讯录可见范围须为全部成员或本部门');
         v_e.directory_scope := v_text;
       when 'directory_hidden_fields' then
         if jsonb_typeof(v_val) <> 'array'
@@ -551,36 +515,27 @@ end $$;
 -- =============================================================================
 create or replace function private.set_member_role(p_enterprise_id uuid, p_user_id uuid, p_role text, p_scopes text[] default '{}')
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_member public.enterprise_members;
+declare v_member public.enterprise_members;
   v_scopes text[];
 begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
   perform private.assert_admin(p_enterprise_id);
-  if p_role is null or p_role not in ('admin', 'member') then
-    raise exception using errcode = '22023', message = 'role_invalid', hint = '角色须为管理员或成员';
-  end if;
+  perform private.raise_if(p_role is null or p_role not in ('admin', 'member'), '22023', 'role_invalid', '角色须为管理员或成员');
   if cardinality(coalesce(p_scopes, '{}')) > 10
      or exists (select 1 from unnest(coalesce(p_scopes, '{}')) s
                  where s is null or s not in ('content', 'training', 'community', 'service')) then
     raise exception using errcode = '22023', message = 'scopes_invalid', hint = '管理范围只能是内容、培训、社区或客服';
   end if;
   select coalesce(array_agg(distinct s order by s), '{}') into v_scopes from unnest(coalesce(p_scopes, '{}')) s;
-  if cardinality(v_scopes) > 0 and not private.has_feature(p_enterprise_id, 'manager_roles') then
-    raise exception using errcode = 'P0001', message = 'feature_not_in_edition', hint = '当前版本不支持分级管理员，请升级到专业版';
-  end if;
+  perform private.raise_if(cardinality(v_scopes) > 0 and not private.has_feature(p_enterprise_id, 'manager_roles'), 'P0001', 'feature_not_in_edition', '当前版本不支持分级管理员，请升级到专业版');
 
   perform 1 from public.enterprises e where e.id = p_enterprise_id for update;
   perform private.assert_admin(p_enterprise_id); -- again: another admin may have demoted the caller meanwhile
   select * into v_member from public.enterprise_members m
    where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id for update;
-  if not found then
-    raise exception using errcode = '22023', message = 'member_not_found', hint = '该用户不是本企业成员';
-  end if;
-  if v_member.role = 'admin' and p_role <> 'admin' and private.admin_count(p_enterprise_id) <= 1 then
-    raise exception using errcode = 'P0001', message = 'last_admin', hint = '企业至少需要一名管理员，请先指定其他管理员';
-  end if;
+  perform private.raise_if(not found, '22023', 'member_not_found', '该用户不是本企业成员');
+  perform private.raise_if(v_member.role = 'admin' and p_role <> 'admin' and private.admin_count(p_enterprise_id) <= 1, 'P0001', 'last_admin', '企业至少需要一名管理员，请先指定其他管理员');
 
   update public.enterprise_members m set role = p_role::public.member_role, scopes = v_scopes
    where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id;
@@ -597,24 +552,20 @@ end $$;
 -- =============================================================================
 create or replace function private.leave_enterprise(p_enterprise_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
 begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
   perform private.assert_member(p_enterprise_id);
   perform 1 from public.enterprises e where e.id = p_enterprise_id for update;
   perform private.assert_member(p_enterprise_id); -- again, now that concurrent changes are settled
-  if private.is_admin(p_enterprise_id) and private.admin_count(p_enterprise_id) <= 1 then
-    raise exception using errcode = 'P0001', message = 'last_admin', hint = '你是唯一的管理员，请先指定其他管理员再退出';
-  end if;
+  perform private.raise_if(private.is_admin(p_enterprise_id) and private.admin_count(p_enterprise_id) <= 1, 'P0001', 'last_admin', '你是唯一的管理员，请先指定其他管理员再退出');
   perform private.end_membership(p_enterprise_id, v_uid);
 end $$;
 
 create or replace function private.remove_member(p_enterprise_id uuid, p_user_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_member public.enterprise_members;
+declare v_member public.enterprise_members;
 begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
@@ -623,12 +574,8 @@ begin
   perform private.assert_admin(p_enterprise_id); -- again, now that concurrent role changes are settled
   select * into v_member from public.enterprise_members m
    where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id;
-  if not found then
-    raise exception using errcode = '22023', message = 'member_not_found', hint = '该用户不是本企业成员';
-  end if;
-  if v_member.role = 'admin' and private.admin_count(p_enterprise_id) <= 1 then
-    raise exception using errcode = 'P0001', message = 'last_admin', hint = '企业至少需要一名管理员';
-  end if;
+  perform private.raise_if(not found, '22023', 'member_not_found', '该用户不是本企业成员');
+  perform private.raise_if(v_member.role = 'admin' and private.admin_count(p_enterprise_id) <= 1, 'P0001', 'last_admin', '企业至少需要一名管理员');
   perform private.end_membership(p_enterprise_id, p_user_id);
   perform private.notify(p_user_id, 'enterprise_membership', '你已被移出企业',
     (select e.name from public.enterprises e where e.id = p_enterprise_id),
@@ -640,27 +587,20 @@ end $$;
 -- =============================================================================
 create or replace function private.submit_qualification(p_enterprise_id uuid, p_kind text, p_object_path text, p_file_name text)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_path text := btrim(coalesce(p_object_path, ''));
+declare v_path text := btrim(coalesce(p_object_path, ''));
   v_file text := btrim(coalesce(p_file_name, ''));
   v_id uuid;
 begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
   perform private.assert_admin(p_enterprise_id);
-  if p_kind is null or p_kind not in ('business_licence', 'legal_rep_id') then
-    raise exception using errcode = '22023', message = 'qualification_kind_invalid', hint = '材料类型须为营业执照或法定代表人身份证';
-  end if;
+  perform private.raise_if(p_kind is null or p_kind not in ('business_licence', 'legal_rep_id'), '22023', 'qualification_kind_invalid', '材料类型须为营业执照或法定代表人身份证');
   if char_length(v_path) > 240 or v_path not like p_enterprise_id::text || '/%'
      or v_path !~ '^[0-9a-f-]{36}/[^/]{1,200}$' or v_path ~ '[[:cntrl:]]' then
     raise exception using errcode = '22023', message = 'object_path_invalid', hint = '文件路径须在本企业的资质目录下';
   end if;
-  if char_length(v_file) > 200 or v_file ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'file_name_invalid', hint = '文件名不超过 200 个字符';
-  end if;
-  if not exists (select 1 from storage.objects o where o.bucket_id = 'qualifications' and o.name = v_path) then
-    raise exception using errcode = 'P0001', message = 'qualification_file_not_found', hint = '请先上传文件';
-  end if;
+  perform private.raise_if(char_length(v_file) > 200 or v_file ~ '[[:cntrl:]]', '22023', 'file_name_invalid', '文件名不超过 200 个字符');
+  perform private.raise_if(not exists (select 1 from storage.objects o where o.bucket_id = 'qualifications' and o.name = v_path), 'P0001', 'qualification_file_not_found', '请先上传文件');
   if (select count(*) from public.qualification_documents q
        where q.enterprise_id = p_enterprise_id and q.created_at > now() - interval '1 day') >= 50 then
     raise exception using errcode = 'P0001', message = 'qualification_rate_limited', hint = '今天提交的材料已达上限，请明天再试';
@@ -676,24 +616,17 @@ end $$;
 -- Qualification review, as in 20261129020000_membership.sql, now audited with before/after.
 create or replace function private.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_doc public.qualification_documents;
+declare v_doc public.qualification_documents;
   v_reason text;
   v_status text;
   v_before_status text;
 begin
   perform private.assert_platform_operator();
-  if p_document_id is null then
-    raise exception using errcode = '22023', message = 'qualification_id_required', hint = '请选择资质材料';
-  end if;
+  perform private.raise_if(p_document_id is null, '22023', 'qualification_id_required', '请选择资质材料');
   v_reason := private.decision_reason(p_approve, p_reason, 500, '通过', '驳回');
   select * into v_doc from public.qualification_documents q where q.id = p_document_id for update;
-  if not found then
-    raise exception using errcode = '22023', message = 'qualification_not_found', hint = '找不到该资质材料';
-  end if;
-  if v_doc.status <> 'pending' then
-    raise exception using errcode = 'P0001', message = 'qualification_already_reviewed', hint = '该材料已审核';
-  end if;
+  perform private.raise_if(not found, '22023', 'qualification_not_found', '找不到该资质材料');
+  perform private.raise_if(v_doc.status <> 'pending', 'P0001', 'qualification_already_reviewed', '该材料已审核');
   select e.qualification_status into v_before_status from public.enterprises e where e.id = v_doc.enterprise_id for update;
 
   update public.qualification_documents q
@@ -806,8 +739,7 @@ end $$;
 --     (the leaver's invitations revoked, their department headships cleared).
 create or replace function private.refuse_write_in_inactive_enterprise()
 returns trigger language plpgsql security definer set search_path = '' as $$
-declare
-  -- As jsonb: one function serves tables with different columns.
+declare -- As jsonb: one function serves tables with different columns.
   v_old jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) end;
   v_new jsonb := case when tg_op <> 'DELETE' then to_jsonb(new) end;
   v_status text;
@@ -852,8 +784,7 @@ create trigger enterprises_refuse_update_when_inactive before update on public.e
 -- each); the invitation, joining and module migrations call it for their own tables. Migrations only.
 create or replace function private.refuse_writes_when_inactive(variadic p_tables regclass[])
 returns void language plpgsql set search_path = '' as $$
-declare
-  v_table regclass;
+declare v_table regclass;
 begin
   foreach v_table in array p_tables loop
     execute format('create trigger %I before insert or update or delete on %s '
@@ -884,20 +815,13 @@ create policy "Nothing of a closed enterprise is readable but the enterprise its
 -- Changes an enterprise's status, audits and notifies its admins. Callers have checked the operator.
 create or replace function private.change_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text, p_action text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_before public.enterprises;
+declare v_before public.enterprises;
   v_reason text := btrim(coalesce(p_reason, ''));
 begin
   select * into v_before from public.enterprises e where e.id = p_enterprise_id for update;
-  if not found then
-    raise exception using errcode = '22023', message = 'enterprise_not_found', hint = '找不到该企业';
-  end if;
-  if v_before.status = 'closed' then
-    raise exception using errcode = 'P0001', message = 'enterprise_already_closed', hint = '该企业已注销，不能再变更状态';
-  end if;
-  if v_before.status = p_status then
-    raise exception using errcode = 'P0001', message = 'enterprise_status_unchanged', hint = '企业已是该状态';
-  end if;
+  perform private.raise_if(not found, '22023', 'enterprise_not_found', '找不到该企业');
+  perform private.raise_if(v_before.status = 'closed', 'P0001', 'enterprise_already_closed', '该企业已注销，不能再变更状态');
+  perform private.raise_if(v_before.status = p_status, 'P0001', 'enterprise_status_unchanged', '企业已是该状态');
 
   perform set_config('zx.enterprise_status_change', 'on', true);
   update public.enterprises e
@@ -968,8 +892,7 @@ create policy "Admins and platform operators read cancellation requests"
 
 create or replace function private.request_enterprise_cancellation(p_enterprise_id uuid, p_reason text, p_document_paths text[] default '{}')
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_reason text := btrim(coalesce(p_reason, ''));
+declare v_reason text := btrim(coalesce(p_reason, ''));
   v_paths text[] := coalesce(p_document_paths, '{}');
   v_path text;
   v_id uuid;
@@ -982,12 +905,8 @@ begin
   if v_status = 'closed' then
     perform private.enterprise_status_error(v_status);
   end if;
-  if char_length(v_reason) not between 10 and 2000 then
-    raise exception using errcode = '22023', message = 'cancellation_reason_invalid', hint = '请用 10–2000 字说明注销原因';
-  end if;
-  if cardinality(v_paths) > 10 then
-    raise exception using errcode = '22023', message = 'cancellation_documents_invalid', hint = '证明材料最多 10 个文件';
-  end if;
+  perform private.raise_if(char_length(v_reason) not between 10 and 2000, '22023', 'cancellation_reason_invalid', '请用 10–2000 字说明注销原因');
+  perform private.raise_if(cardinality(v_paths) > 10, '22023', 'cancellation_documents_invalid', '证明材料最多 10 个文件');
   foreach v_path in array v_paths loop
     if v_path is null or split_part(v_path, '/', 1) <> p_enterprise_id::text
        or not exists (select 1 from storage.objects o where o.bucket_id = 'qualifications' and o.name = v_path) then
@@ -1006,23 +925,16 @@ end $$;
 
 create or replace function private.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_req public.enterprise_cancellation_requests;
+declare v_req public.enterprise_cancellation_requests;
   v_reason text;
   v_name text;
 begin
   perform private.assert_platform_operator();
-  if p_request_id is null then
-    raise exception using errcode = '22023', message = 'cancellation_id_required', hint = '请选择注销申请';
-  end if;
+  perform private.raise_if(p_request_id is null, '22023', 'cancellation_id_required', '请选择注销申请');
   v_reason := private.decision_reason(p_approve, p_reason, 500, '通过', '驳回');
   select * into v_req from public.enterprise_cancellation_requests r where r.id = p_request_id for update;
-  if not found then
-    raise exception using errcode = '22023', message = 'cancellation_not_found', hint = '找不到该注销申请';
-  end if;
-  if v_req.status <> 'pending' then
-    raise exception using errcode = 'P0001', message = 'cancellation_already_reviewed', hint = '该注销申请已审核';
-  end if;
+  perform private.raise_if(not found, '22023', 'cancellation_not_found', '找不到该注销申请');
+  perform private.raise_if(v_req.status <> 'pending', 'P0001', 'cancellation_already_reviewed', '该注销申请已审核');
   update public.enterprise_cancellation_requests r
      set status = case when p_approve then 'approved' else 'rejected' end,
          review_reason = v_reason, reviewed_by = (select auth.uid()), reviewed_at = now()
@@ -1079,9 +991,7 @@ grant execute on function private.closed_enterprise_ids() to authenticated;
 create or replace function private.assert_enterprise_open(p_enterprise_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
-  if exists (select 1 from public.enterprises e where e.id = p_enterprise_id and e.status = 'closed') then
-    raise exception using errcode = '42501', message = 'enterprise_closed', hint = '该企业已注销';
-  end if;
+  perform private.raise_if(exists (select 1 from public.enterprises e where e.id = p_enterprise_id and e.status = 'closed'), '42501', 'enterprise_closed', '该企业已注销');
 end $$;
 revoke execute on function private.assert_enterprise_open(uuid) from public, anon, authenticated;
 

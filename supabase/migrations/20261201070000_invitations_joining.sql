@@ -137,14 +137,11 @@ $$;
 -- Malformed input names nothing and reveals nothing, so it is refused (22023) without counting.
 create or replace function private.invitation_by_code(p_code text, p_lock boolean)
 returns public.invitations language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_code text := private.normalize_invitation_code(p_code);
   v_inv public.invitations;
 begin
-  if v_code is null then
-    raise exception using errcode = '22023', message = 'invitation_code_invalid', hint = '邀请码为 8 位字母或数字';
-  end if;
+  perform private.raise_if(v_code is null, '22023', 'invitation_code_invalid', '邀请码为 8 位字母或数字');
   perform private.assert_code_attempts_left(v_uid);
   if p_lock then
     select * into v_inv from public.invitations i where i.code = v_code for update;
@@ -192,15 +189,9 @@ begin
   select * into v_e from public.enterprises e where e.id = p_enterprise_id;
   perform private.enterprise_status_error(v_e.status);
   v_admin := private.is_admin(p_enterprise_id);
-  if p_role is null or p_role not in ('admin', 'member') then
-    raise exception using errcode = '22023', message = 'role_invalid', hint = '角色须为管理员或成员';
-  end if;
-  if p_valid_hours is null or p_valid_hours not between 1 and 720 then
-    raise exception using errcode = '22023', message = 'valid_hours_invalid', hint = '有效期须为 1–720 小时';
-  end if;
-  if p_max_uses is not null and p_max_uses not between 1 and 10000 then
-    raise exception using errcode = '22023', message = 'max_uses_invalid', hint = '使用次数上限须为 1–10000';
-  end if;
+  perform private.raise_if(p_role is null or p_role not in ('admin', 'member'), '22023', 'role_invalid', '角色须为管理员或成员');
+  perform private.raise_if(p_valid_hours is null or p_valid_hours not between 1 and 720, '22023', 'valid_hours_invalid', '有效期须为 1–720 小时');
+  perform private.raise_if(p_max_uses is not null and p_max_uses not between 1 and 10000, '22023', 'max_uses_invalid', '使用次数上限须为 1–10000');
   if p_department_id is not null and not exists (
     select 1 from public.departments d where d.enterprise_id = p_enterprise_id and d.id = p_department_id
   ) then
@@ -215,9 +206,7 @@ begin
       raise exception using errcode = '42501', message = 'invitation_not_allowed', hint = '你没有权限发出这样的邀请';
     end if;
   end if;
-  if not private.has_feature(p_enterprise_id, 'invitations') then
-    raise exception using errcode = 'P0001', message = 'feature_not_in_edition', hint = '当前版本不支持邀请';
-  end if;
+  perform private.raise_if(not private.has_feature(p_enterprise_id, 'invitations'), 'P0001', 'feature_not_in_edition', '当前版本不支持邀请');
   if (select count(*) from public.invitations i
        where i.enterprise_id = p_enterprise_id and i.created_at > now() - interval '1 day') >= 500 then
     raise exception using errcode = 'P0001', message = 'invitation_rate_limited', hint = '今天发出的邀请已达上限，请明天再试';
@@ -244,17 +233,12 @@ end $$;
 
 create or replace function private.revoke_invitation(p_invitation_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_inv public.invitations;
+declare v_inv public.invitations;
 begin
   perform private.assert_cleared();
-  if p_invitation_id is null then
-    raise exception using errcode = '22023', message = 'invitation_id_required', hint = '请选择邀请';
-  end if;
+  perform private.raise_if(p_invitation_id is null, '22023', 'invitation_id_required', '请选择邀请');
   select * into v_inv from public.invitations i where i.id = p_invitation_id for update;
-  if not found then
-    raise exception using errcode = '22023', message = 'invitation_not_found', hint = '邀请不存在';
-  end if;
+  perform private.raise_if(not found, '22023', 'invitation_not_found', '邀请不存在');
   if not (private.is_admin(v_inv.enterprise_id)
           or (v_inv.created_by = (select auth.uid()) and private.is_member(v_inv.enterprise_id))) then
     raise exception using errcode = '42501', message = 'not_enterprise_admin', hint = '仅企业管理员或邀请人可以撤销邀请';
@@ -267,25 +251,18 @@ end $$;
 -- =============================================================================
 create or replace function private.decide_join_request(p_request_id uuid, p_approve boolean, p_reason text default '')
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_req public.join_requests;
+declare v_req public.join_requests;
   v_inv public.invitations;
   v_reason text;
   v_name text;
 begin
   perform private.assert_cleared();
-  if p_request_id is null then
-    raise exception using errcode = '22023', message = 'join_request_id_required', hint = '请选择加入申请';
-  end if;
+  perform private.raise_if(p_request_id is null, '22023', 'join_request_id_required', '请选择加入申请');
   v_reason := private.decision_reason(p_approve, p_reason, 200, '同意', '拒绝');
   select * into v_req from public.join_requests r where r.id = p_request_id for update;
-  if not found then
-    raise exception using errcode = '22023', message = 'join_request_not_found', hint = '找不到该加入申请';
-  end if;
+  perform private.raise_if(not found, '22023', 'join_request_not_found', '找不到该加入申请');
   perform private.assert_admin(v_req.enterprise_id);
-  if v_req.status <> 'pending' then
-    raise exception using errcode = 'P0001', message = 'join_request_not_pending', hint = '该申请已处理';
-  end if;
+  perform private.raise_if(v_req.status <> 'pending', 'P0001', 'join_request_not_pending', '该申请已处理');
 
   update public.join_requests r
      set status = case when p_approve then 'approved' else 'rejected' end,
@@ -316,9 +293,7 @@ begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
   perform private.assert_admin(p_enterprise_id);
-  if p_status is null or p_status not in ('pending', 'approved', 'rejected', 'declined', 'withdrawn', 'all') then
-    raise exception using errcode = '22023', message = 'status_invalid', hint = '状态须为 pending、approved、rejected、declined、withdrawn 或 all';
-  end if;
+  perform private.raise_if(p_status is null or p_status not in ('pending', 'approved', 'rejected', 'declined', 'withdrawn', 'all'), '22023', 'status_invalid', '状态须为 pending、approved、rejected、declined、withdrawn 或 all');
   return query
   select r.id, r.user_id, coalesce(p.display_name, ''), private.mask_phone(u.phone), r.invitation_id,
          coalesce(nullif(im.display_name, ''), ip.display_name), coalesce(i.role::text, 'member'), i.department_id,
@@ -336,21 +311,14 @@ end $$;
 
 create or replace function private.withdraw_join_request(p_request_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_req public.join_requests;
+declare v_req public.join_requests;
 begin
   perform private.assert_cleared();
-  if p_request_id is null then
-    raise exception using errcode = '22023', message = 'join_request_id_required', hint = '请选择加入申请';
-  end if;
+  perform private.raise_if(p_request_id is null, '22023', 'join_request_id_required', '请选择加入申请');
   select * into v_req from public.join_requests r
    where r.id = p_request_id and r.user_id = (select auth.uid()) for update;
-  if not found then
-    raise exception using errcode = '22023', message = 'join_request_not_found', hint = '找不到该加入申请';
-  end if;
-  if v_req.status <> 'pending' then
-    raise exception using errcode = 'P0001', message = 'join_request_not_pending', hint = '该申请已处理';
-  end if;
+  perform private.raise_if(not found, '22023', 'join_request_not_found', '找不到该加入申请');
+  perform private.raise_if(v_req.status <> 'pending', 'P0001', 'join_request_not_pending', '该申请已处理');
   update public.join_requests r set status = 'withdrawn', decided_by = (select auth.uid()), decided_at = now()
    where r.id = p_request_id;
 end $$;
@@ -360,19 +328,14 @@ end $$;
 -- =============================================================================
 create or replace function private.set_phone_allowlist(p_enterprise_id uuid, p_phones text[])
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_phones text[];
+declare v_phones text[];
   v_bad text;
 begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
   perform private.assert_admin(p_enterprise_id);
-  if p_phones is null then
-    raise exception using errcode = '22023', message = 'phones_invalid', hint = '请提供手机号列表';
-  end if;
-  if cardinality(p_phones) > 5000 then
-    raise exception using errcode = '22023', message = 'phones_too_many', hint = '白名单最多 5000 个手机号';
-  end if;
+  perform private.raise_if(p_phones is null, '22023', 'phones_invalid', '请提供手机号列表');
+  perform private.raise_if(cardinality(p_phones) > 5000, '22023', 'phones_too_many', '白名单最多 5000 个手机号');
   select x into v_bad from unnest(p_phones) x where private.normalize_cn_mobile(btrim(x)) is null limit 1;
   if found then
     raise exception using errcode = '22023', message = 'phone_invalid',
@@ -427,8 +390,7 @@ revoke all on private.invitation_code_failures from public, anon, authenticated;
 -- RAISE SQLSTATE 'PGRST' form carries the status and headers).
 create or replace function private.assert_code_attempts_left(p_uid uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_tenth timestamptz;
+declare v_tenth timestamptz;
 begin
   select min(r.failed_at) into v_tenth
     from (select f.failed_at from private.invitation_code_failures f
@@ -456,8 +418,7 @@ end $$;
 -- What an invitee sees before deciding. Shown to any cleared user holding the code.
 create function private.get_invitation(p_code text)
 returns jsonb language plpgsql volatile security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_inv public.invitations;
   v_result jsonb;
 begin
@@ -491,8 +452,7 @@ end $$;
 -- {enterprise_id, status: joined | pending}
 create function private.accept_invitation(p_code text)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_inv public.invitations;
   v_e public.enterprises;
   v_state text;
@@ -506,9 +466,7 @@ begin
     return private.invitation_not_found();
   end if;
   select * into v_e from public.enterprises e where e.id = v_inv.enterprise_id for update;
-  if exists (select 1 from public.enterprise_members m where m.enterprise_id = v_e.id and m.user_id = v_uid) then
-    raise exception using errcode = 'P0001', message = 'already_member', hint = '你已经是该企业的成员';
-  end if;
+  perform private.raise_if(exists (select 1 from public.enterprise_members m where m.enterprise_id = v_e.id and m.user_id = v_uid), 'P0001', 'already_member', '你已经是该企业的成员');
   if exists (select 1 from public.join_requests r
               where r.enterprise_id = v_e.id and r.user_id = v_uid and r.status = 'pending') then
     return jsonb_build_object('enterprise_id', v_e.id, 'status', 'pending');
@@ -548,8 +506,7 @@ end $$;
 -- {status: declined}
 create function private.decline_invitation(p_code text)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_inv public.invitations;
 begin
   perform private.assert_cleared();
@@ -557,9 +514,7 @@ begin
   if v_inv.id is null then
     return private.invitation_not_found();
   end if;
-  if exists (select 1 from public.enterprise_members m where m.enterprise_id = v_inv.enterprise_id and m.user_id = v_uid) then
-    raise exception using errcode = 'P0001', message = 'already_member', hint = '你已经是该企业的成员';
-  end if;
+  perform private.raise_if(exists (select 1 from public.enterprise_members m where m.enterprise_id = v_inv.enterprise_id and m.user_id = v_uid), 'P0001', 'already_member', '你已经是该企业的成员');
   if exists (select 1 from public.join_requests r
               where r.enterprise_id = v_inv.enterprise_id and r.user_id = v_uid and r.status = 'pending') then
     raise exception using errcode = 'P0001', message = 'join_request_pending', hint = '你已提交加入申请，如不想加入请撤回申请';

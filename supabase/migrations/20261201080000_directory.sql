@@ -33,13 +33,10 @@ set check_function_bodies = off;
 -- it belongs to an enterprise the caller is not a member of.
 create or replace function private.department_enterprise(p_department_id uuid)
 returns uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_enterprise_id uuid;
+declare v_enterprise_id uuid;
 begin
   select d.enterprise_id into v_enterprise_id from public.departments d where d.id = p_department_id;
-  if v_enterprise_id is null or not private.is_member(v_enterprise_id) then
-    raise exception using errcode = '22023', message = 'department_not_found', hint = '找不到该部门';
-  end if;
+  perform private.raise_if(v_enterprise_id is null or not private.is_member(v_enterprise_id), '22023', 'department_not_found', '找不到该部门');
   return v_enterprise_id;
 end $$;
 
@@ -66,8 +63,7 @@ end $$;
 
 create or replace function private.clean_department_name(p_name text)
 returns text language plpgsql immutable set search_path = '' as $$
-declare
-  v_name text := btrim(coalesce(p_name, ''));
+declare v_name text := btrim(coalesce(p_name, ''));
 begin
   if char_length(v_name) < 1 or char_length(v_name) > 40 or v_name ~ '[[:cntrl:]]' then
     raise exception using errcode = '22023', message = 'department_name_invalid', hint = '部门名称须为 1–40 个字符';
@@ -81,9 +77,7 @@ create or replace function private.lock_org_tree(p_enterprise_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
 begin
   perform 1 from public.enterprises e where e.id = p_enterprise_id for update;
-  if not private.has_feature(p_enterprise_id, 'directory') then
-    raise exception using errcode = 'P0001', message = 'feature_not_in_edition', hint = '当前版本不包含通讯录功能';
-  end if;
+  perform private.raise_if(not private.has_feature(p_enterprise_id, 'directory'), 'P0001', 'feature_not_in_edition', '当前版本不包含通讯录功能');
 end $$;
 
 -- A person who leaves (or is removed) stops being the head of any department there.
@@ -103,8 +97,7 @@ create trigger enterprise_members_clear_department_head after delete on public.e
 -- =============================================================================
 create or replace function private.create_department(p_enterprise_id uuid, p_parent_id uuid, p_name text)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_name text;
+declare v_name text;
   v_depth smallint := 1;
   v_id uuid;
 begin
@@ -114,16 +107,10 @@ begin
   if p_parent_id is not null then
     select d.depth + 1 into v_depth from public.departments d
      where d.id = p_parent_id and d.enterprise_id = p_enterprise_id;
-    if v_depth is null then
-      raise exception using errcode = '22023', message = 'department_not_found', hint = '找不到上级部门';
-    end if;
-    if v_depth > 15 then
-      raise exception using errcode = 'P0001', message = 'department_too_deep', hint = '部门层级最多 15 级';
-    end if;
+    perform private.raise_if(v_depth is null, '22023', 'department_not_found', '找不到上级部门');
+    perform private.raise_if(v_depth > 15, 'P0001', 'department_too_deep', '部门层级最多 15 级');
   end if;
-  if (select count(*) from public.departments d where d.enterprise_id = p_enterprise_id) >= 5000 then
-    raise exception using errcode = 'P0001', message = 'too_many_departments', hint = '部门数量已达上限（5000 个）';
-  end if;
+  perform private.raise_if((select count(*) from public.departments d where d.enterprise_id = p_enterprise_id) >= 5000, 'P0001', 'too_many_departments', '部门数量已达上限（5000 个）');
   insert into public.departments (enterprise_id, parent_id, name, depth)
   values (p_enterprise_id, p_parent_id, v_name, v_depth)
   returning id into v_id;
@@ -135,8 +122,7 @@ end $$;
 
 create or replace function private.rename_department(p_department_id uuid, p_name text)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise_id uuid;
+declare v_enterprise_id uuid;
   v_name text;
 begin
   perform private.assert_cleared();
@@ -153,8 +139,7 @@ end $$;
 -- p_new_parent_id is null. Depths of the subtree follow.
 create or replace function private.move_department(p_department_id uuid, p_new_parent_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise_id uuid;
+declare v_enterprise_id uuid;
   v_old_depth smallint;
   v_new_depth integer := 1;
   v_height integer;
@@ -178,14 +163,10 @@ begin
   select array_agg(sub.id), max(sub.depth) - v_old_depth into v_subtree, v_height from sub;
 
   if p_new_parent_id is not null then
-    if p_new_parent_id = any (v_subtree) then
-      raise exception using errcode = 'P0001', message = 'department_cycle', hint = '不能把部门移动到它自己或它的下级部门之下';
-    end if;
+    perform private.raise_if(p_new_parent_id = any (v_subtree), 'P0001', 'department_cycle', '不能把部门移动到它自己或它的下级部门之下');
     select d.depth + 1 into v_new_depth from public.departments d where d.id = p_new_parent_id;
   end if;
-  if v_new_depth + v_height > 15 then
-    raise exception using errcode = 'P0001', message = 'department_too_deep', hint = '部门层级最多 15 级';
-  end if;
+  perform private.raise_if(v_new_depth + v_height > 15, 'P0001', 'department_too_deep', '部门层级最多 15 级');
 
   update public.departments d
      set depth = d.depth + (v_new_depth - v_old_depth),
@@ -198,8 +179,7 @@ end $$;
 
 create or replace function private.delete_department(p_department_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise_id uuid;
+declare v_enterprise_id uuid;
 begin
   perform private.assert_cleared();
   v_enterprise_id := private.department_enterprise(p_department_id);
@@ -216,8 +196,7 @@ end $$;
 -- The head must be a member of the enterprise (not necessarily of that department); null clears.
 create or replace function private.set_department_head(p_department_id uuid, p_user_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise_id uuid;
+declare v_enterprise_id uuid;
 begin
   perform private.assert_cleared();
   v_enterprise_id := private.department_enterprise(p_department_id);
@@ -245,8 +224,7 @@ end $$;
 -- admins may also change employee_no, and change anyone's profile in their enterprise.
 create or replace function private.update_member_profile(p_enterprise_id uuid, p_user_id uuid, p_fields jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_is_admin boolean;
   v_key text;
   v_value jsonb;
@@ -255,16 +233,10 @@ declare
 begin
   perform private.assert_member(p_enterprise_id);
   v_is_admin := private.is_admin(p_enterprise_id);
-  if p_user_id is null then
-    raise exception using errcode = '22023', message = 'user_id_required', hint = '请指定成员';
-  end if;
-  if p_user_id <> v_uid and not v_is_admin then
-    raise exception using errcode = '42501', message = 'not_enterprise_admin', hint = '仅企业管理员可以修改他人的资料';
-  end if;
+  perform private.raise_if(p_user_id is null, '22023', 'user_id_required', '请指定成员');
+  perform private.raise_if(p_user_id <> v_uid and not v_is_admin, '42501', 'not_enterprise_admin', '仅企业管理员可以修改他人的资料');
   perform private.assert_member_of(p_enterprise_id, p_user_id);
-  if p_fields is null or jsonb_typeof(p_fields) <> 'object' or p_fields = '{}'::jsonb then
-    raise exception using errcode = '22023', message = 'fields_invalid', hint = '请提供要修改的资料';
-  end if;
+  perform private.raise_if(p_fields is null or jsonb_typeof(p_fields) <> 'object' or p_fields = '{}'::jsonb, '22023', 'fields_invalid', '请提供要修改的资料');
 
   select * into v_member from public.enterprise_members m
    where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id
@@ -274,9 +246,7 @@ begin
     if v_key not in ('display_name', 'title', 'email', 'employee_no') then
       raise exception using errcode = '22023', message = 'unknown_field', hint = '不支持修改该字段：' || left(v_key, 40);
     end if;
-    if v_key = 'employee_no' and not v_is_admin then
-      raise exception using errcode = '42501', message = 'field_admin_only', hint = '工号只能由企业管理员修改';
-    end if;
+    perform private.raise_if(v_key = 'employee_no' and not v_is_admin, '42501', 'field_admin_only', '工号只能由企业管理员修改');
     if jsonb_typeof(v_value) <> 'string' then
       raise exception using errcode = '22023', message = v_key || '_invalid', hint = '资料字段须为文本';
     end if;
@@ -286,25 +256,17 @@ begin
     end if;
     case v_key
       when 'display_name' then
-        if char_length(v_text) < 1 or char_length(v_text) > 40 then
-          raise exception using errcode = '22023', message = 'display_name_invalid', hint = '姓名须为 1–40 个字符';
-        end if;
+        perform private.raise_if(char_length(v_text) < 1 or char_length(v_text) > 40, '22023', 'display_name_invalid', '姓名须为 1–40 个字符');
         v_member.display_name := v_text;
       when 'title' then
-        if char_length(v_text) > 40 then
-          raise exception using errcode = '22023', message = 'title_invalid', hint = '职位最多 40 个字符';
-        end if;
+        perform private.raise_if(char_length(v_text) > 40, '22023', 'title_invalid', '职位最多 40 个字符');
         v_member.title := v_text;
       when 'email' then
         v_text := lower(v_text);
-        if v_text <> '' and (char_length(v_text) > 120 or v_text !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$') then
-          raise exception using errcode = '22023', message = 'email_invalid', hint = '请输入有效的邮箱地址';
-        end if;
+        perform private.raise_if(v_text <> '' and (char_length(v_text) > 120 or v_text !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'), '22023', 'email_invalid', '请输入有效的邮箱地址');
         v_member.email := v_text;
       else
-        if char_length(v_text) > 32 then
-          raise exception using errcode = '22023', message = 'employee_no_invalid', hint = '工号最多 32 个字符';
-        end if;
+        perform private.raise_if(char_length(v_text) > 32, '22023', 'employee_no_invalid', '工号最多 32 个字符');
         v_member.employee_no := v_text;
     end case;
   end loop;
@@ -353,8 +315,7 @@ returns table (
   email text, employee_no text, role text, is_head boolean
 )
 language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := (select auth.uid());
+declare v_uid uuid := (select auth.uid());
   v_query text := btrim(coalesce(p_query, ''));
   v_pattern text;
   v_is_admin boolean;
@@ -364,15 +325,9 @@ declare
 begin
   perform private.assert_member(p_enterprise_id);
   perform private.assert_enterprise_open(p_enterprise_id);
-  if char_length(v_query) > 40 or v_query ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'query_invalid', hint = '搜索内容最多 40 个字符';
-  end if;
-  if p_limit is null or p_limit < 1 or p_limit > 100 then
-    raise exception using errcode = '22023', message = 'limit_invalid', hint = '每页数量须为 1–100';
-  end if;
-  if p_offset is null or p_offset < 0 or p_offset > 100000 then
-    raise exception using errcode = '22023', message = 'offset_invalid', hint = '分页位置无效';
-  end if;
+  perform private.raise_if(char_length(v_query) > 40 or v_query ~ '[[:cntrl:]]', '22023', 'query_invalid', '搜索内容最多 40 个字符');
+  perform private.raise_if(p_limit is null or p_limit < 1 or p_limit > 100, '22023', 'limit_invalid', '每页数量须为 1–100');
+  perform private.raise_if(p_offset is null or p_offset < 0 or p_offset > 100000, '22023', 'offset_invalid', '分页位置无效');
   perform private.assert_department_in(p_enterprise_id, p_department_id);
 
   v_is_admin := private.is_admin(p_enterprise_id);
@@ -472,8 +427,7 @@ create or replace function private.admin_search_members(
   p_status text default null, p_offset integer default 0, p_limit integer default 20
 )
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_q text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
+declare v_q text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
   v_digits boolean;
   v_like text;
   v_visible boolean;
@@ -484,23 +438,13 @@ begin
   perform private.assert_cleared();
   perform private.assert_enterprise_id(p_enterprise_id);
   perform private.assert_admin(p_enterprise_id);
-  if char_length(v_q) > 40 or v_q ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'query_invalid', hint = '搜索内容最多 40 个字';
-  end if;
+  perform private.raise_if(char_length(v_q) > 40 or v_q ~ '[[:cntrl:]]', '22023', 'query_invalid', '搜索内容最多 40 个字');
   v_digits := v_q ~ '^[0-9]{3,11}$';
   v_like := '%' || replace(replace(replace(v_q, '\', '\\'), '%', '\%'), '_', '\_') || '%';
-  if p_role is not null and p_role not in ('admin', 'member') then
-    raise exception using errcode = '22023', message = 'role_invalid', hint = '角色须为管理员或成员';
-  end if;
-  if p_status is not null and p_status not in ('active', 'restricted', 'suspended', 'terminated') then
-    raise exception using errcode = '22023', message = 'status_invalid', hint = '状态须为正常、受限、已暂停或已终止';
-  end if;
-  if p_offset is null or p_offset not between 0 and 100000 then
-    raise exception using errcode = '22023', message = 'offset_invalid', hint = '页码超出范围';
-  end if;
-  if p_limit is null or p_limit not between 1 and 100 then
-    raise exception using errcode = '22023', message = 'limit_invalid', hint = '每页 1–100 条';
-  end if;
+  perform private.raise_if(p_role is not null and p_role not in ('admin', 'member'), '22023', 'role_invalid', '角色须为管理员或成员');
+  perform private.raise_if(p_status is not null and p_status not in ('active', 'restricted', 'suspended', 'terminated'), '22023', 'status_invalid', '状态须为正常、受限、已暂停或已终止');
+  perform private.raise_if(p_offset is null or p_offset not between 0 and 100000, '22023', 'offset_invalid', '页码超出范围');
+  perform private.raise_if(p_limit is null or p_limit not between 1 and 100, '22023', 'limit_invalid', '每页 1–100 条');
 
   -- The rows are the ones the members table's select policies give this admin: the enterprise is one
   -- of theirs and not closed (the restrictive policy). Both are facts about the enterprise, checked

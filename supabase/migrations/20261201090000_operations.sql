@@ -19,29 +19,18 @@ create or replace function private.apply_account_action(
   p_operator_id uuid, p_user_id uuid, p_action text, p_reason text, p_report_id uuid default null
 )
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_reason text := btrim(coalesce(p_reason, ''));
+declare v_reason text := btrim(coalesce(p_reason, ''));
   v_end boolean := p_action in ('suspend', 'terminate');
   v_id uuid;
   v_status text;
   v_after text;
 begin
-  if p_action is null or p_action not in ('warn', 'restrict', 'suspend', 'terminate', 'restore') then
-    raise exception using errcode = '22023', message = 'action_invalid', hint = '操作须为警告、限制、暂停、终止或恢复之一';
-  end if;
-  if char_length(v_reason) not between 2 and 500 or v_reason ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'reason_invalid', hint = '请填写 2–500 字的原因';
-  end if;
-  if p_user_id is null or not exists (select 1 from private.accounts a where a.user_id = p_user_id) then
-    raise exception using errcode = '22023', message = 'user_not_found', hint = '找不到该用户';
-  end if;
-  if p_user_id = p_operator_id then
-    raise exception using errcode = '22023', message = 'cannot_act_on_self', hint = '不能对自己的账号执行此操作';
-  end if;
+  perform private.raise_if(p_action is null or p_action not in ('warn', 'restrict', 'suspend', 'terminate', 'restore'), '22023', 'action_invalid', '操作须为警告、限制、暂停、终止或恢复之一');
+  perform private.raise_if(char_length(v_reason) not between 2 and 500 or v_reason ~ '[[:cntrl:]]', '22023', 'reason_invalid', '请填写 2–500 字的原因');
+  perform private.raise_if(p_user_id is null or not exists (select 1 from private.accounts a where a.user_id = p_user_id), '22023', 'user_not_found', '找不到该用户');
+  perform private.raise_if(p_user_id = p_operator_id, '22023', 'cannot_act_on_self', '不能对自己的账号执行此操作');
   select status into v_status from private.accounts where user_id = p_user_id for update;
-  if v_status = 'terminated' and p_action <> 'restore' then
-    raise exception using errcode = 'P0001', message = 'account_already_terminated', hint = '该账号已被终止';
-  end if;
+  perform private.raise_if(v_status = 'terminated' and p_action <> 'restore', 'P0001', 'account_already_terminated', '该账号已被终止');
 
   update private.accounts
      set status = case p_action when 'restrict' then 'restricted' when 'suspend' then 'suspended'
@@ -93,19 +82,12 @@ revoke execute on function private.apply_account_action(uuid, uuid, text, text, 
 
 create or replace function private.platform_set_enterprise_status(p_enterprise_id uuid, p_status text, p_reason text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_reason text := btrim(coalesce(p_reason, ''));
+declare v_reason text := btrim(coalesce(p_reason, ''));
 begin
   perform private.assert_platform_operator();
-  if p_enterprise_id is null then
-    raise exception using errcode = '22023', message = 'enterprise_id_required', hint = '请选择企业';
-  end if;
-  if p_status is null or p_status not in ('normal', 'suspended', 'closed') then
-    raise exception using errcode = '22023', message = 'enterprise_status_invalid', hint = '状态须为正常、暂停或注销';
-  end if;
-  if char_length(v_reason) not between 2 and 500 or v_reason ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'reason_invalid', hint = '请填写 2–500 字的原因';
-  end if;
+  perform private.raise_if(p_enterprise_id is null, '22023', 'enterprise_id_required', '请选择企业');
+  perform private.raise_if(p_status is null or p_status not in ('normal', 'suspended', 'closed'), '22023', 'enterprise_status_invalid', '状态须为正常、暂停或注销');
+  perform private.raise_if(char_length(v_reason) not between 2 and 500 or v_reason ~ '[[:cntrl:]]', '22023', 'reason_invalid', '请填写 2–500 字的原因');
   return private.change_enterprise_status(p_enterprise_id, p_status,
     v_reason, 'enterprise.' || case p_status when 'normal' then 'restore' when 'suspended' then 'suspend' else 'close' end);
 end $$;
@@ -120,9 +102,7 @@ declare
   v_q text := btrim(coalesce(p_query, ''));
 begin
   perform private.assert_platform_operator();
-  if char_length(v_q) not between 1 and 60 then
-    raise exception using errcode = '22023', message = 'query_invalid', hint = '请输入 1–60 个字的企业名称';
-  end if;
+  perform private.raise_if(char_length(v_q) not between 1 and 60, '22023', 'query_invalid', '请输入 1–60 个字的企业名称');
   return query
   select e.id, e.name, e.status, e.status_reason, e.edition::text, e.qualification_status,
          (select count(*)::integer from public.enterprise_members m where m.enterprise_id = e.id), e.created_at
@@ -137,19 +117,14 @@ end $$;
 -- is audited: it reveals who holds a number.
 create or replace function private.platform_find_account(p_phone text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_phone text := private.normalize_cn_mobile(p_phone);
+declare v_phone text := private.normalize_cn_mobile(p_phone);
   v_uid uuid;
   v_result json;
 begin
   perform private.assert_platform_operator();
-  if v_phone is null then
-    raise exception using errcode = '22023', message = 'phone_invalid', hint = '请填写中国大陆手机号';
-  end if;
+  perform private.raise_if(v_phone is null, '22023', 'phone_invalid', '请填写中国大陆手机号');
   select u.id into v_uid from auth.users u where u.phone = v_phone;
-  if v_uid is null then
-    raise exception using errcode = '22023', message = 'user_not_found', hint = '找不到该手机号的账号';
-  end if;
+  perform private.raise_if(v_uid is null, '22023', 'user_not_found', '找不到该手机号的账号');
   select json_build_object(
            'user_id', a.user_id,
            'phone_masked', private.mask_phone(v_phone),
@@ -212,8 +187,7 @@ grant execute on function public.platform_audit_log(text, text, uuid, bigint, in
 -- The scheduler's entry point (service role: pg_cron + pg_net, or the local stack's tests).
 create or replace function private.gate_refresh_batch(p_limit integer default 500)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_refreshed integer := private.refresh_stale_gates(p_limit);
+declare v_refreshed integer := private.refresh_stale_gates(p_limit);
 begin
   -- Counted in a statement of its own, so it sees the rows just refreshed.
   return json_build_object('refreshed', v_refreshed,
@@ -243,13 +217,10 @@ revoke all on private.wechat_access_tokens from public, anon, authenticated;
 -- Answers {token} or {lease} (the caller must fetch and store) or {wait: true}.
 create or replace function private.wechat_token_lease(p_app_key text, p_rejected text default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v private.wechat_access_tokens;
+declare v private.wechat_access_tokens;
   v_lease uuid := gen_random_uuid();
 begin
-  if p_app_key is null or char_length(p_app_key) not between 3 and 200 then
-    raise exception using errcode = '22023', message = 'app_key_invalid', hint = '应用标识无效';
-  end if;
+  perform private.raise_if(p_app_key is null or char_length(p_app_key) not between 3 and 200, '22023', 'app_key_invalid', '应用标识无效');
   insert into private.wechat_access_tokens (app_key) values (p_app_key) on conflict (app_key) do nothing;
   select * into v from private.wechat_access_tokens t where t.app_key = p_app_key for update;
   if p_rejected is not null and v.access_token = p_rejected then
@@ -274,16 +245,12 @@ end $$;
 create or replace function private.wechat_token_store(p_app_key text, p_lease uuid, p_token text, p_expires_in integer)
 returns json language plpgsql security definer set search_path = '' as $$
 begin
-  if p_token is null or char_length(p_token) not between 1 and 2000 or p_expires_in is null or p_expires_in < 60 then
-    raise exception using errcode = '22023', message = 'token_invalid', hint = '访问令牌无效';
-  end if;
+  perform private.raise_if(p_token is null or char_length(p_token) not between 1 and 2000 or p_expires_in is null or p_expires_in < 60, '22023', 'token_invalid', '访问令牌无效');
   update private.wechat_access_tokens
      set access_token = p_token, expires_at = now() + make_interval(secs => least(p_expires_in, 86400)),
          lease_id = null, lease_until = null, updated_at = now()
    where app_key = p_app_key and lease_id = p_lease;
-  if not found then
-    raise exception using errcode = 'P0001', message = 'lease_lost', hint = '令牌刷新权已失效';
-  end if;
+  perform private.raise_if(not found, 'P0001', 'lease_lost', '令牌刷新权已失效');
   return json_build_object('stored', true);
 end $$;
 
@@ -297,8 +264,7 @@ $$;
 -- Service role (storage-sign function): may p_user_id read this object?
 create or replace function private.storage_sign_allowed(p_user_id uuid, p_bucket text, p_path text)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_folder text := split_part(coalesce(p_path, ''), '/', 1);
+declare v_folder text := split_part(coalesce(p_path, ''), '/', 1);
   v_operator boolean := exists (select 1 from private.platform_operators o where o.user_id = p_user_id);
 begin
   if p_user_id is null or p_path is null or p_path ~ '\.\.'

@@ -134,8 +134,7 @@ create policy "Members can read the deliveries of their own notices"
 -- `new_rows` (no second delivery for a refreshed unread notice).
 create or replace function private.enqueue_notification_deliveries()
 returns trigger language plpgsql security definer set search_path = '' as $$
-declare
-  r record;
+declare r record;
 begin
   -- sms and wecom: reachable (by key lookups per notice, never a scan of all users) and wanted
   insert into public.notification_deliveries (notification_id, user_id, channel)
@@ -231,8 +230,7 @@ $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.mark_all_notifications_read()
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_count integer;
 begin
   -- An unread notice shares its dedup key with no other unread one; reading them all keeps that true.
@@ -249,8 +247,7 @@ end $$;
 -- template to ask a grant for and how many grants are left.
 create or replace function private.my_notification_settings()
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_sms boolean;
   v_wechat boolean;
   v_wecom boolean;
@@ -282,23 +279,14 @@ end $$;
 
 create or replace function private.set_notification_preference(p_kind text, p_channel text, p_enabled boolean)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_kind public.notification_kinds;
 begin
   select * into v_kind from public.notification_kinds k where k.kind = p_kind;
-  if not found then
-    raise exception using errcode = '22023', message = 'notification_kind_invalid', hint = '没有这类通知';
-  end if;
-  if p_channel is null or p_channel not in ('sms', 'wechat_subscribe', 'wecom') then
-    raise exception using errcode = '22023', message = 'notification_channel_invalid', hint = '通知渠道无效';
-  end if;
-  if p_enabled is null then
-    raise exception using errcode = '22023', message = 'enabled_invalid', hint = '请选择开启或关闭';
-  end if;
-  if v_kind.mandatory and not p_enabled then
-    raise exception using errcode = '22023', message = 'notification_kind_mandatory', hint = '该类通知不可关闭';
-  end if;
+  perform private.raise_if(not found, '22023', 'notification_kind_invalid', '没有这类通知');
+  perform private.raise_if(p_channel is null or p_channel not in ('sms', 'wechat_subscribe', 'wecom'), '22023', 'notification_channel_invalid', '通知渠道无效');
+  perform private.raise_if(p_enabled is null, '22023', 'enabled_invalid', '请选择开启或关闭');
+  perform private.raise_if(v_kind.mandatory and not p_enabled, '22023', 'notification_kind_mandatory', '该类通知不可关闭');
   insert into public.notification_preferences as p (user_id, kind, channel, enabled)
   values (v_uid, p_kind, p_channel::public.notification_channel, p_enabled)
   on conflict (user_id, kind, channel) do update set enabled = excluded.enabled, updated_at = now();
@@ -309,13 +297,10 @@ end $$;
 -- a grant be spent on one message). Unknown templates are refused: the client asks only for ours.
 create or replace function private.record_wechat_subscriptions(p_template_ids text[])
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := private.require_uid();
+declare v_uid uuid := private.require_uid();
   v_ids text[];
 begin
-  if p_template_ids is null or cardinality(p_template_ids) = 0 or cardinality(p_template_ids) > 20 then
-    raise exception using errcode = '22023', message = 'template_ids_invalid', hint = '请选择 1–20 个订阅消息模板';
-  end if;
+  perform private.raise_if(p_template_ids is null or cardinality(p_template_ids) = 0 or cardinality(p_template_ids) > 20, '22023', 'template_ids_invalid', '请选择 1–20 个订阅消息模板');
   select array_agg(distinct x) into v_ids from unnest(p_template_ids) x;
   if exists (select 1 from unnest(v_ids) x
               where x is null or not exists (select 1 from private.notification_templates t where t.wechat_template_id = x)) then
@@ -379,12 +364,9 @@ end $$;
 -- refusal (wechat:43101) also clears the member's remaining grants of that template.
 create or replace function private.notification_delivery_done(p_id uuid, p_claim_id uuid, p_result text, p_error text default null)
 returns boolean language plpgsql security definer set search_path = '' as $$
-declare
-  v_row public.notification_deliveries;
+declare v_row public.notification_deliveries;
 begin
-  if p_result is null or p_result not in ('sent', 'retry', 'failed') then
-    raise exception using errcode = '22023', message = 'result_invalid', hint = '结果必须是 sent、retry 或 failed';
-  end if;
+  perform private.raise_if(p_result is null or p_result not in ('sent', 'retry', 'failed'), '22023', 'result_invalid', '结果必须是 sent、retry 或 failed');
   update public.notification_deliveries d
      set status = case
                     when p_result = 'sent' then 'sent'

@@ -18,8 +18,7 @@
 -- -----------------------------------------------------------------------------
 create or replace function private.training_manager_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
 begin
   if v_uid is null or private.gate_code(v_uid) is not null then
     return;
@@ -456,9 +455,14 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 
 -- =============================================================================
 -- Training media (issue 16): bucket `training` (private) for course covers, lesson videos and
--- documents, under `<enterprise_id>/`. Training managers of that enterprise upload, replace and
--- remove; its members read (the app plays videos and opens documents through signed links the
--- member's own session creates, so another enterprise's members get nothing).
+-- documents, under `<enterprise_id>/`. Training managers of that enterprise upload, replace,
+-- remove and read. A member reads an object only while a course they can read refers to it: the
+-- cover of a published course or the video or document of a lesson in one. That is the course
+-- rows' own rule (members read published courses), so a draft's media, an archived course's and a
+-- file uploaded but never attached stay with the managers, and another enterprise's members get
+-- nothing (the app plays and opens media through signed links the member's own session creates).
+-- Courses are not restricted to their assignees (every member may open a published course); if
+-- they ever are, private.training_media_readable is the one place to add it.
 -- =============================================================================
 insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
 values ('training', 'training', false, 524288000, array[
@@ -473,10 +477,40 @@ create policy "Training managers upload training media"
   with check (bucket_id = 'training'
               and (storage.foldername(name))[1] in (select m::text from private.training_manager_ids() m));
 
-create policy "Members read their enterprise's training media"
+-- The references the read check looks objects up by.
+create index training_courses_cover_idx on public.training_courses (cover_path) where cover_path is not null;
+create index training_lessons_video_idx on public.training_lessons (video_path) where video_path is not null;
+create index training_lessons_document_idx on public.training_lessons (document_path) where document_path is not null;
+
+-- True when the caller may read the object `p_name` (`<enterprise_id>/<anything>`) of bucket `training`.
+create or replace function private.training_media_readable(p_name text)
+returns boolean language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_enterprise uuid;
+begin
+  if p_name is null or p_name !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/' then
+    return false;
+  end if;
+  v_enterprise := substr(p_name, 1, 36)::uuid;
+  if v_enterprise in (select private.training_manager_ids()) then
+    return true;
+  end if;
+  if v_enterprise not in (select private.my_enterprise_ids()) then
+    return false;
+  end if;
+  return exists (select 1 from public.training_courses c
+                  where c.cover_path = p_name and c.enterprise_id = v_enterprise and c.status = 'published')
+      or exists (select 1 from public.training_lessons l join public.training_courses c on c.id = l.course_id
+                  where l.video_path = p_name and l.enterprise_id = v_enterprise and c.status = 'published')
+      or exists (select 1 from public.training_lessons l join public.training_courses c on c.id = l.course_id
+                  where l.document_path = p_name and l.enterprise_id = v_enterprise and c.status = 'published');
+end $$;
+revoke execute on function private.training_media_readable(text) from public, anon;
+grant execute on function private.training_media_readable(text) to authenticated;
+
+create policy "Members read the media of training courses they can read"
   on storage.objects for select to authenticated
-  using (bucket_id = 'training'
-         and (storage.foldername(name))[1] in (select e::text from private.my_enterprise_ids() e));
+  using (bucket_id = 'training' and (select private.training_media_readable(name)));
 
 create policy "Training managers replace training media"
   on storage.objects for update to authenticated

@@ -33,9 +33,7 @@ create or replace function private.training_assert_manager(p_enterprise_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
-  if p_enterprise_id is null or not private.has_scope(p_enterprise_id, 'training') then
-    raise exception using errcode = '42501', message = 'not_training_manager', hint = '仅企业管理员或培训管理员可以执行此操作';
-  end if;
+  perform private.raise_if(p_enterprise_id is null or not private.has_scope(p_enterprise_id, 'training'), '42501', 'not_training_manager', '仅企业管理员或培训管理员可以执行此操作');
   perform private.training_assert_learner(p_enterprise_id);
 end $$;
 
@@ -47,9 +45,7 @@ returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
   perform private.assert_enterprise_open(p_enterprise_id);
-  if not private.has_feature(p_enterprise_id, 'training') then
-    raise exception using errcode = 'P0001', message = 'feature_not_in_edition', hint = '培训与考试是专业版和私有版的功能，请升级企业版本';
-  end if;
+  perform private.raise_if(not private.has_feature(p_enterprise_id, 'training'), 'P0001', 'feature_not_in_edition', '培训与考试是专业版和私有版的功能，请升级企业版本');
 end $$;
 
 create or replace function private.training_not_found(p_what text)
@@ -124,28 +120,17 @@ create or replace function private.training_save_course(p_enterprise_id uuid, p_
   p_summary text default '', p_category text default '', p_required boolean default false, p_cover_path text default null,
   p_points integer default 0, p_limit_seeking boolean default null)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_title text := private.clean_text(p_title, 1, 80);
+declare v_title text := private.clean_text(p_title, 1, 80);
   v_id uuid;
 begin
   perform private.training_assert_manager(p_enterprise_id);
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(p_enterprise_id);
-  if v_title is null then
-    raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为1到80个字';
-  end if;
-  if char_length(coalesce(p_summary, '')) > 1000 then
-    raise exception using errcode = '22023', message = 'summary_too_long', hint = '简介不能超过1000字';
-  end if;
-  if char_length(coalesce(p_category, '')) > 30 then
-    raise exception using errcode = '22023', message = 'category_too_long', hint = '分类不能超过30字';
-  end if;
-  if p_cover_path is not null and (char_length(p_cover_path) > 500 or p_cover_path !~ ('^' || p_enterprise_id::text || '/')) then
-    raise exception using errcode = '22023', message = 'cover_path_invalid', hint = '封面图片无效';
-  end if;
-  if coalesce(p_points, 0) not between 0 and 1000 then
-    raise exception using errcode = '22023', message = 'points_invalid', hint = '积分须在0到1000之间';
-  end if;
+  perform private.raise_if(v_title is null, '22023', 'title_invalid', '标题须为1到80个字');
+  perform private.raise_if(char_length(coalesce(p_summary, '')) > 1000, '22023', 'summary_too_long', '简介不能超过1000字');
+  perform private.raise_if(char_length(coalesce(p_category, '')) > 30, '22023', 'category_too_long', '分类不能超过30字');
+  perform private.raise_if(p_cover_path is not null and (char_length(p_cover_path) > 500 or p_cover_path !~ ('^' || p_enterprise_id::text || '/')), '22023', 'cover_path_invalid', '封面图片无效');
+  perform private.raise_if(coalesce(p_points, 0) not between 0 and 1000, '22023', 'points_invalid', '积分须在0到1000之间');
   if p_course_id is null then
     insert into public.training_courses (enterprise_id, title, summary, category, required, cover_path, points, limit_seeking, created_by)
     values (p_enterprise_id, v_title, coalesce(p_summary, ''), btrim(coalesce(p_category, '')), coalesce(p_required, false),
@@ -167,8 +152,7 @@ end $$;
 
 create or replace function private.training_course_for_manager(p_course_id uuid)
 returns uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_enterprise uuid;
+declare v_enterprise uuid;
 begin
   select c.enterprise_id into v_enterprise from public.training_courses c where c.id = p_course_id;
   if v_enterprise is null or not private.has_scope(v_enterprise, 'training') then
@@ -184,14 +168,11 @@ end $$;
 create or replace function private.training_save_chapter(p_course_id uuid, p_chapter_id uuid default null, p_title text default null,
   p_sort_order integer default null)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise uuid := private.training_course_for_manager(p_course_id);
+declare v_enterprise uuid := private.training_course_for_manager(p_course_id);
   v_title text := private.clean_text(p_title, 1, 80);
   v_id uuid;
 begin
-  if v_title is null then
-    raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为1到80个字';
-  end if;
+  perform private.raise_if(v_title is null, '22023', 'title_invalid', '标题须为1到80个字');
   if p_chapter_id is null then
     insert into public.training_chapters (enterprise_id, course_id, title, sort_order)
     values (v_enterprise, p_course_id, v_title,
@@ -212,8 +193,7 @@ create or replace function private.training_save_lesson(p_chapter_id uuid, p_les
   p_kind text default 'text', p_body_delta jsonb default null, p_video_path text default null, p_video_seconds integer default null,
   p_document_path text default null, p_sort_order integer default null, p_points integer default 1)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_course uuid;
+declare v_course uuid;
   v_enterprise uuid;
   v_title text := private.clean_text(p_title, 1, 80);
   v_text text;
@@ -225,12 +205,8 @@ begin
     perform private.training_not_found('chapter');
   end if;
   v_enterprise := private.training_course_for_manager(v_course);
-  if v_title is null then
-    raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为1到80个字';
-  end if;
-  if p_kind is null or p_kind not in ('text', 'video', 'document') then
-    raise exception using errcode = '22023', message = 'lesson_kind_invalid', hint = '课时类型须为图文、视频或文档';
-  end if;
+  perform private.raise_if(v_title is null, '22023', 'title_invalid', '标题须为1到80个字');
+  perform private.raise_if(p_kind is null or p_kind not in ('text', 'video', 'document'), '22023', 'lesson_kind_invalid', '课时类型须为图文、视频或文档');
   if p_kind = 'text' and (p_body_delta is null or jsonb_typeof(p_body_delta -> 'ops') is distinct from 'array'
                           or exists (select 1 from jsonb_array_elements(p_body_delta -> 'ops') op
                                       where jsonb_typeof(op) <> 'object' or not op ? 'insert')) then
@@ -238,20 +214,14 @@ begin
   end if;
   if p_kind = 'text' then
     v_text := private.training_delta_text(p_body_delta);
-    if char_length(v_text) > 100000 or octet_length(p_body_delta::text) > 1000000 then
-      raise exception using errcode = '22023', message = 'body_too_long', hint = '图文内容太长';
-    end if;
+    perform private.raise_if(char_length(v_text) > 100000 or octet_length(p_body_delta::text) > 1000000, '22023', 'body_too_long', '图文内容太长');
   end if;
   if p_kind = 'video' and (p_video_path is null or p_video_path !~ ('^' || v_enterprise::text || '/') or char_length(p_video_path) > 500
                            or p_video_seconds is null or p_video_seconds not between 1 and 86400) then
     raise exception using errcode = '22023', message = 'video_invalid', hint = '请上传视频并填写时长';
   end if;
-  if p_kind = 'document' and (p_document_path is null or p_document_path !~ ('^' || v_enterprise::text || '/') or char_length(p_document_path) > 500) then
-    raise exception using errcode = '22023', message = 'document_invalid', hint = '请上传文档';
-  end if;
-  if coalesce(p_points, 1) not between 0 and 100 then
-    raise exception using errcode = '22023', message = 'points_invalid', hint = '积分须在0到100之间';
-  end if;
+  perform private.raise_if(p_kind = 'document' and (p_document_path is null or p_document_path !~ ('^' || v_enterprise::text || '/') or char_length(p_document_path) > 500), '22023', 'document_invalid', '请上传文档');
+  perform private.raise_if(coalesce(p_points, 1) not between 0 and 100, '22023', 'points_invalid', '积分须在0到100之间');
   if p_lesson_id is null then
     insert into public.training_lessons (enterprise_id, course_id, chapter_id, title, kind, body_delta, body_text, video_path,
                                          video_seconds, document_path, sort_order, points)
@@ -282,9 +252,7 @@ create or replace function private.training_publish_course(p_course_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
 begin
   perform private.training_course_for_manager(p_course_id);
-  if not exists (select 1 from public.training_lessons l where l.course_id = p_course_id) then
-    raise exception using errcode = 'P0001', message = 'course_empty', hint = '课程还没有课时，不能发布';
-  end if;
+  perform private.raise_if(not exists (select 1 from public.training_lessons l where l.course_id = p_course_id), 'P0001', 'course_empty', '课程还没有课时，不能发布');
   update public.training_courses set status = 'published', published_at = coalesce(published_at, now()), updated_at = now()
    where id = p_course_id;
 end $$;
@@ -295,8 +263,7 @@ end $$;
 create or replace function private.training_assign_course(p_course_id uuid, p_target text, p_user_ids uuid[] default null,
   p_department_id uuid default null, p_due_at timestamptz default null)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise uuid := private.training_course_for_manager(p_course_id);
+declare v_enterprise uuid := private.training_course_for_manager(p_course_id);
   v_course public.training_courses;
   v_ids uuid[] := '{}';
   v_id uuid;
@@ -304,27 +271,19 @@ declare
   v_people uuid[];
 begin
   select * into v_course from public.training_courses where id = p_course_id;
-  if v_course.status <> 'published' then
-    raise exception using errcode = 'P0001', message = 'course_not_published', hint = '课程发布后才能指派';
-  end if;
-  if p_due_at is not null and p_due_at <= now() then
-    raise exception using errcode = '22023', message = 'due_at_past', hint = '截止时间须晚于现在';
-  end if;
+  perform private.raise_if(v_course.status <> 'published', 'P0001', 'course_not_published', '课程发布后才能指派');
+  perform private.raise_if(p_due_at is not null and p_due_at <= now(), '22023', 'due_at_past', '截止时间须晚于现在');
   if p_target = 'everyone' then
     insert into public.training_assignments (enterprise_id, course_id, target, due_at, created_by)
     values (v_enterprise, p_course_id, 'everyone', p_due_at, auth.uid()) returning id into v_id;
     v_ids := array[v_id];
   elsif p_target = 'department' then
-    if p_department_id is null or not exists (select 1 from public.departments d where d.id = p_department_id and d.enterprise_id = v_enterprise) then
-      raise exception using errcode = '22023', message = 'department_invalid', hint = '请选择本企业的部门';
-    end if;
+    perform private.raise_if(p_department_id is null or not exists (select 1 from public.departments d where d.id = p_department_id and d.enterprise_id = v_enterprise), '22023', 'department_invalid', '请选择本企业的部门');
     insert into public.training_assignments (enterprise_id, course_id, target, department_id, due_at, created_by)
     values (v_enterprise, p_course_id, 'department', p_department_id, p_due_at, auth.uid()) returning id into v_id;
     v_ids := array[v_id];
   elsif p_target = 'member' then
-    if coalesce(cardinality(p_user_ids), 0) = 0 or cardinality(p_user_ids) > 500 then
-      raise exception using errcode = '22023', message = 'members_invalid', hint = '请选择1到500名成员';
-    end if;
+    perform private.raise_if(coalesce(cardinality(p_user_ids), 0) = 0 or cardinality(p_user_ids) > 500, '22023', 'members_invalid', '请选择1到500名成员');
     if exists (select 1 from unnest(p_user_ids) u
                 where u is null or not exists (select 1 from public.enterprise_members m where m.enterprise_id = v_enterprise and m.user_id = u)) then
       raise exception using errcode = '22023', message = 'members_invalid', hint = '只能指派给本企业的成员';
@@ -355,8 +314,7 @@ create or replace function private.training_save_question(p_enterprise_id uuid, 
   p_options jsonb default '[]', p_question_id uuid default null, p_category text default '', p_difficulty integer default 2,
   p_tags text[] default '{}', p_explanation text default '')
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_stem text := private.clean_text(p_stem, 1, 1000);
+declare v_stem text := private.clean_text(p_stem, 1, 1000);
   v_options jsonb := '[]'::jsonb;
   v_ids text[];
   v_answer jsonb;
@@ -364,12 +322,8 @@ declare
 begin
   perform private.training_assert_manager(p_enterprise_id);
   perform private.assert_enterprise_writable(p_enterprise_id);
-  if p_kind is null or p_kind not in ('single', 'multiple', 'true_false', 'fill') then
-    raise exception using errcode = '22023', message = 'question_kind_invalid', hint = '题型须为单选、多选、判断或填空';
-  end if;
-  if v_stem is null then
-    raise exception using errcode = '22023', message = 'stem_invalid', hint = '题干须为1到1000个字';
-  end if;
+  perform private.raise_if(p_kind is null or p_kind not in ('single', 'multiple', 'true_false', 'fill'), '22023', 'question_kind_invalid', '题型须为单选、多选、判断或填空');
+  perform private.raise_if(v_stem is null, '22023', 'stem_invalid', '题干须为1到1000个字');
   if char_length(coalesce(p_category, '')) > 30 or coalesce(p_difficulty, 2) not between 1 and 5
      or coalesce(cardinality(p_tags), 0) > 10 or char_length(coalesce(p_explanation, '')) > 2000 then
     raise exception using errcode = '22023', message = 'question_fields_invalid', hint = '分类不超过30字，难度1到5，标签不超过10个，解析不超过2000字';
@@ -392,17 +346,11 @@ begin
       raise exception using errcode = '22023', message = 'answer_invalid', hint = '请从选项中选择正确答案';
     end if;
     select jsonb_agg(distinct a order by a) into v_answer from jsonb_array_elements_text(p_answer) a;
-    if p_kind = 'single' and jsonb_array_length(v_answer) <> 1 then
-      raise exception using errcode = '22023', message = 'answer_invalid', hint = '单选题只能有一个正确答案';
-    end if;
-    if p_kind = 'multiple' and jsonb_array_length(v_answer) < 2 then
-      raise exception using errcode = '22023', message = 'answer_invalid', hint = '多选题至少要有两个正确答案';
-    end if;
+    perform private.raise_if(p_kind = 'single' and jsonb_array_length(v_answer) <> 1, '22023', 'answer_invalid', '单选题只能有一个正确答案');
+    perform private.raise_if(p_kind = 'multiple' and jsonb_array_length(v_answer) < 2, '22023', 'answer_invalid', '多选题至少要有两个正确答案');
   elsif p_kind = 'true_false' then
     v_options := '[{"id": "T", "text": "正确"}, {"id": "F", "text": "错误"}]'::jsonb;
-    if jsonb_typeof(p_answer) is distinct from 'boolean' then
-      raise exception using errcode = '22023', message = 'answer_invalid', hint = '判断题的答案须为正确或错误';
-    end if;
+    perform private.raise_if(jsonb_typeof(p_answer) is distinct from 'boolean', '22023', 'answer_invalid', '判断题的答案须为正确或错误');
     v_answer := jsonb_build_array(case when p_answer = 'true'::jsonb then 'T' else 'F' end);
   else
     if jsonb_typeof(p_answer) is distinct from 'array' or jsonb_array_length(p_answer) not between 1 and 20
@@ -435,8 +383,7 @@ end $$;
 -- The key of a bank question, for the managers editing it.
 create or replace function private.training_question_key(p_question_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_enterprise uuid;
+declare v_enterprise uuid;
   v_key private.training_question_keys;
 begin
   perform private.assert_cleared();
@@ -460,8 +407,7 @@ end $$;
 create or replace function private.training_save_paper(p_enterprise_id uuid, p_settings jsonb, p_paper_id uuid default null,
   p_publish boolean default false)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  s jsonb := p_settings;
+declare s jsonb := p_settings;
   v_title text;
   v_mode text;
   v_total integer;
@@ -475,17 +421,11 @@ begin
   perform private.training_assert_manager(p_enterprise_id);
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(p_enterprise_id);
-  if jsonb_typeof(s) is distinct from 'object' then
-    raise exception using errcode = '22023', message = 'settings_invalid', hint = '试卷设置格式不正确';
-  end if;
+  perform private.raise_if(jsonb_typeof(s) is distinct from 'object', '22023', 'settings_invalid', '试卷设置格式不正确');
   v_title := private.clean_text(s ->> 'title', 1, 80);
   v_mode := coalesce(s ->> 'mode', 'fixed');
-  if v_title is null then
-    raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为1到80个字';
-  end if;
-  if v_mode not in ('fixed', 'random') then
-    raise exception using errcode = '22023', message = 'mode_invalid', hint = '组卷方式须为固定或随机';
-  end if;
+  perform private.raise_if(v_title is null, '22023', 'title_invalid', '标题须为1到80个字');
+  perform private.raise_if(v_mode not in ('fixed', 'random'), '22023', 'mode_invalid', '组卷方式须为固定或随机');
   begin
     v_course := (s ->> 'course_id')::uuid;
     perform (s ->> 'opens_at')::timestamptz, (s ->> 'closes_at')::timestamptz, (s ->> 'pass_score')::integer,
@@ -495,9 +435,7 @@ begin
   exception when others then
     raise exception using errcode = '22023', message = 'settings_invalid', hint = '试卷设置中有无法识别的值';
   end;
-  if v_course is not null and not exists (select 1 from public.training_courses c where c.id = v_course and c.enterprise_id = p_enterprise_id) then
-    raise exception using errcode = '22023', message = 'course_invalid', hint = '请选择本企业的课程';
-  end if;
+  perform private.raise_if(v_course is not null and not exists (select 1 from public.training_courses c where c.id = v_course and c.enterprise_id = p_enterprise_id), '22023', 'course_invalid', '请选择本企业的课程');
   if coalesce(s ->> 'review_after_submit', 'score') not in ('none', 'score', 'answers')
      or coalesce(s ->> 'review_after_close', 'answers') not in ('none', 'score', 'answers') then
     raise exception using errcode = '22023', message = 'review_policy_invalid', hint = '查看权限须为不可查看、仅分数或分数和答案';
@@ -595,8 +533,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_my_assignments(p_enterprise_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
 begin
   perform private.training_assert_learner(p_enterprise_id);
   return coalesce((
@@ -615,8 +552,7 @@ end $$;
 
 create or replace function private.training_course_outline(p_course_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_course public.training_courses;
 begin
   perform private.assert_cleared();
@@ -670,8 +606,7 @@ $$;
 -- complete when the learner says so.
 create or replace function private.training_report_progress(p_lesson_id uuid, p_position_seconds integer, p_completed boolean default false)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_lesson public.training_lessons;
   v_course public.training_courses;
   v_row public.training_lesson_progress;
@@ -687,9 +622,7 @@ begin
     perform private.training_not_found('lesson');
   end if;
   perform private.training_assert_learner(v_lesson.enterprise_id);
-  if p_position_seconds is null or p_position_seconds < 0 or p_position_seconds > 86400 then
-    raise exception using errcode = '22023', message = 'position_invalid', hint = '播放进度无效';
-  end if;
+  perform private.raise_if(p_position_seconds is null or p_position_seconds < 0 or p_position_seconds > 86400, '22023', 'position_invalid', '播放进度无效');
 
   insert into public.training_lesson_progress (user_id, lesson_id, enterprise_id, course_id)
   values (v_uid, p_lesson_id, v_lesson.enterprise_id, v_lesson.course_id)
@@ -739,8 +672,7 @@ end $$;
 -- attempt's score; a pass earns the paper's points (once per paper) and a certificate.
 create or replace function private.training_finish_attempt(p_attempt_id uuid, p_reason text)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_attempt public.training_attempts;
+declare v_attempt public.training_attempts;
   v_paper public.training_papers;
   v_score integer;
   v_name text;
@@ -782,8 +714,7 @@ end $$;
 -- The caller's attempt, locked; an attempt past its deadline is submitted and graded first.
 create or replace function private.training_my_attempt(p_attempt_id uuid)
 returns public.training_attempts language plpgsql security definer set search_path = '' as $$
-declare
-  v_attempt public.training_attempts;
+declare v_attempt public.training_attempts;
 begin
   perform private.assert_cleared();
   select * into v_attempt from public.training_attempts a where a.id = p_attempt_id and a.user_id = auth.uid() for update;
@@ -801,8 +732,7 @@ end $$;
 -- the result as the paper's review policy allows (after the window closes, review_after_close).
 create or replace function private.training_attempt_view(p_attempt public.training_attempts)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_paper public.training_papers;
+declare v_paper public.training_papers;
   v_policy text;
   v_result jsonb;
 begin
@@ -838,8 +768,7 @@ end $$;
 
 create or replace function private.training_start_attempt(p_paper_id uuid)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_paper public.training_papers;
   v_open public.training_attempts;
   v_used integer;
@@ -868,13 +797,9 @@ begin
     raise exception using errcode = 'P0001', message = 'exam_not_open',
       hint = '考试将于' || to_char(v_paper.opens_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') || '开始';
   end if;
-  if v_paper.closes_at is not null and now() >= v_paper.closes_at then
-    raise exception using errcode = 'P0001', message = 'exam_closed', hint = '考试已结束';
-  end if;
+  perform private.raise_if(v_paper.closes_at is not null and now() >= v_paper.closes_at, 'P0001', 'exam_closed', '考试已结束');
   select count(*) into v_used from public.training_attempts a where a.paper_id = p_paper_id and a.user_id = v_uid;
-  if v_paper.attempt_limit is not null and v_used >= v_paper.attempt_limit then
-    raise exception using errcode = 'P0001', message = 'attempts_exhausted', hint = '考试次数已用完';
-  end if;
+  perform private.raise_if(v_paper.attempt_limit is not null and v_used >= v_paper.attempt_limit, 'P0001', 'attempts_exhausted', '考试次数已用完');
 
   -- the questions, frozen now
   if v_paper.mode = 'fixed' then
@@ -891,16 +816,12 @@ begin
            and (v_rule.difficulty is null or q.difficulty = v_rule.difficulty)
            and q.id <> all (v_picked)
          order by random() limit v_rule.question_count) x;
-      if coalesce(cardinality(v_batch), 0) < v_rule.question_count then
-        raise exception using errcode = 'P0001', message = 'not_enough_questions', hint = '题库题目不足，请联系培训管理员';
-      end if;
+      perform private.raise_if(coalesce(cardinality(v_batch), 0) < v_rule.question_count, 'P0001', 'not_enough_questions', '题库题目不足，请联系培训管理员');
       v_picked := v_picked || v_batch;
       v_scores := v_scores || array_fill(v_rule.score, array[v_rule.question_count]);
     end loop;
   end if;
-  if coalesce(cardinality(v_picked), 0) = 0 then
-    raise exception using errcode = 'P0001', message = 'paper_empty', hint = '试卷没有题目，请联系培训管理员';
-  end if;
+  perform private.raise_if(coalesce(cardinality(v_picked), 0) = 0, 'P0001', 'paper_empty', '试卷没有题目，请联系培训管理员');
 
   insert into public.training_attempts (enterprise_id, paper_id, user_id, attempt_no, deadline_at, total_score, pass_score)
   values (v_paper.enterprise_id, p_paper_id, v_uid, v_used + 1,
@@ -933,8 +854,7 @@ end $$;
 -- sorted, fill-in as a one-element array), or raises.
 create or replace function private.training_clean_answer(p_kind text, p_options jsonb, p_answer jsonb)
 returns jsonb language plpgsql immutable set search_path = '' as $$
-declare
-  v_out jsonb;
+declare v_out jsonb;
 begin
   if p_answer is null or p_answer = 'null'::jsonb then
     return null;
@@ -966,8 +886,7 @@ end $$;
 
 create or replace function private.training_save_answer(p_attempt_id uuid, p_position integer, p_answer jsonb)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
+declare v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
   v_item private.training_attempt_items;
 begin
   if v_attempt.status <> 'in_progress' then
@@ -976,9 +895,7 @@ begin
     return jsonb_build_object('saved', false, 'status', v_attempt.status, 'deadline_at', v_attempt.deadline_at, 'server_now', now());
   end if;
   select * into v_item from private.training_attempt_items i where i.attempt_id = p_attempt_id and i.position = p_position;
-  if v_item.attempt_id is null then
-    raise exception using errcode = '22023', message = 'position_invalid', hint = '题号无效';
-  end if;
+  perform private.raise_if(v_item.attempt_id is null, '22023', 'position_invalid', '题号无效');
   update private.training_attempt_items i set answer = private.training_clean_answer(v_item.kind, v_item.options, p_answer)
    where i.attempt_id = p_attempt_id and i.position = p_position;
   return jsonb_build_object('saved', true, 'status', 'in_progress', 'deadline_at', v_attempt.deadline_at, 'server_now', now());
@@ -988,8 +905,7 @@ end $$;
 -- concurrently: the row lock serialises) returns the first grading's result.
 create or replace function private.training_submit_attempt(p_attempt_id uuid, p_answers jsonb default null)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
+declare v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
 begin
   if v_attempt.status = 'in_progress' then
     if p_answers is not null and p_answers <> 'null'::jsonb then
@@ -1011,8 +927,7 @@ end $$;
 
 create or replace function private.training_record_leave(p_attempt_id uuid)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
+declare v_attempt public.training_attempts := private.training_my_attempt(p_attempt_id);
   v_limit integer;
 begin
   if v_attempt.status = 'in_progress' then
@@ -1032,16 +947,13 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_leaderboard(p_enterprise_id uuid, p_month date default null, p_department_id uuid default null)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_month date := date_trunc('month', coalesce(p_month, (now() at time zone 'Asia/Shanghai')::date))::date;
+declare v_month date := date_trunc('month', coalesce(p_month, (now() at time zone 'Asia/Shanghai')::date))::date;
   v_from timestamptz := v_month::timestamp at time zone 'Asia/Shanghai';
   v_to timestamptz := (v_month + interval '1 month')::timestamp at time zone 'Asia/Shanghai';
   v_rows jsonb;
 begin
   perform private.training_assert_learner(p_enterprise_id);
-  if p_department_id is not null and not exists (select 1 from public.departments d where d.id = p_department_id and d.enterprise_id = p_enterprise_id) then
-    raise exception using errcode = '22023', message = 'department_invalid', hint = '请选择本企业的部门';
-  end if;
+  perform private.raise_if(p_department_id is not null and not exists (select 1 from public.departments d where d.id = p_department_id and d.enterprise_id = p_enterprise_id), '22023', 'department_invalid', '请选择本企业的部门');
   with recursive sub as (
     select d.id from public.departments d where d.id = p_department_id
     union all
@@ -1073,8 +985,7 @@ end $$;
 -- Public: validity and the holder's name, nothing else (no enterprise, no score).
 create or replace function private.training_verify_certificate(p_code text)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_code text := upper(regexp_replace(coalesce(p_code, ''), '[\s-]', '', 'g'));
+declare v_code text := upper(regexp_replace(coalesce(p_code, ''), '[\s-]', '', 'g'));
   v_name text;
 begin
   if v_code !~ '^[A-HJKMNP-Z2-9]{12}$' then
@@ -1091,8 +1002,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_course_report(p_course_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_course public.training_courses;
+declare v_course public.training_courses;
 begin
   perform private.assert_cleared();
   select * into v_course from public.training_courses c where c.id = p_course_id;
@@ -1249,19 +1159,14 @@ create index training_reminders_sent_course_idx on private.training_reminders_se
 create or replace function private.training_save_path(p_enterprise_id uuid, p_title text, p_course_ids uuid[], p_path_id uuid default null,
   p_summary text default '', p_publish boolean default false)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_title text := private.clean_text(p_title, 1, 80);
+declare v_title text := private.clean_text(p_title, 1, 80);
   v_id uuid;
 begin
   perform private.training_assert_manager(p_enterprise_id);
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(p_enterprise_id);
-  if v_title is null then
-    raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为1到80个字';
-  end if;
-  if char_length(coalesce(p_summary, '')) > 1000 then
-    raise exception using errcode = '22023', message = 'summary_too_long', hint = '简介不能超过1000字';
-  end if;
+  perform private.raise_if(v_title is null, '22023', 'title_invalid', '标题须为1到80个字');
+  perform private.raise_if(char_length(coalesce(p_summary, '')) > 1000, '22023', 'summary_too_long', '简介不能超过1000字');
   if coalesce(cardinality(p_course_ids), 0) not between 1 and 50
      or (select count(distinct c) from unnest(p_course_ids) c) <> cardinality(p_course_ids)
      or exists (select 1 from unnest(p_course_ids) c
@@ -1291,8 +1196,7 @@ end $$;
 -- the next one to take (the first not completed).
 create or replace function private.training_path_outline(p_path_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_path public.training_paths;
   v_courses jsonb;
 begin
@@ -1322,8 +1226,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_import_questions(p_enterprise_id uuid, p_rows jsonb)
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  r jsonb;
+declare r jsonb;
   i integer := 0;
   v_kind text;
   v_options jsonb;
@@ -1336,16 +1239,12 @@ declare
 begin
   perform private.training_assert_manager(p_enterprise_id);
   perform private.assert_enterprise_writable(p_enterprise_id);
-  if jsonb_typeof(p_rows) is distinct from 'array' or jsonb_array_length(p_rows) not between 1 and 1000 then
-    raise exception using errcode = '22023', message = 'rows_invalid', hint = '一次导入1到1000道题';
-  end if;
+  perform private.raise_if(jsonb_typeof(p_rows) is distinct from 'array' or jsonb_array_length(p_rows) not between 1 and 1000, '22023', 'rows_invalid', '一次导入1到1000道题');
   begin
     for r in select x from jsonb_array_elements(p_rows) x loop
       i := i + 1;
       begin
-        if jsonb_typeof(r) <> 'object' then
-          raise exception using errcode = '22023', message = 'row_invalid', hint = '这一行不是有效的题目';
-        end if;
+        perform private.raise_if(jsonb_typeof(r) <> 'object', '22023', 'row_invalid', '这一行不是有效的题目');
         v_kind := case btrim(coalesce(r ->> 'kind', ''))
           when '单选' then 'single' when '单选题' then 'single' when '多选' then 'multiple' when '多选题' then 'multiple'
           when '判断' then 'true_false' when '判断题' then 'true_false' when '填空' then 'fill' when '填空题' then 'fill'
@@ -1364,9 +1263,7 @@ begin
           when v_kind = 'fill' then (select coalesce(jsonb_agg(btrim(a)), '[]'::jsonb) from unnest(string_to_array(v_text, '|')) a where btrim(a) <> '')
           else (select coalesce(jsonb_agg(upper(btrim(a))), '[]'::jsonb)
                   from unnest(regexp_split_to_array(v_text, '\s*[,，、|]\s*|(?<=[A-Za-z])(?=[A-Za-z])')) a where btrim(a) <> '') end;
-        if (r ->> 'difficulty') is not null and (r ->> 'difficulty') !~ '^\s*[1-5]\s*$' then
-          raise exception using errcode = '22023', message = 'difficulty_invalid', hint = '难度须为1到5';
-        end if;
+        perform private.raise_if((r ->> 'difficulty') is not null and (r ->> 'difficulty') !~ '^\s*[1-5]\s*$', '22023', 'difficulty_invalid', '难度须为1到5');
         perform private.training_save_question(p_enterprise_id, v_kind, r ->> 'stem', v_answer, v_options, null,
           btrim(coalesce(r ->> 'category', '')), coalesce(btrim(r ->> 'difficulty')::integer, 2),
           case when jsonb_typeof(r -> 'tags') = 'array' then array(select jsonb_array_elements_text(r -> 'tags'))
@@ -1394,8 +1291,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_paper_report(p_paper_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_paper public.training_papers;
+declare v_paper public.training_papers;
 begin
   perform private.assert_cleared();
   select * into v_paper from public.training_papers p where p.id = p_paper_id;
@@ -1431,8 +1327,7 @@ $$;
 
 create or replace function private.training_course_csv(p_course_id uuid)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_course public.training_courses;
+declare v_course public.training_courses;
 begin
   perform private.assert_cleared();
   select * into v_course from public.training_courses c where c.id = p_course_id;
@@ -1471,8 +1366,7 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_run_jobs()
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_graded integer := 0;
+declare v_graded integer := 0;
   v_soon integer;
   v_overdue integer;
   v_id uuid;

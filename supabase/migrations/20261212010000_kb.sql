@@ -242,8 +242,7 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 create or replace function private.kb_my_grants(p_acl_node_id uuid default null)
 returns table (node_id uuid, rank smallint, specific boolean)
 language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_ents uuid[];
   v_depts uuid[];
 begin
@@ -292,8 +291,7 @@ end $$;
 -- the edition has manager roles). Closed enterprises are excluded. Computes (see kb_my_grants).
 create or replace function private.kb_managed_enterprise_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
 begin
   if v_uid is null then
     return;
@@ -325,8 +323,7 @@ end $$;
 --   zx.ctx_kb_managed  enterprises whose knowledge base the caller manages
 create or replace function private.kb_load_context()
 returns void language plpgsql volatile security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_nodes uuid[];
   v_ranks smallint[];
   v_specific uuid[];
@@ -352,8 +349,7 @@ end $$;
 -- but the kb part was not made (a request outside kb_* paths, or dropped by a change).
 create or replace function private.kb_context_ready()
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid text := auth.uid()::text;
+declare v_uid text := auth.uid()::text;
 begin
   if v_uid is null or current_setting('zx.ctx_uid', true) is distinct from v_uid then
     return false;
@@ -389,8 +385,7 @@ create trigger kb_forget_context_on_members after insert or update or delete or 
 -- Enterprises whose whole knowledge base the caller manages (policy helper).
 create or replace function private.kb_manager_enterprise_ids()
 returns uuid[] language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid text := auth.uid()::text;
+declare v_uid text := auth.uid()::text;
 begin
   -- the common case inline (a nested PL/pgSQL call costs as much as the rest of this helper)
   if current_setting('zx.ctx_kb_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid or private.kb_context_ready() then
@@ -415,8 +410,7 @@ end $$;
 -- department grants name them.
 create or replace function private.kb_read_keys()
 returns uuid[] language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid text := auth.uid()::text;
+declare v_uid text := auth.uid()::text;
 begin
   if current_setting('zx.ctx_kb_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid or private.kb_context_ready() then
     return current_setting('zx.ctx_kb_keys')::uuid[];
@@ -430,8 +424,7 @@ end $$;
 -- The caller's highest rank from the grants on one acl node (0: none).
 create or replace function private.kb_grant_rank(p_acl_node_id uuid)
 returns smallint language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid text := auth.uid()::text;
+declare v_uid text := auth.uid()::text;
 begin
   if current_setting('zx.ctx_kb_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid or private.kb_context_ready() then
     return coalesce((current_setting('zx.ctx_kb_ranks')::smallint[])[array_position(current_setting('zx.ctx_kb_nodes')::uuid[], p_acl_node_id)], 0);
@@ -443,8 +436,7 @@ end $$;
 -- or managers of the node, only.
 create or replace function private.kb_rank(p_node_id uuid)
 returns smallint language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_node record;
+declare v_node record;
   v_rank smallint;
 begin
   select n.enterprise_id, n.acl_node_id, n.deleted_at into v_node from public.kb_nodes n where n.id = p_node_id;
@@ -466,16 +458,13 @@ end $$;
 -- change is 42501.
 create or replace function private.kb_node_for(p_node_id uuid, p_min smallint, p_allow_deleted boolean default false)
 returns public.kb_nodes language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes;
+declare v_node public.kb_nodes;
   v_rank smallint;
 begin
   perform private.assert_cleared();
   select * into v_node from public.kb_nodes n where n.id = p_node_id;
   v_rank := case when found then private.kb_rank(p_node_id) else 0 end;
-  if v_rank = 0 or (v_node.deleted_at is not null and not p_allow_deleted) then
-    raise exception using errcode = '22023', message = 'kb_node_not_found', hint = '找不到该内容，或你没有查看权限';
-  end if;
+  perform private.raise_if(v_rank = 0 or (v_node.deleted_at is not null and not p_allow_deleted), '22023', 'kb_node_not_found', '找不到该内容，或你没有查看权限');
   if v_rank < p_min then
     raise exception using errcode = '42501', message = 'kb_forbidden',
       hint = case p_min when 2 then '你没有下载权限' when 3 then '你没有编辑权限' else '你没有管理权限' end;
@@ -487,8 +476,7 @@ end $$;
 -- on a page (its images) and downloader rights on a file; written with editor rights.
 create or replace function private.kb_object_allowed(p_name text, p_min smallint)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_parts text[] := string_to_array(coalesce(p_name, ''), '/');
+declare v_parts text[] := string_to_array(coalesce(p_name, ''), '/');
   v_node public.kb_nodes;
   v_need smallint;
 begin
@@ -576,8 +564,7 @@ end $$;
 
 create or replace function private.kb_clean_title(p_title text)
 returns text language plpgsql immutable set search_path = '' as $$
-declare
-  v text := btrim(coalesce(p_title, ''));
+declare v text := btrim(coalesce(p_title, ''));
 begin
   if char_length(v) < 1 or char_length(v) > 100 or v ~ '[[:cntrl:]/\\]' then
     raise exception using errcode = '22023', message = 'kb_title_invalid', hint = '标题须为 1–100 个字符，不能包含斜杠';
@@ -621,8 +608,7 @@ end $$;
 -- Team and private spaces: any member; the creator manages, nobody else is granted anything yet.
 create or replace function private.kb_create_space(p_enterprise_id uuid, p_kind text, p_title text, p_description text default '')
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_id uuid := gen_random_uuid();
   v_title text;
   v_desc text := btrim(coalesce(p_description, ''));
@@ -632,15 +618,9 @@ begin
   perform private.assert_enterprise_writable(p_enterprise_id);
   -- after the membership checks: an uncleared caller hears about the gate, not about the title
   v_title := private.kb_clean_title(p_title);
-  if p_kind is null or p_kind not in ('enterprise', 'team', 'private') then
-    raise exception using errcode = '22023', message = 'kb_space_kind_invalid', hint = '空间类型须为企业、团队或个人';
-  end if;
-  if char_length(v_desc) > 500 then
-    raise exception using errcode = '22023', message = 'kb_description_invalid', hint = '描述最多 500 个字符';
-  end if;
-  if p_kind = 'enterprise' and not (p_enterprise_id = any (private.kb_manager_enterprise_ids())) then
-    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有内容管理员可以创建企业空间';
-  end if;
+  perform private.raise_if(p_kind is null or p_kind not in ('enterprise', 'team', 'private'), '22023', 'kb_space_kind_invalid', '空间类型须为企业、团队或个人');
+  perform private.raise_if(char_length(v_desc) > 500, '22023', 'kb_description_invalid', '描述最多 500 个字符');
+  perform private.raise_if(p_kind = 'enterprise' and not (p_enterprise_id = any (private.kb_manager_enterprise_ids())), '42501', 'kb_forbidden', '只有内容管理员可以创建企业空间');
   insert into public.kb_nodes (id, enterprise_id, space_id, kind, space_kind, title, description, path, acl_node_id, read_key, sets_grants,
                                created_by, updated_by, sort_order)
   values (v_id, p_enterprise_id, v_id, 'space', p_kind, v_title, v_desc, array[v_id], v_id,
@@ -658,8 +638,7 @@ end $$;
 
 create or replace function private.kb_create_node(p_parent_id uuid, p_kind text, p_title text)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_parent public.kb_nodes;
   v_id uuid := gen_random_uuid();
   v_title text;
@@ -667,15 +646,9 @@ begin
   v_parent := private.kb_node_for(p_parent_id, 3::smallint);
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_parent.enterprise_id);
-  if p_kind is null or p_kind not in ('folder', 'page', 'file') then
-    raise exception using errcode = '22023', message = 'kb_kind_invalid', hint = '只能创建文件夹、页面或文件';
-  end if;
-  if v_parent.kind not in ('space', 'folder') then
-    raise exception using errcode = 'P0001', message = 'kb_parent_not_folder', hint = '只能在空间或文件夹中创建内容';
-  end if;
-  if cardinality(v_parent.path) >= 12 then
-    raise exception using errcode = 'P0001', message = 'kb_too_deep', hint = '目录层级最多 12 层';
-  end if;
+  perform private.raise_if(p_kind is null or p_kind not in ('folder', 'page', 'file'), '22023', 'kb_kind_invalid', '只能创建文件夹、页面或文件');
+  perform private.raise_if(v_parent.kind not in ('space', 'folder'), 'P0001', 'kb_parent_not_folder', '只能在空间或文件夹中创建内容');
+  perform private.raise_if(cardinality(v_parent.path) >= 12, 'P0001', 'kb_too_deep', '目录层级最多 12 层');
   v_title := private.kb_clean_title(p_title);
   insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, path, acl_node_id, read_key, created_by, updated_by, sort_order)
   values (v_id, v_parent.enterprise_id, v_parent.space_id, v_parent.id, p_kind, v_title, v_parent.path || v_id, v_parent.acl_node_id,
@@ -691,14 +664,11 @@ end $$;
 
 create or replace function private.kb_rename_node(p_node_id uuid, p_title text, p_description text default null)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
   v_desc text := btrim(coalesce(p_description, v_node.description));
 begin
   perform private.assert_not_restricted();
-  if char_length(v_desc) > 500 then
-    raise exception using errcode = '22023', message = 'kb_description_invalid', hint = '描述最多 500 个字符';
-  end if;
+  perform private.raise_if(char_length(v_desc) > 500, '22023', 'kb_description_invalid', '描述最多 500 个字符');
   update public.kb_nodes set title = private.kb_clean_title(p_title), description = v_desc, updated_by = auth.uid(), updated_at = now()
    where id = v_node.id;
   perform private.kb_reindex(v_node.id);
@@ -708,28 +678,17 @@ end $$;
 -- its own subtree. Nodes that inherit take their new parent's rights.
 create or replace function private.kb_move_node(p_node_id uuid, p_new_parent_id uuid, p_sort_order integer default null)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
   v_parent public.kb_nodes := private.kb_node_for(p_new_parent_id, 3::smallint);
   v_depth integer;
 begin
   perform private.assert_not_restricted();
-  if v_node.kind = 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_space_not_movable', hint = '空间不能移动';
-  end if;
-  if v_parent.kind not in ('space', 'folder') or v_parent.enterprise_id <> v_node.enterprise_id then
-    raise exception using errcode = 'P0001', message = 'kb_parent_not_folder', hint = '只能移动到空间或文件夹中';
-  end if;
-  if v_parent.path @> array[v_node.id] then
-    raise exception using errcode = 'P0001', message = 'kb_move_into_itself', hint = '不能移动到自身或其子文件夹中';
-  end if;
+  perform private.raise_if(v_node.kind = 'space', 'P0001', 'kb_space_not_movable', '空间不能移动');
+  perform private.raise_if(v_parent.kind not in ('space', 'folder') or v_parent.enterprise_id <> v_node.enterprise_id, 'P0001', 'kb_parent_not_folder', '只能移动到空间或文件夹中');
+  perform private.raise_if(v_parent.path @> array[v_node.id], 'P0001', 'kb_move_into_itself', '不能移动到自身或其子文件夹中');
   select max(cardinality(n.path)) - cardinality(v_node.path) into v_depth from public.kb_nodes n where n.path @> array[v_node.id];
-  if cardinality(v_parent.path) + 1 + v_depth > 12 then
-    raise exception using errcode = 'P0001', message = 'kb_too_deep', hint = '目录层级最多 12 层';
-  end if;
-  if p_sort_order is not null and (p_sort_order < 0 or p_sort_order > 1000000) then
-    raise exception using errcode = '22023', message = 'kb_sort_order_invalid', hint = '排序值不正确';
-  end if;
+  perform private.raise_if(cardinality(v_parent.path) + 1 + v_depth > 12, 'P0001', 'kb_too_deep', '目录层级最多 12 层');
+  perform private.raise_if(p_sort_order is not null and (p_sort_order < 0 or p_sort_order > 1000000), '22023', 'kb_sort_order_invalid', '排序值不正确');
   update public.kb_nodes n
      set path = v_parent.path || n.path[array_position(n.path, v_node.id):],
          space_id = v_parent.space_id
@@ -745,8 +704,7 @@ end $$;
 -- newer one saved meanwhile is refused instead of silently overwritten.
 create or replace function private.kb_save_page(p_node_id uuid, p_delta jsonb, p_title text default null, p_base_version integer default null)
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
   v_content public.kb_page_contents;
   v_title text;
@@ -754,15 +712,11 @@ declare
 begin
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if v_node.kind <> 'page' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_page', hint = '只有页面可以编辑正文';
-  end if;
+  perform private.raise_if(v_node.kind <> 'page', 'P0001', 'kb_not_a_page', '只有页面可以编辑正文');
   perform private.kb_assert_delta(p_delta);
   v_title := case when p_title is null then v_node.title else private.kb_clean_title(p_title) end;
   select * into v_content from public.kb_page_contents c where c.node_id = v_node.id for update;
-  if p_base_version is not null and p_base_version <> v_content.version_no then
-    raise exception using errcode = 'P0001', message = 'kb_version_conflict', hint = '页面已被他人更新，请刷新后再保存';
-  end if;
+  perform private.raise_if(p_base_version is not null and p_base_version <> v_content.version_no, 'P0001', 'kb_version_conflict', '页面已被他人更新，请刷新后再保存');
   v_text := left(private.kb_delta_text(p_delta), 100000);
   insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
   values (v_node.enterprise_id, v_node.id, v_content.version_no + 1, v_title, p_delta, v_text, v_uid);
@@ -777,15 +731,12 @@ end $$;
 -- Restoring a version saves its content again as a new version (history is never rewritten).
 create or replace function private.kb_restore_version(p_version_id uuid)
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_version public.kb_page_versions;
+declare v_version public.kb_page_versions;
   v_no integer;
 begin
   perform private.assert_cleared(); -- the gate speaks before any lookup
   select * into v_version from public.kb_page_versions v where v.id = p_version_id;
-  if not found then
-    raise exception using errcode = '22023', message = 'kb_version_not_found', hint = '找不到该版本';
-  end if;
+  perform private.raise_if(not found, '22023', 'kb_version_not_found', '找不到该版本');
   v_no := private.kb_save_page(v_version.node_id, v_version.delta, v_version.title, null);
   update public.kb_page_versions set restored_from = v_version.version_no where node_id = v_version.node_id and version_no = v_no;
   return v_no;
@@ -795,20 +746,15 @@ end $$;
 -- policy), the editor records it on the file node.
 create or replace function private.kb_set_file(p_node_id uuid, p_object_path text, p_mime text, p_size bigint)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
 begin
   perform private.assert_not_restricted();
-  if v_node.kind <> 'file' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_file', hint = '只有文件节点可以上传文件';
-  end if;
+  perform private.raise_if(v_node.kind <> 'file', 'P0001', 'kb_not_a_file', '只有文件节点可以上传文件');
   if p_object_path is null or p_object_path not like v_node.enterprise_id::text || '/' || v_node.id::text || '/%'
      or not exists (select 1 from storage.objects o where o.bucket_id = 'kb' and o.name = p_object_path) then
     raise exception using errcode = '22023', message = 'kb_file_missing', hint = '请先上传文件';
   end if;
-  if p_mime is null or char_length(p_mime) > 100 or p_size is null or p_size < 0 then
-    raise exception using errcode = '22023', message = 'kb_file_invalid', hint = '文件信息不正确';
-  end if;
+  perform private.raise_if(p_mime is null or char_length(p_mime) > 100 or p_size is null or p_size < 0, '22023', 'kb_file_invalid', '文件信息不正确');
   -- the object is stored already (and counted); an enterprise over its quota (a downgrade) records nothing new
   perform private.kb_assert_storage_room(v_node.enterprise_id, private.kb_storage_used(v_node.enterprise_id), 0, false);
   update public.kb_nodes set file_path = p_object_path, file_mime = p_mime, file_size = p_size, updated_by = auth.uid(), updated_at = now()
@@ -818,32 +764,22 @@ end $$;
 -- Trash: managers of the node, or its creator with editor rights. The subtree goes with it.
 create or replace function private.kb_trash_node(p_node_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
 begin
   perform private.assert_not_restricted();
-  if private.kb_rank(v_node.id) < 4 and v_node.created_by is distinct from auth.uid() then
-    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有管理者或创建者可以删除';
-  end if;
+  perform private.raise_if(private.kb_rank(v_node.id) < 4 and v_node.created_by is distinct from auth.uid(), '42501', 'kb_forbidden', '只有管理者或创建者可以删除');
   update public.kb_nodes n set deleted_at = now(), deleted_by = auth.uid(), deleted_root_id = v_node.id
    where n.path @> array[v_node.id] and n.deleted_at is null;
 end $$;
 
 create or replace function private.kb_restore_node(p_node_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint, true);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint, true);
 begin
   perform private.assert_not_restricted();
-  if v_node.deleted_at is null or v_node.deleted_root_id <> v_node.id then
-    raise exception using errcode = 'P0001', message = 'kb_not_in_trash', hint = '该内容不在回收站中';
-  end if;
-  if v_node.deleted_at < now() - interval '30 days' then
-    raise exception using errcode = 'P0001', message = 'kb_trash_expired', hint = '已超过 30 天，无法恢复';
-  end if;
-  if exists (select 1 from public.kb_nodes p where p.id = v_node.parent_id and p.deleted_at is not null) then
-    raise exception using errcode = 'P0001', message = 'kb_parent_in_trash', hint = '上级文件夹也在回收站中，请先恢复上级文件夹';
-  end if;
+  perform private.raise_if(v_node.deleted_at is null or v_node.deleted_root_id <> v_node.id, 'P0001', 'kb_not_in_trash', '该内容不在回收站中');
+  perform private.raise_if(v_node.deleted_at < now() - interval '30 days', 'P0001', 'kb_trash_expired', '已超过 30 天，无法恢复');
+  perform private.raise_if(exists (select 1 from public.kb_nodes p where p.id = v_node.parent_id and p.deleted_at is not null), 'P0001', 'kb_parent_in_trash', '上级文件夹也在回收站中，请先恢复上级文件夹');
   update public.kb_nodes n set deleted_at = null, deleted_by = null, deleted_root_id = null
    where n.deleted_root_id = v_node.id;
 end $$;
@@ -852,8 +788,7 @@ end $$;
 create or replace function private.kb_trash(p_space_id uuid)
 returns table (id uuid, kind text, title text, parent_id uuid, deleted_at timestamptz, deleted_by uuid, purge_at timestamptz)
 language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_space public.kb_nodes := private.kb_node_for(p_space_id, 1::smallint);
+declare v_space public.kb_nodes := private.kb_node_for(p_space_id, 1::smallint);
 begin
   return query
     select n.id, n.kind, n.title, n.parent_id, n.deleted_at, n.deleted_by, n.deleted_at + interval '30 days'
@@ -868,8 +803,7 @@ end $$;
 -- Removes what has been in the trash for more than 30 days (called by the scheduler / service role).
 create or replace function private.kb_purge_trash()
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_count integer;
+declare v_count integer;
 begin
   delete from public.kb_nodes n where n.deleted_root_id = n.id and n.deleted_at < now() - interval '30 days';
   get diagnostics v_count = row_count;
@@ -884,17 +818,14 @@ end $$;
 -- {"role": "viewer|downloader|editor|manager", "kind": "member|department|everyone", "id": uuid}.
 create or replace function private.kb_set_grants(p_node_id uuid, p_grants jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
   v_item jsonb;
   v_id uuid;
   v_roles text[] := array['viewer', 'downloader', 'editor', 'manager'];
 begin
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if p_grants is null or jsonb_typeof(p_grants) <> 'array' or jsonb_array_length(p_grants) > 200 then
-    raise exception using errcode = '22023', message = 'kb_grants_invalid', hint = '权限设置格式不正确';
-  end if;
+  perform private.raise_if(p_grants is null or jsonb_typeof(p_grants) <> 'array' or jsonb_array_length(p_grants) > 200, '22023', 'kb_grants_invalid', '权限设置格式不正确');
   delete from public.kb_grants g where g.node_id = v_node.id;
   for v_item in select * from jsonb_array_elements(p_grants) loop
     if jsonb_typeof(v_item) <> 'object' or coalesce(v_item ->> 'role', '') not in ('viewer', 'downloader', 'editor', 'manager')
@@ -925,13 +856,10 @@ end $$;
 -- Inherit again: drops the node's own grants; its rights come from above once more.
 create or replace function private.kb_inherit_grants(p_node_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
 begin
   perform private.assert_not_restricted();
-  if v_node.kind = 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_space_must_set_grants', hint = '空间必须设置自己的权限';
-  end if;
+  perform private.raise_if(v_node.kind = 'space', 'P0001', 'kb_space_must_set_grants', '空间必须设置自己的权限');
   delete from public.kb_grants g where g.node_id = v_node.id;
   update public.kb_nodes set sets_grants = false where id = v_node.id;
   perform private.kb_refresh_acl(v_node.id);
@@ -940,8 +868,7 @@ end $$;
 -- Who can see this node: the grants that decide it (on the acl node), with names. Managers only.
 create or replace function private.kb_node_access(p_node_id uuid)
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
 begin
   return json_build_object(
     'node_id', v_node.id,
@@ -964,8 +891,7 @@ end $$;
 -- Opening a page (or file, folder, space): content, the caller's rights, counters; records the read.
 create or replace function private.kb_open_page(p_node_id uuid)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_node public.kb_nodes;
   v_rank smallint;
   v_content public.kb_page_contents;
@@ -974,9 +900,7 @@ begin
   perform private.assert_cleared();
   select * into v_node from public.kb_nodes n where n.id = p_node_id;
   v_rank := case when found then private.kb_rank(p_node_id) else 0 end;
-  if v_rank = 0 or v_node.deleted_at is not null then
-    raise exception using errcode = '22023', message = 'kb_node_not_found', hint = '找不到该内容，或你没有查看权限';
-  end if;
+  perform private.raise_if(v_rank = 0 or v_node.deleted_at is not null, '22023', 'kb_node_not_found', '找不到该内容，或你没有查看权限');
   if (select e.status from public.enterprises e where e.id = v_node.enterprise_id) = 'normal' then
     insert into public.kb_reads (node_id, user_id, enterprise_id) values (v_node.id, v_uid, v_node.enterprise_id)
     on conflict (node_id, user_id) do update set last_read_at = now(), read_count = public.kb_reads.read_count + 1;
@@ -994,6 +918,8 @@ begin
     'comments_enabled', v_node.comments_enabled,
     -- the space's protection: the app draws the viewer's mark over the page when it is on
     'watermark', (select s.watermark from public.kb_nodes s where s.id = v_node.space_id),
+    -- copy restriction (20261215500000_kb_content.sql): the apps make the text unselectable
+    'copy_protect', (select s.copy_protect from public.kb_nodes s where s.id = v_node.space_id),
     'viewer_mark', case when (select s.watermark from public.kb_nodes s where s.id = v_node.space_id) then
       concat_ws(' ', nullif((select m.display_name from public.enterprise_members m where m.enterprise_id = v_node.enterprise_id and m.user_id = v_uid), ''),
                 right((select u.phone from auth.users u where u.id = v_uid), 4)) end,
@@ -1007,8 +933,7 @@ end $$;
 
 create or replace function private.kb_set_favorite(p_node_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
 begin
   if coalesce(p_on, false) then
     insert into public.kb_favorites (node_id, user_id, enterprise_id) values (v_node.id, auth.uid(), v_node.enterprise_id)
@@ -1020,8 +945,7 @@ end $$;
 
 create or replace function private.kb_set_like(p_node_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
 begin
   if coalesce(p_on, false) then
     insert into public.kb_likes (node_id, user_id, enterprise_id) values (v_node.id, auth.uid(), v_node.enterprise_id)
@@ -1033,18 +957,13 @@ end $$;
 
 create or replace function private.kb_add_comment(p_node_id uuid, p_body text)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
   v_body text := btrim(coalesce(p_body, ''));
   v_id uuid;
 begin
   perform private.assert_not_restricted();
-  if not v_node.comments_enabled or v_node.kind = 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_comments_disabled', hint = '该页面已关闭评论';
-  end if;
-  if char_length(v_body) < 1 or char_length(v_body) > 1000 then
-    raise exception using errcode = '22023', message = 'kb_comment_invalid', hint = '评论须为 1–1000 个字符';
-  end if;
+  perform private.raise_if(not v_node.comments_enabled or v_node.kind = 'space', 'P0001', 'kb_comments_disabled', '该页面已关闭评论');
+  perform private.raise_if(char_length(v_body) < 1 or char_length(v_body) > 1000, '22023', 'kb_comment_invalid', '评论须为 1–1000 个字符');
   insert into public.kb_comments (enterprise_id, node_id, author_id, body) values (v_node.enterprise_id, v_node.id, auth.uid(), v_body)
   returning id into v_id;
   if v_node.created_by is not null and v_node.created_by <> auth.uid()
@@ -1057,40 +976,32 @@ end $$;
 
 create or replace function private.kb_delete_comment(p_comment_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_comment public.kb_comments;
+declare v_comment public.kb_comments;
   v_node public.kb_nodes;
 begin
   perform private.assert_cleared(); -- the gate speaks before any lookup
   select * into v_comment from public.kb_comments c where c.id = p_comment_id;
-  if not found then
-    raise exception using errcode = '22023', message = 'kb_comment_not_found', hint = '找不到该评论';
-  end if;
+  perform private.raise_if(not found, '22023', 'kb_comment_not_found', '找不到该评论');
   v_node := private.kb_node_for(v_comment.node_id, 1::smallint);
-  if v_comment.author_id is distinct from auth.uid() and private.kb_rank(v_node.id) < 4 then
-    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只能删除自己的评论';
-  end if;
+  perform private.raise_if(v_comment.author_id is distinct from auth.uid() and private.kb_rank(v_node.id) < 4, '42501', 'kb_forbidden', '只能删除自己的评论');
   delete from public.kb_comments where id = v_comment.id;
 end $$;
 
 create or replace function private.kb_set_comments_enabled(p_node_id uuid, p_enabled boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
 begin
-  if p_enabled is null then
-    raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
-  end if;
+  perform private.raise_if(p_enabled is null, '22023', 'kb_flag_invalid', '请选择开启或关闭');
   update public.kb_nodes set comments_enabled = p_enabled where id = v_node.id;
 end $$;
 
 -- Protection per space: the watermark over pages and previews (managers of the space).
 create or replace function private.kb_set_space_watermark(p_space_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_id uuid := private.kb_space_setting(p_space_id, p_on, '水印'); -- checks: 20261215010000_kb_governance.sql
+-- manager of the space, enterprise writable, a yes/no (20261215500000_kb_content.sql)
+declare v_space public.kb_nodes := private.kb_space_setting_target(p_space_id, p_on);
 begin
-  update public.kb_nodes set watermark = p_on where id = v_id;
+  update public.kb_nodes set watermark = p_on where id = v_space.id;
 end $$;
 
 -- -----------------------------------------------------------------------------
@@ -1099,8 +1010,7 @@ end $$;
 -- Highlight ranges ([start, length], 0-based characters) of the terms in a snippet.
 create or replace function private.kb_highlights(p_text text, p_terms text[])
 returns jsonb language plpgsql immutable set search_path = '' as $$
-declare
-  v_out jsonb := '[]'::jsonb;
+declare v_out jsonb := '[]'::jsonb;
   v_lower text := lower(coalesce(p_text, ''));
   v_term text;
   v_from integer;
@@ -1165,8 +1075,7 @@ create or replace function public.kb_search(p_enterprise_id uuid, p_query text, 
 returns table (node_id uuid, kind text, title text, space_id uuid, parent_id uuid, snippet text, highlights jsonb,
                title_highlights jsonb, rank integer, updated_at timestamptz)
 language plpgsql stable security invoker set search_path = '' as $$
-declare
-  v_query text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
+declare v_query text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 'g'));
   v_terms text[];
   v_pats text[];
   v_grams text[];
@@ -1401,8 +1310,7 @@ $$;
 -- the Chinese text itself, which the client shows (lib/data mapStorageError).
 create or replace function private.kb_assert_storage_room(p_enterprise_id uuid, p_used bigint, p_adding bigint, p_for_storage boolean)
 returns void language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_quota bigint := private.kb_storage_quota(p_enterprise_id);
+declare v_quota bigint := private.kb_storage_quota(p_enterprise_id);
   v_text text;
 begin
   if v_quota is not null and p_used + greatest(p_adding, 0) > v_quota then
@@ -1416,8 +1324,7 @@ end $$;
 -- enterprise's uploads queue on an advisory lock so two parallel uploads can't both squeeze in.
 create or replace function private.kb_objects_quota_check()
 returns trigger language plpgsql security definer set search_path = '' as $$
-declare
-  v_enterprise uuid;
+declare v_enterprise uuid;
 begin
   if new.bucket_id <> 'kb' then
     return new;
@@ -1444,9 +1351,7 @@ create or replace function private.kb_storage_usage(p_enterprise_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
-  if not (p_enterprise_id = any (private.kb_manager_enterprise_ids())) then
-    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有管理员或内容管理员可以查看存储用量';
-  end if;
+  perform private.raise_if(not (p_enterprise_id = any (private.kb_manager_enterprise_ids())), '42501', 'kb_forbidden', '只有管理员或内容管理员可以查看存储用量');
   return jsonb_build_object('used', private.kb_storage_used(p_enterprise_id), 'quota', private.kb_storage_quota(p_enterprise_id));
 end $$;
 

@@ -345,8 +345,7 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 -- request has none for the caller (see private.community_request_context).
 create or replace function private.community_context(p_key text)
 returns uuid[] language plpgsql stable set search_path = '' as $$
-declare
-  v_uid text := auth.uid()::text;
+declare v_uid text := auth.uid()::text;
 begin
   if current_setting('zx.ctx_community_uid', true) = v_uid and current_setting('zx.ctx_uid', true) = v_uid then
     return current_setting('zx.ctx_community_' || p_key)::uuid[];
@@ -358,8 +357,7 @@ end $$;
 -- `community` scope where the edition has manager roles. Empty when the gate does not clear.
 create or replace function private.my_community_moderated_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
 begin
   if v_uid is null then
     return;
@@ -385,8 +383,7 @@ end $$;
 -- community suspension in force.
 create or replace function private.my_community_enterprise_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
 begin
   return query
     select e.id
@@ -404,8 +401,7 @@ end $$;
 -- hook made one (20261130010000_policy_helpers_plpgsql.sql), else from private.my_enterprise_ids().
 create or replace function private.my_community_section_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
+declare v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
   v_ids uuid[];
 begin
   if v_uid is null then
@@ -444,8 +440,7 @@ end $$;
 -- membership, gate and account changes forget it too, and so do changes of sections and sanctions.
 create or replace function private.community_request_context()
 returns void language plpgsql volatile security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
 begin
   perform set_config('zx.ctx_community_uid', '', true);
   if v_uid is null or current_setting('zx.ctx_uid', true) is distinct from v_uid::text then
@@ -470,8 +465,7 @@ end $$;
 -- community membership writes nothing in that enterprise's community.
 create or replace function private.assert_member_not_restricted(p_enterprise_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_kind text;
+declare v_kind text;
   v_until timestamptz;
 begin
   select s.kind, s.ends_at into v_kind, v_until
@@ -493,8 +487,7 @@ end $$;
 -- nothing). Refuses anything that is not `{"ops": [ {insert: ...}, ... ]}`.
 create or replace function private.community_delta_text(p_body jsonb)
 returns text language plpgsql immutable set search_path = '' as $$
-declare
-  v_op jsonb;
+declare v_op jsonb;
   v_text text := '';
 begin
   if p_body is null or jsonb_typeof(p_body) <> 'object' or jsonb_typeof(p_body -> 'ops') <> 'array'
@@ -524,8 +517,7 @@ $$;
 -- doubled, so a new reporter weighs 1.0, a reliable one up to 2.0, a careless one down to 0.2.
 create or replace function private.community_reporter_weight(p_enterprise_id uuid, p_user_id uuid)
 returns numeric language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_up integer;
+declare v_up integer;
   v_down integer;
 begin
   select count(*) filter (where r.outcome = 'upheld'), count(*) filter (where r.outcome = 'dismissed')
@@ -547,8 +539,7 @@ end $$;
 -- comments are hidden (not deleted: moderators still see them, and an admin may restore the rule).
 create or replace function private.community_member_left()
 returns trigger language plpgsql security definer set search_path = '' as $$
-declare
-  v_status_change text := current_setting('zx.enterprise_status_change', true);
+declare v_status_change text := current_setting('zx.enterprise_status_change', true);
 begin
   if exists (select 1 from public.community_settings c where c.enterprise_id = old.enterprise_id and c.on_leave = 'hide') then
     -- Leaving is allowed in a suspended enterprise, and so is what leaving winds down: the

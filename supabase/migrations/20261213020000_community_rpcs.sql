@@ -19,9 +19,7 @@ create or replace function private.community_assert_writer(p_enterprise_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
-  if not private.has_feature(p_enterprise_id, 'community') then
-    raise exception using errcode = 'P0001', message = 'feature_not_in_edition', hint = '当前版本不包含社区功能';
-  end if;
+  perform private.raise_if(not private.has_feature(p_enterprise_id, 'community'), 'P0001', 'feature_not_in_edition', '当前版本不包含社区功能');
   perform private.assert_enterprise_writable(p_enterprise_id);
   perform private.assert_not_restricted();
   perform private.assert_member_not_restricted(p_enterprise_id);
@@ -31,9 +29,7 @@ create or replace function private.community_assert_moderator(p_enterprise_id uu
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
-  if not private.is_community_moderator(p_enterprise_id) then
-    raise exception using errcode = '42501', message = 'not_community_moderator', hint = '仅企业管理员或社区管理员可以执行此操作';
-  end if;
+  perform private.raise_if(not private.is_community_moderator(p_enterprise_id), '42501', 'not_community_moderator', '仅企业管理员或社区管理员可以执行此操作');
 end $$;
 
 create or replace function private.community_author_name(p_enterprise_id uuid, p_user_id uuid)
@@ -56,9 +52,7 @@ begin
                     and t2.expires_at > now()
                   order by t2.expires_at desc limit 1)
   returning t.verdict, t.label into verdict, label;
-  if verdict is null then
-    raise exception using errcode = 'P0001', message = 'publish_check_required', hint = '内容未经过发布检查，请重新提交';
-  end if;
+  perform private.raise_if(verdict is null, 'P0001', 'publish_check_required', '内容未经过发布检查，请重新提交');
 end $$;
 
 -- The visible target of a report or comment (a published item in a section the caller reads).
@@ -79,9 +73,7 @@ begin
   else
     raise exception using errcode = '22023', message = 'target_type_invalid', hint = '举报对象类型不正确';
   end if;
-  if enterprise_id is null or status <> 'published' then
-    raise exception using errcode = '22023', message = 'content_not_found', hint = '内容不存在或已被删除';
-  end if;
+  perform private.raise_if(enterprise_id is null or status <> 'published', '22023', 'content_not_found', '内容不存在或已被删除');
 end $$;
 
 create or replace function private.community_set_target_status(p_target_type text, p_target_id uuid, p_status text, p_reason text)
@@ -114,11 +106,11 @@ create or replace function private.community_notify_mentions(p_enterprise_id uui
   p_post_id uuid, p_comment_id uuid, p_excerpt text)
 returns void language plpgsql security definer set search_path = '' as $$
 begin
-  if cardinality(coalesce(p_mentions, '{}')) > 20 then
-    raise exception using errcode = '22023', message = 'too_many_mentions', hint = '一次最多提及 20 位同事';
-  end if;
+  perform private.raise_if(cardinality(coalesce(p_mentions, '{}')) > 20, '22023', 'too_many_mentions', '一次最多提及 20 位同事');
   insert into public.notifications (user_id, kind, title, body, data)
-  select distinct m.user_id, 'community_mention', format('%s 在社区提到了你', private.community_author_name(p_enterprise_id, auth.uid())),
+  select distinct m.user_id, 'community_mention', format('%s 在社区提到了你',
+           case when exists (select 1 from public.community_posts p where p.id = p_post_id and p.anonymous and p.author_id = auth.uid())
+                then private.community_anonymous_name() else private.community_author_name(p_enterprise_id, auth.uid()) end),
          left(p_excerpt, 80),
          jsonb_build_object('enterprise_id', p_enterprise_id, 'post_id', p_post_id, 'comment_id', p_comment_id)
     from public.enterprise_members m
@@ -133,18 +125,13 @@ end $$;
 create or replace function private.community_create_section(p_enterprise_id uuid, p_name text, p_description text default '',
   p_department_ids uuid[] default '{}', p_sort_order integer default 0)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_name text := btrim(coalesce(p_name, ''));
+declare v_name text := btrim(coalesce(p_name, ''));
   v_id uuid;
 begin
   perform private.community_assert_moderator(p_enterprise_id);
   perform private.assert_enterprise_writable(p_enterprise_id);
-  if char_length(v_name) not between 1 and 20 then
-    raise exception using errcode = '22023', message = 'section_name_invalid', hint = '版块名称须为 1–20 个字';
-  end if;
-  if char_length(coalesce(p_description, '')) > 200 then
-    raise exception using errcode = '22023', message = 'section_description_too_long', hint = '版块简介不能超过 200 字';
-  end if;
+  perform private.raise_if(char_length(v_name) not between 1 and 20, '22023', 'section_name_invalid', '版块名称须为 1–20 个字');
+  perform private.raise_if(char_length(coalesce(p_description, '')) > 200, '22023', 'section_description_too_long', '版块简介不能超过 200 字');
   if cardinality(coalesce(p_department_ids, '{}')) > 50
      or exists (select 1 from unnest(coalesce(p_department_ids, '{}')) d(id)
                  where d.id is null or not exists (select 1 from public.departments x where x.id = d.id and x.enterprise_id = p_enterprise_id)) then
@@ -163,13 +150,10 @@ end $$;
 
 create or replace function private.community_archive_section(p_section_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_eid uuid := (select s.enterprise_id from public.community_sections s where s.id = p_section_id);
+declare v_eid uuid := (select s.enterprise_id from public.community_sections s where s.id = p_section_id);
 begin
   perform private.assert_cleared();
-  if v_eid is null or not private.is_member(v_eid) then
-    raise exception using errcode = '22023', message = 'section_not_found', hint = '版块不存在';
-  end if;
+  perform private.raise_if(v_eid is null or not private.is_member(v_eid), '22023', 'section_not_found', '版块不存在');
   perform private.community_assert_moderator(v_eid);
   update public.community_sections set archived_at = coalesce(archived_at, now()) where id = p_section_id;
 end $$;
@@ -181,8 +165,7 @@ end $$;
 -- (the edge function keeps the built matcher between requests).
 create or replace function private.community_word_list(p_enterprise_id uuid, p_known_version text default null)
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_version text;
+declare v_version text;
 begin
   select concat_ws(':', (select count(*) from private.community_platform_words),
                         (select extract(epoch from max(w.created_at)) from private.community_platform_words w),
@@ -209,16 +192,11 @@ $$;
 create or replace function private.community_check_record(p_user_id uuid, p_enterprise_id uuid, p_title text, p_body jsonb default null,
   p_text text default null, p_verdict text default 'pass', p_label text default '', p_type text default null, p_extra jsonb default null)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_text text;
+declare v_text text;
   v_digest text;
 begin
-  if p_verdict is null or p_verdict not in ('pass', 'review') then
-    raise exception using errcode = '22023', message = 'verdict_invalid', hint = '检查结果不正确';
-  end if;
-  if not exists (select 1 from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id) then
-    raise exception using errcode = '42501', message = 'not_enterprise_member', hint = '你不是该企业的成员';
-  end if;
+  perform private.raise_if(p_verdict is null or p_verdict not in ('pass', 'review'), '22023', 'verdict_invalid', '检查结果不正确');
+  perform private.raise_if(not exists (select 1 from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id), '42501', 'not_enterprise_member', '你不是该企业的成员');
   -- a post's text is its body and what its type adds (poll options, event place): the ticket covers both
   v_text := case when p_body is not null
                  then private.community_delta_text(p_body) || private.community_extra_text(p_type, p_extra)
@@ -246,8 +224,7 @@ end $$;
 
 create or replace function private.community_clean_title(p_title text)
 returns text language plpgsql immutable set search_path = '' as $$
-declare
-  v text := btrim(coalesce(p_title, ''));
+declare v text := btrim(coalesce(p_title, ''));
 begin
   if char_length(v) not between 2 and 60 then
     raise exception using errcode = '22023', message = 'title_invalid', hint = '标题须为 2–60 个字';
@@ -258,8 +235,7 @@ end $$;
 create or replace function private.community_create_post(p_section_id uuid, p_title text, p_body jsonb, p_images text[] default '{}',
   p_mentions uuid[] default '{}', p_type text default 'post', p_extra jsonb default '{}')
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_section public.community_sections;
   v_title text;
   v_text text;
@@ -272,19 +248,13 @@ begin
   perform private.assert_cleared();
   select * into v_section from public.community_sections s
    where s.id = p_section_id and s.id in (select private.my_community_section_ids());
-  if v_section.id is null or v_section.archived_at is not null then
-    raise exception using errcode = '22023', message = 'section_not_found', hint = '版块不存在或已停用';
-  end if;
+  perform private.raise_if(v_section.id is null or v_section.archived_at is not null, '22023', 'section_not_found', '版块不存在或已停用');
   perform private.community_assert_writer(v_section.enterprise_id);
   v_title := private.community_clean_title(p_title);
   v_text := private.community_delta_text(p_body);
-  if char_length(btrim(v_text)) < 1 or char_length(v_text) > 20000 then
-    raise exception using errcode = '22023', message = 'body_length_invalid', hint = '正文须为 1–20000 个字';
-  end if;
+  perform private.raise_if(char_length(btrim(v_text)) < 1 or char_length(v_text) > 20000, '22023', 'body_length_invalid', '正文须为 1–20000 个字');
   v_images := private.community_clean_images(v_section.enterprise_id, p_images);
-  if p_type is null or p_type not in ('post', 'announcement', 'question', 'poll', 'event') then
-    raise exception using errcode = '22023', message = 'post_type_invalid', hint = '内容类型不正确';
-  end if;
+  perform private.raise_if(p_type is null or p_type not in ('post', 'announcement', 'question', 'poll', 'event'), '22023', 'post_type_invalid', '内容类型不正确');
   v_check := private.community_take_ticket(v_section.enterprise_id, v_title, v_text || private.community_extra_text(p_type, p_extra));
   v_status := case when v_check.verdict = 'review' then 'held' else 'published' end;
   insert into public.community_posts (enterprise_id, section_id, author_id, author_name, title, body, body_text, images, status, post_type)
@@ -293,9 +263,7 @@ begin
   returning * into v_post;
   v_id := v_post.id;
   perform private.community_save_type(v_post, p_extra);
-  if cardinality(coalesce(p_mentions, '{}')) > 20 then
-    raise exception using errcode = '22023', message = 'too_many_mentions', hint = '一次最多提及 20 位同事';
-  end if;
+  perform private.raise_if(cardinality(coalesce(p_mentions, '{}')) > 20, '22023', 'too_many_mentions', '一次最多提及 20 位同事');
   if v_status = 'held' then
     insert into public.community_cases (enterprise_id, target_type, target_id, author_id, source, check_label)
     values (v_section.enterprise_id, 'post', v_id, v_uid, 'publish_check', v_check.label);
@@ -309,8 +277,7 @@ end $$;
 -- The author edits: allowed while published or held, and the way back from "edit required".
 create or replace function private.community_edit_post(p_post_id uuid, p_title text, p_body jsonb, p_images text[] default '{}')
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_post public.community_posts;
   v_title text;
   v_text text;
@@ -319,18 +286,12 @@ declare
 begin
   perform private.assert_cleared();
   select * into v_post from public.community_posts p where p.id = p_post_id for update;
-  if v_post.id is null or v_post.author_id is distinct from v_uid or v_post.status = 'deleted' then
-    raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在或不是你发布的';
-  end if;
+  perform private.raise_if(v_post.id is null or v_post.author_id is distinct from v_uid or v_post.status = 'deleted', '22023', 'post_not_found', '帖子不存在或不是你发布的');
   perform private.community_assert_writer(v_post.enterprise_id);
-  if v_post.status = 'hidden' and v_post.hidden_reason is distinct from 'edit_required' then
-    raise exception using errcode = '42501', message = 'post_hidden', hint = '帖子已被屏蔽，不能修改；如有异议请申诉';
-  end if;
+  perform private.raise_if(v_post.status = 'hidden' and v_post.hidden_reason is distinct from 'edit_required', '42501', 'post_hidden', '帖子已被屏蔽，不能修改；如有异议请申诉');
   v_title := private.community_clean_title(p_title);
   v_text := private.community_delta_text(p_body);
-  if char_length(btrim(v_text)) < 1 or char_length(v_text) > 20000 then
-    raise exception using errcode = '22023', message = 'body_length_invalid', hint = '正文须为 1–20000 个字';
-  end if;
+  perform private.raise_if(char_length(btrim(v_text)) < 1 or char_length(v_text) > 20000, '22023', 'body_length_invalid', '正文须为 1–20000 个字');
   -- an edit changes the title and body only (a poll's options, an event's details stay)
   v_check := private.community_take_ticket(v_post.enterprise_id, v_title, v_text);
   v_status := case when v_check.verdict = 'review' then 'held' else 'published' end;
@@ -354,14 +315,11 @@ end $$;
 -- The author removes their own post (allowed even while restricted: removing is never harmful).
 create or replace function private.community_delete_post(p_post_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
 begin
   perform private.assert_cleared();
   select * into v_post from public.community_posts p where p.id = p_post_id for update;
-  if v_post.id is null or v_post.author_id is distinct from auth.uid() or v_post.status = 'deleted' then
-    raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在或不是你发布的';
-  end if;
+  perform private.raise_if(v_post.id is null or v_post.author_id is distinct from auth.uid() or v_post.status = 'deleted', '22023', 'post_not_found', '帖子不存在或不是你发布的');
   perform private.assert_member(v_post.enterprise_id);
   perform private.assert_enterprise_writable(v_post.enterprise_id);
   update public.community_posts set status = 'deleted', pinned_at = null, featured_at = null, updated_at = now() where id = p_post_id;
@@ -370,19 +328,14 @@ end $$;
 -- Pin / feature: moderators.
 create or replace function private.community_mark_post(p_post_id uuid, p_mark text, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
 begin
   perform private.assert_cleared();
   select * into v_post from public.community_posts p where p.id = p_post_id;
-  if v_post.id is null or not private.is_member(v_post.enterprise_id) or v_post.status = 'deleted' then
-    raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在';
-  end if;
+  perform private.raise_if(v_post.id is null or not private.is_member(v_post.enterprise_id) or v_post.status = 'deleted', '22023', 'post_not_found', '帖子不存在');
   perform private.community_assert_moderator(v_post.enterprise_id);
   perform private.assert_enterprise_writable(v_post.enterprise_id);
-  if p_on is null then
-    raise exception using errcode = '22023', message = 'flag_required', hint = '请选择开启或关闭';
-  end if;
+  perform private.raise_if(p_on is null, '22023', 'flag_required', '请选择开启或关闭');
   if p_mark = 'pinned' then
     update public.community_posts set pinned_at = case when p_on then now() end where id = p_post_id;
   else
@@ -396,8 +349,7 @@ end $$;
 create or replace function private.community_add_comment(p_post_id uuid, p_body_text text, p_parent_id uuid default null, p_quote_id uuid default null,
   p_mentions uuid[] default '{}')
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_post public.community_posts;
   v_text text := btrim(coalesce(p_body_text, ''));
   v_parent public.community_comments;
@@ -409,18 +361,12 @@ begin
   perform private.assert_cleared();
   select * into v_post from public.community_posts p
    where p.id = p_post_id and p.section_id in (select private.my_community_section_ids());
-  if v_post.id is null or v_post.status <> 'published' then
-    raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在或暂不可评论';
-  end if;
+  perform private.raise_if(v_post.id is null or v_post.status <> 'published', '22023', 'post_not_found', '帖子不存在或暂不可评论');
   perform private.community_assert_writer(v_post.enterprise_id);
-  if char_length(v_text) not between 1 and 2000 then
-    raise exception using errcode = '22023', message = 'comment_length_invalid', hint = '评论须为 1–2000 个字';
-  end if;
+  perform private.raise_if(char_length(v_text) not between 1 and 2000, '22023', 'comment_length_invalid', '评论须为 1–2000 个字');
   if p_parent_id is not null then
     select * into v_parent from public.community_comments c where c.id = p_parent_id and c.post_id = p_post_id and c.status = 'published';
-    if v_parent.id is null then
-      raise exception using errcode = '22023', message = 'parent_comment_not_found', hint = '回复的评论不存在';
-    end if;
+    perform private.raise_if(v_parent.id is null, '22023', 'parent_comment_not_found', '回复的评论不存在');
   end if;
   if p_quote_id is not null and not exists (select 1 from public.community_comments c
                                              where c.id = p_quote_id and c.post_id = p_post_id and c.status = 'published') then
@@ -450,14 +396,11 @@ end $$;
 
 create or replace function private.community_delete_comment(p_comment_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_c public.community_comments;
+declare v_c public.community_comments;
 begin
   perform private.assert_cleared();
   select * into v_c from public.community_comments c where c.id = p_comment_id for update;
-  if v_c.id is null or v_c.author_id is distinct from auth.uid() or v_c.status = 'deleted' then
-    raise exception using errcode = '22023', message = 'comment_not_found', hint = '评论不存在或不是你发布的';
-  end if;
+  perform private.raise_if(v_c.id is null or v_c.author_id is distinct from auth.uid() or v_c.status = 'deleted', '22023', 'comment_not_found', '评论不存在或不是你发布的');
   perform private.assert_member(v_c.enterprise_id);
   perform private.assert_enterprise_writable(v_c.enterprise_id);
   update public.community_comments set status = 'deleted' where id = p_comment_id;
@@ -469,8 +412,7 @@ end $$;
 -- Like or favourite on/off; returns the post's new count.
 create or replace function private.community_react(p_post_id uuid, p_kind text, p_on boolean)
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_post public.community_posts;
   v_changed integer;
   v_count integer;
@@ -478,13 +420,9 @@ begin
   perform private.assert_cleared();
   select * into v_post from public.community_posts p
    where p.id = p_post_id and p.section_id in (select private.my_community_section_ids()) and p.status = 'published';
-  if v_post.id is null then
-    raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在';
-  end if;
+  perform private.raise_if(v_post.id is null, '22023', 'post_not_found', '帖子不存在');
   perform private.community_assert_writer(v_post.enterprise_id);
-  if p_on is null then
-    raise exception using errcode = '22023', message = 'flag_required', hint = '请选择开启或关闭';
-  end if;
+  perform private.raise_if(p_on is null, '22023', 'flag_required', '请选择开启或关闭');
   if p_kind = 'like' then
     if p_on then
       insert into public.community_likes (post_id, user_id, enterprise_id) values (p_post_id, v_uid, v_post.enterprise_id) on conflict do nothing;
@@ -530,8 +468,7 @@ as $$ select private.community_react(p_post_id, 'favorite', p_on); $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.community_report(p_target_type text, p_target_id uuid, p_category text, p_note text default '')
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_t record;
   v_case public.community_cases;
   v_weight numeric;
@@ -540,22 +477,14 @@ begin
   v_t := private.community_target(p_target_type, p_target_id);
   perform private.assert_member(v_t.enterprise_id);
   perform private.assert_enterprise_writable(v_t.enterprise_id);
-  if v_t.author_id = v_uid then
-    raise exception using errcode = '22023', message = 'own_content', hint = '不能举报自己发布的内容';
-  end if;
-  if p_category is null or not exists (select 1 from public.community_report_categories c where c.code = p_category) then
-    raise exception using errcode = '22023', message = 'report_category_invalid', hint = '请选择举报类型';
-  end if;
-  if char_length(coalesce(p_note, '')) > 500 then
-    raise exception using errcode = '22023', message = 'report_note_too_long', hint = '补充说明不能超过 500 字';
-  end if;
+  perform private.raise_if(v_t.author_id = v_uid, '22023', 'own_content', '不能举报自己发布的内容');
+  perform private.raise_if(p_category is null or not exists (select 1 from public.community_report_categories c where c.code = p_category), '22023', 'report_category_invalid', '请选择举报类型');
+  perform private.raise_if(char_length(coalesce(p_note, '')) > 500, '22023', 'report_note_too_long', '补充说明不能超过 500 字');
   if exists (select 1 from public.community_reports r
               where r.target_type = p_target_type and r.target_id = p_target_id and r.reporter_id = v_uid) then
     raise exception using errcode = '22023', message = 'already_reported', hint = '你已举报过该内容，请等待处理';
   end if;
-  if (select count(*) from public.community_reports r where r.reporter_id = v_uid and r.created_at > now() - interval '1 day') >= 30 then
-    raise exception using errcode = '22023', message = 'report_limit', hint = '今天的举报次数已达上限，请明天再试';
-  end if;
+  perform private.raise_if((select count(*) from public.community_reports r where r.reporter_id = v_uid and r.created_at > now() - interval '1 day') >= 30, '22023', 'report_limit', '今天的举报次数已达上限，请明天再试');
 
   v_weight := private.community_reporter_weight(v_t.enterprise_id, v_uid);
   -- One open case per item; concurrent first reports meet on the unique index.
@@ -586,17 +515,12 @@ end $$;
 -- Moderators: their enterprise's cases in a status. Operators (p_enterprise_id null): escalated cases.
 create or replace function private.community_moderation_queue(p_enterprise_id uuid default null, p_status text default 'open')
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_operator boolean := private.is_platform_operator();
+declare v_operator boolean := private.is_platform_operator();
 begin
   perform private.assert_cleared();
-  if p_status is null or p_status not in ('open', 'escalated', 'resolved') then
-    raise exception using errcode = '22023', message = 'status_invalid', hint = '状态不正确';
-  end if;
+  perform private.raise_if(p_status is null or p_status not in ('open', 'escalated', 'resolved'), '22023', 'status_invalid', '状态不正确');
   if p_enterprise_id is null then
-    if not v_operator then
-      raise exception using errcode = '42501', message = 'not_platform_operator', hint = '仅平台运营人员可以执行此操作';
-    end if;
+    perform private.raise_if(not v_operator, '42501', 'not_platform_operator', '仅平台运营人员可以执行此操作');
   else
     perform private.community_assert_moderator(p_enterprise_id);
   end if;
@@ -605,7 +529,9 @@ begin
       from (
         select c.id, c.enterprise_id, c.target_type, c.target_id, c.source, c.check_label, c.score, c.report_count,
                c.status, c.hid_item, c.opened_at, c.resolved_at, c.author_id,
-               coalesce(p.author_name, cm.author_name) as author_name,
+               case when coalesce(p.anonymous, cm.anonymous)
+                    then private.community_author_name(c.enterprise_id, c.author_id) || '（匿名提问）'
+                    else coalesce(p.author_name, cm.author_name) end as author_name,
                coalesce(p.title, '') as title,
                left(coalesce(p.body_text, cm.body_text), 300) as excerpt,
                coalesce(p.status, cm.status) as content_status,
@@ -640,8 +566,7 @@ $$;
 
 create or replace function private.community_moderate(p_case_id uuid, p_action text, p_reason text, p_clause text default null, p_days integer default null)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_case public.community_cases;
   v_role text;
   v_clause text;
@@ -651,49 +576,29 @@ declare
 begin
   perform private.assert_cleared();
   select * into v_case from public.community_cases c where c.id = p_case_id for update;
-  if v_case.id is null then
-    raise exception using errcode = '22023', message = 'case_not_found', hint = '待处理事项不存在';
-  end if;
+  perform private.raise_if(v_case.id is null, '22023', 'case_not_found', '待处理事项不存在');
   if v_case.status = 'escalated' then
     perform private.assert_platform_operator();
     v_role := 'operator';
   else
-    if not private.is_member(v_case.enterprise_id) then
-      raise exception using errcode = '22023', message = 'case_not_found', hint = '待处理事项不存在';
-    end if;
+    perform private.raise_if(not private.is_member(v_case.enterprise_id), '22023', 'case_not_found', '待处理事项不存在');
     perform private.community_assert_moderator(v_case.enterprise_id);
     perform private.assert_enterprise_writable(v_case.enterprise_id);
     v_role := 'moderator';
   end if;
-  if v_case.author_id = v_uid then
-    raise exception using errcode = '42501', message = 'own_content', hint = '不能处理自己发布的内容，请由其他管理员处理';
-  end if;
-  if p_action is null or p_action not in ('hide', 'delete', 'dismiss', 'require_edit', 'warn', 'restrict', 'suspend', 'escalate') then
-    raise exception using errcode = '22023', message = 'action_invalid', hint = '处理方式不正确';
-  end if;
-  if char_length(v_reason) not between 2 and 500 then
-    raise exception using errcode = '22023', message = 'reason_required', hint = '请填写处理理由（2–500 字）';
-  end if;
-  if p_action in ('restrict', 'suspend') and (p_days is null or p_days not between 1 and 365) then
-    raise exception using errcode = '22023', message = 'days_invalid', hint = '请填写 1–365 天';
-  end if;
-  if p_action in ('hide', 'delete', 'dismiss', 'require_edit', 'escalate') and v_case.status = 'resolved' then
-    raise exception using errcode = '22023', message = 'case_closed', hint = '该事项已处理';
-  end if;
-  if p_action = 'escalate' and v_role = 'operator' then
-    raise exception using errcode = '22023', message = 'case_already_escalated', hint = '该事项已提交平台处理';
-  end if;
-  if p_action in ('warn', 'restrict', 'suspend') and v_case.author_id is null then
-    raise exception using errcode = '22023', message = 'author_gone', hint = '作者账号已注销，只能处理内容';
-  end if;
+  perform private.raise_if(v_case.author_id = v_uid, '42501', 'own_content', '不能处理自己发布的内容，请由其他管理员处理');
+  perform private.raise_if(p_action is null or p_action not in ('hide', 'delete', 'dismiss', 'require_edit', 'warn', 'restrict', 'suspend', 'escalate'), '22023', 'action_invalid', '处理方式不正确');
+  perform private.raise_if(char_length(v_reason) not between 2 and 500, '22023', 'reason_required', '请填写处理理由（2–500 字）');
+  perform private.raise_if(p_action in ('restrict', 'suspend') and (p_days is null or p_days not between 1 and 365), '22023', 'days_invalid', '请填写 1–365 天');
+  perform private.raise_if(p_action in ('hide', 'delete', 'dismiss', 'require_edit', 'escalate') and v_case.status = 'resolved', '22023', 'case_closed', '该事项已处理');
+  perform private.raise_if(p_action = 'escalate' and v_role = 'operator', '22023', 'case_already_escalated', '该事项已提交平台处理');
+  perform private.raise_if(p_action in ('warn', 'restrict', 'suspend') and v_case.author_id is null, '22023', 'author_gone', '作者账号已注销，只能处理内容');
   -- The clause: the moderator's choice, else the most-reported category's.
   v_clause := coalesce(nullif(btrim(p_clause), ''),
     (select rc.clause from public.community_reports r join public.community_report_categories rc on rc.code = r.category
       where r.case_id = v_case.id group by rc.clause order by count(*) desc, rc.clause limit 1),
     'LX 4.4.2.5');
-  if char_length(v_clause) > 40 then
-    raise exception using errcode = '22023', message = 'clause_invalid', hint = '条款不正确';
-  end if;
+  perform private.raise_if(char_length(v_clause) > 40, '22023', 'clause_invalid', '条款不正确');
 
   insert into public.community_actions (enterprise_id, case_id, target_type, target_id, author_id, actor_id, actor_role,
                                         action, clause, reason, days)
@@ -752,24 +657,15 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.community_appeal(p_action_id uuid, p_text text)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_a public.community_actions;
+declare v_a public.community_actions;
   v_text text := btrim(coalesce(p_text, ''));
 begin
   perform private.assert_cleared();
   select * into v_a from public.community_actions a where a.id = p_action_id for update;
-  if v_a.id is null or v_a.author_id is distinct from auth.uid() then
-    raise exception using errcode = '22023', message = 'action_not_found', hint = '处理记录不存在';
-  end if;
-  if v_a.action in ('dismiss', 'escalate') then
-    raise exception using errcode = '22023', message = 'action_not_appealable', hint = '该记录无需申诉';
-  end if;
-  if v_a.appealed_at is not null then
-    raise exception using errcode = '22023', message = 'appeal_used', hint = '每项处理只能申诉一次';
-  end if;
-  if char_length(v_text) not between 5 and 1000 then
-    raise exception using errcode = '22023', message = 'appeal_text_invalid', hint = '申诉理由须为 5–1000 字';
-  end if;
+  perform private.raise_if(v_a.id is null or v_a.author_id is distinct from auth.uid(), '22023', 'action_not_found', '处理记录不存在');
+  perform private.raise_if(v_a.action in ('dismiss', 'escalate'), '22023', 'action_not_appealable', '该记录无需申诉');
+  perform private.raise_if(v_a.appealed_at is not null, '22023', 'appeal_used', '每项处理只能申诉一次');
+  perform private.raise_if(char_length(v_text) not between 5 and 1000, '22023', 'appeal_text_invalid', '申诉理由须为 5–1000 字');
   update public.community_actions set appeal_text = v_text, appealed_at = now(), appeal_status = 'pending' where id = p_action_id;
   perform private.community_notify_moderators(v_a.enterprise_id, 'community_appeal', '有新的社区申诉待处理', left(v_text, 80),
     jsonb_build_object('action_id', p_action_id));
@@ -777,36 +673,23 @@ end $$;
 
 create or replace function private.community_decide_appeal(p_action_id uuid, p_uphold boolean, p_note text)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_a public.community_actions;
   v_note text := btrim(coalesce(p_note, ''));
 begin
   perform private.assert_cleared();
   select * into v_a from public.community_actions a where a.id = p_action_id for update;
-  if v_a.id is null then
-    raise exception using errcode = '22023', message = 'action_not_found', hint = '处理记录不存在';
-  end if;
+  perform private.raise_if(v_a.id is null, '22023', 'action_not_found', '处理记录不存在');
   if v_a.actor_role = 'operator' then
     perform private.assert_platform_operator();
   else
-    if not private.is_member(v_a.enterprise_id) then
-      raise exception using errcode = '22023', message = 'action_not_found', hint = '处理记录不存在';
-    end if;
+    perform private.raise_if(not private.is_member(v_a.enterprise_id), '22023', 'action_not_found', '处理记录不存在');
     perform private.community_assert_moderator(v_a.enterprise_id);
   end if;
-  if v_a.appeal_status is distinct from 'pending' then
-    raise exception using errcode = '22023', message = 'appeal_not_pending', hint = '没有待处理的申诉';
-  end if;
-  if v_a.actor_id = v_uid or v_a.author_id = v_uid then
-    raise exception using errcode = '42501', message = 'appeal_needs_other_moderator', hint = '申诉须由作出处理的人以外的管理员处理';
-  end if;
-  if p_uphold is null then
-    raise exception using errcode = '22023', message = 'decision_required', hint = '请选择维持或撤销';
-  end if;
-  if char_length(v_note) not between 2 and 500 then
-    raise exception using errcode = '22023', message = 'reason_required', hint = '请填写处理理由（2–500 字）';
-  end if;
+  perform private.raise_if(v_a.appeal_status is distinct from 'pending', '22023', 'appeal_not_pending', '没有待处理的申诉');
+  perform private.raise_if(v_a.actor_id = v_uid or v_a.author_id = v_uid, '42501', 'appeal_needs_other_moderator', '申诉须由作出处理的人以外的管理员处理');
+  perform private.raise_if(p_uphold is null, '22023', 'decision_required', '请选择维持或撤销');
+  perform private.raise_if(char_length(v_note) not between 2 and 500, '22023', 'reason_required', '请填写处理理由（2–500 字）');
   update public.community_actions
      set appeal_status = case when p_uphold then 'upheld' else 'overturned' end,
          appeal_decided_by = v_uid, appeal_decided_at = now(), appeal_note = v_note
@@ -830,19 +713,14 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.community_set_word_list(p_enterprise_id uuid, p_words text[])
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_words text[];
+declare v_words text[];
 begin
   perform private.community_assert_moderator(p_enterprise_id);
   perform private.assert_enterprise_writable(p_enterprise_id);
-  if p_words is null or cardinality(p_words) > 2000 then
-    raise exception using errcode = '22023', message = 'word_list_invalid', hint = '词表最多 2000 个词';
-  end if;
+  perform private.raise_if(p_words is null or cardinality(p_words) > 2000, '22023', 'word_list_invalid', '词表最多 2000 个词');
   select coalesce(array_agg(distinct w), '{}') into v_words
     from (select btrim(x) as w from unnest(p_words) x) y where w is not null and w <> '';
-  if exists (select 1 from unnest(v_words) w where char_length(w) > 30) then
-    raise exception using errcode = '22023', message = 'word_too_long', hint = '每个词不能超过 30 个字';
-  end if;
+  perform private.raise_if(exists (select 1 from unnest(v_words) w where char_length(w) > 30), '22023', 'word_too_long', '每个词不能超过 30 个字');
   delete from public.community_blocked_words where enterprise_id = p_enterprise_id and word <> all (v_words);
   insert into public.community_blocked_words (enterprise_id, word, created_by)
   select p_enterprise_id, w, auth.uid() from unnest(v_words) w on conflict do nothing;
@@ -852,17 +730,12 @@ end $$;
 -- The enterprise's community rules (admins): the hiding threshold and what leaving does to posts.
 create or replace function private.community_set_settings(p_enterprise_id uuid, p_hide_threshold numeric, p_on_leave text)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_row public.community_settings;
+declare v_row public.community_settings;
 begin
   perform private.assert_admin(p_enterprise_id);
   perform private.assert_enterprise_writable(p_enterprise_id);
-  if p_hide_threshold is null or p_hide_threshold not between 1 and 20 then
-    raise exception using errcode = '22023', message = 'threshold_invalid', hint = '隐藏阈值须在 1–20 之间';
-  end if;
-  if p_on_leave is null or p_on_leave not in ('keep', 'hide') then
-    raise exception using errcode = '22023', message = 'on_leave_invalid', hint = '请选择成员离开后内容的处理方式';
-  end if;
+  perform private.raise_if(p_hide_threshold is null or p_hide_threshold not between 1 and 20, '22023', 'threshold_invalid', '隐藏阈值须在 1–20 之间');
+  perform private.raise_if(p_on_leave is null or p_on_leave not in ('keep', 'hide'), '22023', 'on_leave_invalid', '请选择成员离开后内容的处理方式');
   insert into public.community_settings (enterprise_id, hide_threshold, on_leave, updated_by)
   values (p_enterprise_id, round(p_hide_threshold, 1), p_on_leave, auth.uid())
   on conflict (enterprise_id) do update
@@ -874,8 +747,7 @@ end $$;
 -- The platform's word list (operators): add and remove entries; every change is audited.
 create or replace function private.platform_set_community_words(p_add text[], p_remove text[] default '{}', p_category text default 'other')
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_add text[];
+declare v_add text[];
   v_remove text[];
 begin
   perform private.assert_platform_operator();
@@ -883,14 +755,10 @@ begin
      or cardinality(coalesce(p_add, '{}')) > 5000 or cardinality(coalesce(p_remove, '{}')) > 5000 then
     raise exception using errcode = '22023', message = 'word_list_invalid', hint = '请填写要添加或删除的词（每次最多 5000 个）';
   end if;
-  if p_category is null or not exists (select 1 from public.community_report_categories c where c.code = p_category) then
-    raise exception using errcode = '22023', message = 'report_category_invalid', hint = '请选择词语所属的违规类型';
-  end if;
+  perform private.raise_if(p_category is null or not exists (select 1 from public.community_report_categories c where c.code = p_category), '22023', 'report_category_invalid', '请选择词语所属的违规类型');
   select coalesce(array_agg(distinct btrim(w)), '{}') into v_add from unnest(coalesce(p_add, '{}')) w where btrim(w) <> '';
   select coalesce(array_agg(distinct btrim(w)), '{}') into v_remove from unnest(coalesce(p_remove, '{}')) w where btrim(w) <> '';
-  if exists (select 1 from unnest(v_add) w where char_length(w) > 30) then
-    raise exception using errcode = '22023', message = 'word_too_long', hint = '每个词不能超过 30 个字';
-  end if;
+  perform private.raise_if(exists (select 1 from unnest(v_add) w where char_length(w) > 30), '22023', 'word_too_long', '每个词不能超过 30 个字');
   delete from private.community_platform_words where word = any (v_remove);
   insert into private.community_platform_words (word, category) select w, p_category from unnest(v_add) w
   on conflict (word) do update set category = excluded.category;
@@ -1141,8 +1009,7 @@ end $$;
 -- transaction). Validates p_extra first: the caller learns every problem before anything is kept.
 create or replace function private.community_save_type(p_post public.community_posts, p_extra jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_extra jsonb := coalesce(p_extra, '{}'::jsonb);
+declare v_extra jsonb := coalesce(p_extra, '{}'::jsonb);
   v_options text[];
   v_max integer;
   v_closes timestamptz;
@@ -1154,8 +1021,16 @@ declare
   v_place text;
   v_required uuid[];
 begin
-  if jsonb_typeof(v_extra) <> 'object' then
-    raise exception using errcode = '22023', message = 'extra_invalid', hint = '内容设置格式不正确';
+  perform private.raise_if(jsonb_typeof(v_extra) <> 'object', '22023', 'extra_invalid', '内容设置格式不正确');
+  -- 匿名提问 (20261216020000_community_anonymous.sql): the name others see; author_id stays for
+  -- edits, acceptance and moderation, and API roles can't read it
+  if p_post.post_type = 'question' and v_extra ? 'anonymous' then
+    if jsonb_typeof(v_extra -> 'anonymous') <> 'boolean' then
+      raise exception using errcode = '22023', message = 'question_anonymous_invalid', hint = '请选择实名或匿名提问';
+    end if;
+    if (v_extra ->> 'anonymous')::boolean then
+      update public.community_posts set anonymous = true, author_name = private.community_anonymous_name() where id = p_post.id;
+    end if;
   end if;
   if p_post.post_type = 'poll' then
     if jsonb_typeof(v_extra -> 'options') is distinct from 'array'
@@ -1173,33 +1048,21 @@ begin
       raise exception using errcode = '22023', message = 'poll_max_choices_invalid', hint = '最多可选项数须在 1 与选项数之间';
     end if;
     v_max := coalesce((v_extra ->> 'max_choices')::integer, 1);
-    if (v_extra ? 'anonymous' and jsonb_typeof(v_extra -> 'anonymous') <> 'boolean') then
-      raise exception using errcode = '22023', message = 'poll_anonymous_invalid', hint = '请选择匿名或实名投票';
-    end if;
+    perform private.raise_if((v_extra ? 'anonymous' and jsonb_typeof(v_extra -> 'anonymous') <> 'boolean'), '22023', 'poll_anonymous_invalid', '请选择匿名或实名投票');
     v_show := coalesce(v_extra ->> 'show_results', 'after_vote');
-    if jsonb_typeof(coalesce(v_extra -> 'show_results', '"after_vote"')) <> 'string' or v_show not in ('always', 'after_vote', 'after_close') then
-      raise exception using errcode = '22023', message = 'poll_show_results_invalid', hint = '请选择何时公布结果';
-    end if;
+    perform private.raise_if(jsonb_typeof(coalesce(v_extra -> 'show_results', '"after_vote"')) <> 'string' or v_show not in ('always', 'after_vote', 'after_close'), '22023', 'poll_show_results_invalid', '请选择何时公布结果');
     v_closes := private.community_json_time(v_extra -> 'closes_at', 'poll_deadline_invalid', '截止时间须在现在之后的一年内');
-    if v_closes is null or v_closes <= now() or v_closes > now() + interval '365 days' then
-      raise exception using errcode = '22023', message = 'poll_deadline_invalid', hint = '截止时间须在现在之后的一年内';
-    end if;
+    perform private.raise_if(v_closes is null or v_closes <= now() or v_closes > now() + interval '365 days', '22023', 'poll_deadline_invalid', '截止时间须在现在之后的一年内');
     insert into public.community_polls (post_id, enterprise_id, options, max_choices, anonymous, show_results, closes_at)
     values (p_post.id, p_post.enterprise_id, v_options, v_max, coalesce((v_extra ->> 'anonymous')::boolean, true), v_show, v_closes);
   elsif p_post.post_type = 'event' then
     v_starts := private.community_json_time(v_extra -> 'starts_at', 'event_time_invalid', '活动时间须在现在之后的一年内');
     v_ends := private.community_json_time(v_extra -> 'ends_at', 'event_time_invalid', '结束时间须晚于开始时间');
-    if v_starts is null or v_starts <= now() or v_starts > now() + interval '365 days' or (v_ends is not null and v_ends <= v_starts) then
-      raise exception using errcode = '22023', message = 'event_time_invalid', hint = '活动时间须在现在之后的一年内，结束时间须晚于开始时间';
-    end if;
+    perform private.raise_if(v_starts is null or v_starts <= now() or v_starts > now() + interval '365 days' or (v_ends is not null and v_ends <= v_starts), '22023', 'event_time_invalid', '活动时间须在现在之后的一年内，结束时间须晚于开始时间');
     v_signup := private.community_json_time(v_extra -> 'signup_closes_at', 'event_signup_deadline_invalid', '报名截止时间须在活动开始之前');
-    if v_signup is not null and (v_signup <= now() or v_signup > v_starts) then
-      raise exception using errcode = '22023', message = 'event_signup_deadline_invalid', hint = '报名截止时间须在现在之后、活动开始之前';
-    end if;
+    perform private.raise_if(v_signup is not null and (v_signup <= now() or v_signup > v_starts), '22023', 'event_signup_deadline_invalid', '报名截止时间须在现在之后、活动开始之前');
     v_place := btrim(coalesce(case when jsonb_typeof(v_extra -> 'place') = 'string' then v_extra ->> 'place' end, ''));
-    if char_length(v_place) not between 1 and 60 then
-      raise exception using errcode = '22023', message = 'event_place_invalid', hint = '活动地点须为 1–60 个字';
-    end if;
+    perform private.raise_if(char_length(v_place) not between 1 and 60, '22023', 'event_place_invalid', '活动地点须为 1–60 个字');
     if v_extra ? 'capacity' and jsonb_typeof(v_extra -> 'capacity') <> 'null' then
       if jsonb_typeof(v_extra -> 'capacity') <> 'number' or (v_extra ->> 'capacity') !~ '^\d{1,5}$'
          or (v_extra ->> 'capacity')::integer not between 1 and 10000 then
@@ -1212,12 +1075,8 @@ begin
     insert into private.community_event_codes (post_id, code)
     values (p_post.id, lpad((floor(random() * 1000000))::integer::text, 6, '0'));
   elsif p_post.post_type = 'announcement' then
-    if not private.is_community_moderator(p_post.enterprise_id) then
-      raise exception using errcode = '42501', message = 'announcement_moderators_only', hint = '仅企业管理员或社区管理员可以发布公告';
-    end if;
-    if v_extra ? 'pinned' and jsonb_typeof(v_extra -> 'pinned') <> 'boolean' then
-      raise exception using errcode = '22023', message = 'extra_invalid', hint = '内容设置格式不正确';
-    end if;
+    perform private.raise_if(not private.is_community_moderator(p_post.enterprise_id), '42501', 'announcement_moderators_only', '仅企业管理员或社区管理员可以发布公告');
+    perform private.raise_if(v_extra ? 'pinned' and jsonb_typeof(v_extra -> 'pinned') <> 'boolean', '22023', 'extra_invalid', '内容设置格式不正确');
     if v_extra ? 'required_department_ids' and jsonb_typeof(v_extra -> 'required_department_ids') <> 'null' then
       if jsonb_typeof(v_extra -> 'required_department_ids') <> 'array' or jsonb_array_length(v_extra -> 'required_department_ids') > 50
          or exists (select 1 from jsonb_array_elements(v_extra -> 'required_department_ids') d
@@ -1253,8 +1112,7 @@ $$;
 -- must read it are told.
 create or replace function private.community_announce(p_post_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
 begin
   select * into v_post from public.community_posts p where p.id = p_post_id;
   if v_post.post_type <> 'announcement' or v_post.status <> 'published' or v_post.required_department_ids is null then
@@ -1271,16 +1129,13 @@ end $$;
 -- post starts here, so the consent gate is checked first (403 before any argument check).
 create or replace function private.community_typed_post(p_post_id uuid, p_type text)
 returns public.community_posts language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
 begin
   perform private.assert_cleared();
   select * into v_post from public.community_posts p
    where p.id = p_post_id and p.section_id in (select private.my_community_section_ids()) and p.status = 'published'
      and (p_type is null or p.post_type = p_type);
-  if v_post.id is null then
-    raise exception using errcode = '22023', message = 'post_not_found', hint = '帖子不存在';
-  end if;
+  perform private.raise_if(v_post.id is null, '22023', 'post_not_found', '帖子不存在');
   return v_post;
 end $$;
 
@@ -1291,8 +1146,7 @@ end $$;
 -- when the results show for them, their own choices, and whether it is closed.
 create or replace function private.community_poll(p_post_id uuid)
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
   v_poll public.community_polls;
   v_mine smallint[];
   v_closed boolean;
@@ -1326,8 +1180,7 @@ end $$;
 -- Vote, or change one's vote, until the deadline.
 create or replace function private.community_vote(p_post_id uuid, p_choices integer[])
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
   v_poll public.community_polls;
   v_choices smallint[];
   v_new boolean;
@@ -1335,9 +1188,7 @@ begin
   v_post := private.community_typed_post(p_post_id, 'poll');
   perform private.community_assert_writer(v_post.enterprise_id);
   select * into v_poll from public.community_polls x where x.post_id = p_post_id for update;
-  if now() >= v_poll.closes_at then
-    raise exception using errcode = '22023', message = 'poll_closed', hint = '投票已截止';
-  end if;
+  perform private.raise_if(now() >= v_poll.closes_at, '22023', 'poll_closed', '投票已截止');
   if p_choices is null or cardinality(p_choices) = 0
      or exists (select 1 from unnest(p_choices) c where c is null or c < 0 or c >= cardinality(v_poll.options))
      or (select count(distinct c) from unnest(p_choices) c) <> cardinality(p_choices) then
@@ -1362,8 +1213,7 @@ end $$;
 -- first on the waiting list up, and they are told.
 create or replace function private.community_event_signup(p_post_id uuid, p_on boolean)
 returns json language plpgsql security definer set search_path = '' as $$
-declare
-  v_uid uuid := auth.uid();
+declare v_uid uuid := auth.uid();
   v_post public.community_posts;
   v_event public.community_events;
   v_current text;
@@ -1371,9 +1221,7 @@ declare
   v_next uuid;
 begin
   v_post := private.community_typed_post(p_post_id, 'event');
-  if p_on is null then
-    raise exception using errcode = '22023', message = 'flag_required', hint = '请选择报名或取消';
-  end if;
+  perform private.raise_if(p_on is null, '22023', 'flag_required', '请选择报名或取消');
   if p_on then
     perform private.community_assert_writer(v_post.enterprise_id);
   else
@@ -1383,16 +1231,12 @@ begin
   end if;
   select * into v_event from public.community_events e where e.post_id = p_post_id for update;
   select s.status into v_current from public.community_event_signups s where s.post_id = p_post_id and s.user_id = v_uid;
-  if now() >= v_event.starts_at then
-    raise exception using errcode = '22023', message = 'event_started', hint = '活动已开始，不能再报名或取消';
-  end if;
+  perform private.raise_if(now() >= v_event.starts_at, '22023', 'event_started', '活动已开始，不能再报名或取消');
   if p_on then
     if v_current in ('going', 'waitlist') then
       v_status := v_current;
     else
-      if now() >= coalesce(v_event.signup_closes_at, v_event.starts_at) then
-        raise exception using errcode = '22023', message = 'event_signup_closed', hint = '报名已截止';
-      end if;
+      perform private.raise_if(now() >= coalesce(v_event.signup_closes_at, v_event.starts_at), '22023', 'event_signup_closed', '报名已截止');
       v_status := case when v_event.capacity is null or v_event.going_count < v_event.capacity then 'going' else 'waitlist' end;
       insert into public.community_event_signups (post_id, user_id, enterprise_id, status)
       values (p_post_id, v_uid, v_post.enterprise_id, v_status)
@@ -1428,21 +1272,17 @@ end $$;
 -- The event, for its organiser (its author) or a moderator; 403 for anyone else.
 create or replace function private.community_organised_event(p_post_id uuid)
 returns public.community_posts language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
 begin
   v_post := private.community_typed_post(p_post_id, 'event');
-  if v_post.author_id is distinct from auth.uid() and not private.is_community_moderator(v_post.enterprise_id) then
-    raise exception using errcode = '42501', message = 'not_event_organiser', hint = '仅活动发起人或社区管理员可以执行此操作';
-  end if;
+  perform private.raise_if(v_post.author_id is distinct from auth.uid() and not private.is_community_moderator(v_post.enterprise_id), '42501', 'not_event_organiser', '仅活动发起人或社区管理员可以执行此操作');
   return v_post;
 end $$;
 
 -- The organiser's list (the event's author and the moderators): who is going, who waits, who came.
 create or replace function private.community_event_attendees(p_post_id uuid)
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_post public.community_posts := private.community_organised_event(p_post_id);
+declare v_post public.community_posts := private.community_organised_event(p_post_id);
 begin
   return coalesce((select json_agg(json_build_object('name', private.community_author_name(s.enterprise_id, s.user_id),
                                                      'status', s.status, 'signed_up_at', s.signed_up_at, 'checked_in_at', s.checked_in_at)
@@ -1453,8 +1293,7 @@ end $$;
 -- The check-in code the organiser shows at the event.
 create or replace function private.community_event_checkin_code(p_post_id uuid)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_post public.community_posts := private.community_organised_event(p_post_id);
+declare v_post public.community_posts := private.community_organised_event(p_post_id);
 begin
   return (select c.code from private.community_event_codes c where c.post_id = v_post.id);
 end $$;
@@ -1463,8 +1302,7 @@ end $$;
 -- the end (or 12 hours after the start). Returns when they checked in (once; later calls keep it).
 create or replace function private.community_event_check_in(p_post_id uuid, p_code text)
 returns timestamptz language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
   v_event public.community_events;
   v_signup public.community_event_signups;
 begin
@@ -1473,15 +1311,9 @@ begin
   perform private.assert_enterprise_writable(v_post.enterprise_id);
   select * into v_event from public.community_events e where e.post_id = p_post_id;
   select * into v_signup from public.community_event_signups s where s.post_id = p_post_id and s.user_id = auth.uid() for update;
-  if v_signup.status is distinct from 'going' then
-    raise exception using errcode = '22023', message = 'not_signed_up', hint = '你没有报名该活动（或仍在候补中），不能签到';
-  end if;
-  if now() < v_event.starts_at - interval '1 hour' or now() > coalesce(v_event.ends_at, v_event.starts_at + interval '12 hours') then
-    raise exception using errcode = '22023', message = 'checkin_closed', hint = '活动开始前 1 小时至活动结束前可以签到';
-  end if;
-  if p_code is null or not exists (select 1 from private.community_event_codes c where c.post_id = p_post_id and c.code = btrim(p_code)) then
-    raise exception using errcode = '22023', message = 'checkin_code_invalid', hint = '签到码不正确';
-  end if;
+  perform private.raise_if(v_signup.status is distinct from 'going', '22023', 'not_signed_up', '你没有报名该活动（或仍在候补中），不能签到');
+  perform private.raise_if(now() < v_event.starts_at - interval '1 hour' or now() > coalesce(v_event.ends_at, v_event.starts_at + interval '12 hours'), '22023', 'checkin_closed', '活动开始前 1 小时至活动结束前可以签到');
+  perform private.raise_if(p_code is null or not exists (select 1 from private.community_event_codes c where c.post_id = p_post_id and c.code = btrim(p_code)), '22023', 'checkin_code_invalid', '签到码不正确');
   update public.community_event_signups set checked_in_at = coalesce(checked_in_at, now()), updated_at = now()
    where post_id = p_post_id and user_id = auth.uid()
   returning checked_in_at into v_signup.checked_in_at;
@@ -1491,24 +1323,17 @@ end $$;
 -- The asker accepts one answer (a top-level published comment by someone else), or none (null).
 create or replace function private.community_accept_answer(p_post_id uuid, p_comment_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
   v_answer public.community_comments;
 begin
   v_post := private.community_typed_post(p_post_id, 'question');
-  if v_post.author_id is distinct from auth.uid() then
-    raise exception using errcode = '42501', message = 'not_question_author', hint = '只有提问者可以采纳回答';
-  end if;
+  perform private.raise_if(v_post.author_id is distinct from auth.uid(), '42501', 'not_question_author', '只有提问者可以采纳回答');
   perform private.community_assert_writer(v_post.enterprise_id);
   if p_comment_id is not null then
     select * into v_answer from public.community_comments c
      where c.id = p_comment_id and c.post_id = p_post_id and c.parent_id is null and c.status = 'published';
-    if v_answer.id is null then
-      raise exception using errcode = '22023', message = 'answer_not_found', hint = '回答不存在';
-    end if;
-    if v_answer.author_id = auth.uid() then
-      raise exception using errcode = '22023', message = 'own_answer', hint = '不能采纳自己的回答';
-    end if;
+    perform private.raise_if(v_answer.id is null, '22023', 'answer_not_found', '回答不存在');
+    perform private.raise_if(v_answer.author_id = auth.uid(), '22023', 'own_answer', '不能采纳自己的回答');
   end if;
   update public.community_posts set accepted_comment_id = p_comment_id where id = p_post_id;
   if v_answer.author_id is not null and v_answer.id is distinct from v_post.accepted_comment_id then
@@ -1520,8 +1345,7 @@ end $$;
 -- "已读": the caller has read the post (once; later calls change nothing). Returns the read count.
 create or replace function private.community_mark_read(p_post_id uuid)
 returns integer language plpgsql security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
   v_count integer;
 begin
   v_post := private.community_typed_post(p_post_id, null);
@@ -1537,13 +1361,10 @@ end $$;
 -- Read receipts of an announcement (moderators): how many read it, how many must, and who hasn't.
 create or replace function private.community_read_receipts(p_post_id uuid)
 returns json language plpgsql stable security definer set search_path = '' as $$
-declare
-  v_post public.community_posts;
+declare v_post public.community_posts;
 begin
   v_post := private.community_typed_post(p_post_id, 'announcement');
-  if not private.is_community_moderator(v_post.enterprise_id) then
-    raise exception using errcode = '42501', message = 'not_community_moderator', hint = '仅企业管理员或社区管理员可以执行此操作';
-  end if;
+  perform private.raise_if(not private.is_community_moderator(v_post.enterprise_id), '42501', 'not_community_moderator', '仅企业管理员或社区管理员可以执行此操作');
   return json_build_object(
     'read_count', v_post.read_count,
     'required', v_post.required_department_ids is not null,
@@ -1561,8 +1382,7 @@ end $$;
 -- reminder to everyone going, once, within 24 hours of an event's start.
 create or replace function private.community_run_jobs()
 returns jsonb language plpgsql security definer set search_path = '' as $$
-declare
-  v_events integer;
+declare v_events integer;
 begin
   with due as (
     update public.community_events e set reminded_at = now()

@@ -337,31 +337,13 @@ end $$;
 create trigger kb_page_versions_approval_guard before insert on public.kb_page_versions
   for each row execute function private.kb_versions_approval_guard();
 
--- A space setting switched by its managers (the watermark, approval): the checks both share; the
--- space's id once they pass. p_what names the setting in the refusal.
-create or replace function private.kb_space_setting(p_space_id uuid, p_on boolean, p_what text)
-returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-  v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
-begin
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if p_on is null then
-    raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
-  end if;
-  if v_node.kind <> 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置' || p_what;
-  end if;
-  return v_node.id;
-end $$;
-
 -- Managers of a space: approval before publishing on or off.
 create or replace function private.kb_set_space_approval(p_space_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare
-  v_id uuid := private.kb_space_setting(p_space_id, p_on, '发布审核');
+-- manager of the space, enterprise writable, a yes/no (20261215500000_kb_content.sql)
+declare v_space public.kb_nodes := private.kb_space_setting_target(p_space_id, p_on);
 begin
-  update public.kb_nodes set approval_required = p_on where id = v_id;
+  update public.kb_nodes set approval_required = p_on where id = v_space.id;
 end $$;
 
 -- The editor's save: published at once (no approval in the space, or a manager saving), or kept as
@@ -659,6 +641,6 @@ select private.expose_rpcs(array['member_content_rule', 'set_member_content_rule
 revoke all on function
   private.kb_default_owner(), private.kb_person_name(uuid, uuid), private.member_content_exit(), private.member_content_rejoin(),
   private.member_content_apply(uuid, uuid, text, text), private.member_content_account_deleted(),
-  private.kb_node_manager_ids(uuid), private.kb_versions_approval_guard(), private.kb_space_setting(uuid, boolean, text),
+  private.kb_node_manager_ids(uuid), private.kb_versions_approval_guard(),
   private.kb_node_for_review(uuid)
   from public, anon, authenticated, service_role;

@@ -4,15 +4,15 @@
 
 -- Two templates: account and agreement notices (服务状态通知), everything else (待办事项提醒).
 -- Keywords as the chosen templates define them; `fields` says which part of a notice fills each one.
-insert into private.notification_templates (kind, wechat_template_id, fields) values
-  ('agreement_updated',        'zxLocalTplAccount0000000000000000000001', '{"thing1": "kind", "thing2": "title", "time3": "time"}'),
-  ('account_action',           'zxLocalTplAccount0000000000000000000001', '{"thing1": "kind", "thing2": "title", "time3": "time"}'),
-  ('account_report',           'zxLocalTplAccount0000000000000000000001', '{"thing1": "kind", "thing2": "title", "time3": "time"}'),
-  ('enterprise_join_request',  'zxLocalTplTodo00000000000000000000000002', '{"thing1": "title", "thing2": "body", "time3": "time"}'),
-  ('enterprise_membership',    'zxLocalTplTodo00000000000000000000000002', '{"thing1": "title", "thing2": "body", "time3": "time"}'),
-  ('enterprise_qualification', 'zxLocalTplTodo00000000000000000000000002', '{"thing1": "title", "thing2": "body", "time3": "time"}'),
-  ('enterprise_status',        'zxLocalTplAccount0000000000000000000001', '{"thing1": "kind", "thing2": "title", "time3": "time"}'),
-  ('enterprise_cancellation',  'zxLocalTplAccount0000000000000000000001', '{"thing1": "kind", "thing2": "title", "time3": "time"}')
+insert into private.notification_templates (kind, wechat_template_id, fields)
+select k.kind, t.id, t.fields::jsonb
+  from (values
+    ('zxLocalTplAccount0000000000000000000001', '{"thing1": "kind", "thing2": "title", "time3": "time"}',
+     array['agreement_updated', 'account_action', 'account_report', 'enterprise_status', 'enterprise_cancellation']),
+    ('zxLocalTplTodo00000000000000000000000002', '{"thing1": "title", "thing2": "body", "time3": "time"}',
+     array['enterprise_join_request', 'enterprise_membership', 'enterprise_qualification'])
+  ) as t(id, fields, kinds)
+  cross join unnest(t.kinds) as k(kind)
 on conflict (kind) do nothing;
 
 -- Inboxes: 孙丽 (远山制造 admin) has 刘洋's pending request to decide; 刘洋 was let into 星河科技;

@@ -25,7 +25,7 @@ it('space → page with an image → restricted folder → search as allowed and
   await app.node('发布计划').click();
   await app.el('kb-folder').filter({ hasText: '发布计划' }).waitFor();
   await app.createNode('page', '灰度方案');
-  await app.editorBody().fill('# 灰度方案\n先向研发中心开放，观察一周。');
+  await app.writePage('# 灰度方案\n先向研发中心开放，观察一周。');
   await app.insertImage('rollout.png', TINY_PNG);
   await app.savePage();
   await app.node('灰度方案').click();
@@ -59,7 +59,7 @@ it('space → page with an image → restricted folder → search as allowed and
   const [{ id: pageId }] = await sql<{ id: string }>(`select id from public.kb_nodes where enterprise_id = $1 and title = '灰度方案'`, [ent]);
   await app.open(`packages/kb/page/index?node=${pageId}`);
   await app.el('kb-edit').click();
-  await app.editorBody().fill('# 灰度方案\n直接全量发布。');
+  await app.writePage('# 灰度方案\n直接全量发布。');
   await app.savePage();
   await app.el('kb-doc').filter({ hasText: '直接全量发布' }).waitFor();
   await app.el('kb-versions').click();

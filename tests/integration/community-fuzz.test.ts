@@ -1,8 +1,10 @@
 // Issue 15: bad input (fast-check, bounded) to every community RPC and to the community-publish
 // function, from callers who would otherwise be allowed (the author, a moderator): a clear 4xx with
 // a code, never a 5xx, and nothing written.
+import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { callApi, sql, type SignedInUser } from '../support/clients';
+import { getStack } from '../support/stack';
 import { community, inHours, postOk, publish, publishTyped, rpc, type Community } from './support-community/community';
 
 const RUNS = 25;
@@ -185,6 +187,27 @@ describe('fuzz: community RPCs and the publishing function answer bad input with
     }), { numRuns: RUNS * 2 });
     const raw = await callApi('/functions/v1/community-publish', { token: author.token, rawBody: '{not json' });
     expectClear4xx(raw, 'raw');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('images and anonymous questions: the service RPCs, the message push and community_post_mine', async () => {
+    const before = await snapshot();
+    const service = (name: string, body: Record<string, unknown>) =>
+      callApi(`/rest/v1/rpc/${name}`, { token: getStack().serviceRoleKey, headers: { apikey: getStack().serviceRoleKey }, body });
+    const signed = (ts: string, nonce: string) => crypto.createHash('sha1').update(['local-wechat-push-token', ts, nonce].sort().join('')).digest('hex');
+    // JSON objects and arrays reach a text parameter as their text: only what no rule accepts
+    const badTrace = fc.constantFrom(null, '', ' ', 'x'.repeat(129));
+    await fc.assert(fc.asyncProperty(badId, junk, junk, badTrace, async (id, value, body, trace) => {
+      if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) expectClear4xx(await rpc(author, 'community_post_mine', { p_post_id: id }), id);
+      expectClear4xx(await service('community_image_check', { p_image_id: id, p_trace_id: 'trace-x' }), id);
+      expectClear4xx(await service('community_media_verdict', { p_trace_id: trace, p_suggest: 'pass' }), trace);
+      if (!['pass', 'review', 'risky'].includes(value as string)) expectClear4xx(await service('community_media_verdict', { p_trace_id: 'fuzz-trace', p_suggest: value }), value);
+      const ts = String(Math.floor(Date.now() / 1000));
+      const push = await callApi(`/functions/v1/community-media-push?signature=${signed(ts, 'fz')}&timestamp=${ts}&nonce=fz`,
+        { rawBody: typeof body === 'string' ? body : JSON.stringify(body), headers: { apikey: '' } });
+      expect(push.status).toBeLessThan(500);
+    }), { numRuns: RUNS });
+    expect(await sql(`select 1 from private.community_media_verdicts where trace_id = 'fuzz-trace'`)).toEqual([]);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -46,6 +46,8 @@ const GATED_RPCS = new Set([
   'kb_node_access', 'kb_open_page', 'kb_recent', 'kb_rename_node', 'kb_restore_node', 'kb_restore_version',
   'kb_save_page', 'kb_search', 'kb_set_comments_enabled', 'kb_set_favorite', 'kb_set_file', 'kb_set_grants',
   'kb_set_like', 'kb_set_space_watermark', 'kb_trash', 'kb_trash_node',
+  // knowledge-base content (20261215500000_kb_content.sql)
+  'kb_copy_node', 'kb_delete_template', 'kb_save_template', 'kb_set_space_copy_protect',
   // knowledge-base storage quota (20261212020000_kb_quota.sql)
   'kb_storage_usage',
   // knowledge-base governance (20261215010000_kb_governance.sql)
@@ -80,6 +82,8 @@ const GATED_RPCS = new Set([
   // community content types (20261213030000_community_types.sql)
   'community_poll', 'community_vote', 'community_event_signup', 'community_event_attendees', 'community_accept_answer',
   'community_mark_read', 'community_read_receipts', 'community_event_checkin_code', 'community_event_check_in',
+  // anonymous questions (20261216020000_community_anonymous.sql)
+  'community_post_mine',
 ]);
 /** Tables `authenticated` may write directly, and what an uncleared user gets then (none today). */
 const WRITABLE_TABLES = new Map<string, 'gated'>();
@@ -99,6 +103,8 @@ const UNGATED_FUNCTIONS: Record<string, string> = {
   'wechat-login': 'sign-in (before consent is possible), authenticated by a wx.login code',
   'wecom-login': 'sign-in (before consent is possible), authenticated by a wx.qy.login code',
   'sms-otp': 'sign-in (before consent is possible): trades a texted code for GoTrue\'s, hands out no session',
+  // WeChat's message push (image verdicts): called by WeChat, proven by the push token's signature
+  'community-media-push': 'WeChat message push, authenticated by the push token signature (401 without it)',
 };
 
 const ZERO = '00000000-0000-4000-8000-000000000000';

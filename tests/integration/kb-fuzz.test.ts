@@ -58,11 +58,12 @@ describe('fuzz: knowledge-base RPCs answer bad input with 4xx and write nothing'
     folder = await ok<string>(rpc(admin, 'kb_create_node', { p_parent_id: space, p_kind: 'folder', p_title: '文件夹' }));
     page = await ok<string>(rpc(admin, 'kb_create_node', { p_parent_id: folder, p_kind: 'page', p_title: '页面' }));
     snapshot = async () => sql(
-      `select (select json_agg(n order by n.id) from (select id, parent_id, title, path, acl_node_id, sets_grants, deleted_at, comments_enabled, watermark,
+      `select (select json_agg(n order by n.id) from (select id, parent_id, title, path, acl_node_id, sets_grants, deleted_at, comments_enabled, watermark, copy_protect,
                                                              file_path from public.kb_nodes where enterprise_id = $1) n) as nodes,
               (select json_agg(g order by g.id) from public.kb_grants g where g.enterprise_id = $1) as grants,
               (select json_agg(v order by v.id) from public.kb_page_versions v where v.enterprise_id = $1) as versions,
-              (select json_agg(c order by c.id) from public.kb_comments c where c.enterprise_id = $1) as comments`, [ent]);
+              (select json_agg(c order by c.id) from public.kb_comments c where c.enterprise_id = $1) as comments,
+              (select json_agg(t order by t.id) from public.kb_templates t where t.enterprise_id = $1) as templates`, [ent]);
   });
 
   const cases: Array<[string, fc.Arbitrary<Record<string, unknown>>]> = [
@@ -130,6 +131,26 @@ describe('fuzz: knowledge-base RPCs answer bad input with 4xx and write nothing'
       fc.record({ p_space_id: fc.constant('SPACE'), p_on: fc.constant(null) }),
       fc.record({ p_space_id: fc.constantFrom('FOLDER', 'PAGE'), p_on: fc.boolean() }),
     )],
+    // 20261215500000_kb_content.sql
+    ['kb_set_space_copy_protect', fc.oneof(
+      fc.record({ p_space_id: junk, p_on: fc.boolean() }),
+      fc.record({ p_space_id: fc.constant('SPACE'), p_on: fc.constant(null) }),
+      fc.record({ p_space_id: fc.constantFrom('FOLDER', 'PAGE'), p_on: fc.boolean() }),
+    )],
+    ['kb_copy_node', fc.oneof(
+      fc.record({ p_node_id: junk }),
+      fc.record({ p_node_id: junk, p_new_parent_id: fc.constant('FOLDER') }),
+      fc.record({ p_node_id: fc.constant('SPACE'), p_new_parent_id: fc.constantFrom('SPACE', 'FOLDER') }),
+      // a non-null parent that is not a folder, or not an id at all (null would mean "beside it", a valid copy)
+      fc.record({ p_node_id: fc.constantFrom('PAGE', 'FOLDER'), p_new_parent_id: fc.oneof(junk.filter((j) => j !== null), fc.constant('PAGE')) }),
+    )],
+    ['kb_save_template', fc.oneof(
+      fc.record({ p_node_id: junk, p_title: fc.constant('模板') }),
+      fc.record({ p_node_id: fc.constantFrom('SPACE', 'FOLDER'), p_title: fc.constant('模板') }),
+      fc.record({ p_node_id: fc.constant('PAGE'), p_title: fc.oneof(fc.constantFrom('', '   ', null, 'x'.repeat(51), '模'.repeat(51), 'a\u0001b', '\u0000'),
+        fc.string({ minLength: 51, maxLength: 60 }).filter((t) => t.trim().length > 50)) }),
+    )],
+    ['kb_delete_template', fc.record({ p_template_id: junk })],
     ['kb_search', fc.oneof(
       fc.record({ p_enterprise_id: junk, p_query: fc.constant('知') }),
       fc.record({ p_enterprise_id: fc.constant('ENT'), p_query: fc.oneof(fc.constantFrom('', '   ', null), fc.string({ minLength: 101, maxLength: 110 }).filter((s) => s.trim().replace(/\s+/g, ' ').length > 100)) }),

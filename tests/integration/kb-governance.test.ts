@@ -85,9 +85,10 @@ describe('former members (LX 2.1.2)', () => {
 
     for (const who of [colleague, admin]) {
       expect(await governance(who, b.page)).toMatchObject({ owner_id: manager.userId, owner_name: '内容经理' });
-      expect(await ok(rest(who, `community_posts?id=eq.${b.post}&select=author_id,author_name`))).toEqual([{ author_id: manager.userId, author_name: '内容经理' }]);
+      expect(await ok(rest(who, `community_posts?id=eq.${b.post}&select=author_name`))).toEqual([{ author_name: '内容经理' }]);
       expect(await ok(rest(who, `community_comments?id=eq.${b.comment}&select=author_name`))).toEqual([{ author_name: '内容经理' }]);
     }
+    expect(await sql('select author_id::text from public.community_posts where id = $1', [b.post])).toEqual([{ author_id: manager.userId }]);
     const grants = await sql<{ user_id: string; role: string }>(`select user_id::text, role from public.kb_grants where node_id = $1 and grantee_kind = 'member'`, [space]);
     expect(grants).toEqual(expect.arrayContaining([{ user_id: manager.userId, role: 'editor' }]));
     expect(grants.map((g) => g.user_id)).not.toContain(b.who.userId);

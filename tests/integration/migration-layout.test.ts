@@ -63,6 +63,17 @@ export function exposedFunctions(text: string): string[] {
   return names;
 }
 
+/**
+ * Hand-written public wrappers (`create function public.fn(…) … as $$ select [* from] private.fn(…) $$`)
+ * and hand-written execute grants on them: both belong to `private.expose_rpcs` (docs/database.md).
+ */
+export function handWrittenWrappers(text: string): string[] {
+  const found: string[] = [];
+  const re = /\bcreate\s+(?:or\s+replace\s+)?function\s+public\.(\w+)\s*\((?:(?!\bcreate\b)[\s\S])*?\bas\s+(\$\w*\$)\s*select\s+(?:\*\s+from\s+)?private\.(\w+)\s*\([^;]*\)\s*;?\s*\2/gi;
+  for (const m of text.matchAll(re)) if (m[1].toLowerCase() === m[3].toLowerCase()) found.push(`public.${m[1].toLowerCase()}`);
+  return found;
+}
+
 describe('migration layout', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.sql')).sort();
 
@@ -96,6 +107,21 @@ describe('migration layout', () => {
       .filter(([name, fs]) => fs.length > 1 && !fs.slice(1).every((f) => REDEFINED_AFTER_DEPLOY[name] === f))
       .map(([name, fs]) => `${name}: ${fs.join(', ')}`);
     expect(repeated).toEqual([]);
+  });
+
+  it('public wrappers of private bodies are made by private.expose_rpcs, not written by hand', () => {
+    const sample = [
+      "create or replace function public.a(p_x text) returns json language sql set search_path = '' as $$ select private.a(p_x); $$;",
+      "create function public.b() returns setof uuid language sql as $fn$\n  select * from private.b()\n$fn$;",
+      "create function public.c() returns int language sql as $$ select private.other() $$;",
+      "create function public.d() returns text language sql as $$ select 'x' $$;",
+      "create function public.e() returns void language sql as $$ select private.e() $$;",
+    ].join('\n');
+    expect(handWrittenWrappers(sample)).toEqual(['public.a', 'public.b', 'public.e']);
+    const found = files.flatMap((f) =>
+      handWrittenWrappers(readFileSync(path.join(DIR, f), 'utf8')).map((fn) => `${fn} in ${f}`),
+    );
+    expect(found).toEqual([]);
   });
 
   it('migration files are named <timestamp>_<domain>[_<change>].sql', () => {

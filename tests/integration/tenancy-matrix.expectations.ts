@@ -135,6 +135,7 @@ async function ensureKb(fx: Fixture): Promise<void> {
     await q(`insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
              values ($1, $2, 1, '矩阵页面', '{"ops":[]}', '矩阵正文', $3)`, [t.id, page.id, admin.userId]);
     await q(`insert into public.kb_comments (enterprise_id, node_id, author_id, body) values ($1, $2, $3, '矩阵评论')`, [t.id, page.id, member.userId]);
+    await q(`insert into public.kb_templates (enterprise_id, title, delta, created_by) values ($1, '矩阵模板', '{"ops":[]}', $2)`, [t.id, admin.userId]);
     for (const table of ['kb_reads', 'kb_favorites', 'kb_likes']) {
       await q(`insert into public.${table} (enterprise_id, node_id, user_id) values ($1, $2, $3)`, [t.id, page.id, member.userId]);
     }
@@ -206,6 +207,12 @@ async function arrangeCommunity(fx: Fixture): Promise<void> {
                    select p.id, $1, now() + interval '2 days', '矩阵地点' from p returning post_id),
             su as (insert into public.community_event_signups (post_id, user_id, enterprise_id, status) select ev.post_id, $2, $1, 'going' from ev)
        insert into public.community_post_reads (post_id, user_id, enterprise_id) select p.id, $2, $1 from p`,
+      [t.id, author.userId]);
+    // an image of the post that passed WeChat's check (20261216010000_community_images.sql)
+    await q(
+      `insert into public.community_post_images (enterprise_id, post_id, path, author_id, status)
+       select $1::uuid, p.id, $1::text || '/' || gen_random_uuid()::text || '/matrix.png', $2::uuid, 'pass'
+         from public.community_posts p where p.enterprise_id = $1::uuid and p.title = '矩阵帖子'`,
       [t.id, author.userId]);
   }
 }
@@ -301,6 +308,8 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   kb_page_reviews: { rows: kbGovernanceRows(tenantRows('kb_page_reviews', ['id'])), select: kbAuthorOrManager, ...noWrites },
   member_content_rules: { rows: kbGovernanceRows(tenantRows('member_content_rules', ['enterprise_id'])), select: kbAdminsOnly, ...noWrites },
   former_members: { rows: kbGovernanceRows(tenantRows('former_members', ['enterprise_id', 'user_id'])), select: kbAdminsOnly, ...noWrites },
+  // 20261215500000_kb_content.sql: every member of the enterprise reads its page templates
+  kb_templates: { rows: kbRows(tenantRows('kb_templates', ['id'])), select: kbReaders, ...noWrites },
   // --- community (20261213010000_community.sql) -------------------------------------------------
   community_sections: { rows: communityRows('community_sections', ['id']), select: communityMembers, ...noWrites },
   community_posts: { rows: communityRows('community_posts', ['id']), select: communityMembers, ...noWrites },
@@ -340,6 +349,8 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     select: byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], ['A:memberA'], ['B:memberB'], []),
     ...noWrites,
   },
+  // --- community images (20261216010000_community_images.sql): passed images, as their post ----
+  community_post_images: { rows: communityRows('community_post_images', ['id']), select: communityMembers, ...noWrites },
   // --- people (identity) -----------------------------------------------------------------------
   profiles: {
     rows: personRows('profiles', 'id'),
@@ -479,9 +490,11 @@ export const BUCKETS: Record<string, BucketExpectation> = {
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
   },
-  // Issue 16 (20261211040000_training_media.sql): A's members read; A's training managers write.
+  // Issue 16 (training media in 20261211010000_training_schema.sql): A's
+  // training managers read and write; members read only what a published course refers to, which
+  // the matrix's object is not (course media: tests/integration/training-media.test.ts).
   training: {
-    select: byRole<StorageOutcome>('denied', 'ok', 'denied', 'ok', 'ok', 'denied'),
+    select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
     delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'ok', 'denied', 'denied'),
@@ -489,6 +502,16 @@ export const BUCKETS: Record<string, BucketExpectation> = {
   // Issue 14: objects live under `<enterprise>/<node>/<name>`; A's folder holds no node, so nobody
   // reads or writes there (rights per node: tests/integration/kb-permissions.test.ts).
   kb: {
+    select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+    delete: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
+  },
+  // Issue 15 (20261216010000_community_images.sql): objects are `<enterprise>/<upload folder uuid>/<name>`,
+  // readable by their uploader and by readers of a post carrying them once checked; the matrix's object
+  // right in A's folder is in no post and its path has no upload folder, so nobody reads or writes it
+  // (rights per post and enterprise: tests/integration/community-images.test.ts).
+  community: {
     select: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     insert: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
     update: byRole<StorageOutcome>('denied', 'denied', 'denied', 'denied', 'denied', 'denied'),
@@ -566,6 +589,11 @@ export const RPCS: Record<string, RpcExpectation> = {
     args: (fx) => ({ p_user_id: fx.users.memberA.userId, p_enterprise_id: fx.A.id, p_title: '矩阵', p_text: '矩阵', p_verdict: 'pass' }),
   },
   community_wechat_openid: { roles: serviceOnly, args: (fx) => ({ p_user_id: fx.users.memberA.userId }) },
+  // images (20261216010000_community_images.sql): the publish and message-push functions only
+  community_image_check: { roles: serviceOnly, args: () => ({ p_image_id: ZERO, p_label: 'unchecked' }) },
+  community_media_verdict: { roles: serviceOnly, args: () => ({ p_trace_id: 'matrix-trace', p_suggest: 'pass', p_label: 100 }) },
+  // anonymous questions (20261216020000_community_anonymous.sql): false for a post the caller didn't write
+  community_post_mine: { roles: signedIn, args: () => ({ p_post_id: ZERO }) },
   // content types (20261213030000_community_types.sql): unknown post ids here, so every caller is
   // refused; community-types.test.ts exercises them on real posts
   community_poll: { roles: serviceOnly, args: () => ({ p_post_id: ZERO }) },
@@ -806,6 +834,11 @@ export const RPCS: Record<string, RpcExpectation> = {
   kb_delete_comment: { roles: unknownNode, args: () => ({ p_comment_id: ZERO }) },
   kb_set_comments_enabled: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_enabled: false }) },
   kb_set_space_watermark: { roles: unknownNode, args: () => ({ p_space_id: ZERO, p_on: true }) },
+  // 20261215500000_kb_content.sql
+  kb_set_space_copy_protect: { roles: unknownNode, args: () => ({ p_space_id: ZERO, p_on: true }) },
+  kb_copy_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_save_template: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_title: '矩阵模板' }) },
+  kb_delete_template: { roles: unknownNode, args: () => ({ p_template_id: ZERO }) },
   kb_search: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_query: '矩阵' }) },
   kb_recent: { roles: signedIn, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
   // 20261215010000_kb_governance.sql: unknown nodes / reviews are "not found" for everyone

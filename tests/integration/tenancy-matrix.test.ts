@@ -89,6 +89,13 @@ async function rowsAsStored(table: string, keys: string[], rows: LabelledRow[]):
   return res.j;
 }
 
+/** Generated columns: any value sent for them is refused (400) before the table's rights are asked. */
+async function generatedColumns(table: string): Promise<Set<string>> {
+  const res = await q<{ name: string }>(
+    `select attname as name from pg_attribute where attrelid = ('public.' || $1)::regclass and attgenerated <> '' and not attisdropped`, [table]);
+  return new Set(res.map((r) => r.name));
+}
+
 describe('tables and views (PostgREST)', () => {
   let fx: Fixture;
   beforeAll(async () => {
@@ -118,7 +125,9 @@ describe('tables and views (PostgREST)', () => {
       const expected: SelectOutcome = exp.select[role];
       const firstKey = keys[0];
       const values = [...new Set(rows.map((r) => r.key[firstKey]))];
-      const res = await callApi(`/rest/v1/${table}?select=*&${firstKey}=${quoteIn(values)}`, { method: 'GET', token: tokenOf(role) });
+      // the key columns only: some tables keep a column from API roles (community_posts.author_id:
+      // anonymous questions), and which rows a role sees is what this checks
+      const res = await callApi(`/rest/v1/${table}?select=${keys.join(',')}&${firstKey}=${quoteIn(values)}`, { method: 'GET', token: tokenOf(role) });
       if (expected === 'denied') {
         expect({ table, role, status: res.status }).toEqual({ table, role, status: deniedStatus(role) });
         return;
@@ -140,8 +149,9 @@ describe('tables and views (PostgREST)', () => {
       const beforeB = await snapshotTenant(fx, fx.B.id);
       // a forged copy of a fixture row (as an attacker would send it), one real column to update
       const [stored] = JSON.parse(before) as Array<Record<string, unknown>>;
-      const forged = Object.fromEntries(Object.entries(stored).filter(([k]) => k !== 'id' && k !== 'created_at'));
-      const column = Object.keys(stored).find((k) => !keys.includes(k)) ?? keys[0];
+      const generated = await generatedColumns(table);
+      const forged = Object.fromEntries(Object.entries(stored).filter(([k]) => k !== 'id' && k !== 'created_at' && !generated.has(k)));
+      const column = Object.keys(stored).find((k) => !keys.includes(k) && !generated.has(k)) ?? keys[0];
       const ops: Array<['insert' | 'update' | 'delete', () => Promise<{ status: number }>]> = [
         ['insert', () => callApi(`/rest/v1/${table}`, { token: tokenOf(role), body: forged })],
         ['update', () => callApi(`/rest/v1/${table}?${firstKey}=${quoteIn(values)}`, { method: 'PATCH', token: tokenOf(role), body: { [column]: stored[column] } })],

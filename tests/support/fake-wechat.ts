@@ -33,3 +33,16 @@ export const wecomCode = (userid: string, extra: { corpid?: string; errcode?: nu
 export async function fakeRequests(): Promise<Array<{ method: string; path: string; query: Record<string, string>; body?: unknown }>> {
   return (await fetch(`${getStack().url}/__local/wechat/requests`)).json();
 }
+
+/** mediaCheckAsync calls the fake answered (newest first), with the verdict event it pushed. */
+export async function fakeMediaChecks(): Promise<Array<{ trace_id: string; media_url: string; openid: string; pushed: number; last_push_status?: number }>> {
+  return (await fetch(`${getStack().url}/__local/wechat/media-checks`)).json();
+}
+
+/** Makes the fake push a check's verdict again (WeChat retries); answers the push's HTTP status. */
+export async function repushMediaCheck(traceId: string): Promise<number> {
+  const res = await fetch(`${getStack().url}/__local/wechat/media-checks/push`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trace_id: traceId }),
+  });
+  return ((await res.json()) as { status: number }).status;
+}

@@ -17,7 +17,6 @@ const EDIT_PAGE = 'packages/kb/edit/index';
 const PAGE_PAGE = 'packages/kb/page/index';
 const VERSIONS_PAGE = 'packages/kb/versions/index';
 const SEARCH_PAGE = 'packages/kb/search/index';
-const EDITOR_HINT = '简易编辑器：# 标题，- 列表，1. 编号，> 引用';
 
 const app = simulatedApp();
 
@@ -28,12 +27,22 @@ const versionsOf = (nodeId: string) =>
   sql<{ version_no: number; body_text: string; restored_from: number | null }>(
     'select version_no, body_text, restored_from from public.kb_page_versions where node_id = $1 order by version_no', [nodeId]);
 
-/** Writes `body` into the open editor and saves a new version. */
-async function writeAndSave(editor: PageDriver, body: string): Promise<void> {
-  await editor.waitFor(() => editor.inputAfter(EDITOR_HINT), 'the editor');
-  await editor.type(editor.inputAfter(EDITOR_HINT), body);
+/**
+ * Writes into the open native <editor> and saves a new version: a tap on H1 asks the editor to
+ * format the line; WeChat then fires `input` with the content as `{html, text, delta}` (the
+ * simulator has no editing surface, so the test fires the event the editor would).
+ */
+async function writeAndSave(editor: PageDriver, title: string, body: string): Promise<void> {
+  const node = await editor.waitFor(() => editor.nodes().find((n) => n.tag === 'editor'), 'the editor');
+  await editor.fire(node, 'ready', {});
+  await editor.tap('H1');
+  const delta = { ops: [{ insert: title }, { insert: '\n', attributes: { header: 1 } }, { insert: body, attributes: { bold: true } }, { insert: '\n' }] };
+  await editor.fire(node, 'input', { html: '', text: `${title}\n${body}\n`, delta });
   await editor.tap('保存（生成新版本）');
 }
+
+/** What the page asked of the native editor (recorded by the simulated EditorContext). */
+const editorCalls = (h: typeof app.harness, method: string) => h.bridge.editorCalls.filter((c) => c.method === method).map((c) => c.args);
 
 test('a folder and a page, restricted to one colleague, found by them only; edited, then an old version restored', async () => {
   const ent = await createEnterprise({ edition: 'professional' });
@@ -61,11 +70,16 @@ test('a folder and a page, restricted to one colleague, found by them only; edit
   const pageId = await nodeNamed(ent, '年终奖方案');
 
   const editor = await app.openAs(admin, EDIT_PAGE, { node: pageId });
-  await writeAndSave(editor, '年终奖金按绩效系数发放，系数上限为三倍。');
+  await writeAndSave(editor, '年终奖', '年终奖金按绩效系数发放，系数上限为三倍。');
   const eh = app.harness;
   await editor.waitFor(() => eh.bridge.toasts.some((t) => t.title === '已保存'), 'saved');
+  expect(editorCalls(eh, 'format')).toEqual([['header', 1]]);
   await app.closeQuiet();
   expect(await versionsOf(pageId)).toEqual([{ version_no: 1, body_text: expect.stringContaining('系数上限为三倍'), restored_from: null }]);
+  // stored as the Delta the editor gave: a heading and bold text
+  const [saved] = await sql<{ delta: { ops: unknown[] } }>('select delta from public.kb_page_contents where node_id = $1', [pageId]);
+  expect(saved.delta.ops).toEqual([{ insert: '年终奖' }, { insert: '\n', attributes: { header: 1 } },
+    { insert: '年终奖金按绩效系数发放，系数上限为三倍。', attributes: { bold: true } }, { insert: '\n' }]);
 
   // Setup through the RPC: no permission editor on this branch yet. Only 财务专员 may read the folder.
   await rpc(admin, 'kb_set_grants', { p_node_id: folder, p_grants: [{ role: 'viewer', kind: 'member', id: allowed.userId }] });
@@ -91,8 +105,10 @@ test('a folder and a page, restricted to one colleague, found by them only; edit
 
   // The admin edits the page (version 2), then restores version 1 (version 3, restored from 1).
   const again = await app.openAs(admin, EDIT_PAGE, { node: pageId });
-  await again.waitFor(() => String(again.inputAfter(EDITOR_HINT).attrs.value).includes('系数上限为三倍'), 'the current text in the editor');
-  await writeAndSave(again, '年终奖金暂停发放。');
+  const ag = app.harness;
+  await again.fire(await again.waitFor(() => again.nodes().find((n) => n.tag === 'editor'), 'the editor'), 'ready', {});
+  await again.waitFor(() => editorCalls(ag, 'setContents').some((d) => JSON.stringify(d).includes('系数上限为三倍')), 'the current text in the editor');
+  await writeAndSave(again, '年终奖', '年终奖金暂停发放。');
   const ah = app.harness;
   await again.waitFor(() => ah.bridge.toasts.some((t) => t.title === '已保存'), 'saved again');
   await app.closeQuiet();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { StackConfig } from './config';
 import { REPO_ROOT } from './config';
 import { LOCAL_NOTICE_TEMPLATE_ID, LOCAL_TENCENT_SECRET_ID, LOCAL_TENCENT_SECRET_KEY } from './local-sms';
-import { LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, LOCAL_WECOM_CORP_ID, LOCAL_WECOM_AGENT_ID, LOCAL_WECOM_CORP_SECRET } from './local-wechat';
+import { LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, LOCAL_WECOM_CORP_ID, LOCAL_WECOM_AGENT_ID, LOCAL_WECOM_CORP_SECRET, LOCAL_WECHAT_PUSH_TOKEN } from './local-wechat';
 import { portOpen, spawnManaged, waitUntil } from './children';
 
 export interface FunctionsHandle {
@@ -60,6 +60,7 @@ export function functionsEnv(config: StackConfig): Record<string, string> {
     WECHAT_API_BASE_URL: `${config.apiUrl}/__local/wechat`,
     WECHAT_APP_ID: LOCAL_WECHAT_APP_ID,
     WECHAT_APP_SECRET: LOCAL_WECHAT_APP_SECRET,
+    WECHAT_PUSH_TOKEN: LOCAL_WECHAT_PUSH_TOKEN,
     WECOM_API_BASE_URL: `${config.apiUrl}/__local/wecom`,
     WECOM_CORP_ID: LOCAL_WECOM_CORP_ID,
     WECOM_CORP_SECRET: LOCAL_WECOM_CORP_SECRET,

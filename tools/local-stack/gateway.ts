@@ -79,7 +79,7 @@ export async function startGateway({ config, pool, log }: GatewayOptions) {
   const auth: MountedService = createAuthService(ctx);
   const storage: MountedService = createStorageService(ctx);
   const sms = createLocalSms();
-  const wechat = createLocalWechat();
+  const wechat = createLocalWechat({ mediaPushUrl: `${config.apiUrl}/functions/v1/community-media-push` });
   const verifyJwtFor = loadVerifyJwt();
   const apiKeys = new Set([config.anonKey, config.serviceRoleKey]);
 

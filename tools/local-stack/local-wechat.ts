@@ -12,6 +12,12 @@
 //   GET  /__local/wechat/messages[?touser=…]   newest first
 //   POST /__local/wechat/send-errors { api: 'wechat' | 'wecom', touser, errcode, times? }
 //        makes the next `times` (default 1) sends to `touser` answer `errcode`.
+// security.mediaCheckAsync v2 (POST /wxa/media_check_async) answers a trace_id at once and pushes
+// the verdict a moment later to the message-push URL (`wxa_media_check`, signed with the push token
+// as WeChat signs). It fetches the image as WeChat does: bytes containing `zx-risky` are risky
+// (20002), `zx-review` need review (21000); else a media_url whose file name contains `risky` /
+// `review` decides the same way; anything else passes. GET /__local/wechat/media-checks lists the checks (newest
+// first); POST /__local/wechat/media-checks/push { trace_id } pushes that verdict again (a retry).
 // Like the real APIs, a code works once (then 40163) and an unknown code is 40029; appid/secret and
 // access tokens are checked, so a client sending the wrong ones fails here as it would there.
 import crypto from 'node:crypto';
@@ -24,6 +30,17 @@ export const LOCAL_WECHAT_APP_SECRET = 'local-wechat-app-secret';
 export const LOCAL_WECOM_CORP_ID = 'wwlocalcorp0000001';
 export const LOCAL_WECOM_CORP_SECRET = 'local-wecom-corp-secret';
 export const LOCAL_WECOM_AGENT_ID = 1000002;
+export const LOCAL_WECHAT_PUSH_TOKEN = 'local-wechat-push-token';
+
+/** A mediaCheckAsync call the fake answered, and the event it pushes. */
+export interface MediaCheck {
+  trace_id: string;
+  media_url: string;
+  openid: string;
+  event: Record<string, unknown>;
+  pushed: number;
+  last_push_status?: number;
+}
 
 export interface SentMessage {
   api: 'wechat' | 'wecom';
@@ -52,6 +69,16 @@ const err = (res: ServerResponse, errcode: number, errmsg: string) =>
 
 const readBody = (req: IncomingMessage) => readJsonBody(req, MAX_BODY);
 
+/** The request's JSON object body, or undefined when it has none. */
+async function readObject(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  try {
+    const b: unknown = JSON.parse((await readBody(req)) ?? '');
+    return typeof b === 'object' && b !== null ? (b as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const text = (v: unknown, max = 200) => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
 
 export interface LocalWechatOptions {
@@ -59,7 +86,16 @@ export interface LocalWechatOptions {
   appSecret?: string;
   corpId?: string;
   corpSecret?: string;
+  /** where verdicts of mediaCheckAsync are pushed (the community-media-push function) */
+  mediaPushUrl?: string;
+  pushToken?: string;
+  /** ms before the verdict is pushed */
+  pushDelayMs?: number;
 }
+
+/** WeChat's push signature: SHA-1 of the sorted token, timestamp and nonce. */
+export const pushSignature = (token: string, timestamp: string, nonce: string) =>
+  crypto.createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
 
 export function createLocalWechat(opts: LocalWechatOptions = {}) {
   const appId = opts.appId ?? LOCAL_WECHAT_APP_ID;
@@ -74,6 +110,40 @@ export function createLocalWechat(opts: LocalWechatOptions = {}) {
   const messages: SentMessage[] = [];
   /** `<api>|<touser>` → the errcode the next sends answer, and how many times */
   const sendErrors = new Map<string, { errcode: number; times: number }>();
+  const mediaChecks: MediaCheck[] = [];
+
+  /** Like WeChat, fetches the image: bytes containing `zx-risky` / `zx-review` decide over the file name. */
+  async function markedVerdict(mediaUrl: string): Promise<[string, number] | undefined> {
+    try {
+      const res = await fetch(mediaUrl, { signal: AbortSignal.timeout(5000) });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      if (bytes.includes('zx-risky')) return ['risky', 20002];
+      if (bytes.includes('zx-review')) return ['review', 21000];
+    } catch {
+      // unreachable image: the file name decides
+    }
+    return undefined;
+  }
+
+  /** Pushes a check's verdict to the push URL as WeChat would; failures are kept on the check. */
+  async function pushVerdict(check: MediaCheck): Promise<number | undefined> {
+    if (!opts.mediaPushUrl) return undefined;
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const nonce = crypto.randomBytes(8).toString('hex');
+    const url = new URL(opts.mediaPushUrl);
+    url.searchParams.set('signature', pushSignature(opts.pushToken ?? LOCAL_WECHAT_PUSH_TOKEN, timestamp, nonce));
+    url.searchParams.set('timestamp', timestamp);
+    url.searchParams.set('nonce', nonce);
+    check.pushed++;
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(check.event) });
+      await res.text();
+      check.last_push_status = res.status;
+    } catch {
+      check.last_push_status = 0;
+    }
+    return check.last_push_status;
+  }
 
   /** A programmed failure for this send, if any (counted down). */
   function sendError(api: 'wechat' | 'wecom', touser: string): number | undefined {
@@ -147,18 +217,24 @@ export function createLocalWechat(opts: LocalWechatOptions = {}) {
       const bad = program(body as Record<string, unknown>);
       return bad ? send(res, 400, { message: `invalid ${bad}` }) : send(res, 201, { ok: true });
     }
+    if (api === 'wechat' && url.pathname === '/media-checks' && method === 'GET') {
+      return send(res, 200, mediaChecks.slice(-100).reverse());
+    }
+    if (api === 'wechat' && url.pathname === '/media-checks/push' && method === 'POST') {
+      const b = await readObject(req);
+      if (!b) return send(res, 400, { message: 'JSON body required' });
+      const check = mediaChecks.find((c) => c.trace_id === b.trace_id);
+      if (!check) return send(res, 404, { message: 'unknown trace_id' });
+      return send(res, 200, { status: await pushVerdict(check) });
+    }
     if (api === 'wechat' && url.pathname === '/requests') return send(res, 200, requests.slice(-50).reverse());
     if (api === 'wechat' && url.pathname === '/messages' && method === 'GET') {
       const touser = q('touser');
       return send(res, 200, messages.filter((m) => !touser || m.touser === touser).slice(-100).reverse());
     }
     if (api === 'wechat' && url.pathname === '/send-errors' && method === 'POST') {
-      let b: Record<string, unknown>;
-      try {
-        b = JSON.parse((await readBody(req)) ?? '');
-      } catch {
-        return send(res, 400, { message: 'JSON body required' });
-      }
+      const b = await readObject(req);
+      if (!b) return send(res, 400, { message: 'JSON body required' });
       const target = b.api === 'wechat' || b.api === 'wecom' ? b.api : undefined;
       const touser = text(b.touser);
       if (!target || !touser || typeof b.errcode !== 'number') return send(res, 400, { message: 'api, touser, errcode required' });
@@ -257,6 +333,34 @@ export function createLocalWechat(opts: LocalWechatOptions = {}) {
           result: { suggest, label }, detail: [{ strategy: 'content_model', errcode: 0, suggest, label }],
         });
       }
+      if (url.pathname === '/wxa/media_check_async' && method === 'POST') {
+        if (tokens.get(q('access_token') ?? '') !== 'wechat') return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+        const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+        if (b.version !== 2 || ![1, 2, 3, 4].includes(Number(b.scene)) || ![1, 2].includes(Number(b.media_type))) return err(res, 40097, 'invalid args');
+        if (typeof b.openid !== 'string' || !b.openid) return err(res, 40003, 'invalid openid');
+        if (typeof b.media_url !== 'string' || !/^https?:\/\//.test(b.media_url)) return err(res, 40097, 'invalid media_url');
+        const file = decodeURIComponent(new URL(b.media_url).pathname.split('/').pop() ?? '');
+        const [suggest, label] = file.includes('risky') ? ['risky', 20002] : file.includes('review') ? ['review', 21000] : ['pass', 100];
+        const traceId = `${crypto.randomBytes(4).toString('hex')}-${crypto.randomBytes(4).toString('hex')}-${crypto.randomBytes(4).toString('hex')}`;
+        const check: MediaCheck = {
+          trace_id: traceId, media_url: b.media_url, openid: b.openid, pushed: 0,
+          event: {
+            ToUserName: 'gh_local000000', FromUserName: b.openid, CreateTime: Math.floor(Date.now() / 1000), MsgType: 'event',
+            Event: 'wxa_media_check', appid: appId, trace_id: traceId, version: 2, errcode: 0, errmsg: 'ok',
+            detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }], result: { suggest, label },
+          },
+        };
+        mediaChecks.push(check);
+        mediaChecks.splice(0, Math.max(0, mediaChecks.length - 500));
+        setTimeout(() => void markedVerdict(b.media_url as string).then((marked) => {
+          if (marked) {
+            const result = { suggest: marked[0], label: marked[1] };
+            check.event = { ...check.event, result, detail: [{ strategy: 'content_model', errcode: 0, ...result, prob: 90 }] };
+          }
+          return pushVerdict(check);
+        }), opts.pushDelayMs ?? 300);
+        return send(res, 200, { errcode: 0, errmsg: 'ok', trace_id: traceId });
+      }
     } else {
       if (url.pathname === '/cgi-bin/message/send' && method === 'POST') {
         if (tokens.get(q('access_token') ?? '') !== 'wecom') return err(res, 40014, 'invalid access_token');
@@ -293,5 +397,5 @@ export function createLocalWechat(opts: LocalWechatOptions = {}) {
     return err(res, 48001, 'api unauthorized');
   }
 
-  return { handle, program, codes, requests, messages };
+  return { handle, program, codes, requests, messages, mediaChecks };
 }

@@ -31,6 +31,13 @@ export const COMMUNITY_MESSAGES: ModuleMessages = {
     account_restricted: '账号功能受限：暂时不能发布或评论内容',
     too_many_mentions: '一次最多提及 20 位同事',
     feature_not_in_edition: '当前版本不包含社区功能',
+    // images (community bucket, community_post_images)
+    images_invalid: '图片最多 9 张，且须先上传到本企业的社区空间',
+    image_refused: '该图片未通过内容审核，不能再次使用',
+    image_upload_denied: '你暂时不能在本企业社区上传图片',
+    file_too_large: '图片不能超过 10 MB',
+    file_type_invalid: '仅支持 JPG、PNG、WebP、GIF 图片',
+    upload_failed: '图片上传失败，请重试',
     // content types (announcements, Q&A, polls, events)
     post_type_invalid: '内容类型不正确',
     extra_invalid: '内容设置格式不正确',

@@ -36,9 +36,15 @@ export const KB_MESSAGES: ModuleMessages = {
     file_too_large: '文件太大，无法上传',
     file_type_invalid: '不支持这种文件类型',
     upload_failed: '上传失败，请稍后重试',
-    kb_not_a_space: '只能为空间设置水印',
+    kb_not_a_space: '只能为空间设置水印或防复制',
     kb_flag_invalid: '请选择开启或关闭',
     kb_media_unavailable: '文件暂时无法打开，或你没有查看权限',
+    kb_copy_kind_invalid: '只能复制页面或文件夹',
+    kb_copy_into_itself: '不能复制到自身或其子文件夹中',
+    kb_copy_too_large: '一次最多复制 500 个页面和文件夹',
+    kb_template_title_invalid: '模板名称须为 1–50 个字符',
+    kb_template_limit: '模板最多 100 个，请先删除不用的模板',
+    kb_template_not_found: '找不到该模板',
   },
 };
 

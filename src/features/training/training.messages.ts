@@ -14,6 +14,8 @@ export const TRAINING_ERROR_MESSAGES: Record<string, string> = {
   paper_not_found: '试卷不存在',
   attempt_not_found: '考试记录不存在',
   path_not_found: '学习路径不存在',
+  courses_invalid: '请按顺序选择1到50门本企业的课程，不能重复',
+  department_invalid: '请选择本企业的部门',
   certificate_not_found: '证书不存在或无权查看',
   exam_not_open: '考试尚未开始',
   exam_closed: '考试已结束',
@@ -29,6 +31,13 @@ export const TRAINING_ERROR_MESSAGES: Record<string, string> = {
   due_at_past: '截止时间须晚于现在',
   rows_invalid: '一次导入1到1000道题',
   media_unavailable: '暂时无法打开该文件，请稍后重试',
+  file_too_large: '文件太大，请压缩后再上传',
+  file_type_invalid: '不支持该文件类型',
+  upload_failed: '上传失败，请检查网络后重试',
+  upload_cancelled: '已取消上传',
+  cover_path_invalid: '封面图片无效，请重新上传',
+  video_invalid: '请上传视频并填写时长',
+  document_invalid: '请上传文档',
   feature_not_in_edition: '培训与考试是专业版和私有版的功能，请升级企业版本',
 };
 

@@ -15,6 +15,10 @@ export interface StorageUpload {
   /** what a 401/403 means for this bucket (default upload_failed) */
   deniedCode?: string;
   onProgress?: (percent: number) => void;
+  /** receives the upload's cancel function once it has started (a cancelled upload throws `upload_cancelled`) */
+  onCancelable?: (cancel: () => void) => void;
+  /** milliseconds before the upload fails (Taro's default, a minute, is too short for a video) */
+  timeout?: number;
 }
 
 /**
@@ -22,7 +26,8 @@ export interface StorageUpload {
  * and reports progress on every platform. Never overwrites. Throws the mapped AppError.
  */
 export async function uploadToStorage(upload: StorageUpload): Promise<void> {
-  const { bucket, objectPath, file, token, onProgress } = upload;
+  const { bucket, objectPath, file, token, onProgress, onCancelable } = upload;
+  let cancelled = false;
   const result = await new Promise<{ statusCode: number; data: unknown }>((resolve, reject) => {
     const task = Taro.uploadFile({
       url: `${SUPABASE_URL}/storage/v1/object/${bucket}/${objectPath}`,
@@ -31,10 +36,15 @@ export async function uploadToStorage(upload: StorageUpload): Promise<void> {
       fileName: file.name,
       header: { Authorization: `Bearer ${token}`, apikey: SUPABASE_ANON_KEY, 'x-upsert': 'false' },
       withCredentials: false,
+      ...(upload.timeout ? { timeout: upload.timeout } : {}),
       success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
-      fail: () => reject(new AppError('network', NETWORK_ERROR_MESSAGE)),
+      fail: () => reject(cancelled ? new AppError('upload_cancelled', '已取消上传') : new AppError('network', NETWORK_ERROR_MESSAGE)),
     } as Taro.uploadFile.Option);
     if (onProgress) task?.onProgressUpdate?.((p) => onProgress(p.progress));
+    onCancelable?.(() => {
+      cancelled = true;
+      task?.abort?.();
+    });
   });
   if (result.statusCode >= 400) throw mapStorageError(result.statusCode, result.data, upload.messages, upload.deniedCode);
 }

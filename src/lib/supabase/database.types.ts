@@ -141,14 +141,14 @@ isOneToOne: false
                   ]
                 },"community_comments": {
                   Row: {
-                    "author_id": string | null,"author_name": string,"body_text": string,"created_at": string,"enterprise_id": string,"hidden_reason": string | null,"id": string,"parent_id": string | null,"post_id": string,"quote_id": string | null,"section_id": string,"status": string
+                    "anonymous": boolean,"author_id": string | null,"author_name": string,"body_text": string,"created_at": string,"enterprise_id": string,"hidden_reason": string | null,"id": string,"parent_id": string | null,"post_id": string,"quote_id": string | null,"section_id": string,"status": string,"visible_author_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "author_id"?: string | null,"author_name"?: string,"body_text": string,"created_at"?: string,"enterprise_id": string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id": string,"quote_id"?: string | null,"section_id": string,"status"?: string
+                    "anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body_text": string,"created_at"?: string,"enterprise_id": string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id": string,"quote_id"?: string | null,"section_id": string,"status"?: string,"visible_author_id"?: never
                   }
                   Update: {
-                    "author_id"?: string | null,"author_name"?: string,"body_text"?: string,"created_at"?: string,"enterprise_id"?: string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id"?: string,"quote_id"?: string | null,"section_id"?: string,"status"?: string
+                    "anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body_text"?: string,"created_at"?: string,"enterprise_id"?: string,"hidden_reason"?: string | null,"id"?: string,"parent_id"?: string | null,"post_id"?: string,"quote_id"?: string | null,"section_id"?: string,"status"?: string,"visible_author_id"?: never
                   }
                   Relationships: [
                     {
@@ -333,6 +333,32 @@ isOneToOne: false
       referencedColumns: ["enterprise_id","id"]
     }
                   ]
+                },"community_post_images": {
+                  Row: {
+                    "author_id": string | null,"checked_at": string | null,"created_at": string,"enterprise_id": string,"id": string,"label": string,"path": string,"post_id": string,"sort_order": number,"status": string,"trace_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"checked_at"?: string | null,"created_at"?: string,"enterprise_id": string,"id"?: string,"label"?: string,"path": string,"post_id": string,"sort_order"?: number,"status"?: string,"trace_id"?: string | null
+                  }
+                  Update: {
+                    "author_id"?: string | null,"checked_at"?: string | null,"created_at"?: string,"enterprise_id"?: string,"id"?: string,"label"?: string,"path"?: string,"post_id"?: string,"sort_order"?: number,"status"?: string,"trace_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "community_post_images_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "community_post_images_post_fk"
+      columns: ["enterprise_id","post_id"]
+isOneToOne: false
+      referencedRelation: "community_posts"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
                 },"community_post_reads": {
                   Row: {
                     "enterprise_id": string,"post_id": string,"read_at": string,"user_id": string
@@ -361,14 +387,14 @@ isOneToOne: false
                   ]
                 },"community_posts": {
                   Row: {
-                    "accepted_comment_id": string | null,"author_id": string | null,"author_name": string,"body": NonNullable<Json>,"body_text": string,"comment_count": number,"created_at": string,"edit_required_at": string | null,"enterprise_id": string,"favorite_count": number,"featured_at": string | null,"hidden_reason": string | null,"id": string,"images": (string)[],"like_count": number,"pinned_at": string | null,"post_type": string,"read_count": number,"required_department_ids": (string)[] | null,"section_id": string,"status": string,"title": string,"updated_at": string
+                    "accepted_comment_id": string | null,"anonymous": boolean,"author_id": string | null,"author_name": string,"body": NonNullable<Json>,"body_text": string,"comment_count": number,"created_at": string,"edit_required_at": string | null,"enterprise_id": string,"favorite_count": number,"featured_at": string | null,"hidden_reason": string | null,"id": string,"images": (string)[],"like_count": number,"pinned_at": string | null,"post_type": string,"read_count": number,"required_department_ids": (string)[] | null,"section_id": string,"status": string,"title": string,"updated_at": string,"visible_author_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "accepted_comment_id"?: string | null,"author_id"?: string | null,"author_name"?: string,"body": NonNullable<Json>,"body_text": string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id": string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id": string,"status"?: string,"title": string,"updated_at"?: string
+                    "accepted_comment_id"?: string | null,"anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body": NonNullable<Json>,"body_text": string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id": string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id": string,"status"?: string,"title": string,"updated_at"?: string,"visible_author_id"?: never
                   }
                   Update: {
-                    "accepted_comment_id"?: string | null,"author_id"?: string | null,"author_name"?: string,"body"?: NonNullable<Json>,"body_text"?: string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id"?: string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id"?: string,"status"?: string,"title"?: string,"updated_at"?: string
+                    "accepted_comment_id"?: string | null,"anonymous"?: boolean,"author_id"?: string | null,"author_name"?: string,"body"?: NonNullable<Json>,"body_text"?: string,"comment_count"?: number,"created_at"?: string,"edit_required_at"?: string | null,"enterprise_id"?: string,"favorite_count"?: number,"featured_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"images"?: (string)[],"like_count"?: number,"pinned_at"?: string | null,"post_type"?: string,"read_count"?: number,"required_department_ids"?: (string)[] | null,"section_id"?: string,"status"?: string,"title"?: string,"updated_at"?: string,"visible_author_id"?: never
                   }
                   Relationships: [
                     {
@@ -849,14 +875,14 @@ isOneToOne: false
                   ]
                 },"kb_nodes": {
                   Row: {
-                    "acl_node_id": string,"approval_required": boolean,"body_text": string,"comments_enabled": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"owner_id": string | null,"parent_id": string | null,"path": (string)[],"read_key": string,"review_due": string | null,"review_notified_for": string | null,"reviewed_at": string | null,"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"title_grams": (string)[],"updated_at": string,"updated_by": string | null,"watermark": boolean
+                    "acl_node_id": string,"approval_required": boolean,"body_text": string,"comments_enabled": boolean,"copy_protect": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"owner_id": string | null,"parent_id": string | null,"path": (string)[],"read_key": string,"review_due": string | null,"review_notified_for": string | null,"reviewed_at": string | null,"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"title_grams": (string)[],"updated_at": string,"updated_by": string | null,"watermark": boolean
                   }
                   ComputedFields: never
                   Insert: {
-                    "acl_node_id": string,"approval_required"?: boolean,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"owner_id"?: string | null,"parent_id"?: string | null,"path": (string)[],"read_key": string,"review_due"?: string | null,"review_notified_for"?: string | null,"reviewed_at"?: string | null,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
+                    "acl_node_id": string,"approval_required"?: boolean,"body_text"?: string,"comments_enabled"?: boolean,"copy_protect"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"owner_id"?: string | null,"parent_id"?: string | null,"path": (string)[],"read_key": string,"review_due"?: string | null,"review_notified_for"?: string | null,"reviewed_at"?: string | null,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
                   }
                   Update: {
-                    "acl_node_id"?: string,"approval_required"?: boolean,"body_text"?: string,"comments_enabled"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"owner_id"?: string | null,"parent_id"?: string | null,"path"?: (string)[],"read_key"?: string,"review_due"?: string | null,"review_notified_for"?: string | null,"reviewed_at"?: string | null,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
+                    "acl_node_id"?: string,"approval_required"?: boolean,"body_text"?: string,"comments_enabled"?: boolean,"copy_protect"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"owner_id"?: string | null,"parent_id"?: string | null,"path"?: (string)[],"read_key"?: string,"review_due"?: string | null,"review_notified_for"?: string | null,"reviewed_at"?: string | null,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
                   }
                   Relationships: [
                     {
@@ -957,6 +983,26 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "kb_nodes"
       referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_templates": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"delta": NonNullable<Json>,"enterprise_id": string,"id": string,"title": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"delta": NonNullable<Json>,"enterprise_id": string,"id"?: string,"title": string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"delta"?: NonNullable<Json>,"enterprise_id"?: string,"id"?: string,"title"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_templates_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
     }
                   ]
                 },"member_content_rules": {
@@ -1593,8 +1639,14 @@ isOneToOne: false
 "community_feature_post":
 { Args: { "p_on": boolean,"p_post_id": string }; Returns: undefined
                            },
+"community_image_check":
+{ Args: { "p_image_id": string,"p_label"?: string,"p_trace_id"?: string }; Returns: Json
+                           },
 "community_mark_read":
 { Args: { "p_post_id": string }; Returns: number
+                           },
+"community_media_verdict":
+{ Args: { "p_label"?: number,"p_suggest": string,"p_trace_id": string }; Returns: Json
                            },
 "community_moderate":
 { Args: { "p_action": string,"p_case_id": string,"p_clause"?: string,"p_days"?: number,"p_reason": string }; Returns: string
@@ -1610,6 +1662,9 @@ isOneToOne: false
                            },
 "community_poll":
 { Args: { "p_post_id": string }; Returns: Json
+                           },
+"community_post_mine":
+{ Args: { "p_post_id": string }; Returns: boolean
                            },
 "community_read_receipts":
 { Args: { "p_post_id": string }; Returns: Json
@@ -1707,6 +1762,9 @@ isOneToOne: false
 "kb_add_comment":
 { Args: { "p_body": string,"p_node_id": string }; Returns: string
                            },
+"kb_copy_node":
+{ Args: { "p_new_parent_id"?: string,"p_node_id": string }; Returns: string
+                           },
 "kb_create_node":
 { Args: { "p_kind": string,"p_parent_id": string,"p_title": string }; Returns: string
                            },
@@ -1715,6 +1773,9 @@ isOneToOne: false
                            },
 "kb_delete_comment":
 { Args: { "p_comment_id": string }; Returns: undefined
+                           },
+"kb_delete_template":
+{ Args: { "p_template_id": string }; Returns: undefined
                            },
 "kb_inherit_grants":
 { Args: { "p_node_id": string }; Returns: undefined
@@ -1762,6 +1823,9 @@ isOneToOne: false
 "kb_save_page":
 { Args: { "p_base_version"?: number,"p_delta": Json,"p_node_id": string,"p_title"?: string }; Returns: number
                            },
+"kb_save_template":
+{ Args: { "p_node_id": string,"p_title": string }; Returns: string
+                           },
 "kb_search":
 { Args: { "p_enterprise_id": string,"p_limit"?: number,"p_query": string }; Returns: {
               "highlights": Json,"kind": string,"node_id": string,"parent_id": string,"rank": number,"snippet": string,"space_id": string,"title": string,"title_highlights": Json,"updated_at": string
@@ -1789,6 +1853,9 @@ isOneToOne: false
 { Args: { "p_due": string,"p_node_id": string }; Returns: undefined
                            },
 "kb_set_space_approval":
+{ Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined
+                           },
+"kb_set_space_copy_protect":
 { Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined
                            },
 "kb_set_space_watermark":

@@ -2,18 +2,19 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 // Deep import named in eslint.config.mjs: enterprise's index would bring its admin screens here.
 import { useEnterprisePage } from '../../features/enterprise/hooks/use-enterprise-page';
-import { AssignmentList, isTrainingManager, leaderboard, myAssignments } from '../../features/training';
+import { AssignmentList, isTrainingManager, leaderboard, myAssignments, myPaths } from '../../features/training';
 import { useLoader } from '../../lib/hooks/use-loader';
 import { routeUrl } from '../../lib/routes';
 import { LinkCell } from '../../ui/link-cell';
 import { LoadState, PageWithoutEnterprise } from '../../ui/load-state';
 
-/** 学习: my assignments with their deadlines, my points this month, certificates and the leaderboard. */
+/** 学习: my assignments with their deadlines, learning paths, my points this month, certificates and the leaderboard. */
 export default function TrainingHomePage() {
   const page = useEnterprisePage();
   const ent = page.enterprise?.id ?? '';
   const tasks = useLoader(() => myAssignments(ent), ent, Boolean(ent));
   const board = useLoader(() => leaderboard(ent), ent, Boolean(ent));
+  const paths = useLoader(() => myPaths(ent), ent, Boolean(ent));
   if (!page.enterprise) return <PageWithoutEnterprise page={page} testId='training-page' />;
   return (
     <View className='page' data-testid='training-page'>
@@ -21,6 +22,11 @@ export default function TrainingHomePage() {
       <Text className='page-subtitle'>我的学习任务</Text>
       <LoadState loading={tasks.loading} error={tasks.error} onRetry={tasks.reload} testId='training-tasks' />
       {tasks.data && <AssignmentList assignments={tasks.data} onOpen={(id) => void Taro.navigateTo({ url: routeUrl('trainingCourse', { id }) })} />}
+      {(paths.data?.length ?? 0) > 0 && <Text className='page-subtitle'>学习路径</Text>}
+      {paths.data?.map((p) => (
+        <LinkCell key={p.id} data-testid={`training-path-${p.id}`} title={p.title} description={`${p.courses} 门课程，按顺序学习${p.summary ? ` · ${p.summary}` : ''}`}
+          onClick={() => void Taro.navigateTo({ url: routeUrl('trainingPath', { id: p.id }) })} />
+      ))}
       <LinkCell
         data-testid='training-leaderboard-link'
         title='积分排行'

@@ -82,9 +82,11 @@ export const ROUTES = {
   trainingExam: route('packages/training/exam/index', 'training', ['paper', 'attempt']),
   trainingCertificates: route('packages/training/certificates/index', 'training', []),
   trainingLeaderboard: route('packages/training/leaderboard/index', 'training', []),
+  /** a learning path: its courses in order, which are done, the next one */
+  trainingPath: route('packages/training/path/index', 'training', ['id']),
   /** public: anyone checks a certificate's verification code (validity and name only) */
   certificateVerify: route('packages/training/verify/index', 'training', ['code']),
-  /** 培训管理 (admins, `training` scope): `tab` courses | questions | papers */
+  /** 培训管理 (admins, `training` scope): `tab` courses | questions | papers | paths */
   trainingManage: route('packages/training/manage/index', 'training', ['tab']),
   /** a course's editor: details, lessons, publishing, exams, assignments; no `course`: a new course.
    *  (Not `id`: the manager pages read `id` as the enterprise, as every enterprise page does.) */

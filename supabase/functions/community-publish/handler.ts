@@ -6,14 +6,18 @@
 //     reason, "review" publishes the item as held for a moderator; WeChat unreachable → held too;
 //  4. the verdict is recorded for the caller and this exact text (service role), and the publish RPC
 //     is called with the caller's own token, so every rule of the database (membership, sections,
-//     restrictions) applies as if the app had called it; without a ticket that RPC refuses.
+//     restrictions) applies as if the app had called it; without a ticket that RPC refuses;
+//  5. the post's new images (pending in community_post_images) go to WeChat's mediaCheckAsync with a
+//     short-lived signed link; the verdicts arrive later at community-media-push. Without an openid
+//     (H5, WeCom) or when WeChat can't be reached, an image waits for a moderator instead
+//     (docs/api.md › Community › Images).
 import { preflight } from '../_shared/cors.ts';
 import { fail, failFromDb, json, readJson } from '../_shared/http.ts';
 import { gate } from '../_shared/gate.ts';
 import { rpc, selectRows, serviceKey } from '../_shared/rest.ts';
 import { deltaText, extraText, WordMatcher } from '../_shared/community/word-check.ts';
 import { WechatApiError } from '../_shared/wechat/errors.ts';
-import { msgSecCheck, weixinConfigFromEnv } from '../_shared/wechat/weixin.ts';
+import { mediaCheckAsync, msgSecCheck, weixinConfigFromEnv } from '../_shared/wechat/weixin.ts';
 import { PublishRequest } from './schema.ts';
 
 /** WeChat's labels in words people understand. */
@@ -42,6 +46,40 @@ async function enterpriseOf(body: PublishRequest, token: string): Promise<string
   const [table, id] = body.kind === 'post' ? ['community_sections', body.section_id] : ['community_posts', body.post_id];
   const rows = await selectRows<{ enterprise_id: string }>(table, { id: `eq.${id}`, select: 'enterprise_id' }, token);
   return rows.error ? null : rows.data[0]?.enterprise_id ?? null;
+}
+
+/** A one-hour link WeChat fetches the image with (service role: the bucket is private). */
+async function signedImageUrl(path: string): Promise<string | null> {
+  const base = `${Deno.env.get('SUPABASE_URL')}/storage/v1`;
+  const res = await fetch(`${base}/object/sign/community/${path}`, {
+    method: 'POST',
+    headers: { apikey: serviceKey(), authorization: `Bearer ${serviceKey()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ expiresIn: 3600 }),
+  });
+  const body = await res.json().catch(() => ({})) as { signedURL?: string };
+  return res.ok && typeof body.signedURL === 'string' ? `${base}${body.signedURL}` : null;
+}
+
+/** Starts the checks of the post's images that have none yet (see step 5 above). */
+async function checkImages(postId: string, openid: string | null): Promise<void> {
+  const pending = await selectRows<{ id: string; path: string }>('community_post_images',
+    { post_id: `eq.${postId}`, status: 'eq.pending', trace_id: 'is.null', select: 'id,path' }, serviceKey());
+  if (pending.error) return;
+  for (const img of pending.data) {
+    let traceId: string | null = null;
+    let label = 'unchecked';
+    if (openid) {
+      const url = await signedImageUrl(img.path);
+      try {
+        if (url) traceId = (await mediaCheckAsync(weixinConfigFromEnv(), { openid, mediaUrl: url, scene: 3 })).traceId;
+      } catch (e) {
+        if (!(e instanceof WechatApiError)) throw e;
+        console.error(`community-publish: mediaCheckAsync: ${e.message}`);
+      }
+      if (!traceId) label = 'wechat:unavailable';
+    }
+    await rpc('community_image_check', { p_image_id: img.id, p_trace_id: traceId, p_label: traceId ? null : label }, serviceKey());
+  }
 }
 
 export async function handler(req: Request): Promise<Response> {
@@ -74,8 +112,9 @@ export async function handler(req: Request): Promise<Response> {
 
   let verdict: 'pass' | 'review' = 'pass';
   let label = '';
+  let openid: { data: string | null; error: unknown } = { data: null, error: null };
   if (body.channel === 'weapp') {
-    const openid = await rpc<string | null>('community_wechat_openid', { p_user_id: g.caller.userId }, serviceKey());
+    openid = await rpc<string | null>('community_wechat_openid', { p_user_id: g.caller.userId }, serviceKey());
     if (!openid.error && openid.data) {
       try {
         const r = await msgSecCheck(weixinConfigFromEnv(), {
@@ -110,5 +149,8 @@ export async function handler(req: Request): Promise<Response> {
     ? await rpc('community_edit_post', { p_post_id: body.post_id, p_title: title, p_body: body.body, p_images: body.images }, g.caller.token)
     : await rpc('community_add_comment', { p_post_id: body.post_id, p_body_text: text, p_parent_id: body.parent_id, p_quote_id: body.quote_id, p_mentions: body.mentions }, g.caller.token);
   if (result.error) return failFromDb(result.error);
+  if (body.kind !== 'comment' && body.images.length > 0) {
+    await checkImages((result.data as { id: string }).id, openid.error ? null : openid.data);
+  }
   return json(result.data, body.kind === 'edit' ? 200 : 201);
 }

@@ -29,6 +29,15 @@ export class CommunityPages extends AccountPages {
     await this.page.getByTestId('community-post-title').filter({ hasText: title }).waitFor();
   }
 
+  /** 发帖 › 图片: picks PNG files in the browser's picker and waits until every one is uploaded. */
+  async addImages(files: Array<{ name: string; buffer: Buffer }>): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByTestId('community-image-add').click();
+    await (await chooser).setFiles(files.map((f) => ({ name: f.name, mimeType: 'image/png', buffer: f.buffer })));
+    await this.page.getByTestId('community-image-slot').nth(files.length - 1).waitFor();
+    await this.page.getByTestId('community-image-progress').first().waitFor({ state: 'detached' });
+  }
+
   async report(category: string, note: string): Promise<void> {
     await this.page.getByTestId(`community-report-${category}`).click();
     await this.type('community-report-note', note);

@@ -44,18 +44,31 @@ export class KbPages extends CommunityPages {
     else await this.node(title).waitFor();
   }
 
+  /** The editable area of the rich editor (Quill on H5), once it has loaded. */
   editorBody(): Locator {
-    return this.el('kb-editor-body').locator('textarea').first();
+    return this.el('kb-editor-body');
   }
 
-  /** 插入图片 with a file from the picker; waits until its line is in the text. */
+  /** Replaces the editor's text by typing it, one paragraph per line (as a person would). */
+  async writePage(text: string): Promise<void> {
+    const body = this.editorBody();
+    await body.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    const lines = text.split('\n');
+    for (const [i, line] of lines.entries()) {
+      await this.page.keyboard.insertText(line);
+      if (i < lines.length - 1) await this.page.keyboard.press('Enter');
+    }
+  }
+
+  /** 插入图片 with a file from the picker; waits until it shows in the editor. */
   async insertImage(name: string, buffer: Buffer): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
-    await this.el('kb-editor-image').click();
+    await this.el('kb-editor-tool-image').click();
     await (await chooser).setFiles({ name, mimeType: 'image/png', buffer });
-    await this.page.waitForFunction(
-      () => /!\[图片\]\(kb\//.test((document.querySelector('[data-testid="kb-editor-body"] textarea') as HTMLTextAreaElement | null)?.value ?? ''),
-    );
+    // shown in the editor by its signed link (stored as its kb/… reference)
+    await this.editorBody().locator('img[src*="/sign/kb/"]').first().waitFor();
   }
 
   /** Saves; the editor closes (back to where it was opened from). */

@@ -86,6 +86,13 @@ export class TrainingPages extends AccountPages {
     await ((await inner.count()) > 0 ? inner.first() : host).fill(value);
   }
 
+  /** What a field (Taro input or textarea, or its wrapper) holds now. */
+  async fieldValue(testId: string): Promise<string> {
+    const host = this.page.getByTestId(testId);
+    const inner = host.locator('input, textarea');
+    return ((await inner.count()) > 0 ? inner.first() : host).inputValue();
+  }
+
   /** The id a test id carries after `prefix` (e.g. manage-lesson-<id>) of the first match. */
   async idOf(prefix: string, within = this.page.locator('body')): Promise<string> {
     const el = within.locator(`[data-testid^="${prefix}"]`).first();
@@ -103,6 +110,12 @@ export class TrainingPages extends AccountPages {
     await this.page.getByTestId('course-save').click();
     await this.page.getByTestId('course-editor').waitFor();
     return /[?&]course=([0-9a-f-]{36})/.exec(this.page.url())?.[1] ?? '';
+  }
+
+  /** Presses a media field's pick button and gives the browser's file picker `file`. */
+  async pickMedia(field: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.page.getByTestId(`${field}-pick`).click()]);
+    await chooser.setFiles(file);
   }
 
   /** Adds a chapter and a text lesson in it; returns the lesson's id. */

@@ -58,3 +58,13 @@ export function publishTyped(user: SignedInUser, sectionId: string, type: string
 
 /** An ISO time `hours` from now. */
 export const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+
+/** Polls `what` every 100 ms until `done` holds (at most 30 s): for verdicts WeChat pushes later. */
+export async function waitUntil<T>(what: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
+  for (let i = 0; i < 300; i++) {
+    const v = await what();
+    if (done(v)) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not reached');
+}

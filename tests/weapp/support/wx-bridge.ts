@@ -76,8 +76,25 @@ export interface WxPrivacy {
   request(): Promise<'agree' | 'disagree' | 'not-needed' | 'no-listener'>;
 }
 
+/** A file in the mini-program's temp space (what chooseMedia hands out and uploadFile reads). */
+export interface TempFile {
+  /** `http://tmp/<name>` like WeChat's temp paths */
+  path: string;
+  bytes: Buffer;
+  contentType: string;
+}
+
 export interface WxBridge {
   wx: Record<string, unknown>;
+  /**
+   * What the person picks in `wx.chooseMedia` / `wx.chooseImage`, one batch per call, first in first
+   * out (no batch left: the picker is cancelled). `addTempFile` makes the bytes readable by uploadFile.
+   */
+  chosenMedia: TempFile[][];
+  /** the `urls` and `current` of every wx.previewImage */
+  previews: Array<{ current?: string; urls: string[] }>;
+  /** every wx.uploadFile that got an answer, with its HTTP status */
+  uploads: Array<{ url: string; statusCode: number }>;
   /** codes `wx.login` hands out, first in first out (program them in the local fake first) */
   loginCodes: string[];
   /** codes WeCom's `wx.qy.login` hands out (the qywx build), first in first out */
@@ -94,6 +111,8 @@ export interface WxBridge {
   modals: Array<Record<string, unknown>>;
   /** what the app put on the clipboard (wx.setClipboardData), in order */
   clipboard: string[];
+  /** what pages asked of a native <editor> through its context, in order */
+  editorCalls: Array<{ selector: string; method: string; args: unknown }>;
   sockets: RecordedSocket[];
   /** requests started but not yet answered; lets a test wait until the app is quiet */
   inFlight(): number;
@@ -172,7 +191,13 @@ export function createWxBridge(): WxBridge {
   const toasts: Array<Record<string, unknown>> = [];
   const modals: Array<Record<string, unknown>> = [];
   const clipboard: string[] = [];
+  /** What pages asked of a native <editor> through its context (see createSelectorQuery). */
+  const editorCalls: Array<{ selector: string; method: string; args: unknown }> = [];
   const sockets: RecordedSocket[] = [];
+  const chosenMedia: TempFile[][] = [];
+  const tempFiles = new Map<string, TempFile>();
+  const previews: Array<{ current?: string; urls: string[] }> = [];
+  const uploads: Array<{ url: string; statusCode: number }> = [];
   let inFlight = 0;
   const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
 
@@ -264,6 +289,64 @@ export function createWxBridge(): WxBridge {
     return task;
   }
 
+  // wx.uploadFile: a multipart/form-data POST of the temp file (field `name`, plus `formData`), over
+  // real HTTP like wx.request; success for every HTTP status with `data` as text.
+  function uploadFile(options: AsyncOptions<{ data: string; statusCode: number; errMsg: string }> & {
+    url: string; filePath: string; name: string; header?: Record<string, unknown>; formData?: Record<string, unknown>;
+  }) {
+    const progress: Array<(p: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void> = [];
+    const task = { onProgressUpdate: (cb: (typeof progress)[number]) => void progress.push(cb), offProgressUpdate: () => {}, abort: () => {} };
+    const file = tempFiles.get(options.filePath);
+    if (!file) {
+      failWith(options, `uploadFile:fail file not found ${options.filePath}`);
+      return task;
+    }
+    const boundary = `----wxupload${Date.now().toString(16)}`;
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries(options.formData ?? {})) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${String(v)}\r\n`));
+    }
+    const fileName = file.path.split('/').pop();
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${options.name}"; filename="${fileName}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+    parts.push(file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
+    const body = Buffer.concat(parts);
+    const target = new NodeURL(options.url);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(options.header ?? {})) if (v !== undefined && v !== null) headers[k] = String(v);
+    headers['content-type'] = `multipart/form-data; boundary=${boundary}`;
+    headers['content-length'] = String(body.length);
+    const transport = target.protocol === 'https:' ? https : http;
+    inFlight++;
+    const req = transport.request(target, { method: 'POST', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        inFlight--;
+        progress.forEach((cb) => cb({ progress: 100, totalBytesSent: body.length, totalBytesExpectedToSend: body.length }));
+        uploads.push({ url: options.url, statusCode: res.statusCode ?? 0 });
+        succeed(options, { data: Buffer.concat(chunks).toString('utf8'), statusCode: res.statusCode ?? 0, errMsg: 'uploadFile:ok' });
+      });
+    });
+    req.on('error', (e) => {
+      inFlight--;
+      failWith(options, `uploadFile:fail ${e.message}`);
+    });
+    req.end(body);
+    return task;
+  }
+
+  const pick = (api: string) => (o: AsyncOptions & { count?: number }) => {
+    const batch = chosenMedia.shift();
+    if (!batch) return failWith(o, `${api}:fail cancel`);
+    const files = batch.slice(0, o.count ?? 9);
+    files.forEach((f) => tempFiles.set(f.path, f));
+    if (api === 'chooseMedia') {
+      succeed(o, { type: 'image', tempFiles: files.map((f) => ({ tempFilePath: f.path, size: f.bytes.length, fileType: 'image' })), errMsg: 'chooseMedia:ok' });
+    } else {
+      succeed(o, { tempFilePaths: files.map((f) => f.path), tempFiles: files.map((f) => ({ path: f.path, size: f.bytes.length })), errMsg: 'chooseImage:ok' });
+    }
+  };
+
   function connectSocket(options: AsyncOptions & { url: string; protocols?: string[] }) {
     // Enough for supabase-js to construct its realtime transport; no realtime server exists here,
     // so the socket never opens. A test that needs realtime must replace this.
@@ -344,6 +427,13 @@ export function createWxBridge(): WxBridge {
 
   const wx: Record<string, unknown> = {
     request,
+    uploadFile,
+    chooseMedia: pick('chooseMedia'),
+    chooseImage: pick('chooseImage'),
+    previewImage: (o: AsyncOptions & { urls?: string[]; current?: string }) => {
+      previews.push({ current: o.current, urls: o.urls ?? [] });
+      succeed(o, { errMsg: 'previewImage:ok' });
+    },
     login: (o: AsyncOptions) => {
       const code = loginCodes.shift();
       if (code) succeed(o, { code, errMsg: 'login:ok' });
@@ -430,19 +520,44 @@ export function createWxBridge(): WxBridge {
     getNetworkType: (o: AsyncOptions) => succeed(o, { networkType: 'wifi', errMsg: 'getNetworkType:ok' }),
     createSelectorQuery: () => {
       // Layout does not exist here; answer every measurement with null, as for a detached node.
+      // `context` answers with an editor context that records what the page asks of the native
+      // <editor> (setContents, format, insertImage), the way WeChat's EditorContext would apply it.
+      const contexts: Array<() => void> = [];
+      let selector = '';
       const query = {
         in: () => query,
-        select: () => nodesRef,
+        select: (sel?: string) => {
+          selector = sel ?? '';
+          return nodesRef;
+        },
         selectAll: () => nodesRef,
         selectViewport: () => nodesRef,
-        exec: (cb?: (res: unknown[]) => void) => later(() => cb?.([])),
+        exec: (cb?: (res: unknown[]) => void) => later(() => {
+          for (const answer of contexts.splice(0)) answer();
+          cb?.([]);
+        }),
       };
+      const editorContext = (target: string) => ({
+        setContents: (o: { delta?: unknown } & AsyncOptions) => {
+          editorCalls.push({ selector: target, method: 'setContents', args: o.delta });
+          o.success?.({ errMsg: 'setContents:ok' });
+        },
+        format: (name: string, value?: unknown) => editorCalls.push({ selector: target, method: 'format', args: [name, value] }),
+        insertImage: (o: { src?: string } & AsyncOptions) => {
+          editorCalls.push({ selector: target, method: 'insertImage', args: o.src });
+          o.success?.({ errMsg: 'insertImage:ok' });
+        },
+      });
       const nodesRef = {
         boundingClientRect: () => query,
         scrollOffset: () => query,
         fields: () => query,
         node: () => query,
-        context: () => query,
+        context: (cb?: (res: { context: unknown }) => void) => {
+          const target = selector;
+          contexts.push(() => cb?.({ context: editorContext(target) }));
+          return query;
+        },
       };
       return query;
     },
@@ -451,6 +566,9 @@ export function createWxBridge(): WxBridge {
 
   return {
     wx,
+    chosenMedia,
+    previews,
+    uploads,
     loginCodes,
     qyLoginCodes,
     privacy,
@@ -462,6 +580,7 @@ export function createWxBridge(): WxBridge {
     toasts,
     modals,
     clipboard,
+    editorCalls,
     sockets,
     inFlight: () => inFlight,
     close() {

@@ -2,10 +2,20 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { AppError } from '../../../lib/errors/app-error';
 import { ComposeForm } from '../components/compose-form';
 import { publishPost, sections } from '../services/community.service';
+import { uploadPostImage } from '../services/community-images.service';
+import { chooseImages } from '../../../platform/choose-images';
 
 jest.mock('../services/community.service', () => ({ sections: jest.fn(), publishPost: jest.fn() }));
+// the picker and the upload are the platform's and Storage's; the form's part is waiting for them
+jest.mock('../../../platform/choose-images', () => ({ chooseImages: jest.fn() }));
+jest.mock('../services/community-images.service', () => ({
+  ...jest.requireActual('../services/community-images.service'),
+  uploadPostImage: jest.fn(),
+}));
 const mockedSections = sections as jest.MockedFunction<typeof sections>;
 const mockedPublish = publishPost as jest.MockedFunction<typeof publishPost>;
+const mockedChoose = chooseImages as jest.MockedFunction<typeof chooseImages>;
+const mockedUpload = uploadPostImage as jest.MockedFunction<typeof uploadPostImage>;
 
 // Under jsdom Stencil never renders the <textarea> inside Taro's textarea element, so its value
 // watcher throws on controlled updates (test-environment noise, as in admin-panels.test.tsx).
@@ -49,7 +59,7 @@ describe('ComposeForm (发帖)', () => {
     await act(async () => {
       fireEvent.click(screen.getByTestId('community-compose-submit'));
     });
-    expect(mockedPublish).toHaveBeenCalledWith('s2', '周末骑行', { ops: [{ insert: '周六早上八点，滨江绿道集合\n' }] }, 'h5', { type: 'post' });
+    expect(mockedPublish).toHaveBeenCalledWith('s2', '周末骑行', { ops: [{ insert: '周六早上八点，滨江绿道集合\n' }] }, 'h5', { type: 'post' }, []);
     expect(onDone).toHaveBeenCalledWith({ id: 'p1', status: 'held' });
   });
 
@@ -95,7 +105,7 @@ describe('ComposeForm (发帖)', () => {
       fireEvent.click(screen.getByTestId('community-compose-submit'));
     });
     expect(mockedPublish).toHaveBeenCalledWith('s1', '周会时间', expect.anything(), 'h5',
-      expect.objectContaining({ type: 'poll', options: ['周一上午', '周二下午'], max_choices: 2, anonymous: true }));
+      expect.objectContaining({ type: 'poll', options: ['周一上午', '周二下午'], max_choices: 2, anonymous: true }), []);
   });
 
   it('moderators may publish a required-reading announcement', async () => {
@@ -109,6 +119,50 @@ describe('ComposeForm (发帖)', () => {
     await act(async () => {
       fireEvent.click(screen.getByTestId('community-compose-submit'));
     });
-    expect(mockedPublish).toHaveBeenCalledWith('s1', '放假通知', expect.anything(), 'h5', { type: 'announcement', pinned: true, required_department_ids: [] });
+    expect(mockedPublish).toHaveBeenCalledWith('s1', '放假通知', expect.anything(), 'h5', { type: 'announcement', pinned: true, required_department_ids: [] }, []);
+  });
+
+  it('waits for the pictures to upload, shows their progress, and publishes their paths in order', async () => {
+    mockedPublish.mockResolvedValue({ id: 'p2', status: 'published' });
+    mockedChoose.mockResolvedValue([{ path: 'blob:a', name: 'a.png', size: 10 }, { path: 'blob:b', name: 'b.jpg', size: 10 }]);
+    const finish: Array<(path: string) => void> = [];
+    mockedUpload.mockImplementation((_e, _f, file, onProgress) => new Promise((resolve) => {
+      onProgress?.(40);
+      finish.push(() => resolve(`e1/f/${file.name}`));
+    }));
+    await renderForm();
+    fireEvent.click(screen.getByText('技术交流'));
+    type('community-compose-title', '团建照片');
+    typeText('community-compose-body', '周末团建');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('community-image-add'));
+    });
+    expect(screen.getAllByTestId('community-image-slot')).toHaveLength(2);
+    expect(screen.getAllByTestId('community-image-progress')[0]).toHaveTextContent('40%');
+    expect(disabled('community-compose-submit')).toBe(true);
+    await act(async () => finish[0]('e1/f/a.png'));
+    await act(async () => finish[1]('e1/f/b.jpg'));
+    expect(screen.queryAllByTestId('community-image-progress')).toHaveLength(0);
+    expect(disabled('community-compose-submit')).toBe(false);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('community-compose-submit'));
+    });
+    expect(mockedPublish).toHaveBeenCalledWith('s1', '团建照片', expect.anything(), 'h5', { type: 'post' }, ['e1/f/a.png', 'e1/f/b.jpg']);
+  });
+
+  it('匿名提问 tells the asker that admins can still see who asked, and sends the question as anonymous', async () => {
+    mockedPublish.mockResolvedValue({ id: 'p3', status: 'published' });
+    await renderForm();
+    fireEvent.click(screen.getByTestId('community-compose-type-question'));
+    expect(screen.queryByTestId('community-compose-anonymous-notice')).toBeNull();
+    fireEvent.click(screen.getByTestId('community-compose-ask-yes'));
+    expect(screen.getByTestId('community-compose-anonymous-notice')).toHaveTextContent('管理员仍可查看提问人');
+    fireEvent.click(screen.getByText('技术交流'));
+    type('community-compose-title', '调休怎么算');
+    typeText('community-compose-body', '加班两天，调休找谁审批？');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('community-compose-submit'));
+    });
+    expect(mockedPublish).toHaveBeenCalledWith('s1', '调休怎么算', expect.anything(), 'h5', { type: 'question', anonymous: true }, []);
   });
 });

@@ -62,5 +62,18 @@ export function ComposeExtras({ type, draft, onChange }: ComposeExtrasProps) {
       </View>
     );
   }
+  if (type === 'question') {
+    return (
+      <View data-testid='community-compose-question'>
+        <ChoiceChips label='提问方式' testId='community-compose-ask' value={yn(draft.askAnonymously)}
+          options={[{ value: 'no', label: '实名提问' }, { value: 'yes', label: '匿名提问' }]} onChange={(v) => set({ askAnonymously: v === 'yes' })} />
+        {draft.askAnonymously && (
+          <Text className='community-notice' data-testid='community-compose-anonymous-notice'>
+            匿名提问：其他同事看不到你的名字，你在本帖下的回复也显示为“匿名提问者”。企业管理员和社区管理员仍可查看提问人，用于处理违规内容（《服务协议》4.4）。
+          </Text>
+        )}
+      </View>
+    );
+  }
   return null;
 }

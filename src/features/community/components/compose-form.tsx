@@ -1,16 +1,18 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useAction } from '../../../lib/hooks/use-action';
 import { useLoader } from '../../../lib/hooks/use-loader';
-import { Button } from '../../../ui/button';
 import { ChoiceChips } from '../../../ui/choice-chips';
+import { FormError } from '../../../ui/form-error';
 import { LoadState } from '../../../ui/load-state';
 import { TextField } from '../../../ui/text-field';
+import { WideButton } from '../../../ui/wide-button';
 import { EMPTY_DRAFT, toExtra } from '../lib/compose-extra';
 import { plainToDelta } from '../lib/delta';
 import { publishPost, sections } from '../services/community.service';
 import type { PostType, PublishResult } from '../services/community.types';
 import { ComposeExtras } from './compose-extras';
+import { ImagePicker } from './image-picker';
 import { TYPE_LABELS } from './labels';
 import './community.css';
 
@@ -31,27 +33,17 @@ export function ComposeForm({ enterpriseId, initialSection = '', channel, canAnn
   const [body, setBody] = useState('');
   const [type, setType] = useState<PostType>('post');
   const [draft, setDraft] = useState(EMPTY_DRAFT);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const [images, setImages] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const action = useAction();
 
   const titleError = title && (title.trim().length < 2 || title.trim().length > 60) ? '标题须为 2–60 个字' : '';
-  const ready = section && title.trim().length >= 2 && !titleError && body.trim().length > 0;
+  const ready = section && title.trim().length >= 2 && !titleError && body.trim().length > 0 && !uploading;
 
-  const submit = async () => {
+  const submit = () => {
     const extra = toExtra(type, draft);
-    if (typeof extra === 'string') {
-      setError(extra);
-      return;
-    }
-    setBusy(true);
-    setError('');
-    try {
-      onDone(await publishPost(section, title.trim(), plainToDelta(body), channel, extra));
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    if (typeof extra === 'string') return action.setError(extra);
+    void action.run(async () => onDone(await publishPost(section, title.trim(), plainToDelta(body), channel, extra, images)));
   };
 
   if (!secs.data) return <LoadState loading={secs.loading} error={secs.error} onRetry={secs.reload} testId='community-compose-state' />;
@@ -68,12 +60,11 @@ export function ComposeForm({ enterpriseId, initialSection = '', channel, canAnn
         <Textarea className='community-textarea' maxlength={20000} value={body} placeholder='分享你的经验、问题或想法'
           onInput={(e) => setBody(e.detail.value)} aria-label='正文' data-testid='community-compose-body' />
       </View>
+      <ImagePicker enterpriseId={enterpriseId} onChange={setImages} onBusy={setUploading} disabled={action.busy} />
       <ComposeExtras type={type} draft={draft} onChange={setDraft} />
       <Text className='page-subtitle'>发布前会自动检查内容；请勿发布违法违规、广告骚扰或他人隐私信息（《服务协议》4.4）。</Text>
-      {error && <View className='form-error' role='alert' data-testid='community-compose-error'>{error}</View>}
-      <Button type='primary' block disabled={!ready || busy} onClick={() => void submit()} data-testid='community-compose-submit'>
-        发布
-      </Button>
+      <FormError message={action.error} testId='community-compose-error' />
+      <WideButton busy={action.busy} disabled={!ready || action.busy} onClick={submit} testId='community-compose-submit'>发布</WideButton>
     </View>
   );
 }

@@ -1,13 +1,15 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useAction } from '../../../lib/hooks/use-action';
 import { useLoader } from '../../../lib/hooks/use-loader';
 import { Button } from '../../../ui/button';
 import { ChoiceChips } from '../../../ui/choice-chips';
+import { FormError } from '../../../ui/form-error';
 import { LoadState } from '../../../ui/load-state';
 import { TextField } from '../../../ui/text-field';
 import { decideAppeal, escalatedCases, moderate, pendingAppeals, queue } from '../services/community.service';
 import type { ActionRecord, ModerationAction, QueueItem } from '../services/community.types';
+import { ImageGrid } from './image-grid';
 import { ACTION_LABELS } from './labels';
 import './community.css';
 
@@ -19,29 +21,22 @@ function CaseCard({ item, operator, onDone }: { item: QueueItem; operator: boole
   const [action, setAction] = useState<ModerationAction>('hide');
   const [reason, setReason] = useState('');
   const [days, setDays] = useState('7');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const run = useAction();
   const needsDays = action === 'restrict' || action === 'suspend';
-  const act = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      await moderate(item.id, action, reason.trim(), needsDays ? Number(days) : null);
-      onDone();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = () => void run.run(async () => {
+    await moderate(item.id, action, reason.trim(), needsDays ? Number(days) : null);
+    onDone();
+  });
   return (
     <View className='card' data-testid='community-case'>
       <Text className='community-post-card__title'>
         {item.hid_item && <Text className='community-badge community-badge--warn'>已暂时隐藏</Text>}
-        {item.source === 'publish_check' ? <Text className='community-badge'>发布检查待审</Text> : <Text className='community-badge'>举报 {item.report_count} 次 · 分值 {item.score}</Text>}
+        {item.source === 'publish_check'
+          ? <Text className='community-badge'>{item.check_label.startsWith('image:') ? '图片待审' : '发布检查待审'}</Text> : <Text className='community-badge'>举报 {item.report_count} 次 · 分值 {item.score}</Text>}
         {item.title || '评论'}
       </Text>
       <Text className='community-post-card__excerpt'>{item.excerpt}</Text>
+      {item.target_type === 'post' && <ImageGrid postId={item.post_id} />}
       <Text className='community-post-card__meta'>作者：{item.author_name ?? '已注销'}{operator ? ` · 企业 ${item.enterprise_id}` : ''}</Text>
       {(item.categories ?? []).map((c) => (
         <Text key={c.category} className='community-post-card__meta'>{c.label}（{c.clause}）× {c.count}</Text>
@@ -51,8 +46,8 @@ function CaseCard({ item, operator, onDone }: { item: QueueItem; operator: boole
         options={(operator ? OPERATOR_ACTIONS : ACTIONS).map((a) => ({ value: a, label: ACTION_LABELS[a] }))} onChange={(v) => setAction(v as ModerationAction)} />
       {needsDays && <TextField label='天数' type='number' value={days} onChange={setDays} testId='community-case-days' maxLength={3} />}
       <TextField label='理由' value={reason} onChange={setReason} testId='community-case-reason' maxLength={500} placeholder='会连同条款发送给作者' />
-      {error && <View className='form-error' role='alert'>{error}</View>}
-      <Button type='primary' size='small' disabled={busy || reason.trim().length < 2} onClick={() => void act()} data-testid='community-case-submit'>
+      <FormError message={run.error} />
+      <Button type='primary' size='small' disabled={run.busy || reason.trim().length < 2} onClick={act} data-testid='community-case-submit'>
         确认处理
       </Button>
     </View>
@@ -61,26 +56,21 @@ function CaseCard({ item, operator, onDone }: { item: QueueItem; operator: boole
 
 function AppealCard({ record, onDone }: { record: ActionRecord; onDone(): void }) {
   const [note, setNote] = useState('');
-  const [error, setError] = useState('');
-  const decide = async (uphold: boolean) => {
-    setError('');
-    try {
-      await decideAppeal(record.id, uphold, note.trim());
-      onDone();
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  };
+  const run = useAction();
+  const decide = (uphold: boolean) => void run.run(async () => {
+    await decideAppeal(record.id, uphold, note.trim());
+    onDone();
+  });
   return (
     <View className='card' data-testid='community-appeal'>
       <Text className='community-post-card__title'>申诉：{ACTION_LABELS[record.action]}（{record.clause}）</Text>
       <Text className='community-post-card__meta'>原理由：{record.reason}</Text>
       <Text className='community-comment__quote'>{record.appeal_text}</Text>
       <Textarea className='community-textarea' maxlength={500} value={note} onInput={(e) => setNote(e.detail.value)} aria-label='决定理由' data-testid='community-appeal-note' />
-      {error && <View className='form-error' role='alert'>{error}</View>}
+      <FormError message={run.error} />
       <View className='community-actions'>
-        <Button size='small' type='primary' disabled={note.trim().length < 2} onClick={() => void decide(false)} data-testid='community-appeal-overturn'>撤销原处理</Button>
-        <Button size='small' disabled={note.trim().length < 2} onClick={() => void decide(true)} data-testid='community-appeal-uphold'>维持原处理</Button>
+        <Button size='small' type='primary' disabled={run.busy || note.trim().length < 2} onClick={() => decide(false)} data-testid='community-appeal-overturn'>撤销原处理</Button>
+        <Button size='small' disabled={run.busy || note.trim().length < 2} onClick={() => decide(true)} data-testid='community-appeal-uphold'>维持原处理</Button>
       </View>
     </View>
   );

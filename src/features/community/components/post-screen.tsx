@@ -43,13 +43,13 @@ export function PostScreen({ postId, userId, channel, readOnly, moderator, canCo
       <PostView post={post} userId={userId} readOnly={readOnly} onReport={() => onReport('post', post.id)} />
       {published && post.post_type === 'poll' && <PollPanel postId={post.id} readOnly={readOnly} />}
       {published && post.post_type === 'event' && (
-        <EventPanel postId={post.id} userId={userId} readOnly={readOnly} organiser={moderator || post.author_id === userId} />
+        <EventPanel postId={post.id} userId={userId} readOnly={readOnly} organiser={moderator || post.mine} />
       )}
       {published && post.post_type === 'announcement' && <AnnouncementPanel postId={post.id} readCount={post.read_count} moderator={moderator} />}
       {error && <View className='form-error' role='alert'>{error}</View>}
       <CommentThread postId={post.id} channel={channel} canComment={canComment} onReport={(cid) => onReport('comment', cid)}
         question={post.post_type === 'question'
-          ? { acceptedId: post.accepted_comment_id, askerId: post.author_id, canAccept: post.author_id === userId && !readOnly, onAccept: (id) => void accept(id) }
+          ? { acceptedId: post.accepted_comment_id, askerId: post.author_id, canAccept: post.mine && !readOnly, onAccept: (id) => void accept(id) }
           : undefined} />
     </View>
   );

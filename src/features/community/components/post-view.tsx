@@ -6,6 +6,7 @@ import { Button } from '../../../ui/button';
 import { myReactions, setFavorite, setLike } from '../services/community.service';
 import type { Post } from '../services/community.types';
 import { TYPE_LABELS } from './labels';
+import { ImageGrid } from './image-grid';
 import { RichBody } from './rich-body';
 import './community.css';
 
@@ -47,10 +48,14 @@ export function PostView({ post, userId, readOnly, onReport }: PostViewProps) {
         {post.post_type !== 'post' && <Text className='community-badge community-badge--type' data-testid='community-post-type'>{TYPE_LABELS[post.post_type]}</Text>}
         {post.title}
       </Text>
-      <Text className='community-post-card__meta'>{post.author_name} · {post.created_at.slice(0, 16).replace('T', ' ')}</Text>
+      <Text className='community-post-card__meta' data-testid='community-post-author'>{post.author_name} · {post.created_at.slice(0, 16).replace('T', ' ')}</Text>
+      {post.anonymous && post.mine && (
+        <Text className='community-notice' data-testid='community-post-anonymous-mine'>你匿名提问：其他同事看不到你的名字；管理员可以查看提问人，用于处理违规内容。</Text>
+      )}
       {post.status === 'held' && <Text className='community-notice'>内容正在审核，通过后对其他同事可见</Text>}
       {post.status === 'hidden' && <Text className='community-notice' data-testid='community-post-hidden'>{HIDDEN_TEXT[post.hidden_reason ?? ''] ?? '该帖已隐藏'}</Text>}
       <RichBody body={post.body} />
+      <ImageGrid postId={post.id} />
       {error && <View className='form-error' role='alert'>{error}</View>}
       <View className='community-actions'>
         <Button size='small' disabled={readOnly || post.status !== 'published'} onClick={() => void toggle('like')} data-testid='community-like'>
@@ -59,7 +64,7 @@ export function PostView({ post, userId, readOnly, onReport }: PostViewProps) {
         <Button size='small' disabled={readOnly || post.status !== 'published'} onClick={() => void toggle('favorite')} data-testid='community-favorite'>
           {mine.data?.favorite ? '已收藏' : '收藏'}
         </Button>
-        {post.author_id !== userId && post.status === 'published' && (
+        {!post.mine && post.status === 'published' && (
           <Button size='small' onClick={onReport} data-testid='community-report-post'>举报</Button>
         )}
       </View>

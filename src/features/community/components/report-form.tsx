@@ -1,9 +1,10 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useAction } from '../../../lib/hooks/use-action';
 import { useLoader } from '../../../lib/hooks/use-loader';
-import { Button } from '../../../ui/button';
+import { FormError } from '../../../ui/form-error';
 import { LoadState } from '../../../ui/load-state';
+import { WideButton } from '../../../ui/wide-button';
 import { report, reportCategories } from '../services/community.service';
 import './community.css';
 
@@ -18,21 +19,8 @@ export function ReportForm({ targetType, targetId, onDone }: ReportFormProps) {
   const cats = useLoader(reportCategories, 'categories');
   const [category, setCategory] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-
-  const submit = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      const r = await report(targetType, targetId, category, note.trim());
-      onDone(r.hidden);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const action = useAction();
+  const submit = () => void action.run(async () => onDone((await report(targetType, targetId, category, note.trim())).hidden));
 
   if (!cats.data) return <LoadState loading={cats.loading} error={cats.error} onRetry={cats.reload} testId='community-report-state' />;
   return (
@@ -52,10 +40,8 @@ export function ReportForm({ targetType, targetId, onDone }: ReportFormProps) {
         <Textarea className='community-textarea' maxlength={500} value={note} onInput={(e) => setNote(e.detail.value)}
           aria-label='补充说明' data-testid='community-report-note' />
       </View>
-      {error && <View className='form-error' role='alert'>{error}</View>}
-      <Button type='primary' block disabled={!category || busy} onClick={() => void submit()} data-testid='community-report-submit'>
-        提交举报
-      </Button>
+      <FormError message={action.error} />
+      <WideButton busy={action.busy} disabled={!category || action.busy} onClick={submit} testId='community-report-submit'>提交举报</WideButton>
     </View>
   );
 }

@@ -15,11 +15,13 @@ export interface ExtraDraft {
   capacity: string;
   pinned: boolean;
   required: boolean;
+  /** 匿名提问 (questions) */
+  askAnonymously: boolean;
 }
 
 export const EMPTY_DRAFT: ExtraDraft = {
   options: ['', ''], multiple: false, anonymous: true, showResults: 'after_vote', pollDays: '3',
-  startsAt: '', place: '', capacity: '', pinned: true, required: false,
+  startsAt: '', place: '', capacity: '', pinned: true, required: false, askAnonymously: false,
 };
 
 const TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/;
@@ -61,7 +63,9 @@ export function toExtra(type: PostType, draft: ExtraDraft, now = Date.now()): Po
     }
     case 'announcement':
       return { type, pinned: draft.pinned, required_department_ids: draft.required ? [] : null };
+    case 'question':
+      return draft.askAnonymously ? { type, anonymous: true } : { type };
     default:
-      return { type };
+      return { type: 'post' };
   }
 }

@@ -9,7 +9,8 @@ import type {
 } from './community.types';
 
 const db = bindDataLayer(COMMUNITY_MESSAGES);
-const FEED_COLUMNS = 'id, post_type, section_id, author_id, author_name, title, body_text, status, like_count, comment_count, read_count, accepted_comment_id, pinned_at, featured_at, created_at';
+// `author_id` itself is not readable (anonymous questions): `visible_author_id` is null for those.
+const FEED_COLUMNS = 'id, post_type, section_id, author_id:visible_author_id, author_name, anonymous, title, body_text, status, like_count, comment_count, read_count, accepted_comment_id, pinned_at, featured_at, created_at';
 
 /** The enterprise the app is in (the member's current one), with its name. */
 export async function currentEnterprise(): Promise<{ id: string; name: string } | null> {
@@ -33,12 +34,16 @@ export const feed = (enterpriseId: string, sectionId: string | null) =>
   }) as Promise<FeedPost[]>;
 
 export async function post(id: string): Promise<Post | null> {
-  const rows = await db.read((c) => c.from('community_posts').select(`${FEED_COLUMNS}, enterprise_id, body, hidden_reason`).eq('id', id));
-  return (rows[0] as unknown as Post | undefined) ?? null;
+  const [rows, mine] = await Promise.all([
+    db.read((c) => c.from('community_posts').select(`${FEED_COLUMNS}, enterprise_id, body, hidden_reason`).eq('id', id)),
+    db.call('community_post_mine', { p_post_id: id }),
+  ]);
+  const row = rows[0] as unknown as Omit<Post, 'mine'> | undefined;
+  return row ? { ...row, mine: mine === true } : null;
 }
 
 export const comments = (postId: string) =>
-  db.read((c) => c.from('community_comments').select('id, parent_id, quote_id, author_id, author_name, body_text, created_at')
+  db.read((c) => c.from('community_comments').select('id, parent_id, quote_id, author_id:visible_author_id, author_name, anonymous, body_text, created_at')
     .eq('post_id', postId).eq('status', 'published').order('created_at').limit(200));
 
 export async function myReactions(postId: string, userId: string): Promise<{ liked: boolean; favorite: boolean }> {
@@ -52,16 +57,17 @@ export async function myReactions(postId: string, userId: string): Promise<{ lik
 export const setLike = (postId: string, on: boolean) => db.call('community_set_like', { p_post_id: postId, p_on: on });
 export const setFavorite = (postId: string, on: boolean) => db.call('community_set_favorite', { p_post_id: postId, p_on: on });
 
-export function publishPost(sectionId: string, title: string, body: Delta, channel: string, extra: PostExtra = { type: 'post' }) {
+export function publishPost(sectionId: string, title: string, body: Delta, channel: string, extra: PostExtra = { type: 'post' }, images: string[] = []) {
   const { type, ...rest } = extra;
-  return db.invoke<PublishResult>('community-publish', { kind: 'post', section_id: sectionId, title, body, channel, type, extra: rest });
+  return db.invoke<PublishResult>('community-publish', { kind: 'post', section_id: sectionId, title, body, channel, type, extra: rest, images });
 }
 
 export const publishComment = (postId: string, text: string, channel: string, parentId: string | null = null, quoteId: string | null = null) =>
   db.invoke<PublishResult>('community-publish', { kind: 'comment', post_id: postId, text, channel, parent_id: parentId, quote_id: quoteId });
 
-export const editPost = (postId: string, title: string, body: Delta, channel: string) =>
-  db.invoke<PublishResult>('community-publish', { kind: 'edit', post_id: postId, title, body, channel });
+/** An edit replaces the images too: pass the post's current paths to keep them. */
+export const editPost = (postId: string, title: string, body: Delta, channel: string, images: string[]) =>
+  db.invoke<PublishResult>('community-publish', { kind: 'edit', post_id: postId, title, body, channel, images });
 
 export const reportCategories = () =>
   db.read((c) => c.from('community_report_categories').select('code, clause, label').order('sort_order')) as Promise<ReportCategory[]>;

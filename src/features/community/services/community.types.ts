@@ -14,8 +14,11 @@ export interface FeedPost {
   accepted_comment_id: string | null;
   read_count: number;
   section_id: string;
+  /** the author for everyone to see (`visible_author_id`): null for an anonymous question and after the account is gone */
   author_id: string | null;
   author_name: string;
+  /** an anonymous question (or the asker's reply in its thread): 匿名提问者 */
+  anonymous: boolean;
   title: string;
   body_text: string;
   status: 'published' | 'held' | 'hidden' | 'deleted';
@@ -28,8 +31,16 @@ export interface FeedPost {
 
 export interface Post extends FeedPost {
   enterprise_id: string;
+  /** the caller wrote it (community_post_mine: also for their anonymous question) */
+  mine: boolean;
   body: Delta;
   hidden_reason: string | null;
+}
+
+/** An image of a post as the caller sees it: `pending`/`review` only reach its author and the moderators. */
+export interface PostImage {
+  path: string;
+  status: 'pending' | 'pass' | 'review';
 }
 
 export interface PublishResult {
@@ -135,7 +146,8 @@ export interface ReadReceipts {
 
 /** What a content type adds when publishing (`extra` of community-publish). */
 export type PostExtra =
-  | { type: 'post' | 'question' }
+  | { type: 'post' }
+  | { type: 'question'; anonymous?: boolean }
   | { type: 'announcement'; pinned: boolean; required_department_ids: string[] | null }
   | { type: 'poll'; options: string[]; max_choices: number; anonymous: boolean; show_results: PollView['show_results']; closes_at: string }
   | { type: 'event'; starts_at: string; ends_at: string | null; place: string; capacity: number | null; signup_closes_at: string | null };

@@ -61,8 +61,8 @@ describe('review decision', () => {
 
 describe('space settings', () => {
   it('a manager turns approval before publishing on for the space', async () => {
-    const setSpaceApproval = jest.fn(async () => undefined);
-    render(<SpaceProtection spaceId='s1' watermark={false} approval={false} service={{ setWatermark: jest.fn() }} governance={{ setSpaceApproval }} />);
+    const setSpaceApproval = jest.fn(async (_id: string, _on: boolean) => undefined);
+    render(<SpaceProtection spaceId='s1' watermark={false} approval={{ on: false, save: (on) => setSpaceApproval('s1', on) }} service={{ setWatermark: jest.fn(), setCopyProtect: jest.fn() }} />);
     await act(async () => {
       fireEvent.click(screen.getByTestId('kb-approval-switch-on'));
     });

@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { useLoader } from '../hooks/use-kb-loader';
@@ -8,20 +8,21 @@ import { KB_ROUTES } from '../routes';
 import { kbService, type KbService } from '../services/kb.service';
 import { canEdit, ROLE_LABEL, type KbPage } from '../services/kb.types';
 import { useKbMedia } from '../hooks/use-kb-media';
-import { DeltaView } from './delta-view';
+import { DeltaView } from '../../../ui/rich-text';
 import { FilePreview } from './file-preview';
-import { GovernancePanel } from './governance-panel';
 import { Watermark } from './watermark';
 import './kb.css';
 
 export interface PageViewProps {
   page: KbPage;
   onChanged(): void;
-  service?: Pick<KbService, 'setLike' | 'setFavorite' | 'comments' | 'addComment'>;
+  service?: Pick<KbService, 'setLike' | 'setFavorite' | 'comments' | 'addComment' | 'copyNode' | 'saveTemplate'>;
+  /** shown under the content (the page's owner and review date, from the kb subpackage's page) */
+  children?: ReactNode;
 }
 
 /** A page: content, who updated it, counters, like / favourite, comments (when on), edit and history for editors. */
-export function PageView({ page, onChanged, service = kbService }: PageViewProps) {
+export function PageView({ page, onChanged, service = kbService, children }: PageViewProps) {
   const [busy, setBusy] = useState(false);
   const [comment, setComment] = useState('');
   const resolveMedia = useKbMedia(page.delta);
@@ -45,9 +46,9 @@ export function PageView({ page, onChanged, service = kbService }: PageViewProps
       <Text className='kb-muted' data-testid='kb-page-meta'>
         {`${page.updated_by_name ?? ''} ${page.updated_at.slice(0, 10)} 更新 · 阅读 ${page.reads} · ${ROLE_LABEL[page.role]}`}
       </Text>
-      {page.kind === 'page' ? <DeltaView delta={page.delta} resolveMedia={resolveMedia} /> : null}
+      {page.kind === 'page' ? <DeltaView delta={page.delta} resolveMedia={resolveMedia} testId='kb-doc' emptyText='这个页面还没有内容' noCopy={!!page.copy_protect} /> : null}
       {page.kind === 'file' ? <FilePreview page={page} /> : null}
-      {page.kind === 'page' || page.kind === 'file' ? <GovernancePanel nodeId={page.id} refresh={page} /> : null}
+      {children}
       <View className='kb-toolbar'>
         <Button size='small' disabled={busy} data-testid='kb-like' onClick={() => void act(() => service.setLike(page.id, !page.liked))}>
           {`${page.liked ? '已赞' : '点赞'} ${page.likes}`}
@@ -57,6 +58,16 @@ export function PageView({ page, onChanged, service = kbService }: PageViewProps
         </Button>
         {canEdit(page.role) && page.kind === 'page' ? (
           <Button size='small' type='primary' data-testid='kb-edit' onClick={() => void Taro.navigateTo({ url: KB_ROUTES.edit(page.id) })}>编辑</Button>
+        ) : null}
+        {canEdit(page.role) && page.kind === 'page' ? (
+          <Button size='small' disabled={busy} data-testid='kb-copy' onClick={() => void act(async () => {
+            const copy = await service.copyNode(page.id);
+            void Taro.navigateTo({ url: KB_ROUTES.page(copy) });
+          }, '已复制')}>复制</Button>
+        ) : null}
+        {page.role === 'manager' && page.kind === 'page' ? (
+          <Button size='small' disabled={busy} data-testid='kb-save-template'
+            onClick={() => void act(() => service.saveTemplate(page.id, page.title.slice(0, 50)), '已存为模板')}>存为模板</Button>
         ) : null}
         {page.role === 'manager' ? (
           <Button size='small' data-testid='kb-page-access' onClick={() => void Taro.navigateTo({ url: KB_ROUTES.access(page.id) })}>权限设置</Button>

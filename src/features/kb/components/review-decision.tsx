@@ -6,7 +6,7 @@ import { FormError } from '../../../ui/form-error';
 import { useKbMedia } from '../hooks/use-kb-media';
 import { kbGovernanceService, type KbGovernanceService } from '../services/kb-governance.service';
 import type { KbReviewDraft } from '../services/kb.types';
-import { DeltaView } from './delta-view';
+import { DeltaView } from '../../../ui/rich-text';
 import './kb.css';
 
 export interface ReviewDecisionProps {

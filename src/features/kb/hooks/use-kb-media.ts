@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { deltaToBlocks } from '../lib/delta';
+import { mediaRefs } from '../../../ui/rich-text';
 import { kbMediaUrl } from '../services/kb-files.service';
 
 /**
@@ -8,7 +8,7 @@ import { kbMediaUrl } from '../services/kb-files.service';
  */
 export function useKbMedia(delta: unknown, sign: (ref: string) => Promise<string> = kbMediaUrl) {
   const [urls, setUrls] = useState<Record<string, string>>({});
-  const refs = deltaToBlocks(delta).flatMap((b) => (b.type === 'image' || b.type === 'video') && b.src.startsWith('kb/') ? [b.src] : []);
+  const refs = mediaRefs(delta).filter((ref) => ref.startsWith('kb/'));
   const key = refs.join('|');
   useEffect(() => {
     let live = true;

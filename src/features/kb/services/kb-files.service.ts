@@ -4,7 +4,7 @@
 // signed by Storage for the reader after that check, when the page or file is opened, and last
 // 60 seconds (docs/security.md, "Knowledge-base files"): someone removed from the enterprise or from
 // the node can't make a new one, and an old one dies within a minute. Pages refer to their
-// images as `kb/<enterprise>/<node>/<name>` (the renderer resolves them; see lib/delta.ts safeUrl).
+// images as `kb/<enterprise>/<node>/<name>` (the renderer resolves them; see src/ui/rich-text/delta.ts safeMedia).
 import { bindDataLayer } from '../../../lib/data';
 import { AppError } from '../../../lib/errors/app-error';
 import { uploadToStorage } from '../../../lib/files/storage-upload';

@@ -1,9 +1,9 @@
 // Knowledge-base calls (docs/api.md › Knowledge base) on the shared data layer. Reads go through
 // RLS; every change is an RPC.
 import { asShape, bindDataLayer } from '../../../lib/data';
-import { markupToDelta, type Delta } from '../lib/delta';
+import type { Delta } from '../../../ui/rich-text';
 import { KB_MESSAGES } from '../kb.messages';
-import type { KbAccess, KbComment, KbGrant, KbGrantees, KbNode, KbPage, KbPendingReview, KbRecent, KbSaveResult, KbSearchHit, KbStalePage, KbVersion, SpaceKind } from './kb.types';
+import type { KbAccess, KbComment, KbTemplate, KbGrant, KbGrantees, KbNode, KbPage, KbPendingReview, KbRecent, KbSaveResult, KbSearchHit, KbStalePage, KbVersion, SpaceKind } from './kb.types';
 
 const db = bindDataLayer(KB_MESSAGES);
 const NODE_COLUMNS = 'id, kind, title, space_kind, description, updated_at, sort_order';
@@ -62,10 +62,6 @@ export const submitPage = (nodeId: string, delta: Delta, title: string, baseVers
 export const savePage = (nodeId: string, delta: Delta, title: string, baseVersion: number) =>
   submitPage(nodeId, delta, title, baseVersion).then((r) => r.version_no);
 
-/** The simple editor's text (headings `# `, lists `- ` / `1. `, quotes `> `) saved as a Delta. */
-export const saveMarkup = (nodeId: string, markup: string, title: string, baseVersion: number) =>
-  savePage(nodeId, markupToDelta(markup), title, baseVersion);
-
 export const restoreVersion = (versionId: string) => db.call('kb_restore_version', { p_version_id: versionId });
 export const trashNode = (nodeId: string) => db.run('kb_trash_node', { p_node_id: nodeId });
 export const setLike = (nodeId: string, on: boolean) => db.run('kb_set_like', { p_node_id: nodeId, p_on: on });
@@ -98,9 +94,38 @@ export async function grantees(enterpriseId: string): Promise<KbGrantees> {
 /** Managers of a space: its watermark over pages and previews. */
 export const setWatermark = (spaceId: string, on: boolean) => db.run('kb_set_space_watermark', { p_space_id: spaceId, p_on: on });
 
+/** Managers of a space: page text can't be selected or copied there. */
+export const setCopyProtect = (spaceId: string, on: boolean) => db.run('kb_set_space_copy_protect', { p_space_id: spaceId, p_on: on });
+
+/** Copies a page or a folder subtree (content, not grants) beside it or into `parentId`; resolves with the copy's id. */
+export const copyNode = (nodeId: string, parentId?: string) =>
+  db.call('kb_copy_node', parentId ? { p_node_id: nodeId, p_new_parent_id: parentId } : { p_node_id: nodeId });
+
+/** The enterprise's own page templates (the built-in ones are in lib/templates.ts). */
+export const templates = (enterpriseId: string) =>
+  db.read((c) => c.from('kb_templates').select('id, title, delta, created_by, created_at').eq('enterprise_id', enterpriseId)
+    .order('created_at', { ascending: false }).limit(100).overrideTypes<KbTemplate[], { merge: false }>());
+
+/** Managers of a page: its current content becomes a template of the enterprise. */
+export const saveTemplate = (nodeId: string, title: string) => db.call('kb_save_template', { p_node_id: nodeId, p_title: title });
+export const deleteTemplate = (templateId: string) => db.run('kb_delete_template', { p_template_id: templateId });
+
+/** A new page, filled from a template when one is given (its first version). */
+export async function createPage(parentId: string, title: string, delta?: Delta): Promise<string> {
+  const id = await createNode(parentId, 'page', title);
+  if (delta?.ops.length) await savePage(id, delta, title, 0);
+  return id;
+}
+
+/** The plain text of two versions of a page, for comparing them. */
+export const versionTexts = (nodeId: string, versionNos: number[]) =>
+  db.read((c) => c.from('kb_page_versions').select('version_no, body_text').eq('node_id', nodeId).in('version_no', versionNos)
+    .overrideTypes<Array<{ version_no: number; body_text: string }>, { merge: false }>());
+
 export const kbService = {
   spaces, children, openPage, search, recent, favorites, versions, comments, pendingReviews, stalePages,
-  createSpace, createNode, submitPage, savePage, saveMarkup, restoreVersion, trashNode, setLike, setFavorite, addComment,
+  createSpace, createNode, submitPage, savePage, restoreVersion, trashNode, setLike, setFavorite, addComment,
   nodeAccess, setGrants, inheritGrants, grantees, setWatermark,
+  setCopyProtect, copyNode, templates, saveTemplate, deleteTemplate, createPage, versionTexts,
 };
 export type KbService = typeof kbService;

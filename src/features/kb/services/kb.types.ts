@@ -1,5 +1,5 @@
 // The shapes the knowledge-base screens read (docs/api.md › Knowledge base).
-import type { Delta } from '../lib/delta';
+import type { Delta } from '../../../ui/rich-text';
 
 export type NodeKind = 'space' | 'folder' | 'page' | 'file';
 export type SpaceKind = 'enterprise' | 'team' | 'private';
@@ -40,6 +40,8 @@ export interface KbPage {
   /** the space's watermark is on: draw viewer_mark (name, phone tail) over the page */
   watermark?: boolean;
   viewer_mark?: string | null;
+  /** the space restricts copying: page text can't be selected or copied */
+  copy_protect?: boolean;
 }
 
 export interface KbSearchHit {
@@ -171,4 +173,13 @@ export interface KbStorageUsage {
   used: number;
   quota: number | null;
   spaces: Array<{ space_id: string; title: string; bytes: number }>;
+}
+
+/** A page template: built in (no id) or saved by a manager of the enterprise. */
+export interface KbTemplate {
+  id: string;
+  title: string;
+  delta: Delta;
+  created_by?: string | null;
+  created_at?: string;
 }

@@ -1,3 +1,4 @@
+import { recentMonths } from '../components/leaderboard-filters';
 import { csvToImportRows, parseCsv, QUESTION_TEMPLATE_CSV } from '../lib/csv';
 import { drawCertificate } from '../lib/certificate-image';
 import { formatRemaining, remainingMs } from '../lib/countdown';
@@ -69,5 +70,14 @@ describe('certificate picture', () => {
       holder_name: '李学员', title: '信息安全合规培训', score: 95, issued_at: '2026-12-06T17:30:00Z', serial: 'ZX20261207-ABCDEFGH', verification_code: 'ABCDEFGHJKMN',
     });
     expect(texts).toEqual(expect.arrayContaining(['李学员', '《信息安全合规培训》', '2026年12月07日', '证书编号 ZX20261207-ABCDEFGH', '验证码 ABCD-EFGH-JKMN']));
+  });
+});
+
+describe('recentMonths', () => {
+  it('counts months in the Shanghai calendar, as the server’s leaderboard does', () => {
+    // 2026-01-31 17:00 UTC is already 1 February in Shanghai
+    expect(recentMonths(Date.UTC(2026, 0, 31, 17))).toEqual([
+      { value: '2026-02-01', label: '本月' }, { value: '2026-01-01', label: '1 月' }, { value: '2025-12-01', label: '12 月' },
+    ]);
   });
 });

@@ -54,7 +54,7 @@ describe('QuestionForm', () => {
 describe('CourseFieldsForm', () => {
   const course = {
     id: 'c-1', title: '信息安全', summary: '', category: '合规', required: true, status: 'draft' as const, points: 10,
-    limit_seeking: true, updated_at: '2026-12-01T00:00:00Z',
+    limit_seeking: true, cover_path: null, updated_at: '2026-12-01T00:00:00Z',
   };
   it('lets the manager allow free seeking in the course videos (sent as limit_seeking false)', async () => {
     const onSaved = jest.fn();

@@ -5,19 +5,19 @@ import { asShape, bindDataLayer } from '../../../lib/data';
 import { TRAINING_MESSAGES } from '../training.messages';
 import type { ImportRow } from '../lib/csv';
 import type {
-  CourseReport, DepartmentOption, ImportAnswer, ManagedAssignment, ManagedChapter, ManagedCourse, ManagedLesson, ManagedPaper,
+  CourseReport, DepartmentOption, ImportAnswer, ManagedAssignment, ManagedChapter, ManagedCourse, ManagedLesson, ManagedPaper, ManagedPath,
   ManagedQuestion, MemberOption, PaperReport, PaperSettings, QuestionDraft, QuestionKey,
 } from './training-manage.types';
 
 const db = bindDataLayer(TRAINING_MESSAGES);
 
 export const managedCourses = (enterpriseId: string) =>
-  db.read((c) => c.from('training_courses').select('id, title, summary, category, required, status, points, limit_seeking, updated_at')
+  db.read((c) => c.from('training_courses').select('id, title, summary, category, required, status, points, limit_seeking, cover_path, updated_at')
     .eq('enterprise_id', enterpriseId).order('updated_at', { ascending: false }).overrideTypes<ManagedCourse[], { merge: false }>());
 
 export async function managedCourse(courseId: string): Promise<ManagedCourse & { chapters: ManagedChapter[] }> {
   const [courses, chapters, lessons] = await Promise.all([
-    db.read((c) => c.from('training_courses').select('id, title, summary, category, required, status, points, limit_seeking, updated_at')
+    db.read((c) => c.from('training_courses').select('id, title, summary, category, required, status, points, limit_seeking, cover_path, updated_at')
       .eq('id', courseId).overrideTypes<ManagedCourse[], { merge: false }>()),
     db.read((c) => c.from('training_chapters').select('id, title, sort_order').eq('course_id', courseId).order('sort_order')),
     db.read((c) => c.from('training_lessons')
@@ -28,10 +28,26 @@ export async function managedCourse(courseId: string): Promise<ManagedCourse & {
   return { ...courses[0], chapters: chapters.map((ch) => ({ ...ch, lessons: lessons.filter((l) => l.chapter_id === ch.id) })) };
 }
 
-export const saveCourse = (enterpriseId: string, courseId: string | null, fields: Pick<ManagedCourse, 'title' | 'summary' | 'category' | 'required' | 'points' | 'limit_seeking'>) =>
+export const saveCourse = (enterpriseId: string, courseId: string | null, fields: Pick<ManagedCourse, 'title' | 'summary' | 'category' | 'required' | 'points' | 'limit_seeking' | 'cover_path'>) =>
   db.call('training_save_course', {
-    p_enterprise_id: enterpriseId, p_course_id: courseId, p_title: fields.title, p_summary: fields.summary,
+    p_enterprise_id: enterpriseId, p_course_id: courseId, p_title: fields.title, p_summary: fields.summary, p_cover_path: fields.cover_path,
     p_category: fields.category, p_required: fields.required, p_points: fields.points, p_limit_seeking: fields.limit_seeking,
+  });
+
+/** Every learning path of the enterprise (drafts included), with its courses in order. */
+export async function managedPaths(enterpriseId: string): Promise<ManagedPath[]> {
+  const rows = await db.read((c) => c.from('training_paths').select('id, title, summary, status, training_path_courses(course_id, position)')
+    .eq('enterprise_id', enterpriseId).order('updated_at', { ascending: false })
+    .overrideTypes<Array<Omit<ManagedPath, 'course_ids'> & { training_path_courses: Array<{ course_id: string; position: number }> }>, { merge: false }>());
+  return rows.map(({ training_path_courses: courses, ...p }) => ({
+    ...p, course_ids: [...courses].sort((a, b) => a.position - b.position).map((x) => x.course_id),
+  }));
+}
+
+/** Creates or rewrites a path (its courses in this order); `publish` shows it in the 学习 tab. */
+export const savePath = (enterpriseId: string, pathId: string | null, p: Pick<ManagedPath, 'title' | 'summary' | 'course_ids'>, publish: boolean) =>
+  db.call('training_save_path', {
+    p_enterprise_id: enterpriseId, p_path_id: pathId, p_title: p.title, p_summary: p.summary, p_course_ids: p.course_ids, p_publish: publish,
   });
 
 export const saveChapter = (courseId: string, title: string, chapterId: string | null = null) =>

@@ -17,6 +17,8 @@ export interface ManagedCourse {
   points: number;
   /** Video lessons: no seeking past the furthest point watched (checked on the server). */
   limit_seeking: boolean;
+  /** the cover's object path in the training bucket */
+  cover_path: string | null;
   updated_at: string;
 }
 
@@ -135,4 +137,13 @@ export interface MemberOption {
   user_id: string;
   display_name: string;
   department_name: string | null;
+}
+
+/** A learning path as its managers list and edit it: courses in order. */
+export interface ManagedPath {
+  id: string;
+  title: string;
+  summary: string;
+  status: 'draft' | 'published';
+  course_ids: string[];
 }

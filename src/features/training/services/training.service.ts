@@ -5,7 +5,7 @@ import { asShape, bindDataLayer } from '../../../lib/data';
 import { supabase } from '../../../lib/supabase/client';
 import { TRAINING_MESSAGES } from '../training.messages';
 import type {
-  Answer, Assignment, AttemptView, Certificate, CourseOutline, Leaderboard, Lesson, ProgressAnswer,
+  Answer, Assignment, AttemptView, Certificate, CourseOutline, Leaderboard, Lesson, PathOutline, PathSummary, ProgressAnswer,
 } from './training.types';
 
 const db = bindDataLayer(TRAINING_MESSAGES);
@@ -45,6 +45,16 @@ export const submitAttempt = (attemptId: string, answers: Record<number, Answer>
 export const recordLeave = (attemptId: string) =>
   db.call('training_record_leave', { p_attempt_id: attemptId })
     .then(asShape<{ leave_count: number; leave_limit: number | null; status: AttemptView['status'] }>());
+
+/** Published learning paths of the enterprise (RLS: members read published ones). */
+export async function myPaths(enterpriseId: string): Promise<PathSummary[]> {
+  const rows = await db.read((c) => c.from('training_paths').select('id, title, summary, training_path_courses(count)')
+    .eq('enterprise_id', enterpriseId).eq('status', 'published').order('updated_at', { ascending: false })
+    .overrideTypes<Array<{ id: string; title: string; summary: string; training_path_courses: Array<{ count: number }> }>, { merge: false }>());
+  return rows.map((r) => ({ id: r.id, title: r.title, summary: r.summary, courses: r.training_path_courses[0]?.count ?? 0 }));
+}
+
+export const pathOutline = (pathId: string) => db.call('training_path_outline', { p_path_id: pathId }).then(asShape<PathOutline>());
 
 export const leaderboard = (enterpriseId: string, month?: string, departmentId?: string) =>
   db.call('training_leaderboard', { p_enterprise_id: enterpriseId, p_month: month ?? null, p_department_id: departmentId ?? null })

@@ -127,3 +127,21 @@ export interface Certificate {
   score: number;
   issued_at: string;
 }
+
+/** A published learning path as the 学习 tab lists it. */
+export interface PathSummary {
+  id: string;
+  title: string;
+  summary: string;
+  /** how many courses it holds (drafts of them included; the outline shows the published ones) */
+  courses: number;
+}
+
+/** A path for its learner (training_path_outline): courses in order, each done or not, and the next to take. */
+export interface PathOutline {
+  id: string;
+  title: string;
+  summary: string;
+  courses: Array<{ course_id: string; title: string; category: string; required: boolean; completed: boolean }>;
+  next_course_id: string | null;
+}

@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { LoadState } from '../../../ui/load-state';
-import { AccessEditor, SpaceProtection, kbGovernanceService, kbService, useLoader } from '../../../features/kb';
+import { AccessEditor, SpaceProtection, kbService, useLoader } from '../../../features/kb';
+import { kbGovernanceService } from '../../../features/kb/governance';
 
-/** Managers: who can see a space, folder or page, and its grants; a space's protection (watermark, approval). */
+/** Managers: who can see a space, folder or page, and its grants; a space's protection (watermark, copy restriction, approval). */
 export default function KbAccessPage() {
   const nodeId = useRouter().params?.node ?? '';
   const node = useLoader(() => kbService.openPage(nodeId), nodeId, !!nodeId);
@@ -14,7 +15,11 @@ export default function KbAccessPage() {
       {node.data ? (
         <View>
           <AccessEditor nodeId={nodeId} enterpriseId={node.data.enterprise_id} title={node.data.title} isSpace={isSpace} />
-          {isSpace ? <SpaceProtection key={gov.data ? 'loaded' : 'loading'} spaceId={nodeId} watermark={!!node.data.watermark} approval={gov.data?.approval_required} /> : null}
+          {isSpace ? (
+            <SpaceProtection key={gov.data ? 'loaded' : 'loading'} spaceId={nodeId} watermark={!!node.data.watermark}
+              copyProtect={!!node.data.copy_protect}
+              approval={gov.data ? { on: gov.data.approval_required, save: (on) => kbGovernanceService.setSpaceApproval(nodeId, on) } : undefined} />
+          ) : null}
         </View>
       ) : <LoadState loading={node.loading} error={node.error} onRetry={node.reload} testId='kb-access-node' />}
     </View>

@@ -1,7 +1,9 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { LoadState } from '../../../ui/load-state';
-import { KB_ROUTES, PageEditor, kbService, useLoader } from '../../../features/kb';
+import { KB_ROUTES, kbService, useLoader } from '../../../features/kb';
+// deep import: the editor and markdown-it stay out of the main package (eslint.config.mjs)
+import { PageEditor } from '../../../features/kb/components/page-editor';
 
 export default function KbEditPage() {
   const nodeId = useRouter().params?.node ?? '';

@@ -5,7 +5,7 @@ import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { Input } from '../../../ui/input';
 import { LoadState } from '../../../ui/load-state';
-import { KB_ROUTES, NodeList, canEdit, kbFilesService, kbService, useLoader } from '../../../features/kb';
+import { BLANK_TEMPLATE, KB_ROUTES, NodeList, TemplatePicker, canEdit, kbFilesService, kbService, useLoader, type KbTemplate } from '../../../features/kb';
 
 /** A space or folder: what the member may see inside; editors add pages and folders. */
 export default function KbFolderPage() {
@@ -15,6 +15,7 @@ export default function KbFolderPage() {
   const items = useLoader(() => kbService.children(ent, nodeId), `${ent}|${nodeId}`, !!ent);
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
+  const [template, setTemplate] = useState<KbTemplate>(BLANK_TEMPLATE);
   useDidShow(() => items.reload());
   const [progress, setProgress] = useState<number | null>(null);
   // a file node named after the typed name (or the file's), then its file; a failed upload leaves
@@ -34,19 +35,28 @@ export default function KbFolderPage() {
       setProgress(null);
     }
   };
-  const create = async (kind: 'page' | 'folder') => {
+  const run = async (work: () => Promise<void>) => {
     setBusy(true);
     try {
-      const id = await kbService.createNode(nodeId, kind, title.trim());
-      setTitle('');
-      if (kind === 'page') void Taro.navigateTo({ url: KB_ROUTES.edit(id) });
-      else items.reload();
+      await work();
     } catch (e) {
       void Taro.showToast({ title: messageOf(e), icon: 'none' });
     } finally {
       setBusy(false);
     }
   };
+  const create = (kind: 'page' | 'folder') => run(async () => {
+    const id = kind === 'page' ? await kbService.createPage(nodeId, title.trim(), template.delta) : await kbService.createNode(nodeId, kind, title.trim());
+    setTitle('');
+    if (kind === 'page') void Taro.navigateTo({ url: KB_ROUTES.edit(id) });
+    else items.reload();
+  });
+  // a folder (not a space) is copied beside itself, with its pages and subfolders
+  const copy = () => run(async () => {
+    const id = await kbService.copyNode(nodeId);
+    void Taro.showToast({ title: '已复制', icon: 'none' });
+    void Taro.navigateTo({ url: KB_ROUTES.folder(id) });
+  });
   if (!folder.data) return <View className='page'><LoadState loading={folder.loading} error={folder.error} onRetry={folder.reload} testId='kb-folder' /></View>;
   return (
     <View className='page' data-testid='kb-folder'>
@@ -55,6 +65,7 @@ export default function KbFolderPage() {
       <NodeList nodes={items.data ?? []} />
       {canEdit(folder.data.role) ? (
         <View className='kb-toolbar' data-testid='kb-create'>
+          <TemplatePicker enterpriseId={ent} value={template} onChange={setTemplate} />
           <Input type='text' placeholder='新页面或文件夹的名称' value={title} maxLength={100} onChange={(v: string) => setTitle(v)} data-testid='kb-create-title' />
           <Button size='small' type='primary' disabled={busy || !title.trim()} data-testid='kb-create-page' onClick={() => void create('page')}>新建页面</Button>
           <Button size='small' disabled={busy || !title.trim()} data-testid='kb-create-folder' onClick={() => void create('folder')}>新建文件夹</Button>
@@ -62,6 +73,9 @@ export default function KbFolderPage() {
             {progress === null ? '上传文件' : `上传中 ${Math.round(progress)}%`}
           </Button>
         </View>
+      ) : null}
+      {canEdit(folder.data.role) && folder.data.kind === 'folder' ? (
+        <Button size='small' fill='none' disabled={busy} data-testid='kb-folder-copy' onClick={() => void copy()}>复制此文件夹</Button>
       ) : null}
       {folder.data.role === 'manager' ? (
         <Button size='small' fill='none' data-testid='kb-folder-access' onClick={() => void Taro.navigateTo({ url: KB_ROUTES.access(nodeId) })}>权限设置</Button>

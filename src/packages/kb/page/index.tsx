@@ -3,6 +3,7 @@ import { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef } from 'react';
 import { LoadState } from '../../../ui/load-state';
 import { PageView, kbService, useLoader } from '../../../features/kb';
+import { GovernancePanel } from '../../../features/kb/governance';
 
 export default function KbPagePage() {
   const nodeId = useRouter().params?.node ?? '';
@@ -15,7 +16,11 @@ export default function KbPagePage() {
   });
   return (
     <View className='page'>
-      {page.data ? <PageView page={page.data} onChanged={page.reload} /> : <LoadState loading={page.loading} error={page.error} onRetry={page.reload} testId='kb-page' />}
+      {page.data ? (
+        <PageView page={page.data} onChanged={page.reload}>
+          {page.data.kind === 'page' || page.data.kind === 'file' ? <GovernancePanel nodeId={page.data.id} refresh={page.data} /> : null}
+        </PageView>
+      ) : <LoadState loading={page.loading} error={page.error} onRetry={page.reload} testId='kb-page' />}
     </View>
   );
 }

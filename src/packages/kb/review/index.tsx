@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { LoadState } from '../../../ui/load-state';
-import { ReviewDecision, kbGovernanceService, useLoader } from '../../../features/kb';
+import { useLoader } from '../../../features/kb';
+import { ReviewDecision, kbGovernanceService } from '../../../features/kb/governance';
 
 /** One save waiting for review: read it, approve or reject with a reason. */
 export default function KbReviewPage() {

@@ -2,7 +2,8 @@ import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { PageWithoutEnterprise } from '../../../ui/load-state';
-import { ReviewList, useKbEnterprise } from '../../../features/kb';
+import { useKbEnterprise } from '../../../features/kb';
+import { ReviewList } from '../../../features/kb/governance';
 
 /** 待审核: saves waiting for the member's approval (they manage the pages). */
 export default function KbReviewsPage() {

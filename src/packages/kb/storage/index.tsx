@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { PageWithoutEnterprise } from '../../../ui/load-state';
-import { StorageUsage, useKbEnterprise } from '../../../features/kb';
+import { useKbEnterprise } from '../../../features/kb';
+import { StorageUsage } from '../../../features/kb/governance';
 
 /** Admins and content managers (from the admin console): knowledge-base storage of the quota, per space. */
 export default function KbStoragePage() {

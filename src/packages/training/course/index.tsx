@@ -1,20 +1,12 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef } from 'react';
-import { courseOutline, CourseOutlineView } from '../../../features/training';
-import { useLoader } from '../../../lib/hooks/use-loader';
+import Taro, { useRouter } from '@tarojs/taro';
+import { courseOutline, CourseOutlineView, useShownLoader } from '../../../features/training';
 import { routeUrl } from '../../../lib/routes';
 import { LoadState } from '../../../ui/load-state';
 
 export default function TrainingCoursePage() {
   const id = useRouter().params.id ?? '';
-  const outline = useLoader(() => courseOutline(id), id, Boolean(id));
-  const first = useRef(true);
-  // back from a lesson or an exam: show the new progress
-  useDidShow(() => {
-    if (first.current) first.current = false;
-    else outline.reload();
-  });
+  const outline = useShownLoader(() => courseOutline(id), id, Boolean(id));
   return (
     <View className='page' data-testid='training-course-page'>
       <LoadState loading={outline.loading && !outline.data} error={outline.error} onRetry={outline.reload} testId='training-course' />

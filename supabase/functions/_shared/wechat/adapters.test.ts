@@ -1,7 +1,8 @@
 // The WeChat / WeCom adapters against a local server answering like the real APIs: request shapes,
 // access-token caching, errcode mapping. Only the far end is local.
 import { deepStrictEqual as assertEquals, rejects } from 'node:assert/strict';
-import { code2Session, getPhoneNumber, getUnlimitedWxacode, type WeixinConfig } from './weixin.ts';
+import { code2Session, getPhoneNumber, getUnlimitedWxacode, mediaCheckAsync, type WeixinConfig } from './weixin.ts';
+import { mediaCheckEvent, pushSignature, verifyPushSignature } from './media-push.ts';
 import { wecomCode2Session, type WecomConfig } from './wecom.ts';
 import { WechatApiError } from './errors.ts';
 
@@ -123,4 +124,48 @@ Deno.test('errors never carry the app secret or an access token (fetch errors na
     'error sending request for url (https://api.weixin.qq.com/cgi-bin/token?grant_type=client_credential&appid=wx1&secret=S3CR3T)');
   assertEquals(redacted.message.includes('S3CR3T'), false);
   assertEquals(redacted.message.includes('secret=[redacted]'), true);
+});
+
+Deno.test('mediaCheckAsync sends the image link, openid and scene (v2) and returns the trace id', async () => {
+  await withFake((s) => s.path === '/cgi-bin/token' ? { access_token: 'T-media', expires_in: 7200 } : { errcode: 0, errmsg: 'ok', trace_id: 'tr-1' },
+    async (base, seen) => {
+      const cfg = { ...wx(base), appId: 'wxmedia' };
+      assertEquals(await mediaCheckAsync(cfg, { openid: 'o1', mediaUrl: 'https://x.test/a.png?token=t', scene: 3 }), { traceId: 'tr-1' });
+      const call = seen.find((s) => s.path === '/wxa/media_check_async')!;
+      assertEquals(call.query, { access_token: 'T-media' });
+      assertEquals(call.body, { media_url: 'https://x.test/a.png?token=t', media_type: 2, version: 2, scene: 3, openid: 'o1' });
+    });
+});
+
+Deno.test('mediaCheckAsync maps an errcode to a WechatApiError and a missing trace id to unavailable', async () => {
+  await withFake((s) => s.path === '/cgi-bin/token' ? { access_token: 'T-media2', expires_in: 7200 } : { errcode: 40003, errmsg: 'invalid openid' },
+    async (base) => {
+      await rejects(mediaCheckAsync({ ...wx(base), appId: 'wxmedia2' }, { openid: 'bad', mediaUrl: 'https://x.test/a.png', scene: 3 }), WechatApiError);
+    });
+  await withFake((s) => s.path === '/cgi-bin/token' ? { access_token: 'T-media3', expires_in: 7200 } : { errcode: 0, errmsg: 'ok' },
+    async (base) => {
+      await rejects(mediaCheckAsync({ ...wx(base), appId: 'wxmedia3' }, { openid: 'o', mediaUrl: 'https://x.test/a.png', scene: 3 }), WechatApiError);
+    });
+});
+
+Deno.test('push signatures: WeChat’s SHA-1 of the sorted token, timestamp and nonce; anything else is refused', async () => {
+  // sha1('1409304348' + 'token' + 'xxxxxx'), the sorted order, computed independently
+  const sig = await pushSignature('token', '1409304348', 'xxxxxx');
+  assertEquals(sig, 'f43b4a6571a6552356f482636e5a77e7fa33dcc9');
+  const q = (s: string, t = '1409304348', n = 'xxxxxx') => new URLSearchParams({ signature: s, timestamp: t, nonce: n });
+  assertEquals(await verifyPushSignature('token', q(sig)), true);
+  assertEquals(await verifyPushSignature('other-token', q(sig)), false);
+  assertEquals(await verifyPushSignature('token', q(sig, '1409304349')), false);
+  assertEquals(await verifyPushSignature('token', q(sig.toUpperCase())), false);
+  assertEquals(await verifyPushSignature('token', new URLSearchParams()), false);
+});
+
+Deno.test('mediaCheckEvent reads the wxa_media_check verdict; a failed check counts as review; other events are ignored', () => {
+  const base = { Event: 'wxa_media_check', trace_id: 'tr-9', errcode: 0 };
+  assertEquals(mediaCheckEvent({ ...base, result: { suggest: 'risky', label: 20002 } }), { traceId: 'tr-9', suggest: 'risky', label: 20002 });
+  assertEquals(mediaCheckEvent({ ...base, errcode: -1008, result: { suggest: 'pass', label: 100 } }), { traceId: 'tr-9', suggest: 'review', label: 21000 });
+  assertEquals(mediaCheckEvent({ ...base, result: { suggest: 'maybe' } })?.suggest, 'review');
+  assertEquals(mediaCheckEvent({ Event: 'user_enter_tempsession', trace_id: 'x' }), null);
+  assertEquals(mediaCheckEvent({ ...base, trace_id: '' }), null);
+  assertEquals(mediaCheckEvent('text'), null);
 });

@@ -201,3 +201,28 @@ export async function msgSecCheck(
   }
   return worst;
 }
+
+/**
+ * security.mediaCheckAsync v2 for an image a mini-program user publishes: WeChat fetches
+ * `mediaUrl` (a short-lived signed link) and pushes the verdict within 30 minutes to the message
+ * push URL (event `wxa_media_check`, see media-push.ts), naming this call's `trace_id`.
+ */
+export async function mediaCheckAsync(
+  cfg: WeixinConfig, req: { openid: string; mediaUrl: string; scene: 1 | 2 | 3 | 4 },
+): Promise<{ traceId: string }> {
+  const body = await withAccessToken(cfg, (token) =>
+    callJson<{ errcode?: number; errmsg?: string; trace_id?: string }>(
+      'wechat',
+      endpoint(cfg, '/wxa/media_check_async', { access_token: token }),
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // media_type 2: an image
+        body: JSON.stringify({ media_url: req.mediaUrl, media_type: 2, version: 2, scene: req.scene, openid: req.openid }),
+      },
+    ),
+  );
+  if (body.errcode) throw fromErrcode('wechat', body.errcode, body.errmsg ?? '');
+  if (typeof body.trace_id !== 'string' || !body.trace_id) throw unavailable('wechat', 'media_check_async without trace_id');
+  return { traceId: body.trace_id };
+}

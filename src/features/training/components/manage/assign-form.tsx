@@ -1,11 +1,11 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useLoader } from '../../../../lib/hooks/use-loader';
-import { Button } from '../../../../ui/button';
 import { ChoiceChips } from '../../../../ui/choice-chips';
 import { FormError } from '../../../../ui/form-error';
 import { StatusLine } from '../../../../ui/status-line';
 import { TextField } from '../../../../ui/text-field';
+import { WideButton } from '../../../../ui/wide-button';
 import { useAction } from '../../hooks/use-action';
 import { assignCourse, departments, members } from '../../services/training-manage.service';
 import type { ManagedAssignment, MemberOption } from '../../services/training-manage.types';
@@ -88,9 +88,9 @@ export function AssignForm({ enterpriseId, courseId, onAssigned }: AssignFormPro
       </View>
       <FormError message={action.error} testId='assign-error' />
       <StatusLine message={action.status} className='tr-card__meta' testId='assign-status' />
-      <Button type='primary' size='small' loading={action.busy} disabled={action.busy} data-testid='assign-submit' onClick={() => void assign()}>
+      <WideButton busy={action.busy} testId='assign-submit' onClick={() => void assign()}>
         指派
-      </Button>
+      </WideButton>
     </View>
   );
 }

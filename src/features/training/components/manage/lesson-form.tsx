@@ -8,6 +8,7 @@ import { useAction } from '../../hooks/use-action';
 import { saveLesson, type LessonDraft } from '../../services/training-manage.service';
 import type { LessonKind, ManagedLesson } from '../../services/training-manage.types';
 import { LESSON_KIND_LABELS, options } from './labels';
+import { MediaField } from './media-field';
 import '../training.css';
 
 export interface LessonFormProps {
@@ -20,21 +21,23 @@ export interface LessonFormProps {
 }
 
 /**
- * A lesson: text (stored as a Quill Delta, paragraphs kept), or a video/document already uploaded
- * to the training bucket (its object path; a video's length lets the server check watching time).
+ * A lesson: text (stored as a Quill Delta, paragraphs kept), or a video/document uploaded here to
+ * the training bucket (its object path; a video's length, filled from the picked file when the
+ * picker knows it, lets the server check watching time).
  */
 export function LessonForm({ chapterId, enterpriseId, lesson, onSaved, onCancel }: LessonFormProps) {
   const [title, setTitle] = useState(lesson?.title ?? '');
   const [kind, setKind] = useState<LessonKind>(lesson?.kind ?? 'text');
   const [text, setText] = useState(lesson?.body_text ?? '');
-  const [path, setPath] = useState(lesson?.video_path ?? lesson?.document_path ?? `${enterpriseId}/`);
+  const [video, setVideo] = useState(lesson?.video_path ?? null);
+  const [document, setDocument] = useState(lesson?.document_path ?? null);
   const [minutes, setMinutes] = useState(lesson?.video_seconds ? String(Math.ceil(lesson.video_seconds / 60)) : '');
   const [points, setPoints] = useState(String(lesson?.points ?? 1));
   const action = useAction();
   const save = async () => {
     const draft: LessonDraft = {
       title, kind, text, points: Number(points) || 0,
-      video_path: path, video_seconds: minutes ? Math.round(Number(minutes) * 60) || null : null, document_path: path,
+      video_path: video, video_seconds: minutes ? Math.round(Number(minutes) * 60) || null : null, document_path: document,
     };
     const id = await action.run(() => saveLesson(chapterId, lesson?.id ?? null, draft));
     if (id) onSaved();
@@ -50,7 +53,15 @@ export function LessonForm({ chapterId, enterpriseId, lesson, onSaved, onCancel 
         </View>
       ) : (
         <>
-          <TextField label='文件路径（培训存储空间）' value={path} onChange={setPath} testId='lesson-path' maxLength={500} />
+          {kind === 'video' ? (
+            <MediaField label='视频' kind='video' enterpriseId={enterpriseId} value={video} testId='lesson-video'
+              onChange={(path, file) => {
+                setVideo(path);
+                if (file.duration) setMinutes(String(Math.max(1, Math.round(file.duration / 6) / 10)));
+              }} />
+          ) : (
+            <MediaField label='文档' kind='document' enterpriseId={enterpriseId} value={document} onChange={(path) => setDocument(path)} testId='lesson-document' />
+          )}
           {kind === 'video' && <TextField label='视频时长（分钟）' value={minutes} onChange={setMinutes} type='digit' testId='lesson-minutes' maxLength={5} />}
         </>
       )}

@@ -1,9 +1,9 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { Button } from '../../../../ui/button';
 import { ChoiceChips } from '../../../../ui/choice-chips';
 import { FormError } from '../../../../ui/form-error';
 import { TextField } from '../../../../ui/text-field';
+import { WideButton } from '../../../../ui/wide-button';
 import { useAction } from '../../hooks/use-action';
 import { savePaper } from '../../services/training-manage.service';
 import type { ManagedPaper, PaperSettings, ReviewPolicy } from '../../services/training-manage.types';
@@ -78,14 +78,12 @@ export function PaperForm({ enterpriseId, paper, courseId, onSaved }: PaperFormP
       <ChoiceChips label='通过后发证书' options={YES_NO} value={s.certificate ? 'yes' : 'no'} onChange={(v) => set({ certificate: v === 'yes' })} testId='paper-certificate' />
       <TextField label='通过积分' value={String(s.points)} type='number' maxLength={4} onChange={(v) => set({ points: Number(v) || 0 })} testId='paper-points' />
       <FormError message={action.error} testId='paper-form-error' />
-      <View className='tr-manage__bar'>
-        <Button loading={action.busy} disabled={action.busy} data-testid='paper-save' onClick={() => void save(false)}>
-          保存
-        </Button>
-        <Button type='primary' loading={action.busy} disabled={action.busy} data-testid='paper-publish' onClick={() => void save(true)}>
-          {paper?.status === 'published' ? '保存（已发布）' : '保存并发布'}
-        </Button>
-      </View>
+      <WideButton busy={action.busy} testId='paper-publish' onClick={() => void save(true)}>
+        {paper?.status === 'published' ? '保存（已发布）' : '保存并发布'}
+      </WideButton>
+      <WideButton busy={action.busy} type='default' testId='paper-save' onClick={() => void save(false)}>
+        保存
+      </WideButton>
     </View>
   );
 }

@@ -4,6 +4,7 @@ import { Button } from '../../../../ui/button';
 import { ChoiceChips } from '../../../../ui/choice-chips';
 import { FormError } from '../../../../ui/form-error';
 import { TextField } from '../../../../ui/text-field';
+import { WideButton } from '../../../../ui/wide-button';
 import { useAction } from '../../hooks/use-action';
 import { saveQuestion } from '../../services/training-manage.service';
 import type { ManagedQuestion, QuestionDraft, QuestionKey } from '../../services/training-manage.types';
@@ -84,9 +85,9 @@ export function QuestionForm({ enterpriseId, question, onSaved }: QuestionFormPr
         <Textarea className='tr-manage__textarea' maxlength={2000} value={explanation} onInput={(e) => setExplanation(e.detail.value)} aria-label='解析' data-testid='question-explanation' />
       </View>
       <FormError message={action.error} testId='question-form-error' />
-      <Button type='primary' block loading={action.busy} disabled={action.busy} data-testid='question-save' onClick={() => void save()}>
+      <WideButton busy={action.busy} testId='question-save' onClick={() => void save()}>
         保存题目
-      </Button>
+      </WideButton>
     </View>
   );
 }

@@ -1,0 +1,1 @@
+export { pickTextFile, saveTextFile } from './text-file.weapp';

@@ -1,0 +1,187 @@
+-- =============================================================================
+-- Knowledge base, content (issue 14): page templates per enterprise, copy restriction per space,
+-- copying a page or a folder subtree. Same conventions as 20261212010000_kb.sql: definer bodies in
+-- `private`, security invoker wrappers in `public`; 22023 → 400 (bad input, or a node the caller may
+-- not see), 42501 → 403, P0001 → 400 (a rule refused it); `message` = English code, `hint` = Chinese.
+-- =============================================================================
+set check_function_bodies = off;
+
+-- -----------------------------------------------------------------------------
+-- Copy restriction: when on, page text can't be selected or copied in the apps (watermark's sibling)
+-- -----------------------------------------------------------------------------
+alter table public.kb_nodes add column copy_protect boolean not null default false;
+comment on column public.kb_nodes.copy_protect is 'Spaces: page text can''t be selected or copied in the apps (kb_set_space_copy_protect).';
+
+-- -----------------------------------------------------------------------------
+-- Page templates: built-in ones live in the app; these are saved from pages by their managers
+-- -----------------------------------------------------------------------------
+create table public.kb_templates (
+  id uuid primary key default gen_random_uuid(),
+  enterprise_id uuid not null references public.enterprises (id) on delete cascade,
+  title text not null constraint kb_templates_title_length check (char_length(btrim(title)) between 1 and 50),
+  delta jsonb not null,
+  created_by uuid references auth.users (id) on delete set null,
+  created_at timestamptz not null default now()
+);
+alter table public.kb_templates enable row level security;
+comment on table public.kb_templates is 'Knowledge-base page templates of an enterprise. Written only through kb_save_template / kb_delete_template.';
+create index kb_templates_enterprise_idx on public.kb_templates (enterprise_id, created_at desc);
+create index kb_templates_created_by_idx on public.kb_templates (created_by);
+revoke all on public.kb_templates from anon, authenticated;
+grant select on public.kb_templates to authenticated;
+-- suspended / closed enterprises: no template is saved or deleted
+select private.refuse_writes_when_inactive('public.kb_templates');
+
+create policy "Members read their enterprise's page templates"
+  on public.kb_templates for select to authenticated
+  using (enterprise_id in (select private.my_enterprise_ids()));
+
+-- Managers of a page save it (its current content) as a template of the enterprise; at most 100.
+create or replace function private.kb_save_template(p_node_id uuid, p_title text)
+returns uuid language plpgsql security definer set search_path = '' as $$
+declare
+  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+  v_title text := btrim(coalesce(p_title, ''));
+  v_id uuid;
+begin
+  perform private.assert_not_restricted();
+  perform private.assert_enterprise_writable(v_node.enterprise_id);
+  if v_node.kind <> 'page' then
+    raise exception using errcode = 'P0001', message = 'kb_not_a_page', hint = '只有页面可以保存为模板';
+  end if;
+  if char_length(v_title) < 1 or char_length(v_title) > 50 or v_title ~ '[[:cntrl:]]' then
+    raise exception using errcode = '22023', message = 'kb_template_title_invalid', hint = '模板名称须为 1–50 个字符';
+  end if;
+  perform 1 from public.enterprises e where e.id = v_node.enterprise_id for update;
+  if (select count(*) from public.kb_templates t where t.enterprise_id = v_node.enterprise_id) >= 100 then
+    raise exception using errcode = 'P0001', message = 'kb_template_limit', hint = '模板最多 100 个，请先删除不用的模板';
+  end if;
+  insert into public.kb_templates (enterprise_id, title, delta, created_by)
+  select v_node.enterprise_id, v_title, coalesce(c.delta, '{"ops": []}'::jsonb), auth.uid()
+    from public.kb_page_contents c where c.node_id = v_node.id
+  returning id into v_id;
+  return v_id;
+end $$;
+
+-- Its author or a knowledge-base manager of the enterprise deletes a template.
+create or replace function private.kb_delete_template(p_template_id uuid)
+returns void language plpgsql security definer set search_path = '' as $$
+declare
+  v_template public.kb_templates;
+begin
+  perform private.assert_cleared(); -- the gate speaks before any lookup
+  perform private.assert_not_restricted();
+  select * into v_template from public.kb_templates t
+   where t.id = p_template_id and t.enterprise_id in (select private.my_enterprise_ids());
+  if not found then
+    raise exception using errcode = '22023', message = 'kb_template_not_found', hint = '找不到该模板';
+  end if;
+  if v_template.created_by is distinct from auth.uid()
+     and not v_template.enterprise_id = any ((select private.kb_manager_enterprise_ids())::uuid[]) then
+    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有模板的创建者或知识库管理员可以删除模板';
+  end if;
+  perform private.assert_enterprise_writable(v_template.enterprise_id);
+  delete from public.kb_templates where id = v_template.id;
+end $$;
+
+-- A space whose protection setting (watermark, copy restriction) the caller may switch: manager
+-- of the space, enterprise writable, a yes/no given.
+create or replace function private.kb_space_setting_target(p_space_id uuid, p_on boolean)
+returns public.kb_nodes language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
+begin
+  perform private.assert_not_restricted();
+  perform private.assert_enterprise_writable(v_node.enterprise_id);
+  if p_on is null then
+    raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
+  end if;
+  if v_node.kind <> 'space' then
+    raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置水印或防复制';
+  end if;
+  return v_node;
+end $$;
+
+-- Managers of a space: copy restriction over its pages.
+create or replace function private.kb_set_space_copy_protect(p_space_id uuid, p_on boolean)
+returns void language plpgsql security definer set search_path = '' as $$
+declare
+  -- manager of the space, enterprise writable, a yes/no (20261215500000_kb_content.sql)
+  v_space public.kb_nodes := private.kb_space_setting_target(p_space_id, p_on);
+begin
+  update public.kb_nodes set copy_protect = p_on where id = v_space.id;
+end $$;
+
+-- Copy a page or a folder with its subtree into a folder or space (default: beside the original).
+-- Content is copied (titles, page Deltas as a first version); grants are not: the copy inherits
+-- its new parent's rights. Only nodes the caller can read along their whole path are copied (a
+-- restricted subfolder they can't see stays behind); files are not copied (their objects belong to
+-- the original node). Editor of the original and of the target; at most 500 nodes, 12 levels.
+create or replace function private.kb_copy_node(p_node_id uuid, p_new_parent_id uuid default null)
+returns uuid language plpgsql security definer set search_path = '' as $$
+declare
+  v_uid uuid := auth.uid();
+  v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
+  v_parent public.kb_nodes;
+  v_map jsonb;
+  v_count integer;
+  v_depth integer;
+  v_root uuid;
+  v_id uuid;
+begin
+  perform private.assert_not_restricted();
+  perform private.assert_enterprise_writable(v_node.enterprise_id);
+  if v_node.kind not in ('folder', 'page') then
+    raise exception using errcode = 'P0001', message = 'kb_copy_kind_invalid', hint = '只能复制页面或文件夹';
+  end if;
+  v_parent := private.kb_node_for(coalesce(p_new_parent_id, v_node.parent_id), 3::smallint);
+  if v_parent.kind not in ('space', 'folder') or v_parent.enterprise_id <> v_node.enterprise_id then
+    raise exception using errcode = 'P0001', message = 'kb_parent_not_folder', hint = '只能复制到空间或文件夹中';
+  end if;
+  if v_parent.path @> array[v_node.id] then
+    raise exception using errcode = 'P0001', message = 'kb_copy_into_itself', hint = '不能复制到自身或其子文件夹中';
+  end if;
+  select jsonb_object_agg(n.id::text, gen_random_uuid()), count(*), max(cardinality(n.path)) - cardinality(v_node.path)
+    into v_map, v_count, v_depth
+    from public.kb_nodes n
+   where n.path @> array[v_node.id] and n.deleted_at is null and n.kind in ('folder', 'page')
+     and not exists (select 1 from unnest(n.path[array_position(n.path, v_node.id):]) a(id) where private.kb_rank(a.id) < 1);
+  if v_count > 500 then
+    raise exception using errcode = 'P0001', message = 'kb_copy_too_large', hint = '一次最多复制 500 个页面和文件夹';
+  end if;
+  if cardinality(v_parent.path) + 1 + v_depth > 12 then
+    raise exception using errcode = 'P0001', message = 'kb_too_deep', hint = '目录层级最多 12 层';
+  end if;
+  v_root := (v_map ->> v_node.id::text)::uuid;
+  insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, description, path, acl_node_id, read_key,
+                               comments_enabled, body_text, created_by, updated_by, sort_order)
+  select (v_map ->> n.id::text)::uuid, n.enterprise_id, v_parent.space_id,
+         case when n.id = v_node.id then v_parent.id else (v_map ->> n.parent_id::text)::uuid end,
+         n.kind, case when n.id = v_node.id then left(n.title, 97) || ' 副本' else n.title end, n.description,
+         v_parent.path || array(select (v_map ->> p.id::text)::uuid
+                                  from unnest(n.path[array_position(n.path, v_node.id):]) with ordinality p(id, ord) order by p.ord),
+         v_parent.acl_node_id, v_parent.read_key, n.comments_enabled, n.body_text, v_uid, v_uid,
+         case when n.id = v_node.id then (select coalesce(max(x.sort_order), 0) + 1 from public.kb_nodes x
+                                           where x.enterprise_id = v_parent.enterprise_id and x.parent_id = v_parent.id)
+              else n.sort_order end
+    from public.kb_nodes n
+   where v_map ? n.id::text;
+  insert into public.kb_page_contents (node_id, enterprise_id, delta, version_no, updated_by)
+  select (v_map ->> c.node_id::text)::uuid, c.enterprise_id, c.delta, 1, v_uid
+    from public.kb_page_contents c where v_map ? c.node_id::text;
+  insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
+  select n.enterprise_id, n.id, 1, n.title, c.delta, n.body_text, v_uid
+    from public.kb_nodes n join public.kb_page_contents c on c.node_id = n.id
+   where n.path @> array[v_root] and n.kind = 'page';
+  perform private.kb_refresh_acl(v_root);
+  for v_id in select n.id from public.kb_nodes n where n.path @> array[v_root] loop
+    perform private.kb_reindex(v_id);
+  end loop;
+  return v_root;
+end $$;
+
+-- the protection helper is called by definer bodies only
+revoke execute on function private.kb_space_setting_target(uuid, boolean) from public, anon, authenticated;
+
+-- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
+select private.expose_rpcs(array['kb_save_template', 'kb_delete_template', 'kb_set_space_copy_protect', 'kb_copy_node']);
