@@ -910,8 +910,8 @@ begin
     'enterprise_id', v_node.enterprise_id,
     'delta', coalesce(v_content.delta, '{"ops": []}'::jsonb), 'version_no', coalesce(v_content.version_no, 0),
     'updated_at', v_node.updated_at,
-    'updated_by_name', (select nullif(m.display_name, '') from public.enterprise_members m
-                         where m.enterprise_id = v_node.enterprise_id and m.user_id = v_node.updated_by),
+    -- 前成员 once they left (LX 2.1.2; admins also see the name): 20261215010000_kb_governance.sql
+    'updated_by_name', case when v_node.updated_by is not null then private.kb_person_name(v_node.enterprise_id, v_node.updated_by) end,
     'file_path', case when v_rank >= 2 then v_node.file_path end, 'file_mime', v_node.file_mime, 'file_size', v_node.file_size,
     'role', case v_rank when 4 then 'manager' when 3 then 'editor' when 2 then 'downloader' else 'viewer' end,
     'comments_enabled', v_node.comments_enabled,

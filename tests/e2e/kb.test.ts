@@ -2,29 +2,12 @@
 // restricts the folder to one department in the permission editor; a member of that department
 // finds the page by a two-character query, a member of another department finds nothing; the admin
 // edits the page and restores the first version from the history.
-import type { BrowserContext } from 'playwright-core';
-import { sql, type SignedInUser } from '../support/clients';
-import { getStack } from '../support/stack';
+import { sql } from '../support/clients';
 import { addDepartment, createEnterprise, newMember } from '../integration/support-tenancy/fixture';
-import { mobileContext } from './support/browser';
-import { KbPages, TINY_PNG } from './support/kb-pages';
+import { kbOpener, TINY_PNG } from './support/kb-pages';
 import { browserSuite } from './support/suite';
 
-const suite = browserSuite();
-const contexts: BrowserContext[] = [];
-afterEach(async () => {
-  while (contexts.length) await contexts.pop()?.close();
-});
-
-async function openAs(who: SignedInUser, route: string): Promise<KbPages> {
-  const { data } = await who.client.auth.getSession();
-  if (!data.session) throw new Error('no session');
-  const context = await mobileContext(suite.browser);
-  contexts.push(context);
-  const app = new KbPages(await context.newPage(), suite.server.url);
-  await app.openSignedIn(data.session, route, getStack().url);
-  return app;
-}
+const openAs = kbOpener(browserSuite());
 
 it('space → page with an image → restricted folder → search as allowed and refused members → edit → restore a version', async () => {
   const ent = await createEnterprise({ edition: 'professional' });

@@ -50,6 +50,10 @@ const GATED_RPCS = new Set([
   'kb_copy_node', 'kb_delete_template', 'kb_save_template', 'kb_set_space_copy_protect',
   // knowledge-base storage quota (20261212020000_kb_quota.sql)
   'kb_storage_usage',
+  // knowledge-base governance (20261215010000_kb_governance.sql)
+  'member_content_rule', 'set_member_content_rule', 'kb_set_space_approval', 'kb_submit_page', 'kb_review_page',
+  'kb_pending_reviews', 'kb_page_governance', 'kb_set_page_owner', 'kb_set_review_date', 'kb_mark_reviewed',
+  'kb_stale_pages', 'kb_storage_by_space',
   // membership (20261201060000_enterprises.sql, 20261201070000_invitations_joining.sql)
   'create_enterprise', 'my_enterprises', 'switch_enterprise', 'enterprise_features', 'update_enterprise_settings',
   'set_member_role', 'create_invitation', 'revoke_invitation', 'get_invitation', 'accept_invitation',

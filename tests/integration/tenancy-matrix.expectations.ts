@@ -146,6 +146,27 @@ const kbRows = (inner: (fx: Fixture) => Promise<LabelledRow[]>) => async (fx: Fi
   return inner(fx);
 };
 const kbReaders = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['A', 'B'], []);
+/** Governance rows (20261215010000_kb_governance.sql), once per fixture: each tenant's member's
+ * pending save of the page, the tenant's content rule and one former member. */
+async function ensureKbGovernance(fx: Fixture): Promise<void> {
+  await ensureKb(fx);
+  for (const [t, member] of [[fx.A, fx.users.memberA], [fx.B, fx.users.memberB]] as const) {
+    if ((await q('select 1 from public.kb_page_reviews where enterprise_id = $1 limit 1', [t.id])).length) continue;
+    await q(`insert into public.kb_page_reviews (enterprise_id, node_id, title, delta, body_text, author_id)
+             select $1, n.id, '矩阵待审', '{"ops":[{"insert":"矩阵草稿\\n"}]}', '矩阵草稿', $2 from public.kb_nodes n
+              where n.enterprise_id = $1 and n.kind = 'page' limit 1`, [t.id, member.userId]);
+    await q(`insert into public.member_content_rules (enterprise_id, rule) values ($1, 'keep') on conflict do nothing`, [t.id]);
+    await q(`insert into public.former_members (enterprise_id, user_id, display_name, ended, rule_applied)
+             values ($1, gen_random_uuid(), '矩阵前成员', 'left', 'keep')`, [t.id]);
+  }
+}
+const kbGovernanceRows = (inner: (fx: Fixture) => Promise<LabelledRow[]>) => async (fx: Fixture) => {
+  await ensureKbGovernance(fx);
+  return inner(fx);
+};
+// admins only ('both' is B's admin); pending saves: their author and the enterprise's managers
+const kbAdminsOnly = byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], []);
+const kbAuthorOrManager = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['B'], []);
 const kbOwn = byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], [], [], []);
 // Community rows (issue 15), arranged once per fixture: in each tenant a section open to all, a
 // published post by its member (A: memberA, B: memberB) with a comment, a like and a favourite, a
@@ -283,6 +304,10 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   kb_reads: { rows: kbRows(tenantPersonRows('kb_reads', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
   kb_favorites: { rows: kbRows(tenantPersonRows('kb_favorites', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
   kb_likes: { rows: kbRows(tenantPersonRows('kb_likes', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
+  // --- knowledge-base governance (20261215010000_kb_governance.sql) -------------------------------
+  kb_page_reviews: { rows: kbGovernanceRows(tenantRows('kb_page_reviews', ['id'])), select: kbAuthorOrManager, ...noWrites },
+  member_content_rules: { rows: kbGovernanceRows(tenantRows('member_content_rules', ['enterprise_id'])), select: kbAdminsOnly, ...noWrites },
+  former_members: { rows: kbGovernanceRows(tenantRows('former_members', ['enterprise_id', 'user_id'])), select: kbAdminsOnly, ...noWrites },
   // 20261215500000_kb_content.sql: every member of the enterprise reads its page templates
   kb_templates: { rows: kbRows(tenantRows('kb_templates', ['id'])), select: kbReaders, ...noWrites },
   // --- community (20261213010000_community.sql) -------------------------------------------------
@@ -816,6 +841,20 @@ export const RPCS: Record<string, RpcExpectation> = {
   kb_delete_template: { roles: unknownNode, args: () => ({ p_template_id: ZERO }) },
   kb_search: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_query: '矩阵' }) },
   kb_recent: { roles: signedIn, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  // 20261215010000_kb_governance.sql: unknown nodes / reviews are "not found" for everyone
+  member_content_rule: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  set_member_content_rule: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_rule: 'keep' }), changesA: ['adminA'] },
+  kb_set_space_approval: { roles: unknownNode, args: () => ({ p_space_id: ZERO, p_on: true }) },
+  kb_submit_page: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_delta: { ops: [{ insert: '矩阵\n' }] } }) },
+  kb_review_page: { roles: unknownNode, args: () => ({ p_review_id: ZERO, p_approve: true }) },
+  kb_pending_reviews: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  kb_page_governance: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_set_page_owner: { roles: unknownNode, args: (fx) => ({ p_node_id: ZERO, p_owner_id: fx.users.memberA.userId }) },
+  kb_set_review_date: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_due: null }) },
+  kb_mark_reviewed: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_stale_pages: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  kb_storage_by_space: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
+  kb_run_jobs: { roles: serviceOnly, args: () => ({}) },
   directory: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
 
   // --- training (20261211020000_training_rpcs.sql) ---------------------------------------------

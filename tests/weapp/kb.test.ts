@@ -4,9 +4,10 @@
 // version from 历史版本. The enterprise, its members, the space and the folder's permissions are
 // arranged through the API and the database (the app has no space creation or permission editor
 // yet); everything else happens in the simulated pages and is then checked in the database.
-import { sql, type SignedInUser } from '../support/clients';
+import { sql } from '../support/clients';
 import { createEnterprise, newMember } from '../integration/support-tenancy/fixture';
 import type { PageDriver } from './support/page-driver';
+import { rpc } from './support/rpc';
 import { simulatedApp } from './support/simulated-app';
 
 jest.setTimeout(120_000);
@@ -18,12 +19,6 @@ const VERSIONS_PAGE = 'packages/kb/versions/index';
 const SEARCH_PAGE = 'packages/kb/search/index';
 
 const app = simulatedApp();
-
-async function rpc<T>(who: SignedInUser, fn: string, args: Record<string, unknown>): Promise<T> {
-  const { data, error } = await who.client.rpc(fn, args);
-  if (error) throw new Error(`${fn}: ${error.message}`);
-  return data as T;
-}
 
 const nodeNamed = async (enterpriseId: string, title: string) =>
   (await sql<{ id: string }>('select id from public.kb_nodes where enterprise_id = $1 and title = $2', [enterpriseId, title]))[0]?.id;

@@ -2,7 +2,7 @@
 // jobs"), run here by the stack itself: deliver queued SMS (report outcomes) through the
 // sms-deliveries function, deliver notices to SMS / WeChat / WeCom through notify-deliveries,
 // rebuild cached gate answers after an agreement was published, and run training's job (deadline
-// reminders, overdue notices, late exam attempts graded) and the community's (event reminders).
+// reminders, overdue notices, late exam attempts graded) the community's (event reminders) and the knowledge base's (review-date reminders).
 // STACK_JOBS_SECONDS sets the period (default 30); 0 turns them off, as `npm test` does so that
 // suites asserting what happens before a job runs stay deterministic.
 import type { Pool } from 'pg';
@@ -50,6 +50,11 @@ export async function runJobsOnce(config: StackConfig, pool: Pool, log: (m: stri
     await pool.query('select public.community_run_jobs()');
   } catch (e) {
     log(`jobs: community_run_jobs failed: ${(e as Error).message}`);
+  }
+  try {
+    await pool.query('select public.kb_run_jobs()');
+  } catch (e) {
+    log(`jobs: kb_run_jobs failed: ${(e as Error).message}`);
   }
 }
 

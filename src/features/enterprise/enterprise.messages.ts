@@ -8,6 +8,8 @@ import { behindTheGate } from '../identity/identity.messages';
 export const ENTERPRISE_ERROR_MESSAGES: Record<string, string> = {
   not_enterprise_member: '你不是该企业的成员',
   not_enterprise_admin: '仅企业管理员可以执行此操作',
+  content_rule_invalid: '请选择保留为前成员或转交给管理者',
+  content_transfer_target_invalid: '请选择一位管理员或内容管理员接收内容',
   member_not_found: '找不到该成员：TA 可能已离开企业，或你没有查看其资料的权限',
   last_admin: '企业至少需要一名管理员',
   feature_not_in_edition: '当前版本不包含此功能，请升级企业版本',

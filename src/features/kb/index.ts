@@ -15,3 +15,4 @@ export { HighlightText } from './components/highlight-text';
 export { KbSearchBox } from './components/kb-search-box';
 export { NodeList } from './components/node-list';
 export { SearchResults } from './components/search-results';
+export { StalePages } from './components/stale-pages';

@@ -47,3 +47,20 @@ export const KB_MESSAGES: ModuleMessages = {
     kb_template_not_found: '找不到该模板',
   },
 };
+
+/**
+ * The governance screens' codes (20261215010000_kb_governance.sql), on top of the module's table. Kept
+ * apart: the KB home is built into the weapp main package, these screens are in the kb subpackage.
+ */
+export const KB_GOVERNANCE_MESSAGES: ModuleMessages = {
+  ...KB_MESSAGES,
+  messages: {
+    ...KB_MESSAGES.messages,
+    kb_approval_required: '该空间的修改需经管理者审核后发布，请提交审核',
+    kb_review_not_found: '找不到该审核',
+    kb_review_decided: '该修改已经审核过了',
+    kb_review_reason_invalid: '请填写 1–200 个字的驳回原因',
+    kb_review_date_invalid: '复查日期须在今天到五年之内',
+    member_not_found: '该用户不是本企业成员',
+  },
+};

@@ -9,5 +9,8 @@ export const KB_ROUTES = {
   versions: (id: string) => routeUrl('kbVersions', { node: id }),
   access: (id: string) => routeUrl('kbAccess', { node: id }),
   search: (q = '') => (q ? routeUrl('kbSearch', { q }) : routeUrl('kbSearch')),
+  reviews: routeUrl('kbReviews'),
+  review: (id: string) => routeUrl('kbReview', { review: id }),
+  storage: (enterpriseId: string) => routeUrl('kbStorage', { id: enterpriseId }),
 };
 export const nodeRoute = (kind: string, id: string) => (kind === 'space' || kind === 'folder' ? KB_ROUTES.folder(id) : KB_ROUTES.page(id));

@@ -695,6 +695,26 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"former_members": {
+                  Row: {
+                    "display_name": string,"ended": string,"enterprise_id": string,"left_at": string,"rule_applied": string,"transferred_to": string | null,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "display_name"?: string,"ended": string,"enterprise_id": string,"left_at"?: string,"rule_applied": string,"transferred_to"?: string | null,"user_id": string
+                  }
+                  Update: {
+                    "display_name"?: string,"ended"?: string,"enterprise_id"?: string,"left_at"?: string,"rule_applied"?: string,"transferred_to"?: string | null,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "former_members_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"guardians": {
                   Row: {
                     "channel": Database["public"]['Enums']["client_channel"],"confirmed_at": string,"guardian_name": string,"guardian_phone": string,"id": string,"phone_verified_at": string,"relationship": Database["public"]['Enums']["guardian_relationship"],"user_id": string,"withdrawn_at": string | null
@@ -855,14 +875,14 @@ isOneToOne: false
                   ]
                 },"kb_nodes": {
                   Row: {
-                    "acl_node_id": string,"body_text": string,"comments_enabled": boolean,"copy_protect": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"parent_id": string | null,"path": (string)[],"read_key": string,"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"title_grams": (string)[],"updated_at": string,"updated_by": string | null,"watermark": boolean
+                    "acl_node_id": string,"approval_required": boolean,"body_text": string,"comments_enabled": boolean,"copy_protect": boolean,"created_at": string,"created_by": string | null,"deleted_at": string | null,"deleted_by": string | null,"deleted_root_id": string | null,"description": string,"enterprise_id": string,"file_mime": string,"file_path": string | null,"file_size": number,"id": string,"kind": string,"owner_id": string | null,"parent_id": string | null,"path": (string)[],"read_key": string,"review_due": string | null,"review_notified_for": string | null,"reviewed_at": string | null,"search_grams": (string)[],"sets_grants": boolean,"sort_order": number,"space_id": string,"space_kind": string | null,"title": string,"title_grams": (string)[],"updated_at": string,"updated_by": string | null,"watermark": boolean
                   }
                   ComputedFields: never
                   Insert: {
-                    "acl_node_id": string,"body_text"?: string,"comments_enabled"?: boolean,"copy_protect"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"parent_id"?: string | null,"path": (string)[],"read_key": string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
+                    "acl_node_id": string,"approval_required"?: boolean,"body_text"?: string,"comments_enabled"?: boolean,"copy_protect"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id": string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind": string,"owner_id"?: string | null,"parent_id"?: string | null,"path": (string)[],"read_key": string,"review_due"?: string | null,"review_notified_for"?: string | null,"reviewed_at"?: string | null,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id": string,"space_kind"?: string | null,"title": string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
                   }
                   Update: {
-                    "acl_node_id"?: string,"body_text"?: string,"comments_enabled"?: boolean,"copy_protect"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"parent_id"?: string | null,"path"?: (string)[],"read_key"?: string,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
+                    "acl_node_id"?: string,"approval_required"?: boolean,"body_text"?: string,"comments_enabled"?: boolean,"copy_protect"?: boolean,"created_at"?: string,"created_by"?: string | null,"deleted_at"?: string | null,"deleted_by"?: string | null,"deleted_root_id"?: string | null,"description"?: string,"enterprise_id"?: string,"file_mime"?: string,"file_path"?: string | null,"file_size"?: number,"id"?: string,"kind"?: string,"owner_id"?: string | null,"parent_id"?: string | null,"path"?: (string)[],"read_key"?: string,"review_due"?: string | null,"review_notified_for"?: string | null,"reviewed_at"?: string | null,"search_grams"?: (string)[],"sets_grants"?: boolean,"sort_order"?: number,"space_id"?: string,"space_kind"?: string | null,"title"?: string,"title_grams"?: (string)[],"updated_at"?: string,"updated_by"?: string | null,"watermark"?: boolean
                   }
                   Relationships: [
                     {
@@ -899,6 +919,26 @@ isOneToOne: false
                   Relationships: [
                     {
       foreignKeyName: "kb_page_contents_node_fk"
+      columns: ["enterprise_id","node_id"]
+isOneToOne: false
+      referencedRelation: "kb_nodes"
+      referencedColumns: ["enterprise_id","id"]
+    }
+                  ]
+                },"kb_page_reviews": {
+                  Row: {
+                    "author_id": string | null,"base_version": number,"body_text": string,"created_at": string,"decided_at": string | null,"decided_by": string | null,"delta": NonNullable<Json>,"enterprise_id": string,"id": string,"node_id": string,"published_version": number | null,"reason": string,"status": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"base_version"?: number,"body_text"?: string,"created_at"?: string,"decided_at"?: string | null,"decided_by"?: string | null,"delta": NonNullable<Json>,"enterprise_id": string,"id"?: string,"node_id": string,"published_version"?: number | null,"reason"?: string,"status"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "author_id"?: string | null,"base_version"?: number,"body_text"?: string,"created_at"?: string,"decided_at"?: string | null,"decided_by"?: string | null,"delta"?: NonNullable<Json>,"enterprise_id"?: string,"id"?: string,"node_id"?: string,"published_version"?: number | null,"reason"?: string,"status"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_page_reviews_node_fk"
       columns: ["enterprise_id","node_id"]
 isOneToOne: false
       referencedRelation: "kb_nodes"
@@ -961,6 +1001,26 @@ isOneToOne: false
       foreignKeyName: "kb_templates_enterprise_id_fkey"
       columns: ["enterprise_id"]
 isOneToOne: false
+      referencedRelation: "enterprises"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"member_content_rules": {
+                  Row: {
+                    "enterprise_id": string,"rule": string,"transfer_to": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "enterprise_id": string,"rule"?: string,"transfer_to"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "enterprise_id"?: string,"rule"?: string,"transfer_to"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "member_content_rules_enterprise_id_fkey"
+      columns: ["enterprise_id"]
+isOneToOne: true
       referencedRelation: "enterprises"
       referencedColumns: ["id"]
     }
@@ -1720,6 +1780,9 @@ isOneToOne: false
 "kb_inherit_grants":
 { Args: { "p_node_id": string }; Returns: undefined
                            },
+"kb_mark_reviewed":
+{ Args: { "p_next"?: string,"p_node_id": string }; Returns: string
+                           },
 "kb_move_node":
 { Args: { "p_new_parent_id": string,"p_node_id": string,"p_sort_order"?: number }; Returns: undefined
                            },
@@ -1728,6 +1791,14 @@ isOneToOne: false
                            },
 "kb_open_page":
 { Args: { "p_node_id": string }; Returns: Json
+                           },
+"kb_page_governance":
+{ Args: { "p_node_id": string }; Returns: Json
+                           },
+"kb_pending_reviews":
+{ Args: { "p_enterprise_id": string }; Returns: {
+              "author_name": string,"base_version": number,"created_at": string,"current_version": number,"node_id": string,"page_title": string,"review_id": string,"space_title": string,"title": string,"updated_at": string
+            }[]
                            },
 "kb_recent":
 { Args: { "p_enterprise_id": string,"p_limit"?: number }; Returns: {
@@ -1742,6 +1813,12 @@ isOneToOne: false
                            },
 "kb_restore_version":
 { Args: { "p_version_id": string }; Returns: number
+                           },
+"kb_review_page":
+{ Args: { "p_approve": boolean,"p_reason"?: string,"p_review_id": string }; Returns: Json
+                           },
+"kb_run_jobs":
+{ Args: Record<PropertyKey, never>; Returns: Json
                            },
 "kb_save_page":
 { Args: { "p_base_version"?: number,"p_delta": Json,"p_node_id": string,"p_title"?: string }; Returns: number
@@ -1769,14 +1846,34 @@ isOneToOne: false
 "kb_set_like":
 { Args: { "p_node_id": string,"p_on": boolean }; Returns: undefined
                            },
+"kb_set_page_owner":
+{ Args: { "p_node_id": string,"p_owner_id": string }; Returns: undefined
+                           },
+"kb_set_review_date":
+{ Args: { "p_due": string,"p_node_id": string }; Returns: undefined
+                           },
+"kb_set_space_approval":
+{ Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined
+                           },
 "kb_set_space_copy_protect":
 { Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined
                            },
 "kb_set_space_watermark":
 { Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined
                            },
+"kb_stale_pages":
+{ Args: { "p_enterprise_id": string }; Returns: {
+              "kind": string,"node_id": string,"review_due": string,"space_id": string,"title": string
+            }[]
+                           },
+"kb_storage_by_space":
+{ Args: { "p_enterprise_id": string }; Returns: Json
+                           },
 "kb_storage_usage":
 { Args: { "p_enterprise_id": string }; Returns: Json
+                           },
+"kb_submit_page":
+{ Args: { "p_base_version"?: number,"p_delta": Json,"p_node_id": string,"p_title"?: string }; Returns: Json
                            },
 "kb_trash":
 { Args: { "p_space_id": string }; Returns: {
@@ -1799,6 +1896,9 @@ isOneToOne: false
                            },
 "mark_notifications_read":
 { Args: { "p_ids": (string)[] }; Returns: number
+                           },
+"member_content_rule":
+{ Args: { "p_enterprise_id": string }; Returns: Json
                            },
 "move_department":
 { Args: { "p_department_id": string,"p_new_parent_id": string }; Returns: undefined
@@ -1929,6 +2029,9 @@ isOneToOne: false
                            },
 "set_department_head":
 { Args: { "p_department_id": string,"p_user_id": string }; Returns: undefined
+                           },
+"set_member_content_rule":
+{ Args: { "p_enterprise_id": string,"p_rule": string,"p_transfer_to"?: string }; Returns: undefined
                            },
 "set_member_role":
 { Args: { "p_enterprise_id": string,"p_role": string,"p_scopes"?: (string)[],"p_user_id": string }; Returns: undefined

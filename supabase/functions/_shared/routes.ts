@@ -108,6 +108,12 @@ export const ROUTES = {
   kbAccess: route('packages/kb/access/index', 'kb', ['node']),
   /** `q` = the query to run */
   kbSearch: route('packages/kb/search/index', 'kb', ['q']),
+  /** 待审核: saves waiting for the caller's approval (current enterprise, or `id`) */
+  kbReviews: route('packages/kb/reviews/index', 'kb', ['id']),
+  /** one save waiting for review; `review` = its id */
+  kbReview: route('packages/kb/review/index', 'kb', ['review']),
+  /** admins and content managers: storage used of the quota, per space; `id` = the enterprise */
+  kbStorage: route('packages/kb/storage/index', 'kb', ['id']),
   community: route('packages/community/index', 'community', []),
   communityPost: route('packages/community/post/index', 'community', ['id']),
   /** `section`: the section chosen in the feed */

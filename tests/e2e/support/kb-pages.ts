@@ -1,6 +1,10 @@
 // Page object of the 知识库 subpackage (src/packages/kb) for the H5 e2e tests.
-import type { Locator } from 'playwright-core';
+import type { BrowserContext, Locator } from 'playwright-core';
+import type { SignedInUser } from '../../support/clients';
+import { getStack } from '../../support/stack';
+import { mobileContext } from './browser';
 import { CommunityPages } from './community-pages';
+import type { BrowserSuite } from './suite';
 
 /** A 1×1 PNG: what a person would pick as a page image (the bucket checks the type). */
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -81,4 +85,21 @@ export class KbPages extends CommunityPages {
     await this.page.waitForFunction(() => !!document.querySelector('[data-testid="kb-search-hit"], [data-testid="kb-search-state-empty"]'));
     return this.el('kb-search-hit').allTextContents();
   }
+}
+
+/** Opens a knowledge-base route signed in as someone, each in their own browser context (closed after each test). */
+export function kbOpener(suite: BrowserSuite): (who: SignedInUser, route: string) => Promise<KbPages> {
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    while (contexts.length) await contexts.pop()?.close();
+  });
+  return async (who, route) => {
+    const { data } = await who.client.auth.getSession();
+    if (!data.session) throw new Error('no session');
+    const context = await mobileContext(suite.browser);
+    contexts.push(context);
+    const app = new KbPages(await context.newPage(), suite.server.url);
+    await app.openSignedIn(data.session, route, getStack().url);
+    return app;
+  };
 }

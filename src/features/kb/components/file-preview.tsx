@@ -11,7 +11,9 @@ import './kb.css';
 /**
  * The file of a file node. Images and videos show in the page (a signed link); documents open in
  * the platform's viewer (H5: the browser's; weapp: openDocument with its forward menu off).
- * Viewers without download rights see that the file exists, not the file.
+ * Viewers without download rights see that the file exists, not the file: the server gives them
+ * no path and Storage signs no link for them (a file needs downloader rights, preview included).
+ * Links are signed when the file is shown or opened and live 60 s.
  */
 export function FilePreview({ page, sign = kbMediaUrl }: { page: KbPage; sign?: (ref: string) => Promise<string> }) {
   const path = page.file_path;
@@ -39,7 +41,10 @@ export function FilePreview({ page, sign = kbMediaUrl }: { page: KbPage; sign?: 
       {inline && url && page.file_mime.startsWith('image/') ? (
         <Image className='kb-image' src={url} mode='widthFix' data-testid='kb-file-image' onClick={() => void Taro.previewImage({ current: url, urls: [url] })} />
       ) : null}
-      {inline && url && page.file_mime.startsWith('video/') ? <Video className='kb-video' src={url} controls data-testid='kb-file-video' /> : null}
+      {inline && url && page.file_mime.startsWith('video/') ? (
+        // the link lives 60 s: a player that fetches later (seeking, resuming) gets a fresh one
+        <Video className='kb-video' src={url} controls data-testid='kb-file-video' onError={() => void sign(path).then(setUrl, () => undefined)} />
+      ) : null}
       {!inline ? <Button size='small' type='primary' data-testid='kb-file-open' onClick={() => void open()}>预览文件</Button> : null}
     </View>
   );

@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { Button } from '../../../ui/button';
 import { useLoader } from '../hooks/use-kb-loader';
@@ -17,10 +17,12 @@ export interface PageViewProps {
   page: KbPage;
   onChanged(): void;
   service?: Pick<KbService, 'setLike' | 'setFavorite' | 'comments' | 'addComment' | 'copyNode' | 'saveTemplate'>;
+  /** shown under the content (the page's owner and review date, from the kb subpackage's page) */
+  children?: ReactNode;
 }
 
 /** A page: content, who updated it, counters, like / favourite, comments (when on), edit and history for editors. */
-export function PageView({ page, onChanged, service = kbService }: PageViewProps) {
+export function PageView({ page, onChanged, service = kbService, children }: PageViewProps) {
   const [busy, setBusy] = useState(false);
   const [comment, setComment] = useState('');
   const resolveMedia = useKbMedia(page.delta);
@@ -46,6 +48,7 @@ export function PageView({ page, onChanged, service = kbService }: PageViewProps
       </Text>
       {page.kind === 'page' ? <DeltaView delta={page.delta} resolveMedia={resolveMedia} testId='kb-doc' emptyText='这个页面还没有内容' noCopy={!!page.copy_protect} /> : null}
       {page.kind === 'file' ? <FilePreview page={page} /> : null}
+      {children}
       <View className='kb-toolbar'>
         <Button size='small' disabled={busy} data-testid='kb-like' onClick={() => void act(() => service.setLike(page.id, !page.liked))}>
           {`${page.liked ? '已赞' : '点赞'} ${page.likes}`}

@@ -1,7 +1,9 @@
 // Images in pages and the files of file nodes (PDF, video, images): objects in the private bucket
 // `kb` at `<enterprise>/<node>/<name>`. Storage RLS (private.kb_object_allowed) lets editors of the
 // node write there and readers of a page (its images) or downloaders of a file read; links are
-// signed by Storage for the reader after that check and last 10 minutes. Pages refer to their
+// signed by Storage for the reader after that check, when the page or file is opened, and last
+// 60 seconds (docs/security.md, "Knowledge-base files"): someone removed from the enterprise or from
+// the node can't make a new one, and an old one dies within a minute. Pages refer to their
 // images as `kb/<enterprise>/<node>/<name>` (the renderer resolves them; see src/ui/rich-text/delta.ts safeMedia).
 import { bindDataLayer } from '../../../lib/data';
 import { AppError } from '../../../lib/errors/app-error';
@@ -16,6 +18,8 @@ const db = bindDataLayer(KB_MESSAGES);
 export const KB_BUCKET = 'kb';
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** How long a signed link to a knowledge-base object lives: signed again each time it is opened. */
+export const KB_LINK_SECONDS = 60;
 
 const TYPES: Record<string, { mime: string; kind: FileKind }> = {
   jpg: { mime: 'image/jpeg', kind: 'image' },
@@ -76,12 +80,12 @@ export async function uploadNodeFile(node: { id: string; enterprise_id: string }
   await db.run('kb_set_file', { p_node_id: node.id, p_object_path: objectPath, p_mime: type.mime, p_size: file.size });
 }
 
-/** A 10-minute link to an object the caller may read (`kb/…` reference or bare object path); Storage refuses others. */
+/** A 60-second link to an object the caller may read (`kb/…` reference or bare object path); Storage refuses others. */
 export async function kbMediaUrl(ref: string): Promise<string> {
   const objectPath = ref.startsWith(`${KB_BUCKET}/`) ? ref.slice(KB_BUCKET.length + 1) : ref;
   let url: string | undefined;
   try {
-    const { data, error } = await supabase.storage.from(KB_BUCKET).createSignedUrl(objectPath, 600);
+    const { data, error } = await supabase.storage.from(KB_BUCKET).createSignedUrl(objectPath, KB_LINK_SECONDS);
     url = error ? undefined : data?.signedUrl;
   } catch {
     url = undefined;

@@ -3,7 +3,7 @@
 import { asShape, bindDataLayer } from '../../../lib/data';
 import type { Delta } from '../../../ui/rich-text';
 import { KB_MESSAGES } from '../kb.messages';
-import type { KbAccess, KbComment, KbTemplate, KbGrant, KbGrantees, KbNode, KbPage, KbRecent, KbSearchHit, KbVersion, SpaceKind } from './kb.types';
+import type { KbAccess, KbComment, KbTemplate, KbGrant, KbGrantees, KbNode, KbPage, KbPendingReview, KbRecent, KbSaveResult, KbSearchHit, KbStalePage, KbVersion, SpaceKind } from './kb.types';
 
 const db = bindDataLayer(KB_MESSAGES);
 const NODE_COLUMNS = 'id, kind, title, space_kind, description, updated_at, sort_order';
@@ -23,6 +23,13 @@ export const search = (enterpriseId: string, query: string) =>
   db.call('kb_search', { p_enterprise_id: enterpriseId, p_query: query, p_limit: 20 }).then(asShape<KbSearchHit[]>());
 
 export const recent = (enterpriseId: string) => db.call('kb_recent', { p_enterprise_id: enterpriseId, p_limit: 20 }).then(asShape<KbRecent[]>());
+
+/** 待审核 (governance): saves the caller may decide. */
+export const pendingReviews = (enterpriseId: string) =>
+  db.call('kb_pending_reviews', { p_enterprise_id: enterpriseId }).then(asShape<KbPendingReview[]>());
+
+/** 待复查 (governance): the caller's own pages past their review date. */
+export const stalePages = (enterpriseId: string) => db.call('kb_stale_pages', { p_enterprise_id: enterpriseId }).then(asShape<KbStalePage[]>());
 
 export const favorites = async (enterpriseId: string): Promise<KbNode[]> => {
   const rows = await db.read((c) => c.from('kb_favorites').select(`created_at, kb_nodes(${NODE_COLUMNS})`).eq('enterprise_id', enterpriseId)
@@ -44,8 +51,16 @@ export const createSpace = (enterpriseId: string, kind: SpaceKind, title: string
 export const createNode = (parentId: string, kind: 'folder' | 'page' | 'file', title: string) =>
   db.call('kb_create_node', { p_parent_id: parentId, p_kind: kind, p_title: title });
 
+/**
+ * Saves the page: published at once, or (a space with approval, an editor saving) kept for a manager's
+ * review. Either way the answer says which; see savePage for the version only.
+ */
+export const submitPage = (nodeId: string, delta: Delta, title: string, baseVersion: number) =>
+  db.call('kb_submit_page', { p_node_id: nodeId, p_delta: delta as never, p_title: title, p_base_version: baseVersion }).then(asShape<KbSaveResult>());
+
+/** The published version after the save: unchanged when the save waits for review. */
 export const savePage = (nodeId: string, delta: Delta, title: string, baseVersion: number) =>
-  db.call('kb_save_page', { p_node_id: nodeId, p_delta: delta as never, p_title: title, p_base_version: baseVersion });
+  submitPage(nodeId, delta, title, baseVersion).then((r) => r.version_no);
 
 export const restoreVersion = (versionId: string) => db.call('kb_restore_version', { p_version_id: versionId });
 export const trashNode = (nodeId: string) => db.run('kb_trash_node', { p_node_id: nodeId });
@@ -108,8 +123,8 @@ export const versionTexts = (nodeId: string, versionNos: number[]) =>
     .overrideTypes<Array<{ version_no: number; body_text: string }>, { merge: false }>());
 
 export const kbService = {
-  spaces, children, openPage, search, recent, favorites, versions, comments,
-  createSpace, createNode, savePage, restoreVersion, trashNode, setLike, setFavorite, addComment,
+  spaces, children, openPage, search, recent, favorites, versions, comments, pendingReviews, stalePages,
+  createSpace, createNode, submitPage, savePage, restoreVersion, trashNode, setLike, setFavorite, addComment,
   nodeAccess, setGrants, inheritGrants, grantees, setWatermark,
   setCopyProtect, copyNode, templates, saveTemplate, deleteTemplate, createPage, versionTexts,
 };

@@ -110,6 +110,71 @@ export interface KbGrantees {
 export const ROLE_LABEL: Record<KbRole, string> = { viewer: '可查看', downloader: '可下载', editor: '可编辑', manager: '可管理' };
 export const canEdit = (role: KbRole | undefined) => role === 'editor' || role === 'manager';
 
+/** kb_submit_page: published at once, or waiting for a manager (review_id). */
+export interface KbSaveResult {
+  published: boolean;
+  version_no: number;
+  review_id: string | null;
+}
+
+/** kb_page_governance: owner, review date, the space's approval, the caller's latest review. */
+export interface KbGovernance {
+  node_id: string;
+  owner_id: string | null;
+  /** the owner's name; 「前成员」 once they left (admins see the name in brackets) */
+  owner_name: string;
+  updated_by_name: string | null;
+  review_due: string | null;
+  reviewed_at: string | null;
+  stale: boolean;
+  approval_required: boolean;
+  can_manage: boolean;
+  can_review_date: boolean;
+  pending_count: number;
+  my_review: { id: string; status: 'pending' | 'approved' | 'rejected'; reason: string; updated_at: string } | null;
+}
+
+/** kb_pending_reviews: one save waiting for the caller's decision. */
+export interface KbPendingReview {
+  review_id: string;
+  node_id: string;
+  title: string;
+  page_title: string;
+  space_title: string;
+  author_name: string;
+  base_version: number;
+  current_version: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A pending save as its reviewers read it (kb_page_reviews, RLS: its author and the page's managers). */
+export interface KbReviewDraft {
+  id: string;
+  node_id: string;
+  title: string;
+  delta: Delta;
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string;
+  base_version: number;
+  created_at: string;
+}
+
+export interface KbStalePage {
+  node_id: string;
+  kind: NodeKind;
+  title: string;
+  space_id: string;
+  review_due: string;
+}
+
+/** kb_storage_by_space: bytes used of the quota (null: unlimited), per space. */
+export interface KbStorageUsage {
+  used: number;
+  quota: number | null;
+  spaces: Array<{ space_id: string; title: string; bytes: number }>;
+}
+
 /** A page template: built in (no id) or saved by a manager of the enterprise. */
 export interface KbTemplate {
   id: string;

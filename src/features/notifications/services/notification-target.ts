@@ -18,6 +18,10 @@ const OPENERS: Record<string, Opener> = {
   enterprise: () => routeUrl('myEnterprises'),
   // community notices (replies, mentions, accepted answers, required announcements, event reminders)
   community_post: (id) => (id ? routeUrl('communityPost', { id }) : null),
+  // knowledge-base notices: comments, review outcomes and due review dates lead to the page; a save
+  // waiting for review to its decision screen
+  kb_page: (id) => (id ? routeUrl('kbPage', { node: id }) : null),
+  kb_review: (id) => (id ? routeUrl('kbReview', { review: id }) : null),
 };
 
 /** The in-app URL of a notice's object, or null when it has none the app can open. */

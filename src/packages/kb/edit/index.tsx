@@ -11,8 +11,10 @@ export default function KbEditPage() {
   return (
     <View className='page'>
       {page.data ? (
-        <PageEditor page={page.data} onSaved={() => {
-          void Taro.showToast({ title: '已保存', icon: 'none' });
+        <PageEditor page={page.data} onSaved={(version) => {
+          // the published version moves on a save; it stays where it was when the save waits for review
+          const published = version > (page.data?.version_no ?? 0);
+          void Taro.showToast({ title: published ? '已保存' : '已提交审核，管理者通过后发布', icon: 'none' });
           // a new page came here from its folder: show it; an edited one goes back to its view
           if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
           else void Taro.redirectTo({ url: KB_ROUTES.page(nodeId) });

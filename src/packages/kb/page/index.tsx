@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { LoadState } from '../../../ui/load-state';
 import { kbService, useLoader } from '../../../features/kb';
 import { PageView } from '../../../features/kb/components/page-view';
+import { GovernancePanel } from '../../../features/kb/governance';
 
 export default function KbPagePage() {
   const nodeId = useRouter().params?.node ?? '';
@@ -16,7 +17,11 @@ export default function KbPagePage() {
   });
   return (
     <View className='page'>
-      {page.data ? <PageView page={page.data} onChanged={page.reload} /> : <LoadState loading={page.loading} error={page.error} onRetry={page.reload} testId='kb-page' />}
+      {page.data ? (
+        <PageView page={page.data} onChanged={page.reload}>
+          {page.data.kind === 'page' || page.data.kind === 'file' ? <GovernancePanel nodeId={page.data.id} refresh={page.data} /> : null}
+        </PageView>
+      ) : <LoadState loading={page.loading} error={page.error} onRetry={page.reload} testId='kb-page' />}
     </View>
   );
 }

@@ -12,6 +12,7 @@ import { JOIN_RULE_LABEL } from '../labels';
 import { LoadState } from '../../../../ui/load-state';
 import { FormError } from '../../../../ui/form-error';
 import { StatusLine } from '../../../../ui/status-line';
+import { ContentRuleSection } from './content-rule-section';
 
 export interface SettingsPanelProps {
   enterpriseId: string;
@@ -25,7 +26,7 @@ const FIELDS: { value: DirectoryField; label: string }[] = [
   { value: 'employee_no', label: '工号' },
 ];
 
-/** 企业设置: join rule, allow-list, members inviting, directory visibility. */
+/** 企业设置: join rule, allow-list, members inviting, directory visibility, former members' content (LX 2.1.2). */
 export function SettingsPanel({ enterpriseId, service = adminService }: SettingsPanelProps) {
   const loaded = useLoader(async () => ({ settings: await service.getSettings(enterpriseId), allowlist: await service.listAllowlist(enterpriseId) }), enterpriseId);
   const [form, setForm] = useState<EnterpriseSettings | null>(null);
@@ -109,6 +110,7 @@ export function SettingsPanel({ enterpriseId, service = adminService }: Settings
       </View>
       <FormError message={action.error} testId='settings-error' />
       <StatusLine message={result} className='ent-muted' testId='settings-result' />
+      <ContentRuleSection enterpriseId={enterpriseId} />
     </View>
   );
 }
