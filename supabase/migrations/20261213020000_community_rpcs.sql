@@ -35,10 +35,9 @@ end $$;
 create or replace function private.community_author_name(p_enterprise_id uuid, p_user_id uuid)
 returns text language plpgsql stable security definer set search_path = '' as $$
 begin
-  return coalesce(
-    (select nullif(btrim(m.display_name), '') from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id),
-    (select nullif(btrim(p.display_name), '') from public.profiles p where p.id = p_user_id),
-    '成员');
+  -- someone who left shows as 「前成员」 (with the name for admins): private.kb_person_name,
+  -- 20261215010000_kb_governance.sql (LX 2.1.2) — poll voters and event sign-ups included
+  return private.kb_person_name(p_enterprise_id, p_user_id);
 end $$;
 
 -- Takes the caller's ticket for this exact text; returns its verdict ('pass' | 'review').
