@@ -57,6 +57,19 @@ begin
                        else '内容不存在' end;
 end $$;
 
+-- Managers' reports: anyone without the training scope (a stranger, a learner) hears that the
+-- object doesn't exist, so a report never confirms an id; then the learner rules (open enterprise,
+-- edition). A missing row arrives as a null enterprise.
+create or replace function private.training_assert_reporter(p_enterprise_id uuid, p_what text)
+returns void language plpgsql stable security definer set search_path = '' as $$
+begin
+  perform private.assert_cleared();
+  if p_enterprise_id is null or not private.has_scope(p_enterprise_id, 'training') then
+    perform private.training_not_found(p_what);
+  end if;
+  perform private.training_assert_learner(p_enterprise_id);
+end $$;
+
 -- Random text from an alphabet without look-alikes.
 create or replace function private.training_random_code(p_length integer)
 returns text language sql volatile set search_path = '' as $$
@@ -1004,12 +1017,8 @@ create or replace function private.training_course_report(p_course_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare v_course public.training_courses;
 begin
-  perform private.assert_cleared();
   select * into v_course from public.training_courses c where c.id = p_course_id;
-  if v_course.id is null or not private.has_scope(v_course.enterprise_id, 'training') then
-    perform private.training_not_found('course');
-  end if;
-  perform private.training_assert_learner(v_course.enterprise_id);
+  perform private.training_assert_reporter(v_course.enterprise_id, 'course');
   return (
     with learners as (
       select distinct on (m.user_id) m.user_id, m.department_id, coalesce(nullif(m.display_name, ''), '成员') as name, d.due_at,
@@ -1046,7 +1055,7 @@ declare
   f text;
 begin
   foreach f in array array[
-    'training_normalize(text)', 'training_assert_manager(uuid)', 'training_assert_learner(uuid)', 'training_not_found(text)',
+    'training_normalize(text)', 'training_assert_manager(uuid)', 'training_assert_learner(uuid)', 'training_not_found(text)', 'training_assert_reporter(uuid, text)',
     'training_random_code(integer)', 'training_delta_text(jsonb)', 'training_assignment_people(uuid)',
     'training_my_course_deadlines(uuid, uuid)', 'training_course_for_manager(uuid)', 'training_award(uuid, uuid, text, uuid, integer, text)',
     'training_finish_attempt(uuid, text)', 'training_my_attempt(uuid)', 'training_attempt_view(public.training_attempts)',
@@ -1293,12 +1302,8 @@ create or replace function private.training_paper_report(p_paper_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare v_paper public.training_papers;
 begin
-  perform private.assert_cleared();
   select * into v_paper from public.training_papers p where p.id = p_paper_id;
-  if v_paper.id is null or not private.has_scope(v_paper.enterprise_id, 'training') then
-    perform private.training_not_found('paper');
-  end if;
-  perform private.training_assert_learner(v_paper.enterprise_id);
+  perform private.training_assert_reporter(v_paper.enterprise_id, 'paper');
   return jsonb_build_object(
     'attempts', (select count(*) from public.training_attempts a where a.paper_id = p_paper_id and a.status = 'submitted'),
     'learners', (select count(distinct a.user_id) from public.training_attempts a where a.paper_id = p_paper_id and a.status = 'submitted'),
@@ -1329,12 +1334,8 @@ create or replace function private.training_course_csv(p_course_id uuid)
 returns text language plpgsql stable security definer set search_path = '' as $$
 declare v_course public.training_courses;
 begin
-  perform private.assert_cleared();
   select * into v_course from public.training_courses c where c.id = p_course_id;
-  if v_course.id is null or not private.has_scope(v_course.enterprise_id, 'training') then
-    perform private.training_not_found('course');
-  end if;
-  perform private.training_assert_learner(v_course.enterprise_id);
+  perform private.training_assert_reporter(v_course.enterprise_id, 'course');
   return E'\uFEFF' || '姓名,工号,部门,截止时间,完成时间,状态,已学课时,最高分,是否通过' || E'\n' || coalesce((
     select string_agg(concat_ws(',',
              private.training_csv_field(coalesce(nullif(m.display_name, ''), '成员')),
