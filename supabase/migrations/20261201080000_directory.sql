@@ -29,14 +29,18 @@ set check_function_bodies = off;
 -- Private helpers
 -- -----------------------------------------------------------------------------
 
--- The enterprise of a department the caller belongs to; 22023 department_not_found when there is no such department or
--- it belongs to an enterprise the caller is not a member of.
-create or replace function private.department_enterprise(p_department_id uuid)
+-- The guard of every change to one department: the caller is cleared (the consent gate), the
+-- department exists in an enterprise the caller belongs to (else 22023 department_not_found, so
+-- outsiders learn nothing), and the caller administers that enterprise (else 42501). Returns the
+-- enterprise.
+create or replace function private.department_enterprise_for_admin(p_department_id uuid)
 returns uuid language plpgsql stable security definer set search_path = '' as $$
 declare v_enterprise_id uuid;
 begin
+  perform private.assert_cleared();
   select d.enterprise_id into v_enterprise_id from public.departments d where d.id = p_department_id;
   perform private.raise_if(v_enterprise_id is null or not private.is_member(v_enterprise_id), '22023', 'department_not_found', '找不到该部门');
+  perform private.assert_admin(v_enterprise_id);
   return v_enterprise_id;
 end $$;
 
@@ -125,9 +129,7 @@ returns void language plpgsql security definer set search_path = '' as $$
 declare v_enterprise_id uuid;
   v_name text;
 begin
-  perform private.assert_cleared();
-  v_enterprise_id := private.department_enterprise(p_department_id);
-  perform private.assert_admin(v_enterprise_id);
+  v_enterprise_id := private.department_enterprise_for_admin(p_department_id);
   v_name := private.clean_department_name(p_name);
   update public.departments set name = v_name where id = p_department_id;
 exception
@@ -145,9 +147,7 @@ declare v_enterprise_id uuid;
   v_height integer;
   v_subtree uuid[];
 begin
-  perform private.assert_cleared();
-  v_enterprise_id := private.department_enterprise(p_department_id);
-  perform private.assert_admin(v_enterprise_id);
+  v_enterprise_id := private.department_enterprise_for_admin(p_department_id);
   perform private.lock_org_tree(v_enterprise_id);
   perform private.assert_department_in(v_enterprise_id, p_new_parent_id);
 
@@ -181,9 +181,7 @@ create or replace function private.delete_department(p_department_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
 declare v_enterprise_id uuid;
 begin
-  perform private.assert_cleared();
-  v_enterprise_id := private.department_enterprise(p_department_id);
-  perform private.assert_admin(v_enterprise_id);
+  v_enterprise_id := private.department_enterprise_for_admin(p_department_id);
   perform private.lock_org_tree(v_enterprise_id);
   if exists (select 1 from public.departments d where d.enterprise_id = v_enterprise_id and d.parent_id = p_department_id)
      or exists (select 1 from public.enterprise_members m where m.enterprise_id = v_enterprise_id and m.department_id = p_department_id)
@@ -198,9 +196,7 @@ create or replace function private.set_department_head(p_department_id uuid, p_u
 returns void language plpgsql security definer set search_path = '' as $$
 declare v_enterprise_id uuid;
 begin
-  perform private.assert_cleared();
-  v_enterprise_id := private.department_enterprise(p_department_id);
-  perform private.assert_admin(v_enterprise_id);
+  v_enterprise_id := private.department_enterprise_for_admin(p_department_id);
   if p_user_id is not null then
     perform private.assert_member_of(v_enterprise_id, p_user_id);
   end if;
@@ -385,7 +381,7 @@ end $$;
 -- =============================================================================
 -- Grants
 -- =============================================================================
-revoke execute on function private.department_enterprise(uuid) from public, anon, authenticated;
+revoke execute on function private.department_enterprise_for_admin(uuid) from public, anon, authenticated;
 revoke execute on function private.assert_department_in(uuid, uuid) from public, anon, authenticated;
 revoke execute on function private.assert_member_of(uuid, uuid) from public, anon, authenticated;
 revoke execute on function private.clean_department_name(text) from public, anon, authenticated;
