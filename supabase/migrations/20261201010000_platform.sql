@@ -374,6 +374,19 @@ returns text language sql immutable set search_path = '' as $$
               then btrim(p_value) end;
 $$;
 
+-- A required text argument, trimmed: 22023 `p_code` with `p_hint` when it is missing, shorter than
+-- p_min or longer than p_max characters, or holds a control character. (IF form, not raise_if: it
+-- is an immutable invoker helper.)
+create or replace function private.required_text(p_value text, p_min integer, p_max integer, p_code text, p_hint text)
+returns text language plpgsql immutable set search_path = '' as $$
+declare v text := btrim(coalesce(p_value, ''));
+begin
+  if char_length(v) not between p_min and p_max or v ~ '[[:cntrl:]]' then
+    raise exception using errcode = '22023', message = p_code, hint = p_hint;
+  end if;
+  return v;
+end $$;
+
 create or replace function private.notify_admins(p_enterprise_id uuid, p_kind text, p_title text, p_body text, p_data jsonb default '{}'::jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
 declare v_data jsonb := coalesce(p_data, '{}'::jsonb) || jsonb_build_object('enterprise_id', p_enterprise_id);
@@ -419,6 +432,7 @@ end $$;
 -- Grants
 -- -----------------------------------------------------------------------------
 revoke execute on function private.clean_text(text, integer, integer) from public, anon, authenticated;
+revoke execute on function private.required_text(text, integer, integer, text, text) from public, anon, authenticated;
 revoke execute on function private.notify_admins(uuid, text, text, text, jsonb) from public, anon, authenticated;
 revoke execute on function private.decision_reason(boolean, text, integer, text, text) from public, anon, authenticated;
 

@@ -48,32 +48,23 @@ end $$;
 create or replace function private.assert_department_in(p_enterprise_id uuid, p_department_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
-  if p_department_id is not null and not exists (
+  perform private.raise_if(p_department_id is not null and not exists (
     select 1 from public.departments d where d.id = p_department_id and d.enterprise_id = p_enterprise_id
-  ) then
-    raise exception using errcode = '22023', message = 'department_not_found', hint = '找不到该部门';
-  end if;
+  ), '22023', 'department_not_found', '找不到该部门');
 end $$;
 
 create or replace function private.assert_member_of(p_enterprise_id uuid, p_user_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
-  if p_user_id is null or not exists (
+  perform private.raise_if(p_user_id is null or not exists (
     select 1 from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id
-  ) then
-    raise exception using errcode = '22023', message = 'member_not_found', hint = '该用户不是本企业成员';
-  end if;
+  ), '22023', 'member_not_found', '该用户不是本企业成员');
 end $$;
 
 create or replace function private.clean_department_name(p_name text)
-returns text language plpgsql immutable set search_path = '' as $$
-declare v_name text := btrim(coalesce(p_name, ''));
-begin
-  if char_length(v_name) < 1 or char_length(v_name) > 40 or v_name ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'department_name_invalid', hint = '部门名称须为 1–40 个字符';
-  end if;
-  return v_name;
-end $$;
+returns text language sql immutable set search_path = '' as $$
+  select private.required_text(p_name, 1, 40, 'department_name_invalid', '部门名称须为 1–40 个字符');
+$$;
 
 -- Tree changes of one enterprise run one at a time (two concurrent moves could otherwise make a
 -- cycle that neither saw). Also checks the edition includes the directory.
