@@ -815,8 +815,8 @@ revoke all on function private.refuse_writes_when_inactive(regclass[]) from publ
 
 -- Closed enterprises: their rows are hidden from members (restrictive: combined with AND with the
 -- tables' own policies). Gives each table of enterprise data (an `enterprise_id` column) the policy
--- "Nothing of a closed enterprise is readable but the enterprise itself"; the invitation, joining
--- and module migrations call it for theirs. A table that operators read keeps its own policy with
+-- "Nothing of a closed enterprise is readable but the enterprise itself"; the invitation and joining
+-- migration calls it for its tables, and a module's migration may for its own. A table that operators read keeps its own policy with
 -- the operator exception (qualification_documents below): for the others, whose policies give
 -- operators nothing, the operator check would only cost one helper call per statement. Migrations only.
 create or replace function private.hide_when_closed(variadic p_tables regclass[])
