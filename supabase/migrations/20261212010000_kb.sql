@@ -661,16 +661,27 @@ begin
   return v_id;
 end $$;
 
+-- Renaming: a page in a space with approval, renamed by an editor who doesn't manage it, keeps its
+-- published title for readers; the new title waits in the editor's pending review like a body change
+-- (20261215010000_kb_governance.sql). Everything else is renamed at once.
 create or replace function private.kb_rename_node(p_node_id uuid, p_title text, p_description text default null)
-returns void language plpgsql security definer set search_path = '' as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
   v_desc text := btrim(coalesce(p_description, v_node.description));
+  v_title text;
 begin
   perform private.assert_not_restricted();
   perform private.raise_if(char_length(v_desc) > 500, '22023', 'kb_description_invalid', '描述最多 500 个字符');
-  update public.kb_nodes set title = private.kb_clean_title(p_title), description = v_desc, updated_by = auth.uid(), updated_at = now()
+  v_title := private.kb_clean_title(p_title);
+  if v_title <> v_node.title and private.kb_needs_approval(v_node) then
+    perform private.assert_enterprise_writable(v_node.enterprise_id);
+    perform private.raise_if(v_desc <> v_node.description, 'P0001', 'kb_approval_required', '该空间的修改需经管理者审核后发布，请提交审核');
+    return private.kb_hold_for_review(v_node, v_title, null, null);
+  end if;
+  update public.kb_nodes set title = v_title, description = v_desc, updated_by = auth.uid(), updated_at = now()
    where id = v_node.id;
   perform private.kb_reindex(v_node.id);
+  return json_build_object('published', true, 'review_id', null);
 end $$;
 
 -- Move (and reorder): manager of the node, editor of the new parent, same enterprise; never into

@@ -346,51 +346,66 @@ begin
   update public.kb_nodes set approval_required = p_on where id = v_space.id;
 end $$;
 
+-- Whether an editor's change to this node waits for a manager: a page in a space with approval, and
+-- a caller who doesn't manage it.
+create or replace function private.kb_needs_approval(p_node public.kb_nodes)
+returns boolean language plpgsql stable security definer set search_path = '' as $$
+begin
+  return p_node.kind = 'page'
+     and coalesce((select s.approval_required from public.kb_nodes s where s.id = p_node.space_id), false)
+     and private.kb_rank(p_node.id) < 4;
+end $$;
+
+-- Keeps an editor's change as their pending review of the page, replacing their earlier draft, and
+-- tells the page's managers of a new one. p_title null keeps the draft's title (or the published
+-- one); p_delta null (a rename) keeps the draft's body (or the published one) and its base version.
+create or replace function private.kb_hold_for_review(p_node public.kb_nodes, p_title text, p_delta jsonb, p_base_version integer)
+returns json language plpgsql security definer set search_path = '' as $$
+declare
+  v_uid uuid := auth.uid();
+  v_current integer;
+  v_published jsonb;
+  v_id uuid;
+  v_title text;
+  v_manager uuid;
+begin
+  select c.version_no, c.delta into v_current, v_published from public.kb_page_contents c where c.node_id = p_node.id;
+  perform private.raise_if(p_base_version is not null and p_base_version <> coalesce(v_current, 0), 'P0001', 'kb_version_conflict', '页面已被他人更新，请刷新后再保存');
+  update public.kb_page_reviews r
+     set title = coalesce(p_title, r.title), delta = coalesce(p_delta, r.delta),
+         body_text = case when p_delta is null then r.body_text else left(private.kb_delta_text(p_delta), 100000) end,
+         base_version = case when p_delta is null then r.base_version else coalesce(v_current, 0) end, updated_at = now()
+   where r.node_id = p_node.id and r.author_id = v_uid and r.status = 'pending'
+  returning r.id, r.title into v_id, v_title;
+  if v_id is null then
+    v_title := coalesce(p_title, p_node.title);
+    v_published := coalesce(p_delta, v_published, '{"ops": []}'::jsonb);
+    insert into public.kb_page_reviews (enterprise_id, node_id, base_version, title, delta, body_text, author_id)
+    values (p_node.enterprise_id, p_node.id, coalesce(v_current, 0), v_title, v_published, left(private.kb_delta_text(v_published), 100000), v_uid)
+    returning id into v_id;
+    for v_manager in select x from private.kb_node_manager_ids(p_node.id) x where x <> v_uid loop
+      perform private.notify(v_manager, 'kb_review_requested', '有页面修改待审核',
+                             private.kb_person_name(p_node.enterprise_id, v_uid) || ' 修改了「' || left(v_title, 40) || '」',
+                             jsonb_build_object('review_id', v_id, 'node_id', p_node.id, 'enterprise_id', p_node.enterprise_id));
+    end loop;
+  end if;
+  return json_build_object('published', false, 'version_no', coalesce(v_current, 0), 'review_id', v_id);
+end $$;
+
 -- The editor's save: published at once (no approval in the space, or a manager saving), or kept as
 -- a pending review that replaces the editor's earlier draft of the page.
 create or replace function private.kb_submit_page(p_node_id uuid, p_delta jsonb, p_title text default null, p_base_version integer default null)
 returns json language plpgsql security definer set search_path = '' as $$
 declare
-  v_uid uuid := auth.uid();
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
-  v_current integer;
-  v_title text;
-  v_id uuid;
-  v_new boolean;
-  v_manager uuid;
 begin
-  if not coalesce((select s.approval_required from public.kb_nodes s where s.id = v_node.space_id), false)
-     or private.kb_rank(v_node.id) >= 4 then
+  if not private.kb_needs_approval(v_node) then
     return json_build_object('published', true, 'version_no', private.kb_save_page(p_node_id, p_delta, p_title, p_base_version), 'review_id', null);
   end if;
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if v_node.kind <> 'page' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_page', hint = '只有页面可以编辑正文';
-  end if;
   perform private.kb_assert_delta(p_delta);
-  v_title := case when p_title is null then v_node.title else private.kb_clean_title(p_title) end;
-  select c.version_no into v_current from public.kb_page_contents c where c.node_id = v_node.id;
-  if p_base_version is not null and p_base_version <> coalesce(v_current, 0) then
-    raise exception using errcode = 'P0001', message = 'kb_version_conflict', hint = '页面已被他人更新，请刷新后再保存';
-  end if;
-  update public.kb_page_reviews r
-     set title = v_title, delta = p_delta, body_text = left(private.kb_delta_text(p_delta), 100000),
-         base_version = coalesce(v_current, 0), updated_at = now()
-   where r.node_id = v_node.id and r.author_id = v_uid and r.status = 'pending'
-  returning r.id into v_id;
-  v_new := v_id is null;
-  if v_new then
-    insert into public.kb_page_reviews (enterprise_id, node_id, base_version, title, delta, body_text, author_id)
-    values (v_node.enterprise_id, v_node.id, coalesce(v_current, 0), v_title, p_delta, left(private.kb_delta_text(p_delta), 100000), v_uid)
-    returning id into v_id;
-    for v_manager in select x from private.kb_node_manager_ids(v_node.id) x where x <> v_uid loop
-      perform private.notify(v_manager, 'kb_review_requested', '有页面修改待审核',
-                             private.kb_person_name(v_node.enterprise_id, v_uid) || ' 修改了「' || left(v_title, 40) || '」',
-                             jsonb_build_object('review_id', v_id, 'node_id', v_node.id, 'enterprise_id', v_node.enterprise_id));
-    end loop;
-  end if;
-  return json_build_object('published', false, 'version_no', coalesce(v_current, 0), 'review_id', v_id);
+  return private.kb_hold_for_review(v_node, case when p_title is not null then private.kb_clean_title(p_title) end, p_delta, p_base_version);
 end $$;
 
 -- Managers of the page: approve (published as a version by its editor) or reject with a reason.
@@ -642,5 +657,6 @@ revoke all on function
   private.kb_default_owner(), private.kb_person_name(uuid, uuid), private.member_content_exit(), private.member_content_rejoin(),
   private.member_content_apply(uuid, uuid, text, text), private.member_content_account_deleted(),
   private.kb_node_manager_ids(uuid), private.kb_versions_approval_guard(),
-  private.kb_node_for_review(uuid)
+  private.kb_node_for_review(uuid), private.kb_needs_approval(public.kb_nodes),
+  private.kb_hold_for_review(public.kb_nodes, text, jsonb, integer)
   from public, anon, authenticated, service_role;

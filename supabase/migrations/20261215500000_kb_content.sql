@@ -108,13 +108,44 @@ begin
   update public.kb_nodes set copy_protect = p_on where id = v_space.id;
 end $$;
 
+-- The objects of bucket `kb` in this enterprise a Delta's images and videos refer to
+-- (`kb/<enterprise>/<node>/<name>`): their object path and name.
+create or replace function private.kb_delta_objects(p_delta jsonb, p_enterprise_id uuid)
+returns table (object_path text, file_name text) language sql immutable set search_path = '' as $$
+  select distinct r.m[1] || '/' || r.m[2] || '/' || r.m[3], r.m[3]
+    from jsonb_array_elements(case when jsonb_typeof(p_delta -> 'ops') = 'array' then p_delta -> 'ops' else '[]'::jsonb end) op
+   cross join lateral (select regexp_match(coalesce(op -> 'insert' ->> 'image', op -> 'insert' ->> 'video'),
+                                           '^kb/([0-9a-f-]{36})/([0-9a-f-]{36})/([^/]{1,200})$') as m) r
+   where jsonb_typeof(op -> 'insert') = 'object' and r.m[1] = p_enterprise_id::text
+$$;
+
+-- The Delta with every image / video of this enterprise's bucket `kb` pointing into p_node_id's folder
+-- (same file name): what a copied page refers to once its objects are copied there.
+create or replace function private.kb_delta_relink(p_delta jsonb, p_enterprise_id uuid, p_node_id uuid)
+returns jsonb language sql immutable set search_path = '' as $$
+  select p_delta || jsonb_build_object('ops', coalesce(jsonb_agg(
+           case when r.m[1] = p_enterprise_id::text
+                then jsonb_set(o.op, array['insert', r.k], to_jsonb('kb/' || r.m[1] || '/' || p_node_id::text || '/' || r.m[3]))
+                else o.op end order by o.ord), '[]'::jsonb))
+    from jsonb_array_elements(case when jsonb_typeof(p_delta -> 'ops') = 'array' then p_delta -> 'ops' else '[]'::jsonb end)
+         with ordinality o(op, ord)
+   cross join lateral (select k.k, regexp_match(o.op -> 'insert' ->> k.k, '^kb/([0-9a-f-]{36})/([0-9a-f-]{36})/([^/]{1,200})$') as m
+                         from (select case when jsonb_typeof(o.op -> 'insert') = 'object' and o.op -> 'insert' ? 'video'
+                                           then 'video' else 'image' end as k) k) r
+$$;
+
 -- Copy a page or a folder with its subtree into a folder or space (default: beside the original).
 -- Content is copied (titles, page Deltas as a first version); grants are not: the copy inherits
 -- its new parent's rights. Only nodes the caller can read along their whole path are copied (a
 -- restricted subfolder they can't see stays behind); files are not copied (their objects belong to
 -- the original node). Editor of the original and of the target; at most 500 nodes, 12 levels.
+-- A copied page refers to its images in its own folder (`kb/<enterprise>/<copy>/<name>`), never to the
+-- original's: a reader of the copy may not read the original, and the original may be deleted. The
+-- answer lists the objects to copy there ({"id": root, "media": [{"from", "to"}]}); the kb-copy edge
+-- function copies them through Storage with the caller's own rights (read the original's, write the
+-- copy's), so Storage RLS decides each one as for any upload.
 create or replace function private.kb_copy_node(p_node_id uuid, p_new_parent_id uuid default null)
-returns uuid language plpgsql security definer set search_path = '' as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare v_uid uuid := auth.uid();
   v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
   v_parent public.kb_nodes;
@@ -123,6 +154,7 @@ declare v_uid uuid := auth.uid();
   v_depth integer;
   v_root uuid;
   v_id uuid;
+  v_media json;
 begin
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(v_node.enterprise_id);
@@ -162,8 +194,15 @@ begin
     from public.kb_nodes n
    where v_map ? n.id::text;
   insert into public.kb_page_contents (node_id, enterprise_id, delta, version_no, updated_by)
-  select (v_map ->> c.node_id::text)::uuid, c.enterprise_id, c.delta, 1, v_uid
+  select (v_map ->> c.node_id::text)::uuid, c.enterprise_id, private.kb_delta_relink(c.delta, c.enterprise_id, (v_map ->> c.node_id::text)::uuid), 1, v_uid
     from public.kb_page_contents c where v_map ? c.node_id::text;
+  -- the stored objects the originals refer to, each to be copied into its copy's folder once
+  select coalesce(json_agg(json_build_object('from', m.object_path, 'to', m.copy_path) order by m.copy_path), '[]'::json) into v_media
+    from (select distinct on (x.copy_path) x.object_path, x.copy_path
+            from (select o.object_path, v_node.enterprise_id || '/' || (v_map ->> c.node_id::text) || '/' || o.file_name as copy_path
+                    from public.kb_page_contents c, private.kb_delta_objects(c.delta, c.enterprise_id) o
+                   where v_map ? c.node_id::text) x
+           where exists (select 1 from storage.objects so where so.bucket_id = 'kb' and so.name = x.object_path)) m;
   insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
   select n.enterprise_id, n.id, 1, n.title, c.delta, n.body_text, v_uid
     from public.kb_nodes n join public.kb_page_contents c on c.node_id = n.id
@@ -172,11 +211,12 @@ begin
   for v_id in select n.id from public.kb_nodes n where n.path @> array[v_root] loop
     perform private.kb_reindex(v_id);
   end loop;
-  return v_root;
+  return json_build_object('id', v_root, 'media', v_media);
 end $$;
 
 -- the protection helper is called by definer bodies only
 revoke execute on function private.kb_space_setting_target(uuid, boolean) from public, anon, authenticated;
+revoke execute on function private.kb_delta_objects(jsonb, uuid), private.kb_delta_relink(jsonb, uuid, uuid) from public, anon, authenticated;
 
 -- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
 select private.expose_rpcs(array['kb_save_template', 'kb_delete_template', 'kb_set_space_copy_protect', 'kb_copy_node']);

@@ -1763,7 +1763,7 @@ isOneToOne: false
 { Args: { "p_body": string,"p_node_id": string }; Returns: string
                            },
 "kb_copy_node":
-{ Args: { "p_new_parent_id"?: string,"p_node_id": string }; Returns: string
+{ Args: { "p_new_parent_id"?: string,"p_node_id": string }; Returns: Json
                            },
 "kb_create_node":
 { Args: { "p_kind": string,"p_parent_id": string,"p_title": string }; Returns: string
@@ -1806,7 +1806,7 @@ isOneToOne: false
             }[]
                            },
 "kb_rename_node":
-{ Args: { "p_description"?: string,"p_node_id": string,"p_title": string }; Returns: undefined
+{ Args: { "p_description"?: string,"p_node_id": string,"p_title": string }; Returns: Json
                            },
 "kb_restore_node":
 { Args: { "p_node_id": string }; Returns: undefined

@@ -97,9 +97,13 @@ export const setWatermark = (spaceId: string, on: boolean) => db.run('kb_set_spa
 /** Managers of a space: page text can't be selected or copied there. */
 export const setCopyProtect = (spaceId: string, on: boolean) => db.run('kb_set_space_copy_protect', { p_space_id: spaceId, p_on: on });
 
-/** Copies a page or a folder subtree (content, not grants) beside it or into `parentId`; resolves with the copy's id. */
+/**
+ * Copies a page or a folder subtree (content, not grants) beside it or into `parentId`, with its
+ * pages' images copied into the copy (the kb-copy function); resolves with the copy's id.
+ */
 export const copyNode = (nodeId: string, parentId?: string) =>
-  db.call('kb_copy_node', parentId ? { p_node_id: nodeId, p_new_parent_id: parentId } : { p_node_id: nodeId });
+  db.invoke<{ id: string; media: number; missing: number }>('kb-copy', parentId ? { node_id: nodeId, parent_id: parentId } : { node_id: nodeId })
+    .then((r) => r.id);
 
 /** The enterprise's own page templates (the built-in ones are in lib/templates.ts). */
 export const templates = (enterpriseId: string) =>
