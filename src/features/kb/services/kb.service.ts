@@ -32,7 +32,7 @@ export const pendingReviews = (enterpriseId: string) =>
 export const stalePages = (enterpriseId: string) => db.call('kb_stale_pages', { p_enterprise_id: enterpriseId }).then(asShape<KbStalePage[]>());
 
 export const favorites = async (enterpriseId: string): Promise<KbNode[]> => {
-  const rows = await db.read((c) => c.from('kb_favorites').select(`created_at, kb_nodes(${NODE_COLUMNS})`).eq('enterprise_id', enterpriseId)
+  const rows = await db.read((c) => c.from('kb_marks').select(`created_at, kb_nodes(${NODE_COLUMNS})`).eq('enterprise_id', enterpriseId).eq('kind', 'favorite')
     .order('created_at', { ascending: false }).limit(50).overrideTypes<Array<{ kb_nodes: KbNode | null }>, { merge: false }>());
   return rows.flatMap((r) => (r.kb_nodes ? [r.kb_nodes] : []));
 };
@@ -64,8 +64,8 @@ export const savePage = (nodeId: string, delta: Delta, title: string, baseVersio
 
 export const restoreVersion = (versionId: string) => db.call('kb_restore_version', { p_version_id: versionId });
 export const trashNode = (nodeId: string) => db.run('kb_trash_node', { p_node_id: nodeId });
-export const setLike = (nodeId: string, on: boolean) => db.run('kb_set_like', { p_node_id: nodeId, p_on: on });
-export const setFavorite = (nodeId: string, on: boolean) => db.run('kb_set_favorite', { p_node_id: nodeId, p_on: on });
+export const setLike = (nodeId: string, on: boolean) => db.run('kb_set_mark', { p_node_id: nodeId, p_kind: 'like', p_on: on });
+export const setFavorite = (nodeId: string, on: boolean) => db.run('kb_set_mark', { p_node_id: nodeId, p_kind: 'favorite', p_on: on });
 export const addComment = (nodeId: string, body: string) => db.call('kb_add_comment', { p_node_id: nodeId, p_body: body });
 
 /** Managers: the grants that decide who sees the node (its own, or those of the node it inherits from). */
