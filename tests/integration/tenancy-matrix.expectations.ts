@@ -902,5 +902,6 @@ export const RPCS: Record<string, RpcExpectation> = {
   },
   training_paper_report: { roles: serviceOnly, args: () => ({ p_paper_id: ZERO }) },
   training_course_csv: { roles: serviceOnly, args: () => ({ p_course_id: ZERO }) },
+  training_set_archived: { roles: serviceOnly, args: () => ({ p_kind: 'course', p_id: ZERO, p_archived: true }) },
   training_run_jobs: { roles: serviceOnly, args: () => ({}) },
 };

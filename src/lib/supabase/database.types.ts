@@ -2059,6 +2059,9 @@ isOneToOne: false
 "training_save_question":
 { Args: { "p_answer": Json,"p_category"?: string,"p_difficulty"?: number,"p_enterprise_id": string,"p_explanation"?: string,"p_kind": string,"p_options"?: Json,"p_question_id"?: string,"p_stem": string,"p_tags"?: (string)[] }; Returns: string
                            },
+"training_set_archived":
+{ Args: { "p_archived": boolean,"p_id": string,"p_kind": string }; Returns: string
+                           },
 "training_start_attempt":
 { Args: { "p_paper_id": string }; Returns: Json
                            },
