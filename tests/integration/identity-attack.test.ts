@@ -40,7 +40,7 @@ const GATED_RPCS = new Set([
   'training_save_question', 'training_question_key', 'training_save_paper', 'training_course_report', 'training_my_assignments',
   'training_course_outline', 'training_report_progress', 'training_start_attempt', 'training_attempt', 'training_save_answer',
   'training_submit_attempt', 'training_record_leave', 'training_leaderboard', 'training_save_path', 'training_path_outline',
-  'training_import_questions', 'training_paper_report', 'training_course_csv',
+  'training_import_questions', 'training_paper_report', 'training_course_csv', 'training_set_archived',
   // knowledge base (20261212010000_kb.sql)
   'kb_add_comment', 'kb_create_node', 'kb_create_space', 'kb_delete_comment', 'kb_inherit_grants', 'kb_move_node',
   'kb_node_access', 'kb_open_page', 'kb_recent', 'kb_rename_node', 'kb_restore_node', 'kb_restore_version',

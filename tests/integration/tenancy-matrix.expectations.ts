@@ -184,8 +184,7 @@ async function arrangeCommunity(fx: Fixture): Promise<void> {
                   select $1, s.id, $2, '矩阵帖子', '{"ops":[{"insert":"矩阵正文\\n"}]}', '矩阵正文' from s returning id, section_id),
             c as (insert into public.community_comments (enterprise_id, section_id, post_id, author_id, body_text)
                   select $1, p.section_id, p.id, $2, '矩阵评论' from p returning id),
-            l as (insert into public.community_likes (enterprise_id, post_id, user_id) select $1, p.id, $2 from p),
-            f as (insert into public.community_favorites (enterprise_id, post_id, user_id) select $1, p.id, $2 from p),
+            l as (insert into public.community_post_marks (enterprise_id, post_id, user_id, kind) select $1, p.id, $2, kinds.kind from p, (values ('like'), ('favorite')) kinds(kind)),
             k as (insert into public.community_cases (enterprise_id, target_type, target_id, author_id, source, score, report_count)
                   select $1, 'post', p.id, $2, 'reports', 1, 1 from p returning id, target_id),
             r as (insert into public.community_reports (enterprise_id, case_id, target_type, target_id, reporter_id, category, weight)
@@ -207,7 +206,7 @@ async function arrangeCommunity(fx: Fixture): Promise<void> {
             ev as (insert into public.community_events (post_id, enterprise_id, starts_at, place)
                    select p.id, $1, now() + interval '2 days', '矩阵地点' from p returning post_id),
             su as (insert into public.community_event_signups (post_id, user_id, enterprise_id, status) select ev.post_id, $2, $1, 'going' from ev)
-       insert into public.community_post_reads (post_id, user_id, enterprise_id) select p.id, $2, $1 from p`,
+       insert into public.community_post_marks (kind, post_id, user_id, enterprise_id) select 'read', p.id, $2, $1 from p`,
       [t.id, author.userId]);
     // an image of the post that passed WeChat's check (20261216010000_community_images.sql)
     await q(
@@ -220,6 +219,16 @@ async function arrangeCommunity(fx: Fixture): Promise<void> {
 const communityRows = (table: string, keyCols: string[], personCol?: string) => async (fx: Fixture): Promise<LabelledRow[]> => {
   await arrangeCommunity(fx);
   return personCol ? tenantPersonRows(table, keyCols, personCol)(fx) : tenantRows(table, keyCols)(fx);
+};
+const communityMarkRows = async (fx: Fixture): Promise<LabelledRow[]> => {
+  await arrangeCommunity(fx);
+  const rows = await q<Record<string, string>>(
+    `select kind, post_id::text as post_id, user_id::text as user_id, enterprise_id::text as enterprise_id
+       from public.community_post_marks where enterprise_id = any($1::uuid[])`, [[fx.A.id, fx.B.id]]);
+  return rows.map((r) => ({
+    label: `${r.enterprise_id === fx.A.id ? 'A' : 'B'}:${r.kind === 'like' ? 'like' : `${r.kind}:${fx.roleOf.get(r.user_id) ?? 'someone'}`}`,
+    key: { kind: r.kind, post_id: r.post_id, user_id: r.user_id },
+  }));
 };
 const communityMembers = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['A', 'B'], []);
 const communityModerators = byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], []);
@@ -314,10 +323,12 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   community_sections: { rows: communityRows('community_sections', ['id']), select: communityMembers, ...noWrites },
   community_posts: { rows: communityRows('community_posts', ['id']), select: communityMembers, ...noWrites },
   community_comments: { rows: communityRows('community_comments', ['id']), select: communityMembers, ...noWrites },
-  community_likes: { rows: communityRows('community_likes', ['post_id', 'user_id']), select: communityMembers, ...noWrites },
-  community_favorites: {
-    rows: communityRows('community_favorites', ['post_id', 'user_id'], 'user_id'),
-    select: byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], [], [], []),
+  // a like is the tenant's members' to read ('A:like'), a favourite its owner's ('A:favorite:memberA'),
+  // a read receipt its owner's and the moderators' ('A:read:memberA')
+  community_post_marks: {
+    rows: communityMarkRows,
+    select: byRole<SelectOutcome>('denied', ['A:like', 'A:favorite:memberA', 'A:read:memberA'], ['B:like', 'B:favorite:memberB', 'B:read:memberB'],
+      ['A:like', 'A:read:memberA'], ['A:like', 'B:like', 'B:read:memberB'], []),
     ...noWrites,
   },
   community_report_categories: {
@@ -341,11 +352,6 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   },
   community_event_signups: {
     rows: communityRows('community_event_signups', ['post_id', 'user_id'], 'user_id'),
-    select: byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], ['A:memberA'], ['B:memberB'], []),
-    ...noWrites,
-  },
-  community_post_reads: {
-    rows: communityRows('community_post_reads', ['post_id', 'user_id'], 'user_id'),
     select: byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], ['A:memberA'], ['B:memberB'], []),
     ...noWrites,
   },
@@ -894,5 +900,6 @@ export const RPCS: Record<string, RpcExpectation> = {
   },
   training_paper_report: { roles: serviceOnly, args: () => ({ p_paper_id: ZERO }) },
   training_course_csv: { roles: serviceOnly, args: () => ({ p_course_id: ZERO }) },
+  training_set_archived: { roles: serviceOnly, args: () => ({ p_kind: 'course', p_id: ZERO, p_archived: true }) },
   training_run_jobs: { roles: serviceOnly, args: () => ({}) },
 };

@@ -229,58 +229,6 @@ isOneToOne: false
       referencedColumns: ["enterprise_id","id"]
     }
                   ]
-                },"community_favorites": {
-                  Row: {
-                    "created_at": string,"enterprise_id": string,"post_id": string,"user_id": string
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "created_at"?: string,"enterprise_id": string,"post_id": string,"user_id": string
-                  }
-                  Update: {
-                    "created_at"?: string,"enterprise_id"?: string,"post_id"?: string,"user_id"?: string
-                  }
-                  Relationships: [
-                    {
-      foreignKeyName: "community_favorites_enterprise_id_fkey"
-      columns: ["enterprise_id"]
-isOneToOne: false
-      referencedRelation: "enterprises"
-      referencedColumns: ["id"]
-    },{
-      foreignKeyName: "community_favorites_post_fk"
-      columns: ["enterprise_id","post_id"]
-isOneToOne: false
-      referencedRelation: "community_posts"
-      referencedColumns: ["enterprise_id","id"]
-    }
-                  ]
-                },"community_likes": {
-                  Row: {
-                    "created_at": string,"enterprise_id": string,"post_id": string,"user_id": string
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "created_at"?: string,"enterprise_id": string,"post_id": string,"user_id": string
-                  }
-                  Update: {
-                    "created_at"?: string,"enterprise_id"?: string,"post_id"?: string,"user_id"?: string
-                  }
-                  Relationships: [
-                    {
-      foreignKeyName: "community_likes_enterprise_id_fkey"
-      columns: ["enterprise_id"]
-isOneToOne: false
-      referencedRelation: "enterprises"
-      referencedColumns: ["id"]
-    },{
-      foreignKeyName: "community_likes_post_fk"
-      columns: ["enterprise_id","post_id"]
-isOneToOne: false
-      referencedRelation: "community_posts"
-      referencedColumns: ["enterprise_id","id"]
-    }
-                  ]
                 },"community_poll_votes": {
                   Row: {
                     "choices": (number)[],"enterprise_id": string,"post_id": string,"user_id": string,"voted_at": string
@@ -359,26 +307,26 @@ isOneToOne: false
       referencedColumns: ["enterprise_id","id"]
     }
                   ]
-                },"community_post_reads": {
+                },"community_post_marks": {
                   Row: {
-                    "enterprise_id": string,"post_id": string,"read_at": string,"user_id": string
+                    "created_at": string,"enterprise_id": string,"kind": string,"post_id": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "enterprise_id": string,"post_id": string,"read_at"?: string,"user_id": string
+                    "created_at"?: string,"enterprise_id": string,"kind": string,"post_id": string,"user_id": string
                   }
                   Update: {
-                    "enterprise_id"?: string,"post_id"?: string,"read_at"?: string,"user_id"?: string
+                    "created_at"?: string,"enterprise_id"?: string,"kind"?: string,"post_id"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {
-      foreignKeyName: "community_post_reads_enterprise_id_fkey"
+      foreignKeyName: "community_post_marks_enterprise_id_fkey"
       columns: ["enterprise_id"]
 isOneToOne: false
       referencedRelation: "enterprises"
       referencedColumns: ["id"]
     },{
-      foreignKeyName: "community_post_reads_post_fk"
+      foreignKeyName: "community_post_marks_post_fk"
       columns: ["enterprise_id","post_id"]
 isOneToOne: false
       referencedRelation: "community_posts"
@@ -2104,6 +2052,9 @@ isOneToOne: false
                            },
 "training_save_question":
 { Args: { "p_answer": Json,"p_category"?: string,"p_difficulty"?: number,"p_enterprise_id": string,"p_explanation"?: string,"p_kind": string,"p_options"?: Json,"p_question_id"?: string,"p_stem": string,"p_tags"?: (string)[] }; Returns: string
+                           },
+"training_set_archived":
+{ Args: { "p_archived": boolean,"p_id": string,"p_kind": string }; Returns: string
                            },
 "training_start_attempt":
 { Args: { "p_paper_id": string }; Returns: Json
