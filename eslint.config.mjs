@@ -36,6 +36,8 @@ const DEEP_IMPORT_EXCEPTIONS = [
   ...allow('packages/training/index', [
     'features/training/components/assignment-list', 'features/training/lib/manager', 'features/training/services/training.service',
   ], MAIN_PACKAGE),
+  // The course editor (lesson form with the shared rich-text editor): only its own page takes it.
+  { from: 'packages/training/manage-course/index', to: 'features/training/components/manage/course-editor', why: 'keeps the rich-text editor on the one training page that edits lessons, out of the main package and the other pages' },
   // The training subpackage needs the current enterprise, not enterprise's admin screens.
   { from: 'packages/training/', to: 'features/enterprise/hooks/use-enterprise-page', why: SUBPACKAGE },
   // Subpackages that need one function of a feature whose screens live elsewhere.

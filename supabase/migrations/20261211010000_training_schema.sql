@@ -378,67 +378,41 @@ grant select on public.training_courses, public.training_chapters, public.traini
   public.training_points
   to authenticated;
 
-create policy "Members read published courses; training managers read all of theirs"
-  on public.training_courses for select to authenticated
-  using (enterprise_id in (select private.training_manager_ids())
-         or (status = 'published' and enterprise_id in (select private.my_enterprise_ids())));
-
-create policy "Members read chapters of published courses; training managers read all of theirs"
-  on public.training_chapters for select to authenticated
-  using (enterprise_id in (select private.training_manager_ids())
-         or (enterprise_id in (select private.my_enterprise_ids())
-             and exists (select 1 from public.training_courses c where c.id = course_id and c.status = 'published')));
-
-create policy "Members read lessons of published courses; training managers read all of theirs"
-  on public.training_lessons for select to authenticated
-  using (enterprise_id in (select private.training_manager_ids())
-         or (enterprise_id in (select private.my_enterprise_ids())
-             and exists (select 1 from public.training_courses c where c.id = course_id and c.status = 'published')));
-
-create policy "Training managers read their enterprise's assignments"
-  on public.training_assignments for select to authenticated
-  using (enterprise_id in (select private.training_manager_ids()));
-
-create policy "Learners read their own progress; training managers read their enterprise's"
-  on public.training_lesson_progress for select to authenticated
-  using ((user_id = (select auth.uid()) and enterprise_id in (select private.my_enterprise_ids()))
-         or enterprise_id in (select private.training_manager_ids()));
-
-create policy "Learners read their own completions; training managers read their enterprise's"
-  on public.training_course_completions for select to authenticated
-  using ((user_id = (select auth.uid()) and enterprise_id in (select private.my_enterprise_ids()))
-         or enterprise_id in (select private.training_manager_ids()));
-
-create policy "Training managers read their question bank"
-  on public.training_questions for select to authenticated
-  using (enterprise_id in (select private.training_manager_ids()));
-
-create policy "Members read published papers; training managers read all of theirs"
-  on public.training_papers for select to authenticated
-  using (enterprise_id in (select private.training_manager_ids())
-         or (status = 'published' and enterprise_id in (select private.my_enterprise_ids())));
-
-create policy "Training managers read their papers' questions"
-  on public.training_paper_questions for select to authenticated
-  using (enterprise_id in (select private.training_manager_ids()));
-
-create policy "Training managers read their papers' draw rules"
-  on public.training_paper_rules for select to authenticated
-  using (enterprise_id in (select private.training_manager_ids()));
-
-create policy "Training managers read their enterprise's attempts"
-  on public.training_attempts for select to authenticated
-  using (enterprise_id in (select private.training_manager_ids()));
-
-create policy "Holders read their certificates; training managers read their enterprise's"
-  on public.training_certificates for select to authenticated
-  using ((user_id = (select auth.uid()) and enterprise_id in (select private.my_enterprise_ids()))
-         or enterprise_id in (select private.training_manager_ids()));
-
-create policy "Members read their own points; training managers read their enterprise's"
-  on public.training_points for select to authenticated
-  using ((user_id = (select auth.uid()) and enterprise_id in (select private.my_enterprise_ids()))
-         or enterprise_id in (select private.training_manager_ids()));
+-- One read policy per table, by rule:
+--   managers   the enterprise's training managers only
+--   own        the learner's own rows in their enterprises; every row of the enterprise for its managers
+--   published  published rows for the enterprise's members; every row for its managers
+--   in_course  rows of a published course for the enterprise's members; every row for its managers
+do $$
+declare
+  p text[];
+begin
+  foreach p slice 1 in array array[
+    ['training_courses', 'published', 'Members read published courses; training managers read all of theirs'],
+    ['training_chapters', 'in_course', 'Members read chapters of published courses; training managers read all of theirs'],
+    ['training_lessons', 'in_course', 'Members read lessons of published courses; training managers read all of theirs'],
+    ['training_assignments', 'managers', 'Training managers read their enterprise''s assignments'],
+    ['training_lesson_progress', 'own', 'Learners read their own progress; training managers read their enterprise''s'],
+    ['training_course_completions', 'own', 'Learners read their own completions; training managers read their enterprise''s'],
+    ['training_questions', 'managers', 'Training managers read their question bank'],
+    ['training_papers', 'published', 'Members read published papers; training managers read all of theirs'],
+    ['training_paper_questions', 'managers', 'Training managers read their papers'' questions'],
+    ['training_paper_rules', 'managers', 'Training managers read their papers'' draw rules'],
+    ['training_attempts', 'managers', 'Training managers read their enterprise''s attempts'],
+    ['training_certificates', 'own', 'Holders read their certificates; training managers read their enterprise''s'],
+    ['training_points', 'own', 'Members read their own points; training managers read their enterprise''s']] loop
+    execute format('create policy %I on public.%I for select to authenticated using (%s)', p[3], p[1], case p[2]
+      when 'managers' then 'enterprise_id in (select private.training_manager_ids())'
+      when 'own' then '(user_id = (select auth.uid()) and enterprise_id in (select private.my_enterprise_ids()))'
+                      || ' or enterprise_id in (select private.training_manager_ids())'
+      when 'published' then 'enterprise_id in (select private.training_manager_ids())'
+                            || ' or (status = ''published'' and enterprise_id in (select private.my_enterprise_ids()))'
+      when 'in_course' then 'enterprise_id in (select private.training_manager_ids())'
+                            || ' or (enterprise_id in (select private.my_enterprise_ids())'
+                            || ' and exists (select 1 from public.training_courses c where c.id = course_id and c.status = ''published''))'
+    end);
+  end loop;
+end $$;
 
 -- -----------------------------------------------------------------------------
 -- Notices

@@ -54,7 +54,17 @@ begin
   raise exception using errcode = '22023', message = p_what || '_not_found',
     hint = case p_what when 'course' then '课程不存在' when 'chapter' then '章节不存在' when 'lesson' then '课时不存在'
                        when 'question' then '题目不存在' when 'paper' then '试卷不存在' when 'attempt' then '考试记录不存在'
+                       when 'path' then '学习路径不存在'
                        else '内容不存在' end;
+end $$;
+
+-- The not-found answer when `p_missing` (an update that found no row of that id).
+create or replace function private.training_not_found_if(p_missing boolean, p_what text)
+returns void language plpgsql immutable set search_path = '' as $$
+begin
+  if p_missing then
+    perform private.training_not_found(p_what);
+  end if;
 end $$;
 
 -- Managers' reports: anyone without the training scope (a stranger, a learner) hears that the
@@ -156,26 +166,61 @@ begin
            limit_seeking = coalesce(p_limit_seeking, c.limit_seeking), updated_at = now()
      where c.id = p_course_id and c.enterprise_id = p_enterprise_id
     returning c.id into v_id;
-    if v_id is null then
-      perform private.training_not_found('course');
-    end if;
+    perform private.training_not_found_if(v_id is null, 'course');
   end if;
   return v_id;
 end $$;
 
-create or replace function private.training_course_for_manager(p_course_id uuid)
+-- A manager's write on an existing row (`p_what`: course, paper, question…) of enterprise
+-- `p_enterprise_id` (null: no such row): someone without the training scope there hears that it
+-- doesn't exist; then the manager rules (edition, restriction, the enterprise open for writes).
+create or replace function private.training_assert_manages(p_enterprise_id uuid, p_what text)
 returns uuid language plpgsql stable security definer set search_path = '' as $$
-declare v_enterprise uuid;
 begin
-  select c.enterprise_id into v_enterprise from public.training_courses c where c.id = p_course_id;
-  if v_enterprise is null or not private.has_scope(v_enterprise, 'training') then
+  if p_enterprise_id is null or not private.has_scope(p_enterprise_id, 'training') then
     perform private.assert_cleared();
-    perform private.training_not_found('course');
+    perform private.training_not_found(p_what);
   end if;
-  perform private.training_assert_manager(v_enterprise);
+  perform private.training_assert_manager(p_enterprise_id);
   perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_enterprise);
-  return v_enterprise;
+  perform private.assert_enterprise_writable(p_enterprise_id);
+  return p_enterprise_id;
+end $$;
+
+create or replace function private.training_course_for_manager(p_course_id uuid)
+returns uuid language sql stable security definer set search_path = '' as $$
+  select private.training_assert_manages((select c.enterprise_id from public.training_courses c where c.id = p_course_id), 'course');
+$$;
+
+-- Archive (p_archived true) or restore a course, paper or bank question. An archived course leaves
+-- learners' lists, paths and course pages (they read published courses only) and an archived paper
+-- can't be started; completions, attempts, certificates and points stay, and so do reports. A
+-- restored course or paper is a draft again (publish it to show it); a restored question may go
+-- into new papers again. Answers the new state: draft | published | archived | active.
+create or replace function private.training_set_archived(p_kind text, p_id uuid, p_archived boolean)
+returns text language plpgsql security definer set search_path = '' as $$
+declare v_state text;
+begin
+  perform private.assert_cleared();
+  perform private.raise_if(p_kind is null or p_kind not in ('course', 'paper', 'question'), '22023', 'archive_kind_invalid', '只能归档课程、试卷或题目');
+  perform private.raise_if(p_archived is null, '22023', 'archived_invalid', '请选择归档或恢复');
+  perform private.training_assert_manages(case p_kind
+    when 'course' then (select c.enterprise_id from public.training_courses c where c.id = p_id)
+    when 'paper' then (select p.enterprise_id from public.training_papers p where p.id = p_id)
+    else (select q.enterprise_id from public.training_questions q where q.id = p_id) end, p_kind);
+  if p_kind = 'course' then
+    update public.training_courses c
+       set status = case when p_archived then 'archived' when c.status = 'archived' then 'draft' else c.status end, updated_at = now()
+     where c.id = p_id returning c.status into v_state;
+  elsif p_kind = 'paper' then
+    update public.training_papers p
+       set status = case when p_archived then 'archived' when p.status = 'archived' then 'draft' else p.status end, updated_at = now()
+     where p.id = p_id returning p.status into v_state;
+  else
+    update public.training_questions q set archived = p_archived, updated_at = now()
+     where q.id = p_id returning case when q.archived then 'archived' else 'active' end into v_state;
+  end if;
+  return v_state;
 end $$;
 
 create or replace function private.training_save_chapter(p_course_id uuid, p_chapter_id uuid default null, p_title text default null,
@@ -195,9 +240,7 @@ begin
     update public.training_chapters c set title = v_title, sort_order = coalesce(p_sort_order, c.sort_order)
      where c.id = p_chapter_id and c.course_id = p_course_id
     returning c.id into v_id;
-    if v_id is null then
-      perform private.training_not_found('chapter');
-    end if;
+    perform private.training_not_found_if(v_id is null, 'chapter');
   end if;
   return v_id;
 end $$;
@@ -254,9 +297,7 @@ begin
            sort_order = coalesce(p_sort_order, l.sort_order), points = coalesce(p_points, l.points), updated_at = now()
      where l.id = p_lesson_id and l.chapter_id = p_chapter_id
     returning l.id into v_id;
-    if v_id is null then
-      perform private.training_not_found('lesson');
-    end if;
+    perform private.training_not_found_if(v_id is null, 'lesson');
   end if;
   return v_id;
 end $$;
@@ -383,9 +424,7 @@ begin
            difficulty = coalesce(p_difficulty, 2), tags = coalesce(p_tags, '{}'), updated_at = now()
      where q.id = p_question_id and q.enterprise_id = p_enterprise_id
     returning q.id into v_id;
-    if v_id is null then
-      perform private.training_not_found('question');
-    end if;
+    perform private.training_not_found_if(v_id is null, 'question');
   end if;
   insert into private.training_question_keys (question_id, answer, explanation)
   values (v_id, v_answer, coalesce(p_explanation, ''))
@@ -510,9 +549,7 @@ begin
     values (p_enterprise_id, v_title, auth.uid(), v_pass, (s ->> 'duration_minutes')::integer) returning id into v_id;
   else
     select p.id into v_id from public.training_papers p where p.id = p_paper_id and p.enterprise_id = p_enterprise_id for update;
-    if v_id is null then
-      perform private.training_not_found('paper');
-    end if;
+    perform private.training_not_found_if(v_id is null, 'paper');
   end if;
   update public.training_papers p
      set title = v_title, course_id = v_course, mode = v_mode, total_score = v_total, pass_score = v_pass,
@@ -1055,7 +1092,7 @@ declare
   f text;
 begin
   foreach f in array array[
-    'training_normalize(text)', 'training_assert_manager(uuid)', 'training_assert_learner(uuid)', 'training_not_found(text)', 'training_assert_reporter(uuid, text)',
+    'training_normalize(text)', 'training_assert_manager(uuid)', 'training_assert_learner(uuid)', 'training_not_found(text)', 'training_not_found_if(boolean, text)', 'training_assert_reporter(uuid, text)', 'training_assert_manages(uuid, text)',
     'training_random_code(integer)', 'training_delta_text(jsonb)', 'training_assignment_people(uuid)',
     'training_my_course_deadlines(uuid, uuid)', 'training_course_for_manager(uuid)', 'training_award(uuid, uuid, text, uuid, integer, text)',
     'training_finish_attempt(uuid, text)', 'training_my_attempt(uuid)', 'training_attempt_view(public.training_attempts)',
@@ -1188,9 +1225,7 @@ begin
   else
     update public.training_paths p set title = v_title, summary = coalesce(p_summary, ''), updated_at = now()
      where p.id = p_path_id and p.enterprise_id = p_enterprise_id returning p.id into v_id;
-    if v_id is null then
-      perform private.training_not_found('path');
-    end if;
+    perform private.training_not_found_if(v_id is null, 'path');
   end if;
   if coalesce(p_publish, false) then
     update public.training_paths set status = 'published' where id = v_id;
@@ -1425,5 +1460,5 @@ select private.expose_rpcs(array['training_save_course', 'training_save_chapter'
   'training_save_paper', 'training_my_assignments', 'training_course_outline', 'training_report_progress',
   'training_start_attempt', 'training_attempt', 'training_save_answer', 'training_submit_attempt',
   'training_record_leave', 'training_leaderboard', 'training_course_report', 'training_save_path',
-  'training_path_outline', 'training_import_questions', 'training_paper_report', 'training_course_csv'],
+  'training_path_outline', 'training_import_questions', 'training_paper_report', 'training_course_csv', 'training_set_archived'],
   p_anon => array['training_verify_certificate'], p_service => array['training_run_jobs']);

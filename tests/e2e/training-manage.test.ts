@@ -2,7 +2,7 @@
 // lesson and an exam on the bank, publishes it and assigns it to a department (sub-departments
 // included) with a deadline; a learner there learns, passes, saves the certificate picture (a PNG)
 // and finds the points; the manager's report counts the completion and exports the CSV. Then the
-// bank's XLSX import names a bad row by its sheet row and imports nothing.
+// bank's XLSX import names a bad row by its sheet row and imports nothing. And a formatted lesson.
 import type { BrowserContext, Download } from 'playwright-core';
 import { sql, type SignedInUser } from '../support/clients';
 import { buildTrainingWorld, dropTrainingWorld, type TrainingWorld } from '../integration/support-training/fixture';
@@ -93,4 +93,33 @@ it('the question bank: an XLSX file with a bad row imports nothing and names the
   await manager.page.getByTestId('question-import-rows').filter({ hasText: '第 3 行：' }).waitFor();
   await expect(manager.page.getByTestId('question-import-rows').textContent()).resolves.not.toContain('第 2 行');
   expect(await sql('select count(*)::int as n from public.training_questions where enterprise_id = $1', [w.enterpriseId])).toEqual(before);
+});
+
+// A text lesson in the knowledge base's rich-text format: a heading and bold text written in the
+// lesson form's editor (Quill) are stored as a Quill Delta and shown formatted to the learner by the
+// shared renderer; a lesson saved through the API reads the same way.
+it('a manager writes a heading and bold text in a lesson; the learner reads them formatted', async () => {
+  const [{ id: chapterId }] = await sql<{ id: string }>('select id from public.training_chapters where course_id = $1', [w.courseId]);
+  const manager = await openAs(w.admin, `packages/training/manage-course/index?course=${w.courseId}`);
+  const lessonId = await manager.addRichLesson(chapterId, '灭火器的使用', [
+    { tool: 'h1', text: '使用步骤' },
+    { text: '提、拔、握、压：' },
+    { tool: 'bold', text: '对准火焰根部喷射' },
+  ]);
+  const [stored] = await sql<{ body_delta: { ops: unknown[] }; body_text: string }>(
+    'select body_delta, body_text from public.training_lessons where id = $1', [lessonId]);
+  expect(stored.body_delta.ops).toEqual(expect.arrayContaining([
+    { insert: '使用步骤' }, { insert: '\n', attributes: { header: 1 } }, { insert: '对准火焰根部喷射', attributes: { bold: true } },
+  ]));
+  expect(stored.body_text).toBe('使用步骤\n提、拔、握、压：对准火焰根部喷射\n');
+
+  const learner = await openAs(w.learner, `packages/training/lesson/index?id=${lessonId}&course=${w.courseId}`);
+  const body = learner.page.getByTestId('lesson-body');
+  await body.getByRole('heading', { level: 1, name: '使用步骤' }).waitFor();
+  expect(await body.locator('.rt-run--bold').allTextContents()).toEqual(['对准火焰根部喷射']);
+
+  // the fixture's lesson, saved through the API: its bold run too, and its text
+  await learner.open(`packages/training/lesson/index?id=${w.textLessonId}&course=${w.courseId}`);
+  await learner.page.getByTestId('lesson-body').getByText('密码至少12位，').waitFor();
+  expect(await learner.page.getByTestId('lesson-body').locator('.rt-run--bold').allTextContents()).toEqual(['不要复用。']);
 });

@@ -40,12 +40,12 @@ const GATED_RPCS = new Set([
   'training_save_question', 'training_question_key', 'training_save_paper', 'training_course_report', 'training_my_assignments',
   'training_course_outline', 'training_report_progress', 'training_start_attempt', 'training_attempt', 'training_save_answer',
   'training_submit_attempt', 'training_record_leave', 'training_leaderboard', 'training_save_path', 'training_path_outline',
-  'training_import_questions', 'training_paper_report', 'training_course_csv',
+  'training_import_questions', 'training_paper_report', 'training_course_csv', 'training_set_archived',
   // knowledge base (20261212010000_kb.sql)
   'kb_add_comment', 'kb_create_node', 'kb_create_space', 'kb_delete_comment', 'kb_inherit_grants', 'kb_move_node',
   'kb_node_access', 'kb_open_page', 'kb_recent', 'kb_rename_node', 'kb_restore_node', 'kb_restore_version',
-  'kb_save_page', 'kb_search', 'kb_set_comments_enabled', 'kb_set_favorite', 'kb_set_file', 'kb_set_grants',
-  'kb_set_like', 'kb_set_space_watermark', 'kb_trash', 'kb_trash_node',
+  'kb_save_page', 'kb_search', 'kb_set_comments_enabled', 'kb_set_file', 'kb_set_grants',
+  'kb_set_mark', 'kb_set_space_watermark', 'kb_trash', 'kb_trash_node',
   // knowledge-base content (20261215500000_kb_content.sql)
   'kb_copy_node', 'kb_delete_template', 'kb_save_template', 'kb_set_space_copy_protect',
   // knowledge-base storage quota (20261212020000_kb_quota.sql)

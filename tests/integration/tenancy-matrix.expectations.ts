@@ -136,8 +136,9 @@ async function ensureKb(fx: Fixture): Promise<void> {
              values ($1, $2, 1, '矩阵页面', '{"ops":[]}', '矩阵正文', $3)`, [t.id, page.id, admin.userId]);
     await q(`insert into public.kb_comments (enterprise_id, node_id, author_id, body) values ($1, $2, $3, '矩阵评论')`, [t.id, page.id, member.userId]);
     await q(`insert into public.kb_templates (enterprise_id, title, delta, created_by) values ($1, '矩阵模板', '{"ops":[]}', $2)`, [t.id, admin.userId]);
-    for (const table of ['kb_reads', 'kb_favorites', 'kb_likes']) {
-      await q(`insert into public.${table} (enterprise_id, node_id, user_id) values ($1, $2, $3)`, [t.id, page.id, member.userId]);
+    await q(`insert into public.kb_reads (enterprise_id, node_id, user_id) values ($1, $2, $3)`, [t.id, page.id, member.userId]);
+    for (const kind of ['favorite', 'like']) {
+      await q(`insert into public.kb_marks (enterprise_id, node_id, user_id, kind) values ($1, $2, $3, $4)`, [t.id, page.id, member.userId, kind]);
     }
   }
 }
@@ -311,8 +312,7 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     ...noWrites,
   },
   kb_reads: { rows: kbRows(tenantPersonRows('kb_reads', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
-  kb_favorites: { rows: kbRows(tenantPersonRows('kb_favorites', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
-  kb_likes: { rows: kbRows(tenantPersonRows('kb_likes', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
+  kb_marks: { rows: kbRows(tenantPersonRows('kb_marks', ['node_id', 'kind', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
   // --- knowledge-base governance (20261215010000_kb_governance.sql) -------------------------------
   kb_page_reviews: { rows: kbGovernanceRows(tenantRows('kb_page_reviews', ['id'])), select: kbAuthorOrManager, ...noWrites },
   member_content_rules: { rows: kbGovernanceRows(tenantRows('member_content_rules', ['enterprise_id'])), select: kbAdminsOnly, ...noWrites },
@@ -834,8 +834,7 @@ export const RPCS: Record<string, RpcExpectation> = {
   kb_inherit_grants: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
   kb_node_access: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
   kb_open_page: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
-  kb_set_favorite: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_on: true }) },
-  kb_set_like: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_on: true }) },
+  kb_set_mark: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_kind: 'like', p_on: true }) },
   kb_add_comment: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_body: '矩阵评论' }) },
   kb_delete_comment: { roles: unknownNode, args: () => ({ p_comment_id: ZERO }) },
   kb_set_comments_enabled: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_enabled: false }) },
@@ -903,5 +902,6 @@ export const RPCS: Record<string, RpcExpectation> = {
   },
   training_paper_report: { roles: serviceOnly, args: () => ({ p_paper_id: ZERO }) },
   training_course_csv: { roles: serviceOnly, args: () => ({ p_course_id: ZERO }) },
+  training_set_archived: { roles: serviceOnly, args: () => ({ p_kind: 'course', p_id: ZERO, p_archived: true }) },
   training_run_jobs: { roles: serviceOnly, args: () => ({}) },
 };

@@ -75,6 +75,14 @@ describe('fuzz: training RPCs answer bad input with 4xx and write nothing', () =
         fc.record({ fn: fc.constant('training_assign_course'), args: fc.record({
           p_course_id: fc.constant(w.courseId), p_target: fc.constant('everyone'), p_due_at: fc.constantFrom('2000-01-01T00:00:00Z', 'yesterday', 'x'),
         }) }),
+        // archive: an unknown kind on a real course, or a real kind on an id that is none (p_archived stays a
+        // real boolean: 0/1/'t' would be booleans to Postgres)
+        fc.record({ fn: fc.constant('training_set_archived'), args: fc.record({
+          p_kind: junk.filter((k) => typeof k !== 'string' || !['course', 'paper', 'question'].includes(k)), p_id: fc.constant(w.courseId), p_archived: fc.constant(true),
+        }) }),
+        fc.record({ fn: fc.constant('training_set_archived'), args: fc.record({
+          p_kind: fc.constantFrom('course', 'paper', 'question'), p_id: fc.oneof(junk, fc.uuid()), p_archived: fc.constant(true),
+        }) }),
       ),
       async ({ fn, args }) => expect4xx('admin', fn, args as Record<string, unknown>),
     ), { numRuns: RUNS * 4 });

@@ -1,10 +1,13 @@
 // 学习 in the compiled mini-program (the H5 build has its own suite in tests/e2e): a learner reads a
 // lesson and marks it learnt, then takes the exam (options tapped in this attempt's shuffled order,
-// the fill-in typed), hands it in and sees the score the server graded. Arranged through the API;
+// the fill-in typed), hands it in and sees the score the server graded, then finds the certificate
+// (serial, code, its picture) and the points on the leaderboard. Arranged through the API;
 // checked in the database. Then 培训管理: a training manager creates a course, adds a chapter and a
-// text lesson, publishes it, adds two questions to the bank, builds and publishes a paper from them,
+// text lesson (bold text in the native rich-text editor) and a document lesson (a PDF from a chat),
+// with a cover from the album (both uploaded to Storage), publishes it, adds two questions to the bank, builds and publishes a paper from them,
 // assigns the course to a department (sub-departments included) and reads the report; each page is
 // opened as the mini-program opens it after a navigation, every step checked in the database.
+import crypto from 'node:crypto';
 import { sql, type SignedInUser } from '../support/clients';
 import { buildTrainingWorld, dropTrainingWorld, publishPaper, type TrainingWorld } from '../integration/support-training/fixture';
 import { openHarness, type Harness } from './support/harness';
@@ -12,6 +15,9 @@ import type { PageDriver } from './support/page-driver';
 import { signedInStorage } from './support/signed-in';
 
 jest.setTimeout(180_000);
+
+// a 1×1 PNG
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==', 'base64');
 
 let w: TrainingWorld;
 let harness: Harness | undefined;
@@ -41,12 +47,12 @@ async function closeQuiet(): Promise<void> {
   expect(h.bridge.requests.filter((r) => r.errMsg !== 'request:ok')).toEqual([]);
 }
 
-test('a learner finishes a lesson, then takes the exam and sees the server’s score', async () => {
+test('a learner finishes a lesson, takes the exam and sees the server’s score, then finds the certificate and the points', async () => {
   const lesson = await openAs(w.learner, 'packages/training/lesson/index', { id: w.textLessonId, course: w.courseId });
-  await lesson.waitFor(() => lesson.text().includes('密码安全'), 'the lesson');
-  // the body is a <rich-text> (its nodes are rendered natively, not as text of the view)
-  const body = lesson.nodes().find((n) => n.tag === 'rich-text');
-  expect(JSON.stringify(body?.attrs ?? {})).toContain('密码至少12位');
+  await lesson.waitFor(() => lesson.text().includes('密码至少12位'), 'the lesson');
+  // the knowledge base's renderer: the bold run of the stored Delta is bold on screen
+  const bold = lesson.nodes().filter((n) => String(n.attrs.class ?? '').includes('rt-run--bold')).map((n) => n.text);
+  expect(bold).toEqual(['不要复用。']);
   await lesson.tap('我已学完');
   await lesson.waitFor(() => lesson.text().includes('已完成本课时'), 'the lesson done');
   await closeQuiet();
@@ -66,6 +72,26 @@ test('a learner finishes a lesson, then takes the exam and sees the server’s s
   const [attempt] = await sql<{ status: string; score: number }>(
     'select status, score from public.training_attempts where paper_id = $1 and user_id = $2', [paper, w.learner.userId]);
   expect(attempt).toEqual({ status: 'submitted', score: 100 });
+
+  // the certificate: in 我的证书 with its serial and code; tapped, its picture
+  const [cert] = await sql<{ serial: string; verification_code: string }>(
+    'select serial, verification_code from public.training_certificates where paper_id = $1 and user_id = $2', [paper, w.learner.userId]);
+  const certificates = await openAs(w.learner, 'packages/training/certificates/index', {});
+  await certificates.waitFor(() => certificates.text().includes(`编号 ${cert.serial}`), 'the certificate');
+  expect(certificates.text()).toContain(`验证码 ${cert.verification_code}`);
+  await certificates.tap(`验证码 ${cert.verification_code}`);
+  const picture = await certificates.waitFor(() => certificates.nodes().find((n) => n.tag === 'image'), 'the picture');
+  const svg = Buffer.from(String(picture.attrs.src).replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8');
+  expect(svg).toContain(cert.serial);
+  await closeQuiet();
+
+  // the points: the lesson 1 and the exam 20 (the course needs its video too), on the leaderboard
+  const board = await openAs(w.learner, 'packages/training/leaderboard/index', {});
+  await board.waitFor(() => board.text().includes('本月第 1 名，21 分'), 'the leaderboard');
+  await closeQuiet();
+  const points = await sql<{ source_kind: string; points: number }>(
+    'select source_kind, points from public.training_points where user_id = $1 order by points', [w.learner.userId]);
+  expect(points).toEqual([{ source_kind: 'lesson', points: 1 }, { source_kind: 'exam', points: 20 }]);
 });
 
 async function openAsManager(route: string, query: Record<string, string> = {}): Promise<PageDriver> {
@@ -109,12 +135,18 @@ test('a manager builds a course with a lesson, a question bank and a paper, assi
   const create = await openAsManager('packages/training/manage-course/index');
   await create.type(create.inputAfter('课程名称'), '消防安全必修课');
   await create.type(create.inputAfter('分类'), '安全');
+  // 封面: a picture from the album (wx.chooseMedia), uploaded to Storage (wx.uploadFile) with the form
+  const h = harness as Harness;
+  h.bridge.chosenMedia.push([{ path: `http://tmp/${crypto.randomBytes(4).toString('hex')}.png`, bytes: PNG, contentType: 'image/png' }]);
+  await create.tap('选择封面图片');
+  await create.waitFor(() => h.bridge.uploads.length === 1 && create.text().includes('重新上传'), 'the cover uploaded');
+  expect(h.bridge.uploads.map((u) => u.statusCode)).toEqual([200]);
   await create.tap('创建课程');
   await create.waitFor(() => (harness as Harness).bridge.navigations.some((n) => n.url?.includes('course=')), 'the new course’s editor');
   const navigation = (await leave()).find((n) => n.url?.includes('course='));
   const courseId = /course=([0-9a-f-]{36})/.exec(navigation?.url ?? '')?.[1] ?? '';
-  expect(await sql('select title, category, status from public.training_courses where id = $1', [courseId]))
-    .toEqual([{ title: '消防安全必修课', category: '安全', status: 'draft' }]);
+  expect(await sql('select title, category, status, cover_path from public.training_courses where id = $1', [courseId]))
+    .toEqual([{ title: '消防安全必修课', category: '安全', status: 'draft', cover_path: expect.stringMatching(new RegExp(`^${w.enterpriseId}/covers/\\d+-\\w+\\.png$`)) }]);
 
   // a chapter, a text lesson, 发布课程
   const editor = await openAsManager('packages/training/manage-course/index', { course: courseId });
@@ -122,14 +154,32 @@ test('a manager builds a course with a lesson, a question bank and a paper, assi
   await editor.tap('添加章节');
   await editor.tap('添加课时');
   await editor.type(editor.inputAfter('课时名称'), '灭火器的使用');
-  await editor.type(editor.inputAfter('正文'), '提、拔、握、压：对准火焰根部喷射。');
+  // the native <editor>: the simulator has no editing surface, so the test fires what WeChat would
+  const body = await editor.waitFor(() => editor.nodes().find((n) => n.tag === 'editor'), 'the lesson editor');
+  await editor.fire(body, 'ready', {});
+  await editor.fire(body, 'input', {
+    html: '', text: '提、拔、握、压：对准火焰根部喷射。\n',
+    delta: { ops: [{ insert: '提、拔、握、压：' }, { insert: '对准火焰根部喷射。', attributes: { bold: true } }, { insert: '\n' }] },
+  });
   await editor.tap('保存课时');
   await editor.waitFor(() => editor.text().includes('图文 · 灭火器的使用'), 'the saved lesson');
+  // a document lesson: a PDF from a chat (wx.chooseMessageFile), uploaded
+  await editor.tap('添加课时');
+  await editor.type(editor.inputAfter('课时名称'), '消防安全手册');
+  await editor.tap(editor.byTextWithin('类型', '文档'));
+  const uploadsBefore = (harness as Harness).bridge.uploads.length;
+  (harness as Harness).bridge.chosenMedia.push([{ path: 'http://tmp/消防手册.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n'), contentType: 'application/pdf' }]);
+  await editor.tap('选择文档');
+  await editor.waitFor(() => (harness as Harness).bridge.uploads.length === uploadsBefore + 1 && editor.text().includes('重新上传'), 'the document uploaded');
+  await editor.tap('保存课时');
+  await editor.waitFor(() => editor.text().includes('文档 · 消防安全手册'), 'the saved document lesson');
   await editor.tap('发布课程');
-  await editor.waitFor(() => editor.text().includes('已发布 · 1 个课时'), 'the published course');
+  await editor.waitFor(() => editor.text().includes('已发布 · 2 个课时'), 'the published course');
   await leave();
-  expect(await sql('select l.title, l.body_text from public.training_lessons l where l.course_id = $1', [courseId]))
-    .toEqual([{ title: '灭火器的使用', body_text: '提、拔、握、压：对准火焰根部喷射。\n' }]);
+  expect(await sql('select l.title, l.kind, l.body_text, l.body_delta, l.document_path from public.training_lessons l where l.course_id = $1 order by l.sort_order', [courseId]))
+    .toEqual([{ title: '灭火器的使用', kind: 'text', body_text: '提、拔、握、压：对准火焰根部喷射。\n', document_path: null, body_delta: {
+      ops: [{ insert: '提、拔、握、压：' }, { insert: '对准火焰根部喷射。', attributes: { bold: true } }, { insert: '\n' }] } },
+    { title: '消防安全手册', kind: 'document', body_text: '', body_delta: null, document_path: expect.stringMatching(new RegExp(`^${w.enterpriseId}/documents/\\d+-\\w+\\.pdf$`)) }]);
 
   // two questions for the bank: single choice and true/false
   await addQuestion('单选', '电器起火时首先应当？', async (page) => {

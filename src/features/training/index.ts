@@ -17,15 +17,15 @@ export { LeaderboardFilters, recentMonths, type LeaderboardScope } from './compo
 export { QuestionCard } from './components/question-card';
 export { CertificateList } from './components/certificate-list';
 export { VerifyCertificateForm } from './components/verify-certificate-form';
-export { deltaToHtml } from './lib/delta-html';
 export { csvToImportRows, parseCsv, QUESTION_TEMPLATE_CSV, tableToImportRows } from './lib/csv';
 export { formatRemaining, remainingMs } from './lib/countdown';
 // Managers (admins, `training` scope): courses, question bank, papers, assignments, reports.
 export * from './services/training-manage.service';
 export type * from './services/training-manage.types';
+// The course editor (with the shared rich-text editor) is imported by its own page only:
+// packages/training/manage-course deep-imports it (eslint.config.mjs).
 export { ManageHome, type ManageTab } from './components/manage/manage-home';
 export { isTrainingManager } from './lib/manager';
-export { CourseEditor } from './components/manage/course-editor';
 export { QuestionForm } from './components/manage/question-form';
 export { PaperForm } from './components/manage/paper-form';
 export { CourseReportView } from './components/manage/course-report-view';

@@ -39,6 +39,8 @@ export const TRAINING_ERROR_MESSAGES: Record<string, string> = {
   video_invalid: '请上传视频并填写时长',
   document_invalid: '请上传文档',
   feature_not_in_edition: '培训与考试是专业版和私有版的功能，请升级企业版本',
+  archive_kind_invalid: '只能归档课程、试卷或题目',
+  archived_invalid: '请选择归档或恢复',
 };
 
 /** The training module's binding of the data layer (src/lib/data). */

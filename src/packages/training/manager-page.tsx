@@ -4,6 +4,7 @@ import { useRef, useState, type ReactNode } from 'react';
 // Deep import named in eslint.config.mjs: enterprise's index would bring its admin screens here.
 import { useEnterprisePage } from '../../features/enterprise/hooks/use-enterprise-page';
 import { isTrainingManager } from '../../features/training';
+import { useLoader } from '../../lib/hooks/use-loader';
 import { LoadState } from '../../ui/load-state';
 
 /**
@@ -32,5 +33,31 @@ export function ManagerPage({ testId, children }: { testId: string; children(ent
         children(e.id, generation)
       )}
     </View>
+  );
+}
+
+export interface ManagerItemPageProps<T> {
+  testId: string;
+  /** the load state's test id while the row loads */
+  stateTestId: string;
+  /** the route's id of the row to edit; empty: a new one */
+  id: string;
+  load(id: string): Promise<T>;
+  children(enterpriseId: string, existing: T | null): ReactNode;
+}
+
+/** A 培训管理 page editing one row the route names (a paper, a question), or a new one without an id. */
+export function ManagerItemPage<T>({ testId, stateTestId, id, load, children }: ManagerItemPageProps<T>) {
+  const existing = useLoader(() => load(id), id, Boolean(id));
+  return (
+    <ManagerPage testId={testId}>
+      {(enterpriseId) =>
+        id && !existing.data ? (
+          <LoadState loading={existing.loading} error={existing.error} onRetry={existing.reload} testId={stateTestId} />
+        ) : (
+          children(enterpriseId, existing.data)
+        )
+      }
+    </ManagerPage>
   );
 }

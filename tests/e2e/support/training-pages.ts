@@ -130,6 +130,27 @@ export class TrainingPages extends AccountPages {
     return this.idOf('manage-lesson-', this.page.getByTestId(`manage-chapter-${chapterId}`));
   }
 
+  /**
+   * A text lesson written in the lesson form's rich-text editor, one paragraph per line, each typed
+   * after pressing its toolbar button (h1; bold, pressed again after); returns the lesson's id.
+   */
+  async addRichLesson(chapterId: string, title: string, lines: Array<{ tool?: string; text: string }>): Promise<string> {
+    await this.page.getByTestId(`chapter-add-lesson-${chapterId}`).click();
+    await this.fillField('lesson-title', title);
+    await this.page.getByTestId('lesson-text').click();
+    for (const [i, line] of lines.entries()) {
+      if (i > 0) await this.page.keyboard.press('Enter');
+      if (line.tool) await this.page.getByTestId(`lesson-editor-tool-${line.tool}`).click();
+      await this.page.keyboard.insertText(line.text);
+      if (line.tool && line.tool !== 'h1') await this.page.getByTestId(`lesson-editor-tool-${line.tool}`).click();
+    }
+    await this.page.getByTestId('lesson-save').click();
+    await this.page.getByTestId('lesson-form').waitFor({ state: 'detached' });
+    const row = this.page.getByTestId(`manage-chapter-${chapterId}`).locator('[data-testid^="manage-lesson-"]').filter({ hasText: title });
+    await row.waitFor();
+    return ((await row.getAttribute('data-testid')) ?? '').slice('manage-lesson-'.length);
+  }
+
   /** 新建本课程的考试: a fixed paper of the given bank questions, published; back in the course editor, its id. */
   async addExam(title: string, questionIds: string[]): Promise<string> {
     await this.page.getByTestId('course-paper-new').click();

@@ -87,7 +87,7 @@ export interface TempFile {
 export interface WxBridge {
   wx: Record<string, unknown>;
   /**
-   * What the person picks in `wx.chooseMedia` / `wx.chooseImage`, one batch per call, first in first
+   * What the person picks in `wx.chooseMedia` / `wx.chooseImage` / `wx.chooseMessageFile`, one batch per call, first in first
    * out (no batch left: the picker is cancelled). `addTempFile` makes the bytes readable by uploadFile.
    */
   chosenMedia: TempFile[][];
@@ -342,6 +342,9 @@ export function createWxBridge(): WxBridge {
     files.forEach((f) => tempFiles.set(f.path, f));
     if (api === 'chooseMedia') {
       succeed(o, { type: 'image', tempFiles: files.map((f) => ({ tempFilePath: f.path, size: f.bytes.length, fileType: 'image' })), errMsg: 'chooseMedia:ok' });
+    } else if (api === 'chooseMessageFile') {
+      // a file from a chat: WeChat hands its original name along with the temp path
+      succeed(o, { tempFiles: files.map((f) => ({ path: f.path, name: f.path.split('/').pop(), size: f.bytes.length, type: 'file', time: 0 })), errMsg: 'chooseMessageFile:ok' });
     } else {
       succeed(o, { tempFilePaths: files.map((f) => f.path), tempFiles: files.map((f) => ({ path: f.path, size: f.bytes.length })), errMsg: 'chooseImage:ok' });
     }
@@ -430,6 +433,9 @@ export function createWxBridge(): WxBridge {
     uploadFile,
     chooseMedia: pick('chooseMedia'),
     chooseImage: pick('chooseImage'),
+    chooseMessageFile: pick('chooseMessageFile'),
+    // still in the base library (no longer maintained, not removed); Taro.arrayBufferToBase64 calls it
+    arrayBufferToBase64: (buffer: ArrayBuffer) => Buffer.from(buffer).toString('base64'),
     previewImage: (o: AsyncOptions & { urls?: string[]; current?: string }) => {
       previews.push({ current: o.current, urls: o.urls ?? [] });
       succeed(o, { errMsg: 'previewImage:ok' });

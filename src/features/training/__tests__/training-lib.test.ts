@@ -2,28 +2,6 @@ import { recentMonths } from '../components/leaderboard-filters';
 import { csvToImportRows, parseCsv, QUESTION_TEMPLATE_CSV } from '../lib/csv';
 import { drawCertificate } from '../lib/certificate-image';
 import { formatRemaining, remainingMs } from '../lib/countdown';
-import { deltaToHtml } from '../lib/delta-html';
-
-describe('lesson rich text (Quill Delta → RichText HTML)', () => {
-  it('renders headers, lists and inline formats, escaping the text', () => {
-    const html = deltaToHtml({ ops: [
-      { insert: '标题' }, { insert: '\n', attributes: { header: 2 } },
-      { insert: '<script>alert(1)</script>', attributes: { bold: true } }, { insert: '\n' },
-      { insert: '一' }, { insert: '\n', attributes: { list: 'ordered' } },
-      { insert: '二' }, { insert: '\n', attributes: { list: 'ordered' } },
-      { insert: '结尾\n' },
-    ] });
-    expect(html).toBe('<h4>标题</h4><p><strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong></p><ol><li>一</li><li>二</li></ol><p>结尾</p>');
-  });
-
-  it('keeps https images only; drops javascript: and unknown embeds', () => {
-    const html = deltaToHtml({ ops: [
-      { insert: { image: 'https://cdn.example/a.png' } }, { insert: { image: 'javascript:alert(1)' } }, { insert: { video: 'x' } }, { insert: '\n' },
-    ] });
-    expect(html).toBe('<p><img src="https://cdn.example/a.png" style="max-width:100%" /></p>');
-    expect(deltaToHtml(null)).toBe('');
-  });
-});
 
 describe('question import CSV', () => {
   it('reads the template as Excel saves it (BOM, CRLF, quoted commas)', () => {

@@ -1,11 +1,13 @@
-import { RichText, Text, Video, View } from '@tarojs/components';
+import { Text, Video, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
+// the renderer alone (the rich-text index would bring the editor to every page that shows a lesson)
+import { textToDelta } from '../../../ui/rich-text/delta';
+import { DeltaView } from '../../../ui/rich-text/delta-view';
 import { Button } from '../../../ui/button';
 import { messageOf } from '../../../lib/errors/app-error';
 import { openDocumentUrl } from '../../../platform/open-document';
 import { useVideoProgress } from '../hooks/use-video-progress';
-import { deltaToHtml } from '../lib/delta-html';
 import { mediaUrl, reportProgress } from '../services/training.service';
 import type { Lesson, OutlineLesson } from '../services/training.types';
 import './training.css';
@@ -24,7 +26,8 @@ export interface LessonReaderProps {
 export function LessonReader({ lesson, progress, videoUrl, limitSeeking, onCompleted }: LessonReaderProps) {
   const [done, setDone] = useState(progress.completed);
   const [error, setError] = useState('');
-  const html = useMemo(() => deltaToHtml(lesson.body_delta), [lesson.body_delta]);
+  // the knowledge base's renderer; a body saved before rich text (no Delta) shows as its paragraphs
+  const body = useMemo(() => (lesson.body_delta?.ops ? lesson.body_delta : textToDelta(lesson.body_text ?? '')), [lesson.body_delta, lesson.body_text]);
   const video = useVideoProgress(lesson.id, { position: progress.position_seconds, watched: progress.position_seconds }, limitSeeking);
 
   const finish = async () => {
@@ -59,7 +62,7 @@ export function LessonReader({ lesson, progress, videoUrl, limitSeeking, onCompl
   return (
     <View className='tr-card' data-testid='lesson-reader'>
       <Text className='tr-card__title'>{lesson.title}</Text>
-      {lesson.kind === 'text' && <RichText className='tr-lesson__body' nodes={html} />}
+      {lesson.kind === 'text' && <DeltaView delta={body} testId='lesson-body' />}
       {lesson.kind === 'video' && videoUrl && (
         <Video
           id='lesson-video'

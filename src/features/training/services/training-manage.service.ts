@@ -21,7 +21,7 @@ export async function managedCourse(courseId: string): Promise<ManagedCourse & {
       .eq('id', courseId).overrideTypes<ManagedCourse[], { merge: false }>()),
     db.read((c) => c.from('training_chapters').select('id, title, sort_order').eq('course_id', courseId).order('sort_order')),
     db.read((c) => c.from('training_lessons')
-      .select('id, chapter_id, title, kind, sort_order, points, body_text, video_path, video_seconds, document_path')
+      .select('id, chapter_id, title, kind, sort_order, points, body_text, body_delta, video_path, video_seconds, document_path')
       .eq('course_id', courseId).order('sort_order').overrideTypes<ManagedLesson[], { merge: false }>()),
   ]);
   if (courses.length === 0) throw db.error('course_not_found');
@@ -60,6 +60,8 @@ export interface LessonDraft {
   title: string;
   kind: ManagedLesson['kind'];
   text: string;
+  /** the rich text from the shared editor; without it `text` is stored as plain paragraphs */
+  delta?: { ops: unknown[] };
   video_path: string | null;
   video_seconds: number | null;
   document_path: string | null;
@@ -69,7 +71,7 @@ export interface LessonDraft {
 export const saveLesson = (chapterId: string, lessonId: string | null, d: LessonDraft) =>
   db.call('training_save_lesson', {
     p_chapter_id: chapterId, p_lesson_id: lessonId, p_title: d.title, p_kind: d.kind,
-    p_body_delta: d.kind === 'text' ? textDelta(d.text) : null, p_video_path: d.kind === 'video' ? d.video_path : null,
+    p_body_delta: d.kind === 'text' ? ((d.delta as never) ?? textDelta(d.text)) : null, p_video_path: d.kind === 'video' ? d.video_path : null,
     p_video_seconds: d.kind === 'video' ? d.video_seconds : null, p_document_path: d.kind === 'document' ? d.document_path : null,
     p_points: d.points,
   });
@@ -91,9 +93,10 @@ export const departments = (enterpriseId: string) =>
 export const members = (enterpriseId: string, query: string) =>
   db.call('directory', { p_enterprise_id: enterpriseId, p_query: query, p_limit: 30 }).then(asShape<MemberOption[]>());
 
-export const questionBank = (enterpriseId: string) =>
+/** The bank (or, `archived`, the questions taken out of it). */
+export const questionBank = (enterpriseId: string, archived = false) =>
   db.read((c) => c.from('training_questions').select('id, kind, stem, options, category, difficulty, tags, archived')
-    .eq('enterprise_id', enterpriseId).eq('archived', false).order('updated_at', { ascending: false }).limit(500)
+    .eq('enterprise_id', enterpriseId).eq('archived', archived).order('updated_at', { ascending: false }).limit(500)
     .overrideTypes<ManagedQuestion[], { merge: false }>());
 
 export async function question(questionId: string): Promise<ManagedQuestion & QuestionKey> {
@@ -135,6 +138,12 @@ export async function managedPaper(paperId: string): Promise<PaperSettings & Man
 
 export const savePaper = (enterpriseId: string, paperId: string | null, settings: PaperSettings, publish: boolean) =>
   db.call('training_save_paper', { p_enterprise_id: enterpriseId, p_paper_id: paperId, p_settings: { ...settings }, p_publish: publish });
+
+export type ArchiveKind = 'course' | 'paper' | 'question';
+
+/** Archives a course, paper or bank question (`archived` false: restores it); answers its new state. */
+export const setArchived = (kind: ArchiveKind, id: string, archived: boolean) =>
+  db.call('training_set_archived', { p_kind: kind, p_id: id, p_archived: archived });
 
 export const courseReport = (courseId: string) => db.call('training_course_report', { p_course_id: courseId }).then(asShape<CourseReport>());
 export const paperReport = (paperId: string) => db.call('training_paper_report', { p_paper_id: paperId }).then(asShape<PaperReport>());

@@ -30,6 +30,8 @@ export interface ManagedLesson {
   sort_order: number;
   points: number;
   body_text: string;
+  /** text lessons: the rich text (Quill Delta) the shared editor opens */
+  body_delta?: { ops: unknown[] } | null;
   video_path: string | null;
   video_seconds: number | null;
   document_path: string | null;

@@ -1,22 +1,18 @@
-import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { courseOutline, CourseOutlineView, useShownLoader } from '../../../features/training';
+import Taro from '@tarojs/taro';
+import { courseOutline, CourseOutlineView } from '../../../features/training';
 import { routeUrl } from '../../../lib/routes';
-import { LoadState } from '../../../ui/load-state';
+import { OutlinePage } from '../outline-page';
 
 export default function TrainingCoursePage() {
-  const id = useRouter().params.id ?? '';
-  const outline = useShownLoader(() => courseOutline(id), id, Boolean(id));
   return (
-    <View className='page' data-testid='training-course-page'>
-      <LoadState loading={outline.loading && !outline.data} error={outline.error} onRetry={outline.reload} testId='training-course' />
-      {outline.data && (
+    <OutlinePage testId='training-course-page' stateTestId='training-course' load={courseOutline}>
+      {(course, id) => (
         <CourseOutlineView
-          course={outline.data}
+          course={course}
           onOpenLesson={(lesson) => void Taro.navigateTo({ url: routeUrl('trainingLesson', { id: lesson, course: id }) })}
           onOpenExam={(paper, attempt) => void Taro.navigateTo({ url: routeUrl('trainingExam', attempt ? { paper, attempt } : { paper }) })}
         />
       )}
-    </View>
+    </OutlinePage>
   );
 }

@@ -1,5 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
-import { CourseEditor } from '../../../features/training';
+// Deep import named in eslint.config.mjs: the course editor carries the shared rich-text editor,
+// which only this page of the training subpackage needs.
+import { CourseEditor } from '../../../features/training/components/manage/course-editor';
 import { routeUrl } from '../../../lib/routes';
 import { ManagerPage } from '../manager-page';
 

@@ -6,6 +6,7 @@ import { LinkCell } from '../../../../ui/link-cell';
 import { LoadState } from '../../../../ui/load-state';
 import { useAction } from '../../hooks/use-action';
 import { courseAssignments, managedCourse, managedPapers, publishCourse } from '../../services/training-manage.service';
+import { ArchiveAction } from './archive-action';
 import { AssignForm } from './assign-form';
 import { CourseFieldsForm } from './course-fields-form';
 import { CourseOutlineEditor } from './course-outline-editor';
@@ -50,6 +51,7 @@ export function CourseEditor({ enterpriseId, courseId, onCreated, onOpenPaper, o
         </View>
       )}
       <FormError message={publish.error} testId='course-publish-error' />
+      <ArchiveAction kind='course' id={c.id} archived={c.status === 'archived'} onChanged={course.reload} />
 
       <Text className='tr-manage__section'>考试</Text>
       {own.map((p) => (

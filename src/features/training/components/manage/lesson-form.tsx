@@ -1,9 +1,10 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Button } from '../../../../ui/button';
 import { ChoiceChips } from '../../../../ui/choice-chips';
 import { FormError } from '../../../../ui/form-error';
 import { TextField } from '../../../../ui/text-field';
+import { RichEditor, deltaText, textToDelta, type Delta } from '../../../../ui/rich-text';
 import { useAction } from '../../hooks/use-action';
 import { saveLesson, type LessonDraft } from '../../services/training-manage.service';
 import type { LessonKind, ManagedLesson } from '../../services/training-manage.types';
@@ -28,7 +29,8 @@ export interface LessonFormProps {
 export function LessonForm({ chapterId, enterpriseId, lesson, onSaved, onCancel }: LessonFormProps) {
   const [title, setTitle] = useState(lesson?.title ?? '');
   const [kind, setKind] = useState<LessonKind>(lesson?.kind ?? 'text');
-  const [text, setText] = useState(lesson?.body_text ?? '');
+  // the shared rich-text editor opens the stored Delta (older lessons: their plain text)
+  const [delta, setDelta] = useState<Delta>(() => (lesson?.body_delta?.ops ? (lesson.body_delta as Delta) : textToDelta(lesson?.body_text ?? '')));
   const [video, setVideo] = useState(lesson?.video_path ?? null);
   const [document, setDocument] = useState(lesson?.document_path ?? null);
   const [minutes, setMinutes] = useState(lesson?.video_seconds ? String(Math.ceil(lesson.video_seconds / 60)) : '');
@@ -36,7 +38,7 @@ export function LessonForm({ chapterId, enterpriseId, lesson, onSaved, onCancel 
   const action = useAction();
   const save = async () => {
     const draft: LessonDraft = {
-      title, kind, text, points: Number(points) || 0,
+      title, kind, text: deltaText(delta), delta, points: Number(points) || 0,
       video_path: video, video_seconds: minutes ? Math.round(Number(minutes) * 60) || null : null, document_path: document,
     };
     const id = await action.run(() => saveLesson(chapterId, lesson?.id ?? null, draft));
@@ -49,7 +51,7 @@ export function LessonForm({ chapterId, enterpriseId, lesson, onSaved, onCancel 
       {kind === 'text' ? (
         <View className='field'>
           <Text className='field__label'>正文</Text>
-          <Textarea className='tr-manage__textarea' maxlength={20000} value={text} onInput={(e) => setText(e.detail.value)} aria-label='正文' data-testid='lesson-text' />
+          <RichEditor initial={delta} onChange={setDelta} placeholder='课时正文' testId='lesson-editor' bodyTestId='lesson-text' />
         </View>
       ) : (
         <>

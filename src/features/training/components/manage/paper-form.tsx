@@ -8,6 +8,7 @@ import { useAction } from '../../hooks/use-action';
 import { savePaper } from '../../services/training-manage.service';
 import type { ManagedPaper, PaperSettings, ReviewPolicy } from '../../services/training-manage.types';
 import { COURSE_STATUS_LABELS, options, REVIEW_LABELS, shanghaiDate } from './labels';
+import { ArchiveAction } from './archive-action';
 import { DrawRulesEditor, FixedQuestionPicker } from './paper-questions';
 import '../training.css';
 
@@ -84,6 +85,7 @@ export function PaperForm({ enterpriseId, paper, courseId, onSaved }: PaperFormP
       <WideButton busy={action.busy} type='default' testId='paper-save' onClick={() => void save(false)}>
         保存
       </WideButton>
+      {paper && <ArchiveAction kind='paper' id={paper.id} archived={paper.status === 'archived'} onChanged={() => onSaved(paper.id)} />}
     </View>
   );
 }

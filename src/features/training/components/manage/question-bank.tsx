@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useLoader } from '../../../../lib/hooks/use-loader';
 import { Button } from '../../../../ui/button';
+import { ChoiceChips } from '../../../../ui/choice-chips';
 import { LoadState } from '../../../../ui/load-state';
 import { TextField } from '../../../../ui/text-field';
 import { questionBank } from '../../services/training-manage.service';
@@ -9,14 +10,20 @@ import { QUESTION_KIND_LABELS } from './labels';
 import { QuestionImport } from './question-import';
 import '../training.css';
 
+const SHELVES = [{ value: 'active', label: '题库' }, { value: 'archived', label: '已归档' }];
+
 export interface QuestionBankProps {
   enterpriseId: string;
   onOpen(questionId: string | null): void;
 }
 
-/** 培训管理 › 题库: the bank filtered by text, category or tag; new questions one by one or by import. */
+/**
+ * 培训管理 › 题库: the bank filtered by text, category or tag; new questions one by one or by import;
+ * the archived questions on their own shelf (opened to restore them).
+ */
 export function QuestionBank({ enterpriseId, onOpen }: QuestionBankProps) {
-  const bank = useLoader(() => questionBank(enterpriseId), enterpriseId);
+  const [shelf, setShelf] = useState<'active' | 'archived'>('active');
+  const bank = useLoader(() => questionBank(enterpriseId, shelf === 'archived'), `${enterpriseId}:${shelf}`);
   const [filter, setFilter] = useState('');
   const [importing, setImporting] = useState(false);
   const f = filter.trim();
@@ -32,8 +39,9 @@ export function QuestionBank({ enterpriseId, onOpen }: QuestionBankProps) {
         </Button>
       </View>
       {importing && <QuestionImport enterpriseId={enterpriseId} onImported={bank.reload} />}
+      <ChoiceChips label='显示' options={SHELVES} value={shelf} onChange={(v) => setShelf(v as 'active' | 'archived')} testId='manage-question-shelf' />
       <TextField label='筛选' value={filter} onChange={setFilter} testId='manage-question-filter' placeholder='题干、分类或标签' />
-      <LoadState loading={bank.loading} error={bank.error} onRetry={bank.reload} isEmpty={bank.data?.length === 0} empty='题库还没有题目' testId='manage-questions' />
+      <LoadState loading={bank.loading} error={bank.error} onRetry={bank.reload} isEmpty={bank.data?.length === 0} empty={shelf === 'archived' ? '没有已归档的题目' : '题库还没有题目'} testId='manage-questions' />
       <Text className='tr-card__meta'>共 {shown.length} 道题</Text>
       <View className='tr-list'>
         {shown.map((q) => (

@@ -9,6 +9,7 @@ import { useAction } from '../../hooks/use-action';
 import { saveQuestion } from '../../services/training-manage.service';
 import type { ManagedQuestion, QuestionDraft, QuestionKey } from '../../services/training-manage.types';
 import type { QuestionKind } from '../../services/training.types';
+import { ArchiveAction } from './archive-action';
 import { DIFFICULTY_OPTIONS, options, QUESTION_KIND_LABELS } from './labels';
 import '../training.css';
 
@@ -88,6 +89,7 @@ export function QuestionForm({ enterpriseId, question, onSaved }: QuestionFormPr
       <WideButton busy={action.busy} testId='question-save' onClick={() => void save()}>
         保存题目
       </WideButton>
+      {question && <ArchiveAction kind='question' id={question.id} archived={question.archived} onChanged={() => onSaved(question.id)} />}
     </View>
   );
 }
