@@ -36,6 +36,9 @@ const configFiles = (dir: string): string[] =>
   });
 const APP_CONFIG_INPUTS = [...configFiles(SRC), path.join(SRC, 'lib/tabs.ts'), path.join(SRC, 'lib/routes.ts'), ...SHARED_APP_CODE];
 
+// The standard URL / URLSearchParams the mini-program builds provide instead of Taro's (webpackChain).
+const WEB_URL = path.resolve(__dirname, 'web-url.js');
+
 // NutUI's styles are written against a 375 px design; ours too, so one width serves both.
 const DESIGN_WIDTH = 375;
 
@@ -79,8 +82,9 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
         // instead, plus Headers, which mini-program runtimes lack.
         chain.plugin('providerPlugin').tap((args: Array<Record<string, string | string[]>>) => {
           const provided = { ...(args[0] ?? {}) };
-          provided.URL = 'core-js-pure/stable/url/index.js';
-          provided.URLSearchParams = 'core-js-pure/stable/url-search-params/index.js';
+          // both from one module, initialised in a fixed order (see config/web-url.js)
+          provided.URL = [WEB_URL, 'URL'];
+          provided.URLSearchParams = [WEB_URL, 'URLSearchParams'];
           provided.Headers = ['headers-polyfill', 'Headers'];
           return [provided];
         });

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { asMember, generated, markGenerated, measureQuery, settle } from './db.mjs';
-import { msSince, percentile, round } from './stats.mjs';
+import { msSince, percentile, phaseClock, round } from './stats.mjs';
 
 const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 const FEED_COLUMNS = 'id, section_id, author_name, title, like_count, comment_count, pinned_at, created_at';
@@ -20,12 +20,7 @@ export async function generateCommunity(client, sizes, { reuse = false } = {}) {
   const key = { E: sizes.E, M: sizes.M, S: sizes.S, N: sizes.N };
   const prev = reuse ? await generated(client, 'community', key) : null;
   if (prev) return { ...prev, reused: true };
-  let t = process.hrtime.bigint();
-  const phases = {};
-  const mark = (name) => {
-    phases[name] = round(msSince(t) / 1000, 1);
-    t = process.hrtime.bigint();
-  };
+  const { phases, mark } = phaseClock();
   // Bulk load on the bench stack only: skip the per-row triggers (inactive-enterprise checks), and
   // build the posts' secondary indexes once after the load rather than row by row.
   await client.query(`set session_replication_role = replica; set maintenance_work_mem = '256MB'; set synchronous_commit = off`);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { msSince, percentile, round } from './stats.mjs';
+import { msSince, percentile, phaseClock } from './stats.mjs';
 
 const SQL_DIR = path.resolve(new URL('../sql', import.meta.url).pathname);
 const sqlFile = (name, vars = {}) =>
@@ -89,12 +89,7 @@ export async function generate(client, sizes, { reuse = false } = {}) {
   const key = { E: sizes.E, M: sizes.M, S: sizes.S, N: sizes.N };
   const prev = reuse ? await generated(client, 'db', key) : null;
   if (prev) return { ...prev, reused: true };
-  const phases = {};
-  let t = process.hrtime.bigint();
-  const mark = (name) => {
-    phases[name] = round(msSince(t) / 1000, 1);
-    t = process.hrtime.bigint();
-  };
+  const { phases, mark } = phaseClock();
   await client.query(sqlFile('schema.sql'));
   mark('schema');
   // Bulk load: bigger work memory, no synchronous commit wait (bench stack only).

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { asMember, asOwner, explain, generated, markGenerated, settle } from './db.mjs';
-import { msSince, percentile, round } from './stats.mjs';
+import { msSince, percentile, phaseClock, round } from './stats.mjs';
 
 const SQL_DIR = path.resolve(new URL('../sql', import.meta.url).pathname);
 
@@ -18,12 +18,7 @@ export async function generate(client, { E, KBN }, { reuse = false } = {}) {
   const key = { E, KBN, POOL };
   const prev = reuse ? await generated(client, 'kb', key) : null;
   if (prev) return { ...prev, reused: true };
-  let t = process.hrtime.bigint();
-  const phases = {};
-  const mark = (name) => {
-    phases[name] = round(msSince(t) / 1000, 1);
-    t = process.hrtime.bigint();
-  };
+  const { phases, mark } = phaseClock();
   const text = readFileSync(path.join(SQL_DIR, 'kb-generate.sql'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k) => String(key[k]));
   // the load, then the set-aside indexes built (the last statements of the script)
   const [load, build] = text.split(/^select bench_private\.restore_indexes\(\);$/m);

@@ -12,3 +12,14 @@ export const round = (n, digits = 3) => (Number.isFinite(n) ? Number(n.toFixed(d
 
 /** Milliseconds elapsed since a process.hrtime.bigint() mark. */
 export const msSince = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** Seconds per phase of a load: `mark(name)` records the phase that ran since the previous mark (or the start). */
+export function phaseClock() {
+  const phases = {};
+  let t = process.hrtime.bigint();
+  const mark = (name) => {
+    phases[name] = round(msSince(t) / 1000, 1);
+    t = process.hrtime.bigint();
+  };
+  return { phases, mark };
+}

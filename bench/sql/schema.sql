@@ -125,43 +125,45 @@ create policy "Members read posts in spaces they may see"
 -- -----------------------------------------------------------------------------
 create table bench.set_aside_indexes (name text primary key, tbl regclass not null, def text not null);
 
-create or replace function bench_private.set_aside_indexes(p_tables regclass[])
+-- Runs the statements in order; returns how many ran.
+create or replace function bench_private.execute_all(p_statements text[])
 returns integer language plpgsql volatile set search_path = ''
 as $$
 declare
-  r record;
-  n integer := 0;
+  v_sql text;
 begin
-  for r in
-    select i.indexrelid::regclass::text as name, i.indrelid::regclass as tbl, pg_get_indexdef(i.indexrelid) as def
-      from pg_index i
-     where i.indrelid = any (p_tables)
-       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
-  loop
-    insert into bench.set_aside_indexes (name, tbl, def) values (r.name, r.tbl, r.def);
-    execute 'drop index ' || r.name;
-    n := n + 1;
+  foreach v_sql in array p_statements loop
+    execute v_sql;
   end loop;
-  return n;
+  return cardinality(p_statements);
 end;
 $$;
 
-create or replace function bench_private.restore_indexes()
-returns integer language plpgsql volatile set search_path = ''
+-- Notes each secondary index of the tables, then drops it; returns how many.
+create or replace function bench_private.set_aside_indexes(p_tables regclass[])
+returns integer language sql volatile set search_path = ''
 as $$
-declare
-  r record;
-  n integer := 0;
-begin
-  for r in delete from bench.set_aside_indexes returning def loop
-    execute r.def;
-    n := n + 1;
-  end loop;
-  return n;
-end;
+  with noted as (
+    insert into bench.set_aside_indexes (name, tbl, def)
+    select i.indexrelid::regclass::text, i.indrelid::regclass, pg_get_indexdef(i.indexrelid)
+      from pg_index i
+     where i.indrelid = any (p_tables)
+       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+    returning name
+  )
+  select bench_private.execute_all(array(select 'drop index ' || noted.name from noted));
+$$;
+
+-- Builds again every index set aside; returns how many.
+create or replace function bench_private.restore_indexes()
+returns integer language sql volatile set search_path = ''
+as $$
+  with restored as (delete from bench.set_aside_indexes returning def)
+  select bench_private.execute_all(array(select restored.def from restored));
 $$;
 
 -- What has been generated on this stack (a bench run attached with --stack-env reuses it).
 create table bench.generated (part text primary key, sizes jsonb not null, result jsonb not null, at timestamptz not null default now());
 revoke all on bench.set_aside_indexes, bench.generated from anon, authenticated;
-revoke execute on function bench_private.set_aside_indexes(regclass[]), bench_private.restore_indexes() from public, anon, authenticated;
+revoke execute on function bench_private.execute_all(text[]), bench_private.set_aside_indexes(regclass[]), bench_private.restore_indexes()
+  from public, anon, authenticated;

@@ -82,6 +82,33 @@ begin
 end $$;
 revoke all on function private.raise_if(boolean, text, text, text) from public, anon, authenticated, service_role;
 
+-- A catalogue table (notification kinds, agreement documents and versions, edition features): every
+-- row readable by anyone, signed in or not (what the app shows before sign-in); clients write
+-- nothing (migrations, seeds and definer RPCs do). Revokes the client roles' rights, grants them
+-- select and creates the one policy, `p_policy` ("Anyone can read …"). Migrations only; the table
+-- enables row level security itself, right after `create table`.
+create or replace function private.readable_by_anyone(p_table regclass, p_policy text)
+returns void language plpgsql set search_path = '' as $$
+begin
+  execute format('revoke all on %s from anon, authenticated', p_table);
+  execute format('grant select on %s to anon, authenticated', p_table);
+  execute format('create policy %I on %s for select to anon, authenticated using (true)', p_policy, p_table);
+end $$;
+revoke all on function private.readable_by_anyone(regclass, text) from public, anon, authenticated, service_role;
+
+-- A table of personal rows (notifications, profiles, consents, guardian records, notification
+-- preferences and deliveries): signed-in users read their own, whose id is in `p_owner_column`;
+-- clients write nothing (definer RPCs, triggers and edge functions do). Revokes the client roles'
+-- rights, grants `authenticated` select and creates the one policy, `p_policy`. Migrations only.
+create or replace function private.readable_by_owner(p_table regclass, p_policy text, p_owner_column name default 'user_id')
+returns void language plpgsql set search_path = '' as $$
+begin
+  execute format('revoke all on %s from anon, authenticated', p_table);
+  execute format('grant select on %s to authenticated', p_table);
+  execute format('create policy %I on %s for select to authenticated using (%I = (select auth.uid()))', p_policy, p_table, p_owner_column);
+end $$;
+revoke all on function private.readable_by_owner(regclass, text, name) from public, anon, authenticated, service_role;
+
 -- 13812345678 → 138****5678: what an operator sees of someone's phone on screen.
 create or replace function private.mask_phone(p_phone text)
 returns text language sql immutable set search_path = '' as $$
@@ -144,9 +171,7 @@ create or replace function private.require_uid()
 returns uuid language plpgsql stable set search_path = '' as $$
 declare v_uid uuid := (select auth.uid());
 begin
-  if v_uid is null then
-    raise exception using errcode = '42501', message = 'not_authenticated', hint = '请先登录';
-  end if;
+  perform private.raise_if(v_uid is null, '42501', 'not_authenticated', '请先登录');
   return v_uid;
 end $$;
 
@@ -184,13 +209,7 @@ alter table public.notifications enable row level security;
 
 create index notifications_user_id_created_idx on public.notifications (user_id, created_at desc);
 
-revoke all on public.notifications from anon, authenticated;
-
-grant select on public.notifications to authenticated;
-
-create policy "Users can read their own notifications"
-  on public.notifications for select to authenticated
-  using (user_id = (select auth.uid()));
+select private.readable_by_owner('public.notifications', 'Users can read their own notifications');
 
 create or replace function private.notify(p_user_id uuid, p_kind text, p_title text, p_body text, p_data jsonb default '{}'::jsonb)
 returns void language sql security definer set search_path = '' as $$
@@ -355,6 +374,19 @@ returns text language sql immutable set search_path = '' as $$
               then btrim(p_value) end;
 $$;
 
+-- A required text argument, trimmed: 22023 `p_code` with `p_hint` when it is missing, shorter than
+-- p_min or longer than p_max characters, or holds a control character. (IF form, not raise_if: it
+-- is an immutable invoker helper.)
+create or replace function private.required_text(p_value text, p_min integer, p_max integer, p_code text, p_hint text)
+returns text language plpgsql immutable set search_path = '' as $$
+declare v text := btrim(coalesce(p_value, ''));
+begin
+  if char_length(v) not between p_min and p_max or v ~ '[[:cntrl:]]' then
+    raise exception using errcode = '22023', message = p_code, hint = p_hint;
+  end if;
+  return v;
+end $$;
+
 create or replace function private.notify_admins(p_enterprise_id uuid, p_kind text, p_title text, p_body text, p_data jsonb default '{}'::jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
 declare v_data jsonb := coalesce(p_data, '{}'::jsonb) || jsonb_build_object('enterprise_id', p_enterprise_id);
@@ -400,6 +432,7 @@ end $$;
 -- Grants
 -- -----------------------------------------------------------------------------
 revoke execute on function private.clean_text(text, integer, integer) from public, anon, authenticated;
+revoke execute on function private.required_text(text, integer, integer, text, text) from public, anon, authenticated;
 revoke execute on function private.notify_admins(uuid, text, text, text, jsonb) from public, anon, authenticated;
 revoke execute on function private.decision_reason(boolean, text, integer, text, text) from public, anon, authenticated;
 
@@ -783,13 +816,7 @@ alter table public.notification_kinds enable row level security;
 
 comment on table public.notification_kinds is 'Kinds of notice a member can receive. Written only by migrations.';
 
-revoke all on public.notification_kinds from anon, authenticated;
-
-grant select on public.notification_kinds to anon, authenticated;
-
-create policy "Anyone can read the notification kinds"
-  on public.notification_kinds for select to anon, authenticated
-  using (true);
+select private.readable_by_anyone('public.notification_kinds', 'Anyone can read the notification kinds');
 
 insert into public.notification_kinds (kind, domain, mandatory, label, sort_order, target_kind, target_key) values
   ('agreement_updated',        'identity',   true,  '协议更新',     10, 'agreement',      'document_id'),

@@ -28,13 +28,7 @@ alter table public.profiles enable row level security;
 comment on table public.profiles is 'Public face of a user. Written only through update_my_profile().';
 
 -- Writes go through RPCs (mini-programs cannot send PATCH, and the RPC owns validation).
-revoke insert, update, delete on public.profiles from anon, authenticated;
-
-grant select on public.profiles to authenticated;
-
-create policy "Users can read their own profile"
-  on public.profiles for select to authenticated
-  using (id = (select auth.uid()));
+select private.readable_by_owner('public.profiles', 'Users can read their own profile', 'id');
 
 -- Profiles are named by their owner (update_my_profile), never from sign-up metadata.
 create or replace function private.handle_new_user()
@@ -121,24 +115,6 @@ create trigger on_auth_user_created_account after insert on auth.users
 
 insert into private.accounts (user_id) select id from auth.users on conflict (user_id) do nothing;
 revoke execute on function private.handle_new_account() from public, anon, authenticated;
-
-/**
-  * -------------------------------------------------------
-  * Section - Schema lint fixes (from 20261129040000)
-  * -------------------------------------------------------
-  */
-
--- =============================================================================
--- Schema lint fixes (found by tests/integration/schema-lint.test.ts and the isolation matrix).
---
--- profiles (20261122020000_profiles.sql) revoked only insert/update/delete from the client roles,
--- so Supabase's default privileges left anon with SELECT (RLS showed it no row, but anon reads no
--- other private table) and both client roles with TRUNCATE, REFERENCES and TRIGGER. Every other
--- table revokes all and grants back the reads it means; profiles now does the same.
--- =============================================================================
-revoke all on public.profiles from anon, authenticated;
-
-grant select on public.profiles to authenticated;
 
 /**
   * -------------------------------------------------------

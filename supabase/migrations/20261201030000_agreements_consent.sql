@@ -34,13 +34,7 @@ alter table public.agreement_documents enable row level security;
 
 comment on table public.agreement_documents is 'Agreements people consent to. Written only by migrations/seed and platform operators.';
 
-revoke all on public.agreement_documents from anon, authenticated;
-
-grant select on public.agreement_documents to anon, authenticated;
-
-create policy "Anyone can read agreement documents"
-  on public.agreement_documents for select to anon, authenticated
-  using (true);
+select private.readable_by_anyone('public.agreement_documents', 'Anyone can read agreement documents');
 
 create table public.agreement_versions (
   id uuid primary key default gen_random_uuid(),
@@ -66,13 +60,7 @@ create index agreement_versions_document_version_idx on public.agreement_version
 
 create index agreement_versions_published_by_idx on public.agreement_versions (published_by);
 
-revoke all on public.agreement_versions from anon, authenticated;
-
-grant select on public.agreement_versions to anon, authenticated;
-
-create policy "Anyone can read agreement versions"
-  on public.agreement_versions for select to anon, authenticated
-  using (true);
+select private.readable_by_anyone('public.agreement_versions', 'Anyone can read agreement versions');
 
 -- The current version of every document: the highest version whose effective time has come.
 -- Derived at every call, so publishing needs no batch job to make people re-consent.
@@ -116,13 +104,7 @@ create index guardians_user_id_idx on public.guardians (user_id);
 
 create unique index guardians_one_active_idx on public.guardians (user_id) where withdrawn_at is null;
 
-revoke all on public.guardians from anon, authenticated;
-
-grant select on public.guardians to authenticated;
-
-create policy "Users can read their own guardian records"
-  on public.guardians for select to authenticated
-  using (user_id = (select auth.uid()));
+select private.readable_by_owner('public.guardians', 'Users can read their own guardian records');
 
 -- -----------------------------------------------------------------------------
 -- Consents: user × document × version, time from the server, channel, who consented.
@@ -157,13 +139,7 @@ create index consents_guardian_id_idx on public.consents (guardian_id);
 create unique index consents_one_active_per_version_idx on public.consents (user_id, version_id, consented_by)
   where withdrawn_at is null and user_id is not null;
 
-revoke all on public.consents from anon, authenticated;
-
-grant select on public.consents to authenticated;
-
-create policy "Users can read their own consents"
-  on public.consents for select to authenticated
-  using (user_id = (select auth.uid()));
+select private.readable_by_owner('public.consents', 'Users can read their own consents');
 
 -- -----------------------------------------------------------------------------
 -- THE GATE

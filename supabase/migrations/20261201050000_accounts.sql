@@ -395,18 +395,14 @@ create or replace function private.guard_credentials()
 returns trigger language plpgsql security definer set search_path = '' as $$
 declare v_confirmed boolean := new.phone_confirmed_at is not null or new.email_confirmed_at is not null;
 begin
-  if lower(coalesce(new.email, '')) like '%@wechat.users.zhixiang.invalid'
-     and (tg_op = 'INSERT' or new.email is distinct from old.email)
-     and lower(new.email) <> private.alias_email_of(new.id) then
-    raise exception using errcode = '42501', message = 'alias_email_taken',
-      hint = '该登录别名属于其他账号';
-  end if;
+  perform private.raise_if(lower(coalesce(new.email, '')) like '%@wechat.users.zhixiang.invalid'
+                           and (tg_op = 'INSERT' or new.email is distinct from old.email)
+                           and lower(new.email) <> private.alias_email_of(new.id),
+                           '42501', 'alias_email_taken', '该登录别名属于其他账号');
 
   if tg_op = 'INSERT' then
-    if coalesce(new.encrypted_password, '') <> '' and not v_confirmed then
-      raise exception using errcode = '42501', message = 'password_sign_up_disabled',
-        hint = '请使用手机号验证码注册，登录后再设置密码';
-    end if;
+    perform private.raise_if(coalesce(new.encrypted_password, '') <> '' and not v_confirmed,
+                             '42501', 'password_sign_up_disabled', '请使用手机号验证码注册，登录后再设置密码');
     if not v_confirmed then
       new.raw_user_meta_data := private.gotrue_metadata_only(new.raw_user_meta_data);
     end if;
@@ -422,11 +418,9 @@ begin
     return new;
   end if;
 
-  if new.encrypted_password is distinct from old.encrypted_password
-     and coalesce(new.encrypted_password, '') <> '' and not v_confirmed then
-    raise exception using errcode = '42501', message = 'password_requires_verified_phone',
-      hint = '请先用手机号验证码登录，再设置密码';
-  end if;
+  perform private.raise_if(new.encrypted_password is distinct from old.encrypted_password
+                           and coalesce(new.encrypted_password, '') <> '' and not v_confirmed,
+                           '42501', 'password_requires_verified_phone', '请先用手机号验证码登录，再设置密码');
   return new;
 end $$;
 revoke all on function private.guard_credentials() from public, anon, authenticated;
@@ -805,10 +799,8 @@ begin
   if new.encrypted_password is distinct from old.encrypted_password then
     -- Any password write uses the permit up (also a first password), so none is left lying around.
     delete from private.password_permits p where p.user_id = new.id and p.expires_at > now();
-    if not found and coalesce(old.encrypted_password, '') <> '' then
-      raise exception using errcode = '42501', message = 'password_reauthentication_required',
-        hint = '修改密码前请先通过短信验证码验证身份';
-    end if;
+    perform private.raise_if(not found and coalesce(old.encrypted_password, '') <> '',
+                             '42501', 'password_reauthentication_required', '修改密码前请先通过短信验证码验证身份');
   end if;
   return new;
 end $$;

@@ -53,13 +53,7 @@ alter table public.edition_features enable row level security;
 
 comment on table public.edition_features is 'Which edition includes which feature. Written only by migrations.';
 
-revoke all on public.edition_features from anon, authenticated;
-
-grant select on public.edition_features to anon, authenticated;
-
-create policy "Anyone can read edition features"
-  on public.edition_features for select to anon, authenticated
-  using (true);
+select private.readable_by_anyone('public.edition_features', 'Anyone can read edition features');
 
 insert into public.edition_features (edition, feature)
 select e.edition::public.enterprise_edition, f.feature
@@ -613,26 +607,43 @@ begin
   return v_id;
 end $$;
 
+-- An operator's decision on a pending row (a qualification document, an enterprise cancellation
+-- request), in the order both reviews check: the operator (the gate first), the id, the reason
+-- (private.decision_reason: required to reject), the row, locked, and still pending; then it records
+-- the decision (status, review_reason, reviewed_by, reviewed_at). Returns the row as it was
+-- (`jsonb_populate_record` gives it its type back) and the cleaned reason. The errors are
+-- `<p_code>_id_required` (请选择<p_label>), `<p_code>_not_found` (找不到该<p_label>) and
+-- `<p_code>_already_reviewed` (p_reviewed_hint).
+create or replace function private.review_pending(p_table regclass, p_id uuid, p_approve boolean, p_reason text,
+  p_code text, p_label text, p_reviewed_hint text, out o_before jsonb, out o_reason text)
+returns record language plpgsql security definer set search_path = '' as $$
+begin
+  perform private.assert_platform_operator();
+  perform private.raise_if(p_id is null, '22023', p_code || '_id_required', '请选择' || p_label);
+  o_reason := private.decision_reason(p_approve, p_reason, 500, '通过', '驳回');
+  execute format('select to_jsonb(t) from %s t where t.id = $1 for update', p_table) into o_before using p_id;
+  perform private.raise_if(o_before is null, '22023', p_code || '_not_found', '找不到该' || p_label);
+  perform private.raise_if(o_before ->> 'status' <> 'pending', 'P0001', p_code || '_already_reviewed', p_reviewed_hint);
+  execute format('update %s t set status = %L, review_reason = $1, reviewed_by = (select auth.uid()), reviewed_at = now() '
+                 'where t.id = $2', p_table, case when p_approve then 'approved' else 'rejected' end)
+    using o_reason, p_id;
+end $$;
+revoke execute on function private.review_pending(regclass, uuid, boolean, text, text, text, text) from public, anon, authenticated;
+
 -- Qualification review, as in 20261129020000_membership.sql, now audited with before/after.
 create or replace function private.platform_review_qualification(p_document_id uuid, p_approve boolean, p_reason text default '')
 returns void language plpgsql security definer set search_path = '' as $$
 declare v_doc public.qualification_documents;
+  v_before jsonb;
   v_reason text;
   v_status text;
   v_before_status text;
 begin
-  perform private.assert_platform_operator();
-  perform private.raise_if(p_document_id is null, '22023', 'qualification_id_required', '请选择资质材料');
-  v_reason := private.decision_reason(p_approve, p_reason, 500, '通过', '驳回');
-  select * into v_doc from public.qualification_documents q where q.id = p_document_id for update;
-  perform private.raise_if(not found, '22023', 'qualification_not_found', '找不到该资质材料');
-  perform private.raise_if(v_doc.status <> 'pending', 'P0001', 'qualification_already_reviewed', '该材料已审核');
+  select r.o_before, r.o_reason into v_before, v_reason
+    from private.review_pending('public.qualification_documents', p_document_id, p_approve, p_reason,
+                                'qualification', '资质材料', '该材料已审核') r;
+  v_doc := jsonb_populate_record(null::public.qualification_documents, v_before);
   select e.qualification_status into v_before_status from public.enterprises e where e.id = v_doc.enterprise_id for update;
-
-  update public.qualification_documents q
-     set status = (case when p_approve then 'approved' else 'rejected' end)::public.review_status,
-         review_reason = v_reason, reviewed_by = (select auth.uid()), reviewed_at = now()
-   where q.id = p_document_id;
 
   -- The enterprise's summary from the latest document of each kind.
   with latest as (
@@ -780,34 +791,46 @@ end $$;
 create trigger enterprises_refuse_update_when_inactive before update on public.enterprises
   for each row execute function private.refuse_enterprise_update_when_inactive();
 
--- Attaches the guard above to tables of enterprise data (a trigger `<table>_refuse_write_when_inactive`
--- each); the invitation, joining and module migrations call it for their own tables. Migrations only.
-create or replace function private.refuse_writes_when_inactive(variadic p_tables regclass[])
+-- Runs one DDL statement per table, p_ddl a format() string: `%1$s` the table, `%2$I` the table's
+-- name followed by p_suffix (a trigger named after its table). For the two helpers below.
+create or replace function private.execute_per_table(p_ddl text, p_tables regclass[], p_suffix text default '')
 returns void language plpgsql set search_path = '' as $$
 declare v_table regclass;
 begin
   foreach v_table in array p_tables loop
-    execute format('create trigger %I before insert or update or delete on %s '
-                   'for each row execute function private.refuse_write_in_inactive_enterprise()',
-                   (select c.relname from pg_catalog.pg_class c where c.oid = v_table) || '_refuse_write_when_inactive', v_table);
+    execute format(p_ddl, v_table, (select c.relname from pg_catalog.pg_class c where c.oid = v_table) || p_suffix);
   end loop;
 end $$;
+revoke all on function private.execute_per_table(text, regclass[], text) from public, anon, authenticated, service_role;
+
+-- Attaches the guard above to tables of enterprise data (a trigger `<table>_refuse_write_when_inactive`
+-- each); the invitation, joining and module migrations call it for their own tables. Migrations only.
+create or replace function private.refuse_writes_when_inactive(variadic p_tables regclass[])
+returns void language sql set search_path = '' as $$
+  select private.execute_per_table('create trigger %2$I before insert or update or delete on %1$s '
+                                   'for each row execute function private.refuse_write_in_inactive_enterprise()',
+                                   p_tables, '_refuse_write_when_inactive');
+$$;
 revoke all on function private.refuse_writes_when_inactive(regclass[]) from public, anon, authenticated, service_role;
 
-select private.refuse_writes_when_inactive('public.departments', 'public.enterprise_members', 'public.qualification_documents');
-
 -- Closed enterprises: their rows are hidden from members (restrictive: combined with AND with the
--- tables' own policies). Operators keep reading the documents, the one table of these they read;
--- the other tables' policies give operators nothing, so they skip the operator check (one helper
--- call per statement less).
-create policy "Nothing of a closed enterprise is readable but the enterprise itself"
-  on public.departments as restrictive for select to authenticated
-  using (enterprise_id <> all ((select private.closed_enterprise_ids())::uuid[]));
+-- tables' own policies). Gives each table of enterprise data (an `enterprise_id` column) the policy
+-- "Nothing of a closed enterprise is readable but the enterprise itself"; the invitation and joining
+-- migration calls it for its tables, and a module's migration may for its own. A table that operators read keeps its own policy with
+-- the operator exception (qualification_documents below): for the others, whose policies give
+-- operators nothing, the operator check would only cost one helper call per statement. Migrations only.
+create or replace function private.hide_when_closed(variadic p_tables regclass[])
+returns void language sql set search_path = '' as $$
+  select private.execute_per_table('create policy "Nothing of a closed enterprise is readable but the enterprise itself" '
+                                   'on %1$s as restrictive for select to authenticated '
+                                   'using (enterprise_id <> all ((select private.closed_enterprise_ids())::uuid[]))', p_tables);
+$$;
+revoke all on function private.hide_when_closed(regclass[]) from public, anon, authenticated, service_role;
 
-create policy "Nothing of a closed enterprise is readable but the enterprise itself"
-  on public.enterprise_members as restrictive for select to authenticated
-  using (enterprise_id <> all ((select private.closed_enterprise_ids())::uuid[]));
+select private.refuse_writes_when_inactive('public.departments', 'public.enterprise_members', 'public.qualification_documents');
+select private.hide_when_closed('public.departments', 'public.enterprise_members');
 
+-- Operators keep reading the documents of a closed enterprise, the one table of these they read.
 create policy "Nothing of a closed enterprise is readable but the enterprise itself"
   on public.qualification_documents as restrictive for select to authenticated
   using (enterprise_id <> all ((select private.closed_enterprise_ids())::uuid[]) or (select private.is_platform_operator()));
@@ -926,19 +949,14 @@ end $$;
 create or replace function private.platform_review_enterprise_cancellation(p_request_id uuid, p_approve boolean, p_reason text default '')
 returns json language plpgsql security definer set search_path = '' as $$
 declare v_req public.enterprise_cancellation_requests;
+  v_before jsonb;
   v_reason text;
   v_name text;
 begin
-  perform private.assert_platform_operator();
-  perform private.raise_if(p_request_id is null, '22023', 'cancellation_id_required', '请选择注销申请');
-  v_reason := private.decision_reason(p_approve, p_reason, 500, '通过', '驳回');
-  select * into v_req from public.enterprise_cancellation_requests r where r.id = p_request_id for update;
-  perform private.raise_if(not found, '22023', 'cancellation_not_found', '找不到该注销申请');
-  perform private.raise_if(v_req.status <> 'pending', 'P0001', 'cancellation_already_reviewed', '该注销申请已审核');
-  update public.enterprise_cancellation_requests r
-     set status = case when p_approve then 'approved' else 'rejected' end,
-         review_reason = v_reason, reviewed_by = (select auth.uid()), reviewed_at = now()
-   where r.id = p_request_id;
+  select r.o_before, r.o_reason into v_before, v_reason
+    from private.review_pending('public.enterprise_cancellation_requests', p_request_id, p_approve, p_reason,
+                                'cancellation', '注销申请', '该注销申请已审核') r;
+  v_req := jsonb_populate_record(null::public.enterprise_cancellation_requests, v_before);
   perform private.audit(case when p_approve then 'enterprise.cancellation.approve' else 'enterprise.cancellation.reject' end,
     'enterprise', v_req.enterprise_id::text, v_reason,
     jsonb_build_object('request_id', v_req.id, 'status', 'pending'),

@@ -537,18 +537,7 @@ revoke execute on function private.invitation_not_found() from public, anon, aut
   */
 
 select private.refuse_writes_when_inactive('public.invitations', 'public.join_requests', 'public.enterprise_phone_allowlist');
-
-create policy "Nothing of a closed enterprise is readable but the enterprise itself"
-  on public.invitations as restrictive for select to authenticated
-  using (enterprise_id <> all ((select private.closed_enterprise_ids())::uuid[]));
-
-create policy "Nothing of a closed enterprise is readable but the enterprise itself"
-  on public.join_requests as restrictive for select to authenticated
-  using (enterprise_id <> all ((select private.closed_enterprise_ids())::uuid[]));
-
-create policy "Nothing of a closed enterprise is readable but the enterprise itself"
-  on public.enterprise_phone_allowlist as restrictive for select to authenticated
-  using (enterprise_id <> all ((select private.closed_enterprise_ids())::uuid[]));
+select private.hide_when_closed('public.invitations', 'public.join_requests', 'public.enterprise_phone_allowlist');
 
 -- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
 select private.expose_rpcs(array['create_invitation', 'revoke_invitation', 'decide_join_request',

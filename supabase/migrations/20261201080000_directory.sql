@@ -29,14 +29,18 @@ set check_function_bodies = off;
 -- Private helpers
 -- -----------------------------------------------------------------------------
 
--- The enterprise of a department the caller belongs to; 22023 department_not_found when there is no such department or
--- it belongs to an enterprise the caller is not a member of.
-create or replace function private.department_enterprise(p_department_id uuid)
+-- The guard of every change to one department: the caller is cleared (the consent gate), the
+-- department exists in an enterprise the caller belongs to (else 22023 department_not_found, so
+-- outsiders learn nothing), and the caller administers that enterprise (else 42501). Returns the
+-- enterprise.
+create or replace function private.department_enterprise_for_admin(p_department_id uuid)
 returns uuid language plpgsql stable security definer set search_path = '' as $$
 declare v_enterprise_id uuid;
 begin
+  perform private.assert_cleared();
   select d.enterprise_id into v_enterprise_id from public.departments d where d.id = p_department_id;
   perform private.raise_if(v_enterprise_id is null or not private.is_member(v_enterprise_id), '22023', 'department_not_found', '找不到该部门');
+  perform private.assert_admin(v_enterprise_id);
   return v_enterprise_id;
 end $$;
 
@@ -44,32 +48,23 @@ end $$;
 create or replace function private.assert_department_in(p_enterprise_id uuid, p_department_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
-  if p_department_id is not null and not exists (
+  perform private.raise_if(p_department_id is not null and not exists (
     select 1 from public.departments d where d.id = p_department_id and d.enterprise_id = p_enterprise_id
-  ) then
-    raise exception using errcode = '22023', message = 'department_not_found', hint = '找不到该部门';
-  end if;
+  ), '22023', 'department_not_found', '找不到该部门');
 end $$;
 
 create or replace function private.assert_member_of(p_enterprise_id uuid, p_user_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
-  if p_user_id is null or not exists (
+  perform private.raise_if(p_user_id is null or not exists (
     select 1 from public.enterprise_members m where m.enterprise_id = p_enterprise_id and m.user_id = p_user_id
-  ) then
-    raise exception using errcode = '22023', message = 'member_not_found', hint = '该用户不是本企业成员';
-  end if;
+  ), '22023', 'member_not_found', '该用户不是本企业成员');
 end $$;
 
 create or replace function private.clean_department_name(p_name text)
-returns text language plpgsql immutable set search_path = '' as $$
-declare v_name text := btrim(coalesce(p_name, ''));
-begin
-  if char_length(v_name) < 1 or char_length(v_name) > 40 or v_name ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'department_name_invalid', hint = '部门名称须为 1–40 个字符';
-  end if;
-  return v_name;
-end $$;
+returns text language sql immutable set search_path = '' as $$
+  select private.required_text(p_name, 1, 40, 'department_name_invalid', '部门名称须为 1–40 个字符');
+$$;
 
 -- Tree changes of one enterprise run one at a time (two concurrent moves could otherwise make a
 -- cycle that neither saw). Also checks the edition includes the directory.
@@ -125,9 +120,7 @@ returns void language plpgsql security definer set search_path = '' as $$
 declare v_enterprise_id uuid;
   v_name text;
 begin
-  perform private.assert_cleared();
-  v_enterprise_id := private.department_enterprise(p_department_id);
-  perform private.assert_admin(v_enterprise_id);
+  v_enterprise_id := private.department_enterprise_for_admin(p_department_id);
   v_name := private.clean_department_name(p_name);
   update public.departments set name = v_name where id = p_department_id;
 exception
@@ -145,9 +138,7 @@ declare v_enterprise_id uuid;
   v_height integer;
   v_subtree uuid[];
 begin
-  perform private.assert_cleared();
-  v_enterprise_id := private.department_enterprise(p_department_id);
-  perform private.assert_admin(v_enterprise_id);
+  v_enterprise_id := private.department_enterprise_for_admin(p_department_id);
   perform private.lock_org_tree(v_enterprise_id);
   perform private.assert_department_in(v_enterprise_id, p_new_parent_id);
 
@@ -181,9 +172,7 @@ create or replace function private.delete_department(p_department_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
 declare v_enterprise_id uuid;
 begin
-  perform private.assert_cleared();
-  v_enterprise_id := private.department_enterprise(p_department_id);
-  perform private.assert_admin(v_enterprise_id);
+  v_enterprise_id := private.department_enterprise_for_admin(p_department_id);
   perform private.lock_org_tree(v_enterprise_id);
   if exists (select 1 from public.departments d where d.enterprise_id = v_enterprise_id and d.parent_id = p_department_id)
      or exists (select 1 from public.enterprise_members m where m.enterprise_id = v_enterprise_id and m.department_id = p_department_id)
@@ -198,9 +187,7 @@ create or replace function private.set_department_head(p_department_id uuid, p_u
 returns void language plpgsql security definer set search_path = '' as $$
 declare v_enterprise_id uuid;
 begin
-  perform private.assert_cleared();
-  v_enterprise_id := private.department_enterprise(p_department_id);
-  perform private.assert_admin(v_enterprise_id);
+  v_enterprise_id := private.department_enterprise_for_admin(p_department_id);
   if p_user_id is not null then
     perform private.assert_member_of(v_enterprise_id, p_user_id);
   end if;
@@ -385,7 +372,7 @@ end $$;
 -- =============================================================================
 -- Grants
 -- =============================================================================
-revoke execute on function private.department_enterprise(uuid) from public, anon, authenticated;
+revoke execute on function private.department_enterprise_for_admin(uuid) from public, anon, authenticated;
 revoke execute on function private.assert_department_in(uuid, uuid) from public, anon, authenticated;
 revoke execute on function private.assert_member_of(uuid, uuid) from public, anon, authenticated;
 revoke execute on function private.clean_department_name(text) from public, anon, authenticated;

@@ -41,12 +41,7 @@ create index notification_preferences_kind_idx on public.notification_preference
 comment on table public.notification_preferences is
   'A member''s explicit channel choices per kind of notice. Written only by set_notification_preference().';
 
-revoke all on public.notification_preferences from anon, authenticated;
-grant select on public.notification_preferences to authenticated;
-
-create policy "Members can read their own notification preferences"
-  on public.notification_preferences for select to authenticated
-  using (user_id = (select auth.uid()));
+select private.readable_by_owner('public.notification_preferences', 'Members can read their own notification preferences');
 
 -- A mandatory kind can't be switched off, whoever writes the row (the RPC refuses first, with a hint).
 create or replace function private.refuse_muting_mandatory()
@@ -119,12 +114,7 @@ create index notification_deliveries_leases_idx on public.notification_deliverie
 comment on table public.notification_deliveries is
   'One row per notice and external channel. Written by the enqueue trigger and the notify-deliveries function only.';
 
-revoke all on public.notification_deliveries from anon, authenticated;
-grant select on public.notification_deliveries to authenticated;
-
-create policy "Members can read the deliveries of their own notices"
-  on public.notification_deliveries for select to authenticated
-  using (user_id = (select auth.uid()));
+select private.readable_by_owner('public.notification_deliveries', 'Members can read the deliveries of their own notices');
 
 -- -----------------------------------------------------------------------------
 -- Enqueue: after every insert into public.notifications

@@ -177,31 +177,20 @@ alter table public.kb_reads enable row level security;
 create index kb_reads_user_idx on public.kb_reads (user_id, last_read_at desc);
 create index kb_reads_enterprise_node_idx on public.kb_reads (enterprise_id, node_id);
 
-create table public.kb_favorites (
+-- Favourites (收藏) and likes (点赞): one row per reader, node and kind.
+create table public.kb_marks (
   node_id uuid not null,
   user_id uuid not null references auth.users (id) on delete cascade,
   enterprise_id uuid not null,
+  kind text not null constraint kb_marks_kind_valid check (kind in ('favorite', 'like')),
   created_at timestamptz not null default now(),
-  primary key (node_id, user_id),
-  constraint kb_favorites_node_fk foreign key (enterprise_id, node_id)
+  primary key (node_id, kind, user_id),
+  constraint kb_marks_node_fk foreign key (enterprise_id, node_id)
     references public.kb_nodes (enterprise_id, id) on delete cascade
 );
-alter table public.kb_favorites enable row level security;
-create index kb_favorites_user_idx on public.kb_favorites (user_id, created_at desc);
-create index kb_favorites_enterprise_node_idx on public.kb_favorites (enterprise_id, node_id);
-
-create table public.kb_likes (
-  node_id uuid not null,
-  user_id uuid not null references auth.users (id) on delete cascade,
-  enterprise_id uuid not null,
-  created_at timestamptz not null default now(),
-  primary key (node_id, user_id),
-  constraint kb_likes_node_fk foreign key (enterprise_id, node_id)
-    references public.kb_nodes (enterprise_id, id) on delete cascade
-);
-alter table public.kb_likes enable row level security;
-create index kb_likes_user_idx on public.kb_likes (user_id);
-create index kb_likes_enterprise_node_idx on public.kb_likes (enterprise_id, node_id);
+alter table public.kb_marks enable row level security;
+create index kb_marks_user_idx on public.kb_marks (user_id, kind, created_at desc);
+create index kb_marks_enterprise_node_idx on public.kb_marks (enterprise_id, node_id);
 
 create table public.kb_comments (
   id uuid primary key default gen_random_uuid(),
@@ -219,9 +208,9 @@ create index kb_comments_enterprise_node_idx on public.kb_comments (enterprise_i
 create index kb_comments_author_idx on public.kb_comments (author_id);
 
 revoke all on public.kb_nodes, public.kb_grants, public.kb_page_contents, public.kb_page_versions,
-  public.kb_reads, public.kb_favorites, public.kb_likes, public.kb_comments from anon, authenticated;
+  public.kb_reads, public.kb_marks, public.kb_comments from anon, authenticated;
 grant select on public.kb_nodes, public.kb_grants, public.kb_page_contents, public.kb_page_versions,
-  public.kb_reads, public.kb_favorites, public.kb_likes, public.kb_comments to authenticated;
+  public.kb_reads, public.kb_marks, public.kb_comments to authenticated;
 
 -- Suspended / closed enterprises: nothing of theirs is written (reads are recorded only in normal ones).
 select private.refuse_writes_when_inactive(
@@ -366,22 +355,15 @@ begin
   return current_setting('zx.ctx_kb_uid', true) = v_uid;
 end $$;
 
-create or replace function private.kb_forget_context()
-returns trigger language plpgsql security definer set search_path = '' as $$
-begin
-  perform set_config('zx.ctx_kb_uid', '', true);
-  return null;
-end $$;
-
--- What the kb context is made of changed in this transaction: answer from the tables again.
+-- What the kb context is made of changed in this transaction: answer from the tables again. The kb
+-- part is used only while the platform's context stands, so dropping that one drops both
+-- (memberships already drop it: 20261201060000_enterprises.sql).
 create trigger kb_forget_context_on_grants after insert or update or delete or truncate on public.kb_grants
-  for each statement execute function private.kb_forget_context();
+  for each statement execute function private.forget_request_context();
 create trigger kb_forget_context_on_departments after insert or update or delete or truncate on public.departments
-  for each statement execute function private.kb_forget_context();
+  for each statement execute function private.forget_request_context();
 create trigger kb_forget_context_on_enterprises after insert or update or delete or truncate on public.enterprises
-  for each statement execute function private.kb_forget_context();
-create trigger kb_forget_context_on_members after insert or update or delete or truncate on public.enterprise_members
-  for each statement execute function private.kb_forget_context();
+  for each statement execute function private.forget_request_context();
 
 -- Policy helpers return arrays, taken once per statement as an InitPlan (`= any ((select …))`): a
 -- set-returning helper was unnested and hashed on every statement, which cost more than a folder
@@ -471,6 +453,17 @@ begin
   return v_node;
 end $$;
 
+-- The node a write changes: kb_node_for's checks, then the caller not restricted and the enterprise
+-- writable (the guard sequence the changing RPCs start with).
+create or replace function private.kb_node_to_change(p_node_id uuid, p_min smallint)
+returns public.kb_nodes language plpgsql stable security definer set search_path = '' as $$
+declare v_node public.kb_nodes := private.kb_node_for(p_node_id, p_min);
+begin
+  perform private.assert_not_restricted();
+  perform private.assert_enterprise_writable(v_node.enterprise_id);
+  return v_node;
+end $$;
+
 -- Storage objects of bucket `kb` are `<enterprise_id>/<node_id>/<name>`: readable with viewer rights
 -- on a page (its images) and downloader rights on a file; written with editor rights.
 create or replace function private.kb_object_allowed(p_name text, p_min smallint)
@@ -538,9 +531,7 @@ $$;
 create or replace function private.kb_assert_delta(p_delta jsonb)
 returns void language plpgsql immutable set search_path = '' as $$
 begin
-  if p_delta is null or jsonb_typeof(p_delta) <> 'object' or coalesce(jsonb_typeof(p_delta -> 'ops'), '') <> 'array' then
-    raise exception using errcode = '22023', message = 'kb_delta_invalid', hint = '页面内容格式不正确';
-  end if;
+  perform private.raise_if(p_delta is null or jsonb_typeof(p_delta) <> 'object' or coalesce(jsonb_typeof(p_delta -> 'ops'), '') <> 'array', '22023', 'kb_delta_invalid', '页面内容格式不正确');
   if jsonb_array_length(p_delta -> 'ops') > 2000 or octet_length(p_delta::text) > 204800
      or exists (
        select 1 from jsonb_array_elements(p_delta -> 'ops') op
@@ -565,9 +556,7 @@ create or replace function private.kb_clean_title(p_title text)
 returns text language plpgsql immutable set search_path = '' as $$
 declare v text := btrim(coalesce(p_title, ''));
 begin
-  if char_length(v) < 1 or char_length(v) > 100 or v ~ '[[:cntrl:]/\\]' then
-    raise exception using errcode = '22023', message = 'kb_title_invalid', hint = '标题须为 1–100 个字符，不能包含斜杠';
-  end if;
+  perform private.raise_if(char_length(v) < 1 or char_length(v) > 100 or v ~ '[[:cntrl:]/\\]', '22023', 'kb_title_invalid', '标题须为 1–100 个字符，不能包含斜杠');
   return v;
 end $$;
 
@@ -642,9 +631,7 @@ declare v_uid uuid := auth.uid();
   v_id uuid := gen_random_uuid();
   v_title text;
 begin
-  v_parent := private.kb_node_for(p_parent_id, 3::smallint);
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_parent.enterprise_id);
+  v_parent := private.kb_node_to_change(p_parent_id, 3::smallint);
   perform private.raise_if(p_kind is null or p_kind not in ('folder', 'page', 'file'), '22023', 'kb_kind_invalid', '只能创建文件夹、页面或文件');
   perform private.raise_if(v_parent.kind not in ('space', 'folder'), 'P0001', 'kb_parent_not_folder', '只能在空间或文件夹中创建内容');
   perform private.raise_if(cardinality(v_parent.path) >= 12, 'P0001', 'kb_too_deep', '目录层级最多 12 层');
@@ -661,16 +648,27 @@ begin
   return v_id;
 end $$;
 
+-- Renaming: a page in a space with approval, renamed by an editor who doesn't manage it, keeps its
+-- published title for readers; the new title waits in the editor's pending review like a body change
+-- (20261215010000_kb_governance.sql). Everything else is renamed at once.
 create or replace function private.kb_rename_node(p_node_id uuid, p_title text, p_description text default null)
-returns void language plpgsql security definer set search_path = '' as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
   v_desc text := btrim(coalesce(p_description, v_node.description));
+  v_title text;
 begin
   perform private.assert_not_restricted();
   perform private.raise_if(char_length(v_desc) > 500, '22023', 'kb_description_invalid', '描述最多 500 个字符');
-  update public.kb_nodes set title = private.kb_clean_title(p_title), description = v_desc, updated_by = auth.uid(), updated_at = now()
+  v_title := private.kb_clean_title(p_title);
+  if v_title <> v_node.title and private.kb_needs_approval(v_node) then
+    perform private.assert_enterprise_writable(v_node.enterprise_id);
+    perform private.raise_if(v_desc <> v_node.description, 'P0001', 'kb_approval_required', '该空间的修改需经管理者审核后发布，请提交审核');
+    return private.kb_hold_for_review(v_node, v_title, null, null);
+  end if;
+  update public.kb_nodes set title = v_title, description = v_desc, updated_by = auth.uid(), updated_at = now()
    where id = v_node.id;
   perform private.kb_reindex(v_node.id);
+  return json_build_object('published', true, 'review_id', null);
 end $$;
 
 -- Move (and reorder): manager of the node, editor of the new parent, same enterprise; never into
@@ -704,13 +702,11 @@ end $$;
 create or replace function private.kb_save_page(p_node_id uuid, p_delta jsonb, p_title text default null, p_base_version integer default null)
 returns integer language plpgsql security definer set search_path = '' as $$
 declare v_uid uuid := auth.uid();
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
+  v_node public.kb_nodes := private.kb_node_to_change(p_node_id, 3::smallint);
   v_content public.kb_page_contents;
   v_title text;
   v_text text;
 begin
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
   perform private.raise_if(v_node.kind <> 'page', 'P0001', 'kb_not_a_page', '只有页面可以编辑正文');
   perform private.kb_assert_delta(p_delta);
   v_title := case when p_title is null then v_node.title else private.kb_clean_title(p_title) end;
@@ -749,10 +745,8 @@ declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
 begin
   perform private.assert_not_restricted();
   perform private.raise_if(v_node.kind <> 'file', 'P0001', 'kb_not_a_file', '只有文件节点可以上传文件');
-  if p_object_path is null or p_object_path not like v_node.enterprise_id::text || '/' || v_node.id::text || '/%'
-     or not exists (select 1 from storage.objects o where o.bucket_id = 'kb' and o.name = p_object_path) then
-    raise exception using errcode = '22023', message = 'kb_file_missing', hint = '请先上传文件';
-  end if;
+  perform private.raise_if(p_object_path is null or p_object_path not like v_node.enterprise_id::text || '/' || v_node.id::text || '/%'
+    or not exists (select 1 from storage.objects o where o.bucket_id = 'kb' and o.name = p_object_path), '22023', 'kb_file_missing', '请先上传文件');
   perform private.raise_if(p_mime is null or char_length(p_mime) > 100 or p_size is null or p_size < 0, '22023', 'kb_file_invalid', '文件信息不正确');
   -- the object is stored already (and counted); an enterprise over its quota (a downgrade) records nothing new
   perform private.kb_assert_storage_room(v_node.enterprise_id, private.kb_storage_used(v_node.enterprise_id), 0, false);
@@ -817,21 +811,17 @@ end $$;
 -- {"role": "viewer|downloader|editor|manager", "kind": "member|department|everyone", "id": uuid}.
 create or replace function private.kb_set_grants(p_node_id uuid, p_grants jsonb)
 returns void language plpgsql security definer set search_path = '' as $$
-declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_to_change(p_node_id, 4::smallint);
   v_item jsonb;
   v_id uuid;
   v_roles text[] := array['viewer', 'downloader', 'editor', 'manager'];
 begin
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
   perform private.raise_if(p_grants is null or jsonb_typeof(p_grants) <> 'array' or jsonb_array_length(p_grants) > 200, '22023', 'kb_grants_invalid', '权限设置格式不正确');
   delete from public.kb_grants g where g.node_id = v_node.id;
   for v_item in select * from jsonb_array_elements(p_grants) loop
-    if jsonb_typeof(v_item) <> 'object' or coalesce(v_item ->> 'role', '') not in ('viewer', 'downloader', 'editor', 'manager')
-       or coalesce(v_item ->> 'kind', '') not in ('member', 'department', 'everyone')
-       or (v_item ->> 'kind' <> 'everyone' and coalesce(v_item ->> 'id', '') !~ '^[0-9a-fA-F-]{36}$') then
-      raise exception using errcode = '22023', message = 'kb_grants_invalid', hint = '权限设置格式不正确';
-    end if;
+    perform private.raise_if(jsonb_typeof(v_item) <> 'object' or coalesce(v_item ->> 'role', '') not in ('viewer', 'downloader', 'editor', 'manager')
+      or coalesce(v_item ->> 'kind', '') not in ('member', 'department', 'everyone')
+      or (v_item ->> 'kind' <> 'everyone' and coalesce(v_item ->> 'id', '') !~ '^[0-9a-fA-F-]{36}$'), '22023', 'kb_grants_invalid', '权限设置格式不正确');
     v_id := case when v_item ->> 'kind' = 'everyone' then null else (v_item ->> 'id')::uuid end;
     if v_item ->> 'kind' = 'member' then
       perform private.assert_member_of(v_node.enterprise_id, v_id);
@@ -923,34 +913,24 @@ begin
       concat_ws(' ', nullif((select m.display_name from public.enterprise_members m where m.enterprise_id = v_node.enterprise_id and m.user_id = v_uid), ''),
                 right((select u.phone from auth.users u where u.id = v_uid), 4)) end,
     'reads', (select count(*) from public.kb_reads r where r.node_id = v_node.id),
-    'likes', (select count(*) from public.kb_likes l where l.node_id = v_node.id),
-    'favorites', (select count(*) from public.kb_favorites f where f.node_id = v_node.id),
+    'likes', (select count(*) from public.kb_marks l where l.node_id = v_node.id and l.kind = 'like'),
+    'favorites', (select count(*) from public.kb_marks f where f.node_id = v_node.id and f.kind = 'favorite'),
     'comments', case when v_node.comments_enabled then (select count(*) from public.kb_comments c where c.node_id = v_node.id) else 0 end,
-    'liked', exists (select 1 from public.kb_likes l where l.node_id = v_node.id and l.user_id = v_uid),
-    'favorited', exists (select 1 from public.kb_favorites f where f.node_id = v_node.id and f.user_id = v_uid));
+    'liked', exists (select 1 from public.kb_marks l where l.node_id = v_node.id and l.kind = 'like' and l.user_id = v_uid),
+    'favorited', exists (select 1 from public.kb_marks f where f.node_id = v_node.id and f.kind = 'favorite' and f.user_id = v_uid));
 end $$;
 
-create or replace function private.kb_set_favorite(p_node_id uuid, p_on boolean)
+-- A reader's favourite (p_kind 'favorite') or like ('like') of a node, on or off.
+create or replace function private.kb_set_mark(p_node_id uuid, p_kind text, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
 declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
 begin
+  perform private.raise_if(p_kind is null or p_kind not in ('favorite', 'like'), '22023', 'kb_mark_invalid', '只能收藏或点赞');
   if coalesce(p_on, false) then
-    insert into public.kb_favorites (node_id, user_id, enterprise_id) values (v_node.id, auth.uid(), v_node.enterprise_id)
+    insert into public.kb_marks (node_id, kind, user_id, enterprise_id) values (v_node.id, p_kind, auth.uid(), v_node.enterprise_id)
     on conflict do nothing;
   else
-    delete from public.kb_favorites f where f.node_id = v_node.id and f.user_id = auth.uid();
-  end if;
-end $$;
-
-create or replace function private.kb_set_like(p_node_id uuid, p_on boolean)
-returns void language plpgsql security definer set search_path = '' as $$
-declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 1::smallint);
-begin
-  if coalesce(p_on, false) then
-    insert into public.kb_likes (node_id, user_id, enterprise_id) values (v_node.id, auth.uid(), v_node.enterprise_id)
-    on conflict do nothing;
-  else
-    delete from public.kb_likes l where l.node_id = v_node.id and l.user_id = auth.uid();
+    delete from public.kb_marks m where m.node_id = v_node.id and m.kind = p_kind and m.user_id = auth.uid();
   end if;
 end $$;
 
@@ -997,10 +977,8 @@ end $$;
 -- Protection per space: the watermark over pages and previews (managers of the space).
 create or replace function private.kb_set_space_watermark(p_space_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
--- manager of the space, enterprise writable, a yes/no (20261215500000_kb_content.sql)
-declare v_space public.kb_nodes := private.kb_space_setting_target(p_space_id, p_on);
 begin
-  update public.kb_nodes set watermark = p_on where id = v_space.id;
+  perform private.kb_set_space_flag(p_space_id, 'watermark', p_on);
 end $$;
 
 -- -----------------------------------------------------------------------------
@@ -1085,6 +1063,7 @@ declare v_query text := btrim(regexp_replace(coalesce(p_query, ''), '\s+', ' ', 
   v_recheck boolean;
 begin
   perform private.assert_cleared(); -- the gate speaks first (403 with its code)
+  -- (an invoker function: the API roles may not call private.raise_if)
   if p_enterprise_id is null or not exists (select 1 from private.my_enterprise_ids() x where x = p_enterprise_id) then
     raise exception using errcode = '42501', message = 'not_enterprise_member', hint = '你不是该企业的成员';
   end if;
@@ -1167,12 +1146,8 @@ create policy "Members read their own reads of nodes they can still read"
   on public.kb_reads for select to authenticated
   using (user_id = (select auth.uid()) and exists (select 1 from public.kb_nodes n where n.id = node_id));
 
-create policy "Members read their own favourites of nodes they can still read"
-  on public.kb_favorites for select to authenticated
-  using (user_id = (select auth.uid()) and exists (select 1 from public.kb_nodes n where n.id = node_id));
-
-create policy "Members read their own likes of nodes they can still read"
-  on public.kb_likes for select to authenticated
+create policy "Members read their own favourites and likes of nodes they can still read"
+  on public.kb_marks for select to authenticated
   using (user_id = (select auth.uid()) and exists (select 1 from public.kb_nodes n where n.id = node_id));
 
 -- -----------------------------------------------------------------------------
@@ -1367,6 +1342,6 @@ revoke execute on function private.kb_objects_quota_check() from public, anon, a
 -- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
 select private.expose_rpcs(array['kb_create_space', 'kb_create_node', 'kb_rename_node', 'kb_move_node',
   'kb_save_page', 'kb_restore_version', 'kb_set_file', 'kb_trash_node', 'kb_restore_node', 'kb_trash',
-  'kb_set_grants', 'kb_inherit_grants', 'kb_node_access', 'kb_open_page', 'kb_set_favorite', 'kb_set_like',
+  'kb_set_grants', 'kb_inherit_grants', 'kb_node_access', 'kb_open_page', 'kb_set_mark',
   'kb_add_comment', 'kb_delete_comment', 'kb_set_comments_enabled', 'kb_set_space_watermark',
   'kb_storage_usage']);

@@ -101,31 +101,24 @@ create index community_comments_quote_idx on public.community_comments (quote_id
 create index community_comments_author_idx on public.community_comments (author_id);
 create index community_comments_status_idx on public.community_comments (status, enterprise_id) where status <> 'published';
 
-create table public.community_likes (
+-- A member's marks on a post, one row per member, post and kind: a like is counted on the post
+-- (like_count) and readable by the enterprise's members; a favourite (favorite_count) is the
+-- member's own list; a read receipt (read_count; announcements' required reading, see the content
+-- types below) is the member's and the moderators'. `kind` leads the key: the policy reads it, and
+-- every write names all three.
+create table public.community_post_marks (
+  kind text not null constraint community_post_marks_kind_valid check (kind in ('like', 'favorite', 'read')),
   post_id uuid not null,
   user_id uuid not null references auth.users (id) on delete cascade,
   enterprise_id uuid not null references public.enterprises (id) on delete cascade,
   created_at timestamptz not null default now(),
-  primary key (post_id, user_id),
-  constraint community_likes_post_fk foreign key (enterprise_id, post_id)
+  primary key (kind, post_id, user_id),
+  constraint community_post_marks_post_fk foreign key (enterprise_id, post_id)
     references public.community_posts (enterprise_id, id) on delete cascade
 );
-alter table public.community_likes enable row level security;
-create index community_likes_user_idx on public.community_likes (user_id, created_at desc);
-create index community_likes_enterprise_idx on public.community_likes (enterprise_id, post_id);
-
-create table public.community_favorites (
-  post_id uuid not null,
-  user_id uuid not null references auth.users (id) on delete cascade,
-  enterprise_id uuid not null references public.enterprises (id) on delete cascade,
-  created_at timestamptz not null default now(),
-  primary key (post_id, user_id),
-  constraint community_favorites_post_fk foreign key (enterprise_id, post_id)
-    references public.community_posts (enterprise_id, id) on delete cascade
-);
-alter table public.community_favorites enable row level security;
-create index community_favorites_user_idx on public.community_favorites (user_id, created_at desc);
-create index community_favorites_enterprise_idx on public.community_favorites (enterprise_id, post_id);
+alter table public.community_post_marks enable row level security;
+create index community_post_marks_user_idx on public.community_post_marks (user_id, created_at desc);
+create index community_post_marks_enterprise_idx on public.community_post_marks (enterprise_id, post_id);
 
 -- The report categories, with the seed agreement's wording (LX 4.4.2.1 items 1–11, 4.4.2.2–4.4.2.5).
 create table public.community_report_categories (
@@ -327,7 +320,7 @@ create trigger community_actions_append_only before update or delete on public.c
 -- Suspended and closed enterprises: nothing of the community is written (platform_ops rule).
 select private.refuse_writes_when_inactive(
   'public.community_sections', 'public.community_posts', 'public.community_comments',
-  'public.community_likes', 'public.community_favorites', 'public.community_reports'
+  'public.community_post_marks', 'public.community_reports'
 );
 
 -- Notices this module sends.
@@ -432,6 +425,18 @@ begin
                           and x.lifted_at is null and now() >= x.starts_at and now() < x.ends_at);
 end $$;
 
+-- The same sections as one array, for the posts policy: an InitPlan evaluated once per statement
+-- (the set-returning form costs a hashed SubPlan over a ProjectSet in every feed statement, which
+-- kept the feed's RLS overhead over its budget: bench/notes/full-1m-quiet). The policy hides the
+-- array test from the planner inside coalesce(): as a plain `section_id = any (…)` the planner takes
+-- it for an index condition on community_posts_section_created_idx and reads every post of the
+-- member's sections to sort them (420 ms at 1M posts, bench/notes/full-1m.md (5)).
+create or replace function private.my_community_section_array()
+returns uuid[] language plpgsql stable security definer set search_path = '' as $$
+begin
+  return coalesce(private.community_context('sections'), array(select private.my_community_section_ids()));
+end $$;
+
 -- The caller's community context, made once per API request by PostgREST's pre-request hook
 -- (hooks.begin_request calls this for community requests and direct SQL): the sections they can read
 -- and the enterprises whose community they moderate. The two helpers above then answer from it
@@ -483,8 +488,10 @@ begin
   end if;
 end $$;
 
--- Plain text of a Quill Delta: the string inserts in order (embeds such as images contribute
--- nothing). Refuses anything that is not `{"ops": [ {insert: ...}, ... ]}`.
+-- Plain text of a Quill Delta: the string inserts in order. Refuses anything that is not
+-- `{"ops": [ {insert: ...}, ... ]}`, and embeds (images, video, formulas): a post's pictures are its
+-- image grid, which WeChat's media check clears before colleagues see them; an image in the body
+-- would skip that check (docs/api.md › Community › Images).
 create or replace function private.community_delta_text(p_body jsonb)
 returns text language plpgsql immutable set search_path = '' as $$
 declare v_op jsonb;
@@ -500,9 +507,10 @@ begin
        or (v_op ? 'attributes' and jsonb_typeof(v_op -> 'attributes') <> 'object') then
       raise exception using errcode = '22023', message = 'body_invalid', hint = '正文格式不正确';
     end if;
-    if jsonb_typeof(v_op -> 'insert') = 'string' then
-      v_text := v_text || (v_op ->> 'insert');
+    if jsonb_typeof(v_op -> 'insert') = 'object' then
+      raise exception using errcode = '22023', message = 'body_media_not_allowed', hint = '正文只能包含文字；图片请用“＋ 图片”添加，审核通过后显示';
     end if;
+    v_text := v_text || (v_op ->> 'insert');
   end loop;
   return v_text;
 end $$;
@@ -561,24 +569,24 @@ revoke all on function private.community_context(text) from public, anon, authen
 -- only the pre-request hook (a definer function) calls it
 revoke all on function private.community_request_context() from public, anon, authenticated, service_role;
 revoke all on function private.my_community_moderated_ids(), private.my_community_enterprise_ids(),
-  private.my_community_section_ids(), private.is_community_moderator(uuid), private.assert_member_not_restricted(uuid),
+  private.my_community_section_ids(), private.my_community_section_array(), private.is_community_moderator(uuid), private.assert_member_not_restricted(uuid),
   private.community_delta_text(jsonb), private.community_digest(uuid, text, text),
   private.community_reporter_weight(uuid, uuid), private.community_hide_threshold(uuid), private.community_actions_guard(),
   private.community_member_left()
   from public, anon, authenticated;
 -- Policy helpers run as the querying role.
 grant execute on function private.my_community_moderated_ids(), private.my_community_enterprise_ids(),
-  private.my_community_section_ids() to authenticated;
+  private.my_community_section_ids(), private.my_community_section_array() to authenticated;
 
 -- -----------------------------------------------------------------------------
 -- 3. Read policies (no client role writes these tables directly)
 -- -----------------------------------------------------------------------------
-revoke all on public.community_sections, public.community_posts, public.community_comments, public.community_likes,
-  public.community_favorites, public.community_report_categories, public.community_cases, public.community_reports,
+revoke all on public.community_sections, public.community_posts, public.community_comments,
+  public.community_post_marks, public.community_report_categories, public.community_cases, public.community_reports,
   public.community_actions, public.community_sanctions, public.community_blocked_words, public.community_settings
   from anon, authenticated;
-grant select on public.community_sections, public.community_posts, public.community_comments, public.community_likes,
-  public.community_favorites, public.community_report_categories, public.community_cases, public.community_reports,
+grant select on public.community_sections, public.community_posts, public.community_comments,
+  public.community_post_marks, public.community_report_categories, public.community_cases, public.community_reports,
   public.community_actions, public.community_sanctions, public.community_blocked_words, public.community_settings
   to authenticated;
 
@@ -588,7 +596,7 @@ create policy "Members read the sections they can see"
 
 create policy "Members read published posts of their sections; authors and moderators read the rest"
   on public.community_posts for select to authenticated
-  using (section_id in (select private.my_community_section_ids())
+  using (coalesce(section_id = any ((select private.my_community_section_array())::uuid[]), false)
          and (status = 'published'
               or author_id = (select auth.uid())
               or enterprise_id in (select private.my_community_moderated_ids())));
@@ -600,13 +608,11 @@ create policy "Members read published comments of their sections; authors and mo
               or author_id = (select auth.uid())
               or enterprise_id in (select private.my_community_moderated_ids())));
 
-create policy "Members read the likes in their enterprise's community"
-  on public.community_likes for select to authenticated
-  using (enterprise_id in (select private.my_community_enterprise_ids()));
-
-create policy "Members read their own favourites"
-  on public.community_favorites for select to authenticated
-  using (user_id = (select auth.uid()));
+create policy "Members read the likes in their enterprise's community, their own favourites and receipts; moderators all receipts"
+  on public.community_post_marks for select to authenticated
+  using (case kind when 'like' then enterprise_id in (select private.my_community_enterprise_ids())
+                   when 'read' then user_id = (select auth.uid()) or enterprise_id in (select private.my_community_moderated_ids())
+                   else user_id = (select auth.uid()) end);
 
 create policy "Signed-in users read the report categories"
   on public.community_report_categories for select to authenticated

@@ -311,18 +311,41 @@ begin
   return json_build_object('id', p_post_id, 'status', v_status);
 end $$;
 
--- The author removes their own post (allowed even while restricted: removing is never harmful).
-create or replace function private.community_delete_post(p_post_id uuid)
+-- The author removes their own post or comment (allowed even while restricted: removing is never
+-- harmful). A removed post leaves the pinned and featured lists; a removed published comment leaves
+-- its post's count.
+create or replace function private.community_delete_own(p_target_type text, p_target_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
-declare v_post public.community_posts;
+declare v_enterprise_id uuid;
+  v_author_id uuid;
+  v_status text;
+  v_post_id uuid;
 begin
   perform private.assert_cleared();
-  select * into v_post from public.community_posts p where p.id = p_post_id for update;
-  perform private.raise_if(v_post.id is null or v_post.author_id is distinct from auth.uid() or v_post.status = 'deleted', '22023', 'post_not_found', '帖子不存在或不是你发布的');
-  perform private.assert_member(v_post.enterprise_id);
-  perform private.assert_enterprise_writable(v_post.enterprise_id);
-  update public.community_posts set status = 'deleted', pinned_at = null, featured_at = null, updated_at = now() where id = p_post_id;
+  if p_target_type = 'post' then
+    select p.enterprise_id, p.author_id, p.status into v_enterprise_id, v_author_id, v_status
+      from public.community_posts p where p.id = p_target_id for update;
+  else
+    select c.enterprise_id, c.author_id, c.status, c.post_id into v_enterprise_id, v_author_id, v_status, v_post_id
+      from public.community_comments c where c.id = p_target_id for update;
+  end if;
+  perform private.raise_if(v_enterprise_id is null or v_author_id is distinct from auth.uid() or v_status = 'deleted', '22023',
+    p_target_type || '_not_found', case p_target_type when 'post' then '帖子' else '评论' end || '不存在或不是你发布的');
+  perform private.assert_member(v_enterprise_id);
+  perform private.assert_enterprise_writable(v_enterprise_id);
+  if p_target_type = 'post' then
+    update public.community_posts set status = 'deleted', pinned_at = null, featured_at = null, updated_at = now() where id = p_target_id;
+  else
+    update public.community_comments set status = 'deleted' where id = p_target_id;
+    if v_status = 'published' then
+      update public.community_posts set comment_count = greatest(0, comment_count - 1) where id = v_post_id;
+    end if;
+  end if;
 end $$;
+
+create or replace function private.community_delete_post(p_post_id uuid)
+returns void language sql security definer set search_path = ''
+as $$ select private.community_delete_own('post', p_post_id); $$;
 
 -- Pin / feature: moderators.
 create or replace function private.community_mark_post(p_post_id uuid, p_mark text, p_on boolean)
@@ -394,19 +417,8 @@ begin
 end $$;
 
 create or replace function private.community_delete_comment(p_comment_id uuid)
-returns void language plpgsql security definer set search_path = '' as $$
-declare v_c public.community_comments;
-begin
-  perform private.assert_cleared();
-  select * into v_c from public.community_comments c where c.id = p_comment_id for update;
-  perform private.raise_if(v_c.id is null or v_c.author_id is distinct from auth.uid() or v_c.status = 'deleted', '22023', 'comment_not_found', '评论不存在或不是你发布的');
-  perform private.assert_member(v_c.enterprise_id);
-  perform private.assert_enterprise_writable(v_c.enterprise_id);
-  update public.community_comments set status = 'deleted' where id = p_comment_id;
-  if v_c.status = 'published' then
-    update public.community_posts set comment_count = greatest(0, comment_count - 1) where id = v_c.post_id;
-  end if;
-end $$;
+returns void language sql security definer set search_path = ''
+as $$ select private.community_delete_own('comment', p_comment_id); $$;
 
 -- Like or favourite on/off; returns the post's new count.
 create or replace function private.community_react(p_post_id uuid, p_kind text, p_on boolean)
@@ -422,25 +434,18 @@ begin
   perform private.raise_if(v_post.id is null, '22023', 'post_not_found', '帖子不存在');
   perform private.community_assert_writer(v_post.enterprise_id);
   perform private.raise_if(p_on is null, '22023', 'flag_required', '请选择开启或关闭');
-  if p_kind = 'like' then
-    if p_on then
-      insert into public.community_likes (post_id, user_id, enterprise_id) values (p_post_id, v_uid, v_post.enterprise_id) on conflict do nothing;
-    else
-      delete from public.community_likes where post_id = p_post_id and user_id = v_uid;
-    end if;
-    get diagnostics v_changed = row_count;
-    update public.community_posts set like_count = greatest(0, like_count + case when p_on then v_changed else -v_changed end)
-     where id = p_post_id returning like_count into v_count;
+  if p_on then
+    insert into public.community_post_marks (kind, post_id, user_id, enterprise_id) values (p_kind, p_post_id, v_uid, v_post.enterprise_id) on conflict do nothing;
   else
-    if p_on then
-      insert into public.community_favorites (post_id, user_id, enterprise_id) values (p_post_id, v_uid, v_post.enterprise_id) on conflict do nothing;
-    else
-      delete from public.community_favorites where post_id = p_post_id and user_id = v_uid;
-    end if;
-    get diagnostics v_changed = row_count;
-    update public.community_posts set favorite_count = greatest(0, favorite_count + case when p_on then v_changed else -v_changed end)
-     where id = p_post_id returning favorite_count into v_count;
+    delete from public.community_post_marks where kind = p_kind and post_id = p_post_id and user_id = v_uid;
   end if;
+  get diagnostics v_changed = row_count;
+  v_changed := case when p_on then v_changed else -v_changed end;
+  update public.community_posts
+     set like_count = greatest(0, like_count + case when p_kind = 'like' then v_changed else 0 end),
+         favorite_count = greatest(0, favorite_count + case when p_kind = 'favorite' then v_changed else 0 end)
+   where id = p_post_id
+  returning case when p_kind = 'like' then like_count else favorite_count end into v_count;
   return v_count;
 end $$;
 
@@ -793,7 +798,7 @@ revoke all on function
   private.community_notify_moderators(uuid, text, text, text, jsonb),
   private.community_clean_images(uuid, text[]), private.community_clean_title(text),
   private.community_action_title(text), private.community_mark_post(uuid, text, boolean),
-  private.community_react(uuid, text, boolean)
+  private.community_react(uuid, text, boolean), private.community_delete_own(text, uuid)
 from public, anon, authenticated;
 
 -- -----------------------------------------------------------------------------
@@ -811,7 +816,7 @@ from public, anon, authenticated;
 -- with a `post_type`, so each goes through the publishing check, the feed, reports, the moderation
 -- queue and appeals like any post. What a type adds lives beside the post:
 --   - announcement (moderators only): optionally pinned, optionally required reading for chosen
---     departments (or everyone), with read receipts (community_post_reads) the moderators see;
+--     departments (or everyone), with read receipts (community_post_marks, kind 'read') the moderators see;
 --   - question: the answers are its top-level comments; the asker accepts one
 --     (community_posts.accepted_comment_id);
 --   - poll: options, single or multiple choice, deadline, anonymous or named, and when results show
@@ -912,23 +917,11 @@ create table private.community_event_codes (
   code text not null constraint community_event_codes_code_format check (code ~ '^[0-9]{6}$')
 );
 
--- Read receipts (announcements; any post may be marked read, only announcements show the count).
-create table public.community_post_reads (
-  post_id uuid not null,
-  user_id uuid not null references auth.users (id) on delete cascade,
-  enterprise_id uuid not null references public.enterprises (id) on delete cascade,
-  read_at timestamptz not null default now(),
-  primary key (post_id, user_id),
-  constraint community_post_reads_post_fk foreign key (enterprise_id, post_id)
-    references public.community_posts (enterprise_id, id) on delete cascade
-);
-alter table public.community_post_reads enable row level security;
-create index community_post_reads_user_idx on public.community_post_reads (user_id);
-create index community_post_reads_enterprise_idx on public.community_post_reads (enterprise_id, post_id);
+-- Read receipts: community_post_marks, kind 'read' (any post may be marked read, only announcements show the count).
 
 select private.refuse_writes_when_inactive(
   'public.community_polls', 'public.community_poll_votes', 'public.community_events',
-  'public.community_event_signups', 'public.community_post_reads'
+  'public.community_event_signups'
 );
 
 insert into public.notification_kinds (kind, domain, mandatory, label, sort_order, target_kind, target_key) values
@@ -942,9 +935,9 @@ update public.notification_kinds set target_kind = 'community_post', target_key 
 -- 2. Read policies (writes only through the RPCs below)
 -- -----------------------------------------------------------------------------
 revoke all on public.community_polls, public.community_poll_votes, public.community_events,
-  public.community_event_signups, public.community_post_reads from anon, authenticated;
+  public.community_event_signups from anon, authenticated;
 grant select on public.community_polls, public.community_poll_votes, public.community_events,
-  public.community_event_signups, public.community_post_reads to authenticated;
+  public.community_event_signups to authenticated;
 
 -- A poll's or event's details are readable by whoever reads its post (the posts' policy decides).
 create policy "Readers of the post read its poll"
@@ -963,9 +956,6 @@ create policy "Members read their sign-ups; moderators read their enterprise's"
   on public.community_event_signups for select to authenticated
   using (user_id = (select auth.uid()) or enterprise_id in (select private.my_community_moderated_ids()));
 
-create policy "Members read their read receipts; moderators read their enterprise's"
-  on public.community_post_reads for select to authenticated
-  using (user_id = (select auth.uid()) or enterprise_id in (select private.my_community_moderated_ids()));
 
 -- -----------------------------------------------------------------------------
 -- 3. Helpers
@@ -1348,8 +1338,8 @@ declare v_post public.community_posts;
   v_count integer;
 begin
   v_post := private.community_typed_post(p_post_id, null);
-  insert into public.community_post_reads (post_id, user_id, enterprise_id)
-  values (p_post_id, auth.uid(), v_post.enterprise_id) on conflict do nothing;
+  insert into public.community_post_marks (kind, post_id, user_id, enterprise_id)
+  values ('read', p_post_id, auth.uid(), v_post.enterprise_id) on conflict do nothing;
   if found then
     update public.community_posts set read_count = read_count + 1 where id = p_post_id returning read_count into v_count;
     return v_count;
@@ -1369,11 +1359,11 @@ begin
     'required', v_post.required_department_ids is not null,
     'required_count', (select count(*) from private.community_required_readers(p_post_id)),
     'required_read', (select count(*) from private.community_required_readers(p_post_id) r
-                       where exists (select 1 from public.community_post_reads x where x.post_id = p_post_id and x.user_id = r)),
+                       where exists (select 1 from public.community_post_marks x where x.kind = 'read' and x.post_id = p_post_id and x.user_id = r)),
     'unread', coalesce((select json_agg(n order by n) from (
                  select private.community_author_name(v_post.enterprise_id, r) as n
                    from private.community_required_readers(p_post_id) r
-                  where not exists (select 1 from public.community_post_reads x where x.post_id = p_post_id and x.user_id = r)
+                  where not exists (select 1 from public.community_post_marks x where x.kind = 'read' and x.post_id = p_post_id and x.user_id = r)
                   limit 200) u), '[]'::json));
 end $$;
 

@@ -276,14 +276,10 @@ begin
   perform private.assert_admin(p_enterprise_id);
   perform private.assert_not_restricted();
   perform private.assert_enterprise_writable(p_enterprise_id);
-  if p_rule is null or p_rule not in ('keep', 'transfer') then
-    raise exception using errcode = '22023', message = 'content_rule_invalid', hint = '请选择保留为前成员或转交给管理者';
-  end if;
-  if p_rule = 'transfer' and (p_transfer_to is null or not exists (
-       select 1 from public.enterprise_members m
-        where m.enterprise_id = p_enterprise_id and m.user_id = p_transfer_to and (m.role = 'admin' or 'content' = any (m.scopes)))) then
-    raise exception using errcode = '22023', message = 'content_transfer_target_invalid', hint = '请选择一位管理员或内容管理员接收内容';
-  end if;
+  perform private.raise_if(p_rule is null or p_rule not in ('keep', 'transfer'), '22023', 'content_rule_invalid', '请选择保留为前成员或转交给管理者');
+  perform private.raise_if(p_rule = 'transfer' and (p_transfer_to is null or not exists (
+    select 1 from public.enterprise_members m
+    where m.enterprise_id = p_enterprise_id and m.user_id = p_transfer_to and (m.role = 'admin' or 'content' = any (m.scopes)))), '22023', 'content_transfer_target_invalid', '请选择一位管理员或内容管理员接收内容');
   insert into public.member_content_rules (enterprise_id, rule, transfer_to, updated_by, updated_at)
   values (p_enterprise_id, p_rule, case when p_rule = 'transfer' then p_transfer_to end, auth.uid(), now())
   on conflict (enterprise_id) do update
@@ -326,12 +322,10 @@ end $$;
 create or replace function private.kb_versions_approval_guard()
 returns trigger language plpgsql security definer set search_path = '' as $$
 begin
-  if auth.uid() is not null
-     and exists (select 1 from public.kb_nodes n join public.kb_nodes s on s.id = n.space_id
-                  where n.id = new.node_id and s.approval_required)
-     and private.kb_rank(new.node_id) < 4 then
-    raise exception using errcode = 'P0001', message = 'kb_approval_required', hint = '该空间的修改需经管理者审核后发布，请提交审核';
-  end if;
+  perform private.raise_if(auth.uid() is not null
+    and exists (select 1 from public.kb_nodes n join public.kb_nodes s on s.id = n.space_id
+    where n.id = new.node_id and s.approval_required)
+    and private.kb_rank(new.node_id) < 4, 'P0001', 'kb_approval_required', '该空间的修改需经管理者审核后发布，请提交审核');
   return new;
 end $$;
 create trigger kb_page_versions_approval_guard before insert on public.kb_page_versions
@@ -340,10 +334,54 @@ create trigger kb_page_versions_approval_guard before insert on public.kb_page_v
 -- Managers of a space: approval before publishing on or off.
 create or replace function private.kb_set_space_approval(p_space_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
--- manager of the space, enterprise writable, a yes/no (20261215500000_kb_content.sql)
-declare v_space public.kb_nodes := private.kb_space_setting_target(p_space_id, p_on);
 begin
-  update public.kb_nodes set approval_required = p_on where id = v_space.id;
+  perform private.kb_set_space_flag(p_space_id, 'approval_required', p_on);
+end $$;
+
+-- Whether an editor's change to this node waits for a manager: a page in a space with approval, and
+-- a caller who doesn't manage it.
+create or replace function private.kb_needs_approval(p_node public.kb_nodes)
+returns boolean language plpgsql stable security definer set search_path = '' as $$
+begin
+  return p_node.kind = 'page'
+     and coalesce((select s.approval_required from public.kb_nodes s where s.id = p_node.space_id), false)
+     and private.kb_rank(p_node.id) < 4;
+end $$;
+
+-- Keeps an editor's change as their pending review of the page, replacing their earlier draft, and
+-- tells the page's managers of a new one. p_title null keeps the draft's title (or the published
+-- one); p_delta null (a rename) keeps the draft's body (or the published one) and its base version.
+create or replace function private.kb_hold_for_review(p_node public.kb_nodes, p_title text, p_delta jsonb, p_base_version integer)
+returns json language plpgsql security definer set search_path = '' as $$
+declare
+  v_uid uuid := auth.uid();
+  v_current integer;
+  v_published jsonb;
+  v_id uuid;
+  v_title text;
+  v_manager uuid;
+begin
+  select c.version_no, c.delta into v_current, v_published from public.kb_page_contents c where c.node_id = p_node.id;
+  perform private.raise_if(p_base_version is not null and p_base_version <> coalesce(v_current, 0), 'P0001', 'kb_version_conflict', '页面已被他人更新，请刷新后再保存');
+  update public.kb_page_reviews r
+     set title = coalesce(p_title, r.title), delta = coalesce(p_delta, r.delta),
+         body_text = case when p_delta is null then r.body_text else left(private.kb_delta_text(p_delta), 100000) end,
+         base_version = case when p_delta is null then r.base_version else coalesce(v_current, 0) end, updated_at = now()
+   where r.node_id = p_node.id and r.author_id = v_uid and r.status = 'pending'
+  returning r.id, r.title into v_id, v_title;
+  if v_id is null then
+    v_title := coalesce(p_title, p_node.title);
+    v_published := coalesce(p_delta, v_published, '{"ops": []}'::jsonb);
+    insert into public.kb_page_reviews (enterprise_id, node_id, base_version, title, delta, body_text, author_id)
+    values (p_node.enterprise_id, p_node.id, coalesce(v_current, 0), v_title, v_published, left(private.kb_delta_text(v_published), 100000), v_uid)
+    returning id into v_id;
+    for v_manager in select x from private.kb_node_manager_ids(p_node.id) x where x <> v_uid loop
+      perform private.notify(v_manager, 'kb_review_requested', '有页面修改待审核',
+                             private.kb_person_name(p_node.enterprise_id, v_uid) || ' 修改了「' || left(v_title, 40) || '」',
+                             jsonb_build_object('review_id', v_id, 'node_id', p_node.id, 'enterprise_id', p_node.enterprise_id));
+    end loop;
+  end if;
+  return json_build_object('published', false, 'version_no', coalesce(v_current, 0), 'review_id', v_id);
 end $$;
 
 -- The editor's save: published at once (no approval in the space, or a manager saving), or kept as
@@ -351,46 +389,13 @@ end $$;
 create or replace function private.kb_submit_page(p_node_id uuid, p_delta jsonb, p_title text default null, p_base_version integer default null)
 returns json language plpgsql security definer set search_path = '' as $$
 declare
-  v_uid uuid := auth.uid();
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
-  v_current integer;
-  v_title text;
-  v_id uuid;
-  v_new boolean;
-  v_manager uuid;
+  v_node public.kb_nodes := private.kb_node_to_change(p_node_id, 3::smallint);
 begin
-  if not coalesce((select s.approval_required from public.kb_nodes s where s.id = v_node.space_id), false)
-     or private.kb_rank(v_node.id) >= 4 then
+  if not private.kb_needs_approval(v_node) then
     return json_build_object('published', true, 'version_no', private.kb_save_page(p_node_id, p_delta, p_title, p_base_version), 'review_id', null);
   end if;
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if v_node.kind <> 'page' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_page', hint = '只有页面可以编辑正文';
-  end if;
   perform private.kb_assert_delta(p_delta);
-  v_title := case when p_title is null then v_node.title else private.kb_clean_title(p_title) end;
-  select c.version_no into v_current from public.kb_page_contents c where c.node_id = v_node.id;
-  if p_base_version is not null and p_base_version <> coalesce(v_current, 0) then
-    raise exception using errcode = 'P0001', message = 'kb_version_conflict', hint = '页面已被他人更新，请刷新后再保存';
-  end if;
-  update public.kb_page_reviews r
-     set title = v_title, delta = p_delta, body_text = left(private.kb_delta_text(p_delta), 100000),
-         base_version = coalesce(v_current, 0), updated_at = now()
-   where r.node_id = v_node.id and r.author_id = v_uid and r.status = 'pending'
-  returning r.id into v_id;
-  v_new := v_id is null;
-  if v_new then
-    insert into public.kb_page_reviews (enterprise_id, node_id, base_version, title, delta, body_text, author_id)
-    values (v_node.enterprise_id, v_node.id, coalesce(v_current, 0), v_title, p_delta, left(private.kb_delta_text(p_delta), 100000), v_uid)
-    returning id into v_id;
-    for v_manager in select x from private.kb_node_manager_ids(v_node.id) x where x <> v_uid loop
-      perform private.notify(v_manager, 'kb_review_requested', '有页面修改待审核',
-                             private.kb_person_name(v_node.enterprise_id, v_uid) || ' 修改了「' || left(v_title, 40) || '」',
-                             jsonb_build_object('review_id', v_id, 'node_id', v_node.id, 'enterprise_id', v_node.enterprise_id));
-    end loop;
-  end if;
-  return json_build_object('published', false, 'version_no', coalesce(v_current, 0), 'review_id', v_id);
+  return private.kb_hold_for_review(v_node, case when p_title is not null then private.kb_clean_title(p_title) end, p_delta, p_base_version);
 end $$;
 
 -- Managers of the page: approve (published as a version by its editor) or reject with a reason.
@@ -404,23 +409,13 @@ declare
 begin
   perform private.assert_cleared(); -- the gate speaks before any lookup
   select * into v_review from public.kb_page_reviews r where r.id = p_review_id;
-  if not found or private.kb_rank(v_review.node_id) < 1 then
-    raise exception using errcode = '22023', message = 'kb_review_not_found', hint = '找不到该审核';
-  end if;
+  perform private.raise_if(not found or private.kb_rank(v_review.node_id) < 1, '22023', 'kb_review_not_found', '找不到该审核');
   v_node := private.kb_node_for(v_review.node_id, 4::smallint);
   perform private.assert_not_restricted();
-  if p_approve is null then
-    raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择通过或驳回';
-  end if;
-  if v_review.status <> 'pending' then
-    raise exception using errcode = 'P0001', message = 'kb_review_decided', hint = '该修改已经审核过了';
-  end if;
-  if not p_approve and (char_length(v_reason) < 1 or char_length(v_reason) > 200) then
-    raise exception using errcode = '22023', message = 'kb_review_reason_invalid', hint = '请填写 1–200 个字的驳回原因';
-  end if;
-  if char_length(v_reason) > 200 then
-    raise exception using errcode = '22023', message = 'kb_review_reason_invalid', hint = '请填写 1–200 个字的驳回原因';
-  end if;
+  perform private.raise_if(p_approve is null, '22023', 'kb_flag_invalid', '请选择通过或驳回');
+  perform private.raise_if(v_review.status <> 'pending', 'P0001', 'kb_review_decided', '该修改已经审核过了');
+  perform private.raise_if(not p_approve and (char_length(v_reason) < 1 or char_length(v_reason) > 200), '22023', 'kb_review_reason_invalid', '请填写 1–200 个字的驳回原因');
+  perform private.raise_if(char_length(v_reason) > 200, '22023', 'kb_review_reason_invalid', '请填写 1–200 个字的驳回原因');
   if p_approve then
     v_no := private.kb_save_page(v_review.node_id, v_review.delta, v_review.title, null);
     -- the editor wrote it: history and "updated by" name them, not the approving manager
@@ -493,10 +488,8 @@ end $$;
 create or replace function private.kb_set_page_owner(p_node_id uuid, p_owner_id uuid)
 returns void language plpgsql security definer set search_path = '' as $$
 declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+  v_node public.kb_nodes := private.kb_node_to_change(p_node_id, 4::smallint);
 begin
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
   perform private.assert_member_of(v_node.enterprise_id, p_owner_id);
   update public.kb_nodes set owner_id = p_owner_id, review_notified_for = null where id = v_node.id;
 end $$;
@@ -506,13 +499,9 @@ end $$;
 create or replace function private.kb_node_for_review(p_node_id uuid)
 returns public.kb_nodes language plpgsql security definer set search_path = '' as $$
 declare
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
+  v_node public.kb_nodes := private.kb_node_to_change(p_node_id, 3::smallint);
 begin
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if private.kb_rank(v_node.id) < 4 and v_node.owner_id is distinct from auth.uid() then
-    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有页面负责人或管理者可以设置复查日期';
-  end if;
+  perform private.raise_if(private.kb_rank(v_node.id) < 4 and v_node.owner_id is distinct from auth.uid(), '42501', 'kb_forbidden', '只有页面负责人或管理者可以设置复查日期');
   return v_node;
 end $$;
 
@@ -522,12 +511,8 @@ returns void language plpgsql security definer set search_path = '' as $$
 declare
   v_node public.kb_nodes := private.kb_node_for_review(p_node_id);
 begin
-  if v_node.kind not in ('page', 'file') then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_page', hint = '只有页面和文件可以设置复查日期';
-  end if;
-  if p_due is not null and (p_due < private.shanghai_today() or p_due > private.shanghai_today() + 1826) then
-    raise exception using errcode = '22023', message = 'kb_review_date_invalid', hint = '复查日期须在今天到五年之内';
-  end if;
+  perform private.raise_if(v_node.kind not in ('page', 'file'), 'P0001', 'kb_not_a_page', '只有页面和文件可以设置复查日期');
+  perform private.raise_if(p_due is not null and (p_due < private.shanghai_today() or p_due > private.shanghai_today() + 1826), '22023', 'kb_review_date_invalid', '复查日期须在今天到五年之内');
   update public.kb_nodes set review_due = p_due, review_notified_for = null where id = v_node.id;
 end $$;
 
@@ -538,9 +523,7 @@ declare
   v_node public.kb_nodes := private.kb_node_for_review(p_node_id);
   v_next date := coalesce(p_next, private.shanghai_today() + 90);
 begin
-  if v_next <= private.shanghai_today() or v_next > private.shanghai_today() + 1826 then
-    raise exception using errcode = '22023', message = 'kb_review_date_invalid', hint = '下次复查日期须在明天到五年之内';
-  end if;
+  perform private.raise_if(v_next <= private.shanghai_today() or v_next > private.shanghai_today() + 1826, '22023', 'kb_review_date_invalid', '下次复查日期须在明天到五年之内');
   update public.kb_nodes set review_due = v_next, reviewed_at = now(), review_notified_for = null where id = v_node.id;
   return v_next;
 end $$;
@@ -592,9 +575,7 @@ create or replace function private.kb_storage_by_space(p_enterprise_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_member(p_enterprise_id);
-  if not (p_enterprise_id = any (private.kb_manager_enterprise_ids())) then
-    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有管理员或内容管理员可以查看存储用量';
-  end if;
+  perform private.raise_if(not (p_enterprise_id = any (private.kb_manager_enterprise_ids())), '42501', 'kb_forbidden', '只有管理员或内容管理员可以查看存储用量');
   return jsonb_build_object(
     'used', private.kb_storage_used(p_enterprise_id),
     'quota', private.kb_storage_quota(p_enterprise_id),
@@ -642,5 +623,6 @@ revoke all on function
   private.kb_default_owner(), private.kb_person_name(uuid, uuid), private.member_content_exit(), private.member_content_rejoin(),
   private.member_content_apply(uuid, uuid, text, text), private.member_content_account_deleted(),
   private.kb_node_manager_ids(uuid), private.kb_versions_approval_guard(),
-  private.kb_node_for_review(uuid)
+  private.kb_node_for_review(uuid), private.kb_needs_approval(public.kb_nodes),
+  private.kb_hold_for_review(public.kb_nodes, text, jsonb, integer)
   from public, anon, authenticated, service_role;

@@ -39,22 +39,14 @@ create policy "Members read their enterprise's page templates"
 -- Managers of a page save it (its current content) as a template of the enterprise; at most 100.
 create or replace function private.kb_save_template(p_node_id uuid, p_title text)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare v_node public.kb_nodes := private.kb_node_for(p_node_id, 4::smallint);
+declare v_node public.kb_nodes := private.kb_node_to_change(p_node_id, 4::smallint);
   v_title text := btrim(coalesce(p_title, ''));
   v_id uuid;
 begin
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if v_node.kind <> 'page' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_page', hint = '只有页面可以保存为模板';
-  end if;
-  if char_length(v_title) < 1 or char_length(v_title) > 50 or v_title ~ '[[:cntrl:]]' then
-    raise exception using errcode = '22023', message = 'kb_template_title_invalid', hint = '模板名称须为 1–50 个字符';
-  end if;
+  perform private.raise_if(v_node.kind <> 'page', 'P0001', 'kb_not_a_page', '只有页面可以保存为模板');
+  perform private.raise_if(char_length(v_title) < 1 or char_length(v_title) > 50 or v_title ~ '[[:cntrl:]]', '22023', 'kb_template_title_invalid', '模板名称须为 1–50 个字符');
   perform 1 from public.enterprises e where e.id = v_node.enterprise_id for update;
-  if (select count(*) from public.kb_templates t where t.enterprise_id = v_node.enterprise_id) >= 100 then
-    raise exception using errcode = 'P0001', message = 'kb_template_limit', hint = '模板最多 100 个，请先删除不用的模板';
-  end if;
+  perform private.raise_if((select count(*) from public.kb_templates t where t.enterprise_id = v_node.enterprise_id) >= 100, 'P0001', 'kb_template_limit', '模板最多 100 个，请先删除不用的模板');
   insert into public.kb_templates (enterprise_id, title, delta, created_by)
   select v_node.enterprise_id, v_title, coalesce(c.delta, '{"ops": []}'::jsonb), auth.uid()
     from public.kb_page_contents c where c.node_id = v_node.id
@@ -71,82 +63,94 @@ begin
   perform private.assert_not_restricted();
   select * into v_template from public.kb_templates t
    where t.id = p_template_id and t.enterprise_id in (select private.my_enterprise_ids());
-  if not found then
-    raise exception using errcode = '22023', message = 'kb_template_not_found', hint = '找不到该模板';
-  end if;
-  if v_template.created_by is distinct from auth.uid()
-     and not v_template.enterprise_id = any ((select private.kb_manager_enterprise_ids())::uuid[]) then
-    raise exception using errcode = '42501', message = 'kb_forbidden', hint = '只有模板的创建者或知识库管理员可以删除模板';
-  end if;
+  perform private.raise_if(not found, '22023', 'kb_template_not_found', '找不到该模板');
+  perform private.raise_if(v_template.created_by is distinct from auth.uid()
+    and not v_template.enterprise_id = any ((select private.kb_manager_enterprise_ids())::uuid[]), '42501', 'kb_forbidden', '只有模板的创建者或知识库管理员可以删除模板');
   perform private.assert_enterprise_writable(v_template.enterprise_id);
   delete from public.kb_templates where id = v_template.id;
 end $$;
 
--- A space whose protection setting (watermark, copy restriction) the caller may switch: manager
--- of the space, enterprise writable, a yes/no given.
-create or replace function private.kb_space_setting_target(p_space_id uuid, p_on boolean)
-returns public.kb_nodes language plpgsql stable security definer set search_path = '' as $$
-declare v_node public.kb_nodes := private.kb_node_for(p_space_id, 4::smallint);
+-- A space's switches (watermark, copy restriction, approval before publishing): managers of the
+-- space, enterprise writable, a yes/no given, spaces only.
+create or replace function private.kb_set_space_flag(p_space_id uuid, p_flag text, p_on boolean)
+returns void language plpgsql security definer set search_path = '' as $$
+declare v_node public.kb_nodes := private.kb_node_to_change(p_space_id, 4::smallint);
 begin
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if p_on is null then
-    raise exception using errcode = '22023', message = 'kb_flag_invalid', hint = '请选择开启或关闭';
-  end if;
-  if v_node.kind <> 'space' then
-    raise exception using errcode = 'P0001', message = 'kb_not_a_space', hint = '只能为空间设置水印或防复制';
-  end if;
-  return v_node;
+  perform private.raise_if(p_on is null, '22023', 'kb_flag_invalid', '请选择开启或关闭');
+  perform private.raise_if(v_node.kind <> 'space', 'P0001', 'kb_not_a_space', '只能为空间设置水印或防复制');
+  update public.kb_nodes n
+     set watermark = case when p_flag = 'watermark' then p_on else n.watermark end,
+         copy_protect = case when p_flag = 'copy_protect' then p_on else n.copy_protect end,
+         approval_required = case when p_flag = 'approval_required' then p_on else n.approval_required end
+   where n.id = v_node.id;
 end $$;
 
 -- Managers of a space: copy restriction over its pages.
 create or replace function private.kb_set_space_copy_protect(p_space_id uuid, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
-declare -- manager of the space, enterprise writable, a yes/no (20261215500000_kb_content.sql)
-  v_space public.kb_nodes := private.kb_space_setting_target(p_space_id, p_on);
 begin
-  update public.kb_nodes set copy_protect = p_on where id = v_space.id;
+  perform private.kb_set_space_flag(p_space_id, 'copy_protect', p_on);
 end $$;
+
+-- The objects of bucket `kb` in this enterprise a Delta's images and videos refer to
+-- (`kb/<enterprise>/<node>/<name>`): their object path and name.
+create or replace function private.kb_delta_objects(p_delta jsonb, p_enterprise_id uuid)
+returns table (object_path text, file_name text) language sql immutable set search_path = '' as $$
+  select distinct r.m[1] || '/' || r.m[2] || '/' || r.m[3], r.m[3]
+    from jsonb_array_elements(case when jsonb_typeof(p_delta -> 'ops') = 'array' then p_delta -> 'ops' else '[]'::jsonb end) op
+   cross join lateral (select regexp_match(coalesce(op -> 'insert' ->> 'image', op -> 'insert' ->> 'video'),
+                                           '^kb/([0-9a-f-]{36})/([0-9a-f-]{36})/([^/]{1,200})$') as m) r
+   where jsonb_typeof(op -> 'insert') = 'object' and r.m[1] = p_enterprise_id::text
+$$;
+
+-- The Delta with every image / video of this enterprise's bucket `kb` pointing into p_node_id's folder
+-- (same file name): what a copied page refers to once its objects are copied there.
+create or replace function private.kb_delta_relink(p_delta jsonb, p_enterprise_id uuid, p_node_id uuid)
+returns jsonb language sql immutable set search_path = '' as $$
+  select p_delta || jsonb_build_object('ops', coalesce(jsonb_agg(
+           case when r.m[1] = p_enterprise_id::text
+                then jsonb_set(o.op, array['insert', r.k], to_jsonb('kb/' || r.m[1] || '/' || p_node_id::text || '/' || r.m[3]))
+                else o.op end order by o.ord), '[]'::jsonb))
+    from jsonb_array_elements(case when jsonb_typeof(p_delta -> 'ops') = 'array' then p_delta -> 'ops' else '[]'::jsonb end)
+         with ordinality o(op, ord)
+   cross join lateral (select k.k, regexp_match(o.op -> 'insert' ->> k.k, '^kb/([0-9a-f-]{36})/([0-9a-f-]{36})/([^/]{1,200})$') as m
+                         from (select case when jsonb_typeof(o.op -> 'insert') = 'object' and o.op -> 'insert' ? 'video'
+                                           then 'video' else 'image' end as k) k) r
+$$;
 
 -- Copy a page or a folder with its subtree into a folder or space (default: beside the original).
 -- Content is copied (titles, page Deltas as a first version); grants are not: the copy inherits
 -- its new parent's rights. Only nodes the caller can read along their whole path are copied (a
 -- restricted subfolder they can't see stays behind); files are not copied (their objects belong to
 -- the original node). Editor of the original and of the target; at most 500 nodes, 12 levels.
+-- A copied page refers to its images in its own folder (`kb/<enterprise>/<copy>/<name>`), never to the
+-- original's: a reader of the copy may not read the original, and the original may be deleted. The
+-- answer lists the objects to copy there ({"id": root, "media": [{"from", "to"}]}); the kb-copy edge
+-- function copies them through Storage with the caller's own rights (read the original's, write the
+-- copy's), so Storage RLS decides each one as for any upload.
 create or replace function private.kb_copy_node(p_node_id uuid, p_new_parent_id uuid default null)
-returns uuid language plpgsql security definer set search_path = '' as $$
+returns json language plpgsql security definer set search_path = '' as $$
 declare v_uid uuid := auth.uid();
-  v_node public.kb_nodes := private.kb_node_for(p_node_id, 3::smallint);
+  v_node public.kb_nodes := private.kb_node_to_change(p_node_id, 3::smallint);
   v_parent public.kb_nodes;
   v_map jsonb;
   v_count integer;
   v_depth integer;
   v_root uuid;
   v_id uuid;
+  v_media json;
 begin
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(v_node.enterprise_id);
-  if v_node.kind not in ('folder', 'page') then
-    raise exception using errcode = 'P0001', message = 'kb_copy_kind_invalid', hint = '只能复制页面或文件夹';
-  end if;
+  perform private.raise_if(v_node.kind not in ('folder', 'page'), 'P0001', 'kb_copy_kind_invalid', '只能复制页面或文件夹');
   v_parent := private.kb_node_for(coalesce(p_new_parent_id, v_node.parent_id), 3::smallint);
-  if v_parent.kind not in ('space', 'folder') or v_parent.enterprise_id <> v_node.enterprise_id then
-    raise exception using errcode = 'P0001', message = 'kb_parent_not_folder', hint = '只能复制到空间或文件夹中';
-  end if;
-  if v_parent.path @> array[v_node.id] then
-    raise exception using errcode = 'P0001', message = 'kb_copy_into_itself', hint = '不能复制到自身或其子文件夹中';
-  end if;
+  perform private.raise_if(v_parent.kind not in ('space', 'folder') or v_parent.enterprise_id <> v_node.enterprise_id, 'P0001', 'kb_parent_not_folder', '只能复制到空间或文件夹中');
+  perform private.raise_if(v_parent.path @> array[v_node.id], 'P0001', 'kb_copy_into_itself', '不能复制到自身或其子文件夹中');
   select jsonb_object_agg(n.id::text, gen_random_uuid()), count(*), max(cardinality(n.path)) - cardinality(v_node.path)
     into v_map, v_count, v_depth
     from public.kb_nodes n
    where n.path @> array[v_node.id] and n.deleted_at is null and n.kind in ('folder', 'page')
      and not exists (select 1 from unnest(n.path[array_position(n.path, v_node.id):]) a(id) where private.kb_rank(a.id) < 1);
-  if v_count > 500 then
-    raise exception using errcode = 'P0001', message = 'kb_copy_too_large', hint = '一次最多复制 500 个页面和文件夹';
-  end if;
-  if cardinality(v_parent.path) + 1 + v_depth > 12 then
-    raise exception using errcode = 'P0001', message = 'kb_too_deep', hint = '目录层级最多 12 层';
-  end if;
+  perform private.raise_if(v_count > 500, 'P0001', 'kb_copy_too_large', '一次最多复制 500 个页面和文件夹');
+  perform private.raise_if(cardinality(v_parent.path) + 1 + v_depth > 12, 'P0001', 'kb_too_deep', '目录层级最多 12 层');
   v_root := (v_map ->> v_node.id::text)::uuid;
   insert into public.kb_nodes (id, enterprise_id, space_id, parent_id, kind, title, description, path, acl_node_id, read_key,
                                comments_enabled, body_text, created_by, updated_by, sort_order)
@@ -162,8 +166,15 @@ begin
     from public.kb_nodes n
    where v_map ? n.id::text;
   insert into public.kb_page_contents (node_id, enterprise_id, delta, version_no, updated_by)
-  select (v_map ->> c.node_id::text)::uuid, c.enterprise_id, c.delta, 1, v_uid
+  select (v_map ->> c.node_id::text)::uuid, c.enterprise_id, private.kb_delta_relink(c.delta, c.enterprise_id, (v_map ->> c.node_id::text)::uuid), 1, v_uid
     from public.kb_page_contents c where v_map ? c.node_id::text;
+  -- the stored objects the originals refer to, each to be copied into its copy's folder once
+  select coalesce(json_agg(json_build_object('from', m.object_path, 'to', m.copy_path) order by m.copy_path), '[]'::json) into v_media
+    from (select distinct on (x.copy_path) x.object_path, x.copy_path
+            from (select o.object_path, v_node.enterprise_id || '/' || (v_map ->> c.node_id::text) || '/' || o.file_name as copy_path
+                    from public.kb_page_contents c, private.kb_delta_objects(c.delta, c.enterprise_id) o
+                   where v_map ? c.node_id::text) x
+           where exists (select 1 from storage.objects so where so.bucket_id = 'kb' and so.name = x.object_path)) m;
   insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
   select n.enterprise_id, n.id, 1, n.title, c.delta, n.body_text, v_uid
     from public.kb_nodes n join public.kb_page_contents c on c.node_id = n.id
@@ -172,11 +183,12 @@ begin
   for v_id in select n.id from public.kb_nodes n where n.path @> array[v_root] loop
     perform private.kb_reindex(v_id);
   end loop;
-  return v_root;
+  return json_build_object('id', v_root, 'media', v_media);
 end $$;
 
--- the protection helper is called by definer bodies only
-revoke execute on function private.kb_space_setting_target(uuid, boolean) from public, anon, authenticated;
+-- the switch helper is called by definer bodies only
+revoke execute on function private.kb_set_space_flag(uuid, text, boolean) from public, anon, authenticated;
+revoke execute on function private.kb_delta_objects(jsonb, uuid), private.kb_delta_relink(jsonb, uuid, uuid) from public, anon, authenticated;
 
 -- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
 select private.expose_rpcs(array['kb_save_template', 'kb_delete_template', 'kb_set_space_copy_protect', 'kb_copy_node']);

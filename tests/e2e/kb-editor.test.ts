@@ -1,7 +1,8 @@
 // Issue 14, the rich-text editor on the H5 build: an editor writes a page with a heading, bold text
 // and an uploaded image in Quill, saves it, and the page shows them; then imports a Markdown file
 // into the editor and exports the page as Markdown. Also: a page from a built-in template, the
-// comparison of two versions, and the space's copy restriction on the page.
+// comparison of two versions, the space's copy restriction on the page, and a copy of the page
+// whose image stays readable without the original.
 import type { BrowserContext, Download } from 'playwright-core';
 import { sql, type SignedInUser } from '../support/clients';
 import { getStack } from '../support/stack';
@@ -63,6 +64,14 @@ it('writes a heading, bold text and an image in the rich editor, imports a Markd
     expect.objectContaining({ insert: { image: expect.stringMatching(new RegExp(`^kb/${ent}/${pageId}/image-\\d+\\.png$`)) } }),
   ]));
 
+  // 复制: the copy gets its own image (checked at the end, as a member who may not read the original)
+  await app.el('kb-copy').click();
+  // the copy's own page opens (its title is the original's with 副本)
+  await app.page.getByText('周会 副本', { exact: true }).first().waitFor();
+  const [{ id: copyId }] = await sql<{ id: string }>(`select id from public.kb_nodes where enterprise_id = $1 and title = '周会 副本'`, [ent]);
+  await app.open(`packages/kb/page/index?node=${pageId}`);
+  await app.el('kb-doc').waitFor();
+
   // import a Markdown file into the editor (it replaces the body), save, then export it
   await app.el('kb-edit').click();
   await app.editorBody().waitFor();
@@ -100,4 +109,19 @@ it('writes a heading, bold text and an image in the rich editor, imports a Markd
   await app.el('kb-template-builtin-meeting').click();
   await app.createNode('page', '例会');
   await app.editorBody().locator('h1', { hasText: '会议纪要' }).waitFor();
+
+  // the copy stands on its own: the original is restricted to the admin and its image deleted, and a
+  // member who may read the copy only still sees the copy's image
+  const original = (stored.delta.ops.find((op) => typeof op.insert === 'object') as { insert: { image: string } }).insert.image.replace(/^kb\//, '');
+  const { error: restrictError } = await admin.client.rpc('kb_set_grants', { p_node_id: pageId, p_grants: [{ role: 'manager', kind: 'member', id: admin.userId }] });
+  expect(restrictError).toBeNull();
+  const { error: removeError } = await admin.client.storage.from('kb').remove([original]);
+  expect(removeError).toBeNull();
+  const reader = await newMember(ent, { displayName: '读者' });
+  await context?.close();
+  const other = await openAs(reader, `packages/kb/page/index?node=${copyId}`);
+  const copied = other.el('kb-doc').locator('img').first();
+  await copied.waitFor();
+  expect(await copied.getAttribute('src')).toContain(`/storage/v1/object/sign/kb/${ent}/${copyId}/`);
+  await other.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="kb-doc"] img')].some((i) => i.naturalWidth > 0));
 });

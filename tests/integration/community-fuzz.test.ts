@@ -52,9 +52,9 @@ describe('fuzz: community RPCs and the publishing function answer bad input with
   let actionId: string;
 
   async function snapshot(): Promise<string> {
-    const tables = ['community_sections', 'community_posts', 'community_comments', 'community_likes', 'community_favorites',
+    const tables = ['community_sections', 'community_posts', 'community_comments', 'community_post_marks',
       'community_cases', 'community_reports', 'community_actions', 'community_sanctions', 'community_blocked_words',
-      'community_polls', 'community_poll_votes', 'community_events', 'community_event_signups', 'community_post_reads'];
+      'community_polls', 'community_poll_votes', 'community_events', 'community_event_signups'];
     const parts = await Promise.all(tables.map(async (t) =>
       (await sql<{ j: string }>(`select coalesce(json_agg(x order by x::text)::text, '[]') as j from public.${t} x where x.enterprise_id = $1`, [c.eid]))[0].j));
     return parts.join('\n');

@@ -77,6 +77,41 @@ describe('community images', () => {
     expect((await download(other.admin, path)).status).toBeGreaterThanOrEqual(400);
   });
 
+  it('an edit keeps, removes and adds pictures: kept ones keep their check, removed ones leave, new ones are checked', async () => {
+    const [a, b, added] = [await uploaded(author, c.eid, 'a'), await uploaded(author, c.eid, 'b'), await uploaded(author, c.eid, 'added')];
+    const res = await publishWithImages(author, c.sectionId, [a, b]);
+    expect(res.status).toBe(201);
+    const postId = res.body.id as string;
+    const [item] = ((await rpc(c.manager, 'community_moderation_queue', { p_enterprise_id: c.eid })).body as Array<{ id: string; post_id: string }>)
+      .filter((q) => q.post_id === postId);
+    expect((await rpc(c.manager, 'community_moderate', { p_case_id: item.id, p_action: 'dismiss', p_reason: '图片没有问题' })).status).toBe(200);
+    expect((await imagesOf(reader, postId)).map((r) => r.path)).toEqual([a, b]);
+
+    // the author drops a, keeps b (first now) and adds a new picture, with a formatted body
+    const body = { ops: [{ insert: '补充一张合影，' }, { insert: '去掉了模糊的那张', attributes: { bold: true } }, { insert: '\n' }] };
+    const edit = await publish(author, { kind: 'edit', post_id: postId, title: '团建照片（更新）', body, images: [b, added] });
+    expect(edit.status).toBe(200);
+    expect(edit.body.status).toBe('published');
+    expect((await imagesOf(author, postId)).map((r) => [r.path, r.status])).toEqual([[b, 'pass'], [added, 'review']]);
+    // colleagues see the kept picture at once; the new one after its check
+    expect((await imagesOf(reader, postId)).map((r) => r.path)).toEqual([b]);
+    expect((await download(reader, a)).status).toBeGreaterThanOrEqual(400);
+    const [post] = (await read(reader, `community_posts?id=eq.${postId}&select=title,body,body_text,images`)).body as Array<Record<string, unknown>>;
+    expect(post).toEqual({ title: '团建照片（更新）', body, body_text: '补充一张合影，去掉了模糊的那张\n', images: [b, added] });
+  });
+
+  it('a body carries text only: an image in the Delta is refused on publish and on edit', async () => {
+    const withImage = { ops: [{ insert: '看图\n' }, { insert: { image: 'https://cdn.example/a.png' } }, { insert: '\n' }] };
+    const created = await publish(author, { kind: 'post', section_id: c.sectionId, title: '带图正文', body: withImage });
+    expect(created.status).toBe(400);
+    expect(created.body.code).toBe('body_media_not_allowed');
+    const postId = (await publishWithImages(author, c.sectionId, [])).body.id as string;
+    const edited = await publish(author, { kind: 'edit', post_id: postId, title: '带图正文', body: withImage });
+    expect(edited.status).toBe(400);
+    expect(edited.body.code).toBe('body_media_not_allowed');
+    expect(edited.body.message).toContain('图片请用');
+  });
+
   describe('mini-program authors: mediaCheckAsync through the local fake', () => {
     let openid: string;
     beforeAll(async () => {

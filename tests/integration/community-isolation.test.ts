@@ -7,7 +7,7 @@ import { addDepartment, addMember } from './support-tenancy/fixture';
 import { community, postOk, publish, read, rpc, type Community } from './support-community/community';
 
 async function snapshot(eid: string): Promise<string> {
-  const tables = ['community_sections', 'community_posts', 'community_comments', 'community_likes', 'community_favorites',
+  const tables = ['community_sections', 'community_posts', 'community_comments', 'community_post_marks',
     'community_cases', 'community_reports', 'community_actions', 'community_sanctions', 'community_blocked_words'];
   const parts = await Promise.all(tables.map(async (t) =>
     (await sql<{ j: string }>(`select coalesce(json_agg(x order by x::text)::text, '[]') as j from public.${t} x where x.enterprise_id = $1`, [eid]))[0].j));
@@ -34,7 +34,7 @@ describe('community isolation between enterprises', () => {
 
   it('outsiders read nothing of the enterprise’s community', async () => {
     for (const who of [y.members[0], y.admin, y.manager]) {
-      for (const table of ['community_sections', 'community_posts', 'community_comments', 'community_likes', 'community_cases',
+      for (const table of ['community_sections', 'community_posts', 'community_comments', 'community_post_marks', 'community_cases',
         'community_reports', 'community_actions', 'community_sanctions', 'community_blocked_words']) {
         // one column: community_posts/comments keep author_id from API roles (anonymous questions)
         const res = await read(who, `${table}?enterprise_id=eq.${x.eid}&select=enterprise_id`);

@@ -54,8 +54,8 @@ describe('community content types', () => {
       const denied = await rpc(m1, 'community_read_receipts', { p_post_id: id });
       expect(denied.status).toBe(403);
       // a member sees only their own receipt; moderators see all
-      expect((await read(m1, `community_post_reads?post_id=eq.${id}&select=user_id`)).body).toEqual([{ user_id: m1.userId }]);
-      expect((await read(c.manager, `community_post_reads?post_id=eq.${id}&select=user_id`)).body).toHaveLength(2);
+      expect((await read(m1, `community_post_marks?kind=eq.read&post_id=eq.${id}&select=user_id`)).body).toEqual([{ user_id: m1.userId }]);
+      expect((await read(c.manager, `community_post_marks?kind=eq.read&post_id=eq.${id}&select=user_id`)).body).toHaveLength(2);
     });
   });
 

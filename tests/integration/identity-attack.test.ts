@@ -44,8 +44,8 @@ const GATED_RPCS = new Set([
   // knowledge base (20261212010000_kb.sql)
   'kb_add_comment', 'kb_create_node', 'kb_create_space', 'kb_delete_comment', 'kb_inherit_grants', 'kb_move_node',
   'kb_node_access', 'kb_open_page', 'kb_recent', 'kb_rename_node', 'kb_restore_node', 'kb_restore_version',
-  'kb_save_page', 'kb_search', 'kb_set_comments_enabled', 'kb_set_favorite', 'kb_set_file', 'kb_set_grants',
-  'kb_set_like', 'kb_set_space_watermark', 'kb_trash', 'kb_trash_node',
+  'kb_save_page', 'kb_search', 'kb_set_comments_enabled', 'kb_set_file', 'kb_set_grants',
+  'kb_set_mark', 'kb_set_space_watermark', 'kb_trash', 'kb_trash_node',
   // knowledge-base content (20261215500000_kb_content.sql)
   'kb_copy_node', 'kb_delete_template', 'kb_save_template', 'kb_set_space_copy_protect',
   // knowledge-base storage quota (20261212020000_kb_quota.sql)

@@ -63,7 +63,8 @@ describe('copy restriction', () => {
 describe('copying', () => {
   it('copies a folder with its pages beside it: titles, content as a first version, found by search; grants are not copied', async () => {
     const { admin, everyoneOnly } = w.people;
-    const copy = await ok<string>(rpc(admin, 'kb_copy_node', { p_node_id: w.secretFolder }));
+    const { id: copy, media } = await ok<{ id: string; media: unknown[] }>(rpc(admin, 'kb_copy_node', { p_node_id: w.secretFolder }));
+    expect(media).toEqual([]);
     const nodes = await sql<{ id: string; title: string; kind: string; sets_grants: boolean; parent_id: string }>(
       'select id, title, kind, sets_grants, parent_id from public.kb_nodes where path @> array[$1::uuid] order by cardinality(path)', [copy]);
     expect(nodes.map((n) => [n.title, n.kind, n.sets_grants])).toEqual([['薪酬机密 副本', 'folder', false], ['年终奖方案', 'page', false]]);
@@ -95,7 +96,7 @@ describe('copying', () => {
     }
     await ok(rpc(admin, 'kb_set_grants', { p_node_id: hidden, p_grants: [{ role: 'viewer', kind: 'member', id: direct.userId }] }));
 
-    const copy = await ok<string>(rpc(editor, 'kb_copy_node', { p_node_id: source, p_new_parent_id: target }));
+    const { id: copy } = await ok<{ id: string }>(rpc(editor, 'kb_copy_node', { p_node_id: source, p_new_parent_id: target }));
     const titles = await sql<{ title: string }>('select title from public.kb_nodes where path @> array[$1::uuid] order by cardinality(path), title', [copy]);
     expect(titles.map((t) => t.title)).toEqual(['来源 副本', '公开页']);
 

@@ -136,9 +136,9 @@ describe('reading signals', () => {
     const page = await ok<string>(rpc(admin, 'kb_create_node', { p_parent_id: w.publicFolder, p_kind: 'page', p_title: '年会安排' }));
     await ok(rpc(direct, 'kb_open_page', { p_node_id: page }));
     await ok(rpc(direct, 'kb_open_page', { p_node_id: page }));
-    await ok(rpc(dept, 'kb_set_like', { p_node_id: page, p_on: true }));
-    await ok(rpc(dept, 'kb_set_like', { p_node_id: page, p_on: true }));
-    await ok(rpc(dept, 'kb_set_favorite', { p_node_id: page, p_on: true }));
+    await ok(rpc(dept, 'kb_set_mark', { p_node_id: page, p_kind: 'like', p_on: true }));
+    await ok(rpc(dept, 'kb_set_mark', { p_node_id: page, p_kind: 'like', p_on: true }));
+    await ok(rpc(dept, 'kb_set_mark', { p_node_id: page, p_kind: 'favorite', p_on: true }));
     const opened = await ok<Record<string, unknown>>(rpc(dept, 'kb_open_page', { p_node_id: page }));
     expect(opened).toMatchObject({ reads: 2, likes: 1, favorites: 1, liked: true, favorited: true });
 
@@ -147,7 +147,7 @@ describe('reading signals', () => {
     expect(recent[0]).toMatchObject({ node_id: page, updated_since_read: true });
     // reads of others stay private: each member sees their own rows only
     expect((await rest(direct, `kb_reads?select=user_id&node_id=eq.${page}`)).body).toEqual([{ user_id: direct.userId }]);
-    await ok(rpc(dept, 'kb_set_like', { p_node_id: page, p_on: false }));
+    await ok(rpc(dept, 'kb_set_mark', { p_node_id: page, p_kind: 'like', p_on: false }));
     expect((await ok<Record<string, unknown>>(rpc(direct, 'kb_open_page', { p_node_id: page }))).likes).toBe(0);
   });
 

@@ -115,8 +115,10 @@ describe('fuzz: knowledge-base RPCs answer bad input with 4xx and write nothing'
     ['kb_inherit_grants', fc.record({ p_node_id: fc.oneof(junk, fc.constant('SPACE')) })],
     ['kb_node_access', fc.record({ p_node_id: junk })],
     ['kb_open_page', fc.record({ p_node_id: junk })],
-    ['kb_set_favorite', fc.record({ p_node_id: junk, p_on: fc.boolean() })],
-    ['kb_set_like', fc.record({ p_node_id: junk, p_on: fc.boolean() })],
+    ['kb_set_mark', fc.oneof(
+      fc.record({ p_node_id: junk, p_kind: fc.constantFrom('favorite', 'like'), p_on: fc.boolean() }),
+      fc.record({ p_node_id: fc.constant('PAGE'), p_kind: fc.oneof(fc.constantFrom(null, '', 'Like', 'favourite', 'likes'), fc.string().filter((k) => !['favorite', 'like'].includes(k))), p_on: fc.boolean() }),
+    )],
     ['kb_add_comment', fc.oneof(
       fc.record({ p_node_id: junk, p_body: fc.constant('评论') }),
       fc.record({ p_node_id: fc.constant('PAGE'), p_body: fc.oneof(fc.constantFrom('', '   ', null, '\u0000'), fc.string({ minLength: 1001, maxLength: 1010 }).filter((s) => s.trim().length > 1000)) }),

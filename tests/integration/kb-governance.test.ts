@@ -223,6 +223,34 @@ describe('approval before publishing', () => {
     const own = await ok<{ published: boolean; version_no: number }>(rpc(admin, 'kb_submit_page', { p_node_id: page, p_delta: delta('管理员直接发布。') }));
     expect(own).toMatchObject({ published: true, version_no: 3 });
   });
+
+  it("an editor's rename waits too: readers keep the published title until a manager approves it", async () => {
+    const held = await ok<{ published: boolean; review_id: string }>(rpc(editor, 'kb_rename_node', { p_node_id: page, p_title: '报销与差旅制度' }));
+    expect(held.published).toBe(false);
+    for (const who of [viewer, otherEditor]) {
+      expect((await ok<{ title: string; version_no: number }>(rpc(who, 'kb_open_page', { p_node_id: page })))).toMatchObject({ title: '报销制度', version_no: 3 });
+      expect(await ok(rest(who, `kb_nodes?id=eq.${page}&select=title`))).toEqual([{ title: '报销制度' }]);
+      expect(await ok(rpc(who, 'kb_search', { p_enterprise_id: ent, p_query: '差旅' }))).toEqual([]);
+    }
+    // the draft keeps the published body; the manager sees the new title to decide
+    const queue = await ok<Array<{ review_id: string; title: string; page_title: string }>>(rpc(admin, 'kb_pending_reviews', { p_enterprise_id: ent }));
+    expect(queue).toEqual([expect.objectContaining({ review_id: held.review_id, title: '报销与差旅制度', page_title: '报销制度' })]);
+    // a later body save keeps the held title in the same draft
+    const saved = await ok<{ review_id: string }>(rpc(editor, 'kb_submit_page', { p_node_id: page, p_delta: delta('差旅费用按标准报销。'), p_base_version: 3 }));
+    expect(saved.review_id).toBe(held.review_id);
+    // a description can't slip through with a held rename
+    expect((await rpc(editor, 'kb_rename_node', { p_node_id: page, p_title: '报销与差旅制度', p_description: '改描述' })).body).toMatchObject({ message: 'kb_approval_required' });
+
+    expect(await ok(rpc(admin, 'kb_review_page', { p_review_id: held.review_id, p_approve: true }))).toEqual({ status: 'approved', version_no: 4 });
+    expect((await ok<{ title: string; delta: unknown }>(rpc(viewer, 'kb_open_page', { p_node_id: page })))).toMatchObject({ title: '报销与差旅制度', delta: delta('差旅费用按标准报销。') });
+    expect((await ok<Array<{ node_id: string }>>(rpc(viewer, 'kb_search', { p_enterprise_id: ent, p_query: '差旅' }))).map((h) => h.node_id)).toEqual([page]);
+
+    // managers rename at once; folders (no review of their own) are renamed at once
+    expect(await ok(rpc(admin, 'kb_rename_node', { p_node_id: page, p_title: '报销制度' }))).toEqual({ published: true, review_id: null });
+    expect((await ok<{ title: string }>(rpc(viewer, 'kb_open_page', { p_node_id: page }))).title).toBe('报销制度');
+    const folder = await ok<string>(rpc(admin, 'kb_create_node', { p_parent_id: space, p_kind: 'folder', p_title: '附件' }));
+    expect(await ok(rpc(editor, 'kb_rename_node', { p_node_id: folder, p_title: '附件资料' }))).toEqual({ published: true, review_id: null });
+  });
 });
 
 describe('owners and review dates', () => {

@@ -136,8 +136,9 @@ async function ensureKb(fx: Fixture): Promise<void> {
              values ($1, $2, 1, '矩阵页面', '{"ops":[]}', '矩阵正文', $3)`, [t.id, page.id, admin.userId]);
     await q(`insert into public.kb_comments (enterprise_id, node_id, author_id, body) values ($1, $2, $3, '矩阵评论')`, [t.id, page.id, member.userId]);
     await q(`insert into public.kb_templates (enterprise_id, title, delta, created_by) values ($1, '矩阵模板', '{"ops":[]}', $2)`, [t.id, admin.userId]);
-    for (const table of ['kb_reads', 'kb_favorites', 'kb_likes']) {
-      await q(`insert into public.${table} (enterprise_id, node_id, user_id) values ($1, $2, $3)`, [t.id, page.id, member.userId]);
+    await q(`insert into public.kb_reads (enterprise_id, node_id, user_id) values ($1, $2, $3)`, [t.id, page.id, member.userId]);
+    for (const kind of ['favorite', 'like']) {
+      await q(`insert into public.kb_marks (enterprise_id, node_id, user_id, kind) values ($1, $2, $3, $4)`, [t.id, page.id, member.userId, kind]);
     }
   }
 }
@@ -183,8 +184,7 @@ async function arrangeCommunity(fx: Fixture): Promise<void> {
                   select $1, s.id, $2, '矩阵帖子', '{"ops":[{"insert":"矩阵正文\\n"}]}', '矩阵正文' from s returning id, section_id),
             c as (insert into public.community_comments (enterprise_id, section_id, post_id, author_id, body_text)
                   select $1, p.section_id, p.id, $2, '矩阵评论' from p returning id),
-            l as (insert into public.community_likes (enterprise_id, post_id, user_id) select $1, p.id, $2 from p),
-            f as (insert into public.community_favorites (enterprise_id, post_id, user_id) select $1, p.id, $2 from p),
+            l as (insert into public.community_post_marks (enterprise_id, post_id, user_id, kind) select $1, p.id, $2, kinds.kind from p, (values ('like'), ('favorite')) kinds(kind)),
             k as (insert into public.community_cases (enterprise_id, target_type, target_id, author_id, source, score, report_count)
                   select $1, 'post', p.id, $2, 'reports', 1, 1 from p returning id, target_id),
             r as (insert into public.community_reports (enterprise_id, case_id, target_type, target_id, reporter_id, category, weight)
@@ -206,7 +206,7 @@ async function arrangeCommunity(fx: Fixture): Promise<void> {
             ev as (insert into public.community_events (post_id, enterprise_id, starts_at, place)
                    select p.id, $1, now() + interval '2 days', '矩阵地点' from p returning post_id),
             su as (insert into public.community_event_signups (post_id, user_id, enterprise_id, status) select ev.post_id, $2, $1, 'going' from ev)
-       insert into public.community_post_reads (post_id, user_id, enterprise_id) select p.id, $2, $1 from p`,
+       insert into public.community_post_marks (kind, post_id, user_id, enterprise_id) select 'read', p.id, $2, $1 from p`,
       [t.id, author.userId]);
     // an image of the post that passed WeChat's check (20261216010000_community_images.sql)
     await q(
@@ -219,6 +219,16 @@ async function arrangeCommunity(fx: Fixture): Promise<void> {
 const communityRows = (table: string, keyCols: string[], personCol?: string) => async (fx: Fixture): Promise<LabelledRow[]> => {
   await arrangeCommunity(fx);
   return personCol ? tenantPersonRows(table, keyCols, personCol)(fx) : tenantRows(table, keyCols)(fx);
+};
+const communityMarkRows = async (fx: Fixture): Promise<LabelledRow[]> => {
+  await arrangeCommunity(fx);
+  const rows = await q<Record<string, string>>(
+    `select kind, post_id::text as post_id, user_id::text as user_id, enterprise_id::text as enterprise_id
+       from public.community_post_marks where enterprise_id = any($1::uuid[])`, [[fx.A.id, fx.B.id]]);
+  return rows.map((r) => ({
+    label: `${r.enterprise_id === fx.A.id ? 'A' : 'B'}:${r.kind === 'like' ? 'like' : `${r.kind}:${fx.roleOf.get(r.user_id) ?? 'someone'}`}`,
+    key: { kind: r.kind, post_id: r.post_id, user_id: r.user_id },
+  }));
 };
 const communityMembers = byRole<SelectOutcome>('denied', ['A'], ['B'], ['A'], ['A', 'B'], []);
 const communityModerators = byRole<SelectOutcome>('denied', [], [], ['A'], ['B'], []);
@@ -302,8 +312,7 @@ export const RELATIONS: Record<string, RelationExpectation> = {
     ...noWrites,
   },
   kb_reads: { rows: kbRows(tenantPersonRows('kb_reads', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
-  kb_favorites: { rows: kbRows(tenantPersonRows('kb_favorites', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
-  kb_likes: { rows: kbRows(tenantPersonRows('kb_likes', ['node_id', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
+  kb_marks: { rows: kbRows(tenantPersonRows('kb_marks', ['node_id', 'kind', 'user_id'], 'user_id')), select: kbOwn, ...noWrites },
   // --- knowledge-base governance (20261215010000_kb_governance.sql) -------------------------------
   kb_page_reviews: { rows: kbGovernanceRows(tenantRows('kb_page_reviews', ['id'])), select: kbAuthorOrManager, ...noWrites },
   member_content_rules: { rows: kbGovernanceRows(tenantRows('member_content_rules', ['enterprise_id'])), select: kbAdminsOnly, ...noWrites },
@@ -314,10 +323,12 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   community_sections: { rows: communityRows('community_sections', ['id']), select: communityMembers, ...noWrites },
   community_posts: { rows: communityRows('community_posts', ['id']), select: communityMembers, ...noWrites },
   community_comments: { rows: communityRows('community_comments', ['id']), select: communityMembers, ...noWrites },
-  community_likes: { rows: communityRows('community_likes', ['post_id', 'user_id']), select: communityMembers, ...noWrites },
-  community_favorites: {
-    rows: communityRows('community_favorites', ['post_id', 'user_id'], 'user_id'),
-    select: byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], [], [], []),
+  // a like is the tenant's members' to read ('A:like'), a favourite its owner's ('A:favorite:memberA'),
+  // a read receipt its owner's and the moderators' ('A:read:memberA')
+  community_post_marks: {
+    rows: communityMarkRows,
+    select: byRole<SelectOutcome>('denied', ['A:like', 'A:favorite:memberA', 'A:read:memberA'], ['B:like', 'B:favorite:memberB', 'B:read:memberB'],
+      ['A:like', 'A:read:memberA'], ['A:like', 'B:like', 'B:read:memberB'], []),
     ...noWrites,
   },
   community_report_categories: {
@@ -341,11 +352,6 @@ export const RELATIONS: Record<string, RelationExpectation> = {
   },
   community_event_signups: {
     rows: communityRows('community_event_signups', ['post_id', 'user_id'], 'user_id'),
-    select: byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], ['A:memberA'], ['B:memberB'], []),
-    ...noWrites,
-  },
-  community_post_reads: {
-    rows: communityRows('community_post_reads', ['post_id', 'user_id'], 'user_id'),
     select: byRole<SelectOutcome>('denied', ['A:memberA'], ['B:memberB'], ['A:memberA'], ['B:memberB'], []),
     ...noWrites,
   },
@@ -828,8 +834,7 @@ export const RPCS: Record<string, RpcExpectation> = {
   kb_inherit_grants: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
   kb_node_access: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
   kb_open_page: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
-  kb_set_favorite: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_on: true }) },
-  kb_set_like: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_on: true }) },
+  kb_set_mark: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_kind: 'like', p_on: true }) },
   kb_add_comment: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_body: '矩阵评论' }) },
   kb_delete_comment: { roles: unknownNode, args: () => ({ p_comment_id: ZERO }) },
   kb_set_comments_enabled: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_enabled: false }) },

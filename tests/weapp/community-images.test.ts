@@ -1,16 +1,19 @@
 // 社区 pictures in the compiled mini-program: a member with a WeChat openid picks two pictures in
 // 发帖 (wx.chooseMedia), they upload (wx.uploadFile to Storage) and the post is published; WeChat's
 // mediaCheckAsync (the local fake, which fetches each picture and reads a marker in its bytes) passes
-// one and finds the other risky, which leaves the post; the author is told why.
+// one and finds the other risky, which leaves the post; a colleague opening the post sees the passed
+// picture only and taps it into the preview; the author is told why the other one went.
 import crypto from 'node:crypto';
 import { sql } from '../support/clients';
 import { newOpenid } from '../support/fake-wechat';
 import { community, waitUntil } from '../integration/support-community/community';
+import { readyEditor, typeInEditor } from './support/native-editor';
 import { simulatedApp } from './support/simulated-app';
 
 jest.setTimeout(120_000);
 
 const COMPOSE_PAGE = 'packages/community/compose/index';
+const POST_PAGE = 'packages/community/post/index';
 const POST_URL = /^\/?packages\/community\/post\/index\?id=/;
 // a 1×1 PNG
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==', 'base64');
@@ -18,9 +21,9 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const app = simulatedApp();
 
 
-test('post with pictures → WeChat passes one, finds one risky → the risky one leaves the post and the author is told', async () => {
-  const c = await community(1);
-  const [author] = c.members;
+test('post with pictures → WeChat passes one, finds one risky → a colleague sees and previews the passed one; the author is told', async () => {
+  const c = await community(2);
+  const [author, reader] = c.members;
   await sql(`insert into private.wechat_links (provider, subject, user_id, last_login_at) values ('wechat', $1, $2, now())`, [newOpenid(), author.userId]);
   const title = `千岛湖团建${Math.floor(Math.random() * 1e5)}`;
 
@@ -37,7 +40,7 @@ test('post with pictures → WeChat passes one, finds one risky → the risky on
   expect(h.bridge.uploads.map((u) => u.statusCode)).toEqual([200, 200]);
   await compose.tap('技术交流');
   await compose.type('请输入标题', title);
-  await compose.type('分享你的经验、问题或想法', '周末去了千岛湖，附两张照片。');
+  await typeInEditor(compose, await readyEditor(compose), '周末去了千岛湖，附两张照片。');
   await compose.tap('发布');
   await compose.waitFor(() => h.bridge.navigations.find((n) => n.url && POST_URL.test(n.url)), 'the new post opened');
   await app.closeQuiet();
@@ -51,13 +54,19 @@ test('post with pictures → WeChat passes one, finds one risky → the risky on
   expect(settled.map((r) => r.path)).toEqual(post.images);
   expect(settled.map((r) => r.status)).toEqual(['pass', 'risky']);
 
-  // The reader's view of the passed picture is asserted on H5 (tests/e2e/community-images.test.ts):
-  // in this simulator the post page renders no <image> for it yet (see the report of issue 15).
-  const readable = await sql<{ path: string }>(
-    `select i.path from public.community_post_images i where i.post_id = $1 and i.status = 'pass'`, [post.id]);
-  expect(readable.map((r) => r.path)).toEqual([post.images[0]]);
   const [after] = await sql<{ images: string[] }>('select images from public.community_posts where id = $1', [post.id]);
   expect(after.images).toEqual([post.images[0]]);
+
+  const page = await app.openAs(reader, POST_PAGE, { id: post.id });
+  await page.waitFor(() => page.text().includes(title), 'the post');
+  const images = () => page.nodes().filter((n) => n.tag === 'image' && String(n.attrs.src ?? '').includes('/storage/v1/object/sign/community/'));
+  await page.waitFor(() => images().length === 1, 'the passed picture');
+  expect(String(images()[0].attrs.src)).toContain(post.images[0]);
+  expect(page.text()).not.toContain('审核中');
+  await page.tap(images()[0]);
+  expect(app.harness.bridge.previews).toHaveLength(1);
+  expect(app.harness.bridge.previews[0].urls).toHaveLength(1);
+  await app.closeQuiet();
 
   const [told] = await sql<{ body: string }>(`select body from public.notifications where user_id = $1 and title = '图片未通过内容审核'`, [author.userId]);
   expect(told.body).toContain(title);

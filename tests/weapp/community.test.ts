@@ -6,6 +6,7 @@
 // database.
 import { sql } from '../support/clients';
 import { community, postOk, rpc } from '../integration/support-community/community';
+import { readyEditor, typeInEditor } from './support/native-editor';
 import { simulatedApp } from './support/simulated-app';
 
 jest.setTimeout(120_000);
@@ -28,13 +29,20 @@ test('post → three reports → hidden → a moderator agrees → the author is
   await compose.waitFor(() => compose.inputByPlaceholder('请输入标题'), 'the compose form');
   await compose.tap('技术交流');
   await compose.type('请输入标题', title);
-  await compose.type('分享你的经验、问题或想法', '本周六下午三点，三楼会议室，一起读《重构》第二章。');
-  await compose.tap('发布');
+  // the body in the native <editor>: the book's title in bold (the B button, then the text)
+  const editor = await readyEditor(compose);
   const h = app.harness;
+  await compose.waitFor(() => h.bridge.editorCalls.some((c) => c.method === 'setContents'), 'the editor context');
+  await compose.tap('B');
+  expect(h.bridge.editorCalls.filter((c) => c.method === 'format').map((c) => c.args)).toEqual([['bold', true]]);
+  await typeInEditor(compose, editor, { ops: [{ insert: '本周六下午三点，三楼会议室，一起读' }, { insert: '《重构》', attributes: { bold: true } }, { insert: '第二章。\n' }] });
+  await compose.tap('发布');
   await compose.waitFor(() => h.bridge.navigations.find((n) => n.url && POST_URL.test(n.url)), 'the new post opened');
   await app.closeQuiet();
-  const [post] = await sql<{ id: string; status: string; author_id: string }>('select id, status, author_id from public.community_posts where title = $1', [title]);
+  const [post] = await sql<{ id: string; status: string; author_id: string; body: unknown }>('select id, status, author_id, body from public.community_posts where title = $1', [title]);
   expect(post).toMatchObject({ status: 'published', author_id: author.userId });
+  // stored as the Delta the editor gave, the bold run included
+  expect(post.body).toEqual({ ops: [{ insert: '本周六下午三点，三楼会议室，一起读' }, { insert: '《重构》', attributes: { bold: true } }, { insert: '第二章。\n' }] });
 
   for (const [who, label] of [[r1, '广告信息'], [r2, '广告信息'], [r3, '散布淫秽、色情、赌博、暴力、恐怖或者教唆犯罪']] as const) {
     const report = await app.openAs(who, REPORT_PAGE, { type: 'post', id: post.id });
@@ -106,7 +114,7 @@ test('a member the community restricted reads the feed and can’t post', async 
   await compose.waitFor(() => compose.inputByPlaceholder('请输入标题'), 'the compose form');
   await compose.tap('技术交流');
   await compose.type('请输入标题', '我又来了');
-  await compose.type('分享你的经验、问题或想法', '限制期间发帖');
+  await typeInEditor(compose, await readyEditor(compose), '限制期间发帖');
   await compose.tap('发布');
   await compose.waitFor(() => compose.text().includes('只能浏览'), 'the refusal');
   await app.closeQuiet();

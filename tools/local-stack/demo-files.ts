@@ -90,6 +90,11 @@ export function demoPdf(title: string, lines: string[]): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
+/** The demo knowledge base's 员工手册 PDF (the seed's file node, and the stamping tests' sample). */
+export const demoHandbookPdf = (): Buffer => demoPdf('员工手册', ['Employee Handbook', 'Working hours: Monday to Friday, 9:00-18:00.',
+  'Annual leave: 5 days after one year, one more day per year, up to 15.', 'Expenses: apply first, claim with an e-invoice.',
+  'Information security: lock your screen, never share passwords.']);
+
 // -- MP4 (H.264 Baseline, I_PCM) ----------------------------------------------------------------
 
 class BitWriter {

@@ -21,6 +21,14 @@ export function jobsPeriodSeconds(): number {
 /** The scheduled functions, called as pg_net calls them on a hosted project (service role, POST). */
 const FUNCTIONS = ['sms-deliveries', 'notify-deliveries'];
 
+/** The scheduled SQL entry points (name, arguments), called as pg_cron calls them. */
+const SQL_JOBS: [name: string, args: string][] = [
+  ['gate_refresh_batch', '2000'],
+  ['training_run_jobs', ''],
+  ['community_run_jobs', ''],
+  ['kb_run_jobs', ''],
+];
+
 export async function runJobsOnce(config: StackConfig, pool: Pool, log: (m: string) => void): Promise<void> {
   for (const name of FUNCTIONS) {
     try {
@@ -36,25 +44,12 @@ export async function runJobsOnce(config: StackConfig, pool: Pool, log: (m: stri
       log(`jobs: ${name} failed: ${(e as Error).message}`);
     }
   }
-  try {
-    await pool.query('select public.gate_refresh_batch(2000)');
-  } catch (e) {
-    log(`jobs: gate_refresh_batch failed: ${(e as Error).message}`);
-  }
-  try {
-    await pool.query('select public.training_run_jobs()');
-  } catch (e) {
-    log(`jobs: training_run_jobs failed: ${(e as Error).message}`);
-  }
-  try {
-    await pool.query('select public.community_run_jobs()');
-  } catch (e) {
-    log(`jobs: community_run_jobs failed: ${(e as Error).message}`);
-  }
-  try {
-    await pool.query('select public.kb_run_jobs()');
-  } catch (e) {
-    log(`jobs: kb_run_jobs failed: ${(e as Error).message}`);
+  for (const [name, args] of SQL_JOBS) {
+    try {
+      await pool.query(`select public.${name}(${args})`);
+    } catch (e) {
+      log(`jobs: ${name} failed: ${(e as Error).message}`);
+    }
   }
 }
 

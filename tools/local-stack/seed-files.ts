@@ -6,7 +6,7 @@
 // not sent again, and a file node that already points at its object is left alone.
 import type { Pool } from 'pg';
 import type { StackConfig } from './config';
-import { demoMp4, demoPdf, demoPng } from './demo-files';
+import { demoHandbookPdf, demoMp4, demoPng } from './demo-files';
 import { signJwt } from './jwt';
 
 interface DemoFile {
@@ -23,9 +23,7 @@ export const DEMO_KB_FILES: DemoFile[] = [
   { key: 'product/architecture', name: 'architecture.png', mime: 'image/png', fileNode: false, bytes: demoPng },
   {
     key: 'onboarding/handbook-pdf', name: 'handbook.pdf', mime: 'application/pdf', fileNode: true,
-    bytes: () => demoPdf('员工手册', ['Employee Handbook', 'Working hours: Monday to Friday, 9:00-18:00.',
-      'Annual leave: 5 days after one year, one more day per year, up to 15.', 'Expenses: apply first, claim with an e-invoice.',
-      'Information security: lock your screen, never share passwords.']),
+    bytes: demoHandbookPdf,
   },
   { key: 'onboarding/welcome-video', name: 'welcome.mp4', mime: 'video/mp4', fileNode: true, bytes: demoMp4 },
 ];

@@ -15,6 +15,7 @@ export const COMMUNITY_MESSAGES: ModuleMessages = {
     publish_check_required: '内容未经过发布检查，请重新提交',
     title_invalid: '标题须为 2–60 个字',
     body_length_invalid: '正文须为 1–20000 个字',
+    body_media_not_allowed: '正文只能包含文字；图片请用“＋ 图片”添加，审核通过后显示',
     comment_length_invalid: '评论须为 1–2000 个字',
     already_reported: '你已举报过该内容，请等待处理',
     report_limit: '今天的举报次数已达上限，请明天再试',

@@ -12,6 +12,7 @@ export { useLoader } from './hooks/use-kb-loader';
 export { useKbEnterprise } from './hooks/use-kb-enterprise';
 export { CreateSpaceForm } from './components/create-space-form';
 export { HighlightText } from './components/highlight-text';
+export { KbRoutePage } from './components/kb-route-page';
 export { KbSearchBox } from './components/kb-search-box';
 export { NodeList } from './components/node-list';
 export { SearchResults } from './components/search-results';

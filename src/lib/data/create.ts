@@ -30,6 +30,8 @@ export type EdgeFunctionName =
   | 'community-publish'
   | 'guardian'
   | 'invitation-wxacode'
+  | 'kb-copy'
+  | 'kb-pdf'
   | 'password-change'
   | 'sms-otp'
   | 'storage-sign'

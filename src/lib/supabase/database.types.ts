@@ -229,58 +229,6 @@ isOneToOne: false
       referencedColumns: ["enterprise_id","id"]
     }
                   ]
-                },"community_favorites": {
-                  Row: {
-                    "created_at": string,"enterprise_id": string,"post_id": string,"user_id": string
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "created_at"?: string,"enterprise_id": string,"post_id": string,"user_id": string
-                  }
-                  Update: {
-                    "created_at"?: string,"enterprise_id"?: string,"post_id"?: string,"user_id"?: string
-                  }
-                  Relationships: [
-                    {
-      foreignKeyName: "community_favorites_enterprise_id_fkey"
-      columns: ["enterprise_id"]
-isOneToOne: false
-      referencedRelation: "enterprises"
-      referencedColumns: ["id"]
-    },{
-      foreignKeyName: "community_favorites_post_fk"
-      columns: ["enterprise_id","post_id"]
-isOneToOne: false
-      referencedRelation: "community_posts"
-      referencedColumns: ["enterprise_id","id"]
-    }
-                  ]
-                },"community_likes": {
-                  Row: {
-                    "created_at": string,"enterprise_id": string,"post_id": string,"user_id": string
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "created_at"?: string,"enterprise_id": string,"post_id": string,"user_id": string
-                  }
-                  Update: {
-                    "created_at"?: string,"enterprise_id"?: string,"post_id"?: string,"user_id"?: string
-                  }
-                  Relationships: [
-                    {
-      foreignKeyName: "community_likes_enterprise_id_fkey"
-      columns: ["enterprise_id"]
-isOneToOne: false
-      referencedRelation: "enterprises"
-      referencedColumns: ["id"]
-    },{
-      foreignKeyName: "community_likes_post_fk"
-      columns: ["enterprise_id","post_id"]
-isOneToOne: false
-      referencedRelation: "community_posts"
-      referencedColumns: ["enterprise_id","id"]
-    }
-                  ]
                 },"community_poll_votes": {
                   Row: {
                     "choices": (number)[],"enterprise_id": string,"post_id": string,"user_id": string,"voted_at": string
@@ -359,26 +307,26 @@ isOneToOne: false
       referencedColumns: ["enterprise_id","id"]
     }
                   ]
-                },"community_post_reads": {
+                },"community_post_marks": {
                   Row: {
-                    "enterprise_id": string,"post_id": string,"read_at": string,"user_id": string
+                    "created_at": string,"enterprise_id": string,"kind": string,"post_id": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "enterprise_id": string,"post_id": string,"read_at"?: string,"user_id": string
+                    "created_at"?: string,"enterprise_id": string,"kind": string,"post_id": string,"user_id": string
                   }
                   Update: {
-                    "enterprise_id"?: string,"post_id"?: string,"read_at"?: string,"user_id"?: string
+                    "created_at"?: string,"enterprise_id"?: string,"kind"?: string,"post_id"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {
-      foreignKeyName: "community_post_reads_enterprise_id_fkey"
+      foreignKeyName: "community_post_marks_enterprise_id_fkey"
       columns: ["enterprise_id"]
 isOneToOne: false
       referencedRelation: "enterprises"
       referencedColumns: ["id"]
     },{
-      foreignKeyName: "community_post_reads_post_fk"
+      foreignKeyName: "community_post_marks_post_fk"
       columns: ["enterprise_id","post_id"]
 isOneToOne: false
       referencedRelation: "community_posts"
@@ -801,26 +749,6 @@ isOneToOne: false
       referencedColumns: ["enterprise_id","id"]
     }
                   ]
-                },"kb_favorites": {
-                  Row: {
-                    "created_at": string,"enterprise_id": string,"node_id": string,"user_id": string
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "created_at"?: string,"enterprise_id": string,"node_id": string,"user_id": string
-                  }
-                  Update: {
-                    "created_at"?: string,"enterprise_id"?: string,"node_id"?: string,"user_id"?: string
-                  }
-                  Relationships: [
-                    {
-      foreignKeyName: "kb_favorites_node_fk"
-      columns: ["enterprise_id","node_id"]
-isOneToOne: false
-      referencedRelation: "kb_nodes"
-      referencedColumns: ["enterprise_id","id"]
-    }
-                  ]
                 },"kb_grants": {
                   Row: {
                     "created_at": string,"created_by": string | null,"department_id": string | null,"enterprise_id": string,"grantee_kind": string,"id": string,"node_id": string,"role": string,"user_id": string | null
@@ -853,20 +781,20 @@ isOneToOne: false
       referencedColumns: ["enterprise_id","id"]
     }
                   ]
-                },"kb_likes": {
+                },"kb_marks": {
                   Row: {
-                    "created_at": string,"enterprise_id": string,"node_id": string,"user_id": string
+                    "created_at": string,"enterprise_id": string,"kind": string,"node_id": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"enterprise_id": string,"node_id": string,"user_id": string
+                    "created_at"?: string,"enterprise_id": string,"kind": string,"node_id": string,"user_id": string
                   }
                   Update: {
-                    "created_at"?: string,"enterprise_id"?: string,"node_id"?: string,"user_id"?: string
+                    "created_at"?: string,"enterprise_id"?: string,"kind"?: string,"node_id"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {
-      foreignKeyName: "kb_likes_node_fk"
+      foreignKeyName: "kb_marks_node_fk"
       columns: ["enterprise_id","node_id"]
 isOneToOne: false
       referencedRelation: "kb_nodes"
@@ -1763,7 +1691,7 @@ isOneToOne: false
 { Args: { "p_body": string,"p_node_id": string }; Returns: string
                            },
 "kb_copy_node":
-{ Args: { "p_new_parent_id"?: string,"p_node_id": string }; Returns: string
+{ Args: { "p_new_parent_id"?: string,"p_node_id": string }; Returns: Json
                            },
 "kb_create_node":
 { Args: { "p_kind": string,"p_parent_id": string,"p_title": string }; Returns: string
@@ -1806,7 +1734,7 @@ isOneToOne: false
             }[]
                            },
 "kb_rename_node":
-{ Args: { "p_description"?: string,"p_node_id": string,"p_title": string }; Returns: undefined
+{ Args: { "p_description"?: string,"p_node_id": string,"p_title": string }; Returns: Json
                            },
 "kb_restore_node":
 { Args: { "p_node_id": string }; Returns: undefined
@@ -1834,17 +1762,14 @@ isOneToOne: false
 "kb_set_comments_enabled":
 { Args: { "p_enabled": boolean,"p_node_id": string }; Returns: undefined
                            },
-"kb_set_favorite":
-{ Args: { "p_node_id": string,"p_on": boolean }; Returns: undefined
-                           },
 "kb_set_file":
 { Args: { "p_mime": string,"p_node_id": string,"p_object_path": string,"p_size": number }; Returns: undefined
                            },
 "kb_set_grants":
 { Args: { "p_grants": Json,"p_node_id": string }; Returns: undefined
                            },
-"kb_set_like":
-{ Args: { "p_node_id": string,"p_on": boolean }; Returns: undefined
+"kb_set_mark":
+{ Args: { "p_kind": string,"p_node_id": string,"p_on": boolean }; Returns: undefined
                            },
 "kb_set_page_owner":
 { Args: { "p_node_id": string,"p_owner_id": string }; Returns: undefined

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
-import { FeedView, isPlatformOperator, useCommunity } from '../../features/community';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { FeedView, isPlatformOperator, useCommunity, useShownAgain } from '../../features/community';
 import { useLoader } from '../../lib/hooks/use-loader';
 import { routeUrl } from '../../lib/routes';
 import { Button } from '../../ui/button';
@@ -12,13 +12,8 @@ export default function CommunityPage() {
   const c = useCommunity();
   const operator = useLoader(isPlatformOperator, 'operator');
   const [section, setSection] = useState<string | null>(null);
-  const [round, setRound] = useState(0);
-  const first = useRef(true);
-  // Back from a post or the compose page: show what changed.
-  useDidShow(() => {
-    if (first.current) first.current = false;
-    else setRound((n) => n + 1);
-  });
+  // back from a post or the compose page: what changed
+  const round = useShownAgain();
   if (!c.enterprise) {
     return (
       <View className='page'>

@@ -118,6 +118,8 @@ export const ROUTES = {
   communityPost: route('packages/community/post/index', 'community', ['id']),
   /** `section`: the section chosen in the feed */
   communityCompose: route('packages/community/compose/index', 'community', ['section']),
+  /** the author edits their post (`id`) */
+  communityEdit: route('packages/community/edit/index', 'community', ['id']),
   /** `type`: post | comment, `id`: the item */
   communityReport: route('packages/community/report/index', 'community', ['type', 'id']),
   communityModeration: route('packages/community/moderation/index', 'community', []),

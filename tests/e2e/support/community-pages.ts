@@ -7,14 +7,26 @@ import { mobileContext } from './browser';
 import type { BrowserSuite } from './suite';
 
 export class CommunityPages extends AccountPages {
-  /** Fills a NutUI input or a Taro textarea host by test id. */
+  /** Fills a NutUI input, a Taro textarea host or the rich-text editor (Quill, once loaded) by test id. */
   async type(testId: string, value: string): Promise<void> {
     const host = this.page.getByTestId(testId).first();
     await host.waitFor();
+    if ((await host.getAttribute('contenteditable')) === 'true') return this.write(host, value);
     const tag = await host.evaluate((el) => el.tagName.toLowerCase());
     // NutUI's input carries the test id itself; Taro's textarea host renders its <textarea> a moment later.
     const target = tag === 'input' || tag === 'textarea' ? host : host.locator('input, textarea').first();
     await target.fill(value);
+  }
+
+  /** Replaces a rich-text body by typing it, one paragraph per line (as a person would). */
+  async write(body: Locator, text: string): Promise<void> {
+    await body.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    for (const [i, line] of text.split('\n').entries()) {
+      if (i > 0) await this.page.keyboard.press('Enter');
+      await this.page.keyboard.insertText(line);
+    }
   }
 
   feedCard(title: string): Locator {

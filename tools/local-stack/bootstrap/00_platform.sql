@@ -127,29 +127,26 @@ end
 $$;
 
 -- ------------------------------------------------------------------ PostgREST schema reload
--- Supabase reloads PostgREST's schema cache on DDL through these event triggers (the same tests as
--- Supabase's pgrst_ddl_watch / pgrst_drop_watch; one notify per transaction is all PostgREST needs).
-create or replace function extensions.pgrst_ddl_watch() returns event_trigger
+-- Supabase reloads PostgREST's schema cache on DDL through two event triggers (pgrst_ddl_watch on
+-- ddl_command_end, pgrst_drop_watch on sql_drop) that make the same tests as Supabase's; here one
+-- function serves both, each event reading its own list of objects (one notify per transaction is
+-- all PostgREST needs).
+create or replace function extensions.pgrst_watch() returns event_trigger
 language plpgsql as $$
 begin
-  if exists (select from pg_event_trigger_ddl_commands() cmd
-              where cmd.command_tag in (
-                      'CREATE SCHEMA', 'ALTER SCHEMA', 'CREATE TABLE', 'CREATE TABLE AS', 'SELECT INTO',
-                      'ALTER TABLE', 'CREATE FOREIGN TABLE', 'ALTER FOREIGN TABLE', 'CREATE VIEW', 'ALTER VIEW',
-                      'CREATE MATERIALIZED VIEW', 'ALTER MATERIALIZED VIEW', 'CREATE FUNCTION', 'ALTER FUNCTION',
-                      'CREATE TRIGGER', 'CREATE TYPE', 'ALTER TYPE', 'CREATE RULE', 'COMMENT')
-                and cmd.schema_name is distinct from 'pg_temp') then
-    notify pgrst, 'reload schema';
-  end if;
-end
-$$;
-
-create or replace function extensions.pgrst_drop_watch() returns event_trigger
-language plpgsql as $$
-begin
-  if exists (select from pg_event_trigger_dropped_objects() obj
-              where obj.object_type in ('schema', 'table', 'foreign table', 'view', 'materialized view', 'function', 'trigger', 'type', 'rule')
-                and obj.is_temporary is false) then
+  if tg_event = 'sql_drop' then
+    if exists (select from pg_event_trigger_dropped_objects() obj
+                where obj.object_type in ('schema', 'table', 'foreign table', 'view', 'materialized view', 'function', 'trigger', 'type', 'rule')
+                  and obj.is_temporary is false) then
+      notify pgrst, 'reload schema';
+    end if;
+  elsif exists (select from pg_event_trigger_ddl_commands() cmd
+                 where cmd.command_tag in (
+                         'CREATE SCHEMA', 'ALTER SCHEMA', 'CREATE TABLE', 'CREATE TABLE AS', 'SELECT INTO',
+                         'ALTER TABLE', 'CREATE FOREIGN TABLE', 'ALTER FOREIGN TABLE', 'CREATE VIEW', 'ALTER VIEW',
+                         'CREATE MATERIALIZED VIEW', 'ALTER MATERIALIZED VIEW', 'CREATE FUNCTION', 'ALTER FUNCTION',
+                         'CREATE TRIGGER', 'CREATE TYPE', 'ALTER TYPE', 'CREATE RULE', 'COMMENT')
+                   and cmd.schema_name is distinct from 'pg_temp') then
     notify pgrst, 'reload schema';
   end if;
 end
@@ -159,11 +156,11 @@ do $$
 begin
   if not exists (select 1 from pg_event_trigger where evtname = 'pgrst_ddl_watch') then
     create event trigger pgrst_ddl_watch on ddl_command_end
-      execute procedure extensions.pgrst_ddl_watch();
+      execute procedure extensions.pgrst_watch();
   end if;
   if not exists (select 1 from pg_event_trigger where evtname = 'pgrst_drop_watch') then
     create event trigger pgrst_drop_watch on sql_drop
-      execute procedure extensions.pgrst_drop_watch();
+      execute procedure extensions.pgrst_watch();
   end if;
 end
 $$;

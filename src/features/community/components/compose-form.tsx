@@ -1,19 +1,17 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useAction } from '../../../lib/hooks/use-action';
 import { useLoader } from '../../../lib/hooks/use-loader';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import { FormError } from '../../../ui/form-error';
 import { LoadState } from '../../../ui/load-state';
-import { TextField } from '../../../ui/text-field';
 import { WideButton } from '../../../ui/wide-button';
 import { EMPTY_DRAFT, toExtra } from '../lib/compose-extra';
-import { plainToDelta } from '../lib/delta';
 import { publishPost, sections } from '../services/community.service';
 import type { PostType, PublishResult } from '../services/community.types';
 import { ComposeExtras } from './compose-extras';
-import { ImagePicker } from './image-picker';
 import { TYPE_LABELS } from './labels';
+import { draftReady, EMPTY_POST, PostFields, type PostDraft } from './post-fields';
 import './community.css';
 
 export interface ComposeFormProps {
@@ -25,25 +23,26 @@ export interface ComposeFormProps {
   onDone(result: PublishResult): void;
 }
 
-/** 发帖: type, section, title, body and what the type adds. The server's publishing check answers with the words to change. */
+/**
+ * 发帖: type, section, title, rich-text body, pictures and what the type adds. The server's
+ * publishing check answers with the words to change. Not in the feature's index: the editor belongs
+ * to the community subpackage's compose page, not the 社区 tab in the weapp main package.
+ */
 export function ComposeForm({ enterpriseId, initialSection = '', channel, canAnnounce = false, onDone }: ComposeFormProps) {
   const secs = useLoader(() => sections(enterpriseId), enterpriseId);
   const [section, setSection] = useState(initialSection);
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
+  const [post, setPost] = useState<PostDraft>(EMPTY_POST);
   const [type, setType] = useState<PostType>('post');
   const [draft, setDraft] = useState(EMPTY_DRAFT);
-  const [images, setImages] = useState<string[]>([]);
   const [uploading, setUploading] = useState(false);
   const action = useAction();
 
-  const titleError = title && (title.trim().length < 2 || title.trim().length > 60) ? '标题须为 2–60 个字' : '';
-  const ready = section && title.trim().length >= 2 && !titleError && body.trim().length > 0 && !uploading;
+  const ready = section && draftReady(post) && !uploading;
 
   const submit = () => {
     const extra = toExtra(type, draft);
     if (typeof extra === 'string') return action.setError(extra);
-    void action.run(async () => onDone(await publishPost(section, title.trim(), plainToDelta(body), channel, extra, images)));
+    void action.run(async () => onDone(await publishPost(section, post.title.trim(), post.body, channel, extra, post.images)));
   };
 
   if (!secs.data) return <LoadState loading={secs.loading} error={secs.error} onRetry={secs.reload} testId='community-compose-state' />;
@@ -54,13 +53,8 @@ export function ComposeForm({ enterpriseId, initialSection = '', channel, canAnn
           .map((t) => ({ value: t, label: TYPE_LABELS[t] }))} />
       <ChoiceChips label='发布到' testId='community-compose-section' value={section}
         options={secs.data.map((s) => ({ value: s.id, label: s.name }))} onChange={setSection} />
-      <TextField label='标题' value={title} onChange={setTitle} testId='community-compose-title' maxLength={60} error={titleError} />
-      <View className='field'>
-        <Text className='field__label'>正文</Text>
-        <Textarea className='community-textarea' maxlength={20000} value={body} placeholder='分享你的经验、问题或想法'
-          onInput={(e) => setBody(e.detail.value)} aria-label='正文' data-testid='community-compose-body' />
-      </View>
-      <ImagePicker enterpriseId={enterpriseId} onChange={setImages} onBusy={setUploading} disabled={action.busy} />
+      <PostFields enterpriseId={enterpriseId} initial={EMPTY_POST} draft={post} onChange={(change) => setPost((p) => ({ ...p, ...change }))}
+        onBusy={setUploading} onError={action.setError} disabled={action.busy} />
       <ComposeExtras type={type} draft={draft} onChange={setDraft} />
       <Text className='page-subtitle'>发布前会自动检查内容；请勿发布违法违规、广告骚扰或他人隐私信息（《服务协议》4.4）。</Text>
       <FormError message={action.error} testId='community-compose-error' />

@@ -18,8 +18,16 @@ interface Slot {
   failed?: boolean;
 }
 
+/** A picture already on the post (editing): its path and a link to show it. */
+export interface SavedImage {
+  path: string;
+  url: string;
+}
+
 export interface ImagePickerProps {
   enterpriseId: string;
+  /** the post's pictures when editing: shown first, kept unless removed */
+  saved?: SavedImage[];
   /** called with the uploaded paths, in order, whenever they change */
   onChange(paths: string[]): void;
   /** true while any upload runs (the form waits before publishing) */
@@ -27,12 +35,12 @@ export interface ImagePickerProps {
   disabled?: boolean;
 }
 
-/** Up to nine pictures for a post: pick, upload with progress, preview, remove. */
-export function ImagePicker({ enterpriseId, onChange, onBusy, disabled = false }: ImagePickerProps) {
+/** Up to nine pictures for a post: pick, upload with progress, preview, remove (saved ones too, when editing). */
+export function ImagePicker({ enterpriseId, saved = [], onChange, onBusy, disabled = false }: ImagePickerProps) {
   const folder = useRef(newUploadFolder());
-  const [slots, setSlots] = useState<Slot[]>([]);
+  const [slots, setSlots] = useState<Slot[]>(() => saved.map((s) => ({ key: s.path, local: s.url, path: s.path, progress: 100 })));
   const [error, setError] = useState('');
-  const latest = useRef<Slot[]>([]);
+  const latest = useRef<Slot[]>(slots);
 
   const update = (next: Slot[]) => {
     latest.current = next;

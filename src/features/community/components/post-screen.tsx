@@ -18,10 +18,12 @@ export interface PostScreenProps {
   moderator: boolean;
   canComment: boolean;
   onReport(type: 'post' | 'comment', id: string): void;
+  /** the author's 编辑 */
+  onEdit?(): void;
 }
 
 /** The post page: the post, what its type adds (poll, event, read receipts), then comments or answers. */
-export function PostScreen({ postId, userId, channel, readOnly, moderator, canComment, onReport }: PostScreenProps) {
+export function PostScreen({ postId, userId, channel, readOnly, moderator, canComment, onReport, onEdit }: PostScreenProps) {
   const p = useLoader(() => loadPost(postId), postId);
   const [error, setError] = useState('');
   if (!p.data) {
@@ -40,7 +42,7 @@ export function PostScreen({ postId, userId, channel, readOnly, moderator, canCo
   };
   return (
     <View>
-      <PostView post={post} userId={userId} readOnly={readOnly} onReport={() => onReport('post', post.id)} />
+      <PostView post={post} userId={userId} readOnly={readOnly} onReport={() => onReport('post', post.id)} onEdit={onEdit} />
       {published && post.post_type === 'poll' && <PollPanel postId={post.id} readOnly={readOnly} />}
       {published && post.post_type === 'event' && (
         <EventPanel postId={post.id} userId={userId} readOnly={readOnly} organiser={moderator || post.mine} />

@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { useLoader } from '../../../lib/hooks/use-loader';
 import { Button } from '../../../ui/button';
+// the renderer only: this file is in the weapp main package (the 社区 tab), the editor must not be
+import { DeltaView } from '../../../ui/rich-text/delta-view';
 import { myReactions, setFavorite, setLike } from '../services/community.service';
 import type { Post } from '../services/community.types';
 import { TYPE_LABELS } from './labels';
 import { ImageGrid } from './image-grid';
-import { RichBody } from './rich-body';
 import './community.css';
 
 const HIDDEN_TEXT: Record<string, string> = {
@@ -22,10 +23,20 @@ export interface PostViewProps {
   userId: string;
   readOnly: boolean;
   onReport(): void;
+  /** the author's 编辑 (shown while the post may be edited: published, held, or hidden for an edit) */
+  onEdit?(): void;
 }
 
+// A post body is text and formatting: its pictures are the grid below (checked by WeChat first), so
+// the renderer loads no media the body might name.
+const NO_MEDIA = () => undefined;
+
+/** May the author edit the post now (the server's rule in private.community_edit_post)? */
+export const editable = (post: Post) =>
+  post.mine && (post.status === 'published' || post.status === 'held' || (post.status === 'hidden' && post.hidden_reason === 'edit_required'));
+
 /** The post: title, author, body (from its Delta), like / favourite / report. */
-export function PostView({ post, userId, readOnly, onReport }: PostViewProps) {
+export function PostView({ post, userId, readOnly, onReport, onEdit }: PostViewProps) {
   const postId = post.id;
   const mine = useLoader(() => myReactions(postId, userId), `${postId}:${userId}`, Boolean(userId));
   const [likes, setLikes] = useState<number | null>(null);
@@ -54,7 +65,7 @@ export function PostView({ post, userId, readOnly, onReport }: PostViewProps) {
       )}
       {post.status === 'held' && <Text className='community-notice'>内容正在审核，通过后对其他同事可见</Text>}
       {post.status === 'hidden' && <Text className='community-notice' data-testid='community-post-hidden'>{HIDDEN_TEXT[post.hidden_reason ?? ''] ?? '该帖已隐藏'}</Text>}
-      <RichBody body={post.body} />
+      <DeltaView delta={post.body} resolveMedia={NO_MEDIA} testId='post-body' emptyText='' />
       <ImageGrid postId={post.id} />
       {error && <View className='form-error' role='alert'>{error}</View>}
       <View className='community-actions'>
@@ -64,6 +75,9 @@ export function PostView({ post, userId, readOnly, onReport }: PostViewProps) {
         <Button size='small' disabled={readOnly || post.status !== 'published'} onClick={() => void toggle('favorite')} data-testid='community-favorite'>
           {mine.data?.favorite ? '已收藏' : '收藏'}
         </Button>
+        {onEdit && !readOnly && editable(post) && (
+          <Button size='small' onClick={onEdit} data-testid='community-edit-post'>编辑</Button>
+        )}
         {!post.mine && post.status === 'published' && (
           <Button size='small' onClick={onReport} data-testid='community-report-post'>举报</Button>
         )}

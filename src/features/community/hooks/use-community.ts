@@ -1,3 +1,5 @@
+import { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
 import { useRequireSession, useSessionStore } from '../../auth';
 import { useLoader } from '../../../lib/hooks/use-loader';
 import { currentEnterprise, myStatus } from '../services/community.service';
@@ -19,3 +21,17 @@ export function useCommunity() {
 
 /** Which build is publishing (the server runs WeChat's content check for mini-program users). */
 export const CHANNEL = process.env.TARO_ENV === 'weapp' ? 'weapp' : process.env.TARO_ENV === 'qywx' ? 'qywx' : 'h5';
+
+/**
+ * How many times the page showed again after its first show (back from a post, 发帖 or 编辑): a
+ * key that remounts what should show the latest state.
+ */
+export function useShownAgain(): number {
+  const [round, setRound] = useState(0);
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else setRound((n) => n + 1);
+  });
+  return round;
+}

@@ -47,11 +47,8 @@ export const comments = (postId: string) =>
     .eq('post_id', postId).eq('status', 'published').order('created_at').limit(200));
 
 export async function myReactions(postId: string, userId: string): Promise<{ liked: boolean; favorite: boolean }> {
-  const [likes, favs] = await Promise.all([
-    db.read((c) => c.from('community_likes').select('post_id').eq('post_id', postId).eq('user_id', userId)),
-    db.read((c) => c.from('community_favorites').select('post_id').eq('post_id', postId).eq('user_id', userId)),
-  ]);
-  return { liked: likes.length > 0, favorite: favs.length > 0 };
+  const mine = await db.read((c) => c.from('community_post_marks').select('kind').eq('post_id', postId).eq('user_id', userId));
+  return { liked: mine.some((r) => r.kind === 'like'), favorite: mine.some((r) => r.kind === 'favorite') };
 }
 
 export const setLike = (postId: string, on: boolean) => db.call('community_set_like', { p_post_id: postId, p_on: on });

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { messageOf } from '../../../lib/errors/app-error';
+import { useAction } from '../../../lib/hooks/use-action';
 import { Button } from '../../../ui/button';
 import { ChoiceChips } from '../../../ui/choice-chips';
 import { Input } from '../../../ui/input';
@@ -28,23 +28,14 @@ export function CreateSpaceForm({ enterpriseId, onCreated, service = kbService }
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<SpaceKind>('team');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction();
   if (!open) return <Button size='small' fill='none' data-testid='kb-space-new' onClick={() => setOpen(true)}>＋ 新建空间</Button>;
-  const create = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      const id = await service.createSpace(enterpriseId, kind, title.trim());
-      setOpen(false);
-      setTitle('');
-      onCreated(id);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = () => run(async () => {
+    const id = await service.createSpace(enterpriseId, kind, title.trim());
+    setOpen(false);
+    setTitle('');
+    onCreated(id);
+  });
   return (
     <View className='kb-item' data-testid='kb-space-form'>
       <Input type='text' placeholder='空间名称' value={title} maxLength={100} onChange={(v: string) => setTitle(v)} aria-label='空间名称' data-testid='kb-space-title' />

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { messageOf } from '../../../lib/errors/app-error';
 import { openDocumentUrl } from '../../../platform/open-document';
 import { Button } from '../../../ui/button';
-import { kbMediaUrl } from '../services/kb-files.service';
+import { kbMediaUrl, stampedPdfRequest } from '../services/kb-files.service';
 import type { KbPage } from '../services/kb.types';
 import './kb.css';
 
@@ -13,9 +13,14 @@ import './kb.css';
  * the platform's viewer (H5: the browser's; weapp: openDocument with its forward menu off).
  * Viewers without download rights see that the file exists, not the file: the server gives them
  * no path and Storage signs no link for them (a file needs downloader rights, preview included).
- * Links are signed when the file is shown or opened and live 60 s.
+ * Links are signed when the file is shown or opened and live 60 s. A PDF in a space with the
+ * watermark on is fetched from the kb-pdf function instead, stamped for the reader.
  */
-export function FilePreview({ page, sign = kbMediaUrl }: { page: KbPage; sign?: (ref: string) => Promise<string> }) {
+export function FilePreview({ page, sign = kbMediaUrl, stamped = stampedPdfRequest }: {
+  page: KbPage;
+  sign?: (ref: string) => Promise<string>;
+  stamped?: (nodeId: string) => Promise<{ url: string; headers: Record<string, string> }>;
+}) {
   const path = page.file_path;
   const inline = page.file_mime.startsWith('image/') || page.file_mime.startsWith('video/');
   const [url, setUrl] = useState('');
@@ -29,7 +34,12 @@ export function FilePreview({ page, sign = kbMediaUrl }: { page: KbPage; sign?: 
   if (!path) return <Text className='kb-muted' data-testid='kb-file-missing'>文件尚未上传</Text>;
   const open = async () => {
     try {
-      await openDocumentUrl(await sign(path));
+      if (page.watermark && page.file_mime === 'application/pdf') {
+        const request = await stamped(page.id);
+        await openDocumentUrl(request.url, request.headers);
+      } else {
+        await openDocumentUrl(await sign(path));
+      }
     } catch (e) {
       void Taro.showToast({ title: messageOf(e), icon: 'none' });
     }

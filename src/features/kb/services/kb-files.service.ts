@@ -9,6 +9,7 @@ import { bindDataLayer } from '../../../lib/data';
 import { AppError } from '../../../lib/errors/app-error';
 import { uploadToStorage } from '../../../lib/files/storage-upload';
 import { supabase } from '../../../lib/supabase/client';
+import { SUPABASE_ANON_KEY, SUPABASE_URL } from '../../../lib/supabase/env';
 import { chooseDocumentFile } from '../../../platform/choose-file';
 import type { ChosenFile, FileKind } from '../../../platform/choose-file.types';
 import { KB_MESSAGES } from '../kb.messages';
@@ -94,5 +95,19 @@ export async function kbMediaUrl(ref: string): Promise<string> {
   return url;
 }
 
-export const kbFilesService = { uploadPageImage, uploadNodeFile, kbMediaUrl, chooseKbFile };
+/**
+ * A PDF of a space with the watermark on: the kb-pdf function reads it with the reader's token and
+ * stamps every page with their name, phone tail and the time (GET, so mini-programs can download it).
+ */
+export async function stampedPdfRequest(nodeId: string): Promise<{ url: string; headers: Record<string, string> }> {
+  const { data } = await supabase.auth.getSession();
+  const token = data.session?.access_token;
+  if (!token) throw new AppError('not_authenticated', '请先登录');
+  return {
+    url: `${SUPABASE_URL}/functions/v1/kb-pdf?node_id=${encodeURIComponent(nodeId)}`,
+    headers: { Authorization: `Bearer ${token}`, apikey: SUPABASE_ANON_KEY },
+  };
+}
+
+export const kbFilesService = { uploadPageImage, uploadNodeFile, kbMediaUrl, chooseKbFile, stampedPdfRequest };
 export type KbFilesService = typeof kbFilesService;

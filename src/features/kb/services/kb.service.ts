@@ -32,7 +32,7 @@ export const pendingReviews = (enterpriseId: string) =>
 export const stalePages = (enterpriseId: string) => db.call('kb_stale_pages', { p_enterprise_id: enterpriseId }).then(asShape<KbStalePage[]>());
 
 export const favorites = async (enterpriseId: string): Promise<KbNode[]> => {
-  const rows = await db.read((c) => c.from('kb_favorites').select(`created_at, kb_nodes(${NODE_COLUMNS})`).eq('enterprise_id', enterpriseId)
+  const rows = await db.read((c) => c.from('kb_marks').select(`created_at, kb_nodes(${NODE_COLUMNS})`).eq('enterprise_id', enterpriseId).eq('kind', 'favorite')
     .order('created_at', { ascending: false }).limit(50).overrideTypes<Array<{ kb_nodes: KbNode | null }>, { merge: false }>());
   return rows.flatMap((r) => (r.kb_nodes ? [r.kb_nodes] : []));
 };
@@ -64,8 +64,8 @@ export const savePage = (nodeId: string, delta: Delta, title: string, baseVersio
 
 export const restoreVersion = (versionId: string) => db.call('kb_restore_version', { p_version_id: versionId });
 export const trashNode = (nodeId: string) => db.run('kb_trash_node', { p_node_id: nodeId });
-export const setLike = (nodeId: string, on: boolean) => db.run('kb_set_like', { p_node_id: nodeId, p_on: on });
-export const setFavorite = (nodeId: string, on: boolean) => db.run('kb_set_favorite', { p_node_id: nodeId, p_on: on });
+export const setLike = (nodeId: string, on: boolean) => db.run('kb_set_mark', { p_node_id: nodeId, p_kind: 'like', p_on: on });
+export const setFavorite = (nodeId: string, on: boolean) => db.run('kb_set_mark', { p_node_id: nodeId, p_kind: 'favorite', p_on: on });
 export const addComment = (nodeId: string, body: string) => db.call('kb_add_comment', { p_node_id: nodeId, p_body: body });
 
 /** Managers: the grants that decide who sees the node (its own, or those of the node it inherits from). */
@@ -97,9 +97,13 @@ export const setWatermark = (spaceId: string, on: boolean) => db.run('kb_set_spa
 /** Managers of a space: page text can't be selected or copied there. */
 export const setCopyProtect = (spaceId: string, on: boolean) => db.run('kb_set_space_copy_protect', { p_space_id: spaceId, p_on: on });
 
-/** Copies a page or a folder subtree (content, not grants) beside it or into `parentId`; resolves with the copy's id. */
+/**
+ * Copies a page or a folder subtree (content, not grants) beside it or into `parentId`, with its
+ * pages' images copied into the copy (the kb-copy function); resolves with the copy's id.
+ */
 export const copyNode = (nodeId: string, parentId?: string) =>
-  db.call('kb_copy_node', parentId ? { p_node_id: nodeId, p_new_parent_id: parentId } : { p_node_id: nodeId });
+  db.invoke<{ id: string; media: number; missing: number }>('kb-copy', parentId ? { node_id: nodeId, parent_id: parentId } : { node_id: nodeId })
+    .then((r) => r.id);
 
 /** The enterprise's own page templates (the built-in ones are in lib/templates.ts). */
 export const templates = (enterpriseId: string) =>

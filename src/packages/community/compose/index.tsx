@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { CHANNEL, ComposeForm, useCommunity } from '../../../features/community';
+import { CHANNEL, useCommunity } from '../../../features/community';
+import { ComposeForm } from '../../../features/community/components/compose-form';
 import { routeUrl } from '../../../lib/routes';
 import { LoadState } from '../../../ui/load-state';
 

@@ -1,0 +1,164 @@
+// Issue 14, knowledge-base files handled by edge functions with the caller's own rights:
+// - kb-copy: a copied page refers to images copied into its own folder, so a reader of the copy who
+//   may not read the original still sees them, and deleting the original leaves the copy whole;
+// - kb-pdf: PDF downloads stamped with the viewer's mark when the space's watermark is on; files
+//   without download rights stay refused.
+import { constants as zlibConstants, inflateSync } from 'node:zlib';
+import { callApi, sql, storageObject, type SignedInUser } from '../support/clients';
+import { demoHandbookPdf } from '../../tools/local-stack/demo-files';
+import { getStack } from '../support/stack';
+import { createEnterprise, newMember } from './support-tenancy/fixture';
+import { buildKbWorld, ok, rpc, type KbWorld } from './kb-support';
+
+const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+
+const invoke = (who: SignedInUser, name: string, body: Record<string, unknown>) => callApi(`/functions/v1/${name}`, { token: who.token, body });
+
+async function removeObject(who: SignedInUser, objectPath: string): Promise<number> {
+  const s = getStack();
+  const res = await fetch(`${s.url}/storage/v1/object/kb/${objectPath}`, {
+    method: 'DELETE', headers: { apikey: s.anonKey, authorization: `Bearer ${who.token}` },
+  });
+  await res.text();
+  return res.status;
+}
+
+describe('copying a page with images (kb-copy)', () => {
+  let w: KbWorld;
+  let page: string;
+  let original: string;
+  beforeAll(async () => {
+    w = await buildKbWorld();
+    // a page in the restricted folder with an uploaded image and a video
+    page = await ok<string>(rpc(w.people.admin, 'kb_create_node', { p_parent_id: w.secretFolder, p_kind: 'page', p_title: '架构图说明' }));
+    original = `${w.ent}/${page}/image-1.png`;
+    expect((await storageObject(w.people.admin.token, 'POST', 'kb', original, { bytes: PNG, contentType: 'image/png' })).status).toBe(200);
+    await ok(rpc(w.people.admin, 'kb_save_page', { p_node_id: page, p_delta: { ops: [
+      { insert: '系统架构如下：\n' }, { insert: { image: `kb/${original}` } }, { insert: '\n' },
+      { insert: { image: 'https://img.example.com/outside.png' } }, { insert: '\n' },
+    ] } }));
+  });
+
+  it('gives the copy its own images: readers of the copy who may not read the original see them, and deleting the original leaves them', async () => {
+    const { admin, everyoneOnly } = w.people;
+    const copied = await ok<{ id: string; media: number; missing: number }>(invoke(admin, 'kb-copy', { node_id: page, parent_id: w.publicFolder }));
+    expect(copied).toMatchObject({ media: 1, missing: 0 });
+    const own = `${w.ent}/${copied.id}/image-1.png`;
+
+    // 市场成员 reads the copy (everyone may read the public folder) but not the original
+    const opened = await ok<{ delta: unknown }>(rpc(everyoneOnly, 'kb_open_page', { p_node_id: copied.id }));
+    expect(opened.delta).toEqual({ ops: [
+      { insert: '系统架构如下：\n' }, { insert: { image: `kb/${own}` } }, { insert: '\n' },
+      { insert: { image: 'https://img.example.com/outside.png' } }, { insert: '\n' },
+    ] });
+    const image = await storageObject(everyoneOnly.token, 'GET', 'kb', own);
+    expect(image.status).toBe(200);
+    expect((await storageObject(everyoneOnly.token, 'GET', 'kb', original)).status).not.toBe(200);
+    // its first version refers to the copy's own image too
+    const [v1] = await sql<{ delta: unknown }>('select delta from public.kb_page_versions where node_id = $1', [copied.id]);
+    expect(JSON.stringify(v1.delta)).toContain(`kb/${own}`);
+
+    // the original's image is deleted and the page removed for good: the copy keeps its image
+    expect(await removeObject(admin, original)).toBe(200);
+    await ok(rpc(admin, 'kb_trash_node', { p_node_id: page }));
+    await sql('delete from public.kb_nodes where id = $1', [page]);
+    const again = await storageObject(everyoneOnly.token, 'GET', 'kb', own);
+    expect(again.status).toBe(200);
+    expect(again.text).toBe(image.text);
+  });
+
+  it('copies with the caller rights only: refusals of the database come back as they are', async () => {
+    const { editor, otherEnterprise } = w.people;
+    const hidden = await invoke(otherEnterprise, 'kb-copy', { node_id: w.secretPage });
+    expect([hidden.status, hidden.body.code]).toEqual([400, 'kb_node_not_found']);
+    // the editor of the restricted folder may not write into the public one
+    const refused = await invoke(editor, 'kb-copy', { node_id: w.secretPage, parent_id: w.publicFolder });
+    expect([refused.status, refused.body.code]).toEqual([403, 'kb_forbidden']);
+    const bad = await invoke(editor, 'kb-copy', { node_id: 'x' });
+    expect([bad.status, bad.body.code]).toEqual([400, 'invalid_request']);
+  });
+});
+
+describe('stamped PDF downloads (kb-pdf)', () => {
+  let ent: string;
+  let admin: SignedInUser;
+  let downloader: SignedInUser;
+  let viewer: SignedInUser;
+  let space: string;
+  let file: string;
+  let pdf: Uint8Array;
+  beforeAll(async () => {
+    ent = await createEnterprise({ edition: 'basic' });
+    admin = await newMember(ent, { role: 'admin', displayName: '管理员' });
+    downloader = await newMember(ent, { displayName: '王小明' });
+    viewer = await newMember(ent, { displayName: '只读成员' });
+    space = await ok<string>(rpc(admin, 'kb_create_space', { p_enterprise_id: ent, p_kind: 'enterprise', p_title: '制度文件' }));
+    await ok(rpc(admin, 'kb_set_grants', { p_node_id: space, p_grants: [
+      { role: 'manager', kind: 'member', id: admin.userId }, { role: 'viewer', kind: 'everyone' }, { role: 'downloader', kind: 'member', id: downloader.userId },
+    ] }));
+    file = await ok<string>(rpc(admin, 'kb_create_node', { p_parent_id: space, p_kind: 'file', p_title: '员工手册.pdf' }));
+    pdf = new Uint8Array(demoHandbookPdf());
+    const objectPath = `${ent}/${file}/handbook.pdf`;
+    expect((await storageObject(admin.token, 'POST', 'kb', objectPath, { bytes: pdf, contentType: 'application/pdf' })).status).toBe(200);
+    await ok(rpc(admin, 'kb_set_file', { p_node_id: file, p_object_path: objectPath, p_mime: 'application/pdf', p_size: pdf.length }));
+  });
+
+  const download = async (who: SignedInUser) => {
+    const s = getStack();
+    const res = await fetch(`${s.url}/functions/v1/kb-pdf`, {
+      method: 'POST', headers: { apikey: s.anonKey, authorization: `Bearer ${who.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ node_id: file }),
+    });
+    return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+  };
+  /** The text of every Flate-compressed stream of a PDF (its pages' content among them). */
+  const inflatedStreams = (bytes: Buffer): string[] => {
+    const out: string[] = [];
+    let at = 0;
+    for (;;) {
+      const start = bytes.indexOf('stream', at, 'latin1');
+      if (start < 0) return out;
+      const body = start + 6 + (bytes[start + 6] === 0x0d ? 2 : 1);
+      const end = bytes.indexOf('endstream', body, 'latin1');
+      if (end < 0) return out;
+      try {
+        let stop = end;
+        while (stop > body && (bytes[stop - 1] === 0x0a || bytes[stop - 1] === 0x0d)) stop--;
+        out.push(inflateSync(bytes.subarray(body, stop), { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString('latin1'));
+      } catch {
+        // not compressed, or not a stream keyword
+      }
+      at = end + 9;
+    }
+  };
+  const ucs2 = (text: string) => [...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('').toUpperCase();
+
+  it('a downloader gets the file as it is while the watermark is off, and stamped with their mark once it is on', async () => {
+    const plain = await download(downloader);
+    expect([plain.status, plain.type]).toEqual([200, 'application/pdf']);
+    expect(plain.bytes.equals(Buffer.from(pdf))).toBe(true);
+
+    await ok(rpc(admin, 'kb_set_space_watermark', { p_space_id: space, p_on: true }));
+    const stamped = await download(downloader);
+    expect([stamped.status, stamped.type]).toEqual([200, 'application/pdf']);
+    const text = stamped.bytes.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text).toContain('/UniGB-UCS2-H');
+    // the stored object is untouched: the stamp is made for this download only
+    const stored = await storageObject(downloader.token, 'GET', 'kb', `${ent}/${file}/handbook.pdf`);
+    expect(stored.status).toBe(200);
+    // the mark names them: 王小明 and their phone's last four digits (in the page content, compressed)
+    expect(inflatedStreams(stamped.bytes).some((c) => c.includes(`<${ucs2(`王小明 ${downloader.phone.slice(-4)}`)}`))).toBe(true);
+  });
+
+  it('refuses viewers without download rights, people of other enterprises and nodes that are no PDF', async () => {
+    const refused = await download(viewer);
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.bytes.toString('utf8'))).toMatchObject({ code: 'kb_forbidden' });
+    const outsider = await newMember(await createEnterprise({ edition: 'basic' }), { role: 'admin' });
+    const hidden = await download(outsider);
+    expect([hidden.status, JSON.parse(hidden.bytes.toString('utf8')).code]).toEqual([400, 'kb_node_not_found']);
+    const folder = await invoke(downloader, 'kb-pdf', { node_id: space });
+    expect([folder.status, folder.body.code]).toEqual([400, 'kb_not_a_pdf']);
+  });
+});
