@@ -67,6 +67,18 @@ begin
   return v_title;
 end $$;
 
+-- The start of saving a course or a path: the rules of a manager's write, then its title (answered
+-- cleaned) and its summary (at most 1000 characters).
+create or replace function private.training_named(p_enterprise_id uuid, p_title text, p_summary text)
+returns text language plpgsql stable security definer set search_path = '' as $$
+declare v_title text;
+begin
+  perform private.training_assert_writer(p_enterprise_id);
+  v_title := private.training_title(p_title);
+  perform private.raise_if(char_length(coalesce(p_summary, '')) > 1000, '22023', 'summary_too_long', '简介不能超过1000字');
+  return v_title;
+end $$;
+
 create or replace function private.training_not_found(p_what text)
 returns void language plpgsql immutable set search_path = '' as $$
 begin
@@ -195,12 +207,9 @@ create or replace function private.training_save_course(p_enterprise_id uuid, p_
   p_summary text default '', p_category text default '', p_required boolean default false, p_cover_path text default null,
   p_points integer default 0, p_limit_seeking boolean default null)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare v_title text;
+declare v_title text := private.training_named(p_enterprise_id, p_title, p_summary);
   v_id uuid;
 begin
-  perform private.training_assert_writer(p_enterprise_id);
-  v_title := private.training_title(p_title);
-  perform private.raise_if(char_length(coalesce(p_summary, '')) > 1000, '22023', 'summary_too_long', '简介不能超过1000字');
   perform private.raise_if(char_length(coalesce(p_category, '')) > 30, '22023', 'category_too_long', '分类不能超过30字');
   perform private.raise_if(p_cover_path is not null and (char_length(p_cover_path) > 500 or p_cover_path !~ ('^' || p_enterprise_id::text || '/')), '22023', 'cover_path_invalid', '封面图片无效');
   perform private.raise_if(coalesce(p_points, 0) not between 0 and 1000, '22023', 'points_invalid', '积分须在0到1000之间');
@@ -1117,7 +1126,7 @@ declare
   f text;
 begin
   foreach f in array array[
-    'training_normalize(text)', 'training_assert_manager(uuid)', 'training_assert_learner(uuid)', 'training_not_found(text)', 'training_not_found_if(boolean, text)', 'training_assert_reporter(text, uuid)', 'training_enterprise_of(text, uuid)', 'training_assert_scope(uuid, text)', 'training_assert_reader(uuid, text, text)', 'training_assert_manages(uuid, text)', 'training_assert_writer(uuid)', 'training_title(text)',
+    'training_normalize(text)', 'training_assert_manager(uuid)', 'training_assert_learner(uuid)', 'training_not_found(text)', 'training_not_found_if(boolean, text)', 'training_assert_reporter(text, uuid)', 'training_enterprise_of(text, uuid)', 'training_assert_scope(uuid, text)', 'training_assert_reader(uuid, text, text)', 'training_assert_manages(uuid, text)', 'training_assert_writer(uuid)', 'training_title(text)', 'training_named(uuid, text, text)',
     'training_random_code(integer)', 'training_delta_text(jsonb)', 'training_assignment_people(uuid)',
     'training_my_course_deadlines(uuid, uuid)', 'training_course_for_manager(uuid)', 'training_award(uuid, uuid, text, uuid, integer, text)',
     'training_finish_attempt(uuid, text)', 'training_my_attempt(uuid)', 'training_attempt_view(public.training_attempts)',
@@ -1230,12 +1239,9 @@ create index training_reminders_sent_course_idx on private.training_reminders_se
 create or replace function private.training_save_path(p_enterprise_id uuid, p_title text, p_course_ids uuid[], p_path_id uuid default null,
   p_summary text default '', p_publish boolean default false)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare v_title text;
+declare v_title text := private.training_named(p_enterprise_id, p_title, p_summary);
   v_id uuid;
 begin
-  perform private.training_assert_writer(p_enterprise_id);
-  v_title := private.training_title(p_title);
-  perform private.raise_if(char_length(coalesce(p_summary, '')) > 1000, '22023', 'summary_too_long', '简介不能超过1000字');
   if coalesce(cardinality(p_course_ids), 0) not between 1 and 50
      or (select count(distinct c) from unnest(p_course_ids) c) <> cardinality(p_course_ids)
      or exists (select 1 from unnest(p_course_ids) c
