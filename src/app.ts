@@ -1,3 +1,4 @@
+import { configure as configureIcons } from '@nutui/icons-react-taro';
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { retryChunkLoads } from './lib/chunks/retry-chunk-loads';
@@ -15,6 +16,10 @@ type AutoRefreshModule = typeof import('./lib/supabase/use-auto-refresh');
 // a variable) so that webpack drops the other branch from each build: TARO_ENV is inlined.
 // Every async chunk (this one, and each page Taro's router imports) is retried when its request
 // drops; set up first, before anything asks for a chunk.
+// NutUI draws its icons (the Loading spinner of every load state among them) as an <i> element.
+// Mini-programs have no template for <i> ("Template tmpl_0_i not found"), so nothing showed there;
+// a view carries the same class and mask style.
+if (process.env.TARO_ENV !== 'h5') configureIcons({ tag: 'view' });
 if (process.env.TARO_ENV === 'h5') retryChunkLoads();
 // The app's reLaunches wait for page changes in flight (lib/navigation/relaunch.ts); the first
 // change begins as soon as this module has run.
