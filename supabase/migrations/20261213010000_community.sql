@@ -351,12 +351,11 @@ end $$;
 create or replace function private.my_community_moderated_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare v_uid uuid := auth.uid();
+  -- computed once for this request by private.community_request_context (below); none signed out
+  v_ids uuid[] := private.community_context('moderated');
 begin
-  if v_uid is null then
-    return;
-  end if;
-  if private.community_context('moderated') is not null then
-    return query select unnest(private.community_context('moderated'));
+  if v_ids is not null or v_uid is null then
+    return query select unnest(v_ids);
     return;
   end if;
   if private.gate_code(null) is not null then
@@ -395,14 +394,11 @@ end $$;
 create or replace function private.my_community_section_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
 declare v_uid uuid := auth.uid(); -- a plain expression: PL/pgSQL evaluates it without the executor
-  v_ids uuid[];
+  -- computed once for this request by private.community_request_context (below); none signed out
+  v_ids uuid[] := private.community_context('sections');
 begin
-  if v_uid is null then
-    return;
-  end if;
-  -- computed once for this request by private.community_request_context (below)
-  if private.community_context('sections') is not null then
-    return query select unnest(private.community_context('sections'));
+  if v_ids is not null or v_uid is null then
+    return query select unnest(v_ids);
     return;
   end if;
   if current_setting('zx.ctx_uid', true) = v_uid::text then

@@ -343,10 +343,6 @@ begin
   end if;
 end $$;
 
-create or replace function private.community_delete_post(p_post_id uuid)
-returns void language sql security definer set search_path = ''
-as $$ select private.community_delete_own('post', p_post_id); $$;
-
 -- Pin / feature: moderators.
 create or replace function private.community_mark_post(p_post_id uuid, p_mark text, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
@@ -416,10 +412,6 @@ begin
   return json_build_object('id', v_id, 'status', v_status);
 end $$;
 
-create or replace function private.community_delete_comment(p_comment_id uuid)
-returns void language sql security definer set search_path = ''
-as $$ select private.community_delete_own('comment', p_comment_id); $$;
-
 -- Like or favourite on/off; returns the post's new count.
 create or replace function private.community_react(p_post_id uuid, p_kind text, p_on boolean)
 returns integer language plpgsql security definer set search_path = '' as $$
@@ -449,7 +441,7 @@ begin
   return v_count;
 end $$;
 
--- The API's bodies (named like their wrappers) over the two internal functions above.
+-- The API's bodies (named like their wrappers) over the internal functions above.
 create or replace function private.community_pin_post(p_post_id uuid, p_on boolean)
 returns void language sql security definer set search_path = ''
 as $$ select private.community_mark_post(p_post_id, 'pinned', p_on); $$;
@@ -465,6 +457,12 @@ as $$ select private.community_react(p_post_id, 'like', p_on); $$;
 create or replace function private.community_set_favorite(p_post_id uuid, p_on boolean)
 returns integer language sql security definer set search_path = ''
 as $$ select private.community_react(p_post_id, 'favorite', p_on); $$;
+
+create or replace function private.community_delete_post(p_post_id uuid)
+returns void language sql security definer set search_path = '' as $$ select private.community_delete_own('post', p_post_id); $$;
+
+create or replace function private.community_delete_comment(p_comment_id uuid)
+returns void language sql security definer set search_path = '' as $$ select private.community_delete_own('comment', p_comment_id); $$;
 
 -- -----------------------------------------------------------------------------
 -- Reports (LX 4.4): weighted by the reporter's accuracy; past the threshold the item is hidden

@@ -80,16 +80,6 @@ insert into public.community_comments (id, enterprise_id, section_id, post_id, p
    null, null, '77777777-7777-4777-8777-777777777777', '孙丽', '辛苦了，安全无小事。', now() - interval '20 hours')
 on conflict (id) do nothing;
 
--- Likes and favourites (kind, post, member).
-insert into public.community_post_marks (kind, post_id, user_id, enterprise_id)
-select r.kind, ('c6000000-0000-4000-8000-0000000000' || r.post)::uuid, r.user_id::uuid, ('e0000000-0000-4000-8000-00000000000' || r.ent)::uuid
-  from (values ('like', '02', '11111111-1111-4111-8111-111111111111', '1'), ('like', '02', '55555555-5555-4555-8555-555555555555', '1'),
-               ('like', '02', '66666666-6666-4666-8666-666666666666', '1'), ('like', '03', '44444444-4444-4444-8444-444444444444', '1'),
-               ('like', '07', '55555555-5555-4555-8555-555555555555', '1'), ('like', '21', '99999999-9999-4999-8999-999999999999', '3'),
-               ('favorite', '02', '55555555-5555-4555-8555-555555555555', '1'), ('favorite', '03', '11111111-1111-4111-8111-111111111111', '1'))
-       r(kind, post, user_id, ent)
-on conflict do nothing;
-
 -- The reported item: two reports (weight 1.0 each) on 赵磊's part-time job post, waiting in the queue.
 insert into public.community_cases (id, enterprise_id, target_type, target_id, author_id, source, score, report_count, opened_at) values
   ('c8000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', 'post', 'c6000000-0000-4000-8000-000000000006',
@@ -149,17 +139,22 @@ on conflict do nothing;
 update public.community_events e set going_count = (select count(*) from public.community_event_signups s where s.post_id = e.post_id and s.status = 'going')
  where e.post_id = 'c6000000-0000-4000-8000-000000000033';
 
-insert into public.community_post_marks (kind, post_id, user_id, enterprise_id) values
-  ('read', 'c6000000-0000-4000-8000-000000000031', '44444444-4444-4444-8444-444444444444', 'e0000000-0000-4000-8000-000000000001'),
-  ('read', 'c6000000-0000-4000-8000-000000000031', '55555555-5555-4555-8555-555555555555', 'e0000000-0000-4000-8000-000000000001')
+-- Likes, favourites and read receipts (kind, post, member).
+insert into public.community_post_marks (kind, post_id, user_id, enterprise_id)
+select r.kind, ('c6000000-0000-4000-8000-0000000000' || r.post)::uuid, r.user_id::uuid, ('e0000000-0000-4000-8000-00000000000' || r.ent)::uuid
+  from (values ('like', '02', '11111111-1111-4111-8111-111111111111', '1'), ('like', '02', '55555555-5555-4555-8555-555555555555', '1'),
+               ('like', '02', '66666666-6666-4666-8666-666666666666', '1'), ('like', '03', '44444444-4444-4444-8444-444444444444', '1'),
+               ('like', '07', '55555555-5555-4555-8555-555555555555', '1'), ('like', '21', '99999999-9999-4999-8999-999999999999', '3'),
+               ('favorite', '02', '55555555-5555-4555-8555-555555555555', '1'), ('favorite', '03', '11111111-1111-4111-8111-111111111111', '1'),
+               ('read', '31', '44444444-4444-4444-8444-444444444444', '1'), ('read', '31', '55555555-5555-4555-8555-555555555555', '1'))
+       r(kind, post, user_id, ent)
 on conflict do nothing;
-update public.community_posts p set read_count = (select count(*) from public.community_post_marks r where r.post_id = p.id and r.kind = 'read')
- where p.id = 'c6000000-0000-4000-8000-000000000031';
 
 -- Counters from the rows above (the RPCs keep them; the seed writes rows directly).
 update public.community_posts p
    set like_count = (select count(*) from public.community_post_marks l where l.post_id = p.id and l.kind = 'like'),
        favorite_count = (select count(*) from public.community_post_marks f where f.post_id = p.id and f.kind = 'favorite'),
+       read_count = (select count(*) from public.community_post_marks r where r.post_id = p.id and r.kind = 'read'),
        comment_count = (select count(*) from public.community_comments c where c.post_id = p.id and c.status = 'published')
  where p.id::text like 'c6000000-%';
 

@@ -25,14 +25,17 @@ interface Editing {
   saved: SavedImage[];
 }
 
-/** The post as the author last saved it, with links to show its pictures (those not refused by WeChat). */
-async function loadEditing(postId: string): Promise<Editing | null> {
+/**
+ * The post as the author last saved it, with links to show its pictures (those not refused by
+ * WeChat); `editing` null when there is no post the caller may edit now (an answer, not a load).
+ */
+async function loadEditing(postId: string): Promise<{ editing: Editing | null }> {
   const [p, rows] = await Promise.all([loadPost(postId), postImages(postId)]);
-  if (!p || !editable(p)) return null;
+  if (!p || !editable(p)) return { editing: null };
   const urls = await imageUrls(rows.map((r) => r.path));
   // a picture whose link can't be made is still the post's: it stays, shown without a preview
   const saved = rows.map((r, i) => ({ path: r.path, url: urls[i] ?? '' }));
-  return { post: p, initial: { title: p.title, body: p.body, images: saved.map((s) => s.path) }, saved };
+  return { editing: { post: p, initial: { title: p.title, body: p.body, images: saved.map((s) => s.path) }, saved } };
 }
 
 /**
@@ -42,14 +45,14 @@ async function loadEditing(postId: string): Promise<Editing | null> {
  * belongs to the community subpackage).
  */
 export function PostEditForm({ postId, channel, onDone }: PostEditFormProps) {
-  const editing = useLoader(() => loadEditing(postId), postId);
+  const loaded = useLoader(() => loadEditing(postId), postId);
   const [draft, setDraft] = useState<PostDraft | null>(null);
   const [uploading, setUploading] = useState(false);
   const action = useAction();
 
-  const e = editing.data;
+  const e = loaded.data?.editing;
   if (!e) {
-    return <LoadState loading={editing.loading} error={editing.error} onRetry={editing.reload} isEmpty={!editing.loading && !editing.error}
+    return <LoadState loading={loaded.loading} error={loaded.error} onRetry={loaded.reload} isEmpty={Boolean(loaded.data)}
       empty='帖子不存在，或现在不能修改' testId='community-edit-state' />;
   }
   const current = draft ?? e.initial;
