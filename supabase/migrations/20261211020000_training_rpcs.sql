@@ -48,6 +48,37 @@ begin
   perform private.raise_if(not private.has_feature(p_enterprise_id, 'training'), 'P0001', 'feature_not_in_edition', '培训与考试是专业版和私有版的功能，请升级企业版本');
 end $$;
 
+-- The rules for a manager's write in an enterprise: the training scope (and the learner rules), an
+-- account that is not restricted, the enterprise open for writes.
+create or replace function private.training_assert_writer(p_enterprise_id uuid)
+returns void language plpgsql stable security definer set search_path = '' as $$
+begin
+  perform private.training_assert_manager(p_enterprise_id);
+  perform private.assert_not_restricted();
+  perform private.assert_enterprise_writable(p_enterprise_id);
+end $$;
+
+-- A title cleaned (1 to 80 characters), or title_invalid.
+create or replace function private.training_title(p_title text)
+returns text language plpgsql stable set search_path = '' as $$
+declare v_title text := private.clean_text(p_title, 1, 80);
+begin
+  perform private.raise_if(v_title is null, '22023', 'title_invalid', '标题须为1到80个字');
+  return v_title;
+end $$;
+
+-- The start of saving a course or a path: the rules of a manager's write, then its title (answered
+-- cleaned) and its summary (at most 1000 characters).
+create or replace function private.training_named(p_enterprise_id uuid, p_title text, p_summary text)
+returns text language plpgsql stable security definer set search_path = '' as $$
+declare v_title text;
+begin
+  perform private.training_assert_writer(p_enterprise_id);
+  v_title := private.training_title(p_title);
+  perform private.raise_if(char_length(coalesce(p_summary, '')) > 1000, '22023', 'summary_too_long', '简介不能超过1000字');
+  return v_title;
+end $$;
+
 create or replace function private.training_not_found(p_what text)
 returns void language plpgsql immutable set search_path = '' as $$
 begin
@@ -67,17 +98,50 @@ begin
   end if;
 end $$;
 
--- Managers' reports: anyone without the training scope (a stranger, a learner) hears that the
--- object doesn't exist, so a report never confirms an id; then the learner rules (open enterprise,
--- edition). A missing row arrives as a null enterprise.
-create or replace function private.training_assert_reporter(p_enterprise_id uuid, p_what text)
+-- The enterprise of a course, paper or bank question (`p_what`), null when there is none.
+create or replace function private.training_enterprise_of(p_what text, p_id uuid)
+returns uuid language sql stable security definer set search_path = '' as $$
+  select case p_what
+    when 'course' then (select c.enterprise_id from public.training_courses c where c.id = p_id)
+    when 'paper' then (select p.enterprise_id from public.training_papers p where p.id = p_id)
+    when 'question' then (select q.enterprise_id from public.training_questions q where q.id = p_id) end;
+$$;
+
+-- Someone without the training scope in the enterprise of a row (null: no such row) hears that
+-- `p_what` doesn't exist, so managers' routes never confirm an id.
+create or replace function private.training_assert_scope(p_enterprise_id uuid, p_what text)
+returns void language plpgsql stable security definer set search_path = '' as $$
+begin
+  if p_enterprise_id is null or not private.has_scope(p_enterprise_id, 'training') then
+    perform private.assert_cleared();
+    perform private.training_not_found(p_what);
+  end if;
+end $$;
+
+-- A learner's read of a course or path (`p_what`) of enterprise `p_enterprise_id` (null: none) in
+-- state `p_status`: not found unless the caller is a member there and it is published (its training
+-- managers read drafts too); then the learner rules.
+create or replace function private.training_assert_reader(p_enterprise_id uuid, p_status text, p_what text)
 returns void language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.assert_cleared();
-  if p_enterprise_id is null or not private.has_scope(p_enterprise_id, 'training') then
+  if p_enterprise_id is null or not private.is_member(p_enterprise_id)
+     or (p_status <> 'published' and not private.has_scope(p_enterprise_id, 'training')) then
     perform private.training_not_found(p_what);
   end if;
   perform private.training_assert_learner(p_enterprise_id);
+end $$;
+
+-- Managers' reads of a course, paper or question (reports, a question's key): the scope rule above,
+-- then the learner rules (open enterprise, edition). Answers the row's enterprise.
+create or replace function private.training_assert_reporter(p_what text, p_id uuid)
+returns uuid language plpgsql stable security definer set search_path = '' as $$
+declare v_enterprise uuid := private.training_enterprise_of(p_what, p_id);
+begin
+  perform private.assert_cleared();
+  perform private.training_assert_scope(v_enterprise, p_what);
+  perform private.training_assert_learner(v_enterprise);
+  return v_enterprise;
 end $$;
 
 -- Random text from an alphabet without look-alikes.
@@ -143,14 +207,9 @@ create or replace function private.training_save_course(p_enterprise_id uuid, p_
   p_summary text default '', p_category text default '', p_required boolean default false, p_cover_path text default null,
   p_points integer default 0, p_limit_seeking boolean default null)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare v_title text := private.clean_text(p_title, 1, 80);
+declare v_title text := private.training_named(p_enterprise_id, p_title, p_summary);
   v_id uuid;
 begin
-  perform private.training_assert_manager(p_enterprise_id);
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(p_enterprise_id);
-  perform private.raise_if(v_title is null, '22023', 'title_invalid', '标题须为1到80个字');
-  perform private.raise_if(char_length(coalesce(p_summary, '')) > 1000, '22023', 'summary_too_long', '简介不能超过1000字');
   perform private.raise_if(char_length(coalesce(p_category, '')) > 30, '22023', 'category_too_long', '分类不能超过30字');
   perform private.raise_if(p_cover_path is not null and (char_length(p_cover_path) > 500 or p_cover_path !~ ('^' || p_enterprise_id::text || '/')), '22023', 'cover_path_invalid', '封面图片无效');
   perform private.raise_if(coalesce(p_points, 0) not between 0 and 1000, '22023', 'points_invalid', '积分须在0到1000之间');
@@ -172,18 +231,13 @@ begin
 end $$;
 
 -- A manager's write on an existing row (`p_what`: course, paper, question…) of enterprise
--- `p_enterprise_id` (null: no such row): someone without the training scope there hears that it
--- doesn't exist; then the manager rules (edition, restriction, the enterprise open for writes).
+-- `p_enterprise_id` (null: no such row): the scope rule (training_assert_scope), then the rules of
+-- a write (training_assert_writer).
 create or replace function private.training_assert_manages(p_enterprise_id uuid, p_what text)
 returns uuid language plpgsql stable security definer set search_path = '' as $$
 begin
-  if p_enterprise_id is null or not private.has_scope(p_enterprise_id, 'training') then
-    perform private.assert_cleared();
-    perform private.training_not_found(p_what);
-  end if;
-  perform private.training_assert_manager(p_enterprise_id);
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(p_enterprise_id);
+  perform private.training_assert_scope(p_enterprise_id, p_what);
+  perform private.training_assert_writer(p_enterprise_id);
   return p_enterprise_id;
 end $$;
 
@@ -204,10 +258,7 @@ begin
   perform private.assert_cleared();
   perform private.raise_if(p_kind is null or p_kind not in ('course', 'paper', 'question'), '22023', 'archive_kind_invalid', '只能归档课程、试卷或题目');
   perform private.raise_if(p_archived is null, '22023', 'archived_invalid', '请选择归档或恢复');
-  perform private.training_assert_manages(case p_kind
-    when 'course' then (select c.enterprise_id from public.training_courses c where c.id = p_id)
-    when 'paper' then (select p.enterprise_id from public.training_papers p where p.id = p_id)
-    else (select q.enterprise_id from public.training_questions q where q.id = p_id) end, p_kind);
+  perform private.training_assert_manages(private.training_enterprise_of(p_kind, p_id), p_kind);
   if p_kind = 'course' then
     update public.training_courses c
        set status = case when p_archived then 'archived' when c.status = 'archived' then 'draft' else c.status end, updated_at = now()
@@ -227,10 +278,9 @@ create or replace function private.training_save_chapter(p_course_id uuid, p_cha
   p_sort_order integer default null)
 returns uuid language plpgsql security definer set search_path = '' as $$
 declare v_enterprise uuid := private.training_course_for_manager(p_course_id);
-  v_title text := private.clean_text(p_title, 1, 80);
+  v_title text := private.training_title(p_title);
   v_id uuid;
 begin
-  perform private.raise_if(v_title is null, '22023', 'title_invalid', '标题须为1到80个字');
   if p_chapter_id is null then
     insert into public.training_chapters (enterprise_id, course_id, title, sort_order)
     values (v_enterprise, p_course_id, v_title,
@@ -251,7 +301,7 @@ create or replace function private.training_save_lesson(p_chapter_id uuid, p_les
 returns uuid language plpgsql security definer set search_path = '' as $$
 declare v_course uuid;
   v_enterprise uuid;
-  v_title text := private.clean_text(p_title, 1, 80);
+  v_title text;
   v_text text;
   v_id uuid;
 begin
@@ -261,7 +311,7 @@ begin
     perform private.training_not_found('chapter');
   end if;
   v_enterprise := private.training_course_for_manager(v_course);
-  perform private.raise_if(v_title is null, '22023', 'title_invalid', '标题须为1到80个字');
+  v_title := private.training_title(p_title);
   perform private.raise_if(p_kind is null or p_kind not in ('text', 'video', 'document'), '22023', 'lesson_kind_invalid', '课时类型须为图文、视频或文档');
   if p_kind = 'text' and (p_body_delta is null or jsonb_typeof(p_body_delta -> 'ops') is distinct from 'array'
                           or exists (select 1 from jsonb_array_elements(p_body_delta -> 'ops') op
@@ -435,15 +485,9 @@ end $$;
 -- The key of a bank question, for the managers editing it.
 create or replace function private.training_question_key(p_question_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare v_enterprise uuid;
-  v_key private.training_question_keys;
+declare v_key private.training_question_keys;
 begin
-  perform private.assert_cleared();
-  select q.enterprise_id into v_enterprise from public.training_questions q where q.id = p_question_id;
-  if v_enterprise is null or not private.has_scope(v_enterprise, 'training') then
-    perform private.training_not_found('question');
-  end if;
-  perform private.training_assert_learner(v_enterprise);
+  perform private.training_assert_reporter('question', p_question_id);
   select * into v_key from private.training_question_keys k where k.question_id = p_question_id;
   return jsonb_build_object('answer', v_key.answer, 'explanation', v_key.explanation);
 end $$;
@@ -470,13 +514,10 @@ declare s jsonb := p_settings;
   v_available integer;
   v_pos integer := 0;
 begin
-  perform private.training_assert_manager(p_enterprise_id);
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(p_enterprise_id);
+  perform private.training_assert_writer(p_enterprise_id);
   perform private.raise_if(jsonb_typeof(s) is distinct from 'object', '22023', 'settings_invalid', '试卷设置格式不正确');
-  v_title := private.clean_text(s ->> 'title', 1, 80);
+  v_title := private.training_title(s ->> 'title');
   v_mode := coalesce(s ->> 'mode', 'fixed');
-  perform private.raise_if(v_title is null, '22023', 'title_invalid', '标题须为1到80个字');
   perform private.raise_if(v_mode not in ('fixed', 'random'), '22023', 'mode_invalid', '组卷方式须为固定或随机');
   begin
     v_course := (s ->> 'course_id')::uuid;
@@ -605,13 +646,8 @@ returns jsonb language plpgsql stable security definer set search_path = '' as $
 declare v_uid uuid := auth.uid();
   v_course public.training_courses;
 begin
-  perform private.assert_cleared();
   select * into v_course from public.training_courses c where c.id = p_course_id;
-  if v_course.id is null or not private.is_member(v_course.enterprise_id)
-     or (v_course.status <> 'published' and not private.has_scope(v_course.enterprise_id, 'training')) then
-    perform private.training_not_found('course');
-  end if;
-  perform private.training_assert_learner(v_course.enterprise_id);
+  perform private.training_assert_reader(v_course.enterprise_id, v_course.status, 'course');
   return jsonb_build_object(
     'id', v_course.id, 'enterprise_id', v_course.enterprise_id, 'title', v_course.title, 'summary', v_course.summary,
     'category', v_course.category, 'required', v_course.required, 'cover_path', v_course.cover_path, 'status', v_course.status,
@@ -1052,18 +1088,16 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_course_report(p_course_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare v_course public.training_courses;
+declare v_enterprise uuid := private.training_assert_reporter('course', p_course_id);
 begin
-  select * into v_course from public.training_courses c where c.id = p_course_id;
-  perform private.training_assert_reporter(v_course.enterprise_id, 'course');
   return (
     with learners as (
       select distinct on (m.user_id) m.user_id, m.department_id, coalesce(nullif(m.display_name, ''), '成员') as name, d.due_at,
              cc.completed_at
         from public.enterprise_members m
-        cross join lateral private.training_my_course_deadlines(v_course.enterprise_id, m.user_id) d
+        cross join lateral private.training_my_course_deadlines(v_enterprise, m.user_id) d
         left join public.training_course_completions cc on cc.course_id = p_course_id and cc.user_id = m.user_id
-       where m.enterprise_id = v_course.enterprise_id and d.course_id = p_course_id
+       where m.enterprise_id = v_enterprise and d.course_id = p_course_id
     )
     select jsonb_build_object(
       'assigned', (select count(*) from learners),
@@ -1092,7 +1126,7 @@ declare
   f text;
 begin
   foreach f in array array[
-    'training_normalize(text)', 'training_assert_manager(uuid)', 'training_assert_learner(uuid)', 'training_not_found(text)', 'training_not_found_if(boolean, text)', 'training_assert_reporter(uuid, text)', 'training_assert_manages(uuid, text)',
+    'training_normalize(text)', 'training_assert_manager(uuid)', 'training_assert_learner(uuid)', 'training_not_found(text)', 'training_not_found_if(boolean, text)', 'training_assert_reporter(text, uuid)', 'training_enterprise_of(text, uuid)', 'training_assert_scope(uuid, text)', 'training_assert_reader(uuid, text, text)', 'training_assert_manages(uuid, text)', 'training_assert_writer(uuid)', 'training_title(text)', 'training_named(uuid, text, text)',
     'training_random_code(integer)', 'training_delta_text(jsonb)', 'training_assignment_people(uuid)',
     'training_my_course_deadlines(uuid, uuid)', 'training_course_for_manager(uuid)', 'training_award(uuid, uuid, text, uuid, integer, text)',
     'training_finish_attempt(uuid, text)', 'training_my_attempt(uuid)', 'training_attempt_view(public.training_attempts)',
@@ -1205,14 +1239,9 @@ create index training_reminders_sent_course_idx on private.training_reminders_se
 create or replace function private.training_save_path(p_enterprise_id uuid, p_title text, p_course_ids uuid[], p_path_id uuid default null,
   p_summary text default '', p_publish boolean default false)
 returns uuid language plpgsql security definer set search_path = '' as $$
-declare v_title text := private.clean_text(p_title, 1, 80);
+declare v_title text := private.training_named(p_enterprise_id, p_title, p_summary);
   v_id uuid;
 begin
-  perform private.training_assert_manager(p_enterprise_id);
-  perform private.assert_not_restricted();
-  perform private.assert_enterprise_writable(p_enterprise_id);
-  perform private.raise_if(v_title is null, '22023', 'title_invalid', '标题须为1到80个字');
-  perform private.raise_if(char_length(coalesce(p_summary, '')) > 1000, '22023', 'summary_too_long', '简介不能超过1000字');
   if coalesce(cardinality(p_course_ids), 0) not between 1 and 50
      or (select count(distinct c) from unnest(p_course_ids) c) <> cardinality(p_course_ids)
      or exists (select 1 from unnest(p_course_ids) c
@@ -1244,13 +1273,8 @@ declare v_uid uuid := auth.uid();
   v_path public.training_paths;
   v_courses jsonb;
 begin
-  perform private.assert_cleared();
   select * into v_path from public.training_paths p where p.id = p_path_id;
-  if v_path.id is null or not private.is_member(v_path.enterprise_id)
-     or (v_path.status <> 'published' and not private.has_scope(v_path.enterprise_id, 'training')) then
-    perform private.training_not_found('path');
-  end if;
-  perform private.training_assert_learner(v_path.enterprise_id);
+  perform private.training_assert_reader(v_path.enterprise_id, v_path.status, 'path');
   select coalesce(jsonb_agg(jsonb_build_object('course_id', c.id, 'title', c.title, 'category', c.category, 'required', c.required,
                                                'completed', cc.completed_at is not null) order by pc.position), '[]'::jsonb)
     into v_courses
@@ -1335,10 +1359,8 @@ end $$;
 -- -----------------------------------------------------------------------------
 create or replace function private.training_paper_report(p_paper_id uuid)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
-declare v_paper public.training_papers;
 begin
-  select * into v_paper from public.training_papers p where p.id = p_paper_id;
-  perform private.training_assert_reporter(v_paper.enterprise_id, 'paper');
+  perform private.training_assert_reporter('paper', p_paper_id);
   return jsonb_build_object(
     'attempts', (select count(*) from public.training_attempts a where a.paper_id = p_paper_id and a.status = 'submitted'),
     'learners', (select count(distinct a.user_id) from public.training_attempts a where a.paper_id = p_paper_id and a.status = 'submitted'),
@@ -1367,10 +1389,8 @@ $$;
 
 create or replace function private.training_course_csv(p_course_id uuid)
 returns text language plpgsql stable security definer set search_path = '' as $$
-declare v_course public.training_courses;
+declare v_enterprise uuid := private.training_assert_reporter('course', p_course_id);
 begin
-  select * into v_course from public.training_courses c where c.id = p_course_id;
-  perform private.training_assert_reporter(v_course.enterprise_id, 'course');
   return E'\uFEFF' || '姓名,工号,部门,截止时间,完成时间,状态,已学课时,最高分,是否通过' || E'\n' || coalesce((
     select string_agg(concat_ws(',',
              private.training_csv_field(coalesce(nullif(m.display_name, ''), '成员')),
@@ -1388,10 +1408,10 @@ begin
                                 where pp.course_id = p_course_id and a.user_id = m.user_id and a.passed) then '是' else '否' end),
            E'\n' order by dp.name nulls last, m.display_name)
       from public.enterprise_members m
-      cross join lateral private.training_my_course_deadlines(v_course.enterprise_id, m.user_id) d
+      cross join lateral private.training_my_course_deadlines(v_enterprise, m.user_id) d
       left join public.departments dp on dp.id = m.department_id
       left join public.training_course_completions cc on cc.course_id = p_course_id and cc.user_id = m.user_id
-     where m.enterprise_id = v_course.enterprise_id and d.course_id = p_course_id), '') || E'\n';
+     where m.enterprise_id = v_enterprise and d.course_id = p_course_id), '') || E'\n';
 end $$;
 
 -- -----------------------------------------------------------------------------

@@ -974,13 +974,6 @@ begin
   update public.kb_nodes set comments_enabled = p_enabled where id = v_node.id;
 end $$;
 
--- Protection per space: the watermark over pages and previews (managers of the space).
-create or replace function private.kb_set_space_watermark(p_space_id uuid, p_on boolean)
-returns void language plpgsql security definer set search_path = '' as $$
-begin
-  perform private.kb_set_space_flag(p_space_id, 'watermark', p_on);
-end $$;
-
 -- -----------------------------------------------------------------------------
 -- Reads that need no definer rights (RLS decides): search, recently viewed
 -- -----------------------------------------------------------------------------
@@ -1343,5 +1336,5 @@ revoke execute on function private.kb_objects_quota_check() from public, anon, a
 select private.expose_rpcs(array['kb_create_space', 'kb_create_node', 'kb_rename_node', 'kb_move_node',
   'kb_save_page', 'kb_restore_version', 'kb_set_file', 'kb_trash_node', 'kb_restore_node', 'kb_trash',
   'kb_set_grants', 'kb_inherit_grants', 'kb_node_access', 'kb_open_page', 'kb_set_mark',
-  'kb_add_comment', 'kb_delete_comment', 'kb_set_comments_enabled', 'kb_set_space_watermark',
+  'kb_add_comment', 'kb_delete_comment', 'kb_set_comments_enabled',
   'kb_storage_usage']);

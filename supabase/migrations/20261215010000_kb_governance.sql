@@ -331,13 +331,6 @@ end $$;
 create trigger kb_page_versions_approval_guard before insert on public.kb_page_versions
   for each row execute function private.kb_versions_approval_guard();
 
--- Managers of a space: approval before publishing on or off.
-create or replace function private.kb_set_space_approval(p_space_id uuid, p_on boolean)
-returns void language plpgsql security definer set search_path = '' as $$
-begin
-  perform private.kb_set_space_flag(p_space_id, 'approval_required', p_on);
-end $$;
-
 -- Whether an editor's change to this node waits for a manager: a page in a space with approval, and
 -- a caller who doesn't manage it.
 create or replace function private.kb_needs_approval(p_node public.kb_nodes)
@@ -614,7 +607,7 @@ create policy "Authors and managers of a page read its pending saves"
 -- -----------------------------------------------------------------------------
 -- 8. The API: public invoker wrappers and execute rights (private.expose_rpcs)
 -- -----------------------------------------------------------------------------
-select private.expose_rpcs(array['member_content_rule', 'set_member_content_rule', 'kb_set_space_approval', 'kb_submit_page',
+select private.expose_rpcs(array['member_content_rule', 'set_member_content_rule', 'kb_submit_page',
   'kb_review_page', 'kb_pending_reviews', 'kb_page_governance', 'kb_set_page_owner', 'kb_set_review_date', 'kb_mark_reviewed',
   'kb_stale_pages', 'kb_storage_by_space'], p_service => array['kb_run_jobs']);
 

@@ -10,7 +10,7 @@ set check_function_bodies = off;
 -- Copy restriction: when on, page text can't be selected or copied in the apps (watermark's sibling)
 -- -----------------------------------------------------------------------------
 alter table public.kb_nodes add column copy_protect boolean not null default false;
-comment on column public.kb_nodes.copy_protect is 'Spaces: page text can''t be selected or copied in the apps (kb_set_space_copy_protect).';
+comment on column public.kb_nodes.copy_protect is 'Spaces: page text can''t be selected or copied in the apps (kb_set_space_flag).';
 
 -- -----------------------------------------------------------------------------
 -- Page templates: built-in ones live in the app; these are saved from pages by their managers
@@ -70,12 +70,15 @@ begin
   delete from public.kb_templates where id = v_template.id;
 end $$;
 
--- A space's switches (watermark, copy restriction, approval before publishing): managers of the
--- space, enterprise writable, a yes/no given, spaces only.
+-- A space's switches, on or off (managers of the space, enterprise writable, spaces only):
+-- `watermark` (the viewer's mark over pages and previews, stamped PDF downloads), `copy_protect`
+-- (page text can't be selected or copied in the apps), `approval_required` (an editor's change waits
+-- for a manager: 20261215010000_kb_governance.sql).
 create or replace function private.kb_set_space_flag(p_space_id uuid, p_flag text, p_on boolean)
 returns void language plpgsql security definer set search_path = '' as $$
 declare v_node public.kb_nodes := private.kb_node_to_change(p_space_id, 4::smallint);
 begin
+  perform private.raise_if(p_flag is null or p_flag not in ('watermark', 'copy_protect', 'approval_required'), '22023', 'kb_space_flag_invalid', '空间设置只能是水印、防复制或发布前审核');
   perform private.raise_if(p_on is null, '22023', 'kb_flag_invalid', '请选择开启或关闭');
   perform private.raise_if(v_node.kind <> 'space', 'P0001', 'kb_not_a_space', '只能为空间设置水印或防复制');
   update public.kb_nodes n
@@ -83,13 +86,6 @@ begin
          copy_protect = case when p_flag = 'copy_protect' then p_on else n.copy_protect end,
          approval_required = case when p_flag = 'approval_required' then p_on else n.approval_required end
    where n.id = v_node.id;
-end $$;
-
--- Managers of a space: copy restriction over its pages.
-create or replace function private.kb_set_space_copy_protect(p_space_id uuid, p_on boolean)
-returns void language plpgsql security definer set search_path = '' as $$
-begin
-  perform private.kb_set_space_flag(p_space_id, 'copy_protect', p_on);
 end $$;
 
 -- The objects of bucket `kb` in this enterprise a Delta's images and videos refer to
@@ -186,9 +182,7 @@ begin
   return json_build_object('id', v_root, 'media', v_media);
 end $$;
 
--- the switch helper is called by definer bodies only
-revoke execute on function private.kb_set_space_flag(uuid, text, boolean) from public, anon, authenticated;
 revoke execute on function private.kb_delta_objects(jsonb, uuid), private.kb_delta_relink(jsonb, uuid, uuid) from public, anon, authenticated;
 
 -- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
-select private.expose_rpcs(array['kb_save_template', 'kb_delete_template', 'kb_set_space_copy_protect', 'kb_copy_node']);
+select private.expose_rpcs(array['kb_save_template', 'kb_delete_template', 'kb_set_space_flag', 'kb_copy_node']);

@@ -21,7 +21,7 @@ it('approval: editor saves → pending (readers keep the published page) → man
   ] }));
   const page = await ok<string>(rpc(admin, 'kb_create_node', { p_parent_id: space, p_kind: 'page', p_title: '差旅报销' }));
   await ok(rpc(admin, 'kb_save_page', { p_node_id: page, p_delta: delta('住宿标准每晚四百元。') }));
-  await ok(rpc(admin, 'kb_set_space_approval', { p_space_id: space, p_on: true }));
+  await ok(rpc(admin, 'kb_set_space_flag', { p_space_id: space, p_flag: 'approval_required', p_on: true }));
 
   const ed = await openAs(editor, `packages/kb/page/index?node=${page}`);
   await ed.el('kb-doc').filter({ hasText: '每晚四百元' }).waitFor();

@@ -111,7 +111,7 @@ it('a manager writes a heading and bold text in a lesson; the learner reads them
   expect(stored.body_delta.ops).toEqual(expect.arrayContaining([
     { insert: '使用步骤' }, { insert: '\n', attributes: { header: 1 } }, { insert: '对准火焰根部喷射', attributes: { bold: true } },
   ]));
-  expect(stored.body_text).toBe('使用步骤\n提、拔、握、压：对准火焰根部喷射\n');
+  expect(stored.body_text).toBe('使用步骤\n提、拔、握、压：\n对准火焰根部喷射\n');
 
   const learner = await openAs(w.learner, `packages/training/lesson/index?id=${lessonId}&course=${w.courseId}`);
   const body = learner.page.getByTestId('lesson-body');
@@ -122,4 +122,25 @@ it('a manager writes a heading and bold text in a lesson; the learner reads them
   await learner.open(`packages/training/lesson/index?id=${w.textLessonId}&course=${w.courseId}`);
   await learner.page.getByTestId('lesson-body').getByText('密码至少12位，').waitFor();
   expect(await learner.page.getByTestId('lesson-body').locator('.rt-run--bold').allTextContents()).toEqual(['不要复用。']);
+});
+
+// 归档 and 恢复 from the course editor: the learner's course page no longer opens the archived course;
+// restored, it is a draft the manager publishes again.
+it('a manager archives a course (the learner can no longer open it) and restores it as a draft', async () => {
+  const manager = await openAs(w.admin, `packages/training/manage-course/index?course=${w.courseId}`);
+  await manager.page.getByTestId('course-archive').click();
+  await manager.page.getByText('已有的学习记录、证书、积分和报表都保留').waitFor();
+  await manager.page.getByTestId('course-archive-confirm').click();
+  await manager.page.getByTestId('course-editor-status').filter({ hasText: '已归档' }).waitFor();
+  expect(await sql('select status from public.training_courses where id = $1', [w.courseId])).toEqual([{ status: 'archived' }]);
+
+  const learner = await openAs(w.learner, `packages/training/course/index?id=${w.courseId}`);
+  await learner.page.getByTestId('training-course-error').filter({ hasText: '课程不存在' }).waitFor();
+
+  await manager.page.getByTestId('course-restore').click();
+  await manager.page.getByTestId('course-restore-confirm').click();
+  await manager.page.getByTestId('course-editor-status').filter({ hasText: '草稿' }).waitFor();
+  await manager.page.getByTestId('course-publish').click();
+  await manager.page.getByTestId('course-editor-status').filter({ hasText: '已发布' }).waitFor();
+  expect(await sql('select status from public.training_courses where id = $1', [w.courseId])).toEqual([{ status: 'published' }]);
 });

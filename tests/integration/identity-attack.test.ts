@@ -45,13 +45,13 @@ const GATED_RPCS = new Set([
   'kb_add_comment', 'kb_create_node', 'kb_create_space', 'kb_delete_comment', 'kb_inherit_grants', 'kb_move_node',
   'kb_node_access', 'kb_open_page', 'kb_recent', 'kb_rename_node', 'kb_restore_node', 'kb_restore_version',
   'kb_save_page', 'kb_search', 'kb_set_comments_enabled', 'kb_set_file', 'kb_set_grants',
-  'kb_set_mark', 'kb_set_space_watermark', 'kb_trash', 'kb_trash_node',
+  'kb_set_mark', 'kb_trash', 'kb_trash_node',
   // knowledge-base content (20261215500000_kb_content.sql)
-  'kb_copy_node', 'kb_delete_template', 'kb_save_template', 'kb_set_space_copy_protect',
+  'kb_copy_node', 'kb_delete_template', 'kb_save_template', 'kb_set_space_flag',
   // knowledge-base storage quota (20261212020000_kb_quota.sql)
   'kb_storage_usage',
   // knowledge-base governance (20261215010000_kb_governance.sql)
-  'member_content_rule', 'set_member_content_rule', 'kb_set_space_approval', 'kb_submit_page', 'kb_review_page',
+  'member_content_rule', 'set_member_content_rule', 'kb_submit_page', 'kb_review_page',
   'kb_pending_reviews', 'kb_page_governance', 'kb_set_page_owner', 'kb_set_review_date', 'kb_mark_reviewed',
   'kb_stale_pages', 'kb_storage_by_space',
   // membership (20261201060000_enterprises.sql, 20261201070000_invitations_joining.sql)

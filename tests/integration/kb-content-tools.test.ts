@@ -47,15 +47,15 @@ describe('page templates', () => {
 describe('copy restriction', () => {
   it('a space manager switches it; other members cannot; only spaces have it', async () => {
     const { admin, editor, otherEnterprise } = w.people;
-    await ok(rpc(admin, 'kb_set_space_copy_protect', { p_space_id: w.space, p_on: true }));
+    await ok(rpc(admin, 'kb_set_space_flag', { p_space_id: w.space, p_flag: 'copy_protect', p_on: true }));
     // every reader of a page in the space is told (the apps then make its text unselectable)
     const opened = await ok<{ copy_protect: boolean }>(rpc(w.people.everyoneOnly, 'kb_open_page', { p_node_id: w.publicPage }));
     expect(opened.copy_protect).toBe(true);
-    expect(await status(rpc(editor, 'kb_set_space_copy_protect', { p_space_id: w.space, p_on: false }))).toEqual([403, 'kb_forbidden']);
-    expect(await status(rpc(otherEnterprise, 'kb_set_space_copy_protect', { p_space_id: w.space, p_on: false }))).toEqual([400, 'kb_node_not_found']);
-    expect(await status(rpc(admin, 'kb_set_space_copy_protect', { p_space_id: w.publicFolder, p_on: true }))).toEqual([400, 'kb_not_a_space']);
-    expect(await status(rpc(admin, 'kb_set_space_copy_protect', { p_space_id: w.space, p_on: null }))).toEqual([400, 'kb_flag_invalid']);
-    await ok(rpc(admin, 'kb_set_space_copy_protect', { p_space_id: w.space, p_on: false }));
+    expect(await status(rpc(editor, 'kb_set_space_flag', { p_space_id: w.space, p_flag: 'copy_protect', p_on: false }))).toEqual([403, 'kb_forbidden']);
+    expect(await status(rpc(otherEnterprise, 'kb_set_space_flag', { p_space_id: w.space, p_flag: 'copy_protect', p_on: false }))).toEqual([400, 'kb_node_not_found']);
+    expect(await status(rpc(admin, 'kb_set_space_flag', { p_space_id: w.publicFolder, p_flag: 'copy_protect', p_on: true }))).toEqual([400, 'kb_not_a_space']);
+    expect(await status(rpc(admin, 'kb_set_space_flag', { p_space_id: w.space, p_flag: 'copy_protect', p_on: null }))).toEqual([400, 'kb_flag_invalid']);
+    await ok(rpc(admin, 'kb_set_space_flag', { p_space_id: w.space, p_flag: 'copy_protect', p_on: false }));
     expect((await ok<{ copy_protect: boolean }>(rpc(w.people.everyoneOnly, 'kb_open_page', { p_node_id: w.publicPage }))).copy_protect).toBe(false);
   });
 });

@@ -174,14 +174,14 @@ describe('reading signals', () => {
     const before = await ok<Record<string, unknown>>(rpc(direct, 'kb_open_page', { p_node_id: w.secretPage }));
     expect([before.watermark, before.viewer_mark]).toEqual([false, null]);
     // an editor of a folder is no manager of the space; a folder is no space
-    expect((await rpc(editor, 'kb_set_space_watermark', { p_space_id: w.space, p_on: true })).status).toBe(403);
-    const folder = await rpc(admin, 'kb_set_space_watermark', { p_space_id: w.secretFolder, p_on: true });
+    expect((await rpc(editor, 'kb_set_space_flag', { p_space_id: w.space, p_flag: 'watermark', p_on: true })).status).toBe(403);
+    const folder = await rpc(admin, 'kb_set_space_flag', { p_space_id: w.secretFolder, p_flag: 'watermark', p_on: true });
     expect([folder.status, folder.body.message]).toEqual([400, 'kb_not_a_space']);
-    await ok(rpc(admin, 'kb_set_space_watermark', { p_space_id: w.space, p_on: true }));
+    await ok(rpc(admin, 'kb_set_space_flag', { p_space_id: w.space, p_flag: 'watermark', p_on: true }));
     const [{ phone }] = await sql<{ phone: string }>('select phone from auth.users where id = $1', [direct.userId]);
     const after = await ok<Record<string, unknown>>(rpc(direct, 'kb_open_page', { p_node_id: w.secretPage }));
     expect([after.watermark, after.viewer_mark]).toEqual([true, `直授成员 ${phone.slice(-4)}`]);
-    await ok(rpc(admin, 'kb_set_space_watermark', { p_space_id: w.space, p_on: false }));
+    await ok(rpc(admin, 'kb_set_space_flag', { p_space_id: w.space, p_flag: 'watermark', p_on: false }));
   });
 });
 

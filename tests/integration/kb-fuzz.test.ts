@@ -128,16 +128,13 @@ describe('fuzz: knowledge-base RPCs answer bad input with 4xx and write nothing'
       fc.record({ p_node_id: junk, p_enabled: fc.boolean() }),
       fc.record({ p_node_id: fc.constant('PAGE'), p_enabled: fc.constant(null) }),
     )],
-    ['kb_set_space_watermark', fc.oneof(
-      fc.record({ p_space_id: junk, p_on: fc.boolean() }),
-      fc.record({ p_space_id: fc.constant('SPACE'), p_on: fc.constant(null) }),
-      fc.record({ p_space_id: fc.constantFrom('FOLDER', 'PAGE'), p_on: fc.boolean() }),
-    )],
     // 20261215500000_kb_content.sql
-    ['kb_set_space_copy_protect', fc.oneof(
-      fc.record({ p_space_id: junk, p_on: fc.boolean() }),
-      fc.record({ p_space_id: fc.constant('SPACE'), p_on: fc.constant(null) }),
-      fc.record({ p_space_id: fc.constantFrom('FOLDER', 'PAGE'), p_on: fc.boolean() }),
+    ['kb_set_space_flag', fc.oneof(
+      fc.record({ p_space_id: junk, p_flag: fc.constantFrom('watermark', 'copy_protect'), p_on: fc.boolean() }),
+      fc.record({ p_space_id: fc.constant('SPACE'), p_flag: fc.constantFrom('watermark', 'copy_protect'), p_on: fc.constant(null) }),
+      fc.record({ p_space_id: fc.constant('SPACE'), p_flag: fc.oneof(fc.constantFrom(null, '', 'Watermark', 'comments_enabled', 'title'),
+        fc.string().filter((f) => !['watermark', 'copy_protect', 'approval_required'].includes(f))), p_on: fc.boolean() }),
+      fc.record({ p_space_id: fc.constantFrom('FOLDER', 'PAGE'), p_flag: fc.constantFrom('watermark', 'copy_protect'), p_on: fc.boolean() }),
     )],
     ['kb_copy_node', fc.oneof(
       fc.record({ p_node_id: junk }),

@@ -52,7 +52,7 @@ describe('fuzz: knowledge-base governance RPCs answer bad input with 4xx and wri
       { role: 'manager', kind: 'member', id: admin.userId }, { role: 'editor', kind: 'member', id: editor.userId },
     ] }));
     page = await ok<string>(rpc(admin, 'kb_create_node', { p_parent_id: space, p_kind: 'page', p_title: '页面' }));
-    await ok(rpc(admin, 'kb_set_space_approval', { p_space_id: space, p_on: true }));
+    await ok(rpc(admin, 'kb_set_space_flag', { p_space_id: space, p_flag: 'approval_required', p_on: true }));
     review = (await ok<{ review_id: string }>(rpc(editor, 'kb_submit_page', { p_node_id: page, p_delta: delta('草稿') }))).review_id;
     snapshot = async () => sql(
       `select (select json_agg(n order by n.id) from (select id, title, owner_id, review_due, reviewed_at, approval_required, body_text
@@ -70,10 +70,10 @@ describe('fuzz: knowledge-base governance RPCs answer bad input with 4xx and wri
       fc.record({ p_enterprise_id: fc.constant(ent), p_rule: fc.constant('transfer'), p_transfer_to: junk }),
       fc.record({ p_enterprise_id: junk, p_rule: fc.constant('keep') }),
     )),
-    asAdmin('kb_set_space_approval', fc.oneof(
-      fc.record({ p_space_id: junk, p_on: fc.constant(false) }),
-      fc.record({ p_space_id: fc.constant(space), p_on: notBool }),
-      fc.record({ p_space_id: fc.constant(page), p_on: fc.constant(false) }),
+    asAdmin('kb_set_space_flag', fc.oneof(
+      fc.record({ p_space_id: junk, p_flag: fc.constant('approval_required'), p_on: fc.constant(false) }),
+      fc.record({ p_space_id: fc.constant(space), p_flag: fc.constant('approval_required'), p_on: notBool }),
+      fc.record({ p_space_id: fc.constant(page), p_flag: fc.constant('approval_required'), p_on: fc.constant(false) }),
     )),
     ['kb_submit_page', fc.oneof(
       fc.record({ p_node_id: junk, p_delta: fc.constant(delta('正文')) }),

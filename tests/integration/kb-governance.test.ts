@@ -157,9 +157,9 @@ describe('approval before publishing', () => {
     ] }));
     page = await ok<string>(rpc(admin, 'kb_create_node', { p_parent_id: space, p_kind: 'page', p_title: '报销制度' }));
     await ok(rpc(admin, 'kb_save_page', { p_node_id: page, p_delta: delta('报销需在三十天内提交。') }));
-    const refused = await rpc(editor, 'kb_set_space_approval', { p_space_id: space, p_on: true });
+    const refused = await rpc(editor, 'kb_set_space_flag', { p_space_id: space, p_flag: 'approval_required', p_on: true });
     expect(refused.status).toBe(403);
-    await ok(rpc(admin, 'kb_set_space_approval', { p_space_id: space, p_on: true }));
+    await ok(rpc(admin, 'kb_set_space_flag', { p_space_id: space, p_flag: 'approval_required', p_on: true }));
   });
 
   it("an editor's save waits: readers keep the published page, and the draft is found by no route", async () => {

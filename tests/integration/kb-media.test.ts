@@ -138,7 +138,7 @@ describe('stamped PDF downloads (kb-pdf)', () => {
     expect([plain.status, plain.type]).toEqual([200, 'application/pdf']);
     expect(plain.bytes.equals(Buffer.from(pdf))).toBe(true);
 
-    await ok(rpc(admin, 'kb_set_space_watermark', { p_space_id: space, p_on: true }));
+    await ok(rpc(admin, 'kb_set_space_flag', { p_space_id: space, p_flag: 'watermark', p_on: true }));
     const stamped = await download(downloader);
     expect([stamped.status, stamped.type]).toEqual([200, 'application/pdf']);
     const text = stamped.bytes.toString('latin1');

@@ -838,9 +838,8 @@ export const RPCS: Record<string, RpcExpectation> = {
   kb_add_comment: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_body: '矩阵评论' }) },
   kb_delete_comment: { roles: unknownNode, args: () => ({ p_comment_id: ZERO }) },
   kb_set_comments_enabled: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_enabled: false }) },
-  kb_set_space_watermark: { roles: unknownNode, args: () => ({ p_space_id: ZERO, p_on: true }) },
   // 20261215500000_kb_content.sql
-  kb_set_space_copy_protect: { roles: unknownNode, args: () => ({ p_space_id: ZERO, p_on: true }) },
+  kb_set_space_flag: { roles: unknownNode, args: () => ({ p_space_id: ZERO, p_flag: 'copy_protect', p_on: true }) },
   kb_copy_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
   kb_save_template: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_title: '矩阵模板' }) },
   kb_delete_template: { roles: unknownNode, args: () => ({ p_template_id: ZERO }) },
@@ -849,7 +848,6 @@ export const RPCS: Record<string, RpcExpectation> = {
   // 20261215010000_kb_governance.sql: unknown nodes / reviews are "not found" for everyone
   member_content_rule: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },
   set_member_content_rule: { roles: adminOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_rule: 'keep' }), changesA: ['adminA'] },
-  kb_set_space_approval: { roles: unknownNode, args: () => ({ p_space_id: ZERO, p_on: true }) },
   kb_submit_page: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_delta: { ops: [{ insert: '矩阵\n' }] } }) },
   kb_review_page: { roles: unknownNode, args: () => ({ p_review_id: ZERO, p_approve: true }) },
   kb_pending_reviews: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id }) },

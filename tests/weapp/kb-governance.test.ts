@@ -26,7 +26,7 @@ test("an editor's save waits for review; the manager approves it from 待审核 
   ] });
   const page = await rpc<string>(admin, 'kb_create_node', { p_parent_id: space, p_kind: 'page', p_title: '差旅报销' });
   await rpc(admin, 'kb_save_page', { p_node_id: page, p_delta: { ops: [{ insert: '住宿标准每晚四百元。\n' }] } });
-  await rpc(admin, 'kb_set_space_approval', { p_space_id: space, p_on: true });
+  await rpc(admin, 'kb_set_space_flag', { p_space_id: space, p_flag: 'approval_required', p_on: true });
 
   const ed = await app.openAs(editor, EDIT_PAGE, { node: page });
   // the native <editor>: the simulator has no editing surface, so the test fires what WeChat would

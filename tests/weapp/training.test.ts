@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import { sql, type SignedInUser } from '../support/clients';
 import { buildTrainingWorld, dropTrainingWorld, publishPaper, type TrainingWorld } from '../integration/support-training/fixture';
 import { openHarness, type Harness } from './support/harness';
+import { readyEditor, typeInEditor } from './support/native-editor';
 import type { PageDriver } from './support/page-driver';
 import { signedInStorage } from './support/signed-in';
 
@@ -155,12 +156,8 @@ test('a manager builds a course with a lesson, a question bank and a paper, assi
   await editor.tap('添加课时');
   await editor.type(editor.inputAfter('课时名称'), '灭火器的使用');
   // the native <editor>: the simulator has no editing surface, so the test fires what WeChat would
-  const body = await editor.waitFor(() => editor.nodes().find((n) => n.tag === 'editor'), 'the lesson editor');
-  await editor.fire(body, 'ready', {});
-  await editor.fire(body, 'input', {
-    html: '', text: '提、拔、握、压：对准火焰根部喷射。\n',
-    delta: { ops: [{ insert: '提、拔、握、压：' }, { insert: '对准火焰根部喷射。', attributes: { bold: true } }, { insert: '\n' }] },
-  });
+  await typeInEditor(editor, await readyEditor(editor),
+    { ops: [{ insert: '提、拔、握、压：' }, { insert: '对准火焰根部喷射。', attributes: { bold: true } }, { insert: '\n' }] });
   await editor.tap('保存课时');
   await editor.waitFor(() => editor.text().includes('图文 · 灭火器的使用'), 'the saved lesson');
   // a document lesson: a PDF from a chat (wx.chooseMessageFile), uploaded

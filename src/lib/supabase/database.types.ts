@@ -1777,14 +1777,8 @@ isOneToOne: false
 "kb_set_review_date":
 { Args: { "p_due": string,"p_node_id": string }; Returns: undefined
                            },
-"kb_set_space_approval":
-{ Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined
-                           },
-"kb_set_space_copy_protect":
-{ Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined
-                           },
-"kb_set_space_watermark":
-{ Args: { "p_on": boolean,"p_space_id": string }; Returns: undefined
+"kb_set_space_flag":
+{ Args: { "p_flag": string,"p_on": boolean,"p_space_id": string }; Returns: undefined
                            },
 "kb_stale_pages":
 { Args: { "p_enterprise_id": string }; Returns: {

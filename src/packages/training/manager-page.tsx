@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 // Deep import named in eslint.config.mjs: enterprise's index would bring its admin screens here.
 import { useEnterprisePage } from '../../features/enterprise/hooks/use-enterprise-page';
 import { isTrainingManager } from '../../features/training';
@@ -8,18 +7,13 @@ import { useLoader } from '../../lib/hooks/use-loader';
 import { LoadState } from '../../ui/load-state';
 
 /**
- * The frame of every 培训管理 page: the current enterprise, a plain refusal for someone who does not
- * manage training there (the server refuses too), and `generation`, which changes when the page
- * shows again so lists reload after an editor page closes.
+ * The frame of every 培训管理 page: the current enterprise and a plain refusal for someone who does
+ * not manage training there (the server refuses too). Lists and editors reload when the page shows
+ * again (useShownLoader) rather than remounting: a mini-program page also hides while the album or a
+ * chat's file picker is open, and a remount would drop the form and the file just picked.
  */
-export function ManagerPage({ testId, children }: { testId: string; children(enterpriseId: string, generation: number): ReactNode }) {
+export function ManagerPage({ testId, children }: { testId: string; children(enterpriseId: string): ReactNode }) {
   const page = useEnterprisePage();
-  const [generation, setGeneration] = useState(0);
-  const first = useRef(true);
-  useDidShow(() => {
-    if (first.current) first.current = false;
-    else setGeneration((n) => n + 1);
-  });
   const e = page.enterprise;
   return (
     <View className='page' data-testid={testId}>
@@ -30,7 +24,7 @@ export function ManagerPage({ testId, children }: { testId: string; children(ent
           {e.edition === 'basic' ? '培训与考试是专业版和私有版的功能，请升级企业版本' : '仅企业管理员或培训管理员可以管理培训'}
         </Text>
       ) : (
-        children(e.id, generation)
+        children(e.id)
       )}
     </View>
   );

@@ -11,7 +11,7 @@ const db = bindDataLayer(KB_GOVERNANCE_MESSAGES);
 export const pageGovernance = (nodeId: string) => db.call('kb_page_governance', { p_node_id: nodeId }).then(asShape<KbGovernance>());
 
 /** Managers of a space: an editor's save waits for a manager's approval. */
-export const setSpaceApproval = (spaceId: string, on: boolean) => db.run('kb_set_space_approval', { p_space_id: spaceId, p_on: on });
+export const setSpaceApproval = (spaceId: string, on: boolean) => db.run('kb_set_space_flag', { p_space_id: spaceId, p_flag: 'approval_required', p_on: on });
 
 /** One pending save with its content (its author and the page's managers may read it). */
 export const reviewDraft = async (reviewId: string): Promise<KbReviewDraft | null> => {

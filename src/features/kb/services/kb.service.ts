@@ -92,10 +92,10 @@ export async function grantees(enterpriseId: string): Promise<KbGrantees> {
 }
 
 /** Managers of a space: its watermark over pages and previews. */
-export const setWatermark = (spaceId: string, on: boolean) => db.run('kb_set_space_watermark', { p_space_id: spaceId, p_on: on });
+export const setWatermark = (spaceId: string, on: boolean) => db.run('kb_set_space_flag', { p_space_id: spaceId, p_flag: 'watermark', p_on: on });
 
 /** Managers of a space: page text can't be selected or copied there. */
-export const setCopyProtect = (spaceId: string, on: boolean) => db.run('kb_set_space_copy_protect', { p_space_id: spaceId, p_on: on });
+export const setCopyProtect = (spaceId: string, on: boolean) => db.run('kb_set_space_flag', { p_space_id: spaceId, p_flag: 'copy_protect', p_on: on });
 
 /**
  * Copies a page or a folder subtree (content, not grants) beside it or into `parentId`, with its

@@ -9,9 +9,8 @@ export default function TrainingManageCoursePage() {
   const id = useRouter().params.course ?? null;
   return (
     <ManagerPage testId='training-manage-course-page'>
-      {(enterpriseId, generation) => (
+      {(enterpriseId) => (
         <CourseEditor
-          key={generation}
           enterpriseId={enterpriseId}
           courseId={id}
           onCreated={(courseId) => void Taro.redirectTo({ url: routeUrl('trainingManageCourse', { course: courseId }) })}

@@ -9,9 +9,8 @@ export default function TrainingManagePage() {
   const go = (url: string) => void Taro.navigateTo({ url });
   return (
     <ManagerPage testId='training-manage-page'>
-      {(enterpriseId, generation) => (
+      {(enterpriseId) => (
         <ManageHome
-          key={generation}
           enterpriseId={enterpriseId}
           tab={tab}
           onTab={setTab}

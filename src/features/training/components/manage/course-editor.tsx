@@ -4,6 +4,7 @@ import { Button } from '../../../../ui/button';
 import { FormError } from '../../../../ui/form-error';
 import { LinkCell } from '../../../../ui/link-cell';
 import { LoadState } from '../../../../ui/load-state';
+import { useShownLoader } from '../../hooks/use-shown-loader';
 import { useAction } from '../../hooks/use-action';
 import { courseAssignments, managedCourse, managedPapers, publishCourse } from '../../services/training-manage.service';
 import { ArchiveAction } from './archive-action';
@@ -24,8 +25,8 @@ export interface CourseEditorProps {
 
 /** One course for its managers: details, chapters and lessons, publishing, exams, assignments, report. */
 export function CourseEditor({ enterpriseId, courseId, onCreated, onOpenPaper, onOpenReport }: CourseEditorProps) {
-  const course = useLoader(() => managedCourse(courseId ?? ''), courseId ?? '', Boolean(courseId));
-  const papers = useLoader(() => managedPapers(enterpriseId), `${enterpriseId}:${courseId}`, Boolean(courseId));
+  const course = useShownLoader(() => managedCourse(courseId ?? ''), courseId ?? '', Boolean(courseId));
+  const papers = useShownLoader(() => managedPapers(enterpriseId), `${enterpriseId}:${courseId}`, Boolean(courseId));
   const assignments = useLoader(() => courseAssignments(courseId ?? ''), courseId ?? '', Boolean(courseId));
   const publish = useAction();
   if (!courseId) return <CourseFieldsForm enterpriseId={enterpriseId} course={null} onSaved={onCreated} />;

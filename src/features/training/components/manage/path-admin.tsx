@@ -1,11 +1,11 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { useLoader } from '../../../../lib/hooks/use-loader';
 import { Button } from '../../../../ui/button';
 import { FormError } from '../../../../ui/form-error';
 import { LoadState } from '../../../../ui/load-state';
 import { TextField } from '../../../../ui/text-field';
 import { WideButton } from '../../../../ui/wide-button';
+import { useShownLoader } from '../../hooks/use-shown-loader';
 import { useAction } from '../../hooks/use-action';
 import { managedCourses, managedPaths, savePath } from '../../services/training-manage.service';
 import type { ManagedCourse, ManagedPath } from '../../services/training-manage.types';
@@ -14,8 +14,8 @@ import '../training.css';
 
 /** 培训管理 › 路径: the enterprise's learning paths (courses in order) and the form that writes one. */
 export function PathAdmin({ enterpriseId }: { enterpriseId: string }) {
-  const paths = useLoader(() => managedPaths(enterpriseId), enterpriseId);
-  const courses = useLoader(() => managedCourses(enterpriseId), enterpriseId);
+  const paths = useShownLoader(() => managedPaths(enterpriseId), enterpriseId);
+  const courses = useShownLoader(() => managedCourses(enterpriseId), enterpriseId);
   const [editing, setEditing] = useState<ManagedPath | 'new' | null>(null);
   const titles = new Map((courses.data ?? []).map((c) => [c.id, c.title]));
   if (editing) {

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { useLoader } from '../../../../lib/hooks/use-loader';
 import { Button } from '../../../../ui/button';
 import { ChoiceChips } from '../../../../ui/choice-chips';
 import { LoadState } from '../../../../ui/load-state';
 import { TextField } from '../../../../ui/text-field';
+import { useShownLoader } from '../../hooks/use-shown-loader';
 import { questionBank } from '../../services/training-manage.service';
 import { QUESTION_KIND_LABELS } from './labels';
 import { QuestionImport } from './question-import';
@@ -23,7 +23,7 @@ export interface QuestionBankProps {
  */
 export function QuestionBank({ enterpriseId, onOpen }: QuestionBankProps) {
   const [shelf, setShelf] = useState<'active' | 'archived'>('active');
-  const bank = useLoader(() => questionBank(enterpriseId, shelf === 'archived'), `${enterpriseId}:${shelf}`);
+  const bank = useShownLoader(() => questionBank(enterpriseId, shelf === 'archived'), `${enterpriseId}:${shelf}`);
   const [filter, setFilter] = useState('');
   const [importing, setImporting] = useState(false);
   const f = filter.trim();
