@@ -287,21 +287,15 @@ begin
 end $$;
 
 -- Enterprises whose whole knowledge base the caller manages (admins, and the content scope where
--- the edition has manager roles). Closed enterprises are excluded. Computes (see kb_my_grants).
+-- the edition has manager roles: private.has_scope). Closed enterprises are excluded. Computes (see
+-- kb_my_grants).
 create or replace function private.kb_managed_enterprise_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare v_uid uuid := auth.uid();
 begin
-  if v_uid is null then
-    return;
-  end if;
   return query
-    select m.enterprise_id from public.enterprise_members m
-      join public.enterprises e on e.id = m.enterprise_id and e.status <> 'closed'
-     where m.user_id = v_uid and m.enterprise_id in (select private.my_enterprise_ids())
-       and (m.role = 'admin'
-            or ('content' = any (m.scopes)
-                and exists (select 1 from public.edition_features f where f.edition = e.edition and f.feature = 'manager_roles')));
+    select x from private.my_enterprise_ids() x
+     where private.has_scope(x, 'content')
+       and not exists (select 1 from public.enterprises e where e.id = x and e.status = 'closed');
 end $$;
 
 -- -----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ export function useCommunity() {
 export const CHANNEL = process.env.TARO_ENV === 'weapp' ? 'weapp' : process.env.TARO_ENV === 'qywx' ? 'qywx' : 'h5';
 
 /**
- * How many times the page showed again after its first show (back from a post, 发帖 or 编辑): a
+ * How many times the page showed again after its first show (the feed, back from a post or 发帖): a
  * key that remounts what should show the latest state.
  */
 export function useShownAgain(): number {
