@@ -13,13 +13,15 @@ export interface Loaded<T> {
 /**
  * Runs `load` when `enabled` and whenever `key` changes; keeps the last data while reloading.
  * Until the first answer arrives `loading` is true, even in the render before the effect runs, so
- * a screen never flashes its empty state (home's "new member" greeting for a named member).
+ * a screen never flashes its empty state (home's "new member" greeting for a named member). An
+ * answer of `null` (nothing found) ends loading like any other: the screen shows its empty state.
  */
 export function useLoader<T>(load: () => Promise<T>, key: string, enabled = true): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState('');
   const [attempt, setAttempt] = useState(0);
+  const [answered, setAnswered] = useState(false);
 
   useEffect(() => {
     if (!enabled) return undefined;
@@ -28,10 +30,14 @@ export function useLoader<T>(load: () => Promise<T>, key: string, enabled = true
     setError('');
     load()
       .then((result) => {
-        if (!cancelled) setData(result);
+        if (cancelled) return;
+        setData(result);
+        setAnswered(true);
       })
       .catch((failure: unknown) => {
-        if (!cancelled) setError(messageOf(failure));
+        if (cancelled) return;
+        setError(messageOf(failure));
+        setAnswered(true);
       })
       .finally(() => {
         if (!cancelled) setLoading(false);
@@ -44,5 +50,5 @@ export function useLoader<T>(load: () => Promise<T>, key: string, enabled = true
   }, [key, enabled, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data, loading: loading || (enabled && data === null && error === ''), error, reload, setData };
+  return { data, loading: loading || (enabled && !answered), error, reload, setData };
 }
