@@ -1,8 +1,9 @@
 // Issue 14, knowledge-base files handled by edge functions with the caller's own rights:
 // - kb-copy: a copied page refers to images copied into its own folder, so a reader of the copy who
 //   may not read the original still sees them, and deleting the original leaves the copy whole;
-// - kb-pdf: PDF downloads stamped with the viewer's mark when the space's watermark is on; files
-//   without download rights stay refused.
+// - kb-pdf: PDF downloads stamped with the viewer's mark when the space's watermark is on, and then
+//   the only way a downloader gets the file (Storage refuses them the raw object and signed links);
+//   files without download rights stay refused.
 import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import { callApi, sql, storageObject, type SignedInUser } from '../support/clients';
 import { demoHandbookPdf } from '../../tools/local-stack/demo-files';
@@ -103,6 +104,22 @@ describe('stamped PDF downloads (kb-pdf)', () => {
     await ok(rpc(admin, 'kb_set_file', { p_node_id: file, p_object_path: objectPath, p_mime: 'application/pdf', p_size: pdf.length }));
   });
 
+  const objectPath = () => `${ent}/${file}/handbook.pdf`;
+  /** What Storage itself answers: the raw object, and a signed link to it. */
+  const raw = async (who: SignedInUser) => {
+    const s = getStack();
+    const signed = await fetch(`${s.url}/storage/v1/object/sign/kb/${objectPath()}`, {
+      method: 'POST', headers: { apikey: s.anonKey, authorization: `Bearer ${who.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ expiresIn: 60 }),
+    });
+    const link = await signed.json().catch(() => ({})) as { signedURL?: string };
+    const fetched = link.signedURL ? await fetch(`${s.url}/storage/v1${link.signedURL}`) : null;
+    return {
+      object: (await storageObject(who.token, 'GET', 'kb', objectPath())).status,
+      sign: signed.status,
+      link: fetched ? (await fetched.arrayBuffer(), fetched.status) : null,
+    };
+  };
   const download = async (who: SignedInUser) => {
     const s = getStack();
     const res = await fetch(`${s.url}/functions/v1/kb-pdf`, {
@@ -137,6 +154,8 @@ describe('stamped PDF downloads (kb-pdf)', () => {
     const plain = await download(downloader);
     expect([plain.status, plain.type]).toEqual([200, 'application/pdf']);
     expect(plain.bytes.equals(Buffer.from(pdf))).toBe(true);
+    // watermark off: downloaders read the object from Storage as before
+    expect(await raw(downloader)).toEqual({ object: 200, sign: 200, link: 200 });
 
     await ok(rpc(admin, 'kb_set_space_flag', { p_space_id: space, p_flag: 'watermark', p_on: true }));
     const stamped = await download(downloader);
@@ -144,9 +163,14 @@ describe('stamped PDF downloads (kb-pdf)', () => {
     const text = stamped.bytes.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text).toContain('/UniGB-UCS2-H');
-    // the stored object is untouched: the stamp is made for this download only
-    const stored = await storageObject(downloader.token, 'GET', 'kb', `${ent}/${file}/handbook.pdf`);
-    expect(stored.status).toBe(200);
+    // the stored object is untouched (its managers still read it as it is), but a downloader can't
+    // go around the stamp: Storage refuses them the raw object and a signed link
+    const stored = await storageObject(admin.token, 'GET', 'kb', objectPath());
+    expect([stored.status, Buffer.from(stored.text, 'latin1').length > 0]).toEqual([200, true]);
+    const bypass = await raw(downloader);
+    expect([400, 403, 404]).toContain(bypass.object);
+    expect([400, 403, 404]).toContain(bypass.sign);
+    expect(bypass.link).toBeNull();
     // the mark names them: 王小明 and their phone's last four digits (in the page content, compressed)
     expect(inflatedStreams(stamped.bytes).some((c) => c.includes(`<${ucs2(`王小明 ${downloader.phone.slice(-4)}`)}`))).toBe(true);
   });
@@ -158,6 +182,16 @@ describe('stamped PDF downloads (kb-pdf)', () => {
     const outsider = await newMember(await createEnterprise({ edition: 'basic' }), { role: 'admin' });
     const hidden = await download(outsider);
     expect([hidden.status, JSON.parse(hidden.bytes.toString('utf8')).code]).toEqual([400, 'kb_node_not_found']);
+    // nor does Storage give either of them the object, watermark on or off
+    for (const on of [true, false]) {
+      await ok(rpc(admin, 'kb_set_space_flag', { p_space_id: space, p_flag: 'watermark', p_on: on }));
+      for (const who of [viewer, outsider]) {
+        const r = await raw(who);
+        expect([400, 403, 404]).toContain(r.object);
+        expect([400, 403, 404]).toContain(r.sign);
+        expect(r.link).toBeNull();
+      }
+    }
     const folder = await invoke(downloader, 'kb-pdf', { node_id: space });
     expect([folder.status, folder.body.code]).toEqual([400, 'kb_not_a_pdf']);
   });
