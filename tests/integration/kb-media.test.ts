@@ -40,6 +40,39 @@ describe('copying a page with images (kb-copy)', () => {
     ] } }));
   });
 
+  it('gives a page made from a saved template its own images: its readers who may not read the source page see them', async () => {
+    const { admin, everyoneOnly, otherEnterprise } = w.people;
+    const template = await ok<string>(rpc(admin, 'kb_save_template', { p_node_id: page, p_title: '架构说明模板' }));
+    const made = await ok<{ id: string; media: number; missing: number }>(
+      invoke(admin, 'kb-copy', { template_id: template, parent_id: w.publicFolder, title: '新系统架构' }));
+    expect(made).toMatchObject({ media: 1, missing: 0 });
+    const own = `${w.ent}/${made.id}/image-1.png`;
+
+    // 市场成员 reads the new page in the public folder but not the restricted template source
+    const opened = await ok<{ title: string; delta: unknown; version_no: number }>(rpc(everyoneOnly, 'kb_open_page', { p_node_id: made.id }));
+    expect([opened.title, opened.version_no]).toEqual(['新系统架构', 1]);
+    expect(opened.delta).toEqual({ ops: [
+      { insert: '系统架构如下：\n' }, { insert: { image: `kb/${own}` } }, { insert: '\n' },
+      { insert: { image: 'https://img.example.com/outside.png' } }, { insert: '\n' },
+    ] });
+    const image = await storageObject(everyoneOnly.token, 'GET', 'kb', own);
+    expect(image.status).toBe(200);
+    expect(image.text).toBe((await storageObject(admin.token, 'GET', 'kb', original)).text);
+    expect((await storageObject(everyoneOnly.token, 'GET', 'kb', original)).status).not.toBe(200);
+
+    // another enterprise's admin can't make a page from it in their own space, nor learn it exists
+    const foreignSpace = await ok<string>(rpc(otherEnterprise, 'kb_create_space', { p_enterprise_id: w.other, p_kind: 'enterprise', p_title: '外企空间' }));
+    const foreign = await invoke(otherEnterprise, 'kb-copy', { template_id: template, parent_id: foreignSpace, title: '偷用模板' });
+    expect([foreign.status, foreign.body.code]).toEqual([400, 'kb_template_not_found']);
+    const [{ count }] = await sql<{ count: string }>('select count(*) from public.kb_nodes where space_id = $1 and kind = $2', [foreignSpace, 'page']);
+    expect(Number(count)).toBe(0);
+    // a reader who may not edit the target folder gets no page either
+    const reader = await invoke(everyoneOnly, 'kb-copy', { template_id: template, parent_id: w.publicFolder, title: '无权新建' });
+    expect([reader.status, reader.body.code]).toEqual([403, 'kb_forbidden']);
+    const bad = await invoke(admin, 'kb-copy', { template_id: template, title: '缺少位置' });
+    expect([bad.status, bad.body.code]).toEqual([400, 'invalid_request']);
+  });
+
   it('gives the copy its own images: readers of the copy who may not read the original see them, and deleting the original leaves them', async () => {
     const { admin, everyoneOnly } = w.people;
     const copied = await ok<{ id: string; media: number; missing: number }>(invoke(admin, 'kb-copy', { node_id: page, parent_id: w.publicFolder }));
