@@ -459,7 +459,8 @@ begin
 end $$;
 
 -- Storage objects of bucket `kb` are `<enterprise_id>/<node_id>/<name>`: readable with viewer rights
--- on a page (its images) and downloader rights on a file; written with editor rights.
+-- on a page (its images) and downloader rights on a file (editor rights on a PDF while its space's
+-- watermark is on: downloaders get it stamped through kb-pdf); written with editor rights.
 create or replace function private.kb_object_allowed(p_name text, p_min smallint)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
 declare v_parts text[] := string_to_array(coalesce(p_name, ''), '/');
@@ -474,7 +475,12 @@ begin
   if not found then
     return false;
   end if;
-  v_need := case when v_node.kind = 'file' and p_min < 2 then 2 else p_min end;
+  -- files are read by their downloaders; a PDF in a space with the watermark on only by its
+  -- editors and managers (who may replace it anyway): everyone else gets it stamped through kb-pdf
+  v_need := case when v_node.kind <> 'file' or p_min >= 3 then p_min
+                 when v_node.file_mime = 'application/pdf'
+                      and (select s.watermark from public.kb_nodes s where s.id = v_node.space_id) then 3
+                 else greatest(p_min, 2) end;
   return private.kb_rank(v_node.id) >= v_need;
 end $$;
 

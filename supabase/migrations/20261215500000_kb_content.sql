@@ -114,6 +114,17 @@ returns jsonb language sql immutable set search_path = '' as $$
                                            then 'video' else 'image' end as k) k) r
 $$;
 
+-- The stored objects of this enterprise's bucket `kb` a Delta refers to, each with the path it gets in
+-- p_node_id's folder (one object per name there): what kb-copy copies for a copied page or a page made
+-- from a template.
+create or replace function private.kb_delta_media(p_delta jsonb, p_enterprise_id uuid, p_node_id uuid)
+returns table (object_path text, copy_path text) language sql stable set search_path = '' as $$
+  select distinct on (o.file_name) o.object_path, p_enterprise_id || '/' || p_node_id || '/' || o.file_name
+    from private.kb_delta_objects(p_delta, p_enterprise_id) o
+   where exists (select 1 from storage.objects so where so.bucket_id = 'kb' and so.name = o.object_path)
+   order by o.file_name, o.object_path
+$$;
+
 -- Copy a page or a folder with its subtree into a folder or space (default: beside the original).
 -- Content is copied (titles, page Deltas as a first version); grants are not: the copy inherits
 -- its new parent's rights. Only nodes the caller can read along their whole path are copied (a
@@ -166,11 +177,8 @@ begin
     from public.kb_page_contents c where v_map ? c.node_id::text;
   -- the stored objects the originals refer to, each to be copied into its copy's folder once
   select coalesce(json_agg(json_build_object('from', m.object_path, 'to', m.copy_path) order by m.copy_path), '[]'::json) into v_media
-    from (select distinct on (x.copy_path) x.object_path, x.copy_path
-            from (select o.object_path, v_node.enterprise_id || '/' || (v_map ->> c.node_id::text) || '/' || o.file_name as copy_path
-                    from public.kb_page_contents c, private.kb_delta_objects(c.delta, c.enterprise_id) o
-                   where v_map ? c.node_id::text) x
-           where exists (select 1 from storage.objects so where so.bucket_id = 'kb' and so.name = x.object_path)) m;
+    from public.kb_page_contents c, private.kb_delta_media(c.delta, c.enterprise_id, (v_map ->> c.node_id::text)::uuid) m
+   where v_map ? c.node_id::text;
   insert into public.kb_page_versions (enterprise_id, node_id, version_no, title, delta, body_text, author_id)
   select n.enterprise_id, n.id, 1, n.title, c.delta, n.body_text, v_uid
     from public.kb_nodes n join public.kb_page_contents c on c.node_id = n.id
@@ -182,7 +190,28 @@ begin
   return json_build_object('id', v_root, 'media', v_media);
 end $$;
 
-revoke execute on function private.kb_delta_objects(jsonb, uuid), private.kb_delta_relink(jsonb, uuid, uuid) from public, anon, authenticated;
+-- A new page under p_parent_id filled from one of the enterprise's saved templates (its first version,
+-- by the caller; editor of the parent). Like a copy, the page refers to the template's images in its
+-- own folder, never to the page the template was saved from (its readers may not read that page, and
+-- it may be deleted): the answer lists the objects to copy there and the kb-copy function copies them
+-- with the caller's rights, so a caller who may not read the source page gets those images `missing`.
+-- Built-in templates (no images) are created with kb_create_node + kb_save_page by the apps.
+create or replace function private.kb_create_from_template(p_parent_id uuid, p_template_id uuid, p_title text)
+returns json language plpgsql security definer set search_path = '' as $$
+declare v_id uuid := private.kb_create_node(p_parent_id, 'page', p_title);
+  v_ent uuid := (select n.enterprise_id from public.kb_nodes n where n.id = v_id);
+  v_template public.kb_templates;
+begin
+  select * into v_template from public.kb_templates t where t.id = p_template_id and t.enterprise_id = v_ent;
+  perform private.raise_if(not found, '22023', 'kb_template_not_found', '找不到该模板');
+  perform private.kb_save_page(v_id, private.kb_delta_relink(v_template.delta, v_ent, v_id), null, 0);
+  return json_build_object('id', v_id, 'media', (
+    select coalesce(json_agg(json_build_object('from', m.object_path, 'to', m.copy_path) order by m.copy_path), '[]'::json)
+      from private.kb_delta_media(v_template.delta, v_ent, v_id) m));
+end $$;
+
+revoke execute on function private.kb_delta_objects(jsonb, uuid), private.kb_delta_relink(jsonb, uuid, uuid),
+  private.kb_delta_media(jsonb, uuid, uuid) from public, anon, authenticated;
 
 -- The API: public invoker wrappers of these private bodies, and both sides' grants (docs/database.md).
-select private.expose_rpcs(array['kb_save_template', 'kb_delete_template', 'kb_set_space_flag', 'kb_copy_node']);
+select private.expose_rpcs(array['kb_save_template', 'kb_delete_template', 'kb_set_space_flag', 'kb_copy_node', 'kb_create_from_template']);

@@ -1,8 +1,8 @@
 // Issue 14, the rich-text editor on the H5 build: an editor writes a page with a heading, bold text
 // and an uploaded image in Quill, saves it, and the page shows them; then imports a Markdown file
 // into the editor and exports the page as Markdown. Also: a page from a built-in template, the
-// comparison of two versions, the space's copy restriction on the page, and a copy of the page
-// whose image stays readable without the original.
+// comparison of two versions, the space's copy restriction on the page, and a copy of the page and
+// a page made from it as a saved template, whose images stay readable without the original.
 import type { BrowserContext, Download } from 'playwright-core';
 import { sql, type SignedInUser } from '../support/clients';
 import { getStack } from '../support/stack';
@@ -72,6 +72,20 @@ it('writes a heading, bold text and an image in the rich editor, imports a Markd
   await app.open(`packages/kb/page/index?node=${pageId}`);
   await app.el('kb-doc').waitFor();
 
+  // 存为模板, then 新建页面 from it: the new page gets its own copy of the image (checked at the end too)
+  await app.el('kb-save-template').click();
+  await app.page.getByText('已存为模板').first().waitFor();
+  const [{ id: templateId }] = await sql<{ id: string }>(`select id from public.kb_templates where enterprise_id = $1 and title = '周会'`, [ent]);
+  await app.open(`packages/kb/folder/index?node=${space as string}`);
+  await app.el(`kb-template-${templateId}`).click();
+  await app.createNode('page', '周会模板页');
+  await app.editorBody().locator('img').first().waitFor();
+  const [{ id: fromTemplateId }] = await sql<{ id: string }>(`select id from public.kb_nodes where enterprise_id = $1 and title = '周会模板页'`, [ent]);
+  const [made] = await sql<{ delta: unknown }>('select delta from public.kb_page_contents where node_id = $1', [fromTemplateId]);
+  expect(JSON.stringify(made.delta)).toMatch(new RegExp(`"kb/${ent}/${fromTemplateId}/image-\\d+\\.png"`));
+  await app.open(`packages/kb/page/index?node=${pageId}`);
+  await app.el('kb-doc').waitFor();
+
   // import a Markdown file into the editor (it replaces the body), save, then export it
   await app.el('kb-edit').click();
   await app.editorBody().waitFor();
@@ -120,8 +134,11 @@ it('writes a heading, bold text and an image in the rich editor, imports a Markd
   const reader = await newMember(ent, { displayName: '读者' });
   await context?.close();
   const other = await openAs(reader, `packages/kb/page/index?node=${copyId}`);
-  const copied = other.el('kb-doc').locator('img').first();
-  await copied.waitFor();
-  expect(await copied.getAttribute('src')).toContain(`/storage/v1/object/sign/kb/${ent}/${copyId}/`);
-  await other.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="kb-doc"] img')].some((i) => i.naturalWidth > 0));
+  for (const id of [copyId, fromTemplateId]) {
+    await other.open(`packages/kb/page/index?node=${id}`);
+    const copied = other.el('kb-doc').locator('img').first();
+    await copied.waitFor();
+    expect(await copied.getAttribute('src')).toContain(`/storage/v1/object/sign/kb/${ent}/${id}/`);
+    await other.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="kb-doc"] img')].some((i) => i.naturalWidth > 0));
+  }
 });

@@ -47,7 +47,7 @@ const GATED_RPCS = new Set([
   'kb_save_page', 'kb_search', 'kb_set_comments_enabled', 'kb_set_file', 'kb_set_grants',
   'kb_set_mark', 'kb_trash', 'kb_trash_node',
   // knowledge-base content (20261215500000_kb_content.sql)
-  'kb_copy_node', 'kb_delete_template', 'kb_save_template', 'kb_set_space_flag',
+  'kb_copy_node', 'kb_create_from_template', 'kb_delete_template', 'kb_save_template', 'kb_set_space_flag',
   // knowledge-base storage quota (20261212020000_kb_quota.sql)
   'kb_storage_usage',
   // knowledge-base governance (20261215010000_kb_governance.sql)

@@ -49,6 +49,7 @@ describe('fuzz: knowledge-base RPCs answer bad input with 4xx and write nothing'
   let space: string;
   let folder: string;
   let page: string;
+  let template: string;
   let snapshot: () => Promise<unknown>;
 
   beforeAll(async () => {
@@ -57,6 +58,7 @@ describe('fuzz: knowledge-base RPCs answer bad input with 4xx and write nothing'
     space = await ok<string>(rpc(admin, 'kb_create_space', { p_enterprise_id: ent, p_kind: 'enterprise', p_title: '模糊空间' }));
     folder = await ok<string>(rpc(admin, 'kb_create_node', { p_parent_id: space, p_kind: 'folder', p_title: '文件夹' }));
     page = await ok<string>(rpc(admin, 'kb_create_node', { p_parent_id: folder, p_kind: 'page', p_title: '页面' }));
+    template = await ok<string>(rpc(admin, 'kb_save_template', { p_node_id: page, p_title: '模糊模板' }));
     snapshot = async () => sql(
       `select (select json_agg(n order by n.id) from (select id, parent_id, title, path, acl_node_id, sets_grants, deleted_at, comments_enabled, watermark, copy_protect,
                                                              file_path from public.kb_nodes where enterprise_id = $1) n) as nodes,
@@ -150,6 +152,12 @@ describe('fuzz: knowledge-base RPCs answer bad input with 4xx and write nothing'
         fc.string({ minLength: 51, maxLength: 60 }).filter((t) => t.trim().length > 50)) }),
     )],
     ['kb_delete_template', fc.record({ p_template_id: junk })],
+    ['kb_create_from_template', fc.oneof(
+      fc.record({ p_parent_id: junk, p_template_id: fc.constant('TEMPLATE'), p_title: fc.constant('新页面') }),
+      fc.record({ p_parent_id: fc.constant('FOLDER'), p_template_id: junk, p_title: fc.constant('新页面') }),
+      fc.record({ p_parent_id: fc.constant('FOLDER'), p_template_id: fc.constant('TEMPLATE'), p_title: badTitle }),
+      fc.record({ p_parent_id: fc.constant('PAGE'), p_template_id: fc.constant('TEMPLATE'), p_title: fc.constant('新页面') }),
+    )],
     ['kb_search', fc.oneof(
       fc.record({ p_enterprise_id: junk, p_query: fc.constant('知') }),
       fc.record({ p_enterprise_id: fc.constant('ENT'), p_query: fc.oneof(fc.constantFrom('', '   ', null), fc.string({ minLength: 101, maxLength: 110 }).filter((s) => s.trim().replace(/\s+/g, ' ').length > 100)) }),
@@ -159,7 +167,7 @@ describe('fuzz: knowledge-base RPCs answer bad input with 4xx and write nothing'
 
   it.each(cases)('%s', async (fn, arb) => {
     const before = await snapshot();
-    const ids: Record<string, string> = { SPACE: space, FOLDER: folder, PAGE: page, ENT: ent };
+    const ids: Record<string, string> = { SPACE: space, FOLDER: folder, PAGE: page, ENT: ent, TEMPLATE: template };
     await fc.assert(
       fc.asyncProperty(arb, async (raw) => {
         const args = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' && v in ids ? ids[v] : v]));

@@ -1,8 +1,9 @@
 // Issue 14, knowledge-base files handled by edge functions with the caller's own rights:
 // - kb-copy: a copied page refers to images copied into its own folder, so a reader of the copy who
 //   may not read the original still sees them, and deleting the original leaves the copy whole;
-// - kb-pdf: PDF downloads stamped with the viewer's mark when the space's watermark is on; files
-//   without download rights stay refused.
+// - kb-pdf: PDF downloads stamped with the viewer's mark when the space's watermark is on, and then
+//   the only way a downloader gets the file (Storage refuses them the raw object and signed links);
+//   files without download rights stay refused.
 import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import { callApi, sql, storageObject, type SignedInUser } from '../support/clients';
 import { demoHandbookPdf } from '../../tools/local-stack/demo-files';
@@ -37,6 +38,39 @@ describe('copying a page with images (kb-copy)', () => {
       { insert: '系统架构如下：\n' }, { insert: { image: `kb/${original}` } }, { insert: '\n' },
       { insert: { image: 'https://img.example.com/outside.png' } }, { insert: '\n' },
     ] } }));
+  });
+
+  it('gives a page made from a saved template its own images: its readers who may not read the source page see them', async () => {
+    const { admin, everyoneOnly, otherEnterprise } = w.people;
+    const template = await ok<string>(rpc(admin, 'kb_save_template', { p_node_id: page, p_title: '架构说明模板' }));
+    const made = await ok<{ id: string; media: number; missing: number }>(
+      invoke(admin, 'kb-copy', { template_id: template, parent_id: w.publicFolder, title: '新系统架构' }));
+    expect(made).toMatchObject({ media: 1, missing: 0 });
+    const own = `${w.ent}/${made.id}/image-1.png`;
+
+    // 市场成员 reads the new page in the public folder but not the restricted template source
+    const opened = await ok<{ title: string; delta: unknown; version_no: number }>(rpc(everyoneOnly, 'kb_open_page', { p_node_id: made.id }));
+    expect([opened.title, opened.version_no]).toEqual(['新系统架构', 1]);
+    expect(opened.delta).toEqual({ ops: [
+      { insert: '系统架构如下：\n' }, { insert: { image: `kb/${own}` } }, { insert: '\n' },
+      { insert: { image: 'https://img.example.com/outside.png' } }, { insert: '\n' },
+    ] });
+    const image = await storageObject(everyoneOnly.token, 'GET', 'kb', own);
+    expect(image.status).toBe(200);
+    expect(image.text).toBe((await storageObject(admin.token, 'GET', 'kb', original)).text);
+    expect((await storageObject(everyoneOnly.token, 'GET', 'kb', original)).status).not.toBe(200);
+
+    // another enterprise's admin can't make a page from it in their own space, nor learn it exists
+    const foreignSpace = await ok<string>(rpc(otherEnterprise, 'kb_create_space', { p_enterprise_id: w.other, p_kind: 'enterprise', p_title: '外企空间' }));
+    const foreign = await invoke(otherEnterprise, 'kb-copy', { template_id: template, parent_id: foreignSpace, title: '偷用模板' });
+    expect([foreign.status, foreign.body.code]).toEqual([400, 'kb_template_not_found']);
+    const [{ count }] = await sql<{ count: string }>('select count(*) from public.kb_nodes where space_id = $1 and kind = $2', [foreignSpace, 'page']);
+    expect(Number(count)).toBe(0);
+    // a reader who may not edit the target folder gets no page either
+    const reader = await invoke(everyoneOnly, 'kb-copy', { template_id: template, parent_id: w.publicFolder, title: '无权新建' });
+    expect([reader.status, reader.body.code]).toEqual([403, 'kb_forbidden']);
+    const bad = await invoke(admin, 'kb-copy', { template_id: template, title: '缺少位置' });
+    expect([bad.status, bad.body.code]).toEqual([400, 'invalid_request']);
   });
 
   it('gives the copy its own images: readers of the copy who may not read the original see them, and deleting the original leaves them', async () => {
@@ -103,6 +137,22 @@ describe('stamped PDF downloads (kb-pdf)', () => {
     await ok(rpc(admin, 'kb_set_file', { p_node_id: file, p_object_path: objectPath, p_mime: 'application/pdf', p_size: pdf.length }));
   });
 
+  const objectPath = () => `${ent}/${file}/handbook.pdf`;
+  /** What Storage itself answers: the raw object, and a signed link to it. */
+  const raw = async (who: SignedInUser) => {
+    const s = getStack();
+    const signed = await fetch(`${s.url}/storage/v1/object/sign/kb/${objectPath()}`, {
+      method: 'POST', headers: { apikey: s.anonKey, authorization: `Bearer ${who.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ expiresIn: 60 }),
+    });
+    const link = await signed.json().catch(() => ({})) as { signedURL?: string };
+    const fetched = link.signedURL ? await fetch(`${s.url}/storage/v1${link.signedURL}`) : null;
+    return {
+      object: (await storageObject(who.token, 'GET', 'kb', objectPath())).status,
+      sign: signed.status,
+      link: fetched ? (await fetched.arrayBuffer(), fetched.status) : null,
+    };
+  };
   const download = async (who: SignedInUser) => {
     const s = getStack();
     const res = await fetch(`${s.url}/functions/v1/kb-pdf`, {
@@ -137,6 +187,8 @@ describe('stamped PDF downloads (kb-pdf)', () => {
     const plain = await download(downloader);
     expect([plain.status, plain.type]).toEqual([200, 'application/pdf']);
     expect(plain.bytes.equals(Buffer.from(pdf))).toBe(true);
+    // watermark off: downloaders read the object from Storage as before
+    expect(await raw(downloader)).toEqual({ object: 200, sign: 200, link: 200 });
 
     await ok(rpc(admin, 'kb_set_space_flag', { p_space_id: space, p_flag: 'watermark', p_on: true }));
     const stamped = await download(downloader);
@@ -144,9 +196,14 @@ describe('stamped PDF downloads (kb-pdf)', () => {
     const text = stamped.bytes.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text).toContain('/UniGB-UCS2-H');
-    // the stored object is untouched: the stamp is made for this download only
-    const stored = await storageObject(downloader.token, 'GET', 'kb', `${ent}/${file}/handbook.pdf`);
-    expect(stored.status).toBe(200);
+    // the stored object is untouched (its managers still read it as it is), but a downloader can't
+    // go around the stamp: Storage refuses them the raw object and a signed link
+    const stored = await storageObject(admin.token, 'GET', 'kb', objectPath());
+    expect([stored.status, Buffer.from(stored.text, 'latin1').length > 0]).toEqual([200, true]);
+    const bypass = await raw(downloader);
+    expect([400, 403, 404]).toContain(bypass.object);
+    expect([400, 403, 404]).toContain(bypass.sign);
+    expect(bypass.link).toBeNull();
     // the mark names them: 王小明 and their phone's last four digits (in the page content, compressed)
     expect(inflatedStreams(stamped.bytes).some((c) => c.includes(`<${ucs2(`王小明 ${downloader.phone.slice(-4)}`)}`))).toBe(true);
   });
@@ -158,6 +215,16 @@ describe('stamped PDF downloads (kb-pdf)', () => {
     const outsider = await newMember(await createEnterprise({ edition: 'basic' }), { role: 'admin' });
     const hidden = await download(outsider);
     expect([hidden.status, JSON.parse(hidden.bytes.toString('utf8')).code]).toEqual([400, 'kb_node_not_found']);
+    // nor does Storage give either of them the object, watermark on or off
+    for (const on of [true, false]) {
+      await ok(rpc(admin, 'kb_set_space_flag', { p_space_id: space, p_flag: 'watermark', p_on: on }));
+      for (const who of [viewer, outsider]) {
+        const r = await raw(who);
+        expect([400, 403, 404]).toContain(r.object);
+        expect([400, 403, 404]).toContain(r.sign);
+        expect(r.link).toBeNull();
+      }
+    }
     const folder = await invoke(downloader, 'kb-pdf', { node_id: space });
     expect([folder.status, folder.body.code]).toEqual([400, 'kb_not_a_pdf']);
   });

@@ -841,6 +841,7 @@ export const RPCS: Record<string, RpcExpectation> = {
   // 20261215500000_kb_content.sql
   kb_set_space_flag: { roles: unknownNode, args: () => ({ p_space_id: ZERO, p_flag: 'copy_protect', p_on: true }) },
   kb_copy_node: { roles: unknownNode, args: () => ({ p_node_id: ZERO }) },
+  kb_create_from_template: { roles: unknownNode, args: () => ({ p_parent_id: ZERO, p_template_id: ZERO, p_title: '矩阵页面' }) },
   kb_save_template: { roles: unknownNode, args: () => ({ p_node_id: ZERO, p_title: '矩阵模板' }) },
   kb_delete_template: { roles: unknownNode, args: () => ({ p_template_id: ZERO }) },
   kb_search: { roles: membersOfA, args: (fx) => ({ p_enterprise_id: fx.A.id, p_query: '矩阵' }) },

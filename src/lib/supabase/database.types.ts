@@ -1693,6 +1693,9 @@ isOneToOne: false
 "kb_copy_node":
 { Args: { "p_new_parent_id"?: string,"p_node_id": string }; Returns: Json
                            },
+"kb_create_from_template":
+{ Args: { "p_parent_id": string,"p_template_id": string,"p_title": string }; Returns: Json
+                           },
 "kb_create_node":
 { Args: { "p_kind": string,"p_parent_id": string,"p_title": string }; Returns: string
                            },

@@ -5,6 +5,8 @@
 // the original's object, write into the copy's folder) and the enterprise's quota counts them.
 // A reader of the copy who may not read the original then still sees its images, and deleting the
 // original leaves the copy whole. An object that could not be copied is counted in `missing`.
+// A new page made from a saved template (`template_id`) goes the same way: kb_create_from_template
+// points its images into the new page's folder and they are copied from the template's source page.
 import { failFromDb, json } from '../_shared/http.ts';
 import { acceptGated } from '../_shared/request.ts';
 import { rpc } from '../_shared/rest.ts';
@@ -29,7 +31,10 @@ async function copyObject(token: string, from: string, to: string): Promise<bool
 export async function handler(req: Request): Promise<Response> {
   const g = await acceptGated(req, CopyRequest);
   if (!g.ok) return g.response;
-  const copied = await rpc<Copied>('kb_copy_node', { p_node_id: g.body.node_id, p_new_parent_id: g.body.parent_id ?? null }, g.caller.token);
+  const b = g.body;
+  const copied = 'template_id' in b
+    ? await rpc<Copied>('kb_create_from_template', { p_parent_id: b.parent_id, p_template_id: b.template_id, p_title: b.title }, g.caller.token)
+    : await rpc<Copied>('kb_copy_node', { p_node_id: b.node_id, p_new_parent_id: b.parent_id ?? null }, g.caller.token);
   if (copied.error) return failFromDb(copied.error);
   let missing = 0;
   // one at a time: a copy holds the enterprise's quota lock while Storage writes its row

@@ -96,8 +96,9 @@ export async function kbMediaUrl(ref: string): Promise<string> {
 }
 
 /**
- * A PDF of a space with the watermark on: the kb-pdf function reads it with the reader's token and
- * stamps every page with their name, phone tail and the time (GET, so mini-programs can download it).
+ * A PDF of a space with the watermark on (Storage keeps the raw object from its downloaders then):
+ * the kb-pdf function checks the reader's download right in the database and returns the file with
+ * every page stamped with their name, phone tail and the time (GET, so mini-programs can download it).
  */
 export async function stampedPdfRequest(nodeId: string): Promise<{ url: string; headers: Record<string, string> }> {
   const { data } = await supabase.auth.getSession();

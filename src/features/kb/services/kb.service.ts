@@ -114,10 +114,18 @@ export const templates = (enterpriseId: string) =>
 export const saveTemplate = (nodeId: string, title: string) => db.call('kb_save_template', { p_node_id: nodeId, p_title: title });
 export const deleteTemplate = (templateId: string) => db.run('kb_delete_template', { p_template_id: templateId });
 
-/** A new page, filled from a template when one is given (its first version). */
-export async function createPage(parentId: string, title: string, delta?: Delta): Promise<string> {
+/**
+ * A new page, filled from a template when one is given (its first version). A saved template (it has
+ * a `created_at`) goes through the kb-copy function, which gives the page its own copies of the
+ * template's images; the built-in ones have none.
+ */
+export async function createPage(parentId: string, title: string, template?: KbTemplate): Promise<string> {
+  if (template?.created_at) {
+    const made = await db.invoke<{ id: string; media: number; missing: number }>('kb-copy', { template_id: template.id, parent_id: parentId, title });
+    return made.id;
+  }
   const id = await createNode(parentId, 'page', title);
-  if (delta?.ops.length) await savePage(id, delta, title, 0);
+  if (template?.delta.ops.length) await savePage(id, template.delta, title, 0);
   return id;
 }
 

@@ -48,7 +48,7 @@ export default function KbFolderPage() {
     }
   };
   const create = (kind: 'page' | 'folder') => run(async () => {
-    const id = kind === 'page' ? await kbService.createPage(nodeId, title.trim(), template.delta) : await kbService.createNode(nodeId, kind, title.trim());
+    const id = kind === 'page' ? await kbService.createPage(nodeId, title.trim(), template) : await kbService.createNode(nodeId, kind, title.trim());
     setTitle('');
     if (kind === 'page') void Taro.navigateTo({ url: KB_ROUTES.edit(id) });
     else items.reload();
