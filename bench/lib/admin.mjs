@@ -20,7 +20,9 @@ const CALL = 'select public.admin_search_members($1::uuid, $2, $3::uuid, null, n
 
 export async function pickAdmin(client) {
   const { rows } = await client.query(`
-    with big as (select enterprise_id, count(*)::int as n from public.enterprise_members group by 1 order by 2 desc limit 1)
+    with big as (select enterprise_id, count(*)::int as n from public.enterprise_members
+                 where enterprise_id in (select enterprise_id from public.enterprise_members where role = 'admin')
+                 group by 1 order by 2 desc limit 1)
     select m.user_id, m.enterprise_id, big.n,
            (select d.id from public.departments d where d.enterprise_id = m.enterprise_id order by d.id limit 1) as dept
       from public.enterprise_members m join big using (enterprise_id)

@@ -91,7 +91,7 @@ end;
 $$;
 revoke execute on function bench_private.begin_request() from public;
 grant execute on function bench_private.begin_request() to anon, authenticated, service_role;
-grant usage on schema bench_private to anon;
+grant usage on schema bench_private to anon, service_role;
 alter role authenticator set pgrst.db_pre_request = 'bench_private.begin_request';
 notify pgrst, 'reload config';
 
