@@ -255,19 +255,30 @@ begin
 end $$;
 
 -- Admins hold every scope; a manager holds the scopes an admin granted, where the edition has
--- manager roles.
-create or replace function private.has_scope(p_enterprise_id uuid, p_scope text)
-returns boolean language plpgsql stable security definer set search_path = '' as $$
+-- manager roles. The set form answers for every enterprise at once (the modules' policy helpers:
+-- training managers, community moderators); empty when the gate does not clear.
+create or replace function private.my_scoped_enterprise_ids(p_scope text)
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
+declare v_uid uuid := auth.uid();
 begin
-  return exists (
-    select 1 from public.enterprise_members m
+  if v_uid is null or private.gate_code(v_uid) is not null then
+    return;
+  end if;
+  return query
+    select m.enterprise_id
+      from public.enterprise_members m
       join public.enterprises e on e.id = m.enterprise_id
-     where m.enterprise_id = p_enterprise_id and m.user_id = (select auth.uid())
+     where m.user_id = v_uid
        and (m.role = 'admin'
             or (p_scope = any (m.scopes)
                 and exists (select 1 from public.edition_features f
-                             where f.edition = e.edition and f.feature = 'manager_roles')))
-  ) and private.gate_code(null) is null;
+                             where f.edition = e.edition and f.feature = 'manager_roles')));
+end $$;
+
+create or replace function private.has_scope(p_enterprise_id uuid, p_scope text)
+returns boolean language plpgsql stable security definer set search_path = '' as $$
+begin
+  return p_enterprise_id in (select private.my_scoped_enterprise_ids(p_scope));
 end $$;
 
 create or replace function private.has_feature(p_enterprise_id uuid, p_feature text)
@@ -321,6 +332,7 @@ revoke execute on function private.my_enterprise_ids() from public, anon;
 revoke execute on function private.my_admin_enterprise_ids() from public, anon;
 revoke execute on function private.is_member(uuid) from public, anon;
 revoke execute on function private.is_admin(uuid) from public, anon;
+revoke execute on function private.my_scoped_enterprise_ids(text) from public, anon;
 revoke execute on function private.has_scope(uuid, text) from public, anon;
 revoke execute on function private.has_feature(uuid, text) from public, anon;
 revoke execute on function private.assert_member(uuid) from public, anon;

@@ -18,19 +18,9 @@
 -- -----------------------------------------------------------------------------
 create or replace function private.training_manager_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare v_uid uuid := auth.uid();
 begin
-  if v_uid is null or private.gate_code(v_uid) is not null then
-    return;
-  end if;
-  return query
-    select m.enterprise_id
-      from public.enterprise_members m
-      join public.enterprises e on e.id = m.enterprise_id
-     where m.user_id = v_uid
-       and (m.role = 'admin'
-            or ('training' = any (m.scopes)
-                and exists (select 1 from public.edition_features f where f.edition = e.edition and f.feature = 'manager_roles')));
+  -- plpgsql, not sql: a policy's helper must not be re-planned on every statement (schema-lint)
+  return query select private.my_scoped_enterprise_ids('training');
 end $$;
 revoke execute on function private.training_manager_ids() from public, anon;
 grant execute on function private.training_manager_ids() to authenticated;

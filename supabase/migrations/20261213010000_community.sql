@@ -358,17 +358,11 @@ begin
     return query select unnest(v_ids);
     return;
   end if;
-  if private.gate_code(null) is not null then
-    return;
-  end if;
   return query
-    select m.enterprise_id
-      from public.enterprise_members m
-      join public.enterprises e on e.id = m.enterprise_id
-     where m.user_id = v_uid and e.status <> 'closed'
-       and (m.role = 'admin'
-            or ('community' = any (m.scopes)
-                and exists (select 1 from public.edition_features f where f.edition = e.edition and f.feature = 'manager_roles')));
+    select e.id
+      from private.my_scoped_enterprise_ids('community') x(id)
+      join public.enterprises e on e.id = x.id
+     where e.status <> 'closed';
 end $$;
 
 -- Enterprises whose community the caller may read: member, enterprise not closed, and no
