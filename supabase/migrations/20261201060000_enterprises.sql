@@ -291,6 +291,16 @@ begin
   );
 end $$;
 
+-- The enterprise a storage object belongs to: the `<enterprise_id>/` its name starts with (the
+-- canonical lower-case form the app writes), when the whole name also matches the bucket's
+-- `p_pattern`; null otherwise, and the bucket's check refuses.
+create or replace function private.object_enterprise_id(p_name text, p_pattern text default '')
+returns uuid language sql immutable set search_path = '' as $$
+  select case when p_name ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/' and p_name ~ p_pattern
+              then substr(p_name, 1, 36)::uuid end;
+$$;
+revoke all on function private.object_enterprise_id(text, text) from public, anon, authenticated, service_role;
+
 -- Raising variants for RPCs.
 create or replace function private.assert_member(p_enterprise_id uuid)
 returns void language plpgsql stable security definer set search_path = '' as $$
