@@ -236,23 +236,22 @@ end $$;
 -- -----------------------------------------------------------------------------
 -- Membership (nothing for a user the gate refuses)
 -- -----------------------------------------------------------------------------
+-- The caller's role in the enterprise; null for a non-member and for a user the gate refuses.
+create or replace function private.my_member_role(p_enterprise_id uuid)
+returns public.member_role language plpgsql stable security definer set search_path = '' as $$
+begin
+  return (select m.role from public.enterprise_members m
+           where m.enterprise_id = p_enterprise_id and m.user_id = (select auth.uid())
+             and private.gate_code(null) is null);
+end $$;
+
 create or replace function private.is_member(p_enterprise_id uuid)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-begin
-  return exists (
-    select 1 from public.enterprise_members m
-     where m.enterprise_id = p_enterprise_id and m.user_id = (select auth.uid())
-  ) and private.gate_code(null) is null;
-end $$;
+begin return private.my_member_role(p_enterprise_id) is not null; end $$;
 
 create or replace function private.is_admin(p_enterprise_id uuid)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-begin
-  return exists (
-    select 1 from public.enterprise_members m
-     where m.enterprise_id = p_enterprise_id and m.user_id = (select auth.uid()) and m.role = 'admin'
-  ) and private.gate_code(null) is null;
-end $$;
+begin return coalesce(private.my_member_role(p_enterprise_id) = 'admin', false); end $$;
 
 -- Admins hold every scope; a manager holds the scopes an admin granted, where the edition has
 -- manager roles. The set form answers for every enterprise at once (the modules' policy helpers:
@@ -340,6 +339,7 @@ create policy "Admins and platform operators read qualification documents"
 -- Helpers: callable by the roles whose policies use them, nobody else.
 revoke execute on function private.my_enterprise_ids() from public, anon;
 revoke execute on function private.my_admin_enterprise_ids() from public, anon;
+revoke execute on function private.my_member_role(uuid) from public, anon;
 revoke execute on function private.is_member(uuid) from public, anon;
 revoke execute on function private.is_admin(uuid) from public, anon;
 revoke execute on function private.my_scoped_enterprise_ids(text) from public, anon;
