@@ -350,19 +350,17 @@ end $$;
 -- `community` scope where the edition has manager roles. Empty when the gate does not clear.
 create or replace function private.my_community_moderated_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare v_uid uuid := auth.uid();
-  -- computed once for this request by private.community_request_context (below); none signed out
+declare
+  -- computed once for this request by private.community_request_context (below)
   v_ids uuid[] := private.community_context('moderated');
 begin
-  if v_ids is not null or v_uid is null then
-    return query select unnest(v_ids);
-    return;
+  if v_ids is null then -- none signed out: private.my_scoped_enterprise_ids is empty then
+    v_ids := array(select e.id
+                     from private.my_scoped_enterprise_ids('community') x(id)
+                     join public.enterprises e on e.id = x.id
+                    where e.status <> 'closed');
   end if;
-  return query
-    select e.id
-      from private.my_scoped_enterprise_ids('community') x(id)
-      join public.enterprises e on e.id = x.id
-     where e.status <> 'closed';
+  return query select unnest(v_ids);
 end $$;
 
 -- Enterprises whose community the caller may read: member, enterprise not closed, and no
