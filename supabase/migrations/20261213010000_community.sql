@@ -301,18 +301,20 @@ create index community_publish_tickets_enterprise_idx on private.community_publi
 -- and only the appeal columns ever change after the insert.
 create or replace function private.community_actions_guard()
 returns trigger language plpgsql set search_path = '' as $$
+declare
+  -- what an appeal writes after the insert
+  v_appeal text[] := array['appeal_text', 'appealed_at', 'appeal_status', 'appeal_decided_by', 'appeal_decided_at', 'appeal_note', 'case_id'];
+  v_refused boolean;
 begin
   if tg_op = 'DELETE' then
-    if exists (select 1 from public.enterprises e where e.id = old.enterprise_id) then
-      raise exception using errcode = '42501', message = 'audit_log_append_only', hint = '处理记录只能追加，不能修改或删除';
-    end if;
-    return old;
+    v_refused := exists (select 1 from public.enterprises e where e.id = old.enterprise_id);
+  else
+    v_refused := (to_jsonb(new) - v_appeal) is distinct from (to_jsonb(old) - v_appeal);
   end if;
-  if (to_jsonb(new) - array['appeal_text', 'appealed_at', 'appeal_status', 'appeal_decided_by', 'appeal_decided_at', 'appeal_note', 'case_id'])
-     is distinct from (to_jsonb(old) - array['appeal_text', 'appealed_at', 'appeal_status', 'appeal_decided_by', 'appeal_decided_at', 'appeal_note', 'case_id']) then
+  if v_refused then
     raise exception using errcode = '42501', message = 'audit_log_append_only', hint = '处理记录只能追加，不能修改或删除';
   end if;
-  return new;
+  return coalesce(new, old);
 end $$;
 create trigger community_actions_append_only before update or delete on public.community_actions
   for each row execute function private.community_actions_guard();
