@@ -612,17 +612,11 @@ create policy "Moderators read their enterprise's cases"
   on public.community_cases for select to authenticated
   using (enterprise_id in (select private.my_community_moderated_ids()));
 
-create policy "Reporters read their reports; moderators read their enterprise's"
-  on public.community_reports for select to authenticated
-  using (reporter_id = (select auth.uid()) or enterprise_id in (select private.my_community_moderated_ids()));
+select private.readable_by_owner('public.community_reports', 'Reporters read their reports; moderators read their enterprise''s', 'reporter_id', 'private.my_community_moderated_ids');
 
-create policy "Authors read actions about them; moderators read their enterprise's"
-  on public.community_actions for select to authenticated
-  using (author_id = (select auth.uid()) or enterprise_id in (select private.my_community_moderated_ids()));
+select private.readable_by_owner('public.community_actions', 'Authors read actions about them; moderators read their enterprise''s', 'author_id', 'private.my_community_moderated_ids');
 
-create policy "Members read their own sanctions; moderators read their enterprise's"
-  on public.community_sanctions for select to authenticated
-  using (user_id = (select auth.uid()) or enterprise_id in (select private.my_community_moderated_ids()));
+select private.readable_by_owner('public.community_sanctions', 'Members read their own sanctions; moderators read their enterprise''s', 'user_id', 'private.my_community_moderated_ids');
 
 create policy "Moderators read their enterprise's word list"
   on public.community_blocked_words for select to authenticated
