@@ -608,9 +608,7 @@ create policy "Signed-in users read the report categories"
   on public.community_report_categories for select to authenticated
   using (true);
 
-create policy "Moderators read their enterprise's cases"
-  on public.community_cases for select to authenticated
-  using (enterprise_id in (select private.my_community_moderated_ids()));
+select private.readable_by_owner('public.community_cases', 'Moderators read their enterprise''s cases', null, 'private.my_community_moderated_ids');
 
 select private.readable_by_owner('public.community_reports', 'Reporters read their reports; moderators read their enterprise''s', 'reporter_id', 'private.my_community_moderated_ids');
 
@@ -618,10 +616,6 @@ select private.readable_by_owner('public.community_actions', 'Authors read actio
 
 select private.readable_by_owner('public.community_sanctions', 'Members read their own sanctions; moderators read their enterprise''s', 'user_id', 'private.my_community_moderated_ids');
 
-create policy "Moderators read their enterprise's word list"
-  on public.community_blocked_words for select to authenticated
-  using (enterprise_id in (select private.my_community_moderated_ids()));
+select private.readable_by_owner('public.community_blocked_words', 'Moderators read their enterprise''s word list', null, 'private.my_community_moderated_ids');
 
-create policy "Members read their enterprise's community rules"
-  on public.community_settings for select to authenticated
-  using (enterprise_id in (select private.my_enterprise_ids()));
+select private.readable_by_owner('public.community_settings', 'Members read their enterprise''s community rules', null, 'private.my_enterprise_ids');
