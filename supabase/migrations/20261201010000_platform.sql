@@ -99,15 +99,21 @@ revoke all on function private.readable_by_anyone(regclass, text) from public, a
 -- A table of personal rows (notifications, profiles, consents, guardian records, notification
 -- preferences and deliveries): signed-in users read their own, whose id is in `p_owner_column`;
 -- clients write nothing (definer RPCs, triggers and edge functions do). Revokes the client roles'
--- rights, grants `authenticated` select and creates the one policy, `p_policy`. Migrations only.
-create or replace function private.readable_by_owner(p_table regclass, p_policy text, p_owner_column name default 'user_id')
+-- rights, grants `authenticated` select and creates the one policy, `p_policy`. With `p_staff_ids`
+-- (a policy helper returning enterprise ids, e.g. the enterprise's admins or moderators), those
+-- staff read the rows of their enterprises (`enterprise_id`) too; with `p_owner_column` null, only
+-- they do (a table of enterprise rows only its staff or members read). Migrations only.
+create or replace function private.readable_by_owner(p_table regclass, p_policy text, p_owner_column name default 'user_id',
+  p_staff_ids regproc default null)
 returns void language plpgsql set search_path = '' as $$
 begin
   execute format('revoke all on %s from anon, authenticated', p_table);
   execute format('grant select on %s to authenticated', p_table);
-  execute format('create policy %I on %s for select to authenticated using (%I = (select auth.uid()))', p_policy, p_table, p_owner_column);
+  execute format('create policy %I on %s for select to authenticated using (%s)', p_policy, p_table,
+                 concat_ws(' or ', case when p_owner_column is not null then format('%I = (select auth.uid())', p_owner_column) end,
+                                   case when p_staff_ids is not null then format('enterprise_id in (select %s())', p_staff_ids) end));
 end $$;
-revoke all on function private.readable_by_owner(regclass, text, name) from public, anon, authenticated, service_role;
+revoke all on function private.readable_by_owner(regclass, text, name, regproc) from public, anon, authenticated, service_role;
 
 -- 13812345678 → 138****5678: what an operator sees of someone's phone on screen.
 create or replace function private.mask_phone(p_phone text)

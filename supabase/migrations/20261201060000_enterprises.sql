@@ -236,38 +236,48 @@ end $$;
 -- -----------------------------------------------------------------------------
 -- Membership (nothing for a user the gate refuses)
 -- -----------------------------------------------------------------------------
+-- The caller's role in the enterprise; null for a non-member and for a user the gate refuses.
+create or replace function private.my_member_role(p_enterprise_id uuid)
+returns public.member_role language plpgsql stable security definer set search_path = '' as $$
+begin
+  return (select m.role from public.enterprise_members m
+           where m.enterprise_id = p_enterprise_id and m.user_id = (select auth.uid())
+             and private.gate_code(null) is null);
+end $$;
+
 create or replace function private.is_member(p_enterprise_id uuid)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-begin
-  return exists (
-    select 1 from public.enterprise_members m
-     where m.enterprise_id = p_enterprise_id and m.user_id = (select auth.uid())
-  ) and private.gate_code(null) is null;
-end $$;
+begin return private.my_member_role(p_enterprise_id) is not null; end $$;
 
 create or replace function private.is_admin(p_enterprise_id uuid)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-begin
-  return exists (
-    select 1 from public.enterprise_members m
-     where m.enterprise_id = p_enterprise_id and m.user_id = (select auth.uid()) and m.role = 'admin'
-  ) and private.gate_code(null) is null;
-end $$;
+begin return coalesce(private.my_member_role(p_enterprise_id) = 'admin', false); end $$;
 
 -- Admins hold every scope; a manager holds the scopes an admin granted, where the edition has
--- manager roles.
-create or replace function private.has_scope(p_enterprise_id uuid, p_scope text)
-returns boolean language plpgsql stable security definer set search_path = '' as $$
+-- manager roles. The set form answers for every enterprise at once (the modules' policy helpers:
+-- training managers, community moderators); empty when the gate does not clear.
+create or replace function private.my_scoped_enterprise_ids(p_scope text)
+returns setof uuid language plpgsql stable security definer set search_path = '' as $$
+declare v_uid uuid := auth.uid();
 begin
-  return exists (
-    select 1 from public.enterprise_members m
+  if v_uid is null or private.gate_code(v_uid) is not null then
+    return;
+  end if;
+  return query
+    select m.enterprise_id
+      from public.enterprise_members m
       join public.enterprises e on e.id = m.enterprise_id
-     where m.enterprise_id = p_enterprise_id and m.user_id = (select auth.uid())
+     where m.user_id = v_uid
        and (m.role = 'admin'
             or (p_scope = any (m.scopes)
                 and exists (select 1 from public.edition_features f
-                             where f.edition = e.edition and f.feature = 'manager_roles')))
-  ) and private.gate_code(null) is null;
+                             where f.edition = e.edition and f.feature = 'manager_roles')));
+end $$;
+
+create or replace function private.has_scope(p_enterprise_id uuid, p_scope text)
+returns boolean language plpgsql stable security definer set search_path = '' as $$
+begin
+  return p_enterprise_id in (select private.my_scoped_enterprise_ids(p_scope));
 end $$;
 
 create or replace function private.has_feature(p_enterprise_id uuid, p_feature text)
@@ -279,6 +289,16 @@ begin
      where e.id = p_enterprise_id and f.feature = p_feature
   );
 end $$;
+
+-- The enterprise a storage object belongs to: the `<enterprise_id>/` its name starts with (the
+-- canonical lower-case form the app writes), when the whole name also matches the bucket's
+-- `p_pattern`; null otherwise, and the bucket's check refuses.
+create or replace function private.object_enterprise_id(p_name text, p_pattern text default '')
+returns uuid language sql immutable set search_path = '' as $$
+  select case when p_name ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/' and p_name ~ p_pattern
+              then substr(p_name, 1, 36)::uuid end;
+$$;
+revoke all on function private.object_enterprise_id(text, text) from public, anon, authenticated, service_role;
 
 -- Raising variants for RPCs.
 create or replace function private.assert_member(p_enterprise_id uuid)
@@ -319,8 +339,10 @@ create policy "Admins and platform operators read qualification documents"
 -- Helpers: callable by the roles whose policies use them, nobody else.
 revoke execute on function private.my_enterprise_ids() from public, anon;
 revoke execute on function private.my_admin_enterprise_ids() from public, anon;
+revoke execute on function private.my_member_role(uuid) from public, anon;
 revoke execute on function private.is_member(uuid) from public, anon;
 revoke execute on function private.is_admin(uuid) from public, anon;
+revoke execute on function private.my_scoped_enterprise_ids(text) from public, anon;
 revoke execute on function private.has_scope(uuid, text) from public, anon;
 revoke execute on function private.has_feature(uuid, text) from public, anon;
 revoke execute on function private.assert_member(uuid) from public, anon;

@@ -104,9 +104,8 @@ create policy "Admins read their enterprise's invitations; members read their ow
     or (created_by = (select auth.uid()) and enterprise_id in (select private.my_enterprise_ids()))
   );
 
-create policy "People read their own join requests; admins read their enterprise's"
-  on public.join_requests for select to authenticated
-  using (user_id = (select auth.uid()) or enterprise_id in (select private.my_admin_enterprise_ids()));
+select private.readable_by_owner('public.join_requests', 'People read their own join requests; admins read their enterprise''s',
+  'user_id', 'private.my_admin_enterprise_ids');
 
 create policy "Admins read their enterprise's phone allow-list"
   on public.enterprise_phone_allowlist for select to authenticated

@@ -18,19 +18,9 @@
 -- -----------------------------------------------------------------------------
 create or replace function private.training_manager_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare v_uid uuid := auth.uid();
 begin
-  if v_uid is null or private.gate_code(v_uid) is not null then
-    return;
-  end if;
-  return query
-    select m.enterprise_id
-      from public.enterprise_members m
-      join public.enterprises e on e.id = m.enterprise_id
-     where m.user_id = v_uid
-       and (m.role = 'admin'
-            or ('training' = any (m.scopes)
-                and exists (select 1 from public.edition_features f where f.edition = e.edition and f.feature = 'manager_roles')));
+  -- plpgsql, not sql: a policy's helper must not be re-planned on every statement (schema-lint)
+  return query select private.my_scoped_enterprise_ids('training');
 end $$;
 revoke execute on function private.training_manager_ids() from public, anon;
 grant execute on function private.training_manager_ids() to authenticated;
@@ -459,16 +449,12 @@ create index training_lessons_document_idx on public.training_lessons (document_
 -- True when the caller may read the object `p_name` (`<enterprise_id>/<anything>`) of bucket `training`.
 create or replace function private.training_media_readable(p_name text)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-declare v_enterprise uuid;
+declare v_enterprise uuid := private.object_enterprise_id(p_name);
 begin
-  if p_name is null or p_name !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/' then
-    return false;
-  end if;
-  v_enterprise := substr(p_name, 1, 36)::uuid;
   if v_enterprise in (select private.training_manager_ids()) then
     return true;
   end if;
-  if v_enterprise not in (select private.my_enterprise_ids()) then
+  if v_enterprise is null or v_enterprise not in (select private.my_enterprise_ids()) then
     return false;
   end if;
   return exists (select 1 from public.training_courses c

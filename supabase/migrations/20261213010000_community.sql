@@ -301,18 +301,20 @@ create index community_publish_tickets_enterprise_idx on private.community_publi
 -- and only the appeal columns ever change after the insert.
 create or replace function private.community_actions_guard()
 returns trigger language plpgsql set search_path = '' as $$
+declare
+  -- what an appeal writes after the insert
+  v_appeal text[] := array['appeal_text', 'appealed_at', 'appeal_status', 'appeal_decided_by', 'appeal_decided_at', 'appeal_note', 'case_id'];
+  v_refused boolean;
 begin
   if tg_op = 'DELETE' then
-    if exists (select 1 from public.enterprises e where e.id = old.enterprise_id) then
-      raise exception using errcode = '42501', message = 'audit_log_append_only', hint = '处理记录只能追加，不能修改或删除';
-    end if;
-    return old;
+    v_refused := exists (select 1 from public.enterprises e where e.id = old.enterprise_id);
+  else
+    v_refused := (to_jsonb(new) - v_appeal) is distinct from (to_jsonb(old) - v_appeal);
   end if;
-  if (to_jsonb(new) - array['appeal_text', 'appealed_at', 'appeal_status', 'appeal_decided_by', 'appeal_decided_at', 'appeal_note', 'case_id'])
-     is distinct from (to_jsonb(old) - array['appeal_text', 'appealed_at', 'appeal_status', 'appeal_decided_by', 'appeal_decided_at', 'appeal_note', 'case_id']) then
+  if v_refused then
     raise exception using errcode = '42501', message = 'audit_log_append_only', hint = '处理记录只能追加，不能修改或删除';
   end if;
-  return new;
+  return coalesce(new, old);
 end $$;
 create trigger community_actions_append_only before update or delete on public.community_actions
   for each row execute function private.community_actions_guard();
@@ -350,25 +352,17 @@ end $$;
 -- `community` scope where the edition has manager roles. Empty when the gate does not clear.
 create or replace function private.my_community_moderated_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare v_uid uuid := auth.uid();
-  -- computed once for this request by private.community_request_context (below); none signed out
+declare
+  -- computed once for this request by private.community_request_context (below)
   v_ids uuid[] := private.community_context('moderated');
 begin
-  if v_ids is not null or v_uid is null then
-    return query select unnest(v_ids);
-    return;
+  if v_ids is null then -- none signed out: private.my_scoped_enterprise_ids is empty then
+    v_ids := array(select e.id
+                     from private.my_scoped_enterprise_ids('community') x(id)
+                     join public.enterprises e on e.id = x.id
+                    where e.status <> 'closed');
   end if;
-  if private.gate_code(null) is not null then
-    return;
-  end if;
-  return query
-    select m.enterprise_id
-      from public.enterprise_members m
-      join public.enterprises e on e.id = m.enterprise_id
-     where m.user_id = v_uid and e.status <> 'closed'
-       and (m.role = 'admin'
-            or ('community' = any (m.scopes)
-                and exists (select 1 from public.edition_features f where f.edition = e.edition and f.feature = 'manager_roles')));
+  return query select unnest(v_ids);
 end $$;
 
 -- Enterprises whose community the caller may read: member, enterprise not closed, and no
@@ -614,26 +608,14 @@ create policy "Signed-in users read the report categories"
   on public.community_report_categories for select to authenticated
   using (true);
 
-create policy "Moderators read their enterprise's cases"
-  on public.community_cases for select to authenticated
-  using (enterprise_id in (select private.my_community_moderated_ids()));
+select private.readable_by_owner('public.community_cases', 'Moderators read their enterprise''s cases', null, 'private.my_community_moderated_ids');
 
-create policy "Reporters read their reports; moderators read their enterprise's"
-  on public.community_reports for select to authenticated
-  using (reporter_id = (select auth.uid()) or enterprise_id in (select private.my_community_moderated_ids()));
+select private.readable_by_owner('public.community_reports', 'Reporters read their reports; moderators read their enterprise''s', 'reporter_id', 'private.my_community_moderated_ids');
 
-create policy "Authors read actions about them; moderators read their enterprise's"
-  on public.community_actions for select to authenticated
-  using (author_id = (select auth.uid()) or enterprise_id in (select private.my_community_moderated_ids()));
+select private.readable_by_owner('public.community_actions', 'Authors read actions about them; moderators read their enterprise''s', 'author_id', 'private.my_community_moderated_ids');
 
-create policy "Members read their own sanctions; moderators read their enterprise's"
-  on public.community_sanctions for select to authenticated
-  using (user_id = (select auth.uid()) or enterprise_id in (select private.my_community_moderated_ids()));
+select private.readable_by_owner('public.community_sanctions', 'Members read their own sanctions; moderators read their enterprise''s', 'user_id', 'private.my_community_moderated_ids');
 
-create policy "Moderators read their enterprise's word list"
-  on public.community_blocked_words for select to authenticated
-  using (enterprise_id in (select private.my_community_moderated_ids()));
+select private.readable_by_owner('public.community_blocked_words', 'Moderators read their enterprise''s word list', null, 'private.my_community_moderated_ids');
 
-create policy "Members read their enterprise's community rules"
-  on public.community_settings for select to authenticated
-  using (enterprise_id in (select private.my_enterprise_ids()));
+select private.readable_by_owner('public.community_settings', 'Members read their enterprise''s community rules', null, 'private.my_enterprise_ids');

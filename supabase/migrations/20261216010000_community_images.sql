@@ -68,19 +68,14 @@ select private.refuse_writes_when_inactive('public.community_post_images');
 -- Storage insert check: a well-formed path in an enterprise whose community the caller may write in.
 create or replace function private.community_image_upload_allowed(p_name text)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
-declare v_enterprise uuid;
+declare v_enterprise uuid := private.object_enterprise_id(p_name, '^[0-9a-f-]{36}/[0-9a-f-]{36}/[A-Za-z0-9_-]{1,64}\.(jpg|jpeg|png|webp|gif)$');
 begin
-  if p_name is null or p_name !~ '^[0-9a-f-]{36}/[0-9a-f-]{36}/[A-Za-z0-9_-]{1,64}\.(jpg|jpeg|png|webp|gif)$' then
-    return false;
-  end if;
-  v_enterprise := split_part(p_name, '/', 1)::uuid;
-  return v_enterprise in (select private.my_community_enterprise_ids())
+  return v_enterprise is not null
+     and v_enterprise in (select private.my_community_enterprise_ids())
      and private.has_feature(v_enterprise, 'community')
      and not exists (select 1 from public.community_sanctions s
                       where s.user_id = auth.uid() and s.enterprise_id = v_enterprise
                         and s.lifted_at is null and now() >= s.starts_at and now() < s.ends_at);
-exception when invalid_text_representation then
-  return false;
 end $$;
 
 -- Storage read check (besides the uploader): the image is on a post the caller reads, and has
