@@ -12,17 +12,8 @@ jest.mock('../services/community-images.service', () => ({
   ...jest.requireActual('../services/community-images.service'),
   uploadPostImage: jest.fn(),
 }));
-// The shared rich-text editor is Quill on H5 (tested with the knowledge base's editor in the H5
-// e2e suite); here a text area stands in for it and hands the form the Delta the editor would.
-jest.mock('../../../ui/rich-text/rich-editor', () => {
-  const { createElement } = jest.requireActual('react');
-  const { Textarea } = jest.requireActual('@tarojs/components');
-  const { textToDelta } = jest.requireActual('../../../ui/rich-text/delta');
-  return {
-    RichEditor: ({ onChange, bodyTestId }: { onChange(d: unknown): void; bodyTestId: string }) =>
-      createElement(Textarea, { 'data-testid': bodyTestId, onInput: (e: { detail: { value: string } }) => onChange(textToDelta(e.detail.value)) }),
-  };
-});
+// the shared rich-text editor: a text area stands in (src/ui/rich-text/__mocks__)
+jest.mock('../../../ui/rich-text/rich-editor');
 const mockedSections = sections as jest.MockedFunction<typeof sections>;
 const mockedPublish = publishPost as jest.MockedFunction<typeof publishPost>;
 const mockedChoose = chooseImages as jest.MockedFunction<typeof chooseImages>;

@@ -10,16 +10,8 @@ jest.mock('../services/community-images.service', () => ({
   postImages: jest.fn(),
   imageUrls: jest.fn(),
 }));
-// The shared rich-text editor (Quill on H5, tested in the H5 e2e suite): a text area stands in for it.
-jest.mock('../../../ui/rich-text/rich-editor', () => {
-  const { createElement } = jest.requireActual('react');
-  const { Textarea } = jest.requireActual('@tarojs/components');
-  const { textToDelta } = jest.requireActual('../../../ui/rich-text/delta');
-  return {
-    RichEditor: ({ onChange, bodyTestId }: { onChange(d: unknown): void; bodyTestId: string }) =>
-      createElement(Textarea, { 'data-testid': bodyTestId, onInput: (e: { detail: { value: string } }) => onChange(textToDelta(e.detail.value)) }),
-  };
-});
+// the shared rich-text editor: a text area stands in (src/ui/rich-text/__mocks__)
+jest.mock('../../../ui/rich-text/rich-editor');
 const mockedPost = post as jest.MockedFunction<typeof post>;
 const mockedEdit = editPost as jest.MockedFunction<typeof editPost>;
 const mockedImages = postImages as jest.MockedFunction<typeof postImages>;
