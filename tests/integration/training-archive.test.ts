@@ -4,18 +4,9 @@
 // an archived paper can't be started; an archived question can't go into a new paper. Only the
 // enterprise's training managers archive; anyone else hears that the object doesn't exist.
 import { sql } from '../support/clients';
-import {
-  buildTrainingWorld, correctAnswer, dropTrainingWorld, ok, publishPaper, rpc, type AttemptView, type TrainingWorld,
-} from './support-training/fixture';
+import { correctAnswer, ok, publishPaper, rpc, type AttemptView, trainingWorldPerFile } from './support-training/fixture';
 
-let w: TrainingWorld;
-
-beforeAll(async () => {
-  w = await buildTrainingWorld();
-});
-afterAll(async () => {
-  await dropTrainingWorld(w);
-});
+const w = trainingWorldPerFile();
 
 const archive = (kind: string, id: string, archived = true) => ok<string>(w.admin, 'training_set_archived', { p_kind: kind, p_id: id, p_archived: archived });
 const assigned = async () => (await ok<Array<{ course_id: string }>>(w.learner, 'training_my_assignments', { p_enterprise_id: w.enterpriseId })).map((a) => a.course_id);

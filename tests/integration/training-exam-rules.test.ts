@@ -4,17 +4,10 @@
 import { sql } from '../support/clients';
 import { newMember } from './support-tenancy/fixture';
 import {
-  ageAttempt, buildTrainingWorld, correctAnswer, dropTrainingWorld, ok, publishPaper, rpc, type AttemptView, type TrainingWorld,
+  ageAttempt, buildTrainingWorld, correctAnswer, dropTrainingWorld, ok, publishPaper, rpc, type AttemptView, trainingWorldPerFile,
 } from './support-training/fixture';
 
-let w: TrainingWorld;
-
-beforeAll(async () => {
-  w = await buildTrainingWorld();
-});
-afterAll(async () => {
-  await dropTrainingWorld(w);
-});
+const w = trainingWorldPerFile();
 
 const answerAll = async (a: AttemptView) => {
   for (const q of a.questions) await ok(w.learner, 'training_save_answer', { p_attempt_id: a.id, p_position: q.position, p_answer: correctAnswer(q) });

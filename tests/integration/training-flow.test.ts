@@ -3,17 +3,10 @@
 // (frozen, shuffled, graded in SQL), a certificate anyone can verify, and points counted once.
 import { anonClient, callApi, sql } from '../support/clients';
 import {
-  ageProgress, buildTrainingWorld, correctAnswer, dropTrainingWorld, ok, publishPaper, rpc, type AttemptView, type TrainingWorld,
+  ageProgress, correctAnswer, ok, publishPaper, rpc, type AttemptView, trainingWorldPerFile,
 } from './support-training/fixture';
 
-let w: TrainingWorld;
-
-beforeAll(async () => {
-  w = await buildTrainingWorld();
-});
-afterAll(async () => {
-  await dropTrainingWorld(w);
-});
+const w = trainingWorldPerFile();
 
 interface Assignment { course_id: string; title: string; due_at: string | null; overdue: boolean; lessons_total: number; lessons_done: number; completed_at: string | null }
 interface Progress { position_seconds: number; watched_seconds: number; completed: boolean; course_completed: boolean }

@@ -3,17 +3,10 @@
 // course's learners as CSV, and the scheduled job (reminders once, overdue once, late attempts graded).
 import { sql } from '../support/clients';
 import {
-  ageAttempt, buildTrainingWorld, correctAnswer, dropTrainingWorld, ok, publishPaper, rpc, type AttemptView, type TrainingWorld,
+  ageAttempt, buildTrainingWorld, correctAnswer, dropTrainingWorld, ok, publishPaper, rpc, type AttemptView, trainingWorldPerFile,
 } from './support-training/fixture';
 
-let w: TrainingWorld;
-
-beforeAll(async () => {
-  w = await buildTrainingWorld();
-});
-afterAll(async () => {
-  await dropTrainingWorld(w);
-});
+const w = trainingWorldPerFile();
 
 describe('learning paths', () => {
   it('courses in order, each with the learner’s completion, and the next one to take', async () => {

@@ -2,16 +2,9 @@
 // training manager chooses (on by default). On, a progress report past the furthest point is
 // clamped back to it; off, the learner may resume where they skipped to, yet watched time still
 // grows only with the server clock, so a 30-minute video cannot be completed in a minute.
-import { ageProgress, buildTrainingWorld, dropTrainingWorld, ok, type TrainingWorld } from './support-training/fixture';
+import { ageProgress, ok, trainingWorldPerFile } from './support-training/fixture';
 
-let w: TrainingWorld;
-
-beforeAll(async () => {
-  w = await buildTrainingWorld();
-});
-afterAll(async () => {
-  await dropTrainingWorld(w);
-});
+const w = trainingWorldPerFile();
 
 interface Progress { position_seconds: number; watched_seconds: number; completed: boolean; course_completed: boolean }
 interface Outline { limit_seeking: boolean; chapters: Array<{ lessons: Array<{ id: string; position_seconds: number }> }> }

@@ -137,6 +137,21 @@ export async function ageProgress(userId: string, lessonId: string, seconds: num
               where user_id = $1 and lesson_id = $2`, [userId, lessonId, seconds]);
 }
 
+/**
+ * The training world of one test file: built before its tests, dropped after them. Filled in place,
+ * so a file takes it at module level (`const w = trainingWorldPerFile();`).
+ */
+export function trainingWorldPerFile(): TrainingWorld {
+  const w = {} as TrainingWorld;
+  beforeAll(async () => {
+    Object.assign(w, await buildTrainingWorld());
+  });
+  afterAll(async () => {
+    await dropTrainingWorld(w);
+  });
+  return w;
+}
+
 export async function dropTrainingWorld(w: TrainingWorld): Promise<void> {
   await sql('delete from public.enterprises where id = $1', [w.enterpriseId]);
 }
