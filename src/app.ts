@@ -1,4 +1,3 @@
-import { configure as configureIcons } from '@nutui/icons-react-taro';
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { retryChunkLoads } from './lib/chunks/retry-chunk-loads';
@@ -19,7 +18,10 @@ type AutoRefreshModule = typeof import('./lib/supabase/use-auto-refresh');
 // NutUI draws its icons (the Loading spinner of every load state among them) as an <i> element.
 // Mini-programs have no template for <i> ("Template tmpl_0_i not found"), so nothing showed there;
 // a view carries the same class and mask style.
-if (process.env.TARO_ENV !== 'h5') configureIcons({ tag: 'view' });
+// Required only there: on H5 the import would put NutUI's icon index into the entry chunk.
+if (process.env.TARO_ENV !== 'h5') {
+  (require('@nutui/icons-react-taro') as typeof import('@nutui/icons-react-taro')).configure({ tag: 'view' });
+}
 if (process.env.TARO_ENV === 'h5') retryChunkLoads();
 // The app's reLaunches wait for page changes in flight (lib/navigation/relaunch.ts); the first
 // change begins as soon as this module has run.
