@@ -350,19 +350,25 @@ end $$;
 
 -- Enterprises where the caller moderates the community: admins, and managers with the
 -- `community` scope where the edition has manager roles. Empty when the gate does not clear.
+-- As an array for the posts policy, where it is one InitPlan (the set form below costs a hashed
+-- SubPlan over a ProjectSet in every feed statement that meets a hidden post: bench/README.md (6)).
+create or replace function private.my_community_moderated_array()
+returns uuid[] language plpgsql stable security definer set search_path = '' as $$
+begin
+  -- computed once for this request by private.community_request_context (below); none signed out:
+  -- private.my_scoped_enterprise_ids is empty then
+  return coalesce(private.community_context('moderated'),
+                  array(select e.id
+                          from private.my_scoped_enterprise_ids('community') x(id)
+                          join public.enterprises e on e.id = x.id
+                         where e.status <> 'closed'));
+end $$;
+
+-- The same enterprises as a set, for `enterprise_id in (select …)` in the other policies.
 create or replace function private.my_community_moderated_ids()
 returns setof uuid language plpgsql stable security definer set search_path = '' as $$
-declare
-  -- computed once for this request by private.community_request_context (below)
-  v_ids uuid[] := private.community_context('moderated');
 begin
-  if v_ids is null then -- none signed out: private.my_scoped_enterprise_ids is empty then
-    v_ids := array(select e.id
-                     from private.my_scoped_enterprise_ids('community') x(id)
-                     join public.enterprises e on e.id = x.id
-                    where e.status <> 'closed');
-  end if;
-  return query select unnest(v_ids);
+  return query select unnest(private.my_community_moderated_array());
 end $$;
 
 -- Enterprises whose community the caller may read: member, enterprise not closed, and no
@@ -442,7 +448,7 @@ begin
     return;
   end if;
   perform set_config('zx.ctx_community_sections', array(select private.my_community_section_ids())::text, true);
-  perform set_config('zx.ctx_community_moderated', array(select private.my_community_moderated_ids())::text, true);
+  perform set_config('zx.ctx_community_moderated', private.my_community_moderated_array()::text, true);
   perform set_config('zx.ctx_community_uid', v_uid::text, true);
 end $$;
 
@@ -453,7 +459,7 @@ create trigger forget_request_context_on_community_sections
 create or replace function private.is_community_moderator(p_enterprise_id uuid)
 returns boolean language plpgsql stable security definer set search_path = '' as $$
 begin
-  return p_enterprise_id in (select private.my_community_moderated_ids());
+  return p_enterprise_id = any (private.my_community_moderated_array());
 end $$;
 
 -- The membership-level counterpart of private.assert_not_restricted(): a restricted or suspended
@@ -558,14 +564,14 @@ create trigger community_member_left after delete on public.enterprise_members
 revoke all on function private.community_context(text) from public, anon, authenticated;
 -- only the pre-request hook (a definer function) calls it
 revoke all on function private.community_request_context() from public, anon, authenticated, service_role;
-revoke all on function private.my_community_moderated_ids(), private.my_community_enterprise_ids(),
+revoke all on function private.my_community_moderated_ids(), private.my_community_moderated_array(), private.my_community_enterprise_ids(),
   private.my_community_section_ids(), private.my_community_section_array(), private.is_community_moderator(uuid), private.assert_member_not_restricted(uuid),
   private.community_delta_text(jsonb), private.community_digest(uuid, text, text),
   private.community_reporter_weight(uuid, uuid), private.community_hide_threshold(uuid), private.community_actions_guard(),
   private.community_member_left()
   from public, anon, authenticated;
 -- Policy helpers run as the querying role.
-grant execute on function private.my_community_moderated_ids(), private.my_community_enterprise_ids(),
+grant execute on function private.my_community_moderated_ids(), private.my_community_moderated_array(), private.my_community_enterprise_ids(),
   private.my_community_section_ids(), private.my_community_section_array() to authenticated;
 
 -- -----------------------------------------------------------------------------
@@ -589,7 +595,7 @@ create policy "Members read published posts of their sections; authors and moder
   using (coalesce(section_id = any ((select private.my_community_section_array())::uuid[]), false)
          and (status = 'published'
               or author_id = (select auth.uid())
-              or enterprise_id in (select private.my_community_moderated_ids())));
+              or enterprise_id = any ((select private.my_community_moderated_array())::uuid[])));
 
 create policy "Members read published comments of their sections; authors and moderators read the rest"
   on public.community_comments for select to authenticated

@@ -3,36 +3,11 @@
 // helpers read them back. A stale answer would show a folder to someone whose right was just taken
 // away, so each test opens a transaction the way PostgREST does (claims, path, role, hook), changes
 // what the answer depends on within that same transaction, and reads under RLS as the caller.
-import { Client } from 'pg';
-import { getStack } from '../support/stack';
 import { sql } from '../support/clients';
+import { asOwner, inRequestOf, type Q } from '../support/request';
 import { buildKbWorld, type KbWorld } from './kb-support';
 
-type Q = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
-
-async function inKbRequestOf<T>(userId: string, path: string, work: (q: Q) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: getStack().databaseUrl });
-  await c.connect();
-  const q: Q = async (text, params = []) => (await c.query(text, params)).rows;
-  try {
-    await q('begin');
-    await q(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: userId, role: 'authenticated' })]);
-    await q(`select set_config('request.path', $1, true)`, [path]);
-    await q('set local role authenticated');
-    await q('select hooks.begin_request()');
-    return await work(q);
-  } finally {
-    await c.query('rollback').catch(() => undefined);
-    await c.end();
-  }
-}
-
-/** A change made by the server in the caller's transaction (an RPC would make it as the owner). */
-async function asOwner(q: Q, text: string, params: unknown[]): Promise<void> {
-  await q('reset role');
-  await q(text, params);
-  await q('set local role authenticated');
-}
+const inKbRequestOf = <T>(userId: string, path: string, work: (q: Q) => Promise<T>) => inRequestOf(userId, work, { path });
 
 const seesNode = async (q: Q, id: string) => (await q('select id from public.kb_nodes where id = $1', [id])).length === 1;
 

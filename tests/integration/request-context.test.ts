@@ -6,40 +6,13 @@
 import { Client } from 'pg';
 import { getStack } from '../support/stack';
 import { createEnterpriseAs, joinEnterprise, signInCleared, sql, type SignedInUser } from '../support/clients';
+import { asOwner, inRequestOf as inRequestOfId, type Q } from '../support/request';
 
-type Q = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
-
-async function inRequestOf<T>(user: SignedInUser, work: (q: Q, c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: getStack().databaseUrl });
-  await c.connect();
-  const q: Q = async (text, params = []) => (await c.query(text, params)).rows;
-  try {
-    await q('begin');
-    await beginRequestAs(q, user.userId);
-    return await work(q, c);
-  } finally {
-    await c.query('rollback').catch(() => undefined);
-    await c.end();
-  }
-}
-
-/** What PostgREST does at the start of a request: claims, role, then the configured hook. */
-async function beginRequestAs(q: Q, userId: string): Promise<void> {
-  await q(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: userId, role: 'authenticated' })]);
-  await q('set local role authenticated');
-  await q('select hooks.begin_request()');
-}
+const inRequestOf = <T>(user: SignedInUser, work: (q: Q) => Promise<T>) => inRequestOfId(user.userId, work);
 
 /** Enterprises the caller reads under RLS, as the app lists them. */
 async function visibleEnterprises(q: Q): Promise<string[]> {
   return (await q('select id from public.enterprises order by id')).map((r) => String(r.id));
-}
-
-/** A change made by the server in the caller's transaction (an RPC would make it as the owner). */
-async function asOwner(q: Q, text: string, params: unknown[]): Promise<void> {
-  await q('reset role');
-  await q(text, params);
-  await q('set local role authenticated');
 }
 
 describe('request context', () => {

@@ -25,7 +25,7 @@ const ANON_CALLABLE = ['get_current_agreements', 'report_stolen_account', 'train
 /** Private helpers that RLS policies call as the querying role; every other private function is internal. */
 const POLICY_HELPERS = ['is_cleared', 'assert_cleared', 'is_platform_operator', 'my_enterprise_ids', 'my_admin_enterprise_ids', 'closed_enterprise_ids', 'my_open_report_ids',
   'my_birth_evidence_count', 'training_manager_ids', 'training_media_readable', 'kb_acl_ids', 'kb_read_keys', 'kb_manager_enterprise_ids', 'kb_object_allowed', 'kb_search_ids',
-  'my_community_enterprise_ids', 'my_community_moderated_ids', 'my_community_section_ids', 'my_community_section_array',
+  'my_community_enterprise_ids', 'my_community_moderated_ids', 'my_community_moderated_array', 'my_community_section_ids', 'my_community_section_array',
   'community_image_upload_allowed', 'community_image_readable'];
 /** PostgREST's hooks (schema hooks), run as every request's role. */
 const HOOKS: Record<string, Exec> = { begin_request: 'anon' };
