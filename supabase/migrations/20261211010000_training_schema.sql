@@ -78,6 +78,10 @@ create table public.training_lessons (
   video_path text constraint training_lessons_video_length check (char_length(video_path) <= 500),
   video_seconds integer constraint training_lessons_video_seconds check (video_seconds between 1 and 86400),
   document_path text constraint training_lessons_document_length check (char_length(document_path) <= 500),
+  -- The objects of bucket `training` a text lesson's Delta shows as images (`<enterprise>/images/…`),
+  -- written by training_save_lesson from the Delta's image inserts (`training/<object>` there): the
+  -- list private.training_media_readable looks an image up in. Empty for video and document lessons.
+  image_paths text[] not null default '{}',
   sort_order integer not null default 0,
   points integer not null default 1 constraint training_lessons_points_range check (points between 0 and 100),
   created_at timestamptz not null default now(),
@@ -419,9 +423,10 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 
 -- =============================================================================
 -- Training media (issue 16): bucket `training` (private) for course covers, lesson videos and
--- documents, under `<enterprise_id>/`. Training managers of that enterprise upload, replace,
--- remove and read. A member reads an object only while a course they can read refers to it: the
--- cover of a published course or the video or document of a lesson in one. That is the course
+-- documents and the images inside text lessons, under `<enterprise_id>/`. Training managers of that
+-- enterprise upload, replace, remove and read. A member reads an object only while a course they can
+-- read refers to it: the cover of a published course, or the video, document or one of the images
+-- (`image_paths`) of a lesson in one. That is the course
 -- rows' own rule (members read published courses), so a draft's media, an archived course's and a
 -- file uploaded but never attached stay with the managers, and another enterprise's members get
 -- nothing (the app plays and opens media through signed links the member's own session creates).
@@ -430,7 +435,7 @@ insert into public.notification_kinds (kind, domain, mandatory, label, sort_orde
 -- =============================================================================
 insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
 values ('training', 'training', false, 524288000, array[
-  'image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'application/pdf',
+  'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4', 'application/pdf',
   'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'])
@@ -445,6 +450,7 @@ create policy "Training managers upload training media"
 create index training_courses_cover_idx on public.training_courses (cover_path) where cover_path is not null;
 create index training_lessons_video_idx on public.training_lessons (video_path) where video_path is not null;
 create index training_lessons_document_idx on public.training_lessons (document_path) where document_path is not null;
+create index training_lessons_images_idx on public.training_lessons using gin (image_paths);
 
 -- True when the caller may read the object `p_name` (`<enterprise_id>/<anything>`) of bucket `training`.
 create or replace function private.training_media_readable(p_name text)
@@ -462,7 +468,9 @@ begin
       or exists (select 1 from public.training_lessons l join public.training_courses c on c.id = l.course_id
                   where l.video_path = p_name and l.enterprise_id = v_enterprise and c.status = 'published')
       or exists (select 1 from public.training_lessons l join public.training_courses c on c.id = l.course_id
-                  where l.document_path = p_name and l.enterprise_id = v_enterprise and c.status = 'published');
+                  where l.document_path = p_name and l.enterprise_id = v_enterprise and c.status = 'published')
+      or exists (select 1 from public.training_lessons l join public.training_courses c on c.id = l.course_id
+                  where l.image_paths @> array[p_name] and l.enterprise_id = v_enterprise and c.status = 'published');
 end $$;
 revoke execute on function private.training_media_readable(text) from public, anon;
 grant execute on function private.training_media_readable(text) to authenticated;

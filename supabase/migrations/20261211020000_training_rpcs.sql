@@ -161,6 +161,25 @@ returns text language sql immutable set search_path = '' as $$
    where jsonb_typeof(op -> 'insert') = 'string';
 $$;
 
+-- The objects of bucket `training` a text lesson shows as images, from its Delta's image inserts
+-- (`{"insert": {"image": ref}}`). The lesson form stores `training/<enterprise>/images/<name>.<ext>`
+-- (the bucket, then the object path); any other image is refused: another enterprise's object, one
+-- outside `images/`, a web image (http/https) or a data URL. Learners read exactly these objects
+-- while the course is published (private.training_media_readable), so nothing else may get in.
+create or replace function private.training_lesson_image_paths(p_enterprise_id uuid, p_delta jsonb)
+returns text[] language plpgsql stable set search_path = '' as $$
+declare v_images jsonb[];
+begin
+  select coalesce(array_agg(op -> 'insert' -> 'image'), '{}') into v_images
+    from jsonb_array_elements(p_delta -> 'ops') op
+   where jsonb_typeof(op -> 'insert') = 'object' and op -> 'insert' ? 'image';
+  perform private.raise_if(exists (select 1 from unnest(v_images) i(v)
+                                    where jsonb_typeof(v) is distinct from 'string'
+                                       or (v #>> '{}') !~ ('^training/' || p_enterprise_id::text || '/images/[A-Za-z0-9_-]{1,100}\.(jpg|jpeg|png|gif|webp)$')),
+    '22023', 'lesson_image_invalid', '图片须在课时编辑器中上传到本企业的培训空间，不支持外部图片链接');
+  return (select coalesce(array_agg(distinct substr(v #>> '{}', char_length('training/') + 1)), '{}') from unnest(v_images) i(v));
+end $$;
+
 -- The people an assignment reaches (members only; department assignments include sub-departments).
 create or replace function private.training_assignment_people(p_assignment_id uuid)
 returns setof uuid language sql stable security definer set search_path = '' as $$
@@ -303,6 +322,7 @@ declare v_course uuid;
   v_enterprise uuid;
   v_title text;
   v_text text;
+  v_images text[] := '{}';
   v_id uuid;
 begin
   select c.course_id into v_course from public.training_chapters c where c.id = p_chapter_id;
@@ -321,6 +341,7 @@ begin
   if p_kind = 'text' then
     v_text := private.training_delta_text(p_body_delta);
     perform private.raise_if(char_length(v_text) > 100000 or octet_length(p_body_delta::text) > 1000000, '22023', 'body_too_long', '图文内容太长');
+    v_images := private.training_lesson_image_paths(v_enterprise, p_body_delta);
   end if;
   if p_kind = 'video' and (p_video_path is null or p_video_path !~ ('^' || v_enterprise::text || '/') or char_length(p_video_path) > 500
                            or p_video_seconds is null or p_video_seconds not between 1 and 86400) then
@@ -329,10 +350,10 @@ begin
   perform private.raise_if(p_kind = 'document' and (p_document_path is null or p_document_path !~ ('^' || v_enterprise::text || '/') or char_length(p_document_path) > 500), '22023', 'document_invalid', '请上传文档');
   perform private.raise_if(coalesce(p_points, 1) not between 0 and 100, '22023', 'points_invalid', '积分须在0到100之间');
   if p_lesson_id is null then
-    insert into public.training_lessons (enterprise_id, course_id, chapter_id, title, kind, body_delta, body_text, video_path,
+    insert into public.training_lessons (enterprise_id, course_id, chapter_id, title, kind, body_delta, body_text, image_paths, video_path,
                                          video_seconds, document_path, sort_order, points)
     values (v_enterprise, v_course, p_chapter_id, v_title, p_kind,
-            case when p_kind = 'text' then p_body_delta end, coalesce(v_text, ''),
+            case when p_kind = 'text' then p_body_delta end, coalesce(v_text, ''), v_images,
             case when p_kind = 'video' then p_video_path end, case when p_kind = 'video' then p_video_seconds end,
             case when p_kind = 'document' then p_document_path end,
             coalesce(p_sort_order, (select coalesce(max(sort_order), 0) + 1 from public.training_lessons where chapter_id = p_chapter_id)),
@@ -341,6 +362,7 @@ begin
   else
     update public.training_lessons l
        set title = v_title, kind = p_kind, body_delta = case when p_kind = 'text' then p_body_delta end, body_text = coalesce(v_text, ''),
+           image_paths = v_images,
            video_path = case when p_kind = 'video' then p_video_path end,
            video_seconds = case when p_kind = 'video' then p_video_seconds end,
            document_path = case when p_kind = 'document' then p_document_path end,
@@ -1127,7 +1149,7 @@ declare
 begin
   foreach f in array array[
     'training_normalize(text)', 'training_assert_manager(uuid)', 'training_assert_learner(uuid)', 'training_not_found(text)', 'training_not_found_if(boolean, text)', 'training_assert_reporter(text, uuid)', 'training_enterprise_of(text, uuid)', 'training_assert_scope(uuid, text)', 'training_assert_reader(uuid, text, text)', 'training_assert_manages(uuid, text)', 'training_assert_writer(uuid)', 'training_title(text)', 'training_named(uuid, text, text)',
-    'training_random_code(integer)', 'training_delta_text(jsonb)', 'training_assignment_people(uuid)',
+    'training_random_code(integer)', 'training_delta_text(jsonb)', 'training_lesson_image_paths(uuid, jsonb)', 'training_assignment_people(uuid)',
     'training_my_course_deadlines(uuid, uuid)', 'training_course_for_manager(uuid)', 'training_award(uuid, uuid, text, uuid, integer, text)',
     'training_finish_attempt(uuid, text)', 'training_my_attempt(uuid)', 'training_attempt_view(public.training_attempts)',
     'training_clean_answer(text, jsonb, jsonb)'] loop

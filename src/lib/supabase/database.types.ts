@@ -1283,14 +1283,14 @@ isOneToOne: false
                   ]
                 },"training_lessons": {
                   Row: {
-                    "body_delta": Json | null,"body_text": string,"chapter_id": string,"course_id": string,"created_at": string,"document_path": string | null,"enterprise_id": string,"id": string,"kind": string,"points": number,"sort_order": number,"title": string,"updated_at": string,"video_path": string | null,"video_seconds": number | null
+                    "body_delta": Json | null,"body_text": string,"chapter_id": string,"course_id": string,"created_at": string,"document_path": string | null,"enterprise_id": string,"id": string,"image_paths": (string)[],"kind": string,"points": number,"sort_order": number,"title": string,"updated_at": string,"video_path": string | null,"video_seconds": number | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "body_delta"?: Json | null,"body_text"?: string,"chapter_id": string,"course_id": string,"created_at"?: string,"document_path"?: string | null,"enterprise_id": string,"id"?: string,"kind": string,"points"?: number,"sort_order"?: number,"title": string,"updated_at"?: string,"video_path"?: string | null,"video_seconds"?: number | null
+                    "body_delta"?: Json | null,"body_text"?: string,"chapter_id": string,"course_id": string,"created_at"?: string,"document_path"?: string | null,"enterprise_id": string,"id"?: string,"image_paths"?: (string)[],"kind": string,"points"?: number,"sort_order"?: number,"title": string,"updated_at"?: string,"video_path"?: string | null,"video_seconds"?: number | null
                   }
                   Update: {
-                    "body_delta"?: Json | null,"body_text"?: string,"chapter_id"?: string,"course_id"?: string,"created_at"?: string,"document_path"?: string | null,"enterprise_id"?: string,"id"?: string,"kind"?: string,"points"?: number,"sort_order"?: number,"title"?: string,"updated_at"?: string,"video_path"?: string | null,"video_seconds"?: number | null
+                    "body_delta"?: Json | null,"body_text"?: string,"chapter_id"?: string,"course_id"?: string,"created_at"?: string,"document_path"?: string | null,"enterprise_id"?: string,"id"?: string,"image_paths"?: (string)[],"kind"?: string,"points"?: number,"sort_order"?: number,"title"?: string,"updated_at"?: string,"video_path"?: string | null,"video_seconds"?: number | null
                   }
                   Relationships: [
                     {
