@@ -38,6 +38,7 @@ export const TRAINING_ERROR_MESSAGES: Record<string, string> = {
   cover_path_invalid: '封面图片无效，请重新上传',
   video_invalid: '请上传视频并填写时长',
   document_invalid: '请上传文档',
+  lesson_image_invalid: '正文中的图片须用编辑器的图片按钮上传到本企业的培训空间，不支持外部图片链接，请删除后重新插入',
   feature_not_in_edition: '培训与考试是专业版和私有版的功能，请升级企业版本',
   archive_kind_invalid: '只能归档课程、试卷或题目',
   archived_invalid: '请选择归档或恢复',

@@ -5,3 +5,4 @@ export { DeltaView, type DeltaViewProps } from './delta-view';
 export { RichEditor } from './rich-editor';
 export type { RichEditorProps } from './rich-editor.types';
 export { FORMAT_TOOLS, nextValue, isActive, cleanDelta, MediaMap } from './toolbar';
+export { useSignedMedia } from './use-signed-media';

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { AssignmentList } from '../components/assignment-list';
 import { ExamResult } from '../components/exam-result';
+import { LessonReader } from '../components/lesson-reader';
 import { QuestionCard } from '../components/question-card';
 import type { Answer, AttemptQuestion, AttemptView } from '../services/training.types';
 
@@ -82,5 +83,28 @@ describe('AssignmentList', () => {
     expect(screen.getByTestId('assignment-c2').textContent).toContain('已完成');
     fireEvent.click(screen.getByTestId('assignment-c1'));
     expect(onOpen).toHaveBeenCalledWith('c1');
+  });
+});
+
+describe('LessonReader images', () => {
+  it('shows a text lesson’s training/ images by the learner’s signed link, and hides one that can’t be signed', async () => {
+    const sign = jest.fn(async (ref: string) => {
+      if (ref.includes('gone')) throw new Error('media_unavailable');
+      return `https://signed.example/${ref.slice('training/'.length)}?token=t`;
+    });
+    const lesson = {
+      id: 'l-1', course_id: 'c-1', title: '报销流程', kind: 'text' as const, body_text: '', video_path: null, video_seconds: null, document_path: null,
+      body_delta: { ops: [
+        { insert: '按下图提交：\n' }, { insert: { image: 'training/e-1/images/1-abc.png' } }, { insert: '\n' },
+        { insert: { image: 'training/e-1/images/2-gone.png' } }, { insert: '\n' },
+      ] },
+    };
+    const { container } = render(
+      <LessonReader lesson={lesson} progress={{ position_seconds: 0, completed: false }} videoUrl={null} limitSeeking onCompleted={jest.fn()} signImage={sign} />,
+    );
+    const srcs = () => Array.from(container.querySelectorAll('img, taro-image-core')).map((e) => e.getAttribute('src'));
+    await waitFor(() => expect(srcs()).toEqual(['https://signed.example/e-1/images/1-abc.png?token=t']));
+    expect(sign.mock.calls.map(([ref]) => ref).sort()).toEqual(['training/e-1/images/1-abc.png', 'training/e-1/images/2-gone.png']);
+    expect(screen.getByText('按下图提交：')).toBeTruthy();
   });
 });

@@ -1,11 +1,16 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { tableToImportRows } from '../lib/csv';
 import { CourseFieldsForm } from '../components/manage/course-fields-form';
+import { LessonForm, type LessonImageMedia } from '../components/manage/lesson-form';
 import { QuestionForm } from '../components/manage/question-form';
-import { saveCourse, saveQuestion } from '../services/training-manage.service';
+import { saveCourse, saveLesson, saveQuestion } from '../services/training-manage.service';
 
 // The form is under test; the network call behind it is replaced.
-jest.mock('../services/training-manage.service', () => ({ saveQuestion: jest.fn(async () => 'q-1'), saveCourse: jest.fn(async () => 'c-1') }));
+jest.mock('../services/training-manage.service', () => ({
+  saveQuestion: jest.fn(async () => 'q-1'), saveCourse: jest.fn(async () => 'c-1'), saveLesson: jest.fn(async () => 'l-1'),
+}));
+// the shared editor's stand-in (a text area and the image tool calling the form's uploader)
+jest.mock('../../../ui/rich-text/rich-editor');
 
 // Under jsdom Stencil never renders the <textarea> inside Taro's textarea element, so its value
 // watcher throws on controlled updates (see admin-panels.test.tsx): drop just that message.
@@ -69,6 +74,69 @@ describe('CourseFieldsForm', () => {
     typeInto('course-title', '新课程');
     fireEvent.click(screen.getByTestId('course-save'));
     await waitFor(() => expect(saveCourse).toHaveBeenLastCalledWith('e-1', null, expect.objectContaining({ limit_seeking: true })));
+  });
+});
+
+describe('LessonForm images', () => {
+  const MB = 1024 * 1024;
+  /** The picker hands over `file`; the upload (Storage over the network) is replaced, the form's checks are not. */
+  const media = (file: { name: string; size: number }, upload: LessonImageMedia['upload'] = jest.fn(async () => 'e-1/images/1-abc.png')) => ({
+    choose: jest.fn(async () => ({ path: 'blob:1', ...file })),
+    upload: jest.fn(upload),
+    sign: jest.fn(async (ref: string) => `https://signed.example/${ref}`),
+  });
+  const renderForm = (m: LessonImageMedia) =>
+    render(<LessonForm chapterId='ch-1' enterpriseId='e-1' lesson={null} onSaved={jest.fn()} onCancel={jest.fn()} media={m} />);
+
+  it('refuses a file that is not a picture, in Chinese, before uploading anything', async () => {
+    const m = media({ name: '制度.pdf', size: 1000 });
+    renderForm(m);
+    fireEvent.click(screen.getByTestId('lesson-editor-tool-image'));
+    expect(await screen.findByTestId('lesson-form-error')).toHaveTextContent('图片仅支持 JPG、PNG、GIF、WebP 格式');
+    expect(m.choose).toHaveBeenCalledWith('image', 'lesson-image-input');
+    expect(m.upload).not.toHaveBeenCalled();
+  });
+
+  it('refuses a picture over 10 MB and says how large it is', async () => {
+    const m = media({ name: 'big.png', size: 12 * MB });
+    renderForm(m);
+    fireEvent.click(screen.getByTestId('lesson-editor-tool-image'));
+    expect(await screen.findByTestId('lesson-form-error')).toHaveTextContent('文件不能超过 10 MB，当前 12.0 MB');
+    expect(m.upload).not.toHaveBeenCalled();
+  });
+
+  it('uploads into the enterprise’s images folder with a progress line, and saves the Delta with the training/ reference', async () => {
+    let finish: (path: string) => void = () => undefined;
+    const m = media({ name: '流程图.PNG', size: 2 * MB }, async (_e, _k, _f, hooks) => {
+      hooks?.onProgress?.(40);
+      return new Promise<string>((resolve) => (finish = resolve));
+    });
+    renderForm(m);
+    typeInto('lesson-title', '报销流程');
+    typeText('lesson-text', '按下图提交：');
+    fireEvent.click(screen.getByTestId('lesson-editor-tool-image'));
+    expect(await screen.findByTestId('lesson-image-progress')).toHaveTextContent('图片上传中 40%');
+    expect(m.upload).toHaveBeenCalledWith('e-1', 'image', expect.objectContaining({ name: '流程图.PNG' }), expect.anything());
+    finish('e-1/images/1700000000000-abc123.png');
+    await waitFor(() => expect(screen.queryByTestId('lesson-image-progress')).toBeNull());
+    fireEvent.click(screen.getByTestId('lesson-save'));
+    await waitFor(() => expect(saveLesson).toHaveBeenCalled());
+    const [chapter, id, draft] = (saveLesson as jest.Mock).mock.calls.at(-1);
+    expect([chapter, id, draft.kind, draft.title]).toEqual(['ch-1', null, 'text', '报销流程']);
+    expect(draft.delta.ops).toEqual(expect.arrayContaining([{ insert: { image: 'training/e-1/images/1700000000000-abc123.png' } }]));
+    expect(draft.text).toContain('按下图提交：');
+    expect(screen.queryByTestId('lesson-form-error')).toBeNull();
+  });
+
+  it('shows the upload’s refusal in the form’s error line and drops the progress line', async () => {
+    const m = media({ name: 'a.webp', size: 1000 }, async () => {
+      throw new Error('上传失败，请检查网络后重试');
+    });
+    renderForm(m);
+    typeText('lesson-text', '正文');
+    fireEvent.click(screen.getByTestId('lesson-editor-tool-image'));
+    expect(await screen.findByTestId('lesson-form-error')).toHaveTextContent('上传失败，请检查网络后重试');
+    expect(screen.queryByTestId('lesson-image-progress')).toBeNull();
   });
 });
 

@@ -4,11 +4,12 @@ import { useEffect, useMemo, useState } from 'react';
 // the renderer alone (the rich-text index would bring the editor to every page that shows a lesson)
 import { textToDelta } from '../../../ui/rich-text/delta';
 import { DeltaView } from '../../../ui/rich-text/delta-view';
+import { useSignedMedia } from '../../../ui/rich-text/use-signed-media';
 import { Button } from '../../../ui/button';
 import { messageOf } from '../../../lib/errors/app-error';
 import { openDocumentUrl } from '../../../platform/open-document';
 import { useVideoProgress } from '../hooks/use-video-progress';
-import { mediaUrl, reportProgress } from '../services/training.service';
+import { lessonImageUrl, LESSON_IMAGE_PREFIX, mediaUrl, reportProgress } from '../services/training.service';
 import type { Lesson, OutlineLesson } from '../services/training.types';
 import './training.css';
 
@@ -20,14 +21,18 @@ export interface LessonReaderProps {
   /** the course's rule: no seeking past the furthest point watched */
   limitSeeking: boolean;
   onCompleted(courseCompleted: boolean): void;
+  /** signs a `training/…` image of the body (the real signed link unless a test passes its own) */
+  signImage?: (ref: string) => Promise<string>;
 }
 
 /** One lesson: rich text, a video whose progress the server checks, or a document to open. */
-export function LessonReader({ lesson, progress, videoUrl, limitSeeking, onCompleted }: LessonReaderProps) {
+export function LessonReader({ lesson, progress, videoUrl, limitSeeking, onCompleted, signImage = lessonImageUrl }: LessonReaderProps) {
   const [done, setDone] = useState(progress.completed);
   const [error, setError] = useState('');
   // the knowledge base's renderer; a body saved before rich text (no Delta) shows as its paragraphs
   const body = useMemo(() => (lesson.body_delta?.ops ? lesson.body_delta : textToDelta(lesson.body_text ?? '')), [lesson.body_delta, lesson.body_text]);
+  // the body's images are signed for this learner first (Storage lets them read only a published lesson's images)
+  const resolveMedia = useSignedMedia(body, LESSON_IMAGE_PREFIX, signImage);
   const video = useVideoProgress(lesson.id, { position: progress.position_seconds, watched: progress.position_seconds }, limitSeeking);
 
   const finish = async () => {
@@ -62,7 +67,7 @@ export function LessonReader({ lesson, progress, videoUrl, limitSeeking, onCompl
   return (
     <View className='tr-card' data-testid='lesson-reader'>
       <Text className='tr-card__title'>{lesson.title}</Text>
-      {lesson.kind === 'text' && <DeltaView delta={body} testId='lesson-body' />}
+      {lesson.kind === 'text' && <DeltaView delta={body} resolveMedia={resolveMedia} testId='lesson-body' />}
       {lesson.kind === 'video' && videoUrl && (
         <Video
           id='lesson-video'

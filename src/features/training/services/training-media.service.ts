@@ -1,8 +1,10 @@
-// Course covers and lesson files: objects in the private bucket `training` at
-// `<enterprise>/<covers|videos|documents>/<time>-<random>.<ext>`, uploaded by training managers
-// (Storage RLS: the media section of 20261211010000_training_schema.sql). Learners read an object only while a published
-// course refers to it (private.training_media_readable), so a file uploaded and never saved, or
-// one of a draft course, stays with the managers.
+// Course covers, lesson files and the images inside text lessons: objects in the private bucket
+// `training` at `<enterprise>/<covers|videos|documents|images>/<time>-<random>.<ext>`, uploaded by
+// training managers (Storage RLS: the media section of 20261211010000_training_schema.sql). Learners
+// read an object only while a published course refers to it (private.training_media_readable; a
+// lesson's images through its `image_paths`), so a file uploaded and never saved, or one of a draft
+// course, stays with the managers. A lesson's Delta refers to its images as `training/<object>`
+// (lessonImageRef in training.service.ts); training_save_lesson refuses any other image.
 import { AppError } from '../../../lib/errors/app-error';
 import { uploadToStorage } from '../../../lib/files/storage-upload';
 import { supabase } from '../../../lib/supabase/client';
@@ -12,8 +14,8 @@ import { TRAINING_MESSAGES } from '../training.messages';
 
 export const TRAINING_BUCKET = 'training';
 
-/** What a manager uploads: a course cover, a lesson video or a lesson document. */
-export type MediaKind = 'cover' | 'video' | 'document';
+/** What a manager uploads: a course cover, a lesson video, a lesson document or an image inside a text lesson. */
+export type MediaKind = 'cover' | 'video' | 'document' | 'image';
 
 interface MediaRule {
   folder: string;
@@ -33,6 +35,7 @@ export const MEDIA_RULES: Record<MediaKind, MediaRule> = {
     folder: 'documents', pickerKinds: ['pdf', 'office'], extensions: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'],
     maxBytes: 100 * MB, typeText: '文档仅支持 PDF、Word、Excel、PowerPoint 文件',
   },
+  image: { folder: 'images', pickerKinds: ['image'], extensions: ['jpg', 'jpeg', 'png', 'gif', 'webp'], maxBytes: 10 * MB, typeText: '图片仅支持 JPG、PNG、GIF、WebP 格式' },
 };
 
 const extOf = (name: string) => /\.([a-z0-9]{2,5})$/i.exec(name)?.[1].toLowerCase() ?? '';

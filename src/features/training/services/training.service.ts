@@ -105,4 +105,11 @@ export async function mediaUrl(path: string, expiresIn = 3600): Promise<string> 
   return url;
 }
 
+/** How a text lesson's Delta refers to an image of the training bucket: `training/<enterprise>/images/<name>`. */
+export const LESSON_IMAGE_PREFIX = 'training/';
+export const lessonImageRef = (objectPath: string) => `${LESSON_IMAGE_PREFIX}${objectPath}`;
+
+/** A signed link to a lesson image (`training/…` reference); Storage refuses it unless the caller may read the image. */
+export const lessonImageUrl = (ref: string) => mediaUrl(ref.startsWith(LESSON_IMAGE_PREFIX) ? ref.slice(LESSON_IMAGE_PREFIX.length) : ref);
+
 export type { Certificate };

@@ -20,7 +20,7 @@ export interface MediaFieldProps {
   testId: string;
 }
 
-const PICK_TEXT: Record<MediaKind, string> = { cover: '选择封面图片', video: '选择视频', document: '选择文档' };
+const PICK_TEXT: Record<MediaKind, string> = { cover: '选择封面图片', video: '选择视频', document: '选择文档', image: '选择图片' };
 
 /**
  * Picks and uploads a course cover or a lesson's video/document with a progress bar and a cancel
