@@ -9,6 +9,7 @@ import { AppError } from '../../../lib/errors/app-error';
 import { uploadToStorage } from '../../../lib/files/storage-upload';
 import { supabase } from '../../../lib/supabase/client';
 import { chooseDocumentFile } from '../../../platform/choose-file';
+import { chooseImages } from '../../../platform/choose-images';
 import type { ChosenFile, FileKind } from '../../../platform/choose-file.types';
 import { TRAINING_MESSAGES } from '../training.messages';
 
@@ -55,8 +56,12 @@ export function mediaObjectPath(enterpriseId: string, kind: MediaKind, fileName:
   return `${enterpriseId}/${MEDIA_RULES[kind].folder}/${now}-${random.toString(36).slice(2, 8)}.${ext}`;
 }
 
-/** Opens the picker for `kind`; null when the manager closes it. */
-export const chooseMediaFile = (kind: MediaKind, testId: string) => chooseDocumentFile(testId, MEDIA_RULES[kind].pickerKinds);
+/**
+ * Opens the picker for `kind`; null when the manager closes it. Lesson images use the pictures
+ * picker (JPG/PNG/WebP/GIF on H5, the album or camera in mini-programs), the rest the file picker.
+ */
+export const chooseMediaFile = (kind: MediaKind, testId: string): Promise<ChosenFile | null> =>
+  kind === 'image' ? chooseImages(testId, 1).then((files) => files[0] ?? null) : chooseDocumentFile(testId, MEDIA_RULES[kind].pickerKinds);
 
 export interface MediaUploadHooks {
   onProgress?(percent: number): void;
