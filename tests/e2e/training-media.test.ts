@@ -1,7 +1,8 @@
 // Uploading course covers and lesson videos in 培训管理 on the H5 build (issue 16): a wrong type or
 // a file over the limit is refused in Chinese before anything is sent, a cancelled upload leaves the
 // form as it was and stores nothing, a finished one is previewed and saved on the course; a video
-// lesson saved from an upload plays for a learner through a link their own session signed.
+// lesson saved from an upload plays for a learner through a link their own session signed; an image
+// put into a text lesson's body in the editor is shown to a learner the same way.
 import type { BrowserContext } from 'playwright-core';
 import { sql, type SignedInUser } from '../support/clients';
 import { buildTrainingWorld, dropTrainingWorld, ok, type TrainingWorld } from '../integration/support-training/fixture';
@@ -92,4 +93,31 @@ it('video lesson: uploaded from the lesson form, saved with its length, played b
   const video = learner.page.locator('video');
   await video.waitFor({ state: 'attached' });
   await expect(video.getAttribute('src')).resolves.toContain(`/storage/v1/object/sign/training/${videos[0]}`);
+});
+
+it('text lesson: an image inserted in the editor is stored in the enterprise\'s images folder and shown to a learner through a signed link', async () => {
+  const manager = await openAs(w.admin, `packages/training/manage-course/index?course=${w.courseId}`);
+  const chapterId = await manager.idOf('manage-chapter-');
+  await manager.page.getByTestId(`chapter-add-lesson-${chapterId}`).click();
+  await manager.fillField('lesson-title', '机房参观须知');
+  await manager.page.getByTestId('lesson-text').click();
+  await manager.page.keyboard.insertText('进入机房前请先登记。');
+  const chooser = manager.page.waitForEvent('filechooser');
+  await manager.page.getByTestId('lesson-editor-tool-image').click();
+  await (await chooser).setFiles({ name: '机房平面图.png', mimeType: 'image/png', buffer: PNG });
+  // shown in the editor by the manager's signed link while the course is edited
+  await manager.page.getByTestId('lesson-text').locator('img[src*="/sign/training/"]').first().waitFor();
+  await manager.page.getByTestId('lesson-save').click();
+  const saved = manager.page.locator('[data-testid^="manage-lesson-"]').filter({ hasText: '机房参观须知' });
+  await saved.waitFor();
+  const lessonId = ((await saved.getAttribute('data-testid')) ?? '').slice('manage-lesson-'.length);
+  const images = await stored('images');
+  expect(images).toHaveLength(1);
+  expect(await sql('select image_paths from public.training_lessons where id = $1', [lessonId])).toEqual([{ image_paths: images }]);
+
+  const learner = await openAs(w.learner, `packages/training/lesson/index?id=${lessonId}&course=${w.courseId}`);
+  await learner.page.getByTestId('lesson-body').filter({ hasText: '进入机房前请先登记。' }).waitFor();
+  const img = learner.page.getByTestId('lesson-body').locator('img').first();
+  await img.waitFor();
+  await expect(img.getAttribute('src')).resolves.toContain(`/storage/v1/object/sign/training/${images[0]}`);
 });

@@ -156,8 +156,19 @@ test('a manager builds a course with a lesson, a question bank and a paper, assi
   await editor.tap('添加课时');
   await editor.type(editor.inputAfter('课时名称'), '灭火器的使用');
   // the native <editor>: the simulator has no editing surface, so the test fires what WeChat would
-  await typeInEditor(editor, await readyEditor(editor),
-    { ops: [{ insert: '提、拔、握、压：' }, { insert: '对准火焰根部喷射。', attributes: { bold: true } }, { insert: '\n' }] });
+  const page = harness as Harness; // this page's simulator (each page opened gets its own)
+  const body = await readyEditor(editor);
+  const text = [{ insert: '提、拔、握、压：' }, { insert: '对准火焰根部喷射。', attributes: { bold: true } }, { insert: '\n' }];
+  await typeInEditor(editor, body, { ops: text });
+  // the editor's context (the page asks for it on ready): the image goes in through it
+  await editor.waitFor(() => page.bridge.editorCalls.some((c) => c.method === 'setContents'), 'the editor context');
+  // 图片: a picture from the album, uploaded, put into the editor by the manager's signed link
+  page.bridge.chosenMedia.push([{ path: `http://tmp/${crypto.randomBytes(4).toString('hex')}.png`, bytes: PNG, contentType: 'image/png' }]);
+  await editor.tap('图片');
+  const inserted = await editor.waitFor(() => page.bridge.editorCalls.find((c) => c.method === 'insertImage'), 'the image in the editor');
+  const signedUrl = String(inserted.args);
+  expect(signedUrl).toContain(`/storage/v1/object/sign/training/${w.enterpriseId}/images/`);
+  await typeInEditor(editor, body, { ops: [...text, { insert: { image: signedUrl } }, { insert: '\n' }] });
   await editor.tap('保存课时');
   await editor.waitFor(() => editor.text().includes('图文 · 灭火器的使用'), 'the saved lesson');
   // a document lesson: a PDF from a chat (wx.chooseMessageFile), uploaded
@@ -173,10 +184,13 @@ test('a manager builds a course with a lesson, a question bank and a paper, assi
   await editor.tap('发布课程');
   await editor.waitFor(() => editor.text().includes('已发布 · 2 个课时'), 'the published course');
   await leave();
-  expect(await sql('select l.title, l.kind, l.body_text, l.body_delta, l.document_path from public.training_lessons l where l.course_id = $1 order by l.sort_order', [courseId]))
-    .toEqual([{ title: '灭火器的使用', kind: 'text', body_text: '提、拔、握、压：对准火焰根部喷射。\n', document_path: null, body_delta: {
-      ops: [{ insert: '提、拔、握、压：' }, { insert: '对准火焰根部喷射。', attributes: { bold: true } }, { insert: '\n' }] } },
-    { title: '消防安全手册', kind: 'document', body_text: '', body_delta: null, document_path: expect.stringMatching(new RegExp(`^${w.enterpriseId}/documents/\\d+-\\w+\\.pdf$`)) }]);
+  // the image is stored by its reference (not the signed link), and listed for the learners' read rule
+  const imagePath = expect.stringMatching(new RegExp(`^${w.enterpriseId}/images/\\d+-\\w+\\.png$`));
+  const imageRef = expect.stringMatching(new RegExp(`^training/${w.enterpriseId}/images/\\d+-\\w+\\.png$`));
+  expect(await sql('select l.title, l.kind, l.body_text, l.body_delta, l.image_paths, l.document_path from public.training_lessons l where l.course_id = $1 order by l.sort_order', [courseId]))
+    .toEqual([{ title: '灭火器的使用', kind: 'text', body_text: expect.stringContaining('提、拔、握、压：对准火焰根部喷射。\n'), document_path: null, image_paths: [imagePath], body_delta: {
+      ops: [{ insert: '提、拔、握、压：' }, { insert: '对准火焰根部喷射。', attributes: { bold: true } }, { insert: '\n' }, { insert: { image: imageRef } }, { insert: '\n' }] } },
+    { title: '消防安全手册', kind: 'document', body_text: '', body_delta: null, image_paths: [], document_path: expect.stringMatching(new RegExp(`^${w.enterpriseId}/documents/\\d+-\\w+\\.pdf$`)) }]);
 
   // two questions for the bank: single choice and true/false
   await addQuestion('单选', '电器起火时首先应当？', async (page) => {
