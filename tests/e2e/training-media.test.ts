@@ -73,17 +73,12 @@ it('course cover: wrong type and too large are refused in Chinese, a cancelled u
 
 it('video lesson: uploaded from the lesson form, saved with its length, played by a learner through a signed link', async () => {
   const manager = await openAs(w.admin, `packages/training/manage-course/index?course=${w.courseId}`);
-  const chapterId = await manager.idOf('manage-chapter-');
-  await manager.page.getByTestId(`chapter-add-lesson-${chapterId}`).click();
-  await manager.fillField('lesson-title', '安全意识短片');
-  await manager.page.getByTestId('lesson-kind-video').click();
-  await manager.pickMedia('lesson-video', { name: '安全意识.mp4', mimeType: 'video/mp4', buffer: MP4 });
-  await manager.page.getByTestId('lesson-video-current').waitFor();
-  await manager.fillField('lesson-minutes', '5');
-  await manager.page.getByTestId('lesson-save').click();
-  const saved = manager.page.locator('[data-testid^="manage-lesson-"]').filter({ hasText: '安全意识短片' });
-  await saved.waitFor();
-  const lessonId = ((await saved.getAttribute('data-testid')) ?? '').slice('manage-lesson-'.length);
+  const lessonId = await manager.addLesson('安全意识短片', async () => {
+    await manager.page.getByTestId('lesson-kind-video').click();
+    await manager.pickMedia('lesson-video', { name: '安全意识.mp4', mimeType: 'video/mp4', buffer: MP4 });
+    await manager.page.getByTestId('lesson-video-current').waitFor();
+    await manager.fillField('lesson-minutes', '5');
+  });
   const videos = await stored('videos');
   expect(videos).toHaveLength(1);
   expect(await sql('select video_path, video_seconds from public.training_lessons where title = $1 and course_id = $2', ['安全意识短片', w.courseId]))
@@ -97,20 +92,15 @@ it('video lesson: uploaded from the lesson form, saved with its length, played b
 
 it('text lesson: an image inserted in the editor is stored in the enterprise\'s images folder and shown to a learner through a signed link', async () => {
   const manager = await openAs(w.admin, `packages/training/manage-course/index?course=${w.courseId}`);
-  const chapterId = await manager.idOf('manage-chapter-');
-  await manager.page.getByTestId(`chapter-add-lesson-${chapterId}`).click();
-  await manager.fillField('lesson-title', '机房参观须知');
-  await manager.page.getByTestId('lesson-text').click();
-  await manager.page.keyboard.insertText('进入机房前请先登记。');
-  const chooser = manager.page.waitForEvent('filechooser');
-  await manager.page.getByTestId('lesson-editor-tool-image').click();
-  await (await chooser).setFiles({ name: '机房平面图.png', mimeType: 'image/png', buffer: PNG });
-  // shown in the editor by the manager's signed link while the course is edited
-  await manager.page.getByTestId('lesson-text').locator('img[src*="/sign/training/"]').first().waitFor();
-  await manager.page.getByTestId('lesson-save').click();
-  const saved = manager.page.locator('[data-testid^="manage-lesson-"]').filter({ hasText: '机房参观须知' });
-  await saved.waitFor();
-  const lessonId = ((await saved.getAttribute('data-testid')) ?? '').slice('manage-lesson-'.length);
+  const lessonId = await manager.addLesson('机房参观须知', async () => {
+    await manager.page.getByTestId('lesson-text').click();
+    await manager.page.keyboard.insertText('进入机房前请先登记。');
+    const chooser = manager.page.waitForEvent('filechooser');
+    await manager.page.getByTestId('lesson-editor-tool-image').click();
+    await (await chooser).setFiles({ name: '机房平面图.png', mimeType: 'image/png', buffer: PNG });
+    // shown in the editor by the manager's signed link while the course is edited
+    await manager.page.getByTestId('lesson-text').locator('img[src*="/sign/training/"]').first().waitFor();
+  });
   const images = await stored('images');
   expect(images).toHaveLength(1);
   expect(await sql('select image_paths from public.training_lessons where id = $1', [lessonId])).toEqual([{ image_paths: images }]);

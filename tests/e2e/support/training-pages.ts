@@ -131,24 +131,35 @@ export class TrainingPages extends AccountPages {
   }
 
   /**
+   * 添加课时 in chapter `chapterId` (default: the course's first): the title, then `fill` completes the
+   * form; saved once the form closes and the chapter lists it. Resolves with the lesson's id.
+   */
+  async addLesson(title: string, fill: () => Promise<void>, chapterId?: string): Promise<string> {
+    const chapter = chapterId ?? (await this.idOf('manage-chapter-'));
+    await this.page.getByTestId(`chapter-add-lesson-${chapter}`).click();
+    await this.fillField('lesson-title', title);
+    await fill();
+    await this.page.getByTestId('lesson-save').click();
+    await this.page.getByTestId('lesson-form').waitFor({ state: 'detached' });
+    const row = this.page.getByTestId(`manage-chapter-${chapter}`).locator('[data-testid^="manage-lesson-"]').filter({ hasText: title });
+    await row.waitFor();
+    return ((await row.getAttribute('data-testid')) ?? '').slice('manage-lesson-'.length);
+  }
+
+  /**
    * A text lesson written in the lesson form's rich-text editor, one paragraph per line, each typed
    * after pressing its toolbar button (h1; bold, pressed again after); returns the lesson's id.
    */
-  async addRichLesson(chapterId: string, title: string, lines: Array<{ tool?: string; text: string }>): Promise<string> {
-    await this.page.getByTestId(`chapter-add-lesson-${chapterId}`).click();
-    await this.fillField('lesson-title', title);
-    await this.page.getByTestId('lesson-text').click();
-    for (const [i, line] of lines.entries()) {
-      if (i > 0) await this.page.keyboard.press('Enter');
-      if (line.tool) await this.page.getByTestId(`lesson-editor-tool-${line.tool}`).click();
-      await this.page.keyboard.insertText(line.text);
-      if (line.tool && line.tool !== 'h1') await this.page.getByTestId(`lesson-editor-tool-${line.tool}`).click();
-    }
-    await this.page.getByTestId('lesson-save').click();
-    await this.page.getByTestId('lesson-form').waitFor({ state: 'detached' });
-    const row = this.page.getByTestId(`manage-chapter-${chapterId}`).locator('[data-testid^="manage-lesson-"]').filter({ hasText: title });
-    await row.waitFor();
-    return ((await row.getAttribute('data-testid')) ?? '').slice('manage-lesson-'.length);
+  addRichLesson(chapterId: string, title: string, lines: Array<{ tool?: string; text: string }>): Promise<string> {
+    return this.addLesson(title, async () => {
+      await this.page.getByTestId('lesson-text').click();
+      for (const [i, line] of lines.entries()) {
+        if (i > 0) await this.page.keyboard.press('Enter');
+        if (line.tool) await this.page.getByTestId(`lesson-editor-tool-${line.tool}`).click();
+        await this.page.keyboard.insertText(line.text);
+        if (line.tool && line.tool !== 'h1') await this.page.getByTestId(`lesson-editor-tool-${line.tool}`).click();
+      }
+    }, chapterId);
   }
 
   /** 新建本课程的考试: a fixed paper of the given bank questions, published; back in the course editor, its id. */
